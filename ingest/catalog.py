@@ -1,0 +1,166 @@
+"""The catalog: one SQLite file beside the vectors holding what the vectors do not.
+
+Tables: ``info`` (the fingerprint of the model and chunker that built the index), ``files`` (one row per
+ingested file with its content hash: the manifest that makes ingest incremental), ``reports`` (metadata as
+JSON), ``pages`` (page text, against which every quote is verified), ``chunks`` (text and spans) and
+``chunks_fts`` (an FTS5 full-text index over chunk text, the lexical side of hybrid search).
+
+A report's rows change in one transaction, so a crash leaves either the old report or the new one.
+Readers in other processes see a consistent snapshot (WAL mode).
+"""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+import threading
+from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
+from pathlib import Path
+
+from ingest.models import Chunk, Page, ReportMeta
+
+SCHEMA = """
+CREATE TABLE IF NOT EXISTS info(key TEXT PRIMARY KEY, value TEXT NOT NULL);
+CREATE TABLE IF NOT EXISTS files(path TEXT PRIMARY KEY, report_id TEXT NOT NULL UNIQUE, sha256 TEXT NOT NULL,
+                                 ingested_at TEXT NOT NULL DEFAULT CURRENT_TIMESTAMP);
+CREATE INDEX IF NOT EXISTS files_sha ON files(sha256);
+CREATE TABLE IF NOT EXISTS reports(report_id TEXT PRIMARY KEY, meta TEXT NOT NULL);
+CREATE TABLE IF NOT EXISTS pages(report_id TEXT NOT NULL, page INTEGER NOT NULL, text TEXT NOT NULL,
+                                 PRIMARY KEY(report_id, page));
+CREATE TABLE IF NOT EXISTS chunks(chunk_id TEXT PRIMARY KEY, report_id TEXT NOT NULL, page INTEGER NOT NULL,
+                                  section TEXT, start INTEGER NOT NULL, end INTEGER NOT NULL, text TEXT NOT NULL);
+CREATE INDEX IF NOT EXISTS chunks_report ON chunks(report_id);
+CREATE VIRTUAL TABLE IF NOT EXISTS chunks_fts USING fts5(
+    text, section, chunk_id UNINDEXED, report_id UNINDEXED, tokenize = 'porter unicode61 remove_diacritics 2');
+"""
+
+
+class IndexMismatch(Exception):
+    """The index was built by another embedding model or chunker; its vectors cannot be mixed with ours."""
+
+
+class Catalog:
+    """Thread-safe access to the catalog file (one SQLite connection per thread)."""
+
+    def __init__(self, path: Path) -> None:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        self.path = path
+        self._local = threading.local()
+        self.db.executescript(SCHEMA)
+
+    @property
+    def db(self) -> sqlite3.Connection:
+        conn = getattr(self._local, "conn", None)
+        if conn is None:
+            conn = sqlite3.connect(self.path, timeout=30, isolation_level=None, check_same_thread=False)
+            conn.execute("PRAGMA journal_mode=WAL")
+            conn.execute("PRAGMA synchronous=NORMAL")
+            conn.row_factory = sqlite3.Row
+            self._local.conn = conn
+        return conn
+
+    @contextmanager
+    def transaction(self) -> Iterator[sqlite3.Connection]:
+        db = self.db
+        db.execute("BEGIN IMMEDIATE")
+        try:
+            yield db
+        except BaseException:
+            db.execute("ROLLBACK")
+            raise
+        db.execute("COMMIT")
+
+    def ensure_fingerprint(self, fingerprint: dict[str, str]) -> None:
+        """Record the fingerprint on first use; refuse an index built with another one."""
+        wanted = json.dumps(fingerprint, sort_keys=True)
+        row = self.db.execute("SELECT value FROM info WHERE key='fingerprint'").fetchone()
+        if row is None:
+            with self.transaction() as db:
+                db.execute("INSERT OR IGNORE INTO info VALUES('fingerprint', ?)", (wanted,))
+        elif row["value"] != wanted:
+            raise IndexMismatch(
+                f"the index at {self.path.parent} was built with {row['value']}, not {wanted}: "
+                "use another --index folder, or delete this one to rebuild it"
+            )
+
+    # --- the manifest ---
+    def file_hash(self, path: str) -> tuple[str, str] | None:
+        """(report_id, sha256) recorded for ``path``, or None."""
+        row = self.db.execute("SELECT report_id, sha256 FROM files WHERE path=?", (path,)).fetchone()
+        return (row["report_id"], row["sha256"]) if row else None
+
+    def path_with_hash(self, sha256: str) -> str | None:
+        row = self.db.execute("SELECT path FROM files WHERE sha256=?", (sha256,)).fetchone()
+        return row["path"] if row else None
+
+    def report_id_taken(self, report_id: str, path: str) -> bool:
+        row = self.db.execute("SELECT path FROM files WHERE report_id=?", (report_id,)).fetchone()
+        return row is not None and row["path"] != path
+
+    # --- writes ---
+    def replace_report(self, path: str, sha256: str, meta: ReportMeta, pages: list[Page], chunks: list[Chunk]) -> None:
+        with self.transaction() as db:
+            _delete_report(db, meta.report_id)
+            db.execute("DELETE FROM files WHERE path=?", (path,))
+            db.execute("INSERT INTO files(path, report_id, sha256) VALUES(?,?,?)", (path, meta.report_id, sha256))
+            db.execute("INSERT INTO reports VALUES(?,?)", (meta.report_id, meta.model_dump_json()))
+            db.executemany("INSERT INTO pages VALUES(?,?,?)", [(meta.report_id, p.number, p.text) for p in pages])
+            db.executemany("INSERT INTO chunks VALUES(?,?,?,?,?,?,?)", [
+                (c.chunk_id, c.report_id, c.page, c.section, c.start, c.end, c.text) for c in chunks])
+            db.executemany("INSERT INTO chunks_fts(text, section, chunk_id, report_id) VALUES(?,?,?,?)", [
+                (c.text, c.section or "", c.chunk_id, c.report_id) for c in chunks])
+
+    def remove_report(self, report_id: str) -> None:
+        with self.transaction() as db:
+            _delete_report(db, report_id)
+            db.execute("DELETE FROM files WHERE report_id=?", (report_id,))
+
+    # --- reads ---
+    def counts(self) -> tuple[int, int]:
+        reports = self.db.execute("SELECT count(*) FROM reports").fetchone()[0]
+        chunks = self.db.execute("SELECT count(*) FROM chunks").fetchone()[0]
+        return reports, chunks
+
+    def reports(self) -> list[ReportMeta]:
+        rows = self.db.execute("SELECT meta FROM reports ORDER BY report_id").fetchall()
+        return [ReportMeta.model_validate_json(row["meta"]) for row in rows]
+
+    def report(self, report_id: str) -> ReportMeta | None:
+        row = self.db.execute("SELECT meta FROM reports WHERE report_id=?", (report_id,)).fetchone()
+        return ReportMeta.model_validate_json(row["meta"]) if row else None
+
+    def page_text(self, report_id: str, page: int) -> str | None:
+        row = self.db.execute("SELECT text FROM pages WHERE report_id=? AND page=?", (report_id, page)).fetchone()
+        return row["text"] if row else None
+
+    def chunks(self, chunk_ids: Iterable[str]) -> dict[str, Chunk]:
+        ids = list(chunk_ids)
+        rows = []
+        for i in range(0, len(ids), 900):
+            part = ids[i:i + 900]
+            marks = ",".join("?" * len(part))
+            rows += self.db.execute(f"SELECT * FROM chunks WHERE chunk_id IN ({marks})", part).fetchall()
+        return {row["chunk_id"]: Chunk(**dict(row)) for row in rows}
+
+    def report_chunks(self, report_id: str) -> list[Chunk]:
+        rows = self.db.execute("SELECT * FROM chunks WHERE report_id=? ORDER BY page, start", (report_id,))
+        return [Chunk(**dict(row)) for row in rows.fetchall()]
+
+    def chunk_ids(self) -> set[str]:
+        return {row[0] for row in self.db.execute("SELECT chunk_id FROM chunks")}
+
+    def lexical_search(self, match: str, k: int, report_ids: list[str] | None = None) -> list[tuple[str, float]]:
+        """(chunk_id, score) for an FTS5 MATCH expression, best first; higher scores are better."""
+        sql = "SELECT chunk_id, -bm25(chunks_fts, 1.0, 0.3) AS score FROM chunks_fts WHERE chunks_fts MATCH ?"
+        args: list[object] = [match]
+        if report_ids is not None:
+            sql += f" AND report_id IN ({','.join('?' * len(report_ids))})"
+            args += report_ids
+        rows = self.db.execute(sql + " ORDER BY score DESC LIMIT ?", [*args, k]).fetchall()
+        return [(row["chunk_id"], float(row["score"])) for row in rows]
+
+
+def _delete_report(db: sqlite3.Connection, report_id: str) -> None:
+    for table in ("reports", "pages", "chunks", "chunks_fts"):
+        db.execute(f"DELETE FROM {table} WHERE report_id=?", (report_id,))

@@ -1,0 +1,237 @@
+"""Grades: the four-point scale, grade tables ("area ... Grade" rows) and judgement sentences.
+
+A *row* is a line (or a few wrapped lines) whose text ends with a grade: a label, then the grade,
+nothing after it but a footnote mark or "Grade N". Rows that follow one another with nothing in
+between form a *table*; the first table of the report (continued at the top of the next page if it
+runs over) gives the area grades, and its row whose label says "overall" gives the overall grade.
+Without such a row, a judgement sentence ("Children's services in X are inadequate", "The overall
+judgement is good") on the table's page gives the overall grade. Off-scale words (adequate,
+satisfactory) are read, so the table holds together, and then dropped: the value is None.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from ingest.metadata_text import Line, evidence, page_lines, squash
+from ingest.models import GRADES, Evidence, Grade, Page
+
+_SP = r"[ \n]+"
+_SCALE = rf"outstanding|good|inadequate|requires?{_SP}improvement(?:{_SP}to{_SP}be{_SP}good)?"
+_GRADE = rf"(?:{_SCALE}|adequate|satisfactory)"
+_ROW_END = re.compile(
+    rf"(?<![\w-])(?P<grade>{_GRADE})[ ]*(?:\(?grade[ ]*\d\)?)?[ ]*\d?[ ]*(?=\n|$)", re.I
+)
+_SENTENCE = re.compile(
+    rf"^(?P<subject>[A-Z].{{2,150}}?)[ \n]+(?:(?:is|are|was|were|remains?)[ \n]+)?"
+    rf"(?:(?:judged|rated)[ \n]+(?:to[ \n]+be[ \n]+|as[ \n]+)?)?"
+    rf"(?P<grade>{_GRADE})[ ]*\.?[ ]*\d*$",
+    re.I | re.S,
+)
+_NUMBERING = re.compile(r"^(?:\d+(?:\.\d+)*\.?|[a-z]\)|\(?[ivx]+\))[ ]+", re.I)
+_OPEN_END = {"a", "an", "and", "at", "by", "for", "in", "of", "on", "or", "the", "to", "who", "with"}
+_VERB_END = _OPEN_END | {"are", "as", "be", "been", "is", "now", "remain", "remains", "was", "were"}
+_MAX_LABEL_LINE = 90
+_MAX_LABEL_LINES = 4
+
+
+def normalise_grade(text: str) -> Grade | None:
+    """A grade on the four-point scale, lower case, or None for anything else.
+
+    "Requires improvement to be good" and "Require improvement" read as "requires improvement".
+    """
+    words = squash(text).lower().rstrip(".")
+    words = re.sub(r"^requires? improvement(?: to be good)?$", "requires improvement", words)
+    return next((grade for grade in GRADES if grade == words), None)
+
+
+@dataclass
+class Row:
+    label: str
+    grade: Grade | None
+    page: int
+    first_line: int
+    last_line: int
+    evidence: Evidence
+
+
+@dataclass
+class Grades:
+    overall: Grade | None = None
+    overall_evidence: Evidence | None = None
+    areas: dict[str, tuple[Grade, Evidence]] = field(default_factory=dict)
+
+
+def extract_grades(pages: list[Page], title: str = "") -> Grades:
+    """Overall and area grades of a report, each with verbatim evidence; empty when none are given."""
+    for index, page in enumerate(pages):
+        table = _first_table(page)
+        if table:
+            following = pages[index + 1] if index + 1 < len(pages) else None
+            return _grades_from(page, table + _continuation(following), title)
+    return _grades_from(pages[0], [], title) if pages else Grades()
+
+
+def _grades_from(page: Page, table: list[Row], title: str) -> Grades:
+    result = Grades()
+    overall_rows = [row for row in table if re.search(r"\boverall\b", row.label, re.I)]
+    for row in table:
+        if row not in overall_rows and row.grade:
+            result.areas.setdefault(row.label, (row.grade, row.evidence))
+    if overall_rows:
+        result.overall, result.overall_evidence = overall_rows[0].grade, overall_rows[0].evidence
+    else:
+        sentence = _overall_sentence(page, title)
+        if sentence:
+            result.overall, result.overall_evidence = sentence
+    return result
+
+
+def _first_table(page: Page) -> list[Row]:
+    rows = find_rows(page)
+    return next((table for table in _tables(rows) if len(table) >= 2), [])
+
+
+def _continuation(page: Page | None) -> list[Row]:
+    """Rows at the very top of the next page that carry on a table broken by the page end."""
+    if page is None:
+        return []
+    rows = find_rows(page)
+    lead = [line for line in page_lines(page)[:3] if not re.fullmatch(r"[\d ]+", line.text)]
+    if not rows or not lead or rows[0].first_line != lead[0].index:
+        return []
+    return _tables(rows)[0]
+
+
+def _tables(rows: list[Row]) -> list[list[Row]]:
+    tables: list[list[Row]] = []
+    for row in rows:
+        if tables and row.page == tables[-1][-1].page and row.first_line == tables[-1][-1].last_line + 1:
+            tables[-1].append(row)
+        else:
+            tables.append([row])
+    return tables
+
+
+def find_rows(page: Page) -> list[Row]:
+    """Every "label ... grade" row of the page, in order; sentences ("X is good") are not rows."""
+    lines = page_lines(page)
+    sentences = [span for span, _ in _judgement_sentences(page, lines)]
+    rows: list[Row] = []
+    for match in _ROW_END.finditer(_joined(page)):
+        row = _row_at(page, lines, match, rows[-1].last_line if rows else -1)
+        if row and not any(s <= match.start("grade") < e for s, e in sentences):
+            rows.append(row)
+    return rows
+
+
+def _joined(page: Page) -> str:
+    from ingest.metadata_text import fold
+
+    return fold(page.text)
+
+
+def _row_at(page: Page, lines: list[Line], match: re.Match[str], floor: int) -> Row | None:
+    grade_start = match.start("grade")
+    at = next((line for line in lines if line.start <= grade_start < line.end + 1), None)
+    end_line = next((line for line in lines if line.start < match.end("grade") <= line.end), at)
+    if at is None or end_line is None:
+        return None
+    label_lines = _label_lines(lines, at, grade_start, floor)
+    if not label_lines:
+        return None
+    label = _label_text(label_lines, grade_start)
+    if not _plausible_label(label):
+        return None
+    grade = normalise_grade(match.group("grade"))
+    found = evidence(page, label_lines[0].start, match.end("grade"))
+    return Row(label, grade, page.number, label_lines[0].index, end_line.index, found)
+
+
+def _label_lines(lines: list[Line], at: Line, grade_start: int, floor: int) -> list[Line]:
+    """The line holding the grade (if it has label text) and the wrapped label lines before it."""
+    taken = [at] if at.text[: grade_start - at.start].strip() else []
+    index = at.index - 1
+    while len(taken) < _MAX_LABEL_LINES and index > floor:
+        line = lines[index]
+        if taken and not _continues(line, taken[0]):
+            break
+        if len(line.text) > _MAX_LABEL_LINE or _ROW_END.search(line.text):
+            break
+        taken.insert(0, line)
+        index -= 1
+    return taken if taken and len(taken[0].text) <= _MAX_LABEL_LINE + 30 else []
+
+
+def _continues(previous: Line, first: Line) -> bool:
+    """Whether ``first`` carries on the label begun on ``previous`` (wrapped text)."""
+    starts_lower = first.text[:1].islower()
+    last_word = previous.text.rsplit(" ", 1)[-1].lower()
+    return starts_lower or last_word in _OPEN_END
+
+
+def _label_text(label_lines: list[Line], grade_start: int) -> str:
+    parts = [line.text[: max(0, grade_start - line.start)] if line.end >= grade_start else line.text
+             for line in label_lines]
+    text = squash(" ".join(parts))
+    text = re.sub(r"(?<=[A-Za-z])\d$", "", text)
+    return _NUMBERING.sub("", text).strip(" :-")
+
+
+def _plausible_label(label: str) -> bool:
+    words = label.split()
+    if not words or not (label[0].isupper() or label[0].isdigit()):
+        return False
+    if words[-1].lower() in _VERB_END or re.search(r"[.;!?]\s", label) or label.endswith((".", ",")):
+        return False
+    return len(label) <= 160
+
+
+def _judgement_sentences(page: Page, lines: list[Line]) -> list[tuple[tuple[int, int], re.Match[str]]]:
+    """Sentences that start a line and end with a grade: ((start, end), match on the sentence)."""
+    found = []
+    for line in lines:
+        if not line.text[:1].isupper():
+            continue
+        span = _sentence_span(lines, line)
+        match = _SENTENCE.match(_joined(page)[span[0] : span[1]])
+        if match:
+            found.append((span, match))
+    return found
+
+
+def _sentence_span(lines: list[Line], first: Line) -> tuple[int, int]:
+    end_line = first
+    for line in lines[first.index + 1 : first.index + 3]:
+        if re.search(r"[.:;]\d*$", end_line.text) or not line.text[:1].islower():
+            break
+        end_line = line
+    text_end = end_line.end
+    stop = re.search(r"\.(?:\d*)(?=\s)", _slice_text(lines, first, end_line))
+    return first.start, (first.start + stop.end() if stop else text_end)
+
+
+def _slice_text(lines: list[Line], first: Line, last: Line) -> str:
+    """Folded text from ``first`` to ``last`` with the original separators' lengths kept."""
+    parts = lines[first.index : last.index + 1]
+    text = ""
+    for line in parts:
+        text += " " * (line.start - first.start - len(text)) + line.text
+    return text + " "
+
+
+def _overall_sentence(page: Page, title: str) -> tuple[Grade | None, Evidence] | None:
+    for (start, _), match in _judgement_sentences(page, page_lines(page)):
+        subject = squash(match.group("subject"))
+        if _is_overall_subject(subject, title):
+            return normalise_grade(match.group("grade")), evidence(page, start, start + match.end("grade"))
+    return None
+
+
+def _is_overall_subject(subject: str, title: str) -> bool:
+    """Whether a sentence's subject is the report's whole judgement, not one area's."""
+    if re.search(r"\boverall\b|\bservices (?:in|for)\b", subject, re.I):
+        return True
+    core = re.sub(r"^the ", "", subject, flags=re.I).lower()
+    return len(core.split()) >= 2 and core in squash(title).lower()

@@ -1,0 +1,191 @@
+"""Wire the stages: discover -> hash (skip unchanged) -> load -> metadata -> structure -> chunk -> embed -> store.
+
+Write order makes every crash recoverable: vectors are written first, then the catalog commits the report in
+one transaction. A re-run re-processes any file whose catalog row is missing or stale, and ``reconcile``
+removes vectors that no committed report owns.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import time
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass, field, replace
+from pathlib import Path
+from typing import Literal
+
+from ingest.catalog import Catalog
+from ingest.chunking import TokenCounter, chunk_sections, word_piece_counter
+from ingest.discover import SourceFile, discover
+from ingest.embedding import MiniLMEmbeddings, model_path
+from ingest.loaders import LoadError, load
+from ingest.models import Chunk, ParsedDocument, ReportMeta
+from ingest.settings import IndexSettings
+from ingest.store import Metadata, VectorStore
+from ingest.structure import split_sections
+
+Status = Literal["ingested", "unchanged", "duplicate", "failed"]
+
+
+@dataclass
+class Outcome:
+    path: str
+    status: Status
+    reason: str = ""
+    pages: int = 0
+    chunks: int = 0
+
+
+@dataclass
+class Summary:
+    outcomes: list[Outcome] = field(default_factory=list)
+    seconds: float = 0.0
+    timings: dict[str, float] = field(default_factory=lambda: {"parse": 0.0, "embed": 0.0, "store": 0.0})
+
+    def count(self, status: Status) -> int:
+        return sum(1 for o in self.outcomes if o.status == status)
+
+    @property
+    def pages(self) -> int:
+        return sum(o.pages for o in self.outcomes)
+
+    @property
+    def chunks(self) -> int:
+        return sum(o.chunks for o in self.outcomes)
+
+
+@dataclass
+class Prepared:
+    """A parsed report, ready to embed."""
+
+    source: SourceFile
+    sha256: str
+    doc: ParsedDocument
+    meta: ReportMeta
+    chunks: list[Chunk]
+
+
+def file_sha256(path: Path) -> str:
+    digest = hashlib.sha256()
+    with path.open("rb") as fh:
+        for block in iter(lambda: fh.read(1 << 20), b""):
+            digest.update(block)
+    return digest.hexdigest()
+
+
+def prepare(source: SourceFile, sha256: str, count: TokenCounter, budget: int) -> Prepared:
+    """Parse one file into metadata and chunks (no model needed; safe to run in a worker process)."""
+    from ingest.metadata import extract_metadata
+
+    doc = load(source.path)
+    doc.source = source.relative
+    meta = extract_metadata(doc, source.report_id)
+    sections = split_sections(doc)
+    chunks = chunk_sections(source.report_id, {p.number: p.text for p in doc.pages}, sections, count, budget)
+    if not chunks:
+        raise LoadError("no text left to index after removing page furniture")
+    return Prepared(source, sha256, doc, meta, chunks)
+
+
+def embedding_text(meta: ReportMeta, chunk: Chunk) -> str:
+    """What the model sees: who the report is about and the section, then the chunk's own text."""
+    context = " — ".join(part for part in (meta.body or meta.title, chunk.section) if part)
+    return f"{context[:160]}\n{chunk.text}"
+
+
+def chunk_metadata(meta: ReportMeta, chunk: Chunk) -> Metadata:
+    published = meta.published
+    return {"report_id": chunk.report_id, "page": chunk.page, "section": chunk.section or "",
+            "body": meta.body or "", "inspectorate": meta.inspectorate or "",
+            "published": int(published.strftime("%Y%m%d")) if published else 0,
+            "year": published.year if published else 0}
+
+
+class Ingestor:
+    """Adds reports to one index. Build once; ``run`` may be called many times."""
+
+    def __init__(self, settings: IndexSettings, embeddings: MiniLMEmbeddings | None = None,
+                 store: VectorStore | None = None) -> None:
+        self.settings = settings
+        self.catalog = Catalog(settings.index_dir / "catalog.sqlite")
+        self.catalog.ensure_fingerprint(settings.fingerprint())
+        self.embeddings = embeddings or MiniLMEmbeddings(batch_size=settings.embed_batch_size)
+        self.store = store or VectorStore(settings, self.embeddings)
+        self.count_tokens = word_piece_counter(str(model_path() / "tokenizer.json"))
+
+    def run(self, paths: list[Path], on_total: Callable[[int], None] | None = None,
+            on_outcome: Callable[[Outcome], None] | None = None) -> Summary:
+        """Ingest every report file under ``paths``; a file that fails is recorded and the rest go on."""
+        started = time.perf_counter()
+        summary = Summary()
+        files, missing = discover(paths)
+        summary.outcomes += [Outcome(str(p), "failed", reason) for p, reason in missing]
+        if on_total:
+            on_total(len(files))
+        for outcome in self._ingest_all(files, summary):
+            summary.outcomes.append(outcome)
+            if on_outcome:
+                on_outcome(outcome)
+        self.reconcile()
+        summary.seconds = time.perf_counter() - started
+        return summary
+
+    def _ingest_all(self, files: list[SourceFile], summary: Summary) -> Iterator[Outcome]:
+        hashes_this_run: dict[str, str] = {}
+        for source in files:
+            outcome, prepared = self._triage(source, hashes_this_run, summary)
+            if prepared is not None:
+                outcome = self._index(prepared, summary)
+            yield outcome
+
+    def _triage(self, source: SourceFile, seen: dict[str, str], summary: Summary) -> tuple[Outcome, Prepared | None]:
+        """Skip unchanged and duplicate files before any parsing; parse the rest."""
+        key = str(source.path.resolve())
+        try:
+            sha = file_sha256(source.path)
+            recorded = self.catalog.file_hash(key)
+            if recorded and recorded[1] == sha:
+                return Outcome(str(source.path), "unchanged"), None
+            source = self._stable_id(source, key, sha, recorded)
+            twin = seen.get(sha) or self.catalog.path_with_hash(sha)
+            if twin and twin != key:
+                return Outcome(str(source.path), "duplicate", f"same content as {twin}"), None
+            seen[sha] = key
+            started = time.perf_counter()
+            prepared = prepare(source, sha, self.count_tokens, self.settings.chunk_tokens)
+            summary.timings["parse"] += time.perf_counter() - started
+            return Outcome(str(source.path), "ingested"), prepared
+        except LoadError as exc:
+            return Outcome(str(source.path), "failed", str(exc)), None
+        except OSError as exc:
+            return Outcome(str(source.path), "failed", f"cannot read the file: {exc.strerror or exc}"), None
+        except Exception as exc:  # a parser bug must not stop the other files
+            return Outcome(str(source.path), "failed", f"could not parse ({type(exc).__name__}: {exc})"), None
+
+    def _stable_id(self, source: SourceFile, key: str, sha: str, recorded: tuple[str, str] | None) -> SourceFile:
+        """A file keeps the report id it was first given; a new file never takes another file's id."""
+        if recorded:
+            return replace(source, report_id=recorded[0])
+        if self.catalog.report_id_taken(source.report_id, key):
+            return replace(source, report_id=f"{source.report_id}-{sha[:6]}")
+        return source
+
+    def _index(self, p: Prepared, summary: Summary) -> Outcome:
+        started = time.perf_counter()
+        vectors = self.embeddings.encode([embedding_text(p.meta, c) for c in p.chunks])
+        summary.timings["embed"] += time.perf_counter() - started
+        started = time.perf_counter()
+        key = str(p.source.path.resolve())
+        self.store.delete_report(p.meta.report_id)
+        self.store.upsert([c.chunk_id for c in p.chunks], vectors, [c.text for c in p.chunks],
+                          [chunk_metadata(p.meta, c) for c in p.chunks])
+        self.catalog.replace_report(key, p.sha256, p.meta, p.doc.pages, p.chunks)
+        summary.timings["store"] += time.perf_counter() - started
+        return Outcome(str(p.source.path), "ingested", pages=len(p.doc.pages), chunks=len(p.chunks))
+
+    def reconcile(self) -> int:
+        """Delete vectors no committed report owns (left by a crash between the two writes)."""
+        orphans = sorted(self.store.ids() - self.catalog.chunk_ids())
+        if orphans:
+            self.store.delete_ids(orphans)
+        return len(orphans)

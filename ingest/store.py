@@ -1,0 +1,109 @@
+"""The vector side of the index: a Chroma collection, embedded (PersistentClient) or on a `chroma run` server.
+
+The collection's name is derived from the index fingerprint, and it is created with our own embedding
+function, so Chroma never falls back on its default model (which downloads on first use).
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from collections.abc import Sequence
+from typing import TYPE_CHECKING, Any
+from urllib.parse import urlparse
+
+from ingest.settings import IndexSettings
+
+if TYPE_CHECKING:
+    from chromadb.api import ClientAPI
+    from chromadb.api.models.Collection import Collection
+    from langchain_core.embeddings import Embeddings
+
+Metadata = dict[str, str | int | float | bool]
+
+
+def make_client(settings: IndexSettings) -> ClientAPI:
+    import chromadb
+    from chromadb.config import Settings as ChromaSettings
+
+    chroma_settings = ChromaSettings(anonymized_telemetry=False)
+    if settings.chroma_url:
+        url = urlparse(settings.chroma_url)
+        return chromadb.HttpClient(host=url.hostname or "127.0.0.1", port=url.port or 8000,
+                                   ssl=url.scheme == "https", settings=chroma_settings)
+    settings.index_dir.mkdir(parents=True, exist_ok=True)
+    return chromadb.PersistentClient(path=str(settings.index_dir / "chroma"), settings=chroma_settings)
+
+
+def collection_name(settings: IndexSettings) -> str:
+    digest = hashlib.sha1(json.dumps(settings.fingerprint(), sort_keys=True).encode()).hexdigest()[:12]
+    return f"chunks-{digest}"
+
+
+def _embedding_function(embeddings: Embeddings | None) -> Any:
+    from chromadb.api.types import Documents, EmbeddingFunction
+
+    class ProjectEmbeddings(EmbeddingFunction[Documents]):
+        """Our model behind Chroma's interface (used only if Chroma is asked to embed text itself)."""
+
+        def __init__(self) -> None:
+            pass
+
+        def __call__(self, input: Documents) -> list[list[float]]:  # noqa: A002 (Chroma's name)
+            if embeddings is None:
+                raise RuntimeError("this store was opened without an embedding model")
+            return embeddings.embed_documents(list(input))
+
+        @staticmethod
+        def name() -> str:
+            return "inspection-reports-minilm"
+
+        def get_config(self) -> dict[str, Any]:
+            return {}
+
+        @staticmethod
+        def build_from_config(config: dict[str, Any]) -> "EmbeddingFunction[Documents]":
+            return ProjectEmbeddings()
+
+    return ProjectEmbeddings()
+
+
+class VectorStore:
+    """Writes and deletes chunk vectors; dense search is done through LangChain's Chroma (service)."""
+
+    def __init__(self, settings: IndexSettings, embeddings: Embeddings | None = None,
+                 client: ClientAPI | None = None) -> None:
+        self.settings = settings
+        self.client = client or make_client(settings)
+        self.name = collection_name(settings)
+        self.embedding_function = _embedding_function(embeddings)
+        self.collection: Collection = self.client.get_or_create_collection(
+            self.name, embedding_function=self.embedding_function, metadata={"hnsw:space": "cosine"})
+
+    def upsert(self, ids: Sequence[str], vectors: Any, texts: Sequence[str],
+               metadatas: Sequence[Metadata]) -> None:
+        step = self.settings.store_batch_size
+        for i in range(0, len(ids), step):
+            self.collection.upsert(ids=list(ids[i:i + step]), embeddings=vectors[i:i + step],
+                                   documents=list(texts[i:i + step]), metadatas=list(metadatas[i:i + step]))
+
+    def delete_report(self, report_id: str) -> None:
+        self.collection.delete(where={"report_id": report_id})
+
+    def delete_ids(self, ids: Sequence[str]) -> None:
+        step = self.settings.store_batch_size
+        for i in range(0, len(ids), step):
+            self.collection.delete(ids=list(ids[i:i + step]))
+
+    def ids(self) -> set[str]:
+        found: set[str] = set()
+        offset, step = 0, 5000
+        while True:
+            batch = self.collection.get(include=[], limit=step, offset=offset)["ids"]
+            found.update(batch)
+            if len(batch) < step:
+                return found
+            offset += step
+
+    def count(self) -> int:
+        return self.collection.count()
