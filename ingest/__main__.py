@@ -53,7 +53,6 @@ def main(argv: list[str] | None = None) -> int:
     overrides = {k: v for k, v in {"index_dir": args.index, "chroma_url": args.chroma_url}.items() if v}
     try:
         settings = IndexSettings(**overrides)
-        print("loading the embedding model ...", file=sys.stderr)
         ingestor = Ingestor(settings)
     except IndexMismatch as exc:
         print(f"error: {exc}", file=sys.stderr)

@@ -14,12 +14,12 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from ingest.metadata_text import Line, evidence, page_lines, squash
+from ingest.metadata_text import Line, evidence, fold, page_lines, squash
 from ingest.models import GRADES, Evidence, Grade, Page
 
 _SP = r"[ \n]+"
 _SCALE = rf"outstanding|good|inadequate|requires?{_SP}improvement(?:{_SP}to{_SP}be{_SP}good)?"
-_GRADE = rf"(?:{_SCALE}|adequate|satisfactory)"
+_GRADE = rf"(?:{_SCALE}|adequate|satisfactory|not{_SP}judged|not{_SP}applicable)"
 _ROW_END = re.compile(
     rf"(?<![\w-])(?P<grade>{_GRADE})[ ]*(?:\(?grade[ ]*\d\)?)?[ ]*\d?[ ]*(?=\n|$)", re.I
 )
@@ -32,6 +32,7 @@ _SENTENCE = re.compile(
 _NUMBERING = re.compile(r"^(?:\d+(?:\.\d+)*\.?|[a-z]\)|\(?[ivx]+\))[ ]+", re.I)
 _OPEN_END = {"a", "an", "and", "at", "by", "for", "in", "of", "on", "or", "the", "to", "who", "with"}
 _VERB_END = _OPEN_END | {"are", "as", "be", "been", "is", "now", "remain", "remains", "was", "were"}
+_WHOLE_SERVICE = re.compile(r"\bservices(?: (?:in|for)\b.*)?$", re.I)
 _MAX_LABEL_LINE = 90
 _MAX_LABEL_LINES = 4
 
@@ -54,6 +55,7 @@ class Row:
     first_line: int
     last_line: int
     evidence: Evidence
+    numbered: bool = False
 
 
 @dataclass
@@ -63,17 +65,33 @@ class Grades:
     areas: dict[str, tuple[Grade, Evidence]] = field(default_factory=dict)
 
 
-def extract_grades(pages: list[Page], title: str = "") -> Grades:
+def extract_grades(pages: list[Page]) -> Grades:
     """Overall and area grades of a report, each with verbatim evidence; empty when none are given."""
+    if not pages:
+        return Grades()
+    masthead = _masthead(pages[0])
     for index, page in enumerate(pages):
         table = _first_table(page)
         if table:
             following = pages[index + 1] if index + 1 < len(pages) else None
-            return _grades_from(page, table + _continuation(following), title)
-    return _grades_from(pages[0], [], title) if pages else Grades()
+            return _grades_from(page, _numbered_only(table + _continuation(following)), masthead)
+    return _grades_from(pages[0], [], masthead)
 
 
-def _grades_from(page: Page, table: list[Row], title: str) -> Grades:
+def _masthead(page: Page) -> str:
+    """The top of the first page, up to its first ``label: value`` line: names and report type."""
+    lines = page_lines(page)
+    top = next((line.index for line in lines if ":" in line.text), min(len(lines), 12))
+    return squash(" ".join(line.text for line in lines[:top]))
+
+
+def _numbered_only(table: list[Row]) -> list[Row]:
+    """In a numbered table ("1.", "2.1"), an unnumbered row next to it is a separate statement."""
+    numbered = [row for row in table if row.numbered]
+    return numbered if len(numbered) >= 2 else table
+
+
+def _grades_from(page: Page, table: list[Row], masthead: str) -> Grades:
     result = Grades()
     overall_rows = [row for row in table if re.search(r"\boverall\b", row.label, re.I)]
     for row in table:
@@ -82,7 +100,7 @@ def _grades_from(page: Page, table: list[Row], title: str) -> Grades:
     if overall_rows:
         result.overall, result.overall_evidence = overall_rows[0].grade, overall_rows[0].evidence
     else:
-        sentence = _overall_sentence(page, title)
+        sentence = _overall_sentence(page, masthead)
         if sentence:
             result.overall, result.overall_evidence = sentence
     return result
@@ -117,19 +135,12 @@ def _tables(rows: list[Row]) -> list[list[Row]]:
 def find_rows(page: Page) -> list[Row]:
     """Every "label ... grade" row of the page, in order; sentences ("X is good") are not rows."""
     lines = page_lines(page)
-    sentences = [span for span, _ in _judgement_sentences(page, lines)]
     rows: list[Row] = []
-    for match in _ROW_END.finditer(_joined(page)):
+    for match in _ROW_END.finditer(fold(page.text)):
         row = _row_at(page, lines, match, rows[-1].last_line if rows else -1)
-        if row and not any(s <= match.start("grade") < e for s, e in sentences):
+        if row:
             rows.append(row)
     return rows
-
-
-def _joined(page: Page) -> str:
-    from ingest.metadata_text import fold
-
-    return fold(page.text)
 
 
 def _row_at(page: Page, lines: list[Line], match: re.Match[str], floor: int) -> Row | None:
@@ -141,12 +152,14 @@ def _row_at(page: Page, lines: list[Line], match: re.Match[str], floor: int) -> 
     label_lines = _label_lines(lines, at, grade_start, floor)
     if not label_lines:
         return None
-    label = _label_text(label_lines, grade_start)
+    raw_label = _label_text(label_lines, grade_start)
+    label = _NUMBERING.sub("", raw_label).strip(" :-.")
     if not _plausible_label(label):
         return None
     grade = normalise_grade(match.group("grade"))
     found = evidence(page, label_lines[0].start, match.end("grade"))
-    return Row(label, grade, page.number, label_lines[0].index, end_line.index, found)
+    numbered = label != raw_label.strip(" :-.")
+    return Row(label, grade, page.number, label_lines[0].index, end_line.index, found, numbered)
 
 
 def _label_lines(lines: list[Line], at: Line, grade_start: int, floor: int) -> list[Line]:
@@ -175,8 +188,7 @@ def _label_text(label_lines: list[Line], grade_start: int) -> str:
     parts = [line.text[: max(0, grade_start - line.start)] if line.end >= grade_start else line.text
              for line in label_lines]
     text = squash(" ".join(parts))
-    text = re.sub(r"(?<=[A-Za-z])\d$", "", text)
-    return _NUMBERING.sub("", text).strip(" :-")
+    return re.sub(r"(?<=[A-Za-z])\d$", "", text)
 
 
 def _plausible_label(label: str) -> bool:
@@ -185,53 +197,39 @@ def _plausible_label(label: str) -> bool:
         return False
     if words[-1].lower() in _VERB_END or re.search(r"[.;!?]\s", label) or label.endswith((".", ",")):
         return False
+    if _WHOLE_SERVICE.search(label):
+        return False  # "Children's services in X require improvement": the overall sentence
     return len(label) <= 160
 
 
-def _judgement_sentences(page: Page, lines: list[Line]) -> list[tuple[tuple[int, int], re.Match[str]]]:
-    """Sentences that start a line and end with a grade: ((start, end), match on the sentence)."""
-    found = []
-    for line in lines:
-        if not line.text[:1].isupper():
+def _judgement_sentences(page: Page) -> list[tuple[int, re.Match[str]]]:
+    """Sentences that start a line and end with a grade: (start offset, match on the sentence)."""
+    folded, lines, found = fold(page.text), page_lines(page), []
+    for first in lines:
+        if not first.text[:1].isupper():
             continue
-        span = _sentence_span(lines, line)
-        match = _SENTENCE.match(_joined(page)[span[0] : span[1]])
-        if match:
-            found.append((span, match))
+        for last in lines[first.index : first.index + 3]:
+            text = folded[first.start : last.end]
+            stop = re.search(r"[.;:]\d*(?=\s|$)", text)
+            match = _SENTENCE.match(text[: stop.end()] if stop else text)
+            if match and ":" not in match.group("subject"):
+                found.append((first.start, match))
+            if match or stop:
+                break
     return found
 
 
-def _sentence_span(lines: list[Line], first: Line) -> tuple[int, int]:
-    end_line = first
-    for line in lines[first.index + 1 : first.index + 3]:
-        if re.search(r"[.:;]\d*$", end_line.text) or not line.text[:1].islower():
-            break
-        end_line = line
-    text_end = end_line.end
-    stop = re.search(r"\.(?:\d*)(?=\s)", _slice_text(lines, first, end_line))
-    return first.start, (first.start + stop.end() if stop else text_end)
-
-
-def _slice_text(lines: list[Line], first: Line, last: Line) -> str:
-    """Folded text from ``first`` to ``last`` with the original separators' lengths kept."""
-    parts = lines[first.index : last.index + 1]
-    text = ""
-    for line in parts:
-        text += " " * (line.start - first.start - len(text)) + line.text
-    return text + " "
-
-
-def _overall_sentence(page: Page, title: str) -> tuple[Grade | None, Evidence] | None:
-    for (start, _), match in _judgement_sentences(page, page_lines(page)):
+def _overall_sentence(page: Page, masthead: str) -> tuple[Grade | None, Evidence] | None:
+    for start, match in _judgement_sentences(page):
         subject = squash(match.group("subject"))
-        if _is_overall_subject(subject, title):
+        if _is_overall_subject(subject, masthead):
             return normalise_grade(match.group("grade")), evidence(page, start, start + match.end("grade"))
     return None
 
 
-def _is_overall_subject(subject: str, title: str) -> bool:
+def _is_overall_subject(subject: str, masthead: str) -> bool:
     """Whether a sentence's subject is the report's whole judgement, not one area's."""
-    if re.search(r"\boverall\b|\bservices (?:in|for)\b", subject, re.I):
+    if re.search(r"\boverall\b", subject, re.I) or _WHOLE_SERVICE.search(subject):
         return True
     core = re.sub(r"^the ", "", subject, flags=re.I).lower()
-    return len(core.split()) >= 2 and core in squash(title).lower()
+    return len(core.split()) >= 2 and core in masthead.lower()

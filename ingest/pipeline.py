@@ -109,9 +109,19 @@ class Ingestor:
         self.settings = settings
         self.catalog = Catalog(settings.index_dir / "catalog.sqlite")
         self.catalog.ensure_fingerprint(settings.fingerprint())
-        self.embeddings = embeddings or MiniLMEmbeddings(batch_size=settings.embed_batch_size)
-        self.store = store or VectorStore(settings, self.embeddings)
+        self._embeddings = embeddings
+        self.store = store or VectorStore(settings, self)
         self.count_tokens = word_piece_counter(str(model_path() / "tokenizer.json"))
+
+    @property
+    def embeddings(self) -> MiniLMEmbeddings:
+        """The model, loaded on first need: a re-run over unchanged files never loads it."""
+        if self._embeddings is None:
+            self._embeddings = MiniLMEmbeddings(batch_size=self.settings.embed_batch_size)
+        return self._embeddings
+
+    def embed_documents(self, texts: list[str]) -> list[list[float]]:
+        return self.embeddings.embed_documents(texts)
 
     def run(self, paths: list[Path], on_total: Callable[[int], None] | None = None,
             on_outcome: Callable[[Outcome], None] | None = None) -> Summary:

@@ -9,7 +9,7 @@ from __future__ import annotations
 import hashlib
 import json
 from collections.abc import Sequence
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, Protocol
 from urllib.parse import urlparse
 
 from ingest.settings import IndexSettings
@@ -17,7 +17,6 @@ from ingest.settings import IndexSettings
 if TYPE_CHECKING:
     from chromadb.api import ClientAPI
     from chromadb.api.models.Collection import Collection
-    from langchain_core.embeddings import Embeddings
 
 Metadata = dict[str, str | int | float | bool]
 
@@ -40,7 +39,11 @@ def collection_name(settings: IndexSettings) -> str:
     return f"chunks-{digest}"
 
 
-def _embedding_function(embeddings: Embeddings | None) -> Any:
+class TextEmbedder(Protocol):
+    def embed_documents(self, texts: list[str]) -> list[list[float]]: ...
+
+
+def _embedding_function(embeddings: TextEmbedder | None) -> Any:
     from chromadb.api.types import Documents, EmbeddingFunction
 
     class ProjectEmbeddings(EmbeddingFunction[Documents]):
@@ -71,7 +74,7 @@ def _embedding_function(embeddings: Embeddings | None) -> Any:
 class VectorStore:
     """Writes and deletes chunk vectors; dense search is done through LangChain's Chroma (service)."""
 
-    def __init__(self, settings: IndexSettings, embeddings: Embeddings | None = None,
+    def __init__(self, settings: IndexSettings, embeddings: TextEmbedder | None = None,
                  client: ClientAPI | None = None) -> None:
         self.settings = settings
         self.client = client or make_client(settings)

@@ -1,0 +1,229 @@
+"""``extract_metadata(doc, report_id) -> ReportMeta``: what a report says about itself, with provenance.
+
+Values come from Markdown front matter where the document has it, otherwise from the text, using
+generic cues only (``label: value`` lines, report-type headings, grade tables, judgement sentences;
+see ``metadata_grades`` and ``metadata_body``). Nothing is guessed: a value the report does not give
+stays None.
+
+Provenance: ``ReportMeta.provenance[field]`` (``area:<name>`` for an area grade) is an Evidence whose
+``quote`` is a verbatim substring of the text of page ``page``. Page 0 marks a value read outside the
+page text: from front matter (quote ``front matter <key>: <value>``, plus a note where the value was
+completed, e.g. a month-only date) or, as a last resort, from the file path (quote = the part of
+the path it was read from).
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from datetime import date, datetime
+from pathlib import PurePath
+
+from ingest.metadata_body import HEADING, aliases_for, find_body, normalise_body
+from ingest.metadata_grades import extract_grades, normalise_grade
+from ingest.metadata_text import DAY_MONTH_YEAR, evidence, fold, labelled_value, page_lines, parse_date, squash
+from ingest.models import Evidence, Page, ParsedDocument, ReportMeta
+
+_PUBLISHED = r"report[ ]+published|published(?=[ ]*:)|date[ ]+of[ ]+publication|publication[ ]+date|date[ ]+published"
+_INSPECTION_DATES = r"inspection[ ]+dates?|dates?[ ]+of[ ]+(?:the[ ]+)?inspection|fieldwork(?:[ ]+dates?)?"
+_LEAD_INSPECTOR = r"(?:lead|reporting)[ ]+inspector"
+_INSPECTORATES = (
+    (re.compile(r"\bOfsted\b|\bOffice for Standards in Education\b"), "Ofsted"),
+    (re.compile(r"\b(?:HM|Her Majesty's|His Majesty's) Inspectorate of ([A-Z][a-z]+)"), "HM Inspectorate of {}"),
+    (re.compile(r"\bCare Quality Commission\b"), "Care Quality Commission"),
+    (re.compile(r"\bEstyn\b"), "Estyn"),
+)
+_LABEL_PAGES = 3
+_SCALAR_KEYS = ("title", "body", "inspectorate", "report_type", "owner", "inspection_dates", "lead_inspector")
+
+
+def extract_metadata(doc: ParsedDocument, report_id: str) -> ReportMeta:
+    """Report metadata and grades, each value set with its Evidence in ``provenance``."""
+    values: dict[str, object] = {}
+    provenance: dict[str, Evidence] = {}
+    _front_matter(doc, values, provenance)
+    _text(doc, values, provenance)
+    areas = values.pop("areas", {})
+    title = values.pop("title", None) or doc.title or PurePath(doc.source).stem
+    return ReportMeta(report_id=report_id, source=doc.source, title=str(title), areas=areas,
+                      provenance=provenance, **values)  # type: ignore[arg-type]
+
+
+def _put(values: dict[str, object], provenance: dict[str, Evidence], key: str,
+         found: tuple[object, Evidence] | None) -> None:
+    """Record a value and its evidence unless the field is already set or the value is empty."""
+    if found is None or found[0] in (None, "", [], {}) or key in values:
+        return
+    values[key], provenance[key] = found
+
+
+# --- front matter -------------------------------------------------------------------------------
+
+
+def _front_matter(doc: ParsedDocument, values: dict[str, object], provenance: dict[str, Evidence]) -> None:
+    matter = {str(key).lower(): value for key, value in doc.front_matter.items()}
+    fields = dict(zip(_SCALAR_KEYS, _SCALAR_KEYS)) | {"fieldwork": "inspection_dates"}
+    for key, field in fields.items():
+        if isinstance(matter.get(key), str) and matter[key].strip():
+            _put(values, provenance, field, (squash(matter[key]), _matter_evidence(doc, key, matter[key])))
+    if "body" in values:
+        values["body_aliases"] = _matter_aliases(matter.get("aliases"), str(values["body"]))
+    _put(values, provenance, "published", _matter_date(matter.get("published")))
+    _matter_grades(doc, matter, values, provenance)
+
+
+def _matter_evidence(doc: ParsedDocument, key: str, raw: object, note: str = "") -> Evidence:
+    """Where a front-matter value also stands verbatim in the text, quote it there; else page 0."""
+    text = str(raw).strip()
+    if not note:
+        for page in doc.pages:
+            if text and text in page.text:
+                return Evidence(page=page.number, quote=text)
+    return Evidence(page=0, quote=f"front matter {key}: {text}{note}")
+
+
+def _matter_aliases(raw: object, body: str) -> list[str]:
+    items = raw if isinstance(raw, list) else [raw] if isinstance(raw, str) else []
+    return [squash(str(item)) for item in items if str(item).strip() and squash(str(item)) != body]
+
+
+def _matter_date(raw: object) -> tuple[date, Evidence] | None:
+    if isinstance(raw, datetime):
+        raw = raw.date()
+    if isinstance(raw, date):
+        return raw, Evidence(page=0, quote=f"front matter published: {raw.isoformat()}")
+    parsed = parse_date(str(raw)) if isinstance(raw, str) else None
+    if parsed is None:
+        return None
+    day, exact = parsed
+    note = "" if exact else " (month only; day 1 assumed)"
+    return day, Evidence(page=0, quote=f"front matter published: {str(raw).strip()}{note}")
+
+
+def _matter_grades(doc: ParsedDocument, matter: dict[str, object], values: dict[str, object],
+                   provenance: dict[str, Evidence]) -> None:
+    raw_overall = matter.get("overall_rating")
+    overall = normalise_grade(str(raw_overall)) if isinstance(raw_overall, str) else None
+    if overall:
+        _put(values, provenance, "overall", (overall, _matter_evidence(doc, "overall_rating", raw_overall)))
+    ratings = matter.get("ratings")
+    areas = {}
+    for area, raw in (ratings.items() if isinstance(ratings, dict) else []):
+        grade = normalise_grade(str(raw))
+        if grade:
+            areas[squash(str(area))] = grade
+            provenance[f"area:{squash(str(area))}"] = _matter_evidence(doc, f"ratings.{area}", raw)
+    if areas:
+        values["areas"] = areas
+
+
+# --- text ---------------------------------------------------------------------------------------
+
+
+def _text(doc: ParsedDocument, values: dict[str, object], provenance: dict[str, Evidence]) -> None:
+    pages = doc.pages
+    heading = _heading(pages[0]) if pages else None
+    body = find_body(pages, doc.source)
+    _put(values, provenance, "body", (body.name, body.evidence) if body.evidence else None)
+    if "body_aliases" not in values and values.get("body") == body.name:
+        values["body_aliases"] = body.aliases
+    if heading:
+        _put(values, provenance, "title", heading)
+        _put(values, provenance, "report_type", (_report_type(heading[0]), heading[1]))
+    _put(values, provenance, "inspectorate", _inspectorate(pages))
+    _labelled_fields(pages, values, provenance)
+    _put(values, provenance, "published", _published(pages) or _path_date(doc.source))
+    if "overall" not in values and "areas" not in values:
+        _text_grades(pages, values, provenance)
+
+
+def _labelled_fields(pages: list[Page], values: dict[str, object], provenance: dict[str, Evidence]) -> None:
+    for page in pages[:_LABEL_PAGES]:
+        _put(values, provenance, "inspection_dates", labelled_value(page, _INSPECTION_DATES))
+        lead = labelled_value(page, _LEAD_INSPECTOR)
+        _put(values, provenance, "lead_inspector", (_person(lead[0]), lead[1]) if lead else None)
+
+
+def _person(value: str) -> str:
+    """A name without its title: "Jo Bloggs, His Majesty's Inspector" / "Jo Bloggs HMI" -> "Jo Bloggs"."""
+    name = re.split(r",|\b(?:Her|His) Majesty's\b|\bHMI\b|\bHM Inspector\b", value)[0]
+    return squash(name).strip(" ,")
+
+
+def _published(pages: list[Page]) -> tuple[date, Evidence] | None:
+    for page in pages[:_LABEL_PAGES]:
+        found = labelled_value(page, _PUBLISHED)
+        parsed = parse_date(found[0]) if found else None
+        if found and parsed:
+            return parsed[0], found[1]
+    return None
+
+
+def _path_date(source: str) -> tuple[date, Evidence] | None:
+    """Last resort: a day-month-year date in the file name (quoted from the path, page 0)."""
+    name = PurePath(source).name
+    match = DAY_MONTH_YEAR.search(name)
+    parsed = parse_date(match.group()) if match else None
+    return (parsed[0], Evidence(page=0, quote=match.group())) if match and parsed else None
+
+
+def _text_grades(pages: list[Page], values: dict[str, object], provenance: dict[str, Evidence]) -> None:
+    grades = extract_grades(pages)
+    if grades.overall and grades.overall_evidence:
+        _put(values, provenance, "overall", (grades.overall, grades.overall_evidence))
+    if grades.areas:
+        values["areas"] = {area: grade for area, (grade, _) in grades.areas.items()}
+        provenance.update({f"area:{area}": found for area, (_, found) in grades.areas.items()})
+
+
+def _heading(page: Page) -> tuple[str, Evidence] | None:
+    """The report-type heading of the first page ("Inspection of ...", "Review of ..."), unwrapped."""
+    lines = page_lines(page)[:15]
+    start = next((line for line in lines if HEADING.match(line.text) and ":" not in line.text), None)
+    if start is None:
+        return None
+    end = start
+    for line in lines[start.index + 1 :]:
+        if ":" in line.text or not _heading_goes_on(end.text, line.text):
+            break
+        end = line
+    text = re.sub(r"(?<=[a-z])\d+\b", "", squash(fold(page.text[start.start : end.end])))
+    return text, evidence(page, start.start, end.end)
+
+
+def _heading_goes_on(previous: str, line: str) -> bool:
+    """Whether ``line`` carries on a heading wrapped after ``previous``."""
+    if line[:1].islower() or line.lower() == "and" or previous.endswith(","):
+        return True
+    if previous.lower() == "and":
+        return bool(HEADING.match(line))
+    short_tail = len(line.split()) <= 2 and not re.search(r"\d", line)
+    return short_tail and len(previous) >= 50 and not re.search(r"[.;]$", previous)
+
+
+def _report_type(heading: str) -> str:
+    """The heading without the organisation it names: "Inspection of local authority children's services"."""
+    match = re.match(r"(?i)((?:re-? ?)?inspection of )(.+?)( (?:local authority )?children's .*)$", heading)
+    if match and normalise_body(match.group(2)).lower() not in {"local authority", ""}:
+        return match.group(1) + match.group(3).strip()
+    return heading
+
+
+def _inspectorate(pages: list[Page]) -> tuple[str, Evidence] | None:
+    """The inspectorate named most often in the report, quoted at its first mention."""
+    counts: Counter[str] = Counter()
+    first: dict[str, Evidence] = {}
+    for page in pages:
+        folded = fold(page.text)
+        for pattern, name in _INSPECTORATES:
+            for match in pattern.finditer(folded):
+                label = name.format(*match.groups())
+                counts[label] += 1
+                first.setdefault(label, evidence(page, match.start(), match.end()))
+    if not counts:
+        return None
+    label = counts.most_common(1)[0][0]
+    return label, first[label]
+
+
+__all__ = ["extract_metadata", "aliases_for", "normalise_body", "normalise_grade"]

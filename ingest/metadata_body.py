@@ -1,0 +1,155 @@
+"""The inspected organisation: found on the first page, normalised to a plain name, fuller forms kept.
+
+Where it is read, in order: a heading that names it ("Inspection of Birmingham City Council local
+authority children's services"); the block of name lines above or below the report-type heading
+("Birmingham City Council" / "Inspection of services for children ..."); as a last resort the file's
+folder name (``80429_birmingham``), with evidence on page 0 quoting the path.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from pathlib import PurePath
+
+from ingest.metadata_text import Line, evidence, fold, page_lines, parse_date, squash
+from ingest.models import Evidence, Page
+
+HEADING = re.compile(
+    r"^(?:re-? ?inspection|inspection|review|focused visit|monitoring visit|joint targeted area inspection)"
+    r"\b",
+    re.I,
+)
+_NAMED_HEADING = re.compile(
+    r"\b(?:re-? ?)?inspection of[ \n]+(?P<name>[^\n:]{2,80}?(?:[ ]*\n[^\n:]{1,60}?)?)[ \n]+"
+    r"(?:local[ \n]+authority[ \n]+)?children's[ \n]+(?:social[ \n]+care[ \n]+)?services\b",
+    re.I,
+)
+_PREFIXES = ("the", "london borough of", "royal borough of", "metropolitan borough of", "borough of",
+             "council of the", "council of", "county of")
+_SUFFIXES = tuple(sorted(
+    ("local authority", "metropolitan borough council", "metropolitan district council",
+     "district metropolitan council", "metropolitan council", "metropolitan borough", "borough council",
+     "city council", "county council", "district council", "unitary authority", "council",
+     "local safeguarding children board", "safeguarding children board", "city of", "borough", "city",
+     "county"),
+    key=len, reverse=True,
+))
+_COUNCIL_WORDS = re.compile(r"\b(?:council|authority|borough|district|board)\b", re.I)
+_MAX_NAME_LINE = 60
+
+
+@dataclass
+class Body:
+    name: str | None = None
+    aliases: list[str] = field(default_factory=list)
+    evidence: Evidence | None = None
+
+
+def find_body(pages: list[Page], source: str) -> Body:
+    """The inspected organisation named on the first page, or from the folder name as a last resort."""
+    first = pages[0] if pages else None
+    found = (_named_heading(first) or _name_block(first)) if first else None
+    if found:
+        full, quote = found
+        return Body(normalise_body(full), aliases_for(full), quote)
+    folder = _folder_name(source)
+    if folder is None:
+        return Body()
+    return Body(normalise_body(folder), [], Evidence(page=0, quote=PurePath(source).parent.name))
+
+
+def normalise_body(full: str) -> str:
+    """Plain organisation name: council-type words and borough prefixes stripped, "&" -> "and".
+
+    "City of X" is kept as the name when it stands alone ("City of London"); it is reduced to X
+    only when a council word follows ("City of Bradford Metropolitan District Council").
+    """
+    name = _tidy(full)
+    had_council_word = bool(_COUNCIL_WORDS.search(name))
+    previous = None
+    while previous != name:
+        previous = name
+        name = _strip_affixes(name)
+    if had_council_word and name.lower().startswith("city of ") and len(name) > 8:
+        name = name[8:]
+    return name or _tidy(full)
+
+
+def aliases_for(full: str) -> list[str]:
+    """The fuller forms worth matching on besides the plain name."""
+    tidy = _tidy(full)
+    forms = [tidy, re.sub(r"^the ", "", tidy, flags=re.I)]
+    plain = normalise_body(full)
+    return [form for form in dict.fromkeys(forms) if form and form != plain]
+
+
+def _tidy(text: str) -> str:
+    text = squash(fold(text)).replace("&", "and")
+    text = re.sub(r"\bSt\. ", "St ", text)
+    return re.sub(r"(?<=[A-Za-z])\d+$", "", text).strip(" ,.-")
+
+
+def _strip_affixes(name: str) -> str:
+    lower = name.lower()
+    for prefix in _PREFIXES:
+        if lower.startswith(prefix + " ") and len(name) > len(prefix) + 1:
+            return name[len(prefix) + 1 :].strip()
+    for suffix in _SUFFIXES:
+        if lower.endswith(" " + suffix):
+            return name[: -len(suffix) - 1].strip(" ,")
+    return name
+
+
+def _named_heading(page: Page) -> tuple[str, Evidence] | None:
+    folded = fold(page.text)
+    for match in _NAMED_HEADING.finditer(folded[:600]):
+        name = squash(match.group("name"))
+        if normalise_body(name).lower() not in {"", "local authority", "the local authority"} and not re.match(
+            r"(?:children|services|the local authority)\b", name, re.I
+        ):
+            return name, evidence(page, match.start("name"), match.end("name"))
+    return None
+
+
+def _name_block(page: Page) -> tuple[str, Evidence] | None:
+    """Consecutive name-like lines before the first labelled line ("Inspection date: ...")."""
+    block: list[Line] = []
+    in_heading = False
+    for line in page_lines(page)[:15]:
+        if ":" in line.text:
+            break
+        in_heading = _heading_continues(line, in_heading)
+        if in_heading or _skippable(line):
+            if block:
+                break
+            continue
+        block.append(line)
+    block = block[:3]
+    if not block or any(len(line.text) > _MAX_NAME_LINE for line in block):
+        return None
+    return squash(" ".join(line.text for line in block)), evidence(page, block[0].start, block[-1].end)
+
+
+def _heading_continues(line: Line, in_heading: bool) -> bool:
+    if HEADING.match(line.text):
+        return True
+    return in_heading and (line.text[:1].islower() or line.text.lower() == "and")
+
+
+def _skippable(line: Line) -> bool:
+    """Page numbers, running-header dates and footnote marks: lines that are no name."""
+    text = line.text
+    if re.fullmatch(r"[\d\s.,-]+", text) or not text[:1].isupper():
+        return True
+    return parse_date(text) is not None or bool(re.search(r"\b\d{4}\b", text))
+
+
+def _folder_name(source: str) -> str | None:
+    folder = PurePath(source).parent.name
+    name = re.sub(r"^\d+[_ -]+", "", folder).strip()
+    if not name or name == ".":
+        return None
+    small = {"and", "of", "on", "upon", "the", "in", "with"}
+    words = name.split()
+    return " ".join(w if w in small and i else w[:1].upper() + w[1:] for i, w in enumerate(words))

@@ -1,0 +1,1 @@
+"""Answers built only from verified quotes: scope -> evidence -> verdict -> compose -> verify."""

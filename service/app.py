@@ -1,0 +1,48 @@
+"""``create_app()``: the FastAPI application. Heavy objects are built in the lifespan, once."""
+
+from __future__ import annotations
+
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
+
+from fastapi import FastAPI, Request
+from fastapi.middleware.cors import CORSMiddleware
+from fastapi.responses import JSONResponse
+
+from ingest.catalog import IndexMismatch
+from service.routes import ask, health, reports, search, widget
+from service.settings import ServiceSettings
+
+
+def build_state(app: FastAPI, settings: ServiceSettings) -> None:
+    from service.answering.engine import Answerer
+    from service.library import Library
+    from service.sessions import Sessions
+
+    library = Library.open(settings.index)
+    sessions = Sessions(settings.index.index_dir / "sessions.sqlite", settings.session_turns)
+    app.state.settings = settings
+    app.state.library = library
+    app.state.answerer = Answerer(library, sessions)
+
+
+def create_app(settings: ServiceSettings | None = None) -> FastAPI:
+    settings = settings or ServiceSettings()
+
+    @asynccontextmanager
+    async def lifespan(app: FastAPI) -> AsyncIterator[None]:
+        build_state(app, settings)
+        yield
+
+    app = FastAPI(title="Inspection reports assistant", version="0.1.0", lifespan=lifespan,
+                  description="Search and cited answers over public inspection reports.")
+    app.add_middleware(CORSMiddleware, allow_origins=settings.cors_origins, allow_methods=["GET", "POST"],
+                       allow_headers=["Content-Type"])
+    for module in (health, search, reports, ask, widget):
+        app.include_router(module.router)
+
+    @app.exception_handler(IndexMismatch)
+    async def index_mismatch(_: Request, exc: IndexMismatch) -> JSONResponse:
+        return JSONResponse({"detail": str(exc)}, status_code=409)
+
+    return app

@@ -1,0 +1,47 @@
+"""Organisation names as people write them: "Thames Valley" = "Thames Valley CRC" =
+"Thames Valley Community Rehabilitation Company"; "Birmingham" = "Birmingham City Council"."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+
+from ingest.models import ReportMeta
+
+EXPANSIONS = [
+    (r"\bcommunity rehabilitation company\b", "crc"),
+    (r"\bnational probation service\b", "nps"),
+    (r"&", " and "),
+]
+NOISE = re.compile(
+    r"\b(the|of|metropolitan|borough|city|county|district|council|london borough|royal borough|"
+    r"local authority|children'?s services|crc|nps|division|limited|ltd)\b"
+)
+
+
+def normalise(name: str) -> str:
+    """Lower case, expansions applied, punctuation and organisational noise words removed."""
+    text = name.lower().replace("’", "'")
+    for pattern, repl in EXPANSIONS:
+        text = re.sub(pattern, repl, text)
+    text = NOISE.sub(" ", text)
+    return " ".join(re.sub(r"[^a-z0-9 ]+", " ", text).split())
+
+
+def names_of(meta: ReportMeta) -> set[str]:
+    return {n for n in (normalise(x) for x in [meta.body or "", *meta.body_aliases]) if n}
+
+
+def matches(query: str, meta: ReportMeta) -> bool:
+    """True when ``query`` names the report's body (exactly, or as all of one of its names' words)."""
+    wanted = normalise(query)
+    if not wanted:
+        return False
+    for name in names_of(meta):
+        if wanted == name or (len(wanted) >= 4 and set(wanted.split()) <= set(name.split())):
+            return True
+    return False
+
+
+def reports_named(query: str, reports: Iterable[ReportMeta]) -> list[str]:
+    return [meta.report_id for meta in reports if matches(query, meta)]

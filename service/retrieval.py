@@ -1,0 +1,114 @@
+"""Hybrid retrieval: lexical (FTS5 BM25) and dense (MiniLM in Chroma) results fused by reciprocal rank,
+within a scope of reports chosen by filters; and per-report coverage for questions across reports."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import date
+
+from ingest.models import Chunk, ReportMeta
+from service.library import Library
+from service.names import matches
+from service.schemas import Filters
+
+STOPWORDS = set("""a about above after again against all am an and any are as at be because been before being below
+between both but by can could did do does doing down during each few for from further had has have having he her here
+hers how i if in into is it its itself just me more most my no nor not now of off on once only or other our out over own
+same she should so some such than that the their them then there these they this those through to too under until up
+very was we were what when where which while who whom why will with would you your yes did do does say said tell
+which whose list name named any many much""".split())
+WORD = re.compile(r"[A-Za-z0-9][A-Za-z0-9'’-]*")
+RRF_K = 60
+
+
+@dataclass
+class Hit:
+    chunk: Chunk
+    meta: ReportMeta
+    score: float
+
+
+def query_terms(text: str) -> list[str]:
+    """Content words of a query, lower case, in order, without repeats."""
+    seen: dict[str, None] = {}
+    for word in WORD.findall(text.lower().replace("’", "'")):
+        word = word.strip("'-")
+        if len(word) > 1 and word not in STOPWORDS:
+            seen.setdefault(word, None)
+    return list(seen)
+
+
+def fts_query(text: str) -> str | None:
+    terms = query_terms(text)
+    return " OR ".join('"' + t.replace('"', "") + '"' for t in terms) if terms else None
+
+
+def in_scope(meta: ReportMeta, filters: Filters) -> bool:
+    if filters.body and not matches(filters.body, meta):
+        return False
+    if filters.inspectorate and filters.inspectorate.lower() not in (meta.inspectorate or "").lower():
+        return False
+    if filters.grade and meta.overall != filters.grade:
+        return False
+    if filters.published_from and (meta.published is None or meta.published < filters.published_from):
+        return False
+    return not (filters.published_to and (meta.published is None or meta.published > filters.published_to))
+
+
+def scope_ids(library: Library, filters: Filters | None) -> list[str] | None:
+    """Report ids the filters allow; None when nothing is filtered (every report)."""
+    if filters is None or not filters.model_dump(exclude_none=True, exclude={"section"}):
+        return None
+    return [rid for rid, meta in library.reports.items() if in_scope(meta, filters)]
+
+
+class HybridSearch:
+    """Fuses lexical and dense rankings; both sides see the same report scope."""
+
+    def __init__(self, library: Library, depth: int = 50) -> None:
+        self.library, self.depth = library, depth
+
+    def lexical(self, query: str, k: int, ids: list[str] | None) -> list[str]:
+        match = fts_query(query)
+        return [cid for cid, _ in self.library.catalog.lexical_search(match, k, ids)] if match else []
+
+    def dense(self, vector: list[float], k: int, ids: list[str] | None) -> list[str]:
+        where = None if ids is None else ({"report_id": ids[0]} if len(ids) == 1 else {"report_id": {"$in": ids}})
+        found = self.library.store.collection.query(query_embeddings=[vector], n_results=k, where=where,
+                                                    include=[])
+        return found["ids"][0]
+
+    def search(self, query: str, k: int = 10, filters: Filters | None = None,
+               vector: list[float] | None = None) -> list[Hit]:
+        ids = scope_ids(self.library, filters)
+        if ids == []:
+            return []
+        depth = max(self.depth, k * 3)
+        vector = vector or self.library.embeddings.embed_query(query)
+        fused = fuse([self.lexical(query, depth, ids), self.dense(vector, depth, ids)])
+        section = (filters.section or "").lower() if filters else ""
+        return self.hits(fused, k, section)
+
+    def hits(self, fused: list[tuple[str, float]], k: int, section: str = "") -> list[Hit]:
+        chunks = self.library.catalog.chunks([cid for cid, _ in fused])
+        out = []
+        for cid, score in fused:
+            chunk = chunks.get(cid)
+            meta = self.library.reports.get(chunk.report_id) if chunk else None
+            if chunk and meta and (not section or section in (chunk.section or "").lower()):
+                out.append(Hit(chunk, meta, score))
+        return out[:k]
+
+
+def fuse(rankings: list[list[str]], k: int = RRF_K) -> list[tuple[str, float]]:
+    """Reciprocal-rank fusion: each ranking adds 1/(k + rank) to an item's score."""
+    scores: dict[str, float] = {}
+    for ranking in rankings:
+        for rank, item in enumerate(ranking, start=1):
+            scores[item] = scores.get(item, 0.0) + 1.0 / (k + rank)
+    return sorted(scores.items(), key=lambda pair: -pair[1])
+
+
+def year_range(year: int) -> tuple[date, date]:
+    return date(year, 1, 1), date(year, 12, 31)

@@ -1,0 +1,127 @@
+"""Request and response models of the HTTP API (shapes fixed by CONTRACT.md; fields may be added)."""
+
+from __future__ import annotations
+
+import re
+from datetime import date
+from typing import Literal
+
+from pydantic import BaseModel, Field, field_validator
+
+from ingest.models import Grade
+
+SESSION_ID = re.compile(r"^[A-Za-z0-9_-]{1,64}$")
+Verdict = Literal["concern", "positive", "mentioned", "grade"]
+
+
+class Filters(BaseModel):
+    model_config = {"extra": "forbid"}
+
+    body: str | None = Field(None, max_length=200, description="inspected organisation; aliases accepted")
+    inspectorate: str | None = Field(None, max_length=200)
+    published_from: date | None = None
+    published_to: date | None = None
+    grade: Grade | None = Field(None, description="overall grade of the report")
+    section: str | None = Field(None, max_length=200, description="words of the section heading")
+
+
+class AskRequest(BaseModel):
+    model_config = {"extra": "forbid"}
+
+    question: str = Field(min_length=1, max_length=1000)
+    session_id: str | None = Field(None, max_length=64, description="from an earlier answer: ask a follow-up")
+    filters: Filters | None = None
+
+    @field_validator("question")
+    @classmethod
+    def not_blank(cls, value: str) -> str:
+        if not value.strip():
+            raise ValueError("the question is empty")
+        return value
+
+    @field_validator("session_id")
+    @classmethod
+    def session_format(cls, value: str | None) -> str | None:
+        if value is not None and not SESSION_ID.match(value):
+            raise ValueError("session_id holds letters, digits, '-' and '_' only (1-64 characters)")
+        return value
+
+
+class Ratings(BaseModel):
+    overall: Grade | None = None
+    areas: dict[str, Grade] = Field(default_factory=dict)
+
+
+class EvidenceOut(BaseModel):
+    page: int
+    quote: str
+
+
+class Report(BaseModel):
+    report_id: str
+    title: str
+    body: str | None
+    inspectorate: str | None
+    published: date | None
+    source: str
+    ratings: Ratings
+    body_aliases: list[str] = Field(default_factory=list)
+    report_type: str | None = None
+    owner: str | None = None
+    inspection_dates: str | None = None
+    lead_inspector: str | None = None
+    provenance: dict[str, EvidenceOut] = Field(default_factory=dict)
+
+
+class ReportsResponse(BaseModel):
+    reports: list[Report]
+
+
+class Passage(BaseModel):
+    chunk_id: str
+    report_id: str
+    body: str | None
+    title: str
+    published: date | None
+    page: int
+    section: str | None
+    text: str
+    score: float
+    source: str | None = None
+
+
+class SearchResponse(BaseModel):
+    results: list[Passage]
+
+
+class Health(BaseModel):
+    status: Literal["ok"] = "ok"
+    reports: int
+    chunks: int
+
+
+class Citation(BaseModel):
+    n: int
+    report_id: str
+    body: str | None
+    title: str
+    published: date | None
+    page: int
+    section: str | None
+    source: str
+    quote: str
+
+
+class Item(BaseModel):
+    body: str | None
+    report_id: str
+    verdict: str
+    citations: list[int] = Field(default_factory=list)
+
+
+class Answer(BaseModel):
+    answer: str
+    abstained: bool
+    session_id: str
+    citations: list[Citation] = Field(default_factory=list)
+    items: list[Item] = Field(default_factory=list)

@@ -1,0 +1,52 @@
+"""Conversations: each turn's question (as asked and as understood) and answer, kept in SQLite beside the
+index so sessions survive a restart and are shared by service processes on one host."""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+import threading
+import uuid
+from dataclasses import dataclass
+from pathlib import Path
+
+
+@dataclass
+class Turn:
+    question: str
+    resolved: str
+    bodies: list[str]
+    answer: str
+
+
+class Sessions:
+    def __init__(self, path: Path, keep_turns: int = 10) -> None:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        self.path, self.keep_turns = path, keep_turns
+        self._local = threading.local()
+        self.db.execute("""CREATE TABLE IF NOT EXISTS turns(session_id TEXT, seq INTEGER, question TEXT,
+                           resolved TEXT, bodies TEXT, answer TEXT, PRIMARY KEY(session_id, seq))""")
+
+    @property
+    def db(self) -> sqlite3.Connection:
+        conn = getattr(self._local, "conn", None)
+        if conn is None:
+            conn = sqlite3.connect(self.path, timeout=30, isolation_level=None, check_same_thread=False)
+            conn.execute("PRAGMA journal_mode=WAL")
+            self._local.conn = conn
+        return conn
+
+    @staticmethod
+    def new_id() -> str:
+        return uuid.uuid4().hex
+
+    def history(self, session_id: str) -> list[Turn]:
+        rows = self.db.execute(
+            "SELECT question, resolved, bodies, answer FROM turns WHERE session_id=? ORDER BY seq DESC LIMIT ?",
+            (session_id, self.keep_turns)).fetchall()
+        return [Turn(q, r, json.loads(b), a) for q, r, b, a in reversed(rows)]
+
+    def add(self, session_id: str, turn: Turn) -> None:
+        self.db.execute(
+            "INSERT INTO turns SELECT ?, coalesce(max(seq), 0) + 1, ?, ?, ?, ? FROM turns WHERE session_id=?",
+            (session_id, turn.question, turn.resolved, json.dumps(turn.bodies), turn.answer, session_id))
