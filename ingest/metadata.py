@@ -19,14 +19,14 @@ from collections import Counter
 from datetime import date, datetime
 from pathlib import PurePath
 
-from ingest.metadata_body import HEADING, aliases_for, find_body, normalise_body
+from ingest.metadata_body import HEADING, NAMED_HEADING, aliases_for, find_body, normalise_body
 from ingest.metadata_grades import extract_grades, normalise_grade
-from ingest.metadata_text import DAY_MONTH_YEAR, evidence, fold, labelled_value, page_lines, parse_date, squash
+from ingest.metadata_text import DAY_MONTH_YEAR, Line, evidence, fold, labelled_value, page_lines, parse_date, squash
 from ingest.models import Evidence, Page, ParsedDocument, ReportMeta
 
 _PUBLISHED = r"report[ ]+published|published(?=[ ]*:)|date[ ]+of[ ]+publication|publication[ ]+date|date[ ]+published"
 _INSPECTION_DATES = r"inspection[ ]+dates?|dates?[ ]+of[ ]+(?:the[ ]+)?inspection|fieldwork(?:[ ]+dates?)?"
-_LEAD_INSPECTOR = r"(?:lead|reporting)[ ]+inspector"
+_LEAD_INSPECTOR = r"(?:lead|reporting)[ ]+inspectors?(?:[ ]+on[ ]+site)?(?=[ ]*:)|reporting[ ]+inspector(?=[ ]+(?-i:[A-Z]))"
 _INSPECTORATES = (
     (re.compile(r"\bOfsted\b|\bOffice for Standards in Education\b"), "Ofsted"),
     (re.compile(r"\b(?:HM|Her Majesty's|His Majesty's) Inspectorate of ([A-Z][a-z]+)"), "HM Inspectorate of {}"),
@@ -140,14 +140,16 @@ def _text(doc: ParsedDocument, values: dict[str, object], provenance: dict[str, 
 def _labelled_fields(pages: list[Page], values: dict[str, object], provenance: dict[str, Evidence]) -> None:
     for page in pages[:_LABEL_PAGES]:
         _put(values, provenance, "inspection_dates", labelled_value(page, _INSPECTION_DATES))
+    for page in pages:  # older layouts name the team near the end ("Information about this inspection")
         lead = labelled_value(page, _LEAD_INSPECTOR)
         _put(values, provenance, "lead_inspector", (_person(lead[0]), lead[1]) if lead else None)
 
 
 def _person(value: str) -> str:
-    """A name without its title: "Jo Bloggs, His Majesty's Inspector" / "Jo Bloggs HMI" -> "Jo Bloggs"."""
-    name = re.split(r",|\b(?:Her|His) Majesty's\b|\bHMI\b|\bHM Inspector\b", value)[0]
-    return squash(name).strip(" ,")
+    """Names without titles: "Jo Bloggs, His Majesty's Inspector, and Al Smith" -> "Jo Bloggs and Al Smith"."""
+    plain = re.sub(r"\(?\b(?:(?:Her|His) Majesty's Inspector|(?:Senior )?HMI|HM Inspector)\b\)?", ",", value)
+    names = [squash(part) for part in re.split(r",|\band\b", plain)]
+    return " and ".join(name for name in names if re.fullmatch(r"[A-Z][\w'.-]*(?: [A-Z][\w'.-]*)+", name))
 
 
 def _published(pages: list[Page]) -> tuple[date, Evidence] | None:
@@ -182,13 +184,19 @@ def _heading(page: Page) -> tuple[str, Evidence] | None:
     start = next((line for line in lines if HEADING.match(line.text) and ":" not in line.text), None)
     if start is None:
         return None
+    named = NAMED_HEADING.match(fold(page.text), start.start)
+    end = named.end() if named else _heading_end(lines, start)
+    text = re.sub(r"(?<=[a-z])\d+\b", "", squash(fold(page.text[start.start : end])))
+    return text, evidence(page, start.start, end)
+
+
+def _heading_end(lines: list[Line], start: Line) -> int:
     end = start
     for line in lines[start.index + 1 :]:
         if ":" in line.text or not _heading_goes_on(end.text, line.text):
             break
         end = line
-    text = re.sub(r"(?<=[a-z])\d+\b", "", squash(fold(page.text[start.start : end.end])))
-    return text, evidence(page, start.start, end.end)
+    return end.end
 
 
 def _heading_goes_on(previous: str, line: str) -> bool:

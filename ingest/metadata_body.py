@@ -20,15 +20,15 @@ HEADING = re.compile(
     r"\b",
     re.I,
 )
-_NAMED_HEADING = re.compile(
-    r"\b(?:re-? ?)?inspection of[ \n]+(?P<name>[^\n:]{2,80}?(?:[ ]*\n[^\n:]{1,60}?)?)[ \n]+"
+NAMED_HEADING = re.compile(
+    r"\b(?:re-? ?)?inspection of[ \n]+(?P<name>[^\n:]{2,80}?(?:[ ]*\n[^\n:]{1,60}?)??)[ \n]+"
     r"(?:local[ \n]+authority[ \n]+)?children's[ \n]+(?:social[ \n]+care[ \n]+)?services\b",
     re.I,
 )
 _PREFIXES = ("the", "london borough of", "royal borough of", "metropolitan borough of", "borough of",
              "council of the", "council of", "county of")
 _SUFFIXES = tuple(sorted(
-    ("local authority", "metropolitan borough council", "metropolitan district council",
+    ("local authority", "children's services", "metropolitan borough council", "metropolitan district council",
      "district metropolitan council", "metropolitan council", "metropolitan borough", "borough council",
      "city council", "county council", "district council", "unitary authority", "council",
      "local safeguarding children board", "safeguarding children board", "city of", "borough", "city",
@@ -103,7 +103,7 @@ def _strip_affixes(name: str) -> str:
 
 def _named_heading(page: Page) -> tuple[str, Evidence] | None:
     folded = fold(page.text)
-    for match in _NAMED_HEADING.finditer(folded[:600]):
+    for match in NAMED_HEADING.finditer(folded[:600]):
         name = squash(match.group("name"))
         if normalise_body(name).lower() not in {"", "local authority", "the local authority"} and not re.match(
             r"(?:children|services|the local authority)\b", name, re.I

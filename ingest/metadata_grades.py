@@ -31,7 +31,8 @@ _SENTENCE = re.compile(
 )
 _NUMBERING = re.compile(r"^(?:\d+(?:\.\d+)*\.?|[a-z]\)|\(?[ivx]+\))[ ]+", re.I)
 _OPEN_END = {"a", "an", "and", "at", "by", "for", "in", "of", "on", "or", "the", "to", "who", "with"}
-_VERB_END = _OPEN_END | {"are", "as", "be", "been", "is", "now", "remain", "remains", "was", "were"}
+_VERB_END = _OPEN_END | {"are", "as", "be", "been", "is", "judged", "now", "rated", "remain", "remains", "was",
+                         "were"}
 _WHOLE_SERVICE = re.compile(r"\bservices(?: (?:in|for)\b.*)?$", re.I)
 _MAX_LABEL_LINE = 90
 _MAX_LABEL_LINES = 4
@@ -150,7 +151,7 @@ def _row_at(page: Page, lines: list[Line], match: re.Match[str], floor: int) -> 
     if at is None or end_line is None:
         return None
     label_lines = _label_lines(lines, at, grade_start, floor)
-    if not label_lines:
+    if not label_lines or _sentence_goes_on(fold(page.text), match.end()):
         return None
     raw_label = _label_text(label_lines, grade_start)
     label = _NUMBERING.sub("", raw_label).strip(" :-.")
@@ -160,6 +161,12 @@ def _row_at(page: Page, lines: list[Line], match: re.Match[str], floor: int) -> 
     found = evidence(page, label_lines[0].start, match.end("grade"))
     numbered = label != raw_label.strip(" :-.")
     return Row(label, grade, page.number, label_lines[0].index, end_line.index, found, numbered)
+
+
+def _sentence_goes_on(folded: str, end: int) -> bool:
+    """A grade word at a line end, with the next line starting in lower case, is wrapped prose."""
+    following = re.match(r"[ \n]*(\S)", folded[end:])
+    return bool(following and following.group(1).islower())
 
 
 def _label_lines(lines: list[Line], at: Line, grade_start: int, floor: int) -> list[Line]:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
+from typing import TYPE_CHECKING
 
 from fastapi import FastAPI, Request
 from fastapi.middleware.cors import CORSMiddleware
@@ -13,25 +14,29 @@ from ingest.catalog import IndexMismatch
 from service.routes import ask, health, reports, search, widget
 from service.settings import ServiceSettings
 
+if TYPE_CHECKING:
+    from ingest.embedding import MiniLMEmbeddings as Embeddings
 
-def build_state(app: FastAPI, settings: ServiceSettings) -> None:
+
+def build_state(app: FastAPI, settings: ServiceSettings, embeddings: Embeddings | None) -> None:
     from service.answering.engine import Answerer
     from service.library import Library
     from service.sessions import Sessions
 
-    library = Library.open(settings.index)
+    library = Library.open(settings.index, embeddings)
     sessions = Sessions(settings.index.index_dir / "sessions.sqlite", settings.session_turns)
     app.state.settings = settings
     app.state.library = library
     app.state.answerer = Answerer(library, sessions)
 
 
-def create_app(settings: ServiceSettings | None = None) -> FastAPI:
+def create_app(settings: ServiceSettings | None = None, embeddings: Embeddings | None = None) -> FastAPI:
+    """The app over ``settings.index``; pass ``embeddings`` to share an already loaded model (tests)."""
     settings = settings or ServiceSettings()
 
     @asynccontextmanager
     async def lifespan(app: FastAPI) -> AsyncIterator[None]:
-        build_state(app, settings)
+        build_state(app, settings, embeddings)
         yield
 
     app = FastAPI(title="Inspection reports assistant", version="0.1.0", lifespan=lifespan,

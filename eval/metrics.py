@@ -1,0 +1,239 @@
+"""Scoring one answer against one question, and the run's metrics over all of them.
+
+A question's answer is scored on what the answer shows: its text (fact), the organisations it names (list),
+whether it abstained, and whether its quotes are really on the cited pages (checked in ``eval.citations``).
+Organisation names are compared after ``service.names.normalise`` ("Thames Valley" = "Thames Valley CRC").
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from collections.abc import Callable, Mapping, Sequence
+from typing import Literal
+
+from pydantic import BaseModel, Field
+
+from service.names import normalise
+from service.schemas import Answer
+
+Kind = Literal["fact", "list", "unanswerable"]
+EXCERPT_CHARS = 300
+
+
+class Question(BaseModel):
+    """One line of a question set (CONTRACT.md); extra keys (notes, source, ...) are kept but unused."""
+
+    model_config = {"extra": "allow"}
+
+    id: str
+    kind: Kind
+    question: str
+    answer: str = ""
+    answer_alternatives: list[str] = Field(default_factory=list)
+    expected_bodies: list[str] = Field(default_factory=list)
+
+
+class CitationCheck(BaseModel):
+    n: int
+    report_id: str
+    page: int
+    valid: bool
+    reason: str = ""
+
+
+class QuestionResult(BaseModel):
+    id: str
+    kind: Kind
+    question: str
+    passed: bool
+    answer_excerpt: str
+    predicted_bodies: list[str]
+    expected_bodies: list[str]
+    abstained: bool
+    citations: int
+    citations_valid: int
+    citation_validity: float | None = Field(description="share of this answer's quotes found on the cited page")
+    latency_ms: float
+    answer_found: bool | None = Field(None, description="fact: the expected answer is in the text")
+    body_cited: bool | None = Field(None, description="fact: a cited report is about an expected body")
+    true_positives: int | None = Field(None, description="list: predicted bodies that are expected")
+    precision: float | None = None
+    recall: float | None = None
+    citation_checks: list[CitationCheck] = Field(default_factory=list)
+    conversation: str | None = None
+    turn: int | None = None
+    error: str | None = Field(None, description="the service's error when it gave no answer")
+
+
+class Metrics(BaseModel):
+    """The contract's seven figures first; the rest are extra detail."""
+
+    fact_accuracy: float | None
+    list_precision: float | None
+    list_recall: float | None
+    abstention_accuracy: float | None
+    citation_validity: float | None
+    p50_ms: float | None
+    p95_ms: float | None
+    list_precision_macro: float | None = None
+    list_recall_macro: float | None = None
+    false_abstentions: int = 0
+    questions: int = 0
+    passed: int = 0
+    follow_up_accuracy: float | None = None
+    turn_accuracy: float | None = None
+
+
+# --- text and names ---
+def squash(text: str) -> str:
+    """Whitespace runs become one space; ends trimmed."""
+    return " ".join(text.split())
+
+
+def contains_answer(text: str, expected: Sequence[str]) -> bool:
+    """True when any expected string occurs in ``text`` as whole words (case-insensitive, whitespace-normalised).
+
+    Whole words, so that a short alternative such as "RI" does not match inside "Derbyshire".
+    """
+    haystack = squash(text.replace("**", "").replace("__", "")).lower()
+    for wanted in expected:
+        needle = squash(wanted).lower()
+        if needle and re.search(rf"(?<!\w){re.escape(needle)}(?!\w)", haystack):
+            return True
+    return False
+
+
+def body_key(name: str | None) -> str:
+    return normalise(name or "")
+
+
+def distinct_bodies(names: Sequence[str]) -> list[str]:
+    """Names in first-seen order, one per normalised key (empty names dropped)."""
+    seen: dict[str, str] = {}
+    for name in names:
+        key = body_key(name)
+        if key and key not in seen:
+            seen[key] = name
+    return list(seen.values())
+
+
+def predicted_bodies(answer: Answer, body_of: Callable[[str, str | None], str]) -> list[str]:
+    """The organisations an answer names: its items' bodies when it has items, else its citations' bodies.
+
+    ``body_of(report_id, stated_body)`` turns a cited report into the name it is scored under.
+    """
+    if answer.abstained:
+        return []
+    if answer.items:
+        return distinct_bodies([item.body or body_of(item.report_id, None) for item in answer.items])
+    return distinct_bodies([body_of(c.report_id, c.body) for c in answer.citations])
+
+
+def list_counts(predicted: Sequence[str], expected: Sequence[str]) -> tuple[int, int, int]:
+    """(true positives, number predicted, number expected), all by normalised name."""
+    pred = {body_key(p) for p in predicted} - {""}
+    gold = {body_key(e) for e in expected} - {""}
+    return len(pred & gold), len(pred), len(gold)
+
+
+def ratio(num: float, den: float, empty: float | None = None) -> float | None:
+    return num / den if den else empty
+
+
+# --- one question ---
+def score_fact(q: Question, answer: Answer, cited: list[str]) -> dict[str, object]:
+    found = contains_answer(answer.answer, [q.answer, *q.answer_alternatives])
+    gold = {body_key(b) for b in q.expected_bodies}
+    body_ok = not gold or any(body_key(b) in gold for b in cited)
+    return {"answer_found": found, "body_cited": body_ok, "passed": found and body_ok and not answer.abstained}
+
+
+def score_list(predicted: list[str], q: Question) -> dict[str, object]:
+    tp, n_pred, n_gold = list_counts(predicted, q.expected_bodies)
+    precision = ratio(tp, n_pred, empty=1.0 if n_gold == 0 else 0.0)
+    recall = ratio(tp, n_gold, empty=1.0)
+    return {"true_positives": tp, "precision": precision, "recall": recall,
+            "passed": tp == n_pred == n_gold}
+
+
+def score_question(q: Question, answer: Answer, latency_ms: float, checks: list[CitationCheck],
+                   body_of: Callable[[str, str | None], str]) -> QuestionResult:
+    """Score one answer; ``checks`` are the citation re-reads for this answer."""
+    predicted = predicted_bodies(answer, body_of)
+    if q.kind == "fact":
+        cited = [body_of(c.report_id, c.body) for c in answer.citations]
+        parts = score_fact(q, answer, cited)
+    elif q.kind == "list":
+        parts = score_list(predicted, q)
+    else:
+        parts = {"passed": answer.abstained}
+    valid = sum(c.valid for c in checks)
+    return QuestionResult(
+        id=q.id, kind=q.kind, question=q.question, answer_excerpt=squash(answer.answer)[:EXCERPT_CHARS],
+        predicted_bodies=predicted, expected_bodies=q.expected_bodies, abstained=answer.abstained,
+        citations=len(checks), citations_valid=valid, citation_validity=ratio(valid, len(checks)),
+        latency_ms=round(latency_ms, 1), citation_checks=checks, **parts)
+
+
+# --- the run ---
+def percentile(values: Sequence[float], pct: float) -> float | None:
+    """Linear interpolation between closest ranks (numpy's default); None for no values."""
+    if not values:
+        return None
+    ordered = sorted(values)
+    pos = (len(ordered) - 1) * pct / 100
+    low, high = math.floor(pos), math.ceil(pos)
+    return ordered[low] + (ordered[high] - ordered[low]) * (pos - low)
+
+
+def _mean(values: Sequence[float | None]) -> float | None:
+    present = [v for v in values if v is not None]
+    return sum(present) / len(present) if present else None
+
+
+def list_metrics(results: Sequence[QuestionResult]) -> dict[str, float | None]:
+    lists = [r for r in results if r.kind == "list"]
+    if not lists:
+        return {"list_precision": None, "list_recall": None, "list_precision_macro": None, "list_recall_macro": None}
+    counts = [list_counts(r.predicted_bodies, r.expected_bodies) for r in lists]
+    tp, n_pred, n_gold = (sum(c[i] for c in counts) for i in range(3))
+    return {"list_precision": ratio(tp, n_pred, empty=0.0), "list_recall": ratio(tp, n_gold, empty=1.0),
+            "list_precision_macro": _mean([r.precision for r in lists]),
+            "list_recall_macro": _mean([r.recall for r in lists])}
+
+
+def follow_up_metrics(results: Sequence[QuestionResult]) -> dict[str, float | None]:
+    turns = [r for r in results if r.conversation is not None]
+    later = [r for r in turns if (r.turn or 1) > 1]
+    return {"follow_up_accuracy": ratio(sum(r.passed for r in later), len(later)),
+            "turn_accuracy": ratio(sum(r.passed for r in turns), len(turns))}
+
+
+def compute_metrics(results: Sequence[QuestionResult]) -> Metrics:
+    facts = [r for r in results if r.kind == "fact"]
+    abstain_right = [r.abstained == (r.kind == "unanswerable") for r in results]
+    n_cites = sum(r.citations for r in results)
+    latencies = [r.latency_ms for r in results]
+    return Metrics(
+        fact_accuracy=ratio(sum(r.passed for r in facts), len(facts)),
+        abstention_accuracy=ratio(sum(abstain_right), len(results)),
+        citation_validity=ratio(sum(r.citations_valid for r in results), n_cites),
+        p50_ms=_round(percentile(latencies, 50)), p95_ms=_round(percentile(latencies, 95)),
+        false_abstentions=sum(r.abstained and r.kind != "unanswerable" for r in results),
+        questions=len(results), passed=sum(r.passed for r in results),
+        **list_metrics(results), **follow_up_metrics(results))
+
+
+def _round(value: float | None) -> float | None:
+    return None if value is None else round(value, 1)
+
+
+RATE_METRICS = ("fact_accuracy", "list_precision", "list_recall", "abstention_accuracy", "citation_validity",
+                "follow_up_accuracy")
+LATENCY_METRICS = ("p50_ms", "p95_ms")
+
+
+def rates(metrics: Mapping[str, object]) -> dict[str, float]:
+    """The 0..1 metrics that are present (for charts and floors)."""
+    return {k: float(v) for k in RATE_METRICS if isinstance((v := metrics.get(k)), (int, float))}

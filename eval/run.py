@@ -1,0 +1,230 @@
+"""``python -m eval run``: every question through ``POST /ask``, scored, written as JSON, printed as tables.
+
+By default the app is built in-process (``service.app.create_app``) and called through FastAPI's TestClient,
+so the request goes through the same routing, validation and serialisation as over the network; ``--url``
+calls a running service instead; ``--baseline`` answers with the LangChain tutorial pipeline (eval.baseline).
+
+Examples:
+    python -m eval run --questions eval/questions/corpus.jsonl --index .data/index --out eval/out/corpus.json
+    python -m eval run --conversations eval/questions/corpus_followups.jsonl --index .data/index --out f.json
+    python -m eval run --baseline --corpus corpus/ --questions eval/questions/corpus.jsonl \\
+        --index .data/index --out eval/out/baseline.json
+    python -m eval run --questions q.jsonl --index .data/index --out p.json --against eval/out/baseline.json
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import time
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
+from datetime import datetime, timezone
+from pathlib import Path
+from typing import TYPE_CHECKING, Protocol
+
+import httpx
+from pydantic import BaseModel
+
+from eval.citations import BodyNames, SourcePages, check_citations, report_bodies
+from eval.metrics import Metrics, Question, QuestionResult, compute_metrics, score_question
+from service.schemas import Answer
+
+if TYPE_CHECKING:
+    from ingest.embedding import MiniLMEmbeddings
+
+
+class AskError(Exception):
+    """The service answered a question with an error status."""
+
+
+class Asker(Protocol):
+    label: str
+
+    def ask(self, question: str, session_id: str | None) -> Answer: ...
+
+
+class HttpAsker:
+    """``POST /ask`` through any httpx client: a TestClient (in-process) or a client with a base_url."""
+
+    def __init__(self, client: httpx.Client, label: str = "project") -> None:
+        self.client = client
+        self.label = label
+
+    def ask(self, question: str, session_id: str | None) -> Answer:
+        body: dict[str, str] = {"question": question}
+        if session_id:
+            body["session_id"] = session_id
+        response = self.client.post("/ask", json=body)
+        if response.status_code != 200:
+            raise AskError(f"HTTP {response.status_code}: {response.text[:200]}")
+        return Answer.model_validate(response.json())
+
+
+class RunResult(BaseModel):
+    config: str
+    created: str
+    index: str
+    questions_file: str | None = None
+    conversations_file: str | None = None
+    metrics: Metrics
+    questions: list[QuestionResult]
+
+
+# --- question files ---
+def read_jsonl(path: Path) -> list[dict[str, object]]:
+    lines = path.read_text(encoding="utf-8").splitlines()
+    return [json.loads(line) for line in lines if line.strip()]
+
+
+def load_questions(path: Path) -> list[Question]:
+    return [Question.model_validate(row) for row in read_jsonl(path)]
+
+
+def load_conversations(path: Path) -> list[tuple[str, list[Question]]]:
+    """[(conversation id, its turns as questions with ids "<conversation>#<turn>")]."""
+    conversations = []
+    for row in read_jsonl(path):
+        cid = str(row["id"])
+        turns = [Question.model_validate({**turn, "id": f"{cid}#{i}"})
+                 for i, turn in enumerate(row["turns"], start=1)]  # type: ignore[arg-type]
+        conversations.append((cid, turns))
+    return conversations
+
+
+# --- running ---
+class Evaluator:
+    """Asks, times, re-reads the cited pages and scores; one per run."""
+
+    def __init__(self, asker: Asker, index_dir: Path) -> None:
+        self.asker = asker
+        self.pages = SourcePages(index_dir)
+        self.names = BodyNames(report_bodies(index_dir))
+
+    def run_one(self, q: Question, session_id: str | None = None) -> tuple[QuestionResult, Answer]:
+        started = time.perf_counter()
+        error = None
+        try:
+            answer = self.asker.ask(q.question, session_id)
+        except AskError as exc:
+            error, answer = str(exc), Answer(answer="", abstained=False, session_id=session_id or "")
+        latency_ms = (time.perf_counter() - started) * 1000
+        checks = check_citations(answer.citations, self.pages)
+        result = score_question(q, answer, latency_ms, checks, self.names)
+        return result.model_copy(update={"error": error}) if error else result, answer
+
+    def run_questions(self, questions: Sequence[Question]) -> list[QuestionResult]:
+        return [self.run_one(q)[0] for q in questions]
+
+    def run_conversation(self, cid: str, turns: Sequence[Question]) -> list[QuestionResult]:
+        """Each turn asked with the session_id of the previous answer."""
+        results, session_id = [], None
+        for number, q in enumerate(turns, start=1):
+            result, answer = self.run_one(q, session_id)
+            session_id = answer.session_id or session_id
+            results.append(result.model_copy(update={"conversation": cid, "turn": number}))
+        return results
+
+
+def evaluate(asker: Asker, index_dir: Path, questions: Sequence[Question] = (),
+             conversations: Sequence[tuple[str, list[Question]]] = ()) -> tuple[Metrics, list[QuestionResult]]:
+    evaluator = Evaluator(asker, index_dir)
+    results = evaluator.run_questions(questions)
+    for cid, turns in conversations:
+        results += evaluator.run_conversation(cid, turns)
+    return compute_metrics(results), results
+
+
+@contextmanager
+def project_asker(index_dir: Path, url: str | None = None,
+                  embeddings: MiniLMEmbeddings | None = None) -> Iterator[HttpAsker]:
+    """The project's ``POST /ask``: a running service at ``url``, else the app built in-process."""
+    if url:
+        with httpx.Client(base_url=url, timeout=120) as client:
+            yield HttpAsker(client)
+        return
+    from fastapi.testclient import TestClient
+
+    from ingest.settings import IndexSettings
+    from service.app import create_app
+    from service.settings import ServiceSettings
+
+    app = create_app(ServiceSettings(index=IndexSettings(index_dir=index_dir)), embeddings=embeddings)
+    with TestClient(app) as client:
+        yield HttpAsker(client)
+
+
+@contextmanager
+def open_asker(args: argparse.Namespace) -> Iterator[Asker]:
+    if not args.baseline:
+        with project_asker(args.index, args.url) as asker:
+            yield asker
+        return
+    from eval.baseline import baseline_asker
+
+    with baseline_asker(args.corpus, args.index) as baseline:
+        yield baseline
+
+
+# --- command line ---
+def parser() -> argparse.ArgumentParser:
+    ap = argparse.ArgumentParser(prog="python -m eval run", description=__doc__,
+                                 formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap.add_argument("--questions", type=Path, help="question set (JSON Lines, CONTRACT.md)")
+    ap.add_argument("--conversations", type=Path, help="conversations: {id, turns: [question, ...]} per line")
+    ap.add_argument("--index", type=Path, default=Path(".data/index"), help="index folder (default .data/index)")
+    ap.add_argument("--out", type=Path, required=True, help="where to write the results JSON")
+    ap.add_argument("--report", type=Path, help="Markdown report (default: --out with .md); a PNG goes beside it")
+    ap.add_argument("--url", help="http://host:port of a running service (default: the app in-process)")
+    ap.add_argument("--baseline", action="store_true", help="answer with the LangChain tutorial pipeline")
+    ap.add_argument("--corpus", type=Path, help="the folder of report files (needed by --baseline)")
+    ap.add_argument("--against", type=Path, action="append", default=[],
+                    help="earlier results JSON to chart beside this run (repeatable)")
+    ap.add_argument("--label", help="name of this configuration (default: project or baseline)")
+    return ap
+
+
+def check_args(ap: argparse.ArgumentParser, args: argparse.Namespace) -> None:
+    if not args.questions and not args.conversations:
+        ap.error("give --questions FILE and/or --conversations FILE")
+    if args.baseline and (not args.corpus or args.url):
+        ap.error("--baseline needs --corpus DIR (the report files) and cannot use --url")
+    for path in (args.questions, args.conversations, *args.against):
+        if path and not path.is_file():
+            ap.error(f"no such file: {path}")
+    if not (args.index / "catalog.sqlite").is_file():
+        ap.error(f"no index at {args.index}: run `python -m ingest PATH --index {args.index}` first")
+
+
+def run_from_args(args: argparse.Namespace) -> RunResult:
+    questions = load_questions(args.questions) if args.questions else []
+    conversations = load_conversations(args.conversations) if args.conversations else []
+    with open_asker(args) as asker:
+        metrics, results = evaluate(asker, args.index, questions, conversations)
+        label = args.label or asker.label
+    return RunResult(config=label, created=datetime.now(timezone.utc).isoformat(timespec="seconds"),
+                     index=str(args.index), questions_file=_str(args.questions),
+                     conversations_file=_str(args.conversations), metrics=metrics, questions=results)
+
+
+def _str(path: Path | None) -> str | None:
+    return str(path) if path else None
+
+
+def load_run(path: Path) -> RunResult:
+    return RunResult.model_validate_json(path.read_text(encoding="utf-8"))
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    from eval import report
+
+    ap = parser()
+    args = ap.parse_args(argv)
+    check_args(ap, args)
+    run = run_from_args(args)
+    args.out.parent.mkdir(parents=True, exist_ok=True)
+    args.out.write_text(run.model_dump_json(indent=2), encoding="utf-8")
+    report.print_run(run)
+    md = report.write_report(run, [load_run(p) for p in args.against], args.report or args.out.with_suffix(".md"))
+    print(f"\nwrote {args.out} and {md}")
+    return 0

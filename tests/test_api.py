@@ -1,0 +1,51 @@
+"""Real HTTP through the FastAPI app over the demo corpus index."""
+
+
+def test_health_counts_reports_and_chunks(client) -> None:
+    body = client.get("/health").json()
+    assert body["status"] == "ok" and body["reports"] == 24 and body["chunks"] > 24
+
+
+def test_search_finds_and_filters(client) -> None:
+    results = client.get("/search", params={"q": "unpaid work placements risk", "k": 5}).json()["results"]
+    assert results and results[0]["report_id"] == "thames-valley-crc-2018"
+    assert set(results[0]) >= {"chunk_id", "report_id", "body", "title", "published", "page", "section", "text",
+                               "score"}
+    scoped = client.get("/search", params={"q": "unpaid work", "body": "Essex"}).json()["results"]
+    assert scoped and {r["report_id"] for r in scoped} == {"essex-crc-2018"}
+
+
+def test_search_body_aliases(client) -> None:
+    for name in ("Thames Valley", "Thames Valley CRC", "Thames Valley Community Rehabilitation Company"):
+        results = client.get("/search", params={"q": "victims", "body": name}).json()["results"]
+        assert {r["report_id"] for r in results} == {"thames-valley-crc-2018"}, name
+
+
+def test_reports_and_report_by_id(client) -> None:
+    reports = client.get("/reports").json()["reports"]
+    assert len(reports) == 24
+    one = client.get("/reports/essex-crc-2018").json()
+    assert one["body"] == "Essex CRC" and set(one["ratings"]) == {"overall", "areas"}
+    missing = client.get("/reports/nope")
+    assert missing.status_code == 404 and "GET /reports" in missing.json()["detail"]
+
+
+def test_ask_cites_thames_valley_for_unpaid_work(client) -> None:
+    answer = client.post("/ask", json={"question": "Which CRCs had unpaid work risk concerns?"}).json()
+    assert not answer["abstained"] and answer["session_id"]
+    assert any(c["body"] == "Thames Valley CRC" for c in answer["citations"])
+    assert all(c["quote"] and f"[{c['n']}]" in answer["answer"] for c in answer["citations"])
+
+
+def test_bad_input_is_4xx_with_detail(client) -> None:
+    for response in (client.post("/ask", json={"question": ""}), client.post("/ask", json={}),
+                     client.post("/ask", json={"question": "x" * 5000}),
+                     client.post("/ask", json={"question": "ok?", "session_id": "../../etc"}),
+                     client.get("/search", params={"q": "x", "k": 0}),
+                     client.get("/search", params={"q": "x", "published_from": "yesterday"})):
+        assert 400 <= response.status_code < 500 and "detail" in response.json()
+
+
+def test_widget_and_demo_page_are_served(client) -> None:
+    assert client.get("/widget.js").status_code in (200, 404)
+    assert client.get("/openapi.json").json()["info"]["title"]

@@ -1,0 +1,46 @@
+from ingest.chunking import chunk_sections, word_piece_counter
+from ingest.embedding import model_path
+from ingest.models import Page, ParsedDocument
+from ingest.sentences import sentence_spans
+from ingest.structure import split_sections
+
+
+def count():
+    return word_piece_counter(str(model_path() / "tokenizer.json"))
+
+
+def test_sentences_keep_offsets_and_skip_abbreviations() -> None:
+    text = "Inspectors found, e.g. in Leeds, many issues. The CRC was rated RI.\n1. A numbered point follows."
+    spans = [text[s:e] for s, e in sentence_spans(text)]
+    assert spans == ["Inspectors found, e.g. in Leeds, many issues.", "The CRC was rated RI.",
+                     "1. A numbered point follows."]
+
+
+def test_headings_follow_markdown_and_pdf_layouts() -> None:
+    doc = ParsedDocument(source="x", format="pdf", pages=[
+        Page(number=1, text="Summary of findings\nThe service was well led. Staff were\nmotivated.\n"
+                            "Case supervision\n12. Assessments were weak and plans were late."),
+    ])
+    sections = split_sections(doc)
+    assert [(s.heading, s.text.split()[0]) for s in sections] == [
+        ("Summary of findings", "The"), ("Case supervision", "12.")]
+
+
+def test_chunks_fit_the_window_never_cut_sentences_and_keep_spans() -> None:
+    sentence = "Unpaid work placements were not assessed for risk of harm before allocation. "
+    text = "# Unpaid work\n\n" + sentence * 60 + "\n\n# Through the Gate\n\nResettlement planning was sufficient."
+    doc = ParsedDocument(source="x", format="markdown", pages=[Page(number=1, text=text)])
+    chunks = chunk_sections("r", {1: text}, split_sections(doc), count(), 200)
+    assert len(chunks) >= 3
+    assert all(n <= 200 for n in count()([c.text for c in chunks]))
+    for c in chunks:
+        assert text[c.start:c.end] == c.text
+        assert c.text.endswith(".")
+    assert {c.section for c in chunks} == {"Unpaid work", "Through the Gate"}
+
+
+def test_one_huge_line_is_cut_to_fit() -> None:
+    text = "word " * 5000
+    doc = ParsedDocument(source="x", format="text", pages=[Page(number=1, text=text)])
+    chunks = chunk_sections("r", {1: text}, split_sections(doc), count(), 200)
+    assert len(chunks) > 10 and all(n <= 200 for n in count()([c.text for c in chunks]))

@@ -1,0 +1,383 @@
+"""Browser tests of the embeddable chat widget (service/static/widget.js) in Debian chromium.
+
+The widget talks to whatever the `service` fixture serves. Today that is a stub FastAPI app defined
+here, which follows the HTTP contract (docs: /work/shared/CONTRACT.md) and records the JSON bodies it
+receives; to test against the real service, make `service` start it instead and return its URL (the
+tests that rely on stub-only answers say so in their docstrings).
+"""
+
+from __future__ import annotations
+
+import asyncio
+import html
+import json
+import socket
+import threading
+import time
+from collections.abc import AsyncIterator, Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+from urllib.parse import quote
+
+import pytest
+import uvicorn
+from fastapi import FastAPI, Request
+from fastapi.middleware.cors import CORSMiddleware
+from fastapi.responses import FileResponse, HTMLResponse, JSONResponse, StreamingResponse
+
+pytestmark = pytest.mark.browser
+
+STATIC = Path(__file__).resolve().parents[1] / "service" / "static"
+CHROMIUM = Path("/usr/bin/chromium")
+CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking",
+                 "--disable-component-update", "--disable-sync", "--no-first-run"]
+HOSTILE_QUOTE = '<script>window.__pwned=1</script><img src=x onerror="window.__pwned=1">'
+ESSEX_QUOTE = "HM Inspectorate of Probation rated Essex Community Rehabilitation Company (CRC) as Requires improvement"
+
+# ---------------------------------------------------------------- stub service
+
+
+def _citation(n: int, body: str, report_id: str, quote: str, **extra: object) -> dict:
+    title = f"An inspection of {body.replace('CRC', 'Community Rehabilitation Company')}"
+    return {"n": n, "report_id": report_id, "body": body, "title": title, "published": "2018-10-10",
+            "page": 1, "section": "Summary", "source": f"{report_id}.md", "quote": quote, **extra}
+
+
+def stub_answer(question: str, session_id: str) -> dict:
+    """A contract-shaped Answer chosen by keywords in the question."""
+    q = question.lower()
+    answer = {"abstained": False, "session_id": session_id, "items": [], "citations": []}
+    if "hostile" in q:
+        answer["answer"] = f"Quoted as text: {HOSTILE_QUOTE} [1]\n\n- <a href=\"javascript:alert(1)\">x</a> [1]"
+        answer["citations"] = [_citation(1, "Essex CRC", "essex-crc-2018", HOSTILE_QUOTE,
+                                         source="javascript:alert(1)")]
+    elif "unpaid work" in q:
+        answer["answer"] = ("One inspection raised a **risk concern** about unpaid work: Thames Valley CRC [1].\n\n"
+                            "- London CRC: supervision of unpaid work was better than the year before [2]\n"
+                            "- Merseyside CRC: unpaid work had improved since 2018 [3]")
+        answer["citations"] = [
+            _citation(1, "Thames Valley CRC", "thames-valley-crc-2018", "At Thames Valley CRC, the risk of harm was "
+                      "not analysed before a person was placed on unpaid work, and individuals were sometimes not "
+                      "safely placed.", published="2018", page=3, section="4. Unpaid work and Through the Gate",
+                      source="https://www.justiceinspectorates.gov.uk/hmiprobation/"),
+            _citation(2, "London CRC", "london-crc-2019", "The supervision of people doing unpaid work at London "
+                      "CRC was better than the year before.", published="2019-08"),
+            _citation(3, "Merseyside CRC", "merseyside-crc-2020", "Unpaid work at Merseyside CRC had improved "
+                      "since the 2018 inspection.", published="2020-06", section="4. Unpaid work and Through the Gate"),
+        ]
+        answer["items"] = [{"body": "Thames Valley CRC", "report_id": "thames-valley-crc-2018",
+                            "verdict": "Risk concern", "citations": [1]},
+                           {"body": "London CRC", "report_id": "london-crc-2019", "verdict": "Improved",
+                            "citations": [2]},
+                           {"body": "Merseyside CRC", "report_id": "merseyside-crc-2020", "verdict": "Improved",
+                            "citations": [3]}]
+    elif "weather" in q:
+        answer.update(answer="The reports do not say anything about the weather.", abstained=True)
+    else:
+        answer["answer"] = "Essex CRC was rated **Requires improvement** overall [1]."
+        answer["citations"] = [_citation(1, "Essex CRC", "essex-crc-2018", ESSEX_QUOTE)]
+    return answer
+
+
+def _sse(event: str, data: object) -> str:
+    return f"event: {event}\r\ndata: {json.dumps(data)}\r\n\r\n"
+
+
+def build_stub_app(embed_origin: str) -> FastAPI:
+    app = FastAPI()
+    app.add_middleware(CORSMiddleware, allow_origins=[embed_origin], allow_methods=["*"], allow_headers=["*"])
+    app.state.received = []
+
+    def record(path: str, payload: dict, request: Request) -> str:
+        app.state.received.append({"path": path, "origin": request.headers.get("origin"), **payload})
+        return payload.get("session_id") or f"s-{len(app.state.received)}"
+
+    @app.get("/")
+    def index() -> FileResponse:
+        return FileResponse(STATIC / "index.html")
+
+    @app.get("/widget.js")
+    def widget() -> FileResponse:
+        return FileResponse(STATIC / "widget.js", media_type="text/javascript")
+
+    @app.get("/reports")
+    def reports() -> dict:
+        return {"reports": [{"report_id": "essex-crc-2018", "body": "Essex CRC",
+                             "inspectorate": "HM Inspectorate of Probation"}]}
+
+    @app.post("/ask")
+    async def ask(request: Request) -> dict:
+        payload = await request.json()
+        return stub_answer(payload["question"], record("/ask", payload, request))
+
+    @app.post("/ask/stream")
+    async def ask_stream(request: Request):  # noqa: ANN202 - Response or StreamingResponse
+        payload = await request.json()
+        session_id = record("/ask/stream", payload, request)
+        if "nostream" in payload["question"]:
+            return JSONResponse({"detail": "streaming unavailable"}, status_code=503)
+        answer = stub_answer(payload["question"], session_id)
+
+        async def events() -> AsyncIterator[str]:
+            yield _sse("status", {"message": "Reading the reports\u2026"})
+            for word in answer["answer"].split(" "):
+                await asyncio.sleep(0.01)
+                yield _sse("token", {"text": word + " "})
+            yield _sse("answer", answer)
+
+        return StreamingResponse(events(), media_type="text/event-stream")
+
+    return app
+
+
+def build_host_app() -> FastAPI:
+    """A third-party page (another origin) that embeds the widget with one script tag."""
+    app = FastAPI()
+
+    @app.get("/embed")
+    def embed(script: str, api: str) -> HTMLResponse:
+        tag = f'<script src="{html.escape(script)}" data-api="{html.escape(api)}"></script>'
+        return HTMLResponse(f"<!doctype html><title>Host page</title><h1>Someone else's page</h1>{tag}")
+
+    return app
+
+
+# ---------------------------------------------------------------- servers and browser
+
+
+def _bound_socket() -> socket.socket:
+    sock = socket.socket()
+    sock.bind(("127.0.0.1", 0))
+    return sock
+
+
+@dataclass
+class Running:
+    url: str
+    received: list[dict] | None = field(default=None)  # request bodies the stub saw (None for a real service)
+
+
+def _serve(app: FastAPI, sock: socket.socket) -> Iterator[str]:
+    server = uvicorn.Server(uvicorn.Config(app, log_level="warning", lifespan="off"))
+    thread = threading.Thread(target=server.run, kwargs={"sockets": [sock]}, daemon=True)
+    thread.start()
+    deadline = time.monotonic() + 10
+    while not server.started and time.monotonic() < deadline:
+        time.sleep(0.02)
+    try:
+        yield "http://127.0.0.1:%d" % sock.getsockname()[1]
+    finally:
+        server.should_exit = True
+        thread.join(5)
+
+
+@pytest.fixture(scope="module")
+def host_socket() -> socket.socket:
+    return _bound_socket()
+
+
+@pytest.fixture(scope="module")
+def service(host_socket: socket.socket) -> Iterator[Running]:
+    """The server under test: serves /, /widget.js, /ask and /ask/stream. Swap this for the real service."""
+    host_origin = "http://127.0.0.1:%d" % host_socket.getsockname()[1]
+    app = build_stub_app(embed_origin=host_origin)
+    for url in _serve(app, _bound_socket()):
+        yield Running(url, app.state.received)
+
+
+@pytest.fixture(scope="module")
+def host_page(host_socket: socket.socket) -> Iterator[str]:
+    yield from _serve(build_host_app(), host_socket)
+
+
+@pytest.fixture(scope="module")
+def browser():
+    if not CHROMIUM.exists():
+        pytest.skip("Debian chromium is not installed at /usr/bin/chromium (apt-get install -y chromium)")
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as p:
+        browser = p.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
+        yield browser
+        browser.close()
+
+
+@pytest.fixture
+def page(browser, service: Running):
+    context = browser.new_context(viewport={"width": 1000, "height": 900})
+    page = context.new_page()
+    page.set_default_timeout(10_000)
+    if service.received is not None:
+        service.received.clear()
+    yield page
+    context.close()
+
+
+def ask(page, question: str) -> None:
+    page.locator("[data-testid=chat-input]").fill(question)
+    page.locator("[data-testid=chat-input]").press("Enter")
+
+
+def last_answer(page):
+    """The finished answer to the latest question (waits for the final `answer` event)."""
+    asked = page.locator("[data-testid=chat-question]").count()
+    answer = page.locator("[data-testid=chat-answer][data-state=done]").nth(asked - 1)
+    answer.wait_for()
+    return answer
+
+
+# ---------------------------------------------------------------- tests
+
+
+def test_widget_script_is_small() -> None:
+    assert (STATIC / "widget.js").stat().st_size < 50_000
+
+
+def test_answer_streams_in_then_renders(page, service: Running) -> None:
+    page.goto(service.url + "/")
+    ask(page, "What overall rating did Essex CRC receive?")
+    assert page.locator("[data-testid=chat-send]").is_disabled()
+    page.wait_for_function("""() => { const a = document.querySelector('[data-testid=chat-answer]');
+        return a && a.dataset.state === 'streaming' && a.textContent.trim().length > 0; }""", polling="raf")
+    answer = last_answer(page)
+    assert "Requires improvement" in answer.inner_text()
+    assert answer.locator("strong").first.inner_text() == "Requires improvement"
+    assert page.locator("[data-testid=chat-send]").is_enabled()
+    assert page.locator("[role=log][aria-live=polite]").count() == 1
+
+
+def test_citation_toggles_quote_card(page, service: Running) -> None:
+    page.goto(service.url + "/")
+    ask(page, "What overall rating did Essex CRC receive?")
+    cite = last_answer(page).locator("[data-testid=citation]").first
+    assert cite.inner_text() == "[1]" and cite.get_attribute("aria-expanded") == "false"
+    cite.click()
+    card = page.locator("[data-testid=citation-quote]")
+    assert ESSEX_QUOTE in card.inner_text()
+    assert cite.get_attribute("aria-expanded") == "true"
+    assert card.get_attribute("id") == cite.get_attribute("aria-controls")
+    assert "10 October 2018" in card.inner_text() and "Page 1" in card.inner_text()
+    assert card.locator("a").get_attribute("href") == service.url + "/essex-crc-2018.md"
+    cite.click()
+    assert card.count() == 0 and cite.get_attribute("aria-expanded") == "false"
+
+
+def test_follow_up_sends_previous_session_id(page, service: Running) -> None:
+    page.goto(service.url + "/")
+    with page.expect_request("**/ask/stream") as first:
+        ask(page, "What overall rating did Essex CRC receive?")
+    last_answer(page)
+    with page.expect_request("**/ask/stream") as second:
+        ask(page, "And what about unpaid work there?")
+    last_answer(page)
+    assert "session_id" not in first.value.post_data_json
+    assert second.value.post_data_json["session_id"] == "s-1"
+    if service.received is not None:
+        assert [r.get("session_id") for r in service.received] == [None, "s-1"]
+
+
+def test_filters_are_sent_and_empty_ones_omitted(page, service: Running) -> None:
+    page.goto(service.url + "/")
+    page.get_by_label("Organisation").fill("Essex CRC")
+    page.get_by_label("Published from").fill("2018")
+    page.get_by_label("Published to").fill("2019")
+    with page.expect_request("**/ask/stream") as sent:
+        ask(page, "What overall rating did Essex CRC receive?")
+    last_answer(page)
+    assert sent.value.post_data_json["filters"] == {
+        "body": "Essex CRC", "published_from": "2018-01-01", "published_to": "2019-12-31"}
+
+
+def test_enter_sends_and_shift_enter_adds_a_line(page, service: Running) -> None:
+    page.goto(service.url + "/")
+    box = page.locator("[data-testid=chat-input]")
+    box.fill("first line")
+    box.press("Shift+Enter")
+    box.type("second line")
+    assert box.input_value() == "first line\nsecond line"
+    assert page.locator("[data-testid=chat-question]").count() == 0
+    page.locator("[data-testid=chat-send]").click()
+    last_answer(page)
+    assert page.locator("[data-testid=chat-question]").inner_text().endswith("first line\nsecond line")
+
+
+def test_list_answer_renders_items_table(page, service: Running) -> None:
+    """Stub-only: relies on the stub's three-row answer to an unpaid work question."""
+    page.goto(service.url + "/")
+    page.get_by_role("button", name="Which CRCs had unpaid work risk concerns?").click()
+    rows = last_answer(page).locator("table tbody tr")
+    assert rows.count() == 3
+    assert rows.first.locator("td").first.inner_text() == "Thames Valley CRC"
+    rows.nth(1).locator("[data-testid=citation]").click()
+    assert "London CRC was better" in page.locator("[data-testid=citation-quote]").inner_text()
+
+
+def test_abstained_answer_is_marked(page, service: Running) -> None:
+    """Stub-only: the stub abstains on questions about the weather."""
+    page.goto(service.url + "/")
+    ask(page, "What was the weather like?")
+    answer = last_answer(page)
+    assert "Not in these reports" in answer.text_content()
+    assert "ira-abstained" in answer.get_attribute("class")
+
+
+def test_widget_embeds_on_another_origin(page, service: Running, host_page: str) -> None:
+    page.goto(f"{host_page}/embed?script={quote(service.url + '/widget.js')}&api={quote(service.url)}")
+    ask(page, "What overall rating did Essex CRC receive?")
+    assert "Requires improvement" in last_answer(page).inner_text()
+    if service.received is not None:
+        assert service.received[-1]["origin"] == host_page
+
+
+def test_hostile_report_text_stays_inert(page, service: Running) -> None:
+    """Stub-only: the stub's 'hostile' answer carries markup and a javascript: source."""
+    page.goto(service.url + "/")
+    ask(page, "Show me the hostile quote")
+    answer = last_answer(page)
+    for cite in answer.locator("[data-testid=citation]").all():
+        if cite.get_attribute("aria-expanded") == "false":
+            cite.click()
+    assert HOSTILE_QUOTE in page.locator("[data-testid=citation-quote]").first.inner_text()
+    assert HOSTILE_QUOTE in answer.inner_text()
+    page.wait_for_timeout(200)
+    assert page.evaluate("typeof window.__pwned") == "undefined"
+    widget = page.locator(".ira-root")
+    assert widget.locator("script, img, iframe, [onerror]").count() == 0
+    assert widget.locator("a[href^='javascript:' i]").count() == 0
+    assert page.locator("[data-testid=citation-quote] a").count() == 0
+
+
+def test_stream_failure_falls_back_to_plain_ask(page, service: Running) -> None:
+    """Stub-only: the stub refuses to stream questions containing 'nostream'."""
+    page.goto(service.url + "/")
+    ask(page, "nostream: What overall rating did Essex CRC receive?")
+    assert "Requires improvement" in last_answer(page).inner_text()
+    assert [r["path"] for r in service.received] == ["/ask/stream", "/ask"]
+
+
+def test_unreachable_service_shows_alert(page, host_page: str, service: Running) -> None:
+    dead = _bound_socket()  # bound but never listening: connections are refused
+    dead_url = "http://127.0.0.1:%d" % dead.getsockname()[1]
+    try:
+        page.goto(f"{host_page}/embed?script={quote(service.url + '/widget.js')}&api={quote(dead_url)}")
+        ask(page, "Anything?")
+        alert = page.locator("[role=alert]")
+        alert.wait_for()
+        assert alert.inner_text() == f"The service cannot be reached at {dead_url}. Check that it is running."
+        assert page.locator("[data-testid=chat-send]").is_enabled()
+    finally:
+        dead.close()
+
+
+def test_fits_a_narrow_screen(browser, service: Running) -> None:
+    context = browser.new_context(viewport={"width": 360, "height": 740})
+    try:
+        page = context.new_page()
+        page.goto(service.url + "/")
+        ask(page, "Which CRCs had unpaid work risk concerns?")
+        last_answer(page).locator("[data-testid=citation]").first.click()
+        assert page.evaluate("document.documentElement.scrollWidth") <= 360
+        box = page.locator("[data-testid=chat-send]").bounding_box()
+        assert box is not None and box["x"] + box["width"] <= 360
+    finally:
+        context.close()
