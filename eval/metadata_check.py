@@ -2,14 +2,17 @@
 
 Answer key: JSON Lines, one report a line:
 ``{"source": "<folder>/<file>", "body", "published": "YYYY-MM-DD", "overall": grade|null,
-"areas": {area: grade}, "checked": "how it was read"}``.
+"areas": {area: grade}, "checked": "how it was read"}``. An area counts as right when the extractor
+gives the same grade under the same name (compared without case, numbering or spacing); an area
+the key lacks but the extractor reports counts as wrong, as does one it misses.
 
     .venv/bin/python -m eval.metadata_check                 # accuracy on eval/checks/ofsted_metadata.jsonl
-    .venv/bin/python -m eval.metadata_check --all           # also: every PDF in the corpus, grades by year
+    .venv/bin/python -m eval.metadata_check --all           # also every PDF in the corpus: grades by year
     .venv/bin/python -m eval.metadata_check --check FILE --corpus DIR
 
-The corpus lives outside the project (``../shared/corpora/ofsted-ilacs``); when it is absent the
-command says so and exits 0 without measuring anything.
+PDFs are read by the project's own loader (``ingest.loaders.load``: pypdfium2, one Page per PDF
+page), so the measure covers the path ingest takes. The corpus lives outside the project
+(``../shared/corpora/ofsted-ilacs``); when it is absent the command says so and exits 0.
 """
 
 from __future__ import annotations
@@ -19,26 +22,16 @@ import json
 import re
 from collections import Counter, defaultdict
 from pathlib import Path
+from typing import Any
 
-import pypdfium2 as pdfium
-
+from ingest.loaders import load
 from ingest.metadata import extract_metadata
 from ingest.metadata_text import fold, squash
-from ingest.models import Page, ParsedDocument, ReportMeta
+from ingest.models import GRADES, ReportMeta
 
 DEFAULT_CHECK = Path(__file__).resolve().parent / "checks" / "ofsted_metadata.jsonl"
 DEFAULT_CORPUS = Path(__file__).resolve().parents[2] / "shared" / "corpora" / "ofsted-ilacs"
 FIELDS = ("body", "published", "overall", "areas")
-
-
-def load_pdf(path: Path) -> ParsedDocument:
-    """The PDF's text, one Page per PDF page (pypdfium2 text layer)."""
-    pdf = pdfium.PdfDocument(str(path))
-    try:
-        pages = [Page(number=i + 1, text=pdf[i].get_textpage().get_text_range()) for i in range(len(pdf))]
-    finally:
-        pdf.close()
-    return ParsedDocument(source=str(path), format="pdf", pages=pages)
 
 
 def area_key(name: str) -> str:
@@ -47,90 +40,94 @@ def area_key(name: str) -> str:
     return re.sub(r"^\d+(?:\.\d+)*\.?\s+", "", text).strip(" .:")
 
 
-def check_metadata(check_file: Path | str, corpus_root: Path | str) -> dict[str, object]:
+def check_metadata(check_file: Path | str, corpus_root: Path | str) -> dict[str, Any]:
     """Field accuracy of ``extract_metadata`` on the answer key: body, published, overall, each area grade.
 
-    Returns ``{"reports", "fields": {field: {"correct", "total", "accuracy"}}, "grades": {...},
+    Returns ``{"reports": int, "fields": {field: {"correct", "total", "accuracy"}}, "grades": {...},
     "failures": [{"source", "field", "expected", "got"}]}``; ``grades`` pools overall and area grades.
     """
     counts: dict[str, Counter[str]] = defaultdict(Counter)
-    failures: list[dict[str, object]] = []
+    failures: list[dict[str, Any]] = []
     rows = [json.loads(line) for line in Path(check_file).read_text().splitlines() if line.strip()]
     for row in rows:
-        meta = extract_metadata(load_pdf(Path(corpus_root) / row["source"]), row["source"])
+        meta = extract_metadata(load(Path(corpus_root) / row["source"]), row["source"])
         for field, expected, got in _comparisons(row, meta):
-            counts[field]["total"] += 1
-            counts[field]["correct"] += expected == got
+            counts[field].update(total=1, correct=int(expected == got))
             if expected != got:
                 failures.append({"source": row["source"], "field": field, "expected": expected, "got": got})
-    grades = counts["overall"] + counts["areas"]
     return {
         "reports": len(rows),
         "fields": {field: _rate(counts[field]) for field in FIELDS},
-        "grades": _rate(grades),
+        "grades": _rate(counts["overall"] + counts["areas"]),
         "failures": failures,
     }
 
 
-def _comparisons(row: dict[str, object], meta: ReportMeta) -> list[tuple[str, object, object]]:
+def _comparisons(row: dict[str, Any], meta: ReportMeta) -> list[tuple[str, Any, Any]]:
     published = meta.published.isoformat() if meta.published else None
-    found = [("body", row["body"], meta.body), ("published", row["published"], published),
-             ("overall", row["overall"], meta.overall)]
-    expected_areas = {area_key(name): grade for name, grade in dict(row["areas"]).items()}  # type: ignore[call-overload]
-    got_areas = {area_key(name): grade for name, grade in meta.areas.items()}
-    for key in sorted(expected_areas.keys() | got_areas.keys()):
-        found.append(("areas", (key, expected_areas.get(key)), (key, got_areas.get(key))))
+    found: list[tuple[str, Any, Any]] = [
+        ("body", row["body"], meta.body),
+        ("published", row["published"], published),
+        ("overall", row["overall"], meta.overall),
+    ]
+    expected = {area_key(name): grade for name, grade in row["areas"].items()}
+    got = {area_key(name): grade for name, grade in meta.areas.items()}
+    for key in sorted(expected.keys() | got.keys()):
+        found.append(("areas", (key, expected.get(key)), (key, got.get(key))))
     return found
 
 
-def _rate(counter: Counter[str]) -> dict[str, float | int]:
+def _rate(counter: Counter[str]) -> dict[str, Any]:
     total = counter["total"]
-    return {"correct": counter["correct"], "total": total,
-            "accuracy": round(counter["correct"] / total, 4) if total else 0.0}
+    accuracy = round(counter["correct"] / total, 4) if total else 0.0
+    return {"correct": counter["correct"], "total": total, "accuracy": accuracy}
 
 
-def survey(corpus_root: Path | str) -> dict[str, object]:
-    """Every PDF under ``corpus_root``: coverage of body/published/overall and grades by publication year."""
+def survey(corpus_root: Path | str) -> dict[str, Any]:
+    """Every PDF under ``corpus_root``: how often body/published/overall are found, and grades by year.
+
+    ``by_year`` counts overall grades ("none" where absent) and, as ``area:<grade>``, area grades.
+    """
     by_year: dict[int, Counter[str]] = defaultdict(Counter)
     coverage: Counter[str] = Counter()
     for path in sorted(Path(corpus_root).rglob("*.pdf")):
-        meta = extract_metadata(load_pdf(path), str(path.relative_to(corpus_root)))
+        meta = extract_metadata(load(path), str(path.relative_to(corpus_root)))
         year = meta.published.year if meta.published else 0
         era = "2018+" if year >= 2018 else "before 2018"
-        coverage.update([f"{era}:reports"] + [f"{era}:{field}" for field in ("body", "published", "overall")
-                                               if getattr(meta, field)])
+        found = [field for field in ("body", "published", "overall") if getattr(meta, field)]
+        coverage.update([f"{era}:reports"] + [f"{era}:{field}" for field in found])
         by_year[year].update([meta.overall or "none"] + [f"area:{grade}" for grade in meta.areas.values()])
     return {"coverage": dict(coverage), "by_year": {year: dict(c) for year, c in sorted(by_year.items())}}
 
 
-def _print_check(result: dict[str, object]) -> None:
+def _print_check(result: dict[str, Any]) -> None:
     print(f"answer key: {result['reports']} reports")
-    for field, rate in dict(result["fields"]).items():  # type: ignore[call-overload]
-        print(f"  {field:<10} {rate['correct']:>4}/{rate['total']:<4} {rate['accuracy']:.1%}")
-    grades = dict(result["grades"])  # type: ignore[call-overload]
-    print(f"  {'grades':<10} {grades['correct']:>4}/{grades['total']:<4} {grades['accuracy']:.1%}")
-    for failure in list(result["failures"]):  # type: ignore[call-overload]
-        print(f"  MISS {failure['field']}: {failure['source']}: expected {failure['expected']!r}, got {failure['got']!r}")
+    for name, rate in [*result["fields"].items(), ("all grades", result["grades"])]:
+        print(f"  {name:<11} {rate['correct']:>4}/{rate['total']:<4} {rate['accuracy']:.1%}")
+    for miss in result["failures"]:
+        print(f"  MISS {miss['field']}: {miss['source']}: expected {miss['expected']!r}, got {miss['got']!r}")
 
 
-def _print_survey(result: dict[str, object]) -> None:
-    coverage = dict(result["coverage"])  # type: ignore[call-overload]
+def _print_survey(result: dict[str, Any]) -> None:
+    coverage = result["coverage"]
     for era in ("before 2018", "2018+"):
         total = coverage.get(f"{era}:reports", 0)
-        shares = ", ".join(f"{field} {coverage.get(f'{era}:{field}', 0)}/{total}" for field in ("body", "published", "overall"))
-        print(f"{era}: {total} reports; {shares}")
-    grades = ("outstanding", "good", "requires improvement", "inadequate", "none")
-    print("year  overall: " + " / ".join(grades) + "   | area grades: O/G/RI/I")
-    for year, counts in dict(result["by_year"]).items():  # type: ignore[call-overload]
-        overall = " / ".join(str(counts.get(g, 0)) for g in grades)
-        areas = "/".join(str(counts.get(f"area:{g}", 0)) for g in grades[:4])
-        print(f"{year}  {overall:<24} | {areas}")
+        found = [f"{field} {coverage.get(f'{era}:{field}', 0)}/{total}"
+                 for field in ("body", "published", "overall")]
+        print(f"{era}: {total} reports; found " + ", ".join(found))
+    names = (*GRADES, "none")
+    print("year  overall " + "/".join(names) + "  |  area grades " + "/".join(GRADES))
+    for year, counts in result["by_year"].items():
+        overall = "/".join(str(counts.get(name, 0)) for name in names)
+        areas = "/".join(str(counts.get(f"area:{grade}", 0)) for grade in GRADES)
+        print(f"{year}  {overall:<16}  |  {areas}")
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(prog="python -m eval.metadata_check", description=__doc__.split("\n")[0])
+    parser = argparse.ArgumentParser(prog="python -m eval.metadata_check",
+                                     description="Metadata and grade extraction accuracy on an answer key.")
     parser.add_argument("--check", type=Path, default=DEFAULT_CHECK, help="answer key (JSON Lines)")
-    parser.add_argument("--corpus", type=Path, default=DEFAULT_CORPUS, help="folder the key's sources are under")
+    parser.add_argument("--corpus", type=Path, default=DEFAULT_CORPUS, help="folder of the key's sources")
     parser.add_argument("--all", action="store_true", help="also survey every PDF in the corpus")
     args = parser.parse_args(argv)
     if not args.corpus.is_dir():

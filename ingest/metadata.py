@@ -19,19 +19,29 @@ from collections import Counter
 from datetime import date, datetime
 from pathlib import PurePath
 
-from ingest.metadata_body import HEADING, NAMED_HEADING, aliases_for, find_body, normalise_body
+from ingest.metadata_body import HEADING, NAMED_HEADING, Body, aliases_for, find_body, normalise_body
 from ingest.metadata_grades import extract_grades, normalise_grade
-from ingest.metadata_text import DAY_MONTH_YEAR, Line, evidence, fold, labelled_value, page_lines, parse_date, squash
-from ingest.models import Evidence, Page, ParsedDocument, ReportMeta
+from ingest.metadata_text import (
+    DAY_MONTH_YEAR, Line, evidence, fold, labelled_value, page_lines, parse_date, squash,
+)
+from ingest.models import Evidence, Grade, Page, ParsedDocument, ReportMeta
 
-_PUBLISHED = r"report[ ]+published|published(?=[ ]*:)|date[ ]+of[ ]+publication|publication[ ]+date|date[ ]+published"
+_PUBLISHED = (r"report[ ]+published|published(?=[ ]*:)|date[ ]+of[ ]+publication|publication[ ]+date"
+              r"|date[ ]+published")
 _INSPECTION_DATES = r"inspection[ ]+dates?|dates?[ ]+of[ ]+(?:the[ ]+)?inspection|fieldwork(?:[ ]+dates?)?"
-_LEAD_INSPECTOR = r"(?:lead|reporting)[ ]+inspectors?(?:[ ]+on[ ]+site)?(?=[ ]*:)|reporting[ ]+inspector(?=[ ]+(?-i:[A-Z]))"
+_LEAD_INSPECTOR = (r"(?:lead|reporting)[ ]+inspectors?(?:[ ]+on[ ]+site)?(?=[ ]*:)"
+                   r"|reporting[ ]+inspector(?=[ ]+(?-i:[A-Z]))")
 _INSPECTORATES = (
     (re.compile(r"\bOfsted\b|\bOffice for Standards in Education\b"), "Ofsted"),
-    (re.compile(r"\b(?:HM|Her Majesty's|His Majesty's) Inspectorate of ([A-Z][a-z]+)"), "HM Inspectorate of {}"),
+    (re.compile(r"\b(?:HM|Her Majesty's|His Majesty's) Inspectorate of ([A-Z][a-z]+)"),
+     "HM Inspectorate of {}"),
     (re.compile(r"\bCare Quality Commission\b"), "Care Quality Commission"),
     (re.compile(r"\bEstyn\b"), "Estyn"),
+)
+_INSPECTORATE = r"inspectorate(?=[ ]*:)|inspected[ ]+by(?=[ ]*:)"
+_OWNER = r"owner(?=[ ]*:)|owned[ ]+by(?=[ ]*:)"
+_UNSTATED = re.compile(
+    r"(?:not (?:stated|known|given|available|applicable)\b|unknown$|n/?a$|none$|null$|-+$)", re.I
 )
 _LABEL_PAGES = 3
 _SCALAR_KEYS = ("title", "body", "inspectorate", "report_type", "owner", "inspection_dates", "lead_inspector")
@@ -51,8 +61,10 @@ def extract_metadata(doc: ParsedDocument, report_id: str) -> ReportMeta:
 
 def _put(values: dict[str, object], provenance: dict[str, Evidence], key: str,
          found: tuple[object, Evidence] | None) -> None:
-    """Record a value and its evidence unless the field is already set or the value is empty."""
+    """Record a value and its evidence unless the field is set already or the value is empty/unstated."""
     if found is None or found[0] in (None, "", [], {}) or key in values:
+        return
+    if isinstance(found[0], str) and _UNSTATED.match(found[0].strip()):
         return
     values[key], provenance[key] = found
 
@@ -61,6 +73,7 @@ def _put(values: dict[str, object], provenance: dict[str, Evidence], key: str,
 
 
 def _front_matter(doc: ParsedDocument, values: dict[str, object], provenance: dict[str, Evidence]) -> None:
+    """Values the Markdown front matter states (keys as in the corpus README); they win over the text."""
     matter = {str(key).lower(): value for key, value in doc.front_matter.items()}
     fields = dict(zip(_SCALAR_KEYS, _SCALAR_KEYS)) | {"fieldwork": "inspection_dates"}
     for key, field in fields.items():
@@ -72,14 +85,13 @@ def _front_matter(doc: ParsedDocument, values: dict[str, object], provenance: di
     _matter_grades(doc, matter, values, provenance)
 
 
-def _matter_evidence(doc: ParsedDocument, key: str, raw: object, note: str = "") -> Evidence:
+def _matter_evidence(doc: ParsedDocument, key: str, raw: object) -> Evidence:
     """Where a front-matter value also stands verbatim in the text, quote it there; else page 0."""
     text = str(raw).strip()
-    if not note:
-        for page in doc.pages:
-            if text and text in page.text:
-                return Evidence(page=page.number, quote=text)
-    return Evidence(page=0, quote=f"front matter {key}: {text}{note}")
+    page = next((page for page in doc.pages if text and text in page.text), None)
+    if page is not None:
+        return Evidence(page=page.number, quote=text)
+    return Evidence(page=0, quote=f"front matter {key}: {text}")
 
 
 def _matter_aliases(raw: object, body: str) -> list[str]:
@@ -88,6 +100,7 @@ def _matter_aliases(raw: object, body: str) -> list[str]:
 
 
 def _matter_date(raw: object) -> tuple[date, Evidence] | None:
+    """A date, or a month ("2018-09" -> 1 September 2018, said so in the quote); a bare year is None."""
     if isinstance(raw, datetime):
         raw = raw.date()
     if isinstance(raw, date):
@@ -107,7 +120,7 @@ def _matter_grades(doc: ParsedDocument, matter: dict[str, object], values: dict[
     if overall:
         _put(values, provenance, "overall", (overall, _matter_evidence(doc, "overall_rating", raw_overall)))
     ratings = matter.get("ratings")
-    areas = {}
+    areas: dict[str, Grade] = {}
     for area, raw in (ratings.items() if isinstance(ratings, dict) else []):
         grade = normalise_grade(str(raw))
         if grade:
@@ -121,38 +134,52 @@ def _matter_grades(doc: ParsedDocument, matter: dict[str, object], values: dict[
 
 
 def _text(doc: ParsedDocument, values: dict[str, object], provenance: dict[str, Evidence]) -> None:
+    """Fill from the page text every field the front matter left unset."""
     pages = doc.pages
     heading = _heading(pages[0]) if pages else None
     body = find_body(pages, doc.source)
     _put(values, provenance, "body", (body.name, body.evidence) if body.evidence else None)
     if "body_aliases" not in values and values.get("body") == body.name:
-        values["body_aliases"] = body.aliases
+        named_in = heading[0] if heading else doc.title or ""
+        values["body_aliases"] = body.aliases + _heading_alias(named_in, body)
     if heading:
         _put(values, provenance, "title", heading)
         _put(values, provenance, "report_type", (_report_type(heading[0]), heading[1]))
-    _put(values, provenance, "inspectorate", _inspectorate(pages))
     _labelled_fields(pages, values, provenance)
+    _put(values, provenance, "inspectorate", _inspectorate(pages))
     _put(values, provenance, "published", _published(pages) or _path_date(doc.source))
-    if "overall" not in values and "areas" not in values:
-        _text_grades(pages, values, provenance)
+    _text_grades(pages, values, provenance)
+
+
+def _heading_alias(heading: str, body: Body) -> list[str]:
+    """The full name a title gives ("An inspection of Essex Community Rehabilitation Company")."""
+    match = re.fullmatch(r"(?:an? |the )?(?:re-? ?)?inspection of (?:the )?([A-Z][^:]+)", heading, re.I)
+    name = match.group(1) if match and match.group(1)[:1].isupper() else None
+    if name is None or NAMED_HEADING.search(heading) or name in body.aliases or name == body.name:
+        return []
+    return [name]
 
 
 def _labelled_fields(pages: list[Page], values: dict[str, object], provenance: dict[str, Evidence]) -> None:
+    """``Label: value`` lines: inspection dates, inspectorate, owner (first pages), lead inspector (any)."""
     for page in pages[:_LABEL_PAGES]:
         _put(values, provenance, "inspection_dates", labelled_value(page, _INSPECTION_DATES))
+        _put(values, provenance, "inspectorate", labelled_value(page, _INSPECTORATE))
+        _put(values, provenance, "owner", labelled_value(page, _OWNER))
     for page in pages:  # older layouts name the team near the end ("Information about this inspection")
         lead = labelled_value(page, _LEAD_INSPECTOR)
         _put(values, provenance, "lead_inspector", (_person(lead[0]), lead[1]) if lead else None)
 
 
 def _person(value: str) -> str:
-    """Names without titles: "Jo Bloggs, His Majesty's Inspector, and Al Smith" -> "Jo Bloggs and Al Smith"."""
+    """Names without titles: "Jo Bloggs, His Majesty's Inspector, and Al Smith" -> both names."""
     plain = re.sub(r"\(?\b(?:(?:Her|His) Majesty's Inspector|(?:Senior )?HMI|HM Inspector)\b\)?", ",", value)
     names = [squash(part) for part in re.split(r",|\band\b", plain)]
     return " and ".join(name for name in names if re.fullmatch(r"[A-Z][\w'.-]*(?: [A-Z][\w'.-]*)+", name))
 
 
 def _published(pages: list[Page]) -> tuple[date, Evidence] | None:
+    """"Report published: 23 May 2014", "Published: March 2020" (month only: day 1, quote shows it)."""
     for page in pages[:_LABEL_PAGES]:
         found = labelled_value(page, _PUBLISHED)
         parsed = parse_date(found[0]) if found else None
@@ -170,10 +197,11 @@ def _path_date(source: str) -> tuple[date, Evidence] | None:
 
 
 def _text_grades(pages: list[Page], values: dict[str, object], provenance: dict[str, Evidence]) -> None:
+    """Grades read from the text, for what front matter (if any) did not give."""
     grades = extract_grades(pages)
     if grades.overall and grades.overall_evidence:
         _put(values, provenance, "overall", (grades.overall, grades.overall_evidence))
-    if grades.areas:
+    if grades.areas and "areas" not in values:
         values["areas"] = {area: grade for area, (grade, _) in grades.areas.items()}
         provenance.update({f"area:{area}": found for area, (_, found) in grades.areas.items()})
 
@@ -191,6 +219,7 @@ def _heading(page: Page) -> tuple[str, Evidence] | None:
 
 
 def _heading_end(lines: list[Line], start: Line) -> int:
+    """Offset where a heading wrapped over several lines ends."""
     end = start
     for line in lines[start.index + 1 :]:
         if ":" in line.text or not _heading_goes_on(end.text, line.text):
@@ -200,17 +229,18 @@ def _heading_end(lines: list[Line], start: Line) -> int:
 
 
 def _heading_goes_on(previous: str, line: str) -> bool:
-    """Whether ``line`` carries on a heading wrapped after ``previous``."""
+    """Whether ``line`` carries on a heading wrapped after ``previous`` (no label, no date lines)."""
+    if re.search(r"(?<![A-Za-z])\d", line) or re.search(r"[.;]$", previous):  # "board1": footnote
+        return False
     if line[:1].islower() or line.lower() == "and" or previous.endswith(","):
         return True
     if previous.lower() == "and":
         return bool(HEADING.match(line))
-    short_tail = len(line.split()) <= 2 and not re.search(r"\d", line)
-    return short_tail and len(previous) >= 50 and not re.search(r"[.;]$", previous)
+    return len(previous) >= 35 and len(line.split()) <= 4
 
 
 def _report_type(heading: str) -> str:
-    """The heading without the organisation it names: "Inspection of local authority children's services"."""
+    """The heading without the organisation it names ("Inspection of local authority children's services")."""
     match = re.match(r"(?i)((?:re-? ?)?inspection of )(.+?)( (?:local authority )?children's .*)$", heading)
     if match and normalise_body(match.group(2)).lower() not in {"local authority", ""}:
         return match.group(1) + match.group(3).strip()

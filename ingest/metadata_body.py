@@ -1,9 +1,10 @@
 """The inspected organisation: found on the first page, normalised to a plain name, fuller forms kept.
 
-Where it is read, in order: a heading that names it ("Inspection of Birmingham City Council local
-authority children's services"); the block of name lines above or below the report-type heading
-("Birmingham City Council" / "Inspection of services for children ..."); as a last resort the file's
-folder name (``80429_birmingham``), with evidence on page 0 quoting the path.
+Where it is read, in order: an ``Inspected body: X`` line; a heading that names it ("Inspection of
+Birmingham City Council local authority children's services"); the block of name lines above or
+below the report-type heading ("Birmingham City Council" / "Inspection of services for children ...").
+Last resort: a folder named ``<id>_<name>`` (``80429_birmingham``), with evidence on page 0 quoting
+the folder name; a plain folder ("reports") names no organisation, so the body stays None.
 """
 
 from __future__ import annotations
@@ -12,14 +13,15 @@ import re
 from dataclasses import dataclass, field
 from pathlib import PurePath
 
-from ingest.metadata_text import Line, evidence, fold, page_lines, parse_date, squash
+from ingest.metadata_text import Line, evidence, fold, labelled_value, page_lines, parse_date, squash
 from ingest.models import Evidence, Page
 
 HEADING = re.compile(
-    r"^(?:re-? ?inspection|inspection|review|focused visit|monitoring visit|joint targeted area inspection)"
-    r"\b",
+    r"^(?:an? |the )?(?:re-? ?inspection|inspection|review|focused visit|monitoring visit"
+    r"|joint targeted area inspection)\b",
     re.I,
 )
+BODY_LABELS = r"inspected[ ]+(?:body|organi[sz]ation|provider|service)(?=[ ]*:)|provider(?=[ ]*:)"
 NAMED_HEADING = re.compile(
     r"\b(?:re-? ?)?inspection of[ \n]+(?P<name>[^\n:]{2,80}?(?:[ ]*\n[^\n:]{1,60}?)??)[ \n]+"
     r"(?:local[ \n]+authority[ \n]+)?children's[ \n]+(?:social[ \n]+care[ \n]+)?services\b",
@@ -28,11 +30,13 @@ NAMED_HEADING = re.compile(
 _PREFIXES = ("the", "london borough of", "royal borough of", "metropolitan borough of", "borough of",
              "council of the", "council of", "county of")
 _SUFFIXES = tuple(sorted(
-    ("local authority", "children's services", "metropolitan borough council", "metropolitan district council",
-     "district metropolitan council", "metropolitan council", "metropolitan borough", "borough council",
-     "city council", "county council", "district council", "unitary authority", "council",
-     "local safeguarding children board", "safeguarding children board", "city of", "borough", "city",
-     "county"),
+    (
+        "local authority", "children's services", "metropolitan borough council",
+        "metropolitan district council", "district metropolitan council", "metropolitan council",
+        "metropolitan borough", "borough council", "city council", "county council", "district council",
+        "unitary authority", "council", "local safeguarding children board", "safeguarding children board",
+        "city of", "borough", "city", "county",
+    ),
     key=len, reverse=True,
 ))
 _COUNCIL_WORDS = re.compile(r"\b(?:council|authority|borough|district|board)\b", re.I)
@@ -47,9 +51,11 @@ class Body:
 
 
 def find_body(pages: list[Page], source: str) -> Body:
-    """The inspected organisation named on the first page, or from the folder name as a last resort."""
+    """The organisation named on the first page, or from an ``<id>_<name>`` folder as a last resort."""
     first = pages[0] if pages else None
-    found = (_named_heading(first) or _name_block(first)) if first else None
+    found = None
+    if first:
+        found = labelled_value(first, BODY_LABELS) or _named_heading(first) or _name_block(first)
     if found:
         full, quote = found
         return Body(normalise_body(full), aliases_for(full), quote)
@@ -102,12 +108,10 @@ def _strip_affixes(name: str) -> str:
 
 
 def _named_heading(page: Page) -> tuple[str, Evidence] | None:
-    folded = fold(page.text)
-    for match in NAMED_HEADING.finditer(folded[:600]):
+    """"Inspection of <name> local authority children's services" near the top of the page."""
+    for match in NAMED_HEADING.finditer(fold(page.text)[:600]):
         name = squash(match.group("name"))
-        if normalise_body(name).lower() not in {"", "local authority", "the local authority"} and not re.match(
-            r"(?:children|services|the local authority)\b", name, re.I
-        ):
+        if not re.match(r"(?:children|services|(?:the )?local authority)\b", name, re.I):
             return name, evidence(page, match.start("name"), match.end("name"))
     return None
 
@@ -146,10 +150,10 @@ def _skippable(line: Line) -> bool:
 
 
 def _folder_name(source: str) -> str | None:
-    folder = PurePath(source).parent.name
-    name = re.sub(r"^\d+[_ -]+", "", folder).strip()
-    if not name or name == ".":
+    """"80429_birmingham" -> "Birmingham"; None for a folder without an ``<id>_`` prefix."""
+    match = re.fullmatch(r"\d+_(?P<name>[^\d_].*)", PurePath(source).parent.name)
+    if match is None:
         return None
     small = {"and", "of", "on", "upon", "the", "in", "with"}
-    words = name.split()
+    words = match.group("name").split()
     return " ".join(w if w in small and i else w[:1].upper() + w[1:] for i, w in enumerate(words))

@@ -1,12 +1,14 @@
 """Grades: the four-point scale, grade tables ("area ... Grade" rows) and judgement sentences.
 
 A *row* is a line (or a few wrapped lines) whose text ends with a grade: a label, then the grade,
-nothing after it but a footnote mark or "Grade N". Rows that follow one another with nothing in
-between form a *table*; the first table of the report (continued at the top of the next page if it
-runs over) gives the area grades, and its row whose label says "overall" gives the overall grade.
-Without such a row, a judgement sentence ("Children's services in X are inadequate", "The overall
-judgement is good") on the table's page gives the overall grade. Off-scale words (adequate,
-satisfactory) are read, so the table holds together, and then dropped: the value is None.
+nothing after it but a footnote mark or "Grade N", and no lower-case continuation on the next line
+(that is wrapped prose). Rows that follow one another with nothing in between form a *table*; a
+table needs two rows, or ``label: grade`` lines. The first page holding a table gives the grades
+(a table broken by the page end carries on at the top of the next page): its rows are the areas,
+and a row whose label says "overall" is the overall grade. Without such a row, a judgement sentence
+on that page gives the overall grade ("Children's services in X are inadequate", "The overall
+judgement is good", or a sentence whose subject is what the masthead names). Off-scale words
+(adequate, satisfactory, not judged) are read, so a table holds together, then dropped (None).
 """
 
 from __future__ import annotations
@@ -31,10 +33,12 @@ _SENTENCE = re.compile(
 )
 _NUMBERING = re.compile(r"^(?:\d+(?:\.\d+)*\.?|[a-z]\)|\(?[ivx]+\))[ ]+", re.I)
 _OPEN_END = {"a", "an", "and", "at", "by", "for", "in", "of", "on", "or", "the", "to", "who", "with"}
-_VERB_END = _OPEN_END | {"are", "as", "be", "been", "is", "judged", "now", "rated", "remain", "remains", "was",
-                         "were"}
+_VERB_END = _OPEN_END | {
+    "are", "as", "be", "been", "is", "judged", "now", "rated", "remain", "remains", "was", "were",
+}
 _WHOLE_SERVICE = re.compile(r"\bservices(?: (?:in|for)\b.*)?$", re.I)
-_MAX_LABEL_LINE = 90
+_MAX_LABEL_LINE = 90  # longer lines are prose, not a wrapped label
+_MAX_ROW_LINE = _MAX_LABEL_LINE + 30  # the line that also holds the grade
 _MAX_LABEL_LINES = 4
 
 
@@ -57,6 +61,7 @@ class Row:
     last_line: int
     evidence: Evidence
     numbered: bool = False
+    colon: bool = False
 
 
 @dataclass
@@ -72,10 +77,11 @@ def extract_grades(pages: list[Page]) -> Grades:
         return Grades()
     masthead = _masthead(pages[0])
     for index, page in enumerate(pages):
-        table = _first_table(page)
-        if table:
+        tables = _page_tables(page)
+        if tables:
             following = pages[index + 1] if index + 1 < len(pages) else None
-            return _grades_from(page, _numbered_only(table + _continuation(following)), masthead)
+            tables[-1] += _continuation(following)
+            return _grades_from(page, [row for table in tables for row in _numbered_only(table)], masthead)
     return _grades_from(pages[0], [], masthead)
 
 
@@ -93,6 +99,7 @@ def _numbered_only(table: list[Row]) -> list[Row]:
 
 
 def _grades_from(page: Page, table: list[Row], masthead: str) -> Grades:
+    """Areas from the table rows; overall from its "overall" row, else from a judgement sentence."""
     result = Grades()
     overall_rows = [row for row in table if re.search(r"\boverall\b", row.label, re.I)]
     for row in table:
@@ -107,9 +114,9 @@ def _grades_from(page: Page, table: list[Row], masthead: str) -> Grades:
     return result
 
 
-def _first_table(page: Page) -> list[Row]:
-    rows = find_rows(page)
-    return next((table for table in _tables(rows) if len(table) >= 2), [])
+def _page_tables(page: Page) -> list[list[Row]]:
+    """Runs of rows that make a grades table: two rows or more, or ``label: grade`` lines."""
+    return [table for table in _tables(find_rows(page)) if len(table) >= 2 or all(row.colon for row in table)]
 
 
 def _continuation(page: Page | None) -> list[Row]:
@@ -124,6 +131,7 @@ def _continuation(page: Page | None) -> list[Row]:
 
 
 def _tables(rows: list[Row]) -> list[list[Row]]:
+    """Group rows into runs of rows on consecutive lines."""
     tables: list[list[Row]] = []
     for row in rows:
         if tables and row.page == tables[-1][-1].page and row.first_line == tables[-1][-1].last_line + 1:
@@ -135,23 +143,24 @@ def _tables(rows: list[Row]) -> list[list[Row]]:
 
 def find_rows(page: Page) -> list[Row]:
     """Every "label ... grade" row of the page, in order; sentences ("X is good") are not rows."""
-    lines = page_lines(page)
+    lines, folded = page_lines(page), fold(page.text)
     rows: list[Row] = []
-    for match in _ROW_END.finditer(fold(page.text)):
-        row = _row_at(page, lines, match, rows[-1].last_line if rows else -1)
+    for match in _ROW_END.finditer(folded):
+        row = _row_at(page, lines, folded, match, rows[-1].last_line if rows else -1)
         if row:
             rows.append(row)
     return rows
 
 
-def _row_at(page: Page, lines: list[Line], match: re.Match[str], floor: int) -> Row | None:
+def _row_at(page: Page, lines: list[Line], folded: str, match: re.Match[str], floor: int) -> Row | None:
+    """The row ending in the grade ``match``; ``floor`` is the last line of the row before it."""
     grade_start = match.start("grade")
     at = next((line for line in lines if line.start <= grade_start < line.end + 1), None)
     end_line = next((line for line in lines if line.start < match.end("grade") <= line.end), at)
     if at is None or end_line is None:
         return None
     label_lines = _label_lines(lines, at, grade_start, floor)
-    if not label_lines or _sentence_goes_on(fold(page.text), match.end()):
+    if not label_lines or _sentence_goes_on(folded, match.end()):
         return None
     raw_label = _label_text(label_lines, grade_start)
     label = _NUMBERING.sub("", raw_label).strip(" :-.")
@@ -160,7 +169,8 @@ def _row_at(page: Page, lines: list[Line], match: re.Match[str], floor: int) -> 
     grade = normalise_grade(match.group("grade"))
     found = evidence(page, label_lines[0].start, match.end("grade"))
     numbered = label != raw_label.strip(" :-.")
-    return Row(label, grade, page.number, label_lines[0].index, end_line.index, found, numbered)
+    colon = raw_label.rstrip().endswith(":")
+    return Row(label, grade, page.number, label_lines[0].index, end_line.index, found, numbered, colon)
 
 
 def _sentence_goes_on(folded: str, end: int) -> bool:
@@ -181,7 +191,7 @@ def _label_lines(lines: list[Line], at: Line, grade_start: int, floor: int) -> l
             break
         taken.insert(0, line)
         index -= 1
-    return taken if taken and len(taken[0].text) <= _MAX_LABEL_LINE + 30 else []
+    return taken if taken and len(taken[0].text) <= _MAX_ROW_LINE else []
 
 
 def _continues(previous: Line, first: Line) -> bool:
@@ -192,6 +202,7 @@ def _continues(previous: Line, first: Line) -> bool:
 
 
 def _label_text(label_lines: list[Line], grade_start: int) -> str:
+    """The label's words, unwrapped, without the grade and a trailing footnote digit."""
     parts = [line.text[: max(0, grade_start - line.start)] if line.end >= grade_start else line.text
              for line in label_lines]
     text = squash(" ".join(parts))
@@ -199,6 +210,7 @@ def _label_text(label_lines: list[Line], grade_start: int) -> str:
 
 
 def _plausible_label(label: str) -> bool:
+    """A name-like label: capitalised, not ending in a verb or preposition, not a sentence."""
     words = label.split()
     if not words or not (label[0].isupper() or label[0].isdigit()):
         return False
@@ -211,7 +223,8 @@ def _plausible_label(label: str) -> bool:
 
 def _judgement_sentences(page: Page) -> list[tuple[int, re.Match[str]]]:
     """Sentences that start a line and end with a grade: (start offset, match on the sentence)."""
-    folded, lines, found = fold(page.text), page_lines(page), []
+    folded, lines = fold(page.text), page_lines(page)
+    found: list[tuple[int, re.Match[str]]] = []
     for first in lines:
         if not first.text[:1].isupper():
             continue
@@ -227,6 +240,7 @@ def _judgement_sentences(page: Page) -> list[tuple[int, re.Match[str]]]:
 
 
 def _overall_sentence(page: Page, masthead: str) -> tuple[Grade | None, Evidence] | None:
+    """The first judgement sentence on the page whose subject is the whole report's."""
     for start, match in _judgement_sentences(page):
         subject = squash(match.group("subject"))
         if _is_overall_subject(subject, masthead):

@@ -1,5 +1,6 @@
-"""Conversations: each turn's question (as asked and as understood) and answer, kept in SQLite beside the
-index so sessions survive a restart and are shared by service processes on one host."""
+"""Conversations: each turn's question (as asked and as understood), its answer and the context a follow-up
+needs (reports, bodies, years, names), kept in SQLite beside the index so sessions survive a restart and are
+shared by service processes on one host."""
 
 from __future__ import annotations
 
@@ -7,8 +8,11 @@ import json
 import sqlite3
 import threading
 import uuid
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
+
+SCHEMA = """CREATE TABLE IF NOT EXISTS turns(session_id TEXT, seq INTEGER, question TEXT, resolved TEXT, bodies TEXT,
+            answer TEXT, context TEXT NOT NULL DEFAULT '{}', PRIMARY KEY(session_id, seq))"""
 
 
 @dataclass
@@ -17,6 +21,7 @@ class Turn:
     resolved: str
     bodies: list[str]
     answer: str
+    context: dict[str, object] = field(default_factory=dict)
 
 
 class Sessions:
@@ -24,8 +29,10 @@ class Sessions:
         path.parent.mkdir(parents=True, exist_ok=True)
         self.path, self.keep_turns = path, keep_turns
         self._local = threading.local()
-        self.db.execute("""CREATE TABLE IF NOT EXISTS turns(session_id TEXT, seq INTEGER, question TEXT,
-                           resolved TEXT, bodies TEXT, answer TEXT, PRIMARY KEY(session_id, seq))""")
+        self.db.execute(SCHEMA)
+        columns = {row[1] for row in self.db.execute("PRAGMA table_info(turns)")}
+        if "context" not in columns:  # a sessions file written before turns kept their context
+            self.db.execute("ALTER TABLE turns ADD COLUMN context TEXT NOT NULL DEFAULT '{}'")
 
     @property
     def db(self) -> sqlite3.Connection:
@@ -41,12 +48,18 @@ class Sessions:
         return uuid.uuid4().hex
 
     def history(self, session_id: str) -> list[Turn]:
+        """The session's last ``keep_turns`` turns, oldest first (empty for an unknown session)."""
         rows = self.db.execute(
-            "SELECT question, resolved, bodies, answer FROM turns WHERE session_id=? ORDER BY seq DESC LIMIT ?",
-            (session_id, self.keep_turns)).fetchall()
-        return [Turn(q, r, json.loads(b), a) for q, r, b, a in reversed(rows)]
+            "SELECT question, resolved, bodies, answer, context FROM turns WHERE session_id=? ORDER BY seq DESC "
+            "LIMIT ?", (session_id, self.keep_turns)).fetchall()
+        return [Turn(q, r, json.loads(b), a, json.loads(c or "{}")) for q, r, b, a, c in reversed(rows)]
+
+    def last(self, session_id: str) -> Turn | None:
+        turns = self.history(session_id)
+        return turns[-1] if turns else None
 
     def add(self, session_id: str, turn: Turn) -> None:
         self.db.execute(
-            "INSERT INTO turns SELECT ?, coalesce(max(seq), 0) + 1, ?, ?, ?, ? FROM turns WHERE session_id=?",
-            (session_id, turn.question, turn.resolved, json.dumps(turn.bodies), turn.answer, session_id))
+            "INSERT INTO turns SELECT ?, coalesce(max(seq), 0) + 1, ?, ?, ?, ?, ? FROM turns WHERE session_id=?",
+            (session_id, turn.question, turn.resolved, json.dumps(turn.bodies), turn.answer,
+             json.dumps(turn.context), session_id))

@@ -1,11 +1,18 @@
-"""Turn verified evidence into the contract's Answer: markdown with [n] markers, citations, items."""
+"""Verified evidence -> the contract's Answer: markdown where every claim carries [n], the citations, the items.
+
+A quote is numbered only after it is found on its page (``CitationBook.cite`` returns None otherwise), and a
+claim whose quote is refused is left out of the answer."""
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+
 from ingest.catalog import Catalog
+from ingest.models import ReportMeta
 from service.answering.evidence import Evidence
+from service.answering.mentions import body_label
 from service.answering.verify import quote_is_on_page
-from service.schemas import Answer, Citation
+from service.schemas import Answer, Citation, Item
 
 NOT_IN_REPORTS = "The reports in this index do not say."
 
@@ -19,36 +26,74 @@ class CitationBook:
         self._numbers: dict[tuple[str, int, str], int] = {}
 
     def cite(self, ev: Evidence) -> int | None:
-        key = (ev.report_id, ev.hit.chunk.page, ev.quote)
+        key = (ev.report_id, ev.page, ev.quote)
         if key in self._numbers:
             return self._numbers[key]
-        if not quote_is_on_page(self.catalog, ev.report_id, ev.hit.chunk.page, ev.quote):
+        if not quote_is_on_page(self.catalog, ev.report_id, ev.page, ev.quote):
             return None
-        meta = ev.hit.meta
+        meta = ev.meta
         n = len(self.citations) + 1
         self.citations.append(Citation(
-            n=n, report_id=ev.report_id, body=meta.body, title=meta.title, published=meta.published,
-            page=ev.hit.chunk.page, section=ev.hit.chunk.section, source=meta.source, quote=ev.quote))
+            n=n, report_id=meta.report_id, body=meta.body or body_label(meta), title=meta.title,
+            published=meta.published, page=ev.page, section=ev.section, source=meta.source, quote=ev.quote))
         self._numbers[key] = n
         return n
 
 
-def label(ev: Evidence) -> str:
-    meta = ev.hit.meta
+@dataclass
+class Row:
+    """One report's entry in a list answer: its verdict and the evidence for it."""
+
+    meta: ReportMeta
+    verdict: str
+    evidence: list[Evidence]
+    claim: str | None = None      # the answer's words for this row (default: the first quote)
+
+
+def label(meta: ReportMeta) -> str:
     when = f" ({meta.published.year})" if meta.published else ""
-    return f"{meta.body or meta.title}{when}"
+    return f"{body_label(meta)}{when}"
 
 
-def passages_answer(evidence: list[Evidence], book: CitationBook, session_id: str) -> Answer:
-    """One bullet per verified sentence, naming its report; abstains when nothing verifies."""
-    lines = []
-    for ev in evidence:
-        n = book.cite(ev)
-        if n is not None:
-            lines.append(f"- **{label(ev)}**: {ev.quote} [{n}]")
+def fact_answer(evidence: list[Evidence], book: CitationBook, session_id: str) -> Answer:
+    """The best sentences, each naming its report; abstains when none verifies."""
+    lines = [(ev, n) for ev in evidence if (n := book.cite(ev)) is not None]
     if not lines:
         return abstain(session_id)
-    return Answer(answer="\n".join(lines), abstained=False, session_id=session_id, citations=book.citations)
+    if len({ev.report_id for ev, _ in lines}) == 1:
+        head = f"**{label(lines[0][0].meta)}**: "
+        text = head + " ".join(f"{ev.quote} [{n}]" for ev, n in lines)
+    else:
+        text = "\n".join(f"- **{label(ev.meta)}**: {ev.quote} [{n}]" for ev, n in lines)
+    return Answer(answer=text, abstained=False, session_id=session_id, citations=book.citations)
+
+
+def claim_answer(claims: list[tuple[str, Evidence]], book: CitationBook, session_id: str) -> Answer:
+    """Sentences we word ourselves (e.g. a grade read at ingest), each resting on one verified quote."""
+    lines = [f"{claim} [{n}]" for claim, ev in claims if (n := book.cite(ev)) is not None]
+    if not lines:
+        return abstain(session_id)
+    text = lines[0] if len(lines) == 1 else "\n".join(f"- {line}" for line in lines)
+    return Answer(answer=text, abstained=False, session_id=session_id, citations=book.citations)
+
+
+def list_answer(rows: list[Row], book: CitationBook, session_id: str, intro: str) -> Answer:
+    """One item per qualifying report; the text lists each body once with all its reports' citations."""
+    items: list[Item] = []
+    lines: dict[str, list[str]] = {}
+    for row in sorted(rows, key=lambda r: (body_label(r.meta).lower(), str(r.meta.published))):
+        numbers = [n for ev in row.evidence if (n := book.cite(ev)) is not None]
+        if not numbers:
+            continue
+        items.append(Item(body=row.meta.body or body_label(row.meta), report_id=row.meta.report_id,
+                          verdict=row.verdict, citations=numbers))
+        claim = row.claim or row.evidence[0].quote
+        lines.setdefault(body_label(row.meta), []).append(f"{claim} [{', '.join(map(str, numbers))}]")
+    if not items:
+        return abstain(session_id)
+    body_lines = [f"- **{body}**: " + "; ".join(claims) for body, claims in lines.items()]
+    text = f"{intro} ({len(lines)}):\n" + "\n".join(body_lines)
+    return Answer(answer=text, abstained=False, session_id=session_id, citations=book.citations, items=items)
 
 
 def abstain(session_id: str, reason: str = NOT_IN_REPORTS) -> Answer:

@@ -1,28 +1,116 @@
-"""The default answerer: no LLM, deterministic. Retrieves, picks sentences, verifies, composes."""
+"""The default answerer: no LLM, deterministic. Resolves follow-ups, reads the question's scope, answers a fact
+or a list from verified evidence, and records the turn. An optional prose writer may reword the answer."""
 
 from __future__ import annotations
 
-from service.answering.compose import CitationBook, abstain, passages_answer
-from service.answering.evidence import best_sentences
+from collections.abc import Generator, Iterator
+from dataclasses import asdict, dataclass
+
+from service.answering.compose import CitationBook
+from service.answering.evidence import TermStats
+from service.answering.facts import Tools, answer_fact
+from service.answering.followup import Context, Resolved, entities_in, resolve
+from service.answering.grades import AreaNames
+from service.answering.lists import answer_list
+from service.answering.llm import ProseWriter
+from service.answering.mentions import body_label, find_bodies
+from service.answering.scope import Scope, parse
 from service.library import Library
-from service.retrieval import HybridSearch
-from service.schemas import Answer, AskRequest
+from service.retrieval import HybridSearch, scope_ids
+from service.schemas import Answer, AskRequest, Filters
 from service.sessions import Sessions, Turn
 
 
+@dataclass
+class Event:
+    """One step of a streamed answer: ``status`` and ``token`` events, then the final ``answer``."""
+
+    name: str
+    data: dict[str, object] | Answer
+
+
 class Answerer:
-    def __init__(self, library: Library, sessions: Sessions) -> None:
+    def __init__(self, library: Library, sessions: Sessions, prose: ProseWriter | None = None) -> None:
         self.library = library
         self.sessions = sessions
+        self.prose = prose
         self.search = HybridSearch(library)
+        self.tools = Tools(library, self.search, TermStats(library.catalog))
+        self._areas: tuple[int, AreaNames] | None = None
 
     def ask(self, request: AskRequest) -> Answer:
-        session_id = request.session_id or self.sessions.new_id()
-        question = request.question.strip()
-        hits = self.search.search(question, k=8, filters=request.filters)
-        evidence = best_sentences(question, hits)
-        answer = passages_answer(evidence, CitationBook(self.library.catalog), session_id) if evidence \
-            else abstain(session_id)
-        bodies = sorted({c.body for c in answer.citations if c.body})
-        self.sessions.add(session_id, Turn(question, question, bodies, answer.answer))
+        events = list(self.stream(request))
+        answer = events[-1].data
+        assert isinstance(answer, Answer)
         return answer
+
+    def stream(self, request: AskRequest) -> Generator[Event, None, None]:
+        """Answer a request step by step; the last event carries the whole Answer."""
+        session_id = request.session_id or self.sessions.new_id()
+        previous = self.sessions.last(session_id)
+        context = Context(**previous.context) if previous and previous.context else None
+        resolved = resolve(request.question, context, list(self.library.reports.values()))
+        yield Event("status", {"stage": "retrieving", "question": resolved.text})
+        scope = self.scope(resolved, request.filters)
+        answer = self.answer(scope, resolved, session_id)
+        if self.prose is not None and not answer.abstained:
+            yield Event("status", {"stage": "writing"})
+            answer = yield from self._prose(resolved.text, answer)
+        else:
+            yield from (Event("token", {"text": piece}) for piece in pieces(answer.answer))
+        self.remember(session_id, request.question, scope, answer)
+        yield Event("answer", answer)
+
+    def _prose(self, question: str, answer: Answer) -> Generator[Event, None, Answer]:
+        assert self.prose is not None
+        writer = self.prose.stream(question, answer)
+        while True:
+            try:
+                piece = next(writer)
+            except StopIteration as done:
+                return done.value
+            yield Event("token", {"text": piece})
+
+    def scope(self, resolved: Resolved, filters: Filters | None) -> Scope:
+        scope = parse(resolved.text, self.library, self.areas())
+        if filters is not None and filters.model_dump(exclude_none=True):
+            allowed = scope_ids(self.library, filters)
+            if allowed is not None:
+                scope.report_ids = [rid for rid in scope.report_ids if rid in set(allowed)]
+            if filters.body and not scope.bodies:
+                scope.bodies = find_bodies(filters.body, [self.library.reports[r] for r in scope.report_ids])
+        scope.report_ids = [rid for rid in scope.report_ids if rid not in resolved.exclude]
+        return scope
+
+    def answer(self, scope: Scope, resolved: Resolved, session_id: str) -> Answer:
+        book = CitationBook(self.library.catalog)
+        if scope.kind == "list":
+            return answer_list(self.tools, scope, book, session_id, resolved.exclude)
+        return answer_fact(self.tools, scope, book, session_id)
+
+    def areas(self) -> AreaNames:
+        """Judgement-area names of the index, rebuilt when the reports table changes."""
+        key = id(self.library.reports)
+        if self._areas is None or self._areas[0] != key:
+            self._areas = (key, AreaNames(self.library.reports.values()))
+        return self._areas[1]
+
+    def remember(self, session_id: str, question: str, scope: Scope, answer: Answer) -> None:
+        context = self.context_of(scope, answer)
+        self.sessions.add(session_id, Turn(question, scope.question, context.bodies, answer.answer, asdict(context)))
+
+    def context_of(self, scope: Scope, answer: Answer) -> Context:
+        cited = [item.report_id for item in answer.items] or [c.report_id for c in answer.citations]
+        cited = list(dict.fromkeys(cited)) or ([] if answer.items else [r for b in scope.bodies for r in b.report_ids])
+        metas = [self.library.reports[r] for r in cited if r in self.library.reports]
+        years = [lo for lo, hi in scope.years if lo == hi] or sorted({m.published.year for m in metas if m.published})
+        grade = next((c.grade for c in scope.conditions if c.grade), None)
+        return Context(
+            resolved=scope.question, report_ids=cited, bodies=list(dict.fromkeys(body_label(m) for m in metas)),
+            mentions=[scope.question[b.start:b.end] for b in scope.bodies], years=years[:1] if len(years) == 1 else [],
+            grade=grade, entities=entities_in([c.quote for c in answer.citations], list(self.library.reports.values())))
+
+
+def pieces(text: str) -> list[str]:
+    """The answer split into streamable pieces (lines, with their line breaks)."""
+    return text.splitlines(keepends=True) or [text]

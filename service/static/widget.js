@@ -106,7 +106,7 @@ padding:.1rem .3rem;border-radius:4px}
 .ira-quote{margin:.45rem 0 0;padding:.1rem 0 .1rem .7rem;border-left:2px solid #b8c4d4;font-style:italic;
 white-space:pre-wrap}
 .ira-meta{display:flex;flex-wrap:wrap;gap:.15rem .5rem;margin-top:.45rem;font-size:.78rem;color:var(--ira-muted)}
-.ira-meta>*+*::before{content:"\00b7";margin-right:.5rem;color:#9aa4b2}
+.ira-meta>*+*::before{content:"\\00b7";display:inline-block;margin-right:.5rem;color:#9aa4b2}
 .ira-meta a{color:var(--ira-accent);font-weight:600}
 .ira-typing{display:flex;align-items:center;gap:.5rem;color:var(--ira-muted);font-size:.85rem}
 .ira-dots{display:inline-flex;gap:3px}
@@ -484,7 +484,7 @@ color:var(--ira-muted);text-transform:uppercase;letter-spacing:.03em}
     let busy = false;
     let answers = 0;
 
-    const newChat = h("button", { type: "button", class: "ira-btn", hidden: true, text: "New conversation" });
+    const newChat = h("button", { type: "button", class: "ira-btn", hidden: true, text: "New chat" });
     const header = h("div", { class: "ira-header" },
       h("div", null, h("h2", { class: "ira-title", id: uid + "-title", text: title }),
         h("div", { class: "ira-sub", text: "Answers quote the reports they come from" })), newChat);
