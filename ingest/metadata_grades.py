@@ -23,7 +23,7 @@ _SP = r"[ \n]+"
 _SCALE = rf"outstanding|good|inadequate|requires?{_SP}improvement(?:{_SP}to{_SP}be{_SP}good)?"
 _GRADE = rf"(?:{_SCALE}|adequate|satisfactory|not{_SP}judged|not{_SP}applicable)"
 _ROW_END = re.compile(
-    rf"(?<![\w-])(?P<grade>{_GRADE})[ ]*(?:\(?grade[ ]*\d\)?)?[ ]*\d?[ ]*(?=\n|$)", re.I
+    rf"(?<![\w-])(?P<grade>{_GRADE})[ ]*(?:\(?grade[ ]*\d\)?)?[ ]*\d?[ ]*\|?[ ]*(?=\n|$)", re.I
 )
 _SENTENCE = re.compile(
     rf"^(?P<subject>[A-Z].{{2,150}}?)[ \n]+(?:(?:is|are|was|were|remains?)[ \n]+)?"
@@ -36,6 +36,7 @@ _OPEN_END = {"a", "an", "and", "at", "by", "for", "in", "of", "on", "or", "the",
 _VERB_END = _OPEN_END | {
     "are", "as", "be", "been", "is", "judged", "now", "rated", "remain", "remains", "was", "were",
 }
+_OVERALL = re.compile(r"\boverall\b", re.I)
 _WHOLE_SERVICE = re.compile(r"\bservices(?: (?:in|for)\b.*)?$", re.I)
 _MAX_LABEL_LINE = 90  # longer lines are prose, not a wrapped label
 _MAX_ROW_LINE = _MAX_LABEL_LINE + 30  # the line that also holds the grade
@@ -93,15 +94,16 @@ def _masthead(page: Page) -> str:
 
 
 def _numbered_only(table: list[Row]) -> list[Row]:
-    """In a numbered table ("1.", "2.1"), an unnumbered row next to it is a separate statement."""
-    numbered = [row for row in table if row.numbered]
-    return numbered if len(numbered) >= 2 else table
+    """In a numbered table ("1.", "2.1"), an unnumbered row next to it (but for an overall row) is a
+    separate statement, such as SIF reports' LSCB judgement just below the table."""
+    kept = [row for row in table if row.numbered or _OVERALL.search(row.label)]
+    return kept if sum(row.numbered for row in table) >= 2 else table
 
 
 def _grades_from(page: Page, table: list[Row], masthead: str) -> Grades:
     """Areas from the table rows; overall from its "overall" row, else from a judgement sentence."""
     result = Grades()
-    overall_rows = [row for row in table if re.search(r"\boverall\b", row.label, re.I)]
+    overall_rows = [row for row in table if _OVERALL.search(row.label)]
     for row in table:
         if row not in overall_rows and row.grade:
             result.areas.setdefault(row.label, (row.grade, row.evidence))
@@ -205,7 +207,7 @@ def _label_text(label_lines: list[Line], grade_start: int) -> str:
     """The label's words, unwrapped, without the grade and a trailing footnote digit."""
     parts = [line.text[: max(0, grade_start - line.start)] if line.end >= grade_start else line.text
              for line in label_lines]
-    text = squash(" ".join(parts))
+    text = squash(" ".join(parts).replace("|", " "))  # Markdown table cells
     return re.sub(r"(?<=[A-Za-z])\d$", "", text)
 
 
@@ -250,7 +252,7 @@ def _overall_sentence(page: Page, masthead: str) -> tuple[Grade | None, Evidence
 
 def _is_overall_subject(subject: str, masthead: str) -> bool:
     """Whether a sentence's subject is the report's whole judgement, not one area's."""
-    if re.search(r"\boverall\b", subject, re.I) or _WHOLE_SERVICE.search(subject):
+    if _OVERALL.search(subject) or _WHOLE_SERVICE.search(subject):
         return True
     core = re.sub(r"^the ", "", subject, flags=re.I).lower()
     return len(core.split()) >= 2 and core in masthead.lower()
