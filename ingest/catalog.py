@@ -94,6 +94,11 @@ class Catalog:
         row = self.db.execute("SELECT path FROM files WHERE sha256=?", (sha256,)).fetchone()
         return row["path"] if row else None
 
+    def source_path(self, report_id: str) -> str | None:
+        """The file a report was read from (as resolved at ingest)."""
+        row = self.db.execute("SELECT path FROM files WHERE report_id=?", (report_id,)).fetchone()
+        return row["path"] if row else None
+
     def report_id_taken(self, report_id: str, path: str) -> bool:
         row = self.db.execute("SELECT path FROM files WHERE report_id=?", (report_id,)).fetchone()
         return row is not None and row["path"] != path

@@ -6,7 +6,9 @@ import re
 from datetime import date
 from typing import Literal
 
-from pydantic import BaseModel, Field, field_validator
+from urllib.parse import quote as quote_path
+
+from pydantic import BaseModel, Field, computed_field, field_validator
 
 from ingest.models import Grade
 
@@ -110,6 +112,12 @@ class Citation(BaseModel):
     section: str | None
     source: str
     quote: str
+
+    @computed_field  # type: ignore[prop-decorator]
+    @property
+    def url(self) -> str:
+        """Where the service serves the cited file, opened at the cited page (PDF viewers honour #page)."""
+        return f"/reports/{quote_path(self.report_id)}/source#page={self.page}"
 
 
 class Item(BaseModel):

@@ -34,7 +34,9 @@ def test_ask_cites_thames_valley_for_unpaid_work(client) -> None:
     answer = client.post("/ask", json={"question": "Which CRCs had unpaid work risk concerns?"}).json()
     assert not answer["abstained"] and answer["session_id"]
     assert any(c["body"] == "Thames Valley CRC" for c in answer["citations"])
-    assert all(c["quote"] and f"[{c['n']}]" in answer["answer"] for c in answer["citations"])
+    referenced = {n for item in answer["items"] for n in item["citations"]}
+    assert all(c["quote"] and (f"[{c['n']}]" in answer["answer"] or c["n"] in referenced)
+               for c in answer["citations"])
 
 
 def test_bad_input_is_4xx_with_detail(client) -> None:
@@ -49,3 +51,12 @@ def test_bad_input_is_4xx_with_detail(client) -> None:
 def test_widget_and_demo_page_are_served(client) -> None:
     assert client.get("/widget.js").status_code in (200, 404)
     assert client.get("/openapi.json").json()["info"]["title"]
+
+
+def test_citations_link_to_the_source_file_served_inert(client) -> None:
+    answer = client.post("/ask", json={"question": "What overall rating did Essex CRC receive?"}).json()
+    citation = answer["citations"][0]
+    assert citation["url"].startswith(f"/reports/{citation['report_id']}/source#page=")
+    response = client.get(citation["url"].split("#")[0])
+    assert response.status_code == 200 and response.headers["content-security-policy"] == "sandbox"
+    assert client.get("/reports/nope/source").status_code == 404

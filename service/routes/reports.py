@@ -1,7 +1,10 @@
 from datetime import date
 from typing import Annotated
 
+from pathlib import Path
+
 from fastapi import APIRouter, HTTPException, Query
+from fastapi.responses import FileResponse
 
 from ingest.models import Grade, ReportMeta
 from service.deps import LibraryDep
@@ -42,3 +45,20 @@ def get_report(report_id: str, library: LibraryDep) -> Report:
     if meta is None:
         raise HTTPException(404, f"no report with id {report_id!r}: GET /reports lists them")
     return to_report(meta)
+
+
+SOURCE_TYPES = {".pdf": "application/pdf", ".md": "text/plain; charset=utf-8", ".txt": "text/plain; charset=utf-8",
+                ".html": "text/plain; charset=utf-8", ".htm": "text/plain; charset=utf-8"}
+
+
+@router.get("/reports/{report_id}/source", responses={404: {"description": "unknown report or file gone"}})
+def get_source(report_id: str, library: LibraryDep) -> FileResponse:
+    """The original file, so a reader can check a quote in context. Served inert: a report's HTML is shown
+    as text and every response is sandboxed, so nothing in a report can run in the service's origin."""
+    path = library.catalog.source_path(report_id)
+    if path is None or not Path(path).is_file():
+        raise HTTPException(404, f"no source file for report {report_id!r}")
+    media = SOURCE_TYPES.get(Path(path).suffix.lower(), "application/octet-stream")
+    headers = {"Content-Security-Policy": "sandbox", "X-Content-Type-Options": "nosniff"}
+    return FileResponse(path, media_type=media, headers=headers, content_disposition_type="inline",
+                        filename=Path(path).name)

@@ -57,7 +57,7 @@ color:var(--ira-accent);border-radius:999px;padding:.3rem .75rem;font-size:.85re
 .ira-chip:hover{background:#dbe6f6}
 .ira-chip:disabled{opacity:.55;cursor:not-allowed}
 .ira-filters{display:grid;grid-template-columns:1.4fr 1.4fr .8fr .8fr;gap:.5rem;padding:.75rem 1rem;
-border-bottom:1px solid var(--ira-border);border-top:0;margin:0;min-width:0}
+border:0;border-bottom:1px solid var(--ira-border);margin:0;min-width:0}
 .ira-filters legend{position:absolute;width:1px;height:1px;overflow:hidden;clip:rect(0 0 0 0);white-space:nowrap}
 .ira-field{display:flex;flex-direction:column;gap:.15rem;min-width:0}
 .ira-field label{font-size:.75rem;font-weight:600;color:var(--ira-muted)}
@@ -382,9 +382,9 @@ color:var(--ira-muted);text-transform:uppercase;letter-spacing:.03em}
         meta.append(h("span", null, h("span", { class: "ira-sr", text: label + ": " }), String(value)));
       add("Inspected body", c.body);
       add("Published", formatDate(c.published));
-      if (c.page !== null && c.page !== undefined && c.page !== "") add("Page", "Page " + c.page);
+      if (c.page !== null && c.page !== undefined && c.page !== "") meta.append(h("span", { text: "Page " + c.page }));
       add("Section", c.section);
-      const href = safeHref(c.source, uid.api);
+      const href = safeHref(c.url || c.source, uid.api);
       if (href) meta.append(h("a", { href, target: "_blank", rel: "noopener noreferrer", text: "Open source \u2197" }));
       return h("div", { class: "ira-card", id: `${uid.id}-c${c.n}`, "data-testid": "citation-quote",
         role: "group", "aria-label": `Source [${c.n}]` }, head,
@@ -497,8 +497,8 @@ color:var(--ira-muted);text-transform:uppercase;letter-spacing:.03em}
     const inputs = {
       inspectorate: h("input", { type: "text", list: uid + "-insp", autocomplete: "off", placeholder: "Any" }),
       body: h("input", { type: "text", list: uid + "-body", autocomplete: "off", placeholder: "Any" }),
-      from: h("input", { type: "number", inputmode: "numeric", min: 1900, max: 2100, step: 1, placeholder: "YYYY" }),
-      to: h("input", { type: "number", inputmode: "numeric", min: 1900, max: 2100, step: 1, placeholder: "YYYY" }),
+      from: h("input", { type: "text", inputmode: "numeric", maxlength: 4, pattern: "[0-9]{4}", autocomplete: "off", placeholder: "YYYY" }),
+      to: h("input", { type: "text", inputmode: "numeric", maxlength: 4, pattern: "[0-9]{4}", autocomplete: "off", placeholder: "YYYY" }),
     };
     const lists = { inspectorate: h("datalist", { id: uid + "-insp" }), body: h("datalist", { id: uid + "-body" }) };
     const filters = h("fieldset", { class: "ira-filters" }, h("legend", { text: "Filters" }),
