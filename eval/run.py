@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import sys
 import time
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
@@ -221,7 +222,11 @@ def main(argv: Sequence[str] | None = None) -> int:
     ap = parser()
     args = ap.parse_args(argv)
     check_args(ap, args)
-    run = run_from_args(args)
+    try:
+        run = run_from_args(args)
+    except httpx.TransportError as exc:
+        print(f"cannot reach the service at {args.url}: {exc}", file=sys.stderr)
+        return 1
     args.out.parent.mkdir(parents=True, exist_ok=True)
     args.out.write_text(run.model_dump_json(indent=2), encoding="utf-8")
     report.print_run(run)
