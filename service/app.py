@@ -11,6 +11,7 @@ from fastapi.middleware.cors import CORSMiddleware
 from fastapi.responses import JSONResponse
 
 from ingest.catalog import IndexMismatch
+from service import middleware
 from service.routes import ask, health, reports, search, widget
 from service.settings import ServiceSettings
 
@@ -20,6 +21,7 @@ if TYPE_CHECKING:
 
 def build_state(app: FastAPI, settings: ServiceSettings, embeddings: Embeddings | None) -> None:
     from service.answering.engine import Answerer
+    from service.answering.llm import build_prose
     from service.library import Library
     from service.sessions import Sessions
 
@@ -27,7 +29,7 @@ def build_state(app: FastAPI, settings: ServiceSettings, embeddings: Embeddings 
     sessions = Sessions(settings.index.index_dir / "sessions.sqlite", settings.session_turns)
     app.state.settings = settings
     app.state.library = library
-    app.state.answerer = Answerer(library, sessions)
+    app.state.answerer = Answerer(library, sessions, build_prose(settings.llm))
 
 
 def create_app(settings: ServiceSettings | None = None, embeddings: Embeddings | None = None) -> FastAPI:
@@ -41,10 +43,11 @@ def create_app(settings: ServiceSettings | None = None, embeddings: Embeddings |
 
     app = FastAPI(title="Inspection reports assistant", version="0.1.0", lifespan=lifespan,
                   description="Search and cited answers over public inspection reports.")
+    middleware.install(app, timeout_s=settings.request_timeout_s)  # inside CORS: a 413/503 keeps CORS headers
     app.add_middleware(CORSMiddleware, allow_origins=settings.cors_origins, allow_methods=["GET", "POST"],
                        allow_headers=["Content-Type"])
     for module in (health, search, reports, ask, widget):
-        app.include_router(module.router)
+        app.include_router(module.router, responses=middleware.ERROR_RESPONSES)
 
     @app.exception_handler(IndexMismatch)
     async def index_mismatch(_: Request, exc: IndexMismatch) -> JSONResponse:

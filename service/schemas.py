@@ -4,15 +4,27 @@ from __future__ import annotations
 
 import re
 from datetime import date
-from typing import Literal
+from typing import Annotated, Literal
 
 from urllib.parse import quote as quote_path
 
-from pydantic import BaseModel, Field, computed_field, field_validator
+from pydantic import BaseModel, BeforeValidator, Field, computed_field, field_validator
 
 from ingest.models import Grade
 
 SESSION_ID = re.compile(r"^[A-Za-z0-9_-]{1,64}$")
+NOT_BLANK = re.compile(r"[^ \t\n\r\f\v]")  # the same set in Python and ECMAScript (JSON Schema) regexes
+ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
+
+
+def iso_date(value: object) -> object:
+    """Only ``YYYY-MM-DD`` (or a date): the lax default would read ``0`` or ``1e9`` as a Unix time."""
+    if isinstance(value, date) or (isinstance(value, str) and ISO_DATE.fullmatch(value)):
+        return value
+    raise ValueError("dates are written YYYY-MM-DD, e.g. 2019-03-14")
+
+
+IsoDate = Annotated[date, BeforeValidator(iso_date)]
 Verdict = Literal["concern", "positive", "mentioned", "grade"]
 
 
@@ -21,8 +33,8 @@ class Filters(BaseModel):
 
     body: str | None = Field(None, max_length=200, description="inspected organisation; aliases accepted")
     inspectorate: str | None = Field(None, max_length=200)
-    published_from: date | None = None
-    published_to: date | None = None
+    published_from: IsoDate | None = None
+    published_to: IsoDate | None = None
     grade: Grade | None = Field(None, description="overall grade of the report")
     section: str | None = Field(None, max_length=200, description="words of the section heading")
 
@@ -30,14 +42,16 @@ class Filters(BaseModel):
 class AskRequest(BaseModel):
     model_config = {"extra": "forbid"}
 
-    question: str = Field(min_length=1, max_length=1000)
-    session_id: str | None = Field(None, max_length=64, description="from an earlier answer: ask a follow-up")
+    question: str = Field(min_length=1, max_length=1000, json_schema_extra={"pattern": NOT_BLANK.pattern},
+                          description="at most 1000 characters, not all blank")
+    session_id: str | None = Field(None, max_length=64, description="from an earlier answer: ask a follow-up",
+                                   json_schema_extra={"pattern": SESSION_ID.pattern})
     filters: Filters | None = None
 
     @field_validator("question")
     @classmethod
     def not_blank(cls, value: str) -> str:
-        if not value.strip():
+        if not NOT_BLANK.search(value):  # the published pattern, so schema and check agree on "blank"
             raise ValueError("the question is empty")
         return value
 

@@ -7,8 +7,9 @@ from __future__ import annotations
 import re
 
 from bs4 import BeautifulSoup, Tag
+from bs4.dammit import EncodingDetector
 
-from ingest.loaders.encoding import clean_text
+from ingest.loaders.encoding import bom_encoding, clean_text, decode
 from ingest.models import Page, ParsedDocument
 
 DROP_TAGS = ["script", "style", "noscript", "template", "nav", "header", "footer", "aside", "form", "iframe",
@@ -61,8 +62,16 @@ def _blocks(root: Tag) -> list[str]:
     return out
 
 
+def _markup(data: bytes) -> bytes | str:
+    """The page as the parser should get it: bytes when the page declares its charset (the parser honours
+    the declaration), else text decoded as every other text file is (BOM, UTF-8, Windows-1252, detection)."""
+    if bom_encoding(data) is None and EncodingDetector.find_declared_encoding(data[:8192], is_html=True):
+        return data
+    return decode(data)
+
+
 def read_html(data: bytes, source: str) -> ParsedDocument:
-    soup = BeautifulSoup(data, "lxml")
+    soup = BeautifulSoup(_markup(data), "lxml")
     title_tag = soup.find("title")
     h1 = soup.find("h1")
     title = (h1 or title_tag).get_text(" ", strip=True) if (h1 or title_tag) else None

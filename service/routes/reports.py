@@ -1,4 +1,3 @@
-from datetime import date
 from typing import Annotated
 
 from pathlib import Path
@@ -9,7 +8,7 @@ from fastapi.responses import FileResponse
 from ingest.models import Grade, ReportMeta
 from service.deps import LibraryDep
 from service.retrieval import in_scope
-from service.schemas import EvidenceOut, Filters, Ratings, Report, ReportsResponse
+from service.schemas import EvidenceOut, Filters, IsoDate, Ratings, Report, ReportsResponse
 
 router = APIRouter(tags=["reports"])
 
@@ -28,8 +27,8 @@ def list_reports(
     library: LibraryDep,
     body: Annotated[str | None, Query(max_length=200)] = None,
     inspectorate: Annotated[str | None, Query(max_length=200)] = None,
-    published_from: date | None = None,
-    published_to: date | None = None,
+    published_from: IsoDate | None = None,
+    published_to: IsoDate | None = None,
     grade: Grade | None = None,
 ) -> ReportsResponse:
     filters = Filters(body=body, inspectorate=inspectorate, published_from=published_from,

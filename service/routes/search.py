@@ -1,4 +1,3 @@
-from datetime import date
 from typing import Annotated
 
 from fastapi import APIRouter, Query
@@ -6,7 +5,7 @@ from fastapi import APIRouter, Query
 from ingest.models import Grade
 from service.deps import SearchDep, SettingsDep
 from service.retrieval import Hit
-from service.schemas import Filters, Passage, SearchResponse
+from service.schemas import Filters, IsoDate, Passage, SearchResponse
 
 router = APIRouter(tags=["search"])
 
@@ -25,8 +24,8 @@ def search(
     k: Annotated[int, Query(ge=1, le=100)] = 10,
     body: Annotated[str | None, Query(max_length=200)] = None,
     inspectorate: Annotated[str | None, Query(max_length=200)] = None,
-    published_from: date | None = None,
-    published_to: date | None = None,
+    published_from: IsoDate | None = None,
+    published_to: IsoDate | None = None,
     grade: Grade | None = None,
     section: Annotated[str | None, Query(max_length=200)] = None,
 ) -> SearchResponse:
