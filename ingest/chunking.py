@@ -32,14 +32,18 @@ def word_piece_counter(tokenizer_json: str) -> TokenCounter:
 
 
 def _split_long(text: str, start: int, end: int, budget_words: int) -> list[tuple[int, int]]:
-    """Cut an over-long span at word boundaries into pieces of ``budget_words`` words."""
-    pieces, cursor, words = [], start, 0
+    """Cut an over-long span at word boundaries into pieces of ``budget_words`` words; a run of characters
+    with no spaces at all (a corrupt or binary-looking line) is hard-cut every ``budget_words * 4`` chars."""
+    pieces, cursor, words, max_chars = [], start, 0, budget_words * 4
     for i in range(start, end):
         if text[i].isspace() and i > 0 and not text[i - 1].isspace():
             words += 1
             if words >= budget_words:
                 pieces.append((cursor, i))
                 cursor, words = i + 1, 0
+        elif i - cursor >= max_chars:
+            pieces.append((cursor, i))
+            cursor, words = i, 0
     pieces.append((cursor, end))
     return [(s, e) for s, e in pieces if text[s:e].strip()]
 
@@ -47,7 +51,9 @@ def _split_long(text: str, start: int, end: int, budget_words: int) -> list[tupl
 def _units(page_text: str, sections: Iterable[Section], count: TokenCounter, budget: int) -> list[tuple[int, int, int]]:
     """(start, end, tokens) for each sentence of the sections, long sentences cut to fit."""
     spans = [span for sec in sections for span in sentence_spans(page_text, sec.start, sec.end)]
-    tokens = count([page_text[s:e] for s, e in spans])
+    too_long = budget * 12  # characters: surely over budget, so skip counting the whole span
+    tokens = [budget + 1 if e - s > too_long else n
+              for (s, e), n in zip(spans, count([page_text[s:min(e, s + too_long)] for s, e in spans]))]
     units: list[tuple[int, int, int]] = []
     for (s, e), n in zip(spans, tokens):
         if n <= budget:
@@ -59,11 +65,12 @@ def _units(page_text: str, sections: Iterable[Section], count: TokenCounter, bud
 
 
 def _pack(units: list[tuple[int, int, int]], budget: int) -> list[tuple[int, int]]:
-    """Greedy packing of consecutive units into spans of at most ``budget`` tokens."""
+    """Greedy packing of consecutive units into spans of at most ``budget`` tokens (and ``budget * 8``
+    characters, since the tokenizer counts a very long unbroken word as one unknown token)."""
     spans: list[tuple[int, int]] = []
     start, end, used = None, 0, 0
     for s, e, n in units:
-        if start is not None and used + n > budget:
+        if start is not None and (used + n > budget or e - start > budget * 8):
             spans.append((start, end))
             start, used = None, 0
         start = s if start is None else start

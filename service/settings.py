@@ -27,5 +27,5 @@ class ServiceSettings(BaseSettings):
     cors_origins: list[str] = Field(default_factory=list, description="origins allowed to call the API (widget)")
     max_question_chars: int = Field(1000, ge=10)
     max_k: int = Field(50, ge=1)
-    request_timeout_s: float = Field(20.0, gt=0)
+    request_timeout_s: float = Field(60.0, gt=0, description="longer than the LLM timeout")
     session_turns: int = Field(10, ge=1, description="turns of a conversation kept as context")

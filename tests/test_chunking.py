@@ -44,3 +44,11 @@ def test_one_huge_line_is_cut_to_fit() -> None:
     doc = ParsedDocument(source="x", format="text", pages=[Page(number=1, text=text)])
     chunks = chunk_sections("r", {1: text}, split_sections(doc), count(), 200)
     assert len(chunks) > 10 and all(n <= 200 for n in count()([c.text for c in chunks]))
+
+
+def test_a_giant_unbroken_token_is_hard_cut() -> None:
+    text = "x" * 300_000
+    doc = ParsedDocument(source="x", format="text", pages=[Page(number=1, text=text)])
+    chunks = chunk_sections("r", {1: text}, split_sections(doc), count(), 200)
+    assert len(chunks) > 100 and max(len(c.text) for c in chunks) <= 200 * 2 * 4
+    assert "".join(c.text for c in chunks) == text
