@@ -34,7 +34,7 @@ class CitationBook:
         meta = ev.meta
         n = len(self.citations) + 1
         self.citations.append(Citation(
-            n=n, report_id=meta.report_id, body=meta.body or body_label(meta), title=meta.title,
+            n=n, report_id=meta.report_id, body=body_label(meta), title=meta.title,
             published=meta.published, page=ev.page, section=ev.section, source=meta.source, quote=ev.quote))
         self._numbers[key] = n
         return n
@@ -78,22 +78,32 @@ def claim_answer(claims: list[tuple[str, Evidence]], book: CitationBook, session
 
 
 def list_answer(rows: list[Row], book: CitationBook, session_id: str, intro: str) -> Answer:
-    """One item per qualifying report; the text lists each body once with all its reports' citations."""
+    """One item per qualifying report; the text names each body once, with the years of its reports, and
+    says each distinct claim once with all the citations behind it."""
     items: list[Item] = []
-    lines: dict[str, list[str]] = {}
+    lines: dict[str, dict[str, list[int]]] = {}
+    years: dict[str, list[str]] = {}
     for row in sorted(rows, key=lambda r: (body_label(r.meta).lower(), str(r.meta.published))):
-        numbers = [n for ev in row.evidence if (n := book.cite(ev)) is not None]
+        cited = [(ev, n) for ev in row.evidence if (n := book.cite(ev)) is not None]
+        numbers = list(dict.fromkeys(n for _, n in cited))
         if not numbers:
             continue
-        items.append(Item(body=row.meta.body or body_label(row.meta), report_id=row.meta.report_id,
-                          verdict=row.verdict, citations=numbers))
-        claim = row.claim or row.evidence[0].quote
-        lines.setdefault(body_label(row.meta), []).append(f"{claim} [{', '.join(map(str, numbers))}]")
+        body = body_label(row.meta)
+        items.append(Item(body=body, report_id=row.meta.report_id, verdict=row.verdict, citations=numbers))
+        lines.setdefault(body, {}).setdefault(row.claim or cited[0][0].quote, []).extend(numbers)
+        years.setdefault(body, []).append(str(row.meta.published.year) if row.meta.published else "")
     if not items:
         return abstain(session_id)
-    body_lines = [f"- **{body}**: " + "; ".join(claims) for body, claims in lines.items()]
-    text = f"{intro} ({len(lines)}):\n" + "\n".join(body_lines)
+    text = f"{intro}: {len(lines)} organisation{'s' if len(lines) != 1 else ''}, {len(items)} " \
+           f"report{'s' if len(items) != 1 else ''}.\n" + "\n".join(
+               _body_line(body, claims, years[body]) for body, claims in lines.items())
     return Answer(answer=text, abstained=False, session_id=session_id, citations=book.citations, items=items)
+
+
+def _body_line(body: str, claims: dict[str, list[int]], years: list[str]) -> str:
+    when = ", ".join(sorted({y for y in years if y}))
+    cited = "; ".join(f"{claim} [{', '.join(map(str, dict.fromkeys(ns)))}]" for claim, ns in claims.items())
+    return f"- **{body}**{f' ({when})' if when else ''}: {cited}"
 
 
 def abstain(session_id: str, reason: str = NOT_IN_REPORTS) -> Answer:

@@ -4,16 +4,17 @@ report in a scope at once (one full-text query over the scope, grouped by report
 
 from __future__ import annotations
 
-import math
-from dataclasses import dataclass, field
-
+import re
 from collections.abc import Callable
+from dataclasses import dataclass
 
 from ingest.catalog import Catalog
 from ingest.models import Chunk, ReportMeta
-from service.answering.text import Span, split_sentences, squash, stem, words
-from service.answering.verify import quote_is_on_page
+from service.answering.areas import AreaNames
+from service.answering.text import Span, line_windows, split_sentences, squash
+from service.answering.topic import TermStats, Topic
 from service.answering.verdict import Polarity
+from service.answering.verify import quote_is_on_page
 from service.library import Library
 from service.retrieval import HybridSearch, fuse
 
@@ -37,92 +38,78 @@ class Evidence:
 
 
 @dataclass
-class Topic:
-    """What a question is about: stems weighted by rarity; ``required`` stems must all be present."""
+class Tools:
+    """What answering needs from the opened index: built once per process; ``areas`` is replaced when the
+    reports table is re-read."""
 
-    weights: dict[str, float] = field(default_factory=dict)
-    required: set[str] = field(default_factory=set)
-    words: list[str] = field(default_factory=list)
-
-    def score(self, text: str) -> float:
-        """Share of the topic's weight that ``text`` covers (0 when a required word is missing)."""
-        present = {stem(w) for w in words(text)}
-        if not self.weights or not self.required <= present:
-            return 0.0
-        return sum(w for s, w in self.weights.items() if s in present) / sum(self.weights.values())
+    library: Library
+    search: HybridSearch
+    stats: TermStats
+    areas: AreaNames
 
 
-class TermStats:
-    """How rare a word is in the index (chunk and report frequencies from the full-text index), cached."""
-
-    def __init__(self, catalog: Catalog) -> None:
-        self.catalog = catalog
-        self.chunks, self.reports = 0, 0
-        self._df: dict[str, tuple[int, int]] = {}
-
-    def df(self, word: str) -> tuple[int, int]:
-        """(chunks, reports) that hold ``word`` (stemmed the full-text index's way)."""
-        if word not in self._df:
-            if not self.chunks:
-                self.reports, self.chunks = self.catalog.counts()
-            row = self.catalog.db.execute(
-                "SELECT count(*), count(DISTINCT report_id) FROM chunks_fts WHERE chunks_fts MATCH ?",
-                ('"' + word.replace('"', "") + '"',)).fetchone()
-            self._df[word] = (int(row[0]), int(row[1]))
-        return self._df[word]
-
-    def idf(self, word: str) -> float:
-        chunks = self.df(word)[0]
-        return math.log((self.chunks + 1) / (chunks + 0.5))
-
-    def report_share(self, word: str) -> float:
-        return self.df(word)[1] / max(1, self.reports)
-
-
-def make_topic(terms: list[str], stats: TermStats, required: set[str], keep_unseen: bool) -> Topic:
-    """A Topic from question words; words found nowhere in the index are dropped unless ``keep_unseen``."""
-    weights: dict[str, float] = {}
-    for word in terms:
-        if not keep_unseen and stats.df(word)[0] == 0:
-            continue
-        key = stem(word)
-        weights[key] = max(weights.get(key, 0.0), stats.idf(word))
-    return Topic(weights, {r for r in required if r in weights or keep_unseen}, terms)
-
-
-def search_within(search: HybridSearch, query: str, ids: list[str] | None, k: int,
-                  vector: list[float] | None = None) -> list[Chunk]:
-    """Hybrid (lexical + dense) retrieval restricted to report ids (None = all), best chunks first."""
+def search_within(search: HybridSearch, query: str, ids: list[str] | None, k: int, dense: bool = True) -> list[Chunk]:
+    """Retrieval restricted to report ids (None = all), best chunks first: lexical and dense rankings fused,
+    or lexical alone (no query embedding) when ``dense`` is False."""
     if ids == []:
         return []
     depth = max(search.depth, k * 3)
-    vector = vector or search.library.embeddings.embed_query(query)
-    fused = fuse([search.lexical(query, depth, ids), search.dense(vector, depth, ids)])
-    return [hit.chunk for hit in search.hits(fused, k)]
+    rankings = [search.lexical(query, depth, ids)]
+    if dense:
+        rankings.append(search.dense(search.library.embeddings.embed_query(query), depth, ids))
+    return [hit.chunk for hit in search.hits(fuse(rankings), k)]
+
+
+def page_count(catalog: Catalog, ids: list[str]) -> int:
+    marks = ",".join("?" * len(ids))
+    return int(catalog.db.execute(f"SELECT count(*) FROM pages WHERE report_id IN ({marks})", ids).fetchone()[0])
 
 
 def page_sentences(library: Library, chunks: list[Chunk], extra_pages: list[tuple[str, int]]) -> list[Evidence]:
     """Every sentence of the pages the chunks lie on (and of ``extra_pages``), best-ranked pages first;
-    a sentence inside a retrieved chunk carries that chunk's section and a rank bonus in ``score``."""
+    a sentence inside a retrieved chunk carries a rank bonus in ``score``, and each its chunk's section."""
     pages = list(dict.fromkeys([(c.report_id, c.page) for c in chunks] + extra_pages))
+    known: dict[str, list[Chunk]] = {}
     out = []
     for report_id, page in pages:
         meta, text = library.reports.get(report_id), library.catalog.page_text(report_id, page)
         if meta is None or text is None:
             continue
-        here = [(rank, c) for rank, c in enumerate(chunks) if c.report_id == report_id and c.page == page]
+        ranked = [(rank, c) for rank, c in enumerate(chunks) if c.report_id == report_id and c.page == page]
         for span in split_sentences(text):
-            rank, chunk = next(((r, c) for r, c in here if c.start <= span.start < c.end), (None, None))
-            bonus = 0.0 if rank is None else 0.1 / (rank + 1)
-            out.append(Evidence(meta, page, chunk.section if chunk else None, span, bonus))
+            rank, chunk = next(((r, c) for r, c in ranked if c.start <= span.start < c.end), (None, None))
+            section = chunk.section if chunk else _section_at(library, known, report_id, page, span.start)
+            out.append(Evidence(meta, page, section, span, 0.0 if rank is None else 0.1 / (rank + 1)))
     return out
 
 
-def scope_sentences(library: Library, topic: Topic, ids: list[str], per_report: int = 12) -> dict[str, list[Evidence]]:
+def table_rows(library: Library, report_ids: list[str], ends: re.Pattern[str], pages: int = 2) -> list[Evidence]:
+    """Two- and three-line runs of the opening pages (where grade tables are) that end as a row's value does
+    (``ends``, e.g. a grade), as candidate quotes."""
+    out = []
+    for report_id in report_ids:
+        meta = library.reports.get(report_id)
+        for page in range(1, pages + 1):
+            text = library.catalog.page_text(report_id, page)
+            if meta is None or text is None:
+                break
+            out += [Evidence(meta, page, None, span) for size in (2, 3) for span in line_windows(text, size)
+                    if ends.search(span.quote)]
+    return out
+
+
+def _section_at(library: Library, known: dict[str, list[Chunk]], report_id: str, page: int, offset: int) -> str | None:
+    if report_id not in known:
+        known[report_id] = library.catalog.report_chunks(report_id)
+    return next((c.section for c in known[report_id] if c.page == page and c.start <= offset < c.end), None)
+
+
+def scope_sentences(library: Library, stats: TermStats, topic: Topic, ids: list[str],
+                    per_report: int = 12) -> dict[str, list[Evidence]]:
     """For every report in ``ids``: the sentences of its best full-text chunks for the topic's words."""
-    if not topic.words or not ids:
+    match = stats.match(list(topic.weights))
+    if match is None or not ids:
         return {}
-    match = " OR ".join('"' + w.replace('"', "") + '"' for w in topic.words)
     found = library.catalog.lexical_search(match, min(60 * len(ids), 20_000), ids)
     by_report: dict[str, list[str]] = {}
     for chunk_id, _ in found:
@@ -137,7 +124,18 @@ def scope_sentences(library: Library, topic: Topic, ids: list[str], per_report: 
             continue
         for span in split_sentences(chunk.text, chunk.start):
             out.setdefault(chunk.report_id, []).append(Evidence(meta, chunk.page, chunk.section, span))
+    for report_id in ids:  # the opening page too: a report's own summary block is not always in a chunk
+        _add_opening_page(library, report_id, out)
     return out
+
+
+def _add_opening_page(library: Library, report_id: str, out: dict[str, list[Evidence]]) -> None:
+    meta, text = library.reports.get(report_id), library.catalog.page_text(report_id, 1)
+    if meta is None or text is None:
+        return
+    have = {(ev.page, ev.quote) for ev in out.get(report_id, [])}
+    out.setdefault(report_id, []).extend(
+        Evidence(meta, 1, None, span) for span in split_sentences(text) if (1, span.quote) not in have)
 
 
 def provenance_evidence(catalog: Catalog, meta: ReportMeta, key: str) -> Evidence | None:

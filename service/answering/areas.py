@@ -1,0 +1,52 @@
+"""Judgement areas ("The impact of leaders ...", "Experiences and progress of care leavers"): the names the
+index's reports use, matched to a question's words, and to each other across inspection frameworks."""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Iterable
+
+from ingest.models import ReportMeta
+from service.answering.text import stems
+from service.answering.verdict import CUE_STEMS
+
+MIN_AREA_WEIGHT = 1.5   # distinctive weight a question must share with an area name to be naming it
+SAME_AREA = 0.6         # share of an area name's weight another name must hold to be the same judgement
+
+
+class AreaNames:
+    """The judgement areas the index knows, matched to a question's words by rarity-weighted stems."""
+
+    def __init__(self, reports: Iterable[ReportMeta]) -> None:
+        self.names = sorted({area for meta in reports for area in meta.areas})
+        self.stems = {name: stems(name) for name in self.names}
+        counts: dict[str, int] = {}
+        for name_stems in self.stems.values():
+            for s in name_stems:
+                counts[s] = counts.get(s, 0) + 1
+        self.weight = {s: math.log(1 + len(self.names) / c) for s, c in counts.items()}
+
+    def best(self, text: str) -> str | None:
+        """The area a piece of question names: the one sharing the most distinctive words with it ("care
+        leavers", "impact of leaders"), the shortest on a tie; None when it shares too little."""
+        present = stems(text) - CUE_STEMS  # "improved" praises; it does not name "Capacity to improve"
+        scored = [(sum(self.weight[s] for s in name_stems & present), -len(name_stems), name)
+                  for name, name_stems in self.stems.items()]
+        top = max(scored, default=(0.0, 0, None))
+        return top[2] if top[0] >= MIN_AREA_WEIGHT else None
+
+    def closest(self, wanted: str, candidates: Iterable[str]) -> str | None:
+        """Which of a report's own areas is the judgement ``wanted`` (area names differ between frameworks)."""
+        target = self.stems.get(wanted) or stems(wanted)
+        total = sum(self.weight.get(s, 1.0) for s in target) or 1.0
+        scored = [(sum(self.weight.get(s, 1.0) for s in target & stems(c)) / total, -len(stems(c)), c)
+                  for c in candidates]
+        top = max(scored, default=(0.0, 0, None))
+        return top[2] if top[0] >= SAME_AREA else None
+
+
+def area_key(meta: ReportMeta, area: str | None, areas: AreaNames) -> str | None:
+    """The report's own name for a judgement area (None for the overall grade, or when it has no such area)."""
+    if area is None or area in meta.areas:
+        return area
+    return areas.closest(area, meta.areas)

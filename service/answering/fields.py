@@ -1,0 +1,52 @@
+"""Date questions about a report itself ("when was it published", "what were the inspection dates"),
+answered from the metadata read at ingest and cited to the line it was read from."""
+
+from __future__ import annotations
+
+import re
+from datetime import date
+
+from service.answering.compose import CitationBook, claim_answer, label
+from service.answering.evidence import Evidence, Tools, provenance_evidence, scan_pages
+from service.answering.scope import Scope
+from service.answering.text import squash, stem
+from service.schemas import Answer
+
+ABOUT_THE_REPORT = {stem(w) for w in "inspection inspected fieldwork report published publication visit".split()}
+FIELDS = (("published", re.compile(r"\bpublish", re.I), "was published"),
+          ("inspection_dates", re.compile(r"\b(inspect|fieldwork|visit)", re.I), "was inspected"))
+
+
+def field_fact(tools: Tools, scope: Scope, book: CitationBook, session_id: str) -> Answer | None:
+    """The publication date or inspection dates of each report in scope; None when the question asks for
+    something else or no report holds the value."""
+    if scope.answer_type != "date" or not scope.bodies or not {stem(w) for w in scope.topic_words} <= ABOUT_THE_REPORT:
+        return None
+    field, _, verb = next((f for f in FIELDS if f[1].search(scope.question)), (None, None, ""))
+    if field is None:
+        return None
+    claims = []
+    for report_id in scope.report_ids:
+        meta = tools.library.reports[report_id]
+        value = getattr(meta, field)
+        ev = _evidence(tools, meta, field, _forms(value)) if value else None
+        if ev is not None:
+            claims.append((f"The **{label(meta)}** report: {ev.quote}", ev))
+    return claim_answer(claims, book, session_id) if claims else None
+
+
+def _forms(value: object) -> list[str]:
+    """How a value may be written on the page: a date as "17 December 2021", "17th December 2021" ..."""
+    if isinstance(value, date):
+        month = value.strftime("%B")
+        return [f"{value.day} {month} {value.year}", f"{value.day:02d} {month} {value.year}",
+                f"{value.day}th {month} {value.year}", f"{month} {value.day}, {value.year}"]
+    return [str(value)]
+
+
+def _evidence(tools: Tools, meta, field: str, forms: list[str]) -> Evidence | None:
+    found = provenance_evidence(tools.library.catalog, meta, field)
+    if found:
+        return found
+    wanted = [squash(f).lower() for f in forms]
+    return scan_pages(tools.library.catalog, meta, lambda line: any(w in squash(line).lower() for w in wanted))

@@ -1,0 +1,139 @@
+"""Follow-up questions resolved against the conversation so far, by rewriting them into stand-alone questions.
+
+- "And Essex?" / "What about X in 2020?": the previous question again, with X's body (and year) put in.
+- "And at the earlier 2018 inspection?": the previous question with the year replaced.
+- "What about its Through the Gate work?", "Who owned it?", "Which of them ...": a question that names no body
+  but refers back (it, its, they, them, of them ...) is about the previous answer's bodies.
+- "then" means the previous turn's year; "that company" / "the previous owner" the organisations the previous
+  answer named; "that rating" the grade the previous question asked about; "other" leaves the previous
+  bodies out.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from service.answering.mentions import BodyNames
+from service.answering.scope import YEAR, in_years, parse_years
+from service.answering.text import MONTH
+
+ELLIPSIS = re.compile(r"^\s*(?:and|what about|how about|and what about|same for|what of)\b[\s,]*(.*?)\s*\??\s*$", re.I)
+REFERS_BACK = re.compile(r"\b(it|its|they|them|their|there)\b", re.I)
+OF_THEM = re.compile(r"\b(of|among|between) (them|those|these|the two|both)\b", re.I)
+THEN = re.compile(r"\b(then|at that time|at the time)\b(?=\s*\??\s*$)", re.I)
+THAT_ORG = re.compile(r"\b(that|this|the same|the previous|the former|the) (company|organisation|owner|provider|firm|"
+                      r"operator|contractor|group)\b", re.I)
+THAT_GRADE = re.compile(r"\b(that|this|the same) (rating|grade|judge?ment)\b", re.I)
+OTHER = re.compile(r"\bother\b", re.I)
+YEAR_PHRASE = re.compile(r"\s*\b(?:in|at|during|for|from)?\s*(?:the|its)?\s*(?:19|20)\d\d\b"
+                         r"(?:\s+(?:inspection|report))?", re.I)
+ENTITY = re.compile(r"[A-Z][\w'’&-]+(?:\s+(?:of\s+|and\s+)?[A-Z][\w'’&-]+)*")
+NOT_ENTITIES = re.compile(r"^(HM|The|CRC|NPS|Ofsted|Inspectorate|Probation|Overall|Owner|Published|Page|Requires|"
+                          r"Good|Outstanding|Inadequate|Summary|Lead|Inspected|Fieldwork|Like)\b")
+
+
+@dataclass
+class Context:
+    """What one turn leaves for the next."""
+
+    resolved: str = ""
+    report_ids: list[str] = field(default_factory=list)
+    bodies: list[str] = field(default_factory=list)
+    mentions: list[str] = field(default_factory=list)
+    years: list[int] = field(default_factory=list)
+    grade: str | None = None
+    entities: list[str] = field(default_factory=list)
+
+
+@dataclass
+class Resolved:
+    text: str
+    exclude: set[str] = field(default_factory=set)
+    inherited: bool = False
+
+
+def resolve(question: str, previous: Context | None, names: BodyNames) -> Resolved:
+    if previous is None or not previous.resolved:
+        return Resolved(question)
+    text, inherited = question.strip(), False
+    ellipsis = ELLIPSIS.match(text)
+    if ellipsis and ellipsis.group(1):
+        text, inherited = _ellipsis(ellipsis.group(1), previous, names)
+    if THAT_ORG.search(text) and previous.entities:
+        text = THAT_ORG.sub(" and ".join(previous.entities), text)
+    if THAT_GRADE.search(text) and previous.grade:
+        text = THAT_GRADE.sub(f"{previous.grade} rating", text)
+    if THEN.search(text) and previous.years and not parse_years(text):
+        text = THEN.sub(f"in {previous.years[0]}", text)
+    if not names.find(text) and _refers_back(text) and previous.bodies:
+        text, inherited = f"{text.rstrip()} ({'; '.join(previous.bodies)})", True
+    exclude = set(previous.report_ids) if OTHER.search(question) else set()
+    return Resolved(text, exclude, inherited)
+
+
+def _refers_back(text: str) -> bool:
+    if OF_THEM.search(text):
+        return True
+    is_list = re.search(r"\bwhich\s+(\w+\s+){0,2}(crcs|providers|inspections|authorities|councils|reports)\b", text,
+                        re.I)
+    return bool(REFERS_BACK.search(text)) and not is_list
+
+
+def _ellipsis(rest: str, previous: Context, names: BodyNames) -> tuple[str, bool]:
+    """"And X?": the previous question about X (a body, a year, or both); else X asked of the same bodies."""
+    bodies = names.find(rest)
+    years = YEAR.findall(rest)
+    if not bodies and not years:
+        return _as_question(rest), False
+    text = _strip_appendix(previous.resolved)
+    if bodies:
+        text = _swap_bodies(text, previous.mentions, " and ".join(rest[b.start:b.end] for b in bodies))
+    if years:
+        text = _swap_years(text, years)
+    elif bodies and not _has_reports_in(text, bodies, names):
+        text = YEAR_PHRASE.sub("", text, count=1)  # "And Wales?" asks about Wales, whatever its year
+    return text, False
+
+
+def _has_reports_in(text: str, bodies: list, names: BodyNames) -> bool:
+    spans = parse_years(text)
+    metas = [m for m in names.reports if any(m.report_id in b.report_ids for b in bodies)]
+    return not spans or any(in_years(m, spans, with_fieldwork=True) for m in metas)
+
+
+def _as_question(rest: str) -> str:
+    if re.match(r"^(what|how|who|which|where|when|why|did|does|do|is|was|were)\b", rest, re.I):
+        return rest.rstrip("?") + "?"
+    return f"What did the reports say about {rest.rstrip('?')}?"
+
+
+def _strip_appendix(text: str) -> str:
+    return re.sub(r"\s*\([^()]*\)\s*$", "", text)
+
+
+def _swap_bodies(text: str, mentions: list[str], new: str) -> str:
+    for mention in sorted(mentions, key=len, reverse=True):
+        if mention and mention in text:
+            return text.replace(mention, new, 1)
+    return f"{text.rstrip(' ?')} for {new}?"
+
+
+def _swap_years(text: str, years: list[str]) -> str:
+    if YEAR.search(text):
+        return YEAR.sub(years[0], text, count=1)
+    return f"{text.rstrip(' ?')} in {years[0]}?"
+
+
+def entities_in(quotes: list[str], names: BodyNames) -> list[str]:
+    """Names of organisations or people in an answer's quotes that are not report bodies (for "that company")."""
+    found: dict[str, None] = {}
+    for quote in quotes:
+        for body in reversed(names.find(quote)):
+            quote = quote[:body.start] + " " * (body.end - body.start) + quote[body.end:]
+        for match in ENTITY.finditer(quote):
+            name = match.group(0)
+            if match.start() == 0 or NOT_ENTITIES.match(name) or MONTH.fullmatch(name) or names.find(name):
+                continue
+            found.setdefault(name, None)
+    return list(found)[:3]

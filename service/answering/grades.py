@@ -1,0 +1,122 @@
+"""Questions about grades, answered from the grades read at ingest (``ReportMeta.overall`` / ``.areas``), each
+cited to the passage it was read from: its provenance when that quote is on its page, else the first short
+line of the report's opening pages that names the judgement and the grade."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from ingest.catalog import Catalog
+from ingest.models import GRADES, Grade, ReportMeta
+from service.answering.areas import AreaNames, area_key
+from service.answering.evidence import Evidence, provenance_evidence, scan_pages
+from service.answering.text import stem, stems, words
+
+GRADE_MENTION = re.compile(r"\b(requires?\s+improvement(\s+to\s+be\s+good)?|RI|outstanding|good|inadequate)\b", re.I)
+GRADE_TEXT = {"requires improvement": r"requires?\s+improvement", "outstanding": "outstanding", "good": "good",
+              "inadequate": "inadequate"}
+ALL_AREAS = re.compile(r"\ball\s+(?:(\w+)\s+)?(?:of\s+(?:the|its|their)\s+)?(?:[\w-]+\s+){0,3}?"
+                       r"(standards|areas|judgements|judgments|ratings|rated|judged)\b", re.I)
+NUMBERS = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10}
+ANY_RATING = re.compile(r"\b(an?|any|some)\s+(overall\s+)?(rating|grade|judge?ment)\b|"
+                        r"\b(were|was|been)\s+(rated|graded)\b", re.I)
+OVERALL = re.compile(r"\boverall\b", re.I)
+RATING_WORDS = re.compile(r"\b(rat(ed|ing|ings)|grade[sd]?|judge?ments?|judged|assessed as)\b", re.I)
+
+
+def grade_of(text: str) -> Grade | None:
+    text = text.lower()
+    if re.search(r"requires?\s+improvement", text) or text.strip() == "ri":
+        return "requires improvement"
+    return next((g for g in GRADES if g != "requires improvement" and re.search(rf"\b{g}\b", text)), None)
+
+
+@dataclass
+class Condition:
+    """One requirement on a report's grades: ``area`` None means the overall grade; ``grade`` None means any."""
+
+    grade: Grade | None
+    area: str | None = None
+    all_areas: bool = False
+    count: int | None = None
+
+
+def conditions(question: str, areas: AreaNames) -> list[Condition]:
+    """Grade requirements a question states: each grade word paired with the area named next to it."""
+    mentions = list(GRADE_MENTION.finditer(question))
+    every = ALL_AREAS.search(question)
+    if not mentions and ANY_RATING.search(question):
+        return [Condition(None, None if OVERALL.search(question) else areas.best(question))]
+    if every and mentions:
+        count = NUMBERS.get((every.group(1) or "").lower())
+        return [Condition(grade_of(mentions[0].group(0)), all_areas=True, count=count)]
+    out = []
+    for i, mention in enumerate(mentions):
+        before = question[mentions[i - 1].end() if i else 0:mention.start()]
+        after = question[mention.end():mentions[i + 1].start() if i + 1 < len(mentions) else len(question)]
+        out.append(Condition(grade_of(mention.group(0)), _area_near(before, after, areas)))
+    return out
+
+
+def _area_near(before: str, after: str, areas: AreaNames) -> str | None:
+    for part in (before, after):
+        if OVERALL.search(part):
+            return None
+        area = areas.best(part)
+        if area:
+            return area
+    return None
+
+
+def grade_for(meta: ReportMeta, area: str | None) -> Grade | None:
+    return meta.overall if area is None else meta.areas.get(area)
+
+
+def meets(meta: ReportMeta, condition: Condition, areas: AreaNames) -> list[str | None]:
+    """The grade keys (None = overall, else the report's area names) that satisfy ``condition``; empty when
+    it fails."""
+    if condition.all_areas:
+        grades = list(meta.areas.values())
+        ok = bool(grades) and all(g == condition.grade for g in grades) and len(grades) >= (condition.count or 1)
+        return list(meta.areas) if ok else []
+    key = area_key(meta, condition.area, areas)
+    grade = grade_for(meta, key) if key is not None or condition.area is None else None
+    if grade is None or (condition.grade is not None and grade != condition.grade):
+        return []
+    return [key]
+
+
+def areas_with(meta: ReportMeta, grade: Grade | None) -> list[str]:
+    return [area for area, g in meta.areas.items() if grade is None or g == grade]
+
+
+def grade_evidence(catalog: Catalog, meta: ReportMeta, area: str | None) -> Evidence | None:
+    """The passage a grade was read from, verified on its page; else the shortest line of the report's first
+    pages that holds the judgement's words and the grade; None when neither is found."""
+    grade = grade_for(meta, area)
+    if grade is None:
+        return None
+    found = provenance_evidence(catalog, meta, "overall" if area is None else f"area:{area}")
+    if found and re.search(rf"\b{GRADE_TEXT[grade]}\b", found.quote, re.I):
+        return found
+    wanted = stems(area or "overall")
+    pattern = re.compile(rf"\b{GRADE_TEXT[grade]}\b", re.I)
+
+    def names_grade(line: str) -> bool:
+        return bool(pattern.search(line)) and len(wanted & {stem(w) for w in words(line)}) * 2 >= len(wanted)
+
+    return scan_pages(catalog, meta, names_grade)
+
+
+def asks_for_grade(question: str) -> bool:
+    """True for "what (overall) rating/grade/judgement did X get", "how was X rated", "how did X do"."""
+    q = question.lower()
+    return bool(re.search(r"\b(what|which)\b[^?]*\b(rating|grade|judge?ment|rated|judged)\b", q)
+                or re.search(r"\bhow (was|were|is|did)\b[^?]*\b(rated|judged|graded|do|perform)\b", q))
+
+
+def asks_which_area(question: str) -> bool:
+    """True for "which standard/judgement area was rated Outstanding" (the grade is given, the area asked)."""
+    return bool(re.search(r"\bwhich\b[^?]*\b(standards?|areas?|judge?ments?|domains?)\b", question, re.I)
+                and GRADE_MENTION.search(question))

@@ -1,0 +1,175 @@
+"""Which organisations a question names: bodies of reports in the index (longest name wins), organisation
+names that are in no report, inspectorates, and the kind of organisation asked about (CRC, NPS, council)."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+from ingest.models import ReportMeta
+from service.names import normalise
+
+TOKEN = re.compile(r"[A-Za-z0-9]+(?:['’][A-Za-z]+)?")
+TITLE_LEAD = re.compile(r"^\s*(an?\s+)?(inspection|report|review)\s+(of|on|into)\s+(the\s+)?", re.I)
+ORG_TYPES = {
+    "crc": re.compile(r"\b(crcs?|community rehabilitation compan(y|ies))\b", re.I),
+    "nps": re.compile(r"\b(nps|national probation service)\b", re.I),
+    "local authority": re.compile(r"\b(local authorit(y|ies)|((county|city|borough|district|metropolitan)\s+)?"
+                                  r"councils?|boroughs?|children['’]?s services)\b", re.I),
+}
+ORG_SUFFIX = (r"(?:CRC|Community Rehabilitation Company|County Council|City Council|Borough Council|Council|"
+              r"division|Local Safeguarding Children Board|Trust)")
+CAPS = r"[A-Z][\w’'-]*"
+GROUP_AFTER = re.compile(r"\s+(boroughs|councils|authorities|crcs|providers|areas|regions|divisions)\b", re.I)
+NAME_BEFORE_SUFFIX = re.compile(
+    rf"((?:{CAPS})(?:(?:\s+|,\s*)(?:and\s+|of\s+|upon\s+|on\s+)?(?:{CAPS}))*)\s+{ORG_SUFFIX}")
+NAME_POSSESSIVE = re.compile(rf"((?:{CAPS})(?:\s+(?:and\s+|of\s+|upon\s+)?(?:{CAPS}))*)['’]s\s+"
+                             r"(?:children['’]s services|probation service|social care|services)")
+KNOWN_INSPECTORATES = {
+    "hm inspectorate of probation": ("hm inspectorate of probation", "hmi probation", "hmip",
+                                     "inspectorate of probation"),
+    "ofsted": ("ofsted",),
+    "care quality commission": ("care quality commission", "cqc"),
+    "hm inspectorate of prisons": ("hm inspectorate of prisons", "hmi prisons"),
+    "hmicfrs": ("hmicfrs", "inspectorate of constabulary"),
+    "estyn": ("estyn",),
+    "care inspectorate wales": ("care inspectorate wales", "ciw"),
+}
+
+
+_FORMS = sorted({re.escape(f) for forms in KNOWN_INSPECTORATES.values() for f in forms}, key=len, reverse=True)
+INSPECTORATE_NAMES = re.compile(r"\b(" + "|".join(_FORMS) + r")(['’]s)?\b", re.I)
+
+
+@dataclass
+class BodyMatch:
+    body: str                 # the body as the reports name it
+    report_ids: list[str]
+    start: int                # character span of the mention in the question
+    end: int
+
+
+def report_names(meta: ReportMeta) -> list[str]:
+    """Normalised names a report's body goes by (body, aliases, or the title when no body was read)."""
+    raw = [meta.body or "", *meta.body_aliases]
+    if not meta.body or TITLE_LEAD.match(meta.body):
+        raw.append(meta.title)
+    names = {normalise(TITLE_LEAD.sub("", name)) for name in raw if name}
+    return sorted(n for n in names if n)
+
+
+def body_label(meta: ReportMeta) -> str:
+    """A readable name of the report's body, even when metadata extraction gave the title."""
+    name = meta.body or meta.title
+    name = TITLE_LEAD.sub("", name).strip()
+    name = re.sub(r"\s+", " ", re.sub(r"Community Rehabilitation Company\b", "CRC", name))
+    return name
+
+
+def org_type(meta: ReportMeta) -> str | None:
+    text = " ".join([meta.body or "", meta.title, *meta.body_aliases])
+    if ORG_TYPES["crc"].search(text):
+        return "crc"
+    if ORG_TYPES["nps"].search(text):
+        return "nps"
+    if "ofsted" in (meta.inspectorate or "").lower():
+        return "local authority"
+    return None
+
+
+def _tokens(question: str) -> list[tuple[str, int, int]]:
+    """(normalised word, start, end) for each word of the question that survives name normalisation."""
+    out = []
+    for match in TOKEN.finditer(question):
+        word = normalise(match.group(0).replace("’", "'").split("'")[0])
+        if word:
+            out.append((word, match.start(), match.end()))
+    return out
+
+
+class BodyNames:
+    """The index's bodies by name, built once per set of reports: finds the bodies a text names (longest
+    name wins; a name given in part counts when it fits one body only) and names that fit no body."""
+
+    def __init__(self, reports: Iterable[ReportMeta]) -> None:
+        self.reports = list(reports)
+        self.by_name: dict[tuple[str, ...], list[ReportMeta]] = {}
+        for meta in self.reports:
+            for name in report_names(meta):
+                self.by_name.setdefault(tuple(name.split()), []).append(meta)
+
+    def find(self, text: str) -> list[BodyMatch]:
+        tokens = _tokens(text)
+        words = [t[0] for t in tokens]
+        found = []
+        for name, metas in self.by_name.items():
+            for i in range(len(words) - len(name) + 1):
+                if tuple(words[i:i + len(name)]) == name:
+                    found.append((len(name), i, i + len(name), metas))
+        matches = [m for m in _longest(found, tokens) if not GROUP_AFTER.match(text, m.end)]
+        return sorted(matches + self._shortened(text, matches), key=lambda m: m.start)
+
+    def _shortened(self, text: str, taken: list[BodyMatch]) -> list[BodyMatch]:
+        """Names given in part ("Staffordshire CRC" for "Staffordshire and West Midlands CRC")."""
+        out: list[BodyMatch] = []
+        for pattern in (NAME_BEFORE_SUFFIX, NAME_POSSESSIVE):
+            for match in pattern.finditer(text):
+                start, end = match.span(1)
+                if any(b.start < end and start < b.end for b in taken + out):
+                    continue
+                metas = self._partial(match.group(1))
+                bodies = {body_label(m) for m in metas}
+                if len(bodies) == 1:
+                    out.append(BodyMatch(body_label(metas[0]), [m.report_id for m in metas], start, end))
+        return out
+
+    def _partial(self, text: str) -> list[ReportMeta]:
+        """Reports whose body has a name holding all these words (none for fewer than four letters)."""
+        wanted = set(normalise(text).split())
+        if len("".join(wanted)) < 4:
+            return []
+        return list({m.report_id: m for name, ms in self.by_name.items() if wanted <= set(name) for m in ms}.values())
+
+    def unknown(self, question: str) -> list[str]:
+        """Organisation names the question gives (a name before 'CRC', 'Council' ... or before "'s children's
+        services") that fit no report's body, even in part: the index cannot answer about them."""
+        out = []
+        for pattern in (NAME_BEFORE_SUFFIX, NAME_POSSESSIVE):
+            for match in pattern.finditer(question):
+                name = match.group(1)
+                if not _is_question_word(name) and not self.find(name) and not self._partial(name):
+                    out.append(name)
+        return out
+
+
+def _longest(found: list, tokens: list[tuple[str, int, int]]) -> list[BodyMatch]:
+    taken: set[int] = set()
+    matches: dict[tuple[int, int], BodyMatch] = {}
+    for size, i, j, metas in sorted(found, key=lambda f: (-f[0], f[1])):
+        if any(k in taken for k in range(i, j)) and (i, j) not in matches:
+            continue
+        taken.update(range(i, j))
+        match = matches.setdefault((i, j), BodyMatch(body_label(metas[0]), [], tokens[i][1], tokens[j - 1][2]))
+        match.report_ids += [m.report_id for m in metas if m.report_id not in match.report_ids]
+    return sorted(matches.values(), key=lambda m: m.start)
+
+
+def _is_question_word(name: str) -> bool:
+    return normalise(name) in {"", "which", "what", "other", "inspected", "each", "all", "both", "same"}
+
+
+def inspectorates_named(question: str, known: Iterable[str]) -> tuple[list[str], list[str]]:
+    """(inspectorates of the index the question names, well-known inspectorates it names that the index lacks)."""
+    text = question.lower().replace("’", "'")
+    present = [name for name in known if name and name.lower() in text]
+    absent = []
+    for canonical, forms in KNOWN_INSPECTORATES.items():
+        if any(re.search(rf"\b{re.escape(f)}\b", text) for f in forms):
+            hits = [name for name in known if canonical in name.lower() or any(f in name.lower() for f in forms)]
+            (present.extend(hits) if hits else absent.append(canonical))
+    return sorted(set(present)), absent
+
+
+def org_types_named(question: str) -> set[str]:
+    return {kind for kind, pattern in ORG_TYPES.items() if pattern.search(question)}

@@ -1,0 +1,162 @@
+"""Criticism or praise? A transparent lexicon over the words of one sentence, with negation handled.
+
+A sentence gets three scores: ``concern`` (weak, poor, not done, too few, needs improvement ...), ``positive``
+(good, strong, well, praised ...) and ``improved`` (improved, better than, gain ...). A negator ("not",
+"no", "never" ...) up to three words before a cue turns it round ("not effective" is a concern, "no
+concerns" is praise); a negator with no cue after it counts as a concern ("checks were often not done").
+Only the clauses that speak of the topic are read, so "X had high workloads, good partnership working and
+women's services in place" is praise of women's services, and "unpaid work was delivered well" is no
+unpaid work concern. Sentences that say the sources are silent ("do not describe findings on ...") are
+absences, never verdicts.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from service.answering.text import stem, words
+
+CONCERN = "concern"
+POSITIVE = "positive"
+IMPROVED = "improved"
+ABSENT = "not stated"
+
+NEGATORS = {"not", "no", "never", "nor", "without", "cannot", "hardly", "barely", "rarely", "neither"}
+NEGATIVE_WORDS = """weak weaker weakest weakness weaknesses poor poorer poorly inadequate inadequately ineffective
+ineffectively insufficient insufficiently concern concerns concerned concerning failed fail fails failing failure
+failures lack lacked lacking lacks unmanageable deteriorated deteriorating decline declined worse worsened worst
+shortage shortages problem problems inconsistent inconsistently variable overwhelmed underused
+underuse unsafe criticised criticized criticism unacceptable delay delays delayed drift gaps backlog backlogs
+shortfall shortfalls slow unclear undermined deficient deficiencies""".split()
+POSITIVE_WORDS = """good well strong stronger strongest strength strengths effective effectively praised praise
+praiseworthy outstanding excellent exemplary impressive impressively robust commendable positive positively
+thorough committed energetic vibrancy success successful successfully innovative skilled skilful consistent
+consistently high-quality""".split()
+IMPROVED_WORDS = "improved improving improvement improvements better gain gains strengthened progressed".split()
+NEGATIVE_PHRASES = re.compile(r"\b(need(s|ed)?|requir(es|ed|e)|requiring) (further |some |significant )?"
+                              r"improv\w*( to be good)?|too (few|many|high|low|slow|long|little)|not enough|"
+                              r"risk concern|fell short|below (the )?(standard|expectations)", re.I)
+POSITIVE_PHRASES = re.compile(r"\b(in place|high quality|well[- ]established|well[- ]led)\b", re.I)
+IMPROVED_PHRASES = re.compile(r"\b(up from( (requires improvement( to be good)?|inadequate|good|adequate))?|"
+                              r"now (good|outstanding|effective|strong)|more than before|"
+                              r"since the last inspection,? (much|good|significant|considerable) progress)\b", re.I)
+ONLY_QUANTITY = re.compile(r"\bonly (a |about |around |one |two |half|\d)", re.I)
+ABSENCE = re.compile(
+    r"\b(sources?|digests?|reports?|documents?|they|it)\b[^.;]{0,60}?\b(do|does|did)( not|n't) (describe|state|say|"
+    r"give|mention|include|cover|name|record)\b|\bnot (stated|described|specified|mentioned|known) (in|by)\b|"
+    r"\bnot (state|describe|say|mention)\b|\b(is|are|was|were) not (stated|described|specified)\b|"
+    r"\bno (information|data|details|figures?) (is|was|are|were|on|about)\b|\bnothing (is|was) (said|reported|known)\b",
+    re.I)
+PRONOUN_START = re.compile(r"^\s*(and |but )?(it|its|they|their|this|these|which)\b", re.I)
+CLAUSE = re.compile(r"\s*[;:]\s*|,\s+(?=(and|but|while|whereas|although|though)\b)|\s+(?=(but|whereas)\b)")
+
+NEG_STEMS = {stem(w) for w in NEGATIVE_WORDS}
+POS_STEMS = {stem(w) for w in POSITIVE_WORDS}
+IMP_STEMS = {stem(w) for w in IMPROVED_WORDS}
+CUE_STEMS = NEG_STEMS | POS_STEMS | IMP_STEMS
+
+
+@dataclass
+class Polarity:
+    concern: float = 0.0
+    positive: float = 0.0
+    improved: float = 0.0
+
+    def add(self, other: Polarity) -> None:
+        self.concern += other.concern
+        self.positive += other.positive
+        self.improved += other.improved
+
+    def kinds(self) -> set[str]:
+        return {k for k, v in ((CONCERN, self.concern), (POSITIVE, self.positive), (IMPROVED, self.improved)) if v > 0}
+
+
+def is_absence(sentence: str) -> bool:
+    """True for a statement that the sources are silent on something ("Owner: not stated in the sources")."""
+    return bool(ABSENCE.search(sentence))
+
+
+def clauses(sentence: str) -> list[str]:
+    return [part for part in CLAUSE.split(sentence) if part and part.strip() and part.strip() not in
+            {"and", "but", "while", "whereas", "although", "though"}]
+
+
+def clause_polarity(clause: str) -> Polarity:
+    """Lexicon scores of one clause: phrases first (they mask their words), then single words with negation."""
+    result = Polarity()
+    text = clause
+    for pattern, field in ((IMPROVED_PHRASES, IMPROVED), (NEGATIVE_PHRASES, CONCERN), (POSITIVE_PHRASES, POSITIVE),
+                           (ONLY_QUANTITY, CONCERN)):
+        for match in pattern.finditer(text):
+            _bump(result, field)
+            if field == IMPROVED and match.group(0).lower().startswith("now"):
+                _bump(result, POSITIVE)  # "now good" is praise as well as improvement
+        text = pattern.sub(" ", text)
+    tokens = words(text)
+    for i, token in enumerate(tokens):
+        _score_token(result, tokens, i, token)
+    return result
+
+
+def _score_token(result: Polarity, tokens: list[str], i: int, token: str) -> None:
+    key = stem(token)
+    negated = any(t in NEGATORS or t.endswith("n't") for t in tokens[max(0, i - 3):i])
+    if key in IMP_STEMS:
+        _bump(result, "concern" if negated else "improved")
+    elif key in POS_STEMS:
+        _bump(result, "concern" if negated else "positive")
+    elif key in NEG_STEMS:
+        _bump(result, "positive" if negated else "concern")
+    elif (token in NEGATORS or token.endswith("n't")) and not _cue_follows(tokens, i):
+        _bump(result, "concern")
+
+
+def _cue_follows(tokens: list[str], i: int) -> bool:
+    return any(stem(t) in CUE_STEMS for t in tokens[i + 1:i + 4])
+
+
+def _bump(result: Polarity, field: str, amount: float = 1.0) -> None:
+    setattr(result, field, getattr(result, field) + amount)
+
+
+def sentence_polarity(sentence: str, topic: set[str] | None = None) -> Polarity:
+    """Scores of the clauses that mention the topic (all clauses when none does or no topic is given)."""
+    parts = clauses(sentence)
+    if topic:
+        about = [c for i, c in enumerate(parts) if topic & {stem(w) for w in words(c)}
+                 or (i and PRONOUN_START.match(c) and topic & {stem(w) for w in words(parts[i - 1])})]
+        parts = about or parts
+    total = Polarity()
+    for part in parts:
+        total.add(clause_polarity(part))
+    return total
+
+
+def wanted_verdicts(question: str) -> set[str]:
+    """What a question about several reports asks for: concerns, praise, improvement, the sources' silence
+    ("do not state an owner"), or (empty) any mention."""
+    if is_absence(question):
+        return {ABSENT}
+    return sentence_polarity(question).kinds()
+
+
+TOPICAL_NOUNS = {stem(w) for w in """shortage shortages delay delays backlog backlogs gap gaps drift shortfall
+shortfalls workload workloads caseload caseloads""".split()}
+
+
+def cue_words(question: str) -> set[str]:
+    """The question's words that carry polarity (they say what is wanted, not what it is about), including
+    the words of cue phrases ("risk concern", "requires improvement")."""
+    phrase_words = {w for p in (NEGATIVE_PHRASES, POSITIVE_PHRASES, IMPROVED_PHRASES) for m in p.finditer(question)
+                    for w in words(m.group(0))}
+    cues = phrase_words | {w for w in words(question) if stem(w) in CUE_STEMS or w in NEGATORS}
+    return {w for w in cues if stem(w) not in TOPICAL_NOUNS}
+
+
+def cue_class(word: str) -> str | None:
+    """The verdict a cue word stands for ("praised" -> positive), or None for an ordinary word."""
+    key = stem(word)
+    if key in TOPICAL_NOUNS:
+        return None
+    return IMPROVED if key in IMP_STEMS else POSITIVE if key in POS_STEMS else CONCERN if key in NEG_STEMS else None
