@@ -1,0 +1,107 @@
+"""The widget against the real service in Debian chromium: the demo corpus plus a hostile report."""
+
+from __future__ import annotations
+
+import shutil
+import threading
+import time
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+import uvicorn
+
+from tests.conftest import CORPUS
+from tests.test_widget_browser import ask, browser, build_host_app, host_page, host_socket, last_answer  # noqa: F401
+from tests.test_widget_browser import CHROMIUM, _bound_socket, _serve
+
+pytestmark = pytest.mark.browser
+
+HOSTILE = """---
+title: An inspection of Mallory CRC
+body: Mallory CRC
+inspectorate: HM Inspectorate of Probation
+published: 2019-06-01
+overall_rating: inadequate
+---
+# An inspection of Mallory CRC
+
+## 4. Unpaid work and Through the Gate
+
+Unpaid work at Mallory CRC was a risk concern <script>window.__pwned=1</script> because placements were unsafe.
+Inspectors noted <img src=x onerror="window.__pwned=1"> unpaid work risk concerns and a [link](javascript:alert(1)).
+"""
+
+
+@pytest.fixture(scope="module")
+def real_service(tmp_path_factory: pytest.TempPathFactory, embeddings, host_socket) -> Iterator[str]:  # noqa: F811
+    from ingest.pipeline import Ingestor
+    from ingest.settings import IndexSettings
+    from service.app import create_app
+    from service.settings import ServiceSettings
+
+    folder = tmp_path_factory.mktemp("widget-corpus")
+    shutil.copytree(CORPUS, folder / "corpus")
+    (folder / "corpus" / "mallory-crc-2019.md").write_text(HOSTILE, encoding="utf-8")
+    settings = IndexSettings(index_dir=folder / "index")
+    Ingestor(settings, embeddings=embeddings).run([folder / "corpus"])
+    host_origin = "http://127.0.0.1:%d" % host_socket.getsockname()[1]
+    app = create_app(ServiceSettings(index=settings, cors_origins=[host_origin]), embeddings=embeddings)
+    sock = _bound_socket()
+    server = uvicorn.Server(uvicorn.Config(app, log_level="warning", lifespan="on"))
+    thread = threading.Thread(target=server.run, kwargs={"sockets": [sock]}, daemon=True)
+    thread.start()
+    deadline = time.monotonic() + 60
+    while not server.started and time.monotonic() < deadline:
+        time.sleep(0.05)
+    yield "http://127.0.0.1:%d" % sock.getsockname()[1]
+    server.should_exit = True
+    thread.join(5)
+
+
+@pytest.fixture
+def real_page(browser, real_service: str):  # noqa: F811
+    context = browser.new_context(viewport={"width": 1000, "height": 900})
+    page = context.new_page()
+    page.set_default_timeout(20_000)
+    errors: list[str] = []
+    page.on("pageerror", lambda exc: errors.append(str(exc)))
+    yield page
+    context.close()
+    assert errors == [], errors
+
+
+def test_real_answer_names_thames_valley_and_opens_its_quote(real_page, real_service: str) -> None:
+    real_page.goto(real_service + "/")
+    ask(real_page, "Which CRCs had unpaid work risk concerns?")
+    answer = last_answer(real_page)
+    assert "Thames Valley CRC" in answer.inner_text()
+    citation = answer.locator("[data-testid=citation]").first
+    citation.click()
+    quote = real_page.locator("[data-testid=citation-quote]").first
+    quote.wait_for()
+    assert len(quote.inner_text()) > 20
+
+
+def test_real_follow_up_and_hostile_report_stays_inert(real_page, real_service: str) -> None:
+    real_page.goto(real_service + "/")
+    ask(real_page, "What overall rating did Mallory CRC receive?")
+    last_answer(real_page)
+    ask(real_page, "And Essex?")
+    follow_up = last_answer(real_page)
+    assert "Essex" in follow_up.inner_text()
+    for button in real_page.locator("[data-testid=citation]").all():
+        button.click()
+    assert real_page.evaluate("window.__pwned") is None
+    assert real_page.locator(".ira-root script, [data-testid=chat-answer] img").count() == 0
+    assert real_page.locator("a[href^='javascript:']").count() == 0
+
+
+def test_real_widget_embeds_on_another_origin(real_page, real_service: str, host_page: str) -> None:  # noqa: F811
+    real_page.goto(f"{host_page}/embed?script={real_service}/widget.js&api={real_service}")
+    ask(real_page, "Which CRCs had unpaid work risk concerns?")
+    assert "Thames Valley" in last_answer(real_page).inner_text()
+
+
+def test_chromium_is_the_debian_one() -> None:
+    assert CHROMIUM.exists(), "install Debian chromium: apt-get install -y chromium"
