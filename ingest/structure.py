@@ -61,8 +61,10 @@ def running_lines(doc: ParsedDocument) -> set[str]:
 class _PageScanner:
     """Walks one page's lines, closing a paragraph at each structural boundary."""
 
-    def __init__(self, page: int, text: str, heading: str | None, furniture: set[str]) -> None:
+    def __init__(self, page: int, text: str, heading: str | None, furniture: set[str], guess: bool) -> None:
         self.page, self.text, self.heading, self.furniture = page, text, heading, furniture
+        self.guess = guess  # guess headings from layout (PDF, text); Markdown and HTML mark them with '#'
+
         self.sections: list[Section] = []
         self.para: tuple[int, int] | None = None
 
@@ -79,12 +81,11 @@ class _PageScanner:
     def is_heading(self, line: str, next_line: str, after_sentence: bool) -> bool:
         """Title-like, after a finished sentence, and not continued in lower case on the next line."""
         continued = bool(next_line) and next_line[0].islower()
-        return after_sentence and not continued and looks_like_heading(line) and not PARAGRAPH_START.match(line + " x")
+        return self.guess and after_sentence and not continued and looks_like_heading(line) and not PARAGRAPH_START.match(line + " x")
 
-    @staticmethod
-    def wrapped_heading(line: str, next_line: str, after_sentence: bool) -> bool:
+    def wrapped_heading(self, line: str, next_line: str, after_sentence: bool) -> bool:
         """A heading that wrapped: a title-like line continued by a short, unfinished lower-case line."""
-        return (after_sentence and looks_like_heading(line) and bool(next_line) and next_line[0].islower()
+        return (self.guess and after_sentence and looks_like_heading(line) and bool(next_line) and next_line[0].islower()
                 and len(next_line) < 50 and not ENDS_SENTENCE.search(next_line.rstrip(":")))
 
     def scan(self) -> None:
@@ -123,7 +124,7 @@ def split_sections(doc: ParsedDocument) -> list[Section]:
     heading: str | None = None
     furniture = running_lines(doc)
     for page in doc.pages:
-        scanner = _PageScanner(page.number, page.text, heading, furniture)
+        scanner = _PageScanner(page.number, page.text, heading, furniture, doc.format in ("pdf", "text"))
         scanner.scan()
         sections.extend(scanner.sections)
         heading = scanner.heading

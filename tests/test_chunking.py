@@ -52,3 +52,11 @@ def test_a_giant_unbroken_token_is_hard_cut() -> None:
     chunks = chunk_sections("r", {1: text}, split_sections(doc), count(), 200)
     assert len(chunks) > 100 and max(len(c.text) for c in chunks) <= 200 * 2 * 4
     assert "".join(c.text for c in chunks) == text
+
+
+def test_markdown_label_lines_stay_in_the_text() -> None:
+    text = "# An inspection of Riverside CRC\n\nOwner: Purple Futures\nOverall rating: Good\n\n## Summary\n\nFine."
+    doc = ParsedDocument(source="x", format="markdown", pages=[Page(number=1, text=text)])
+    sections = split_sections(doc)
+    assert sections[0].heading == "An inspection of Riverside CRC"
+    assert "Owner: Purple Futures" in sections[0].text and sections[-1].heading == "Summary"
