@@ -6,6 +6,7 @@ Commands:
     report    Markdown report and bar chart of a run beside other runs: report RUN.json [OTHER.json ...]
     beir      BEIR-format retrieval benchmark: beir DIR --out OUT.json
     bench     benchmarks (eval.bench, when present)
+    retrieval recall@k of expected reports for lexical, dense, RRF and z-score fusion: retrieval --questions F
 
 Examples:
     python -m eval run --questions eval/questions/corpus.jsonl --index .data/index --out eval/out/corpus.json
@@ -27,7 +28,8 @@ import ingest  # noqa: F401  (offline switches before any model or Chroma import
 Main = Callable[[Sequence[str]], int]
 
 COMMANDS = {"run": ("eval.run", "main"), "compare": ("eval.report", "compare_main"),
-            "report": ("eval.report", "report_main"), "beir": ("eval.beir", "main"), "bench": ("eval.bench", "main")}
+            "report": ("eval.report", "report_main"), "beir": ("eval.beir", "main"), "bench": ("eval.bench", "main"),
+            "retrieval": ("eval.retrieval", "main")}
 
 
 def command(name: str) -> Main | None:

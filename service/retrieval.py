@@ -66,18 +66,26 @@ def scope_ids(library: Library, filters: Filters | None) -> list[str] | None:
 class HybridSearch:
     """Fuses lexical and dense rankings; both sides see the same report scope."""
 
-    def __init__(self, library: Library, depth: int = 50) -> None:
-        self.library, self.depth = library, depth
+    def __init__(self, library: Library, depth: int = 50, fusion: str = "zscore") -> None:
+        self.library, self.depth, self.fusion = library, depth, fusion
 
-    def lexical(self, query: str, k: int, ids: list[str] | None) -> list[str]:
+    def lexical_scored(self, query: str, k: int, ids: list[str] | None) -> list[tuple[str, float]]:
+        """(chunk id, BM25 score) from the full-text index, best first."""
         match = fts_query(query)
-        return [cid for cid, _ in self.library.catalog.lexical_search(match, k, ids)] if match else []
+        return self.library.catalog.lexical_search(match, k, ids) if match else []
 
-    def dense(self, vector: list[float], k: int, ids: list[str] | None) -> list[str]:
+    def dense_scored(self, vector: list[float], k: int, ids: list[str] | None) -> list[tuple[str, float]]:
+        """(chunk id, cosine similarity) from Chroma, best first."""
         where = None if ids is None else ({"report_id": ids[0]} if len(ids) == 1 else {"report_id": {"$in": ids}})
         found = self.library.store.collection.query(query_embeddings=[vector], n_results=k, where=where,
-                                                    include=[])
-        return found["ids"][0]
+                                                    include=["distances"])
+        return [(cid, 1.0 - dist) for cid, dist in zip(found["ids"][0], found["distances"][0])]
+
+    def lexical(self, query: str, k: int, ids: list[str] | None) -> list[str]:
+        return [cid for cid, _ in self.lexical_scored(query, k, ids)]
+
+    def dense(self, vector: list[float], k: int, ids: list[str] | None) -> list[str]:
+        return [cid for cid, _ in self.dense_scored(vector, k, ids)]
 
     def search(self, query: str, k: int = 10, filters: Filters | None = None,
                vector: list[float] | None = None) -> list[Hit]:
@@ -86,7 +94,8 @@ class HybridSearch:
             return []
         depth = max(self.depth, k * 3)
         vector = vector or self.library.embeddings.embed_query(query)
-        fused = fuse([self.lexical(query, depth, ids), self.dense(vector, depth, ids)])
+        lists = [self.lexical_scored(query, depth, ids), self.dense_scored(vector, depth, ids)]
+        fused = fuse([[cid for cid, _ in ranked] for ranked in lists]) if self.fusion == "rrf" else fuse_z(lists)
         section = (filters.section or "").lower() if filters else ""
         return self.hits(fused, k, section)
 
@@ -107,6 +116,27 @@ def fuse(rankings: list[list[str]], k: int = RRF_K) -> list[tuple[str, float]]:
     for ranking in rankings:
         for rank, item in enumerate(ranking, start=1):
             scores[item] = scores.get(item, 0.0) + 1.0 / (k + rank)
+    return sorted(scores.items(), key=lambda pair: -pair[1])
+
+
+def _zscores(ranked: list[tuple[str, float]]) -> tuple[dict[str, float], float]:
+    """Each score as standard deviations from the list's mean, and the value for an item the list lacks."""
+    if not ranked:
+        return {}, 0.0
+    values = [score for _, score in ranked]
+    mean = sum(values) / len(values)
+    std = (sum((v - mean) ** 2 for v in values) / len(values)) ** 0.5 or 1.0
+    z = {item: (score - mean) / std for item, score in ranked}
+    return z, min(z.values())
+
+
+def fuse_z(lists: list[list[tuple[str, float]]], weights: list[float] | None = None) -> list[tuple[str, float]]:
+    """Normalised-score fusion: a weighted sum of per-list z-scores; an item missing from a list gets that
+    list's lowest z. Keeps how far ahead a result is, which rank fusion throws away."""
+    weights = weights or [1.0 / len(lists)] * len(lists)
+    normed = [_zscores(ranked) for ranked in lists]
+    items = {item for ranked in lists for item, _ in ranked}
+    scores = {item: sum(w * z.get(item, floor) for w, (z, floor) in zip(weights, normed)) for item in items}
     return sorted(scores.items(), key=lambda pair: -pair[1])
 
 
