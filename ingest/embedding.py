@@ -1,7 +1,18 @@
-"""The offline all-MiniLM-L6-v2 model as a LangChain ``Embeddings``: loaded once, length-sorted batches."""
+"""The offline all-MiniLM-L6-v2 model as a LangChain ``Embeddings``: loaded once, length-sorted batches.
+
+Threads: a batch of documents uses torch's intra-op threads (one per core); a single query runs on one thread.
+A one-text forward pass gains little from a second thread, and when the cores are busy (a server answering
+several requests at once, or other jobs) the threads wait on each other: measured on 2 busy cores, a query took
+~40 ms on one thread and ~300 ms on two. torch's thread count is per calling thread (OpenMP), so a query
+never slows a bulk encode running in another thread.
+"""
 
 from __future__ import annotations
 
+import threading
+from collections import OrderedDict
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 from langchain_core.embeddings import Embeddings
@@ -16,7 +27,7 @@ def model_path() -> Path:
 class MiniLMEmbeddings(Embeddings):
     """Normalised 384-d sentence embeddings; construct once per process (loading takes seconds)."""
 
-    def __init__(self, batch_size: int = 64, threads: int | None = None) -> None:
+    def __init__(self, batch_size: int = 64, threads: int | None = None, query_cache: int = 256) -> None:
         import torch
         from sentence_transformers import SentenceTransformer
 
@@ -25,12 +36,27 @@ class MiniLMEmbeddings(Embeddings):
         self.batch_size = batch_size
         self.model = SentenceTransformer(str(model_path()), device="cpu", local_files_only=True)
         self.dimension = self.model.get_embedding_dimension()
+        self._cache: OrderedDict[str, tuple[float, ...]] = OrderedDict()
+        self._cache_size = query_cache
+        self._lock = threading.Lock()
 
     def embed_documents(self, texts: list[str]) -> list[list[float]]:
         return self.encode(texts).tolist()
 
     def embed_query(self, text: str) -> list[float]:
-        return self.encode([text])[0].tolist()
+        """One text on one thread; the last ``query_cache`` queries are remembered (an answer embeds its
+        question for several retrieval passes)."""
+        with self._lock:
+            if (hit := self._cache.get(text)) is not None:
+                self._cache.move_to_end(text)
+                return list(hit)
+        with _threads(1):
+            vector = tuple(self.encode([text])[0].tolist())
+        with self._lock:
+            self._cache[text] = vector
+            while len(self._cache) > self._cache_size:
+                self._cache.popitem(last=False)
+        return list(vector)
 
     def encode(self, texts: list[str]):  # -> numpy.ndarray (n, dim), rows in the order given
         """Encode in batches of similar length (less padding), returned in the caller's order."""
@@ -44,6 +70,21 @@ class MiniLMEmbeddings(Embeddings):
         out = np.empty_like(vectors)
         out[order] = vectors
         return out
+
+
+@contextmanager
+def _threads(count: int) -> Iterator[None]:
+    """torch intra-op threads for the calling thread only, restored afterwards."""
+    import torch
+
+    before = torch.get_num_threads()
+    if before != count:
+        torch.set_num_threads(count)
+    try:
+        yield
+    finally:
+        if before != count:
+            torch.set_num_threads(before)
 
 
 class ChromaEmbeddingFunction:

@@ -3,6 +3,10 @@
 Write order makes every crash recoverable: vectors are written first, then the catalog commits the report in
 one transaction. A re-run re-processes any file whose catalog row is missing or stale, and ``reconcile``
 removes vectors that no committed report owns.
+
+On a batch of files the stages overlap (``ingest.parallel``): a worker process parses ahead, the model embeds
+several reports at a time, and a background thread writes. Unchanged files are skipped on their hash alone,
+before anything is parsed and without loading the model.
 """
 
 from __future__ import annotations
@@ -12,19 +16,21 @@ import time
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field, replace
 from pathlib import Path
-from typing import Literal
+from typing import Literal, Union
 
 from ingest.catalog import Catalog
-from ingest.chunking import TokenCounter, chunk_sections, word_piece_counter
+from ingest.chunking import TokenCounter, chunk_sections
 from ingest.discover import SourceFile, discover
-from ingest.embedding import MiniLMEmbeddings, model_path
+from ingest.embedding import MiniLMEmbeddings
 from ingest.loaders import LoadError, load
 from ingest.models import Chunk, ParsedDocument, ReportMeta
+from ingest.parallel import ParsePool, Tuning, Writer
 from ingest.settings import IndexSettings
 from ingest.store import Metadata, VectorStore
 from ingest.structure import split_sections
 
 Status = Literal["ingested", "unchanged", "duplicate", "failed"]
+STAGES = ("hash", "parse", "chunk", "model", "embed", "store", "wait_parse", "wait_store")
 
 
 @dataclass
@@ -40,7 +46,10 @@ class Outcome:
 class Summary:
     outcomes: list[Outcome] = field(default_factory=list)
     seconds: float = 0.0
-    timings: dict[str, float] = field(default_factory=lambda: {"parse": 0.0, "embed": 0.0, "store": 0.0})
+    timings: dict[str, float] = field(default_factory=lambda: dict.fromkeys(STAGES, 0.0))
+    """Seconds per stage. ``parse`` (load + metadata) and ``chunk`` are summed over files and may run in a worker
+    process, ``store`` in a background thread, so on an overlapped run the stages add up to more than ``seconds``.
+    ``wait_parse``/``wait_store`` are the time the embedder sat idle waiting for the parser or the writer."""
 
     def count(self, status: Status) -> int:
         return sum(1 for o in self.outcomes if o.status == status)
@@ -63,6 +72,10 @@ class Prepared:
     doc: ParsedDocument
     meta: ReportMeta
     chunks: list[Chunk]
+    timings: dict[str, float] = field(default_factory=dict)  # seconds spent in "parse" and "chunk"
+
+
+Parsed = Union[Prepared, "Outcome"]  # a failed parse is an Outcome with its reason
 
 
 def file_sha256(path: Path) -> str:
@@ -77,14 +90,29 @@ def prepare(source: SourceFile, sha256: str, count: TokenCounter, budget: int) -
     """Parse one file into metadata and chunks (no model needed; safe to run in a worker process)."""
     from ingest.metadata import extract_metadata
 
+    started = time.perf_counter()
     doc = load(source.path)
     doc.source = source.relative
     meta = extract_metadata(doc, source.report_id)
+    parsed = time.perf_counter()
     sections = split_sections(doc)
     chunks = chunk_sections(source.report_id, {p.number: p.text for p in doc.pages}, sections, count, budget)
     if not chunks:
         raise LoadError("no text left to index after removing page furniture")
-    return Prepared(source, sha256, doc, meta, chunks)
+    timings = {"parse": parsed - started, "chunk": time.perf_counter() - parsed}
+    return Prepared(source, sha256, doc, meta, chunks, timings)
+
+
+def parse_file(source: SourceFile, sha256: str, count: TokenCounter, budget: int) -> Parsed:
+    """``prepare``, with any failure turned into a failed Outcome that says why."""
+    try:
+        return prepare(source, sha256, count, budget)
+    except LoadError as exc:
+        return Outcome(str(source.path), "failed", str(exc))
+    except OSError as exc:
+        return Outcome(str(source.path), "failed", f"cannot read the file: {exc.strerror or exc}")
+    except Exception as exc:  # a parser bug must not stop the other files
+        return Outcome(str(source.path), "failed", f"could not parse ({type(exc).__name__}: {exc})")
 
 
 def embedding_text(meta: ReportMeta, chunk: Chunk) -> str:
@@ -105,13 +133,13 @@ class Ingestor:
     """Adds reports to one index. Build once; ``run`` may be called many times."""
 
     def __init__(self, settings: IndexSettings, embeddings: MiniLMEmbeddings | None = None,
-                 store: VectorStore | None = None) -> None:
+                 store: VectorStore | None = None, tuning: Tuning | None = None) -> None:
         self.settings = settings
+        self.tuning = tuning or Tuning()
         self.catalog = Catalog(settings.index_dir / "catalog.sqlite")
         self.catalog.ensure_fingerprint(settings.fingerprint())
         self._embeddings = embeddings
         self.store = store or VectorStore(settings, self)
-        self.count_tokens = word_piece_counter(str(model_path() / "tokenizer.json"))
 
     @property
     def embeddings(self) -> MiniLMEmbeddings:
@@ -141,36 +169,35 @@ class Ingestor:
         return summary
 
     def _ingest_all(self, files: list[SourceFile], summary: Summary) -> Iterator[Outcome]:
+        started = time.perf_counter()
+        jobs: list[tuple[SourceFile, str]] = []
         hashes_this_run: dict[str, str] = {}
         for source in files:
-            outcome, prepared = self._triage(source, hashes_this_run, summary)
-            if prepared is not None:
-                outcome = self._index(prepared, summary)
-            yield outcome
+            triaged = self._triage(source, hashes_this_run)
+            if isinstance(triaged, Outcome):
+                yield triaged
+            else:
+                jobs.append(triaged)
+        summary.timings["hash"] += time.perf_counter() - started
+        if jobs:
+            yield from self._pipeline(jobs, summary)
 
-    def _triage(self, source: SourceFile, seen: dict[str, str], summary: Summary) -> tuple[Outcome, Prepared | None]:
-        """Skip unchanged and duplicate files before any parsing; parse the rest."""
+    def _triage(self, source: SourceFile, seen: dict[str, str]) -> Outcome | tuple[SourceFile, str]:
+        """Skip unchanged and duplicate files before any parsing; the rest become parse jobs."""
         key = str(source.path.resolve())
         try:
             sha = file_sha256(source.path)
-            recorded = self.catalog.file_hash(key)
-            if recorded and recorded[1] == sha:
-                return Outcome(str(source.path), "unchanged"), None
-            source = self._stable_id(source, key, sha, recorded)
-            twin = seen.get(sha) or self.catalog.path_with_hash(sha)
-            if twin and twin != key:
-                return Outcome(str(source.path), "duplicate", f"same content as {twin}"), None
-            seen[sha] = key
-            started = time.perf_counter()
-            prepared = prepare(source, sha, self.count_tokens, self.settings.chunk_tokens)
-            summary.timings["parse"] += time.perf_counter() - started
-            return Outcome(str(source.path), "ingested"), prepared
-        except LoadError as exc:
-            return Outcome(str(source.path), "failed", str(exc)), None
         except OSError as exc:
-            return Outcome(str(source.path), "failed", f"cannot read the file: {exc.strerror or exc}"), None
-        except Exception as exc:  # a parser bug must not stop the other files
-            return Outcome(str(source.path), "failed", f"could not parse ({type(exc).__name__}: {exc})"), None
+            return Outcome(str(source.path), "failed", f"cannot read the file: {exc.strerror or exc}")
+        recorded = self.catalog.file_hash(key)
+        if recorded and recorded[1] == sha:
+            return Outcome(str(source.path), "unchanged")
+        source = self._stable_id(source, key, sha, recorded)
+        twin = seen.get(sha) or self.catalog.path_with_hash(sha)
+        if twin and twin != key:
+            return Outcome(str(source.path), "duplicate", f"same content as {twin}")
+        seen[sha] = key
+        return source, sha
 
     def _stable_id(self, source: SourceFile, key: str, sha: str, recorded: tuple[str, str] | None) -> SourceFile:
         """A file keeps the report id it was first given; a new file never takes another file's id."""
@@ -180,10 +207,53 @@ class Ingestor:
             return replace(source, report_id=f"{source.report_id}-{sha[:6]}")
         return source
 
-    def _index(self, p: Prepared, summary: Summary) -> Outcome:
+    def _pipeline(self, jobs: list[tuple[SourceFile, str]], summary: Summary) -> Iterator[Outcome]:
+        """Parse ahead, embed groups of reports, write in the background; outcomes as reports are committed."""
+        pool = ParsePool.for_jobs(jobs, self.settings.chunk_tokens, self.tuning)
+        writer: Writer[Outcome] = Writer(lambda item: self._write(item, summary), self.tuning.write_depth)
+        group: list[Prepared] = []
+        try:
+            todo = iter(jobs)
+            pool.fill(todo)
+            self._load_model(summary)  # while the first files are parsed
+            while pool.pending:
+                parsed = pool.next()
+                pool.fill(todo)
+                if isinstance(parsed, Outcome):
+                    yield parsed
+                else:
+                    group.append(parsed)
+                if group and (sum(len(p.chunks) for p in group) >= self.tuning.embed_group or not pool.pending):
+                    self._embed_group(group, writer, summary)
+                    group = []
+                yield from writer.drain()
+        finally:
+            pool.close()
+            writer.close()
+            summary.timings["wait_parse"] += pool.waited
+            summary.timings["wait_store"] += writer.waited
+        yield from writer.drain()
+
+    def _load_model(self, summary: Summary) -> None:
         started = time.perf_counter()
-        vectors = self.embeddings.encode([embedding_text(p.meta, c) for c in p.chunks])
+        _ = self.embeddings
+        summary.timings["model"] += time.perf_counter() - started
+
+    def _embed_group(self, group: list[Prepared], writer: Writer[Outcome], summary: Summary) -> None:
+        """One model call for several reports (fuller batches), then each report goes to the writer."""
+        started = time.perf_counter()
+        vectors = self.embeddings.encode([embedding_text(p.meta, c) for p in group for c in p.chunks])
         summary.timings["embed"] += time.perf_counter() - started
+        offset = 0
+        for p in group:
+            for stage, seconds in p.timings.items():
+                summary.timings[stage] = summary.timings.get(stage, 0.0) + seconds
+            writer.put((p, vectors[offset:offset + len(p.chunks)]))
+            offset += len(p.chunks)
+
+    def _write(self, item: tuple[Prepared, object], summary: Summary) -> Outcome:
+        """Vectors first, then the catalog row in one transaction (runs in the writer thread)."""
+        p, vectors = item
         started = time.perf_counter()
         key = str(p.source.path.resolve())
         self.store.delete_report(p.meta.report_id)

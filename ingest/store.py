@@ -2,15 +2,23 @@
 
 The collection's name is derived from the index fingerprint, and it is created with our own embedding
 function, so Chroma never falls back on its default model (which downloads on first use).
+
+On a server, which many indexes may share, the name also carries the index's own random id (the file
+``index-id`` in the index folder): two indexes never write into, or reconcile away, each other's vectors,
+and every process that opens the same index folder finds the same collection.
 """
 
 from __future__ import annotations
 
 import hashlib
 import json
+import os
+import uuid
 from collections.abc import Sequence
 from typing import TYPE_CHECKING, Any, Protocol
 from urllib.parse import urlparse
+
+from pathlib import Path
 
 from ingest.settings import IndexSettings
 
@@ -34,8 +42,26 @@ def make_client(settings: IndexSettings) -> ClientAPI:
     return chromadb.PersistentClient(path=str(settings.index_dir / "chroma"), settings=chroma_settings)
 
 
+def index_id(index_dir: Path) -> str:
+    """The index folder's random id, created on first use (atomically: concurrent processes agree on one)."""
+    path = index_dir / "index-id"
+    if not path.exists():
+        index_dir.mkdir(parents=True, exist_ok=True)
+        tmp = index_dir / f".index-id.{uuid.uuid4().hex}"
+        tmp.write_text(uuid.uuid4().hex[:12])
+        try:
+            os.link(tmp, path)  # fails if another process got there first; then its id wins
+        except FileExistsError:
+            pass
+        finally:
+            tmp.unlink()
+    return path.read_text().strip()
+
+
 def collection_name(settings: IndexSettings) -> str:
     digest = hashlib.sha1(json.dumps(settings.fingerprint(), sort_keys=True).encode()).hexdigest()[:12]
+    if settings.chroma_url:  # a server holds many indexes: keep this one's vectors apart
+        return f"chunks-{digest}-{index_id(settings.index_dir)}"
     return f"chunks-{digest}"
 
 
@@ -79,13 +105,21 @@ class VectorStore:
         self.settings = settings
         self.client = client or make_client(settings)
         self.name = collection_name(settings)
+        self._batch_size: int | None = None
         self.embedding_function = _embedding_function(embeddings)
         self.collection: Collection = self.client.get_or_create_collection(
             self.name, embedding_function=self.embedding_function, metadata={"hnsw:space": "cosine"})
 
+    @property
+    def batch_size(self) -> int:
+        """Records per write: the setting, never more than the client accepts (Chroma refuses > 5461)."""
+        if self._batch_size is None:
+            self._batch_size = max(1, min(self.settings.store_batch_size, self.client.get_max_batch_size()))
+        return self._batch_size
+
     def upsert(self, ids: Sequence[str], vectors: Any, texts: Sequence[str],
                metadatas: Sequence[Metadata]) -> None:
-        step = self.settings.store_batch_size
+        step = self.batch_size
         for i in range(0, len(ids), step):
             self.collection.upsert(ids=list(ids[i:i + step]), embeddings=vectors[i:i + step],
                                    documents=list(texts[i:i + step]), metadatas=list(metadatas[i:i + step]))
@@ -94,7 +128,7 @@ class VectorStore:
         self.collection.delete(where={"report_id": report_id})
 
     def delete_ids(self, ids: Sequence[str]) -> None:
-        step = self.settings.store_batch_size
+        step = self.batch_size
         for i in range(0, len(ids), step):
             self.collection.delete(ids=list(ids[i:i + step]))
 
