@@ -6,10 +6,11 @@ from __future__ import annotations
 
 import json
 import sqlite3
-import threading
 import uuid
 from dataclasses import dataclass, field
 from pathlib import Path
+
+from ingest.sqlitedb import ThreadLocalDB
 
 SCHEMA = """CREATE TABLE IF NOT EXISTS turns(session_id TEXT, seq INTEGER, question TEXT, resolved TEXT, bodies TEXT,
             answer TEXT, context TEXT NOT NULL DEFAULT '{}', PRIMARY KEY(session_id, seq))"""
@@ -26,9 +27,8 @@ class Turn:
 
 class Sessions:
     def __init__(self, path: Path, keep_turns: int = 10) -> None:
-        path.parent.mkdir(parents=True, exist_ok=True)
         self.path, self.keep_turns = path, keep_turns
-        self._local = threading.local()
+        self._connections = ThreadLocalDB(path)
         self.db.execute(SCHEMA)
         columns = {row[1] for row in self.db.execute("PRAGMA table_info(turns)")}
         if "context" not in columns:  # a sessions file written before turns kept their context
@@ -36,12 +36,7 @@ class Sessions:
 
     @property
     def db(self) -> sqlite3.Connection:
-        conn = getattr(self._local, "conn", None)
-        if conn is None:
-            conn = sqlite3.connect(self.path, timeout=30, isolation_level=None, check_same_thread=False)
-            conn.execute("PRAGMA journal_mode=WAL")
-            self._local.conn = conn
-        return conn
+        return self._connections.get()
 
     @staticmethod
     def new_id() -> str:

@@ -157,11 +157,11 @@ class Running:
     received: list[dict] | None = field(default=None)  # request bodies the stub saw (None for a real service)
 
 
-def _serve(app: FastAPI, sock: socket.socket) -> Iterator[str]:
-    server = uvicorn.Server(uvicorn.Config(app, log_level="warning", lifespan="off"))
+def _serve(app: FastAPI, sock: socket.socket, lifespan: str = "off", wait_s: float = 10) -> Iterator[str]:
+    server = uvicorn.Server(uvicorn.Config(app, log_level="warning", lifespan=lifespan))
     thread = threading.Thread(target=server.run, kwargs={"sockets": [sock]}, daemon=True)
     thread.start()
-    deadline = time.monotonic() + 10
+    deadline = time.monotonic() + wait_s
     while not server.started and time.monotonic() < deadline:
         time.sleep(0.02)
     try:

@@ -3,13 +3,10 @@
 from __future__ import annotations
 
 import shutil
-import threading
-import time
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-import uvicorn
 
 from tests.conftest import CORPUS
 from tests.test_widget_browser import ask, browser, build_host_app, host_page, host_socket, last_answer  # noqa: F401
@@ -47,16 +44,7 @@ def real_service(tmp_path_factory: pytest.TempPathFactory, embeddings, host_sock
     Ingestor(settings, embeddings=embeddings).run([folder / "corpus"])
     host_origin = "http://127.0.0.1:%d" % host_socket.getsockname()[1]
     app = create_app(ServiceSettings(index=settings, cors_origins=[host_origin]), embeddings=embeddings)
-    sock = _bound_socket()
-    server = uvicorn.Server(uvicorn.Config(app, log_level="warning", lifespan="on"))
-    thread = threading.Thread(target=server.run, kwargs={"sockets": [sock]}, daemon=True)
-    thread.start()
-    deadline = time.monotonic() + 60
-    while not server.started and time.monotonic() < deadline:
-        time.sleep(0.05)
-    yield "http://127.0.0.1:%d" % sock.getsockname()[1]
-    server.should_exit = True
-    thread.join(5)
+    yield from _serve(app, _bound_socket(), lifespan="on", wait_s=60)
 
 
 @pytest.fixture
