@@ -3,7 +3,8 @@
 Tables: ``info`` (the fingerprint of the model and chunker that built the index), ``files`` (one row per
 ingested file with its content hash: the manifest that makes ingest incremental), ``reports`` (metadata as
 JSON), ``pages`` (page text, against which every quote is verified), ``chunks`` (text and spans) and
-``chunks_fts`` (an FTS5 full-text index over chunk text, the lexical side of hybrid search).
+``chunks_fts`` (an FTS5 full-text index over chunk text: term statistics and report-scoped matching for
+questions across reports; ranked search uses an in-memory BM25 replica built from ``chunks``, service/lexical.py).
 
 A report's rows change in one transaction, so a crash leaves either the old report or the new one.
 Readers in other processes see a consistent snapshot (WAL mode).

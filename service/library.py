@@ -9,6 +9,7 @@ from ingest.embedding import MiniLMEmbeddings
 from ingest.models import ReportMeta
 from ingest.settings import IndexSettings
 from ingest.store import VectorStore
+from service.lexical import LexicalIndex
 
 
 @dataclass
@@ -18,6 +19,7 @@ class Library:
     store: VectorStore
     embeddings: MiniLMEmbeddings
     reports: dict[str, ReportMeta] = field(default_factory=dict)
+    lexical: LexicalIndex | None = None
 
     @classmethod
     def open(cls, settings: IndexSettings, embeddings: MiniLMEmbeddings | None = None) -> Library:
@@ -29,8 +31,10 @@ class Library:
         return library
 
     def refresh(self) -> None:
-        """Re-read the reports table (cheap); call after an ingest into a running service's index."""
+        """Re-read the reports table and rebuild the BM25 replica; call after an ingest into a running
+        service's index."""
         self.reports = {meta.report_id: meta for meta in self.catalog.reports()}
+        self.lexical = LexicalIndex(self.catalog)
 
     def counts(self) -> tuple[int, int]:
         return self.catalog.counts()

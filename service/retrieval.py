@@ -70,9 +70,8 @@ class HybridSearch:
         self.library, self.depth, self.fusion = library, depth, fusion
 
     def lexical_scored(self, query: str, k: int, ids: list[str] | None) -> list[tuple[str, float]]:
-        """(chunk id, BM25 score) from the full-text index, best first."""
-        match = fts_query(query)
-        return self.library.catalog.lexical_search(match, k, ids) if match else []
+        """(chunk id, BM25 score) from the in-memory BM25 replica of the catalog, best first."""
+        return self.library.lexical.search(query, k, ids)
 
     def dense_scored(self, vector: list[float], k: int, ids: list[str] | None) -> list[tuple[str, float]]:
         """(chunk id, cosine similarity) from Chroma, best first."""
