@@ -102,7 +102,7 @@ def list_answer(rows: list[Row], book: CitationBook, session_id: str, intro: str
 
 def _body_line(body: str, claims: dict[str, list[int]], years: list[str]) -> str:
     when = ", ".join(sorted({y for y in years if y}))
-    cited = "; ".join(f"{claim} [{', '.join(map(str, dict.fromkeys(ns)))}]" for claim, ns in claims.items())
+    cited = "; ".join(f"{claim} " + "".join(f"[{n}]" for n in dict.fromkeys(ns)) for claim, ns in claims.items())
     return f"- **{body}**{f' ({when})' if when else ''}: {cited}"
 
 
