@@ -7,7 +7,7 @@ from pathlib import Path
 from pydantic import Field
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
-CHUNKER_VERSION = "sentence-pack-v1"
+CHUNKER_VERSION = "sentence-pack-v2"
 
 
 class IndexSettings(BaseSettings):
