@@ -27,7 +27,7 @@ from typing import Any
 from eval.bench_report import markdown, table
 
 ROOT = Path(__file__).resolve().parents[1]
-CORPUS = Path("/work/shared/corpora/ofsted-ilacs")
+CORPUS = ROOT.parent / "shared" / "corpora" / "ofsted-ilacs"
 INDEX = Path("/tmp/ofsted-bench-index")
 QUESTIONS = ROOT / "eval" / "questions" / "ofsted.jsonl"
 INGEST_STAGES = ("project", "reingest", "ceiling", "anchor")
