@@ -93,7 +93,7 @@ def baseline_asker(corpus: Path, index_dir: Path, embeddings: Embeddings | None 
     if embeddings is None:
         from ingest.embedding import MiniLMEmbeddings
 
-        embeddings = MiniLMEmbeddings()
+        embeddings = MiniLMEmbeddings(backend="torch")
     chunks = split(load_corpus(corpus))
     with tempfile.TemporaryDirectory(prefix="eval-baseline-") as folder:
         store = build_store(chunks, embeddings, Path(folder))

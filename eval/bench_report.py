@@ -103,9 +103,10 @@ def sweep_rows(report: Report) -> list[list[str]]:
     sw = report["stages"].get("ceiling", {}).get("sweep")
     if not sw:
         return []
-    keys = [("sentence-transformers default (batch 32)", "st_default_s"), ("project encode (batch 64)", "project_encode_s"),
-            ("batch 16", "batch_16_s"), ("batch 32", "batch_32_s"), ("batch 128", "batch_128_s"),
-            ("project encode, 1 torch thread", "threads_1_s")]
+    backend = sw.get("backend", "torch")
+    keys = [("sentence-transformers default, fp32 (batch 32)", "st_default_s"),
+            (f"project encode, {backend} (batch 64)", "project_encode_s"), (f"{backend}, batch 16", "batch_16_s"),
+            (f"{backend}, batch 32", "batch_32_s"), (f"{backend}, batch 128", "batch_128_s")]
     base = sw["st_default_s"]
     return [[label, _fmt(sw[k], 2), _fmt(_div(base, sw[k]), 2)] for label, k in keys if k in sw]
 

@@ -73,19 +73,20 @@ def timed(fn: Callable[[], object]) -> float:
 
 
 def sweep(model: Any, texts: list[str]) -> Result:
-    """Our encode against sentence-transformers' default call, and batch sizes and threads, on one sample."""
-    import torch
+    """Our encode against sentence-transformers' default call in fp32 (what LangChain's HuggingFaceEmbeddings
+    runs), and other batch sizes, on one sample."""
+    from ingest.embedding import TorchEncoder
 
-    threads = torch.get_num_threads()
-    out: Result = {"texts": len(texts), "torch_threads": threads}
+    reference = TorchEncoder().model
+    out: Result = {"texts": len(texts), "backend": model.backend}
     model.encode(texts[:32])  # warm
-    out["st_default_s"] = timed(lambda: model.model.encode(texts))  # batch 32, no normalisation
+    out["st_default_s"] = timed(lambda: reference.encode(texts))  # batch 32, fp32
     out["project_encode_s"] = timed(lambda: model.encode(texts))
+    chosen = model.batch_size
     for size in (16, 32, 128):
-        out[f"batch_{size}_s"] = timed(lambda: model.model.encode(texts, batch_size=size, normalize_embeddings=True))
-    torch.set_num_threads(1)
-    out["threads_1_s"] = timed(lambda: model.encode(texts))
-    torch.set_num_threads(threads)
+        model.batch_size = size
+        out[f"batch_{size}_s"] = timed(lambda: model.encode(texts))
+    model.batch_size = chosen
     return out
 
 
@@ -95,7 +96,7 @@ def ceiling(index: Path, sweep_texts: int = 0, **_: Any) -> Result:
 
     texts = embedded_texts(index)
     started = time.perf_counter()
-    model = MiniLMEmbeddings(batch_size=IndexSettings(index_dir=index).embed_batch_size)
+    model = MiniLMEmbeddings.from_settings(IndexSettings(index_dir=index))
     loaded = time.perf_counter() - started
     result: Result = {"chunks": len(texts), "model_s": round(loaded, 2)}
     cpu = cpu_seconds()
@@ -131,9 +132,16 @@ def tutorial_load(path: Path) -> list[Any]:
     return TextLoader(str(path), encoding="utf-8", autodetect_encoding=True).load()
 
 
+def tutorial_embeddings(model: Path) -> Any:
+    from langchain_community.embeddings import HuggingFaceEmbeddings
+
+    return HuggingFaceEmbeddings(model_name=str(model), model_kwargs={"device": "cpu", "local_files_only": True})
+
+
 def anchor(corpus: Path, **_: Any) -> Result:
     """The LangChain RAG tutorial: PyPDFLoader per file, RecursiveCharacterTextSplitter(1000, 200),
-    Chroma.from_documents in a temporary folder, with the project's MiniLMEmbeddings."""
+    Chroma.from_documents in a temporary folder, with LangChain's HuggingFaceEmbeddings over the same model
+    (sentence-transformers' default call in fp32)."""
     import warnings
 
     warnings.simplefilter("ignore")
@@ -141,7 +149,7 @@ def anchor(corpus: Path, **_: Any) -> Result:
     from langchain_text_splitters import RecursiveCharacterTextSplitter
 
     from ingest.discover import discover
-    from ingest.embedding import MiniLMEmbeddings
+    from ingest.embedding import model_path
 
     files, _ = discover([corpus])
     t: Result = {}
@@ -157,7 +165,7 @@ def anchor(corpus: Path, **_: Any) -> Result:
     chunks = RecursiveCharacterTextSplitter(chunk_size=1000, chunk_overlap=200).split_documents(docs)
     t["chunk"] = time.perf_counter() - started
     started = time.perf_counter()
-    embeddings = TimedEmbeddings(MiniLMEmbeddings())
+    embeddings = TimedEmbeddings(tutorial_embeddings(model_path()))
     t["model"] = time.perf_counter() - started
     with tempfile.TemporaryDirectory(prefix="bench-anchor-") as folder:
         started = time.perf_counter()

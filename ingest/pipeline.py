@@ -145,7 +145,7 @@ class Ingestor:
     def embeddings(self) -> MiniLMEmbeddings:
         """The model, loaded on first need: a re-run over unchanged files never loads it."""
         if self._embeddings is None:
-            self._embeddings = MiniLMEmbeddings(batch_size=self.settings.embed_batch_size)
+            self._embeddings = MiniLMEmbeddings.from_settings(self.settings)
         return self._embeddings
 
     def embed_documents(self, texts: list[str]) -> list[list[float]]:

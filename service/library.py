@@ -25,7 +25,7 @@ class Library:
     def open(cls, settings: IndexSettings, embeddings: MiniLMEmbeddings | None = None) -> Library:
         catalog = Catalog(settings.index_dir / "catalog.sqlite")
         catalog.ensure_fingerprint(settings.fingerprint())
-        embeddings = embeddings or MiniLMEmbeddings()
+        embeddings = embeddings or MiniLMEmbeddings.from_settings(settings)
         library = cls(settings, catalog, VectorStore(settings, embeddings), embeddings)
         library.refresh()
         return library
