@@ -15,6 +15,7 @@ from __future__ import annotations
 import os
 import tempfile
 import warnings
+from concurrent.futures import ThreadPoolExecutor
 from importlib.metadata import version
 from pathlib import Path
 
@@ -69,39 +70,38 @@ def _export_fp32(model_dir: Path, target: Path) -> None:
 
 
 class OnnxEncoder:
-    """Tokenise, run the int8 graph, mean-pool and normalise, exactly as sentence-transformers does for this model."""
+    """Tokenise, run the int8 graph, mean-pool and normalise, exactly as sentence-transformers does for this model.
+
+    One text per run (see the module's note), on a single-threaded session; a batch is spread over ``threads``
+    Python threads (onnxruntime releases the GIL). Whole texts in parallel beat splitting each matrix product
+    over the cores: measured 5.2-6.8 s against 7.5-11.2 s for 600 report chunks on 2 cores, and no thread
+    spins waiting for the others while ingest parses and stores on the same cores."""
 
     def __init__(self, model_dir: Path, cache_dir: Path, threads: int | None = None) -> None:
+        import onnxruntime as ort
         from tokenizers import Tokenizer
 
         self.file = cached_model_file(model_dir, cache_dir)
         self.tokenizer = Tokenizer.from_file(str(model_dir / "tokenizer.json"))
         self.tokenizer.enable_truncation(MAX_TOKENS)
         self.tokenizer.no_padding()  # tokenizer.json pads to 128; one text per run needs none
-        self.bulk = self._session(threads or os.cpu_count() or 1)
-        self._single = None
-
-    def _session(self, threads: int):
-        import onnxruntime as ort
-
         options = ort.SessionOptions()
-        options.intra_op_num_threads = threads
-        options.inter_op_num_threads = 1
-        return ort.InferenceSession(str(self.file), options, providers=["CPUExecutionProvider"])
+        options.intra_op_num_threads = options.inter_op_num_threads = 1
+        self.session = ort.InferenceSession(str(self.file), options, providers=["CPUExecutionProvider"])
+        self.threads = threads or os.cpu_count() or 1
+        self._pool: ThreadPoolExecutor | None = None
 
     def forward(self, texts: list[str], single_thread: bool = False) -> np.ndarray:
-        """Normalised vectors, one model run per text; ``single_thread`` for a lone query (see ingest.embedding).
+        """Normalised vectors in the order given; ``single_thread`` for a lone query (see ingest.embedding)."""
+        encodings = self.tokenizer.encode_batch(texts)
+        if single_thread or len(encodings) == 1 or self.threads == 1:
+            return np.stack([self._one(e) for e in encodings])
+        if self._pool is None:
+            self._pool = ThreadPoolExecutor(self.threads, thread_name_prefix="embed")
+        return np.stack(list(self._pool.map(self._one, encodings)))
 
-        One text per run: no padding is computed, and int8 activations are quantised over that text alone, so
-        a text's vector never depends on what it was batched with (measured faster than padded batches of 64)."""
-        if single_thread and self._single is None:
-            self._single = self._session(1)
-        session = self._single if single_thread else self.bulk
-        return np.stack([self._one(session, encoding) for encoding in self.tokenizer.encode_batch(texts)])
-
-    @staticmethod
-    def _one(session, encoding) -> np.ndarray:  # noqa: ANN001
+    def _one(self, encoding) -> np.ndarray:  # noqa: ANN001 (tokenizers.Encoding)
         feeds = {name: np.array([getattr(encoding, attr)], dtype=np.int64)
                  for name, attr in zip(INPUTS, ("ids", "attention_mask", "type_ids"))}
-        pooled = session.run(None, feeds)[0][0].mean(axis=0)
+        pooled = self.session.run(None, feeds)[0][0].mean(axis=0)
         return pooled / max(float(np.linalg.norm(pooled)), 1e-12)
