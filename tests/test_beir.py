@@ -26,9 +26,9 @@ def write_dataset(folder: Path) -> Path:
 
 
 def test_beir_writes_the_contract_shape(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    from eval import beir
+    from eval import beir, beir_index
 
-    monkeypatch.setattr(beir, "CACHE_DIR", tmp_path / "cache")
+    monkeypatch.setattr(beir_index, "CACHE_DIR", tmp_path / "cache")
     data = write_dataset(tmp_path / "tiny")
     out = tmp_path / "out.json"
     assert beir.main([str(data), "--out", str(out), "--only", "bm25", "dense", beir.DEFAULT]) == 0
@@ -44,3 +44,10 @@ def test_ndcg_uses_graded_gains() -> None:
     qrels = {"q": {"a": 2, "b": 1}}
     assert ndcg_at_k({"q": {"a": 2.0, "b": 1.0}}, qrels) == pytest.approx(1.0)
     assert ndcg_at_k({"q": {"b": 2.0, "a": 1.0}}, qrels) < 1.0
+
+
+def test_halves_split_sorted_ids_by_position() -> None:
+    from eval.beir import halves
+
+    a, b = halves(["10", "2", "1", "3"])
+    assert a == {"1", "3"} and b == {"2", "10"}

@@ -28,12 +28,13 @@ WORDS = ("inspectors found case supervision risk assessment victims unpaid work 
 
 
 def make_corpus(folder: Path) -> Path:
-    """Ten reports: the four fixture files and six generated Markdown reports of a few chunks each."""
+    """Ten reports: the four fixture files and six generated Markdown reports of about 60 chunks each (enough
+    work that each moment below falls inside the run, with the int8 model embedding ~100 chunks/s)."""
     make_reports(folder)
     rng = random.Random(7)
     for body in BODIES:
-        sentences = [" ".join(rng.choice(WORDS) for _ in range(14)).capitalize() + "." for _ in range(60)]
-        paragraphs = [" ".join(sentences[i:i + 6]) for i in range(0, 60, 6)]
+        sentences = [" ".join(rng.choice(WORDS) for _ in range(14)).capitalize() + "." for _ in range(600)]
+        paragraphs = [" ".join(sentences[i:i + 6]) for i in range(0, 600, 6)]
         head = f"# An inspection of {body} CRC\n\nInspected body: {body} CRC\n\n## Findings\n\n"
         (folder / f"{body.lower()}.md").write_text(head + "\n\n".join(paragraphs) + "\n", encoding="utf-8")
     return folder
@@ -106,7 +107,7 @@ def after_files(count: int, extra_s: float = 0.0) -> Callable[[Path, float], boo
 MOMENTS = {
     "while starting up": after_seconds(1.0),
     "right after the first report": after_files(1),
-    "inside a report's writes": after_files(6, 0.4),
+    "inside a report's writes": after_files(6),  # reports are written one after another once a group is embedded
     "near the end": after_files(9),
 }
 

@@ -153,7 +153,7 @@ def vanishing_run(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, embeddings, s
 
     monkeypatch.setattr(pipeline, "discover", discover_then_delete)
     monkeypatch.setattr(pipeline, "file_sha256", hash_then_delete)
-    monkeypatch.setattr(pipeline, "MiniLMEmbeddings", lambda **_: embeddings)
+    monkeypatch.setattr(pipeline.MiniLMEmbeddings, "from_settings", classmethod(lambda cls, _: embeddings))
     return main([str(folder), "--index", str(tmp_path / "index"), "--quiet"])
 
 
