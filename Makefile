@@ -25,7 +25,7 @@ $(VENV)/.installed: $(BIN)/python pyproject.toml
 setup: $(VENV)/.installed
 
 ingest: setup
-	$(BIN)/python -m ingest corpus --index $(INDEX)
+	$(BIN)/python -m ingest corpus --index $(INDEX) --rebuild
 
 run: setup ingest
 	$(BIN)/python -m service --index $(INDEX) --host $(HOST) --port $(PORT)

@@ -13,6 +13,7 @@ EXAMPLES = """examples:
   python -m ingest ~/reports/ofsted --index .data/ofsted
   python -m ingest report.pdf notes.md --index .data/index
   INSPECT_CHROMA_URL=http://127.0.0.1:8001 python -m ingest corpus   # vectors on a `chroma run` server
+  python -m ingest corpus --rebuild                # rebuild an index made by an older version
 
 Files are found recursively: .pdf, .html/.htm, .md, .txt (hidden folders and README files are left out).
 Re-running skips unchanged files without parsing them; a changed file replaces its old chunks.
@@ -27,6 +28,9 @@ def parse_args(argv: list[str] | None) -> argparse.Namespace:
     parser.add_argument("--index", type=Path, default=None, help="index folder (default: .data/index)")
     parser.add_argument("--chroma-url", default=None, help="use a Chroma server instead of the embedded store")
     parser.add_argument("--quiet", action="store_true", help="no progress bar")
+    parser.add_argument("--rebuild", action="store_true",
+                        help="if the index was built with another model, backend or chunker, delete its catalog "
+                             "and local vectors and rebuild it from PATH (report files are never touched)")
     return parser.parse_args(argv)
 
 
@@ -42,6 +46,16 @@ def print_summary(summary: Summary) -> None:
         print(f"  FAILED  {o.path}: {o.reason}")
 
 
+def discard_derived_data(index_dir: Path) -> None:
+    """Delete what ingest derived from the reports (catalog, embedded Chroma); conversations are kept. On a Chroma
+    server the old vectors stay in their own collection (named after the old fingerprint) until deleted there."""
+    import shutil
+
+    for name in ("catalog.sqlite", "catalog.sqlite-wal", "catalog.sqlite-shm"):
+        (index_dir / name).unlink(missing_ok=True)
+    shutil.rmtree(index_dir / "chroma", ignore_errors=True)
+
+
 def main(argv: list[str] | None = None) -> int:
     args = parse_args(argv)
     from tqdm import tqdm
@@ -51,12 +65,16 @@ def main(argv: list[str] | None = None) -> int:
     from ingest.settings import IndexSettings
 
     overrides = {k: v for k, v in {"index_dir": args.index, "chroma_url": args.chroma_url}.items() if v}
+    settings = IndexSettings(**overrides)
     try:
-        settings = IndexSettings(**overrides)
         ingestor = Ingestor(settings)
     except IndexMismatch as exc:
-        print(f"error: {exc}", file=sys.stderr)
-        return 2
+        if not args.rebuild:
+            print(f"error: {exc} (or pass --rebuild)", file=sys.stderr)
+            return 2
+        print(f"rebuilding: {exc}", file=sys.stderr)
+        discard_derived_data(settings.index_dir)
+        ingestor = Ingestor(settings)
     bar = tqdm(total=0, unit="file", disable=args.quiet, file=sys.stderr)
 
     def on_total(total: int) -> None:

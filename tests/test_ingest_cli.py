@@ -87,6 +87,22 @@ def test_index_refuses_another_chunker(tmp_path: Path) -> None:
         Catalog(tmp_path / "catalog.sqlite").ensure_fingerprint(other.fingerprint())
 
 
+def test_rebuild_replaces_an_index_of_another_version(tmp_path: Path, capsys) -> None:
+    from ingest.__main__ import main
+
+    index, reports = tmp_path / "index", make_reports(tmp_path / "reports")
+    old = IndexSettings(index_dir=index, chunk_tokens=120)  # as if built by an older chunker
+    Catalog(index / "catalog.sqlite").ensure_fingerprint(old.fingerprint())
+    (index / "sessions.sqlite").write_text("kept")
+    assert main([str(reports), "--index", str(index), "--quiet"]) == 2
+    assert "--rebuild" in capsys.readouterr().err
+    assert main([str(reports), "--index", str(index), "--quiet", "--rebuild"]) == 0
+    catalog = Catalog(index / "catalog.sqlite")
+    catalog.ensure_fingerprint(IndexSettings(index_dir=index).fingerprint())  # the current version now
+    assert len(catalog.reports()) == 4 and (index / "sessions.sqlite").read_text() == "kept"
+    assert len(list(reports.iterdir())) == 4  # the reports themselves are untouched
+
+
 def test_reconcile_removes_orphan_vectors(tmp_path: Path, embeddings) -> None:
     settings = IndexSettings(index_dir=tmp_path / "index")
     ingestor = Ingestor(settings, embeddings=embeddings)
