@@ -87,9 +87,13 @@ def free_port() -> int:
         return int(sock.getsockname()[1])
 
 
-def wait_until(check: Callable[[], bool], timeout_s: float, what: str) -> None:
+def wait_until(check: Callable[[], bool], timeout_s: float, what: str,
+               process: subprocess.Popen | None = None) -> None:
+    """Poll ``check`` until it holds; fail at once if ``process`` (the thing started) has exited."""
     deadline = time.monotonic() + timeout_s
     while time.monotonic() < deadline:
+        if process is not None and process.poll() is not None:
+            raise RuntimeError(f"{what} exited with status {process.returncode}")
         try:
             if check():
                 return
@@ -97,6 +101,16 @@ def wait_until(check: Callable[[], bool], timeout_s: float, what: str) -> None:
             pass
         time.sleep(0.25)
     raise TimeoutError(f"{what} did not come up within {timeout_s:.0f} s")
+
+
+def stop(process: subprocess.Popen, timeout_s: float = 30) -> None:
+    """Terminate ``process``; kill it if it has not exited within ``timeout_s``."""
+    process.terminate()
+    try:
+        process.wait(timeout=timeout_s)
+    except subprocess.TimeoutExpired:
+        process.kill()
+        process.wait()
 
 
 @contextmanager
@@ -110,15 +124,11 @@ def served(index: Path, timeout_s: float = 300) -> Iterator[tuple[str, int]]:
                                cwd=ROOT, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     base = f"http://127.0.0.1:{port}"
     try:
-        wait_until(lambda: httpx.get(f"{base}/health", timeout=5).status_code == 200, timeout_s, "the service")
+        wait_until(lambda: httpx.get(f"{base}/health", timeout=5).status_code == 200, timeout_s, "the service",
+                   process)
         yield base, process.pid
     finally:
-        process.terminate()
-        try:
-            process.wait(timeout=30)
-        except subprocess.TimeoutExpired:
-            process.kill()
-            process.wait()
+        stop(process)
 
 
 def rss_mb(pid: int) -> Result:

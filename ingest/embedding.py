@@ -1,13 +1,14 @@
-"""The offline all-MiniLM-L6-v2 model as a LangChain ``Embeddings``: loaded once, length-sorted batches.
+"""The offline all-MiniLM-L6-v2 model as a LangChain ``Embeddings``: loaded once, each distinct text encoded once.
 
-Two backends compute the same model: ``onnx-int8`` (the default; ONNX Runtime with int8 weights, ~1.8x faster
-on this machine's cores, see ingest.onnx_model) and ``torch`` (sentence-transformers in fp32, the reference).
-An index records its backend in its fingerprint, so vectors of both are never mixed.
+Two backends compute the same model: ``onnx-int8`` (the default; ONNX Runtime with int8 weights, 2.5x faster
+than sentence-transformers' default call on this machine, see ingest.onnx_model) and ``torch``
+(sentence-transformers in fp32, the reference). An index records its backend in its fingerprint, so vectors of
+both are never mixed.
 
-Threads: a batch of documents uses one thread per core; a single query runs on one thread. A one-text forward
-pass gains little from a second thread, and when the cores are busy (a server answering several requests at once,
-or other jobs) the threads wait on each other: measured on 2 busy cores, a query took ~40 ms on one thread and
-~300 ms on two.
+Threads: documents use every core (int8: whole texts in parallel; torch: intra-op threads); a single query runs
+on one thread. A one-text forward pass gains little from a second thread, and when the cores are busy (a server
+answering several requests at once, or other jobs) the threads wait on each other: measured on 2 busy cores, a
+query took ~40 ms on one thread and ~300 ms on two (torch).
 """
 
 from __future__ import annotations
@@ -103,7 +104,7 @@ class MiniLMEmbeddings(Embeddings):
 
     def encode(self, texts: list[str]) -> np.ndarray:
         """(n, 384) vectors in the caller's order. Each distinct text is encoded once (reports repeat
-        boilerplate), in batches of similar length (less padding)."""
+        boilerplate), in batches of similar length (less padding for the torch backend)."""
         import numpy as np
 
         unique = list(dict.fromkeys(texts))
