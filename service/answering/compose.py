@@ -5,7 +5,8 @@ claim whose quote is refused is left out of the answer."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+import re
+from dataclasses import dataclass, field
 
 from ingest.catalog import Catalog
 from ingest.models import ReportMeta
@@ -48,6 +49,7 @@ class Row:
     verdict: str
     evidence: list[Evidence]
     claim: str | None = None      # the answer's words for this row (default: the first quote)
+    reasons: list[Evidence] = field(default_factory=list)  # quotes saying why (for "..., and why?")
 
 
 def label(meta: ReportMeta) -> str:
@@ -83,20 +85,25 @@ def list_answer(rows: list[Row], book: CitationBook, session_id: str, intro: str
     items: list[Item] = []
     lines: dict[str, dict[str, list[int]]] = {}
     years: dict[str, list[str]] = {}
+    why: dict[str, list[str]] = {}
     for row in sorted(rows, key=lambda r: (body_label(r.meta).lower(), str(r.meta.published))):
         cited = [(ev, n) for ev in row.evidence if (n := book.cite(ev)) is not None]
         numbers = list(dict.fromkeys(n for _, n in cited))
         if not numbers:
             continue
         body = body_label(row.meta)
-        items.append(Item(body=body, report_id=row.meta.report_id, verdict=row.verdict, citations=numbers))
+        because = [(ev, n) for ev in row.reasons if (n := book.cite(ev)) is not None]
+        items.append(Item(body=body, report_id=row.meta.report_id, verdict=row.verdict,
+                          citations=numbers + [n for _, n in because if n not in numbers]))
         lines.setdefault(body, {}).setdefault(row.claim or cited[0][0].quote, []).extend(numbers)
         years.setdefault(body, []).append(str(row.meta.published.year) if row.meta.published else "")
+        why.setdefault(body, []).extend(f"{_year_of(ev.meta)}“{ev.quote}” [{n}]" for ev, n in because)
     if not items:
         return abstain(session_id)
     text = f"{intro}: {len(lines)} organisation{'s' if len(lines) != 1 else ''}, {len(items)} " \
            f"report{'s' if len(items) != 1 else ''}.\n" + "\n".join(
-               _body_line(body, claims, years[body]) for body, claims in lines.items())
+               _body_line(body, claims, years[body]) + _why_text(why.get(body, []), len(set(years[body])) > 1)
+               for body, claims in lines.items())
     return Answer(answer=text, abstained=False, session_id=session_id, citations=book.citations, items=items)
 
 
@@ -104,6 +111,18 @@ def _body_line(body: str, claims: dict[str, list[int]], years: list[str]) -> str
     when = ", ".join(sorted({y for y in years if y}))
     cited = "; ".join(f"{claim} " + "".join(f"[{n}]" for n in dict.fromkeys(ns)) for claim, ns in claims.items())
     return f"- **{body}**{f' ({when})' if when else ''}: {cited}"
+
+
+def _year_of(meta: ReportMeta) -> str:
+    return f"{meta.published.year}: " if meta.published else ""
+
+
+def _why_text(quotes: list[str], several_years: bool) -> str:
+    """The reasons quoted after a body's claims; each names its report's year when the body has several."""
+    if not quotes:
+        return ""
+    shown = quotes if several_years else [re.sub(r"^\d{4}: ", "", q) for q in quotes]
+    return ". Inspectors found: " + " ".join(shown)
 
 
 def abstain(session_id: str, reason: str = NOT_IN_REPORTS) -> Answer:

@@ -51,8 +51,9 @@ def answer_fact(tools: Tools, scope: Scope, book: CitationBook, session_id: str)
 def grade_fact(tools: Tools, scope: Scope, book: CitationBook, session_id: str) -> Answer | None:
     """The grade asked for, read from each report in scope's metadata; None when no report holds it."""
     claims = []
-    for report_id in scope.report_ids:
-        meta = tools.library.reports[report_id]
+    latest_first = sorted((tools.library.reports[r] for r in scope.report_ids), key=lambda m: str(m.published or ""),
+                          reverse=True)
+    for meta in latest_first:
         for area in _areas_asked(scope, meta, tools.areas):
             ev = grades.grade_evidence(tools.library.catalog, meta, area)
             if ev is not None:

@@ -15,6 +15,7 @@ from service.answering.areas import area_key
 from service.answering.compose import CitationBook, Row, abstain, list_answer
 from service.answering.evidence import Evidence, Tools, provenance_evidence, scan_pages, scope_sentences
 from service.answering.mentions import body_label
+from service.answering.reasons import asks_why, reasons
 from service.answering.scope import Scope, about_grades_only
 from service.answering.text import NUMBER, YEAR, has_date, stem
 from service.answering.topic import Topic, make_topic
@@ -35,14 +36,18 @@ def answer_list(tools: Tools, scope: Scope, book: CitationBook, session_id: str,
     if (changes := grade_changes(tools, scope, ids)) is not None:
         return list_answer(changes, book, session_id, "Reports whose grade changed that way")
     if about_grades_only(scope) and not scope.numeric:
-        return list_answer(grade_rows(tools, scope, ids), book, session_id, "Reports with that grade")
+        rows = grade_rows(tools, scope, ids)
+        if not rows and (graded := sum(1 for r in ids if tools.library.reports[r].overall)):
+            return abstain(session_id, f"No report in this index has that grade: none of the {graded} graded "
+                                       f"report{'s' if graded != 1 else ''} in scope.")
+        return list_answer(rows, book, session_id, "Reports with that grade")
     if not scope.topic_words and not scope.numeric and not scope.wanted:
         return list_answer(dated_rows(tools, ids), book, session_id, "Reports in scope")
     return list_answer(topical_rows(tools, scope, ids), book, session_id, "Reports that match")
 
 
 def grade_rows(tools: Tools, scope: Scope, ids: list[str]) -> list[Row]:
-    rows = []
+    rows, why = [], asks_why(scope.question)
     for report_id in ids:
         meta = tools.library.reports[report_id]
         met = [grades.meets(meta, c, tools.areas) for c in scope.conditions]
@@ -51,7 +56,8 @@ def grade_rows(tools: Tools, scope: Scope, ids: list[str]) -> list[Row]:
             continue
         keys = list(dict.fromkeys(keys))
         evidence = [ev for k in keys if (ev := grades.grade_evidence(tools.library.catalog, meta, k))]
-        rows.append(Row(meta, "grade", evidence, _grade_claim(meta, keys)))
+        because = reasons(tools.library.catalog, meta, grades.grade_for(meta, keys[0])) if why and keys else []
+        rows.append(Row(meta, "grade", evidence, _grade_claim(meta, keys), because))
     return rows
 
 

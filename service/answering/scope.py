@@ -42,11 +42,12 @@ NUMERIC = re.compile(r"\b(more than|over|above|at least|greater than|exceeding|f
                      r"at most)\s+(?:about\s+)?(\d[\d,]*(?:\.\d+)?)\s*(%|per ?cent)?", re.I)
 SUPERLATIVE = re.compile(r"\b(first|most|least|largest|biggest|highest|lowest|best|worst|earliest|latest)\b|"
                          r"\b(more|fewer|less)\b(?!\s+than)", re.I)
-LIST_CUE = re.compile(r"^\s*(list|name|show)\b|\b(which|what|where)\b", re.I)
+LIST_CUE = re.compile(r"^\s*(list|name|show)\b|\b(which|what|where)\b|\bhow many\b", re.I)
 PLURALS = re.compile(r"\b(which|what)\s+(\w+\s+){0,3}?(crcs|providers|inspections|reports|authorities|councils|"
-                     r"boroughs|divisions|companies|organisations|areas)\b|\bwhich\s+(crc|provider|inspection|"
+                     r"boroughs|divisions|companies|organisations|areas|services)\b|\bwhich\s+(crc|provider|inspection|"
                      r"report|local authority|authority|council|borough|division)\b|\b(in|for|at) which\b|"
-                     r"^\s*where\b|^\s*(list|name|show)\b", re.I)
+                     r"^\s*where\b|^\s*(list|name|show)\b|\bhow many\s+(\w+\s+){0,2}?(crcs|providers|inspections|reports|"
+                     r"authorities|councils|boroughs|divisions|companies|organisations)\b", re.I)
 NUMBER_Q = re.compile(r"\bhow (many|much)\b|\bwhat (\w+ )?(percentage|proportion|share|number|fraction|average|"
                       r"per ?cent)\b|\baverage\b", re.I)
 DATE_Q = re.compile(r"\b(when|what date|which date|what day|what year)\b|\bdates?\b", re.I)
