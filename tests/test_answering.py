@@ -126,6 +126,12 @@ def test_grades_of_one_body_latest_first(answerer: Answerer) -> None:
     assert len(years) == 2 and years == sorted(years, reverse=True)
 
 
+def test_last_inspected_answers_from_the_latest_report_only(answerer: Answerer) -> None:
+    answer = ask(answerer, "When was Merseyside CRC last inspected?")
+    assert [c.report_id for c in answer.citations] == ["merseyside-crc-2020"] and "2020" in answer.answer
+    assert_quotes_on_pages(answerer, answer)
+
+
 def test_every_report_in_scope_is_read(answerer: Answerer) -> None:
     answer = ask(answerer, "Which providers had inspection reports published in 2020?")
     in_2020 = {rid for rid, m in answerer.library.reports.items() if m.published and m.published.year == 2020}

@@ -180,3 +180,19 @@ def test_cli_rejects_unknown_command() -> None:
     from eval.__main__ import main
 
     assert main(["nonsense"]) == 2
+
+
+def test_a_malformed_question_file_names_its_line_and_the_fix(tmp_path: Path) -> None:
+    from eval.run import load_questions
+
+    good = {"id": "q1", "kind": "fact", "question": "Who?", "answer": "X"}
+    path = tmp_path / "q.jsonl"
+    path.write_text(json.dumps(good) + "\n\n" + json.dumps({"id": "c1", "turns": [good]}) + "\n")
+    with pytest.raises(SystemExit, match=r"q\.jsonl:3: .*kind: Field required.*use --conversations"):
+        load_questions(path)
+    path.write_text(json.dumps(good) + "\n{not json\n")
+    with pytest.raises(SystemExit, match=r"q\.jsonl:2: JSONDecodeError"):
+        load_questions(path)
+    path.write_text(json.dumps(good) + "\n")
+    with pytest.raises(SystemExit, match=r"q\.jsonl:1: KeyError.*use --questions"):
+        load_conversations(tmp_path / "q.jsonl")

@@ -30,6 +30,7 @@ GRADE_AT_END = re.compile(r"\b(outstanding|good|adequate|inadequate|requires? im
 MIN_MATCHED = 1.0
 GRADE_SUBJECTS = {stem("overall"), stem("effectiveness")}
 MAX_SENTENCES = 3
+TITLE = re.compile(r"^(Re-)?(inspection|review|report|summary|section|annex|appendix)\b", re.I)
 ORG_NOUNS = {"company", "consortium", "partners", "trust", "charity", "college", "ltd", "limited", "plc"}
 
 
@@ -143,8 +144,9 @@ def pick(candidates: list[Evidence], topic: Topic, scope: Scope, stats: TermStat
 
 
 def is_heading(line: str) -> bool:
-    """A short line that states nothing by itself ("Unpaid work and Through the Gate")."""
-    return not re.search(r"[.!?;]\W*$", line) and ":" not in line and len(words(line)) <= 10
+    """A line that states nothing by itself: a short one ("Unpaid work and Through the Gate") or a title that
+    runs on with no full stop ("Re-inspection of services for children in need of help and protection, ...")."""
+    return not re.search(r"[.!?;]\W*$", line) and ":" not in line and (len(words(line)) <= 10 or TITLE.match(line))
 
 
 def fits(sentence: str, scope: Scope, stats: TermStats) -> bool:

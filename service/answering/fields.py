@@ -13,6 +13,8 @@ from service.answering.text import squash, stem
 from service.schemas import Answer
 
 ABOUT_THE_REPORT = {stem(w) for w in "inspection inspected fieldwork report published publication visit".split()}
+LATEST = {stem(w) for w in "last latest recent recently most".split()}
+EARLIEST = {stem(w) for w in "first earliest".split()}
 FIELDS = (("published", re.compile(r"\bpublish", re.I), "was published"),
           ("inspection_dates", re.compile(r"\b(inspect|fieldwork|visit)", re.I), "was inspected"))
 
@@ -20,19 +22,38 @@ FIELDS = (("published", re.compile(r"\bpublish", re.I), "was published"),
 def field_fact(tools: Tools, scope: Scope, book: CitationBook, session_id: str) -> Answer | None:
     """The publication date or inspection dates of each report in scope; None when the question asks for
     something else or no report holds the value."""
-    if scope.answer_type != "date" or not scope.bodies or not {stem(w) for w in scope.topic_words} <= ABOUT_THE_REPORT:
+    asked = {stem(w) for w in scope.topic_words}
+    if scope.answer_type != "date" or not scope.bodies or not asked <= ABOUT_THE_REPORT | LATEST | EARLIEST:
         return None
     field, _, verb = next((f for f in FIELDS if f[1].search(scope.question)), (None, None, ""))
     if field is None:
         return None
-    claims = []
-    for report_id in scope.report_ids:
-        meta = tools.library.reports[report_id]
-        value = getattr(meta, field)
-        ev = _evidence(tools, meta, field, _forms(value)) if value else None
-        if ev is not None:
-            claims.append((f"The **{label(meta)}** report: {ev.quote}", ev))
+    claims = [claim for meta in _reports_asked(tools, scope.report_ids, asked)
+              if (claim := _field_claim(tools, meta, field)) is not None]
     return claim_answer(claims, book, session_id) if claims else None
+
+
+def _field_claim(tools: Tools, meta, field: str) -> tuple[str, Evidence] | None:
+    """"The **X (2023)** report: Published: ..." cited to its line; a report that prints no publication date
+    is answered with its inspection dates, saying so."""
+    value = getattr(meta, field)
+    ev = _evidence(tools, meta, field, _forms(value)) if value else None
+    if ev is not None:
+        return f"The **{label(meta)}** report: {ev.quote}", ev
+    dates = _evidence(tools, meta, "inspection_dates", _forms(meta.inspection_dates)) \
+        if field == "published" and meta.inspection_dates else None
+    if dates is None:
+        return None
+    return f"The **{label(meta)}** report does not print its publication date; it gives: {dates.quote}", dates
+
+
+def _reports_asked(tools: Tools, report_ids: list[str], asked: set[str]) -> list:
+    """The reports in scope, latest first; only the latest ("when was it last inspected") or the earliest
+    ("first inspected") when the question says so."""
+    metas = sorted((tools.library.reports[r] for r in report_ids), key=lambda m: str(m.published or ""), reverse=True)
+    if asked & LATEST:
+        return metas[:1]
+    return metas[-1:] if asked & EARLIEST else metas
 
 
 def _forms(value: object) -> list[str]:

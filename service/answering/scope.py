@@ -174,6 +174,8 @@ def _framing_words(scope: Scope) -> set[str]:
         dropped |= LIST_SCAFFOLD
     if IMPROVED in scope.wanted:
         dropped |= COMPARISON_WORDS
+    if re.search(r"\binspectors\b", scope.question, re.I):  # "what did inspectors find" (not "the lead inspector")
+        dropped.add(stem("inspectors"))
     return dropped
 
 
