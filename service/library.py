@@ -10,6 +10,7 @@ from ingest.models import ReportMeta
 from ingest.settings import IndexSettings
 from ingest.store import VectorStore
 from service.lexical import LexicalIndex
+from service.names import shared_aliases
 
 
 @dataclass
@@ -33,7 +34,7 @@ class Library:
     def refresh(self) -> None:
         """Re-read the reports table and rebuild the BM25 replica; call after an ingest into a running
         service's index."""
-        self.reports = {meta.report_id: meta for meta in self.catalog.reports()}
+        self.reports = {meta.report_id: meta for meta in shared_aliases(self.catalog.reports())}
         self.lexical = LexicalIndex(self.catalog)
 
     def counts(self) -> tuple[int, int]:

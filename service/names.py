@@ -35,7 +35,7 @@ def names_of(meta: ReportMeta) -> set[str]:
 def matches(query: str, meta: ReportMeta) -> bool:
     """True when ``query`` names the report's body (exactly, or as all of one of its names' words)."""
     wanted = normalise(query)
-    if not wanted:
+    if not wanted or not _kinds(query) <= _kinds(" ".join([meta.body or "", *meta.body_aliases])):
         return False
     for name in names_of(meta):
         if wanted == name or (len(wanted) >= 4 and set(wanted.split()) <= set(name.split())):
@@ -43,5 +43,29 @@ def matches(query: str, meta: ReportMeta) -> bool:
     return False
 
 
+def _kinds(name: str) -> set[str]:
+    """The kinds of organisation a name states ("crc", "nps"), which normalising drops."""
+    return {"crc", "nps"} & set(_body_key(name).split())
+
+
 def reports_named(query: str, reports: Iterable[ReportMeta]) -> list[str]:
     return [meta.report_id for meta in reports if matches(query, meta)]
+
+
+def shared_aliases(reports: Iterable[ReportMeta]) -> list[ReportMeta]:
+    """Each report with every name its body goes by in any report ("DLNR CRC" read from the 2019 report also
+    finds the 2020 one). Reports share a body when their body names are equal but for case, punctuation and
+    spelt-out forms ("London CRC" and "London NPS division" stay apart)."""
+    reports = list(reports)
+    pooled: dict[str, list[str]] = {}
+    for meta in reports:
+        pooled.setdefault(_body_key(meta.body), []).extend(meta.body_aliases)
+    return [meta if not _body_key(meta.body) else meta.model_copy(update={"body_aliases": list(dict.fromkeys(
+        a for a in pooled[_body_key(meta.body)] if a != meta.body))}) for meta in reports]
+
+
+def _body_key(name: str | None) -> str:
+    text = (name or "").lower().replace("’", "'")
+    for pattern, repl in EXPANSIONS:
+        text = re.sub(pattern, repl, text)
+    return " ".join(re.sub(r"[^a-z0-9 ]+", " ", text).split())

@@ -132,6 +132,23 @@ def test_last_inspected_answers_from_the_latest_report_only(answerer: Answerer) 
     assert_quotes_on_pages(answerer, answer)
 
 
+def test_a_figure_asked_in_other_words(answerer: Answerer) -> None:
+    caseload = ask(answerer, "What was the average caseload at DLNR CRC in 2020?")  # the report: "58 cases each"
+    assert "58" in caseload.answer and {c.report_id for c in caseload.citations} == {"dlnr-crc-2020"}
+    counted = ask(answerer, "How many standards were rated outstanding at Durham Tees Valley CRC in 2020?")
+    assert not counted.abstained and "three" in counted.answer.lower()
+
+
+def test_problems_and_strengths_of_one_body(answerer: Answerer) -> None:
+    problems = ask(answerer, "What were the main problems at West Yorkshire CRC in 2020?")
+    strengths = ask(answerer, "What were Essex CRC's strengths?")
+    assert {c.report_id for c in problems.citations} == {"west-yorkshire-crc-2020"}
+    assert all(sentence_polarity(c.quote).concern > sentence_polarity(c.quote).positive for c in problems.citations)
+    quotes = [c.quote for c in strengths.citations]
+    assert quotes and len(quotes) == len(set(quotes)) and all(sentence_polarity(q).positive > 0 for q in quotes)
+    assert_quotes_on_pages(answerer, problems)
+
+
 def test_every_report_in_scope_is_read(answerer: Answerer) -> None:
     answer = ask(answerer, "Which providers had inspection reports published in 2020?")
     in_2020 = {rid for rid, m in answerer.library.reports.items() if m.published and m.published.year == 2020}

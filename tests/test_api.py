@@ -21,6 +21,14 @@ def test_search_body_aliases(client) -> None:
         assert {r["report_id"] for r in results} == {"thames-valley-crc-2018"}, name
 
 
+def test_an_alias_read_from_one_report_finds_all_of_that_bodys_reports(client) -> None:
+    # "DLNR CRC" is written only in the 2019 digest; the 2020 one names the CRC in full
+    results = client.get("/search", params={"q": "cases supervised", "body": "DLNR CRC", "k": 20}).json()["results"]
+    assert {r["report_id"] for r in results} == {"dlnr-crc-2019", "dlnr-crc-2020"}
+    london = client.get("/search", params={"q": "people supervised", "body": "London CRC", "k": 20}).json()["results"]
+    assert {r["report_id"] for r in london} == {"london-crc-2018", "london-crc-2019"}  # not the London NPS division
+
+
 def test_reports_and_report_by_id(client) -> None:
     reports = client.get("/reports").json()["reports"]
     assert len(reports) == 24

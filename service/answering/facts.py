@@ -14,6 +14,7 @@ from service.answering.compose import CitationBook, abstain, claim_answer, fact_
 from service.answering.evidence import Evidence, Tools, page_count, page_sentences, search_within, table_rows
 from service.answering.fields import field_fact
 from service.answering.listed import item_under_heading
+from service.answering.reasons import plainest, verdict_asked
 from service.answering.scope import RATING, Scope
 from service.answering.text import has_date, has_number, stem, words
 from service.answering.topic import TermStats, Topic, make_topic, phrase_score
@@ -46,6 +47,10 @@ def answer_fact(tools: Tools, scope: Scope, book: CitationBook, session_id: str)
         answer = grade_fact(tools, scope, book, session_id)
         if answer is not None:
             return answer
+    if scope.bodies and (weak := verdict_asked(scope.topic_words)) is not None:
+        latest = max(scope.report_ids, key=lambda rid: str(tools.library.reports[rid].published or ""))
+        if chosen := plainest(tools.library.catalog, tools.library.reports[latest], weak, MAX_SENTENCES):
+            return fact_answer(chosen, book, session_id)
     return text_fact(tools, scope, book, session_id)
 
 
