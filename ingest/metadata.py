@@ -19,7 +19,8 @@ from collections import Counter
 from datetime import date, datetime
 from pathlib import PurePath
 
-from ingest.metadata_body import HEADING, NAMED_HEADING, Body, aliases_for, find_body, normalise_body
+from ingest.metadata_body import (HEADING, NAMED_HEADING, Body, aliases_for, defined_abbreviations, find_body,
+                                  normalise_body)
 from ingest.metadata_grades import extract_grades, normalise_grade
 from ingest.metadata_text import (
     DAY_MONTH_YEAR, Line, evidence, fold, labelled_value, page_lines, parse_date, squash,
@@ -141,7 +142,9 @@ def _text(doc: ParsedDocument, values: dict[str, object], provenance: dict[str, 
     _put(values, provenance, "body", (body.name, body.evidence) if body.evidence else None)
     if "body_aliases" not in values and values.get("body") == body.name:
         named_in = heading[0] if heading else doc.title or ""
-        values["body_aliases"] = body.aliases + _heading_alias(named_in, body)
+        aliases = body.aliases + _heading_alias(named_in, body)
+        values["body_aliases"] = aliases + [a for a in defined_abbreviations(pages, [body.name or "", *aliases])
+                                            if a not in aliases]
     if heading:
         _put(values, provenance, "title", heading)
         _put(values, provenance, "report_type", (_report_type(heading[0]), heading[1]))

@@ -90,6 +90,38 @@ def aliases_for(full: str) -> list[str]:
     return [form for form in dict.fromkeys(forms) if form and form != plain]
 
 
+ABBREVIATION = re.compile(r"\(\s*([A-Z][A-Za-z&]{1,9}(?:\s+(?:CRC|NPS))?)\s*\)")
+
+
+def defined_abbreviations(pages: list[Page], names: list[str], first_pages: int = 2) -> list[str]:
+    """Short names a report defines for its body on its first pages: "Humberside, Lincolnshire and North
+    Yorkshire Community Rehabilitation Company (HLNY CRC)" gives "HLNY CRC", and "HLNY" too. The letters must
+    be the initials, in order, of capitalised words just before the bracket, and those words part of a name."""
+    wanted = [squash(fold(n)).lower() for n in names if n]
+    found: list[str] = []
+    for page in pages[:first_pages]:
+        text = squash(fold(page.text))
+        for match in ABBREVIATION.finditer(text):
+            before = text[max(0, match.start() - 160):match.start()].rstrip()
+            if any(before.lower().endswith(n) for n in wanted) and _initials_fit(match.group(1), before):
+                found += [match.group(1), match.group(1).split()[0]]
+    return list(dict.fromkeys(found))
+
+
+GENERIC_WORDS = {"community", "rehabilitation", "company", "national", "probation", "service", "services", "council",
+                 "borough", "county", "city", "local", "authority", "children's", "limited", "ltd"}
+
+
+def _initials_fit(short: str, before: str) -> bool:
+    """The letters of the short name's first word are, in order, initials of the name's own words (not of
+    words any such body has: "(CRC)" after "... Community Rehabilitation Company" is no name)."""
+    letters = short.split()[0].replace("&", "").upper()
+    own = [w for w in re.findall(r"[A-Z][\w'-]*", before) if w.lower() not in GENERIC_WORDS]
+    initials = "".join(w[0] for w in own).upper()
+    remaining = iter(initials)
+    return len(letters) >= 2 and all(ch in remaining for ch in letters)
+
+
 def _tidy(text: str) -> str:
     text = squash(fold(text)).replace("&", "and")
     text = re.sub(r"\bSt\. ", "St ", text)

@@ -149,6 +149,23 @@ def test_problems_and_strengths_of_one_body(answerer: Answerer) -> None:
     assert_quotes_on_pages(answerer, problems)
 
 
+@pytest.mark.parametrize("question", ["Which CRCs were good in 2019?", "Name the CRCs found to be good in 2019.",
+                                      "Which providers were graded good in 2019?"])
+def test_grade_lists_however_worded(answerer: Answerer, question: str) -> None:
+    assert {item.report_id for item in ask(answerer, question).items} == {"hampshire-isle-of-wight-crc-2019"}
+
+
+def test_grade_questions_however_worded(answerer: Answerer) -> None:
+    no = ask(answerer, "Was Essex CRC rated inadequate?")
+    assert no.answer.startswith("No: **Essex CRC (2018)** was rated **requires improvement**")
+    yes = ask(answerer, "Was Dorset, Devon and Cornwall CRC judged inadequate?")
+    assert yes.answer.startswith("Yes: ")
+    terse = ask(answerer, "Wales CRC overall rating")
+    assert "requires improvement" in terse.answer and [c.report_id for c in terse.citations] == ["wales-crc-2019"]
+    led = ask(answerer, "Which inspector led the HLNY CRC inspection?")
+    assert "Tony Kirk" in led.answer and led.citations[0].report_id == "humberside-lincolnshire-north-yorkshire-crc-2020"
+
+
 def test_every_report_in_scope_is_read(answerer: Answerer) -> None:
     answer = ask(answerer, "Which providers had inspection reports published in 2020?")
     in_2020 = {rid for rid, m in answerer.library.reports.items() if m.published and m.published.year == 2020}

@@ -9,6 +9,7 @@ import pytest
 
 from ingest.loaders import load
 from ingest.metadata import extract_metadata, normalise_body, normalise_grade
+from ingest.metadata_body import defined_abbreviations
 from ingest.models import Page, ParsedDocument, ReportMeta
 from tests.conftest import shared_path
 
@@ -245,3 +246,14 @@ def test_real_ofsted_reports() -> None:
         assert (meta.body, meta.overall, len(meta.areas)) == (body, overall, areas), name
         assert meta.published is not None
         assert_quotes_verbatim(doc, meta)
+
+
+def test_a_short_name_the_report_defines_becomes_an_alias() -> None:
+    names = ["Humberside, Lincolnshire and North Yorkshire CRC",
+             "Humberside, Lincolnshire and North Yorkshire Community Rehabilitation Company"]
+    page = Page(number=1, text="HM Inspectorate of Probation rated Humberside, Lincolnshire and North Yorkshire "
+                               "Community Rehabilitation\nCompany (HLNY CRC) as Requires improvement.")
+    assert defined_abbreviations([page], names) == ["HLNY CRC", "HLNY"]
+    generic = Page(number=1, text="Essex Community Rehabilitation Company (CRC) supervised over 4,000 people. "
+                                  "It works with Together for Children (TfC).")
+    assert defined_abbreviations([generic], ["Essex CRC", "Essex Community Rehabilitation Company"]) == []

@@ -12,7 +12,7 @@ from service.answering import grades
 from service.answering.areas import AreaNames, area_key
 from service.answering.compose import CitationBook, abstain, claim_answer, fact_answer, label
 from service.answering.evidence import Evidence, Tools, page_count, page_sentences, search_within, table_rows
-from service.answering.fields import field_fact
+from service.answering.fields import field_fact, lead_inspector_fact
 from service.answering.listed import item_under_heading
 from service.answering.reasons import plainest, verdict_asked
 from service.answering.scope import RATING, Scope
@@ -32,6 +32,7 @@ MIN_MATCHED = 1.0
 GRADE_SUBJECTS = {stem("overall"), stem("effectiveness")}
 MAX_SENTENCES = 3
 TITLE = re.compile(r"^(Re-)?(inspection|review|report|summary|section|annex|appendix)\b", re.I)
+YES_NO_WORDS = {stem(w) for w in "found given get got receive received ofsted".split()}
 ORG_NOUNS = {"company", "consortium", "partners", "trust", "charity", "college", "ltd", "limited", "plc"}
 
 
@@ -42,6 +43,8 @@ def answer_fact(tools: Tools, scope: Scope, book: CitationBook, session_id: str)
         return fact_answer(listed, book, session_id)
     if (dated := field_fact(tools, scope, book, session_id)) is not None:
         return dated
+    if (led := lead_inspector_fact(tools, scope, book, session_id)) is not None:
+        return led
     asks = grades.asks_which_area(scope.question) or grades.asks_for_grade(scope.question)
     if scope.bodies and asks and not scope.superlative:
         answer = grade_fact(tools, scope, book, session_id)
@@ -59,12 +62,14 @@ def grade_fact(tools: Tools, scope: Scope, book: CitationBook, session_id: str) 
     claims = []
     latest_first = sorted((tools.library.reports[r] for r in scope.report_ids), key=lambda m: str(m.published or ""),
                           reverse=True)
+    put_forward = grades.asks_yes_no_grade(scope.question)
     for meta in latest_first:
         for area in _areas_asked(scope, meta, tools.areas):
             ev = grades.grade_evidence(tools.library.catalog, meta, area)
             if ev is not None:
-                what = "overall" if area is None else f"for *{area}*"
-                claims.append((f"**{label(meta)}** was rated **{grades.grade_for(meta, area)}** {what}.", ev))
+                grade, what = grades.grade_for(meta, area), "overall" if area is None else f"for *{area}*"
+                verdict = "" if put_forward is None else "Yes: " if grade == put_forward else "No: "
+                claims.append((f"{verdict}**{label(meta)}** was rated **{grade}** {what}.", ev))
     return claim_answer(claims, book, session_id) if claims else None
 
 
@@ -78,7 +83,7 @@ def _areas_asked(scope: Scope, meta: ReportMeta, areas: AreaNames) -> list[str |
         key = area_key(meta, scope.area, areas)
         return [key] if key is not None and grades.grade_for(meta, key) else []
     overall = re.search(r"\boverall\b", scope.question, re.I)
-    other = [w for w in scope.topic_words if stem(w) not in RATING]
+    other = [w for w in scope.topic_words if stem(w) not in RATING | YES_NO_WORDS and not grades.grade_of(w)]
     if not overall and (other or re.search(r"\b(standard|area)s?\b", scope.question, re.I)):
         return []  # a judgement the grades do not name ("its LSCB"): only the text may say
     return [None] if meta.overall else []

@@ -47,6 +47,23 @@ def _field_claim(tools: Tools, meta, field: str) -> tuple[str, Evidence] | None:
     return f"The **{label(meta)}** report does not print its publication date; it gives: {dates.quote}", dates
 
 
+LEAD_Q = re.compile(r"\blead inspector\b|\bwho (led|headed|was in charge of)\b|\binspection (was )?led by\b|"
+                    r"\binspector (who )?(led|headed)\b", re.I)
+
+
+def lead_inspector_fact(tools: Tools, scope: Scope, book: CitationBook, session_id: str) -> Answer | None:
+    """"Who was the lead inspector / who led the inspection of X": the name read at ingest, cited to the
+    line it was read from, for each report in scope (latest first); None when the question asks otherwise."""
+    if not scope.bodies or not LEAD_Q.search(scope.question):
+        return None
+    claims = []
+    for meta in _reports_asked(tools, scope.report_ids, {stem(w) for w in scope.topic_words}):
+        ev = provenance_evidence(tools.library.catalog, meta, "lead_inspector") if meta.lead_inspector else None
+        if ev is not None:
+            claims.append((f"The **{label(meta)}** inspection was led by **{meta.lead_inspector}**: {ev.quote}", ev))
+    return claim_answer(claims, book, session_id) if claims else None
+
+
 def _reports_asked(tools: Tools, report_ids: list[str], asked: set[str]) -> list:
     """The reports in scope, latest first; only the latest ("when was it last inspected") or the earliest
     ("first inspected") when the question says so."""

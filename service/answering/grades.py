@@ -110,10 +110,24 @@ def grade_evidence(catalog: Catalog, meta: ReportMeta, area: str | None) -> Evid
 
 
 def asks_for_grade(question: str) -> bool:
-    """True for "what (overall) rating/grade/judgement did X get", "how was X rated", "how did X do"."""
-    q = question.lower()
-    return bool(re.search(r"\b(what|which)\b[^?]*\b(rating|grade|judge?ment|rated|judged)\b", q)
-                or re.search(r"\bhow (was|were|is|did)\b[^?]*\b(rated|judged|graded|do|perform)\b", q))
+    """True for "what (overall) rating/grade/judgement did X get", "how was X rated", "how did Ofsted rate X",
+    "how did X do", "Ofsted rating for X", "X's grade"."""
+    q = question.lower().replace("’", "'")
+    return bool(re.search(r"\b(what|which)\b[^?]*\b(rating|grade|judge?ment|rated|judged|judge|graded)\b", q)
+                or bool(asks_yes_no_grade(q))
+                or re.search(r"\bhow (was|were|is|are|did|does|do)\b[^?]*\b(rated|judged|graded|rate|judge|grade|"
+                             r"do|perform)\b", q)
+                or re.search(r"\b(rating|grade|judge?ment)s?\s+(for|of|given to)\b|'s\s+(overall\s+)?(rating|grade|"
+                             r"judge?ment)\b|^\s*(ofsted\s+)?(overall\s+)?(rating|grade|judge?ment)\b|"
+                             r"\b(rating|grade|judge?ment)s?\W*$", q))
+
+
+def asks_yes_no_grade(question: str) -> Grade | None:
+    """The grade a yes/no question puts forward ("Was Sandwell rated inadequate in 2015?"), else None."""
+    asked = re.match(r"^\s*(was|were|is|are|did|has|have)\b[^?]*?\b(rated|judged|graded|found|given|get|got|"
+                     r"receive|received)\b", question, re.I)
+    mention = GRADE_MENTION.search(question, asked.end()) if asked else None
+    return grade_of(mention.group(0)) if mention else None
 
 
 def asks_which_area(question: str) -> bool:

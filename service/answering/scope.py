@@ -20,7 +20,7 @@ SCAFFOLD = {stem(w) for w in """
     inspection inspections inspected inspecting report reports reported reporting digest
     digests find found finding findings say says said describe described according record recorded
     give gave given get got receive received raise raised raising highlight highlighted identify identified note noted
-    provider providers crc crcs community rehabilitation company companies nps national probation service local
+    provider providers crc crcs community rehabilitation company companies nps national probation service local la las
     authority authorities council councils borough boroughs organisation organisations ofsted hm
     time times actually exactly approximately roughly around currently main key principal major
     take took taken place begin began begun start started happen happened occur occurred make made go went come came
@@ -43,11 +43,15 @@ NUMERIC = re.compile(r"\b(more than|over|above|at least|greater than|exceeding|f
 SUPERLATIVE = re.compile(r"\b(first|most|least|largest|biggest|highest|lowest|best|worst|earliest|latest)\b|"
                          r"\b(more|fewer|less)\b(?!\s+than)", re.I)
 LIST_CUE = re.compile(r"^\s*(list|name|show)\b|\b(which|what|where)\b|\bhow many\b", re.I)
-PLURALS = re.compile(r"\b(which|what)\s+(\w+\s+){0,3}?(crcs|providers|inspections|reports|authorities|councils|"
-                     r"boroughs|divisions|companies|organisations|areas|services)\b|\bwhich\s+(crc|provider|inspection|"
+PLURALS = re.compile(r"\b(which|what)\s+([\w'’]+\s+){0,3}?(crcs|providers|inspections|reports|authorities|councils|"
+                     r"boroughs|divisions|companies|organisations|areas|services|las)\b|\bwhich\s+(crc|provider|inspection|"
                      r"report|local authority|authority|council|borough|division)\b|\b(in|for|at) which\b|"
                      r"^\s*where\b|^\s*(list|name|show)\b|\bhow many\s+(\w+\s+){0,2}?(crcs|providers|inspections|reports|"
-                     r"authorities|councils|boroughs|divisions|companies|organisations)\b", re.I)
+                     r"authorities|councils|boroughs|divisions|companies|organisations|las)\b", re.I)
+PREDICATIVE_GRADE = re.compile(  # "were good in 2019", "found to be inadequate?", "were outstanding for care leavers"
+    r"\b(was|were|is|are|be|been|as)\s+(?:\w+\s+){0,2}?(requires?\s+improvement(\s+to\s+be\s+good)?|outstanding|"
+    r"good|inadequate)(?=\s*(?:[?.!,]|$|\s+(?:in|during|for|overall|by|at\s+(?:their|its|the)\s+(?:last|latest|"
+    r"most|previous))\b))", re.I)
 NUMBER_Q = re.compile(r"\bhow (many|much)\b|\bwhat (\w+ )?(percentage|proportion|share|number|fraction|average|"
                       r"per ?cent)\b|\baverage\b", re.I)
 DATE_Q = re.compile(r"\b(when|what date|which date|what day|what year)\b|\bdates?\b", re.I)
@@ -158,7 +162,7 @@ def _read_wants(scope: Scope, areas: AreaNames) -> None:
                          and not w.isdigit() and not MONTH.fullmatch(w)]
     scope.required = _proper_nouns(rest) & {stem(w) for w in scope.topic_words}
     scope.conditions = grades.conditions(question, areas) if RATING & {stem(w) for w in content_words(question)} \
-        or grades.ALL_AREAS.search(question) else []
+        or grades.ALL_AREAS.search(question) or PREDICATIVE_GRADE.search(question) else []
     scope.superlative = bool(SUPERLATIVE.search(question)) and not scope.numeric
     scope.area = None if re.search(r"\boverall\b", rest, re.I) else areas.best(rest)
 
