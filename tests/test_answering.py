@@ -213,6 +213,24 @@ def test_pronoun_follow_up_inherits_the_listed_body(answerer: Answerer) -> None:
     assert {c.body for c in second.citations} == {"Thames Valley CRC"} and "Gate" in second.answer
 
 
+def test_why_another_grade_and_a_new_topic_as_follow_ups(answerer: Answerer) -> None:
+    first = ask(answerer, "Which CRCs were rated requires improvement in 2020?")
+    why = ask(answerer, "Why?", first.session_id)
+    assert [i.report_id for i in why.items] == [i.report_id for i in first.items] and "Inspectors found" in why.answer
+    good = ask(answerer, "And which were good?", first.session_id)
+    assert {i.report_id for i in good.items} == {"durham-tees-valley-crc-2020"}
+    topic = ask(answerer, "What about Merseyside's unpaid work?", good.session_id)
+    assert {c.report_id for c in topic.citations} <= {"merseyside-crc-2018", "merseyside-crc-2020"}
+    assert topic.citations and all("unpaid work" in c.quote.lower() for c in topic.citations)
+
+
+def test_that_report_keeps_to_the_report_just_answered(answerer: Answerer) -> None:
+    first = ask(answerer, "How many people did Merseyside CRC supervise in 2020?")
+    assert {c.report_id for c in first.citations} == {"merseyside-crc-2020"}
+    second = ask(answerer, "What did that report say about unpaid work?", first.session_id)
+    assert second.citations and {c.report_id for c in second.citations} == {"merseyside-crc-2020"}
+
+
 def test_resolve_rewrites_without_an_index() -> None:
     previous = Context(resolved="How many people did London CRC supervise in 2019?", bodies=["London CRC"],
                        mentions=["London"], years=[2019])

@@ -90,6 +90,8 @@ class Answerer:
             if filters.body and not scope.bodies:
                 scope.bodies = BodyNames(self.library.reports[r] for r in scope.report_ids).find(filters.body)
         scope.report_ids = [rid for rid in scope.report_ids if rid not in resolved.exclude]
+        if named := [rid for rid in scope.report_ids if rid in resolved.only]:
+            scope.report_ids = named
         return scope
 
     def answer(self, scope: Scope, resolved: Resolved, session_id: str) -> Answer:

@@ -15,17 +15,23 @@ import re
 from dataclasses import dataclass, field
 
 from service.answering.mentions import BodyNames
-from service.answering.scope import YEAR, in_years, parse_years
-from service.answering.text import MONTH
+from service.answering.scope import COMPARISON_WORDS, SCAFFOLD, YEAR, in_years, parse_years
+from service.answering.text import MONTH, content_words, stem
 
 ELLIPSIS = re.compile(r"^\s*(?:and|what about|how about|and what about|same for|what of)\b[\s,]*(.*?)\s*\??\s*$", re.I)
 REFERS_BACK = re.compile(r"\b(it|its|they|them|their|there)\b", re.I)
+THAT_REPORT = re.compile(r"\b(that|this|the same|these|those) (inspections?|reports?|visits?)\b", re.I)
 OF_THEM = re.compile(r"\b(of|among|between) (them|those|these|the two|both)\b", re.I)
 THEN = re.compile(r"\b(then|at that time|at the time)\b(?=\s*\??\s*$)", re.I)
 THAT_ORG = re.compile(r"\b(that|this|the same|the previous|the former|the) (company|organisation|owner|provider|firm|"
                       r"operator|contractor|group)\b", re.I)
 THAT_GRADE = re.compile(r"\b(that|this|the same) (rating|grade|judge?ment)\b", re.I)
 OTHER = re.compile(r"\bother\b", re.I)
+WHY_ONLY = re.compile(r"^\s*(and\s+)?(why|for what reasons?|what were the reasons|on what grounds|why (was|is) that|"
+                      r"why (were|was) (they|it|those|these)( \w+)?( that way| so)?|what were the (main )?(reasons|problems|"
+                      r"concerns)|what went wrong)\s*\??\s*$", re.I)
+GRADE_WORD = re.compile(r"\b(requires?\s+improvement(\s+to\s+be\s+good)?|outstanding|good|inadequate)\b", re.I)
+FRAMING = SCAFFOLD | COMPARISON_WORDS | {stem(w) for w in "earlier later latest recent first ones one those".split()}
 YEAR_PHRASE = re.compile(r"\s*\b(?:in|at|during|for|from)?\s*(?:the|its)?\s*(?:19|20)\d\d\b"
                          r"(?:\s+(?:inspection|report))?", re.I)
 ENTITY = re.compile(r"[A-Z][\w'’&-]+(?:\s+(?:of\s+|and\s+)?[A-Z][\w'’&-]+)*")
@@ -51,12 +57,15 @@ class Resolved:
     text: str
     exclude: set[str] = field(default_factory=set)
     inherited: bool = False
+    only: set[str] = field(default_factory=set)   # "that inspection": the previous answer's reports
 
 
 def resolve(question: str, previous: Context | None, names: BodyNames) -> Resolved:
     if previous is None or not previous.resolved:
         return Resolved(question)
     text, inherited = question.strip(), False
+    if WHY_ONLY.match(text):  # "Why?": the previous question again, with its reasons asked for
+        return Resolved(f"{_strip_appendix(previous.resolved).rstrip(' ?.')}, and why?")
     ellipsis = ELLIPSIS.match(text)
     if ellipsis and ellipsis.group(1):
         text, inherited = _ellipsis(ellipsis.group(1), previous, names)
@@ -69,7 +78,9 @@ def resolve(question: str, previous: Context | None, names: BodyNames) -> Resolv
     if not names.find(text) and _refers_back(text) and previous.bodies:
         text, inherited = f"{text.rstrip()} ({'; '.join(previous.bodies)})", True
     exclude = set(previous.report_ids) if OTHER.search(question) else set()
-    return Resolved(text, exclude, inherited)
+    one_report = len(previous.report_ids) == 1 and re.search(r"\b(it|its)\b", question, re.I)
+    only = set(previous.report_ids) if THAT_REPORT.search(question) or one_report else set()
+    return Resolved(text, exclude, inherited, only)
 
 
 def _refers_back(text: str) -> bool:
@@ -77,14 +88,18 @@ def _refers_back(text: str) -> bool:
         return True
     is_list = re.search(r"\bwhich\s+(\w+\s+){0,2}(crcs|providers|inspections|authorities|councils|reports)\b", text,
                         re.I)
-    return bool(REFERS_BACK.search(text)) and not is_list
+    return bool(REFERS_BACK.search(text) or THAT_REPORT.search(text)) and not is_list
 
 
 def _ellipsis(rest: str, previous: Context, names: BodyNames) -> tuple[str, bool]:
     """"And X?": the previous question about X (a body, a year, or both); else X asked of the same bodies."""
     bodies = names.find(rest)
     years = YEAR.findall(rest)
-    if not bodies and not years:
+    grade = GRADE_WORD.search(rest)
+    if grade and not bodies and GRADE_WORD.search(previous.resolved):  # "And which were outstanding?"
+        return _swap_years(GRADE_WORD.sub(grade.group(0), _strip_appendix(previous.resolved), count=1), years) \
+            if years else GRADE_WORD.sub(grade.group(0), _strip_appendix(previous.resolved), count=1), False
+    if (not bodies and not years) or _says_more(rest, bodies):
         return _as_question(rest), False
     text = _strip_appendix(previous.resolved)
     if bodies:
@@ -94,6 +109,14 @@ def _ellipsis(rest: str, previous: Context, names: BodyNames) -> tuple[str, bool
     elif bodies and not _has_reports_in(text, bodies, names):
         text = YEAR_PHRASE.sub("", text, count=1)  # "And Wales?" asks about Wales, whatever its year
     return text, False
+
+
+def _says_more(rest: str, bodies: list) -> bool:
+    """"What about Merseyside's unpaid work?" asks something new of a body, not the previous question again."""
+    for body in sorted(bodies, key=lambda b: -b.start):
+        rest = rest[:body.start] + " " + rest[body.end:]
+    leftover = [w for w in content_words(YEAR.sub(" ", rest)) if stem(w) not in FRAMING]
+    return bool(leftover)
 
 
 def _has_reports_in(text: str, bodies: list, names: BodyNames) -> bool:
