@@ -56,6 +56,18 @@ def test_negation_turns_a_cue_round() -> None:
     assert sentence_polarity("The supervision of unpaid work was better than the year before.").improved == 1
 
 
+def test_an_item_of_a_list_is_judged_on_its_own() -> None:
+    sentence = "Wales CRC had high workloads, good all-Wales partnership working and women's services in place."
+    assert sentence_polarity(sentence, {"workload"}).kinds() == {"concern"}
+    assert sentence_polarity(sentence, {"women", "servic"}).kinds() == {"positive"}
+
+
+def test_a_specific_word_must_be_found_a_general_one_may_be_any_of_its_kind(answerer: Answerer) -> None:
+    assert "Wales CRC" in item_bodies(ask(answerer, "Which CRCs had high workloads?"))
+    assert item_bodies(ask(answerer, "Which CRCs had unmanageable workloads?")) == {
+        "Essex CRC", "Staffordshire and West Midlands CRC"}
+
+
 def test_question_polarity_and_silence() -> None:
     assert wanted_verdicts("Which CRCs had unpaid work risk concerns?") == {"concern"}
     assert wanted_verdicts("Which CRCs were praised for their unpaid work?") == {"positive"}
@@ -314,6 +326,13 @@ def test_every_quote_of_every_project_question_is_on_its_page(answerer: Answerer
         numbers = {c.n for c in answer.citations}
         assert all(item.citations and set(item.citations) <= numbers for item in answer.items)
         assert answer.abstained == (not answer.citations)
+
+
+def test_improved_since_the_last_inspection_compares_grades(answerer: Answerer) -> None:
+    better = ask(answerer, "Which CRCs improved since their previous inspection?")
+    assert [(item.report_id, item.verdict) for item in better.items] == [("durham-tees-valley-crc-2020", "improved")]
+    worse = ask(answerer, "Which CRCs got worse since their last inspection?")
+    assert worse.abstained and not worse.items  # no CRC's overall grade fell in the demo corpus
 
 
 def test_grade_change_across_a_bodys_reports(answerer: Answerer) -> None:

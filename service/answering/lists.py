@@ -26,6 +26,9 @@ LIST_THRESHOLD = 0.6
 NAMED_THRESHOLD = 0.3
 GRADE = r"(requires?\s+improvement(\s+to\s+be\s+good)?|outstanding|good|inadequate)"
 FROM_TO = re.compile(rf"\bfrom\s+{GRADE}\s+(?:\w+\s+){{0,3}}?to\s+{GRADE}\b", re.I)
+DECLINED = re.compile(r"\b(got worse|worsened|declined|deteriorated|went down|fell|dropped|slipped)\b", re.I)
+LATEST_CHANGE = re.compile(r"\b(since|last|latest|most recent|previous)\b", re.I)  # only the newest report vs the one before
+SINCE_WORDS = {stem(w) for w in "since last previous earlier prior before grade rating overall".split()}
 SILENCE_VERBS = {stem(w) for w in "state stated describe described say said mention mentioned give given".split()}
 
 
@@ -63,23 +66,39 @@ def grade_rows(tools: Tools, scope: Scope, ids: list[str]) -> list[Row]:
 
 def grade_changes(tools: Tools, scope: Scope, ids: list[str]) -> list[Row] | None:
     """"Which ... went from inadequate to good": bodies with a report graded the first way and a later one
-    graded the second way (overall, or in the area named). None when the question asks nothing of the kind."""
-    asked = FROM_TO.search(scope.question)
-    if asked is None:
+    graded the second way; "which ... improved (got worse) since their last inspection", with no topic named:
+    bodies whose grade rose (fell) from one report to the next. Overall, or in the area named. None when the
+    question asks nothing of the kind."""
+    changed = _change_asked(scope)
+    if changed is None:
         return None
-    first, then = grades.grade_of(asked.group(1)), grades.grade_of(asked.group(3))
     by_body: dict[str, list[ReportMeta]] = {}
     for meta in sorted((tools.library.reports[r] for r in ids), key=lambda m: str(m.published)):
         by_body.setdefault(body_label(meta), []).append(meta)
     rows = []
     for metas in by_body.values():
-        graded = [(m, k, grades.grade_for(m, k)) for m in metas
-                  if (k := area_key(m, scope.area, tools.areas)) is not None or scope.area is None]
-        pair = next(((a, b) for i, a in enumerate(graded) for b in graded[i + 1:]
-                     if a[2] == first and b[2] == then), None)
+        graded = [(m, k, g) for m in metas if ((k := area_key(m, scope.area, tools.areas)) is not None
+                                              or scope.area is None) and (g := grades.grade_for(m, k))]
+        pairs = [(a, b) for i, a in enumerate(graded) for b in graded[i + 1:]] if FROM_TO.search(scope.question) \
+            else list(zip(graded, graded[1:]))[-1 if LATEST_CHANGE.search(scope.question) else 0:]
+        pair = next(((a, b) for a, b in pairs if changed(a[2], b[2])), None)
         if pair:
             rows.append(_change_row(tools, pair))
     return rows
+
+
+def _change_asked(scope: Scope):  # noqa: ANN202 (a predicate on two grades, or None)
+    asked = FROM_TO.search(scope.question)
+    if asked is not None:
+        first, then = grades.grade_of(asked.group(1)), grades.grade_of(asked.group(3))
+        return lambda a, b: a == first and b == then
+    if scope.topic_words and not {stem(w) for w in scope.topic_words} <= SINCE_WORDS:
+        return None
+    if DECLINED.search(scope.question):
+        return lambda a, b: GRADES.index(b) > GRADES.index(a)
+    if IMPROVED in scope.wanted:
+        return lambda a, b: GRADES.index(b) < GRADES.index(a)
+    return None
 
 
 def _change_row(tools: Tools, pair: tuple) -> Row:

@@ -19,8 +19,7 @@ WORD = re.compile(r"[A-Za-z0-9][A-Za-z0-9'’-]*")
 IRREGULAR = {"led": "lead", "unchang": "same", "held": "hold",
              "took": "take", "taken": "take", "made": "make", "gave": "give", "given": "give", "ran": "run",
              "began": "begin", "begun": "begin", "found": "find", "told": "tell", "rose": "rise", "fell": "fall",
-             "better": "improv", "gain": "improv", "strengthen": "improv", "women'": "women", "woman": "women",
-             "caseload": "case"}
+             "better": "improv", "gain": "improv", "strengthen": "improv", "women'": "women", "woman": "women"}
 NUMBER_WORDS = re.compile(r"\b(two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|thirty|forty|fifty|"
                           r"half|halves|third|thirds|quarter|quarters|fifth|fifths|two-thirds|one in \w+|dozen|"
                           r"hundreds?|thousands?|per cent|percent|majority|minority)\b", re.I)

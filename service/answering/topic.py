@@ -11,6 +11,10 @@ from service.answering.text import STOPWORDS, stem, words
 from service.answering.verdict import cue_class, sentence_polarity
 
 
+RELATED = {stem(a): stem(b) for a, b in (("caseload", "cases"), ("workload", "work"))}  # "an average of 58 cases"
+RELATED_CREDIT = 0.5  # a related word says less than the word itself: alone it never puts a sentence on topic
+
+
 @dataclass
 class Topic:
     """What a question is about: stems weighted by rarity; ``required`` stems must all be present."""
@@ -31,7 +35,8 @@ class Topic:
         if not self.weights or not self.required <= present:
             return 0.0
         kinds = sentence_polarity(text).kinds() if self.classes else set()
-        covered = sum(w for s, w in self.weights.items() if s in present or self.classes.get(s) in kinds)
+        covered = sum(w if s in present or self.classes.get(s) in kinds else w * RELATED_CREDIT
+                      if RELATED.get(s) in present else 0.0 for s, w in self.weights.items())
         return covered / sum(self.weights.values())
 
 

@@ -36,7 +36,11 @@ consistently high-quality""".split()
 IMPROVED_WORDS = "improved improving improvement improvements better gain gains strengthened progressed".split()
 NEGATIVE_PHRASES = re.compile(r"\b(need(s|ed)?|requir(es|ed|e)|requiring) (further |some |significant )?"
                               r"improv\w*( to be good)?|too (few|many|high|low|slow|long|little)|not enough|"
-                              r"risk concern|fell short|below (the )?(standard|expectations)", re.I)
+                              r"risk concern|fell short|below (the )?(standard|expectations)|"
+                              r"(high|higher|highest|heavy|heavier|excessive|unmanageable|large) (individual )?"
+                              r"(work|case)loads?|(bigger|larger) (and more complex )?caseloads|"
+                              r"(work|case)loads?\b[^.;]{0,40}?\b(were|was|are|is|remained) (very |too |still )?"
+                              r"(high|heavy|unmanageable)", re.I)
 POSITIVE_PHRASES = re.compile(r"\b(in place|high quality|well[- ]established|well[- ]led)\b", re.I)
 IMPROVED_PHRASES = re.compile(r"\b(up from( (requires improvement( to be good)?|inadequate|good|adequate))?|"
                               r"now (good|outstanding|effective|strong)|more than before|"
@@ -126,11 +130,19 @@ def sentence_polarity(sentence: str, topic: set[str] | None = None) -> Polarity:
     if topic:
         about = [c for i, c in enumerate(parts) if topic & {stem(w) for w in words(c)}
                  or (i and PRONOUN_START.match(c) and topic & {stem(w) for w in words(parts[i - 1])})]
-        parts = about or parts
+        parts = _list_item(about, topic) or about or parts
     total = Polarity()
     for part in parts:
         total.add(clause_polarity(part))
     return total
+
+
+def _list_item(parts: list[str], topic: set[str]) -> list[str]:
+    """In "X had high workloads, good partnership working and women's services in place", the comma-separated
+    items that name the topic and carry a verdict of their own; empty when no item does."""
+    items = [item for part in parts for item in part.split(", ") if topic & {stem(w) for w in words(item)}]
+    return [item for item in items if clause_polarity(item).kinds()] if len(items) < sum(
+        len(part.split(", ")) for part in parts) else []
 
 
 def wanted_verdicts(question: str) -> set[str]:
@@ -145,18 +157,25 @@ TOPICAL_NOUNS = {stem(w) for w in """shortage shortages delay delays backlog bac
 shortfalls workload workloads caseload caseloads""".split()}
 
 
+GENERIC_CUES = {stem(w) for w in """concern concerns concerned concerning problem problems issue issues weak weakness
+weaknesses poor poorly criticised criticized criticism failing failings fail failed praised praise strength strengths
+good well strong positive positively improved improving improvement improvements better worse""".split()}
+
+
 def cue_words(question: str) -> set[str]:
-    """The question's words that carry polarity (they say what is wanted, not what it is about), including
-    the words of cue phrases ("risk concern", "requires improvement")."""
+    """The question's words that only say which way the answer should lean ("concerns", "praised"), including
+    the words of cue phrases ("risk concern", "requires improvement"). A specific word ("unmanageable") is not
+    one of them: it stays part of what the question is about and must be found as written."""
     phrase_words = {w for p in (NEGATIVE_PHRASES, POSITIVE_PHRASES, IMPROVED_PHRASES) for m in p.finditer(question)
                     for w in words(m.group(0))}
     cues = phrase_words | {w for w in words(question) if stem(w) in CUE_STEMS or w in NEGATORS}
-    return {w for w in cues if stem(w) not in TOPICAL_NOUNS}
+    specific = CUE_STEMS - GENERIC_CUES
+    return {w for w in cues if stem(w) not in TOPICAL_NOUNS | specific}
 
 
 def cue_class(word: str) -> str | None:
     """The verdict a cue word stands for ("praised" -> positive), or None for an ordinary word."""
     key = stem(word)
-    if key in TOPICAL_NOUNS:
+    if key in TOPICAL_NOUNS or key not in GENERIC_CUES:
         return None
     return IMPROVED if key in IMP_STEMS else POSITIVE if key in POS_STEMS else CONCERN if key in NEG_STEMS else None
