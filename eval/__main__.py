@@ -7,6 +7,7 @@ Commands:
     beir      BEIR-format retrieval benchmark: beir DIR --out OUT.json
     bench     benchmarks (eval.bench, when present)
     retrieval recall@k of expected reports for lexical, dense, RRF and z-score fusion: retrieval --questions F
+    phrasings the same grades and lead inspectors asked in many wordings, scored by wording (phrasings --help)
 
 Examples:
     python -m eval run --questions eval/questions/corpus.jsonl --index .data/index --out eval/out/corpus.json
@@ -29,7 +30,7 @@ Main = Callable[[Sequence[str]], int]
 
 COMMANDS = {"run": ("eval.run", "main"), "compare": ("eval.report", "compare_main"),
             "report": ("eval.report", "report_main"), "beir": ("eval.beir", "main"), "bench": ("eval.bench", "main"),
-            "retrieval": ("eval.retrieval", "main")}
+            "retrieval": ("eval.retrieval", "main"), "phrasings": ("eval.phrasings", "main")}
 
 
 def command(name: str) -> Main | None:

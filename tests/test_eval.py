@@ -196,3 +196,16 @@ def test_a_malformed_question_file_names_its_line_and_the_fix(tmp_path: Path) ->
     path.write_text(json.dumps(good) + "\n")
     with pytest.raises(SystemExit, match=r"q\.jsonl:1: KeyError.*use --questions"):
         load_conversations(tmp_path / "q.jsonl")
+
+
+def test_phrasings_score_every_wording_against_the_reports_table(corpus_index: Path, embeddings) -> None:
+    from eval.phrasings import Probe, probes_for, score
+    from eval.run import project_asker
+
+    probes = probes_for(corpus_index, sample=4, seed=0, noun="CRCs")
+    wrong = Probe("deliberately wrong", "Which CRCs were judged good in 2019?", {"essex-crc-2018"})
+    with project_asker(corpus_index, embeddings=embeddings) as asker:
+        table = score(asker, [*probes, wrong])
+    assert {p.wording for p in probes} <= set(table) and len(table) > 10
+    assert all(row["passed"] == row["asked"] for wording, row in table.items() if wording != wrong.wording), table
+    assert table[wrong.wording] == {"asked": 1, "passed": 0, "failing": [wrong.question]}

@@ -107,7 +107,7 @@ class BodyNames:
             for i in range(len(words) - len(name) + 1):
                 if tuple(words[i:i + len(name)]) == name:
                     found.append((len(name), i, i + len(name), metas))
-        matches = [m for m in _longest(found, tokens) if not GROUP_AFTER.match(text, m.end)]
+        matches = [_with_lead_words(text, m) for m in _longest(found, tokens) if not GROUP_AFTER.match(text, m.end)]
         return sorted(matches + self._shortened(text, matches), key=lambda m: m.start)
 
     def _shortened(self, text: str, taken: list[BodyMatch]) -> list[BodyMatch]:
@@ -141,6 +141,17 @@ class BodyNames:
                 if not _is_question_word(name) and not self.find(name) and not self._partial(name):
                     out.append(name)
         return out
+
+
+LEAD_WORDS = re.compile(r"(?:\b(?:the|city|of|royal|london|borough|county|metropolitan|council)\s+)+$", re.I)
+
+
+def _with_lead_words(text: str, match: BodyMatch) -> BodyMatch:
+    """The mention with the words names drop ("City of" Wolverhampton, "London Borough of" Hackney) in its span."""
+    lead = LEAD_WORDS.search(text[:match.start])
+    if lead:
+        match.start = lead.start()
+    return match
 
 
 def _longest(found: list, tokens: list[tuple[str, int, int]]) -> list[BodyMatch]:
