@@ -178,6 +178,14 @@ def test_grade_questions_however_worded(answerer: Answerer) -> None:
     assert "Tony Kirk" in led.answer and led.citations[0].report_id == "humberside-lincolnshire-north-yorkshire-crc-2020"
 
 
+def test_a_defined_short_name_answers_who(answerer: Answerer) -> None:
+    from service.answering.facts import _names_someone
+
+    question = "Which organisation delivers the services on the council's behalf?"
+    assert _names_someone("The services are delegated to a trust (TfC).", question, answerer.tools.stats)
+    assert not _names_someone("The services are delegated to a trust.", question, answerer.tools.stats)
+
+
 def test_every_report_in_scope_is_read(answerer: Answerer) -> None:
     answer = ask(answerer, "Which providers had inspection reports published in 2020?")
     in_2020 = {rid for rid, m in answerer.library.reports.items() if m.published and m.published.year == 2020}

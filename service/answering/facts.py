@@ -173,9 +173,11 @@ def fits(sentence: str, scope: Scope, stats: TermStats) -> bool:
 
 
 def _names_someone(sentence: str, question: str, stats: TermStats) -> bool:
-    """A name the question does not give and most reports do not use (so not "Through the Gate"), or an
-    organisation noun ("a consortium of nine partners")."""
+    """A name the question does not give and most reports do not use (so not "Through the Gate"), a short
+    name the sentence defines ("Together for Children (TfC)"), or an organisation noun ("a consortium of nine
+    partners")."""
     asked = {w.lower() for w in words(question)}
     capitalised = re.findall(r"(?<=[\w,;:(] )([A-Z][\w'’-]+)", sentence)
     names = [w for w in capitalised if w.lower() not in asked and stats.report_share(stem(w)) < NAME_SHARE]
-    return bool(names) or bool(ORG_NOUNS & set(words(sentence)))
+    defined = [a for a in re.findall(r"\(([A-Z][A-Za-z&]{1,9})\)", sentence) if a.lower() not in asked]
+    return bool(names or defined) or bool(ORG_NOUNS & set(words(sentence)))
