@@ -182,8 +182,8 @@ def test_a_defined_short_name_answers_who(answerer: Answerer) -> None:
     from service.answering.facts import _names_someone
 
     question = "Which organisation delivers the services on the council's behalf?"
-    assert _names_someone("The services are delegated to a trust (TfC).", question, answerer.tools.stats)
-    assert not _names_someone("The services are delegated to a trust.", question, answerer.tools.stats)
+    assert _names_someone("The services are delegated elsewhere (TfC).", question, answerer.tools.stats)
+    assert not _names_someone("The services are delegated elsewhere.", question, answerer.tools.stats)
 
 
 def test_every_report_in_scope_is_read(answerer: Answerer) -> None:
