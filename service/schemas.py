@@ -25,7 +25,7 @@ def iso_date(value: object) -> object:
 
 
 IsoDate = Annotated[date, BeforeValidator(iso_date)]
-Verdict = Literal["concern", "positive", "mentioned", "grade"]
+Verdict = Literal["concern", "positive", "improved", "declined", "mentioned", "grade", "not stated"]
 
 
 class Filters(BaseModel):
@@ -137,7 +137,7 @@ class Citation(BaseModel):
 class Item(BaseModel):
     body: str | None
     report_id: str
-    verdict: str
+    verdict: Verdict
     citations: list[int] = Field(default_factory=list)
 
 
