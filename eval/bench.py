@@ -72,8 +72,10 @@ def fresh_index(index: Path) -> None:
     """Remove an index the bench built before; refuse to touch a folder that holds anything else."""
     if not index.exists():
         return
-    known = {"catalog.sqlite", "catalog.sqlite-wal", "catalog.sqlite-shm", "chroma", "index-id", "sessions.sqlite",
-             "sessions.sqlite-wal", "sessions.sqlite-shm"}
+    from ingest.settings import CATALOG_FILE, CHROMA_DIR
+
+    databases = (CATALOG_FILE, "sessions.sqlite")
+    known = {CHROMA_DIR, "index-id", *databases, *(f"{db}-{end}" for db in databases for end in ("wal", "shm"))}
     others = {p.name for p in index.iterdir()} - known
     if others:
         raise SystemExit(f"refusing to delete {index}: it holds {sorted(others)[:5]}, not only an index")

@@ -20,6 +20,7 @@ from pathlib import Path
 from typing import Any
 
 import ingest  # noqa: F401  (offline switches before any model or Chroma import)
+from ingest.settings import catalog_path
 
 Result = dict[str, Any]
 
@@ -62,7 +63,7 @@ def embedded_texts(index: Path) -> list[str]:
     from ingest.catalog import Catalog
     from ingest.pipeline import embedding_text
 
-    catalog = Catalog(index / "catalog.sqlite")
+    catalog = Catalog(catalog_path(index))
     return [embedding_text(meta, chunk) for meta in catalog.reports() for chunk in catalog.report_chunks(meta.report_id)]
 
 

@@ -14,11 +14,12 @@ from pathlib import Path
 
 from eval.metrics import CitationCheck, squash
 from ingest.loaders import LoadError, load
+from ingest.settings import catalog_path
 from service.schemas import Citation
 
 
 def catalog_file(index_dir: Path) -> Path:
-    return index_dir / "catalog.sqlite"
+    return catalog_path(index_dir)
 
 
 def _query(index_dir: Path, sql: str, args: tuple[object, ...] = ()) -> list[tuple[object, ...]]:

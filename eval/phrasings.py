@@ -22,6 +22,7 @@ from pathlib import Path
 
 from eval.run import Asker, project_asker
 from ingest.models import ReportMeta
+from ingest.settings import catalog_path
 
 OVERALL = ["What overall effectiveness grade did {b} get in {y}?", "How was {b} rated overall in its {y} inspection?",
            "What was {b}'s overall rating in {y}?", "Was {b} rated inadequate in {y}?", "{b} {y} overall grade",
@@ -103,7 +104,7 @@ def score(asker: Asker, probes: Sequence[Probe]) -> dict[str, dict[str, object]]
 def probes_for(index: Path, sample: int, seed: int, noun: str) -> list[Probe]:
     from ingest.catalog import Catalog
 
-    reports = Catalog(index / "catalog.sqlite").reports()
+    reports = Catalog(catalog_path(index)).reports()
     chosen = unique_in_year(reports)
     chosen = random.Random(seed).sample(chosen, min(sample, len(chosen)))
     return list(single_probes(chosen)) + list(list_probes(reports, noun))

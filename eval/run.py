@@ -29,6 +29,7 @@ from pydantic import BaseModel, ValidationError
 
 from eval.citations import BodyNames, SourcePages, check_citations, report_bodies
 from eval.metrics import Metrics, Question, QuestionResult, compute_metrics, score_question
+from ingest.settings import catalog_path
 from service.schemas import Answer
 
 if TYPE_CHECKING:
@@ -214,7 +215,7 @@ def check_args(ap: argparse.ArgumentParser, args: argparse.Namespace) -> None:
     for path in (args.questions, args.conversations, *args.against):
         if path and not path.is_file():
             ap.error(f"no such file: {path}")
-    if not (args.index / "catalog.sqlite").is_file():
+    if not catalog_path(args.index).is_file():
         ap.error(f"no index at {args.index}: run `python -m ingest PATH --index {args.index}` first")
 
 

@@ -7,6 +7,7 @@ import sys
 from pathlib import Path
 
 from ingest.pipeline import Summary
+from ingest.settings import catalog_path, chroma_path
 
 EXAMPLES = """examples:
   python -m ingest corpus                          # the demo corpus into .data/index
@@ -51,9 +52,10 @@ def discard_derived_data(index_dir: Path) -> None:
     server the old vectors stay in their own collection (named after the old fingerprint) until deleted there."""
     import shutil
 
-    for name in ("catalog.sqlite", "catalog.sqlite-wal", "catalog.sqlite-shm"):
-        (index_dir / name).unlink(missing_ok=True)
-    shutil.rmtree(index_dir / "chroma", ignore_errors=True)
+    catalog = catalog_path(index_dir)
+    for path in (catalog, catalog.with_name(catalog.name + "-wal"), catalog.with_name(catalog.name + "-shm")):
+        path.unlink(missing_ok=True)
+    shutil.rmtree(chroma_path(index_dir), ignore_errors=True)
 
 
 def main(argv: list[str] | None = None) -> int:

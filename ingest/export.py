@@ -14,6 +14,7 @@ from pathlib import Path
 
 from ingest.catalog import Catalog
 from ingest.models import ReportMeta
+from ingest.settings import catalog_path
 
 FIELDS = ["report_id", "source", "title", "body", "body_aliases", "inspectorate", "report_type", "owner",
           "published", "inspection_dates", "lead_inspector", "overall"]
@@ -48,13 +49,13 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--out", type=Path, default=None, help="file to write (default: standard output)")
     parser.add_argument("--format", choices=["csv", "json"], default=None, help="default: from --out, else csv")
     args = parser.parse_args(argv)
-    catalog_path = args.index / "catalog.sqlite"
-    if not catalog_path.exists():
+    catalog_file = catalog_path(args.index)
+    if not catalog_file.exists():
         print(f"error: no index at {args.index}; run `python -m ingest PATH --index {args.index}` first",
               file=sys.stderr)
         return 2
     fmt = args.format or (args.out.suffix.lstrip(".") if args.out and args.out.suffix in (".csv", ".json") else "csv")
-    reports = Catalog(catalog_path).reports()
+    reports = Catalog(catalog_file).reports()
     writer = write_csv if fmt == "csv" else write_json
     if args.out:
         with args.out.open("w", newline="", encoding="utf-8") as out:

@@ -136,7 +136,7 @@ class Ingestor:
                  store: VectorStore | None = None, tuning: Tuning | None = None) -> None:
         self.settings = settings
         self.tuning = tuning or Tuning()
-        self.catalog = Catalog(settings.index_dir / "catalog.sqlite")
+        self.catalog = Catalog(settings.catalog_path)
         self.catalog.ensure_fingerprint(settings.fingerprint())
         self._embeddings = embeddings
         self.store = store or VectorStore(settings, self)

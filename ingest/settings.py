@@ -10,6 +10,16 @@ from pydantic import Field
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
 CHUNKER_VERSION = "sentence-pack-v2"
+CATALOG_FILE = "catalog.sqlite"  # SQLite: reports, pages, chunks and the full-text index
+CHROMA_DIR = "chroma"  # the embedded Chroma store (absent when vectors live on a server)
+
+
+def catalog_path(index_dir: Path) -> Path:
+    return index_dir / CATALOG_FILE
+
+
+def chroma_path(index_dir: Path) -> Path:
+    return index_dir / CHROMA_DIR
 
 
 def default_model_cache() -> Path:
@@ -34,6 +44,10 @@ class IndexSettings(BaseSettings):
     chunk_tokens: int = Field(200, ge=32, le=250, description="word-piece tokens of report text per chunk")
     embed_batch_size: int = Field(64, ge=1, le=1024)
     store_batch_size: int = Field(2000, ge=1, le=5000, description="records per Chroma write (Chroma caps 5461)")
+
+    @property
+    def catalog_path(self) -> Path:
+        return catalog_path(self.index_dir)
 
     def fingerprint(self) -> dict[str, str]:
         """Everything that shapes the stored vectors: an index built with other values is refused."""

@@ -20,7 +20,7 @@ from urllib.parse import urlparse
 
 from pathlib import Path
 
-from ingest.settings import IndexSettings
+from ingest.settings import IndexSettings, chroma_path
 
 if TYPE_CHECKING:
     from chromadb.api import ClientAPI
@@ -39,7 +39,7 @@ def make_client(settings: IndexSettings) -> ClientAPI:
         return chromadb.HttpClient(host=url.hostname or "127.0.0.1", port=url.port or 8000,
                                    ssl=url.scheme == "https", settings=chroma_settings)
     settings.index_dir.mkdir(parents=True, exist_ok=True)
-    return chromadb.PersistentClient(path=str(settings.index_dir / "chroma"), settings=chroma_settings)
+    return chromadb.PersistentClient(path=str(chroma_path(settings.index_dir)), settings=chroma_settings)
 
 
 def index_id(index_dir: Path) -> str:

@@ -31,7 +31,7 @@ def main(argv: list[str] | None = None) -> int:
 
     overrides = {k: v for k, v in {"index_dir": args.index, "chroma_url": args.chroma_url}.items() if v}
     settings = ServiceSettings(index=IndexSettings(**overrides))
-    if not (settings.index.index_dir / "catalog.sqlite").exists() and not settings.index.chroma_url:
+    if not settings.index.catalog_path.exists() and not settings.index.chroma_url:
         print(f"note: no index at {settings.index.index_dir} yet; run `python -m ingest PATH --index "
               f"{settings.index.index_dir}` to add reports", file=sys.stderr)
     print(f"serving on http://{args.host}:{args.port}  (widget demo at /, API docs at /docs)", file=sys.stderr)

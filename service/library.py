@@ -24,7 +24,7 @@ class Library:
 
     @classmethod
     def open(cls, settings: IndexSettings, embeddings: MiniLMEmbeddings | None = None) -> Library:
-        catalog = Catalog(settings.index_dir / "catalog.sqlite")
+        catalog = Catalog(settings.catalog_path)
         catalog.ensure_fingerprint(settings.fingerprint())
         embeddings = embeddings or MiniLMEmbeddings.from_settings(settings)
         library = cls(settings, catalog, VectorStore(settings, embeddings), embeddings)
