@@ -66,8 +66,10 @@ def scope_ids(library: Library, filters: Filters | None) -> list[str] | None:
 class HybridSearch:
     """Fuses lexical and dense rankings; both sides see the same report scope."""
 
-    def __init__(self, library: Library, depth: int = 50, fusion: str = "zscore") -> None:
+    def __init__(self, library: Library, depth: int = 50, fusion: str = "zscore", lexical_weight: float = 0.5,
+                 rrf_k: int = RRF_K) -> None:
         self.library, self.depth, self.fusion = library, depth, fusion
+        self.lexical_weight, self.rrf_k = lexical_weight, rrf_k  # chosen on the project's question sets
 
     def lexical_scored(self, query: str, k: int, ids: list[str] | None) -> list[tuple[str, float]]:
         """(chunk id, BM25 score) from the in-memory BM25 replica of the catalog, best first."""
@@ -94,7 +96,8 @@ class HybridSearch:
         depth = max(self.depth, k * 3)
         vector = vector or self.library.embeddings.embed_query(query)
         lists = [self.lexical_scored(query, depth, ids), self.dense_scored(vector, depth, ids)]
-        fused = fuse([[cid for cid, _ in ranked] for ranked in lists]) if self.fusion == "rrf" else fuse_z(lists)
+        fused = fuse([[cid for cid, _ in ranked] for ranked in lists], self.rrf_k) if self.fusion == "rrf" \
+            else fuse_z(lists, [self.lexical_weight, 1.0 - self.lexical_weight])
         section = (filters.section or "").lower() if filters else ""
         return self.hits(fused, k, section)
 
