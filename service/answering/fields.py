@@ -1,5 +1,5 @@
-"""Date questions about a report itself ("when was it published", "what were the inspection dates"),
-answered from the metadata read at ingest and cited to the line it was read from."""
+"""Questions about a report itself -- when it was published, its inspection dates, who led it -- answered from
+the metadata read at ingest and cited to the line it was read from."""
 
 from __future__ import annotations
 
@@ -15,8 +15,9 @@ from service.schemas import Answer
 ABOUT_THE_REPORT = {stem(w) for w in "inspection inspected fieldwork report published publication visit".split()}
 LATEST = {stem(w) for w in "last latest recent recently most".split()}
 EARLIEST = {stem(w) for w in "first earliest".split()}
-FIELDS = (("published", re.compile(r"\bpublish", re.I), "was published"),
-          ("inspection_dates", re.compile(r"\b(inspect|fieldwork|visit)", re.I), "was inspected"))
+LEAD_Q = re.compile(r"\blead inspector\b|\bwho (led|headed|was in charge of)\b|\binspection (was )?led by\b|"
+                    r"\binspector (who )?(led|headed)\b", re.I)
+FIELDS = (("published", re.compile(r"\bpublish", re.I)), ("inspection_dates", re.compile(r"\b(inspect|fieldwork|visit)", re.I)))
 
 
 def field_fact(tools: Tools, scope: Scope, book: CitationBook, session_id: str) -> Answer | None:
@@ -25,7 +26,7 @@ def field_fact(tools: Tools, scope: Scope, book: CitationBook, session_id: str) 
     asked = {stem(w) for w in scope.topic_words}
     if scope.answer_type != "date" or not scope.bodies or not asked <= ABOUT_THE_REPORT | LATEST | EARLIEST:
         return None
-    field, _, verb = next((f for f in FIELDS if f[1].search(scope.question)), (None, None, ""))
+    field = next((name for name, asks in FIELDS if asks.search(scope.question)), None)
     if field is None:
         return None
     claims = [claim for meta in _reports_asked(tools, scope.report_ids, asked)
@@ -45,10 +46,6 @@ def _field_claim(tools: Tools, meta, field: str) -> tuple[str, Evidence] | None:
     if dates is None:
         return None
     return f"The **{label(meta)}** report does not print its publication date; it gives: {dates.quote}", dates
-
-
-LEAD_Q = re.compile(r"\blead inspector\b|\bwho (led|headed|was in charge of)\b|\binspection (was )?led by\b|"
-                    r"\binspector (who )?(led|headed)\b", re.I)
 
 
 def lead_inspector_fact(tools: Tools, scope: Scope, book: CitationBook, session_id: str) -> Answer | None:
