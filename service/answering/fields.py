@@ -17,7 +17,8 @@ LATEST = {stem(w) for w in "last latest recent recently most".split()}
 EARLIEST = {stem(w) for w in "first earliest".split()}
 LEAD_Q = re.compile(r"\blead inspector\b|\bwho (led|headed|was in charge of)\b|\binspection (was )?led by\b|"
                     r"\binspector (who )?(led|headed)\b", re.I)
-FIELDS = (("published", re.compile(r"\bpublish", re.I)), ("inspection_dates", re.compile(r"\b(inspect|fieldwork|visit)", re.I)))
+FIELDS = (("published", re.compile(r"\bpublish", re.I)),
+          ("inspection_dates", re.compile(r"\b(inspect|fieldwork|visit)", re.I)))
 
 
 def field_fact(tools: Tools, scope: Scope, book: CitationBook, session_id: str) -> Answer | None:
