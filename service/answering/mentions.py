@@ -10,7 +10,7 @@ from dataclasses import dataclass
 from ingest.models import ReportMeta
 from service.names import normalise
 
-TOKEN = re.compile(r"[A-Za-z0-9]+(?:['’][A-Za-z]+)?")
+TOKEN = re.compile(r"[A-Za-z0-9]+(?:['’][A-Za-z]+)?|&")  # "&" is read as "and", as in names
 TITLE_LEAD = re.compile(r"^\s*(an?\s+)?(inspection|report|review)\s+(of|on|into)\s+(the\s+)?", re.I)
 ORG_TYPES = {
     "crc": re.compile(r"\b(crcs?|community rehabilitation compan(y|ies))\b", re.I),
