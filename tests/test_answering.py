@@ -253,6 +253,21 @@ def test_that_report_keeps_to_the_report_just_answered(answerer: Answerer) -> No
     assert second.citations and {c.report_id for c in second.citations} == {"merseyside-crc-2020"}
 
 
+def test_the_previous_inspection_and_the_one_before(answerer: Answerer) -> None:
+    first = ask(answerer, "What overall rating did Merseyside CRC get in 2020?")
+    earlier = ask(answerer, "And at the previous inspection?", first.session_id)
+    assert [c.report_id for c in earlier.citations] == ["merseyside-crc-2018"]
+    assert "requires improvement" in earlier.answer
+    none_before = ask(answerer, "And the one before that?", first.session_id)
+    assert none_before.abstained and not none_before.citations
+
+
+def test_tell_me_more_quotes_the_summary_not_its_headings(answerer: Answerer) -> None:
+    answer = ask(answerer, "Tell me more about Merseyside CRC")
+    assert answer.citations and {c.report_id for c in answer.citations} == {"merseyside-crc-2020"}
+    assert all(c.quote.rstrip().endswith(".") and len(c.quote.split()) >= 8 for c in answer.citations)
+
+
 def test_resolve_rewrites_without_an_index() -> None:
     previous = Context(resolved="How many people did London CRC supervise in 2019?", bodies=["London CRC"],
                        mentions=["London"], years=[2019])

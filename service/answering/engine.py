@@ -92,6 +92,7 @@ class Answerer:
         scope.report_ids = [rid for rid in scope.report_ids if rid not in resolved.exclude]
         if named := [rid for rid in scope.report_ids if rid in resolved.only]:
             scope.report_ids = named
+        scope.missing = resolved.missing or scope.missing
         return scope
 
     def answer(self, scope: Scope, resolved: Resolved, session_id: str) -> Answer:

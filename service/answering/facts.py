@@ -14,7 +14,7 @@ from service.answering.compose import CitationBook, abstain, claim_answer, fact_
 from service.answering.evidence import Evidence, Tools, page_count, page_sentences, search_within, table_rows
 from service.answering.fields import field_fact, lead_inspector_fact
 from service.answering.listed import item_under_heading
-from service.answering.reasons import plainest, verdict_asked
+from service.answering.reasons import plainest, readable, verdict_asked
 from service.answering.scope import RATING, Scope
 from service.answering.text import has_date, has_number, stem, words
 from service.answering.topic import TermStats, Topic, make_topic, phrase_score
@@ -31,6 +31,7 @@ GRADE_AT_END = re.compile(r"\b(outstanding|good|adequate|inadequate|requires? im
 MIN_MATCHED = 1.0
 GRADE_SUBJECTS = {stem("overall"), stem("effectiveness")}
 MAX_SENTENCES = 3
+OVERVIEW_CHUNKS = 4
 TITLE = re.compile(r"^(Re-)?(inspection|review|report|summary|section|annex|appendix)\b", re.I)
 YES_NO_WORDS = {stem(w) for w in "found given get got receive received ofsted".split()}
 ORG_NOUNS = {"company", "consortium", "partners", "trust", "charity", "college", "ltd", "limited", "plc"}
@@ -102,11 +103,12 @@ def text_fact(tools: Tools, scope: Scope, book: CitationBook, session_id: str) -
 
 
 def overview(tools: Tools, report_ids: list[str]) -> list[Evidence]:
-    """The opening sentences of the latest report's first passage (its summary), absences left out."""
+    """The first whole sentences of the latest report's opening passages (its summary): no headings, grade-table
+    rows or labelled fields, no statements that something is unknown."""
     latest = max(report_ids, key=lambda rid: str(tools.library.reports[rid].published or ""))
-    chunks = tools.library.catalog.report_chunks(latest)[:2]
+    chunks = tools.library.catalog.report_chunks(latest)[:OVERVIEW_CHUNKS]
     found = [ev for ev in page_sentences(tools.library, chunks, []) if any(c.start <= ev.span.start < c.end
-             for c in chunks) and len(words(ev.quote)) >= 6 and not is_absence(ev.quote)]
+             for c in chunks) and readable(ev.quote)]
     return found[:MAX_SENTENCES]
 
 

@@ -14,12 +14,14 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from service.answering.mentions import BodyNames
+from service.answering.mentions import BodyNames, body_label
 from service.answering.scope import COMPARISON_WORDS, SCAFFOLD, YEAR, in_years, parse_years
 from service.answering.text import MONTH, content_words, stem
 
 ELLIPSIS = re.compile(r"^\s*(?:and|what about|how about|and what about|same for|what of)\b[\s,]*(.*?)\s*\??\s*$", re.I)
 REFERS_BACK = re.compile(r"\b(it|its|they|them|their|there)\b", re.I)
+EARLIER_REPORT = re.compile(r"\b(previous|earlier|prior|preceding|former|last)\s+(inspection|report|visit)\b|"
+                            r"\b(one|inspection|report) before( that| it| this)?\b|\bbefore that\b", re.I)
 THAT_REPORT = re.compile(r"\b(that|this|the same|these|those) (inspections?|reports?|visits?)\b", re.I)
 OF_THEM = re.compile(r"\b(of|among|between) (them|those|these|the two|both)\b", re.I)
 THEN = re.compile(r"\b(then|at that time|at the time)\b(?=\s*\??\s*$)", re.I)
@@ -58,6 +60,7 @@ class Resolved:
     exclude: set[str] = field(default_factory=set)
     inherited: bool = False
     only: set[str] = field(default_factory=set)   # "that inspection": the previous answer's reports
+    missing: str | None = None                     # why no report can answer ("the one before" the first)
 
 
 def resolve(question: str, previous: Context | None, names: BodyNames) -> Resolved:
@@ -67,6 +70,14 @@ def resolve(question: str, previous: Context | None, names: BodyNames) -> Resolv
     if WHY_ONLY.match(text):  # "Why?": the previous question again, with its reasons asked for
         return Resolved(f"{_strip_appendix(previous.resolved).rstrip(' ?.')}, and why?")
     ellipsis = ELLIPSIS.match(text)
+    if ellipsis and EARLIER_REPORT.search(text) and not YEAR.search(text):
+        # "And in its previous inspection?": the same question of the body's report before
+        earlier = _report_before(previous, names)
+        if earlier is None:
+            return Resolved(previous.resolved, missing="no earlier report of that body in this index")
+        text = _swap_years(_strip_appendix(previous.resolved), [str(earlier.published.year)])
+        named = names.find(text) or not previous.bodies
+        return Resolved(text if named else f"{text} ({'; '.join(previous.bodies)})", only={earlier.report_id})
     if ellipsis and ellipsis.group(1):
         text, inherited = _ellipsis(ellipsis.group(1), previous, names)
     if THAT_ORG.search(text) and previous.entities:
@@ -81,6 +92,16 @@ def resolve(question: str, previous: Context | None, names: BodyNames) -> Resolv
     one_report = len(previous.report_ids) == 1 and re.search(r"\b(it|its)\b", question, re.I)
     only = set(previous.report_ids) if THAT_REPORT.search(question) or one_report else set()
     return Resolved(text, exclude, inherited, only)
+
+
+def _report_before(previous: Context, names: BodyNames):  # noqa: ANN202 (ReportMeta | None)
+    """The latest report of the previous answer's body published before the report(s) that answer cited."""
+    cited = [m for m in names.reports if m.report_id in previous.report_ids and m.published]
+    if not cited or len({body_label(m) for m in cited}) != 1:
+        return None
+    first = min(m.published for m in cited)
+    before = [m for m in names.reports if body_label(m) == body_label(cited[0]) and m.published and m.published < first]
+    return max(before, key=lambda m: m.published) if before else None
 
 
 def _refers_back(text: str) -> bool:

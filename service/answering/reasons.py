@@ -64,7 +64,7 @@ def _speaking(catalog: Catalog, meta: ReportMeta, weak: bool) -> list[Evidence]:
         text = catalog.page_text(meta.report_id, page)
         if text is None:
             break
-        for span in filter(lambda span: _readable(span.quote), split_sentences(text)):
+        for span in filter(lambda span: readable(span.quote), split_sentences(text)):
             polarity = sentence_polarity(EARLIER_GRADE.sub(" ", span.quote))
             lean = polarity.concern - polarity.positive if weak else polarity.positive - polarity.concern
             if lean > 0:
@@ -72,7 +72,7 @@ def _speaking(catalog: Catalog, meta: ReportMeta, weak: bool) -> list[Evidence]:
     return found
 
 
-def _readable(sentence: str) -> bool:
+def readable(sentence: str) -> bool:
     """A whole sentence that stands on its own: long enough, ends as a sentence, not a grade-table row run
     together with prose, not opening on a pronoun, not a statement that something is unknown."""
     return (len(words(sentence)) >= MIN_WORDS and sentence.rstrip()[-1:] in ".!" and not PRONOUN_START.match(sentence)

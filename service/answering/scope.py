@@ -108,9 +108,10 @@ def kind_of(question: str, bodies: list[BodyMatch]) -> str:
     """"list" for "which/where ..." about several organisations; "fact" for one body, superlatives, the rest."""
     if not LIST_CUE.search(question) or (SUPERLATIVE.search(question) and not NUMERIC.search(question)):
         return "fact"
-    if len(bodies) == 1 and not re.search(r"\bother\b", question, re.I):
+    named = len({b.body for b in bodies})  # "Kent ... (Kent)" names one body
+    if named == 1 and not re.search(r"\bother\b", question, re.I):
         return "fact"
-    return "list" if PLURALS.search(question) or len(bodies) > 1 else "fact"
+    return "list" if PLURALS.search(question) or named > 1 else "fact"
 
 
 def parse(question: str, library: Library, areas: AreaNames, names: BodyNames) -> Scope:
