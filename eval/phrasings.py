@@ -23,6 +23,7 @@ from pathlib import Path
 from eval.run import Asker, project_asker
 from ingest.models import ReportMeta
 from ingest.settings import catalog_path
+from service.answering.mentions import body_label
 
 OVERALL = ["What overall effectiveness grade did {b} get in {y}?", "How was {b} rated overall in its {y} inspection?",
            "What was {b}'s overall rating in {y}?", "Was {b} rated inadequate in {y}?", "{b} {y} overall grade",
@@ -43,13 +44,9 @@ class Probe:
     report_id: str | None = None  # the report a single answer must cite
 
 
-def label(meta: ReportMeta) -> str:
-    return (meta.body or meta.title).replace("Community Rehabilitation Company", "CRC")
-
-
 def single_probes(metas: list[ReportMeta]) -> Iterator[Probe]:
     for meta in metas:
-        body, year = label(meta), meta.published.year if meta.published else ""
+        body, year = body_label(meta), meta.published.year if meta.published else ""
         if meta.overall:
             yield from (Probe(t, t.format(b=body, y=year), meta.overall, meta.report_id) for t in OVERALL)
         if meta.areas:
@@ -76,7 +73,7 @@ def unique_in_year(reports: list[ReportMeta]) -> list[ReportMeta]:
     seen: dict[tuple[str, int], list[ReportMeta]] = {}
     for meta in reports:
         if meta.published:
-            seen.setdefault((label(meta), meta.published.year), []).append(meta)
+            seen.setdefault((body_label(meta), meta.published.year), []).append(meta)
     return [metas[0] for metas in seen.values() if len(metas) == 1]
 
 

@@ -19,13 +19,21 @@ NOISE = re.compile(
 )
 
 
-def normalise(name: str) -> str:
-    """Lower case, expansions applied, punctuation and organisational noise words removed."""
+def _spelt_out(name: str) -> str:
+    """Lower case, with the expansions applied ("&" -> "and", "community rehabilitation company" -> "crc")."""
     text = name.lower().replace("’", "'")
     for pattern, repl in EXPANSIONS:
         text = re.sub(pattern, repl, text)
-    text = NOISE.sub(" ", text)
+    return text
+
+
+def _words_only(text: str) -> str:
     return " ".join(re.sub(r"[^a-z0-9 ]+", " ", text).split())
+
+
+def normalise(name: str) -> str:
+    """Lower case, expansions applied, punctuation and organisational noise words removed."""
+    return _words_only(NOISE.sub(" ", _spelt_out(name)))
 
 
 def names_of(meta: ReportMeta) -> set[str]:
@@ -56,16 +64,14 @@ def shared_aliases(reports: Iterable[ReportMeta]) -> list[ReportMeta]:
     """Each report with every name its body goes by in any report ("DLNR CRC" read from the 2019 report also
     finds the 2020 one). Reports share a body when their body names are equal but for case, punctuation and
     spelt-out forms ("London CRC" and "London NPS division" stay apart)."""
-    reports = list(reports)
+    keyed = [(_body_key(meta.body), meta) for meta in reports]
     pooled: dict[str, list[str]] = {}
-    for meta in reports:
-        pooled.setdefault(_body_key(meta.body), []).extend(meta.body_aliases)
-    return [meta if not _body_key(meta.body) else meta.model_copy(update={"body_aliases": list(dict.fromkeys(
-        a for a in pooled[_body_key(meta.body)] if a != meta.body))}) for meta in reports]
+    for key, meta in keyed:
+        pooled.setdefault(key, []).extend(meta.body_aliases)
+    return [meta if not key else meta.model_copy(update={"body_aliases": list(dict.fromkeys(
+        a for a in pooled[key] if a != meta.body))}) for key, meta in keyed]
 
 
 def _body_key(name: str | None) -> str:
-    text = (name or "").lower().replace("’", "'")
-    for pattern, repl in EXPANSIONS:
-        text = re.sub(pattern, repl, text)
-    return " ".join(re.sub(r"[^a-z0-9 ]+", " ", text).split())
+    """A body name as written but for case, punctuation and spelt-out forms (organisation kinds kept)."""
+    return _words_only(_spelt_out(name or ""))

@@ -5,7 +5,6 @@ claim whose quote is refused is left out of the answer."""
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass, field
 
 from ingest.catalog import Catalog
@@ -85,7 +84,7 @@ def list_answer(rows: list[Row], book: CitationBook, session_id: str, intro: str
     items: list[Item] = []
     lines: dict[str, dict[str, list[int]]] = {}
     years: dict[str, list[str]] = {}
-    why: dict[str, list[str]] = {}
+    why: dict[str, list[tuple[Evidence, int]]] = {}
     for row in sorted(rows, key=lambda r: (body_label(r.meta).lower(), str(r.meta.published))):
         cited = [(ev, n) for ev in row.evidence if (n := book.cite(ev)) is not None]
         numbers = list(dict.fromkeys(n for _, n in cited))
@@ -97,7 +96,7 @@ def list_answer(rows: list[Row], book: CitationBook, session_id: str, intro: str
                           citations=numbers + [n for _, n in because if n not in numbers]))
         lines.setdefault(body, {}).setdefault(row.claim or cited[0][0].quote, []).extend(numbers)
         years.setdefault(body, []).append(str(row.meta.published.year) if row.meta.published else "")
-        why.setdefault(body, []).extend(f"{_year_of(ev.meta)}“{ev.quote}” [{n}]" for ev, n in because)
+        why.setdefault(body, []).extend(because)
     if not items:
         return abstain(session_id)
     text = f"{intro}: {len(lines)} organisation{'s' if len(lines) != 1 else ''}, {len(items)} " \
@@ -113,16 +112,14 @@ def _body_line(body: str, claims: dict[str, list[int]], years: list[str]) -> str
     return f"- **{body}**{f' ({when})' if when else ''}: {cited}"
 
 
-def _year_of(meta: ReportMeta) -> str:
-    return f"{meta.published.year}: " if meta.published else ""
-
-
-def _why_text(quotes: list[str], several_years: bool) -> str:
+def _why_text(because: list[tuple[Evidence, int]], several_years: bool) -> str:
     """The reasons quoted after a body's claims; each names its report's year when the body has several."""
-    if not quotes:
+    if not because:
         return ""
-    shown = quotes if several_years else [re.sub(r"^\d{4}: ", "", q) for q in quotes]
-    return ". Inspectors found: " + " ".join(shown)
+    def year(ev: Evidence) -> str:
+        return f"{ev.meta.published.year}: " if several_years and ev.meta.published else ""
+
+    return ". Inspectors found: " + " ".join(f"{year(ev)}“{ev.quote}” [{n}]" for ev, n in because)
 
 
 def abstain(session_id: str, reason: str = NOT_IN_REPORTS) -> Answer:

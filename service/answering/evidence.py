@@ -48,6 +48,11 @@ class Tools:
     areas: AreaNames
 
 
+def newest_first(library: Library, report_ids: list[str]) -> list[ReportMeta]:
+    """The reports, the latest published first (undated ones last; equal dates keep their order)."""
+    return sorted((library.reports[r] for r in report_ids), key=lambda m: str(m.published or ""), reverse=True)
+
+
 def search_within(search: HybridSearch, query: str, ids: list[str] | None, k: int, dense: bool = True) -> list[Chunk]:
     """Retrieval restricted to report ids (None = all), best chunks first: lexical and dense rankings fused,
     or lexical alone (no query embedding) when ``dense`` is False."""

@@ -11,7 +11,8 @@ from ingest.models import ReportMeta
 from service.answering import grades
 from service.answering.areas import AreaNames, area_key
 from service.answering.compose import CitationBook, abstain, claim_answer, fact_answer, label
-from service.answering.evidence import Evidence, Tools, page_count, page_sentences, search_within, table_rows
+from service.answering.evidence import (Evidence, Tools, newest_first, page_count, page_sentences, search_within,
+                                        table_rows)
 from service.answering.fields import field_fact, lead_inspector_fact
 from service.answering.listed import item_under_heading
 from service.answering.reasons import plainest, readable, verdict_asked
@@ -52,8 +53,8 @@ def answer_fact(tools: Tools, scope: Scope, book: CitationBook, session_id: str)
         if answer is not None:
             return answer
     if scope.bodies and (weak := verdict_asked(scope.topic_words)) is not None:
-        latest = max(scope.report_ids, key=lambda rid: str(tools.library.reports[rid].published or ""))
-        if chosen := plainest(tools.library.catalog, tools.library.reports[latest], weak, MAX_SENTENCES):
+        latest = newest_first(tools.library, scope.report_ids)[0]
+        if chosen := plainest(tools.library.catalog, latest, weak, MAX_SENTENCES):
             return fact_answer(chosen, book, session_id)
     return text_fact(tools, scope, book, session_id)
 
@@ -61,10 +62,8 @@ def answer_fact(tools: Tools, scope: Scope, book: CitationBook, session_id: str)
 def grade_fact(tools: Tools, scope: Scope, book: CitationBook, session_id: str) -> Answer | None:
     """The grade asked for, read from each report in scope's metadata; None when no report holds it."""
     claims = []
-    latest_first = sorted((tools.library.reports[r] for r in scope.report_ids), key=lambda m: str(m.published or ""),
-                          reverse=True)
     put_forward = grades.asks_yes_no_grade(scope.question)
-    for meta in latest_first:
+    for meta in newest_first(tools.library, scope.report_ids):
         for area in _areas_asked(scope, meta, tools.areas):
             ev = grades.grade_evidence(tools.library.catalog, meta, area)
             if ev is not None:
@@ -105,8 +104,8 @@ def text_fact(tools: Tools, scope: Scope, book: CitationBook, session_id: str) -
 def overview(tools: Tools, report_ids: list[str]) -> list[Evidence]:
     """The first whole sentences of the latest report's opening passages (its summary): no headings, grade-table
     rows or labelled fields, no statements that something is unknown."""
-    latest = max(report_ids, key=lambda rid: str(tools.library.reports[rid].published or ""))
-    chunks = tools.library.catalog.report_chunks(latest)[:OVERVIEW_CHUNKS]
+    latest = newest_first(tools.library, report_ids)[0]
+    chunks = tools.library.catalog.report_chunks(latest.report_id)[:OVERVIEW_CHUNKS]
     found = [ev for ev in page_sentences(tools.library, chunks, []) if any(c.start <= ev.span.start < c.end
              for c in chunks) and readable(ev.quote)]
     return found[:MAX_SENTENCES]

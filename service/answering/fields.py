@@ -7,7 +7,7 @@ import re
 from datetime import date
 
 from service.answering.compose import CitationBook, claim_answer, label
-from service.answering.evidence import Evidence, Tools, provenance_evidence, scan_pages
+from service.answering.evidence import Evidence, Tools, newest_first, provenance_evidence, scan_pages
 from service.answering.scope import Scope
 from service.answering.text import squash, stem
 from service.schemas import Answer
@@ -65,7 +65,7 @@ def lead_inspector_fact(tools: Tools, scope: Scope, book: CitationBook, session_
 def _reports_asked(tools: Tools, report_ids: list[str], asked: set[str]) -> list:
     """The reports in scope, latest first; only the latest ("when was it last inspected") or the earliest
     ("first inspected") when the question says so."""
-    metas = sorted((tools.library.reports[r] for r in report_ids), key=lambda m: str(m.published or ""), reverse=True)
+    metas = newest_first(tools.library, report_ids)
     if asked & LATEST:
         return metas[:1]
     return metas[-1:] if asked & EARLIEST else metas

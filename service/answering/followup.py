@@ -14,6 +14,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from service.answering.grades import GRADE_WORD
 from service.answering.mentions import BodyNames, body_label
 from service.answering.scope import COMPARISON_WORDS, SCAFFOLD, YEAR, in_years, parse_years
 from service.answering.text import MONTH, content_words, stem
@@ -32,7 +33,6 @@ OTHER = re.compile(r"\bother\b", re.I)
 WHY_ONLY = re.compile(r"^\s*(and\s+)?(why|for what reasons?|what were the reasons|on what grounds|why (was|is) that|"
                       r"why (were|was) (they|it|those|these)( \w+)?( that way| so)?|what were the (main )?(reasons|problems|"
                       r"concerns)|what went wrong)\s*\??\s*$", re.I)
-GRADE_WORD = re.compile(r"\b(requires?\s+improvement(\s+to\s+be\s+good)?|outstanding|good|inadequate)\b", re.I)
 FRAMING = SCAFFOLD | COMPARISON_WORDS | {stem(w) for w in "earlier later latest recent first ones one those".split()}
 YEAR_PHRASE = re.compile(r"\s*\b(?:in|at|during|for|from)?\s*(?:the|its)?\s*(?:19|20)\d\d\b"
                          r"(?:\s+(?:inspection|report))?", re.I)
@@ -118,8 +118,8 @@ def _ellipsis(rest: str, previous: Context, names: BodyNames) -> tuple[str, bool
     years = YEAR.findall(rest)
     grade = GRADE_WORD.search(rest)
     if grade and not bodies and GRADE_WORD.search(previous.resolved):  # "And which were outstanding?"
-        return _swap_years(GRADE_WORD.sub(grade.group(0), _strip_appendix(previous.resolved), count=1), years) \
-            if years else GRADE_WORD.sub(grade.group(0), _strip_appendix(previous.resolved), count=1), False
+        swapped = GRADE_WORD.sub(grade.group(0), _strip_appendix(previous.resolved), count=1)
+        return (_swap_years(swapped, years) if years else swapped), False
     if (not bodies and not years) or _says_more(rest, bodies):
         return _as_question(rest), False
     text = _strip_appendix(previous.resolved)

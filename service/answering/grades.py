@@ -13,6 +13,8 @@ from service.answering.areas import AreaNames, area_key
 from service.answering.evidence import Evidence, provenance_evidence, scan_pages
 from service.answering.text import stem, stems, words
 
+GRADE_NAME = r"(requires?\s+improvement(\s+to\s+be\s+good)?|outstanding|good|inadequate)"  # a grade as written
+GRADE_WORD = re.compile(rf"\b{GRADE_NAME}\b", re.I)
 GRADE_MENTION = re.compile(r"\b(requires?\s+improvement(\s+to\s+be\s+good)?|RI|outstanding|good|inadequate)\b", re.I)
 GRADE_TEXT = {"requires improvement": r"requires?\s+improvement", "outstanding": "outstanding", "good": "good",
               "inadequate": "inadequate"}

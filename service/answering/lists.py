@@ -24,8 +24,7 @@ from service.schemas import Answer
 
 LIST_THRESHOLD = 0.6
 NAMED_THRESHOLD = 0.3
-GRADE = r"(requires?\s+improvement(\s+to\s+be\s+good)?|outstanding|good|inadequate)"
-FROM_TO = re.compile(rf"\bfrom\s+{GRADE}\s+(?:\w+\s+){{0,3}}?to\s+{GRADE}\b", re.I)
+FROM_TO = re.compile(rf"\bfrom\s+{grades.GRADE_NAME}\s+(?:\w+\s+){{0,3}}?to\s+{grades.GRADE_NAME}\b", re.I)
 DECLINED = re.compile(r"\b(got worse|worsened|declined|deteriorated|went down|fell|dropped|slipped)\b", re.I)
 LATEST_CHANGE = re.compile(r"\b(since|last|latest|most recent|previous)\b", re.I)  # only the newest report vs the one before
 SINCE_WORDS = {stem(w) for w in "since last previous earlier prior before grade rating overall".split()}
@@ -79,12 +78,19 @@ def grade_changes(tools: Tools, scope: Scope, ids: list[str]) -> list[Row] | Non
     for metas in by_body.values():
         graded = [(m, k, g) for m in metas if ((k := area_key(m, scope.area, tools.areas)) is not None
                                               or scope.area is None) and (g := grades.grade_for(m, k))]
-        pairs = [(a, b) for i, a in enumerate(graded) for b in graded[i + 1:]] if FROM_TO.search(scope.question) \
-            else list(zip(graded, graded[1:]))[-1 if LATEST_CHANGE.search(scope.question) else 0:]
-        pair = next(((a, b) for a, b in pairs if changed(a[2], b[2])), None)
+        pair = next(((a, b) for a, b in _pairs(graded, scope.question) if changed(a[2], b[2])), None)
         if pair:
             rows.append(_change_row(tools, pair))
     return rows
+
+
+def _pairs(graded: list, question: str) -> list:
+    """(earlier, later) pairs to compare: any two reports for "from X to Y"; else each report and the next,
+    only the newest and the one before it for "since their last inspection"."""
+    if FROM_TO.search(question):
+        return [(a, b) for i, a in enumerate(graded) for b in graded[i + 1:]]
+    steps = list(zip(graded, graded[1:]))
+    return steps[-1:] if LATEST_CHANGE.search(question) else steps
 
 
 def _change_asked(scope: Scope):  # noqa: ANN202 (a predicate on two grades, or None)

@@ -49,9 +49,8 @@ PLURALS = re.compile(r"\b(which|what)\s+([\w'’]+\s+){0,3}?(crcs|providers|insp
                      r"^\s*where\b|^\s*(list|name|show)\b|\bhow many\s+(\w+\s+){0,2}?(crcs|providers|inspections|reports|"
                      r"authorities|councils|boroughs|divisions|companies|organisations|las)\b", re.I)
 PREDICATIVE_GRADE = re.compile(  # "were good in 2019", "found to be inadequate?", "were outstanding for care leavers"
-    r"\b(was|were|is|are|be|been|as)\s+(?:\w+\s+){0,2}?(requires?\s+improvement(\s+to\s+be\s+good)?|outstanding|"
-    r"good|inadequate)(?=\s*(?:[?.!,]|$|\s+(?:in|during|for|overall|by|at\s+(?:their|its|the)\s+(?:last|latest|"
-    r"most|previous))\b))", re.I)
+    rf"\b(was|were|is|are|be|been|as)\s+(?:\w+\s+){{0,2}}?{grades.GRADE_NAME}(?=\s*(?:[?.!,]|$|\s+(?:in|during|for|"
+    r"overall|by|at\s+(?:their|its|the)\s+(?:last|latest|most|previous))\b))", re.I)
 NUMBER_Q = re.compile(r"\bhow (many|much)\b|\bwhat (\w+ )?(percentage|proportion|share|number|fraction|average|"
                       r"per ?cent)\b|\baverage\b", re.I)
 DATE_Q = re.compile(r"\b(when|what date|which date|what day|what year)\b|\bdates?\b", re.I)

@@ -140,9 +140,11 @@ def sentence_polarity(sentence: str, topic: set[str] | None = None) -> Polarity:
 def _list_item(parts: list[str], topic: set[str]) -> list[str]:
     """In "X had high workloads, good partnership working and women's services in place", the comma-separated
     items that name the topic and carry a verdict of their own; empty when no item does."""
-    items = [item for part in parts for item in part.split(", ") if topic & {stem(w) for w in words(item)}]
-    return [item for item in items if clause_polarity(item).kinds()] if len(items) < sum(
-        len(part.split(", ")) for part in parts) else []
+    pieces = [item for part in parts for item in part.split(", ")]
+    items = [item for item in pieces if topic & {stem(w) for w in words(item)}]
+    if len(items) == len(pieces):  # every item names the topic: there is no list to pick from
+        return []
+    return [item for item in items if clause_polarity(item).kinds()]
 
 
 def wanted_verdicts(question: str) -> set[str]:
