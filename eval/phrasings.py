@@ -1,8 +1,9 @@
 """``python -m eval phrasings``: the same facts asked in many wordings, scored by wording.
 
 Users do not word questions the way a question set does. For reports sampled from the index, the overall grade,
-one area grade and the lead inspector are asked in every wording below, and every year's grade lists too, all
-through ``POST /ask`` (the app in-process, or ``--url``). An answer passes when it states the value read at
+one area grade and the lead inspector are asked in each of 12 wordings ("Was X rated inadequate in 2019?", "X 2019
+overall grade", "Who led the 2016 inspection of X?" ...: OVERALL, AREA and LEAD in this module), and every year's
+grade lists in 4 (LISTS), all through ``POST /ask`` (the app in-process, or ``--url``). An answer passes when it states the value read at
 ingest and cites that report (lists: exactly the reports with that grade that year). The figures show how well
 questions are *read*; whether the values were read right from the reports is eval.metadata_check's job.
 
@@ -20,7 +21,7 @@ from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
-from eval.run import Asker, project_asker
+from eval.run import Asker, check_index, project_asker
 from ingest.models import ReportMeta
 from ingest.settings import catalog_path
 from service.answering.mentions import body_label
@@ -110,13 +111,14 @@ def probes_for(index: Path, sample: int, seed: int, noun: str) -> list[Probe]:
 def main(argv: Sequence[str] | None = None) -> int:
     ap = argparse.ArgumentParser(prog="python -m eval phrasings", description=__doc__,
                                  formatter_class=argparse.RawDescriptionHelpFormatter)
-    ap.add_argument("--index", type=Path, default=Path(".data/index"))
+    ap.add_argument("--index", type=Path, default=Path(".data/index"), help="index folder (default: .data/index)")
     ap.add_argument("--url", default=None, help="a running service instead of the app in-process")
     ap.add_argument("--sample", type=int, default=30, help="reports sampled for single-answer questions")
-    ap.add_argument("--seed", type=int, default=0)
+    ap.add_argument("--seed", type=int, default=0, help="which reports are sampled (default 0)")
     ap.add_argument("--organisations", default="organisations", help='plural used in list questions ("councils")')
-    ap.add_argument("--out", type=Path, default=None)
+    ap.add_argument("--out", type=Path, default=None, help="write the table as JSON here")
     args = ap.parse_args(argv)
+    check_index(ap, args.index)
     probes = probes_for(args.index, args.sample, args.seed, args.organisations)
     with project_asker(args.index, args.url) as asker:
         table = score(asker, probes)

@@ -12,6 +12,7 @@ import argparse
 import json
 from pathlib import Path
 
+from eval.run import check_index
 from service.names import normalise
 
 FUSIONS = ("lexical", "dense", "rrf", "zscore")
@@ -83,6 +84,9 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--sweep", action="store_true",
                         help="also how recall moves with the lexical weight (z-score) and k (RRF)")
     args = parser.parse_args(argv)
+    check_index(parser, args.index)
+    if not args.questions.is_file():
+        parser.error(f"no such file: {args.questions}")
     questions = [json.loads(line) for line in args.questions.read_text().splitlines() if line.strip()]
     figures: dict[str, object] = {"k": args.k, "recall": recall_at_k(args.index, questions, args.k)}
     print(f"recall@{args.k} of expected organisations ({args.questions.name}):")

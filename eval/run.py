@@ -215,8 +215,13 @@ def check_args(ap: argparse.ArgumentParser, args: argparse.Namespace) -> None:
     for path in (args.questions, args.conversations, *args.against):
         if path and not path.is_file():
             ap.error(f"no such file: {path}")
-    if not catalog_path(args.index).is_file():
-        ap.error(f"no index at {args.index}: run `python -m ingest PATH --index {args.index}` first")
+    check_index(ap, args.index)
+
+
+def check_index(ap: argparse.ArgumentParser, index: Path) -> None:
+    """Stop with a usage error, not an empty index made on the fly, when ``index`` holds no index."""
+    if not catalog_path(index).is_file():
+        ap.error(f"no index at {index}: run `python -m ingest PATH --index {index}` first")
 
 
 def run_from_args(args: argparse.Namespace) -> RunResult:

@@ -209,3 +209,14 @@ def test_phrasings_score_every_wording_against_the_reports_table(corpus_index: P
     assert {p.wording for p in probes} <= set(table) and len(table) > 10
     assert all(row["passed"] == row["asked"] for wording, row in table.items() if wording != wrong.wording), table
     assert table[wrong.wording] == {"asked": 1, "passed": 0, "failing": [wrong.question]}
+
+
+def test_eval_commands_refuse_a_missing_index_instead_of_making_one(tmp_path: Path) -> None:
+    from eval.phrasings import main as phrasings
+    from eval.retrieval import main as retrieval
+
+    missing = tmp_path / "no-index"
+    for command, extra in ((phrasings, []), (retrieval, ["--questions", str(tmp_path / "q.jsonl")])):
+        with pytest.raises(SystemExit) as stopped:
+            command(["--index", str(missing), *extra])
+        assert stopped.value.code == 2 and not missing.exists()
