@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import argparse
 import sys
+import threading
+import time
 from pathlib import Path
 
 EXAMPLES = """examples:
@@ -18,8 +20,9 @@ def main(argv: list[str] | None = None) -> int:
                                      "the chat widget over an index.", epilog=EXAMPLES,
                                      formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--index", type=Path, default=None, help="index folder (default: .data/index)")
-    parser.add_argument("--host", default="127.0.0.1")
-    parser.add_argument("--port", type=int, default=8000)
+    parser.add_argument("--host", default="127.0.0.1", help="address to listen on (default: 127.0.0.1, this machine "
+                        "only; 0.0.0.0 for every interface)")
+    parser.add_argument("--port", type=int, default=8000, help="port to listen on (default: 8000)")
     parser.add_argument("--chroma-url", default=None, help="use a Chroma server instead of the embedded store")
     args = parser.parse_args(argv)
 
@@ -34,9 +37,25 @@ def main(argv: list[str] | None = None) -> int:
     if not settings.index.catalog_path.exists() and not settings.index.chroma_url:
         print(f"note: no index at {settings.index.index_dir} yet; run `python -m ingest PATH --index "
               f"{settings.index.index_dir}` to add reports", file=sys.stderr)
-    print(f"serving on http://{args.host}:{args.port}  (widget demo at /, API docs at /docs)", file=sys.stderr)
-    uvicorn.run(create_app(settings), host=args.host, port=args.port, log_level="warning")
+    print(f"loading the index at {settings.index.index_dir} ...", file=sys.stderr)
+    server = uvicorn.Server(uvicorn.Config(create_app(settings), host=args.host, port=args.port, log_level="warning"))
+    threading.Thread(target=announce_when_ready, args=(server, args.host, args.port), daemon=True).start()
+    server.run()
     return 0
+
+
+def announce_when_ready(server, host: str, port: int) -> None:  # type: ignore[no-untyped-def]
+    """Once the server accepts requests: the address to open and a first question to try."""
+    while not server.started:
+        if server.should_exit:
+            return
+        time.sleep(0.1)
+    url = f"http://{host}:{port}"
+    print(f"""
+ready: open {url} for the chat (API docs at {url}/docs), or try:
+  curl -s {url}/ask -H 'content-type: application/json' \\
+       -d '{{"question": "Which CRCs had unpaid work risk concerns?"}}'
+""", file=sys.stderr, flush=True)
 
 
 if __name__ == "__main__":

@@ -193,7 +193,8 @@ def host_page(host_socket: socket.socket) -> Iterator[str]:
 @pytest.fixture(scope="module")
 def browser():
     if not CHROMIUM.exists():
-        pytest.skip("Debian chromium is not installed at /usr/bin/chromium (apt-get install -y chromium)")
+        pytest.fail("Debian chromium is not at /usr/bin/chromium: run `make setup` (it installs it), or "
+                    "`sudo apt-get install -y chromium`; the browser tests are never skipped")
     from playwright.sync_api import sync_playwright
 
     with sync_playwright() as p:

@@ -10,7 +10,7 @@ import pytest
 
 from tests.conftest import CORPUS
 from tests.test_widget_browser import ask, browser, build_host_app, host_page, host_socket, last_answer  # noqa: F401
-from tests.test_widget_browser import CHROMIUM, _bound_socket, _serve
+from tests.test_widget_browser import _bound_socket, _serve
 
 pytestmark = pytest.mark.browser
 
@@ -90,6 +90,3 @@ def test_real_widget_embeds_on_another_origin(real_page, real_service: str, host
     ask(real_page, "Which CRCs had unpaid work risk concerns?")
     assert "Thames Valley" in last_answer(real_page).inner_text()
 
-
-def test_chromium_is_the_debian_one() -> None:
-    assert CHROMIUM.exists(), "install Debian chromium: apt-get install -y chromium"
