@@ -114,12 +114,13 @@ def stop(process: subprocess.Popen, timeout_s: float = 30) -> None:
 
 
 @contextmanager
-def served(index: Path, timeout_s: float = 300) -> Iterator[tuple[str, int]]:
-    """``python -m service --index INDEX`` on a free loopback port; yields (base URL, pid)."""
+def served(index: Path, timeout_s: float = 300, env: dict[str, str] | None = None) -> Iterator[tuple[str, int]]:
+    """``python -m service --index INDEX`` on a free loopback port (``env`` added to its environment); yields
+    (base URL, pid)."""
     import httpx
 
     port = free_port()
-    env = {k: v for k, v in os.environ.items() if not k.startswith("INSPECT_LLM_")}  # no LLM: measure our code
+    env = {**{k: v for k, v in os.environ.items() if not k.startswith("INSPECT_LLM_")}, **(env or {})}  # no LLM
     process = subprocess.Popen([sys.executable, "-m", "service", "--index", str(index), "--port", str(port)],
                                cwd=ROOT, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     base = f"http://127.0.0.1:{port}"

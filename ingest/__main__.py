@@ -15,34 +15,50 @@ EXAMPLES = """examples:
   python -m ingest report.pdf notes.md --index .data/index
   INSPECT_CHROMA_URL=http://127.0.0.1:8001 python -m ingest corpus   # vectors on a `chroma run` server
   python -m ingest corpus --rebuild                # rebuild an index made by an older version
+  python -m ingest --remove corpus/essex-crc-2018.html --index .data/index   # take a report out (file or report id)
+  python -m ingest --remove essex-crc-2018 wales-crc-2019                   # by report id (GET /reports lists them)
+  python -m ingest ~/reports --prune               # also drop reports whose files under ~/reports were deleted
 
 Files are found recursively: .pdf, .html/.htm, .md, .txt (hidden folders and README files are left out).
 Re-running skips unchanged files without parsing them; a changed file replaces its old chunks.
-Exit status: 0 all ingested or unchanged; 1 some files failed (listed, the rest still ingested); 2 bad usage."""
+A running service (python -m service) sees every added, changed or removed report within seconds, no restart.
+Exit status: 0 all ingested, unchanged or removed; 1 some files failed or a --remove target was not in the
+index (listed, the rest still done); 2 bad usage."""
 
 
 def parse_args(argv: list[str] | None) -> argparse.Namespace:
     parser = argparse.ArgumentParser(
         prog="python -m ingest", description="Add or update inspection reports in a searchable index.",
         epilog=EXAMPLES, formatter_class=argparse.RawDescriptionHelpFormatter)
-    parser.add_argument("paths", nargs="+", type=Path, metavar="PATH", help="report files or folders")
+    parser.add_argument("paths", nargs="*", type=Path, metavar="PATH", help="report files or folders to add or update")
     parser.add_argument("--index", type=Path, default=None, help="index folder (default: .data/index)")
     parser.add_argument("--chroma-url", default=None, help="use a Chroma server instead of the embedded store")
     parser.add_argument("--quiet", action="store_true", help="no progress bar")
     parser.add_argument("--rebuild", action="store_true",
                         help="if the index was built with another model, backend or chunker, delete its catalog "
                              "and local vectors and rebuild it from PATH (report files are never touched)")
-    return parser.parse_args(argv)
+    parser.add_argument("--remove", nargs="+", default=[], metavar="PATH_OR_REPORT_ID",
+                        help="take reports out of the index: a report id, an ingested file, or a folder (every "
+                             "report ingested from under it); the files themselves are not touched")
+    parser.add_argument("--prune", action="store_true",
+                        help="remove the reports whose files were ingested from under PATH and are gone now")
+    args = parser.parse_args(argv)
+    if not args.paths and not args.remove:
+        parser.error("name report files or folders to ingest, or --remove PATH_OR_REPORT_ID")
+    if args.prune and not args.paths:
+        parser.error("--prune needs the folder(s) to check, e.g. python -m ingest ~/reports --prune")
+    return args
 
 
 def print_summary(summary: Summary) -> None:
     failed = [o for o in summary.outcomes if o.status == "failed"]
+    removed = f"removed {summary.count('removed')}, " if summary.count("removed") else ""
     print(f"\ningested {summary.count('ingested')} files, skipped {summary.count('unchanged')} unchanged, "
-          f"{summary.count('duplicate')} duplicates, failed {len(failed)}; "
+          f"{summary.count('duplicate')} duplicates, {removed}failed {len(failed)}; "
           f"{summary.pages} pages, {summary.chunks} chunks in {summary.seconds:.1f} s")
     for o in summary.outcomes:
-        if o.status == "duplicate":
-            print(f"  duplicate  {o.path}: {o.reason}")
+        if o.status in ("duplicate", "removed"):
+            print(f"  {o.status}  {o.path}: {o.reason}")
     for o in failed:
         print(f"  FAILED  {o.path}: {o.reason}")
 
@@ -87,7 +103,8 @@ def main(argv: list[str] | None = None) -> int:
         bar.set_postfix_str(f"{outcome.status}: {Path(outcome.path).name[:40]}")
         bar.update(1)
 
-    summary = ingestor.run(args.paths, on_total=on_total, on_outcome=on_outcome)
+    summary = ingestor.run(args.paths, on_total=on_total, on_outcome=on_outcome, remove=args.remove,
+                           prune=args.prune)
     bar.close()
     print_summary(summary)
     return 1 if summary.count("failed") else 0

@@ -6,8 +6,9 @@ JSON), ``pages`` (page text, against which every quote is verified), ``chunks`` 
 ``chunks_fts`` (an FTS5 full-text index over chunk text: term statistics and report-scoped matching for
 questions across reports; ranked search uses an in-memory BM25 replica built from ``chunks``, service/lexical.py).
 
-A report's rows change in one transaction, so a crash leaves either the old report or the new one.
-Readers in other processes see a consistent snapshot (WAL mode).
+A report's rows change in one transaction, so a crash leaves either the old report or the new one. Each such
+transaction also raises the index's ``generation`` (in ``info``): a running service reads that one number per
+request to notice that the index changed. Readers in other processes see a consistent snapshot (WAL mode).
 """
 
 from __future__ import annotations
@@ -99,6 +100,7 @@ class Catalog:
     # --- writes ---
     def replace_report(self, path: str, sha256: str, meta: ReportMeta, pages: list[Page], chunks: list[Chunk]) -> None:
         with self.transaction() as db:
+            _next_generation(db)
             _delete_report(db, meta.report_id)
             db.execute("DELETE FROM files WHERE path=?", (path,))
             db.execute("INSERT INTO files(path, report_id, sha256) VALUES(?,?,?)", (path, meta.report_id, sha256))
@@ -111,10 +113,34 @@ class Catalog:
 
     def remove_report(self, report_id: str) -> None:
         with self.transaction() as db:
+            _next_generation(db)
             _delete_report(db, report_id)
             db.execute("DELETE FROM files WHERE report_id=?", (report_id,))
 
     # --- reads ---
+    def generation(self) -> int:
+        """Raised by every committed change of a report: equal numbers mean the same index contents."""
+        row = self.db.execute("SELECT value FROM info WHERE key='generation'").fetchone()
+        return int(row["value"]) if row else 0
+
+    @contextmanager
+    def snapshot(self) -> Iterator[int]:
+        """A read transaction on this thread's connection: every read inside sees the index as it was at
+        the generation yielded, whatever ingest commits meanwhile."""
+        db = self.db
+        db.execute("BEGIN DEFERRED")
+        try:
+            yield self.generation()
+        finally:
+            db.execute("COMMIT")
+
+    def files(self) -> dict[str, str]:
+        """Every ingested file's path (as resolved at ingest) -> its report id."""
+        return {row["path"]: row["report_id"] for row in self.db.execute("SELECT path, report_id FROM files")}
+
+    def report_chunk_ids(self, report_id: str) -> set[str]:
+        return {row[0] for row in self.db.execute("SELECT chunk_id FROM chunks WHERE report_id=?", (report_id,))}
+
     def counts(self) -> tuple[int, int]:
         reports = self.db.execute("SELECT count(*) FROM reports").fetchone()[0]
         chunks = self.db.execute("SELECT count(*) FROM chunks").fetchone()[0]
@@ -157,6 +183,11 @@ class Catalog:
             args += report_ids
         rows = self.db.execute(sql + " ORDER BY score DESC LIMIT ?", [*args, k]).fetchall()
         return [(row["chunk_id"], float(row["score"])) for row in rows]
+
+
+def _next_generation(db: sqlite3.Connection) -> None:
+    db.execute("INSERT INTO info VALUES('generation', '1') "
+               "ON CONFLICT(key) DO UPDATE SET value = CAST(value AS INTEGER) + 1")
 
 
 def _delete_report(db: sqlite3.Connection, report_id: str) -> None:

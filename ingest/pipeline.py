@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import hashlib
 import time
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Literal, Union
@@ -29,7 +29,7 @@ from ingest.settings import IndexSettings
 from ingest.store import Metadata, VectorStore
 from ingest.structure import split_sections
 
-Status = Literal["ingested", "unchanged", "duplicate", "failed"]
+Status = Literal["ingested", "unchanged", "duplicate", "removed", "failed"]
 STAGES = ("hash", "parse", "chunk", "model", "embed", "store", "wait_parse", "wait_store")
 
 
@@ -76,6 +76,12 @@ class Prepared:
 
 
 Parsed = Union[Prepared, "Outcome"]  # a failed parse is an Outcome with its reason
+
+
+def _is_within(recorded: str, named: Path) -> bool:
+    """True when the recorded (resolved) file path is ``named`` or lies in the folder ``named``."""
+    target = str(named.expanduser().resolve())
+    return recorded == target or recorded.startswith(target.rstrip("/") + "/")
 
 
 def file_sha256(path: Path) -> str:
@@ -152,10 +158,14 @@ class Ingestor:
         return self.embeddings.embed_documents(texts)
 
     def run(self, paths: list[Path], on_total: Callable[[int], None] | None = None,
-            on_outcome: Callable[[Outcome], None] | None = None) -> Summary:
-        """Ingest every report file under ``paths``; a file that fails is recorded and the rest go on."""
+            on_outcome: Callable[[Outcome], None] | None = None, remove: Sequence[str] = (),
+            prune: bool = False) -> Summary:
+        """Take out the reports named in ``remove`` (and, with ``prune``, those whose files under the folders
+        in ``paths`` are gone), then ingest every report file under ``paths``; a file that fails is recorded
+        and the rest go on."""
         started = time.perf_counter()
         summary = Summary()
+        summary.outcomes += self.remove(list(remove)) + (self.prune(paths) if prune else [])
         files, missing = discover(paths)
         summary.outcomes += [Outcome(str(p), "failed", reason) for p, reason in missing]
         if on_total:
@@ -252,16 +262,50 @@ class Ingestor:
             offset += len(p.chunks)
 
     def _write(self, item: tuple[Prepared, object], summary: Summary) -> Outcome:
-        """Vectors first, then the catalog row in one transaction (runs in the writer thread)."""
+        """New vectors first, then the catalog rows in one transaction, then the old version's vectors go (runs
+        in the writer thread). A running service keeps finding the old version until the commit, the new one
+        after it; chunk ids hash their text, so an unchanged chunk keeps its id and its vector."""
         p, vectors = item
         started = time.perf_counter()
         key = str(p.source.path.resolve())
-        self.store.delete_report(p.meta.report_id)
-        self.store.upsert([c.chunk_id for c in p.chunks], vectors, [c.text for c in p.chunks],
-                          [chunk_metadata(p.meta, c) for c in p.chunks])
+        old = self.catalog.report_chunk_ids(p.meta.report_id)
+        new = [c.chunk_id for c in p.chunks]
+        self.store.upsert(new, vectors, [c.text for c in p.chunks], [chunk_metadata(p.meta, c) for c in p.chunks])
         self.catalog.replace_report(key, p.sha256, p.meta, p.doc.pages, p.chunks)
+        self.store.delete_ids(sorted(old - set(new)))
         summary.timings["store"] += time.perf_counter() - started
         return Outcome(str(p.source.path), "ingested", pages=len(p.doc.pages), chunks=len(p.chunks))
+
+    def remove(self, targets: list[str]) -> list[Outcome]:
+        """Take reports out of the index, each named by its report id, its file, or a folder holding its file.
+        The catalog forgets a report in one transaction, then its vectors go: a crash in between leaves
+        vectors no report owns, which ``reconcile`` deletes."""
+        outcomes = []
+        for target in targets:
+            report_ids = self._reports_named(target)
+            if not report_ids:
+                outcomes.append(Outcome(target, "failed", "not in the index: no report id, ingested file or folder "
+                                                          "of ingested files by that name"))
+            outcomes += [self._remove_one(report_id, target) for report_id in report_ids]
+        return outcomes
+
+    def prune(self, paths: list[Path]) -> list[Outcome]:
+        """Remove the reports whose files were ingested from under ``paths`` and are no longer there."""
+        gone = [path for path in self.catalog.files() if not Path(path).exists()
+                and any(_is_within(path, folder) for folder in paths)]
+        return [outcome for path in gone for outcome in self.remove([path])]
+
+    def _reports_named(self, target: str) -> list[str]:
+        if self.catalog.report(target) is not None:
+            return [target]
+        return sorted({rid for path, rid in self.catalog.files().items() if _is_within(path, Path(target))})
+
+    def _remove_one(self, report_id: str, target: str) -> Outcome:
+        source = self.catalog.source_path(report_id) or target
+        chunk_ids = self.catalog.report_chunk_ids(report_id)
+        self.catalog.remove_report(report_id)
+        self.store.delete_ids(sorted(chunk_ids))
+        return Outcome(source, "removed", f"report {report_id}")
 
     def reconcile(self) -> int:
         """Delete vectors no committed report owns (left by a crash between the two writes)."""

@@ -20,16 +20,22 @@ if TYPE_CHECKING:
 
 
 def build_state(app: FastAPI, settings: ServiceSettings, embeddings: Embeddings | None) -> None:
+    """The first view of the index, opened now; later ones are built by the LiveIndex as ingest changes it."""
     from service.answering.engine import Answerer
     from service.answering.llm import build_prose
     from service.library import Library
+    from service.live import LiveIndex, View
     from service.sessions import Sessions
 
-    library = Library.open(settings.index, embeddings)
     sessions = Sessions(settings.index.index_dir / "sessions.sqlite", settings.session_turns)
+    prose = build_prose(settings.llm)
+
+    def view_of(library: Library) -> View:
+        return View(library, Answerer(library, sessions, prose))
+
     app.state.settings = settings
-    app.state.library = library
-    app.state.answerer = Answerer(library, sessions, build_prose(settings.llm))
+    app.state.live = LiveIndex(view_of(Library.open(settings.index, embeddings)),
+                               lambda view: view_of(view.library.reread()), settings.index_poll_s)
 
 
 def create_app(settings: ServiceSettings | None = None, embeddings: Embeddings | None = None) -> FastAPI:
@@ -40,6 +46,7 @@ def create_app(settings: ServiceSettings | None = None, embeddings: Embeddings |
     async def lifespan(app: FastAPI) -> AsyncIterator[None]:
         build_state(app, settings, embeddings)
         yield
+        app.state.live.close()
 
     app = FastAPI(title="Inspection reports assistant", version="0.1.0", lifespan=lifespan,
                   description="Search and cited answers over public inspection reports.")

@@ -1,4 +1,5 @@
-"""Dependency aliases: routes receive the objects built once in the lifespan; tests may override them."""
+"""Dependency aliases: routes receive the current view of the index (built in the lifespan, renewed as ingest
+changes the index); tests may override them."""
 
 from __future__ import annotations
 
@@ -8,20 +9,29 @@ from fastapi import Depends, Request
 
 from service.answering.engine import Answerer
 from service.library import Library
+from service.live import View
 from service.retrieval import HybridSearch
 from service.settings import ServiceSettings
 
 
-def get_library(request: Request) -> Library:
-    return request.app.state.library
+def get_view(request: Request) -> View:
+    """The index as it is now, fixed for the whole request (FastAPI resolves this once per request)."""
+    return request.app.state.live.current()
 
 
-def get_answerer(request: Request) -> Answerer:
-    return request.app.state.answerer
+ViewDep = Annotated[View, Depends(get_view)]
 
 
-def get_search(request: Request) -> HybridSearch:
-    return request.app.state.answerer.search
+def get_library(view: ViewDep) -> Library:
+    return view.library
+
+
+def get_answerer(view: ViewDep) -> Answerer:
+    return view.answerer
+
+
+def get_search(view: ViewDep) -> HybridSearch:
+    return view.answerer.search
 
 
 def get_settings(request: Request) -> ServiceSettings:

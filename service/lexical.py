@@ -22,6 +22,7 @@ class LexicalIndex:
         self.stemmer = Stemmer.Stemmer("english")
         rows = catalog.db.execute("SELECT chunk_id, report_id, coalesce(section, ''), text FROM chunks").fetchall()
         self.chunk_ids = [row[0] for row in rows]
+        self.known = frozenset(self.chunk_ids)  # this snapshot's chunks: vectors of others are not yet, or no longer, in it
         self.report_ids = np.array([row[1] for row in rows], dtype=object)
         self.model = bm25s.BM25()  # k1=1.5, b=0.75: the settings that reproduce published BM25 figures
         if rows:

@@ -1,4 +1,5 @@
-"""The opened index as the service sees it: catalog, vectors and the reports table, built once per process."""
+"""The opened index as the service sees it at one generation: catalog, vectors, the reports table and the
+BM25 replica, read in one snapshot so they agree with each other."""
 
 from __future__ import annotations
 
@@ -21,21 +22,22 @@ class Library:
     embeddings: MiniLMEmbeddings
     reports: dict[str, ReportMeta] = field(default_factory=dict)
     lexical: LexicalIndex | None = None
+    generation: int = 0
 
     @classmethod
     def open(cls, settings: IndexSettings, embeddings: MiniLMEmbeddings | None = None) -> Library:
         catalog = Catalog(settings.catalog_path)
         catalog.ensure_fingerprint(settings.fingerprint())
         embeddings = embeddings or MiniLMEmbeddings.from_settings(settings)
-        library = cls(settings, catalog, VectorStore(settings, embeddings), embeddings)
-        library.refresh()
-        return library
+        return cls(settings, catalog, VectorStore(settings, embeddings), embeddings).reread()
 
-    def refresh(self) -> None:
-        """Re-read the reports table and rebuild the BM25 replica; call after an ingest into a running
-        service's index."""
-        self.reports = {meta.report_id: meta for meta in shared_aliases(self.catalog.reports())}
-        self.lexical = LexicalIndex(self.catalog)
+    def reread(self) -> Library:
+        """The same index as it is now: the reports table and the BM25 replica of one catalog snapshot."""
+        with self.catalog.snapshot() as generation:
+            reports = {meta.report_id: meta for meta in shared_aliases(self.catalog.reports())}
+            lexical = LexicalIndex(self.catalog)
+        return Library(self.settings, self.catalog, self.store, self.embeddings, reports, lexical, generation)
 
     def counts(self) -> tuple[int, int]:
-        return self.catalog.counts()
+        """(reports, chunks) of this snapshot."""
+        return len(self.reports), len(self.lexical.chunk_ids) if self.lexical else 0

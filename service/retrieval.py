@@ -97,12 +97,13 @@ class HybridSearch:
         vector = vector or self.library.embeddings.embed_query(query)
         lists = [self.lexical_scored(query, depth, ids), self.dense_scored(vector, depth, ids)]
         fused = fuse([[cid for cid, _ in ranked] for ranked in lists], self.rrf_k) if self.fusion == "rrf" \
-            else fuse_z(lists, [self.lexical_weight, 1.0 - self.lexical_weight])
+            else fuse_z(lists, [self.lexical_weight, 1.0 - self.lexical_weight], floors=[0.0, None])
         section = (filters.section or "").lower() if filters else ""
         return self.hits(fused, k, section)
 
     def hits(self, fused: list[tuple[str, float]], k: int, section: str = "") -> list[Hit]:
-        chunks = self.library.catalog.chunks([cid for cid, _ in fused])
+        known = self.library.lexical.known if self.library.lexical else frozenset()
+        chunks = self.library.catalog.chunks([cid for cid, _ in fused if cid in known])
         out = []
         for cid, score in fused:
             chunk = chunks.get(cid)
@@ -121,24 +122,28 @@ def fuse(rankings: list[list[str]], k: int = RRF_K) -> list[tuple[str, float]]:
     return sorted(scores.items(), key=lambda pair: -pair[1])
 
 
-def _zscores(ranked: list[tuple[str, float]]) -> tuple[dict[str, float], float]:
-    """Each score as standard deviations from the list's mean, and the value for an item the list lacks."""
+def _zscores(ranked: list[tuple[str, float]], floor: float | None = None) -> tuple[dict[str, float], float]:
+    """Each score as standard deviations from the list's mean, and the value for an item the list lacks.
+    ``floor`` is the score every unlisted item is known to have (BM25: 0 for a text without any query term);
+    it takes part in the mean and spread, so one lone match still stands out. Without it, an unlisted item
+    gets the list's lowest z."""
     if not ranked:
         return {}, 0.0
-    values = [score for _, score in ranked]
+    values = [score for _, score in ranked] + ([floor] if floor is not None else [])
     mean = sum(values) / len(values)
     std = (sum((v - mean) ** 2 for v in values) / len(values)) ** 0.5 or 1.0
     z = {item: (score - mean) / std for item, score in ranked}
-    return z, min(z.values())
+    return z, (floor - mean) / std if floor is not None else min(z.values())
 
 
-def fuse_z(lists: list[list[tuple[str, float]]], weights: list[float] | None = None) -> list[tuple[str, float]]:
+def fuse_z(lists: list[list[tuple[str, float]]], weights: list[float] | None = None,
+           floors: list[float | None] | None = None) -> list[tuple[str, float]]:
     """Normalised-score fusion: a weighted sum of per-list z-scores; an item missing from a list gets that
-    list's lowest z. Keeps how far ahead a result is, which rank fusion throws away."""
+    list's floor z (see ``_zscores``). Keeps how far ahead a result is, which rank fusion throws away."""
     weights = weights or [1.0 / len(lists)] * len(lists)
-    normed = [_zscores(ranked) for ranked in lists]
+    normed = [_zscores(ranked, floor) for ranked, floor in zip(lists, floors or [None] * len(lists))]
     items = {item for ranked in lists for item, _ in ranked}
-    scores = {item: sum(w * z.get(item, floor) for w, (z, floor) in zip(weights, normed)) for item in items}
+    scores = {item: sum(w * z.get(item, low) for w, (z, low) in zip(weights, normed)) for item in items}
     return sorted(scores.items(), key=lambda pair: -pair[1])
 
 

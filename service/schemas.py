@@ -114,6 +114,8 @@ class Health(BaseModel):
     status: Literal["ok"] = "ok"
     reports: int
     chunks: int
+    generation: int = Field(0, description="the index generation being served: it rises with every report that "
+                                           "ingest adds, changes or removes, and the service follows within seconds")
 
 
 class Citation(BaseModel):

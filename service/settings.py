@@ -29,3 +29,5 @@ class ServiceSettings(BaseSettings):
     max_k: int = Field(50, ge=1)
     request_timeout_s: float = Field(60.0, gt=0, description="longer than the LLM timeout")
     session_turns: int = Field(10, ge=1, description="turns of a conversation kept as context")
+    index_poll_s: float = Field(1.0, gt=0, description="how often a running service checks the index for changes "
+                                                       "made by ingest (besides once per request)")

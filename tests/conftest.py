@@ -88,3 +88,29 @@ def client(corpus_index: Path, embeddings) -> Iterator:
     app = create_app(ServiceSettings(index=make_settings(corpus_index)), embeddings=embeddings)
     with TestClient(app) as test_client:
         yield test_client
+
+
+
+
+@pytest.fixture(scope="session")
+def chroma_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    """A real `chroma run` server on a free loopback port, for the whole session."""
+    import subprocess
+    import sys
+
+    import httpx
+
+    from eval.bench_queries import free_port, stop, wait_until
+
+    chroma = Path(sys.executable).with_name("chroma")  # installed with chromadb, a dependency
+    port = free_port()
+    command = [str(chroma), "run", "--path",
+               str(tmp_path_factory.mktemp("chroma-server")), "--host", "127.0.0.1", "--port", str(port)]
+    process = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    url = f"http://127.0.0.1:{port}"
+    try:
+        wait_until(lambda: httpx.get(f"{url}/api/v2/heartbeat", timeout=2).status_code == 200, 60,
+                   "`chroma run`", process)
+        yield url
+    finally:
+        stop(process, timeout_s=20)

@@ -162,3 +162,46 @@ def test_crash_between_vector_and_catalog_writes_leaves_no_orphans(corpus: Path,
     assert first.store.ids() - first.catalog.chunk_ids(), "the crash should have left orphan vectors"
     Ingestor(IndexSettings(index_dir=index), embeddings=embeddings).run([corpus])
     assert state(index) == clean_state
+
+
+@pytest.mark.parametrize("crash_at", ["remove_report", "delete_ids"])
+def test_crash_during_a_removal_then_rerun_equals_a_clean_removal(corpus: Path, tmp_path: Path, embeddings,
+                                                                  monkeypatch, crash_at: str) -> None:
+    """A removal stopped before the catalog commit (nothing changed) or between the commit and the vector
+    delete (orphan vectors) ends, once run again, as a removal that never crashed."""
+    removed = ["ash", "birch"]
+    clean = tmp_path / "clean"
+    Ingestor(IndexSettings(index_dir=clean), embeddings=embeddings).run([corpus], remove=[])
+    Ingestor(IndexSettings(index_dir=clean), embeddings=embeddings).run([], remove=removed)
+    index = tmp_path / "index"
+    first = Ingestor(IndexSettings(index_dir=index), embeddings=embeddings)
+    first.run([corpus])
+    target = first.catalog if crash_at == "remove_report" else first.store
+    real = getattr(target, crash_at)
+
+    def crash_on_second(*args, **kwargs):  # type: ignore[no-untyped-def]
+        crash_on_second.calls += 1  # type: ignore[attr-defined]
+        if crash_on_second.calls == 2:  # type: ignore[attr-defined]
+            raise Crash
+        return real(*args, **kwargs)
+
+    crash_on_second.calls = 0  # type: ignore[attr-defined]
+    monkeypatch.setattr(target, crash_at, crash_on_second)
+    with pytest.raises(Crash):
+        first.run([], remove=removed)
+    done = Ingestor(IndexSettings(index_dir=index), embeddings=embeddings).run([], remove=removed)
+    assert done.count("removed") + done.count("failed") == 2
+    assert {k: v for k, v in state(index).items()} == state(clean)
+    assert not {cid for _, cid in state(index)["chunks"] if cid.split(":")[0] in removed}
+
+
+def test_prune_drops_reports_whose_files_are_gone(tmp_path: Path, embeddings) -> None:
+    folder = make_reports(tmp_path / "reports")
+    settings = IndexSettings(index_dir=tmp_path / "index")
+    Ingestor(settings, embeddings=embeddings).run([folder])
+    gone = sorted(folder.glob("*"))[0]
+    gone.unlink()
+    summary = Ingestor(settings, embeddings=embeddings).run([folder], prune=True)
+    assert [o.path for o in summary.outcomes if o.status == "removed"] == [str(gone.resolve())]
+    result = state(tmp_path / "index")
+    assert result["vectors"] == sorted(cid for _, cid in result["chunks"]) and len(result["reports"]) == 3

@@ -2,42 +2,17 @@
 
 from __future__ import annotations
 
-import shutil
-import subprocess
-import sys
-from collections.abc import Iterator
 from pathlib import Path
 
-import httpx
 import pytest
 from fastapi.testclient import TestClient
 
-from eval.bench_queries import free_port, stop, wait_until
 from ingest.pipeline import Ingestor
 from ingest.settings import IndexSettings
 from ingest.store import VectorStore
 from service.app import create_app
 from service.settings import ServiceSettings
 from tests.fixtures import make_reports
-
-CHROMA = Path(sys.executable).with_name("chroma")
-
-
-@pytest.fixture(scope="module")
-def chroma_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
-    if not CHROMA.exists() and shutil.which("chroma") is None:
-        pytest.skip("the `chroma` command is not installed")
-    port = free_port()
-    command = [str(CHROMA if CHROMA.exists() else shutil.which("chroma")), "run", "--path",
-               str(tmp_path_factory.mktemp("chroma-server")), "--host", "127.0.0.1", "--port", str(port)]
-    process = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-    url = f"http://127.0.0.1:{port}"
-    try:
-        wait_until(lambda: httpx.get(f"{url}/api/v2/heartbeat", timeout=2).status_code == 200, 60,
-                   "`chroma run`", process)
-        yield url
-    finally:
-        stop(process, timeout_s=20)
 
 
 @pytest.fixture(scope="module")

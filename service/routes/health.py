@@ -9,4 +9,4 @@ router = APIRouter(tags=["health"])
 @router.get("/health", response_model=Health)
 def health(library: LibraryDep) -> Health:
     reports, chunks = library.counts()
-    return Health(reports=reports, chunks=chunks)
+    return Health(reports=reports, chunks=chunks, generation=library.generation)
