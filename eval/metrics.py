@@ -7,6 +7,7 @@ Organisation names are compared after ``service.names.normalise`` ("Thames Valle
 
 from __future__ import annotations
 
+import hashlib
 import math
 import re
 from collections.abc import Callable, Mapping, Sequence
@@ -17,7 +18,7 @@ from pydantic import BaseModel, Field
 from service.names import normalise
 from service.schemas import Answer
 
-Kind = Literal["fact", "list", "unanswerable"]
+Kind = Literal["fact", "list", "unanswerable", "summary", "compare", "topic"]
 EXCERPT_CHARS = 300
 
 
@@ -32,6 +33,20 @@ class Question(BaseModel):
     answer: str = ""
     answer_alternatives: list[str] = Field(default_factory=list)
     expected_bodies: list[str] = Field(default_factory=list)
+    optional_bodies: list[str] = Field(default_factory=list, description="list: acceptable either way")
+    must_contain: list[str] = Field(default_factory=list, description="compare: strings the answer must state")
+    quote_any: list[str] = Field(default_factory=list, description="topic: a cited quote must contain one")
+    family: str | None = Field(None, description="questions asking one fact in other words share a family")
+
+    @property
+    def half(self) -> str:
+        return half_of(self.family or self.id)
+
+
+def half_of(family: str) -> str:
+    """The fixed split of a question set: "test" or "dev" by a hash of the question's family, so every wording
+    of one fact falls in the same half."""
+    return "test" if int(hashlib.sha1(family.encode()).hexdigest(), 16) % 2 else "dev"
 
 
 class CitationCheck(BaseModel):
@@ -57,6 +72,8 @@ class QuestionResult(BaseModel):
     latency_ms: float
     answer_found: bool | None = Field(None, description="fact: the expected answer is in the text")
     body_cited: bool | None = Field(None, description="fact: a cited report is about an expected body")
+    optional_bodies: list[str] = Field(default_factory=list)
+    half: str = "dev"
     true_positives: int | None = Field(None, description="list: predicted bodies that are expected")
     precision: float | None = None
     recall: float | None = None
@@ -83,6 +100,10 @@ class Metrics(BaseModel):
     passed: int = 0
     follow_up_accuracy: float | None = None
     turn_accuracy: float | None = None
+    summary_accuracy: float | None = None
+    compare_accuracy: float | None = None
+    topic_accuracy: float | None = None
+    answered_right: float | None = Field(None, description="share of all questions passed")
 
 
 # --- text and names ---
@@ -130,10 +151,12 @@ def predicted_bodies(answer: Answer, body_of: Callable[[str, str | None], str]) 
     return distinct_bodies([body_of(c.report_id, c.body) for c in answer.citations])
 
 
-def list_counts(predicted: Sequence[str], expected: Sequence[str]) -> tuple[int, int, int]:
-    """(true positives, number predicted, number expected), all by normalised name."""
-    pred = {body_key(p) for p in predicted} - {""}
+def list_counts(predicted: Sequence[str], expected: Sequence[str],
+                optional: Sequence[str] = ()) -> tuple[int, int, int]:
+    """(true positives, number predicted, number expected), all by normalised name; a predicted body that is
+    optional (acceptable either way) and not expected counts neither way."""
     gold = {body_key(e) for e in expected} - {""}
+    pred = {body_key(p) for p in predicted} - {""} - ({body_key(o) for o in optional} - gold)
     return len(pred & gold), len(pred), len(gold)
 
 
@@ -150,28 +173,56 @@ def score_fact(q: Question, answer: Answer, cited: list[str]) -> dict[str, objec
 
 
 def score_list(predicted: list[str], q: Question) -> dict[str, object]:
-    tp, n_pred, n_gold = list_counts(predicted, q.expected_bodies)
+    tp, n_pred, n_gold = list_counts(predicted, q.expected_bodies, q.optional_bodies)
     precision = ratio(tp, n_pred, empty=1.0 if n_gold == 0 else 0.0)
     recall = ratio(tp, n_gold, empty=1.0)
     return {"true_positives": tp, "precision": precision, "recall": recall,
             "passed": tp == n_pred == n_gold}
 
 
+def score_summary(q: Question, answer: Answer, cited: list[str]) -> dict[str, object]:
+    """Right when not abstained, with at least two citations, all about the expected organisation."""
+    gold = {body_key(b) for b in q.expected_bodies}
+    return {"passed": not answer.abstained and len(cited) >= 2 and all(body_key(b) in gold for b in cited)}
+
+
+def score_compare(q: Question, answer: Answer, cited: list[str]) -> dict[str, object]:
+    """Right when every expected organisation is cited and the answer states every required string."""
+    keys = {body_key(b) for b in cited}
+    stated = all(contains_answer(answer.answer, [s]) for s in q.must_contain)
+    every = all(body_key(b) in keys for b in q.expected_bodies)
+    return {"passed": not answer.abstained and stated and every, "answer_found": stated, "body_cited": every}
+
+
+def score_topic(q: Question, answer: Answer) -> dict[str, object]:
+    """Right when some cited quote holds one of the expected strings."""
+    quotes = [squash(c.quote).lower() for c in answer.citations]
+    found = any(squash(s).lower() in quote for s in q.quote_any for quote in quotes)
+    return {"passed": not answer.abstained and found, "answer_found": found}
+
+
 def score_question(q: Question, answer: Answer, latency_ms: float, checks: list[CitationCheck],
                    body_of: Callable[[str, str | None], str]) -> QuestionResult:
     """Score one answer; ``checks`` are the citation re-reads for this answer."""
     predicted = predicted_bodies(answer, body_of)
+    cited = [body_of(c.report_id, c.body) for c in answer.citations]
     if q.kind == "fact":
-        cited = [body_of(c.report_id, c.body) for c in answer.citations]
         parts = score_fact(q, answer, cited)
     elif q.kind == "list":
         parts = score_list(predicted, q)
+    elif q.kind == "summary":
+        parts = score_summary(q, answer, cited)
+    elif q.kind == "compare":
+        parts = score_compare(q, answer, cited)
+    elif q.kind == "topic":
+        parts = score_topic(q, answer)
     else:
         parts = {"passed": answer.abstained}
     valid = sum(c.valid for c in checks)
     return QuestionResult(
         id=q.id, kind=q.kind, question=q.question, answer_excerpt=squash(answer.answer)[:EXCERPT_CHARS],
-        predicted_bodies=predicted, expected_bodies=q.expected_bodies, abstained=answer.abstained,
+        predicted_bodies=predicted, expected_bodies=q.expected_bodies, optional_bodies=q.optional_bodies,
+        half=q.half, abstained=answer.abstained,
         citations=len(checks), citations_valid=valid, citation_validity=ratio(valid, len(checks)),
         latency_ms=round(latency_ms, 1), citation_checks=checks, **parts)
 
@@ -196,7 +247,7 @@ def list_metrics(results: Sequence[QuestionResult]) -> dict[str, float | None]:
     lists = [r for r in results if r.kind == "list"]
     if not lists:
         return {"list_precision": None, "list_recall": None, "list_precision_macro": None, "list_recall_macro": None}
-    counts = [list_counts(r.predicted_bodies, r.expected_bodies) for r in lists]
+    counts = [list_counts(r.predicted_bodies, r.expected_bodies, r.optional_bodies) for r in lists]
     tp, n_pred, n_gold = (sum(c[i] for c in counts) for i in range(3))
     return {"list_precision": ratio(tp, n_pred, empty=0.0), "list_recall": ratio(tp, n_gold, empty=1.0),
             "list_precision_macro": _mean([r.precision for r in lists]),
@@ -208,6 +259,11 @@ def follow_up_metrics(results: Sequence[QuestionResult]) -> dict[str, float | No
     later = [r for r in turns if (r.turn or 1) > 1]
     return {"follow_up_accuracy": ratio(sum(r.passed for r in later), len(later)),
             "turn_accuracy": ratio(sum(r.passed for r in turns), len(turns))}
+
+
+def kind_accuracy(results: Sequence[QuestionResult], kind: str) -> float | None:
+    of_kind = [r for r in results if r.kind == kind]
+    return ratio(sum(r.passed for r in of_kind), len(of_kind))
 
 
 def compute_metrics(results: Sequence[QuestionResult]) -> Metrics:
@@ -222,6 +278,9 @@ def compute_metrics(results: Sequence[QuestionResult]) -> Metrics:
         p50_ms=_round(percentile(latencies, 50)), p95_ms=_round(percentile(latencies, 95)),
         false_abstentions=sum(r.abstained and r.kind != "unanswerable" for r in results),
         questions=len(results), passed=sum(r.passed for r in results),
+        answered_right=ratio(sum(r.passed for r in results), len(results)),
+        summary_accuracy=kind_accuracy(results, "summary"), compare_accuracy=kind_accuracy(results, "compare"),
+        topic_accuracy=kind_accuracy(results, "topic"),
         **list_metrics(results), **follow_up_metrics(results))
 
 
@@ -230,7 +289,7 @@ def _round(value: float | None) -> float | None:
 
 
 RATE_METRICS = ("fact_accuracy", "list_precision", "list_recall", "abstention_accuracy", "citation_validity",
-                "follow_up_accuracy")
+                "follow_up_accuracy", "summary_accuracy", "compare_accuracy", "topic_accuracy")
 LATENCY_METRICS = ("p50_ms", "p95_ms")
 
 

@@ -14,9 +14,10 @@ from pathlib import Path
 from eval.metrics import LATENCY_METRICS, QuestionResult, rates
 from eval.run import RunResult, load_run
 
-METRIC_ORDER = ("fact_accuracy", "list_precision", "list_recall", "list_precision_macro", "list_recall_macro",
-                "abstention_accuracy", "false_abstentions", "citation_validity", "follow_up_accuracy",
-                "turn_accuracy", "p50_ms", "p95_ms", "questions", "passed")
+METRIC_ORDER = ("answered_right", "fact_accuracy", "list_precision", "list_recall", "list_precision_macro",
+                "list_recall_macro", "summary_accuracy", "compare_accuracy", "topic_accuracy", "abstention_accuracy",
+                "false_abstentions", "citation_validity", "follow_up_accuracy", "turn_accuracy", "p50_ms", "p95_ms",
+                "questions", "passed")
 LOWER_IS_BETTER = {"p50_ms", "p95_ms", "false_abstentions"}
 
 
@@ -42,9 +43,13 @@ def why(r: QuestionResult) -> str:
         return "answered instead of abstaining"
     if r.abstained:
         return "abstained"
-    if r.kind == "fact":
+    if r.kind in ("fact", "compare"):
         return "; ".join(part for ok, part in ((r.answer_found, "answer not in text"),
                                                (r.body_cited, "no expected body cited")) if not ok)
+    if r.kind == "summary":
+        return "fewer than 2 citations, or one about another body"
+    if r.kind == "topic":
+        return "no cited quote holds an expected phrase"
     return f"P={fmt(r.precision)} R={fmt(r.recall)}"
 
 
@@ -67,9 +72,22 @@ def failure_rows(run: RunResult) -> list[list[str]]:
 FAILURE_HEADER = ("id", "kind", "why", "predicted", "expected", "valid cites")
 
 
+def half_rows(run: RunResult) -> tuple[list[str], list[list[str]]]:
+    """The test half first, then the development half, then all: one column each."""
+    names = [*run.halves, "all"]
+    values = [m.model_dump() for m in run.halves.values()] + [run.metrics.model_dump()]
+    rows = [[metric, *(fmt(v.get(metric), metric) for v in values)] for metric in METRIC_ORDER
+            if any(v.get(metric) is not None for v in values)]
+    return ["metric", *names], rows
+
+
 def print_run(run: RunResult) -> None:
     print(f"\n{run.config}: {run.metrics.questions} questions, {run.metrics.passed} passed")
-    print(text_table(("metric", "value"), metric_rows(run)))
+    if len(run.halves) > 1:
+        header, rows = half_rows(run)
+        print(text_table(header, rows))
+    else:
+        print(text_table(("metric", "value"), metric_rows(run)))
     rows = failure_rows(run)
     if rows:
         print(f"\nfailures ({len(rows)}):")

@@ -28,7 +28,7 @@ import httpx
 from pydantic import BaseModel, ValidationError
 
 from eval.citations import BodyNames, SourcePages, check_citations, report_bodies
-from eval.metrics import Metrics, Question, QuestionResult, compute_metrics, score_question
+from eval.metrics import Metrics, Question, QuestionResult, compute_metrics, half_of, score_question
 from ingest.settings import catalog_path
 from service.schemas import Answer
 
@@ -70,6 +70,7 @@ class RunResult(BaseModel):
     questions_file: str | None = None
     conversations_file: str | None = None
     metrics: Metrics
+    halves: dict[str, Metrics] = {}
     questions: list[QuestionResult]
 
 
@@ -145,7 +146,7 @@ class Evaluator:
         for number, q in enumerate(turns, start=1):
             result, answer = self.run_one(q, session_id)
             session_id = answer.session_id or session_id
-            results.append(result.model_copy(update={"conversation": cid, "turn": number}))
+            results.append(result.model_copy(update={"conversation": cid, "turn": number, "half": half_of(cid)}))
         return results
 
 
@@ -204,6 +205,9 @@ def parser() -> argparse.ArgumentParser:
     ap.add_argument("--against", type=Path, action="append", default=[],
                     help="earlier results JSON to chart beside this run (repeatable)")
     ap.add_argument("--label", help="name of this configuration (default: project or baseline)")
+    ap.add_argument("--half", choices=("all", "dev", "test"), default="all",
+                    help="only the development or the test half of the set (split by a hash of each question's "
+                         "family, eval.metrics.half_of); with all, both halves are scored apart as well")
     return ap
 
 
@@ -227,12 +231,18 @@ def check_index(ap: argparse.ArgumentParser, index: Path) -> None:
 def run_from_args(args: argparse.Namespace) -> RunResult:
     questions = load_questions(args.questions) if args.questions else []
     conversations = load_conversations(args.conversations) if args.conversations else []
+    if args.half != "all":
+        questions = [q for q in questions if q.half == args.half]
+        conversations = [(cid, turns) for cid, turns in conversations if half_of(cid) == args.half]
     with open_asker(args) as asker:
         metrics, results = evaluate(asker, args.index, questions, conversations)
         label = args.label or asker.label
+    halves = {half: compute_metrics([r for r in results if r.half == half]) for half in ("test", "dev")
+              if any(r.half == half for r in results)}
     return RunResult(config=label, created=datetime.now(timezone.utc).isoformat(timespec="seconds"),
                      index=str(args.index), questions_file=_str(args.questions),
-                     conversations_file=_str(args.conversations), metrics=metrics, questions=results)
+                     conversations_file=_str(args.conversations), metrics=metrics, halves=halves,
+                     questions=results)
 
 
 def _str(path: Path | None) -> str | None:
