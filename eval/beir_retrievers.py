@@ -8,6 +8,7 @@ from typing import Callable, Sequence
 import numpy as np
 
 from eval.beir_index import BM25Index, Corpus, DenseIndex, build_bm25, build_dense, embed
+from eval.beir_service import service
 
 Queries = dict[str, str]  # qid -> text
 Run = dict[str, dict[str, float]]  # qid -> {docid: score}
@@ -170,5 +171,6 @@ RETRIEVERS: dict[str, Retriever] = {
     "hybrid_multiview_p200": hybrid_multiview_p200,
     "hybrid_multiview_w04": hybrid_multiview_w04,
     "hybrid_multiview": hybrid_multiview,
+    "service": service,
 }
-DEFAULT = "hybrid_multiview"
+DEFAULT = "service"  # the retriever GET /search runs (eval.beir_service)

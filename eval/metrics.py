@@ -74,6 +74,7 @@ class QuestionResult(BaseModel):
     body_cited: bool | None = Field(None, description="fact: a cited report is about an expected body")
     optional_bodies: list[str] = Field(default_factory=list)
     half: str = "dev"
+    strength: float | None = Field(None, description="the answer's evidence strength (fact questions)")
     true_positives: int | None = Field(None, description="list: predicted bodies that are expected")
     precision: float | None = None
     recall: float | None = None
@@ -222,7 +223,7 @@ def score_question(q: Question, answer: Answer, latency_ms: float, checks: list[
     return QuestionResult(
         id=q.id, kind=q.kind, question=q.question, answer_excerpt=squash(answer.answer)[:EXCERPT_CHARS],
         predicted_bodies=predicted, expected_bodies=q.expected_bodies, optional_bodies=q.optional_bodies,
-        half=q.half, abstained=answer.abstained,
+        half=q.half, abstained=answer.abstained, strength=answer.strength,
         citations=len(checks), citations_valid=valid, citation_validity=ratio(valid, len(checks)),
         latency_ms=round(latency_ms, 1), citation_checks=checks, **parts)
 

@@ -174,7 +174,7 @@ def project_asker(index_dir: Path, url: str | None = None,
     from service.settings import ServiceSettings
 
     app = create_app(ServiceSettings(index=IndexSettings(index_dir=index_dir)), embeddings=embeddings)
-    with TestClient(app) as client:
+    with TestClient(app, raise_server_exceptions=False) as client:  # an error is scored, not fatal
         yield HttpAsker(client)
 
 
@@ -267,6 +267,10 @@ def main(argv: Sequence[str] | None = None) -> int:
     args.out.parent.mkdir(parents=True, exist_ok=True)
     args.out.write_text(run.model_dump_json(indent=2), encoding="utf-8")
     report.print_run(run)
+    from eval.abstention import print_curves
+    from service.answering.rank import ABSTAIN_BELOW
+
+    print_curves(run.questions, ABSTAIN_BELOW)
     md = report.write_report(run, [load_run(p) for p in args.against], args.report or args.out.with_suffix(".md"))
     print(f"\nwrote {args.out} and {md}")
     return 0

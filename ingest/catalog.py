@@ -3,8 +3,9 @@
 Tables: ``info`` (the fingerprint of the model and chunker that built the index), ``files`` (one row per
 ingested file with its content hash: the manifest that makes ingest incremental), ``reports`` (metadata as
 JSON), ``pages`` (page text, against which every quote is verified), ``chunks`` (text and spans) and
-``chunks_fts`` (an FTS5 full-text index over chunk text: term statistics and report-scoped matching for
-questions across reports; ranked search uses an in-memory BM25 replica built from ``chunks``, service/lexical.py).
+``chunks_fts`` (an FTS5 full-text index over chunk text) and ``sentences`` (per report: the quotable units of
+its pages as (page, start, end, chunk) rows, one vector each, and its chunk vectors: what answering ranks by
+meaning, stored in the same transaction as the report's text so the two never disagree).
 
 A report's rows change in one transaction, so a crash leaves either the old report or the new one. Each such
 transaction also raises the index's ``generation`` (in ``info``): a running service reads that one number per
@@ -17,11 +18,15 @@ import json
 import sqlite3
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
+from dataclasses import dataclass
 from pathlib import Path
+
+import numpy as np
 
 from ingest.models import Chunk, Page, ReportMeta
 from ingest.sqlitedb import ThreadLocalDB
 
+VECTOR_WIDTH = 384
 SCHEMA = """
 CREATE TABLE IF NOT EXISTS info(key TEXT PRIMARY KEY, value TEXT NOT NULL);
 CREATE TABLE IF NOT EXISTS files(path TEXT PRIMARY KEY, report_id TEXT NOT NULL UNIQUE, sha256 TEXT NOT NULL,
@@ -33,9 +38,33 @@ CREATE TABLE IF NOT EXISTS pages(report_id TEXT NOT NULL, page INTEGER NOT NULL,
 CREATE TABLE IF NOT EXISTS chunks(chunk_id TEXT PRIMARY KEY, report_id TEXT NOT NULL, page INTEGER NOT NULL,
                                   section TEXT, start INTEGER NOT NULL, end INTEGER NOT NULL, text TEXT NOT NULL);
 CREATE INDEX IF NOT EXISTS chunks_report ON chunks(report_id);
+CREATE TABLE IF NOT EXISTS sentences(report_id TEXT PRIMARY KEY, spans BLOB NOT NULL, vectors BLOB NOT NULL,
+                                     chunk_vectors BLOB NOT NULL);
 CREATE VIRTUAL TABLE IF NOT EXISTS chunks_fts USING fts5(
     text, section, chunk_id UNINDEXED, report_id UNINDEXED, tokenize = 'porter unicode61 remove_diacritics 2');
 """
+
+
+@dataclass
+class SentenceBlock:
+    """One report's sentences: ``spans`` (n, 4) int32 rows of (page, start, end, chunk index in the report's
+    chunks ordered by page and start), ``vectors`` (n, 384) and ``chunk_vectors`` (chunks, 384), normalised."""
+
+    spans: np.ndarray
+    vectors: np.ndarray
+    chunk_vectors: np.ndarray
+
+    def blobs(self) -> tuple[bytes, bytes, bytes]:
+        return (self.spans.astype(np.int32).tobytes(), self.vectors.astype(np.float16).tobytes(),
+                self.chunk_vectors.astype(np.float16).tobytes())
+
+    @classmethod
+    def from_blobs(cls, spans: bytes, vectors: bytes, chunk_vectors: bytes) -> SentenceBlock:
+        def matrix(blob: bytes, dtype: type, width: int) -> np.ndarray:
+            return np.frombuffer(blob, dtype=dtype).reshape(-1, width)
+
+        return cls(matrix(spans, np.int32, 4), matrix(vectors, np.float16, VECTOR_WIDTH).astype(np.float32),
+                   matrix(chunk_vectors, np.float16, VECTOR_WIDTH).astype(np.float32))
 
 
 class IndexMismatch(Exception):
@@ -98,7 +127,8 @@ class Catalog:
         return row is not None and row["path"] != path
 
     # --- writes ---
-    def replace_report(self, path: str, sha256: str, meta: ReportMeta, pages: list[Page], chunks: list[Chunk]) -> None:
+    def replace_report(self, path: str, sha256: str, meta: ReportMeta, pages: list[Page], chunks: list[Chunk],
+                       sentences: SentenceBlock | None = None) -> None:
         with self.transaction() as db:
             _next_generation(db)
             _delete_report(db, meta.report_id)
@@ -110,6 +140,8 @@ class Catalog:
                 (c.chunk_id, c.report_id, c.page, c.section, c.start, c.end, c.text) for c in chunks])
             db.executemany("INSERT INTO chunks_fts(text, section, chunk_id, report_id) VALUES(?,?,?,?)", [
                 (c.text, c.section or "", c.chunk_id, c.report_id) for c in chunks])
+            if sentences is not None:
+                db.execute("INSERT INTO sentences VALUES(?,?,?,?)", (meta.report_id, *sentences.blobs()))
 
     def remove_report(self, report_id: str) -> None:
         with self.transaction() as db:
@@ -137,6 +169,19 @@ class Catalog:
     def files(self) -> dict[str, str]:
         """Every ingested file's path (as resolved at ingest) -> its report id."""
         return {row["path"]: row["report_id"] for row in self.db.execute("SELECT path, report_id FROM files")}
+
+    def sentence_block(self, report_id: str) -> SentenceBlock | None:
+        row = self.db.execute("SELECT spans, vectors, chunk_vectors FROM sentences WHERE report_id=?",
+                              (report_id,)).fetchone()
+        return SentenceBlock.from_blobs(*row) if row else None
+
+    def pages(self, report_id: str) -> dict[int, str]:
+        rows = self.db.execute("SELECT page, text FROM pages WHERE report_id=?", (report_id,))
+        return {row["page"]: row["text"] for row in rows}
+
+    def versions(self) -> dict[str, str]:
+        """report id -> the content hash of the file it was read from (a new hash is a new version)."""
+        return {row["report_id"]: row["sha256"] for row in self.db.execute("SELECT report_id, sha256 FROM files")}
 
     def report_chunk_ids(self, report_id: str) -> set[str]:
         return {row[0] for row in self.db.execute("SELECT chunk_id FROM chunks WHERE report_id=?", (report_id,))}
@@ -191,5 +236,5 @@ def _next_generation(db: sqlite3.Connection) -> None:
 
 
 def _delete_report(db: sqlite3.Connection, report_id: str) -> None:
-    for table in ("reports", "pages", "chunks", "chunks_fts"):
+    for table in ("reports", "pages", "chunks", "chunks_fts", "sentences"):
         db.execute(f"DELETE FROM {table} WHERE report_id=?", (report_id,))

@@ -37,6 +37,9 @@ def model_path() -> Path:
 class Encoder(Protocol):
     def forward(self, texts: list[str], single_thread: bool = False) -> np.ndarray: ...
 
+    def forward_spans(self, texts: list[str], spans: list[list[tuple[int, int]]],
+                      single_thread: bool = False) -> list[tuple[np.ndarray, np.ndarray]]: ...
+
 
 class TorchEncoder:
     """sentence-transformers in fp32: the reference the int8 backend is measured against."""
@@ -53,6 +56,19 @@ class TorchEncoder:
         with _torch_threads(1 if single_thread else None):
             return self.model.encode(texts, batch_size=len(texts), normalize_embeddings=True,
                                      convert_to_numpy=True, show_progress_bar=False)
+
+    def forward_spans(self, texts: list[str], spans: list[list[tuple[int, int]]],
+                      single_thread: bool = False) -> list[tuple[np.ndarray, np.ndarray]]:
+        """Like the int8 backend's: token states of one run pooled over the whole text and over each span."""
+        from ingest.onnx_model import pool_spans
+
+        with _torch_threads(1 if single_thread else None):
+            states = self.model.encode(texts, batch_size=len(texts), output_value="token_embeddings",
+                                       convert_to_numpy=False, show_progress_bar=False)
+        offsets = self.model.tokenizer(texts, return_offsets_mapping=True, truncation=True,
+                                       max_length=self.model.max_seq_length)["offset_mapping"]
+        return [pool_spans(s.float().numpy(), [tuple(o) for o in off], sp)
+                for s, off, sp in zip(states, offsets, spans)]
 
 
 def load_encoder(backend: str, cache_dir: Path, threads: int | None = None) -> Encoder:
@@ -101,6 +117,21 @@ class MiniLMEmbeddings(Embeddings):
             while len(self._cache) > self._cache_size:
                 self._cache.popitem(last=False)
         return list(vector)
+
+    def encode_spans(self, texts: list[str], spans: list[list[tuple[int, int]]]) -> tuple[np.ndarray, list[np.ndarray]]:
+        """(n, 384) text vectors, and for each text one vector per character span of it (its sentences),
+        pooled from the same model run. A text repeated with the same spans is encoded once."""
+        import numpy as np
+
+        keys = [(text, tuple(sp)) for text, sp in zip(texts, spans)]
+        unique = sorted(dict.fromkeys(keys), key=lambda key: len(key[0]))
+        done: dict[tuple[str, tuple[tuple[int, int], ...]], tuple[np.ndarray, np.ndarray]] = {}
+        for start in range(0, len(unique), self.batch_size):
+            batch = unique[start:start + self.batch_size]
+            results = self.encoder.forward_spans([t for t, _ in batch], [list(sp) for _, sp in batch])
+            done.update(zip(batch, results))
+        vectors = np.stack([done[key][0] for key in keys]) if keys else np.zeros((0, self.dimension), np.float32)
+        return vectors.astype(np.float32), [done[key][1] for key in keys]
 
     def encode(self, texts: list[str]) -> np.ndarray:
         """(n, 384) vectors in the caller's order. Each distinct text is encoded once (reports repeat

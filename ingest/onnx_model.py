@@ -93,15 +93,41 @@ class OnnxEncoder:
 
     def forward(self, texts: list[str], single_thread: bool = False) -> np.ndarray:
         """Normalised vectors in the order given; ``single_thread`` for a lone query (see ingest.embedding)."""
+        return np.stack([vector for vector, _ in self.forward_spans(texts, [[] for _ in texts], single_thread)])
+
+    def forward_spans(self, texts: list[str], spans: list[list[tuple[int, int]]],
+                      single_thread: bool = False) -> list[tuple[np.ndarray, np.ndarray]]:
+        """For each text, its vector and one vector per character span of it, pooled from the same run's token
+        states (so a sentence's vector carries its context: "late chunking")."""
         encodings = self.tokenizer.encode_batch(texts)
-        if single_thread or len(encodings) == 1 or self.threads == 1:
-            return np.stack([self._one(e) for e in encodings])
+        jobs = list(zip(encodings, spans))
+        if single_thread or len(jobs) == 1 or self.threads == 1:
+            return [self._one(job) for job in jobs]
         if self._pool is None:
             self._pool = ThreadPoolExecutor(self.threads, thread_name_prefix="embed")
-        return np.stack(list(self._pool.map(self._one, encodings)))
+        return list(self._pool.map(self._one, jobs))
 
-    def _one(self, encoding) -> np.ndarray:  # noqa: ANN001 (tokenizers.Encoding)
+    def _one(self, job) -> tuple[np.ndarray, np.ndarray]:  # noqa: ANN001 (tokenizers.Encoding, spans)
+        encoding, spans = job
         feeds = {name: np.array([getattr(encoding, attr)], dtype=np.int64)
                  for name, attr in zip(INPUTS, ("ids", "attention_mask", "type_ids"))}
-        pooled = self.session.run(None, feeds)[0][0].mean(axis=0)
-        return pooled / max(float(np.linalg.norm(pooled)), 1e-12)
+        states = self.session.run(None, feeds)[0][0]
+        return pool_spans(states, encoding.offsets, spans)
+
+
+def normalised(vector: np.ndarray) -> np.ndarray:
+    return vector / max(float(np.linalg.norm(vector)), 1e-12)
+
+
+def pool_spans(states: np.ndarray, offsets: list[tuple[int, int]],
+               spans: list[tuple[int, int]]) -> tuple[np.ndarray, np.ndarray]:
+    """(mean of all token states, the mean of the tokens inside each span), normalised. A span no token lies in
+    (cut off by the model's window) gets the whole text's vector."""
+    whole = normalised(states.mean(axis=0))
+    starts = np.array([a if b > a else -1 for a, b in offsets])
+    ends = np.array([b for _, b in offsets])
+    pooled = np.empty((len(spans), states.shape[1]), dtype=np.float32)
+    for i, (lo, hi) in enumerate(spans):
+        inside = (starts >= lo) & (ends <= hi) & (starts >= 0)
+        pooled[i] = normalised(states[inside].mean(axis=0)) if inside.any() else whole
+    return whole, pooled

@@ -13,18 +13,22 @@ from __future__ import annotations
 
 import hashlib
 import time
+from bisect import bisect_right
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Literal, Union
 
-from ingest.catalog import Catalog
+import numpy as np
+
+from ingest.catalog import Catalog, SentenceBlock
 from ingest.chunking import TokenCounter, chunk_sections
 from ingest.discover import SourceFile, discover
 from ingest.embedding import MiniLMEmbeddings
 from ingest.loaders import LoadError, load
 from ingest.models import Chunk, ParsedDocument, ReportMeta
 from ingest.parallel import ParsePool, Tuning, Writer
+from ingest.sentences import quote_spans
 from ingest.settings import IndexSettings
 from ingest.store import Metadata, VectorStore
 from ingest.structure import split_sections
@@ -71,8 +75,34 @@ class Prepared:
     sha256: str
     doc: ParsedDocument
     meta: ReportMeta
-    chunks: list[Chunk]
+    chunks: list[Chunk]                      # ordered by page and start
+    sentences: list[tuple[int, int, int, int]] = field(default_factory=list)  # (page, start, end, chunk index)
     timings: dict[str, float] = field(default_factory=dict)  # seconds spent in "parse" and "chunk"
+
+    def spans_in_chunks(self) -> list[list[tuple[int, int]]]:
+        """Each chunk's sentences as character spans of the text the model sees for it (``embedding_text``)."""
+        out: list[list[tuple[int, int]]] = [[] for _ in self.chunks]
+        for _, start, end, index in self.sentences:
+            chunk = self.chunks[index]
+            shift = len(embedding_text(self.meta, chunk)) - len(chunk.text)
+            out[index].append((start - chunk.start + shift, min(end, chunk.end) - chunk.start + shift))
+        return out
+
+
+def sentences_in_chunks(pages: dict[int, str], chunks: list[Chunk]) -> list[tuple[int, int, int, int]]:
+    """The quotable units of every page that begin inside a chunk, as (page, start, end, chunk index); text
+    outside every chunk (page furniture) has none."""
+    by_page: dict[int, list[tuple[int, int, int]]] = {}
+    for index, chunk in enumerate(chunks):
+        by_page.setdefault(chunk.page, []).append((chunk.start, chunk.end, index))
+    out = []
+    for page, ranges in by_page.items():
+        starts = [start for start, _, _ in ranges]
+        for s, e in quote_spans(pages[page]):
+            at = bisect_right(starts, s) - 1
+            if at >= 0 and s < ranges[at][1]:
+                out.append((page, s, e, ranges[at][2]))
+    return out
 
 
 Parsed = Union[Prepared, "Outcome"]  # a failed parse is an Outcome with its reason
@@ -102,11 +132,13 @@ def prepare(source: SourceFile, sha256: str, count: TokenCounter, budget: int) -
     meta = extract_metadata(doc, source.report_id)
     parsed = time.perf_counter()
     sections = split_sections(doc)
-    chunks = chunk_sections(source.report_id, {p.number: p.text for p in doc.pages}, sections, count, budget)
+    pages = {p.number: p.text for p in doc.pages}
+    chunks = sorted(chunk_sections(source.report_id, pages, sections, count, budget), key=lambda c: (c.page, c.start))
     if not chunks:
         raise LoadError("no text left to index after removing page furniture")
+    sentences = sentences_in_chunks(pages, chunks)
     timings = {"parse": parsed - started, "chunk": time.perf_counter() - parsed}
-    return Prepared(source, sha256, doc, meta, chunks, timings)
+    return Prepared(source, sha256, doc, meta, chunks, sentences, timings)
 
 
 def parse_file(source: SourceFile, sha256: str, count: TokenCounter, budget: int) -> Parsed:
@@ -119,6 +151,19 @@ def parse_file(source: SourceFile, sha256: str, count: TokenCounter, budget: int
         return Outcome(str(source.path), "failed", f"cannot read the file: {exc.strerror or exc}")
     except Exception as exc:  # a parser bug must not stop the other files
         return Outcome(str(source.path), "failed", f"could not parse ({type(exc).__name__}: {exc})")
+
+
+def sentence_block(p: Prepared, chunk_vectors: np.ndarray, pooled: list[np.ndarray]) -> SentenceBlock:
+    """The report's sentence rows and vectors, in the order of ``p.sentences`` (chunk by chunk, as pooled)."""
+    rows, vectors = [], []
+    seen = [0] * len(p.chunks)
+    for page, start, end, index in p.sentences:
+        rows.append((page, start, end, index))
+        vectors.append(pooled[index][seen[index]])
+        seen[index] += 1
+    spans = np.array(rows, dtype=np.int32).reshape(-1, 4)
+    matrix = np.stack(vectors) if vectors else np.zeros((0, chunk_vectors.shape[1]), np.float32)
+    return SentenceBlock(spans, matrix, np.asarray(chunk_vectors))
 
 
 def embedding_text(meta: ReportMeta, chunk: Chunk) -> str:
@@ -250,28 +295,31 @@ class Ingestor:
         summary.timings["model"] += time.perf_counter() - started
 
     def _embed_group(self, group: list[Prepared], writer: Writer[Outcome], summary: Summary) -> None:
-        """One model call for several reports (fuller batches), then each report goes to the writer."""
+        """One model call for several reports (fuller batches), then each report goes to the writer with its
+        chunk vectors and its sentence vectors (pooled from the same runs)."""
         started = time.perf_counter()
-        vectors = self.embeddings.encode([embedding_text(p.meta, c) for p in group for c in p.chunks])
+        vectors, pooled = self.embeddings.encode_spans([embedding_text(p.meta, c) for p in group for c in p.chunks],
+                                                       [spans for p in group for spans in p.spans_in_chunks()])
         summary.timings["embed"] += time.perf_counter() - started
         offset = 0
         for p in group:
             for stage, seconds in p.timings.items():
                 summary.timings[stage] = summary.timings.get(stage, 0.0) + seconds
-            writer.put((p, vectors[offset:offset + len(p.chunks)]))
+            chunk_vectors = vectors[offset:offset + len(p.chunks)]
+            writer.put((p, chunk_vectors, sentence_block(p, chunk_vectors, pooled[offset:offset + len(p.chunks)])))
             offset += len(p.chunks)
 
-    def _write(self, item: tuple[Prepared, object], summary: Summary) -> Outcome:
+    def _write(self, item: tuple[Prepared, object, SentenceBlock], summary: Summary) -> Outcome:
         """New vectors first, then the catalog rows in one transaction, then the old version's vectors go (runs
         in the writer thread). A running service keeps finding the old version until the commit, the new one
         after it; chunk ids hash their text, so an unchanged chunk keeps its id and its vector."""
-        p, vectors = item
+        p, vectors, sentences = item
         started = time.perf_counter()
         key = str(p.source.path.resolve())
         old = self.catalog.report_chunk_ids(p.meta.report_id)
         new = [c.chunk_id for c in p.chunks]
         self.store.upsert(new, vectors, [c.text for c in p.chunks], [chunk_metadata(p.meta, c) for c in p.chunks])
-        self.catalog.replace_report(key, p.sha256, p.meta, p.doc.pages, p.chunks)
+        self.catalog.replace_report(key, p.sha256, p.meta, p.doc.pages, p.chunks, sentences)
         self.store.delete_ids(sorted(old - set(new)))
         summary.timings["store"] += time.perf_counter() - started
         return Outcome(str(p.source.path), "ingested", pages=len(p.doc.pages), chunks=len(p.chunks))

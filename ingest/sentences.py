@@ -46,3 +46,53 @@ def _trim(text: str, start: int, end: int) -> tuple[int, int] | None:
     while end > start and text[end - 1].isspace():
         end -= 1
     return (start, end) if end > start else None
+
+
+# --- quotable units: what an answer cites ---
+LEAD_NOISE = re.compile(r"^(?:[#>*\-•◼▪●\s]+|\d{1,3}(?:\.\d{1,2})*\.(?=\s|[A-Z])\s*)+")
+FIELD_LINE = re.compile(r"^\s*[A-Z][A-Za-z ,()'’/&-]{1,60}:\s*\S")
+HEADING_LINE = re.compile(r"^\s*(#{1,6}\s|\d{1,2}(\.\d{1,2})*\.?\s+[A-Z])")
+WORDS = re.compile(r"[A-Za-z0-9][A-Za-z0-9'’-]*")
+
+
+def _line_breaks(text: str, start: int, end: int) -> list[int]:
+    """Offsets inside ``text[start:end]`` where a line ends a unit of its own (a field, a heading, a short line)."""
+    lines, pos = [], start
+    while (nl := text.find("\n", pos, end)) != -1:
+        lines.append((pos, nl))
+        pos = nl + 1
+    lines.append((pos, end))
+    cuts = []
+    for (a, b), (c, d) in zip(lines, lines[1:]):
+        line, following = text[text.rfind("\n", 0, b) + 1:b], text[c:d]
+        if len(line.strip()) < 50 or FIELD_LINE.match(line) or FIELD_LINE.match(following) \
+                or HEADING_LINE.match(following):
+            cuts.append(b)
+    return cuts
+
+
+def quote_spans(text: str) -> list[tuple[int, int]]:
+    """(start, end) of each quotable unit of a page: its sentences, and lines that stand alone (fields,
+    headings, short lines), list markers and emphasis stripped. Units of fewer than two words, or holding a
+    web address, are left out."""
+    out = []
+    for s, e in sentence_spans(text):
+        bounds = [s, *_line_breaks(text, s, e), e]
+        for a, b in zip(bounds, bounds[1:]):
+            if (span := clean_span(text, a, b)) is not None:
+                out.append(span)
+    return out
+
+
+def clean_span(text: str, start: int, end: int) -> tuple[int, int] | None:
+    """The span without leading list markers or numbering and surrounding emphasis; None if nothing is left."""
+    lead = LEAD_NOISE.match(text[start:end])
+    start += lead.end() if lead else 0
+    while end > start and text[end - 1] in " \t\r\n*_":
+        end -= 1
+    while start < end and text[start] in "*_ \t\r\n":
+        start += 1
+    quote = text[start:end]
+    if "http" in quote or len(WORDS.findall(quote)) < 2:
+        return None
+    return start, end

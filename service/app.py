@@ -23,18 +23,21 @@ def build_state(app: FastAPI, settings: ServiceSettings, embeddings: Embeddings 
     """The first view of the index, opened now; later ones are built by the LiveIndex as ingest changes it."""
     from service.answering.engine import Answerer
     from service.answering.llm import build_prose
+    from service.answering.tools import VectorCache
     from service.library import Library
     from service.live import LiveIndex, View
     from service.sessions import Sessions
 
     sessions = Sessions(settings.index.index_dir / "sessions.sqlite", settings.session_turns)
     prose = build_prose(settings.llm)
+    first = Library.open(settings.index, embeddings)
+    vectors = VectorCache(first.embeddings)  # claim vectors outlive a view: the same texts recur
 
     def view_of(library: Library) -> View:
-        return View(library, Answerer(library, sessions, prose))
+        return View(library, Answerer(library, sessions, prose, vectors))
 
     app.state.settings = settings
-    app.state.live = LiveIndex(view_of(Library.open(settings.index, embeddings)),
+    app.state.live = LiveIndex(view_of(first),
                                lambda view: view_of(view.library.reread()), settings.index_poll_s)
 
 

@@ -1,5 +1,6 @@
-"""The opened index as the service sees it at one generation: catalog, vectors, the reports table and the
-BM25 replica, read in one snapshot so they agree with each other."""
+"""The opened index as the service sees it at one generation: the reports table and the reports' text in
+memory (pages, chunks, sentences with their vectors and term counts), read in one catalog snapshot so they agree
+with each other; chunk vectors are searched in Chroma."""
 
 from __future__ import annotations
 
@@ -7,10 +8,10 @@ from dataclasses import dataclass, field
 
 from ingest.catalog import Catalog
 from ingest.embedding import MiniLMEmbeddings
-from ingest.models import ReportMeta
+from ingest.models import Chunk, ReportMeta
 from ingest.settings import IndexSettings
 from ingest.store import VectorStore
-from service.lexical import LexicalIndex
+from service.corpus import Corpus
 from service.names import shared_aliases
 
 
@@ -21,7 +22,7 @@ class Library:
     store: VectorStore
     embeddings: MiniLMEmbeddings
     reports: dict[str, ReportMeta] = field(default_factory=dict)
-    lexical: LexicalIndex | None = None
+    corpus: Corpus | None = None
     generation: int = 0
 
     @classmethod
@@ -32,12 +33,34 @@ class Library:
         return cls(settings, catalog, VectorStore(settings, embeddings), embeddings).reread()
 
     def reread(self) -> Library:
-        """The same index as it is now: the reports table and the BM25 replica of one catalog snapshot."""
+        """The same index as it is now, from one catalog snapshot; unchanged reports' text is reused."""
         with self.catalog.snapshot() as generation:
             reports = {meta.report_id: meta for meta in shared_aliases(self.catalog.reports())}
-            lexical = LexicalIndex(self.catalog)
-        return Library(self.settings, self.catalog, self.store, self.embeddings, reports, lexical, generation)
+            corpus = Corpus.read(self.catalog, self.corpus)
+        return Library(self.settings, self.catalog, self.store, self.embeddings, reports, corpus, generation)
+
+    @property
+    def text(self) -> Corpus:
+        assert self.corpus is not None, "open the library with Library.open"
+        return self.corpus
+
+    def page_text(self, report_id: str, page: int) -> str | None:
+        """A page as this snapshot holds it (quotes are verified against it)."""
+        return self.text.page_text(report_id, page)
+
+    def chunks(self, chunk_ids: list[str]) -> dict[str, Chunk]:
+        """The chunks of this snapshot among ``chunk_ids`` (others, e.g. vectors of a newer version, are left out)."""
+        out = {}
+        for cid in chunk_ids:
+            row = self.text.chunk_row.get(cid)
+            if row is not None:
+                report_id, local = self.text.chunk_at(row)
+                segment = self.text.segments[report_id]
+                page, start, end = (int(x) for x in segment.chunk_spans[local])
+                out[cid] = Chunk(chunk_id=cid, report_id=report_id, page=page, section=segment.chunk_sections[local],
+                                 start=start, end=end, text=segment.pages[page][start:end])
+        return out
 
     def counts(self) -> tuple[int, int]:
         """(reports, chunks) of this snapshot."""
-        return len(self.reports), len(self.lexical.chunk_ids) if self.lexical else 0
+        return len(self.reports), self.text.chunk_count()

@@ -11,7 +11,7 @@ from ingest.models import ReportMeta
 EXPANSIONS = [
     (r"\bcommunity rehabilitation company\b", "crc"),
     (r"\bnational probation service\b", "nps"),
-    (r"&", " and "),
+    (r"&|\b'?n'?\b(?= )", " and "),  # "Devon & Cornwall", "devon n cornwall"
 ]
 NOISE = re.compile(
     r"\b(the|of|metropolitan|borough|city|county|district|council|london borough|royal borough|"

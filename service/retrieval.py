@@ -1,24 +1,20 @@
-"""Hybrid retrieval: lexical (FTS5 BM25) and dense (MiniLM in Chroma) results fused by reciprocal rank,
-within a scope of reports chosen by filters; and per-report coverage for questions across reports."""
+"""Hybrid retrieval of chunks within a scope of reports chosen by filters: lexical (BM25 over the snapshot's chunk
+term counts), dense (chunk vectors in Chroma) and, for the candidates those two find, the best cosine of any one
+of a chunk's sentences; fused by z-scores, half lexical and half semantic split evenly over the dense views."""
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 from datetime import date
+
+import numpy as np
 
 from ingest.models import Chunk, ReportMeta
 from service.library import Library
 from service.names import matches
 from service.schemas import Filters
+from service.terms import bm25
 
-STOPWORDS = set("""a about above after again against all am an and any are as at be because been before being below
-between both but by can could did do does doing down during each few for from further had has have having he her here
-hers how i if in into is it its itself just me more most my no nor not now of off on once only or other our out over own
-same she should so some such than that the their them then there these they this those through to too under until up
-very was we were what when where which while who whom why will with would you your yes did do does say said tell
-which whose list name named any many much""".split())
-WORD = re.compile(r"[A-Za-z0-9][A-Za-z0-9'’-]*")
 RRF_K = 60
 
 
@@ -27,21 +23,6 @@ class Hit:
     chunk: Chunk
     meta: ReportMeta
     score: float
-
-
-def query_terms(text: str) -> list[str]:
-    """Content words of a query, lower case, in order, without repeats."""
-    seen: dict[str, None] = {}
-    for word in WORD.findall(text.lower().replace("’", "'")):
-        word = word.strip("'-")
-        if len(word) > 1 and word not in STOPWORDS:
-            seen.setdefault(word, None)
-    return list(seen)
-
-
-def fts_query(text: str) -> str | None:
-    terms = query_terms(text)
-    return " OR ".join('"' + t.replace('"', "") + '"' for t in terms) if terms else None
 
 
 def in_scope(meta: ReportMeta, filters: Filters) -> bool:
@@ -67,13 +48,23 @@ class HybridSearch:
     """Fuses lexical and dense rankings; both sides see the same report scope."""
 
     def __init__(self, library: Library, depth: int = 50, fusion: str = "zscore", lexical_weight: float = 0.5,
-                 rrf_k: int = RRF_K) -> None:
+                 rrf_k: int = RRF_K, sentence_view: bool = True) -> None:
         self.library, self.depth, self.fusion = library, depth, fusion
         self.lexical_weight, self.rrf_k = lexical_weight, rrf_k  # chosen on the project's question sets
+        self.sentence_view = sentence_view  # the candidates' best single sentence, a third view (see docs)
 
     def lexical_scored(self, query: str, k: int, ids: list[str] | None) -> list[tuple[str, float]]:
-        """(chunk id, BM25 score) from the in-memory BM25 replica of the catalog, best first."""
-        return self.library.lexical.search(query, k, ids)
+        """(chunk id, BM25 score) over the chunks of ``ids`` (all when None), best first; idf of the whole index."""
+        corpus = self.library.text
+        columns = corpus.columns(query)
+        scores = bm25(corpus.chunk_counts, corpus.chunk_lengths, columns)
+        rows = corpus.chunk_rows(ids)
+        if rows is not None:
+            inside = np.zeros(len(scores), dtype=bool)
+            inside[rows] = True
+            scores = np.where(inside, scores, 0.0)
+        best = top_k(scores, k)
+        return [(corpus.chunk_ids[i], float(scores[i])) for i in best if scores[i] > 0]
 
     def dense_scored(self, vector: list[float], k: int, ids: list[str] | None) -> list[tuple[str, float]]:
         """(chunk id, cosine similarity) from Chroma, best first."""
@@ -81,6 +72,22 @@ class HybridSearch:
         found = self.library.store.collection.query(query_embeddings=[vector], n_results=k, where=where,
                                                     include=["distances"])
         return [(cid, 1.0 - dist) for cid, dist in zip(found["ids"][0], found["distances"][0])]
+
+    def sentence_scored(self, vector: list[float], chunk_ids: list[str]) -> list[tuple[str, float]]:
+        """(chunk id, the best cosine of its single sentences) for candidate chunks, best first: a chunk that
+        holds one sentence squarely on the query is not diluted by the rest of its text."""
+        corpus = self.library.text
+        chunk_rows = np.array(sorted({corpus.chunk_row[c] for c in chunk_ids if c in corpus.chunk_row}), dtype=np.int64)
+        first = np.searchsorted(corpus.chunk_of, chunk_rows)
+        last = np.searchsorted(corpus.chunk_of, chunk_rows, side="right")
+        holds = last > first
+        if not holds.any():
+            return []
+        rows = np.concatenate([np.arange(a, b) for a, b in zip(first[holds], last[holds])])
+        cosines = corpus.vectors[rows] @ np.asarray(vector, dtype=np.float32)
+        best = np.maximum.reduceat(cosines, np.concatenate([[0], np.cumsum((last - first)[holds])[:-1]]))
+        ranked = sorted(zip(chunk_rows[holds], best), key=lambda pair: -pair[1])
+        return [(corpus.chunk_ids[int(c)], float(score)) for c, score in ranked]
 
     def lexical(self, query: str, k: int, ids: list[str] | None) -> list[str]:
         return [cid for cid, _ in self.lexical_scored(query, k, ids)]
@@ -96,14 +103,16 @@ class HybridSearch:
         depth = max(self.depth, k * 3)
         vector = vector or self.library.embeddings.embed_query(query)
         lists = [self.lexical_scored(query, depth, ids), self.dense_scored(vector, depth, ids)]
+        if self.sentence_view:
+            lists.append(self.sentence_scored(vector, [cid for ranked in lists for cid, _ in ranked]))
+        semantic = [(1.0 - self.lexical_weight) / (len(lists) - 1)] * (len(lists) - 1)
         fused = fuse([[cid for cid, _ in ranked] for ranked in lists], self.rrf_k) if self.fusion == "rrf" \
-            else fuse_z(lists, [self.lexical_weight, 1.0 - self.lexical_weight], floors=[0.0, None])
+            else fuse_z(lists, [self.lexical_weight, *semantic], floors=[0.0] + [None] * len(semantic))
         section = (filters.section or "").lower() if filters else ""
         return self.hits(fused, k, section)
 
     def hits(self, fused: list[tuple[str, float]], k: int, section: str = "") -> list[Hit]:
-        known = self.library.lexical.known if self.library.lexical else frozenset()
-        chunks = self.library.catalog.chunks([cid for cid, _ in fused if cid in known])
+        chunks = self.library.chunks([cid for cid, _ in fused])
         out = []
         for cid, score in fused:
             chunk = chunks.get(cid)
@@ -111,6 +120,14 @@ class HybridSearch:
             if chunk and meta and (not section or section in (chunk.section or "").lower()):
                 out.append(Hit(chunk, meta, score))
         return out[:k]
+
+
+def top_k(scores: np.ndarray, k: int) -> np.ndarray:
+    """Indices of the ``k`` highest scores, best first."""
+    if k >= len(scores):
+        return np.argsort(-scores, kind="stable")
+    part = np.argpartition(-scores, k)[:k]
+    return part[np.argsort(-scores[part], kind="stable")]
 
 
 def fuse(rankings: list[list[str]], k: int = RRF_K) -> list[tuple[str, float]]:

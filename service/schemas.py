@@ -149,3 +149,6 @@ class Answer(BaseModel):
     session_id: str
     citations: list[Citation] = Field(default_factory=list)
     items: list[Item] = Field(default_factory=list)
+    strength: float | None = Field(None, description="how well the best evidence answers a fact question (its "
+                                   "cosine with the question plus the share of the question's terms it holds); "
+                                   "below the service's threshold the answer is an abstention")

@@ -1,4 +1,5 @@
-from service.retrieval import fts_query, fuse, fuse_z
+from service.retrieval import fuse, fuse_z
+from service.terms import Vocabulary, bm25, stack, terms
 
 
 def test_rank_fusion_rewards_agreement() -> None:
@@ -14,9 +15,20 @@ def test_zscore_fusion_keeps_margins_and_floors_missing_items() -> None:
     assert dict(fuse_z([lexical, dense]))["c"] > dict(fuse_z([lexical, dense]))["d"]
 
 
-def test_fts_query_quotes_terms_and_drops_stopwords() -> None:
-    assert fts_query('Which CRCs had "unpaid" work?') == '"crcs" OR "unpaid" OR "work"'
-    assert fts_query("the and of") is None
+def test_terms_drop_stopwords_and_share_stems() -> None:
+    assert terms('Which CRCs had "unpaid" work?')[1:] == ["unpaid", "work"]
+    assert terms("the and of") == []
+    assert terms("leadership") == terms("led") == ["lead"]
+
+
+def test_bm25_prefers_the_rarer_term_and_takes_idf_from_the_rows_given() -> None:
+    vocabulary = Vocabulary()
+    counts = stack([vocabulary.counts(["unpaid work was weak", "work was good", "the work of the board"])],
+                   len(vocabulary))
+    lengths = __import__("numpy").asarray(counts.sum(axis=1)).ravel()
+    scores = bm25(counts, lengths, vocabulary.query("unpaid work"))
+    assert scores[0] > scores[1] > 0
+    assert bm25(counts, lengths, vocabulary.query("unpaid"), rows=__import__("numpy").array([1, 2])).tolist() == [0, 0]
 
 
 def test_fusion_sensitivity_ends_at_each_side_alone(corpus_index) -> None:

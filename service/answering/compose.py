@@ -1,15 +1,14 @@
 """Verified evidence -> the contract's Answer: markdown where every claim carries [n], the citations, the items.
 
-A quote is numbered only after it is found on its page (``CitationBook.cite`` returns None otherwise), and a
-claim whose quote is refused is left out of the answer."""
+A quote is numbered only after it is found on its page in the snapshot being served (``CitationBook.cite``
+returns None otherwise), and a claim whose quote is refused is left out of the answer."""
 
 from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from ingest.catalog import Catalog
 from ingest.models import ReportMeta
-from service.answering.evidence import Evidence
+from service.answering.evidence import Evidence, Pages, label
 from service.answering.mentions import body_label
 from service.answering.verify import quote_is_on_page
 from service.schemas import Answer, Citation, Item
@@ -20,8 +19,8 @@ NOT_IN_REPORTS = "The reports in this index do not say."
 class CitationBook:
     """Numbers quotes as they are cited; a quote that is not on its page is refused (returns None)."""
 
-    def __init__(self, catalog: Catalog) -> None:
-        self.catalog = catalog
+    def __init__(self, pages: Pages) -> None:
+        self.pages = pages
         self.citations: list[Citation] = []
         self._numbers: dict[tuple[str, int, str], int] = {}
 
@@ -29,7 +28,7 @@ class CitationBook:
         key = (ev.report_id, ev.page, ev.quote)
         if key in self._numbers:
             return self._numbers[key]
-        if not quote_is_on_page(self.catalog, ev.report_id, ev.page, ev.quote):
+        if not quote_is_on_page(self.pages, ev.report_id, ev.page, ev.quote):
             return None
         meta = ev.meta
         n = len(self.citations) + 1
@@ -49,11 +48,6 @@ class Row:
     evidence: list[Evidence]
     claim: str | None = None      # the answer's words for this row (default: the first quote)
     reasons: list[Evidence] = field(default_factory=list)  # quotes saying why (for "..., and why?")
-
-
-def label(meta: ReportMeta) -> str:
-    when = f" ({meta.published.year})" if meta.published else ""
-    return f"{body_label(meta)}{when}"
 
 
 def fact_answer(evidence: list[Evidence], book: CitationBook, session_id: str) -> Answer:

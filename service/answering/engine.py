@@ -1,25 +1,35 @@
-"""The default answerer: no LLM, deterministic. Resolves follow-ups, reads the question's scope, answers a fact
-or a list from verified evidence, and records the turn. An optional prose writer may reword the answer."""
+"""The answerer: follow-up -> scope -> ranked evidence composed by intent -> verified citations -> Answer.
+
+No LLM is needed; an optional prose writer may reword the answer from the same verified evidence."""
 
 from __future__ import annotations
 
-from collections.abc import Generator
+import re
+from collections.abc import Callable, Generator
 from dataclasses import asdict, dataclass
 
-from service.answering.compose import CitationBook
-from service.answering.evidence import Tools
-from service.answering.facts import answer_fact
-from service.answering.followup import Context, Resolved, entities_in, resolve
 from service.answering.areas import AreaNames
-from service.answering.lists import answer_list
+from service.answering.compose import CitationBook
+from service.answering.followup import Context, Resolved, entities_in, resolve
+from service.answering.intents.compare import answer_compare
+from service.answering.intents.fact import answer_fact
+from service.answering.intents.lists import answer_list
+from service.answering.intents.overview import answer_overview
+from service.answering.intents.ranking import answer_rank
 from service.answering.llm import ProseWriter
 from service.answering.mentions import BodyNames, body_label
 from service.answering.scope import Scope, parse
-from service.answering.topic import TermStats
+from service.answering.tools import Tools, VectorCache
 from service.library import Library
 from service.retrieval import HybridSearch, scope_ids
 from service.schemas import Answer, AskRequest, Filters
 from service.sessions import Sessions, Turn
+
+Composer = Callable[[Tools, Scope, CitationBook, str], Answer]
+COMPOSERS: dict[str, Composer] = {"fact": answer_fact, "overview": answer_overview, "compare": answer_compare,
+                                  "list": answer_list, "rank": answer_rank}
+SECOND_PART = re.compile(r",?\s+and\s+(?=(?:which|what|who|where|how|why)\b)|;\s*(?=(?:and\s+)?(?:which|what|who|where|"
+                         r"how|why)\b)", re.I)
 
 
 @dataclass
@@ -30,23 +40,16 @@ class Event:
     data: dict[str, object] | Answer
 
 
-@dataclass
-class Vocabulary:
-    """The index's body names and judgement areas, rebuilt when its reports table is re-read."""
-
-    key: int
-    names: BodyNames
-    areas: AreaNames
-
-
 class Answerer:
-    def __init__(self, library: Library, sessions: Sessions, prose: ProseWriter | None = None) -> None:
-        self.library = library
-        self.sessions = sessions
-        self.prose = prose
+    """Answers questions over one view of the index (a new Answerer is built for each new view)."""
+
+    def __init__(self, library: Library, sessions: Sessions, prose: ProseWriter | None = None,
+                 vectors: VectorCache | None = None) -> None:
+        self.library, self.sessions, self.prose = library, sessions, prose
+        reports = list(library.reports.values())
+        self.names = BodyNames(reports, library.text.mentions)
         self.search = HybridSearch(library)
-        self._vocabulary = self._read_vocabulary()
-        self.tools = Tools(library, self.search, TermStats(library.catalog), self._vocabulary.areas)
+        self.tools = Tools(library, AreaNames(reports), vectors or VectorCache(library.embeddings))
 
     def ask(self, request: AskRequest) -> Answer:
         events = list(self.stream(request))
@@ -57,20 +60,30 @@ class Answerer:
     def stream(self, request: AskRequest) -> Generator[Event, None, None]:
         """Answer a request step by step; the last event carries the whole Answer."""
         session_id = request.session_id or self.sessions.new_id()
-        vocabulary = self.vocabulary()
         previous = self.sessions.last(session_id)
         context = Context(**previous.context) if previous and previous.context else None
-        resolved = resolve(request.question, context, vocabulary.names)
+        resolved = resolve(request.question, context, self.names)
         yield Event("status", {"stage": "retrieving", "question": resolved.text})
-        scope = self.scope(resolved, request.filters, vocabulary)
-        answer = self.answer(scope, resolved, session_id)
+        scopes = [self.scope(Resolved(part, resolved.exclude, resolved.inherited, resolved.only, resolved.missing),
+                             request.filters) for part in two_parts(resolved.text)]
+        answer = self.answer(scopes, session_id)
         if self.prose is not None and not answer.abstained:
             yield Event("status", {"stage": "writing"})
             answer = yield from self._prose(resolved.text, answer)
         else:
             yield from (Event("token", {"text": piece}) for piece in pieces(answer.answer))
-        self.remember(session_id, request.question, scope, answer, vocabulary.names)
+        self.remember(session_id, request.question, scopes[0], answer)
         yield Event("answer", answer)
+
+    def answer(self, scopes: list[Scope], session_id: str) -> Answer:
+        """One answer; a question in two parts gets both, each under its own heading, numbered as one."""
+        book = CitationBook(self.library)
+        answers = [COMPOSERS[scope.intent](self.tools, scope, book, session_id) for scope in scopes]
+        if len(answers) == 1:
+            return answers[0]
+        text = "\n\n".join(f"**{scope.question.strip()}**\n{a.answer}" for scope, a in zip(scopes, answers))
+        return Answer(answer=text, abstained=all(a.abstained for a in answers), session_id=session_id,
+                      citations=book.citations, items=[item for a in answers for item in a.items])
 
     def _prose(self, question: str, answer: Answer) -> Generator[Event, None, Answer]:
         assert self.prose is not None
@@ -82,8 +95,8 @@ class Answerer:
                 return done.value
             yield Event("token", {"text": piece})
 
-    def scope(self, resolved: Resolved, filters: Filters | None, vocabulary: Vocabulary) -> Scope:
-        scope = parse(resolved.text, self.library, vocabulary.areas, vocabulary.names)
+    def scope(self, resolved: Resolved, filters: Filters | None) -> Scope:
+        scope = parse(resolved.text, list(self.library.reports.values()), self.tools.areas, self.names)
         if filters is not None and filters.model_dump(exclude_none=True):
             allowed = set(scope_ids(self.library, filters) or self.library.reports)
             scope.report_ids = [rid for rid in scope.report_ids if rid in allowed]
@@ -95,27 +108,11 @@ class Answerer:
         scope.missing = resolved.missing or scope.missing
         return scope
 
-    def answer(self, scope: Scope, resolved: Resolved, session_id: str) -> Answer:
-        book = CitationBook(self.library.catalog)
-        if scope.kind == "list":
-            return answer_list(self.tools, scope, book, session_id, resolved.exclude)
-        return answer_fact(self.tools, scope, book, session_id)
-
-    def vocabulary(self) -> Vocabulary:
-        if self._vocabulary.key != id(self.library.reports):
-            self._vocabulary = self._read_vocabulary()
-            self.tools.areas = self._vocabulary.areas
-        return self._vocabulary
-
-    def _read_vocabulary(self) -> Vocabulary:
-        reports = list(self.library.reports.values())
-        return Vocabulary(id(self.library.reports), BodyNames(reports), AreaNames(reports))
-
-    def remember(self, session_id: str, question: str, scope: Scope, answer: Answer, names: BodyNames) -> None:
-        context = self.context_of(scope, answer, names)
+    def remember(self, session_id: str, question: str, scope: Scope, answer: Answer) -> None:
+        context = self.context_of(scope, answer)
         self.sessions.add(session_id, Turn(question, scope.question, context.bodies, answer.answer, asdict(context)))
 
-    def context_of(self, scope: Scope, answer: Answer, names: BodyNames) -> Context:
+    def context_of(self, scope: Scope, answer: Answer) -> Context:
         """What the next turn may refer back to: the reports answered about, their bodies, the year, the
         grade asked about, and the organisations the quotes name."""
         cited = [item.report_id for item in answer.items] or [c.report_id for c in answer.citations]
@@ -126,7 +123,25 @@ class Answerer:
             resolved=scope.question, report_ids=cited, bodies=list(dict.fromkeys(body_label(m) for m in metas)),
             mentions=[scope.question[b.start:b.end] for b in scope.bodies], years=years[:1] if len(years) == 1 else [],
             grade=next((c.grade for c in scope.conditions if c.grade), None),
-            entities=entities_in([c.quote for c in answer.citations[:10]], names))
+            entities=entities_in([c.quote for c in answer.citations[:10]], self.names))
+
+
+def two_parts(question: str) -> list[str]:
+    """"Which CRCs had unpaid work concerns, and which were praised for it?" -> the two questions, the second
+    completed from the first ("which CRCs were praised for unpaid work?"); one question stays one."""
+    parts = SECOND_PART.split(question, maxsplit=1)
+    if len(parts) < 2 or len(parts[0].split()) < 3 or len(parts[1].split()) < 2:
+        return [question]
+    first, second = parts[0].rstrip(" ,?") + "?", parts[1]
+    subject = re.match(r"^\s*(?:which|what)\s+((?:[\w'’-]+\s+){0,2}?(?:crcs|providers|councils|authorities|"
+                       r"local authorities|las|reports|areas|organisations))\b", first, re.I)
+    if subject and re.match(r"^\s*(which|what)\s+(were|was|had|have|did|got|received)\b", second, re.I):
+        second = re.sub(r"^\s*(which|what)\b", lambda m: f"{m.group(1)} {subject.group(1)}", second, count=1)
+    topic = re.search(r"\b(?:had|have|with|for|about|on)\s+(.+?)\s*(?:risk\s+)?(?:concerns?|problems?|issues?|"
+                      r"praise|strengths?)?\s*\??$", first, re.I)
+    if topic:
+        second = re.sub(r"\b(it|them|this|that)\b(?=\W*$)", topic.group(1), second, count=1, flags=re.I)
+    return [first, second]
 
 
 def pieces(text: str) -> list[str]:

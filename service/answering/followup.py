@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 
 from service.answering.grades import GRADE_WORD
 from service.answering.mentions import BodyNames, body_label
-from service.answering.scope import COMPARISON_WORDS, SCAFFOLD, YEAR, in_years, parse_years
+from service.answering.scope import SCAFFOLD, YEAR, in_years, parse_years
 from service.answering.text import MONTH, content_words, stem
 
 ELLIPSIS = re.compile(r"^\s*(?:and|what about|how about|and what about|same for|what of)\b[\s,]*(.*?)\s*\??\s*$", re.I)
@@ -30,10 +30,11 @@ THAT_ORG = re.compile(r"\b(that|this|the same|the previous|the former|the) (comp
                       r"operator|contractor|group)\b", re.I)
 THAT_GRADE = re.compile(r"\b(that|this|the same) (rating|grade|judge?ment)\b", re.I)
 OTHER = re.compile(r"\bother\b", re.I)
+COMPARE = re.compile(r"\b(compar\w*|versus|vs\.?|differ\w*)\b", re.I)
 WHY_ONLY = re.compile(r"^\s*(and\s+)?(why|for what reasons?|what were the reasons|on what grounds|why (was|is) that|"
                       r"why (were|was) (they|it|those|these)( \w+)?( that way| so)?|what were the (main )?(reasons|problems|"
                       r"concerns)|what went wrong)\s*\??\s*$", re.I)
-FRAMING = SCAFFOLD | COMPARISON_WORDS | {stem(w) for w in "earlier later latest recent first ones one those".split()}
+FRAMING = SCAFFOLD | {stem(w) for w in "previous earlier prior last since before later latest recent first ones one those".split()}
 YEAR_PHRASE = re.compile(r"\s*\b(?:in|at|during|for|from)?\s*(?:the|its)?\s*(?:19|20)\d\d\b"
                          r"(?:\s+(?:inspection|report))?", re.I)
 ENTITY = re.compile(r"[A-Z][\w'’&-]+(?:\s+(?:of\s+|and\s+)?[A-Z][\w'’&-]+)*")
@@ -87,7 +88,8 @@ def resolve(question: str, previous: Context | None, names: BodyNames) -> Resolv
     if THEN.search(text) and previous.years and not parse_years(text):
         text = THEN.sub(f"in {previous.years[0]}", text)
     if not names.find(text) and _refers_back(text) and previous.bodies:
-        text, inherited = f"{text.rstrip()} ({'; '.join(previous.bodies)})", True
+        then = [str(y) for y in previous.years if str(y) not in text] if COMPARE.search(text) else []
+        text, inherited = f"{text.rstrip()} ({'; '.join(previous.bodies + then)})", True
     exclude = set(previous.report_ids) if OTHER.search(question) else set()
     one_report = len(previous.report_ids) == 1 and re.search(r"\b(it|its)\b", question, re.I)
     only = set(previous.report_ids) if THAT_REPORT.search(question) or one_report else set()
@@ -105,7 +107,7 @@ def _report_before(previous: Context, names: BodyNames):  # noqa: ANN202 (Report
 
 
 def _refers_back(text: str) -> bool:
-    if OF_THEM.search(text):
+    if OF_THEM.search(text) or (COMPARE.search(text) and re.search(r"\b(that|this|those|these)\b", text, re.I)):
         return True
     is_list = re.search(r"\bwhich\s+(\w+\s+){0,2}(crcs|providers|inspections|authorities|councils|reports)\b", text,
                         re.I)

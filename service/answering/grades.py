@@ -5,12 +5,11 @@ line of the report's opening pages that names the judgement and the grade."""
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
-from ingest.catalog import Catalog
 from ingest.models import GRADES, Grade, ReportMeta
 from service.answering.areas import AreaNames, area_key
-from service.answering.evidence import Evidence, provenance_evidence, scan_pages
+from service.answering.evidence import Claim, Evidence, Pages, provenance_evidence, scan_pages
 from service.answering.text import stem, stems, words
 
 GRADE_NAME = r"(requires?\s+improvement(\s+to\s+be\s+good)?|outstanding|good|inadequate)"  # a grade as written
@@ -25,6 +24,25 @@ ANY_RATING = re.compile(r"\b(an?|any|some)\s+(overall\s+)?(rating|grade|judge?me
                         r"\b(were|was|been)\s+(rated|graded)\b", re.I)
 OVERALL = re.compile(r"\boverall\b", re.I)
 RATING_WORDS = re.compile(r"\b(rat(ed|ing|ings)|grade[sd]?|judge?ments?|judged|assessed as)\b", re.I)
+PLAIN_GRADES = [  # everyday names of the grades, read as the grade itself
+    (re.compile(r"\b(?:not good enough|below good|less than good|worse than good)\b", re.I),
+     "requires improvement or inadequate"),
+    (re.compile(r"\bsecond[- ](?:best|highest|top)(?:\s+possible)?\s+(?:grade|rating|mark|judge?ment|score)s?\b", re.I),
+     "good"),
+    (re.compile(r"\bsecond[- ](?:worst|lowest)(?:\s+possible)?\s+(?:grade|rating|mark|judge?ment|score)s?\b", re.I),
+     "requires improvement"),
+    (re.compile(r"\b(?:flunk(?:ed|ing)?|fail(?:ed|ing)?)\s+(?:their|its|the|an?)\s+(?:[\w'’]+\s+){0,3}?inspections?\b", re.I),
+     "were rated inadequate"),
+    (re.compile(r"\b(call(?:ed)?|rated|judged|found|deemed|graded|as)\s+excellent\b", re.I), r"\1 outstanding"),
+    (re.compile(r"\b(?:the\s+)?(?:best|top|highest)(?:\s+possible)?\s+(?:grade|rating|mark|judge?ment|score)s?\b|"
+                r"\btop marks\b", re.I), "outstanding"),
+    (re.compile(r"\b(?:the\s+)?(?:worst|lowest|bottom)(?:\s+possible)?\s+(?:grade|rating|mark|judge?ment|score)s?\b",
+                re.I), "inadequate"),
+    (re.compile(r"\b(were|was|are|is|been)\s+(?:rated\s+|judged\s+)?(?:as\s+)?fail(?:ing|ed)\b(?!\s+to\b)", re.I),
+     r"\1 inadequate"),
+    (re.compile(r"\brequir(?:ing|ed) improvement\b|\bneed(?:s|ed|ing)? improvement\b", re.I), "requires improvement"),
+    (re.compile(r"\bgood or (?:better|above)\b|\bat least good\b", re.I), "good or outstanding"),
+]
 
 
 def grade_of(text: str) -> Grade | None:
@@ -34,14 +52,28 @@ def grade_of(text: str) -> Grade | None:
     return next((g for g in GRADES if g != "requires improvement" and re.search(rf"\b{g}\b", text)), None)
 
 
+def plain_grades(question: str) -> tuple[str, bool]:
+    """The question with everyday names of grades replaced by the grades ("the best possible grade" ->
+    "outstanding", "failing" -> "inadequate", "good or better" -> "good or outstanding"), and whether any was."""
+    original = question
+    for pattern, grade in PLAIN_GRADES:
+        question = pattern.sub(grade, question)
+    return question, question != original
+
+
 @dataclass
 class Condition:
-    """One requirement on a report's grades: ``area`` None means the overall grade; ``grade`` None means any."""
+    """One requirement on a report's grades: ``area`` None means the overall grade; ``grade`` None means any;
+    ``also`` holds other grades that satisfy it ("good or outstanding")."""
 
     grade: Grade | None
     area: str | None = None
     all_areas: bool = False
     count: int | None = None
+    also: set[str] = field(default_factory=set)
+
+    def accepts(self, grade: str | None) -> bool:
+        return grade is not None and (self.grade is None or grade == self.grade or grade in self.also)
 
 
 def conditions(question: str, areas: AreaNames) -> list[Condition]:
@@ -53,11 +85,15 @@ def conditions(question: str, areas: AreaNames) -> list[Condition]:
     if every and mentions:
         count = NUMBERS.get((every.group(1) or "").lower())
         return [Condition(grade_of(mentions[0].group(0)), all_areas=True, count=count)]
-    out = []
+    out: list[Condition] = []
     for i, mention in enumerate(mentions):
         before = question[mentions[i - 1].end() if i else 0:mention.start()]
         after = question[mention.end():mentions[i + 1].start() if i + 1 < len(mentions) else len(question)]
-        out.append(Condition(grade_of(mention.group(0)), _area_near(before, after, areas)))
+        area, grade = _area_near(before, after, areas), grade_of(mention.group(0))
+        if out and re.fullmatch(r"[\s,]*(or|and/or)?[\s,]*", before, re.I) and out[-1].area == area:
+            out[-1].also.add(grade)  # "good or outstanding": either grade will do
+        else:
+            out.append(Condition(grade, area))
     return out
 
 
@@ -84,22 +120,20 @@ def meets(meta: ReportMeta, condition: Condition, areas: AreaNames) -> list[str 
         return list(meta.areas) if ok else []
     key = area_key(meta, condition.area, areas)
     grade = grade_for(meta, key) if key is not None or condition.area is None else None
-    if grade is None or (condition.grade is not None and grade != condition.grade):
-        return []
-    return [key]
+    return [key] if condition.accepts(grade) else []
 
 
 def areas_with(meta: ReportMeta, grade: Grade | None) -> list[str]:
     return [area for area, g in meta.areas.items() if grade is None or g == grade]
 
 
-def grade_evidence(catalog: Catalog, meta: ReportMeta, area: str | None) -> Evidence | None:
+def grade_evidence(pages: Pages, meta: ReportMeta, area: str | None) -> Evidence | None:
     """The passage a grade was read from, verified on its page; else the shortest line of the report's first
     pages that holds the judgement's words and the grade; None when neither is found."""
     grade = grade_for(meta, area)
     if grade is None:
         return None
-    found = provenance_evidence(catalog, meta, "overall" if area is None else f"area:{area}")
+    found = provenance_evidence(pages, meta, "overall" if area is None else f"area:{area}")
     if found and re.search(rf"\b{GRADE_TEXT[grade]}\b", found.quote, re.I):
         return found
     wanted = stems(area or "overall")
@@ -108,7 +142,7 @@ def grade_evidence(catalog: Catalog, meta: ReportMeta, area: str | None) -> Evid
     def names_grade(line: str) -> bool:
         return bool(pattern.search(line)) and len(wanted & {stem(w) for w in words(line)}) * 2 >= len(wanted)
 
-    return scan_pages(catalog, meta, names_grade)
+    return scan_pages(pages, meta, names_grade)
 
 
 def asks_for_grade(question: str) -> bool:
@@ -136,3 +170,21 @@ def asks_which_area(question: str) -> bool:
     """True for "which standard/judgement area was rated Outstanding" (the grade is given, the area asked)."""
     return bool(re.search(r"\bwhich\b[^?]*\b(standards?|areas?|judge?ments?|domains?)\b", question, re.I)
                 and GRADE_MENTION.search(question))
+
+
+def grade_claims(pages: Pages, meta: ReportMeta) -> list[Claim]:
+    """The report's overall grade and area grades as claims, each resting on the line it was read from."""
+    from service.answering.evidence import label
+    from service.answering.mentions import body_label
+
+    out = []
+    for area in [None, *meta.areas]:
+        grade, ev = grade_for(meta, area), grade_evidence(pages, meta, area)
+        if grade is None or ev is None:
+            continue
+        where = "overall" if area is None else f"for *{area}*"
+        ev.claim, ev.kind = f"**{label(meta)}** was rated **{grade}** {where}.", "grade"
+        text = f"Overall, {body_label(meta)} was judged {grade}: its overall rating and grade." if area is None \
+            else f"{body_label(meta)} was rated {grade} for {area}."
+        out.append(Claim(ev, text, "grade", area))
+    return out

@@ -4,7 +4,7 @@ names that are in no report, inspectorates, and the kind of organisation asked a
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 
 from ingest.models import ReportMeta
@@ -15,6 +15,9 @@ TITLE_LEAD = re.compile(r"^\s*(an?\s+)?(inspection|report|review)\s+(of|on|into)
 ORG_TYPES = {
     "crc": re.compile(r"\b(crcs?|community rehabilitation compan(y|ies))\b", re.I),
     "nps": re.compile(r"\b(nps|national probation service)\b", re.I),
+    "prison": re.compile(r"\b(hmp|hmyoi|prisons?|young offender institutions?)\b", re.I),
+    "police": re.compile(r"\b(police|constabular(y|ies)|police forces?)\b", re.I),
+    "school": re.compile(r"\b(schools?|academ(y|ies)|colleges?|universit(y|ies)|nurser(y|ies))\b", re.I),
     "local authority": re.compile(r"\b(local authorit(y|ies)|((county|city|borough|district|metropolitan)\s+)?"
                                   r"councils?|boroughs?|children['’]?s services)\b", re.I),
 }
@@ -27,11 +30,12 @@ NAME_BEFORE_SUFFIX = re.compile(
 NAME_POSSESSIVE = re.compile(rf"((?:{CAPS})(?:\s+(?:and\s+|of\s+|upon\s+)?(?:{CAPS}))*)['’]s\s+"
                              r"(?:children['’]s services|probation service|social care|services)")
 KNOWN_INSPECTORATES = {
-    "hm inspectorate of probation": ("hm inspectorate of probation", "hmi probation", "hmip",
+    "hm inspectorate of probation": ("hm inspectorate of probation", "hmi probation", "probation inspectorate",
                                      "inspectorate of probation"),
     "ofsted": ("ofsted",),
     "care quality commission": ("care quality commission", "cqc"),
-    "hm inspectorate of prisons": ("hm inspectorate of prisons", "hmi prisons"),
+    "hm inspectorate of prisons": ("hm inspectorate of prisons", "hmi prisons", "prisons inspectorate",
+                                   "prison inspectorate", "inspectorate of prisons"),
     "hmicfrs": ("hmicfrs", "inspectorate of constabulary"),
     "estyn": ("estyn",),
     "care inspectorate wales": ("care inspectorate wales", "ciw"),
@@ -83,7 +87,7 @@ def _tokens(question: str) -> list[tuple[str, int, int]]:
     out = []
     for match in TOKEN.finditer(question):
         word = normalise(match.group(0).replace("’", "'").split("'")[0])
-        if word:
+        if word and word != "and":
             out.append((word, match.start(), match.end()))
     return out
 
@@ -92,12 +96,14 @@ class BodyNames:
     """The index's bodies by name, built once per set of reports: finds the bodies a text names (longest
     name wins; a name given in part counts when it fits one body only) and names that fit no body."""
 
-    def __init__(self, reports: Iterable[ReportMeta]) -> None:
+    def __init__(self, reports: Iterable[ReportMeta], mentioned: Callable[[str], bool] | None = None) -> None:
         self.reports = list(reports)
+        self.mentioned = mentioned or (lambda text: False)  # does some report's text name this?
         self.by_name: dict[tuple[str, ...], list[ReportMeta]] = {}
         for meta in self.reports:
             for name in report_names(meta):
-                self.by_name.setdefault(tuple(name.split()), []).append(meta)
+                key = tuple(w for w in name.split() if w != "and")  # "humberside lincolnshire north yorkshire"
+                self.by_name.setdefault(key, []).append(meta)
 
     def find(self, text: str) -> list[BodyMatch]:
         tokens = _tokens(text)
@@ -107,7 +113,8 @@ class BodyNames:
             for i in range(len(words) - len(name) + 1):
                 if tuple(words[i:i + len(name)]) == name:
                     found.append((len(name), i, i + len(name), metas))
-        matches = [_with_lead_words(text, m) for m in _longest(found, tokens) if not GROUP_AFTER.match(text, m.end)]
+        matches = [_with_lead_words(text, m) for m in _longest(found, tokens)
+                   if not GROUP_AFTER.match(text, m.end) and not PRISON_BEFORE.search(text[:m.start])]
         return sorted(matches + self._shortened(text, matches), key=lambda m: m.start)
 
     def _shortened(self, text: str, taken: list[BodyMatch]) -> list[BodyMatch]:
@@ -118,7 +125,8 @@ class BodyNames:
                 start, end = match.span(1)
                 if any(b.start < end and start < b.end for b in taken + out):
                     continue
-                metas = self._partial(match.group(1))
+                named = org_types_named(match.group(0))
+                metas = [m for m in self._partial(match.group(1)) if not named or org_type(m) in named]
                 bodies = {body_label(m) for m in metas}
                 if len(bodies) == 1:
                     out.append(BodyMatch(body_label(metas[0]), [m.report_id for m in metas], start, end))
@@ -133,17 +141,49 @@ class BodyNames:
 
     def unknown(self, question: str) -> list[str]:
         """Organisation names the question gives (a name before 'CRC', 'Council' ... or before "'s children's
-        services") that fit no report's body, even in part: the index cannot answer about them."""
+        services", capitalised or not) that fit no report's body of that kind, even in part: the index cannot
+        answer about them."""
         out = []
-        for pattern in (NAME_BEFORE_SUFFIX, NAME_POSSESSIVE):
+        for pattern in (NAME_BEFORE_SUFFIX, NAME_POSSESSIVE, LOWER_NAME_BEFORE_SUFFIX):
             for match in pattern.finditer(question):
-                name = match.group(1)
-                if not _is_question_word(name) and not self.find(name) and not self._partial(name):
+                name = match.group(1) or match.group(2) or ""
+                if pattern is LOWER_NAME_BEFORE_SUFFIX:
+                    name = _name_run(name)
+                    if match.group(1) and len(name.split()) < 2 and name.islower():
+                        continue  # one lower-case word before "crc" ("first crc", "gate college") is seldom a name
+                named = org_types_named(match.group(0))
+                fits = [m for m in self._partial(name) if not named or org_type(m) in named]
+                if name and not _is_question_word(name) and not fits and not self._known_in(match.group(0)) \
+                        and not self.mentioned(match.group(0)):
                     out.append(name)
         return out
 
+    def _known_in(self, text: str) -> bool:
+        """True when ``text`` names a body of the index outright."""
+        return bool(self.find(text))
 
+
+LOWER_NAME_BEFORE_SUFFIX = re.compile(  # "south yorkshire crc", "the nps midlands division", "kent police"
+    r"\b((?:[a-z][\w'’-]*\s+){1,3}?)(?:crc|community rehabilitation company|nps division|division|county council|"
+    r"city council|borough council|council|police|constabulary|prison|school|academy|college|university)\b|"
+    r"\b(?:hmp|hmyoi)\s+(()[a-z][\w'’-]*)", re.I)
+PRISON_BEFORE = re.compile(r"\b(hmp|hmyoi|hm prison)\s+$", re.I)  # "HMP Manchester" is a prison, not the council
+FRAME_WORDS = {"find", "found", "say", "said", "give", "gave", "get", "got", "rate", "rated", "rating", "grade",
+               "inspectors", "inspector", "inspection", "report", "ofsted", "visit", "visited", "judge", "judged"}
 LEAD_WORDS = re.compile(r"(?:\b(?:the|city|of|royal|london|borough|county|metropolitan|council)\s+)+$", re.I)
+
+
+def _name_run(text: str) -> str:
+    """The words at the end of ``text`` that may be part of a name: none that is a stopword or frames a question
+    ("what did inspectors find at south yorkshire" -> "south yorkshire")."""
+    from service.terms import STOPWORDS
+
+    run: list[str] = []
+    for word in reversed(text.split()):
+        if word.lower() in STOPWORDS or word.lower() in FRAME_WORDS:
+            break
+        run.insert(0, word)
+    return " ".join(run)
 
 
 def _with_lead_words(text: str, match: BodyMatch) -> BodyMatch:

@@ -1,5 +1,6 @@
-"""What a question is about: its kind (one fact, or a list across reports), the reports in scope (bodies named,
-organisation type, inspectorate, years), what it wants (concerns, praise, grades, a number) and its topic."""
+"""What a question is about: the reports in scope (bodies named, organisation type, inspectorate, years), what
+it wants (one fact, an overview, a comparison, a list across reports, a ranking by grade), the kind of answer
+it expects (a number, a date, a name, a grade) and its topic (the words left once its frame is taken away)."""
 
 from __future__ import annotations
 
@@ -12,8 +13,7 @@ from service.answering.areas import AreaNames
 from service.answering.mentions import (INSPECTORATE_NAMES, ORG_TYPES, BodyMatch, BodyNames, inspectorates_named,
                                         org_type, org_types_named)
 from service.answering.text import MONTH, content_words, stem
-from service.answering.verdict import IMPROVED, cue_words, wanted_verdicts
-from service.library import Library
+from service.answering.verdict import cue_words, wanted_verdicts
 
 SCAFFOLD = {stem(w) for w in """
     which what where who whom when how why whose list name named one ones also other others either instead
@@ -21,57 +21,78 @@ SCAFFOLD = {stem(w) for w in """
     digests find found finding findings say says said describe described according record recorded
     give gave given get got receive received raise raised raising highlight highlighted identify identified note noted
     provider providers crc crcs community rehabilitation company companies nps national probation service local la las
-    authority authorities council councils borough boroughs organisation organisations ofsted hm
+    authority authorities council councils borough boroughs organisation organisations ofsted hm inspector inspectors
     time times actually exactly approximately roughly around currently main key principal major
     take took taken place begin began begun start started happen happened occur occurred make made go went come came
-    put become became cover covers covered include includes included contain contains comprise comprises""".split()}  # words that frame a question rather than say what it is about
+    put become became cover covers covered include includes included contain contains comprise comprises
+    think thought view views opinion judge judged conclude concluded show showed shown""".split()}
 LIST_SCAFFOLD = {stem(w) for w in "publish published publication".split()}
-QUANTITY_WORDS = {stem(w) for w in "percentage percent proportion share fraction number figure many much".split()}
-DATE_WORDS = {stem(w) for w in "date dates day year month".split()}
-COMPARISON_WORDS = {stem(w) for w in "previous earlier prior last since before".split()}
+SIDES = {stem(w) for w in """problem problems concern concerns weakness weaknesses failing failings criticism
+    criticisms shortcoming shortcomings issue issues wrong worst bad strength strengths positive positives praise
+    praised best good success successes well""".split()}  # "what were the main problems at X": one side of an overview
 RATING = {stem(w) for w in "rated rating ratings rate grade grades graded judged judgement judgment judgements "
-                           "judgments overall effectiveness".split()}
+                           "judgments overall effectiveness mark marks score scored performing performance".split()}
+OVERVIEW_WORDS = {stem(w) for w in """summary summarise summarize summarised overview tell about key main point points
+    why reason reasons badly poorly well so low high latest recent last newest most current
+    headline headlines happen happened outcome outcomes result results verdict findings conclusions picture general
+    brief briefly highlights takeaways learn know""".split()}
+COMPARE_WORDS = {stem(w) for w in """compare compared comparison comparing versus vs difference differences differ
+    between against better worse change changed changes improve improved get got than side""".split()}
 YEAR = re.compile(r"\b(?:19|20)\d\d\b")
-PUBLISHED_WHEN = re.compile(r"\b(?:report\s+)?published\s+(?:in\s+|on\s+)?(?:\d{1,2}\s+)?(?:[A-Z][a-z]+\s+)?"
-                            r"(?:19|20)\d\d\b")
 SPAN_YEARS = re.compile(r"\b(?:between|from)?\s*((?:19|20)\d\d)\s*(?:and|to|-|–|until)\s*((?:19|20)\d\d)\b", re.I)
 OPEN_AFTER = re.compile(r"\b((?:19|20)\d\d)\s+(?:or|and)\s+(?:later|after|since)|"
                         r"\b(?:since|after|from)\s+((?:19|20)\d\d)(?:\s+onwards?)?", re.I)
 BEFORE = re.compile(r"\bbefore\s+((?:19|20)\d\d)\b", re.I)
+REPORT_YEAR = re.compile(r"\b(?:19|20)\d\d(?:['’]s)?\s+(?:\w+\s+)?(?:inspection|report|review|visit|rating|grade)s?\b|"
+                         r"\b(?:inspect\w*|report\w*|review\w*|visit\w*|publish\w*|rat\w+|grade\w*|judged)\b"
+                         r"[^.?!]{0,25}\b(?:19|20)\d\d\b", re.I)  # a year that dates the report itself
 NUMERIC = re.compile(r"\b(more than|over|above|at least|greater than|exceeding|fewer than|less than|under|below|"
                      r"at most)\s+(?:about\s+)?(\d[\d,]*(?:\.\d+)?)\s*(%|per ?cent)?", re.I)
-SUPERLATIVE = re.compile(r"\b(first|most|least|largest|biggest|highest|lowest|best|worst|earliest|latest)\b|"
-                         r"\b(more|fewer|less)\b(?!\s+than)", re.I)
-LIST_CUE = re.compile(r"^\s*(list|name|show)\b|\b(which|what|where)\b|\bhow many\b", re.I)
+SUPERLATIVE = re.compile(r"\b(first|most|least|largest|biggest|highest|lowest|best|worst|earliest|latest|"
+                         r"poorest|weakest|strongest)\b|\b(more|fewer|less)\b(?!\s+than)", re.I)
+BEST_WORST = re.compile(r"\b(best|worst|highest|lowest|top|bottom|poorest|weakest|strongest)\b", re.I)
+LIST_CUE = re.compile(r"^\s*(list|name|show)\b|\b(which|what|where)\b|\bhow many\b|^\s*(the\s+)?(crcs|providers|"
+                      r"councils|local authorities|authorities|las|probation companies|companies|organisations)\b", re.I)
 PLURALS = re.compile(r"\b(which|what)\s+([\w'’]+\s+){0,3}?(crcs|providers|inspections|reports|authorities|councils|"
-                     r"boroughs|divisions|companies|organisations|areas|services|las)\b|\bwhich\s+(crc|provider|inspection|"
-                     r"report|local authority|authority|council|borough|division)\b|\b(in|for|at) which\b|"
-                     r"^\s*where\b|^\s*(list|name|show)\b|\bhow many\s+(\w+\s+){0,2}?(crcs|providers|inspections|reports|"
-                     r"authorities|councils|boroughs|divisions|companies|organisations|las)\b", re.I)
+                     r"boroughs|divisions|companies|organisations|areas|services|las)\b|\bwhich\s+(crc|provider|"
+                     r"inspection|report|local authority|authority|council|borough|division)\b|\b(in|for|at) which\b|"
+                     r"^\s*where\b|^\s*(list|name|show)\b|\bhow many\s+(\w+\s+){0,2}?(crcs|providers|inspections|"
+                     r"reports|authorities|councils|boroughs|divisions|companies|organisations|las)\b|"
+                     r"^\s*(the\s+)?(crcs|providers|councils|local authorities|authorities|las|probation companies|"
+                     r"companies|organisations|reports|inspections)\b", re.I)
 PREDICATIVE_GRADE = re.compile(  # "were good in 2019", "found to be inadequate?", "were outstanding for care leavers"
-    rf"\b(was|were|is|are|be|been|as)\s+(?:\w+\s+){{0,2}}?{grades.GRADE_NAME}(?=\s*(?:[?.!,]|$|\s+(?:in|during|for|"
+    rf"\b(was|were|is|are|be|been|as|got|get|received|achieved|awarded|given)\s+(?:\w+\s+){{0,2}}?{grades.GRADE_NAME}(?=\s*(?:[?.!,]|$|\s+(?:in|during|for|"
     r"overall|by|at\s+(?:their|its|the)\s+(?:last|latest|most|previous))\b))", re.I)
-NUMBER_Q = re.compile(r"\bhow (many|much)\b|\bwhat (\w+ )?(percentage|proportion|share|number|fraction|average|"
-                      r"per ?cent)\b|\baverage\b", re.I)
-DATE_Q = re.compile(r"\b(when|what date|which date|what day|what year)\b|\bdates?\b", re.I)
-WHO_Q = re.compile(r"^\s*(who|whom)\b|\bwhich (company|organisation|firm|person|partner|charity|college)\b", re.I)
+NUMBER_Q = re.compile(r"\bhow (many|much|big|large|high)\b|\bwhat (\w+ ){0,2}(percentage|proportion|share|number|fraction|"
+                      r"average|per ?cent|size|rate)\b|\b(number|percentage|proportion|share) of\b|\baverage\b", re.I)
+DATE_Q = re.compile(r"\b(when|what date|which date|what day|what year|which year|which month)\b|\bdates?\b", re.I)
+NAME_Q = re.compile(r"^\s*(who|whom)\b|\bwhich (company|organisation|organization|firm|person|partner|charity|college|"
+                    r"provider|contractor|group|body)\b|\b(what|which)\b[^?]*\b(called|named|name of|names? of)\b|"
+                    r"\bname\b", re.I)
+OVERVIEW_CUE = re.compile(r"\bwhy\b[^?]*\b(rated|graded|judged|given|got|get|rating|grade)\b|\b(summar(y|ise|ize)|overview|tell me (more )?about|key (findings|points|messages|issues)|"
+                          r"main (findings|points|messages|issues|conclusions)|headlines?|highlights|"
+                          r"what happened|(find|say|conclude|report)\b\W*$|how did\b.*\bdo\b|"
+                          r"what (was|were) the (outcome|result|verdict|findings|conclusions)|points? of)", re.I)
+COMPARE_CUE = re.compile(r"\b(compar\w*|versus|vs\.?|v\.|difference|differ\w*)\b|\bwhich (was|is|were|did)\b[^?]*\b"
+                         r"(better|worse|higher|lower)\b|\b(better|worse) than\b", re.I)
+CHANGE_CUE = re.compile(r"\b(chang\w*|improv\w*|get better|got better|got worse|progress\w*|since)\b", re.I)
 
 
 @dataclass
 class Scope:
     question: str
-    kind: str                                  # "fact" or "list"
+    kind: str                                  # "fact" or "list": one answer, or a row per report
+    intent: str                                # fact | overview | compare | list | rank
     bodies: list[BodyMatch]
     report_ids: list[str]                      # the reports that may answer
     missing: str | None = None                 # why no report can answer, when that is known up front
     years: list[tuple[int, int]] = field(default_factory=list)
-    wanted: set[str] = field(default_factory=set)
+    wanted: set[str] = field(default_factory=set)   # concern / positive / improved / not stated (lists)
+    topic: str = ""                            # the question without its frame: what it is about
     topic_words: list[str] = field(default_factory=list)
-    required: set[str] = field(default_factory=set)
     numeric: tuple[str, float] | None = None
     conditions: list[grades.Condition] = field(default_factory=list)
-    answer_type: str | None = None
-    superlative: bool = False
+    answer_type: str | None = None             # number | date | name | grade
     area: str | None = None                    # the judgement area named (None: overall, or none named)
 
 
@@ -113,17 +134,18 @@ def kind_of(question: str, bodies: list[BodyMatch]) -> str:
     return "list" if PLURALS.search(question) or named > 1 else "fact"
 
 
-def parse(question: str, library: Library, areas: AreaNames, names: BodyNames) -> Scope:
+def parse(question: str, reports: list[ReportMeta], areas: AreaNames, names: BodyNames) -> Scope:
     """Read a (stand-alone) question against the index's reports."""
-    reports = list(library.reports.values())
+    question, graded = grades.plain_grades(question)
     bodies = names.find(question)
     kind = kind_of(question, bodies)
     years = parse_years(question)
-    scope = Scope(question, kind, bodies, [], years=years)
+    scope = Scope(question, kind, "fact", bodies, [], years=years)
     scope.report_ids, scope.missing = _reports_in_scope(question, reports, bodies, years, kind)
     if unknown := names.unknown(question):
         scope.missing = f"no report in this index is about {unknown[0]}"
-    _read_wants(scope, areas)
+    _read_wants(scope, areas, graded)
+    scope.intent = intent_of(scope)
     return scope
 
 
@@ -141,53 +163,57 @@ def _reports_in_scope(question: str, reports: list[ReportMeta], bodies: list[Bod
         chosen = typed or chosen
     elif types:
         chosen = [m for m in chosen if org_type(m) in types]
-    use_years = bool(bodies) or kind == "list"
-    dated = [m for m in chosen if not use_years or in_years(m, years, with_fieldwork=kind == "fact")]
+    dated = [m for m in chosen if in_years(m, years, with_fieldwork=bool(bodies) and kind == "fact")]
+    if bodies and kind == "fact" and not dated and not REPORT_YEAR.search(question):
+        dated = chosen  # "supervised in November 2018" may be told by the report of 2019: the text decides
     if chosen and not dated:
         return [], "no report in this index matches that organisation and date"
     return sorted(m.report_id for m in dated), None
 
 
-def _read_wants(scope: Scope, areas: AreaNames) -> None:
+def _read_wants(scope: Scope, areas: AreaNames, graded: bool = False) -> None:
     question = scope.question
-    rest = _without_names(question, scope.bodies)
+    rest = without_names(question, scope.bodies)
     scope.numeric = _numeric(rest)
     scope.wanted = wanted_verdicts(rest) if scope.kind == "list" else set()
     if scope.numeric:
         rest = NUMERIC.sub(" ", rest)
+    scope.answer_type = answer_type(question)
+    frame = SCAFFOLD | (LIST_SCAFFOLD if scope.kind == "list" else set())
+    scope.topic_words = [w for w in content_words(rest) if stem(w) not in frame and not w.isdigit()
+                         and not MONTH.fullmatch(w)]
     cues = cue_words(rest) if scope.kind == "list" else set()
-    scope.answer_type = _answer_type(question)
-    dropped = _framing_words(scope)
-    scope.topic_words = [w for w in content_words(rest) if stem(w) not in dropped and w not in cues
-                         and not w.isdigit() and not MONTH.fullmatch(w)]
-    scope.required = _proper_nouns(rest) & {stem(w) for w in scope.topic_words}
-    scope.conditions = grades.conditions(question, areas) if RATING & {stem(w) for w in content_words(question)} \
-        or grades.ALL_AREAS.search(question) or PREDICATIVE_GRADE.search(question) else []
-    scope.superlative = bool(SUPERLATIVE.search(question)) and not scope.numeric
+    scope.topic = " ".join(w for w in scope.topic_words if w not in cues) or " ".join(scope.topic_words)
+    rating_asked = RATING & {stem(w) for w in content_words(question)}
+    scope.conditions = grades.conditions(question, areas) if graded or rating_asked or PREDICATIVE_GRADE.search(
+        question) or grades.ALL_AREAS.search(question) else []
     scope.area = None if re.search(r"\boverall\b", rest, re.I) else areas.best(rest)
 
 
-def _framing_words(scope: Scope) -> set[str]:
-    """Stems that frame this question rather than name its topic ("how many", "published", "since ...")."""
-    dropped = set(SCAFFOLD)
-    if scope.answer_type == "number":
-        dropped |= QUANTITY_WORDS
-    if scope.answer_type == "date":
-        dropped |= DATE_WORDS
+def intent_of(scope: Scope) -> str:
+    """fact, overview (of one report), compare (reports side by side), list (a row per report) or rank (by grade)."""
+    residue = {stem(w) for w in scope.topic_words}
+    named = len({b.body for b in scope.bodies})
+    years = {y for lo, hi in scope.years for y in (lo, hi) if y not in (0, 9999)}
+    cue = COMPARE_CUE.search(scope.question) or (CHANGE_CUE.search(scope.question) and len(years) >= 2)
+    if cue and (named >= 2 or (named == 1 and (len(years) >= 2 or CHANGE_CUE.search(scope.question)))):
+        return "compare"
     if scope.kind == "list":
-        dropped |= LIST_SCAFFOLD
-    if IMPROVED in scope.wanted:
-        dropped |= COMPARISON_WORDS
-    if re.search(r"\binspectors\b", scope.question, re.I):  # "what did inspectors find" (not "the lead inspector")
-        dropped.add(stem("inspectors"))
-    return dropped
+        return "list"
+    if BEST_WORST.search(scope.question) and not scope.bodies and residue <= RATING | {stem(w) for w in
+                                                                                     BEST_WORST.findall(scope.question)}:
+        return "rank"
+    if scope.bodies and scope.answer_type is None and (OVERVIEW_CUE.search(scope.question) or not residue
+                                                       or residue & SIDES) and residue <= OVERVIEW_WORDS | RATING | SIDES:
+        return "overview"
+    return "fact"
 
 
-def _without_names(question: str, bodies: list[BodyMatch]) -> str:
+def without_names(question: str, bodies: list[BodyMatch]) -> str:
     """The question without the bodies it names, years, and words naming kinds of organisation."""
     for body in sorted(bodies, key=lambda b: -b.start):
         question = question[:body.start] + " " + question[body.end:]
-    for pattern in (*ORG_TYPES.values(), INSPECTORATE_NAMES, PUBLISHED_WHEN):
+    for pattern in (*ORG_TYPES.values(), INSPECTORATE_NAMES):
         question = pattern.sub(" ", question)
     return YEAR.sub(" ", question)
 
@@ -200,23 +226,16 @@ def _numeric(question: str) -> tuple[str, float] | None:
     return direction, float(match.group(2).replace(",", ""))
 
 
-def _proper_nouns(text: str) -> set[str]:
-    """Stems of capitalised words that are not the question's first word, grades, months or acronyms of type."""
-    found = set()
-    for match in re.finditer(r"(?<=[\w,;] )([A-Z][A-Za-z0-9'’-]*[a-z][\w'’-]*)", text):
-        word = match.group(1).lower().replace("’", "'").removesuffix("'s")
-        if not MONTH.fullmatch(word) and not grades.grade_of(word) and stem(word) not in SCAFFOLD | RATING:
-            found.add(stem(word))
-    return found
-
-
-def _answer_type(question: str) -> str | None:
+def answer_type(question: str) -> str | None:
+    """The kind of thing that answers the question: a number, a date, a name or a grade (None: a finding)."""
+    if grades.asks_for_grade(question):
+        return "grade"
     if NUMBER_Q.search(question):
         return "number"
     if DATE_Q.search(question):
         return "date"
-    if WHO_Q.search(question):
-        return "who"
+    if NAME_Q.search(question):
+        return "name"
     return None
 
 
@@ -226,14 +245,13 @@ def about_grades_only(scope: Scope) -> bool:
     topic ("where was Through the Gate work judged good"): then the grades read at ingest answer it."""
     if not scope.conditions:
         return False
-    text = _without_names(scope.question, scope.bodies)
-    text = grades.ALL_AREAS.sub(" ", text)
+    text = grades.ALL_AREAS.sub(" ", without_names(scope.question, scope.bodies))
     areas = {stem(w) for c in scope.conditions if c.area for w in content_words(c.area)}
+    framing = SCAFFOLD | RATING | areas | {stem(w) for w in "publish published publication why reasons".split()}
     mentions = list(grades.GRADE_MENTION.finditer(text)) or [re.search(r"$", text)]
     start = 0
     for mention in mentions:
         before = re.split(r"\b(?:but|and|while|whereas|or)\b", text[start:mention.start()])[-1]
-        framing = SCAFFOLD | LIST_SCAFFOLD | RATING | COMPARISON_WORDS | areas
         residue = [w for w in content_words(before) if stem(w) not in framing and not grades.grade_of(w)
                    and not w.isdigit()]
         if residue:

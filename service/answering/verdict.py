@@ -28,7 +28,9 @@ ineffectively insufficient insufficiently concern concerns concerned concerning 
 failures lack lacked lacking lacks unmanageable deteriorated deteriorating decline declined worse worsened worst
 shortage shortages problem problems inconsistent inconsistently variable overwhelmed underused
 underuse unsafe criticised criticized criticism unacceptable delay delays delayed drift gaps backlog backlogs
-shortfall shortfalls slow unclear undermined deficient deficiencies""".split()
+shortfall shortfalls slow unclear undermined deficient deficiencies missed overlooked ignored neglected patchy
+superficial cursory fragmented disjointed overdue overloaded overstretched demoralised demoralized exhausted burnout
+burnt-out stressed struggled struggling unstable""".split()
 POSITIVE_WORDS = """good well strong stronger strongest strength strengths effective effectively praised praise
 praiseworthy outstanding excellent exemplary impressive impressively robust commendable positive positively
 thorough committed energetic vibrancy success successful successfully innovative skilled skilful consistent
@@ -36,7 +38,8 @@ consistently high-quality""".split()
 IMPROVED_WORDS = "improved improving improvement improvements better gain gains strengthened progressed".split()
 NEGATIVE_PHRASES = re.compile(r"\b(need(s|ed)?|requir(es|ed|e)|requiring) (further |some |significant )?"
                               r"improv\w*( to be good)?|too (few|many|high|low|slow|long|little)|not enough|"
-                              r"risk concern|fell short|below (the )?(standard|expectations)|"
+                              r"risk concern|fell short|below (the )?(standard|expectations)|low (staff )?morale|"
+                              r"high (staff )?(turnover|sickness|vacancy|vacancies)|"
                               r"(high|higher|highest|heavy|heavier|excessive|unmanageable|large) (individual )?"
                               r"(work|case)loads?|(bigger|larger) (and more complex )?caseloads|"
                               r"(work|case)loads?\b[^.;]{0,40}?\b(were|was|are|is|remained) (very |too |still )?"

@@ -1,8 +1,12 @@
-"""Every quote is checked against the stored page text before an answer leaves the service."""
+"""Every quote is checked against the page text of the snapshot being served before an answer leaves the
+service."""
 
 from __future__ import annotations
 
-from ingest.catalog import Catalog
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from service.answering.evidence import Pages
 
 
 def squash(text: str) -> str:
@@ -10,6 +14,6 @@ def squash(text: str) -> str:
     return " ".join(text.split())
 
 
-def quote_is_on_page(catalog: Catalog, report_id: str, page: int, quote: str) -> bool:
-    text = catalog.page_text(report_id, page)
+def quote_is_on_page(pages: Pages, report_id: str, page: int, quote: str) -> bool:
+    text = pages.page_text(report_id, page)
     return bool(quote.strip()) and text is not None and squash(quote) in squash(text)

@@ -1,0 +1,96 @@
+"""Comparisons ("compare A and B", "A vs B", "which was rated better, A or B", "how did A change between 2018
+and 2020"): the reports side by side, one item and one table column each: their grades, then on the aspect
+asked their best evidence, or (no aspect) their main strength and main concern."""
+
+from __future__ import annotations
+
+from ingest.models import GRADES, ReportMeta
+from service.answering import grades
+from service.answering.compose import CitationBook, abstain
+from service.answering.evidence import Evidence, label
+from service.answering.intents.fact import answer_fact
+from service.answering.intents.overview import findings
+from service.answering.mentions import body_label
+from service.answering.scope import COMPARE_WORDS, OVERVIEW_WORDS, RATING, Scope
+from service.answering.text import stem
+from service.answering.tools import Tools
+from service.schemas import Answer, Item
+
+MAX_AREAS = 6
+
+
+def answer_compare(tools: Tools, scope: Scope, book: CitationBook, session_id: str) -> Answer:
+    metas = compared(tools, scope)
+    if scope.missing or len(metas) < 2:
+        return answer_fact(tools, scope, book, session_id)
+    aspect = [w for w in scope.topic_words if stem(w) not in COMPARE_WORDS | OVERVIEW_WORDS | RATING]
+    table = [["", *(f"**{label(m)}**" for m in metas)]]
+    table.append(["Overall grade", *(_grade_cell(tools, m, None, book) for m in metas)])
+    for area in graded_areas(metas)[:MAX_AREAS]:
+        table.append([area, *(_grade_cell(tools, m, area, book) for m in metas)])
+    if aspect:
+        table.append([" ".join(aspect).capitalize(), *(_cell(_best_on(tools, m, scope), book) for m in metas)])
+    else:
+        table.append(["Main strength", *(_cell(next(iter(findings(tools, m, "positive", 1)), None), book) for m in metas)])
+        table.append(["Main concern", *(_cell(next(iter(findings(tools, m, "concern", 1)), None), book) for m in metas)])
+    if not book.citations:
+        return abstain(session_id)
+    items = [Item(body=body_label(m), report_id=m.report_id, verdict="grade" if m.overall else "mentioned",
+                  citations=sorted({c.n for c in book.citations if c.report_id == m.report_id})) for m in metas]
+    text = f"{summary(metas)}\n\n{markdown_table(table)}"
+    return Answer(answer=text, abstained=False, session_id=session_id, citations=book.citations, items=items)
+
+
+def compared(tools: Tools, scope: Scope) -> list[ReportMeta]:
+    """The reports to set side by side: the latest in scope of each body named; for one body, its first and
+    last report in the years named (its latest two when no years are named)."""
+    by_body: dict[str, list[ReportMeta]] = {}
+    for meta in tools.newest_first(scope.report_ids):
+        by_body.setdefault(body_label(meta), []).append(meta)
+    if len(by_body) == 1:
+        metas = next(iter(by_body.values()))
+        picked = [metas[-1], metas[0]] if scope.years and len(metas) > 1 else metas[:2][::-1]
+        return list({m.report_id: m for m in picked}.values())
+    return [metas[0] for metas in by_body.values()]
+
+
+def graded_areas(metas: list[ReportMeta]) -> list[str]:
+    """Judgement areas graded in any compared report, in the order the reports name them."""
+    return list(dict.fromkeys(area for m in metas for area in m.areas))
+
+
+def _grade_cell(tools: Tools, meta: ReportMeta, area: str | None, book: CitationBook) -> str:
+    grade = grades.grade_for(meta, area)
+    ev = grades.grade_evidence(tools.library, meta, area) if grade else None
+    n = book.cite(ev) if ev else None
+    return f"**{grade}** [{n}]" if grade and n else "not graded"
+
+
+def _best_on(tools: Tools, meta: ReportMeta, scope: Scope) -> Evidence | None:
+    question = tools.of_scope(scope)
+    ranked = tools.ranker.rank(question, tools.rows([meta.report_id]), limit=1)
+    return ranked[0] if ranked else None
+
+
+def _cell(ev: Evidence | None, book: CitationBook) -> str:
+    n = book.cite(ev) if ev else None
+    return f"{ev.quote.replace('|', '/')} [{n}]" if ev and n else "—"
+
+
+def summary(metas: list[ReportMeta]) -> str:
+    """One line naming each report's overall grade, and which was rated better when they differ."""
+    parts = [f"**{label(m)}** was rated **{m.overall}** overall" if m.overall else f"**{label(m)}** gave no overall grade"
+             for m in metas]
+    graded = [m for m in metas if m.overall]
+    line = "; ".join(parts) + "."
+    ranks = {GRADES.index(m.overall) for m in graded}
+    if len(graded) >= 2 and len(ranks) > 1:
+        best = min(graded, key=lambda m: GRADES.index(m.overall))
+        line += f" Rated better: **{label(best)}**."
+    return line
+
+
+def markdown_table(rows: list[list[str]]) -> str:
+    head, *body = rows
+    lines = ["| " + " | ".join(head) + " |", "|" + "---|" * len(head)]
+    return "\n".join(lines + ["| " + " | ".join(row) + " |" for row in body])

@@ -1,0 +1,132 @@
+"""A fact (one body's number, name, date, grade or finding) or an open question across the reports in scope:
+the best-ranked evidence, the answer first when the evidence states it plainly, then the sentences that state it.
+Abstains when the best evidence is weak (``rank.ABSTAIN_BELOW``)."""
+
+from __future__ import annotations
+
+import re
+
+from service.answering import grades
+from service.answering.compose import CitationBook, abstain
+from service.answering.evidence import Evidence, label
+from service.answering.rank import ABSTAIN_BELOW, Question, strength
+from service.answering.scope import RATING, Scope
+from service.answering.text import MONTH, NUMBER, YEAR, stem, words
+from service.answering.tools import Tools
+from service.schemas import Answer
+
+MAX_SENTENCES = 3       # a fact: the sentences that state it
+MAX_OPEN = 6            # an open question across reports: the best sentence of each of the best reports
+KEEP_WITHIN = 1.0       # z-score units below the best that still support the answer
+CLAIM_REPORTS = 8       # metadata claims are ranked for scopes of up to this many reports
+DATE = re.compile(rf"\b(?:\d{{1,2}}(?:st|nd|rd|th)?\s+)?{MONTH.pattern}\s+(?:19|20)\d\d\b", re.I)
+
+
+def answer_fact(tools: Tools, scope: Scope, book: CitationBook, session_id: str) -> Answer:
+    if scope.missing or not scope.report_ids:
+        return abstain(session_id, _missing(scope))
+    question = tools.of_scope(scope)
+    claims = claims_asked(tools, scope) if question.answer_type and len(scope.report_ids) <= CLAIM_REPORTS else []
+    ranked = tools.ranker.rank(question, tools.rows(scope.report_ids), claims)
+    found = strength(ranked, question)
+    ranked = [ev for ev in ranked if ev.kind != "absence"]
+    if not ranked or found < ABSTAIN_BELOW:
+        return abstain(session_id).model_copy(update={"strength": found})
+    open_question = not scope.bodies and question.answer_type is None and len(scope.report_ids) > 1
+    chosen = spread(ranked, MAX_OPEN) if open_question else supporting(ranked)
+    return fact_answer(chosen, question, book, session_id).model_copy(update={"strength": found})
+
+
+def claims_asked(tools: Tools, scope: Scope) -> list:  # list[Claim]
+    """The metadata claims that can answer: of the kind asked; for a grade, only the judgement asked about
+    (the area named, else the overall grade; none when the question names something no grade is given for)."""
+    asked = {stem(w) for w in words(scope.question)}
+    claims = [c for c in tools.claims(scope.report_ids) if c.answers == scope.answer_type
+              and (not c.asked_by or c.asked_by & asked)]
+    if scope.answer_type != "grade":
+        return claims
+    if scope.area is not None:
+        return [c for c in claims if c.area is not None and tools.areas.closest(scope.area, [c.area]) is not None]
+    other = [w for w in scope.topic_words if stem(w) not in RATING and not grades.grade_of(w)]
+    return [] if other else [c for c in claims if c.area is None]
+
+
+def _missing(scope: Scope) -> str:
+    from service.answering.compose import NOT_IN_REPORTS
+
+    return f"{NOT_IN_REPORTS} ({scope.missing}.)" if scope.missing else NOT_IN_REPORTS
+
+
+def supporting(ranked: list[Evidence]) -> list[Evidence]:
+    """The best evidence and what ranks close to it: at most three, each wording once."""
+    best, chosen = ranked[0].score, []
+    for ev in ranked:
+        if ev.score < best - KEEP_WITHIN or len(chosen) == MAX_SENTENCES:
+            break
+        if (ev.report_id, ev.quote) not in {(c.report_id, c.quote) for c in chosen}:
+            chosen.append(ev)
+    return chosen
+
+
+def spread(ranked: list[Evidence], limit: int) -> list[Evidence]:
+    """The best evidence of each report, best reports first."""
+    seen: dict[str, Evidence] = {}
+    for ev in ranked:
+        if ev.score < ranked[0].score - 2 * KEEP_WITHIN:
+            break
+        seen.setdefault(ev.report_id, ev)
+    return list(seen.values())[:limit]
+
+
+def lead(ev: Evidence, question: Question) -> str | None:
+    """The fact itself, when the quote states exactly one thing of the kind asked for."""
+    if question.answer_type == "number":
+        asked = set(NUMBER.findall(question.text))
+        found = {m.group(0) for m in NUMBER.finditer(ev.quote) if not YEAR.match(m.group(0)) or m.group(2)}
+        found = {f for f in found if f not in asked}
+        return found.pop() if len(found) == 1 else None
+    if question.answer_type == "date":
+        found = {m.group(0) for m in DATE.finditer(ev.quote)}
+        return found.pop() if len(found) == 1 else None
+    if question.answer_type == "grade":
+        found = {grades.grade_of(m.group(0)) for m in grades.GRADE_WORD.finditer(ev.quote)}
+        return found.pop() if len(found) == 1 else None
+    return None
+
+
+def fact_answer(evidence: list[Evidence], question: Question, book: CitationBook, session_id: str) -> Answer:
+    """Claims and sentences, each citing its quote; the answer first when the best sentence states it."""
+    cited = [(ev, n) for ev in evidence if (n := book.cite(ev)) is not None]
+    if not cited:
+        return abstain(session_id)
+    claims = [f"{_yes_no(ev, question)}{ev.claim} [{n}]" for ev, n in cited if ev.claim]
+    sentences = [(ev, n) for ev, n in cited if not ev.claim]
+    lines = claims + _sentence_lines(sentences)
+    first = cited[0][0]
+    head = lead(first, question) if not first.claim else None
+    text = "\n".join(lines) if len(lines) > 1 and (claims or len({ev.report_id for ev, _ in sentences}) > 1) \
+        else " ".join(lines)
+    if head:
+        text = f"**{head}** — {text}"
+    return _answer(text, book, session_id)
+
+
+def _sentence_lines(sentences: list[tuple[Evidence, int]]) -> list[str]:
+    if not sentences:
+        return []
+    reports = list(dict.fromkeys(ev.report_id for ev, _ in sentences))
+    if len(reports) == 1:
+        meta = sentences[0][0].meta
+        return [f"**{label(meta)}**: " + " ".join(f"{ev.quote} [{n}]" for ev, n in sentences)]
+    return [f"- **{label(ev.meta)}**: {ev.quote} [{n}]" for ev, n in sentences]
+
+
+def _yes_no(ev: Evidence, question: Question) -> str:
+    asked = grades.asks_yes_no_grade(question.text)
+    if asked is None or ev.kind != "grade":
+        return ""
+    return "Yes: " if grades.grade_of(ev.claim or "") == asked else "No: "
+
+
+def _answer(text: str, book: CitationBook, session_id: str) -> Answer:
+    return Answer(answer=text, abstained=False, session_id=session_id, citations=book.citations)

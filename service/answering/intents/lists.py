@@ -1,0 +1,261 @@
+"""Questions across reports ("which CRCs had ...", "which councils were judged inadequate in 2024, and why?"):
+every report in scope is decided on its own evidence, so coverage does not depend on a top-k cut-off.
+
+- grades: the question is about grades alone, read from the metadata (with "why", the findings behind them);
+- grade changes: "which went from inadequate to good", "which improved since their last inspection";
+- dates: nothing but the scope is asked ("which reports were published in 2019");
+- topics: each report's sentences are ranked by meaning and words against the topic; a report qualifies when
+  its best evidence is strong enough and (when the question asks for concerns or praise) leans that way.
+"""
+
+from __future__ import annotations
+
+import re
+from copy import copy
+
+import numpy as np
+
+from ingest.models import GRADES, ReportMeta
+from service.answering import grades
+from service.answering.areas import area_key
+from service.answering.compose import CitationBook, Row, abstain, list_answer
+from service.answering.evidence import Evidence, provenance_evidence, scan_pages
+from service.answering.intents.overview import reasons
+from service.answering.mentions import body_label
+from service.answering.rank import W_CHUNK, W_COVERAGE, W_DENSE, W_WORDS, zscores
+from service.answering.scope import Scope, about_grades_only
+from service.answering.text import NUMBER, YEAR, has_date, stem
+from service.answering.tools import Tools
+from service.answering.verdict import ABSENT, CONCERN, IMPROVED, cue_words, is_absence, sentence_polarity
+from service.schemas import Answer
+
+RELEVANT = 0.30        # strength (cosine + covered term weight) a report's evidence needs to be on the topic,
+MARGIN = 0.20          # and within this of the strongest report's evidence,
+STANDS_OUT = 1.5       # and its rank score (z-score units over every sentence in scope)
+CONSIDERED = 6         # the report's best-ranked sentences that may decide its verdict
+FEEDBACK_SENTENCES = 5  # the scope's best sentences whose words join the topic's (pseudo-relevance feedback)
+FEEDBACK_TERMS = 0
+FROM_TO = re.compile(rf"\bfrom\s+{grades.GRADE_NAME}\s+(?:\w+\s+){{0,3}}?to\s+{grades.GRADE_NAME}\b", re.I)
+DECLINED = re.compile(r"\b(got worse|worsened|declined|deteriorated|went down|fell|dropped|slipped|lost)\b", re.I)
+LATEST_CHANGE = re.compile(r"\b(since|last|latest|most recent|previous|next)\b", re.I)
+SINCE_WORDS = {stem(w) for w in "since last previous earlier prior before grade rating overall next lost lose "
+                                 "straight directly jumped went moved same kept keep stayed remained unchanged "
+                                 "later subsequent".split()}
+SAME = re.compile(r"\b(same|kept|keep|stayed|remained|unchanged|still)\b", re.I)
+CONSECUTIVE = re.compile(r"\b(straight|directly|next|immediately|jump\w*|in one go)\b", re.I)
+ASKS_WHY = re.compile(r"\bwhy\b|\breasons?\b|\bexplain\b|\bon what (grounds|basis)\b", re.I)
+
+
+def answer_list(tools: Tools, scope: Scope, book: CitationBook, session_id: str) -> Answer:
+    if scope.missing:
+        return abstain(session_id)
+    ids = scope.report_ids
+    if (changes := grade_changes(tools, scope, ids)) is not None:
+        return list_answer(changes, book, session_id, "Reports whose grade changed that way")
+    if about_grades_only(scope) and not scope.numeric:
+        rows = grade_rows(tools, scope, ids)
+        if not rows and (graded := sum(1 for r in ids if tools.library.reports[r].overall)):
+            return abstain(session_id, f"No report in this index has that grade: none of the {graded} graded "
+                                       f"report{'s' if graded != 1 else ''} in scope.")
+        return list_answer(rows, book, session_id, "Reports with that grade")
+    if not scope.topic_words and not scope.numeric and not scope.wanted:
+        return list_answer(dated_rows(tools, ids), book, session_id, "Reports in scope")
+    return list_answer(topical_rows(tools, scope, ids), book, session_id, "Reports that match")
+
+
+# --- grades ---
+def grade_rows(tools: Tools, scope: Scope, ids: list[str]) -> list[Row]:
+    rows, why = [], bool(ASKS_WHY.search(scope.question))
+    for report_id in ids:
+        meta = tools.library.reports[report_id]
+        met = [grades.meets(meta, c, tools.areas) for c in scope.conditions]
+        if not all(met):
+            continue
+        keys = list(dict.fromkeys(k for keys_ in met for k in keys_))
+        evidence = [ev for k in keys if (ev := grades.grade_evidence(tools.library, meta, k))]
+        because = reasons(tools, meta, grades.grade_for(meta, keys[0])) if why and keys else []
+        rows.append(Row(meta, "grade", evidence, _grade_claim(meta, keys), because))
+    return rows
+
+
+def _grade_claim(meta: ReportMeta, keys: list[str | None]) -> str:
+    """"rated **good** overall", or "*Assessment*, *Planning*: rated **inadequate**"."""
+    by_grade: dict[str, list[str]] = {}
+    for key in keys:
+        by_grade.setdefault(str(grades.grade_for(meta, key)), []).append("overall" if key is None else f"*{key}*")
+    return "; ".join(f"rated **{grade}** {', '.join(where)}" if where == ["overall"]
+                     else f"{', '.join(where)} rated **{grade}**" for grade, where in by_grade.items())
+
+
+def grade_changes(tools: Tools, scope: Scope, ids: list[str]) -> list[Row] | None:
+    """Bodies whose grade went the way asked ("from inadequate to good", "improved since their last
+    inspection"), overall or in the area named; None when the question asks nothing of the kind."""
+    changed = _change_asked(scope)
+    if changed is None:
+        return None
+    by_body: dict[str, list[ReportMeta]] = {}
+    for meta in sorted((tools.library.reports[r] for r in ids), key=lambda m: str(m.published)):
+        by_body.setdefault(body_label(meta), []).append(meta)
+    rows = []
+    for metas in by_body.values():
+        graded = [(m, k, g) for m in metas if ((k := area_key(m, scope.area, tools.areas)) is not None
+                                              or scope.area is None) and (g := grades.grade_for(m, k))]
+        pair = next(((a, b) for a, b in _pairs(graded, scope.question) if changed(a[2], b[2])), None)
+        if pair:
+            rows.append(_change_row(tools, pair))
+    return rows
+
+
+def _pairs(graded: list, question: str) -> list:
+    """(earlier, later) pairs: any two reports for "from X to Y"; else consecutive ones (only the newest two
+    for "since their last inspection")."""
+    if FROM_TO.search(question) and not CONSECUTIVE.search(question):
+        return [(a, b) for i, a in enumerate(graded) for b in graded[i + 1:]]
+    steps = list(zip(graded, graded[1:]))
+    latest = LATEST_CHANGE.search(question) and not DECLINED.search(question) and not CONSECUTIVE.search(question)
+    return steps[-1:] if latest else steps
+
+
+def _change_asked(scope: Scope):  # noqa: ANN202 (a predicate on two grades, or None)
+    asked = FROM_TO.search(scope.question)
+    if asked is not None:
+        first, then = grades.grade_of(asked.group(1)), grades.grade_of(asked.group(3))
+        return lambda a, b: a == first and b == then
+    topic = {stem(w) for w in scope.topic_words} - {stem(w) for w in cue_words(scope.question)}
+    if topic and not topic <= SINCE_WORDS | {stem("outstanding")}:
+        return None
+    lost = re.search(rf"\blost\s+(?:their\s+|its\s+)?{grades.GRADE_NAME}", scope.question, re.I)
+    if SAME.search(scope.question):  # "kept the same requires improvement rating"
+        kept = grades.grade_of(scope.question)
+        return lambda a, b: a == b and (kept is None or a == kept)
+    if lost:
+        grade = grades.grade_of(lost.group(1))
+        return lambda a, b: a == grade and b != grade
+    if DECLINED.search(scope.question):
+        return lambda a, b: GRADES.index(b) > GRADES.index(a)
+    if IMPROVED in scope.wanted:
+        return lambda a, b: GRADES.index(b) < GRADES.index(a)
+    return None
+
+
+def _change_row(tools: Tools, pair: tuple) -> Row:
+    (before, key_a, grade_a), (after, key_b, grade_b) = pair
+    evidence = [ev for m, k in ((before, key_a), (after, key_b))
+                if (ev := grades.grade_evidence(tools.library, m, k))]
+    verdict = IMPROVED if GRADES.index(grade_b) < GRADES.index(grade_a) else \
+        "declined" if GRADES.index(grade_b) > GRADES.index(grade_a) else "grade"
+    return Row(after, verdict, evidence, f"**{grade_a}** ({_year(before)}) to **{grade_b}** ({_year(after)})")
+
+
+def _year(meta: ReportMeta) -> str:
+    return str(meta.published.year) if meta.published else "date not given"
+
+
+def dated_rows(tools: Tools, ids: list[str]) -> list[Row]:
+    rows = []
+    for report_id in ids:
+        meta = tools.library.reports[report_id]
+        ev = provenance_evidence(tools.library, meta, "published") or scan_pages(
+            tools.library, meta, lambda line: "publish" in line.lower() and has_date(line))
+        if ev is not None:
+            rows.append(Row(meta, "mentioned", [ev], f"published {meta.published or ''}".strip()))
+    return rows
+
+
+# --- topics ---
+def topical_rows(tools: Tools, scope: Scope, ids: list[str]) -> list[Row]:
+    """Each report judged on its own best evidence for the topic (ranked by meaning and words): it qualifies
+    when that evidence leans the way asked (concern, praise) and is nearly as strong as the best in scope."""
+    cues = cue_words(scope.topic)
+    question = tools.question(scope.question, None, [w for w in scope.topic_words if w not in cues])
+    rows = tools.rows(ids)
+    if not len(rows):
+        return []
+    f = tools.ranker.features(question, rows, [], chunk_words=False)  # a report qualifies by what a sentence says
+    score = W_DENSE * zscores(f["dense"]) + W_WORDS * zscores(f["words"]) + W_CHUNK * zscores(f["chunk"])
+    relevance = f["dense"] + W_COVERAGE * f["coverage"]
+    if FEEDBACK_TERMS:  # the ranking also searches the reports' own words for the topic; relevance stays the user's
+        expanded = copy(question)
+        expanded.columns = list(dict.fromkeys(question.columns + feedback_terms(tools, rows, score)))
+        g = tools.ranker.features(expanded, rows, [])
+        score = W_DENSE * zscores(g["dense"]) + W_WORDS * zscores(g["words"]) + W_CHUNK * zscores(g["chunk"])
+    report_of = tools.library.text.report_of[rows]
+    judged = []
+    for index in np.unique(report_of):
+        mine = np.flatnonzero(report_of == index)
+        best = [i for i in mine[np.argsort(-score[mine])][:CONSIDERED] if score[i] >= STANDS_OUT]
+        found = [(float(relevance[i]), ev) for i in best if (ev := _evidence(tools, int(rows[i])))]
+        if (row := decide(found, scope)) is not None:
+            judged.append(row)
+    top = max((strength for strength, _ in judged), default=0.0)
+    rows_ = [row for strength, row in judged if strength >= max(RELEVANT, top - MARGIN)]
+    return _silent_everywhere(rows_, tools, question, rows, score) if ABSENT in scope.wanted else rows_
+
+
+def feedback_terms(tools: Tools, rows: np.ndarray, score: np.ndarray) -> list[int]:
+    """The reports' own words for the topic: the terms that weigh most in the best-ranked sentences of the
+    scope (pseudo-relevance feedback), so "call round at their houses" also searches for "home visits"."""
+    counts = tools.library.text.sentence_counts
+    top = np.argsort(-score)[:FEEDBACK_SENTENCES]
+    weights = np.exp(score[top] - score[top].max())
+    picked = counts[rows[top]]                                 # (sentences x vocabulary), CSR
+    df = np.asarray((counts[rows] > 0).sum(axis=0)).ravel() if len(rows) < 50_000 else None
+    mass = np.asarray(picked.multiply(weights[:, None]).sum(axis=0)).ravel()
+    if df is not None:
+        mass = mass * np.log1p((len(rows) + 0.5) / (df + 0.5))
+    mass[tools.name_columns()] = 0  # the bodies' names say which report, not what about
+    return [int(i) for i in np.argsort(-mass)[:FEEDBACK_TERMS] if mass[i] > 0]
+
+
+def _evidence(tools: Tools, row: int) -> Evidence | None:
+    report_id, page, _, _, quote = tools.library.text.sentence(row)
+    return Evidence(tools.library.reports[report_id], page, tools.library.text.section(row), quote, row=row)
+
+
+def decide(found: list[tuple[float, Evidence]], scope: Scope) -> tuple[float, Row] | None:
+    """(how strongly, the row) for one report from its best sentences on the topic: the strongest that leans
+    the way asked (any, when nothing is asked); None when none does."""
+    if not found:
+        return None
+    meta = found[0][1].meta
+    if ABSENT in scope.wanted:
+        silent = [(r, ev) for r, ev in found if is_absence(ev.quote)]
+        return (silent[0][0], Row(meta, ABSENT, [silent[0][1]])) if silent else None
+    found = [(r, ev) for r, ev in found if not is_absence(ev.quote)
+             and (not scope.numeric or _meets_number(ev.quote, scope.numeric))]
+    if not scope.wanted:
+        return (found[0][0], Row(meta, "mentioned", [ev for _, ev in found[:2]])) if found else None
+    topic = {stem(w) for w in scope.topic_words} - {stem(w) for w in cue_words(scope.topic)}
+    leaning = []
+    for strength, ev in found:
+        polarity = sentence_polarity(ev.quote, topic)
+        kinds = polarity.kinds()
+        against = polarity.positive + polarity.improved if scope.wanted == {CONCERN} else polarity.concern
+        if kinds & scope.wanted and sum(getattr(polarity, k) for k in kinds & scope.wanted) > against:
+            leaning.append((strength, ev, max(kinds & scope.wanted, key=lambda k: getattr(polarity, k))))
+    if not leaning:
+        return None
+    leaning.sort(key=lambda item: -item[0])
+    strength, _, verdict = leaning[0]
+    return strength, Row(meta, verdict, [ev for _, ev, _ in leaning[:2]])
+
+
+def _meets_number(sentence: str, numeric: tuple[str, float]) -> bool:
+    direction, limit = numeric
+    for match in NUMBER.finditer(sentence):
+        text = match.group(0).replace(",", "").replace("%", "").strip()
+        if YEAR.match(text) and not match.group(2):
+            continue
+        value = float(text)
+        if (direction == ">" and value > limit) or (direction == "<" and value < limit):
+            return True
+    return False
+
+
+def _silent_everywhere(silent: list[Row], tools: Tools, question, rows: np.ndarray,  # noqa: ANN001
+                       score: np.ndarray) -> list[Row]:
+    """For "which ... do the reports not state X": the bodies none of whose reports states it (one row each)."""
+    corpus = tools.library.text
+    stated = {body_label(tools.library.reports[corpus.report_ids[corpus.report_of[r]]])
+              for r, s in zip(rows, score) if s >= STANDS_OUT and not is_absence(corpus.sentence(int(r))[4])}
+    return list({body_label(row.meta): row for row in silent if body_label(row.meta) not in stated}.values())

@@ -1,0 +1,106 @@
+"""An overview of one report ("summarise the Essex inspection", "key findings for Wales", "tell me about X"):
+its grades, then its main strengths and main concerns, read across its sections; the report's own opening
+sentences when it states no verdicts (an outcome written as a sentence). Also the findings that explain a grade,
+for "which councils were judged inadequate, and why?"."""
+
+from __future__ import annotations
+
+import re
+
+from ingest.models import ReportMeta
+from service.answering.compose import CitationBook, abstain
+from service.answering.evidence import Evidence, label
+from service.answering.grades import grade_claims
+from service.answering.scope import Scope
+from service.answering.text import words
+from service.answering.tools import Tools
+from service.answering.verdict import PRONOUN_START, is_absence, sentence_polarity
+from service.schemas import Answer
+
+PER_SIDE = 3
+MIN_WORDS = 8
+EARLY_PAGES = {1: 1.0, 2: 0.6, 3: 0.3}   # the summary comes first
+SUMMARY_SECTION = re.compile(r"summary|headline|key (findings|judgements)|overall|what needs to improve|"
+                             r"main findings|conclusion", re.I)
+TABLE_GRADE = re.compile(r"\b(Inadequate|Outstanding|Good|Requires improvement)\b(?!\W*$)")
+WEAK_GRADES = {"inadequate", "requires improvement"}
+
+
+def answer_overview(tools: Tools, scope: Scope, book: CitationBook, session_id: str) -> Answer:
+    if scope.missing or not scope.report_ids:
+        return abstain(session_id)
+    meta = tools.newest_first(scope.report_ids)[0]
+    asked = sentence_polarity(" ".join(scope.topic_words)).kinds() & {"positive", "concern"}
+    claims = grade_claims(tools.library, meta) if not asked else []  # one side asked: no grades
+    strengths = findings(tools, meta, "positive") if asked != {"concern"} else []
+    concerns = findings(tools, meta, "concern") if asked != {"positive"} else []
+    overall = [c.evidence for c in claims if c.area is None]
+    areas = [c.evidence for c in claims if c.area is not None]
+    for claim in claims:
+        if claim.area is not None:
+            claim.evidence.claim = f"*{claim.area}*: **{meta.areas[claim.area]}**"
+    parts = [_lines(overall, book, ""), _lines(areas, book, "**Grades by area**")]
+    parts += [_lines(strengths, book, "**Strengths**"), _lines(concerns, book, "**Concerns**")]
+    if not strengths and not concerns:
+        parts.append(_lines(opening(tools, meta), book, "**In brief**"))
+    text = "\n".join(p for p in parts if p)
+    if not book.citations:
+        return abstain(session_id)
+    return Answer(answer=f"**{label(meta)}**\n{text}", abstained=False, session_id=session_id,
+                  citations=book.citations)
+
+
+def _lines(evidence: list[Evidence], book: CitationBook, heading: str) -> str:
+    lines = [f"- {ev.claim or ev.quote} [{n}]" for ev in evidence if (n := book.cite(ev)) is not None]
+    if not lines:
+        return ""
+    return "\n".join(([heading] if heading else []) + lines)
+
+
+def readable(sentence: str) -> bool:
+    """A whole sentence that stands on its own: long enough, ends as a sentence, not a grade-table row run
+    together with prose, not opening on a pronoun, not a statement that something is unknown."""
+    return (len(words(sentence)) >= MIN_WORDS and sentence.rstrip()[-1:] in ".!" and not PRONOUN_START.match(sentence)
+            and not TABLE_GRADE.search(sentence[1:]) and not is_absence(sentence))
+
+
+def findings(tools: Tools, meta: ReportMeta, side: str, limit: int = PER_SIDE) -> list[Evidence]:
+    """The report's plainest findings one way (``positive`` or ``concern``), summary first, one per section
+    where it can, in reading order."""
+    scored = []
+    for ev in sentences(tools, meta):
+        polarity = sentence_polarity(ev.quote)
+        lean = (polarity.positive - polarity.concern) if side == "positive" else (polarity.concern - polarity.positive)
+        if lean > 0:
+            summary = 0.5 if SUMMARY_SECTION.search(ev.section or "") else 0.0
+            ev.score = min(lean, 3.0) + EARLY_PAGES.get(ev.page, 0.0) + summary
+            scored.append(ev)
+    scored.sort(key=lambda ev: -ev.score)
+    scored = list({ev.quote: ev for ev in reversed(scored)}.values())[::-1]  # each wording once, best kept
+    chosen: list[Evidence] = []
+    for ev in scored:  # different sections first, then the rest
+        if ev.section not in {c.section for c in chosen} or len(scored) <= limit:
+            chosen.append(ev)
+        if len(chosen) == limit:
+            break
+    chosen += [ev for ev in scored if ev not in chosen][:limit - len(chosen)]
+    return sorted(chosen, key=lambda ev: ev.row)
+
+
+def opening(tools: Tools, meta: ReportMeta, limit: int = PER_SIDE) -> list[Evidence]:
+    return [ev for ev in sentences(tools, meta)][:limit]
+
+
+def sentences(tools: Tools, meta: ReportMeta) -> list[Evidence]:
+    """The report's readable sentences in reading order."""
+    corpus, out = tools.library.text, []
+    for row in corpus.rows([meta.report_id]):
+        _, page, _, _, quote = corpus.sentence(int(row))
+        if readable(quote) and not corpus.boilerplate[row]:
+            out.append(Evidence(meta, page, corpus.section(int(row)), quote, row=int(row)))
+    return out
+
+
+def reasons(tools: Tools, meta: ReportMeta, grade: str | None, limit: int = 2) -> list[Evidence]:
+    """Findings that explain a grade: concerns for a weak one, strengths for a strong one."""
+    return findings(tools, meta, "concern" if grade in WEAK_GRADES else "positive", limit)

@@ -1,0 +1,179 @@
+"""One ranking of the evidence for a question: every sentence of the reports in scope, and their metadata worded
+as claims, scored together by
+
+- meaning: the cosine of the question's vector and the sentence's (pooled from its chunk, so it carries context),
+- words: BM25 of the question's terms, with the idf of the rows in scope (a word every sentence of the report
+  uses says little),
+- context: the cosine of the question and the sentence's whole chunk,
+- answer type: a number for "how many", a date for "when", a name for "who", a grade for "how was it rated".
+
+The weights were chosen on the development half of the everyday question sets (docs/answering.md): meaning 0.6,
+words 0.4, context 0.3 on z-scores over the rows in scope, and 1.0 for the right kind of answer.
+
+``strength`` is the one absolute measure of how well the best evidence answers: its cosine plus the share of
+the question's term weight found in it or its chunk. Below ``ABSTAIN_BELOW`` the answer is "not in these
+reports"; the threshold was set on the development half of answerable and unanswerable questions.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+
+import numpy as np
+from scipy import sparse
+
+from ingest.models import ReportMeta
+from service.answering import grades
+from service.answering.evidence import Claim, Evidence
+from service.answering.text import has_date, has_number, words
+from service.answering.verdict import is_absence
+from service.corpus import Corpus
+from service.terms import bm25_matrix
+
+W_DENSE, W_WORDS, W_CHUNK, W_TYPE = 0.6, 0.4, 0.3, 1.0
+W_COVERAGE = 0.5
+W_BOILERPLATE = 1.0
+SILENCE_MARGIN = 1.0  # a report saying it does not say, unless evidence on the topic ranks within this of it   # a sentence many reports print word for word seldom answers anything about one
+ABSTAIN_BELOW = 0.20
+REFINE = 200          # rows whose answer type is checked (the best by meaning, words and context)
+NAME = re.compile(r"\b[A-Z][\w'’-]*")
+
+
+@dataclass
+class Question:
+    text: str
+    vector: np.ndarray
+    columns: list[int]             # its terms' columns in the corpus vocabulary
+    answer_type: str | None = None
+    unknown: int = 0               # its terms found in no report: they count as missing from every sentence
+    topic_vector: np.ndarray | None = None   # the question without the bodies it names (for ``strength``)
+
+
+def zscores(values: np.ndarray) -> np.ndarray:
+    spread = float(values.std()) if len(values) else 0.0
+    return (values - values.mean()) / spread if spread > 0 else np.zeros_like(values)
+
+
+class Ranker:
+    """Ranks evidence in one snapshot of the corpus."""
+
+    def __init__(self, corpus: Corpus, reports: dict[str, ReportMeta],
+                 claim_vectors: Callable[[str], np.ndarray]) -> None:
+        self.corpus, self.reports = corpus, reports
+        self.claim_vectors = claim_vectors  # a claim's text -> its vector (cached by the caller)
+
+    def dense(self, question: Question, rows: np.ndarray) -> np.ndarray:
+        """Cosines of the question and the rows' sentences (all rows at once when the scope is large)."""
+        if len(rows) > len(self.corpus.report_of) // 4:
+            return (self.corpus.vectors @ question.vector)[rows]
+        return self.corpus.vectors[rows] @ question.vector
+
+    def chunk_dense(self, question: Question, rows: np.ndarray) -> np.ndarray:
+        chunks = np.unique(self.corpus.chunk_of[rows])
+        scores = np.zeros(len(self.corpus.chunk_ids), dtype=np.float32)
+        scores[chunks] = self.corpus.chunk_vectors[chunks] @ question.vector
+        return scores[self.corpus.chunk_of[rows]]
+
+    def features(self, question: Question, rows: np.ndarray, claims: Sequence[Claim],
+                 chunk_words: bool = True) -> dict[str, np.ndarray]:
+        """Per candidate (the rows, then the claims): cosine, BM25, chunk cosine, and the question's term
+        weight covered (in the sentence, or with ``chunk_words`` in the sentence or its chunk)."""
+        corpus, columns = self.corpus, question.columns
+        counts = corpus.sentence_counts[:, columns].tocsr()[rows] if columns else sparse.csr_matrix((len(rows), 0))
+        lengths = corpus.sentence_lengths[rows]
+        dense = self.dense(question, rows)
+        chunk = self.chunk_dense(question, rows)
+        if claims:
+            texts = [c.text for c in claims]
+            counts = sparse.vstack([counts, corpus.vocabulary.counts(texts, grow=False)[:, columns]], format="csr")
+            # (columns come from corpus.columns: all below this snapshot's width)
+            lengths = np.concatenate([lengths, np.asarray(counts[len(rows):].sum(axis=1)).ravel()])
+            claim_dense = np.array([self.claim_vectors(t) @ question.vector for t in texts], dtype=np.float32)
+            dense, chunk = np.concatenate([dense, claim_dense]), np.concatenate([chunk, claim_dense])
+        words_, idf = bm25_matrix(counts, lengths, k1=1.2)
+        own = (counts > 0).toarray()
+        present = own.copy()
+        if len(rows) and columns and chunk_words:
+            present[:len(rows)] |= (corpus.chunk_counts[:, columns].tocsr()[corpus.chunk_of[rows]] > 0).toarray()
+        unseen = float(np.log1p((len(dense) + 0.5) / 0.5)) * question.unknown
+        total = float(idf.sum()) + unseen or 1.0
+        coverage = (present * idf).sum(axis=1) / total if len(idf) else np.zeros(len(dense))
+        said = (own * idf).sum(axis=1) / total if len(idf) else np.zeros(len(dense))
+        return {"dense": dense, "words": words_, "chunk": chunk, "coverage": coverage, "said": said}
+
+    def rank(self, question: Question, rows: np.ndarray, claims: Sequence[Claim] = (),
+             limit: int = 20) -> list[Evidence]:
+        """The best evidence first, each with its ranking score and its strength."""
+        if len(rows) == 0 and not claims:
+            return []
+        f = self.features(question, rows, claims)
+        score = W_DENSE * zscores(f["dense"]) + W_WORDS * zscores(f["words"]) + W_CHUNK * zscores(f["chunk"])
+        score[:len(rows)] -= W_BOILERPLATE * self.corpus.boilerplate[rows]
+        top = np.argsort(-score)[:REFINE]
+        topical = self._topic_cosines(question, top, rows, claims, f["dense"])
+        out = []
+        for i, cosine in zip(top, topical):
+            ev = self._evidence(int(i), rows, claims)
+            if ev is None:
+                continue
+            fit = fits(ev, question)
+            ev.score = float(score[i]) + W_TYPE * fit
+            ev.covered = float(f["said"][i])
+            ev.strength = float(cosine) + W_COVERAGE * float(f["coverage"][i]) + 0.1 * fit
+            out.append(ev)
+        out.sort(key=lambda ev: -ev.score)
+        return out[:limit]
+
+    def _topic_cosines(self, question: Question, top: np.ndarray, rows: np.ndarray, claims: Sequence[Claim],
+                       dense: np.ndarray) -> np.ndarray:
+        """The cosine of each candidate and the question without the bodies it names: a sentence does not
+        answer a question about a body's budget by naming the body."""
+        if question.topic_vector is None:
+            return dense[top]
+        vectors = [self.corpus.vectors[rows[i]] if i < len(rows) else self.claim_vectors(claims[i - len(rows)].text)
+                   for i in top]
+        return np.stack(vectors) @ question.topic_vector if vectors else np.zeros(0)
+
+    def _evidence(self, i: int, rows: np.ndarray, claims: Sequence[Claim]) -> Evidence | None:
+        if i >= len(rows):
+            claim = claims[i - len(rows)]
+            return Evidence(claim.evidence.meta, claim.evidence.page, None, claim.evidence.quote,
+                            claim=claim.evidence.claim, kind=claim.evidence.kind)
+        row = int(rows[i])
+        report_id, page, _, _, quote = self.corpus.sentence(row)
+        kind = "absence" if is_absence(quote) else "sentence"  # "the sources do not state ...": never an answer
+        return Evidence(self.reports[report_id], page, self.corpus.section(row), quote, row=row, kind=kind)
+
+
+def fits(ev: Evidence, question: Question) -> float:
+    """1 when the evidence holds the kind of thing asked for (0 when it does not, or nothing is asked)."""
+    kind, text = question.answer_type, ev.quote
+    if kind is None:
+        return 0.0
+    if ev.kind == "absence":
+        return 0.0
+    if ev.kind != "sentence":
+        return float(ev.kind == kind)
+    if kind == "number":
+        return float(has_number(text))
+    if kind == "date":
+        return float(has_date(text))
+    if kind == "grade":
+        return float(bool(grades.GRADE_MENTION.search(text)))
+    asked = set(words(question.text))
+    return float(any(m.start() > 0 and m.group(0).lower() not in asked for m in NAME.finditer(text)))
+
+
+def strength(ranked: list[Evidence], question: Question) -> float:
+    """How well the best evidence answers: 0 when the best says the reports do not say, or (for a question
+    asking for a number, date, name or grade) when none of the best three holds one."""
+    if not ranked:
+        return 0.0
+    said = [ev for ev in ranked if ev.kind != "absence"]
+    rivals = [ev for ev in said if ev.covered > 0 and ev.score >= ranked[0].score - SILENCE_MARGIN]
+    if ranked[0].kind == "absence" and not rivals:
+        return 0.0
+    top = [ev for ev in said[:3] if not question.answer_type or fits(ev, question)]
+    return max((ev.strength for ev in top), default=0.0)

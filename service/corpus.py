@@ -1,0 +1,160 @@
+"""The reports' text in memory, as answering and search need it: every report's pages, its chunks and its
+sentences (the quotable units ingest stored, with their vectors), and the term counts of both.
+
+Built from per-report segments: when ingest changes one report, only its segment is read again; the others
+are reused. All arrays are indexed by a global row number; ``rows(report_ids)`` gives a scope's rows.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import numpy as np
+from scipy import sparse
+
+from ingest.catalog import Catalog
+from service.terms import Vocabulary, stack
+
+
+@dataclass(frozen=True)
+class Segment:
+    """One version of one report, as read from the catalog."""
+
+    report_id: str
+    version: str
+    pages: dict[int, str]
+    chunk_ids: list[str]
+    chunk_sections: list[str | None]
+    chunk_spans: np.ndarray          # (chunks, 3): page, start, end
+    spans: np.ndarray                # (sentences, 4): page, start, end, chunk index within the report
+    quotes: list[str]                # each sentence as quoted: its page text with whitespace squashed
+    vectors: np.ndarray
+    chunk_vectors: np.ndarray
+    sentence_counts: sparse.csr_matrix
+    chunk_counts: sparse.csr_matrix
+
+    @classmethod
+    def read(cls, catalog: Catalog, report_id: str, version: str, vocabulary: Vocabulary) -> Segment:
+        pages = catalog.pages(report_id)
+        chunks = catalog.report_chunks(report_id)
+        block = catalog.sentence_block(report_id)
+        spans = block.spans if block is not None else np.zeros((0, 4), np.int32)
+        quotes = [" ".join(pages[p][s:e].split()) for p, s, e, _ in spans]
+        chunk_texts = [f"{c.section or ''}\n{c.text}" for c in chunks]
+        empty = np.zeros((0, 384), np.float32)
+        return cls(report_id, version, pages, [c.chunk_id for c in chunks], [c.section for c in chunks],
+                   np.array([(c.page, c.start, c.end) for c in chunks], np.int32).reshape(-1, 3), spans, quotes,
+                   block.vectors if block is not None else empty, block.chunk_vectors if block is not None else empty,
+                   vocabulary.counts(quotes), vocabulary.counts(chunk_texts))
+
+
+class Corpus:
+    """Every segment's rows laid end to end; immutable once built."""
+
+    def __init__(self, segments: list[Segment], vocabulary: Vocabulary) -> None:
+        self.segments = {s.report_id: s for s in segments}
+        self.vocabulary = vocabulary
+        self.report_ids = [s.report_id for s in segments]
+        sizes = np.array([len(s.quotes) for s in segments], dtype=np.int64)
+        chunk_sizes = np.array([len(s.chunk_ids) for s in segments], dtype=np.int64)
+        self._first = dict(zip(self.report_ids, np.concatenate([[0], np.cumsum(sizes)[:-1]]) if segments else []))
+        self._first_chunk = dict(zip(self.report_ids, np.concatenate([[0], np.cumsum(chunk_sizes)[:-1]])
+                                     if segments else []))
+        self.report_of = np.repeat(np.arange(len(segments)), sizes)
+        self.vectors = _concat([s.vectors for s in segments])
+        self.chunk_vectors = _concat([s.chunk_vectors for s in segments])
+        self.chunk_of = np.concatenate([s.spans[:, 3] + self._first_chunk[s.report_id] for s in segments]) \
+            if segments else np.zeros(0, np.int64)
+        self.chunk_report_of = np.repeat(np.arange(len(segments)), chunk_sizes)
+        self.chunk_ids = [cid for s in segments for cid in s.chunk_ids]
+        self.chunk_row = {cid: i for i, cid in enumerate(self.chunk_ids)}
+        self.width = width = len(vocabulary)  # the vocabulary grows with later snapshots; these matrices do not
+        self.sentence_counts = stack([s.sentence_counts for s in segments], width)
+        self.chunk_counts = stack([s.chunk_counts for s in segments], width)
+        self.sentence_lengths = np.asarray(self.sentence_counts.sum(axis=1)).ravel()
+        self.boilerplate = _boilerplate(segments)
+        self.chunk_lengths = np.asarray(self.chunk_counts.sum(axis=1)).ravel()
+
+    @classmethod
+    def read(cls, catalog: Catalog, previous: Corpus | None = None) -> Corpus:
+        """The catalog's reports (call inside ``catalog.snapshot()``), reusing unchanged segments of ``previous``."""
+        vocabulary = previous.vocabulary if previous else Vocabulary()
+        old = previous.segments if previous else {}
+        segments = []
+        for report_id, version in sorted(catalog.versions().items()):
+            kept = old.get(report_id)
+            segments.append(kept if kept is not None and kept.version == version
+                            else Segment.read(catalog, report_id, version, vocabulary))
+        return cls(segments, vocabulary)
+
+    # --- rows ---
+    def rows(self, report_ids: list[str] | None = None) -> np.ndarray:
+        """Sentence rows of these reports (every row when None), report by report."""
+        if report_ids is None:
+            return np.arange(len(self.report_of))
+        parts = [np.arange(self._first[r], self._first[r] + len(self.segments[r].quotes))
+                 for r in report_ids if r in self.segments]
+        return np.concatenate(parts) if parts else np.zeros(0, np.int64)
+
+    def chunk_rows(self, report_ids: list[str] | None = None) -> np.ndarray | None:
+        if report_ids is None:
+            return None
+        parts = [np.arange(self._first_chunk[r], self._first_chunk[r] + len(self.segments[r].chunk_ids))
+                 for r in report_ids if r in self.segments]
+        return np.concatenate(parts) if parts else np.zeros(0, np.int64)
+
+    def sentence(self, row: int) -> tuple[str, int, int, int, str]:
+        """(report id, page, start, end, quote) of a global sentence row."""
+        report_id = self.report_ids[self.report_of[row]]
+        local = row - self._first[report_id]
+        page, start, end, _ = self.segments[report_id].spans[local]
+        return report_id, int(page), int(start), int(end), self.segments[report_id].quotes[local]
+
+    def chunk_at(self, chunk_row: int) -> tuple[str, int]:
+        """(report id, the chunk's number within its report) of a global chunk row."""
+        report_id = self.report_ids[self.chunk_report_of[chunk_row]]
+        return report_id, int(chunk_row - self._first_chunk[report_id])
+
+    def section(self, row: int) -> str | None:
+        """The section heading of the chunk a sentence row lies in."""
+        report_id, local = self.chunk_at(int(self.chunk_of[row]))
+        return self.segments[report_id].chunk_sections[local]
+
+    def page_text(self, report_id: str, page: int) -> str | None:
+        segment = self.segments.get(report_id)
+        return segment.pages.get(page) if segment else None
+
+    def columns(self, text: str) -> list[int]:
+        """The columns of the text's terms in this snapshot's matrices."""
+        return self.vocabulary.query(text, self.width)
+
+    def unknown(self, text: str) -> int:
+        """How many of the text's terms no report of this snapshot uses."""
+        return self.vocabulary.unknown(text, self.width)
+
+    def mentions(self, text: str) -> bool:
+        """True when some sentence holds every term of ``text`` ("Children in Care Council" is in a report)."""
+        columns = self.columns(text)
+        if not columns or self.unknown(text) or not len(self.report_of):
+            return False
+        present = (self.sentence_counts[:, columns] > 0).sum(axis=1)
+        return bool((np.asarray(present).ravel() == len(columns)).any())
+
+    def chunk_count(self) -> int:
+        return len(self.chunk_ids)
+
+
+def _boilerplate(segments: list[Segment], share: float = 0.02, least: int = 3) -> np.ndarray:
+    """True for sentences that many reports print word for word (an inspectorate's standard paragraphs): they
+    say nothing about any one report."""
+    reports_of: dict[str, set[int]] = {}
+    for index, segment in enumerate(segments):
+        for quote in segment.quotes:
+            reports_of.setdefault(quote, set()).add(index)
+    many = max(least, int(share * len(segments)))
+    return np.array([len(reports_of[q]) >= many for s in segments for q in s.quotes], dtype=bool)
+
+
+def _concat(blocks: list[np.ndarray]) -> np.ndarray:
+    blocks = [b for b in blocks if len(b)]
+    return np.concatenate(blocks).astype(np.float32, copy=False) if blocks else np.zeros((0, 384), np.float32)

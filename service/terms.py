@@ -1,0 +1,143 @@
+"""Words as search terms, and BM25 over term-count matrices.
+
+A term is a lower-case word that is not a stopword, cut to its stem: the Snowball English stemmer, then a few
+derivational endings folded ("leadership" -> "leader" -> "lead", "owner" -> "own") and a handful of irregular
+forms sharing one key ("led" -> "lead"), so a sentence meets a question worded a little differently.
+
+BM25 is computed over any set of rows of a (documents x terms) count matrix, with the idf of those rows: the
+whole index for search, one report (or the reports in scope) when answering ranks sentences, where a word that
+every sentence of the report uses ("Thames Valley") says little.
+"""
+
+from __future__ import annotations
+
+import re
+import threading
+from functools import lru_cache
+
+import numpy as np
+from scipy import sparse
+
+STOPWORDS = frozenset("""a about above after again against all am an and any are as at be because been before being below
+between both but by can could did do does doing down during each few for from further had has have having he her here
+hers how i if in into is it its itself just me more most my no nor not now of off on once only or other our out over own
+she should so some such than that the their them then there these they this those through to too under until up
+very was we were what when where which while who whom why will with would you your yes say said tell
+whose list name named many much""".split())
+WORD = re.compile(r"[a-z0-9][a-z0-9'’-]*")
+IRREGULAR = {"led": "lead", "unchang": "same", "held": "hold",
+             "took": "take", "taken": "take", "made": "make", "gave": "give", "given": "give", "ran": "run",
+             "began": "begin", "begun": "begin", "found": "find", "told": "tell", "rose": "rise", "fell": "fall",
+             "better": "improv", "gain": "improv", "strengthen": "improv", "women'": "women", "woman": "women"}
+
+
+@lru_cache(maxsize=1)
+def _stemmer():  # PyStemmer is a C extension: quick to load, but only loaded when first needed
+    import Stemmer
+
+    return Stemmer.Stemmer("english")
+
+
+@lru_cache(maxsize=200_000)
+def stem(word: str) -> str:
+    """The comparison key of one lower-case word."""
+    word = word.lower().strip("'’-").replace("’", "'")
+    base = _stemmer().stemWord(word)
+    if base.endswith("ship") and len(base) > 7:
+        base = base[:-4]
+    if base.endswith("er") and len(base) >= 5:
+        base = base[:-2]
+    return IRREGULAR.get(word, IRREGULAR.get(base, base))
+
+
+def terms(text: str) -> list[str]:
+    """The search terms of ``text`` in order (repeats kept)."""
+    out = []
+    for word in WORD.findall(text.lower()):
+        word = word.strip("'’-")
+        if word.endswith(("'s", "’s")):
+            word = word[:-2]
+        if len(word) > 1 and word not in STOPWORDS:
+            out.append(stem(word))
+    return out
+
+
+class Vocabulary:
+    """Term -> column number; grows as reports are read, never shrinks (a removed report's rare words keep
+    their column, with no counts)."""
+
+    def __init__(self) -> None:
+        self.ids: dict[str, int] = {}
+        self._lock = threading.Lock()
+
+    def __len__(self) -> int:
+        return len(self.ids)
+
+    def counts(self, texts: list[str], grow: bool = True) -> sparse.csr_matrix:
+        """(len(texts) x vocabulary) term counts; new terms get new columns (or, without ``grow``, are left out)."""
+        rows, cols = [], []
+        with self._lock:
+            for row, text in enumerate(texts):
+                for term in terms(text):
+                    column = self.ids.setdefault(term, len(self.ids)) if grow else self.ids.get(term)
+                    if column is not None:
+                        rows.append(row)
+                        cols.append(column)
+            width = len(self.ids)
+        data = np.ones(len(rows), dtype=np.float32)
+        matrix = sparse.csr_matrix((data, (rows, cols)), shape=(len(texts), width))
+        matrix.sum_duplicates()
+        return matrix
+
+    def query(self, text: str, width: int | None = None) -> list[int]:
+        """Columns of the text's terms that the index holds (repeats dropped, order kept); with ``width``, only
+        columns below it (a matrix built before later terms were added has no column for them)."""
+        limit = len(self.ids) if width is None else width
+        return list(dict.fromkeys(i for t in terms(text) if (i := self.ids.get(t)) is not None and i < limit))
+
+    def unknown(self, text: str, width: int | None = None) -> int:
+        """How many of the text's terms the index (its first ``width`` columns) has never seen."""
+        limit = len(self.ids) if width is None else width
+        return len({t for t in terms(text) if self.ids.get(t, limit) >= limit})
+
+
+def stack(blocks: list[sparse.csr_matrix], width: int) -> sparse.csc_matrix:
+    """One (documents x width) column-major matrix from per-report blocks built at different vocabulary sizes."""
+    if not blocks:
+        return sparse.csc_matrix((0, width), dtype=np.float32)
+    resized = []
+    for block in blocks:
+        block = block.copy()
+        block.resize((block.shape[0], width))
+        resized.append(block)
+    return sparse.vstack(resized, format="csc")
+
+
+def bm25(counts: sparse.csc_matrix, lengths: np.ndarray, columns: list[int], rows: np.ndarray | None = None,
+         k1: float = 1.5, b: float = 0.75) -> np.ndarray:
+    """BM25 (Lucene's idf) of every document in ``rows`` (all when None) for the query terms ``columns``,
+    with document frequencies and the average length taken over those rows."""
+    if not columns:
+        return np.zeros(counts.shape[0] if rows is None else len(rows), dtype=np.float32)
+    sub = counts[:, columns]
+    if rows is not None:
+        sub = sub.tocsr()[rows]
+    return bm25_matrix(sub, lengths if rows is None else lengths[rows], k1, b)[0]
+
+
+def bm25_matrix(sub: sparse.spmatrix, lengths: np.ndarray, k1: float = 1.5,
+                b: float = 0.75) -> tuple[np.ndarray, np.ndarray]:
+    """(BM25 of each row, idf of each column) for a (documents x query terms) count matrix and the documents'
+    lengths; document frequencies and the average length are those of these documents."""
+    n, width = sub.shape
+    scores = np.zeros(n, dtype=np.float32)
+    coo = sub.tocoo()
+    df = np.bincount(coo.col, minlength=width).astype(np.float32)
+    idf = np.log1p((n - df + 0.5) / (df + 0.5)) if n else np.zeros(width, np.float32)
+    if n == 0 or width == 0:
+        return scores, idf
+    average = float(lengths.mean()) or 1.0
+    tf = coo.data
+    weight = idf[coo.col] * tf * (k1 + 1) / (tf + k1 * (1 - b + b * lengths[coo.row] / average))
+    np.add.at(scores, coo.row, weight)
+    return scores, idf
