@@ -1,6 +1,6 @@
 """Hybrid retrieval of chunks within a scope of reports chosen by filters: lexical (BM25 over the snapshot's chunk
-term counts), dense (chunk vectors in Chroma) and, for the candidates those two find, the best cosine of any one
-of a chunk's sentences; fused by z-scores, half lexical and half semantic split evenly over the dense views."""
+term counts) and dense (chunk vectors in Chroma) rankings fused half and half by their z-scores. (A third view,
+each candidate's best single sentence, was measured on SciFact and left out: docs/answering.md.)"""
 
 from __future__ import annotations
 
@@ -48,10 +48,9 @@ class HybridSearch:
     """Fuses lexical and dense rankings; both sides see the same report scope."""
 
     def __init__(self, library: Library, depth: int = 50, fusion: str = "zscore", lexical_weight: float = 0.5,
-                 rrf_k: int = RRF_K, sentence_view: bool = True) -> None:
+                 rrf_k: int = RRF_K) -> None:
         self.library, self.depth, self.fusion = library, depth, fusion
         self.lexical_weight, self.rrf_k = lexical_weight, rrf_k  # chosen on the project's question sets
-        self.sentence_view = sentence_view  # the candidates' best single sentence, a third view (see docs)
 
     def lexical_scored(self, query: str, k: int, ids: list[str] | None) -> list[tuple[str, float]]:
         """(chunk id, BM25 score) over the chunks of ``ids`` (all when None), best first; idf of the whole index."""
@@ -73,22 +72,6 @@ class HybridSearch:
                                                     include=["distances"])
         return [(cid, 1.0 - dist) for cid, dist in zip(found["ids"][0], found["distances"][0])]
 
-    def sentence_scored(self, vector: list[float], chunk_ids: list[str]) -> list[tuple[str, float]]:
-        """(chunk id, the best cosine of its single sentences) for candidate chunks, best first: a chunk that
-        holds one sentence squarely on the query is not diluted by the rest of its text."""
-        corpus = self.library.text
-        chunk_rows = np.array(sorted({corpus.chunk_row[c] for c in chunk_ids if c in corpus.chunk_row}), dtype=np.int64)
-        first = np.searchsorted(corpus.chunk_of, chunk_rows)
-        last = np.searchsorted(corpus.chunk_of, chunk_rows, side="right")
-        holds = last > first
-        if not holds.any():
-            return []
-        rows = np.concatenate([np.arange(a, b) for a, b in zip(first[holds], last[holds])])
-        cosines = corpus.vectors[rows] @ np.asarray(vector, dtype=np.float32)
-        best = np.maximum.reduceat(cosines, np.concatenate([[0], np.cumsum((last - first)[holds])[:-1]]))
-        ranked = sorted(zip(chunk_rows[holds], best), key=lambda pair: -pair[1])
-        return [(corpus.chunk_ids[int(c)], float(score)) for c, score in ranked]
-
     def lexical(self, query: str, k: int, ids: list[str] | None) -> list[str]:
         return [cid for cid, _ in self.lexical_scored(query, k, ids)]
 
@@ -103,11 +86,8 @@ class HybridSearch:
         depth = max(self.depth, k * 3)
         vector = vector or self.library.embeddings.embed_query(query)
         lists = [self.lexical_scored(query, depth, ids), self.dense_scored(vector, depth, ids)]
-        if self.sentence_view:
-            lists.append(self.sentence_scored(vector, [cid for ranked in lists for cid, _ in ranked]))
-        semantic = [(1.0 - self.lexical_weight) / (len(lists) - 1)] * (len(lists) - 1)
         fused = fuse([[cid for cid, _ in ranked] for ranked in lists], self.rrf_k) if self.fusion == "rrf" \
-            else fuse_z(lists, [self.lexical_weight, *semantic], floors=[0.0] + [None] * len(semantic))
+            else fuse_z(lists, [self.lexical_weight, 1.0 - self.lexical_weight], floors=[0.0, None])
         section = (filters.section or "").lower() if filters else ""
         return self.hits(fused, k, section)
 

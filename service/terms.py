@@ -1,8 +1,12 @@
 """Words as search terms, and BM25 over term-count matrices.
 
-A term is a lower-case word that is not a stopword, cut to its stem: the Snowball English stemmer, then a few
-derivational endings folded ("leadership" -> "leader" -> "lead", "owner" -> "own") and a handful of irregular
-forms sharing one key ("led" -> "lead"), so a sentence meets a question worded a little differently.
+An index term is what Lucene and bm25s make of a word: a lower-case run of two or more word characters, not
+one of Lucene's 33 English stopwords, cut by the Snowball English stemmer (measured on SciFact: 0.674 nDCG@10
+for BM25 over chunks, against 0.655 with the answerer's looser ``stem``).
+
+``stem`` is the answerer's comparison key for single words: Snowball, then a few derivational endings folded
+("leadership" -> "leader" -> "lead", "owner" -> "own") and a handful of irregular forms sharing one key ("led"
+-> "lead"), so a question's framing and cue words are recognised however they are inflected.
 
 BM25 is computed over any set of rows of a (documents x terms) count matrix, with the idf of those rows: the
 whole index for search, one report (or the reports in scope) when answering ranks sentences, where a word that
@@ -24,7 +28,9 @@ hers how i if in into is it its itself just me more most my no nor not now of of
 she should so some such than that the their them then there these they this those through to too under until up
 very was we were what when where which while who whom why will with would you your yes say said tell
 whose list name named many much""".split())
-WORD = re.compile(r"[a-z0-9][a-z0-9'’-]*")
+TOKEN = re.compile(r"(?u)\b\w\w+\b")
+INDEX_STOPWORDS = frozenset("""a an and are as at be but by for if in into is it no not of on or such that the their then
+there these they this to was will with""".split())  # Lucene's English stopwords
 IRREGULAR = {"led": "lead", "unchang": "same", "held": "hold",
              "took": "take", "taken": "take", "made": "make", "gave": "give", "given": "give", "ran": "run",
              "began": "begin", "begun": "begin", "found": "find", "told": "tell", "rose": "rise", "fell": "fall",
@@ -51,15 +57,8 @@ def stem(word: str) -> str:
 
 
 def terms(text: str) -> list[str]:
-    """The search terms of ``text`` in order (repeats kept)."""
-    out = []
-    for word in WORD.findall(text.lower()):
-        word = word.strip("'’-")
-        if word.endswith(("'s", "’s")):
-            word = word[:-2]
-        if len(word) > 1 and word not in STOPWORDS:
-            out.append(stem(word))
-    return out
+    """The index terms of ``text`` in order (repeats kept)."""
+    return _stemmer().stemWords([w for w in TOKEN.findall(text.lower()) if w not in INDEX_STOPWORDS])
 
 
 class Vocabulary:
