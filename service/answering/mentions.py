@@ -82,11 +82,14 @@ def org_type(meta: ReportMeta) -> str | None:
     return None
 
 
-def _tokens(question: str) -> list[tuple[str, int, int]]:
-    """(normalised word, start, end) for each word of the question that survives name normalisation."""
+def _tokens(question: str, known: set[str] = frozenset()) -> list[tuple[str, int, int]]:
+    """(normalised word, start, end) for each word of the question that survives name normalisation; a word
+    that is a name word plus a possessive "s" written without its apostrophe ("thurrocks") is that name word."""
     out = []
     for match in TOKEN.finditer(question):
         word = normalise(match.group(0).replace("’", "'").split("'")[0])
+        if word.endswith("s") and word not in known and word[:-1] in known:
+            word = word[:-1]
         if word and word != "and":
             out.append((word, match.start(), match.end()))
     return out
@@ -104,9 +107,10 @@ class BodyNames:
             for name in report_names(meta):
                 key = tuple(w for w in name.split() if w != "and")  # "humberside lincolnshire north yorkshire"
                 self.by_name.setdefault(key, []).append(meta)
+        self.name_words = {w for name in self.by_name for w in name}
 
     def find(self, text: str) -> list[BodyMatch]:
-        tokens = _tokens(text)
+        tokens = _tokens(text, self.name_words)
         words = [t[0] for t in tokens]
         found = []
         for name, metas in self.by_name.items():

@@ -65,10 +65,15 @@ class Ranker:
         self.claim_vectors = claim_vectors  # a claim's text -> its vector (cached by the caller)
 
     def dense(self, question: Question, rows: np.ndarray) -> np.ndarray:
-        """Cosines of the question and the rows' sentences (all rows at once when the scope is large)."""
+        """Cosines of the rows' sentences and the question: its whole text and (when it names bodies) its text
+        without them, averaged (all rows at once when the scope is large)."""
+        vector = question.vector
+        if question.topic_vector is not None:
+            vector = question.vector + question.topic_vector
+            vector = vector / np.linalg.norm(vector)
         if len(rows) > len(self.corpus.report_of) // 4:
-            return (self.corpus.vectors @ question.vector)[rows]
-        return self.corpus.vectors[rows] @ question.vector
+            return (self.corpus.vectors @ vector)[rows]
+        return self.corpus.vectors[rows] @ vector
 
     def chunk_dense(self, question: Question, rows: np.ndarray) -> np.ndarray:
         chunks = np.unique(self.corpus.chunk_of[rows])

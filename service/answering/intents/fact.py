@@ -17,7 +17,7 @@ from service.schemas import Answer
 
 MAX_SENTENCES = 3       # a fact: the sentences that state it
 MAX_OPEN = 6            # an open question across reports: the best sentence of each of the best reports
-KEEP_WITHIN = 1.0       # z-score units below the best that still support the answer
+KEEP_WITHIN = 2.0       # z-score units below the best that still support the answer
 CLAIM_REPORTS = 8       # metadata claims are ranked for scopes of up to this many reports
 DATE = re.compile(rf"\b(?:\d{{1,2}}(?:st|nd|rd|th)?\s+)?{MONTH.pattern}\s+(?:19|20)\d\d\b", re.I)
 
@@ -58,11 +58,14 @@ def _missing(scope: Scope) -> str:
 
 
 def supporting(ranked: list[Evidence]) -> list[Evidence]:
-    """The best evidence and what ranks close to it: at most three, each wording once."""
+    """The best evidence and what ranks close to it: at most three, each wording once; when the best is a
+    claim read from the metadata (a grade, a date, a name), only such claims."""
     best, chosen = ranked[0].score, []
     for ev in ranked:
         if ev.score < best - KEEP_WITHIN or len(chosen) == MAX_SENTENCES:
             break
+        if ranked[0].claim and not ev.claim:
+            continue
         if (ev.report_id, ev.quote) not in {(c.report_id, c.quote) for c in chosen}:
             chosen.append(ev)
     return chosen

@@ -31,7 +31,7 @@ from service.schemas import Answer
 
 RELEVANT = 0.30        # strength (cosine + covered term weight) a report's evidence needs to be on the topic,
 MARGIN = 0.20          # and within this of the strongest report's evidence,
-STANDS_OUT = 1.5       # and its rank score (z-score units over every sentence in scope)
+STANDS_OUT = 2.5       # and its rank score (z-score units over every sentence in scope); set on the dev lists
 CONSIDERED = 6         # the report's best-ranked sentences that may decide its verdict
 FEEDBACK_SENTENCES = 5  # the scope's best sentences whose words join the topic's (pseudo-relevance feedback)
 FEEDBACK_TERMS = 0
