@@ -48,7 +48,8 @@ CREATE VIRTUAL TABLE IF NOT EXISTS chunks_fts USING fts5(
 @dataclass
 class SentenceBlock:
     """One report's sentences: ``spans`` (n, 4) int32 rows of (page, start, end, chunk index in the report's
-    chunks ordered by page and start), ``vectors`` (n, 384) and ``chunk_vectors`` (chunks, 384), normalised."""
+    chunks ordered by page and start), ``vectors`` (n, 384) and ``chunk_vectors`` (chunks, 384), normalised
+    (float16 as stored; the service computes in float32)."""
 
     spans: np.ndarray
     vectors: np.ndarray
@@ -63,8 +64,8 @@ class SentenceBlock:
         def matrix(blob: bytes, dtype: type, width: int) -> np.ndarray:
             return np.frombuffer(blob, dtype=dtype).reshape(-1, width)
 
-        return cls(matrix(spans, np.int32, 4), matrix(vectors, np.float16, VECTOR_WIDTH).astype(np.float32),
-                   matrix(chunk_vectors, np.float16, VECTOR_WIDTH).astype(np.float32))
+        return cls(matrix(spans, np.int32, 4), matrix(vectors, np.float16, VECTOR_WIDTH),
+                   matrix(chunk_vectors, np.float16, VECTOR_WIDTH))
 
 
 class IndexMismatch(Exception):

@@ -28,7 +28,7 @@ class Segment:
     chunk_spans: np.ndarray          # (chunks, 3): page, start, end
     spans: np.ndarray                # (sentences, 4): page, start, end, chunk index within the report
     quotes: list[str]                # each sentence as quoted: its page text with whitespace squashed
-    vectors: np.ndarray
+    vectors: np.ndarray              # float16, as stored: the float32 copy is the corpus's
     chunk_vectors: np.ndarray
     sentence_counts: sparse.csr_matrix
     chunk_counts: sparse.csr_matrix
@@ -41,7 +41,7 @@ class Segment:
         spans = block.spans if block is not None else np.zeros((0, 4), np.int32)
         quotes = [" ".join(pages[p][s:e].split()) for p, s, e, _ in spans]
         chunk_texts = [f"{c.section or ''}\n{c.text}" for c in chunks]
-        empty = np.zeros((0, 384), np.float32)
+        empty = np.zeros((0, 384), np.float16)
         return cls(report_id, version, pages, [c.chunk_id for c in chunks], [c.section for c in chunks],
                    np.array([(c.page, c.start, c.end) for c in chunks], np.int32).reshape(-1, 3), spans, quotes,
                    block.vectors if block is not None else empty, block.chunk_vectors if block is not None else empty,

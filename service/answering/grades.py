@@ -34,10 +34,10 @@ PLAIN_GRADES = [  # everyday names of the grades, read as the grade itself
     (re.compile(r"\b(?:flunk(?:ed|ing)?|fail(?:ed|ing)?)\s+(?:their|its|the|an?)\s+(?:[\w'’]+\s+){0,3}?inspections?\b", re.I),
      "were rated inadequate"),
     (re.compile(r"\b(call(?:ed)?|rated|judged|found|deemed|graded|as)\s+excellent\b", re.I), r"\1 outstanding"),
-    (re.compile(r"\b(?:the\s+)?(?:best|top|highest)(?:\s+possible)?\s+(?:grade|rating|mark|judge?ment|score)s?\b|"
-                r"\btop marks\b", re.I), "outstanding"),
-    (re.compile(r"\b(?:the\s+)?(?:worst|lowest|bottom)(?:\s+possible)?\s+(?:grade|rating|mark|judge?ment|score)s?\b",
-                re.I), "inadequate"),
+    (re.compile(r"\b(?:the\s+)?(?:best|top|highest)\s+possible\s+(?:grade|rating|mark|judge?ment|score)s?\b|"
+                r"\btop (?:marks?|grades?|ratings?)\b", re.I), "outstanding"),  # "the best rating" of several: a ranking
+    (re.compile(r"\b(?:the\s+)?(?:worst|lowest|bottom)\s+possible\s+(?:grade|rating|mark|judge?ment|score)s?\b|"
+                r"\bbottom (?:grades?|ratings?)\b", re.I), "inadequate"),
     (re.compile(r"\b(were|was|are|is|been)\s+(?:rated\s+|judged\s+)?(?:as\s+)?fail(?:ing|ed)\b(?!\s+to\b)", re.I),
      r"\1 inadequate"),
     (re.compile(r"\brequir(?:ing|ed) improvement\b|\bneed(?:s|ed|ing)? improvement\b", re.I), "requires improvement"),

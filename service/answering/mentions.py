@@ -124,13 +124,20 @@ class BodyNames:
     def _shortened(self, text: str, taken: list[BodyMatch]) -> list[BodyMatch]:
         """Names given in part ("Staffordshire CRC" for "Staffordshire and West Midlands CRC")."""
         out: list[BodyMatch] = []
-        for pattern in (NAME_BEFORE_SUFFIX, NAME_POSSESSIVE):
+        for pattern in (NAME_BEFORE_SUFFIX, NAME_POSSESSIVE, LOWER_NAME_BEFORE_SUFFIX):
             for match in pattern.finditer(text):
+                if match.group(1) is None:  # "HMP Manchester" names a prison, never a body of the index
+                    continue
+                name = match.group(1)
                 start, end = match.span(1)
-                if any(b.start < end and start < b.end for b in taken + out):
+                if pattern is LOWER_NAME_BEFORE_SUFFIX:  # "the humberside crc": the words that may be a name
+                    name = _name_run(name)
+                    end = match.start(1) + len(match.group(1).rstrip())
+                    start = end - len(name)
+                if not name.strip() or any(b.start < end and start < b.end for b in taken + out):
                     continue
                 named = org_types_named(match.group(0))
-                metas = [m for m in self._partial(match.group(1)) if not named or org_type(m) in named]
+                metas = [m for m in self._partial(name) if not named or org_type(m) in named]
                 bodies = {body_label(m) for m in metas}
                 if len(bodies) == 1:
                     out.append(BodyMatch(body_label(metas[0]), [m.report_id for m in metas], start, end))
@@ -138,7 +145,7 @@ class BodyNames:
 
     def _partial(self, text: str) -> list[ReportMeta]:
         """Reports whose body has a name holding all these words (none for fewer than four letters)."""
-        wanted = set(normalise(text).split())
+        wanted = set(normalise(text).split()) - {"and"}
         if len("".join(wanted)) < 4:
             return []
         return list({m.report_id: m for name, ms in self.by_name.items() if wanted <= set(name) for m in ms}.values())

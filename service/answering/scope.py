@@ -200,8 +200,8 @@ def intent_of(scope: Scope) -> str:
         return "compare"
     if scope.kind == "list":
         return "list"
-    if BEST_WORST.search(scope.question) and not scope.bodies and residue <= RATING | {stem(w) for w in
-                                                                                     BEST_WORST.findall(scope.question)}:
+    if BEST_WORST.search(scope.question) and named != 1 and residue <= RATING | {stem(w) for w in
+                                                                                BEST_WORST.findall(scope.question)}:
         return "rank"
     if scope.bodies and scope.answer_type is None and (OVERVIEW_CUE.search(scope.question) or not residue
                                                        or residue & SIDES) and residue <= OVERVIEW_WORDS | RATING | SIDES:

@@ -24,6 +24,7 @@ SUMMARY_SECTION = re.compile(r"summary|headline|key (findings|judgements)|overal
                              r"main findings|conclusion", re.I)
 TABLE_GRADE = re.compile(r"\b(Inadequate|Outstanding|Good|Requires improvement)\b(?!\W*$)")
 WEAK_GRADES = {"inadequate", "requires improvement"}
+READ_AT_MOST = 400
 
 
 def answer_overview(tools: Tools, scope: Scope, book: CitationBook, session_id: str) -> Answer:
@@ -91,10 +92,11 @@ def opening(tools: Tools, meta: ReportMeta, limit: int = PER_SIDE) -> list[Evide
     return [ev for ev in sentences(tools, meta)][:limit]
 
 
-def sentences(tools: Tools, meta: ReportMeta) -> list[Evidence]:
-    """The report's readable sentences in reading order."""
+def sentences(tools: Tools, meta: ReportMeta, limit: int = READ_AT_MOST) -> list[Evidence]:
+    """The report's readable sentences in reading order, from its first ``limit`` (a report states its main
+    findings first; reading no further keeps the cost of an overview the same for a report of any length)."""
     corpus, out = tools.library.text, []
-    for row in corpus.rows([meta.report_id]):
+    for row in corpus.rows([meta.report_id])[:limit]:
         _, page, _, _, quote = corpus.sentence(int(row))
         if readable(quote) and not corpus.boilerplate[row]:
             out.append(Evidence(meta, page, corpus.section(int(row)), quote, row=int(row)))
