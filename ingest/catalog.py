@@ -3,7 +3,7 @@
 Tables: ``info`` (the fingerprint of the model and chunker that built the index), ``files`` (one row per
 ingested file with its content hash: the manifest that makes ingest incremental), ``reports`` (metadata as
 JSON), ``pages`` (page text, against which every quote is verified), ``chunks`` (text and spans) and
-``chunks_fts`` (an FTS5 full-text index over chunk text) and ``sentences`` (per report: the quotable units of
+and ``sentences`` (per report: the quotable units of
 its pages as (page, start, end, chunk) rows, one vector each, and its chunk vectors: what answering ranks by
 meaning, stored in the same transaction as the report's text so the two never disagree).
 
@@ -40,8 +40,6 @@ CREATE TABLE IF NOT EXISTS chunks(chunk_id TEXT PRIMARY KEY, report_id TEXT NOT 
 CREATE INDEX IF NOT EXISTS chunks_report ON chunks(report_id);
 CREATE TABLE IF NOT EXISTS sentences(report_id TEXT PRIMARY KEY, spans BLOB NOT NULL, vectors BLOB NOT NULL,
                                      chunk_vectors BLOB NOT NULL);
-CREATE VIRTUAL TABLE IF NOT EXISTS chunks_fts USING fts5(
-    text, section, chunk_id UNINDEXED, report_id UNINDEXED, tokenize = 'porter unicode61 remove_diacritics 2');
 """
 
 
@@ -139,8 +137,6 @@ class Catalog:
             db.executemany("INSERT INTO pages VALUES(?,?,?)", [(meta.report_id, p.number, p.text) for p in pages])
             db.executemany("INSERT INTO chunks VALUES(?,?,?,?,?,?,?)", [
                 (c.chunk_id, c.report_id, c.page, c.section, c.start, c.end, c.text) for c in chunks])
-            db.executemany("INSERT INTO chunks_fts(text, section, chunk_id, report_id) VALUES(?,?,?,?)", [
-                (c.text, c.section or "", c.chunk_id, c.report_id) for c in chunks])
             if sentences is not None:
                 db.execute("INSERT INTO sentences VALUES(?,?,?,?)", (meta.report_id, *sentences.blobs()))
 
@@ -220,16 +216,6 @@ class Catalog:
     def chunk_ids(self) -> set[str]:
         return {row[0] for row in self.db.execute("SELECT chunk_id FROM chunks")}
 
-    def lexical_search(self, match: str, k: int, report_ids: list[str] | None = None) -> list[tuple[str, float]]:
-        """(chunk_id, score) for an FTS5 MATCH expression, best first; higher scores are better."""
-        sql = "SELECT chunk_id, -bm25(chunks_fts, 1.0, 0.3) AS score FROM chunks_fts WHERE chunks_fts MATCH ?"
-        args: list[object] = [match]
-        if report_ids is not None:
-            sql += f" AND report_id IN ({','.join('?' * len(report_ids))})"
-            args += report_ids
-        rows = self.db.execute(sql + " ORDER BY score DESC LIMIT ?", [*args, k]).fetchall()
-        return [(row["chunk_id"], float(row["score"])) for row in rows]
-
 
 def _next_generation(db: sqlite3.Connection) -> None:
     db.execute("INSERT INTO info VALUES('generation', '1') "
@@ -237,5 +223,5 @@ def _next_generation(db: sqlite3.Connection) -> None:
 
 
 def _delete_report(db: sqlite3.Connection, report_id: str) -> None:
-    for table in ("reports", "pages", "chunks", "chunks_fts", "sentences"):
+    for table in ("reports", "pages", "chunks", "sentences"):
         db.execute(f"DELETE FROM {table} WHERE report_id=?", (report_id,))

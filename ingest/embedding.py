@@ -160,30 +160,3 @@ def _torch_threads(count: int | None) -> Iterator[None]:
     finally:
         if count and before != count:
             torch.set_num_threads(before)
-
-
-class ChromaEmbeddingFunction:
-    """Adapter so a Chroma collection is created with our model, never Chroma's downloading default."""
-
-    def __init__(self, embeddings: Embeddings) -> None:
-        self.embeddings = embeddings
-
-    def __call__(self, input: list[str]) -> list[list[float]]:  # noqa: A002 (Chroma's parameter name)
-        return self.embeddings.embed_documents(list(input))
-
-    def embed_query(self, input: list[str]) -> list[list[float]]:  # noqa: A002
-        return [self.embeddings.embed_query(text) for text in input]
-
-    @staticmethod
-    def name() -> str:
-        return "inspection-reports-minilm"
-
-    def is_legacy(self) -> bool:
-        return False
-
-    def get_config(self) -> dict[str, str]:
-        return {}
-
-    @staticmethod
-    def build_from_config(config: dict[str, str]) -> "ChromaEmbeddingFunction":
-        raise NotImplementedError("open the index through ingest.store, which supplies the model")

@@ -124,9 +124,6 @@ class VectorStore:
             self.collection.upsert(ids=list(ids[i:i + step]), embeddings=vectors[i:i + step],
                                    documents=list(texts[i:i + step]), metadatas=list(metadatas[i:i + step]))
 
-    def delete_report(self, report_id: str) -> None:
-        self.collection.delete(where={"report_id": report_id})
-
     def delete_ids(self, ids: Sequence[str]) -> None:
         step = self.batch_size
         for i in range(0, len(ids), step):

@@ -56,10 +56,6 @@ def _kinds(name: str) -> set[str]:
     return {"crc", "nps"} & set(_body_key(name).split())
 
 
-def reports_named(query: str, reports: Iterable[ReportMeta]) -> list[str]:
-    return [meta.report_id for meta in reports if matches(query, meta)]
-
-
 def shared_aliases(reports: Iterable[ReportMeta]) -> list[ReportMeta]:
     """Each report with every name its body goes by in any report ("DLNR CRC" read from the 2019 report also
     finds the 2020 one). Reports share a body when their body names are equal but for case, punctuation and

@@ -5,7 +5,6 @@ each candidate's best single sentence, was measured on SciFact and left out: doc
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import date
 
 import numpy as np
 
@@ -142,7 +141,3 @@ def fuse_z(lists: list[list[tuple[str, float]]], weights: list[float] | None = N
     items = {item for ranked in lists for item, _ in ranked}
     scores = {item: sum(w * z.get(item, low) for w, (z, low) in zip(weights, normed)) for item in items}
     return sorted(scores.items(), key=lambda pair: -pair[1])
-
-
-def year_range(year: int) -> tuple[date, date]:
-    return date(year, 1, 1), date(year, 12, 31)

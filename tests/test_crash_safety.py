@@ -68,10 +68,9 @@ def state(index: Path) -> dict[str, object]:
     catalog = Catalog(index / "catalog.sqlite")
     db = catalog.db
     chunks = sorted(tuple(row) for row in db.execute("SELECT report_id, chunk_id FROM chunks"))
-    fts = sorted(tuple(row) for row in db.execute("SELECT report_id, chunk_id FROM chunks_fts"))
     files = sorted(row[0] for row in db.execute("SELECT report_id FROM files"))
     reports = sorted(row[0] for row in db.execute("SELECT report_id FROM reports"))
-    return {"chunks": chunks, "fts": fts, "files": files, "reports": reports,
+    return {"chunks": chunks, "files": files, "reports": reports,
             "vectors": sorted(VectorStore(IndexSettings(index_dir=index)).ids())}
 
 

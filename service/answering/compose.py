@@ -50,28 +50,6 @@ class Row:
     reasons: list[Evidence] = field(default_factory=list)  # quotes saying why (for "..., and why?")
 
 
-def fact_answer(evidence: list[Evidence], book: CitationBook, session_id: str) -> Answer:
-    """The best sentences, each naming its report; abstains when none verifies."""
-    lines = [(ev, n) for ev in evidence if (n := book.cite(ev)) is not None]
-    if not lines:
-        return abstain(session_id)
-    if len({ev.report_id for ev, _ in lines}) == 1:
-        head = f"**{label(lines[0][0].meta)}**: "
-        text = head + " ".join(f"{ev.quote} [{n}]" for ev, n in lines)
-    else:
-        text = "\n".join(f"- **{label(ev.meta)}**: {ev.quote} [{n}]" for ev, n in lines)
-    return Answer(answer=text, abstained=False, session_id=session_id, citations=book.citations)
-
-
-def claim_answer(claims: list[tuple[str, Evidence]], book: CitationBook, session_id: str) -> Answer:
-    """Sentences we word ourselves (e.g. a grade read at ingest), each resting on one verified quote."""
-    lines = [f"{claim} [{n}]" for claim, ev in claims if (n := book.cite(ev)) is not None]
-    if not lines:
-        return abstain(session_id)
-    text = lines[0] if len(lines) == 1 else "\n".join(f"- {line}" for line in lines)
-    return Answer(answer=text, abstained=False, session_id=session_id, citations=book.citations)
-
-
 def list_answer(rows: list[Row], book: CitationBook, session_id: str, intro: str) -> Answer:
     """One item per qualifying report; the text names each body once, with the years of its reports, and
     says each distinct claim once with all the citations behind it."""

@@ -23,7 +23,6 @@ NUMBERS = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "ei
 ANY_RATING = re.compile(r"\b(an?|any|some)\s+(overall\s+)?(rating|grade|judge?ment)\b|"
                         r"\b(were|was|been)\s+(rated|graded)\b", re.I)
 OVERALL = re.compile(r"\boverall\b", re.I)
-RATING_WORDS = re.compile(r"\b(rat(ed|ing|ings)|grade[sd]?|judge?ments?|judged|assessed as)\b", re.I)
 PLAIN_GRADES = [  # everyday names of the grades, read as the grade itself
     (re.compile(r"\b(?:not good enough|below good|less than good|worse than good)\b", re.I),
      "requires improvement or inadequate"),
@@ -123,10 +122,6 @@ def meets(meta: ReportMeta, condition: Condition, areas: AreaNames) -> list[str 
     return [key] if condition.accepts(grade) else []
 
 
-def areas_with(meta: ReportMeta, grade: Grade | None) -> list[str]:
-    return [area for area, g in meta.areas.items() if grade is None or g == grade]
-
-
 def grade_evidence(pages: Pages, meta: ReportMeta, area: str | None) -> Evidence | None:
     """The passage a grade was read from, verified on its page; else the shortest line of the report's first
     pages that holds the judgement's words and the grade; None when neither is found."""
@@ -164,12 +159,6 @@ def asks_yes_no_grade(question: str) -> Grade | None:
                      r"receive|received)\b", question, re.I)
     mention = GRADE_MENTION.search(question, asked.end()) if asked else None
     return grade_of(mention.group(0)) if mention else None
-
-
-def asks_which_area(question: str) -> bool:
-    """True for "which standard/judgement area was rated Outstanding" (the grade is given, the area asked)."""
-    return bool(re.search(r"\bwhich\b[^?]*\b(standards?|areas?|judge?ments?|domains?)\b", question, re.I)
-                and GRADE_MENTION.search(question))
 
 
 def grade_claims(pages: Pages, meta: ReportMeta) -> list[Claim]:

@@ -176,11 +176,3 @@ def cue_words(question: str) -> set[str]:
     cues = phrase_words | {w for w in words(question) if stem(w) in CUE_STEMS or w in NEGATORS}
     specific = CUE_STEMS - GENERIC_CUES
     return {w for w in cues if stem(w) not in TOPICAL_NOUNS | specific}
-
-
-def cue_class(word: str) -> str | None:
-    """The verdict a cue word stands for ("praised" -> positive), or None for an ordinary word."""
-    key = stem(word)
-    if key in TOPICAL_NOUNS or key not in GENERIC_CUES:
-        return None
-    return IMPROVED if key in IMP_STEMS else POSITIVE if key in POS_STEMS else CONCERN if key in NEG_STEMS else None

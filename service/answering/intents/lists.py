@@ -11,7 +11,6 @@ every report in scope is decided on its own evidence, so coverage does not depen
 from __future__ import annotations
 
 import re
-from copy import copy
 
 import numpy as np
 
@@ -33,8 +32,6 @@ RELEVANT = 0.30        # strength (cosine + covered term weight) a report's evid
 MARGIN = 0.20          # and within this of the strongest report's evidence,
 STANDS_OUT = 2.5       # and its rank score (z-score units over every sentence in scope); set on the dev lists
 CONSIDERED = 6         # the report's best-ranked sentences that may decide its verdict
-FEEDBACK_SENTENCES = 5  # the scope's best sentences whose words join the topic's (pseudo-relevance feedback)
-FEEDBACK_TERMS = 0
 FROM_TO = re.compile(rf"\bfrom\s+{grades.GRADE_NAME}\s+(?:\w+\s+){{0,3}}?to\s+{grades.GRADE_NAME}\b", re.I)
 DECLINED = re.compile(r"\b(got worse|worsened|declined|deteriorated|went down|fell|dropped|slipped|lost)\b", re.I)
 LATEST_CHANGE = re.compile(r"\b(since|last|latest|most recent|previous|next)\b", re.I)
@@ -174,11 +171,6 @@ def topical_rows(tools: Tools, scope: Scope, ids: list[str]) -> list[Row]:
     f = tools.ranker.features(question, rows, [], chunk_words=False)  # a report qualifies by what a sentence says
     score = W_DENSE * zscores(f["dense"]) + W_WORDS * zscores(f["words"]) + W_CHUNK * zscores(f["chunk"])
     relevance = f["dense"] + W_COVERAGE * f["coverage"]
-    if FEEDBACK_TERMS:  # the ranking also searches the reports' own words for the topic; relevance stays the user's
-        expanded = copy(question)
-        expanded.columns = list(dict.fromkeys(question.columns + feedback_terms(tools, rows, score)))
-        g = tools.ranker.features(expanded, rows, [])
-        score = W_DENSE * zscores(g["dense"]) + W_WORDS * zscores(g["words"]) + W_CHUNK * zscores(g["chunk"])
     report_of = tools.library.text.report_of[rows]
     judged = []
     for index in np.unique(report_of):
@@ -190,21 +182,6 @@ def topical_rows(tools: Tools, scope: Scope, ids: list[str]) -> list[Row]:
     top = max((strength for strength, _ in judged), default=0.0)
     rows_ = [row for strength, row in judged if strength >= max(RELEVANT, top - MARGIN)]
     return _silent_everywhere(rows_, tools, question, rows, score) if ABSENT in scope.wanted else rows_
-
-
-def feedback_terms(tools: Tools, rows: np.ndarray, score: np.ndarray) -> list[int]:
-    """The reports' own words for the topic: the terms that weigh most in the best-ranked sentences of the
-    scope (pseudo-relevance feedback), so "call round at their houses" also searches for "home visits"."""
-    counts = tools.library.text.sentence_counts
-    top = np.argsort(-score)[:FEEDBACK_SENTENCES]
-    weights = np.exp(score[top] - score[top].max())
-    picked = counts[rows[top]]                                 # (sentences x vocabulary), CSR
-    df = np.asarray((counts[rows] > 0).sum(axis=0)).ravel() if len(rows) < 50_000 else None
-    mass = np.asarray(picked.multiply(weights[:, None]).sum(axis=0)).ravel()
-    if df is not None:
-        mass = mass * np.log1p((len(rows) + 0.5) / (df + 0.5))
-    mass[tools.name_columns()] = 0  # the bodies' names say which report, not what about
-    return [int(i) for i in np.argsort(-mass)[:FEEDBACK_TERMS] if mass[i] > 0]
 
 
 def _evidence(tools: Tools, row: int) -> Evidence | None:
