@@ -75,6 +75,8 @@ class QuestionResult(BaseModel):
     optional_bodies: list[str] = Field(default_factory=list)
     half: str = "dev"
     strength: float | None = Field(None, description="the answer's evidence strength (fact questions)")
+    prose_kept: int | None = Field(None, description="LLM mode: model sentences kept")
+    prose_dropped: int | None = Field(None, description="LLM mode: model sentences dropped by verification")
     true_positives: int | None = Field(None, description="list: predicted bodies that are expected")
     precision: float | None = None
     recall: float | None = None
@@ -105,6 +107,8 @@ class Metrics(BaseModel):
     compare_accuracy: float | None = None
     topic_accuracy: float | None = None
     answered_right: float | None = Field(None, description="share of all questions passed")
+    llm_sentences_dropped: float | None = Field(None, description="LLM mode: share of the model's sentences "
+                                                "dropped because the evidence they cite does not support them")
 
 
 # --- text and names ---
@@ -224,6 +228,8 @@ def score_question(q: Question, answer: Answer, latency_ms: float, checks: list[
         id=q.id, kind=q.kind, question=q.question, answer_excerpt=squash(answer.answer)[:EXCERPT_CHARS],
         predicted_bodies=predicted, expected_bodies=q.expected_bodies, optional_bodies=q.optional_bodies,
         half=q.half, abstained=answer.abstained, strength=answer.strength,
+        prose_kept=answer.prose.kept if answer.prose else None,
+        prose_dropped=answer.prose.dropped if answer.prose else None,
         citations=len(checks), citations_valid=valid, citation_validity=ratio(valid, len(checks)),
         latency_ms=round(latency_ms, 1), citation_checks=checks, **parts)
 
@@ -281,8 +287,14 @@ def compute_metrics(results: Sequence[QuestionResult]) -> Metrics:
         questions=len(results), passed=sum(r.passed for r in results),
         answered_right=ratio(sum(r.passed for r in results), len(results)),
         summary_accuracy=kind_accuracy(results, "summary"), compare_accuracy=kind_accuracy(results, "compare"),
-        topic_accuracy=kind_accuracy(results, "topic"),
+        topic_accuracy=kind_accuracy(results, "topic"), llm_sentences_dropped=_dropped_share(results),
         **list_metrics(results), **follow_up_metrics(results))
+
+
+def _dropped_share(results: Sequence[QuestionResult]) -> float | None:
+    kept = sum(r.prose_kept or 0 for r in results)
+    dropped = sum(r.prose_dropped or 0 for r in results)
+    return ratio(dropped, kept + dropped)
 
 
 def _round(value: float | None) -> float | None:

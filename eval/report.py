@@ -16,7 +16,8 @@ from eval.run import RunResult, load_run
 
 METRIC_ORDER = ("answered_right", "fact_accuracy", "list_precision", "list_recall", "list_precision_macro",
                 "list_recall_macro", "summary_accuracy", "compare_accuracy", "topic_accuracy", "abstention_accuracy",
-                "false_abstentions", "citation_validity", "follow_up_accuracy", "turn_accuracy", "p50_ms", "p95_ms",
+                "false_abstentions", "citation_validity", "llm_sentences_dropped", "follow_up_accuracy", "turn_accuracy",
+                "p50_ms", "p95_ms",
                 "questions", "passed")
 LOWER_IS_BETTER = {"p50_ms", "p95_ms", "false_abstentions"}
 

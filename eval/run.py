@@ -10,6 +10,7 @@ Examples:
     python -m eval run --baseline --corpus corpus/ --questions eval/questions/corpus.jsonl \\
         --index .data/index --out eval/out/baseline.json
     python -m eval run --questions q.jsonl --index .data/index --out p.json --against eval/out/baseline.json
+    INSPECT_LLM_MODEL=llama3.1 python -m eval run --questions q.jsonl --llm http://127.0.0.1:11434/v1 --out l.json
 """
 
 from __future__ import annotations
@@ -160,9 +161,10 @@ def evaluate(asker: Asker, index_dir: Path, questions: Sequence[Question] = (),
 
 
 @contextmanager
-def project_asker(index_dir: Path, url: str | None = None,
-                  embeddings: MiniLMEmbeddings | None = None) -> Iterator[HttpAsker]:
-    """The project's ``POST /ask``: a running service at ``url``, else the app built in-process."""
+def project_asker(index_dir: Path, url: str | None = None, embeddings: MiniLMEmbeddings | None = None,
+                  llm: str | None = None) -> Iterator[HttpAsker]:
+    """The project's ``POST /ask``: a running service at ``url``, else the app built in-process (with ``llm``,
+    writing prose with the model at that OpenAI-compatible endpoint; its name from INSPECT_LLM_MODEL)."""
     if url:
         with httpx.Client(base_url=url, timeout=120) as client:
             yield HttpAsker(client)
@@ -171,9 +173,12 @@ def project_asker(index_dir: Path, url: str | None = None,
 
     from ingest.settings import IndexSettings
     from service.app import create_app
-    from service.settings import ServiceSettings
+    from service.settings import LLMSettings, ServiceSettings
 
-    app = create_app(ServiceSettings(index=IndexSettings(index_dir=index_dir)), embeddings=embeddings)
+    settings = ServiceSettings(index=IndexSettings(index_dir=index_dir))
+    if llm:
+        settings.llm = LLMSettings(base_url=llm)
+    app = create_app(settings, embeddings=embeddings)
     with TestClient(app, raise_server_exceptions=False) as client:  # an error is scored, not fatal
         yield HttpAsker(client)
 
@@ -181,7 +186,7 @@ def project_asker(index_dir: Path, url: str | None = None,
 @contextmanager
 def open_asker(args: argparse.Namespace) -> Iterator[Asker]:
     if not args.baseline:
-        with project_asker(args.index, args.url) as asker:
+        with project_asker(args.index, args.url, llm=args.llm) as asker:
             yield asker
         return
     from eval.baseline import baseline_asker
@@ -205,6 +210,9 @@ def parser() -> argparse.ArgumentParser:
     ap.add_argument("--against", type=Path, action="append", default=[],
                     help="earlier results JSON to chart beside this run (repeatable)")
     ap.add_argument("--label", help="name of this configuration (default: project or baseline)")
+    ap.add_argument("--llm", metavar="URL", help="answer in LLM mode with the OpenAI-compatible endpoint at URL "
+                    "(e.g. http://127.0.0.1:11434/v1 for Ollama; model from INSPECT_LLM_MODEL); the report adds the "
+                    "share of model sentences dropped by verification")
     ap.add_argument("--half", choices=("all", "dev", "test"), default="all",
                     help="only the development or the test half of the set (split by a hash of each question's "
                          "family, eval.metrics.half_of); with all, both halves are scored apart as well")
@@ -216,6 +224,8 @@ def check_args(ap: argparse.ArgumentParser, args: argparse.Namespace) -> None:
         ap.error("give --questions FILE and/or --conversations FILE")
     if args.baseline and (not args.corpus or args.url):
         ap.error("--baseline needs --corpus DIR (the report files) and cannot use --url")
+    if args.llm and (args.baseline or args.url):
+        ap.error("--llm configures the in-process service: not with --baseline or --url")
     for path in (args.questions, args.conversations, *args.against):
         if path and not path.is_file():
             ap.error(f"no such file: {path}")

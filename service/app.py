@@ -22,14 +22,15 @@ if TYPE_CHECKING:
 def build_state(app: FastAPI, settings: ServiceSettings, embeddings: Embeddings | None) -> None:
     """The first view of the index, opened now; later ones are built by the LiveIndex as ingest changes it."""
     from service.answering.engine import Answerer
-    from service.answering.llm import build_prose
+    from service.answering.llm import EndpointStatus, build_prose
     from service.answering.tools import VectorCache
     from service.library import Library
     from service.live import LiveIndex, View
     from service.sessions import Sessions
 
     sessions = Sessions(settings.index.index_dir / "sessions.sqlite", settings.session_turns)
-    prose = build_prose(settings.llm)
+    app.state.llm_status = EndpointStatus()
+    prose = build_prose(settings.llm, app.state.llm_status)
     first = Library.open(settings.index, embeddings)
     vectors = VectorCache(first.embeddings)  # claim vectors outlive a view: the same texts recur
 

@@ -110,10 +110,19 @@ class SearchResponse(BaseModel):
     results: list[Passage]
 
 
+class LLMHealth(BaseModel):
+    url: str
+    answered_last_call: bool | None = Field(description="null until the first call")
+    last_error: str | None = None
+
+
 class Health(BaseModel):
     status: Literal["ok"] = "ok"
     reports: int
     chunks: int
+    answer_mode: Literal["extractive", "llm"] = Field("extractive", description="llm when INSPECT_LLM_BASE_URL "
+                                                     "is set: prose from a model, every sentence checked")
+    llm: LLMHealth | None = None
     generation: int = Field(0, description="the index generation being served: it rises with every report that "
                                            "ingest adds, changes or removes, and the service follows within seconds")
 
@@ -128,6 +137,7 @@ class Citation(BaseModel):
     section: str | None
     source: str
     quote: str
+    claim: str | None = Field(None, exclude=True)  # the project's wording of a metadata value (for the LLM)
 
     @computed_field  # type: ignore[prop-decorator]
     @property
@@ -143,6 +153,13 @@ class Item(BaseModel):
     citations: list[int] = Field(default_factory=list)
 
 
+class Prose(BaseModel):
+    """What an LLM wrote for this answer: sentences kept (each checked against the quotes it cites) and dropped."""
+
+    kept: int
+    dropped: int
+
+
 class Answer(BaseModel):
     answer: str
     abstained: bool
@@ -152,3 +169,4 @@ class Answer(BaseModel):
     strength: float | None = Field(None, description="how well the best evidence answers a fact question (its "
                                    "cosine with the question plus the share of the question's terms it holds); "
                                    "below the service's threshold the answer is an abstention")
+    prose: Prose | None = Field(None, description="present when an LLM wrote the answer's prose")

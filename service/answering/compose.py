@@ -17,26 +17,45 @@ NOT_IN_REPORTS = "The reports in this index do not say."
 
 
 class CitationBook:
-    """Numbers quotes as they are cited; a quote that is not on its page is refused (returns None)."""
+    """Numbers quotes as they are cited; a quote that is not on its page is refused (returns None). Evidence an
+    answer ranked but did not cite can be ``offer``ed: an optional prose writer may cite it too."""
 
     def __init__(self, pages: Pages) -> None:
         self.pages = pages
         self.citations: list[Citation] = []
+        self.offered: list[Citation] = []
         self._numbers: dict[tuple[str, int, str], int] = {}
 
     def cite(self, ev: Evidence) -> int | None:
         key = (ev.report_id, ev.page, ev.quote)
         if key in self._numbers:
             return self._numbers[key]
+        citation = self._verified(ev, len(self.citations) + 1)
+        if citation is None:
+            return None
+        self.citations.append(citation)
+        self._numbers[key] = citation.n
+        return citation.n
+
+    def offer(self, evidence: list[Evidence]) -> None:
+        for ev in evidence:
+            if (citation := self._verified(ev, 0)) is not None:
+                self.offered.append(citation)
+
+    def pool(self) -> list[Citation]:
+        """The cited evidence, then the offered evidence not cited, numbered after it."""
+        cited = {(c.report_id, c.page, c.quote) for c in self.citations}
+        extra = list({(c.report_id, c.page, c.quote): c for c in self.offered
+                      if (c.report_id, c.page, c.quote) not in cited}.values())
+        return self.citations + [c.model_copy(update={"n": len(self.citations) + i}) for i, c in enumerate(extra, 1)]
+
+    def _verified(self, ev: Evidence, n: int) -> Citation | None:
         if not quote_is_on_page(self.pages, ev.report_id, ev.page, ev.quote):
             return None
         meta = ev.meta
-        n = len(self.citations) + 1
-        self.citations.append(Citation(
-            n=n, report_id=meta.report_id, body=body_label(meta), title=meta.title,
-            published=meta.published, page=ev.page, section=ev.section, source=meta.source, quote=ev.quote))
-        self._numbers[key] = n
-        return n
+        return Citation(n=n, report_id=meta.report_id, body=body_label(meta), title=meta.title,
+                        published=meta.published, page=ev.page, section=ev.section, source=meta.source,
+                        quote=ev.quote, claim=ev.claim)
 
 
 @dataclass

@@ -16,7 +16,7 @@ from service.answering.intents.fact import answer_fact
 from service.answering.intents.lists import answer_list
 from service.answering.intents.overview import answer_overview
 from service.answering.intents.ranking import answer_rank
-from service.answering.llm import ProseWriter
+from service.answering.llm import Draft, ProseWriter
 from service.answering.mentions import BodyNames, body_label
 from service.answering.scope import Scope, parse
 from service.answering.tools import Tools, VectorCache
@@ -52,13 +52,14 @@ class Answerer:
         self.tools = Tools(library, AreaNames(reports), vectors or VectorCache(library.embeddings))
 
     def ask(self, request: AskRequest) -> Answer:
-        events = list(self.stream(request))
+        events = list(self.stream(request, live=False))
         answer = events[-1].data
         assert isinstance(answer, Answer)
         return answer
 
-    def stream(self, request: AskRequest) -> Generator[Event, None, None]:
-        """Answer a request step by step; the last event carries the whole Answer."""
+    def stream(self, request: AskRequest, live: bool = True) -> Generator[Event, None, None]:
+        """Answer a request step by step; the last event carries the whole Answer (``live``: the optional LLM
+        streams its sentences as they are written)."""
         session_id = request.session_id or self.sessions.new_id()
         previous = self.sessions.last(session_id)
         context = Context(**previous.context) if previous and previous.context else None
@@ -66,34 +67,40 @@ class Answerer:
         yield Event("status", {"stage": "retrieving", "question": resolved.text})
         scopes = [self.scope(Resolved(part, resolved.exclude, resolved.inherited, resolved.only, resolved.missing),
                              request.filters) for part in two_parts(resolved.text)]
-        answer = self.answer(scopes, session_id)
-        if self.prose is not None and not answer.abstained:
+        answer, book = self.answer(scopes, session_id)
+        if self.prose is not None and (book.citations or book.offered) and not any(s.missing for s in scopes):
             yield Event("status", {"stage": "writing"})
-            answer = yield from self._prose(resolved.text, answer)
+            answer = yield from self._prose(Draft(resolved.text, answer, book.pool()), live)
         else:
             yield from (Event("token", {"text": piece}) for piece in pieces(answer.answer))
         self.remember(session_id, request.question, scopes[0], answer)
         yield Event("answer", answer)
 
-    def answer(self, scopes: list[Scope], session_id: str) -> Answer:
-        """One answer; a question in two parts gets both, each under its own heading, numbered as one."""
+    def answer(self, scopes: list[Scope], session_id: str) -> tuple[Answer, CitationBook]:
+        """One answer (and the evidence behind it); a question in two parts gets both, each under its own
+        heading, numbered as one."""
         book = CitationBook(self.library)
         answers = [COMPOSERS[scope.intent](self.tools, scope, book, session_id) for scope in scopes]
         if len(answers) == 1:
-            return answers[0]
+            return answers[0], book
         text = "\n\n".join(f"**{scope.question.strip()}**\n{a.answer}" for scope, a in zip(scopes, answers))
         return Answer(answer=text, abstained=all(a.abstained for a in answers), session_id=session_id,
-                      citations=book.citations, items=[item for a in answers for item in a.items])
+                      citations=book.citations, items=[item for a in answers for item in a.items]), book
 
-    def _prose(self, question: str, answer: Answer) -> Generator[Event, None, Answer]:
+    def _prose(self, draft: Draft, live: bool) -> Generator[Event, None, Answer]:
+        """The model's checked sentences as token events; the extractive text when it kept none."""
         assert self.prose is not None
-        writer = self.prose.stream(question, answer)
+        writer = self.prose.stream(draft, streaming=live)
         while True:
             try:
                 piece = next(writer)
             except StopIteration as done:
-                return done.value
+                answer = done.value
+                break
             yield Event("token", {"text": piece})
+        if not draft.kept:
+            yield from (Event("token", {"text": piece}) for piece in pieces(answer.answer))
+        return answer
 
     def scope(self, resolved: Resolved, filters: Filters | None) -> Scope:
         scope = parse(resolved.text, list(self.library.reports.values()), self.tools.areas, self.names)

@@ -19,6 +19,7 @@ MAX_SENTENCES = 3       # a fact: the sentences that state it
 MAX_OPEN = 6            # an open question across reports: the best sentence of each of the best reports
 KEEP_WITHIN = 2.0       # z-score units below the best that still support the answer
 CLAIM_REPORTS = 8       # metadata claims are ranked for scopes of up to this many reports
+OFFERED = 8             # the best-ranked evidence an optional prose writer may cite
 DATE = re.compile(rf"\b(?:\d{{1,2}}(?:st|nd|rd|th)?\s+)?{MONTH.pattern}\s+(?:19|20)\d\d\b", re.I)
 
 
@@ -30,6 +31,7 @@ def answer_fact(tools: Tools, scope: Scope, book: CitationBook, session_id: str)
     ranked = tools.ranker.rank(question, tools.rows(scope.report_ids), claims)
     found = strength(ranked, question)
     ranked = [ev for ev in ranked if ev.kind != "absence"]
+    book.offer(ranked[:OFFERED])  # an optional prose writer reads the ranking's best, not only what is cited
     if not ranked or found < ABSTAIN_BELOW:
         return abstain(session_id).model_copy(update={"strength": found})
     open_question = not scope.bodies and question.answer_type is None and len(scope.report_ids) > 1

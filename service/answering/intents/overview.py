@@ -33,8 +33,10 @@ def answer_overview(tools: Tools, scope: Scope, book: CitationBook, session_id: 
     meta = tools.newest_first(scope.report_ids)[0]
     asked = sentence_polarity(" ".join(scope.topic_words)).kinds() & {"positive", "concern"}
     claims = grade_claims(tools.library, meta) if not asked else []  # one side asked: no grades
-    strengths = findings(tools, meta, "positive") if asked != {"concern"} else []
-    concerns = findings(tools, meta, "concern") if asked != {"positive"} else []
+    strengths = findings(tools, meta, "positive", PER_SIDE * 2) if asked != {"concern"} else []
+    concerns = findings(tools, meta, "concern", PER_SIDE * 2) if asked != {"positive"} else []
+    book.offer(strengths[PER_SIDE:] + concerns[PER_SIDE:])  # more for an optional prose writer
+    strengths, concerns = (sorted(side[:PER_SIDE], key=lambda ev: ev.row) for side in (strengths, concerns))
     overall = [c.evidence for c in claims if c.area is None]
     areas = [c.evidence for c in claims if c.area is not None]
     for claim in claims:
@@ -67,7 +69,7 @@ def readable(sentence: str) -> bool:
 
 def findings(tools: Tools, meta: ReportMeta, side: str, limit: int = PER_SIDE) -> list[Evidence]:
     """The report's plainest findings one way (``positive`` or ``concern``), summary first, one per section
-    where it can, in reading order."""
+    where it can, plainest first."""
     scored = []
     for ev in sentences(tools, meta):
         polarity = sentence_polarity(ev.quote)
@@ -85,7 +87,7 @@ def findings(tools: Tools, meta: ReportMeta, side: str, limit: int = PER_SIDE) -
         if len(chosen) == limit:
             break
     chosen += [ev for ev in scored if ev not in chosen][:limit - len(chosen)]
-    return sorted(chosen, key=lambda ev: ev.row)
+    return chosen
 
 
 def opening(tools: Tools, meta: ReportMeta, limit: int = PER_SIDE) -> list[Evidence]:
