@@ -10,6 +10,7 @@ from ingest.models import ReportMeta
 from service.answering.text import stems
 from service.answering.verdict import CUE_STEMS
 
+GETTING = stems("achieve achieved achieving get got given gain gained receive received awarded earn earned")
 MIN_AREA_WEIGHT = 1.5   # distinctive weight a question must share with an area name to be naming it
 SAME_AREA = 0.6         # share of an area name's weight another name must hold to be the same judgement
 
@@ -26,12 +27,14 @@ class AreaNames:
                 counts[s] = counts.get(s, 0) + 1
         self.weight = {s: math.log(1 + len(self.names) / c) for s, c in counts.items()}
 
-    def best(self, text: str) -> str | None:
-        """The area a piece of question names: the one sharing the most distinctive words with it ("care
-        leavers", "impact of leaders"), the shortest on a tie; None when it shares too little."""
-        present = stems(text) - CUE_STEMS  # "improved" praises; it does not name "Capacity to improve"
-        scored = [(sum(self.weight[s] for s in name_stems & present), -len(name_stems), name)
-                  for name, name_stems in self.stems.items()]
+    def best(self, text: str, among: Iterable[str] | None = None) -> str | None:
+        """The area a piece of question names (of ``among`` when given): the one sharing the most distinctive
+        words with it ("care leavers", "impact of leaders"), the shortest on a tie; None when it shares too
+        little."""
+        present = stems(text) - CUE_STEMS - GETTING  # "improved" praises; it does not name "Capacity to improve"
+        names = self.stems if among is None else {n: self.stems.get(n) or stems(n) for n in among}
+        scored = [(sum(self.weight.get(s, 1.0) for s in name_stems & present), -len(name_stems), name)
+                  for name, name_stems in names.items()]
         top = max(scored, default=(0.0, 0, None))
         return top[2] if top[0] >= MIN_AREA_WEIGHT else None
 
@@ -49,4 +52,4 @@ def area_key(meta: ReportMeta, area: str | None, areas: AreaNames) -> str | None
     """The report's own name for a judgement area (None for the overall grade, or when it has no such area)."""
     if area is None or area in meta.areas:
         return area
-    return areas.closest(area, meta.areas)
+    return areas.closest(area, meta.areas) or areas.best(area, among=meta.areas)  # another framework's name

@@ -6,11 +6,11 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Generator
-from dataclasses import asdict, dataclass
+from dataclasses import asdict, dataclass, replace
 
 from service.answering.areas import AreaNames
 from service.answering.compose import CitationBook
-from service.answering.followup import Context, Resolved, entities_in, resolve
+from service.answering.followup import REFERS_BACK, Context, Resolved, entities_in, resolve
 from service.answering.intents.compare import answer_compare
 from service.answering.intents.fact import answer_fact
 from service.answering.intents.lists import answer_list
@@ -65,8 +65,7 @@ class Answerer:
         context = Context(**previous.context) if previous and previous.context else None
         resolved = resolve(request.question, context, self.names)
         yield Event("status", {"stage": "retrieving", "question": resolved.text})
-        scopes = [self.scope(Resolved(part, resolved.exclude, resolved.inherited, resolved.only, resolved.missing),
-                             request.filters) for part in two_parts(resolved.text)]
+        scopes = self.scopes(resolved, request.filters)
         answer, book = self.answer(scopes, session_id)
         if self.prose is not None and (book.citations or book.offered) and not any(s.missing for s in scopes):
             yield Event("status", {"stage": "writing"})
@@ -75,6 +74,15 @@ class Answerer:
             yield from (Event("token", {"text": piece}) for piece in pieces(answer.answer))
         self.remember(session_id, request.question, scopes[0], answer)
         yield Event("answer", answer)
+
+    def scopes(self, resolved: Resolved, filters: Filters | None) -> list[Scope]:
+        """One scope per part of the question; a second part that says "it" is about the first part's bodies."""
+        parts = two_parts(resolved.text)
+        scopes = [self.scope(replace(resolved, text=part), filters) for part in parts]
+        if len(scopes) == 2 and not scopes[1].bodies and scopes[0].bodies and REFERS_BACK.search(parts[1]):
+            named = "; ".join(dict.fromkeys(b.body for b in scopes[0].bodies))
+            scopes[1] = self.scope(replace(resolved, text=f"{parts[1].rstrip(' ?')} ({named})?"), filters)
+        return scopes
 
     def answer(self, scopes: list[Scope], session_id: str) -> tuple[Answer, CitationBook]:
         """One answer (and the evidence behind it); a question in two parts gets both, each under its own

@@ -18,6 +18,9 @@ from service.answering.text import squash, stem
 
 # who a name claim is about: a question naming neither role ("who was the chief executive") is not answered by it
 LEAD_ROLE = frozenset(stem(w) for w in "lead led head headed charge inspector inspectors inspection".split())
+REPORT_ROLE = frozenset(stem(w) for w in "report reports published publish publication inspection inspections "
+                                         "inspected inspect inspectors inspector visit visited fieldwork went go "
+                                         "came come site".split())  # "when was X inspected / published"
 OWNER_ROLE = frozenset(stem(w) for w in "own owned owner owners ran run runs running company firm provider behind "
                                         "contractor parent operator operated".split())
 
@@ -102,10 +105,12 @@ def metadata_claims(pages: Pages, meta: ReportMeta) -> list[Claim]:
     name, out = label(meta), []
     if meta.published and (ev := field_evidence(pages, meta, "published", date_forms(meta.published))):
         out.append(_claim(ev, f"The **{name}** report was published on {meta.published:%-d %B %Y}.",
-                          f"The report on {body_label(meta)} was published on {meta.published:%-d %B %Y}.", "date"))
+                          f"The report on {body_label(meta)} was published on {meta.published:%-d %B %Y}.", "date",
+                          REPORT_ROLE))
     if meta.inspection_dates and (ev := field_evidence(pages, meta, "inspection_dates", [meta.inspection_dates])):
         out.append(_claim(ev, f"**{name}** was inspected {_dates(meta.inspection_dates)}.",
-                          f"{body_label(meta)} was inspected, fieldwork visit on site, {meta.inspection_dates}.", "date"))
+                          f"{body_label(meta)} was inspected, fieldwork visit on site, {meta.inspection_dates}.", "date",
+                          REPORT_ROLE))
     if meta.lead_inspector and (ev := provenance_evidence(pages, meta, "lead_inspector")):
         out.append(_claim(ev, f"The **{name}** inspection was led by **{meta.lead_inspector}**.",
                           f"The inspection of {body_label(meta)} was led by lead inspector {meta.lead_inspector}.",

@@ -157,7 +157,7 @@ class BodyNames:
         out = []
         for pattern in (NAME_BEFORE_SUFFIX, NAME_POSSESSIVE, LOWER_NAME_BEFORE_SUFFIX):
             for match in pattern.finditer(question):
-                name = match.group(1) or match.group(2) or ""
+                name = match.group(1) or match.group(2) or match.group(4) or ""
                 if pattern is LOWER_NAME_BEFORE_SUFFIX:
                     name = _name_run(name)
                     if match.group(1) and len(name.split()) < 2 and name.islower():
@@ -177,7 +177,8 @@ class BodyNames:
 LOWER_NAME_BEFORE_SUFFIX = re.compile(  # "south yorkshire crc", "the nps midlands division", "kent police"
     r"\b((?:[a-z][\w'’-]*\s+){1,3}?)(?:crc|community rehabilitation company|nps division|division|county council|"
     r"city council|borough council|council|police|constabulary|prison|school|academy|college|university)\b|"
-    r"\b(?:hmp|hmyoi)\s+(()[a-z][\w'’-]*)", re.I)
+    r"\b(?:hmp|hmyoi)\s+(()[a-z][\w'’-]*)|"
+    r"\b(()(?:[a-z][\w-]*\s+){0,2}[a-z][\w-]*)['’]s\s+(?:children['’]?s services|probation|social care)\b", re.I)
 PRISON_BEFORE = re.compile(r"\b(hmp|hmyoi|hm prison)\s+$", re.I)  # "HMP Manchester" is a prison, not the council
 FRAME_WORDS = {"find", "found", "say", "said", "give", "gave", "get", "got", "rate", "rated", "rating", "grade",
                "inspectors", "inspector", "inspection", "report", "ofsted", "visit", "visited", "judge", "judged"}

@@ -27,7 +27,7 @@ from scipy import sparse
 from ingest.models import ReportMeta
 from service.answering import grades
 from service.answering.evidence import Claim, Evidence
-from service.answering.text import has_date, has_number, words
+from service.answering.text import MONTH, has_date, has_number, words
 from service.answering.verdict import is_absence
 from service.corpus import Corpus
 from service.terms import bm25_matrix
@@ -168,7 +168,8 @@ def fits(ev: Evidence, question: Question) -> float:
     if kind == "grade":
         return float(bool(grades.GRADE_MENTION.search(text)))
     asked = set(words(question.text))
-    return float(any(m.start() > 0 and m.group(0).lower() not in asked for m in NAME.finditer(text)))
+    names = [w for m in NAME.finditer(text) if m.start() > 0 for w in words(m.group(0))[:1]]
+    return float(any(w not in asked and not MONTH.fullmatch(w) and not grades.grade_of(w) for w in names))
 
 
 def strength(ranked: list[Evidence], question: Question) -> float:

@@ -13,6 +13,7 @@ from service.answering.areas import AreaNames
 from service.answering.mentions import (INSPECTORATE_NAMES, ORG_TYPES, BodyMatch, BodyNames, inspectorates_named,
                                         org_type, org_types_named)
 from service.answering.text import MONTH, content_words, stem
+from service.terms import STOPWORDS
 from service.answering.verdict import cue_words, wanted_verdicts
 
 SCAFFOLD = {stem(w) for w in """
@@ -25,6 +26,7 @@ SCAFFOLD = {stem(w) for w in """
     time times actually exactly approximately roughly around currently main key principal major
     take took taken place begin began begun start started happen happened occur occurred make made go went come came
     put become became cover covers covered include includes included contain contains comprise comprises
+    every each area areas place places back ago then recently currently ever
     think thought view views opinion judge judged conclude concluded show showed shown""".split()}
 LIST_SCAFFOLD = {stem(w) for w in "publish published publication".split()}
 SIDES = {stem(w) for w in """problem problems concern concerns weakness weaknesses failing failings criticism
@@ -43,26 +45,28 @@ SPAN_YEARS = re.compile(r"\b(?:between|from)?\s*((?:19|20)\d\d)\s*(?:and|to|-|�
 OPEN_AFTER = re.compile(r"\b((?:19|20)\d\d)\s+(?:or|and)\s+(?:later|after|since)|"
                         r"\b(?:since|after|from)\s+((?:19|20)\d\d)(?:\s+onwards?)?", re.I)
 BEFORE = re.compile(r"\bbefore\s+((?:19|20)\d\d)\b", re.I)
-REPORT_YEAR = re.compile(r"\b(?:19|20)\d\d(?:['’]s)?\s+(?:\w+\s+)?(?:inspection|report|review|visit|rating|grade)s?\b|"
-                         r"\b(?:inspect\w*|report\w*|review\w*|visit\w*|publish\w*|rat\w+|grade\w*|judged)\b"
-                         r"[^.?!]{0,25}\b(?:19|20)\d\d\b", re.I)  # a year that dates the report itself
+REPORT_YEAR = re.compile(r"\b(?:19|20)\d\d(?:['’]s)?\s+(?:[\w'’]+\s+){0,3}(?:inspection|report|review|visit|rating|"
+                         r"grade)s?\b|\b(?:inspect\w*|report\w*|review\w*|visit\w*|publish\w*|rat\w+|grade\w*|"
+                         r"judged)\b[^.?!]{0,40}\b(?:19|20)\d\d\b", re.I)  # a year that dates the report itself
 NUMERIC = re.compile(r"\b(more than|over|above|at least|greater than|exceeding|fewer than|less than|under|below|"
                      r"at most)\s+(?:about\s+)?(\d[\d,]*(?:\.\d+)?)\s*(%|per ?cent)?", re.I)
 SUPERLATIVE = re.compile(r"\b(first|most|least|largest|biggest|highest|lowest|best|worst|earliest|latest|"
                          r"poorest|weakest|strongest)\b|\b(more|fewer|less)\b(?!\s+than)", re.I)
 BEST_WORST = re.compile(r"\b(best|worst|highest|lowest|top|bottom|poorest|weakest|strongest)\b", re.I)
 LIST_CUE = re.compile(r"^\s*(list|name|show)\b|\b(which|what|where)\b|\bhow many\b|^\s*(the\s+)?(crcs|providers|"
-                      r"councils|local authorities|authorities|las|probation companies|companies|organisations)\b", re.I)
+                      r"councils|local authorities|authorities|las|probation companies|companies|organisations)\b|"
+                      r"^\s*who\s+(were|was|have|had|got|received)\b|\blist\s*$|\blist of\b", re.I)
 PLURALS = re.compile(r"\b(which|what)\s+([\w'’]+\s+){0,3}?(crcs|providers|inspections|reports|authorities|councils|"
                      r"boroughs|divisions|companies|organisations|areas|services|las)\b|\bwhich\s+(crc|provider|"
                      r"inspection|report|local authority|authority|council|borough|division)\b|\b(in|for|at) which\b|"
                      r"^\s*where\b|^\s*(list|name|show)\b|\bhow many\s+(\w+\s+){0,2}?(crcs|providers|inspections|"
                      r"reports|authorities|councils|boroughs|divisions|companies|organisations|las)\b|"
                      r"^\s*(the\s+)?(crcs|providers|councils|local authorities|authorities|las|probation companies|"
-                     r"companies|organisations|reports|inspections)\b", re.I)
+                     r"companies|organisations|reports|inspections)\b|^\s*who\s+(were|have|had|got|received)\b|"
+                     r"\blist\s*$|\blist of\b", re.I)
 PREDICATIVE_GRADE = re.compile(  # "were good in 2019", "found to be inadequate?", "were outstanding for care leavers"
     rf"\b(was|were|is|are|be|been|as|got|get|received|achieved|awarded|given)\s+(?:\w+\s+){{0,2}}?{grades.GRADE_NAME}(?=\s*(?:[?.!,]|$|\s+(?:in|during|for|"
-    r"overall|by|at\s+(?:their|its|the)\s+(?:last|latest|most|previous))\b))", re.I)
+    r"overall|by|back|then|last|when|at\s+(?:their|its|the)\s+(?:last|latest|most|previous))\b))", re.I)
 NUMBER_Q = re.compile(r"\bhow (many|much|big|large|high)\b|\bwhat (\w+ ){0,2}(percentage|proportion|share|number|fraction|"
                       r"average|per ?cent|size|rate)\b|\b(number|percentage|proportion|share) of\b|\baverage\b", re.I)
 DATE_Q = re.compile(r"\b(when|what date|which date|what day|what year|which year|which month)\b|\bdates?\b", re.I)
@@ -75,6 +79,7 @@ OVERVIEW_CUE = re.compile(r"\bwhy\b[^?]*\b(rated|graded|judged|given|got|get|rat
                           r"what (was|were) the (outcome|result|verdict|findings|conclusions)|points? of)", re.I)
 COMPARE_CUE = re.compile(r"\b(compar\w*|versus|vs\.?|v\.|difference|differ\w*)\b|\bwhich (was|is|were|did)\b[^?]*\b"
                          r"(better|worse|higher|lower)\b|\b(better|worse) than\b", re.I)
+BETTER = re.compile(r"\b(better|worse|higher|lower|stronger|weaker|best|worst|or)\b", re.I)  # of two bodies named
 CHANGE_CUE = re.compile(r"\b(chang\w*|improv\w*|get better|got better|got worse|progress\w*|since)\b", re.I)
 
 
@@ -90,6 +95,7 @@ class Scope:
     wanted: set[str] = field(default_factory=set)   # concern / positive / improved / not stated (lists)
     topic: str = ""                            # the question without its frame: what it is about
     topic_words: list[str] = field(default_factory=list)
+    names: list[str] = field(default_factory=list)  # names the question gives that are not bodies ("Mockingbird")
     numeric: tuple[str, float] | None = None
     conditions: list[grades.Condition] = field(default_factory=list)
     answer_type: str | None = None             # number | date | name | grade
@@ -182,11 +188,13 @@ def _read_wants(scope: Scope, areas: AreaNames, graded: bool = False) -> None:
     frame = SCAFFOLD | (LIST_SCAFFOLD if scope.kind == "list" else set())
     scope.topic_words = [w for w in content_words(rest) if stem(w) not in frame and not w.isdigit()
                          and not MONTH.fullmatch(w)]
+    scope.names = proper_names(rest)
     cues = cue_words(rest) if scope.kind == "list" else set()
     scope.topic = " ".join(w for w in scope.topic_words if w not in cues) or " ".join(scope.topic_words)
     rating_asked = RATING & {stem(w) for w in content_words(question)}
-    scope.conditions = grades.conditions(question, areas) if graded or rating_asked or PREDICATIVE_GRADE.search(
-        question) or grades.ALL_AREAS.search(question) else []
+    only_grades = scope.topic_words and all(grades.grade_of(w) for w in scope.topic_words)  # "outstanding ... list"
+    scope.conditions = grades.conditions(without_names(question, scope.bodies), areas) if graded or rating_asked \
+        or only_grades or PREDICATIVE_GRADE.search(question) or grades.ALL_AREAS.search(question) else []
     scope.area = None if re.search(r"\boverall\b", rest, re.I) else areas.best(rest)
 
 
@@ -195,7 +203,8 @@ def intent_of(scope: Scope) -> str:
     residue = {stem(w) for w in scope.topic_words}
     named = len({b.body for b in scope.bodies})
     years = {y for lo, hi in scope.years for y in (lo, hi) if y not in (0, 9999)}
-    cue = COMPARE_CUE.search(scope.question) or (CHANGE_CUE.search(scope.question) and len(years) >= 2)
+    cue = COMPARE_CUE.search(scope.question) or (CHANGE_CUE.search(scope.question) and len(years) >= 2) \
+        or (named >= 2 and BETTER.search(scope.question))
     if cue and (named >= 2 or (named == 1 and (len(years) >= 2 or CHANGE_CUE.search(scope.question)))):
         return "compare"
     if scope.kind == "list":
@@ -216,6 +225,19 @@ def without_names(question: str, bodies: list[BodyMatch]) -> str:
     for pattern in (*ORG_TYPES.values(), INSPECTORATE_NAMES):
         question = pattern.sub(" ", question)
     return YEAR.sub(" ", question)
+
+
+def proper_names(text: str) -> list[str]:
+    """Capitalised words that are not the first of the question, nor grades, months or framing words: the names
+    of programmes, models and services it asks about ("the Mockingbird model", "a 'Staying Close' offer")."""
+    found = []
+    for match in re.finditer(r"(?<=[\w,;:'‘\"(] )['‘\"]?([A-Z][A-Za-z'’-]*)", text):
+        word = match.group(1).strip("'’")
+        lower = word.lower()
+        if len(word) > 1 and not MONTH.fullmatch(lower) and not grades.grade_of(lower) \
+                and stem(lower) not in SCAFFOLD | RATING and lower not in STOPWORDS:
+            found.append(word)
+    return found
 
 
 def _numeric(question: str) -> tuple[str, float] | None:

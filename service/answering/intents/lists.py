@@ -10,6 +10,7 @@ every report in scope is decided on its own evidence, so coverage does not depen
 
 from __future__ import annotations
 
+import math
 import re
 
 import numpy as np
@@ -30,15 +31,17 @@ from service.schemas import Answer
 
 RELEVANT = 0.30        # strength (cosine + covered term weight) a report's evidence needs to be on the topic,
 MARGIN = 0.20          # and within this of the strongest report's evidence,
-STANDS_OUT = 2.5       # and its rank score (z-score units over every sentence in scope); set on the dev lists
+STANDS_OUT = 2.5       # and its rank score (z-score units over every sentence in scope; more in larger scopes:
+                       # ``stands_out_at``); set on the dev lists
 CONSIDERED = 6         # the report's best-ranked sentences that may decide its verdict
 FROM_TO = re.compile(rf"\bfrom\s+{grades.GRADE_NAME}\s+(?:\w+\s+){{0,3}}?to\s+{grades.GRADE_NAME}\b", re.I)
 DECLINED = re.compile(r"\b(got worse|worsened|declined|deteriorated|went down|fell|dropped|slipped|lost)\b", re.I)
 LATEST_CHANGE = re.compile(r"\b(since|last|latest|most recent|previous|next)\b", re.I)
 SINCE_WORDS = {stem(w) for w in "since last previous earlier prior before grade rating overall next lost lose "
                                  "straight directly jumped went moved same kept keep stayed remained unchanged "
-                                 "later subsequent".split()}
-SAME = re.compile(r"\b(same|kept|keep|stayed|remained|unchanged|still)\b", re.I)
+                                 "later subsequent twice row consecutive running ever eventually".split()}
+SAME = re.compile(r"\b(same|kept|keep|stayed|remained|unchanged|still|twice|in a row|consecutive\w*|running)\b", re.I)
+EVER = re.compile(r"\b(ever|at any (point|time)|over (the|their) (years|inspections)|eventually)\b", re.I)
 CONSECUTIVE = re.compile(r"\b(straight|directly|next|immediately|jump\w*|in one go)\b", re.I)
 ASKS_WHY = re.compile(r"\bwhy\b|\breasons?\b|\bexplain\b|\bon what (grounds|basis)\b", re.I)
 
@@ -90,23 +93,27 @@ def grade_changes(tools: Tools, scope: Scope, ids: list[str]) -> list[Row] | Non
     changed = _change_asked(scope)
     if changed is None:
         return None
-    by_body: dict[str, list[ReportMeta]] = {}
-    for meta in sorted((tools.library.reports[r] for r in ids), key=lambda m: str(m.published)):
-        by_body.setdefault(body_label(meta), []).append(meta)
+    in_scope = set(ids)
+    bodies = {body_label(tools.library.reports[r]) for r in ids}
+    by_body: dict[str, list[ReportMeta]] = {}  # every report of those bodies: "improved in 2024" looks back
+    for meta in sorted(tools.library.reports.values(), key=lambda m: str(m.published)):
+        if body_label(meta) in bodies:
+            by_body.setdefault(body_label(meta), []).append(meta)
     rows = []
     for metas in by_body.values():
         graded = [(m, k, g) for m in metas if ((k := area_key(m, scope.area, tools.areas)) is not None
                                               or scope.area is None) and (g := grades.grade_for(m, k))]
-        pair = next(((a, b) for a, b in _pairs(graded, scope.question) if changed(a[2], b[2])), None)
+        pair = next(((a, b) for a, b in _pairs(graded, scope.question)
+                     if b[0].report_id in in_scope and changed(a[2], b[2])), None)
         if pair:
             rows.append(_change_row(tools, pair))
     return rows
 
 
 def _pairs(graded: list, question: str) -> list:
-    """(earlier, later) pairs: any two reports for "from X to Y"; else consecutive ones (only the newest two
-    for "since their last inspection")."""
-    if FROM_TO.search(question) and not CONSECUTIVE.search(question):
+    """(earlier, later) pairs of consecutive reports (any two for "from X to Y ever / over the years"; only the
+    newest two for "since their last inspection")."""
+    if FROM_TO.search(question) and EVER.search(question):
         return [(a, b) for i, a in enumerate(graded) for b in graded[i + 1:]]
     steps = list(zip(graded, graded[1:]))
     latest = LATEST_CHANGE.search(question) and not DECLINED.search(question) and not CONSECUTIVE.search(question)
@@ -118,8 +125,8 @@ def _change_asked(scope: Scope):  # noqa: ANN202 (a predicate on two grades, or 
     if asked is not None:
         first, then = grades.grade_of(asked.group(1)), grades.grade_of(asked.group(3))
         return lambda a, b: a == first and b == then
-    topic = {stem(w) for w in scope.topic_words} - {stem(w) for w in cue_words(scope.question)}
-    if topic and not topic <= SINCE_WORDS | {stem("outstanding")}:
+    topic = {stem(w) for w in scope.topic_words if not grades.grade_of(w)} - {stem(w) for w in cue_words(scope.question)}
+    if topic and not topic <= SINCE_WORDS:
         return None
     lost = re.search(rf"\blost\s+(?:their\s+|its\s+)?{grades.GRADE_NAME}", scope.question, re.I)
     if SAME.search(scope.question):  # "kept the same requires improvement rating"
@@ -171,17 +178,47 @@ def topical_rows(tools: Tools, scope: Scope, ids: list[str]) -> list[Row]:
     f = tools.ranker.features(question, rows, [], chunk_words=False)  # a report qualifies by what a sentence says
     score = W_DENSE * zscores(f["dense"]) + W_WORDS * zscores(f["words"]) + W_CHUNK * zscores(f["chunk"])
     relevance = f["dense"] + W_COVERAGE * f["coverage"]
+    score[~names_all(tools, rows, scope.names)] = -np.inf  # a name the question gives must be in the sentence
     report_of = tools.library.text.report_of[rows]
+    stands_out = stands_out_at(len(rows))
     judged = []
     for index in np.unique(report_of):
         mine = np.flatnonzero(report_of == index)
-        best = [i for i in mine[np.argsort(-score[mine])][:CONSIDERED] if score[i] >= STANDS_OUT]
-        found = [(float(relevance[i]), ev) for i in best if (ev := _evidence(tools, int(rows[i])))]
+        best = [i for i in mine[np.argsort(-score[mine])][:CONSIDERED] if score[i] >= stands_out]
+        found = [(float(relevance[i]), ev) for i in best if (ev := _evidence(tools, int(rows[i])))
+                 and names_in(ev.quote, scope.names)]
         if (row := decide(found, scope)) is not None:
             judged.append(row)
     top = max((strength for strength, _ in judged), default=0.0)
-    rows_ = [row for strength, row in judged if strength >= max(RELEVANT, top - MARGIN)]
+    floor = RELEVANT if scope.names else max(RELEVANT, top - MARGIN)  # a named programme: its mention is enough
+    rows_ = [row for strength, row in judged if strength >= floor]
     return _silent_everywhere(rows_, tools, question, rows, score) if ABSENT in scope.wanted else rows_
+
+
+def stands_out_at(rows: int) -> float:
+    """The rank score a report's evidence needs among ``rows`` sentences: the z-score the best of that many
+    unrelated sentences would reach by chance (sqrt(2 ln n)), less a margin; 2.5 for the demo's ~700."""
+    return max(STANDS_OUT, math.sqrt(2 * math.log(max(rows, 2))) - 1.1)
+
+
+def names_all(tools: Tools, rows: np.ndarray, names: list[str]) -> np.ndarray:
+    """True for the rows whose sentence holds every name the question gives ("Mockingbird", "Staying Close")
+    that some report uses; all True when it gives none."""
+    corpus = tools.library.text
+    columns = corpus.columns(" ".join(names))
+    if not columns:
+        return np.ones(len(rows), dtype=bool)
+    present = (corpus.sentence_counts[:, columns].tocsr()[rows] > 0).sum(axis=1)
+    return np.asarray(present).ravel() == len(columns)
+
+
+def names_in(quote: str, names: list[str]) -> bool:
+    """True when the quote names what the question names, as one phrase ("Family Safeguarding", "Signs of
+    Safety"; any case), or the question names nothing."""
+    if not names:
+        return True
+    phrase = r"\W+(?:\w+\W+){0,2}".join(re.escape(n) for n in names)
+    return bool(re.search(rf"\b{phrase}\b", quote, re.I))
 
 
 def _evidence(tools: Tools, row: int) -> Evidence | None:
