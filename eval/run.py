@@ -31,7 +31,7 @@ from pydantic import BaseModel, ValidationError
 from eval.citations import BodyNames, SourcePages, check_citations, report_bodies
 from eval.metrics import Metrics, Question, QuestionResult, compute_metrics, half_of, score_question
 from ingest.settings import catalog_path
-from service.schemas import Answer
+from service.schemas import Answer, Citation
 
 if TYPE_CHECKING:
     from ingest.embedding import MiniLMEmbeddings
@@ -62,6 +62,25 @@ class HttpAsker:
         if response.status_code != 200:
             raise AskError(f"HTTP {response.status_code}: {response.text[:200]}")
         return Answer.model_validate(response.json())
+
+
+class SearchAsker(HttpAsker):
+    """A yardstick: the top ``k`` passages of ``GET /search`` as the answer, each cited (never abstains)."""
+
+    def __init__(self, client: httpx.Client, k: int) -> None:
+        super().__init__(client, f"search-top{k}")
+        self.k = k
+
+    def ask(self, question: str, session_id: str | None) -> Answer:
+        response = self.client.get("/search", params={"q": question, "k": self.k})
+        if response.status_code != 200:
+            raise AskError(f"HTTP {response.status_code}: {response.text[:200]}")
+        passages = response.json()["results"]
+        citations = [Citation(n=i, report_id=p["report_id"], body=p["body"], title=p["title"],
+                              published=p["published"], page=p["page"], section=p["section"],
+                              source=p.get("source") or "", quote=p["text"]) for i, p in enumerate(passages, 1)]
+        text = "\n".join(f"- {p['text']} [{i}]" for i, p in enumerate(passages, 1))
+        return Answer(answer=text, abstained=not passages, session_id=session_id or "-", citations=citations)
 
 
 class RunResult(BaseModel):
@@ -187,7 +206,7 @@ def project_asker(index_dir: Path, url: str | None = None, embeddings: MiniLMEmb
 def open_asker(args: argparse.Namespace) -> Iterator[Asker]:
     if not args.baseline:
         with project_asker(args.index, args.url, llm=args.llm) as asker:
-            yield asker
+            yield SearchAsker(asker.client, args.search_top) if args.search_top else asker
         return
     from eval.baseline import baseline_asker
 
@@ -207,6 +226,8 @@ def parser() -> argparse.ArgumentParser:
     ap.add_argument("--url", help="http://host:port of a running service (default: the app in-process)")
     ap.add_argument("--baseline", action="store_true", help="answer with the LangChain tutorial pipeline")
     ap.add_argument("--corpus", type=Path, help="the folder of report files (needed by --baseline)")
+    ap.add_argument("--search-top", type=int, metavar="K", help="a yardstick: answer with the top K passages of "
+                    "GET /search instead of POST /ask")
     ap.add_argument("--against", type=Path, action="append", default=[],
                     help="earlier results JSON to chart beside this run (repeatable)")
     ap.add_argument("--label", help="name of this configuration (default: project or baseline)")

@@ -39,6 +39,7 @@ SILENCE_MARGIN = 1.0  # a report saying it does not say, unless evidence on the 
 ABSTAIN_BELOW = 0.20
 REFINE = 200          # rows whose answer type is checked (the best by meaning, words and context)
 NAME = re.compile(r"\b[A-Z][\w'’-]*")
+NAMING = re.compile(r"\b(?:known as|called|named|entitled|branded)\b|[‘“\"'][^‘’“”\"']{3,60}[’”\"']")
 
 
 @dataclass
@@ -167,6 +168,8 @@ def fits(ev: Evidence, question: Question) -> float:
         return float(has_date(text))
     if kind == "grade":
         return float(bool(grades.GRADE_MENTION.search(text)))
+    if NAMING.search(text):  # "known as 'opportunity brokers'", "called the ‘123 Programme’"
+        return 1.0
     asked = set(words(question.text))
     names = [w for m in NAME.finditer(text) if m.start() > 0 for w in words(m.group(0))[:1]]
     return float(any(w not in asked and not MONTH.fullmatch(w) and not grades.grade_of(w) for w in names))

@@ -71,8 +71,10 @@ NUMBER_Q = re.compile(r"\bhow (many|much|big|large|high)\b|\bwhat (\w+ ){0,2}(pe
                       r"average|per ?cent|size|rate)\b|\b(number|percentage|proportion|share) of\b|\baverage\b", re.I)
 DATE_Q = re.compile(r"\b(when|what date|which date|what day|what year|which year|which month)\b|\bdates?\b", re.I)
 NAME_Q = re.compile(r"^\s*(who|whom)\b|\bwhich (company|organisation|organization|firm|person|partner|charity|college|"
-                    r"provider|contractor|group|body)\b|\b(what|which)\b[^?]*\b(called|named|name of|names? of)\b|"
-                    r"\bname\b", re.I)
+                    r"provider|contractor|group|body)\b|\b(what|which)\b[^?]*\b(call|called|named|name|title|titled)\b|"
+                    r"\b(what|which)(\s+\w+)?\s+(scheme|programme|program|project|model|initiative|service|team|tool|"
+                    r"system|campaign|approach|framework|app|platform|partner|partnership|pilot|strategy|"
+                    r"forum|group|panel|hub|award|charter|title|job title)\b|\bname\b|\bcalled\b", re.I)
 OVERVIEW_CUE = re.compile(r"\bwhy\b[^?]*\b(rated|graded|judged|given|got|get|rating|grade)\b|\b(summar(y|ise|ize)|overview|tell me (more )?about|key (findings|points|messages|issues)|"
                           r"main (findings|points|messages|issues|conclusions)|headlines?|highlights|"
                           r"what happened|(find|say|conclude|report)\b\W*$|how did\b.*\bdo\b|"
