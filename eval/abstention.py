@@ -8,7 +8,7 @@ from collections.abc import Sequence
 
 from eval.metrics import QuestionResult, ratio
 
-GRID = [round(0.30 + 0.025 * i, 3) for i in range(21)]
+GRID = [round(0.10 + 0.025 * i, 3) for i in range(29)]
 
 
 def curve(results: Sequence[QuestionResult], thresholds: Sequence[float] = GRID) -> list[dict[str, float | None]]:
