@@ -47,17 +47,20 @@ def parse_args(argv: list[str] | None) -> argparse.Namespace:
         parser.error("name report files or folders to ingest, or --remove PATH_OR_REPORT_ID")
     if args.prune and not args.paths:
         parser.error("--prune needs the folder(s) to check, e.g. python -m ingest ~/reports --prune")
+    if missing := [str(p) for p in args.paths if not p.exists() and not p.is_symlink()]:
+        parser.error(f"no such file or folder: {', '.join(missing)}")
     return args
 
 
 def print_summary(summary: Summary) -> None:
     failed = [o for o in summary.outcomes if o.status == "failed"]
     removed = f"removed {summary.count('removed')}, " if summary.count("removed") else ""
+    removed += f"{summary.count('skipped')} of other file types left out, " if summary.count("skipped") else ""
     print(f"\ningested {summary.count('ingested')} files, skipped {summary.count('unchanged')} unchanged, "
           f"{summary.count('duplicate')} duplicates, {removed}failed {len(failed)}; "
           f"{summary.pages} pages, {summary.chunks} chunks in {summary.seconds:.1f} s")
     for o in summary.outcomes:
-        if o.status in ("duplicate", "removed"):
+        if o.status in ("duplicate", "removed", "skipped"):
             print(f"  {o.status}  {o.path}: {o.reason}")
     for o in failed:
         print(f"  FAILED  {o.path}: {o.reason}")

@@ -62,6 +62,7 @@ class _Walk:
         self.root = root
         self.files: list[tuple[Path, bool]] = []   # (path, reached through a link)
         self.problems: list[Problem] = []
+        self.unsupported: list[Path] = []           # files of other types (a .docx): listed, not read
         self._seen_dirs: set[Path] = set()
         self._linked_dirs: list[Path] = []
 
@@ -97,6 +98,8 @@ class _Walk:
             self._linked_dirs.append(path)
         elif is_dir:
             self._visit(path, via_link=False)
+        elif is_file and not _wanted(entry.name) and Path(entry.name).stem.upper() != "README":
+            self.unsupported.append(path)
         elif _wanted(entry.name):
             if is_file:
                 self.files.append((path, via_link))
@@ -106,8 +109,9 @@ class _Walk:
                 self.problems.append((path, "not a regular file (a pipe, socket or device): not read"))
 
 
-def discover(paths: list[Path]) -> tuple[list[SourceFile], list[Problem]]:
-    """(files to ingest, [(path, reason)] for arguments and entries that are not usable)."""
+def discover(paths: list[Path], unsupported: list[Path] | None = None) -> tuple[list[SourceFile], list[Problem]]:
+    """(files to ingest, [(path, reason)] for arguments and entries that are not usable); files of other types
+    found in folders are added to ``unsupported`` when it is given."""
     found: list[tuple[SourceFile, bool]] = []
     problems: list[Problem] = []
     for arg in paths:
@@ -115,6 +119,8 @@ def discover(paths: list[Path]) -> tuple[list[SourceFile], list[Problem]]:
             walk = _Walk(arg).run()
             found += [(_source(p, p.relative_to(arg)), link) for p, link in walk.files]
             problems += walk.problems
+            if unsupported is not None:
+                unsupported += walk.unsupported
         elif arg.is_file():
             found.append((_source(arg, Path(arg.name)), arg.is_symlink()))
         elif arg.is_symlink():

@@ -33,7 +33,7 @@ from ingest.settings import IndexSettings
 from ingest.store import Metadata, VectorStore
 from ingest.structure import split_sections
 
-Status = Literal["ingested", "unchanged", "duplicate", "removed", "failed"]
+Status = Literal["ingested", "unchanged", "duplicate", "removed", "skipped", "failed"]
 STAGES = ("hash", "parse", "chunk", "model", "embed", "store", "wait_parse", "wait_store")
 
 
@@ -211,8 +211,11 @@ class Ingestor:
         started = time.perf_counter()
         summary = Summary()
         summary.outcomes += self.remove(list(remove)) + (self.prune(paths) if prune else [])
-        files, missing = discover(paths)
+        others: list[Path] = []
+        files, missing = discover(paths, others)
         summary.outcomes += [Outcome(str(p), "failed", reason) for p, reason in missing]
+        summary.outcomes += [Outcome(str(p), "skipped", "not a report file type: only .pdf, .html, .htm, .md and "
+                                                        ".txt are read") for p in others]
         if on_total:
             on_total(len(files))
         for outcome in self._ingest_all(files, summary):

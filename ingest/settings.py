@@ -11,6 +11,7 @@ from pydantic_settings import BaseSettings, SettingsConfigDict
 
 CHUNKER_VERSION = "sentence-pack-v2"
 SENTENCE_VECTORS = "late-chunk-v1"  # sentence vectors pooled from their chunk's token states (ingest.pipeline)
+TEXT_CLEANUP = "hyphens-ligatures-v1"  # ingest.loaders.cleanup: what page text is stored and quoted
 CATALOG_FILE = "catalog.sqlite"  # SQLite: reports, pages, chunks and the full-text index
 CHROMA_DIR = "chroma"  # the embedded Chroma store (absent when vectors live on a server)
 
@@ -53,4 +54,4 @@ class IndexSettings(BaseSettings):
     def fingerprint(self) -> dict[str, str]:
         """Everything that shapes the stored vectors: an index built with other values is refused."""
         return {"model": self.model_name, "backend": self.embed_backend, "chunker": CHUNKER_VERSION,
-                "chunk_tokens": str(self.chunk_tokens), "sentences": SENTENCE_VECTORS}
+                "chunk_tokens": str(self.chunk_tokens), "sentences": SENTENCE_VECTORS, "text": TEXT_CLEANUP}

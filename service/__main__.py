@@ -34,9 +34,10 @@ def main(argv: list[str] | None = None) -> int:
 
     overrides = {k: v for k, v in {"index_dir": args.index, "chroma_url": args.chroma_url}.items() if v}
     settings = ServiceSettings(index=IndexSettings(**overrides))
-    if not settings.index.catalog_path.exists() and not settings.index.chroma_url:
-        print(f"note: no index at {settings.index.index_dir} yet; run `python -m ingest PATH --index "
-              f"{settings.index.index_dir}` to add reports", file=sys.stderr)
+    if not settings.index.catalog_path.exists():
+        print(f"error: no index at {settings.index.index_dir} (is the path right?): build one with `python -m "
+              f"ingest PATH --index {settings.index.index_dir}`, then start the service again", file=sys.stderr)
+        return 2
     print(f"loading the index at {settings.index.index_dir} ...", file=sys.stderr)
     server = uvicorn.Server(uvicorn.Config(create_app(settings), host=args.host, port=args.port, log_level="warning"))
     threading.Thread(target=announce_when_ready, args=(server, args.host, args.port), daemon=True).start()

@@ -8,7 +8,7 @@ from typing import Annotated, Literal
 
 from urllib.parse import quote as quote_path
 
-from pydantic import BaseModel, BeforeValidator, Field, computed_field, field_validator
+from pydantic import BaseModel, BeforeValidator, Field, ValidationError, computed_field, field_validator, model_validator
 
 from ingest.models import Grade
 
@@ -37,6 +37,25 @@ class Filters(BaseModel):
     published_to: IsoDate | None = None
     grade: Grade | None = Field(None, description="overall grade of the report")
     section: str | None = Field(None, max_length=200, description="words of the section heading")
+
+    @model_validator(mode="after")
+    def dates_in_order(self) -> Filters:
+        if self.published_from and self.published_to and self.published_from > self.published_to:
+            raise ValueError(f"published_from ({self.published_from}) is after published_to ({self.published_to}): "
+                             "swap them")
+        return self
+
+
+def filters_or_422(**values: object) -> Filters:
+    """Filters from query parameters; a combination that is wrong together (dates in the wrong order) is a 422
+    naming the fields, as a wrong single value is."""
+    from fastapi import HTTPException
+
+    try:
+        return Filters(**values)
+    except ValidationError as exc:
+        raise HTTPException(422, [{"loc": ["query", *map(str, e["loc"])], "msg": e["msg"], "type": e["type"]}
+                                  for e in exc.errors()]) from None
 
 
 class AskRequest(BaseModel):

@@ -56,6 +56,14 @@ def test_bad_input_is_4xx_with_detail(client) -> None:
         assert 400 <= response.status_code < 500 and "detail" in response.json()
 
 
+def test_dates_in_the_wrong_order_are_refused_not_ignored(client) -> None:
+    inverted = {"published_from": "2019-01-01", "published_to": "2018-01-01"}
+    for response in (client.get("/search", params={"q": "unpaid work", **inverted}),
+                     client.get("/reports", params=inverted),
+                     client.post("/ask", json={"question": "unpaid work?", "filters": inverted})):
+        assert response.status_code == 422 and "published_from" in str(response.json()["detail"])
+
+
 def test_widget_and_demo_page_are_served(client) -> None:
     assert client.get("/widget.js").status_code in (200, 404)
     assert client.get("/openapi.json").json()["info"]["title"]

@@ -139,8 +139,8 @@ def vanishing_run(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, embeddings, s
     victim = folder / "riverside.md"
     real_discover, real_hash = pipeline.discover, pipeline.file_sha256
 
-    def discover_then_delete(paths):  # type: ignore[no-untyped-def]
-        found = real_discover(paths)
+    def discover_then_delete(paths, unsupported=None):  # type: ignore[no-untyped-def]
+        found = real_discover(paths, unsupported)
         if stage == "hash":
             victim.unlink()
         return found

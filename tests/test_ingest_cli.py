@@ -34,14 +34,19 @@ def test_cli_ingests_reports_and_skips_unchanged(tmp_path: Path) -> None:
 def test_cli_lists_failures_and_still_ingests_the_rest(tmp_path: Path) -> None:
     folder = make_reports(tmp_path / "reports")
     (folder / "broken.pdf").write_bytes(b"%PDF-1.4 not really")
-    result = run_cli(str(folder), str(tmp_path / "missing"), "--index", str(tmp_path / "index"), "--quiet")
+    (folder / "minutes.docx").write_bytes(b"PK not a report type")
+    result = run_cli(str(folder), "--index", str(tmp_path / "index"), "--quiet")
     assert result.returncode == 1
-    assert "ingested 4 files" in result.stdout
-    assert "FAILED" in result.stdout and "broken.pdf" in result.stdout and "missing" in result.stdout
+    assert "ingested 4 files" in result.stdout and "1 of other file types left out" in result.stdout
+    assert "FAILED" in result.stdout and "broken.pdf" in result.stdout
+    assert "skipped" in result.stdout and "minutes.docx: not a report file type" in result.stdout
 
 
 def test_cli_usage_errors_exit_2(tmp_path: Path) -> None:
     assert run_cli().returncode == 2
+    mistyped = run_cli(str(tmp_path / "reprots"), "--index", str(tmp_path / "index"))
+    assert mistyped.returncode == 2 and "no such file or folder" in mistyped.stderr and "reprots" in mistyped.stderr
+    assert not (tmp_path / "index").exists()
     help_text = run_cli("--help")
     assert help_text.returncode == 0 and "examples:" in help_text.stdout
 

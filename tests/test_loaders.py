@@ -53,3 +53,14 @@ def test_bad_files_raise_a_clear_reason(tmp_path: Path, content: bytes, reason: 
     path.write_bytes(content)
     with pytest.raises(LoadError, match=reason):
         load(path)
+
+
+def test_extraction_debris_is_cleaned_once_at_ingest() -> None:
+    from ingest.loaders.cleanup import clean
+    from ingest.models import Page, ParsedDocument
+
+    pages = [Page(number=1, text="Good decision\ufffe\nmaking and well\ufffebeing; it is impor\ufffe\ntant."),
+             Page(number=2, text="Most important of all: the of\ufb01cers' work\u00ad\ufffflo\ufb00."),]
+    doc = clean(ParsedDocument(source="x.pdf", format="pdf", pages=pages))
+    assert doc.pages[0].text == "Good decision-making and well-being; it is important."
+    assert doc.pages[1].text == "Most important of all: the officers' workloff."

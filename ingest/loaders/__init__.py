@@ -73,13 +73,14 @@ def read_bytes(path: Path) -> bytes:
 def load(path: Path) -> ParsedDocument:
     """Read ``path`` into pages of text."""
     from ingest.loaders import html, markdown, pdf, text
+    from ingest.loaders.cleanup import clean
 
     data = read_bytes(path)
     if not data.strip():
         raise LoadError("the file is empty")
     fmt = sniff_format(path, data[:4096])
     readers = {"pdf": pdf.read_pdf, "html": html.read_html, "markdown": markdown.read_markdown, "text": text.read_text}
-    doc = readers[fmt](data, str(path))
+    doc = clean(readers[fmt](data, str(path)))
     if not any(page.text.strip() for page in doc.pages):
         raise LoadError("no extractable text (a scanned PDF needs OCR first)" if fmt == "pdf"
                         else "the file holds no text")

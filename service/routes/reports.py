@@ -8,7 +8,7 @@ from fastapi.responses import FileResponse
 from ingest.models import Grade, ReportMeta
 from service.deps import LibraryDep
 from service.retrieval import in_scope
-from service.schemas import EvidenceOut, Filters, IsoDate, Ratings, Report, ReportsResponse
+from service.schemas import EvidenceOut, IsoDate, Ratings, Report, ReportsResponse, filters_or_422
 
 router = APIRouter(tags=["reports"])
 
@@ -31,7 +31,7 @@ def list_reports(
     published_to: IsoDate | None = None,
     grade: Grade | None = None,
 ) -> ReportsResponse:
-    filters = Filters(body=body, inspectorate=inspectorate, published_from=published_from,
+    filters = filters_or_422(body=body, inspectorate=inspectorate, published_from=published_from,
                       published_to=published_to, grade=grade)
     metas = [m for m in library.reports.values() if in_scope(m, filters)]
     metas.sort(key=lambda m: (m.published is None, m.published, m.report_id))

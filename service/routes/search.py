@@ -5,7 +5,7 @@ from fastapi import APIRouter, Query
 from ingest.models import Grade
 from service.deps import SearchDep, SettingsDep
 from service.retrieval import Hit
-from service.schemas import Filters, IsoDate, Passage, SearchResponse
+from service.schemas import IsoDate, Passage, SearchResponse, filters_or_422
 
 router = APIRouter(tags=["search"])
 
@@ -29,7 +29,7 @@ def search(
     grade: Grade | None = None,
     section: Annotated[str | None, Query(max_length=200)] = None,
 ) -> SearchResponse:
-    filters = Filters(body=body, inspectorate=inspectorate, published_from=published_from,
+    filters = filters_or_422(body=body, inspectorate=inspectorate, published_from=published_from,
                       published_to=published_to, grade=grade, section=section)
     hits = search.search(q, k=min(k, settings.max_k), filters=filters)
     return SearchResponse(results=[to_passage(h) for h in hits])
