@@ -64,7 +64,7 @@ def check_metadata(check_file: Path | str, corpus_root: Path | str) -> dict[str,
 
 
 def _comparisons(row: dict[str, Any], meta: ReportMeta) -> list[tuple[str, Any, Any]]:
-    published = meta.published.isoformat() if meta.published else None
+    published = meta.published_iso()
     found: list[tuple[str, Any, Any]] = [
         ("body", row["body"], meta.body),
         ("published", row["published"], published),

@@ -24,6 +24,7 @@ def flat_row(meta: ReportMeta) -> dict[str, str]:
     data = meta.model_dump(mode="json")
     row = {name: data[name] for name in FIELDS}
     row["body_aliases"] = "; ".join(meta.body_aliases)
+    row["published"] = meta.published_iso()
     row.update({f"area: {area}": grade for area, grade in meta.areas.items()})
     return {k: "" if v is None else str(v) for k, v in row.items()}
 
@@ -37,7 +38,9 @@ def write_csv(reports: list[ReportMeta], out) -> None:  # type: ignore[no-untype
 
 
 def write_json(reports: list[ReportMeta], out) -> None:  # type: ignore[no-untyped-def]
-    json.dump({"reports": [m.model_dump(mode="json") for m in reports]}, out, indent=2, ensure_ascii=False)
+    rows = [m.model_dump(mode="json", exclude={"published_precision"}) | {"published": m.published_iso()}
+            for m in reports]
+    json.dump({"reports": rows}, out, indent=2, ensure_ascii=False)
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -25,7 +25,7 @@ from ingest.metadata_grades import extract_grades, normalise_grade
 from ingest.metadata_text import (
     DAY_MONTH_YEAR, Line, evidence, fold, labelled_value, page_lines, parse_date, squash,
 )
-from ingest.models import Evidence, Grade, Page, ParsedDocument, ReportMeta
+from ingest.models import Evidence, Grade, Page, ParsedDocument, Precision, ReportMeta
 
 _PUBLISHED = (r"report[ ]+published|published(?=[ ]*:)|date[ ]+of[ ]+publication|publication[ ]+date"
               r"|date[ ]+published")
@@ -55,7 +55,9 @@ def extract_metadata(doc: ParsedDocument, report_id: str) -> ReportMeta:
     _front_matter(doc, values, provenance)
     _text(doc, values, provenance)
     areas = values.pop("areas", {})
-    title = values.pop("title", None) or doc.title or PurePath(doc.source).stem
+    if "published" in values:
+        values["published"], values["published_precision"] = values["published"]  # type: ignore[misc]
+    title = _named_title(str(values.pop("title", None) or doc.title or PurePath(doc.source).stem), values)
     return ReportMeta(report_id=report_id, source=doc.source, title=str(title), areas=areas,
                       provenance=provenance, **values)  # type: ignore[arg-type]
 
@@ -84,6 +86,7 @@ def _front_matter(doc: ParsedDocument, values: dict[str, object], provenance: di
         values["body_aliases"] = _matter_aliases(matter.get("aliases"), str(values["body"]))
     _put(values, provenance, "published", _matter_date(matter.get("published")))
     _matter_grades(doc, matter, values, provenance)
+    values["links"] = _web_addresses(matter.get("sources"))
 
 
 def _matter_evidence(doc: ParsedDocument, key: str, raw: object) -> Evidence:
@@ -95,23 +98,25 @@ def _matter_evidence(doc: ParsedDocument, key: str, raw: object) -> Evidence:
     return Evidence(page=0, quote=f"front matter {key}: {text}")
 
 
+def _web_addresses(raw: object) -> list[str]:
+    """The http(s) addresses in a front-matter value (a list or one string); anything else is left out."""
+    items = raw if isinstance(raw, list) else [raw]
+    return [str(item).strip() for item in items if re.fullmatch(r"https?://\S+", str(item).strip())]
+
+
 def _matter_aliases(raw: object, body: str) -> list[str]:
     items = raw if isinstance(raw, list) else [raw] if isinstance(raw, str) else []
     return [squash(str(item)) for item in items if str(item).strip() and squash(str(item)) != body]
 
 
-def _matter_date(raw: object) -> tuple[date, Evidence] | None:
-    """A date, or a month ("2018-09" -> 1 September 2018, said so in the quote); a bare year is None."""
+def _matter_date(raw: object) -> tuple[tuple[date, Precision], Evidence] | None:
+    """A date as precisely as the front matter gives it: 2018-03-14, "2018-03" or 2018."""
     if isinstance(raw, datetime):
         raw = raw.date()
     if isinstance(raw, date):
-        return raw, Evidence(page=0, quote=f"front matter published: {raw.isoformat()}")
-    parsed = parse_date(str(raw)) if isinstance(raw, str) else None
-    if parsed is None:
-        return None
-    day, exact = parsed
-    note = "" if exact else " (month only; day 1 assumed)"
-    return day, Evidence(page=0, quote=f"front matter published: {str(raw).strip()}{note}")
+        return (raw, "day"), Evidence(page=0, quote=f"front matter published: {raw.isoformat()}")
+    parsed = parse_date(str(raw)) if isinstance(raw, (str, int)) and not isinstance(raw, bool) else None
+    return (parsed, Evidence(page=0, quote=f"front matter published: {str(raw).strip()}")) if parsed else None
 
 
 def _matter_grades(doc: ParsedDocument, matter: dict[str, object], values: dict[str, object],
@@ -154,6 +159,16 @@ def _text(doc: ParsedDocument, values: dict[str, object], provenance: dict[str, 
     _text_grades(pages, values, provenance)
 
 
+def _named_title(title: str, values: dict[str, object]) -> str:
+    """A title that names no one ("Inspection of children's social care services") gains the body found."""
+    body = values.get("body")
+    names = [str(body), *map(str, values.get("body_aliases") or [])] if body else []
+    plain = title.lower().replace("&", "and")
+    if not names or any(name.lower().replace("&", "and") in plain for name in names):
+        return title
+    return f"{body}: {title}"
+
+
 def _heading_alias(heading: str, body: Body) -> list[str]:
     """The full name a title gives ("An inspection of Essex Community Rehabilitation Company")."""
     match = re.fullmatch(r"(?:an? |the )?(?:re-? ?)?inspection of (?:the )?([A-Z][^:]+)", heading, re.I)
@@ -181,22 +196,22 @@ def _person(value: str) -> str:
     return " and ".join(name for name in names if re.fullmatch(r"[A-Z][\w'.-]*(?: [A-Z][\w'.-]*)+", name))
 
 
-def _published(pages: list[Page]) -> tuple[date, Evidence] | None:
-    """"Report published: 23 May 2014", "Published: March 2020" (month only: day 1, quote shows it)."""
+def _published(pages: list[Page]) -> tuple[tuple[date, Precision], Evidence] | None:
+    """"Report published: 23 May 2014", "Published: March 2020", "Published: 2018" (at that precision)."""
     for page in pages[:_LABEL_PAGES]:
         found = labelled_value(page, _PUBLISHED)
         parsed = parse_date(found[0]) if found else None
         if found and parsed:
-            return parsed[0], found[1]
+            return parsed, found[1]
     return None
 
 
-def _path_date(source: str) -> tuple[date, Evidence] | None:
+def _path_date(source: str) -> tuple[tuple[date, Precision], Evidence] | None:
     """Last resort: a day-month-year date in the file name (quoted from the path, page 0)."""
     name = PurePath(source).name
     match = DAY_MONTH_YEAR.search(name)
     parsed = parse_date(match.group()) if match else None
-    return (parsed[0], Evidence(page=0, quote=match.group())) if match and parsed else None
+    return (parsed, Evidence(page=0, quote=match.group())) if match and parsed else None
 
 
 def _text_grades(pages: list[Page], values: dict[str, object], provenance: dict[str, Evidence]) -> None:
@@ -212,13 +227,18 @@ def _text_grades(pages: list[Page], values: dict[str, object], provenance: dict[
 def _heading(page: Page) -> tuple[str, Evidence] | None:
     """The report-type heading of the first page ("Inspection of ...", "Review of ..."), unwrapped."""
     lines = page_lines(page)[:15]
-    start = next((line for line in lines if HEADING.match(line.text) and ":" not in line.text), None)
+    start = next((line for line in lines if HEADING.match(line.text) and not _sentence_like(line.text)), None)
     if start is None:
         return None
     named = NAMED_HEADING.match(fold(page.text), start.start)
     end = named.end() if named else _heading_end(lines, start)
     text = re.sub(r"(?<=[a-z])\d+\b", "", squash(fold(page.text[start.start : end])))
     return text, evidence(page, start.start, end)
+
+
+def _sentence_like(text: str) -> bool:
+    """A label ("Inspection dates: ...") or a sentence ("The inspection found X to be well led."), not a heading."""
+    return ":" in text or len(text) > 120 or text.rstrip().endswith(".")
 
 
 def _heading_end(lines: list[Line], start: Line) -> int:

@@ -11,7 +11,7 @@ import re
 from dataclasses import dataclass
 from datetime import date
 
-from ingest.models import Evidence, Page
+from ingest.models import Evidence, Page, Precision
 
 _FOLD = str.maketrans(
     {
@@ -37,6 +37,7 @@ _MONTH = "|".join(sorted(MONTHS, key=len, reverse=True))
 DAY_MONTH_YEAR = re.compile(rf"\b(\d{{1,2}})(?:st|nd|rd|th)?\s+({_MONTH})\.?,?\s+((?:19|20)\d\d)\b", re.I)
 MONTH_YEAR = re.compile(rf"\b({_MONTH})\.?,?\s+((?:19|20)\d\d)\b", re.I)
 ISO_DATE = re.compile(r"\b((?:19|20)\d\d)-(\d\d)(?:-(\d\d))?\b")
+BARE_YEAR = re.compile(r"(?:19|20)\d\d")
 
 
 def fold(text: str) -> str:
@@ -106,27 +107,29 @@ def _continued_end(folded: str, end: int) -> int:
     return end + next_line.end(1) if connector or starts_with_month else end
 
 
-def parse_date(text: str) -> tuple[date, bool] | None:
-    """The first date in ``text`` and whether it was given to the day (False: month only -> day 1)."""
+def parse_date(text: str) -> tuple[date, Precision] | None:
+    """The first date in ``text`` and how precisely it is given: a day, a month ("March 2020": day 1) or, when
+    the text is nothing but a year ("2018"), the year (1 January)."""
     found = [m for m in (DAY_MONTH_YEAR.search(text), ISO_DATE.search(text)) if m]
     if found:
         match = min(found, key=lambda m: m.start())
         return _date_from(match)
     month_year = MONTH_YEAR.search(text)
     if month_year:
-        return _safe_date(int(month_year.group(2)), MONTHS[month_year.group(1).lower()], 1, False)
-    return None
+        return _safe_date(int(month_year.group(2)), MONTHS[month_year.group(1).lower()], 1, "month")
+    year = BARE_YEAR.fullmatch(text.strip())
+    return _safe_date(int(year.group()), 1, 1, "year") if year else None
 
 
-def _date_from(match: re.Match[str]) -> tuple[date, bool] | None:
+def _date_from(match: re.Match[str]) -> tuple[date, Precision] | None:
     if match.re is ISO_DATE:
         day = match.group(3)
-        return _safe_date(int(match.group(1)), int(match.group(2)), int(day or 1), day is not None)
-    return _safe_date(int(match.group(3)), MONTHS[match.group(2).lower()], int(match.group(1)), True)
+        return _safe_date(int(match.group(1)), int(match.group(2)), int(day or 1), "day" if day else "month")
+    return _safe_date(int(match.group(3)), MONTHS[match.group(2).lower()], int(match.group(1)), "day")
 
 
-def _safe_date(year: int, month: int, day: int, exact: bool) -> tuple[date, bool] | None:
+def _safe_date(year: int, month: int, day: int, precision: Precision) -> tuple[date, Precision] | None:
     try:
-        return date(year, month, day), exact
+        return date(year, month, day), precision
     except ValueError:
         return None

@@ -164,11 +164,17 @@ def test_probation_digest_front_matter() -> None:
     assert meta.lead_inspector is None
 
 
-def test_month_only_date_is_day_one_and_the_quote_says_so() -> None:
-    meta = extract_metadata(digest_doc(), "tv")
-    assert meta.published == date(2018, 9, 1)
-    assert meta.provenance["published"].page == 0
-    assert "month only" in meta.provenance["published"].quote
+def test_a_date_keeps_the_precision_the_report_gives() -> None:
+    meta = extract_metadata(digest_doc(), "tv")  # front matter: published "2018-09"
+    assert (meta.published_iso(), meta.published_words()) == ("2018-09", "September 2018")
+    assert meta.published_period() == (date(2018, 9, 1), date(2018, 9, 30))
+    assert meta.provenance["published"].page == 0 and "2018-09" in meta.provenance["published"].quote
+    year_only = extract_metadata(pdf_doc("Inspection of Anytown\nPublished: 2018\nThe service is good."), "a")
+    assert (year_only.published_iso(), year_only.published_words()) == ("2018", "2018")
+    assert year_only.published_period() == (date(2018, 1, 1), date(2018, 12, 31))
+    december = ReportMeta(report_id="d", source="d", title="d", published=date(2019, 12, 1),
+                          published_precision="month")
+    assert december.published_period() == (date(2019, 12, 1), date(2019, 12, 31))
 
 
 def test_page_without_grades_gives_none() -> None:
@@ -257,3 +263,12 @@ def test_a_short_name_the_report_defines_becomes_an_alias() -> None:
     generic = Page(number=1, text="Essex Community Rehabilitation Company (CRC) supervised over 4,000 people. "
                                   "It works with Together for Children (TfC).")
     assert defined_abbreviations([generic], ["Essex CRC", "Essex Community Rehabilitation Company"]) == []
+
+
+def test_a_title_that_names_no_one_gains_the_body_and_a_sentence_is_no_heading() -> None:
+    text = ("1\nMedway Children's Services\nInspection of children's social care services\n"
+            "Inspection dates: 15 July 2019 to 26 July 2019\nThe services were inadequate.\n")
+    meta = extract_metadata(pdf_doc(text, "/data/children's services inspection - 27 august 2019.pdf"), "x")
+    assert meta.title == "Medway: Inspection of children's social care services"
+    prose = extract_metadata(pdf_doc("The inspection found Thames Valley CRC to be well led.\nMore text."), "y")
+    assert prose.report_type is None
