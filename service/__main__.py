@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import json
 import sys
 import threading
 import time
@@ -40,22 +41,33 @@ def main(argv: list[str] | None = None) -> int:
         return 2
     print(f"loading the index at {settings.index.index_dir} ...", file=sys.stderr)
     server = uvicorn.Server(uvicorn.Config(create_app(settings), host=args.host, port=args.port, log_level="warning"))
-    threading.Thread(target=announce_when_ready, args=(server, args.host, args.port), daemon=True).start()
+    example = first_example(settings.index.catalog_path)
+    threading.Thread(target=announce_when_ready, args=(server, args.host, args.port, example), daemon=True).start()
     server.run()
     return 0
 
 
-def announce_when_ready(server, host: str, port: int) -> None:  # type: ignore[no-untyped-def]
+def first_example(catalog_file: Path) -> str:
+    """A question about the served index's own reports, for the ready message."""
+    from ingest.catalog import Catalog
+    from service.about import examples
+
+    found = examples(Catalog(catalog_file).reports())
+    return found[0] if found else "Which reports raise concerns about staffing?"
+
+
+def announce_when_ready(server, host: str, port: int, example: str) -> None:  # type: ignore[no-untyped-def]
     """Once the server accepts requests: the address to open and a first question to try."""
     while not server.started:
         if server.should_exit:
             return
         time.sleep(0.1)
     url = f"http://{host}:{port}"
+    payload = json.dumps({"question": example}).replace("'", "'\\''")  # inside a single-quoted shell word
     print(f"""
 ready: open {url} for the chat (API docs at {url}/docs), or try:
   curl -s {url}/ask -H 'content-type: application/json' \\
-       -d '{{"question": "Which CRCs had unpaid work risk concerns?"}}'
+       -d '{payload}'
 """, file=sys.stderr, flush=True)
 
 

@@ -9,10 +9,11 @@ from typing import TYPE_CHECKING
 from fastapi import FastAPI, Request
 from fastapi.middleware.cors import CORSMiddleware
 from fastapi.responses import JSONResponse
+from fastapi_offline import FastAPIOffline
 
 from ingest.catalog import IndexMismatch
 from service import middleware
-from service.routes import ask, health, reports, search, widget
+from service.routes import ask, health, read, reports, search, widget
 from service.settings import ServiceSettings
 
 if TYPE_CHECKING:
@@ -42,6 +43,15 @@ def build_state(app: FastAPI, settings: ServiceSettings, embeddings: Embeddings 
                                lambda view: view_of(view.library.reread()), settings.index_poll_s)
 
 
+API_DESCRIPTION = """Search and cited answers over public inspection reports.
+
+Every answer's claims carry `[n]` markers; citation `n` names the report, the page and a verbatim quote from that
+page. `abstained: true` means the reports in scope hold no answer. `GET /about` says what the served index holds.
+Dates (`published`) are as precise as the report gives them: `YYYY`, `YYYY-MM` or `YYYY-MM-DD`; the
+`published_from`/`published_to` filters keep a report whose date overlaps the range.
+"""
+
+
 def create_app(settings: ServiceSettings | None = None, embeddings: Embeddings | None = None) -> FastAPI:
     """The app over ``settings.index``; pass ``embeddings`` to share an already loaded model (tests)."""
     settings = settings or ServiceSettings()
@@ -52,12 +62,12 @@ def create_app(settings: ServiceSettings | None = None, embeddings: Embeddings |
         yield
         app.state.live.close()
 
-    app = FastAPI(title="Inspection reports assistant", version="0.1.0", lifespan=lifespan,
-                  description="Search and cited answers over public inspection reports.")
+    app = FastAPIOffline(title="Inspection reports assistant", version="0.1.0", lifespan=lifespan,
+                         description=API_DESCRIPTION, favicon_url="/favicon.ico")  # /docs with no CDN
     middleware.install(app, timeout_s=settings.request_timeout_s)  # inside CORS: a 413/503 keeps CORS headers
     app.add_middleware(CORSMiddleware, allow_origins=settings.cors_origins, allow_methods=["GET", "POST"],
                        allow_headers=["Content-Type"])
-    for module in (health, search, reports, ask, widget):
+    for module in (health, search, reports, read, ask, widget):
         app.include_router(module.router, responses=middleware.ERROR_RESPONSES)
 
     @app.exception_handler(IndexMismatch)

@@ -31,9 +31,18 @@ def in_scope(meta: ReportMeta, filters: Filters) -> bool:
         return False
     if filters.grade and meta.overall != filters.grade:
         return False
-    if filters.published_from and (meta.published is None or meta.published < filters.published_from):
+    return published_overlaps(meta, filters)
+
+
+def published_overlaps(meta: ReportMeta, filters: Filters) -> bool:
+    """A report dated "2018" or "March 2018" is in a range that meets any day of that year or month."""
+    if not (filters.published_from or filters.published_to):
+        return True
+    period = meta.published_period()
+    if period is None:
         return False
-    return not (filters.published_to and (meta.published is None or meta.published > filters.published_to))
+    return not ((filters.published_from and period[1] < filters.published_from)
+                or (filters.published_to and period[0] > filters.published_to))
 
 
 def scope_ids(library: Library, filters: Filters | None) -> list[str] | None:

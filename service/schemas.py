@@ -7,6 +7,7 @@ from datetime import date
 from typing import Annotated, Literal
 
 from urllib.parse import quote as quote_path
+from urllib.parse import urlencode
 
 from pydantic import BaseModel, BeforeValidator, Field, ValidationError, computed_field, field_validator, model_validator
 
@@ -92,12 +93,24 @@ class EvidenceOut(BaseModel):
     quote: str
 
 
+ReportId = Annotated[str, Field(description="the report's id in this index (GET /reports/{report_id})")]
+Body = Annotated[str | None, Field(description="the inspected organisation (\"Thames Valley CRC\", \"Warrington\"); "
+                                               "null where the report names none")]
+Title = Annotated[str, Field(description="the report's title (with the organisation's name where the title lacks it)")]
+PageNumber = Annotated[int, Field(description="page in the file: 1 for HTML, Markdown and text; 0 for a value read "
+                                              "from Markdown front matter")]
+SectionHeading = Annotated[str | None, Field(description="heading of the section the text stands in")]
+Published = Annotated[str | None, Field(
+    description="as precisely as the report states it: YYYY, YYYY-MM or YYYY-MM-DD; null where it states none",
+    examples=["2019-03-14", "2018-09", "2018"])]
+
+
 class Report(BaseModel):
-    report_id: str
-    title: str
-    body: str | None
-    inspectorate: str | None
-    published: date | None
+    report_id: ReportId
+    title: Title
+    body: Body
+    inspectorate: str | None = Field(description="the inspectorate that wrote the report")
+    published: Published
     source: str
     ratings: Ratings
     body_aliases: list[str] = Field(default_factory=list)
@@ -112,16 +125,21 @@ class ReportsResponse(BaseModel):
     reports: list[Report]
 
 
-class Passage(BaseModel):
+class Place(BaseModel):
+    """Where a passage or a quote stands: the report and the page."""
+
+    report_id: ReportId
+    body: Body
+    title: Title
+    published: Published
+    page: PageNumber
+    section: SectionHeading
+
+
+class Passage(Place):
     chunk_id: str
-    report_id: str
-    body: str | None
-    title: str
-    published: date | None
-    page: int
-    section: str | None
-    text: str
-    score: float
+    text: str = Field(description="the passage's text")
+    score: float = Field(description="relevance: higher is better (fused lexical and dense ranks)")
     source: str | None = None
 
 
@@ -146,30 +164,31 @@ class Health(BaseModel):
                                            "ingest adds, changes or removes, and the service follows within seconds")
 
 
-class Citation(BaseModel):
+class Citation(Place):
     n: int
-    report_id: str
-    body: str | None
-    title: str
-    published: date | None
-    page: int
-    section: str | None
-    source: str
-    quote: str
+    source: str = Field(description="the file the report was read from, relative to the folder ingested")
+    quote: str = Field(description="a verbatim span of the report's text on that page")
     claim: str | None = Field(None, exclude=True)  # the project's wording of a metadata value (for the LLM)
 
     @computed_field  # type: ignore[prop-decorator]
     @property
     def url(self) -> str:
-        """Where the service serves the cited file, opened at the cited page (PDF viewers honour #page)."""
-        return f"/reports/{quote_path(self.report_id)}/source#page={self.page}"
+        """Where the service shows the cited page as readable text with the quote highlighted (that view links
+        the original file, opened at the page, and the published report where the file names it)."""
+        query = urlencode({"page": max(self.page, 1), "quote": self.quote})
+        return f"/reports/{quote_path(self.report_id)}/read?{query}#quote"
 
 
 class Item(BaseModel):
     body: str | None
     report_id: str
-    verdict: Verdict
+    verdict: Verdict = Field(description="what kind of row this is: the report's grade (grade), a finding that "
+                             "counts against (concern) or for (positive), a change between two reports (improved, "
+                             "declined), the topic raised (mentioned) or the report silent on it (not stated)")
     citations: list[int] = Field(default_factory=list)
+    published: Published = None
+    finding: str | None = Field(None, description="the row's finding in plain words: the grade (\"rated good "
+                                "overall\"), the change, or the start of the quote it rests on")
 
 
 class Prose(BaseModel):

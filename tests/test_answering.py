@@ -134,13 +134,13 @@ def test_no_report_with_the_grade_says_so(answerer: Answerer) -> None:
 
 def test_grades_of_one_body_latest_first(answerer: Answerer) -> None:
     answer = ask(answerer, "What overall rating did Merseyside CRC get?")
-    years = [c.published.year for c in answer.citations]
+    years = [c.published[:4] for c in answer.citations]
     assert len(years) == 2 and years == sorted(years, reverse=True)
 
 
 def test_last_inspected_answers_from_the_latest_report_only(answerer: Answerer) -> None:
     answer = ask(answerer, "When was Merseyside CRC last inspected?")
-    assert [c.report_id for c in answer.citations] == ["merseyside-crc-2020"] and "2020" in answer.answer
+    assert {c.report_id for c in answer.citations} == {"merseyside-crc-2020"} and "2020" in answer.answer
     assert_quotes_on_pages(answerer, answer)
 
 

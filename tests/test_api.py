@@ -1,5 +1,7 @@
 """Real HTTP through the FastAPI app over the demo corpus index."""
 
+import html
+
 
 def test_health_counts_reports_and_chunks(client) -> None:
     body = client.get("/health").json()
@@ -72,7 +74,36 @@ def test_widget_and_demo_page_are_served(client) -> None:
 def test_citations_link_to_the_source_file_served_inert(client) -> None:
     answer = client.post("/ask", json={"question": "What overall rating did Essex CRC receive?"}).json()
     citation = answer["citations"][0]
-    assert citation["url"].startswith(f"/reports/{citation['report_id']}/source#page=")
-    response = client.get(citation["url"].split("#")[0])
+    assert citation["url"].startswith(f"/reports/{citation['report_id']}/read?page={citation['page']}&quote=")
+    view = client.get(citation["url"].split("#")[0])
+    assert view.status_code == 200 and "default-src 'none'" in view.headers["content-security-policy"]
+    marked = view.text.split('<mark id="quote">')[1].split("</mark>")[0]
+    assert " ".join(html.unescape(marked).split()) == " ".join(citation["quote"].split())
+    assert "<nav" in view.text and "<script" not in view.text and "Subscribe" not in view.text
+    response = client.get(f"/reports/{citation['report_id']}/source")
     assert response.status_code == 200 and response.headers["content-security-policy"] == "sandbox"
     assert client.get("/reports/nope/source").status_code == 404
+    assert client.get("/reports/nope/read").status_code == 404
+    assert client.get(f"/reports/{citation['report_id']}/read", params={"page": 999}).status_code == 404
+
+
+def test_the_readable_view_drops_front_matter_and_links_the_published_report(client) -> None:
+    view = client.get("/reports/london-crc-2018/read", params={"page": 1}).text
+    assert "overall_rating:" not in view and "An inspection of London Community Rehabilitation Company" in view
+    assert 'href="https://www.justiceinspectorates.gov.uk/hmiprobation/media/press-releases/2018/03/londoncrc"' in view
+
+
+def test_dates_are_served_as_precisely_as_the_reports_give_them(client) -> None:
+    reports = {r["report_id"]: r for r in client.get("/reports").json()["reports"]}
+    assert reports["thames-valley-crc-2018"]["published"] == "2018"
+    assert reports["london-crc-2018"]["published"] == "2018-03"
+    assert reports["essex-crc-2018"]["published"] == "2018-10-10"
+    in_mid_march = client.get("/reports", params={"published_from": "2018-03-10", "published_to": "2018-03-20"})
+    assert {r["report_id"] for r in in_mid_march.json()["reports"]} == {"london-crc-2018", "thames-valley-crc-2018"}
+    in_2018 = {r["report_id"] for r in client.get("/reports", params={"published_from": "2018-06-01",
+                                                                      "published_to": "2018-12-31"}).json()["reports"]}
+    assert "thames-valley-crc-2018" in in_2018 and "london-crc-2018" not in in_2018
+    hits = client.get("/search", params={"q": "unpaid work", "published_from": "2018-12-01",
+                                         "published_to": "2018-12-31"}).json()["results"]
+    assert {h["report_id"] for h in hits} <= {"thames-valley-crc-2018", "staffordshire-west-midlands-crc-2018"}
+    assert "thames-valley-crc-2018" in {h["report_id"] for h in hits}

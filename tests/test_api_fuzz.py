@@ -32,4 +32,7 @@ schema = schemathesis.pytest.from_fixture("api_schema")
 @schema.parametrize()
 @settings(max_examples=100, deadline=None, suppress_health_check=list(HealthCheck))
 def test_no_operation_fails_or_breaks_its_schema(case) -> None:
-    case.call_and_validate()
+    response = case.call()
+    if response.status_code == 422 and "swap them" in response.text:
+        return  # published_from after published_to: a rule between two fields, which OpenAPI cannot state
+    case.validate_response(response)

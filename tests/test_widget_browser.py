@@ -65,12 +65,16 @@ def stub_answer(question: str, session_id: str) -> dict:
             _citation(3, "Merseyside CRC", "merseyside-crc-2020", "Unpaid work at Merseyside CRC had improved "
                       "since the 2018 inspection.", published="2020-06", section="4. Unpaid work and Through the Gate"),
         ]
-        answer["items"] = [{"body": "Thames Valley CRC", "report_id": "thames-valley-crc-2018",
-                            "verdict": "Risk concern", "citations": [1]},
-                           {"body": "London CRC", "report_id": "london-crc-2019", "verdict": "Improved",
-                            "citations": [2]},
-                           {"body": "Merseyside CRC", "report_id": "merseyside-crc-2020", "verdict": "Improved",
-                            "citations": [3]}]
+        answer["items"] = [{"body": "Thames Valley CRC", "report_id": "thames-valley-crc-2018", "published": "2018",
+                            "verdict": "concern", "citations": [1], "finding": "risk of harm was not analysed"},
+                           {"body": "London CRC", "report_id": "london-crc-2019", "verdict": "grade",
+                            "published": "2019-08", "citations": [2], "finding": "rated good overall"},
+                           {"body": "Merseyside CRC", "report_id": "merseyside-crc-2020", "verdict": "improved",
+                            "published": "2020-06", "citations": [3]}]
+    elif "compare" in q:
+        answer["answer"] = ("Side by side, *as the reports grade them*:\n\n| | **Essex CRC** | **Wales CRC** |\n"
+                            "|---|---|---|\n| Overall grade | requires improvement [1] | good [1] |")
+        answer["citations"] = [_citation(1, "Essex CRC", "essex-crc-2018", ESSEX_QUOTE)]
     elif "weather" in q:
         answer.update(answer="The reports do not say anything about the weather.", abstained=True)
     else:
@@ -99,6 +103,10 @@ def build_stub_app(embed_origin: str) -> FastAPI:
     @app.get("/widget.js")
     def widget() -> FileResponse:
         return FileResponse(STATIC / "widget.js", media_type="text/javascript")
+
+    @app.get("/about")
+    def about() -> dict:
+        return {"examples": ["Which CRCs had unpaid work risk concerns?", "Compare Essex CRC and Wales CRC"]}
 
     @app.get("/reports")
     def reports() -> dict:
@@ -388,3 +396,67 @@ def test_fits_a_narrow_screen(browser, service: Running) -> None:
         assert box is not None and box["x"] + box["width"] <= 360
     finally:
         context.close()
+
+
+def test_examples_come_from_the_served_index(page, service: Running) -> None:
+    page.goto(service.url + "/")
+    chips = page.locator(".ira-chip")
+    chips.first.wait_for()
+    assert chips.all_inner_texts() == ["Which CRCs had unpaid work risk concerns?", "Compare Essex CRC and Wales CRC"]
+
+
+def test_list_table_shows_date_and_finding_not_the_row_kind(page, service: Running) -> None:
+    page.goto(service.url + "/")
+    ask(page, "Which CRCs had unpaid work risk concerns?")
+    rows = last_answer(page).locator("table tbody tr")
+    assert rows.first.locator("td").nth(1).inner_text() == "2018"
+    assert rows.nth(1).locator("td").nth(1).inner_text() == "August 2019"
+    assert rows.nth(1).locator("td").nth(2).inner_text() == "rated good overall"
+    assert "Concern" in rows.first.locator("td").nth(2).inner_text()
+    assert "grade" not in rows.nth(1).locator("td").nth(2).inner_text().split()
+
+
+def test_italics_and_markdown_tables_render_as_such(page, service: Running) -> None:
+    page.goto(service.url + "/")
+    ask(page, "compare Essex and Wales")
+    answer = last_answer(page)
+    assert answer.locator("em").inner_text() == "as the reports grade them"
+    grid = answer.locator("table.ira-grid")
+    assert grid.locator("th").all_inner_texts()[1:] == ["Essex CRC", "Wales CRC"]
+    assert grid.locator("tr").count() == 2 and "*" not in answer.inner_text() and "|" not in answer.inner_text()
+
+
+def test_a_bad_year_is_reported_and_nothing_is_sent(page, service: Running) -> None:
+    page.goto(service.url + "/")
+    page.get_by_label("Published from").fill("19")
+    ask(page, "What overall rating did Essex CRC receive?")
+    assert "not a year" in page.locator("[data-testid=filter-error]").inner_text()
+    page.get_by_label("Published from").fill("2020")
+    page.get_by_label("Published to").fill("2018")
+    ask(page, "What overall rating did Essex CRC receive?")
+    assert "swap" in page.locator("[data-testid=filter-error]").inner_text()
+    assert page.locator("[data-testid=chat-question]").count() == 0 and service.received == []
+    page.get_by_label("Published to").fill("2021")
+    ask(page, "What overall rating did Essex CRC receive?")
+    last_answer(page)
+    assert page.locator("[data-testid=filter-error]").is_hidden()
+
+
+def test_the_chat_survives_a_reload_until_new_chat(page, service: Running) -> None:
+    page.goto(service.url + "/")
+    ask(page, "What overall rating did Essex CRC receive?")
+    last_answer(page)
+    page.reload()
+    answer = page.locator("[data-testid=chat-answer][data-state=done]")
+    answer.first.wait_for()
+    assert "Requires improvement" in answer.first.inner_text() and page.locator(".ira-chip").first.is_hidden()
+    answer.first.locator("[data-testid=citation]").first.click()
+    assert "Essex" in page.locator("[data-testid=citation-quote]").inner_text()
+    with page.expect_request("**/ask/stream") as sent:
+        ask(page, "And Wales?")
+    assert sent.value.post_data_json["session_id"] == "s-1"  # the follow-up continues the restored conversation
+    last_answer(page)
+    page.get_by_role("button", name="New chat").click()
+    page.reload()
+    page.locator(".ira-chip").first.wait_for()
+    assert page.locator("[data-testid=chat-answer]").count() == 0

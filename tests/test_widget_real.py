@@ -90,3 +90,44 @@ def test_real_widget_embeds_on_another_origin(real_page, real_service: str, host
     ask(real_page, "Which CRCs had unpaid work risk concerns?")
     assert "Thames Valley" in last_answer(real_page).inner_text()
 
+
+
+def test_api_docs_render_with_no_network(real_page, real_service: str) -> None:
+    """Swagger UI's assets come from this service: requests to any other host are refused and not needed."""
+    elsewhere: list[str] = []
+
+    def only_loopback(route) -> None:  # type: ignore[no-untyped-def]
+        if route.request.url.startswith(real_service):
+            route.continue_()
+        else:
+            elsewhere.append(route.request.url)
+            route.abort()
+
+    real_page.route("**/*", only_loopback)
+    real_page.goto(real_service + "/docs")
+    real_page.locator(".opblock-summary-path", has_text="/ask").first.wait_for()
+    assert real_page.locator(".opblock").count() >= 6 and elsewhere == []
+    assert "Inspection reports assistant" in real_page.locator(".title").first.inner_text()
+
+
+def test_the_page_introduces_the_served_index_and_suggests_its_questions(real_page, real_service: str) -> None:
+    real_page.goto(real_service + "/")
+    about = real_page.locator("#index-about")
+    real_page.wait_for_function("document.getElementById('index-about').textContent.includes('25 inspection')")
+    assert "HM Inspectorate of Probation" in about.inner_text()
+    assert "Merseyside CRC (2020)" in real_page.locator("#index-recent").inner_text()
+    chips = real_page.locator(".ira-chip")
+    chips.first.wait_for()
+    first = chips.first.inner_text()
+    chips.first.click()
+    answer = last_answer(real_page)
+    assert first and "Not in these reports" not in answer.inner_text()
+    assert answer.locator("[data-testid=citation]").count() >= 1
+
+
+def test_the_readable_source_view_keeps_hostile_text_inert(real_page, real_service: str) -> None:
+    quote = "Unpaid work at Mallory CRC was a risk concern"
+    real_page.goto(f"{real_service}/reports/mallory-crc-2019/read?page=1&quote={quote}#quote")
+    assert real_page.locator("mark#quote").inner_text() == quote
+    assert "<script>window.__pwned=1</script>" in real_page.locator(".page").inner_text()
+    assert real_page.evaluate("window.__pwned") is None and real_page.locator(".page img").count() == 0

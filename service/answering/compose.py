@@ -5,6 +5,7 @@ returns None otherwise), and a claim whose quote is refused is left out of the a
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 
 from ingest.models import ReportMeta
@@ -54,7 +55,7 @@ class CitationBook:
             return None
         meta = ev.meta
         return Citation(n=n, report_id=meta.report_id, body=body_label(meta), title=meta.title,
-                        published=meta.published, page=ev.page, section=ev.section, source=meta.source,
+                        published=meta.published_iso(), page=ev.page, section=ev.section, source=meta.source,
                         quote=ev.quote, claim=ev.claim)
 
 
@@ -84,7 +85,8 @@ def list_answer(rows: list[Row], book: CitationBook, session_id: str, intro: str
         body = body_label(row.meta)
         because = [(ev, n) for ev in row.reasons if (n := book.cite(ev)) is not None]
         items.append(Item(body=body, report_id=row.meta.report_id, verdict=row.verdict,
-                          citations=numbers + [n for _, n in because if n not in numbers]))
+                          citations=numbers + [n for _, n in because if n not in numbers],
+                          published=row.meta.published_iso(), finding=_finding(row.claim or cited[0][0].quote)))
         lines.setdefault(body, {}).setdefault(row.claim or cited[0][0].quote, []).extend(numbers)
         years.setdefault(body, []).append(str(row.meta.published.year) if row.meta.published else "")
         why.setdefault(body, []).extend(because)
@@ -95,6 +97,12 @@ def list_answer(rows: list[Row], book: CitationBook, session_id: str, intro: str
                _body_line(body, claims, years[body]) + _why_text(why.get(body, []), len(set(years[body])) > 1)
                for body, claims in lines.items())
     return Answer(answer=text, abstained=False, session_id=session_id, citations=book.citations, items=items)
+
+
+def _finding(text: str, limit: int = 160) -> str:
+    """A row's claim without markdown emphasis, cut at a word boundary."""
+    plain = re.sub(r"\*{1,2}([^*]+)\*{1,2}", r"\1", text)
+    return plain if len(plain) <= limit else plain[:limit].rsplit(" ", 1)[0] + "\u2026"
 
 
 def _body_line(body: str, claims: dict[str, list[int]], years: list[str]) -> str:

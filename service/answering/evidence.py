@@ -85,9 +85,12 @@ def scan_pages(pages: Pages, meta: ReportMeta, test: Callable[[str], bool], firs
     return None
 
 
-def date_forms(value: date) -> list[str]:
-    """How a date may be printed: "17 December 2021", "17th December 2021", "December 17, 2021"."""
+def date_forms(value: date, precision: str = "day") -> list[str]:
+    """How a date may be printed: "17 December 2021", "17th December 2021", "December 17, 2021"; "December 2021"
+    for a month, "2021" for a year."""
     month = value.strftime("%B")
+    if precision != "day":
+        return [f"{month} {value.year}"] if precision == "month" else [str(value.year)]
     return [f"{value.day} {month} {value.year}", f"{value.day:02d} {month} {value.year}",
             f"{value.day}th {month} {value.year}", f"{month} {value.day}, {value.year}"]
 
@@ -103,10 +106,11 @@ def field_evidence(pages: Pages, meta: ReportMeta, key: str, forms: list[str]) -
 def metadata_claims(pages: Pages, meta: ReportMeta) -> list[Claim]:
     """The report's dates, lead inspector and owner as claims (grades: ``grades.grade_claims``)."""
     name, out = label(meta), []
-    if meta.published and (ev := field_evidence(pages, meta, "published", date_forms(meta.published))):
-        out.append(_claim(ev, f"The **{name}** report was published on {meta.published:%-d %B %Y}.",
-                          f"The report on {body_label(meta)} was published on {meta.published:%-d %B %Y}.", "date",
-                          REPORT_ROLE))
+    forms = date_forms(meta.published, meta.published_precision) if meta.published else []
+    if forms and (ev := field_evidence(pages, meta, "published", forms)):
+        when = ("on " if meta.published_precision == "day" else "in ") + meta.published_words()
+        out.append(_claim(ev, f"The **{name}** report was published {when}.",
+                          f"The report on {body_label(meta)} was published {when}.", "date", REPORT_ROLE))
     if meta.inspection_dates and (ev := field_evidence(pages, meta, "inspection_dates", [meta.inspection_dates])):
         out.append(_claim(ev, f"**{name}** was inspected {_dates(meta.inspection_dates)}.",
                           f"{body_label(meta)} was inspected, fieldwork visit on site, {meta.inspection_dates}.", "date",

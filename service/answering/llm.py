@@ -120,7 +120,7 @@ def supported(sentence: str, pool: dict[int, Citation]) -> bool:
 
 
 def _support_text(c: Citation) -> str:
-    return " ".join([c.quote, c.claim or "", c.body or "", str(c.published.year) if c.published else ""])
+    return " ".join([c.quote, c.claim or "", c.body or "", (c.published or "")[:4]])
 
 
 def _number(text: str) -> str:

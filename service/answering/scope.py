@@ -5,13 +5,14 @@ it expects (a number, a date, a name, a grade) and its topic (the words left onc
 from __future__ import annotations
 
 import re
+from datetime import date
 from dataclasses import dataclass, field
 
 from ingest.models import ReportMeta
 from service.answering import grades
 from service.answering.areas import AreaNames
-from service.answering.mentions import (INSPECTORATE_NAMES, ORG_TYPES, BodyMatch, BodyNames, inspectorates_named,
-                                        org_type, org_types_named)
+from service.answering.mentions import (INSPECTORATE_NAMES, ORG_TYPES, BodyMatch, BodyNames, body_label,
+                                        inspectorates_named, org_type, org_types_named)
 from service.answering.text import MONTH, content_words, stem
 from service.terms import STOPWORDS
 from service.answering.verdict import cue_words, wanted_verdicts
@@ -48,6 +49,8 @@ BEFORE = re.compile(r"\bbefore\s+((?:19|20)\d\d)\b", re.I)
 REPORT_YEAR = re.compile(r"\b(?:19|20)\d\d(?:['’]s)?\s+(?:[\w'’]+\s+){0,3}(?:inspection|report|review|visit|rating|"
                          r"grade)s?\b|\b(?:inspect\w*|report\w*|review\w*|visit\w*|publish\w*|rat\w+|grade\w*|"
                          r"judged)\b[^.?!]{0,40}\b(?:19|20)\d\d\b", re.I)  # a year that dates the report itself
+LATEST_ONLY = re.compile(r"(?<!since )(?<!since the )(?<!since their )(?<!since its )\b(last|latest|most recent|newest|"
+                         r"current|recent)\b(?!\s+(?:year|years|time|two|few|three)\b)", re.I)  # "was last inspected"
 NUMERIC = re.compile(r"\b(more than|over|above|at least|greater than|exceeding|fewer than|less than|under|below|"
                      r"at most)\s+(?:about\s+)?(\d[\d,]*(?:\.\d+)?)\s*(%|per ?cent)?", re.I)
 SUPERLATIVE = re.compile(r"\b(first|most|least|largest|biggest|highest|lowest|best|worst|earliest|latest|"
@@ -176,7 +179,17 @@ def _reports_in_scope(question: str, reports: list[ReportMeta], bodies: list[Bod
         dated = chosen  # "supervised in November 2018" may be told by the report of 2019: the text decides
     if chosen and not dated:
         return [], "no report in this index matches that organisation and date"
+    if bodies and not years and LATEST_ONLY.search(question):
+        dated = latest_per_body(dated)
     return sorted(m.report_id for m in dated), None
+
+
+def latest_per_body(reports: list[ReportMeta]) -> list[ReportMeta]:
+    """Each body's most recently published report ("when was X last inspected", "X's latest rating")."""
+    latest: dict[str, ReportMeta] = {}
+    for meta in sorted(reports, key=lambda m: m.published or date.min):
+        latest[body_label(meta)] = meta
+    return list(latest.values())
 
 
 def _read_wants(scope: Scope, areas: AreaNames, graded: bool = False) -> None:

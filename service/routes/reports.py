@@ -16,7 +16,7 @@ router = APIRouter(tags=["reports"])
 def to_report(meta: ReportMeta) -> Report:
     return Report(
         report_id=meta.report_id, title=meta.title, body=meta.body, inspectorate=meta.inspectorate,
-        published=meta.published, source=meta.source, ratings=Ratings(overall=meta.overall, areas=meta.areas),
+        published=meta.published_iso(), source=meta.source, ratings=Ratings(overall=meta.overall, areas=meta.areas),
         body_aliases=meta.body_aliases, report_type=meta.report_type, owner=meta.owner,
         inspection_dates=meta.inspection_dates, lead_inspector=meta.lead_inspector,
         provenance={k: EvidenceOut(page=v.page, quote=v.quote) for k, v in meta.provenance.items()})

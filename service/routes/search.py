@@ -12,7 +12,7 @@ router = APIRouter(tags=["search"])
 
 def to_passage(hit: Hit) -> Passage:
     c, m = hit.chunk, hit.meta
-    return Passage(chunk_id=c.chunk_id, report_id=c.report_id, body=m.body, title=m.title, published=m.published,
+    return Passage(chunk_id=c.chunk_id, report_id=c.report_id, body=m.body, title=m.title, published=m.published_iso(),
                    page=c.page, section=c.section, text=c.text, score=round(hit.score, 6), source=m.source)
 
 

@@ -22,3 +22,8 @@ def demo_page() -> FileResponse:
 @router.get("/widget.js", include_in_schema=False)
 def widget_script() -> FileResponse:
     return _static("widget.js", "text/javascript; charset=utf-8")
+
+
+@router.get("/favicon.ico", include_in_schema=False)
+def favicon() -> FileResponse:
+    return _static("favicon.svg", "image/svg+xml")

@@ -15,11 +15,10 @@
   "use strict";
 
   const DEFAULT_TITLE = "Ask the inspection reports";
-  const EXAMPLES = [
-    "Which CRCs had unpaid work risk concerns?",
-    "What overall rating did Essex CRC receive?",
-    "Which providers were rated Good overall?",
-  ];
+  const KEEP_TURNS = 30;  // the latest questions and answers kept across a reload
+  const STORE_KEY = "ira-chat:";  // + API address: the conversation, kept in this tab's session storage
+  const VERDICTS = { concern: "Concern", positive: "Positive", improved: "Improved", declined: "Declined",
+    mentioned: "Mentioned", "not stated": "Not stated", grade: "Grade" };
   const MONTHS = ["January", "February", "March", "April", "May", "June", "July",
     "August", "September", "October", "November", "December"];
   const GRADES = ["outstanding", "good", "requires improvement", "inadequate"];
@@ -90,6 +89,10 @@ font-size:.78em;font-weight:600;line-height:1.45;font-variant-numeric:tabular-nu
 letter-spacing:.03em;padding:.35rem .5rem;border-bottom:2px solid var(--ira-border)}
 .ira-table td{padding:.45rem .5rem;border-bottom:1px solid var(--ira-border);vertical-align:top}
 .ira-table tr:last-child td{border-bottom:0}
+.ira-grid th{text-transform:none;letter-spacing:0;font-size:.85rem;color:var(--ira-text)}
+.ira-grid td:first-child{min-width:8rem}
+.ira-filter-error{grid-column:1/-1;color:var(--ira-error);font-size:.85rem}
+.ira-filter-error[hidden]{display:none}
 .ira-verdict{display:inline-block;padding:.05rem .5rem;border-radius:999px;background:#eef0f3;font-size:.82rem}
 .ira-g-outstanding{background:#dcf2e3;color:#14532d}.ira-g-good{background:#e3f4e8;color:#1e5b34}
 .ira-g-requires-improvement{background:#fdf0d5;color:#7a4b00}.ira-g-inadequate{background:#fde4e1;color:#8a1c12}
@@ -189,18 +192,18 @@ color:var(--ira-muted);text-transform:uppercase;letter-spacing:.03em}
 
   // ---------- minimal, safe markdown ----------
 
-  const INLINE = /\*\*(.+?)\*\*|\[(\d+(?:\s*,\s*\d+)*)\]/g;
+  const INLINE = /\*\*(.+?)\*\*|\*([^*\s](?:[^*]*[^*\s])?)\*|\[(\d+(?:\s*,\s*\d+)*)\]/g;
 
   function renderInline(text, parent, cite) {
     let last = 0;
     for (const m of text.matchAll(INLINE)) {
       if (m.index > last) parent.append(text.slice(last, m.index));
-      if (m[1] !== undefined) {
-        const strong = h("strong");
-        renderInline(m[1], strong, cite);
-        parent.append(strong);
+      if (m[1] !== undefined || m[2] !== undefined) {
+        const node = h(m[1] !== undefined ? "strong" : "em");
+        renderInline(m[1] !== undefined ? m[1] : m[2], node, cite);
+        parent.append(node);
       } else {
-        m[2].split(",").forEach((n, i) => {
+        m[3].split(",").forEach((n, i) => {
           if (i) parent.append(" ");
           parent.append(cite(Number(n.trim())));
         });
@@ -210,16 +213,23 @@ color:var(--ira-muted);text-transform:uppercase;letter-spacing:.03em}
     if (last < text.length) parent.append(text.slice(last));
   }
 
-  /** Paragraphs, line breaks, **bold**, "- " bullet lists and [n] markers; everything else is text. */
+  /** Paragraphs, line breaks, **bold**, *italic*, "- " bullet lists, [n] markers and | tables |; everything
+   * else is text. */
   function renderMarkdown(markdown, cite) {
     const frag = document.createDocumentFragment();
     let para = null;
     let list = null;
+    let grid = null;
     for (const raw of String(markdown || "").replace(/\r\n?/g, "\n").split("\n")) {
       const line = raw.trim();
       const bullet = /^[-*\u2022]\s+(.*)$/.exec(line);
+      if (!/^\|.*\|$/.test(line)) grid = null;
       if (!line) {
         para = list = null;
+      } else if (/^\|.*\|$/.test(line)) {
+        para = list = null;
+        if (!grid) frag.append(h("div", { class: "ira-table-wrap" }, (grid = h("table", { class: "ira-table ira-grid" }))));
+        tableRow(grid, line, cite);
       } else if (bullet) {
         if (!list) frag.append((list = h("ul")));
         para = null;
@@ -246,6 +256,20 @@ color:var(--ira-muted);text-transform:uppercase;letter-spacing:.03em}
       }
     }
     return frag;
+  }
+
+  /** One "| a | b |" line of a markdown table: the first is the header, "|---|" lines are skipped. */
+  function tableRow(grid, line, cite) {
+    const cells = line.slice(1, -1).split("|").map((c) => c.trim());
+    if (cells.every((c) => /^:?-{3,}:?$/.test(c))) return;
+    const header = !grid.rows.length;
+    const row = h("tr");
+    for (const cell of cells) {
+      const td = h(header ? "th" : "td", header ? { scope: "col" } : null);
+      renderInline(cell, td, cite);
+      row.append(td);
+    }
+    grid.append(row);
   }
 
   // ---------- server-sent events over fetch ----------
@@ -357,10 +381,29 @@ color:var(--ira-muted);text-transform:uppercase;letter-spacing:.03em}
       return Array.isArray(body && body.reports) ? body.reports : [];
     }
 
-    return { askStream, ask, reports };
+    async function about() {
+      const res = await fetch(api + "/about", { headers: { Accept: "application/json" } });
+      return res.ok ? res.json() : null;
+    }
+
+    return { askStream, ask, reports, about };
   }
 
   // ---------- one rendered answer ----------
+
+  /** The grade as a coloured badge, or the kind of finding as a badge followed by its words. */
+  function findingCell(item) {
+    const words = String(item.finding || "");
+    const grade = GRADES.find((g) => words.toLowerCase().includes(g));
+    if (item.verdict === "grade" && grade) {
+      return h("span", { class: "ira-verdict" + gradeClass(grade), text: words || grade });
+    }
+    const kind = VERDICTS[item.verdict] || String(item.verdict || "");
+    const cell = document.createDocumentFragment();
+    if (kind) cell.append(h("span", { class: "ira-verdict" + gradeClass(item.verdict), text: kind }));
+    if (words) cell.append(" ", words);
+    return cell;
+  }
 
   function answerView(uid, onLayout) {
     const text = h("div", { class: "ira-text" });
@@ -422,11 +465,11 @@ color:var(--ira-muted);text-transform:uppercase;letter-spacing:.03em}
         const evidence = h("td", { "data-label": "Evidence" });
         for (const n of Array.isArray(item.citations) ? item.citations : []) evidence.append(cite(Number(n)), " ");
         tbody.append(h("tr", null, h("td", { text: String(item.body || "") }),
-          h("td", { "data-label": "Verdict" },
-            h("span", { class: "ira-verdict" + gradeClass(item.verdict), text: String(item.verdict || "") })),
-          evidence));
+          h("td", { "data-label": "Published", text: formatDate(item.published) }),
+          h("td", { "data-label": "Finding" }, findingCell(item)), evidence));
       }
-      const head = h("tr", null, ...["Organisation", "Verdict", "Evidence"].map((t) => h("th", { scope: "col", text: t })));
+      const head = h("tr", null, ...["Organisation", "Published", "Finding", "Evidence"]
+        .map((t) => h("th", { scope: "col", text: t })));
       return h("div", { class: "ira-table-wrap" },
         h("table", { class: "ira-table" }, h("caption", { class: "ira-sr", text: "Organisations in this answer" }),
           h("thead", null, head), tbody));
@@ -462,25 +505,59 @@ color:var(--ira-muted);text-transform:uppercase;letter-spacing:.03em}
     return h("div", { class: "ira-field" }, h("label", { for: id, text: label }), input);
   }
 
+  /** { filters (null when none), problem (a message when a year box is wrong), bad (that box) }. */
   function readFilters(inputs) {
     const filters = {};
     const inspectorate = inputs.inspectorate.value.trim();
     const body = inputs.body.value.trim();
     if (inspectorate) filters.inspectorate = inspectorate;
     if (body) filters.body = body;
+    let problem = "";
+    let bad = null;
     for (const [key, input, suffix] of [["published_from", inputs.from, "-01-01"], ["published_to", inputs.to, "-12-31"]]) {
       const year = input.value.trim();
-      const valid = /^\d{4}$/.test(year);
+      const valid = /^(19|20)\d\d$/.test(year);
       input.setAttribute("aria-invalid", String(Boolean(year) && !valid));
       if (valid) filters[key] = year + suffix;
+      else if (year && !bad) [problem, bad] = [`"${year}" is not a year: type four digits such as 2019, or clear the box.`, input];
     }
-    return Object.keys(filters).length ? filters : null;
+    if (!bad && filters.published_from && filters.published_to && filters.published_from > filters.published_to) {
+      [problem, bad] = ["\u201cPublished from\u201d is after \u201cPublished to\u201d: swap the years.", inputs.from];
+      inputs.from.setAttribute("aria-invalid", "true");
+    }
+    return { filters: Object.keys(filters).length ? filters : null, problem, bad };
+  }
+
+  /** The conversation in this tab's session storage, so a reload keeps it (storage may be off: then not). */
+  function chatStore(api) {
+    const key = STORE_KEY + api;
+    return {
+      load() {
+        try {
+          const saved = JSON.parse(sessionStorage.getItem(key) || "null");
+          return saved && Array.isArray(saved.turns) ? saved : { sessionId: null, turns: [] };
+        } catch (_) {
+          return { sessionId: null, turns: [] };
+        }
+      },
+      save(chat) {
+        try {
+          sessionStorage.setItem(key, JSON.stringify(chat));
+        } catch (_) { /* full or disabled: the chat still works, it is just not kept */ }
+      },
+      clear() {
+        try {
+          sessionStorage.removeItem(key);
+        } catch (_) { /* disabled */ }
+      },
+    };
   }
 
   function createWidget(mount, api, title) {
     const uid = "ira" + Math.random().toString(36).slice(2, 8);
     const client = createClient(api);
-    let sessionId = null;
+    const store = chatStore(api);
+    const chat = store.load();
     let busy = false;
     let answers = 0;
 
@@ -489,10 +566,15 @@ color:var(--ira-muted);text-transform:uppercase;letter-spacing:.03em}
       h("div", null, h("h2", { class: "ira-title", id: uid + "-title", text: title }),
         h("div", { class: "ira-sub", text: "Answers quote the reports they come from" })), newChat);
 
-    const chips = EXAMPLES.map((q) => h("button", { type: "button", class: "ira-chip", text: q,
-      on: { click: () => send(q) } }));
-    const examples = h("div", { class: "ira-examples" }, h("p", { text: "Try asking:" }),
-      h("ul", null, ...chips.map((c) => h("li", null, c))));
+    let chips = [];
+    const chipList = h("ul");
+    const examples = h("div", { class: "ira-examples", hidden: true }, h("p", { text: "Try asking:" }), chipList);
+    function showExamples(questions) {
+      chips = questions.map((q) => h("button", { type: "button", class: "ira-chip", text: q,
+        on: { click: () => send(q) } }));
+      chipList.replaceChildren(...chips.map((c) => h("li", null, c)));
+      examples.hidden = !chips.length || chat.turns.length > 0;
+    }
 
     const inputs = {
       inspectorate: h("input", { type: "text", list: uid + "-insp", autocomplete: "off", placeholder: "Any" }),
@@ -501,10 +583,11 @@ color:var(--ira-muted);text-transform:uppercase;letter-spacing:.03em}
       to: h("input", { type: "text", inputmode: "numeric", maxlength: 4, pattern: "[0-9]{4}", autocomplete: "off", placeholder: "YYYY" }),
     };
     const lists = { inspectorate: h("datalist", { id: uid + "-insp" }), body: h("datalist", { id: uid + "-body" }) };
+    const filterError = h("p", { class: "ira-filter-error", "aria-live": "assertive", "data-testid": "filter-error", hidden: true });
     const filters = h("fieldset", { class: "ira-filters" }, h("legend", { text: "Filters" }),
       field(uid + "-f-insp", "Inspectorate", inputs.inspectorate), field(uid + "-f-body", "Organisation", inputs.body),
       field(uid + "-f-from", "Published from", inputs.from), field(uid + "-f-to", "Published to", inputs.to),
-      lists.inspectorate, lists.body);
+      lists.inspectorate, lists.body, filterError);
 
     const log = h("div", { class: "ira-log", role: "log", "aria-live": "polite", "aria-label": "Conversation",
       tabindex: "0" });
@@ -540,20 +623,41 @@ color:var(--ira-muted);text-transform:uppercase;letter-spacing:.03em}
       log.append(h("div", { class: "ira-msg ira-error", role: "alert", "data-testid": "chat-error", text: message }));
     }
 
+    function showQuestion(question) {
+      log.append(h("div", { class: "ira-msg ira-q", "data-testid": "chat-question" },
+        h("span", { class: "ira-sr", text: "You asked: " }), question));
+    }
+
+    function restore() {
+      for (const turn of chat.turns) {
+        showQuestion(String(turn.question || ""));
+        const view = answerView({ id: `${uid}-a${++answers}`, api }, scrollDown);
+        log.append(view.root);
+        view.final(turn.answer || { answer: "" });
+      }
+      newChat.hidden = !chat.turns.length;
+      scrollDown();
+    }
+
     async function send(question) {
       question = String(question || "").trim();
       if (!question || busy) return;
+      const { filters: f, problem, bad } = readFilters(inputs);
+      filterError.textContent = problem;
+      filterError.hidden = !problem;
+      if (bad) {
+        bad.focus();
+        return;
+      }
       setBusy(true);
       examples.hidden = true;
       newChat.hidden = false;
       input.value = "";
       const payload = { question };
-      if (sessionId) payload.session_id = sessionId;
-      const f = readFilters(inputs);
+      if (chat.sessionId) payload.session_id = chat.sessionId;
       if (f) payload.filters = f;
 
-      log.append(h("div", { class: "ira-msg ira-q", "data-testid": "chat-question" },
-        h("span", { class: "ira-sr", text: "You asked: " }), question));
+      showQuestion(question);
       const statusText = h("span", { text: "Searching the reports\u2026" });
       const typing = h("div", { class: "ira-typing", "data-testid": "chat-typing" },
         h("span", { class: "ira-dots", "aria-hidden": "true" }, h("i"), h("i"), h("i")), statusText);
@@ -583,7 +687,9 @@ color:var(--ira-muted);text-transform:uppercase;letter-spacing:.03em}
         cancelAnimationFrame(frame);
         if (!view.root.isConnected) log.insertBefore(view.root, typing);
         view.final(answer);
-        if (answer.session_id) sessionId = String(answer.session_id);
+        if (answer.session_id) chat.sessionId = String(answer.session_id);
+        chat.turns = chat.turns.concat({ question, answer }).slice(-KEEP_TURNS);
+        store.save(chat);
       } catch (err) {
         cancelAnimationFrame(frame);
         view.root.remove();
@@ -607,13 +713,18 @@ color:var(--ira-muted);text-transform:uppercase;letter-spacing:.03em}
     });
     newChat.addEventListener("click", () => {
       if (busy) return;
-      sessionId = null;
+      chat.sessionId = null;
+      chat.turns = [];
+      store.clear();
       log.replaceChildren();
-      examples.hidden = false;
+      examples.hidden = !chips.length;
       newChat.hidden = true;
       input.focus();
     });
 
+    restore();
+    client.about().then((about) => showExamples(about && Array.isArray(about.examples)
+      ? about.examples.filter((q) => typeof q === "string").slice(0, 6) : [])).catch(() => {});
     client.reports().then((reports) => {
       const fill = (list, key) => {
         const values = [...new Set(reports.map((r) => r && r[key]).filter((v) => typeof v === "string" && v))].sort();

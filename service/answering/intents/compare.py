@@ -36,7 +36,9 @@ def answer_compare(tools: Tools, scope: Scope, book: CitationBook, session_id: s
     if not book.citations:
         return abstain(session_id)
     items = [Item(body=body_label(m), report_id=m.report_id, verdict="grade" if m.overall else "mentioned",
-                  citations=sorted({c.n for c in book.citations if c.report_id == m.report_id})) for m in metas]
+                  citations=sorted({c.n for c in book.citations if c.report_id == m.report_id}),
+                  published=m.published_iso(), finding=f"rated {m.overall} overall" if m.overall else None)
+             for m in metas]
     text = f"{summary(metas)}\n\n{markdown_table(table)}"
     return Answer(answer=text, abstained=False, session_id=session_id, citations=book.citations, items=items)
 

@@ -162,7 +162,7 @@ def dated_rows(tools: Tools, ids: list[str]) -> list[Row]:
         ev = provenance_evidence(tools.library, meta, "published") or scan_pages(
             tools.library, meta, lambda line: "publish" in line.lower() and has_date(line))
         if ev is not None:
-            rows.append(Row(meta, "mentioned", [ev], f"published {meta.published or ''}".strip()))
+            rows.append(Row(meta, "mentioned", [ev], f"published {meta.published_words()}".strip()))
     return rows
 
 
