@@ -51,6 +51,7 @@ REPORT_YEAR = re.compile(r"\b(?:19|20)\d\d(?:['’]s)?\s+(?:[\w'’]+\s+){0,3}(?
                          r"judged)\b[^.?!]{0,40}\b(?:19|20)\d\d\b", re.I)  # a year that dates the report itself
 LATEST_ONLY = re.compile(r"(?<!since )(?<!since the )(?<!since their )(?<!since its )\b(last|latest|most recent|newest|"
                          r"current|recent)\b(?!\s+(?:year|years|time|two|few|three)\b)", re.I)  # "was last inspected"
+RECENCY = {stem(w) for w in "latest last recent newest current".split()}
 NUMERIC = re.compile(r"\b(more than|over|above|at least|greater than|exceeding|fewer than|less than|under|below|"
                      r"at most)\s+(?:about\s+)?(\d[\d,]*(?:\.\d+)?)\s*(%|per ?cent)?", re.I)
 SUPERLATIVE = re.compile(r"\b(first|most|least|largest|biggest|highest|lowest|best|worst|earliest|latest|"
@@ -201,6 +202,8 @@ def _read_wants(scope: Scope, areas: AreaNames, graded: bool = False) -> None:
         rest = NUMERIC.sub(" ", rest)
     scope.answer_type = answer_type(question)
     frame = SCAFFOLD | (LIST_SCAFFOLD if scope.kind == "list" else set())
+    if scope.bodies and not scope.years and LATEST_ONLY.search(question):
+        frame |= RECENCY  # "the latest on X", "X's latest rating": they chose the report, they are not the topic
     scope.topic_words = [w for w in content_words(rest) if stem(w) not in frame and not w.isdigit()
                          and not MONTH.fullmatch(w)]
     scope.names = proper_names(rest)
