@@ -7,11 +7,13 @@ as such and suggests questions its reports can answer.
 from __future__ import annotations
 
 from collections import Counter
+from datetime import date
 
 from pydantic import BaseModel, Field
 
 from ingest.models import GRADES, ReportMeta
 from service.answering.mentions import body_label, org_type
+from service.answering.scope import latest_per_body
 
 RECENT = 8
 PLURALS = {"crc": "CRCs", "nps": "probation divisions", "local authority": "councils"}
@@ -70,10 +72,7 @@ def examples(reports: list[ReportMeta]) -> list[str]:
 
 def _latest_per_body(reports: list[ReportMeta]) -> list[ReportMeta]:
     """Each body's newest report, newest first."""
-    latest: dict[str, ReportMeta] = {}
-    for meta in sorted(reports, key=lambda m: (m.published_iso() or "", m.report_id)):
-        latest[body_label(meta)] = meta
-    return sorted(latest.values(), key=lambda m: (m.published_iso() or "", m.report_id), reverse=True)
+    return sorted(latest_per_body(reports), key=lambda m: (m.published or date.min, m.report_id), reverse=True)
 
 
 def _grade_list(reports: list[ReportMeta]) -> str | None:

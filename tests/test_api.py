@@ -107,3 +107,12 @@ def test_dates_are_served_as_precisely_as_the_reports_give_them(client) -> None:
                                          "published_to": "2018-12-31"}).json()["results"]
     assert {h["report_id"] for h in hits} <= {"thames-valley-crc-2018", "staffordshire-west-midlands-crc-2018"}
     assert "thames-valley-crc-2018" in {h["report_id"] for h in hits}
+
+
+def test_about_describes_this_index_and_its_examples_are_answered(client) -> None:
+    about = client.get("/about").json()
+    assert about["reports"] == 24 and about["inspectorates"] == ["HM Inspectorate of Probation"]
+    assert "24 inspection reports" in about["description"] and len(about["examples"]) == 4
+    for question in about["examples"]:
+        answer = client.post("/ask", json={"question": question}).json()
+        assert not answer["abstained"] and answer["citations"], question
