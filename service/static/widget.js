@@ -629,11 +629,17 @@ color:var(--ira-muted);text-transform:uppercase;letter-spacing:.03em}
     }
 
     function restore() {
-      for (const turn of chat.turns) {
-        showQuestion(String(turn.question || ""));
-        const view = answerView({ id: `${uid}-a${++answers}`, api }, scrollDown);
-        log.append(view.root);
-        view.final(turn.answer || { answer: "" });
+      try {
+        for (const turn of chat.turns) {
+          showQuestion(String(turn.question || ""));
+          const view = answerView({ id: `${uid}-a${++answers}`, api }, scrollDown);
+          log.append(view.root);
+          view.final(turn && turn.answer ? turn.answer : { answer: "" });
+        }
+      } catch (_) {  // a stored chat this version cannot show: start afresh rather than break the widget
+        [chat.sessionId, chat.turns] = [null, []];
+        store.clear();
+        log.replaceChildren();
       }
       newChat.hidden = !chat.turns.length;
       scrollDown();
