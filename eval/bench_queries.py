@@ -59,6 +59,11 @@ WARM_UP = ["children in care placement stability", "Which councils were judged g
            "care leavers accommodation", "What did inspectors say about social worker caseloads in Leeds?"]
 
 
+TRENDS = ["How many councils were judged inadequate each year?", "How have grades changed since 2018?",
+          "What share of councils were rated good or better by year?", "number of outstanding councils per year",
+          "How have care leavers grades changed over time?"]  # counted over every report in the index
+
+
 def measure(client: Any, questions: dict[str, list[str]], repeat: int = 1) -> Result:
     """Each question once (its embedding is not cached yet), after a warm-up on other texts."""
     search = lambda q: client.get("/search", params={"q": q, "k": 10})  # noqa: E731
@@ -67,7 +72,8 @@ def measure(client: Any, questions: dict[str, list[str]], repeat: int = 1) -> Re
         search(q), ask(q)
     return {"search": latencies(search, questions["all"], repeat),
             "ask_one_report": latencies(ask, questions["one_report"]),
-            "ask_across_reports": latencies(ask, questions["across_reports"])}
+            "ask_across_reports": latencies(ask, questions["across_reports"]),
+            "ask_trend": latencies(ask, TRENDS)}
 
 
 def in_process(index: Path, questions: dict[str, list[str]], repeat: int = 1) -> Result:

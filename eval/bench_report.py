@@ -84,7 +84,7 @@ def ratios(report: Report) -> list[tuple[str, str, str]]:
 def query_rows(report: Report) -> list[list[str]]:
     q, rows = report["stages"].get("queries", {}), []
     for where in ("in_process", "http"):
-        for name in ("search", "ask_one_report", "ask_across_reports"):
+        for name in ("search", "ask_one_report", "ask_across_reports", "ask_trend"):
             r = q.get(where, {}).get(name)
             if r and r.get("n"):
                 rows.append([f"{name} ({where.replace('_', '-')})", str(r["n"]), _fmt(r["p50_ms"]),

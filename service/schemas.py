@@ -198,12 +198,24 @@ class Prose(BaseModel):
     dropped: int
 
 
+class Table(BaseModel):
+    """Counts and trends as data: a header row and rows of cells; ``citations`` lists, row by row, the citation
+    numbers of every report counted in that row."""
+
+    columns: list[str]
+    rows: list[list[str | int | float]]
+    citations: list[list[int]] = Field(default_factory=list, description="per row: the citations of the reports "
+                                       "counted in it (each the line its grade was read from)")
+
+
 class Answer(BaseModel):
     answer: str
     abstained: bool
     session_id: str
     citations: list[Citation] = Field(default_factory=list)
     items: list[Item] = Field(default_factory=list)
+    table: Table | None = Field(None, description="counts and trends (\"how many ... each year\"), also drawn "
+                                "as a chart by the widget; POST /ask?format=csv returns it as CSV")
     strength: float | None = Field(None, description="how well the best evidence answers a fact question (its "
                                    "cosine with the question plus the share of the question's terms it holds); "
                                    "below the service's threshold the answer is an abstention")

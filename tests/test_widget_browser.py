@@ -75,6 +75,12 @@ def stub_answer(question: str, session_id: str) -> dict:
         answer["answer"] = ("Side by side, *as the reports grade them*:\n\n| | **Essex CRC** | **Wales CRC** |\n"
                             "|---|---|---|\n| Overall grade | requires improvement [1] | good [1] |")
         answer["citations"] = [_citation(1, "Essex CRC", "essex-crc-2018", ESSEX_QUOTE)]
+    elif "formula" in q:
+        answer["answer"] = "One report matches [1]."
+        answer["citations"] = [_citation(1, "=HYPERLINK(\"http://x\")", "essex-crc-2018", "@SUM(1+1) said the report",
+                                         url="/reports/essex-crc-2018/read?page=1#quote")]
+        answer["items"] = [{"body": "=HYPERLINK(\"http://x\")", "report_id": "essex-crc-2018", "verdict": "concern",
+                            "citations": [1], "finding": "-2+3", "published": "2018"}]
     elif "weather" in q:
         answer.update(answer="The reports do not say anything about the weather.", abstained=True)
     else:
@@ -460,3 +466,19 @@ def test_the_chat_survives_a_reload_until_new_chat(page, service: Running) -> No
     page.reload()
     page.locator(".ira-chip").first.wait_for()
     assert page.locator("[data-testid=chat-answer]").count() == 0
+
+
+def test_a_list_downloads_as_csv_with_formulas_made_inert(page, service: Running) -> None:
+    """Stub-only: the stub's "formula" answer carries cells a spreadsheet would run."""
+    import csv
+    import io
+
+    page.goto(service.url + "/")
+    ask(page, "formula please")
+    answer = last_answer(page)
+    with page.expect_download() as download:
+        answer.locator("[data-testid=download-csv]").click()
+    rows = list(csv.DictReader(io.StringIO(open(download.value.path(), encoding="utf-8").read())))
+    assert len(rows) == 1 and rows[0]["organisation"] == "'=HYPERLINK(\"http://x\")"
+    assert rows[0]["finding"] == "'-2+3" and rows[0]["quote"] == "'@SUM(1+1) said the report"
+    assert rows[0]["link"] == service.url + "/reports/essex-crc-2018/read?page=1#quote"

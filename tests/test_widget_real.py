@@ -131,3 +131,27 @@ def test_the_readable_source_view_keeps_hostile_text_inert(real_page, real_servi
     assert real_page.locator("mark#quote").inner_text() == quote
     assert "<script>window.__pwned=1</script>" in real_page.locator(".page").inner_text()
     assert real_page.evaluate("window.__pwned") is None and real_page.locator(".page img").count() == 0
+
+
+def test_a_trend_draws_bars_that_match_its_table_and_downloads_as_csv(real_page, real_service: str) -> None:
+    import csv
+    import io
+
+    real_page.goto(real_service + "/")
+    ask(real_page, "How have CRC ratings changed over the years?")
+    answer = last_answer(real_page)
+    grid = answer.locator("table.ira-grid tr")
+    header = grid.first.locator("th").all_inner_texts()
+    table = {cells[0]: cells for cells in (grid.nth(i).locator("td").all_inner_texts() for i in range(1, grid.count()))}
+    chart = answer.locator("[data-testid=chart]")
+    scale = float(chart.get_attribute("data-scale"))
+    for year, cells in table.items():
+        for grade in ("outstanding", "good", "requires improvement", "inadequate"):
+            bar = chart.locator(f"g[data-year='{year}'] rect[data-grade='{grade}']")
+            count = int(cells[header.index(grade)])
+            assert int(bar.get_attribute("data-count")) == count
+            assert abs(float(bar.get_attribute("height")) - count * scale) < 0.01
+    with real_page.expect_download() as download:
+        answer.locator("[data-testid=download-csv]").click()
+    rows = list(csv.reader(io.StringIO(open(download.value.path(), encoding="utf-8").read())))
+    assert rows[0] == header and [r[:6] for r in rows[1:]] == [table[y][:6] for y in table]

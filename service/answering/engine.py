@@ -16,6 +16,7 @@ from service.answering.intents.fact import answer_fact
 from service.answering.intents.lists import answer_list
 from service.answering.intents.overview import answer_overview
 from service.answering.intents.ranking import answer_rank
+from service.answering.intents.trends import answer_trend
 from service.answering.llm import Draft, ProseWriter
 from service.answering.mentions import BodyNames, body_label
 from service.answering.scope import Scope, parse
@@ -27,7 +28,7 @@ from service.sessions import Sessions, Turn
 
 Composer = Callable[[Tools, Scope, CitationBook, str], Answer]
 COMPOSERS: dict[str, Composer] = {"fact": answer_fact, "overview": answer_overview, "compare": answer_compare,
-                                  "list": answer_list, "rank": answer_rank}
+                                  "list": answer_list, "rank": answer_rank, "trend": answer_trend}
 SECOND_PART = re.compile(r",?\s+and\s+(?=(?:which|what|who|where|how|why)\b)|;\s*(?=(?:and\s+)?(?:which|what|who|where|"
                          r"how|why)\b)", re.I)
 

@@ -51,6 +51,14 @@ REPORT_YEAR = re.compile(r"\b(?:19|20)\d\d(?:['’]s)?\s+(?:[\w'’]+\s+){0,3}(?
                          r"judged)\b[^.?!]{0,40}\b(?:19|20)\d\d\b", re.I)  # a year that dates the report itself
 LATEST_ONLY = re.compile(r"(?<!since )(?<!since the )(?<!since their )(?<!since its )\b(last|latest|most recent|newest|"
                          r"current|recent)\b(?!\s+(?:year|years|time|two|few|three)\b)", re.I)  # "was last inspected"
+# counts by year across reports: "each year", "over time", "how have grades changed"
+TREND = re.compile(r"\b(each|every|per|by|a)\s+year\b|\byear[- ](by|on)[- ]year\b|\b(annual|yearly)\b|"
+                   r"\bover (the )?(years|time|period)\b|\btrends?\b|\bby year\b|\bthrough the years\b|"
+                   r"\bhow (have|has|did)\b[^?]*\b(grades?|ratings?|judge?ments?|outcomes?)\b[^?]*\b(change|changed|"
+                   r"move|moved|shift|shifted|evolve|evolved|develop|developed)\b", re.I)
+
+COUNT_CUE = re.compile(r"\bhow many\b|\bnumber of\b|\b(share|proportion|percentage|per ?cent|count|counts)\b|"
+                       r"\bhow (have|has|did)\b", re.I)
 RECENCY = {stem(w) for w in "latest last recent newest current".split()}
 NUMERIC = re.compile(r"\b(more than|over|above|at least|greater than|exceeding|fewer than|less than|under|below|"
                      r"at most)\s+(?:about\s+)?(\d[\d,]*(?:\.\d+)?)\s*(%|per ?cent)?", re.I)
@@ -225,6 +233,8 @@ def intent_of(scope: Scope) -> str:
         or (named >= 2 and BETTER.search(scope.question))
     if cue and (named >= 2 or (named == 1 and (len(years) >= 2 or CHANGE_CUE.search(scope.question)))):
         return "compare"
+    if named == 0 and TREND.search(scope.question) and (scope.kind != "list" or COUNT_CUE.search(scope.question)):
+        return "trend"  # counts by year across reports; one body's change is a comparison, "which ..." a list
     if scope.kind == "list":
         return "list"
     if BEST_WORST.search(scope.question) and named != 1 and residue <= RATING | {stem(w) for w in

@@ -7,9 +7,12 @@ import json
 import logging
 from collections.abc import Iterator
 
-from fastapi import APIRouter
+from typing import Annotated, Literal
+
+from fastapi import APIRouter, Query, Request, Response
 from sse_starlette.sse import EventSourceResponse
 
+from service.answer_csv import answer_csv
 from service.answering.engine import Answerer
 from service.deps import AnswererDep
 from service.schemas import Answer, AskRequest
@@ -18,9 +21,22 @@ router = APIRouter(tags=["answers"])
 log = logging.getLogger(__name__)
 
 
-@router.post("/ask", response_model=Answer)
-def ask(request: AskRequest, answerer: AnswererDep) -> Answer:
-    return answerer.ask(request)
+CSV_RESPONSE = {200: {"content": {"text/csv": {"schema": {"type": "string"}}},
+                      "description": "the Answer; as CSV with ?format=csv or Accept: text/csv"}}
+
+
+@router.post("/ask", response_model=Answer, responses=CSV_RESPONSE)  # type: ignore[arg-type]
+def ask(request: AskRequest, answerer: AnswererDep, http: Request,
+        format: Annotated[Literal["json", "csv"] | None, Query(description="csv: the answer's table, items or "
+                                                                         "citations as CSV")] = None) -> Response:
+    """A cited answer; as CSV (its table, else a row per item with its quote) for ``?format=csv`` or
+    ``Accept: text/csv``."""
+    answer = answerer.ask(request)
+    wants_csv = format == "csv" or (format is None and "text/csv" in http.headers.get("accept", ""))
+    if not wants_csv:
+        return Response(answer.model_dump_json(), media_type="application/json")
+    return Response(answer_csv(answer, str(http.base_url)), media_type="text/csv; charset=utf-8",
+                    headers={"Content-Disposition": 'attachment; filename="answer.csv"'})
 
 
 def answer_events(answerer: Answerer, request: AskRequest) -> Iterator[dict[str, str]]:

@@ -91,6 +91,14 @@ letter-spacing:.03em;padding:.35rem .5rem;border-bottom:2px solid var(--ira-bord
 .ira-table tr:last-child td{border-bottom:0}
 .ira-grid th{text-transform:none;letter-spacing:0;font-size:.85rem;color:var(--ira-text)}
 .ira-grid td:first-child{min-width:8rem}
+.ira-figure{margin:.75rem 0 0}.ira-chart{max-width:100%;height:auto}
+.ira-legend{list-style:none;display:flex;flex-wrap:wrap;gap:.3rem .9rem;font-size:.78rem;color:var(--ira-muted)}
+.ira-swatch{display:inline-block;width:.8rem;height:.8rem;margin-right:.3rem;vertical-align:-.1rem;border:1px solid #1f2933}
+.ira-swatch.ira-g-outstanding{background:#1d4f91}.ira-swatch.ira-g-good{background:#6f8fbf}
+.ira-swatch.ira-g-requires-improvement{background:#c9d3e3}
+.ira-swatch.ira-g-inadequate{background:repeating-linear-gradient(45deg,#1f2933 0 2px,#fff 2px 5px)}
+.ira-counted{margin-top:.6rem}.ira-counted summary{cursor:pointer;font-size:.88rem}
+.ira-csv{margin-top:.6rem}
 .ira-filter-error{grid-column:1/-1;color:var(--ira-error);font-size:.85rem}
 .ira-filter-error[hidden]{display:none}
 .ira-verdict{display:inline-block;padding:.05rem .5rem;border-radius:999px;background:#eef0f3;font-size:.82rem}
@@ -389,6 +397,90 @@ color:var(--ira-muted);text-transform:uppercase;letter-spacing:.03em}
     return { askStream, ask, reports, about };
   }
 
+  // ---------- answers as data: chart and CSV ----------
+
+  const SVG_NS = "http://www.w3.org/2000/svg";
+  const FILLS = { outstanding: "#1d4f91", good: "#6f8fbf", "requires improvement": "#c9d3e3",
+    inadequate: "url(#PATTERN)" };
+
+  function svg(tag, attrs, ...children) {
+    const node = document.createElementNS(SVG_NS, tag);
+    for (const [k, v] of Object.entries(attrs || {})) node.setAttribute(k, String(v));
+    for (const child of children) node.append(child);
+    return node;
+  }
+
+  /** Bars by year stacked by grade, from a table whose columns are year, the four grades, ...; null if not. */
+  function chart(table, uid) {
+    const cols = Array.isArray(table && table.columns) ? table.columns : [];
+    const at = GRADES.map((g) => cols.indexOf(g));
+    if (cols[0] !== "year" || at.some((i) => i < 0) || !Array.isArray(table.rows) || !table.rows.length) return null;
+    const rows = table.rows.map((r) => ({ year: String(r[0]), counts: at.map((i) => Number(r[i]) || 0) }));
+    const top = Math.max(1, ...rows.map((r) => r.counts.reduce((a, b) => a + b, 0)));
+    const [w, hgt, pad, step] = [Math.max(240, rows.length * 44 + 40), 180, 24, 44];
+    const pattern = `${uid}-hatch`;
+    const bars = rows.map((r, k) => {
+      let y = hgt - pad;
+      const parts = r.counts.map((n, i) => {
+        const height = ((hgt - 2 * pad) * n) / top;
+        y -= height;
+        return svg("rect", { x: 30 + k * step, y, width: 30, height, fill: FILLS[GRADES[i]].replace("PATTERN", pattern),
+          stroke: "#1f2933", "stroke-width": n ? 0.5 : 0, "data-grade": GRADES[i], "data-count": n },
+        svg("title", null, `${r.year}: ${n} ${GRADES[i]}`));
+      });
+      const label = svg("text", { x: 45 + k * step, y: hgt - 8, "text-anchor": "middle", "font-size": 11 });
+      label.textContent = r.year;
+      return svg("g", { "data-year": r.year }, ...parts, label);
+    });
+    const hatch = svg("pattern", { id: pattern, width: 6, height: 6, patternUnits: "userSpaceOnUse",
+      patternTransform: "rotate(45)" }, svg("rect", { width: 6, height: 6, fill: "#fff" }),
+    svg("line", { x1: 0, y1: 0, x2: 0, y2: 6, stroke: "#1f2933", "stroke-width": 3 }));
+    const summary = rows.map((r) => `${r.year}: ` + r.counts.map((n, i) => `${n} ${GRADES[i]}`).join(", ")).join("; ");
+    const figure = svg("svg", { viewBox: `0 0 ${w} ${hgt}`, width: w, height: hgt, role: "img",
+      "aria-label": "Reports by year and grade. " + summary, class: "ira-chart", "data-testid": "chart",
+      "data-scale": (hgt - 2 * pad) / top }, svg("defs", null, hatch), ...bars);
+    const legend = h("ul", { class: "ira-legend", "aria-hidden": "true" }, ...GRADES.map((g) =>
+      h("li", null, h("span", { class: "ira-swatch ira-g-" + g.replace(/\s+/g, "-") }), g)));
+    return h("figure", { class: "ira-figure" }, figure, legend);
+  }
+
+  const FORMULA = /^[=+\-@\t\r]/;
+
+  function csvCell(value) {
+    let text = value === null || value === undefined ? "" : String(value);
+    if (typeof value === "string" && FORMULA.test(text)) text = "'" + text;
+    return /[",\r\n]/.test(text) ? '"' + text.replace(/"/g, '""') + '"' : text;
+  }
+
+  /** The answer as the API's ?format=csv gives it: its table, else a row per item with its first quote. */
+  function answerCsv(answer, apiBase) {
+    const byN = new Map((answer.citations || []).map((c) => [Number(c.n), c]));
+    let rows;
+    if (answer.table && Array.isArray(answer.table.columns)) {
+      rows = [answer.table.columns, ...(answer.table.rows || [])];
+    } else {
+      rows = [["organisation", "report_id", "published", "verdict", "finding", "quote", "page", "link"]];
+      for (const item of answer.items || []) {
+        const c = (item.citations || []).map((n) => byN.get(Number(n))).find(Boolean);
+        rows.push([item.body, item.report_id, item.published, item.verdict, item.finding, c ? c.quote : "",
+          c ? c.page : "", c && c.url ? apiBase + c.url : ""]);
+      }
+    }
+    return rows.map((r) => r.map(csvCell).join(",")).join("\r\n") + "\r\n";
+  }
+
+  function downloadButton(answer, apiBase) {
+    return h("button", { type: "button", class: "ira-btn ira-csv", "data-testid": "download-csv",
+      text: "Download CSV", on: { click: () => {
+        const url = URL.createObjectURL(new Blob([answerCsv(answer, apiBase)], { type: "text/csv" }));
+        const link = h("a", { href: url, download: "answer.csv" });
+        document.body.append(link);
+        link.click();
+        link.remove();
+        setTimeout(() => URL.revokeObjectURL(url), 1000);
+      } } });
+  }
+
   // ---------- one rendered answer ----------
 
   /** The grade as a coloured badge, or the kind of finding as a badge followed by its words. */
@@ -491,7 +583,15 @@ color:var(--ira-muted);text-transform:uppercase;letter-spacing:.03em}
         if (answer.abstained) text.append(h("span", { class: "ira-tag", text: "Not in these reports" }));
         text.append(renderMarkdown(answer.answer, cite));
         const items = Array.isArray(answer.items) ? answer.items.filter(Boolean) : [];
-        if (items.length) text.append(table(items));
+        const figure = answer.table ? chart(answer.table, uid.id) : null;
+        if (figure) text.append(figure);
+        if (items.length && answer.table) {
+          text.append(h("details", { class: "ira-counted" },
+            h("summary", { text: `The ${items.length} reports counted, each with its source` }), table(items)));
+        } else if (items.length) {
+          text.append(table(items));
+        }
+        if (items.length || answer.table) text.append(downloadButton(answer, uid.api));
         root.setAttribute("data-state", "done");
         root.removeAttribute("aria-busy");
       },

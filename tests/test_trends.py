@@ -1,0 +1,61 @@
+"""Counts and trends as data: the table agrees with the reports table, every counted report is cited, and the
+CSV form of an answer is the same data with formulas made inert. Real HTTP through the app over the demo corpus."""
+
+from __future__ import annotations
+
+import csv
+import io
+from collections import Counter
+
+from ingest.models import GRADES
+from service.answer_csv import inert
+
+TREND = "How many CRCs were rated requires improvement each year?"
+
+
+def grade_key(client) -> Counter:  # type: ignore[no-untyped-def]
+    """(year, grade) -> reports, read independently from GET /reports."""
+    reports = client.get("/reports").json()["reports"]
+    return Counter((int(r["published"][:4]), r["ratings"]["overall"]) for r in reports
+                   if r["published"] and r["ratings"]["overall"])
+
+
+def test_a_trend_is_a_table_that_matches_the_reports_table(client) -> None:
+    answer = client.post("/ask", json={"question": TREND}).json()
+    table, key = answer["table"], grade_key(client)
+    assert table["columns"][:6] == ["year", *GRADES, "graded reports"]
+    assert [row[0] for row in table["rows"]] == sorted({year for year, _ in key})
+    for row in table["rows"]:
+        assert row[1:5] == [key[(row[0], g)] for g in GRADES] and row[5] == sum(row[1:5])
+        assert row[-1] == round(100 * row[3] / row[5], 1)  # the share rated requires improvement
+    assert [len(c) for c in table["citations"]] == [row[5] for row in table["rows"]]
+    assert len(answer["items"]) == sum(row[5] for row in table["rows"])
+    cited = {c["n"]: c for c in answer["citations"]}
+    assert all(cited[n]["quote"].lower().startswith("overall") for ns in table["citations"] for n in ns)
+
+
+def test_trend_wordings_reach_the_table_and_a_which_question_stays_a_list(client) -> None:
+    for question in ("How have CRC ratings changed over the years?", "share of providers rated good by year",
+                     "number of inadequate CRCs per year"):
+        assert client.post("/ask", json={"question": question}).json()["table"], question
+    listed = client.post("/ask", json={"question": "Which CRCs were rated inadequate?"}).json()
+    assert listed["table"] is None and listed["items"]
+
+
+def test_csv_is_the_table_or_the_items_with_their_quotes(client) -> None:
+    answer = client.post("/ask", json={"question": TREND}).json()
+    as_csv = client.post("/ask", params={"format": "csv"}, json={"question": TREND})
+    assert as_csv.headers["content-type"].startswith("text/csv")
+    rows = list(csv.reader(io.StringIO(as_csv.text)))
+    assert rows[0] == answer["table"]["columns"] and [r[0] for r in rows[1:]] == [str(r[0]) for r in
+                                                                                   answer["table"]["rows"]]
+    listed = client.post("/ask", headers={"Accept": "text/csv"},
+                         json={"question": "Which CRCs had unpaid work risk concerns?"})
+    items = list(csv.DictReader(io.StringIO(listed.text)))
+    assert items and all(row["quote"] and row["link"].startswith("http") for row in items)
+    assert client.post("/ask", json={"question": TREND}).headers["content-type"] == "application/json"
+
+
+def test_text_that_would_start_a_formula_is_made_inert() -> None:
+    assert [inert(v) for v in ("=HYPERLINK(1)", "+1", "-2", "@SUM(A1)", "\tx", "ok", 5, -5, None)] == \
+        ["'=HYPERLINK(1)", "'+1", "'-2", "'@SUM(A1)", "'\tx", "ok", 5, -5, ""]
