@@ -1,16 +1,25 @@
+import base64
+import hashlib
+import re
 from typing import Annotated
 
 from pathlib import Path
 
-from fastapi import APIRouter, HTTPException, Query
+from fastapi import APIRouter, HTTPException, Query, Request, Response
 from fastapi.responses import FileResponse
 
 from ingest.models import Grade, ReportMeta
 from service.deps import LibraryDep
 from service.retrieval import in_scope
+from service.routes.widget import STATIC
 from service.schemas import EvidenceOut, IsoDate, Ratings, Report, ReportsResponse, filters_or_422
 
 router = APIRouter(tags=["reports"])
+PAGE = STATIC / "reports.html"
+HTML_ALTERNATIVE = {200: {
+    "description": "the reports as JSON; a browser (Accept preferring text/html) gets a page that lists, "
+                   "sorts, filters and downloads them as CSV",
+    "content": {"text/html": {"schema": {"type": "string"}}}}}
 
 
 def to_report(meta: ReportMeta) -> Report:
@@ -22,17 +31,60 @@ def to_report(meta: ReportMeta) -> Report:
         provenance={k: EvidenceOut(page=v.page, quote=v.quote) for k, v in meta.provenance.items()})
 
 
-@router.get("/reports", response_model=ReportsResponse)
+def accepted(accept: str) -> dict[str, float]:
+    """Media ranges of an Accept header and their quality (a malformed ``q`` counts as 0)."""
+    ranges: dict[str, float] = {}
+    for part in accept.lower().split(","):
+        media, *params = (piece.strip() for piece in part.split(";"))
+        q = next((p[2:] for p in params if p.startswith("q=")), "1")
+        try:
+            ranges[media] = max(ranges.get(media, 0.0), min(max(float(q), 0.0), 1.0))
+        except ValueError:
+            ranges.setdefault(media, 0.0)
+    return ranges
+
+
+def prefers_html(accept: str | None) -> bool:
+    """True when the header names text/html and ranks it above JSON (a browser navigating); not for */*."""
+    ranges = accepted(accept or "")
+    json_q = next((ranges[m] for m in ("application/json", "application/*", "*/*") if m in ranges), 0.0)
+    return ranges.get("text/html", 0.0) > json_q
+
+
+def script_hashes(html: str) -> str:
+    """CSP sources for the page's inline scripts, so they run and nothing injected can."""
+    scripts = re.findall(r"<script>(.*?)</script>", html, re.S)
+    digests = (hashlib.sha256(script.encode()).digest() for script in scripts)
+    return " ".join(f"'sha256-{base64.b64encode(d).decode()}'" for d in digests)
+
+
+def reports_page() -> FileResponse:
+    """``service/static/reports.html`` under a policy that lets only its own script run (and call home)."""
+    scripts = script_hashes(PAGE.read_text(encoding="utf-8"))
+    policy = (f"default-src 'none'; script-src {scripts}; style-src 'unsafe-inline'; connect-src 'self'; "
+              "img-src 'self'; base-uri 'none'; form-action 'none'")
+    return FileResponse(PAGE, media_type="text/html; charset=utf-8", headers={
+        "Cache-Control": "no-cache", "Vary": "Accept", "Content-Security-Policy": policy,
+        "X-Content-Type-Options": "nosniff"})
+
+
+@router.get("/reports", response_model=ReportsResponse, responses=HTML_ALTERNATIVE)
 def list_reports(
+    request: Request,
+    response: Response,
     library: LibraryDep,
     body: Annotated[str | None, Query(max_length=200)] = None,
     inspectorate: Annotated[str | None, Query(max_length=200)] = None,
     published_from: IsoDate | None = None,
     published_to: IsoDate | None = None,
     grade: Grade | None = None,
-) -> ReportsResponse:
+) -> ReportsResponse | FileResponse:
+    """The reports in scope, oldest first; a browser navigating here gets the reports page instead."""
     filters = filters_or_422(body=body, inspectorate=inspectorate, published_from=published_from,
                       published_to=published_to, grade=grade)
+    response.headers["Vary"] = "Accept"
+    if prefers_html(request.headers.get("accept")) and PAGE.is_file():
+        return reports_page()
     metas = [m for m in library.reports.values() if in_scope(m, filters)]
     metas.sort(key=lambda m: (m.published is None, m.published, m.report_id))
     return ReportsResponse(reports=[to_report(m) for m in metas])
