@@ -6,8 +6,8 @@ INDEX ?= .data/index
 HOST ?= 127.0.0.1
 PORT ?= 8000
 # Debian packages the test suite drives: chromium (the widget's browser tests; never a downloaded browser).
-SYSTEM_PACKAGES ?= chromium
-SYSTEM_COMMANDS ?= /usr/bin/chromium
+SYSTEM_PACKAGES ?= chromium postgresql
+SYSTEM_COMMANDS ?= /usr/bin/chromium /usr/lib/postgresql/*/bin/initdb
 export ANONYMIZED_TELEMETRY=False
 export HF_HUB_OFFLINE=1
 export TRANSFORMERS_OFFLINE=1
@@ -25,10 +25,11 @@ $(VENV)/.installed: $(BIN)/python pyproject.toml
 	$(BIN)/python -m pip install --quiet -e '.[eval,test]'
 	@touch $@
 
-# Installs the Debian packages the tests need when they are missing and this user may install packages
+# Installs the Debian packages the tests need (chromium for the browser tests, postgresql for the tests that
+# start their own PostgreSQL server) when they are missing and this user may install packages
 # (root, or password-less sudo); otherwise stops with the one command to run.
 system-packages:
-	@missing=""; for cmd in $(SYSTEM_COMMANDS); do [ -x "$$cmd" ] || missing="$$missing $$cmd"; done; \
+	@missing=""; for cmd in $(SYSTEM_COMMANDS); do ls $$cmd >/dev/null 2>&1 || missing="$$missing $$cmd"; done; \
 	if [ -z "$$missing" ]; then exit 0; fi; \
 	echo "installing Debian packages for the test suite: $(SYSTEM_PACKAGES) (missing:$$missing)"; \
 	if [ "$$(id -u)" = 0 ]; then run=""; elif command -v sudo >/dev/null && sudo -n true 2>/dev/null; then run="sudo -n"; \

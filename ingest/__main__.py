@@ -7,7 +7,7 @@ import sys
 from pathlib import Path
 
 from ingest.pipeline import Summary
-from ingest.settings import catalog_path, chroma_path
+from ingest.settings import IndexSettings, catalog_path, chroma_path
 
 EXAMPLES = """examples:
   python -m ingest corpus                          # the demo corpus into .data/index
@@ -33,6 +33,8 @@ def parse_args(argv: list[str] | None) -> argparse.Namespace:
     parser.add_argument("paths", nargs="*", type=Path, metavar="PATH", help="report files or folders to add or update")
     parser.add_argument("--index", type=Path, default=None, help="index folder (default: .data/index)")
     parser.add_argument("--chroma-url", default=None, help="use a Chroma server instead of the embedded store")
+    parser.add_argument("--catalog-url", default=None, help="postgresql://... : keep the catalog (and "
+                        "conversations) in PostgreSQL instead of SQLite files in the index folder")
     parser.add_argument("--quiet", action="store_true", help="no progress bar")
     parser.add_argument("--rebuild", action="store_true",
                         help="if the index was built with another model, backend or chunker, delete its catalog "
@@ -66,11 +68,16 @@ def print_summary(summary: Summary) -> None:
         print(f"  FAILED  {o.path}: {o.reason}")
 
 
-def discard_derived_data(index_dir: Path) -> None:
+def discard_derived_data(settings: IndexSettings) -> None:
     """Delete what ingest derived from the reports (catalog, embedded Chroma); conversations are kept. On a Chroma
     server the old vectors stay in their own collection (named after the old fingerprint) until deleted there."""
     import shutil
 
+    from ingest.catalog import Catalog
+
+    index_dir = settings.index_dir
+    if settings.catalog_url:
+        Catalog(settings.catalog_url).discard()
     catalog = catalog_path(index_dir)
     for path in (catalog, catalog.with_name(catalog.name + "-wal"), catalog.with_name(catalog.name + "-shm")):
         path.unlink(missing_ok=True)
@@ -83,9 +90,9 @@ def main(argv: list[str] | None = None) -> int:
 
     from ingest.catalog import IndexMismatch
     from ingest.pipeline import Ingestor
-    from ingest.settings import IndexSettings
 
-    overrides = {k: v for k, v in {"index_dir": args.index, "chroma_url": args.chroma_url}.items() if v}
+    overrides = {k: v for k, v in {"index_dir": args.index, "chroma_url": args.chroma_url,
+                                   "catalog_url": args.catalog_url}.items() if v}
     settings = IndexSettings(**overrides)
     try:
         ingestor = Ingestor(settings)
@@ -94,7 +101,7 @@ def main(argv: list[str] | None = None) -> int:
             print(f"error: {exc} (or pass --rebuild)", file=sys.stderr)
             return 2
         print(f"rebuilding: {exc}", file=sys.stderr)
-        discard_derived_data(settings.index_dir)
+        discard_derived_data(settings)
         ingestor = Ingestor(settings)
     bar = tqdm(total=0, unit="file", disable=args.quiet, file=sys.stderr)
 

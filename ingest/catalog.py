@@ -1,4 +1,4 @@
-"""The catalog: one SQLite file beside the vectors holding what the vectors do not.
+"""The catalog: what the vectors do not hold, in one SQLite file beside them or in PostgreSQL (``ingest.sqldb``).
 
 Tables: ``info`` (the fingerprint of the model and chunker that built the index), ``files`` (one row per
 ingested file with its content hash: the manifest that makes ingest incremental), ``reports`` (metadata as
@@ -9,13 +9,12 @@ meaning, stored in the same transaction as the report's text so the two never di
 
 A report's rows change in one transaction, so a crash leaves either the old report or the new one. Each such
 transaction also raises the index's ``generation`` (in ``info``): a running service reads that one number per
-request to notice that the index changed. Readers in other processes see a consistent snapshot (WAL mode).
+request to notice that the index changed. Readers in other processes see a consistent snapshot.
 """
 
 from __future__ import annotations
 
 import json
-import sqlite3
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
@@ -24,7 +23,7 @@ from pathlib import Path
 import numpy as np
 
 from ingest.models import Chunk, Page, ReportMeta
-from ingest.sqlitedb import ThreadLocalDB
+from ingest.sqldb import Database, open_database
 
 VECTOR_WIDTH = 384
 SCHEMA = """
@@ -36,7 +35,7 @@ CREATE TABLE IF NOT EXISTS reports(report_id TEXT PRIMARY KEY, meta TEXT NOT NUL
 CREATE TABLE IF NOT EXISTS pages(report_id TEXT NOT NULL, page INTEGER NOT NULL, text TEXT NOT NULL,
                                  PRIMARY KEY(report_id, page));
 CREATE TABLE IF NOT EXISTS chunks(chunk_id TEXT PRIMARY KEY, report_id TEXT NOT NULL, page INTEGER NOT NULL,
-                                  section TEXT, start INTEGER NOT NULL, end INTEGER NOT NULL, text TEXT NOT NULL);
+                                  section TEXT, start INTEGER NOT NULL, "end" INTEGER NOT NULL, text TEXT NOT NULL);
 CREATE INDEX IF NOT EXISTS chunks_report ON chunks(report_id);
 CREATE TABLE IF NOT EXISTS sentences(report_id TEXT PRIMARY KEY, spans BLOB NOT NULL, vectors BLOB NOT NULL,
                                      chunk_vectors BLOB NOT NULL);
@@ -70,28 +69,25 @@ class IndexMismatch(Exception):
     """The index was built by another embedding model or chunker; its vectors cannot be mixed with ours."""
 
 
+TABLES = ("info", "files", "reports", "pages", "chunks", "sentences")
+
+
 class Catalog:
-    """Thread-safe access to the catalog file (one SQLite connection per thread)."""
+    """Thread-safe access to the catalog (one connection per thread) at a file path or a ``postgresql://`` URL."""
 
-    def __init__(self, path: Path) -> None:
-        self.path = path
-        self._connections = ThreadLocalDB(path, row_factory=sqlite3.Row)
-        self.db.executescript(SCHEMA)
+    def __init__(self, location: Path | str) -> None:
+        self.db: Database = open_database(location)
+        self.db.script(SCHEMA)
 
-    @property
-    def db(self) -> sqlite3.Connection:
-        return self._connections.get()
+    def transaction(self):  # type: ignore[no-untyped-def]
+        return self.db.transaction()
 
-    @contextmanager
-    def transaction(self) -> Iterator[sqlite3.Connection]:
-        db = self.db
-        db.execute("BEGIN IMMEDIATE")
-        try:
-            yield db
-        except BaseException:
-            db.execute("ROLLBACK")
-            raise
-        db.execute("COMMIT")
+    def discard(self) -> None:
+        """Drop everything ingest derived (``--rebuild``); conversations are kept."""
+        with self.db.transaction() as db:
+            for table in TABLES:
+                db.execute(f"DROP TABLE IF EXISTS {table}")
+        self.db.script(SCHEMA)
 
     def ensure_fingerprint(self, fingerprint: dict[str, str]) -> None:
         """Record the fingerprint on first use; refuse an index built with another one."""
@@ -99,11 +95,11 @@ class Catalog:
         row = self.db.execute("SELECT value FROM info WHERE key='fingerprint'").fetchone()
         if row is None:
             with self.transaction() as db:
-                db.execute("INSERT OR IGNORE INTO info VALUES('fingerprint', ?)", (wanted,))
+                db.execute("INSERT INTO info VALUES('fingerprint', ?) ON CONFLICT(key) DO NOTHING", (wanted,))
         elif row["value"] != wanted:
             raise IndexMismatch(
-                f"the index at {self.path.parent} was built with {row['value']}, not {wanted}: "
-                "use another --index folder, or delete this one to rebuild it"
+                f"the index at {self.db.where} was built with {row['value']}, not {wanted}: "
+                "use another --index folder or catalog, or rebuild this one (ingest --rebuild)"
             )
 
     # --- the manifest ---
@@ -156,12 +152,8 @@ class Catalog:
     def snapshot(self) -> Iterator[int]:
         """A read transaction on this thread's connection: every read inside sees the index as it was at
         the generation yielded, whatever ingest commits meanwhile."""
-        db = self.db
-        db.execute("BEGIN DEFERRED")
-        try:
+        with self.db.snapshot():
             yield self.generation()
-        finally:
-            db.execute("COMMIT")
 
     def files(self) -> dict[str, str]:
         """Every ingested file's path (as resolved at ingest) -> its report id."""
@@ -170,7 +162,7 @@ class Catalog:
     def sentence_block(self, report_id: str) -> SentenceBlock | None:
         row = self.db.execute("SELECT spans, vectors, chunk_vectors FROM sentences WHERE report_id=?",
                               (report_id,)).fetchone()
-        return SentenceBlock.from_blobs(*row) if row else None
+        return SentenceBlock.from_blobs(row["spans"], row["vectors"], row["chunk_vectors"]) if row else None
 
     def pages(self, report_id: str) -> dict[int, str]:
         rows = self.db.execute("SELECT page, text FROM pages WHERE report_id=?", (report_id,))
@@ -181,11 +173,12 @@ class Catalog:
         return {row["report_id"]: row["sha256"] for row in self.db.execute("SELECT report_id, sha256 FROM files")}
 
     def report_chunk_ids(self, report_id: str) -> set[str]:
-        return {row[0] for row in self.db.execute("SELECT chunk_id FROM chunks WHERE report_id=?", (report_id,))}
+        return {row["chunk_id"] for row in self.db.execute("SELECT chunk_id FROM chunks WHERE report_id=?",
+                                                            (report_id,))}
 
     def counts(self) -> tuple[int, int]:
-        reports = self.db.execute("SELECT count(*) FROM reports").fetchone()[0]
-        chunks = self.db.execute("SELECT count(*) FROM chunks").fetchone()[0]
+        reports = self.db.execute("SELECT count(*) AS n FROM reports").fetchone()["n"]
+        chunks = self.db.execute("SELECT count(*) AS n FROM chunks").fetchone()["n"]
         return reports, chunks
 
     def reports(self) -> list[ReportMeta]:
@@ -214,14 +207,14 @@ class Catalog:
         return [Chunk(**dict(row)) for row in rows.fetchall()]
 
     def chunk_ids(self) -> set[str]:
-        return {row[0] for row in self.db.execute("SELECT chunk_id FROM chunks")}
+        return {row["chunk_id"] for row in self.db.execute("SELECT chunk_id FROM chunks")}
 
 
-def _next_generation(db: sqlite3.Connection) -> None:
+def _next_generation(db: Database) -> None:
     db.execute("INSERT INTO info VALUES('generation', '1') "
-               "ON CONFLICT(key) DO UPDATE SET value = CAST(value AS INTEGER) + 1")
+               "ON CONFLICT(key) DO UPDATE SET value = CAST(CAST(info.value AS INTEGER) + 1 AS TEXT)")
 
 
-def _delete_report(db: sqlite3.Connection, report_id: str) -> None:
+def _delete_report(db: Database, report_id: str) -> None:
     for table in ("reports", "pages", "chunks", "sentences"):
         db.execute(f"DELETE FROM {table} WHERE report_id=?", (report_id,))

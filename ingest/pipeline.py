@@ -187,7 +187,7 @@ class Ingestor:
                  store: VectorStore | None = None, tuning: Tuning | None = None) -> None:
         self.settings = settings
         self.tuning = tuning or Tuning()
-        self.catalog = Catalog(settings.catalog_path)
+        self.catalog = Catalog(settings.catalog_location)
         self.catalog.ensure_fingerprint(settings.fingerprint())
         self._embeddings = embeddings
         self.store = store or VectorStore(settings, self)

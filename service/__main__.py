@@ -8,6 +8,10 @@ import sys
 import threading
 import time
 from pathlib import Path
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from ingest.settings import IndexSettings
 
 EXAMPLES = """examples:
   python -m service                               # .data/index on http://127.0.0.1:8000
@@ -25,6 +29,8 @@ def main(argv: list[str] | None = None) -> int:
                         "only; 0.0.0.0 for every interface)")
     parser.add_argument("--port", type=int, default=8000, help="port to listen on (default: 8000)")
     parser.add_argument("--chroma-url", default=None, help="use a Chroma server instead of the embedded store")
+    parser.add_argument("--catalog-url", default=None, help="postgresql://... : keep the catalog (and "
+                        "conversations) in PostgreSQL instead of SQLite files in the index folder")
     args = parser.parse_args(argv)
 
     import uvicorn
@@ -33,26 +39,43 @@ def main(argv: list[str] | None = None) -> int:
     from service.app import create_app
     from service.settings import ServiceSettings
 
-    overrides = {k: v for k, v in {"index_dir": args.index, "chroma_url": args.chroma_url}.items() if v}
+    overrides = {k: v for k, v in {"index_dir": args.index, "chroma_url": args.chroma_url,
+                                   "catalog_url": args.catalog_url}.items() if v}
     settings = ServiceSettings(index=IndexSettings(**overrides))
-    if not settings.index.catalog_path.exists():
-        print(f"error: no index at {settings.index.index_dir} (is the path right?): build one with `python -m "
-              f"ingest PATH --index {settings.index.index_dir}`, then start the service again", file=sys.stderr)
+    if problem := missing_index(settings.index):
+        print(f"error: {problem}", file=sys.stderr)
         return 2
-    print(f"loading the index at {settings.index.index_dir} ...", file=sys.stderr)
+    print(f"loading the index at {settings.index.catalog_url and 'the catalog server' or settings.index.index_dir}"
+          " ...", file=sys.stderr)
     server = uvicorn.Server(uvicorn.Config(create_app(settings), host=args.host, port=args.port, log_level="warning"))
-    example = first_example(settings.index.catalog_path)
+    example = first_example(settings.index.catalog_location)
     threading.Thread(target=announce_when_ready, args=(server, args.host, args.port, example), daemon=True).start()
     server.run()
     return 0
 
 
-def first_example(catalog_file: Path) -> str:
+def missing_index(index: IndexSettings) -> str | None:
+    """Why there is nothing to serve (a mistyped folder, an unreachable catalog server), or None."""
+    if not index.catalog_url:
+        if index.catalog_path.exists():
+            return None
+        return (f"no index at {index.index_dir} (is the path right?): build one with `python -m ingest PATH "
+                f"--index {index.index_dir}`, then start the service again")
+    from ingest.catalog import Catalog
+
+    try:
+        Catalog(index.catalog_url).counts()
+    except Exception as exc:  # psycopg's errors: the server is down, the database or the password is wrong
+        return f"cannot use the catalog at {index.catalog_url.split('@')[-1]}: {str(exc).strip()}"
+    return None
+
+
+def first_example(catalog: Path | str) -> str:
     """A question about the served index's own reports, for the ready message."""
     from ingest.catalog import Catalog
     from service.about import examples
 
-    found = examples(Catalog(catalog_file).reports())
+    found = examples(Catalog(catalog).reports())
     return found[0] if found else "Which reports raise concerns about staffing?"
 
 

@@ -29,7 +29,7 @@ def build_state(app: FastAPI, settings: ServiceSettings, embeddings: Embeddings 
     from service.live import LiveIndex, View
     from service.sessions import Sessions
 
-    sessions = Sessions(settings.index.index_dir / "sessions.sqlite", settings.session_turns)
+    sessions = Sessions(settings.index.sessions_location, settings.session_turns)
     app.state.llm_status = EndpointStatus()
     prose = build_prose(settings.llm, app.state.llm_status)
     first = Library.open(settings.index, embeddings)

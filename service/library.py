@@ -4,6 +4,7 @@ with each other; chunk vectors are searched in Chroma."""
 
 from __future__ import annotations
 
+import logging
 from dataclasses import dataclass, field
 
 from ingest.catalog import Catalog
@@ -13,6 +14,8 @@ from ingest.settings import IndexSettings
 from ingest.store import VectorStore
 from service.corpus import Corpus
 from service.names import shared_aliases
+
+log = logging.getLogger(__name__)
 
 
 @dataclass
@@ -27,10 +30,12 @@ class Library:
 
     @classmethod
     def open(cls, settings: IndexSettings, embeddings: MiniLMEmbeddings | None = None) -> Library:
-        catalog = Catalog(settings.catalog_path)
+        catalog = Catalog(settings.catalog_location)
         catalog.ensure_fingerprint(settings.fingerprint())
         embeddings = embeddings or MiniLMEmbeddings.from_settings(settings)
-        return cls(settings, catalog, VectorStore(settings, embeddings), embeddings).reread()
+        store = VectorStore(settings, embeddings)
+        warn_if_vectors_elsewhere(catalog, store, settings)
+        return cls(settings, catalog, store, embeddings).reread()
 
     def reread(self) -> Library:
         """The same index as it is now, from one catalog snapshot; unchanged reports' text is reused."""
@@ -64,3 +69,14 @@ class Library:
     def counts(self) -> tuple[int, int]:
         """(reports, chunks) of this snapshot."""
         return len(self.reports), self.text.chunk_count()
+
+
+def warn_if_vectors_elsewhere(catalog: Catalog, store: VectorStore, settings: IndexSettings) -> None:
+    """A catalog with chunks over a vector store with none: a replica pointed at the shared catalog but not at
+    the Chroma server ingest wrote to. It still answers (sentence vectors live in the catalog), but says so."""
+    chunks = catalog.counts()[1]
+    if chunks and not store.count():
+        log.warning("the vector store (%s) holds none of the catalog's %d chunks: /search runs on words alone; "
+                    "point INSPECT_CHROMA_URL at the Chroma server that ingest wrote to",
+                    settings.chroma_url or settings.index_dir / "chroma", chunks)
+

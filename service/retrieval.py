@@ -124,7 +124,7 @@ def fuse(rankings: list[list[str]], k: int = RRF_K) -> list[tuple[str, float]]:
     for ranking in rankings:
         for rank, item in enumerate(ranking, start=1):
             scores[item] = scores.get(item, 0.0) + 1.0 / (k + rank)
-    return sorted(scores.items(), key=lambda pair: -pair[1])
+    return by_score(scores)
 
 
 def _zscores(ranked: list[tuple[str, float]], floor: float | None = None) -> tuple[dict[str, float], float]:
@@ -149,4 +149,9 @@ def fuse_z(lists: list[list[tuple[str, float]]], weights: list[float] | None = N
     normed = [_zscores(ranked, floor) for ranked, floor in zip(lists, floors or [None] * len(lists))]
     items = {item for ranked in lists for item, _ in ranked}
     scores = {item: sum(w * z.get(item, low) for w, (z, low) in zip(weights, normed)) for item in items}
-    return sorted(scores.items(), key=lambda pair: -pair[1])
+    return by_score(scores)
+
+
+def by_score(scores: dict[str, float]) -> list[tuple[str, float]]:
+    """Best first; equal scores by id, so every process (and every replica) returns the same order."""
+    return sorted(scores.items(), key=lambda pair: (-pair[1], pair[0]))

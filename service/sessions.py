@@ -1,16 +1,15 @@
 """Conversations: each turn's question (as asked and as understood), its answer and the context a follow-up
-needs (reports, bodies, years, names), kept in SQLite beside the index so sessions survive a restart and are
-shared by service processes on one host."""
+needs (reports, bodies, years, names), kept in SQLite beside the index (sessions survive a restart and are
+shared by service processes on one host) or in PostgreSQL with the catalog (shared by replicas on any host)."""
 
 from __future__ import annotations
 
 import json
-import sqlite3
 import uuid
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from ingest.sqlitedb import ThreadLocalDB
+from ingest.sqldb import Database, open_database
 
 SCHEMA = """CREATE TABLE IF NOT EXISTS turns(session_id TEXT, seq INTEGER, question TEXT, resolved TEXT, bodies TEXT,
             answer TEXT, context TEXT NOT NULL DEFAULT '{}', PRIMARY KEY(session_id, seq))"""
@@ -26,17 +25,12 @@ class Turn:
 
 
 class Sessions:
-    def __init__(self, path: Path, keep_turns: int = 10) -> None:
-        self.path, self.keep_turns = path, keep_turns
-        self._connections = ThreadLocalDB(path)
-        self.db.execute(SCHEMA)
-        columns = {row[1] for row in self.db.execute("PRAGMA table_info(turns)")}
-        if "context" not in columns:  # a sessions file written before turns kept their context
+    def __init__(self, location: Path | str, keep_turns: int = 10) -> None:
+        self.keep_turns = keep_turns
+        self.db: Database = open_database(location)
+        self.db.script(SCHEMA)
+        if "context" not in self.db.columns("turns"):  # a sessions file written before turns kept their context
             self.db.execute("ALTER TABLE turns ADD COLUMN context TEXT NOT NULL DEFAULT '{}'")
-
-    @property
-    def db(self) -> sqlite3.Connection:
-        return self._connections.get()
 
     @staticmethod
     def new_id() -> str:
@@ -47,7 +41,8 @@ class Sessions:
         rows = self.db.execute(
             "SELECT question, resolved, bodies, answer, context FROM turns WHERE session_id=? ORDER BY seq DESC "
             "LIMIT ?", (session_id, self.keep_turns)).fetchall()
-        return [Turn(q, r, json.loads(b), a, json.loads(c or "{}")) for q, r, b, a, c in reversed(rows)]
+        return [Turn(row["question"], row["resolved"], json.loads(row["bodies"]), row["answer"],
+                     json.loads(row["context"] or "{}")) for row in reversed(rows)]
 
     def last(self, session_id: str) -> Turn | None:
         turns = self.history(session_id)

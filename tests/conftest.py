@@ -114,3 +114,20 @@ def chroma_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
         yield url
     finally:
         stop(process, timeout_s=20)
+
+
+@pytest.fixture(scope="session")
+def postgres() -> Iterator[str]:
+    """A real PostgreSQL server on a free loopback port for the whole session (tests/postgres.py)."""
+    from tests.postgres import postgres_server
+
+    with postgres_server() as base:
+        yield base
+
+
+@pytest.fixture
+def catalog_url(postgres: str) -> str:
+    """A fresh database on that server, for one test."""
+    from tests.postgres import new_database
+
+    return new_database(postgres)
