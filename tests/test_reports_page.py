@@ -15,7 +15,7 @@ import pytest
 
 from service.routes.reports import prefers_html
 from tests.conftest import CORPUS
-from tests.test_widget_browser import _bound_socket, _serve, browser  # noqa: F401
+from tests.test_widget_browser import _bound_socket, _serve, browser, checked_page  # noqa: F401
 
 pytestmark = pytest.mark.browser
 
@@ -65,14 +65,8 @@ def served(service_url: str) -> list[dict]:
 
 @pytest.fixture
 def page(browser, service_url: str):  # noqa: F811
-    context = browser.new_context(viewport={"width": 1280, "height": 900}, accept_downloads=True)
-    page = context.new_page()
-    page.set_default_timeout(20_000)
-    errors: list[str] = []
-    page.on("pageerror", lambda exc: errors.append(str(exc)))
-    yield page
-    context.close()
-    assert errors == [], f"JavaScript errors on the page: {errors}"
+    with checked_page(browser, width=1280, timeout_ms=20_000, accept_downloads=True) as page:
+        yield page
 
 
 def open_reports(page, url: str) -> None:

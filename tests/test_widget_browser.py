@@ -15,6 +15,7 @@ import socket
 import threading
 import time
 from collections.abc import AsyncIterator, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 from urllib.parse import quote
@@ -217,18 +218,25 @@ def browser():
         browser.close()
 
 
-@pytest.fixture
-def page(browser, service: Running):
-    context = browser.new_context(viewport={"width": 1000, "height": 900})
+@contextmanager
+def checked_page(browser, width: int = 1000, timeout_ms: int = 10_000, **options):  # type: ignore[no-untyped-def]
+    """A page in a fresh browser context that fails the test if any script on it throws."""
+    context = browser.new_context(viewport={"width": width, "height": 900}, **options)
     page = context.new_page()
-    page.set_default_timeout(10_000)
+    page.set_default_timeout(timeout_ms)
     errors: list[str] = []
     page.on("pageerror", lambda exc: errors.append(str(exc)))
-    if service.received is not None:
-        service.received.clear()
     yield page
     context.close()
     assert errors == [], f"JavaScript errors on the page: {errors}"
+
+
+@pytest.fixture
+def page(browser, service: Running):
+    if service.received is not None:
+        service.received.clear()
+    with checked_page(browser) as page:
+        yield page
 
 
 def ask(page, question: str) -> None:

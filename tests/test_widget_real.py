@@ -10,7 +10,7 @@ import pytest
 
 from tests.conftest import CORPUS
 from tests.test_widget_browser import ask, browser, build_host_app, host_page, host_socket, last_answer  # noqa: F401
-from tests.test_widget_browser import _bound_socket, _serve
+from tests.test_widget_browser import _bound_socket, _serve, checked_page
 
 pytestmark = pytest.mark.browser
 
@@ -49,14 +49,8 @@ def real_service(tmp_path_factory: pytest.TempPathFactory, embeddings, host_sock
 
 @pytest.fixture
 def real_page(browser, real_service: str):  # noqa: F811
-    context = browser.new_context(viewport={"width": 1000, "height": 900})
-    page = context.new_page()
-    page.set_default_timeout(20_000)
-    errors: list[str] = []
-    page.on("pageerror", lambda exc: errors.append(str(exc)))
-    yield page
-    context.close()
-    assert errors == [], errors
+    with checked_page(browser, timeout_ms=20_000) as page:
+        yield page
 
 
 def test_real_answer_names_thames_valley_and_opens_its_quote(real_page, real_service: str) -> None:
