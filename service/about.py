@@ -12,8 +12,7 @@ from datetime import date
 from pydantic import BaseModel, Field
 
 from ingest.models import GRADES, ReportMeta
-from service.answering.mentions import body_label, org_type
-from service.answering.scope import latest_per_body
+from service.answering.mentions import body_label, latest_per_body, org_type
 
 RECENT = 8
 PLURALS = {"crc": "CRCs", "nps": "probation divisions", "local authority": "councils"}

@@ -6,6 +6,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
+from datetime import date
 
 from ingest.models import ReportMeta
 from service.names import normalise
@@ -236,3 +237,11 @@ def inspectorates_named(question: str, known: Iterable[str]) -> tuple[list[str],
 
 def org_types_named(question: str) -> set[str]:
     return {kind for kind, pattern in ORG_TYPES.items() if pattern.search(question)}
+
+
+def latest_per_body(reports: list[ReportMeta]) -> list[ReportMeta]:
+    """Each body's most recently published report ("when was X last inspected", "X's latest rating")."""
+    latest: dict[str, ReportMeta] = {}
+    for meta in sorted(reports, key=lambda m: m.published or date.min):
+        latest[body_label(meta)] = meta
+    return list(latest.values())

@@ -5,14 +5,13 @@ it expects (a number, a date, a name, a grade) and its topic (the words left onc
 from __future__ import annotations
 
 import re
-from datetime import date
 from dataclasses import dataclass, field
 
 from ingest.models import ReportMeta
 from service.answering import grades
 from service.answering.areas import AreaNames
-from service.answering.mentions import (INSPECTORATE_NAMES, ORG_TYPES, BodyMatch, BodyNames, body_label,
-                                        inspectorates_named, org_type, org_types_named)
+from service.answering.mentions import (INSPECTORATE_NAMES, ORG_TYPES, BodyMatch, BodyNames, inspectorates_named,
+                                        latest_per_body, org_type, org_types_named)
 from service.answering.text import MONTH, content_words, stem
 from service.terms import STOPWORDS
 from service.answering.verdict import cue_words, wanted_verdicts
@@ -191,14 +190,6 @@ def _reports_in_scope(question: str, reports: list[ReportMeta], bodies: list[Bod
     if bodies and not years and LATEST_ONLY.search(question):
         dated = latest_per_body(dated)
     return sorted(m.report_id for m in dated), None
-
-
-def latest_per_body(reports: list[ReportMeta]) -> list[ReportMeta]:
-    """Each body's most recently published report ("when was X last inspected", "X's latest rating")."""
-    latest: dict[str, ReportMeta] = {}
-    for meta in sorted(reports, key=lambda m: m.published or date.min):
-        latest[body_label(meta)] = meta
-    return list(latest.values())
 
 
 def _read_wants(scope: Scope, areas: AreaNames, graded: bool = False) -> None:
