@@ -79,9 +79,6 @@ class Catalog:
         self.db: Database = open_database(location)
         self.db.script(SCHEMA)
 
-    def transaction(self):  # type: ignore[no-untyped-def]
-        return self.db.transaction()
-
     def discard(self) -> None:
         """Drop everything ingest derived (``--rebuild``); conversations are kept."""
         with self.db.transaction() as db:
@@ -94,7 +91,7 @@ class Catalog:
         wanted = json.dumps(fingerprint, sort_keys=True)
         row = self.db.execute("SELECT value FROM info WHERE key='fingerprint'").fetchone()
         if row is None:
-            with self.transaction() as db:
+            with self.db.transaction() as db:
                 db.execute("INSERT INTO info VALUES('fingerprint', ?) ON CONFLICT(key) DO NOTHING", (wanted,))
         elif row["value"] != wanted:
             raise IndexMismatch(
@@ -124,7 +121,7 @@ class Catalog:
     # --- writes ---
     def replace_report(self, path: str, sha256: str, meta: ReportMeta, pages: list[Page], chunks: list[Chunk],
                        sentences: SentenceBlock | None = None) -> None:
-        with self.transaction() as db:
+        with self.db.transaction() as db:
             _next_generation(db)
             _delete_report(db, meta.report_id)
             db.execute("DELETE FROM files WHERE path=?", (path,))
@@ -137,7 +134,7 @@ class Catalog:
                 db.execute("INSERT INTO sentences VALUES(?,?,?,?)", (meta.report_id, *sentences.blobs()))
 
     def remove_report(self, report_id: str) -> None:
-        with self.transaction() as db:
+        with self.db.transaction() as db:
             _next_generation(db)
             _delete_report(db, report_id)
             db.execute("DELETE FROM files WHERE report_id=?", (report_id,))

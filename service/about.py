@@ -33,21 +33,21 @@ def describe(reports: list[ReportMeta]) -> About:
     """The index in a sentence, with example questions built from its most recent reports."""
     dated = sorted((m for m in reports if m.published), key=lambda m: m.published)  # type: ignore[arg-type,return-value]
     inspectorates = [name for name, _ in Counter(m.inspectorate for m in reports if m.inspectorate).most_common()]
-    return About(reports=len(reports), bodies=len({body_label(m) for m in reports}), inspectorates=inspectorates,
+    bodies = len({body_label(m) for m in reports})
+    return About(reports=len(reports), bodies=bodies, inspectorates=inspectorates,
                  published_from=dated[0].published_iso() if dated else None,
                  published_to=dated[-1].published_iso() if dated else None,
-                 description=_sentence(reports, inspectorates, dated), examples=examples(reports),
+                 description=_sentence(len(reports), bodies, inspectorates, dated), examples=examples(reports),
                  recent=[_label(m) for m in _latest_per_body(reports)[:RECENT]])
 
 
-def _sentence(reports: list[ReportMeta], inspectorates: list[str], dated: list[ReportMeta]) -> str:
+def _sentence(reports: int, count: int, inspectorates: list[str], dated: list[ReportMeta]) -> str:
     if not reports:
         return "This index holds no reports yet: add some with `python -m ingest PATH`."
     by = f" by {_join(inspectorates[:3])}" if inspectorates else ""
     years = sorted({m.published.year for m in dated if m.published})
     when = f", published {years[0]}\u2013{years[-1]}" if len(years) > 1 else f", published {years[0]}" if years else ""
-    count = len({body_label(m) for m in reports})
-    return (f"This index holds {len(reports)} inspection report{'s' if len(reports) != 1 else ''}{by} "
+    return (f"This index holds {reports} inspection report{'s' if reports != 1 else ''}{by} "
             f"about {count} organisation{'s' if count != 1 else ''}{when}.")
 
 

@@ -52,7 +52,7 @@ LATEST_ONLY = re.compile(r"(?<!since )(?<!since the )(?<!since their )(?<!since 
                          r"current|recent)\b(?!\s+(?:year|years|time|two|few|three)\b)", re.I)  # "was last inspected"
 # counts by year across reports: "each year", "over time", "how have grades changed"
 TREND = re.compile(r"\b(each|every|per|by|a)\s+year\b|\byear[- ](by|on)[- ]year\b|\b(annual|yearly)\b|"
-                   r"\bover (the )?(years|time|period)\b|\btrends?\b|\bby year\b|\bthrough the years\b|"
+                   r"\bover (the )?(years|time|period)\b|\btrends?\b|\bthrough the years\b|"
                    r"\bhow (have|has|did)\b[^?]*\b(grades?|ratings?|judge?ments?|outcomes?)\b[^?]*\b(change|changed|"
                    r"move|moved|shift|shifted|evolve|evolved|develop|developed)\b", re.I)
 

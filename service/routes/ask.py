@@ -6,7 +6,6 @@ from __future__ import annotations
 import json
 import logging
 from collections.abc import Iterator
-
 from typing import Annotated, Literal
 
 from fastapi import APIRouter, Query, Request, Response
@@ -15,6 +14,7 @@ from sse_starlette.sse import EventSourceResponse
 from service.answer_csv import answer_csv
 from service.answering.engine import Answerer
 from service.deps import AnswererDep
+from service.routes.reports import accepted
 from service.schemas import Answer, AskRequest
 
 router = APIRouter(tags=["answers"])
@@ -32,7 +32,7 @@ def ask(request: AskRequest, answerer: AnswererDep, http: Request,
     """A cited answer; as CSV (its table, else a row per item with its quote) for ``?format=csv`` or
     ``Accept: text/csv``."""
     answer = answerer.ask(request)
-    wants_csv = format == "csv" or (format is None and "text/csv" in http.headers.get("accept", ""))
+    wants_csv = format == "csv" or (format is None and accepted(http.headers.get("accept", "")).get("text/csv", 0) > 0)
     if not wants_csv:
         return Response(answer.model_dump_json(), media_type="application/json")
     return Response(answer_csv(answer, str(http.base_url)), media_type="text/csv; charset=utf-8",

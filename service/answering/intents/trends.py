@@ -20,6 +20,7 @@ from service.answering.scope import Scope, without_names
 from service.answering.tools import Tools
 from service.schemas import Answer, Item, Table
 
+
 def answer_trend(tools: Tools, scope: Scope, book: CitationBook, session_id: str) -> Answer:
     asked = scope.conditions or grades.conditions(without_names(scope.question, scope.bodies), tools.areas)
     condition = next((c for c in asked if c.grade), None)  # "outstanding councils per year": attributive too
@@ -28,10 +29,10 @@ def answer_trend(tools: Tools, scope: Scope, book: CitationBook, session_id: str
     if scope.missing or not counted:
         return abstain(session_id)
     by_year: dict[int, list[tuple[ReportMeta, str, int]]] = defaultdict(list)
-    for meta, grade in counted:
-        evidence = grades.grade_evidence(tools.library, meta, area_key(meta, area, tools.areas))
-        if evidence is not None and (n := book.cite(evidence)) is not None and meta.published:
-            by_year[meta.published.year].append((meta, grade, n))
+    for meta, grade, key in counted:
+        evidence = grades.grade_evidence(tools.library, meta, key)
+        if evidence is not None and (n := book.cite(evidence)) is not None:
+            by_year[meta.published.year].append((meta, grade, n))  # type: ignore[union-attr]
     if not by_year:
         return abstain(session_id)
     table = _table(by_year, condition)
@@ -45,14 +46,16 @@ def answer_trend(tools: Tools, scope: Scope, book: CitationBook, session_id: str
                   table=table)
 
 
-def _graded(tools: Tools, scope: Scope, area: str | None) -> list[tuple[ReportMeta, str]]:
-    """The reports in scope with a date and a grade for what is asked, with that grade."""
+def _graded(tools: Tools, scope: Scope, area: str | None) -> list[tuple[ReportMeta, str, str | None]]:
+    """The reports in scope with a date and a grade for what is asked: (report, grade, the report's own key for
+    that grade: None for overall, else its area name)."""
     out = []
     for report_id in scope.report_ids:
         meta = tools.library.reports[report_id]
-        grade = grades.grade_for(meta, area_key(meta, area, tools.areas))
+        key = area_key(meta, area, tools.areas)
+        grade = grades.grade_for(meta, key)
         if grade and meta.published:
-            out.append((meta, grade))
+            out.append((meta, grade, key))
     return out
 
 
