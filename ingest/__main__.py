@@ -14,6 +14,8 @@ EXAMPLES = """examples:
   python -m ingest ~/reports/ofsted --index .data/ofsted
   python -m ingest report.pdf notes.md --index .data/index
   INSPECT_CHROMA_URL=http://127.0.0.1:8001 python -m ingest corpus   # vectors on a `chroma run` server
+  python -m ingest ~/reports --catalog-url postgresql://inspect@db/inspect --chroma-url http://chroma:8001
+                                                   # for replicas on several machines (README: Scaling out)
   python -m ingest corpus --rebuild                # rebuild an index made by an older version
   python -m ingest --remove corpus/essex-crc-2018.html --index .data/index   # take a report out (file or report id)
   python -m ingest --remove essex-crc-2018 wales-crc-2019                   # by report id (GET /reports lists them)

@@ -17,7 +17,9 @@ EXAMPLES = """examples:
   python -m service                               # .data/index on http://127.0.0.1:8000
   python -m service --index .data/ofsted --port 8080
   INSPECT_CORS_ORIGINS='["https://intranet.example"]' python -m service   # let another site embed the widget
-  INSPECT_CHROMA_URL=http://127.0.0.1:8001 python -m service             # vectors on a `chroma run` server"""
+  INSPECT_CHROMA_URL=http://127.0.0.1:8001 python -m service             # vectors on a `chroma run` server
+  python -m service --catalog-url postgresql://inspect@db/inspect --chroma-url http://chroma:8001 --index /srv/r1
+                                                  # a replica: catalog and conversations shared in PostgreSQL"""
 
 
 def main(argv: list[str] | None = None) -> int:
