@@ -6,6 +6,7 @@ Commands:
     report    Markdown report and bar chart of a run beside other runs: report RUN.json [OTHER.json ...]
     beir      BEIR-format retrieval benchmark: beir DIR --out OUT.json
     bench     benchmarks (eval.bench, when present)
+    scale     a synthetic index N times larger than a built one, for benchmarks (scale --help)
     retrieval recall@k of expected reports for lexical, dense, RRF and z-score fusion: retrieval --questions F
     phrasings the same grades and lead inspectors asked in many wordings, scored by wording (phrasings --help)
 
@@ -30,6 +31,7 @@ Main = Callable[[Sequence[str]], int]
 
 COMMANDS = {"run": ("eval.run", "main"), "compare": ("eval.report", "compare_main"),
             "report": ("eval.report", "report_main"), "beir": ("eval.beir", "main"), "bench": ("eval.bench", "main"),
+            "scale": ("eval.scale", "main"),
             "retrieval": ("eval.retrieval", "main"), "phrasings": ("eval.phrasings", "main")}
 
 

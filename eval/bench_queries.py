@@ -190,9 +190,12 @@ def load_test(base: str, questions: dict[str, list[str]], clients: int, seconds:
 def over_http(index: Path, questions: dict[str, list[str]], clients: int, seconds: float, repeat: int = 1) -> Result:
     import httpx
 
+    started = time.perf_counter()
     with served(index) as (base, pid):
+        start_s = time.perf_counter() - started  # process start to /health answering (the index loaded)
         with httpx.Client(base_url=base, timeout=60) as client:
-            result = measure(client, questions, repeat)
+            result = {"start_s": round(start_s, 1), "memory_at_start": rss_mb(pid),
+                      **measure(client, questions, repeat)}
         result["memory_after_warmup"] = rss_mb(pid)
         if clients and seconds:
             result["load"] = load_test(base, questions, clients, seconds)

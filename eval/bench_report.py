@@ -89,6 +89,8 @@ def query_rows(report: Report) -> list[list[str]]:
             if r and r.get("n"):
                 rows.append([f"{name} ({where.replace('_', '-')})", str(r["n"]), _fmt(r["p50_ms"]),
                              _fmt(r["p95_ms"]), str(r["errors"])])
+    if "start_s" in q.get("http", {}):
+        rows.append(["service start to /health (http)", "1", _fmt(q["http"]["start_s"] * 1000), "", ""])
     load = q.get("http", {}).get("load")
     if load:
         for name in ("search", "ask", "all"):

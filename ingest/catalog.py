@@ -24,6 +24,7 @@ import numpy as np
 
 from ingest.models import Chunk, Page, ReportMeta
 from ingest.sqldb import Database, open_database
+from ingest.terms import TERMS_VERSION, TermCounts
 
 VECTOR_WIDTH = 384
 SCHEMA = """
@@ -38,31 +39,34 @@ CREATE TABLE IF NOT EXISTS chunks(chunk_id TEXT PRIMARY KEY, report_id TEXT NOT 
                                   section TEXT, start INTEGER NOT NULL, "end" INTEGER NOT NULL, text TEXT NOT NULL);
 CREATE INDEX IF NOT EXISTS chunks_report ON chunks(report_id);
 CREATE TABLE IF NOT EXISTS sentences(report_id TEXT PRIMARY KEY, spans BLOB NOT NULL, vectors BLOB NOT NULL,
-                                     chunk_vectors BLOB NOT NULL);
+                                     chunk_vectors BLOB NOT NULL, counts BLOB);
 """
+ADDED_COLUMNS = {"sentences": {"counts": "BLOB"}}  # added to catalogs made before them (NULL: computed at load)
 
 
 @dataclass
 class SentenceBlock:
     """One report's sentences: ``spans`` (n, 4) int32 rows of (page, start, end, chunk index in the report's
     chunks ordered by page and start), ``vectors`` (n, 384) and ``chunk_vectors`` (chunks, 384), normalised
-    (float16 as stored; the service computes in float32)."""
+    (float16 as stored; the service computes in float32), and the term counts of sentences and chunks."""
 
     spans: np.ndarray
     vectors: np.ndarray
     chunk_vectors: np.ndarray
+    counts: TermCounts | None = None
 
-    def blobs(self) -> tuple[bytes, bytes, bytes]:
+    def blobs(self) -> tuple[bytes, bytes, bytes, bytes | None]:
         return (self.spans.astype(np.int32).tobytes(), self.vectors.astype(np.float16).tobytes(),
-                self.chunk_vectors.astype(np.float16).tobytes())
+                self.chunk_vectors.astype(np.float16).tobytes(), self.counts.blob() if self.counts else None)
 
     @classmethod
-    def from_blobs(cls, spans: bytes, vectors: bytes, chunk_vectors: bytes) -> SentenceBlock:
+    def from_blobs(cls, spans: bytes, vectors: bytes, chunk_vectors: bytes,
+                   counts: bytes | None = None) -> SentenceBlock:
         def matrix(blob: bytes, dtype: type, width: int) -> np.ndarray:
             return np.frombuffer(blob, dtype=dtype).reshape(-1, width)
 
         return cls(matrix(spans, np.int32, 4), matrix(vectors, np.float16, VECTOR_WIDTH),
-                   matrix(chunk_vectors, np.float16, VECTOR_WIDTH))
+                   matrix(chunk_vectors, np.float16, VECTOR_WIDTH), TermCounts.from_blob(counts))
 
 
 class IndexMismatch(Exception):
@@ -78,6 +82,12 @@ class Catalog:
     def __init__(self, location: Path | str) -> None:
         self.db: Database = open_database(location)
         self.db.script(SCHEMA)
+        self._add_columns()
+
+    def _add_columns(self) -> None:
+        for table, columns in ADDED_COLUMNS.items():
+            for column in columns.keys() - self.db.columns(table):
+                self.db.script(f"ALTER TABLE {table} ADD COLUMN {column} {columns[column]}")
 
     def discard(self) -> None:
         """Drop everything ingest derived (``--rebuild``); conversations are kept."""
@@ -93,6 +103,7 @@ class Catalog:
         if row is None:
             with self.db.transaction() as db:
                 db.execute("INSERT INTO info VALUES('fingerprint', ?) ON CONFLICT(key) DO NOTHING", (wanted,))
+            self._set_terms_version()  # a new catalog: every report's counts will be written by this version
         elif row["value"] != wanted:
             raise IndexMismatch(
                 f"the index at {self.db.where} was built with {row['value']}, not {wanted}: "
@@ -131,7 +142,33 @@ class Catalog:
             db.executemany("INSERT INTO chunks VALUES(?,?,?,?,?,?,?)", [
                 (c.chunk_id, c.report_id, c.page, c.section, c.start, c.end, c.text) for c in chunks])
             if sentences is not None:
-                db.execute("INSERT INTO sentences VALUES(?,?,?,?)", (meta.report_id, *sentences.blobs()))
+                db.execute("INSERT INTO sentences(report_id, spans, vectors, chunk_vectors, counts) VALUES(?,?,?,?,?)",
+                           (meta.report_id, *sentences.blobs()))
+
+    def fill_term_counts(self) -> int:
+        """Give the reports stored before term counts were kept their counts, from their stored text (so a
+        service loads them instead of tokenising at start); returns how many were filled."""
+        current = self._terms_version() == TERMS_VERSION
+        missing = [row["report_id"] for row in self.db.execute(
+            "SELECT report_id FROM sentences" + (" WHERE counts IS NULL" if current else ""))]
+        for report_id in missing:
+            with self.db.transaction() as db:  # read and write in one transaction: never another version's counts
+                block = self.sentence_block(report_id)
+                if block is not None and (block.counts is None or not current):
+                    counts = TermCounts.of_report(self.pages(report_id), block.spans, self.report_chunks(report_id))
+                    db.execute("UPDATE sentences SET counts=? WHERE report_id=?", (counts.blob(), report_id))
+        if not current:
+            self._set_terms_version()
+        return len(missing)
+
+    def _terms_version(self) -> int:
+        row = self.db.execute("SELECT value FROM info WHERE key='terms_version'").fetchone()
+        return int(row["value"]) if row else 0
+
+    def _set_terms_version(self) -> None:
+        with self.db.transaction() as db:
+            db.execute("INSERT INTO info VALUES('terms_version', ?) ON CONFLICT(key) DO UPDATE SET value=excluded.value",
+                       (str(TERMS_VERSION),))
 
     def remove_report(self, report_id: str) -> None:
         with self.db.transaction() as db:
@@ -157,9 +194,10 @@ class Catalog:
         return {row["path"]: row["report_id"] for row in self.db.execute("SELECT path, report_id FROM files")}
 
     def sentence_block(self, report_id: str) -> SentenceBlock | None:
-        row = self.db.execute("SELECT spans, vectors, chunk_vectors FROM sentences WHERE report_id=?",
+        row = self.db.execute("SELECT spans, vectors, chunk_vectors, counts FROM sentences WHERE report_id=?",
                               (report_id,)).fetchone()
-        return SentenceBlock.from_blobs(row["spans"], row["vectors"], row["chunk_vectors"]) if row else None
+        return SentenceBlock.from_blobs(row["spans"], row["vectors"], row["chunk_vectors"], row["counts"]) \
+            if row else None
 
     def pages(self, report_id: str) -> dict[int, str]:
         rows = self.db.execute("SELECT page, text FROM pages WHERE report_id=?", (report_id,))

@@ -32,6 +32,7 @@ from ingest.sentences import quote_spans
 from ingest.settings import IndexSettings
 from ingest.store import Metadata, VectorStore
 from ingest.structure import split_sections
+from ingest.terms import TermCounts
 
 Status = Literal["ingested", "unchanged", "duplicate", "removed", "skipped", "failed"]
 STAGES = ("hash", "parse", "chunk", "model", "embed", "store", "wait_parse", "wait_store")
@@ -163,7 +164,8 @@ def sentence_block(p: Prepared, chunk_vectors: np.ndarray, pooled: list[np.ndarr
         seen[index] += 1
     spans = np.array(rows, dtype=np.int32).reshape(-1, 4)
     matrix = np.stack(vectors) if vectors else np.zeros((0, chunk_vectors.shape[1]), np.float32)
-    return SentenceBlock(spans, matrix, np.asarray(chunk_vectors))
+    counts = TermCounts.of_report({page.number: page.text for page in p.doc.pages}, rows, p.chunks)
+    return SentenceBlock(spans, matrix, np.asarray(chunk_vectors), counts)
 
 
 def embedding_text(meta: ReportMeta, chunk: Chunk) -> str:
@@ -223,6 +225,7 @@ class Ingestor:
             if on_outcome:
                 on_outcome(outcome)
         self.reconcile()
+        self.catalog.fill_term_counts()
         summary.seconds = time.perf_counter() - started
         return summary
 

@@ -1,18 +1,24 @@
 """The reports' text in memory, as answering and search need it: every report's pages, its chunks and its
 sentences (the quotable units ingest stored, with their vectors), and the term counts of both.
 
+Held once and compactly, so a replica fits ten times the 431 Ofsted reports in its memory budget: vectors stay
+float16 as stored (scores are computed a block at a time in float32), and a sentence's quote is cut from its page
+when asked for, not kept beside it.
+
 Built from per-report segments: when ingest changes one report, only its segment is read again; the others
 are reused. All arrays are indexed by a global row number; ``rows(report_ids)`` gives a scope's rows.
 """
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 
 import numpy as np
 from scipy import sparse
 
-from ingest.catalog import Catalog
+from ingest.catalog import VECTOR_WIDTH, Catalog
+from ingest.terms import TermCounts
 from service.terms import Vocabulary, stack
 
 
@@ -27,8 +33,8 @@ class Segment:
     chunk_sections: list[str | None]
     chunk_spans: np.ndarray          # (chunks, 3): page, start, end
     spans: np.ndarray                # (sentences, 4): page, start, end, chunk index within the report
-    quotes: list[str]                # each sentence as quoted: its page text with whitespace squashed
-    vectors: np.ndarray              # float16, as stored: the float32 copy is the corpus's
+    quote_keys: np.ndarray           # a hash of each sentence's quote: the same words in two reports match
+    vectors: np.ndarray              # float16, as stored
     chunk_vectors: np.ndarray
     sentence_counts: sparse.csr_matrix
     chunk_counts: sparse.csr_matrix
@@ -39,13 +45,14 @@ class Segment:
         chunks = catalog.report_chunks(report_id)
         block = catalog.sentence_block(report_id)
         spans = block.spans if block is not None else np.zeros((0, 4), np.int32)
-        quotes = [" ".join(pages[p][s:e].split()) for p, s, e, _ in spans]
-        chunk_texts = [f"{c.section or ''}\n{c.text}" for c in chunks]
-        empty = np.zeros((0, 384), np.float16)
+        stored = block.counts if block is not None else None  # None: an index made before counts were stored
+        counts = stored or TermCounts.of_report(pages, spans, chunks)
+        empty = np.zeros((0, VECTOR_WIDTH), np.float16)
         return cls(report_id, version, pages, [c.chunk_id for c in chunks], [c.section for c in chunks],
-                   np.array([(c.page, c.start, c.end) for c in chunks], np.int32).reshape(-1, 3), spans, quotes,
+                   np.array([(c.page, c.start, c.end) for c in chunks], np.int32).reshape(-1, 3), spans,
+                   counts.quote_keys,
                    block.vectors if block is not None else empty, block.chunk_vectors if block is not None else empty,
-                   vocabulary.counts(quotes), vocabulary.counts(chunk_texts))
+                   *vocabulary.adopt(counts))
 
 
 class Corpus:
@@ -55,14 +62,12 @@ class Corpus:
         self.segments = {s.report_id: s for s in segments}
         self.vocabulary = vocabulary
         self.report_ids = [s.report_id for s in segments]
-        sizes = np.array([len(s.quotes) for s in segments], dtype=np.int64)
+        sizes = np.array([len(s.spans) for s in segments], dtype=np.int64)
         chunk_sizes = np.array([len(s.chunk_ids) for s in segments], dtype=np.int64)
         self._first = dict(zip(self.report_ids, np.concatenate([[0], np.cumsum(sizes)[:-1]]) if segments else []))
         self._first_chunk = dict(zip(self.report_ids, np.concatenate([[0], np.cumsum(chunk_sizes)[:-1]])
                                      if segments else []))
         self.report_of = np.repeat(np.arange(len(segments)), sizes)
-        self.vectors = _concat([s.vectors for s in segments])
-        self.chunk_vectors = _concat([s.chunk_vectors for s in segments])
         self.chunk_of = np.concatenate([s.spans[:, 3] + self._first_chunk[s.report_id] for s in segments]) \
             if segments else np.zeros(0, np.int64)
         self.chunk_report_of = np.repeat(np.arange(len(segments)), chunk_sizes)
@@ -92,7 +97,7 @@ class Corpus:
         """Sentence rows of these reports (every row when None), report by report."""
         if report_ids is None:
             return np.arange(len(self.report_of))
-        parts = [np.arange(self._first[r], self._first[r] + len(self.segments[r].quotes))
+        parts = [np.arange(self._first[r], self._first[r] + len(self.segments[r].spans))
                  for r in report_ids if r in self.segments]
         return np.concatenate(parts) if parts else np.zeros(0, np.int64)
 
@@ -107,8 +112,35 @@ class Corpus:
         """(report id, page, start, end, quote) of a global sentence row."""
         report_id = self.report_ids[self.report_of[row]]
         local = row - self._first[report_id]
-        page, start, end, _ = self.segments[report_id].spans[local]
-        return report_id, int(page), int(start), int(end), self.segments[report_id].quotes[local]
+        segment = self.segments[report_id]
+        page, start, end, _ = (int(x) for x in segment.spans[local])
+        return report_id, page, start, end, squash(segment.pages[page][start:end])
+
+    # --- meaning ---
+    def vectors(self, rows: np.ndarray) -> np.ndarray:
+        """(len(rows), 384) float32 sentence vectors of these global rows."""
+        return self._gather(rows, self.report_of, self._first, lambda s: s.vectors)
+
+    def cosines(self, vector: np.ndarray, rows: np.ndarray) -> np.ndarray:
+        """Each row's sentence against a normalised vector."""
+        return self._gather(rows, self.report_of, self._first, lambda s: s.vectors, vector)
+
+    def chunk_cosines(self, vector: np.ndarray, chunk_rows: np.ndarray) -> np.ndarray:
+        return self._gather(chunk_rows, self.chunk_report_of, self._first_chunk, lambda s: s.chunk_vectors, vector)
+
+    def _gather(self, rows: np.ndarray, owner: np.ndarray, first: dict, block: Callable[[Segment], np.ndarray],
+                vector: np.ndarray | None = None) -> np.ndarray:
+        """Rows of each segment's float16 block, report by report, in float32 (times ``vector`` when given):
+        never a float32 copy of every report's vectors at once."""
+        rows = np.asarray(rows, dtype=np.int64)
+        out = np.zeros((len(rows), VECTOR_WIDTH) if vector is None else len(rows), dtype=np.float32)
+        order = np.argsort(owner[rows], kind="stable")
+        owners = owner[rows][order]
+        for group in np.split(order, np.flatnonzero(np.diff(owners)) + 1) if len(rows) else []:
+            report_id = self.report_ids[owner[rows[group[0]]]]
+            part = block(self.segments[report_id])[rows[group] - first[report_id]].astype(np.float32)
+            out[group] = part if vector is None else part @ vector
+        return out
 
     def chunk_at(self, chunk_row: int) -> tuple[str, int]:
         """(report id, the chunk's number within its report) of a global chunk row."""
@@ -147,14 +179,16 @@ class Corpus:
 def _boilerplate(segments: list[Segment], share: float = 0.02, least: int = 3) -> np.ndarray:
     """True for sentences that many reports print word for word (an inspectorate's standard paragraphs): they
     say nothing about any one report."""
-    reports_of: dict[str, set[int]] = {}
-    for index, segment in enumerate(segments):
-        for quote in segment.quotes:
-            reports_of.setdefault(quote, set()).add(index)
+    if not segments:
+        return np.zeros(0, dtype=bool)
+    keys = np.concatenate([s.quote_keys for s in segments])
+    owner = np.repeat(np.arange(len(segments)), [len(s.quote_keys) for s in segments])
+    pairs = np.unique(np.stack([keys, owner], axis=1), axis=0)  # each quote once per report
+    quotes, reports = np.unique(pairs[:, 0], return_counts=True)
     many = max(least, int(share * len(segments)))
-    return np.array([len(reports_of[q]) >= many for s in segments for q in s.quotes], dtype=bool)
+    return np.isin(keys, quotes[reports >= many])
 
 
-def _concat(blocks: list[np.ndarray]) -> np.ndarray:
-    blocks = [b for b in blocks if len(b)]
-    return np.concatenate(blocks).astype(np.float32, copy=False) if blocks else np.zeros((0, 384), np.float32)
+def squash(text: str) -> str:
+    """A sentence as quoted: its page text with runs of whitespace made one space."""
+    return " ".join(text.split())

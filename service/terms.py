@@ -1,8 +1,7 @@
 """Words as search terms, and BM25 over term-count matrices.
 
-An index term is what Lucene and bm25s make of a word: a lower-case run of two or more word characters, not
-one of Lucene's 33 English stopwords, cut by the Snowball English stemmer (measured on SciFact: 0.674 nDCG@10
-for BM25 over chunks, against 0.655 with the answerer's looser ``stem``).
+Index terms are ``ingest.terms``'s (measured on SciFact: 0.674 nDCG@10 for BM25 over chunks, against 0.655
+with the answerer's looser ``stem``); ``Vocabulary`` gives them this process's column numbers.
 
 ``stem`` is the answerer's comparison key for single words: Snowball, then a few derivational endings folded
 ("leadership" -> "leader" -> "lead", "owner" -> "own") and a handful of irregular forms sharing one key ("led"
@@ -15,12 +14,13 @@ every sentence of the report uses ("Thames Valley") says little.
 
 from __future__ import annotations
 
-import re
 import threading
 from functools import lru_cache
 
 import numpy as np
 from scipy import sparse
+
+from ingest.terms import TermCounts, stemmer, terms
 
 STOPWORDS = frozenset("""a about above after again against all am an and any are as at be because been before being below
 between both but by can could did do does doing down during each few for from further had has have having he her here
@@ -28,37 +28,22 @@ hers how i if in into is it its itself just me more most my no nor not now of of
 she should so some such than that the their them then there these they this those through to too under until up
 very was we were what when where which while who whom why will with would you your yes say said tell
 whose list name named many much""".split())
-TOKEN = re.compile(r"(?u)\b\w\w+\b")
-INDEX_STOPWORDS = frozenset("""a an and are as at be but by for if in into is it no not of on or such that the their then
-there these they this to was will with""".split())  # Lucene's English stopwords
 IRREGULAR = {"led": "lead", "unchang": "same", "held": "hold",
              "took": "take", "taken": "take", "made": "make", "gave": "give", "given": "give", "ran": "run",
              "began": "begin", "begun": "begin", "found": "find", "told": "tell", "rose": "rise", "fell": "fall",
              "better": "improv", "gain": "improv", "strengthen": "improv", "women'": "women", "woman": "women"}
 
 
-@lru_cache(maxsize=1)
-def _stemmer():  # PyStemmer is a C extension: quick to load, but only loaded when first needed
-    import Stemmer
-
-    return Stemmer.Stemmer("english")
-
-
 @lru_cache(maxsize=200_000)
 def stem(word: str) -> str:
     """The comparison key of one lower-case word."""
     word = word.lower().strip("'’-").replace("’", "'")
-    base = _stemmer().stemWord(word)
+    base = stemmer().stemWord(word)
     if base.endswith("ship") and len(base) > 7:
         base = base[:-4]
     if base.endswith("er") and len(base) >= 5:
         base = base[:-2]
     return IRREGULAR.get(word, IRREGULAR.get(base, base))
-
-
-def terms(text: str) -> list[str]:
-    """The index terms of ``text`` in order (repeats kept)."""
-    return _stemmer().stemWords([w for w in TOKEN.findall(text.lower()) if w not in INDEX_STOPWORDS])
 
 
 class Vocabulary:
@@ -87,6 +72,22 @@ class Vocabulary:
         matrix = sparse.csr_matrix((data, (rows, cols)), shape=(len(texts), width))
         matrix.sum_duplicates()
         return matrix
+
+    def adopt(self, stored: TermCounts) -> tuple[sparse.csr_matrix, sparse.csr_matrix]:
+        """A report's stored counts (over its own term list) renumbered to this vocabulary's columns:
+        (sentence counts, chunk counts), the same matrices ``counts`` would make from the texts."""
+        with self._lock:
+            columns = np.array([self.ids.setdefault(t, len(self.ids)) for t in stored.vocabulary], dtype=np.int32)
+            width = len(self.ids)
+
+        def renumbered(local: sparse.csr_matrix) -> sparse.csr_matrix:
+            matrix = sparse.csr_matrix((local.data, columns[local.indices] if len(columns) else local.indices,
+                                        local.indptr), shape=(local.shape[0], width))
+            matrix.has_sorted_indices = False
+            matrix.sort_indices()
+            return matrix
+
+        return renumbered(stored.sentences), renumbered(stored.chunks)
 
     def query(self, text: str, width: int | None = None) -> list[int]:
         """Columns of the text's terms that the index holds (repeats dropped, order kept); with ``width``, only

@@ -44,3 +44,50 @@ def test_fusion_sensitivity_ends_at_each_side_alone(corpus_index) -> None:
     weights = sweep["zscore_lexical_weight"]
     assert len(weights) == 11 and weights["0.0"] == alone["dense"] and weights["1.0"] == alone["lexical"]
     assert weights["0.5"] == alone["zscore"] and sweep["rrf_k"]["60"] == alone["rrf"]
+
+
+def test_term_counts_stored_at_ingest_equal_those_counted_from_the_text(corpus_index) -> None:
+    """The service loads each report's stored counts instead of tokenising it again: same terms, same counts."""
+    from ingest.catalog import Catalog
+    from service.corpus import squash
+    from tests.conftest import make_settings
+
+    catalog = Catalog(make_settings(corpus_index).catalog_path)
+    for report_id in catalog.versions():
+        block, pages = catalog.sentence_block(report_id), catalog.pages(report_id)
+        chunks = catalog.report_chunks(report_id)
+        assert block is not None and block.counts is not None, report_id
+        loaded, counted = Vocabulary(), Vocabulary()
+        sentences, chunk_counts = loaded.adopt(block.counts)
+        texts = [squash(pages[p][s:e]) for p, s, e, _ in block.spans]
+        expected = counted.counts(texts), counted.counts([f"{c.section or ''}\n{c.text}" for c in chunks])
+        for got, want in zip((sentences, chunk_counts), expected):
+            assert got.shape[0] == want.shape[0] and got.nnz == want.nnz > 0
+            named = lambda m, v: [{t: m[i, c] for t, c in v.ids.items() if c < m.shape[1] and m[i, c]}  # noqa: E731
+                                  for i in range(0, m.shape[0], max(1, m.shape[0] // 7))]
+            assert named(got, loaded) == named(want, counted)
+
+
+def test_an_index_made_before_counts_were_stored_gets_them_on_the_next_ingest(corpus_index, tmp_path,
+                                                                              embeddings) -> None:
+    import shutil
+
+    from ingest.catalog import Catalog
+    from ingest.pipeline import Ingestor
+    from service.corpus import Corpus
+    from tests.conftest import CORPUS, make_settings
+
+    index = tmp_path / "old"
+    shutil.copytree(corpus_index, index)
+    catalog = Catalog(make_settings(index).catalog_path)
+    with catalog.db.transaction() as db:
+        db.execute("UPDATE sentences SET counts=NULL")
+    with catalog.snapshot():
+        before = Corpus.read(catalog)  # no stored counts: counted from the text at load
+    summary = Ingestor(make_settings(index), embeddings=embeddings).run([CORPUS])
+    assert summary.count("unchanged") == len(catalog.versions())
+    assert all(catalog.sentence_block(r).counts is not None for r in catalog.versions())
+    with catalog.snapshot():
+        after = Corpus.read(catalog)
+    assert (before.sentence_counts != after.sentence_counts).nnz == 0
+    assert (before.chunk_counts != after.chunk_counts).nnz == 0

@@ -72,14 +72,12 @@ class Ranker:
         if question.topic_vector is not None:
             vector = question.vector + question.topic_vector
             vector = vector / np.linalg.norm(vector)
-        if len(rows) > len(self.corpus.report_of) // 4:
-            return (self.corpus.vectors @ vector)[rows]
-        return self.corpus.vectors[rows] @ vector
+        return self.corpus.cosines(vector, rows)
 
     def chunk_dense(self, question: Question, rows: np.ndarray) -> np.ndarray:
         chunks = np.unique(self.corpus.chunk_of[rows])
         scores = np.zeros(len(self.corpus.chunk_ids), dtype=np.float32)
-        scores[chunks] = self.corpus.chunk_vectors[chunks] @ question.vector
+        scores[chunks] = self.corpus.chunk_cosines(question.vector, chunks)
         return scores[self.corpus.chunk_of[rows]]
 
     def features(self, question: Question, rows: np.ndarray, claims: Sequence[Claim],
@@ -138,8 +136,8 @@ class Ranker:
         answer a question about a body's budget by naming the body."""
         if question.topic_vector is None:
             return dense[top]
-        vectors = [self.corpus.vectors[rows[i]] if i < len(rows) else self.claim_vectors(claims[i - len(rows)].text)
-                   for i in top]
+        own = iter(self.corpus.vectors(rows[top[top < len(rows)]]))  # the sentences among the top, in order
+        vectors = [next(own) if i < len(rows) else self.claim_vectors(claims[i - len(rows)].text) for i in top]
         return np.stack(vectors) @ question.topic_vector if vectors else np.zeros(0)
 
     def _evidence(self, i: int, rows: np.ndarray, claims: Sequence[Claim]) -> Evidence | None:
