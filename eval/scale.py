@@ -24,6 +24,8 @@ EXAMPLES = """examples:
   python -m eval scale /tmp/ofsted-bench-index /tmp/ofsted-10x --copies 10
   python -m eval scale /tmp/ofsted-bench-index /tmp/ofsted-10x-pg --copies 10 \\
       --target-catalog-url postgresql://inspect@127.0.0.1:5433/inspect
+  python -m eval scale /tmp/ofsted-bench-index /tmp/ofsted-10x --catalog-only \
+      --target-catalog-url postgresql://inspect@127.0.0.1:5433/inspect    # same vectors, catalog in PostgreSQL
   python -m eval bench --stages queries --index /tmp/ofsted-10x"""
 
 
@@ -36,18 +38,22 @@ def parse_args(argv: list[str] | None) -> argparse.Namespace:
     p.add_argument("--source-catalog-url", default=None, help="the source's PostgreSQL catalog, if it has one")
     p.add_argument("--target-catalog-url", default=None, help="write the target's catalog to PostgreSQL")
     p.add_argument("--chroma-url", default=None, help="the target's vectors on a `chroma run` server")
+    p.add_argument("--catalog-only", action="store_true",
+                   help="write only the catalog: the target's vectors were copied before (the same index on "
+                        "another catalog backend)")
     return p.parse_args(argv)
 
 
 class Copier:
     """Writes every copy of one source report into the target index."""
 
-    def __init__(self, source: IndexSettings, target: IndexSettings) -> None:
+    def __init__(self, source: IndexSettings, target: IndexSettings, vectors: bool = True) -> None:
         self.source, self.target = Catalog(source.catalog_location), Catalog(target.catalog_location)
         self.target.ensure_fingerprint(target.fingerprint())
         self.vectors = VectorStore(source).collection
         self.store = VectorStore(target)
         self.done = set(self.target.versions())
+        self.write_vectors = vectors
 
     def copy(self, report_id: str, copies: int) -> int:
         """Copies of ``report_id`` written now (those already in the target are skipped)."""
@@ -62,8 +68,9 @@ class Copier:
         for k in wanted:
             rid = name(report_id, k)
             copied = [c.model_copy(update={"chunk_id": name(c.chunk_id, k), "report_id": rid}) for c in chunks]
-            self.store.upsert([name(i, k) for i in stored["ids"]], stored["embeddings"], stored["documents"],
-                              [{**m, "report_id": rid} for m in stored["metadatas"]])
+            if self.write_vectors:
+                self.store.upsert([name(i, k) for i in stored["ids"]], stored["embeddings"], stored["documents"],
+                                  [{**m, "report_id": rid} for m in stored["metadatas"]])
             self.target.replace_report(f"{path}#copy{k}" if k else str(path), f"{sha}~{k}" if k else sha,
                                        meta.model_copy(update={"report_id": rid}), pages, copied, block)
         return len(wanted)
@@ -84,7 +91,7 @@ def main(argv: list[str] | None = None) -> int:
         print(f"eval scale: no index at {args.source} (build one with `python -m ingest PATH --index "
               f"{args.source}`)", file=sys.stderr)
         return 2
-    copier, started, written = Copier(source, target), time.perf_counter(), 0
+    copier, started, written = Copier(source, target, not args.catalog_only), time.perf_counter(), 0
     for report_id in tqdm(sorted(copier.source.versions()), desc="copying reports", unit="report"):
         written += copier.copy(report_id, args.copies)
     reports, chunks = copier.target.counts()

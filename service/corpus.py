@@ -1,9 +1,9 @@
 """The reports' text in memory, as answering and search need it: every report's pages, its chunks and its
 sentences (the quotable units ingest stored, with their vectors), and the term counts of both.
 
-Held once and compactly, so a replica fits ten times the 431 Ofsted reports in its memory budget: vectors stay
-float16 as stored (scores are computed a block at a time in float32), and a sentence's quote is cut from its page
-when asked for, not kept beside it.
+Held once and compactly: vectors as int8 with one scale per row (a quarter of float32; cosines move by about
+0.001), scored a report at a time in float32, and a sentence's quote cut from its page when asked for, not kept
+beside it.
 
 Built from per-report segments: when ingest changes one report, only its segment is read again; the others
 are reused. All arrays are indexed by a global row number; ``rows(report_ids)`` gives a scope's rows.
@@ -23,6 +23,25 @@ from service.terms import Vocabulary, stack
 
 
 @dataclass(frozen=True)
+class Int8Rows:
+    """Unit vectors stored as int8 with one float32 scale per row."""
+
+    values: np.ndarray
+    scales: np.ndarray
+
+    @classmethod
+    def of(cls, vectors: np.ndarray) -> Int8Rows:
+        matrix = vectors.astype(np.float32)
+        scales = np.abs(matrix).max(axis=1, initial=0.0) / 127.0
+        safe = np.where(scales > 0, scales, 1.0)[:, None]
+        return cls(np.rint(matrix / safe).astype(np.int8), scales.astype(np.float32))
+
+    def rows(self, local: np.ndarray) -> np.ndarray:
+        """These rows in float32."""
+        return self.values[local].astype(np.float32) * self.scales[local, None]
+
+
+@dataclass(frozen=True)
 class Segment:
     """One version of one report, as read from the catalog."""
 
@@ -34,8 +53,8 @@ class Segment:
     chunk_spans: np.ndarray          # (chunks, 3): page, start, end
     spans: np.ndarray                # (sentences, 4): page, start, end, chunk index within the report
     quote_keys: np.ndarray           # a hash of each sentence's quote: the same words in two reports match
-    vectors: np.ndarray              # float16, as stored
-    chunk_vectors: np.ndarray
+    vectors: Int8Rows
+    chunk_vectors: Int8Rows
     sentence_counts: sparse.csr_matrix
     chunk_counts: sparse.csr_matrix
 
@@ -48,10 +67,11 @@ class Segment:
         stored = block.counts if block is not None else None  # None: an index made before counts were stored
         counts = stored or TermCounts.of_report(pages, spans, chunks)
         empty = np.zeros((0, VECTOR_WIDTH), np.float16)
+        vectors, chunk_vectors = (block.vectors, block.chunk_vectors) if block is not None else (empty, empty)
         return cls(report_id, version, pages, [c.chunk_id for c in chunks], [c.section for c in chunks],
                    np.array([(c.page, c.start, c.end) for c in chunks], np.int32).reshape(-1, 3), spans,
                    counts.quote_keys,
-                   block.vectors if block is not None else empty, block.chunk_vectors if block is not None else empty,
+                   Int8Rows.of(vectors), Int8Rows.of(chunk_vectors),
                    *vocabulary.adopt(counts))
 
 
@@ -128,17 +148,17 @@ class Corpus:
     def chunk_cosines(self, vector: np.ndarray, chunk_rows: np.ndarray) -> np.ndarray:
         return self._gather(chunk_rows, self.chunk_report_of, self._first_chunk, lambda s: s.chunk_vectors, vector)
 
-    def _gather(self, rows: np.ndarray, owner: np.ndarray, first: dict, block: Callable[[Segment], np.ndarray],
+    def _gather(self, rows: np.ndarray, owner: np.ndarray, first: dict, block: Callable[[Segment], Int8Rows],
                 vector: np.ndarray | None = None) -> np.ndarray:
-        """Rows of each segment's float16 block, report by report, in float32 (times ``vector`` when given):
-        never a float32 copy of every report's vectors at once."""
+        """Rows of each segment's vectors, report by report, in float32 (times ``vector`` when given): never a
+        float32 copy of every report's vectors at once."""
         rows = np.asarray(rows, dtype=np.int64)
         out = np.zeros((len(rows), VECTOR_WIDTH) if vector is None else len(rows), dtype=np.float32)
         order = np.argsort(owner[rows], kind="stable")
         owners = owner[rows][order]
         for group in np.split(order, np.flatnonzero(np.diff(owners)) + 1) if len(rows) else []:
             report_id = self.report_ids[owner[rows[group[0]]]]
-            part = block(self.segments[report_id])[rows[group] - first[report_id]].astype(np.float32)
+            part = block(self.segments[report_id]).rows(rows[group] - first[report_id])
             out[group] = part if vector is None else part @ vector
         return out
 
