@@ -241,6 +241,12 @@ class Catalog:
         rows = self.db.execute("SELECT * FROM chunks WHERE report_id=? ORDER BY page, start", (report_id,))
         return [Chunk(**dict(row)) for row in rows.fetchall()]
 
+    def chunk_spans(self, report_id: str) -> list[tuple[str, str | None, int, int, int]]:
+        """(chunk id, section, page, start, end) of a report's chunks, ordered as ``report_chunks``."""
+        rows = self.db.execute('SELECT chunk_id, section, page, start, "end" FROM chunks WHERE report_id=? '
+                               "ORDER BY page, start", (report_id,))
+        return [(r["chunk_id"], r["section"], r["page"], r["start"], r["end"]) for r in rows.fetchall()]
+
     def chunk_ids(self) -> set[str]:
         return {row["chunk_id"] for row in self.db.execute("SELECT chunk_id FROM chunks")}
 

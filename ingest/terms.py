@@ -9,7 +9,6 @@ tokenising every report again at start: at 431 Ofsted reports that was 85% of th
 from __future__ import annotations
 
 import hashlib
-import io
 import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
@@ -23,7 +22,7 @@ from ingest.models import Chunk
 TOKEN = re.compile(r"(?u)\b\w\w+\b")
 INDEX_STOPWORDS = frozenset("""a an and are as at be but by for if in into is it no not of on or such that the their then
 there these they this to was will with""".split())  # Lucene's English stopwords
-TERMS_VERSION = 2  # raise when ``terms`` changes: stored counts of another version are recomputed at load
+TERMS_VERSION = 3  # raise when ``terms`` or the blob's layout changes: older counts are recomputed at load
 
 
 @lru_cache(maxsize=1)
@@ -66,25 +65,32 @@ class TermCounts:
                       [f"{c.section or ''}\n{c.text}" for c in chunks])
 
     def blob(self) -> bytes:
-        out = io.BytesIO()
-        np.savez(out, version=TERMS_VERSION, vocabulary=np.array("\n".join(self.vocabulary)), keys=self.quote_keys,
-                 **{f"{name}_{part}": getattr(getattr(self, name), part)
-                    for name in ("sentences", "chunks") for part in ("data", "indices", "indptr")})
-        return out.getvalue()
+        """A version number, the parts' byte lengths, then the parts (raw arrays: read back without parsing)."""
+        parts = [np.frombuffer("\n".join(self.vocabulary).encode(), np.uint8), self.quote_keys.astype(np.int64)]
+        for matrix in (self.sentences, self.chunks):
+            parts += [matrix.data.astype(np.float32), matrix.indices.astype(np.int32), matrix.indptr.astype(np.int32)]
+        header = np.array([TERMS_VERSION, len(parts), *(p.nbytes for p in parts)], np.int64)
+        return header.tobytes() + b"".join(p.tobytes() for p in parts)
 
     @classmethod
     def from_blob(cls, blob: bytes | None) -> TermCounts | None:
-        """The stored counts, or None when there are none or another tokeniser made them."""
-        if not blob:
+        """The stored counts, or None when there are none or another version of the tokeniser made them."""
+        if not blob or len(blob) < 16:
             return None
-        arrays = np.load(io.BytesIO(bytes(blob)))
-        if int(arrays["version"]) != TERMS_VERSION:
+        version, count = np.frombuffer(blob, np.int64, 2)
+        if version != TERMS_VERSION or count != len(PARTS):
             return None
-        vocabulary = str(arrays["vocabulary"]).split("\n") if str(arrays["vocabulary"]) else []
-        matrix = lambda name: sparse.csr_matrix(  # noqa: E731
-            tuple(arrays[f"{name}_{part}"] for part in ("data", "indices", "indptr")),
-            shape=(len(arrays[f"{name}_indptr"]) - 1, len(vocabulary)))
-        return cls(vocabulary, matrix("sentences"), matrix("chunks"), arrays["keys"])
+        sizes = np.frombuffer(blob, np.int64, count, offset=16)
+        starts = 16 + 8 * int(count) + np.concatenate([[0], np.cumsum(sizes)[:-1]])
+        arrays = [np.frombuffer(blob, dtype, int(size) // np.dtype(dtype).itemsize, int(start))
+                  for dtype, size, start in zip(PARTS, sizes, starts)]
+        text = arrays[0].tobytes().decode()
+        vocabulary = text.split("\n") if text else []
+        matrix = lambda a: sparse.csr_matrix(tuple(a), shape=(len(a[2]) - 1, len(vocabulary)))  # noqa: E731
+        return cls(vocabulary, matrix(arrays[2:5]), matrix(arrays[5:8]), arrays[1])
+
+
+PARTS = (np.uint8, np.int64, np.float32, np.int32, np.int32, np.float32, np.int32, np.int32)
 
 
 def quote_key(text: str) -> int:

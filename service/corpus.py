@@ -61,16 +61,15 @@ class Segment:
     @classmethod
     def read(cls, catalog: Catalog, report_id: str, version: str, vocabulary: Vocabulary) -> Segment:
         pages = catalog.pages(report_id)
-        chunks = catalog.report_chunks(report_id)
+        chunks = catalog.chunk_spans(report_id)
         block = catalog.sentence_block(report_id)
         spans = block.spans if block is not None else np.zeros((0, 4), np.int32)
         stored = block.counts if block is not None else None  # None: an index made before counts were stored
-        counts = stored or TermCounts.of_report(pages, spans, chunks)
+        counts = stored or TermCounts.of_report(pages, spans, catalog.report_chunks(report_id))
         empty = np.zeros((0, VECTOR_WIDTH), np.float16)
         vectors, chunk_vectors = (block.vectors, block.chunk_vectors) if block is not None else (empty, empty)
-        return cls(report_id, version, pages, [c.chunk_id for c in chunks], [c.section for c in chunks],
-                   np.array([(c.page, c.start, c.end) for c in chunks], np.int32).reshape(-1, 3), spans,
-                   counts.quote_keys,
+        return cls(report_id, version, pages, [c[0] for c in chunks], [c[1] for c in chunks],
+                   np.array([c[2:] for c in chunks], np.int32).reshape(-1, 3), spans, counts.quote_keys,
                    Int8Rows.of(vectors), Int8Rows.of(chunk_vectors),
                    *vocabulary.adopt(counts))
 

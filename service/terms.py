@@ -81,7 +81,7 @@ class Vocabulary:
             width = len(self.ids)
 
         def renumbered(local: sparse.csr_matrix) -> sparse.csr_matrix:
-            matrix = sparse.csr_matrix((local.data, columns[local.indices] if len(columns) else local.indices,
+            matrix = sparse.csr_matrix((local.data.copy(), columns[local.indices] if len(columns) else local.indices,
                                         local.indptr), shape=(local.shape[0], width))
             matrix.has_sorted_indices = False
             matrix.sort_indices()
