@@ -91,3 +91,26 @@ def test_an_index_made_before_counts_were_stored_gets_them_on_the_next_ingest(co
         after = Corpus.read(catalog)
     assert (before.sentence_counts != after.sentence_counts).nnz == 0
     assert (before.chunk_counts != after.chunk_counts).nnz == 0
+
+
+def test_counts_stored_by_an_older_tokeniser_are_recomputed_by_the_next_ingest(corpus_index, tmp_path,
+                                                                               embeddings) -> None:
+    import shutil
+
+    from ingest.catalog import Catalog
+    from ingest.pipeline import Ingestor
+    from ingest.terms import TERMS_VERSION
+    from tests.conftest import CORPUS, make_settings
+
+    index = tmp_path / "older"
+    shutil.copytree(corpus_index, index)
+    catalog = Catalog(make_settings(index).catalog_path)
+    with catalog.db.transaction() as db:
+        db.execute("UPDATE sentences SET counts=?", (b"PK\x03\x04 an old zip layout",))
+        db.execute("UPDATE info SET value='1' WHERE key='terms_version'")
+    some = next(iter(catalog.versions()))
+    assert catalog.sentence_block(some).counts is None  # unreadable: the service counts from the text instead
+    Ingestor(make_settings(index), embeddings=embeddings).run([CORPUS])
+    assert all(catalog.sentence_block(r).counts is not None for r in catalog.versions())
+    assert catalog.db.execute("SELECT value FROM info WHERE key='terms_version'").fetchone()["value"] == \
+        str(TERMS_VERSION)
