@@ -69,6 +69,16 @@ class SentenceBlock:
                    matrix(chunk_vectors, np.float16, VECTOR_WIDTH), TermCounts.from_blob(counts))
 
 
+@dataclass
+class StoredReport:
+    """What the service reads of one report: its pages, its chunks' (id, section, page, start, end) in order of
+    page and start, and its sentences."""
+
+    pages: dict[int, str]
+    chunk_spans: list[tuple[str, str | None, int, int, int]]
+    sentences: SentenceBlock | None
+
+
 class IndexMismatch(Exception):
     """The index was built by another embedding model or chunker; its vectors cannot be mixed with ours."""
 
@@ -241,11 +251,21 @@ class Catalog:
         rows = self.db.execute("SELECT * FROM chunks WHERE report_id=? ORDER BY page, start", (report_id,))
         return [Chunk(**dict(row)) for row in rows.fetchall()]
 
-    def chunk_spans(self, report_id: str) -> list[tuple[str, str | None, int, int, int]]:
-        """(chunk id, section, page, start, end) of a report's chunks, ordered as ``report_chunks``."""
-        rows = self.db.execute('SELECT chunk_id, section, page, start, "end" FROM chunks WHERE report_id=? '
-                               "ORDER BY page, start", (report_id,))
-        return [(r["chunk_id"], r["section"], r["page"], r["start"], r["end"]) for r in rows.fetchall()]
+    def stored_reports(self, report_ids: list[str]) -> dict[str, StoredReport]:
+        """The pages, chunk spans and sentences of many reports in three queries: a server (PostgreSQL) is asked
+        once per batch, not once per report."""
+        out = {rid: StoredReport({}, [], None) for rid in report_ids}
+        marks = ",".join("?" * len(report_ids))
+        for r in self.db.execute(f"SELECT report_id, page, text FROM pages WHERE report_id IN ({marks})", report_ids):
+            out[r["report_id"]].pages[r["page"]] = r["text"]
+        for r in self.db.execute(f'SELECT report_id, chunk_id, section, page, start, "end" FROM chunks WHERE report_id '
+                                 f"IN ({marks}) ORDER BY report_id, page, start", report_ids):
+            out[r["report_id"]].chunk_spans.append((r["chunk_id"], r["section"], r["page"], r["start"], r["end"]))
+        for r in self.db.execute("SELECT report_id, spans, vectors, chunk_vectors, counts FROM sentences WHERE "
+                                 f"report_id IN ({marks})", report_ids):
+            out[r["report_id"]].sentences = SentenceBlock.from_blobs(r["spans"], r["vectors"], r["chunk_vectors"],
+                                                                     r["counts"])
+        return out
 
     def chunk_ids(self) -> set[str]:
         return {row["chunk_id"] for row in self.db.execute("SELECT chunk_id FROM chunks")}

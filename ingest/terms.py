@@ -87,7 +87,8 @@ class TermCounts:
         text = arrays[0].tobytes().decode()
         vocabulary = text.split("\n") if text else []
         matrix = lambda a: sparse.csr_matrix(tuple(a), shape=(len(a[2]) - 1, len(vocabulary)))  # noqa: E731
-        return cls(vocabulary, matrix(arrays[2:5]), matrix(arrays[5:8]), arrays[1])
+        return cls(vocabulary, matrix(arrays[2:5]), matrix(arrays[5:8]), arrays[1].copy())  # not a view: the
+        # blob is freed once the service has renumbered the counts
 
 
 PARTS = (np.uint8, np.int64, np.float32, np.int32, np.int32, np.float32, np.int32, np.int32)

@@ -17,9 +17,12 @@ from dataclasses import dataclass
 import numpy as np
 from scipy import sparse
 
-from ingest.catalog import VECTOR_WIDTH, Catalog
+from ingest.catalog import VECTOR_WIDTH, Catalog, StoredReport
 from ingest.terms import TermCounts
 from service.terms import Vocabulary, stack
+
+
+BATCH = 20  # reports read from the catalog per query (more keeps more freed memory in the heap)
 
 
 @dataclass(frozen=True)
@@ -59,19 +62,17 @@ class Segment:
     chunk_counts: sparse.csr_matrix
 
     @classmethod
-    def read(cls, catalog: Catalog, report_id: str, version: str, vocabulary: Vocabulary) -> Segment:
-        pages = catalog.pages(report_id)
-        chunks = catalog.chunk_spans(report_id)
-        block = catalog.sentence_block(report_id)
+    def read(cls, catalog: Catalog, report_id: str, version: str, stored: StoredReport,
+             vocabulary: Vocabulary) -> Segment:
+        pages, chunks, block = stored.pages, stored.chunk_spans, stored.sentences
         spans = block.spans if block is not None else np.zeros((0, 4), np.int32)
-        stored = block.counts if block is not None else None  # None: an index made before counts were stored
-        counts = stored or TermCounts.of_report(pages, spans, catalog.report_chunks(report_id))
+        counts = block.counts if block is not None else None  # None: an index made before counts were stored
+        counts = counts or TermCounts.of_report(pages, spans, catalog.report_chunks(report_id))
         empty = np.zeros((0, VECTOR_WIDTH), np.float16)
         vectors, chunk_vectors = (block.vectors, block.chunk_vectors) if block is not None else (empty, empty)
         return cls(report_id, version, pages, [c[0] for c in chunks], [c[1] for c in chunks],
                    np.array([c[2:] for c in chunks], np.int32).reshape(-1, 3), spans, counts.quote_keys,
-                   Int8Rows.of(vectors), Int8Rows.of(chunk_vectors),
-                   *vocabulary.adopt(counts))
+                   Int8Rows.of(vectors), Int8Rows.of(chunk_vectors), *vocabulary.adopt(counts))
 
 
 class Corpus:
@@ -104,12 +105,14 @@ class Corpus:
         """The catalog's reports (call inside ``catalog.snapshot()``), reusing unchanged segments of ``previous``."""
         vocabulary = previous.vocabulary if previous else Vocabulary()
         old = previous.segments if previous else {}
-        segments = []
-        for report_id, version in sorted(catalog.versions().items()):
-            kept = old.get(report_id)
-            segments.append(kept if kept is not None and kept.version == version
-                            else Segment.read(catalog, report_id, version, vocabulary))
-        return cls(segments, vocabulary)
+        versions = dict(sorted(catalog.versions().items()))
+        fresh = [rid for rid, version in versions.items() if rid not in old or old[rid].version != version]
+        read: dict[str, Segment] = {}
+        for start in range(0, len(fresh), BATCH):
+            part = fresh[start:start + BATCH]
+            stored = catalog.stored_reports(part)
+            read.update((rid, Segment.read(catalog, rid, versions[rid], stored[rid], vocabulary)) for rid in part)
+        return cls([read.get(rid) or old[rid] for rid in versions], vocabulary)
 
     # --- rows ---
     def rows(self, report_ids: list[str] | None = None) -> np.ndarray:

@@ -4,6 +4,8 @@ with each other; chunk vectors are searched in Chroma."""
 
 from __future__ import annotations
 
+import ctypes
+import ctypes.util
 import logging
 from dataclasses import dataclass, field
 
@@ -42,6 +44,7 @@ class Library:
         with self.catalog.snapshot() as generation:
             reports = {meta.report_id: meta for meta in shared_aliases(self.catalog.reports())}
             corpus = Corpus.read(self.catalog, self.corpus)
+        release_free_memory()
         return Library(self.settings, self.catalog, self.store, self.embeddings, reports, corpus, generation)
 
     @property
@@ -80,3 +83,12 @@ def warn_if_vectors_elsewhere(catalog: Catalog, store: VectorStore, settings: In
                     "point INSPECT_CHROMA_URL at the Chroma server that ingest wrote to",
                     settings.chroma_url or settings.index_dir / "chroma", chunks)
 
+
+def release_free_memory() -> None:
+    """Hand the heap freed while reading the catalog (its rows, blobs and temporaries) back to the system: glibc
+    keeps it otherwise, and a replica's resident memory stays at its peak (60 MB of 600 for the 431 Ofsted
+    reports). A no-op where the C library has no ``malloc_trim``."""
+    try:
+        ctypes.CDLL(ctypes.util.find_library("c") or "libc.so.6").malloc_trim(0)
+    except (OSError, AttributeError):
+        pass
