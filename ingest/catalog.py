@@ -180,6 +180,18 @@ class Catalog:
             db.execute("INSERT INTO info VALUES('terms_version', ?) ON CONFLICT(key) DO UPDATE SET value=excluded.value",
                        (str(TERMS_VERSION),))
 
+    def begin_writes(self) -> bool:
+        """Mark that an ingest run is writing; True when an earlier run's mark is still there (it stopped between
+        a vector write and its catalog commit, so vectors no report owns may be left)."""
+        interrupted = self.db.execute("SELECT value FROM info WHERE key='writing'").fetchone() is not None
+        with self.db.transaction() as db:
+            db.execute("INSERT INTO info VALUES('writing', '1') ON CONFLICT(key) DO NOTHING")
+        return interrupted
+
+    def end_writes(self) -> None:
+        with self.db.transaction() as db:
+            db.execute("DELETE FROM info WHERE key='writing'")
+
     def remove_report(self, report_id: str) -> None:
         with self.db.transaction() as db:
             _next_generation(db)

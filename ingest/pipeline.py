@@ -2,7 +2,8 @@
 
 Write order makes every crash recoverable: vectors are written first, then the catalog commits the report in
 one transaction. A re-run re-processes any file whose catalog row is missing or stale, and ``reconcile``
-removes vectors that no committed report owns.
+removes vectors that no committed report owns: run after a run that stopped mid-write (its mark in the catalog
+was never cleared) or had a failure, since listing every vector id costs 10 s at 293,480 chunks.
 
 On a batch of files the stages overlap (``ingest.parallel``): a worker process parses ahead, the model embeds
 several reports at a time, and a background thread writes. Unchanged files are skipped on their hash alone,
@@ -212,6 +213,7 @@ class Ingestor:
         and the rest go on."""
         started = time.perf_counter()
         summary = Summary()
+        interrupted = self.catalog.begin_writes()
         summary.outcomes += self.remove(list(remove)) + (self.prune(paths) if prune else [])
         others: list[Path] = []
         files, missing = discover(paths, others)
@@ -224,8 +226,10 @@ class Ingestor:
             summary.outcomes.append(outcome)
             if on_outcome:
                 on_outcome(outcome)
-        self.reconcile()
+        if interrupted or summary.count("failed"):  # only then can vectors be left that no report owns
+            self.reconcile()
         self.catalog.fill_term_counts()
+        self.catalog.end_writes()
         summary.seconds = time.perf_counter() - started
         return summary
 
