@@ -15,6 +15,7 @@ from typing import Literal
 
 from pydantic import BaseModel, Field
 
+from ingest.metadata_text import squash
 from service.names import normalise
 from service.schemas import Answer
 
@@ -112,11 +113,6 @@ class Metrics(BaseModel):
 
 
 # --- text and names ---
-def squash(text: str) -> str:
-    """Whitespace runs become one space; ends trimmed."""
-    return " ".join(text.split())
-
-
 def contains_answer(text: str, expected: Sequence[str]) -> bool:
     """True when any expected string occurs in ``text`` as whole words (case-insensitive, whitespace-normalised).
 

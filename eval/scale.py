@@ -24,7 +24,7 @@ EXAMPLES = """examples:
   python -m eval scale /tmp/ofsted-bench-index /tmp/ofsted-10x --copies 10
   python -m eval scale /tmp/ofsted-bench-index /tmp/ofsted-10x-pg --copies 10 \\
       --target-catalog-url postgresql://inspect@127.0.0.1:5433/inspect
-  python -m eval scale /tmp/ofsted-bench-index /tmp/ofsted-10x --catalog-only \
+  python -m eval scale /tmp/ofsted-bench-index /tmp/ofsted-10x --catalog-only \\
       --target-catalog-url postgresql://inspect@127.0.0.1:5433/inspect    # same vectors, catalog in PostgreSQL
   python -m eval bench --stages queries --index /tmp/ofsted-10x"""
 
@@ -52,6 +52,7 @@ class Copier:
         self.target.ensure_fingerprint(target.fingerprint())
         self.vectors = VectorStore(source).collection
         self.store = VectorStore(target)
+        self.versions = self.source.versions()
         self.done = set(self.target.versions())
         self.write_vectors = vectors
 
@@ -61,7 +62,7 @@ class Copier:
         if not wanted:
             return 0
         meta, path = self.source.report(report_id), self.source.source_path(report_id)
-        sha = self.source.versions()[report_id]
+        sha = self.versions[report_id]
         pages = [Page(number=n, text=t) for n, t in sorted(self.source.pages(report_id).items())]
         chunks, block = self.source.report_chunks(report_id), self.source.sentence_block(report_id)
         stored = self.vectors.get(ids=[c.chunk_id for c in chunks], include=["embeddings", "documents", "metadatas"])
@@ -92,7 +93,7 @@ def main(argv: list[str] | None = None) -> int:
               f"{args.source}`)", file=sys.stderr)
         return 2
     copier, started, written = Copier(source, target, not args.catalog_only), time.perf_counter(), 0
-    for report_id in tqdm(sorted(copier.source.versions()), desc="copying reports", unit="report"):
+    for report_id in tqdm(sorted(copier.versions), desc="copying reports", unit="report"):
         written += copier.copy(report_id, args.copies)
     reports, chunks = copier.target.counts()
     print(f"{args.target}: {reports} reports, {chunks} chunks ({written} copies written in "

@@ -15,7 +15,7 @@ request to notice that the index changed. Readers in other processes see a consi
 from __future__ import annotations
 
 import json
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Mapping
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
@@ -58,6 +58,11 @@ class SentenceBlock:
     def blobs(self) -> tuple[bytes, bytes, bytes, bytes | None]:
         return (self.spans.astype(np.int32).tobytes(), self.vectors.astype(np.float16).tobytes(),
                 self.chunk_vectors.astype(np.float16).tobytes(), self.counts.blob() if self.counts else None)
+
+    @classmethod
+    def from_row(cls, row: Mapping[str, bytes | None]) -> SentenceBlock:
+        """From a ``sentences`` row (its spans, vectors, chunk_vectors and counts columns)."""
+        return cls.from_blobs(row["spans"], row["vectors"], row["chunk_vectors"], row["counts"])
 
     @classmethod
     def from_blobs(cls, spans: bytes, vectors: bytes, chunk_vectors: bytes,
@@ -218,8 +223,7 @@ class Catalog:
     def sentence_block(self, report_id: str) -> SentenceBlock | None:
         row = self.db.execute("SELECT spans, vectors, chunk_vectors, counts FROM sentences WHERE report_id=?",
                               (report_id,)).fetchone()
-        return SentenceBlock.from_blobs(row["spans"], row["vectors"], row["chunk_vectors"], row["counts"]) \
-            if row else None
+        return SentenceBlock.from_row(row) if row else None
 
     def pages(self, report_id: str) -> dict[int, str]:
         rows = self.db.execute("SELECT page, text FROM pages WHERE report_id=?", (report_id,))
@@ -275,8 +279,7 @@ class Catalog:
             out[r["report_id"]].chunk_spans.append((r["chunk_id"], r["section"], r["page"], r["start"], r["end"]))
         for r in self.db.execute("SELECT report_id, spans, vectors, chunk_vectors, counts FROM sentences WHERE "
                                  f"report_id IN ({marks})", report_ids):
-            out[r["report_id"]].sentences = SentenceBlock.from_blobs(r["spans"], r["vectors"], r["chunk_vectors"],
-                                                                     r["counts"])
+            out[r["report_id"]].sentences = SentenceBlock.from_row(r)
         return out
 
     def chunk_ids(self) -> set[str]:

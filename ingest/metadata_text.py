@@ -78,7 +78,8 @@ def evidence(page: Page, start: int, end: int) -> Evidence:
 
 
 def squash(text: str) -> str:
-    """Collapse runs of whitespace into one space."""
+    """Collapse runs of whitespace into one space (ends trimmed): PDF line breaks inside a sentence are not part
+    of its wording. The one definition every layer uses."""
     return " ".join(text.split())
 
 

@@ -17,6 +17,7 @@ from functools import lru_cache
 import numpy as np
 from scipy import sparse
 
+from ingest.metadata_text import squash
 from ingest.models import Chunk
 
 TOKEN = re.compile(r"(?u)\b\w\w+\b")
@@ -52,7 +53,7 @@ class TermCounts:
     @classmethod
     def of(cls, sentence_texts: list[str], chunk_texts: list[str]) -> TermCounts:
         ids: dict[str, int] = {}
-        sentences, chunks = _count(sentence_texts, ids), _count(chunk_texts, ids)
+        sentences, chunks = count_terms(sentence_texts, ids), count_terms(chunk_texts, ids)
         width = len(ids)
         sentences.resize((sentences.shape[0], width))
         return cls(list(ids), sentences, chunks, np.array([quote_key(t) for t in sentence_texts], np.int64))
@@ -96,17 +97,20 @@ PARTS = (np.uint8, np.int64, np.float32, np.int32, np.int32, np.float32, np.int3
 
 def quote_key(text: str) -> int:
     """The same for two texts that differ only in whitespace; the same in every process."""
-    digest = hashlib.blake2b(" ".join(text.split()).encode(), digest_size=8).digest()
+    digest = hashlib.blake2b(squash(text).encode(), digest_size=8).digest()
     return int.from_bytes(digest, "little", signed=True)
 
 
-def _count(texts: list[str], ids: dict[str, int]) -> sparse.csr_matrix:
-    """(texts x len(ids)) term counts; new terms are added to ``ids``."""
+def count_terms(texts: list[str], ids: dict[str, int], grow: bool = True) -> sparse.csr_matrix:
+    """(texts x len(ids)) term counts with ``ids`` as the columns; new terms are added to ``ids`` (or, without
+    ``grow``, left out)."""
     rows, cols = [], []
     for row, text in enumerate(texts):
         for term in terms(text):
-            rows.append(row)
-            cols.append(ids.setdefault(term, len(ids)))
+            column = ids.setdefault(term, len(ids)) if grow else ids.get(term)
+            if column is not None:
+                rows.append(row)
+                cols.append(column)
     matrix = sparse.csr_matrix((np.ones(len(rows), np.float32), (rows, cols)), shape=(len(texts), len(ids)))
     matrix.sum_duplicates()
     return matrix

@@ -18,6 +18,7 @@ import numpy as np
 from scipy import sparse
 
 from ingest.catalog import VECTOR_WIDTH, Catalog, StoredReport
+from ingest.metadata_text import squash
 from ingest.terms import TermCounts
 from service.terms import Vocabulary, stack
 
@@ -210,7 +211,3 @@ def _boilerplate(segments: list[Segment], share: float = 0.02, least: int = 3) -
     many = max(least, int(share * len(segments)))
     return np.isin(keys, quotes[reports >= many])
 
-
-def squash(text: str) -> str:
-    """A sentence as quoted: its page text with runs of whitespace made one space."""
-    return " ".join(text.split())

@@ -20,7 +20,7 @@ from functools import lru_cache
 import numpy as np
 from scipy import sparse
 
-from ingest.terms import TermCounts, stemmer, terms
+from ingest.terms import TermCounts, count_terms, stemmer, terms
 
 STOPWORDS = frozenset("""a about above after again against all am an and any are as at be because been before being below
 between both but by can could did do does doing down during each few for from further had has have having he her here
@@ -59,19 +59,8 @@ class Vocabulary:
 
     def counts(self, texts: list[str], grow: bool = True) -> sparse.csr_matrix:
         """(len(texts) x vocabulary) term counts; new terms get new columns (or, without ``grow``, are left out)."""
-        rows, cols = [], []
         with self._lock:
-            for row, text in enumerate(texts):
-                for term in terms(text):
-                    column = self.ids.setdefault(term, len(self.ids)) if grow else self.ids.get(term)
-                    if column is not None:
-                        rows.append(row)
-                        cols.append(column)
-            width = len(self.ids)
-        data = np.ones(len(rows), dtype=np.float32)
-        matrix = sparse.csr_matrix((data, (rows, cols)), shape=(len(texts), width))
-        matrix.sum_duplicates()
-        return matrix
+            return count_terms(texts, self.ids, grow)
 
     def adopt(self, stored: TermCounts) -> tuple[sparse.csr_matrix, sparse.csr_matrix]:
         """A report's stored counts (over its own term list) renumbered to this vocabulary's columns:

@@ -49,7 +49,7 @@ def test_fusion_sensitivity_ends_at_each_side_alone(corpus_index) -> None:
 def test_term_counts_stored_at_ingest_equal_those_counted_from_the_text(corpus_index) -> None:
     """The service loads each report's stored counts instead of tokenising it again: same terms, same counts."""
     from ingest.catalog import Catalog
-    from service.corpus import squash
+    from ingest.metadata_text import squash
     from tests.conftest import make_settings
 
     catalog = Catalog(make_settings(corpus_index).catalog_path)
@@ -68,23 +68,37 @@ def test_term_counts_stored_at_ingest_equal_those_counted_from_the_text(corpus_i
             assert named(got, loaded) == named(want, counted)
 
 
-def test_an_index_made_before_counts_were_stored_gets_them_on_the_next_ingest(corpus_index, tmp_path,
-                                                                              embeddings) -> None:
+def aged_copy(corpus_index, folder, *statements: tuple[str, tuple]):  # noqa: ANN001, ANN201
+    """A copy of the demo index with ``statements`` run on its catalog (as an older version left it), and that
+    catalog."""
     import shutil
 
     from ingest.catalog import Catalog
+    from tests.conftest import make_settings
+
+    shutil.copytree(corpus_index, folder)
+    catalog = Catalog(make_settings(folder).catalog_path)
+    with catalog.db.transaction() as db:
+        for sql, params in statements:
+            db.execute(sql, params)
+    return catalog
+
+
+def ingest_again(index, embeddings):  # noqa: ANN001, ANN201
     from ingest.pipeline import Ingestor
-    from service.corpus import Corpus
     from tests.conftest import CORPUS, make_settings
 
-    index = tmp_path / "old"
-    shutil.copytree(corpus_index, index)
-    catalog = Catalog(make_settings(index).catalog_path)
-    with catalog.db.transaction() as db:
-        db.execute("UPDATE sentences SET counts=NULL")
+    return Ingestor(make_settings(index), embeddings=embeddings).run([CORPUS])
+
+
+def test_an_index_made_before_counts_were_stored_gets_them_on_the_next_ingest(corpus_index, tmp_path,
+                                                                              embeddings) -> None:
+    from service.corpus import Corpus
+
+    catalog = aged_copy(corpus_index, tmp_path / "old", ("UPDATE sentences SET counts=NULL", ()))
     with catalog.snapshot():
         before = Corpus.read(catalog)  # no stored counts: counted from the text at load
-    summary = Ingestor(make_settings(index), embeddings=embeddings).run([CORPUS])
+    summary = ingest_again(tmp_path / "old", embeddings)
     assert summary.count("unchanged") == len(catalog.versions())
     assert all(catalog.sentence_block(r).counts is not None for r in catalog.versions())
     with catalog.snapshot():
@@ -95,22 +109,14 @@ def test_an_index_made_before_counts_were_stored_gets_them_on_the_next_ingest(co
 
 def test_counts_stored_by_an_older_tokeniser_are_recomputed_by_the_next_ingest(corpus_index, tmp_path,
                                                                                embeddings) -> None:
-    import shutil
-
-    from ingest.catalog import Catalog
-    from ingest.pipeline import Ingestor
     from ingest.terms import TERMS_VERSION
-    from tests.conftest import CORPUS, make_settings
 
-    index = tmp_path / "older"
-    shutil.copytree(corpus_index, index)
-    catalog = Catalog(make_settings(index).catalog_path)
-    with catalog.db.transaction() as db:
-        db.execute("UPDATE sentences SET counts=?", (b"PK\x03\x04 an old zip layout",))
-        db.execute("UPDATE info SET value='1' WHERE key='terms_version'")
+    catalog = aged_copy(corpus_index, tmp_path / "older",
+                        ("UPDATE sentences SET counts=?", (b"PK\x03\x04 an old zip layout",)),
+                        ("UPDATE info SET value='1' WHERE key='terms_version'", ()))
     some = next(iter(catalog.versions()))
     assert catalog.sentence_block(some).counts is None  # unreadable: the service counts from the text instead
-    Ingestor(make_settings(index), embeddings=embeddings).run([CORPUS])
+    ingest_again(tmp_path / "older", embeddings)
     assert all(catalog.sentence_block(r).counts is not None for r in catalog.versions())
     assert catalog.db.execute("SELECT value FROM info WHERE key='terms_version'").fetchone()["value"] == \
         str(TERMS_VERSION)

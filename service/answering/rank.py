@@ -36,8 +36,8 @@ from service.terms import bm25_matrix
 W_DENSE, W_WORDS, W_CHUNK, W_TYPE = 0.6, 0.4, 0.3, 1.0
 W_COVERAGE = 0.5
 LEXICAL_TRUST = 2 / 3
-W_BOILERPLATE = 1.0
-SILENCE_MARGIN = 1.0  # a report saying it does not say, unless evidence on the topic ranks within this of it   # a sentence many reports print word for word seldom answers anything about one
+W_BOILERPLATE = 1.0   # a sentence many reports print word for word seldom answers anything about one
+SILENCE_MARGIN = 1.0  # a report saying it does not say, unless evidence on the topic ranks within this of it
 ABSTAIN_BELOW = 0.20
 REFINE = 200          # rows whose answer type is checked (the best by meaning, words and context)
 NAME = re.compile(r"\b[A-Z][\w'’-]*")

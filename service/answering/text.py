@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 
+from ingest.metadata_text import squash
 from service.terms import STOPWORDS, stem
 
 WORD = re.compile(r"[A-Za-z0-9][A-Za-z0-9'’-]*")
@@ -35,11 +36,6 @@ def content_words(text: str) -> list[str]:
 
 def stems(text: str) -> set[str]:
     return {stem(w) for w in content_words(text)}
-
-
-def squash(text: str) -> str:
-    """Whitespace runs to one space: PDF line breaks inside a sentence are not part of its wording."""
-    return " ".join(text.split())
 
 
 def has_number(text: str) -> bool:

@@ -5,13 +5,10 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from ingest.metadata_text import squash
+
 if TYPE_CHECKING:
     from service.answering.evidence import Pages
-
-
-def squash(text: str) -> str:
-    """Whitespace runs to one space: PDF line breaks inside a sentence are not part of its wording."""
-    return " ".join(text.split())
 
 
 def quote_is_on_page(pages: Pages, report_id: str, page: int, quote: str) -> bool:
