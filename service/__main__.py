@@ -39,11 +39,13 @@ def main(argv: list[str] | None = None) -> int:
 
     from ingest.settings import IndexSettings
     from service.app import create_app
+    from service.memory import limit_arenas
     from service.settings import ServiceSettings
 
     overrides = {k: v for k, v in {"index_dir": args.index, "chroma_url": args.chroma_url,
                                    "catalog_url": args.catalog_url}.items() if v}
     settings = ServiceSettings(index=IndexSettings(**overrides))
+    limit_arenas(settings.heap_arenas)
     if problem := missing_index(settings.index):
         print(f"error: {problem}", file=sys.stderr)
         return 2

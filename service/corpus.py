@@ -1,9 +1,9 @@
-"""The reports' text in memory, as answering and search need it: every report's pages, its chunks and its
-sentences (the quotable units ingest stored, with their vectors), and the term counts of both.
+"""The reports' text as answering and search need it: every report's pages, its chunks and its sentences (the
+quotable units ingest stored, with their vectors), and the term counts of both.
 
-Held once and compactly: vectors as int8 with one scale per row (a quarter of float32; cosines move by about
-0.001), scored a report at a time in float32, and a sentence's quote cut from its page when asked for, not kept
-beside it.
+Held once and compactly: the term counts of all reports stacked in memory (search and ranking read columns of
+them); pages and vectors (int8 with one scale per row) in a spill file (``service.spill``), read a report at a
+time when a question needs them; a sentence's quote cut from its page when asked for, not kept beside it.
 
 Built from per-report segments: when ingest changes one report, only its segment is read again; the others
 are reused. All arrays are indexed by a global row number; ``rows(report_ids)`` gives a scope's rows.
@@ -12,7 +12,8 @@ are reused. All arrays are indexed by a global row number; ``rows(report_ids)`` 
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
+from pathlib import Path
 
 import numpy as np
 from scipy import sparse
@@ -20,38 +21,24 @@ from scipy import sparse
 from ingest.catalog import VECTOR_WIDTH, Catalog, StoredReport
 from ingest.metadata_text import squash
 from ingest.terms import TermCounts
+from service.spill import Int8Rows, Pages, Spill
 from service.terms import Vocabulary, stack
 
 
 BATCH = 20  # reports read from the catalog per query (more keeps more freed memory in the heap)
+WASTE = 64 << 20  # bytes of replaced reports a spill file may hold beyond its live ones before it is rewritten
 
 
-@dataclass(frozen=True)
-class Int8Rows:
-    """Unit vectors stored as int8 with one float32 scale per row."""
-
-    values: np.ndarray
-    scales: np.ndarray
-
-    @classmethod
-    def of(cls, vectors: np.ndarray) -> Int8Rows:
-        matrix = vectors.astype(np.float32)
-        scales = np.abs(matrix).max(axis=1, initial=0.0) / 127.0
-        safe = np.where(scales > 0, scales, 1.0)[:, None]
-        return cls(np.rint(matrix / safe).astype(np.int8), scales.astype(np.float32))
-
-    def rows(self, local: np.ndarray) -> np.ndarray:
-        """These rows in float32."""
-        return self.values[local].astype(np.float32) * self.scales[local, None]
+Counts = tuple[sparse.csr_matrix, sparse.csr_matrix]  # one report's (sentence, chunk) term counts
 
 
 @dataclass(frozen=True)
 class Segment:
-    """One version of one report, as read from the catalog."""
+    """One version of one report, as read from the catalog; its pages and vectors are in the spill file."""
 
     report_id: str
     version: str
-    pages: dict[int, str]
+    pages: Pages
     chunk_ids: list[str]
     chunk_sections: list[str | None]
     chunk_spans: np.ndarray          # (chunks, 3): page, start, end
@@ -59,27 +46,36 @@ class Segment:
     quote_keys: np.ndarray           # a hash of each sentence's quote: the same words in two reports match
     vectors: Int8Rows
     chunk_vectors: Int8Rows
-    sentence_counts: sparse.csr_matrix
-    chunk_counts: sparse.csr_matrix
 
     @classmethod
-    def read(cls, catalog: Catalog, report_id: str, version: str, stored: StoredReport,
-             vocabulary: Vocabulary) -> Segment:
+    def read(cls, catalog: Catalog, report_id: str, version: str, stored: StoredReport, vocabulary: Vocabulary,
+             spill: Spill) -> tuple[Segment, Counts]:
+        """The segment and its term counts in ``vocabulary``'s columns (held by the corpus, stacked)."""
         pages, chunks, block = stored.pages, stored.chunk_spans, stored.sentences
         spans = block.spans if block is not None else np.zeros((0, 4), np.int32)
         counts = block.counts if block is not None else None  # None: an index made before counts were stored
         counts = counts or TermCounts.of_report(pages, spans, catalog.report_chunks(report_id))
         empty = np.zeros((0, VECTOR_WIDTH), np.float16)
         vectors, chunk_vectors = (block.vectors, block.chunk_vectors) if block is not None else (empty, empty)
-        return cls(report_id, version, pages, [c[0] for c in chunks], [c[1] for c in chunks],
-                   np.array([c[2:] for c in chunks], np.int32).reshape(-1, 3), spans, counts.quote_keys,
-                   Int8Rows.of(vectors), Int8Rows.of(chunk_vectors), *vocabulary.adopt(counts))
+        segment = cls(report_id, version, Pages.of(pages, spill), [c[0] for c in chunks], [c[1] for c in chunks],
+                      np.array([c[2:] for c in chunks], np.int32).reshape(-1, 3), spans, counts.quote_keys,
+                      Int8Rows.of(vectors, spill), Int8Rows.of(chunk_vectors, spill))
+        return segment, vocabulary.adopt(counts)
+
+    def spilled(self) -> int:
+        """Bytes of the spill file this segment uses."""
+        return self.pages.slot.length + self.vectors.slot.length + self.chunk_vectors.slot.length
+
+    def moved(self, spill: Spill) -> Segment:
+        return replace(self, pages=self.pages.moved(spill), vectors=self.vectors.moved(spill),
+                       chunk_vectors=self.chunk_vectors.moved(spill))
 
 
 class Corpus:
     """Every segment's rows laid end to end; immutable once built."""
 
-    def __init__(self, segments: list[Segment], vocabulary: Vocabulary) -> None:
+    def __init__(self, segments: list[Segment], counts: list[Counts], vocabulary: Vocabulary, spill: Spill) -> None:
+        self.spill = spill
         self.segments = {s.report_id: s for s in segments}
         self.vocabulary = vocabulary
         self.report_ids = [s.report_id for s in segments]
@@ -95,25 +91,45 @@ class Corpus:
         self.chunk_ids = [cid for s in segments for cid in s.chunk_ids]
         self.chunk_row = {cid: i for i, cid in enumerate(self.chunk_ids)}
         self.width = width = len(vocabulary)  # the vocabulary grows with later snapshots; these matrices do not
-        self.sentence_counts = stack([s.sentence_counts for s in segments], width)
-        self.chunk_counts = stack([s.chunk_counts for s in segments], width)
+        self.sentence_counts = stack([c[0] for c in counts], width)
+        self.chunk_counts = stack([c[1] for c in counts], width)
         self.sentence_lengths = np.asarray(self.sentence_counts.sum(axis=1)).ravel()
         self.boilerplate = _boilerplate(segments)
         self.chunk_lengths = np.asarray(self.chunk_counts.sum(axis=1)).ravel()
 
     @classmethod
-    def read(cls, catalog: Catalog, previous: Corpus | None = None) -> Corpus:
-        """The catalog's reports (call inside ``catalog.snapshot()``), reusing unchanged segments of ``previous``."""
+    def read(cls, catalog: Catalog, previous: Corpus | None = None, spill_folder: Path | None = None) -> Corpus:
+        """The catalog's reports (call inside ``catalog.snapshot()``), reusing unchanged segments of ``previous``;
+        pages and vectors go to a spill file in ``spill_folder`` (the system's temporary folder when None)."""
         vocabulary = previous.vocabulary if previous else Vocabulary()
         old = previous.segments if previous else {}
         versions = dict(sorted(catalog.versions().items()))
         fresh = [rid for rid, version in versions.items() if rid not in old or old[rid].version != version]
-        read: dict[str, Segment] = {}
+        kept = [rid for rid in versions if rid not in set(fresh)]
+        spill = previous.spill if previous else Spill(spill_folder)
+        reused = previous.count_blocks(kept) if previous else {}
+        segments = {rid: old[rid] for rid in kept}
+        if previous and spill.size > 2 * sum(s.spilled() for s in segments.values()) + WASTE:
+            spill = Spill(spill_folder)  # removed and replaced reports' bytes: copy the live ones to a new file
+            segments = {rid: segment.moved(spill) for rid, segment in segments.items()}
         for start in range(0, len(fresh), BATCH):
             part = fresh[start:start + BATCH]
             stored = catalog.stored_reports(part)
-            read.update((rid, Segment.read(catalog, rid, versions[rid], stored[rid], vocabulary)) for rid in part)
-        return cls([read.get(rid) or old[rid] for rid in versions], vocabulary)
+            for rid in part:
+                segments[rid], reused[rid] = Segment.read(catalog, rid, versions[rid], stored[rid], vocabulary, spill)
+        return cls([segments[rid] for rid in versions], [reused[rid] for rid in versions], vocabulary, spill)
+
+    def count_blocks(self, report_ids: list[str]) -> dict[str, Counts]:
+        """These reports' term counts, cut from the stacked matrices (no report keeps a copy of its own)."""
+        if not report_ids:
+            return {}
+        sentences, chunks = self.sentence_counts.tocsr(), self.chunk_counts.tocsr()
+        out = {}
+        for rid in report_ids:
+            first, first_chunk, segment = self._first[rid], self._first_chunk[rid], self.segments[rid]
+            out[rid] = (sentences[first:first + len(segment.spans)],
+                        chunks[first_chunk:first_chunk + len(segment.chunk_ids)])
+        return out
 
     # --- rows ---
     def rows(self, report_ids: list[str] | None = None) -> np.ndarray:
@@ -137,7 +153,7 @@ class Corpus:
         local = row - self._first[report_id]
         segment = self.segments[report_id]
         page, start, end, _ = (int(x) for x in segment.spans[local])
-        return report_id, page, start, end, squash(segment.pages[page][start:end])
+        return report_id, page, start, end, squash((segment.pages.get(page) or "")[start:end])
 
     # --- meaning ---
     def vectors(self, rows: np.ndarray) -> np.ndarray:

@@ -1,11 +1,9 @@
-"""The opened index as the service sees it at one generation: the reports table and the reports' text in
-memory (pages, chunks, sentences with their vectors and term counts), read in one catalog snapshot so they agree
+"""The opened index as the service sees it at one generation: the reports table and the reports' text (pages,
+chunks, sentences with their vectors and term counts; ``service.corpus``), read in one catalog snapshot so they agree
 with each other; chunk vectors are searched in Chroma."""
 
 from __future__ import annotations
 
-import ctypes
-import ctypes.util
 import logging
 from dataclasses import dataclass, field
 
@@ -15,6 +13,7 @@ from ingest.models import Chunk, ReportMeta
 from ingest.settings import IndexSettings
 from ingest.store import VectorStore
 from service.corpus import Corpus
+from service.memory import release_free_memory
 from service.names import shared_aliases
 
 log = logging.getLogger(__name__)
@@ -43,7 +42,7 @@ class Library:
         """The same index as it is now, from one catalog snapshot; unchanged reports' text is reused."""
         with self.catalog.snapshot() as generation:
             reports = {meta.report_id: meta for meta in shared_aliases(self.catalog.reports())}
-            corpus = Corpus.read(self.catalog, self.corpus)
+            corpus = Corpus.read(self.catalog, self.corpus, self.settings.index_dir)
         release_free_memory()
         return Library(self.settings, self.catalog, self.store, self.embeddings, reports, corpus, generation)
 
@@ -66,7 +65,7 @@ class Library:
                 segment = self.text.segments[report_id]
                 page, start, end = (int(x) for x in segment.chunk_spans[local])
                 out[cid] = Chunk(chunk_id=cid, report_id=report_id, page=page, section=segment.chunk_sections[local],
-                                 start=start, end=end, text=segment.pages[page][start:end])
+                                 start=start, end=end, text=(segment.pages.get(page) or "")[start:end])
         return out
 
     def counts(self) -> tuple[int, int]:
@@ -82,13 +81,3 @@ def warn_if_vectors_elsewhere(catalog: Catalog, store: VectorStore, settings: In
         log.warning("the vector store (%s) holds none of the catalog's %d chunks: /search runs on words alone; "
                     "point INSPECT_CHROMA_URL at the Chroma server that ingest wrote to",
                     settings.chroma_url or settings.index_dir / "chroma", chunks)
-
-
-def release_free_memory() -> None:
-    """Hand the heap freed while reading the catalog (its rows, blobs and temporaries) back to the system: glibc
-    keeps it otherwise, and a replica's resident memory stays at its peak (60 MB of 600 for the 431 Ofsted
-    reports). A no-op where the C library has no ``malloc_trim``."""
-    try:
-        ctypes.CDLL(ctypes.util.find_library("c") or "libc.so.6").malloc_trim(0)
-    except (OSError, AttributeError):
-        pass

@@ -31,3 +31,6 @@ class ServiceSettings(BaseSettings):
     session_turns: int = Field(10, ge=1, description="turns of a conversation kept as context")
     index_poll_s: float = Field(1.0, gt=0, description="how often a running service checks the index for changes "
                                                        "made by ingest (besides once per request)")
+    heap_arenas: int = Field(2, ge=0, description="C heaps the service's threads share (glibc's M_ARENA_MAX; "
+                             "0 = the C library's default, eight per core): fewer hold less memory after a burst "
+                             "of requests and serve fewer at once (README, Scaling out)")

@@ -91,15 +91,13 @@ class Vocabulary:
 
 
 def stack(blocks: list[sparse.csr_matrix], width: int) -> sparse.csc_matrix:
-    """One (documents x width) column-major matrix from per-report blocks built at different vocabulary sizes."""
+    """One (documents x width) column-major matrix from per-report blocks built at different vocabulary sizes
+    (the blocks are widened in place): stacked row-major first, which copies each block once, then turned."""
     if not blocks:
         return sparse.csc_matrix((0, width), dtype=np.float32)
-    resized = []
     for block in blocks:
-        block = block.copy()
         block.resize((block.shape[0], width))
-        resized.append(block)
-    return sparse.vstack(resized, format="csc")
+    return sparse.vstack(blocks, format="csr").tocsc()
 
 
 def bm25(counts: sparse.csc_matrix, lengths: np.ndarray, columns: list[int], rows: np.ndarray | None = None,
