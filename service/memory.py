@@ -2,7 +2,7 @@
 
 glibc gives each thread that contends for the heap an arena of its own (up to eight per core), and an arena
 keeps what its requests freed: 20 clients asking at once left a replica of the 4,310-report index holding 2.3 GB
-after the load, against 1.6 GB after its warm-up; with two arenas it held 1.8 GB, searches as fast (``python -m
+after the load, against 1.6 GB after its warm-up; with two arenas it held 1.9 GB, searches as fast (``python -m
 eval bench``, README). Both calls are no-ops where the C library lacks them.
 """
 
