@@ -272,13 +272,14 @@ class Catalog:
         once per batch, not once per report."""
         out = {rid: StoredReport({}, [], None) for rid in report_ids}
         marks = ",".join("?" * len(report_ids))
-        for r in self.db.execute(f"SELECT report_id, page, text FROM pages WHERE report_id IN ({marks})", report_ids):
+        for r in self.db.execute(f"SELECT report_id, page, text FROM pages WHERE report_id IN ({marks})", report_ids,
+                                 bulk=True):
             out[r["report_id"]].pages[r["page"]] = r["text"]
         for r in self.db.execute(f'SELECT report_id, chunk_id, section, page, start, "end" FROM chunks WHERE report_id '
-                                 f"IN ({marks}) ORDER BY report_id, page, start", report_ids):
+                                 f"IN ({marks}) ORDER BY report_id, page, start", report_ids, bulk=True):
             out[r["report_id"]].chunk_spans.append((r["chunk_id"], r["section"], r["page"], r["start"], r["end"]))
         for r in self.db.execute("SELECT report_id, spans, vectors, chunk_vectors, counts FROM sentences WHERE "
-                                 f"report_id IN ({marks})", report_ids):
+                                 f"report_id IN ({marks})", report_ids, bulk=True):
             out[r["report_id"]].sentences = SentenceBlock.from_row(r)
         return out
 

@@ -222,8 +222,11 @@ def _boilerplate(segments: list[Segment], share: float = 0.02, least: int = 3) -
         return np.zeros(0, dtype=bool)
     keys = np.concatenate([s.quote_keys for s in segments])
     owner = np.repeat(np.arange(len(segments)), [len(s.quote_keys) for s in segments])
-    pairs = np.unique(np.stack([keys, owner], axis=1), axis=0)  # each quote once per report
-    quotes, reports = np.unique(pairs[:, 0], return_counts=True)
+    order = np.lexsort((owner, keys))
+    sorted_keys, owners = keys[order], owner[order]
+    first = np.ones(len(keys), dtype=bool)  # each quote once per report
+    first[1:] = (sorted_keys[1:] != sorted_keys[:-1]) | (owners[1:] != owners[:-1])
+    quotes, reports = np.unique(sorted_keys[first], return_counts=True)
     many = max(least, int(share * len(segments)))
     return np.isin(keys, quotes[reports >= many])
 
