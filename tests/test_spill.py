@@ -19,6 +19,15 @@ def test_pages_read_back_exactly_and_a_missing_page_is_none(tmp_path: Path) -> N
     assert list(tmp_path.iterdir()) == []  # the file has no name: nothing is left behind, even after kill -9
 
 
+def test_recent_pages_stay_within_their_bound(tmp_path: Path) -> None:
+    spill = Spill(tmp_path)
+    spill.RECENT_CHARS = 25
+    pages = Pages.of({n: f"page {n} " + "x" * 10 for n in range(1, 9)}, spill)
+    for n in [1, 2, 3, 1, 4, 5, 6, 7, 8, 1]:
+        assert pages.get(n) == f"page {n} " + "x" * 10
+    assert 0 < spill._recent_chars <= 25 and len(spill._recent) == 1
+
+
 def test_int8_rows_keep_cosines_within_a_hundredth(tmp_path: Path) -> None:
     rng = np.random.default_rng(0)
     vectors = rng.normal(size=(50, 384)).astype(np.float32)
