@@ -104,8 +104,8 @@ class Corpus:
         vocabulary = previous.vocabulary if previous else Vocabulary()
         old = previous.segments if previous else {}
         versions = dict(sorted(catalog.versions().items()))
+        kept = [rid for rid, version in versions.items() if rid in old and old[rid].version == version]
         fresh = [rid for rid, version in versions.items() if rid not in old or old[rid].version != version]
-        kept = [rid for rid in versions if rid not in set(fresh)]
         spill = previous.spill if previous else Spill(spill_folder)
         reused = previous.count_blocks(kept) if previous else {}
         segments = {rid: old[rid] for rid in kept}

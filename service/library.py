@@ -65,7 +65,7 @@ class Library:
                 segment = self.text.segments[report_id]
                 page, start, end = (int(x) for x in segment.chunk_spans[local])
                 out[cid] = Chunk(chunk_id=cid, report_id=report_id, page=page, section=segment.chunk_sections[local],
-                                 start=start, end=end, text=(segment.pages.get(page) or "")[start:end])
+                                 start=start, end=end, text=(self.page_text(report_id, page) or "")[start:end])
         return out
 
     def counts(self) -> tuple[int, int]:
