@@ -12,15 +12,18 @@ held that way.
 
 from __future__ import annotations
 
+import logging
 import os
 import tempfile
 import threading
 from collections import OrderedDict
 from dataclasses import dataclass
 from pathlib import Path
-from typing import NamedTuple
+from typing import IO, NamedTuple
 
 import numpy as np
+
+log = logging.getLogger(__name__)
 
 
 class Slot(NamedTuple):
@@ -38,9 +41,7 @@ class Spill:
     RECENT_CHARS = 64 << 20
 
     def __init__(self, folder: Path | None = None) -> None:
-        if folder is not None:
-            Path(folder).mkdir(parents=True, exist_ok=True)
-        self._file = tempfile.TemporaryFile(dir=folder)  # closed (and its space freed) with this object
+        self._file = _temporary_file(folder)  # closed (and its space freed) with this object
         self._lock = threading.Lock()
         self.size = 0
         self._recent: OrderedDict[Slot, str] = OrderedDict()
@@ -76,6 +77,19 @@ class Spill:
             parts.append(part)
             offset, left = offset + len(part), left - len(part)
         return b"".join(parts) if len(parts) != 1 else parts[0]
+
+
+def _temporary_file(folder: Path | None) -> IO[bytes]:
+    """An unnamed file in ``folder``, or in the system's temporary folder when that one cannot take it (a
+    read-only index folder on shared storage)."""
+    if folder is not None:
+        try:
+            Path(folder).mkdir(parents=True, exist_ok=True)
+            return tempfile.TemporaryFile(dir=folder)
+        except OSError as exc:
+            log.warning("cannot keep the service's spill file in %s (%s): using %s", folder, exc,
+                        tempfile.gettempdir())
+    return tempfile.TemporaryFile()
 
 
 @dataclass(frozen=True)

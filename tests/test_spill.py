@@ -19,6 +19,15 @@ def test_pages_read_back_exactly_and_a_missing_page_is_none(tmp_path: Path) -> N
     assert list(tmp_path.iterdir()) == []  # the file has no name: nothing is left behind, even after kill -9
 
 
+def test_an_index_folder_that_cannot_take_the_file_falls_back_to_the_temporary_folder(tmp_path: Path,
+                                                                                     caplog) -> None:
+    blocked = tmp_path / "a-file"
+    blocked.write_text("not a folder")
+    pages = Pages.of({1: "still served"}, Spill(blocked / "index"))
+    assert pages.get(1) == "still served"
+    assert "cannot keep the service's spill file" in caplog.text and blocked.read_text() == "not a folder"
+
+
 def test_recent_pages_stay_within_their_bound(tmp_path: Path) -> None:
     spill = Spill(tmp_path)
     spill.RECENT_CHARS = 25
