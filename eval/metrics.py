@@ -35,7 +35,7 @@ class Question(BaseModel):
     answer_alternatives: list[str] = Field(default_factory=list)
     expected_bodies: list[str] = Field(default_factory=list)
     optional_bodies: list[str] = Field(default_factory=list, description="list: acceptable either way")
-    must_contain: list[str] = Field(default_factory=list, description="compare: strings the answer must state")
+    must_contain: list[str] = Field(default_factory=list, description="compare (and summary, when given): strings the answer must state")
     quote_any: list[str] = Field(default_factory=list, description="topic: a cited quote must contain one")
     family: str | None = Field(None, description="questions asking one fact in other words share a family")
 
@@ -182,9 +182,11 @@ def score_list(predicted: list[str], q: Question) -> dict[str, object]:
 
 
 def score_summary(q: Question, answer: Answer, cited: list[str]) -> dict[str, object]:
-    """Right when not abstained, with at least two citations, all about the expected organisation."""
+    """Right when not abstained, with at least two citations, all about the expected organisation (and, when the
+    set gives ``must_contain``, stating each of those strings: a stricter check than the contract's)."""
     gold = {body_key(b) for b in q.expected_bodies}
-    return {"passed": not answer.abstained and len(cited) >= 2 and all(body_key(b) in gold for b in cited)}
+    stated = all(contains_answer(answer.answer, [s]) for s in q.must_contain)
+    return {"passed": not answer.abstained and len(cited) >= 2 and all(body_key(b) in gold for b in cited) and stated}
 
 
 def score_compare(q: Question, answer: Answer, cited: list[str]) -> dict[str, object]:
