@@ -203,6 +203,14 @@ class Corpus:
         """How many of the text's terms no report of this snapshot uses."""
         return self.vocabulary.unknown(text, self.width)
 
+    def share(self, text: str) -> float:
+        """The largest share of this snapshot's sentences that hold any one term of ``text`` (0 for none)."""
+        columns = self.columns(text)
+        if not columns or not self.sentence_counts.shape[0]:
+            return 0.0
+        held = np.asarray((self.sentence_counts[:, columns] > 0).sum(axis=0)).ravel()
+        return float(held.max()) / self.sentence_counts.shape[0]
+
     def mentions(self, text: str) -> bool:
         """True when some sentence holds every term of ``text`` ("Children in Care Council" is in a report)."""
         columns = self.columns(text)

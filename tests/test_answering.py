@@ -162,7 +162,9 @@ def test_problems_and_strengths_of_one_body(answerer: Answerer) -> None:
 
 
 @pytest.mark.parametrize("question", ["Which CRCs were good in 2019?", "Name the CRCs found to be good in 2019.",
-                                      "Which providers were graded good in 2019?"])
+                                      "Which providers were graded good in 2019?",
+                                      "Which CRCs did the inspectorate deem good in 2019?",
+                                      "crcs labelled good 2019"])
 def test_grade_lists_however_worded(answerer: Answerer, question: str) -> None:
     assert {item.report_id for item in ask(answerer, question).items} == {"hampshire-isle-of-wight-crc-2019"}
 
@@ -352,3 +354,41 @@ def test_grade_change_across_a_bodys_reports(answerer: Answerer) -> None:
     answer = ask(answerer, "Which CRCs went from requires improvement to good?")
     assert [(item.body, item.verdict) for item in answer.items] == [("Durham Tees Valley CRC", "improved")]
     assert len(answer.items[0].citations) == 2  # the earlier grade and the later one
+
+
+
+@pytest.mark.parametrize("question", ["Did Durham Tees Valley CRC improve between inspections?",
+                                      "has durham tees valley got better", "durham tees valley crc decline"])
+def test_one_bodys_change_sets_its_reports_side_by_side(answerer: Answerer, question: str) -> None:
+    answer = ask(answerer, question)
+    assert [item.report_id for item in answer.items] == ["durham-tees-valley-crc-2019", "durham-tees-valley-crc-2020"]
+    assert "**Improved**: from requires improvement (2019) to good (2020)." in answer.answer
+
+
+@pytest.mark.parametrize("question", ["Sum up the Essex CRC report", "give me the gist of the essex inspection",
+                                      "Essex CRC's inspection in a nutshell"])
+def test_an_overview_asked_in_words_no_rule_knows(answerer: Answerer, question: str) -> None:
+    answer = ask(answerer, question)
+    assert "**Essex CRC (2018)** was rated **requires improvement** overall" in answer.answer
+    assert "**Strengths**" in answer.answer and {c.report_id for c in answer.citations} == {"essex-crc-2018"}
+
+
+def test_a_fact_is_not_taken_for_an_overview(answerer: Answerer) -> None:
+    answer = ask(answerer, "How many people did Thames Valley CRC supervise in March 2018?")
+    assert "**Strengths**" not in answer.answer and "4,750" in answer.answer
+
+
+@pytest.mark.parametrize(("question", "place"), [("how did glasgow do in its last inspection", "glasgow"),
+                                                 ("What did inspectors find in Cardiff?", "Cardiff")])
+def test_a_council_area_no_report_covers_is_named_as_missing(answerer: Answerer, question: str, place: str) -> None:
+    answer = ask(answerer, question)
+    assert answer.abstained and f"no report in this index is about {place}" in answer.answer
+
+
+def test_a_place_inside_a_bodys_name_is_that_body(answerer: Answerer) -> None:
+    assert [b.body for b in answerer.names.find("what did inspectors say about probation in merseyside")] == \
+        ["Merseyside CRC"]
+    assert answerer.names.unknown("How did Devon do?") == []  # in "Dorset, Devon and Cornwall CRC"
+    assert answerer.names.unknown("which CRCs helped people with reading") == []  # a word, not the town
+    assert answerer.names.unknown("How did Reading do?") == ["Reading"]
+

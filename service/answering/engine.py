@@ -14,7 +14,7 @@ from service.answering.followup import REFERS_BACK, Context, Resolved, entities_
 from service.answering.intents.compare import answer_compare
 from service.answering.intents.fact import answer_fact
 from service.answering.intents.lists import answer_list
-from service.answering.intents.overview import answer_overview
+from service.answering.intents.overview import answer_overview, asks_for_overview
 from service.answering.intents.ranking import answer_rank
 from service.answering.intents.trends import answer_trend
 from service.answering.llm import Draft, ProseWriter
@@ -122,6 +122,8 @@ class Answerer:
         if named := [rid for rid in scope.report_ids if rid in resolved.only]:
             scope.report_ids = named
         scope.missing = resolved.missing or scope.missing
+        if scope.intent == "fact" and not scope.missing and asks_for_overview(self.tools, scope):
+            scope.intent = "overview"
         return scope
 
     def remember(self, session_id: str, question: str, scope: Scope, answer: Answer) -> None:

@@ -23,6 +23,8 @@ NUMBERS = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "ei
 ANY_RATING = re.compile(r"\b(an?|any|some)\s+(overall\s+)?(rating|grade|judge?ment)\b|"
                         r"\b(were|was|been)\s+(rated|graded)\b", re.I)
 OVERALL = re.compile(r"\boverall\b", re.I)
+CALLED = (r"call(?:ed)?|rated|judged|found|deemed|graded|considered|labell?ed|label|class(?:ed|ified)|regarded|"
+          r"assessed|as")  # verbs that give a grade: "did Ofsted label as failing", "considered excellent"
 PLAIN_GRADES = [  # everyday names of the grades, read as the grade itself
     (re.compile(r"\b(?:not good enough|below good|less than good|worse than good)\b", re.I),
      "requires improvement or inadequate"),
@@ -32,13 +34,13 @@ PLAIN_GRADES = [  # everyday names of the grades, read as the grade itself
      "requires improvement"),
     (re.compile(r"\b(?:flunk(?:ed|ing)?|fail(?:ed|ing)?)\s+(?:their|its|the|an?)\s+(?:[\w'’]+\s+){0,3}?inspections?\b", re.I),
      "were rated inadequate"),
-    (re.compile(r"\b(call(?:ed)?|rated|judged|found|deemed|graded|as)\s+excellent\b", re.I), r"\1 outstanding"),
+    (re.compile(rf"\b({CALLED}|were|was|is|are|be|been)\s+excellent\b", re.I), r"\1 outstanding"),
     (re.compile(r"\b(?:the\s+)?(?:best|top|highest)\s+possible\s+(?:grade|rating|mark|judge?ment|score)s?\b|"
                 r"\btop (?:marks?|grades?|ratings?)\b", re.I), "outstanding"),  # "the best rating" of several: a ranking
     (re.compile(r"\b(?:the\s+)?(?:worst|lowest|bottom)\s+possible\s+(?:grade|rating|mark|judge?ment|score)s?\b|"
                 r"\bbottom (?:grades?|ratings?)\b", re.I), "inadequate"),
-    (re.compile(r"\b(were|was|are|is|been)\s+(?:rated\s+|judged\s+)?(?:as\s+)?fail(?:ing|ed)\b(?!\s+to\b)", re.I),
-     r"\1 inadequate"),
+    (re.compile(rf"\b(were|was|are|is|been|{CALLED})\s+(?:rated\s+|judged\s+)?(?:as\s+)?fail(?:ing|ed)\b(?!\s+to\b)",
+                re.I), r"\1 inadequate"),
     (re.compile(r"\brequir(?:ing|ed) improvement\b|\bneed(?:s|ed|ing)? improvement\b", re.I), "requires improvement"),
     (re.compile(r"\bgood or (?:better|above)\b|\bat least good\b", re.I), "good or outstanding"),
 ]

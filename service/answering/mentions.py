@@ -9,6 +9,7 @@ from dataclasses import dataclass
 from datetime import date
 
 from ingest.models import ReportMeta
+from service.answering.places import everyday_word, places_matched, places_named
 from service.names import normalise
 
 TOKEN = re.compile(r"[A-Za-z0-9]+(?:['’][A-Za-z]+)?|&")  # "&" is read as "and", as in names
@@ -119,8 +120,22 @@ class BodyNames:
                 if tuple(words[i:i + len(name)]) == name:
                     found.append((len(name), i, i + len(name), metas))
         matches = [_with_lead_words(text, m) for m in _longest(found, tokens)
-                   if not GROUP_AFTER.match(text, m.end) and not PRISON_BEFORE.search(text[:m.start])]
-        return sorted(matches + self._shortened(text, matches), key=lambda m: m.start)
+                   if not GROUP_AFTER.match(text, m.end) and not PRISON_BEFORE.search(text[:m.start])
+                   and not everyday_word(text, m.start, m.end)]
+        matches += self._shortened(text, matches)
+        return sorted(matches + self._places(text, matches), key=lambda m: m.start)
+
+    def _places(self, text: str, taken: list[BodyMatch]) -> list[BodyMatch]:
+        """Council areas named in part of one body's name ("hull" for Kingston upon Hull)."""
+        out: list[BodyMatch] = []
+        for match in places_matched(text):
+            if any(b.start < match.end() and match.start() < b.end for b in taken + out) \
+                    or PRISON_BEFORE.search(text[:match.start()]):
+                continue
+            metas = self._partial(match.group(0))
+            if len({body_label(m) for m in metas}) == 1:
+                out.append(BodyMatch(body_label(metas[0]), [m.report_id for m in metas], *match.span()))
+        return out
 
     def _shortened(self, text: str, taken: list[BodyMatch]) -> list[BodyMatch]:
         """Names given in part ("Staffordshire CRC" for "Staffordshire and West Midlands CRC")."""
@@ -153,8 +168,8 @@ class BodyNames:
 
     def unknown(self, question: str) -> list[str]:
         """Organisation names the question gives (a name before 'CRC', 'Council' ... or before "'s children's
-        services", capitalised or not) that fit no report's body of that kind, even in part: the index cannot
-        answer about them."""
+        services", capitalised or not; or, when it names no body of the index, a UK council area) that fit no
+        report's body of that kind, even in part: the index cannot answer about them."""
         out = []
         for pattern in (NAME_BEFORE_SUFFIX, NAME_POSSESSIVE, LOWER_NAME_BEFORE_SUFFIX):
             for match in pattern.finditer(question):
@@ -168,6 +183,8 @@ class BodyNames:
                 if name and not _is_question_word(name) and not fits and not self._known_in(match.group(0)) \
                         and not self.mentioned(match.group(0)):
                     out.append(name)
+        if not out and not self.find(question):  # "how did glasgow do": a council area no body of the index is
+            out = [place for place in places_named(question) if not self._partial(place)]
         return out
 
     def _known_in(self, text: str) -> bool:

@@ -105,7 +105,8 @@ class Ranker:
             present[:len(rows)] |= (corpus.chunk_counts[:, columns].tocsr()[corpus.chunk_of[rows]] > 0).toarray()
         unseen = float(np.log1p((len(dense) + 0.5) / 0.5)) * question.unknown
         total = float(idf.sum()) + unseen or 1.0
-        coverage = (present * idf).sum(axis=1) / total if len(idf) else np.zeros(len(dense))
+        coverage = (present * idf).sum(axis=1) / total if len(idf) else np.full(len(dense), float(not unseen))
+        # (a question with no topic terms, "how did Reading do in 2019", misses none of them)
         said = (own * idf).sum(axis=1) / total if len(idf) else np.zeros(len(dense))
         return {"dense": dense, "words": words_, "chunk": chunk, "coverage": coverage, "said": said}
 

@@ -33,7 +33,9 @@ SIDES = {stem(w) for w in """problem problems concern concerns weakness weakness
     criticisms shortcoming shortcomings issue issues wrong worst bad strength strengths positive positives praise
     praised best good success successes well""".split()}  # "what were the main problems at X": one side of an overview
 RATING = {stem(w) for w in "rated rating ratings rate grade grades graded judged judgement judgment judgements "
-                           "judgments overall effectiveness mark marks score scored performing performance".split()}
+                           "judgments overall effectiveness mark marks score scored performing performance "
+                           "call called deem deemed consider considered label labelled labeled class classed "
+                           "classified regard regarded assess assessed".split()}  # "did Ofsted deem outstanding"
 OVERVIEW_WORDS = {stem(w) for w in """summary summarise summarize summarised overview tell about key main point points
     why reason reasons badly poorly well so low high latest recent last newest most current
     headline headlines happen happened outcome outcomes result results verdict findings conclusions picture general
@@ -94,6 +96,11 @@ COMPARE_CUE = re.compile(r"\b(compar\w*|versus|vs\.?|v\.|difference|differ\w*)\b
                          r"(better|worse|higher|lower)\b|\b(better|worse) than\b", re.I)
 BETTER = re.compile(r"\b(better|worse|higher|lower|stronger|weaker|best|worst|or)\b", re.I)  # of two bodies named
 CHANGE_CUE = re.compile(r"\b(chang\w*|improv\w*|get better|got better|got worse|progress\w*|since)\b", re.I)
+DIRECTION = re.compile(r"\b(improv\w*|better|worse|declin\w*|deteriorat\w*|dropp?(ed|s)?|slipp?(ed|s)?|downhill|"
+                       r"fall(en|s)?|fell|(go|gone|went|goes) (up|down)|progress\w*|chang\w*)\b", re.I)
+CHANGE_FRAME = {stem(w) for w in """improve improved improves improvement improvements improving better worse decline
+    declined deteriorate deteriorated drop dropped slip slipped downhill fall fallen fell gone went goes progress
+    progressed change changed since previous prior earlier last inspections""".split()}
 
 
 @dataclass
@@ -224,6 +231,8 @@ def intent_of(scope: Scope) -> str:
         or (named >= 2 and BETTER.search(scope.question))
     if cue and (named >= 2 or (named == 1 and (len(years) >= 2 or CHANGE_CUE.search(scope.question)))):
         return "compare"
+    if named == 1 and DIRECTION.search(scope.question) and residue <= CHANGE_FRAME | COMPARE_WORDS | RATING:
+        return "compare"  # "has Suffolk gone downhill", "did Lancashire improve between inspections"
     if named == 0 and TREND.search(scope.question) and (scope.kind != "list" or COUNT_CUE.search(scope.question)):
         return "trend"  # counts by year across reports; one body's change is a comparison, "which ..." a list
     if scope.kind == "list":

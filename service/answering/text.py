@@ -11,12 +11,14 @@ WORD = re.compile(r"[A-Za-z0-9][A-Za-z0-9'’-]*")
 NUMBER_WORDS = re.compile(r"\b(two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|thirty|forty|fifty|"
                           r"half|halves|third|thirds|quarter|quarters|fifth|fifths|two-thirds|one in \w+|dozen|"
                           r"hundreds?|thousands?|per cent|percent|majority|minority)\b", re.I)
-NUMBER = re.compile(r"(?<![\w.])\d[\d,]*(\.\d+)?(\s?%)?")
+NUMBER = re.compile(r"(?<![\w./])\d[\d,]*(\.\d+)?(\s?%)?")
 YEAR = re.compile(r"^(19|20)\d\d$")
+LABEL_BEFORE = re.compile(r"\b(stage|year|section|level|tier|phase|paragraph|para|page|part|schedule|article|chapter|"
+                          r"step|regulation|standard|annex|appendix|table|figure|ks)\s*$", re.I)  # "key stage 4"
 MONTH = re.compile(r"\b(january|february|march|april|may|june|july|august|september|october|november|december)\b",
                    re.I)
 
-__all__ = ["MONTH", "NUMBER", "YEAR", "content_words", "has_date", "has_number", "squash", "stem", "stems", "words"]
+__all__ = ["MONTH", "NUMBER", "YEAR", "content_words", "has_date", "has_number", "quantities", "squash", "stem", "stems", "words"]
 
 
 def words(text: str) -> list[str]:
@@ -38,12 +40,16 @@ def stems(text: str) -> set[str]:
     return {stem(w) for w in content_words(text)}
 
 
+def quantities(text: str) -> list[str]:
+    """The figures ``text`` states as quantities: not bare years, nor labels ("key stage 4", "section 20")."""
+    return [m.group(0) for m in NUMBER.finditer(text)
+            if (not YEAR.match(m.group(0).replace(",", "")) or m.group(2)) and not LABEL_BEFORE.search(text[:m.start()])]
+
+
 def has_number(text: str) -> bool:
-    """True when ``text`` states a quantity (a figure that is not a bare year, or a word such as 'a quarter')."""
-    for match in NUMBER.finditer(text):
-        if not YEAR.match(match.group(0).replace(",", "")) or match.group(2):
-            return True
-    return bool(NUMBER_WORDS.search(text))
+    """True when ``text`` states a quantity (a figure that is not a bare year or a label, or a word such as
+    'a quarter')."""
+    return bool(quantities(text)) or bool(NUMBER_WORDS.search(text))
 
 
 def has_date(text: str) -> bool:

@@ -41,7 +41,7 @@ class VectorCache:
 
 class Tools:
     def __init__(self, library: Library, areas: AreaNames, vectors: VectorCache) -> None:
-        self.library, self.areas = library, areas
+        self.library, self.areas, self.vectors = library, areas, vectors
         self.ranker = Ranker(library.text, library.reports, vectors)
         self._name_columns: list[int] | None = None
 

@@ -45,12 +45,14 @@ def answer_compare(tools: Tools, scope: Scope, book: CitationBook, session_id: s
 
 def compared(tools: Tools, scope: Scope) -> list[ReportMeta]:
     """The reports to set side by side: the latest in scope of each body named; for one body, its first and
-    last report in the years named (its latest two when no years are named)."""
+    last report in the years named (its latest two when no years are named, or only its latest is in scope)."""
     by_body: dict[str, list[ReportMeta]] = {}
     for meta in tools.newest_first(scope.report_ids):
         by_body.setdefault(body_label(meta), []).append(meta)
     if len(by_body) == 1:
         metas = next(iter(by_body.values()))
+        if len(metas) == 1 and len(scope.bodies) == 1:  # "did X get worse at its last inspection": and before
+            metas = tools.newest_first(scope.bodies[0].report_ids)
         picked = [metas[-1], metas[0]] if scope.years and len(metas) > 1 else metas[:2][::-1]
         return list({m.report_id: m for m in picked}.values())
     return [metas[0] for metas in by_body.values()]
@@ -86,10 +88,21 @@ def summary(metas: list[ReportMeta]) -> str:
     graded = [m for m in metas if m.overall]
     line = "; ".join(parts) + "."
     ranks = {GRADES.index(m.overall) for m in graded}
+    if len(graded) >= 2 and len({body_label(m) for m in graded}) == 1:
+        return line + " " + _change(graded)
     if len(graded) >= 2 and len(ranks) > 1:
         best = min(graded, key=lambda m: GRADES.index(m.overall))
         line += f" Rated better: **{label(best)}**."
     return line
+
+
+def _change(metas: list[ReportMeta]) -> str:
+    """One body's earliest and latest grades compared: improved, declined or unchanged."""
+    first, last = sorted(metas, key=lambda m: str(m.published or ""))[::len(metas) - 1]
+    step = GRADES.index(first.overall) - GRADES.index(last.overall)  # GRADES run best first
+    verdict = "**Improved**" if step > 0 else "**Declined**" if step < 0 else "**Unchanged**"
+    when = [m.published.year if m.published else "undated" for m in (first, last)]
+    return f"{verdict}: from {first.overall} ({when[0]}) to {last.overall} ({when[1]})."
 
 
 def markdown_table(rows: list[list[str]]) -> str:

@@ -11,7 +11,7 @@ from service.answering.compose import CitationBook, abstain
 from service.answering.evidence import Evidence, label
 from service.answering.rank import ABSTAIN_BELOW, Question, strength
 from service.answering.scope import RATING, Scope
-from service.answering.text import MONTH, NUMBER, YEAR, stem, words
+from service.answering.text import MONTH, NUMBER, quantities, stem, words
 from service.answering.tools import Tools
 from service.schemas import Answer
 
@@ -86,9 +86,7 @@ def spread(ranked: list[Evidence], limit: int) -> list[Evidence]:
 def lead(ev: Evidence, question: Question) -> str | None:
     """The fact itself, when the quote states exactly one thing of the kind asked for."""
     if question.answer_type == "number":
-        asked = set(NUMBER.findall(question.text))
-        found = {m.group(0) for m in NUMBER.finditer(ev.quote) if not YEAR.match(m.group(0)) or m.group(2)}
-        found = {f for f in found if f not in asked}
+        found = set(quantities(ev.quote)) - {m.group(0) for m in NUMBER.finditer(question.text)}
         return found.pop() if len(found) == 1 else None
     if question.answer_type == "date":
         found = {m.group(0) for m in DATE.finditer(ev.quote)}

@@ -1,0 +1,58 @@
+"""Places a question names: the council areas of the United Kingdom (ISO 3166-2:GB, from ``pycountry``), so that
+"how did glasgow do in its last inspection" is known to be about a council no report in the index covers,
+written in lower case and without "Council" after it."""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+NATIONS = {"England", "Scotland", "Wales", "Northern Ireland", "United Kingdom"}  # too wide to be one body
+COMMON_WORDS = {"reading", "bury", "highland"}  # names that are also everyday words: only capitalised
+AS_NAME_AFTER = re.compile(r"'?s\b|\s+(?:(?:19|20)\d\d|report|inspection|ofsted|council|borough|children)\b", re.I)
+AS_NAME_BEFORE = re.compile(r"\b(?:did|does|do|was|were|is|has|had|about|of)\s+$", re.I)
+SHORTER = re.compile(r"\s+(City|Islands)$")     # "Glasgow City" is also "Glasgow"; "Orkney Islands", "Orkney"
+WIDER = {"Kingston upon Hull": "Hull"}
+
+
+@lru_cache(maxsize=1)
+def council_areas() -> tuple[str, ...]:
+    """The names UK council areas go by, longest first ("Edinburgh", "Glasgow City", "Glasgow", "Hull" ...)."""
+    import pycountry  # loaded on first use: 0.07 s
+
+    names: set[str] = set()
+    for area in pycountry.subdivisions.get(country_code="GB") or []:
+        name = re.sub(r"\s*\[.*\]$", "", area.name).replace("St. ", "St ")  # "Cardiff [Caerdydd GB-CRD]"
+        name = re.sub(r"^(.*), (City of|County|The)$", r"\1", name)        # "Edinburgh, City of"
+        if name in NATIONS:
+            continue
+        names |= {name, SHORTER.sub("", name)}
+        if extra := WIDER.get(name):
+            names.add(extra)
+    return tuple(sorted(names, key=len, reverse=True))
+
+
+@lru_cache(maxsize=1)
+def _pattern() -> re.Pattern[str]:
+    return re.compile(r"\b(" + "|".join(re.escape(n) for n in council_areas()) + r")\b", re.I)
+
+
+def everyday_word(text: str, start: int, end: int) -> bool:
+    """True when the place at ``text[start:end]`` is written as the everyday word it also is: "children's
+    reading", not "Reading", "reading's report", "reading 2016 summary" or "how did reading do"."""
+    name = text[start:end]
+    if name.lower() not in COMMON_WORDS or name[:1].isupper():
+        return False
+    return not (AS_NAME_AFTER.match(text, end) or AS_NAME_BEFORE.search(text[:start]))
+
+
+def places_matched(text: str) -> list[re.Match[str]]:
+    """Where ``text`` names council areas (an everyday word counts only when capitalised: "Reading" is a place,
+    "reading" is not). Curly apostrophes are read as straight ones, so spans are the text's own."""
+    text = text.replace("’", "'")
+    return [m for m in _pattern().finditer(text) if not everyday_word(text, *m.span())]
+
+
+def places_named(text: str) -> list[str]:
+    """The council areas ``text`` names, as written there."""
+    return [m.group(0) for m in places_matched(text)]
