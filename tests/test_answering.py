@@ -392,3 +392,10 @@ def test_a_place_inside_a_bodys_name_is_that_body(answerer: Answerer) -> None:
     assert answerer.names.unknown("which CRCs helped people with reading") == []  # a word, not the town
     assert answerer.names.unknown("How did Reading do?") == ["Reading"]
 
+
+
+def test_everyday_words_find_the_reports_terms(answerer: Answerer) -> None:
+    answer = ask(answerer, "which crcs made too few house calls")
+    assert item_bodies(answer) == {"Humberside, Lincolnshire and North Yorkshire CRC", "Merseyside CRC",
+                                   "Northumbria CRC"}
+    assert all("home visits" in c.quote.lower() for c in answer.citations)

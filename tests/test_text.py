@@ -25,3 +25,11 @@ def test_council_areas_are_read_as_people_write_them() -> None:
     assert not areas & {"England", "Scotland", "Wales", "Northern Ireland"}
     assert places_named("how did glasgow do, and what about Vale of Glamorgan?") == ["glasgow", "Vale of Glamorgan"]
     assert places_named("children's reading improved") == [] and places_named("reading's 2016 report") == ["reading"]
+
+
+def test_everyday_words_are_read_with_the_reports_terms() -> None:
+    from service.answering.thesaurus import reports_words
+
+    assert reports_words("problems with partner-violence work") == "domestic abuse"
+    assert reports_words("how many kids in care") == "children looked after in care"
+    assert reports_words("domestic abuse work") == ""  # the reports' own words need nothing beside them

@@ -13,6 +13,7 @@ from service.answering.areas import AreaNames
 from service.answering.mentions import (INSPECTORATE_NAMES, ORG_TYPES, BodyMatch, BodyNames, inspectorates_named,
                                         latest_per_body, org_type, org_types_named)
 from service.answering.text import MONTH, content_words, stem
+from service.answering.thesaurus import reports_words
 from service.terms import STOPWORDS
 from service.answering.verdict import cue_words, wanted_verdicts
 
@@ -120,6 +121,7 @@ class Scope:
     conditions: list[grades.Condition] = field(default_factory=list)
     answer_type: str | None = None             # number | date | name | grade
     area: str | None = None                    # the judgement area named (None: overall, or none named)
+    jargon: str = ""                           # the reports' terms for its everyday words ("domestic abuse")
 
 
 def parse_years(question: str) -> list[tuple[int, int]]:
@@ -220,6 +222,7 @@ def _read_wants(scope: Scope, areas: AreaNames, graded: bool = False) -> None:
     scope.conditions = grades.conditions(without_names(question, scope.bodies), areas) if graded or rating_asked \
         or only_grades or PREDICATIVE_GRADE.search(question) or grades.ALL_AREAS.search(question) else []
     scope.area = None if re.search(r"\boverall\b", rest, re.I) else areas.best(rest)
+    scope.jargon = reports_words(rest)
 
 
 def intent_of(scope: Scope) -> str:

@@ -45,23 +45,29 @@ class Tools:
         self.ranker = Ranker(library.text, library.reports, vectors)
         self._name_columns: list[int] | None = None
 
-    def question(self, text: str, answer_type: str | None = None, topic: list[str] | None = None) -> Question:
+    def question(self, text: str, answer_type: str | None = None, topic: list[str] | None = None,
+                 jargon: str = "") -> Question:
         """The question as the ranker reads it: the vector of its whole text, and the columns of its topic's
-        terms (by default its words other than those that frame a question: "which", "report" ...)."""
-        vector = np.asarray(self.library.embeddings.embed_query(text), dtype=np.float32)
+        terms (by default its words other than those that frame a question: "which", "report" ...); with
+        ``jargon``, the reports' terms for its everyday words are read beside them."""
+        vector = self._vector(text, jargon)
         topical = " ".join(topic if topic is not None else [w for w in content_words(text) if stem(w) not in SCAFFOLD])
         corpus = self.library.text
-        return Question(text, vector, corpus.columns(topical), answer_type, corpus.unknown(topical))
+        question = Question(text, vector, corpus.columns(f"{topical} {jargon}"), answer_type, corpus.unknown(topical))
+        return question
 
     def of_scope(self, scope: Scope) -> Question:
         """The scoped question: its whole text ranks by meaning (sentence vectors carry their report's body too);
         its topic alone ranks by words and measures strength: the bodies, years and kinds of organisation it
         names chose the reports."""
-        question = self.question(scope.question, scope.answer_type, scope.topic_words)
+        question = self.question(scope.question, scope.answer_type, scope.topic_words, scope.jargon)
         if scope.bodies:
-            topic = without_names(scope.question, scope.bodies)
-            question.topic_vector = np.asarray(self.library.embeddings.embed_query(topic), dtype=np.float32)
+            question.topic_vector = self._vector(without_names(scope.question, scope.bodies), scope.jargon)
         return question
+
+    def _vector(self, text: str, jargon: str) -> np.ndarray:
+        return np.asarray(self.library.embeddings.embed_query(f"{text} ({jargon})" if jargon else text),
+                          dtype=np.float32)
 
     def name_columns(self) -> list[int]:
         """Vocabulary columns of the words in the reports' body names (computed once per view)."""

