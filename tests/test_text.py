@@ -33,3 +33,38 @@ def test_everyday_words_are_read_with_the_reports_terms() -> None:
     assert reports_words("problems with partner-violence work") == "domestic abuse"
     assert reports_words("how many kids in care") == "children looked after in care"
     assert reports_words("domestic abuse work") == ""  # the reports' own words need nothing beside them
+
+
+def _councils(*names: str) -> "BodyNames":
+    from ingest.models import ReportMeta
+    from service.answering.mentions import BodyNames
+
+    return BodyNames(ReportMeta(report_id=n.lower().replace(" ", "-"), source=f"{n}.pdf", title=f"{n} inspection",
+                                body=n, inspectorate="Ofsted") for n in names)
+
+
+def test_a_name_given_in_part_before_or_and_is_the_other_body() -> None:
+    names = _councils("North Tyneside", "South Tyneside", "East Sussex", "West Sussex", "Leeds")
+    assert [b.body for b in names.find("north or south tyneside - which did better?")] == ["North Tyneside",
+                                                                                         "South Tyneside"]
+    assert [b.body for b in names.find("compare East & West Sussex")] == ["East Sussex", "West Sussex"]
+    assert [b.body for b in names.find("Leeds and west sussex")] == ["Leeds", "West Sussex"]
+
+
+def test_everyday_verdicts_are_read_as_grades() -> None:
+    from service.answering.grades import plain_grades
+
+    assert plain_grades("which councils did badly in 2020")[0] == \
+        "which councils were rated requires improvement or inadequate in 2020"
+    assert plain_grades("which councils did well at their last inspection")[0] == \
+        "which councils were rated good or outstanding at their last inspection"
+    assert plain_grades("which crcs did well with women on probation") == \
+        ("which crcs did well with women on probation", False)  # praise of a topic, not a grade
+    assert plain_grades("which councils did Ofsted label as failing")[0] == "which councils did Ofsted label inadequate"
+
+
+def test_a_second_part_takes_the_first_parts_subject_and_topic() -> None:
+    from service.answering.engine import two_parts
+
+    assert two_parts("Which CRCs had unpaid work risk concerns, and which ones were praised for it?") == \
+        ["Which CRCs had unpaid work risk concerns?", "which CRCs were praised for unpaid work?"]

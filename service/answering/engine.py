@@ -20,6 +20,8 @@ from service.answering.intents.trends import answer_trend
 from service.answering.llm import Draft, ProseWriter
 from service.answering.mentions import BodyNames, body_label
 from service.answering.scope import Scope, parse
+from service.answering.text import stem
+from service.answering.verdict import CUE_STEMS
 from service.answering.tools import Tools, VectorCache
 from service.library import Library
 from service.retrieval import HybridSearch, scope_ids
@@ -144,6 +146,10 @@ class Answerer:
             entities=entities_in([c.quote for c in answer.citations[:10]], self.names))
 
 
+SIDE_STEMS = {stem(w) for w in "concern concerns problem problems issue issues risk risks praise strength strengths "
+                                "failings weaknesses".split()}  # the verdict asked, not what it is about
+
+
 def two_parts(question: str) -> list[str]:
     """"Which CRCs had unpaid work concerns, and which were praised for it?" -> the two questions, the second
     completed from the first ("which CRCs were praised for unpaid work?"); one question stays one."""
@@ -153,12 +159,13 @@ def two_parts(question: str) -> list[str]:
     first, second = parts[0].rstrip(" ,?") + "?", parts[1]
     subject = re.match(r"^\s*(?:which|what)\s+((?:[\w'’-]+\s+){0,2}?(?:crcs|providers|councils|authorities|"
                        r"local authorities|las|reports|areas|organisations))\b", first, re.I)
-    if subject and re.match(r"^\s*(which|what)\s+(were|was|had|have|did|got|received)\b", second, re.I):
-        second = re.sub(r"^\s*(which|what)\b", lambda m: f"{m.group(1)} {subject.group(1)}", second, count=1)
-    topic = re.search(r"\b(?:had|have|with|for|about|on)\s+(.+?)\s*(?:risk\s+)?(?:concerns?|problems?|issues?|"
-                      r"praise|strengths?)?\s*\??$", first, re.I)
+    if subject and re.match(r"^\s*(which|what)\s+(ones?\s+)?(were|was|had|have|did|got|received)\b", second, re.I):
+        second = re.sub(r"^\s*(which|what)(\s+ones?)?\b", lambda m: f"{m.group(1)} {subject.group(1)}", second,
+                        count=1, flags=re.I)
+    topic = re.search(r"\b(?:had|have|with|for|about|on)\s+(.+?)\s*\??$", first, re.I)
     if topic:
-        second = re.sub(r"\b(it|them|this|that)\b(?=\W*$)", topic.group(1), second, count=1, flags=re.I)
+        about = " ".join(w for w in topic.group(1).split() if stem(w.lower()) not in CUE_STEMS | SIDE_STEMS)
+        second = re.sub(r"\b(it|them|this|that)\b(?=\W*$)", about, second, count=1, flags=re.I)
     return [first, second]
 
 

@@ -123,7 +123,20 @@ class BodyNames:
                    if not GROUP_AFTER.match(text, m.end) and not PRISON_BEFORE.search(text[:m.start])
                    and not everyday_word(text, m.start, m.end)]
         matches += self._shortened(text, matches)
-        return sorted(matches + self._places(text, matches), key=lambda m: m.start)
+        matches += self._places(text, matches)
+        return sorted(matches + self._elided(text, tokens, matches), key=lambda m: m.start)
+
+    def _elided(self, text: str, tokens: list[tuple[str, int, int]], taken: list[BodyMatch]) -> list[BodyMatch]:
+        """A name's first word given alone before "or"/"and" and the whole name ("north or south tyneside",
+        "East and West Sussex"): the other body, when the index has it."""
+        out = []
+        for match in taken:
+            first = _word_before_or(text, tokens, match.start)
+            rest = tuple(w for w in normalise(text[match.start:match.end]).split()[1:] if w != "and")
+            metas = self.by_name.get((first[0], *rest)) if first and rest else None
+            if metas and not any(b.start <= first[1] < b.end for b in taken):
+                out.append(BodyMatch(body_label(metas[0]), [m.report_id for m in metas], first[1], first[2]))
+        return out
 
     def _places(self, text: str, taken: list[BodyMatch]) -> list[BodyMatch]:
         """Council areas named in part of one body's name ("hull" for Kingston upon Hull)."""
@@ -197,6 +210,7 @@ LOWER_NAME_BEFORE_SUFFIX = re.compile(  # "south yorkshire crc", "the nps midlan
     r"city council|borough council|council|police|constabulary|prison|school|academy|college|university)\b|"
     r"\b(?:hmp|hmyoi)\s+(()[a-z][\w'’-]*)|"
     r"\b(()(?:[a-z][\w-]*\s+){0,2}[a-z][\w-]*)['’]s\s+(?:children['’]?s services|probation|social care)\b", re.I)
+ELIDED = re.compile(r"\s+(or|and|&|vs\.?|versus)\s+", re.I)
 PRISON_BEFORE = re.compile(r"\b(hmp|hmyoi|hm prison)\s+$", re.I)  # "HMP Manchester" is a prison, not the council
 FRAME_WORDS = {"find", "found", "say", "said", "give", "gave", "get", "got", "rate", "rated", "rating", "grade",
                "inspectors", "inspector", "inspection", "report", "ofsted", "visit", "visited", "judge", "judged"}
@@ -222,6 +236,15 @@ def _with_lead_words(text: str, match: BodyMatch) -> BodyMatch:
     if lead:
         match.start = lead.start()
     return match
+
+
+def _word_before_or(text: str, tokens: list[tuple[str, int, int]], start: int) -> tuple[str, int, int] | None:
+    """The word before "or"/"and" just before ``start`` ("north" in "north or south tyneside"), if any ("and"
+    is no token, "or" is)."""
+    i = next((k for k, t in enumerate(tokens) if t[1] == start), None)
+    if i is None:
+        return None
+    return next((tokens[j] for j in (i - 1, i - 2) if j >= 0 and ELIDED.fullmatch(text, tokens[j][2], start)), None)
 
 
 def _longest(found: list, tokens: list[tuple[str, int, int]]) -> list[BodyMatch]:
