@@ -399,3 +399,9 @@ def test_everyday_words_find_the_reports_terms(answerer: Answerer) -> None:
     assert item_bodies(answer) == {"Humberside, Lincolnshire and North Yorkshire CRC", "Merseyside CRC",
                                    "Northumbria CRC"}
     assert all("home visits" in c.quote.lower() for c in answer.citations)
+
+
+def test_a_keyword_question_about_a_caseload_finds_the_number_supervised(answerer: Answerer) -> None:
+    answer = ask(answerer, "durham tees valley crc caseload november 2018")
+    assert "3,729" in answer.answer and answer.citations[0].report_id == "durham-tees-valley-crc-2019"
+    assert "Inspected body" not in answer.answer  # a line that only names the body says nothing

@@ -28,7 +28,7 @@ from scipy import sparse
 from ingest.models import ReportMeta
 from service.answering import grades
 from service.answering.evidence import Claim, Evidence
-from service.answering.text import MONTH, has_date, has_number, words
+from service.answering.text import MONTH, content_words, has_date, has_number, words
 from service.answering.verdict import is_absence
 from service.corpus import Corpus
 from service.terms import bm25_matrix
@@ -37,6 +37,8 @@ W_DENSE, W_WORDS, W_CHUNK, W_TYPE = 0.6, 0.4, 0.3, 1.0
 W_COVERAGE = 0.5
 LEXICAL_TRUST = 2 / 3
 W_BOILERPLATE = 1.0   # a sentence many reports print word for word seldom answers anything about one
+W_BARE = 1.0          # a line with next to nothing of its own to say (a label, a heading)
+BARE_WORDS = 3
 SILENCE_MARGIN = 1.0  # a report saying it does not say, unless evidence on the topic ranks within this of it
 ABSTAIN_BELOW = 0.20
 REFINE = 200          # rows whose answer type is checked (the best by meaning, words and context)
@@ -127,7 +129,7 @@ class Ranker:
             if ev is None:
                 continue
             fit = fits(ev, question)
-            ev.score = float(score[i]) + W_TYPE * fit
+            ev.score = float(score[i]) + W_TYPE * fit - W_BARE * (ev.kind != "grade" and bare(ev))
             ev.covered = float(f["said"][i])
             ev.strength = float(cosine) + W_COVERAGE * float(f["coverage"][i]) + 0.1 * fit
             out.append(ev)
@@ -153,6 +155,13 @@ class Ranker:
         report_id, page, _, _, quote = self.corpus.sentence(row)
         kind = "absence" if is_absence(quote) else "sentence"  # "the sources do not state ...": never an answer
         return Evidence(self.reports[report_id], page, self.corpus.section(row), quote, row=row, kind=kind)
+
+
+def bare(ev: Evidence) -> bool:
+    """True for a line that says little beyond its body's name ("Inspected body: Durham Tees Valley CRC", a
+    heading): fewer than ``BARE_WORDS`` content words of its own."""
+    name = set(content_words(" ".join([ev.meta.body or "", *ev.meta.body_aliases])))
+    return len([w for w in content_words(ev.quote) if w not in name]) < BARE_WORDS
 
 
 def lexical_trust(said: np.ndarray) -> float:

@@ -21,6 +21,7 @@ TERMS: dict[str, str] = {  # the reports' term: the everyday ways of saying it (
     "staff morale workloads stress": r"burn(t|ed)[- ]out|burnout|exhausted|fed up|stressed|overworked|worn out|"
                                      r"low spirits|unhappy (staff|workers)|demotivated",
     "caseloads": r"too many cases|cases (per|for each) (officer|worker)|snowed under|overloaded",
+    "people supervised": r"\bcaseload\b(?!s)",  # a provider's caseload is the number it supervises
     "leadership leaders": r"well[- ]run|run (well )?at the top|senior (management|managers)|management team|bosses|"
                           r"people in charge|top brass|those in charge|managed at the top",
     "women female": r"\bwom[ae]n\b|\bfemale\b|\bladies\b",
