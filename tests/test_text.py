@@ -51,18 +51,6 @@ def test_a_name_given_in_part_before_or_and_is_the_other_body() -> None:
     assert [b.body for b in names.find("Leeds and west sussex")] == ["Leeds", "West Sussex"]
 
 
-def test_everyday_verdicts_are_read_as_grades() -> None:
-    from service.answering.grades import plain_grades
-
-    assert plain_grades("which councils did badly in 2020")[0] == \
-        "which councils were rated requires improvement or inadequate in 2020"
-    assert plain_grades("which councils did well at their last inspection")[0] == \
-        "which councils were rated good or outstanding at their last inspection"
-    assert plain_grades("which crcs did well with women on probation") == \
-        ("which crcs did well with women on probation", False)  # praise of a topic, not a grade
-    assert plain_grades("which councils did Ofsted label as failing")[0] == "which councils did Ofsted label inadequate"
-
-
 def test_a_second_part_takes_the_first_parts_subject_and_topic() -> None:
     from service.answering.engine import two_parts
 

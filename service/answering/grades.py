@@ -25,7 +25,6 @@ ANY_RATING = re.compile(r"\b(an?|any|some)\s+(overall\s+)?(rating|grade|judge?me
 OVERALL = re.compile(r"\boverall\b", re.I)
 CALLED = (r"call(?:ed)?|rated|judged|found|deemed|graded|considered|labell?ed|label|class(?:ed|ified)|regarded|"
           r"assessed|as")  # verbs that give a grade: "did Ofsted label as failing", "considered excellent"
-AS_A_WHOLE = r"(?=\s*(?:$|[?.!,]|in\s+(?:19|20)\d\d|at\s+(?:their|its|the)\b|last\b|overall\b))"  # not "did well with X"
 PLAIN_GRADES = [  # everyday names of the grades, read as the grade itself
     (re.compile(r"\b(?:not good enough|below good|less than good|worse than good)\b", re.I),
      "requires improvement or inadequate"),
@@ -42,10 +41,6 @@ PLAIN_GRADES = [  # everyday names of the grades, read as the grade itself
                 r"\bbottom (?:grades?|ratings?)\b", re.I), "inadequate"),
     (re.compile(rf"\b(were|was|are|is|been|{CALLED})\s+(?:rated\s+|judged\s+)?(?:as\s+)?fail(?:ing|ed)\b(?!\s+to\b)",
                 re.I), r"\1 inadequate"),
-    (re.compile(rf"\b(?:did|do|does|done|doing|fared|performed|scored)\s+(?:very\s+|really\s+|so\s+)?(?:badly|poorly)"
-                rf"{AS_A_WHOLE}", re.I), "were rated requires improvement or inadequate"),
-    (re.compile(rf"\b(?:did|do|does|done|doing|fared|performed|scored)\s+(?:very\s+|really\s+|so\s+)?well{AS_A_WHOLE}",
-                re.I), "were rated good or outstanding"),
     (re.compile(r"\brequir(?:ing|ed) improvement\b|\bneed(?:s|ed|ing)? improvement\b", re.I), "requires improvement"),
     (re.compile(r"\bgood or (?:better|above)\b|\bat least good\b", re.I), "good or outstanding"),
 ]

@@ -36,8 +36,7 @@ SIDES = {stem(w) for w in """problem problems concern concerns weakness weakness
 RATING = {stem(w) for w in "rated rating ratings rate grade grades graded judged judgement judgment judgements "
                            "judgments overall effectiveness mark marks score scored performing performance "
                            "call called deem deemed consider considered label labelled labeled class classed "
-                           "classified regard regarded assess assessed achieve achieved earn earned award awarded "
-                           "secure secured obtain obtained".split()}  # "did Ofsted deem outstanding", "earned good"
+                           "classified regard regarded assess assessed".split()}  # "did Ofsted deem outstanding"
 OVERVIEW_WORDS = {stem(w) for w in """summary summarise summarize summarised overview tell about key main point points
     why reason reasons badly poorly well so low high latest recent last newest most current
     headline headlines happen happened outcome outcomes result results verdict findings conclusions picture general
