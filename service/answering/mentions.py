@@ -110,15 +110,16 @@ class BodyNames:
                 key = tuple(w for w in name.split() if w != "and")  # "humberside lincolnshire north yorkshire"
                 self.by_name.setdefault(key, []).append(meta)
         self.name_words = {w for name in self.by_name for w in name}
+        self.by_first: dict[str, list[tuple[tuple[str, ...], list[ReportMeta]]]] = {}
+        for key, metas in self.by_name.items():
+            if key:
+                self.by_first.setdefault(key[0], []).append((key, metas))
 
     def find(self, text: str) -> list[BodyMatch]:
         tokens = _tokens(text, self.name_words)
         words = [t[0] for t in tokens]
-        found = []
-        for name, metas in self.by_name.items():
-            for i in range(len(words) - len(name) + 1):
-                if tuple(words[i:i + len(name)]) == name:
-                    found.append((len(name), i, i + len(name), metas))
+        found = [(len(name), i, i + len(name), metas) for i, word in enumerate(words)
+                 for name, metas in self.by_first.get(word, ()) if tuple(words[i:i + len(name)]) == name]
         matches = [_with_lead_words(text, m) for m in _longest(found, tokens)
                    if not GROUP_AFTER.match(text, m.end) and not PRISON_BEFORE.search(text[:m.start])
                    and not everyday_word(text, m.start, m.end)]

@@ -39,6 +39,7 @@ LEXICAL_TRUST = 2 / 3
 W_BOILERPLATE = 1.0   # a sentence many reports print word for word seldom answers anything about one
 W_BARE = 1.0          # a line with next to nothing of its own to say (a label, a heading)
 BARE_WORDS = 3
+SHORT_NAME = 6        # (only a line of fewer terms than this many more can be bare: the test is skipped for others)
 SILENCE_MARGIN = 1.0  # a report saying it does not say, unless evidence on the topic ranks within this of it
 ABSTAIN_BELOW = 0.20
 REFINE = 200          # rows whose answer type is checked (the best by meaning, words and context)
@@ -129,7 +130,8 @@ class Ranker:
             if ev is None:
                 continue
             fit = fits(ev, question)
-            ev.score = float(score[i]) + W_TYPE * fit - W_BARE * (ev.kind != "grade" and bare(ev))
+            short = i < len(rows) and self.corpus.sentence_lengths[rows[i]] < BARE_WORDS + SHORT_NAME
+            ev.score = float(score[i]) + W_TYPE * fit - W_BARE * (short and bare(ev))
             ev.covered = float(f["said"][i])
             ev.strength = float(cosine) + W_COVERAGE * float(f["coverage"][i]) + 0.1 * fit
             out.append(ev)
