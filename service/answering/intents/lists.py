@@ -163,6 +163,8 @@ def dated_rows(tools: Tools, ids: list[str]) -> list[Row]:
             tools.library, meta, lambda line: "publish" in line.lower() and has_date(line))
         if ev is not None:
             rows.append(Row(meta, "mentioned", [ev], f"published {meta.published_words()}".strip()))
+        elif (ev := provenance_evidence(tools.library, meta, "inspection_dates")) is not None:
+            rows.append(Row(meta, "mentioned", [ev], f"inspected {meta.inspection_dates}"))  # its date in its own words
     return rows
 
 
