@@ -18,7 +18,7 @@ from service.answering.intents.overview import answer_overview, asks_for_overvie
 from service.answering.intents.ranking import answer_rank
 from service.answering.intents.trends import answer_trend
 from service.answering.llm import Draft, ProseWriter
-from service.answering.mentions import BodyNames, body_label
+from service.answering.mentions import BodyNames, body_label, org_type, org_types_named
 from service.answering.scope import Scope, parse
 from service.answering.text import stem
 from service.answering.verdict import CUE_STEMS
@@ -31,6 +31,7 @@ from service.sessions import Sessions, Turn
 Composer = Callable[[Tools, Scope, CitationBook, str], Answer]
 COMPOSERS: dict[str, Composer] = {"fact": answer_fact, "overview": answer_overview, "compare": answer_compare,
                                   "list": answer_list, "rank": answer_rank, "trend": answer_trend}
+RATING_ASKED = re.compile(r"\b(rating|rated|grade|graded|judge?ment|judged|score)\b", re.I)  # a rating, by name
 SECOND_PART = re.compile(r",?\s+and\s+(?=(?:which|what|who|where|how|why)\b)|;\s*(?=(?:and\s+)?(?:which|what|who|where|"
                          r"how|why)\b)", re.I)
 
@@ -124,9 +125,21 @@ class Answerer:
         if named := [rid for rid in scope.report_ids if rid in resolved.only]:
             scope.report_ids = named
         scope.missing = resolved.missing or scope.missing
-        if scope.intent == "fact" and not scope.missing and asks_for_overview(self.tools, scope):
+        if scope.intent == "fact" and not scope.missing and (asks_for_overview(self.tools, scope)
+                                                            or self.ungraded_grade_asked(scope)):
             scope.intent = "overview"
         return scope
+
+    def ungraded_grade_asked(self, scope: Scope) -> bool:
+        """A grade asked of a body whose reports give none, without naming a rating ("how did Medway do in its
+        SEND inspection"): its overview states the outcome in the report's words. ("What rating did X get"
+        of an ungraded report stays unanswered: it has none.)"""
+        reports = [self.library.reports[r] for r in scope.report_ids]
+        types = org_types_named(scope.question)  # "greater manchester police": not the CRC's report
+        return scope.answer_type == "grade" and bool(scope.bodies) and bool(reports) and not RATING_ASKED.search(
+            scope.question) \
+            and not any(m.overall or m.areas for m in reports) and (not types or any(org_type(m) in types
+                                                                                    for m in reports))
 
     def remember(self, session_id: str, question: str, scope: Scope, answer: Answer) -> None:
         context = self.context_of(scope, answer)

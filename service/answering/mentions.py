@@ -13,7 +13,8 @@ from service.answering.places import everyday_word, places_matched, places_named
 from service.names import normalise
 
 TOKEN = re.compile(r"[A-Za-z0-9]+(?:['’][A-Za-z]+)?|&")  # "&" is read as "and", as in names
-TITLE_LEAD = re.compile(r"^\s*(an?\s+)?(inspection|report|review)\s+(of|on|into)\s+(the\s+)?", re.I)
+TITLE_LEAD = re.compile(r"^\s*(an?\s+)?(?:[\w/&'’-]+\s+){0,4}?(inspection|report|review|revisit)\s+(of|on|into|in)\s+"
+                        r"(the\s+)?", re.I)  # "Inspection of X", "Area SEND inspection of X", "Joint ... inspection in X"
 ORG_TYPES = {
     "crc": re.compile(r"\b(crcs?|community rehabilitation compan(y|ies))\b", re.I),
     "nps": re.compile(r"\b(nps|national probation service)\b", re.I),

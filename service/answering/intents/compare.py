@@ -9,7 +9,7 @@ from service.answering import grades
 from service.answering.compose import CitationBook, abstain
 from service.answering.evidence import Evidence, label
 from service.answering.intents.fact import answer_fact
-from service.answering.intents.overview import findings
+from service.answering.intents.overview import findings, outcome
 from service.answering.mentions import body_label
 from service.answering.scope import COMPARE_WORDS, OVERVIEW_WORDS, RATING, Scope
 from service.answering.text import stem
@@ -25,7 +25,10 @@ def answer_compare(tools: Tools, scope: Scope, book: CitationBook, session_id: s
         return answer_fact(tools, scope, book, session_id)
     aspect = [w for w in scope.topic_words if stem(w) not in COMPARE_WORDS | OVERVIEW_WORDS | RATING]
     table = [["", *(f"**{label(m)}**" for m in metas)]]
-    table.append(["Overall grade", *(_grade_cell(tools, m, None, book) for m in metas)])
+    if any(m.overall for m in metas):
+        table.append(["Overall grade", *(_grade_cell(tools, m, None, book) for m in metas)])
+    else:  # ungraded reports (area SEND inspections): the sentence each gives as its outcome
+        table.append(["Outcome", *(_cell(outcome(tools, m), book) for m in metas)])
     for area in graded_areas(metas)[:MAX_AREAS]:
         table.append([area, *(_grade_cell(tools, m, area, book) for m in metas)])
     if aspect:

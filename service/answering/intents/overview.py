@@ -26,6 +26,8 @@ SUMMARY_SECTION = re.compile(r"summary|headline|key (findings|judgements)|overal
                              r"main findings|conclusion", re.I)
 TABLE_GRADE = re.compile(r"\b(Inadequate|Outstanding|Good|Requires improvement)\b(?!\W*$)")
 WEAK_GRADES = {"inadequate", "requires improvement"}
+OUTCOME_SECTION = re.compile(r"outcome|judge?ment|conclusion|verdict", re.I)
+OUTCOME_READ = 60       # an outcome comes early
 READ_AT_MOST = 400
 # What asking for an overview means, for questions whose words no rule knows ("sum up", "the gist", "in a
 # nutshell") and that name no subject the reports write about: the question without its bodies and years,
@@ -54,7 +56,10 @@ def answer_overview(tools: Tools, scope: Scope, book: CitationBook, session_id: 
     for claim in claims:
         if claim.area is not None:
             claim.evidence.claim = f"*{claim.area}*: **{meta.areas[claim.area]}**"
-    parts = [_lines(overall, book, ""), _lines(areas, book, "**Grades by area**")]
+    found = outcome(tools, meta) if not overall and not asked else None  # an ungraded report's verdict sentence
+    strengths, concerns = ([ev for ev in side if not found or ev.quote != found.quote] for side in (strengths, concerns))
+    parts = [_lines([found] if found else [], book, "**Outcome**"), _lines(overall, book, "")]
+    parts += [_lines(areas, book, "**Grades by area**")]
     parts += [_lines(strengths, book, "**Strengths**"), _lines(concerns, book, "**Concerns**")]
     if not strengths and not concerns:
         parts.append(_lines(opening(tools, meta), book, "**In brief**"))
@@ -100,6 +105,12 @@ def findings(tools: Tools, meta: ReportMeta, side: str, limit: int = PER_SIDE) -
             break
     chosen += [ev for ev in scored if ev not in chosen][:limit - len(chosen)]
     return chosen
+
+
+def outcome(tools: Tools, meta: ReportMeta) -> Evidence | None:
+    """The sentence that gives an ungraded report's verdict: the first of a section named for it ("Inspection
+    outcome", "Conclusion"), as area SEND inspections state theirs."""
+    return next((ev for ev in sentences(tools, meta, OUTCOME_READ) if OUTCOME_SECTION.search(ev.section or "")), None)
 
 
 def opening(tools: Tools, meta: ReportMeta, limit: int = PER_SIDE) -> list[Evidence]:

@@ -1,0 +1,51 @@
+"""A report type nobody tuned for: area SEND inspections state their outcome as a sentence, not a grade.
+The three reports in tests/data/send are written in that framework's words (outcome sentences as Ofsted and
+CQC print them); the answers must give each area's outcome, cited, and list and compare areas by it."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from service.answering.engine import Answerer
+from service.library import Library
+from service.schemas import AskRequest
+from service.sessions import Sessions
+from tests.conftest import make_settings
+
+SEND = Path(__file__).parent / "data" / "send"
+
+
+@pytest.fixture(scope="module")
+def areas(tmp_path_factory: pytest.TempPathFactory, embeddings) -> Answerer:
+    from ingest.pipeline import Ingestor
+
+    root = tmp_path_factory.mktemp("send")
+    Ingestor(make_settings(root / "index"), embeddings=embeddings).run([SEND])
+    return Answerer(Library.open(make_settings(root / "index"), embeddings), Sessions(root / "sessions.sqlite"))
+
+
+def ask(answerer: Answerer, question: str):  # noqa: ANN201
+    return answerer.ask(AskRequest(question=question))
+
+
+@pytest.mark.parametrize("question", ["how did medway do in its send inspection",
+                                      "What was the outcome of Medway's SEND inspection?", "summarise the medway report"])
+def test_one_areas_outcome_in_its_own_words(areas: Answerer, question: str) -> None:
+    answer = ask(areas, question)
+    assert not answer.abstained and "widespread and/or systemic failings" in answer.answer
+    assert {c.report_id for c in answer.citations} == {"medway-send-2024"}
+
+
+def test_the_body_is_the_area_not_the_title(areas: Answerer) -> None:
+    assert [b.body for b in areas.names.find("what did inspectors find in wigan")] == ["Wigan Local Area Partnership"]
+
+
+def test_areas_listed_and_compared_by_outcome(areas: Answerer) -> None:
+    listed = ask(areas, "which areas had widespread or systemic failings?")
+    assert [item.report_id for item in listed.items] == ["medway-send-2024"]
+    compared = ask(areas, "compare wigan and medway")
+    assert "| Outcome |" in compared.answer and "typically lead to positive experiences" in compared.answer
+    fact = ask(areas, "what percentage of EHC plans did Oldham issue on time in 2023")
+    assert "38%" in fact.answer and fact.citations[0].report_id == "oldham-send-2024"
