@@ -145,7 +145,7 @@ class BodyNames:
         out: list[BodyMatch] = []
         for match in places_matched(text):
             if any(b.start < match.end() and match.start() < b.end for b in taken + out) \
-                    or PRISON_BEFORE.search(text[:match.start()]):
+                    or PRISON_BEFORE.search(text[:match.start()]) or GROUP_AFTER.match(text, match.end()):
                 continue
             metas = self._partial(match.group(0))
             if len({body_label(m) for m in metas}) == 1:

@@ -23,6 +23,7 @@ def council_areas() -> tuple[str, ...]:
     names: set[str] = set()
     for area in pycountry.subdivisions.get(country_code="GB") or []:
         name = re.sub(r"\s*\[.*\]$", "", area.name).replace("St. ", "St ")  # "Cardiff [Caerdydd GB-CRD]"
+        name = "City of London" if name == "London, City of" else name   # "London" is the whole city
         name = re.sub(r"^(.*), (City of|County|The)$", r"\1", name)        # "Edinburgh, City of"
         if name in NATIONS:
             continue

@@ -99,6 +99,7 @@ BETTER = re.compile(r"\b(better|worse|higher|lower|stronger|weaker|best|worst|or
 CHANGE_CUE = re.compile(r"\b(chang\w*|improv\w*|get better|got better|got worse|progress\w*|since)\b", re.I)
 DIRECTION = re.compile(r"\b(improv\w*|better|worse|declin\w*|deteriorat\w*|dropp?(ed|s)?|slipp?(ed|s)?|downhill|"
                        r"fall(en|s)?|fell|(go|gone|went|goes) (up|down)|progress\w*|chang\w*)\b", re.I)
+WHERE_MOST = re.compile(r"\b(where|which|what)\b|\b(most|least)\b", re.I)  # "where did it improve most": an area
 CHANGE_FRAME = {stem(w) for w in """improve improved improves improvement improvements improving better worse decline
     declined deteriorate deteriorated drop dropped slip slipped downhill fall fallen fell gone went goes progress
     progressed change changed since previous prior earlier last inspections""".split()}
@@ -234,7 +235,8 @@ def intent_of(scope: Scope) -> str:
         or (named >= 2 and BETTER.search(scope.question))
     if cue and (named >= 2 or (named == 1 and (len(years) >= 2 or CHANGE_CUE.search(scope.question)))):
         return "compare"
-    if named == 1 and DIRECTION.search(scope.question) and residue <= CHANGE_FRAME | COMPARE_WORDS | RATING:
+    if named == 1 and DIRECTION.search(scope.question) and residue <= CHANGE_FRAME | COMPARE_WORDS | RATING \
+            and not WHERE_MOST.search(scope.question):
         return "compare"  # "has Suffolk gone downhill", "did Lancashire improve between inspections"
     if named == 0 and TREND.search(scope.question) and (scope.kind != "list" or COUNT_CUE.search(scope.question)):
         return "trend"  # counts by year across reports; one body's change is a comparison, "which ..." a list
