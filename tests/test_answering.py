@@ -405,3 +405,10 @@ def test_a_keyword_question_about_a_caseload_finds_the_number_supervised(answere
     answer = ask(answerer, "durham tees valley crc caseload november 2018")
     assert "3,729" in answer.answer and answer.citations[0].report_id == "durham-tees-valley-crc-2019"
     assert "Inspected body" not in answer.answer  # a line that only names the body says nothing
+
+
+def test_grades_asked_of_two_years_are_asked_of_each_bodys_two_reports(answerer: Answerer) -> None:
+    answer = ask(answerer, "Which CRCs were requires improvement in 2019 but good in 2020?")
+    assert [item.report_id for item in answer.items] == ["durham-tees-valley-crc-2019", "durham-tees-valley-crc-2020"]
+    both = ask(answerer, "Which CRCs were rated good overall but outstanding for leadership in 2020?")
+    assert [item.report_id for item in both.items] == ["durham-tees-valley-crc-2020"]  # each grade its own area

@@ -23,6 +23,8 @@ NUMBERS = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "ei
 ANY_RATING = re.compile(r"\b(an?|any|some)\s+(overall\s+)?(rating|grade|judge?ment)\b|"
                         r"\b(were|was|been)\s+(rated|graded)\b", re.I)
 OVERALL = re.compile(r"\boverall\b", re.I)
+YEAR_WORD = re.compile(r"\b(?:19|20)\d\d\b")
+CLAUSE_BREAK = re.compile(r"\b(?:but|while|whereas|yet|then|and)\b|;")  # "good overall but RI for X": X is the second's
 CALLED = (r"call(?:ed)?|rated|judged|found|deemed|graded|considered|labell?ed|label|class(?:ed|ified)|regarded|"
           r"assessed|as")  # verbs that give a grade: "did Ofsted label as failing", "considered excellent"
 PLAIN_GRADES = [  # everyday names of the grades, read as the grade itself
@@ -72,6 +74,7 @@ class Condition:
     all_areas: bool = False
     count: int | None = None
     also: set[str] = field(default_factory=set)
+    year: int | None = None  # of the report it is asked of ("requires improvement in 2019 but good in 2023")
 
     def accepts(self, grade: str | None) -> bool:
         return grade is not None and (self.grade is None or grade == self.grade or grade in self.also)
@@ -88,14 +91,25 @@ def conditions(question: str, areas: AreaNames) -> list[Condition]:
         return [Condition(grade_of(mentions[0].group(0)), all_areas=True, count=count)]
     out: list[Condition] = []
     for i, mention in enumerate(mentions):
-        before = question[mentions[i - 1].end() if i else 0:mention.start()]
+        between = question[mentions[i - 1].end() if i else 0:mention.start()]
+        before = CLAUSE_BREAK.split(between)[-1]
         after = question[mention.end():mentions[i + 1].start() if i + 1 < len(mentions) else len(question)]
         area, grade = _area_near(before, after, areas), grade_of(mention.group(0))
-        if out and re.fullmatch(r"[\s,]*(or|and/or)?[\s,]*", before, re.I) and out[-1].area == area:
+        if out and re.fullmatch(r"[\s,]*(or|and/or)?[\s,]*", between, re.I) and out[-1].area == area:
             out[-1].also.add(grade)  # "good or outstanding": either grade will do
         else:
-            out.append(Condition(grade, area))
+            out.append(Condition(grade, area, year=_year_near(before, after)))
+    if len({c.year for c in out} - {None}) < 2:  # one year (or none) dates every report alike: the scope's years
+        for condition in out:
+            condition.year = None
     return out
+
+
+def _year_near(before: str, after: str) -> int | None:
+    """The year a grade is given for: the first named after it in its clause, else the last before it."""
+    later = YEAR_WORD.search(CLAUSE_BREAK.split(after)[0])
+    earlier = YEAR_WORD.findall(before)
+    return int(later.group(0)) if later else int(earlier[-1]) if earlier else None
 
 
 def _area_near(before: str, after: str, areas: AreaNames) -> str | None:

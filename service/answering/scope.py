@@ -220,7 +220,7 @@ def _read_wants(scope: Scope, areas: AreaNames, graded: bool = False) -> None:
     scope.topic = " ".join(w for w in scope.topic_words if w not in cues) or " ".join(scope.topic_words)
     rating_asked = RATING & {stem(w) for w in content_words(question)}
     only_grades = scope.topic_words and all(grades.grade_of(w) for w in scope.topic_words)  # "outstanding ... list"
-    scope.conditions = grades.conditions(without_names(question, scope.bodies), areas) if graded or rating_asked \
+    scope.conditions = grades.conditions(without_names(question, scope.bodies, years=True), areas) if graded or rating_asked \
         or only_grades or PREDICATIVE_GRADE.search(question) or grades.ALL_AREAS.search(question) else []
     scope.area = None if re.search(r"\boverall\b", rest, re.I) else areas.best(rest)
     scope.jargon = reports_words(rest)
@@ -251,13 +251,14 @@ def intent_of(scope: Scope) -> str:
     return "fact"
 
 
-def without_names(question: str, bodies: list[BodyMatch]) -> str:
-    """The question without the bodies it names, years, and words naming kinds of organisation."""
+def without_names(question: str, bodies: list[BodyMatch], years: bool = False) -> str:
+    """The question without the bodies it names, words naming kinds of organisation and (unless ``years``)
+    years."""
     for body in sorted(bodies, key=lambda b: -b.start):
         question = question[:body.start] + " " + question[body.end:]
     for pattern in (*ORG_TYPES.values(), INSPECTORATE_NAMES):
         question = pattern.sub(" ", question)
-    return YEAR.sub(" ", question)
+    return question if years else YEAR.sub(" ", question)
 
 
 def proper_names(text: str) -> list[str]:

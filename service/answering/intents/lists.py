@@ -65,16 +65,37 @@ def answer_list(tools: Tools, scope: Scope, book: CitationBook, session_id: str)
 
 # --- grades ---
 def grade_rows(tools: Tools, scope: Scope, ids: list[str]) -> list[Row]:
+    if any(c.year for c in scope.conditions):
+        return _rows_by_year(tools, scope, ids)
     rows, why = [], bool(ASKS_WHY.search(scope.question))
     for report_id in ids:
         meta = tools.library.reports[report_id]
         met = [grades.meets(meta, c, tools.areas) for c in scope.conditions]
-        if not all(met):
-            continue
-        keys = list(dict.fromkeys(k for keys_ in met for k in keys_))
-        evidence = [ev for k in keys if (ev := grades.grade_evidence(tools.library, meta, k))]
-        because = reasons(tools, meta, grades.grade_for(meta, keys[0])) if why and keys else []
-        rows.append(Row(meta, "grade", evidence, _grade_claim(meta, keys), because))
+        if all(met):
+            rows.append(_grade_row(tools, meta, met, why))
+    return rows
+
+
+def _grade_row(tools: Tools, meta: ReportMeta, met: list[list[str | None]], why: bool) -> Row:
+    keys = list(dict.fromkeys(k for keys_ in met for k in keys_))
+    evidence = [ev for k in keys if (ev := grades.grade_evidence(tools.library, meta, k))]
+    because = reasons(tools, meta, grades.grade_for(meta, keys[0])) if why and keys else []
+    return Row(meta, "grade", evidence, _grade_claim(meta, keys), because)
+
+
+def _rows_by_year(tools: Tools, scope: Scope, ids: list[str]) -> list[Row]:
+    """Bodies with a report meeting each condition in the year it names ("requires improvement in 2019 but good
+    in 2023"): a row for each of those reports."""
+    by_body: dict[str, list[ReportMeta]] = {}
+    for report_id in ids:
+        meta = tools.library.reports[report_id]
+        by_body.setdefault(body_label(meta), []).append(meta)
+    rows = []
+    for metas in by_body.values():
+        found = [next(((m, met) for m in metas if m.published and m.published.year == c.year
+                       and (met := grades.meets(m, c, tools.areas))), None) for c in scope.conditions]
+        if all(found):
+            rows += [_grade_row(tools, m, [met], False) for m, met in found]  # type: ignore[misc]
     return rows
 
 
