@@ -412,3 +412,9 @@ def test_grades_asked_of_two_years_are_asked_of_each_bodys_two_reports(answerer:
     assert [item.report_id for item in answer.items] == ["durham-tees-valley-crc-2019", "durham-tees-valley-crc-2020"]
     both = ask(answerer, "Which CRCs were rated good overall but outstanding for leadership in 2020?")
     assert [item.report_id for item in both.items] == ["durham-tees-valley-crc-2020"]  # each grade its own area
+
+
+def test_compare_it_with_another_body_keeps_the_first(answerer: Answerer) -> None:
+    first = ask(answerer, "how did essex crc do")
+    answer = ask(answerer, "compare it with wales crc", first.session_id)
+    assert {item.report_id for item in answer.items} == {"essex-crc-2018", "wales-crc-2019"}

@@ -87,11 +87,14 @@ def resolve(question: str, previous: Context | None, names: BodyNames) -> Resolv
         text = THAT_GRADE.sub(f"{previous.grade} rating", text)
     if THEN.search(text) and previous.years and not parse_years(text):
         text = THEN.sub(f"in {previous.years[0]}", text)
-    if not names.find(text) and _refers_back(text) and previous.bodies:
-        then = [str(y) for y in previous.years if str(y) not in text] if COMPARE.search(text) else []
+    found = {b.body for b in names.find(text)}
+    if _refers_back(text) and previous.bodies and (not found or (COMPARE.search(text) and not found & set(previous.bodies))):
+        # "who owned it?"; "how does that compare with Bradford?": the previous bodies too
+        then = [str(y) for y in previous.years if str(y) not in text] if COMPARE.search(text) and not found else []
         text, inherited = f"{text.rstrip()} ({'; '.join(previous.bodies + then)})", True
     exclude = set(previous.report_ids) if OTHER.search(question) else set()
-    one_report = len(previous.report_ids) == 1 and re.search(r"\b(it|its)\b", question, re.I)
+    one_report = len(previous.report_ids) == 1 and re.search(r"\b(it|its)\b", question, re.I) \
+        and not found - set(previous.bodies)  # ("compare it with Wales CRC" reads Wales CRC's report too)
     only = set(previous.report_ids) if THAT_REPORT.search(question) or one_report else set()
     return Resolved(text, exclude, inherited, only)
 
