@@ -418,3 +418,10 @@ def test_compare_it_with_another_body_keeps_the_first(answerer: Answerer) -> Non
     first = ask(answerer, "how did essex crc do")
     answer = ask(answerer, "compare it with wales crc", first.session_id)
     assert {item.report_id for item in answer.items} == {"essex-crc-2018", "wales-crc-2019"}
+
+
+def test_the_second_one_is_the_second_body_of_the_list_in_its_report(answerer: Answerer) -> None:
+    listed = ask(answerer, "Which CRCs were rated requires improvement in 2020?")
+    second = listed.items[1]
+    answer = ask(answerer, "tell me about the second one", listed.session_id)
+    assert {c.report_id for c in answer.citations} == {second.report_id}

@@ -30,6 +30,9 @@ THAT_ORG = re.compile(r"\b(that|this|the same|the previous|the former|the) (comp
                       r"operator|contractor|group)\b", re.I)
 THAT_GRADE = re.compile(r"\b(that|this|the same) (rating|grade|judge?ment)\b", re.I)
 OTHER = re.compile(r"\bother\b", re.I)
+ORDINALS = {"first": 0, "second": 1, "third": 2, "fourth": 3, "fifth": 4, "last": -1, "1st": 0, "2nd": 1, "3rd": 2}
+NTH = re.compile(r"\bthe (first|second|third|fourth|fifth|last|1st|2nd|3rd) (?:one|council|crc|provider|authority|"
+                 r"organisation|company|area|body)\b", re.I)
 COMPARE = re.compile(r"\b(compar\w*|versus|vs\.?|differ\w*)\b", re.I)
 WHY_ONLY = re.compile(r"^\s*(and\s+)?(why|for what reasons?|what were the reasons|on what grounds|why (was|is) that|"
                       r"why (were|was) (they|it|those|these)( \w+)?( that way| so)?|what were the (main )?(reasons|problems|"
@@ -81,6 +84,13 @@ def resolve(question: str, previous: Context | None, names: BodyNames) -> Resolv
         return Resolved(text if named else f"{text} ({'; '.join(previous.bodies)})", only={earlier.report_id})
     if ellipsis and ellipsis.group(1):
         text, inherited = _ellipsis(ellipsis.group(1), previous, names)
+    picked: set[str] = set()
+    if (nth := NTH.search(text)) and previous.bodies:  # "tell me about the second one": that body of the list,
+        pick = ORDINALS[nth.group(1).lower()]          # in the report the list gave
+        if pick < len(previous.bodies):
+            text = NTH.sub(previous.bodies[pick], text, count=1)
+            picked = {m.report_id for m in names.reports
+                      if m.report_id in previous.report_ids and body_label(m) == previous.bodies[pick]}
     if THAT_ORG.search(text) and previous.entities:
         text = THAT_ORG.sub(" and ".join(previous.entities), text)
     if THAT_GRADE.search(text) and previous.grade:
@@ -95,7 +105,7 @@ def resolve(question: str, previous: Context | None, names: BodyNames) -> Resolv
     exclude = set(previous.report_ids) if OTHER.search(question) else set()
     one_report = len(previous.report_ids) == 1 and re.search(r"\b(it|its)\b", question, re.I) \
         and not found - set(previous.bodies)  # ("compare it with Wales CRC" reads Wales CRC's report too)
-    only = set(previous.report_ids) if THAT_REPORT.search(question) or one_report else set()
+    only = set(previous.report_ids) if THAT_REPORT.search(question) or one_report else picked
     return Resolved(text, exclude, inherited, only)
 
 
