@@ -32,7 +32,8 @@ THAT_GRADE = re.compile(r"\b(that|this|the same) (rating|grade|judge?ment)\b", r
 OTHER = re.compile(r"\bother\b", re.I)
 ORDINALS = {"first": 0, "second": 1, "third": 2, "fourth": 3, "fifth": 4, "last": -1, "1st": 0, "2nd": 1, "3rd": 2}
 NTH = re.compile(r"\bthe (first|second|third|fourth|fifth|last|1st|2nd|3rd) (?:one|council|crc|provider|authority|"
-                 r"organisation|company|area|body)\b", re.I)
+                 r"organisation|company|area|body)\b(?!\s+(?:to|that|which|who|with|rated|judged|in|of|ever)\b)", re.I)
+# (not "the first CRC to get that rating": a superlative)
 COMPARE = re.compile(r"\b(compar\w*|versus|vs\.?|differ\w*)\b", re.I)
 WHY_ONLY = re.compile(r"^\s*(and\s+)?(why|for what reasons?|what were the reasons|on what grounds|why (was|is) that|"
                       r"why (were|was) (they|it|those|these)( \w+)?( that way| so)?|what were the (main )?(reasons|problems|"
