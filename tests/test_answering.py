@@ -425,3 +425,15 @@ def test_the_second_one_is_the_second_body_of_the_list_in_its_report(answerer: A
     second = listed.items[1]
     answer = ask(answerer, "tell me about the second one", listed.session_id)
     assert {c.report_id for c in answer.citations} == {second.report_id}
+
+
+def test_grade_lists_asked_as_keywords_both_years_and_never(answerer: Answerer) -> None:
+    in_2020 = {rid for rid, m in answerer.library.reports.items()
+               if m.published and m.published.year == 2020 and m.overall == "requires improvement"}
+    assert {item.report_id for item in ask(answerer, "crcs requires improvement 2020").items} == in_2020
+    both = ask(answerer, "Which CRCs were rated requires improvement in both 2018 and 2020?")
+    assert {item.body for item in both.items} == {"Merseyside CRC", "Northumbria CRC",
+                                                  "Staffordshire and West Midlands CRC", "West Yorkshire CRC"}
+    never = ask(answerer, "Which CRCs were never rated inadequate?")
+    graded = {m.report_id for m in answerer.library.reports.values() if m.overall}
+    assert {item.report_id for item in never.items} == graded - {"dorset-devon-cornwall-crc-2019"}

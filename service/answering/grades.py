@@ -5,7 +5,7 @@ line of the report's opening pages that names the judgement and the grade."""
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from ingest.models import GRADES, Grade, ReportMeta
 from service.answering.areas import AreaNames, area_key
@@ -23,6 +23,7 @@ NUMBERS = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "ei
 ANY_RATING = re.compile(r"\b(an?|any|some)\s+(overall\s+)?(rating|grade|judge?ment)\b|"
                         r"\b(were|was|been)\s+(rated|graded)\b", re.I)
 OVERALL = re.compile(r"\boverall\b", re.I)
+BOTH = re.compile(r"\bboth\b|\beach of\b|\bevery one of\b", re.I)
 YEAR_WORD = re.compile(r"\b(?:19|20)\d\d\b")
 CLAUSE_BREAK = re.compile(r"\b(?:but|while|whereas|yet|then|and)\b|;")  # "good overall but RI for X": X is the second's
 CALLED = (r"call(?:ed)?|rated|judged|found|deemed|graded|considered|labell?ed|label|class(?:ed|ified)|regarded|"
@@ -99,6 +100,9 @@ def conditions(question: str, areas: AreaNames) -> list[Condition]:
             out[-1].also.add(grade)  # "good or outstanding": either grade will do
         else:
             out.append(Condition(grade, area, year=_year_near(before, after)))
+    years = sorted({int(y) for y in YEAR_WORD.findall(question)})
+    if len(out) == 1 and len(years) >= 2 and BOTH.search(question):  # "outstanding in both 2019 and 2024"
+        return [replace(out[0], year=year, also=set(out[0].also)) for year in years]
     if len({c.year for c in out} - {None}) < 2:  # one year (or none) dates every report alike: the scope's years
         for condition in out:
             condition.year = None

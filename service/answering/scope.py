@@ -219,7 +219,8 @@ def _read_wants(scope: Scope, areas: AreaNames, graded: bool = False) -> None:
     cues = cue_words(rest) if scope.kind == "list" else set()
     scope.topic = " ".join(w for w in scope.topic_words if w not in cues) or " ".join(scope.topic_words)
     rating_asked = RATING & {stem(w) for w in content_words(question)}
-    only_grades = scope.topic_words and all(grades.grade_of(w) for w in scope.topic_words)  # "outstanding ... list"
+    only_grades = scope.topic_words and not content_words(grades.GRADE_MENTION.sub(" ", " ".join(scope.topic_words)))
+    # ("outstanding ... list", "crcs requires improvement 2020": grades and nothing else)
     scope.conditions = grades.conditions(without_names(question, scope.bodies, years=True), areas) if graded or rating_asked \
         or only_grades or PREDICATIVE_GRADE.search(question) or grades.ALL_AREAS.search(question) else []
     scope.area = None if re.search(r"\boverall\b", rest, re.I) else areas.best(rest)
@@ -303,7 +304,7 @@ def about_grades_only(scope: Scope) -> bool:
         return False
     text = grades.ALL_AREAS.sub(" ", without_names(scope.question, scope.bodies))
     areas = {stem(w) for c in scope.conditions if c.area for w in content_words(c.area)}
-    framing = SCAFFOLD | RATING | areas | {stem(w) for w in "publish published publication why reasons".split()}
+    framing = SCAFFOLD | RATING | areas | {stem(w) for w in "publish published publication why reasons never once".split()}
     mentions = list(grades.GRADE_MENTION.finditer(text)) or [re.search(r"$", text)]
     start = 0
     for mention in mentions:

@@ -43,6 +43,7 @@ SINCE_WORDS = {stem(w) for w in "since last previous earlier prior before grade 
 SAME = re.compile(r"\b(same|kept|keep|stayed|remained|unchanged|still|twice|in a row|consecutive\w*|running)\b", re.I)
 EVER = re.compile(r"\b(ever|at any (point|time)|over (the|their) (years|inspections)|eventually)\b", re.I)
 CONSECUTIVE = re.compile(r"\b(straight|directly|next|immediately|jump\w*|in one go)\b", re.I)
+NEVER = re.compile(r"\b(never|not once|at no (point|time))\b", re.I)
 ASKS_WHY = re.compile(r"\bwhy\b|\breasons?\b|\bexplain\b|\bon what (grounds|basis)\b", re.I)
 
 
@@ -52,6 +53,9 @@ def answer_list(tools: Tools, scope: Scope, book: CitationBook, session_id: str)
     ids = scope.report_ids
     if (changes := grade_changes(tools, scope, ids)) is not None:
         return list_answer(changes, book, session_id, "Reports whose grade changed that way")
+    if about_grades_only(scope) and not scope.numeric and NEVER.search(scope.question):
+        return list_answer(never_rows(tools, scope, ids), book, session_id,
+                           "Organisations none of whose graded reports in scope had that grade")
     if about_grades_only(scope) and not scope.numeric:
         rows = grade_rows(tools, scope, ids)
         if not rows and (graded := sum(1 for r in ids if tools.library.reports[r].overall)):
@@ -73,6 +77,22 @@ def grade_rows(tools: Tools, scope: Scope, ids: list[str]) -> list[Row]:
         met = [grades.meets(meta, c, tools.areas) for c in scope.conditions]
         if all(met):
             rows.append(_grade_row(tools, meta, met, why))
+    return rows
+
+
+def never_rows(tools: Tools, scope: Scope, ids: list[str]) -> list[Row]:
+    """"Which councils have never been rated inadequate": bodies with graded reports in scope, none meeting the
+    conditions; a row for each of their graded reports, citing its grade."""
+    by_body: dict[str, list[ReportMeta]] = {}
+    for report_id in ids:
+        meta = tools.library.reports[report_id]
+        by_body.setdefault(body_label(meta), []).append(meta)
+    rows = []
+    for metas in by_body.values():
+        graded = [m for m in metas if m.overall]
+        if graded and not any(all(grades.meets(m, c, tools.areas) for c in scope.conditions) for m in graded):
+            rows += [Row(m, "grade", [ev], f"rated **{m.overall}** overall") for m in graded
+                     if (ev := grades.grade_evidence(tools.library, m, None))]
     return rows
 
 
