@@ -1,0 +1,159 @@
+"""Lists by grade: the grades read at ingest answer "which councils were judged inadequate in 2024, and why?",
+"which went from inadequate to good", "requires improvement in 2019 but good in 2023", "outstanding in both 2019
+and 2024", "never rated inadequate"; each row cites the line its grade was read from."""
+
+from __future__ import annotations
+
+import re
+
+from ingest.models import GRADES, ReportMeta
+from service.answering import grades
+from service.answering.areas import area_key
+from service.answering.compose import Row
+from service.answering.intents.overview import reasons
+from service.answering.mentions import body_label
+from service.answering.scope import Scope
+from service.answering.text import stem
+from service.answering.tools import Tools
+from service.answering.verdict import IMPROVED, cue_words
+
+FROM_TO = re.compile(rf"\bfrom\s+{grades.GRADE_NAME}\s+(?:\w+\s+){{0,3}}?to\s+{grades.GRADE_NAME}\b", re.I)
+DECLINED = re.compile(r"\b(got worse|worsened|declined|deteriorated|went down|fell|dropped|slipped|lost)\b", re.I)
+LATEST_CHANGE = re.compile(r"\b(since|last|latest|most recent|previous|next)\b", re.I)
+SINCE_WORDS = {stem(w) for w in "since last previous earlier prior before grade rating overall next lost lose "
+                                 "straight directly jumped went moved same kept keep stayed remained unchanged "
+                                 "later subsequent twice row consecutive running ever eventually".split()}
+SAME = re.compile(r"\b(same|kept|keep|stayed|remained|unchanged|still|twice|in a row|consecutive\w*|running)\b", re.I)
+EVER = re.compile(r"\b(ever|at any (point|time)|over (the|their) (years|inspections)|eventually)\b", re.I)
+CONSECUTIVE = re.compile(r"\b(straight|directly|next|immediately|jump\w*|in one go)\b", re.I)
+NEVER = re.compile(r"\b(never|not once|at no (point|time))\b", re.I)
+ASKS_WHY = re.compile(r"\bwhy\b|\breasons?\b|\bexplain\b|\bon what (grounds|basis)\b", re.I)
+
+
+# --- grades ---
+def grade_rows(tools: Tools, scope: Scope, ids: list[str]) -> list[Row]:
+    if any(c.year for c in scope.conditions):
+        return _rows_by_year(tools, scope, ids)
+    rows, why = [], bool(ASKS_WHY.search(scope.question))
+    for report_id in ids:
+        meta = tools.library.reports[report_id]
+        met = [grades.meets(meta, c, tools.areas) for c in scope.conditions]
+        if all(met):
+            rows.append(_grade_row(tools, meta, met, why))
+    return rows
+
+
+def never_rows(tools: Tools, scope: Scope, ids: list[str]) -> list[Row]:
+    """"Which councils have never been rated inadequate": bodies with graded reports in scope, none meeting the
+    conditions; a row for each of their graded reports, citing its grade."""
+    by_body: dict[str, list[ReportMeta]] = {}
+    for report_id in ids:
+        meta = tools.library.reports[report_id]
+        by_body.setdefault(body_label(meta), []).append(meta)
+    rows = []
+    for metas in by_body.values():
+        graded = [m for m in metas if m.overall]
+        if graded and not any(all(grades.meets(m, c, tools.areas) for c in scope.conditions) for m in graded):
+            rows += [Row(m, "grade", [ev], f"rated **{m.overall}** overall") for m in graded
+                     if (ev := grades.grade_evidence(tools.library, m, None))]
+    return rows
+
+
+def _grade_row(tools: Tools, meta: ReportMeta, met: list[list[str | None]], why: bool) -> Row:
+    keys = list(dict.fromkeys(k for keys_ in met for k in keys_))
+    evidence = [ev for k in keys if (ev := grades.grade_evidence(tools.library, meta, k))]
+    because = reasons(tools, meta, grades.grade_for(meta, keys[0])) if why and keys else []
+    return Row(meta, "grade", evidence, _grade_claim(meta, keys), because)
+
+
+def _rows_by_year(tools: Tools, scope: Scope, ids: list[str]) -> list[Row]:
+    """Bodies with a report meeting each condition in the year it names ("requires improvement in 2019 but good
+    in 2023"): a row for each of those reports."""
+    by_body: dict[str, list[ReportMeta]] = {}
+    for report_id in ids:
+        meta = tools.library.reports[report_id]
+        by_body.setdefault(body_label(meta), []).append(meta)
+    rows = []
+    for metas in by_body.values():
+        found = [next(((m, met) for m in metas if m.published and m.published.year == c.year
+                       and (met := grades.meets(m, c, tools.areas))), None) for c in scope.conditions]
+        if all(found):
+            rows += [_grade_row(tools, m, [met], False) for m, met in found]  # type: ignore[misc]
+    return rows
+
+
+def _grade_claim(meta: ReportMeta, keys: list[str | None]) -> str:
+    """"rated **good** overall", or "*Assessment*, *Planning*: rated **inadequate**"."""
+    by_grade: dict[str, list[str]] = {}
+    for key in keys:
+        by_grade.setdefault(str(grades.grade_for(meta, key)), []).append("overall" if key is None else f"*{key}*")
+    return "; ".join(f"rated **{grade}** {', '.join(where)}" if where == ["overall"]
+                     else f"{', '.join(where)} rated **{grade}**" for grade, where in by_grade.items())
+
+
+def grade_changes(tools: Tools, scope: Scope, ids: list[str]) -> list[Row] | None:
+    """Bodies whose grade went the way asked ("from inadequate to good", "improved since their last
+    inspection"), overall or in the area named; None when the question asks nothing of the kind."""
+    changed = _change_asked(scope)
+    if changed is None:
+        return None
+    in_scope = set(ids)
+    bodies = {body_label(tools.library.reports[r]) for r in ids}
+    by_body: dict[str, list[ReportMeta]] = {}  # every report of those bodies: "improved in 2024" looks back
+    for meta in sorted(tools.library.reports.values(), key=lambda m: str(m.published)):
+        if body_label(meta) in bodies:
+            by_body.setdefault(body_label(meta), []).append(meta)
+    rows = []
+    for metas in by_body.values():
+        graded = [(m, k, g) for m in metas if ((k := area_key(m, scope.area, tools.areas)) is not None
+                                              or scope.area is None) and (g := grades.grade_for(m, k))]
+        pair = next(((a, b) for a, b in _pairs(graded, scope.question)
+                     if b[0].report_id in in_scope and changed(a[2], b[2])), None)
+        if pair:
+            rows.append(_change_row(tools, pair))
+    return rows
+
+
+def _pairs(graded: list, question: str) -> list:
+    """(earlier, later) pairs of consecutive reports (any two for "from X to Y ever / over the years"; only the
+    newest two for "since their last inspection")."""
+    if FROM_TO.search(question) and EVER.search(question):
+        return [(a, b) for i, a in enumerate(graded) for b in graded[i + 1:]]
+    steps = list(zip(graded, graded[1:]))
+    latest = LATEST_CHANGE.search(question) and not DECLINED.search(question) and not CONSECUTIVE.search(question)
+    return steps[-1:] if latest else steps
+
+
+def _change_asked(scope: Scope):  # noqa: ANN202 (a predicate on two grades, or None)
+    asked = FROM_TO.search(scope.question)
+    if asked is not None:
+        first, then = grades.grade_of(asked.group(1)), grades.grade_of(asked.group(3))
+        return lambda a, b: a == first and b == then
+    topic = {stem(w) for w in scope.topic_words if not grades.grade_of(w)} - {stem(w) for w in cue_words(scope.question)}
+    if topic and not topic <= SINCE_WORDS:
+        return None
+    lost = re.search(rf"\blost\s+(?:their\s+|its\s+)?{grades.GRADE_NAME}", scope.question, re.I)
+    if SAME.search(scope.question):  # "kept the same requires improvement rating"
+        kept = grades.grade_of(scope.question)
+        return lambda a, b: a == b and (kept is None or a == kept)
+    if lost:
+        grade = grades.grade_of(lost.group(1))
+        return lambda a, b: a == grade and b != grade
+    if DECLINED.search(scope.question):
+        return lambda a, b: GRADES.index(b) > GRADES.index(a)
+    if IMPROVED in scope.wanted:
+        return lambda a, b: GRADES.index(b) < GRADES.index(a)
+    return None
+
+
+def _change_row(tools: Tools, pair: tuple) -> Row:
+    (before, key_a, grade_a), (after, key_b, grade_b) = pair
+    evidence = [ev for m, k in ((before, key_a), (after, key_b))
+                if (ev := grades.grade_evidence(tools.library, m, k))]
+    verdict = IMPROVED if GRADES.index(grade_b) < GRADES.index(grade_a) else \
+        "declined" if GRADES.index(grade_b) > GRADES.index(grade_a) else "grade"
+    return Row(after, verdict, evidence, f"**{grade_a}** ({_year(before)}) to **{grade_b}** ({_year(after)})")
+
+
+def _year(meta: ReportMeta) -> str:
+    return str(meta.published.year) if meta.published else "date not given"
