@@ -437,3 +437,14 @@ def test_grade_lists_asked_as_keywords_both_years_and_never(answerer: Answerer) 
     never = ask(answerer, "Which CRCs were never rated inadequate?")
     graded = {m.report_id for m in answerer.library.reports.values() if m.overall}
     assert {item.report_id for item in never.items} == graded - {"dorset-devon-cornwall-crc-2019"}
+
+
+def test_the_next_inspection_and_the_previous_one(answerer: Answerer) -> None:
+    first = ask(answerer, "How was Merseyside CRC rated in 2018?")
+    later = ask(answerer, "and the next inspection?", first.session_id)
+    assert [c.report_id for c in later.citations] == ["merseyside-crc-2020"]
+    back = ask(answerer, "and the previous one?", later.session_id)
+    assert [c.report_id for c in back.citations] == ["merseyside-crc-2018"]
+    latest = ask(answerer, "How was Merseyside CRC rated in 2020?")
+    none = ask(answerer, "and the year after?", latest.session_id)
+    assert none.abstained and "no later report of that body" in none.answer

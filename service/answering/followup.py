@@ -22,7 +22,10 @@ from service.answering.text import MONTH, content_words, stem
 ELLIPSIS = re.compile(r"^\s*(?:and|what about|how about|and what about|same for|what of)\b[\s,]*(.*?)\s*\??\s*$", re.I)
 REFERS_BACK = re.compile(r"\b(it|its|they|them|their|there)\b", re.I)
 EARLIER_REPORT = re.compile(r"\b(previous|earlier|prior|preceding|former|last)\s+(inspection|report|visit)\b|"
+                            r"\b(previous|earlier|prior|preceding|former)\s+one\b|"
                             r"\b(one|inspection|report) before( that| it| this)?\b|\bbefore that\b", re.I)
+LATER_REPORT = re.compile(r"\b(next|following|subsequent|later)\s+(inspection|report|visit|one)\b|"
+                          r"\b(one|inspection|report|year) after( that| it| this)?\b|\bafter that\b", re.I)
 THAT_REPORT = re.compile(r"\b(that|this|the same|these|those) (inspections?|reports?|visits?)\b", re.I)
 OF_THEM = re.compile(r"\b(of|among|between) (them|those|these|the two|both)\b", re.I)
 THEN = re.compile(r"\b(then|at that time|at the time)\b(?=\s*\??\s*$)", re.I)
@@ -75,14 +78,17 @@ def resolve(question: str, previous: Context | None, names: BodyNames) -> Resolv
     if WHY_ONLY.match(text):  # "Why?": the previous question again, with its reasons asked for
         return Resolved(f"{_strip_appendix(previous.resolved).rstrip(' ?.')}, and why?")
     ellipsis = ELLIPSIS.match(text)
-    if ellipsis and EARLIER_REPORT.search(text) and not YEAR.search(text):
-        # "And in its previous inspection?": the same question of the body's report before
-        earlier = _report_before(previous, names)
-        if earlier is None:
-            return Resolved(previous.resolved, missing="no earlier report of that body in this index")
-        text = _swap_years(_strip_appendix(previous.resolved), [str(earlier.published.year)])
+    later = bool(ellipsis and LATER_REPORT.search(text))
+    if ellipsis and (EARLIER_REPORT.search(text) or later) and not YEAR.search(text):
+        # "And in its previous inspection?" / "and the next one?": the same question of the body's report
+        # before (after) the one just cited
+        other = _report_beside(previous, names, later)
+        if other is None:
+            return Resolved(previous.resolved, missing=f"no {'later' if later else 'earlier'} report of that body "
+                                                        "in this index")
+        text = _swap_years(_strip_appendix(previous.resolved), [str(other.published.year)])
         named = names.find(text) or not previous.bodies
-        return Resolved(text if named else f"{text} ({'; '.join(previous.bodies)})", only={earlier.report_id})
+        return Resolved(text if named else f"{text} ({'; '.join(previous.bodies)})", only={other.report_id})
     if ellipsis and ellipsis.group(1):
         text, inherited = _ellipsis(ellipsis.group(1), previous, names)
     picked: set[str] = set()
@@ -110,13 +116,17 @@ def resolve(question: str, previous: Context | None, names: BodyNames) -> Resolv
     return Resolved(text, exclude, inherited, only)
 
 
-def _report_before(previous: Context, names: BodyNames):  # noqa: ANN202 (ReportMeta | None)
-    """The latest report of the previous answer's body published before the report(s) that answer cited."""
+def _report_beside(previous: Context, names: BodyNames, later: bool):  # noqa: ANN202 (ReportMeta | None)
+    """The previous answer's body's report published just before (``later``: just after) the report(s) that
+    answer cited."""
     cited = [m for m in names.reports if m.report_id in previous.report_ids and m.published]
     if not cited or len({body_label(m) for m in cited}) != 1:
         return None
-    first = min(m.published for m in cited)
-    before = [m for m in names.reports if body_label(m) == body_label(cited[0]) and m.published and m.published < first]
+    same = [m for m in names.reports if body_label(m) == body_label(cited[0]) and m.published]
+    if later:
+        after = [m for m in same if m.published > max(c.published for c in cited)]
+        return min(after, key=lambda m: m.published) if after else None
+    before = [m for m in same if m.published < min(c.published for c in cited)]
     return max(before, key=lambda m: m.published) if before else None
 
 
