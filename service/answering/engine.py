@@ -135,10 +135,10 @@ class Answerer:
         SEND inspection"): its overview states the outcome in the report's words. ("What rating did X get"
         of an ungraded report stays unanswered: it has none.)"""
         reports = [self.library.reports[r] for r in scope.report_ids]
+        if scope.answer_type != "grade" or not scope.bodies or not reports or RATING_ASKED.search(scope.question):
+            return False
         types = org_types_named(scope.question)  # "greater manchester police": not the CRC's report
-        return scope.answer_type == "grade" and bool(scope.bodies) and bool(reports) and not RATING_ASKED.search(
-            scope.question) \
-            and not any(m.overall or m.areas for m in reports) and (not types or any(org_type(m) in types
+        return not any(m.overall or m.areas for m in reports) and (not types or any(org_type(m) in types
                                                                                     for m in reports))
 
     def remember(self, session_id: str, question: str, scope: Scope, answer: Answer) -> None:

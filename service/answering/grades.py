@@ -10,7 +10,7 @@ from dataclasses import dataclass, field, replace
 from ingest.models import GRADES, Grade, ReportMeta
 from service.answering.areas import AreaNames, area_key
 from service.answering.evidence import Claim, Evidence, Pages, provenance_evidence, scan_pages
-from service.answering.text import stem, stems, words
+from service.answering.text import A_YEAR, stem, stems, words
 
 GRADE_NAME = r"(requires?\s+improvement(\s+to\s+be\s+good)?|outstanding|good|inadequate)"  # a grade as written
 GRADE_WORD = re.compile(rf"\b{GRADE_NAME}\b", re.I)
@@ -24,7 +24,6 @@ ANY_RATING = re.compile(r"\b(an?|any|some)\s+(overall\s+)?(rating|grade|judge?me
                         r"\b(were|was|been)\s+(rated|graded)\b", re.I)
 OVERALL = re.compile(r"\boverall\b", re.I)
 BOTH = re.compile(r"\bboth\b|\beach of\b|\bevery one of\b", re.I)
-YEAR_WORD = re.compile(r"\b(?:19|20)\d\d\b")
 CLAUSE_BREAK = re.compile(r"\b(?:but|while|whereas|yet|then|and)\b|;")  # "good overall but RI for X": X is the second's
 CALLED = (r"call(?:ed)?|rated|judged|found|deemed|graded|considered|labell?ed|label|class(?:ed|ified)|regarded|"
           r"assessed|as")  # verbs that give a grade: "did Ofsted label as failing", "considered excellent"
@@ -100,7 +99,7 @@ def conditions(question: str, areas: AreaNames) -> list[Condition]:
             out[-1].also.add(grade)  # "good or outstanding": either grade will do
         else:
             out.append(Condition(grade, area, year=_year_near(before, after)))
-    years = sorted({int(y) for y in YEAR_WORD.findall(question)})
+    years = sorted({int(y) for y in A_YEAR.findall(question)})
     if len(out) == 1 and len(years) >= 2 and BOTH.search(question):  # "outstanding in both 2019 and 2024"
         return [replace(out[0], year=year, also=set(out[0].also)) for year in years]
     if len({c.year for c in out} - {None}) < 2:  # one year (or none) dates every report alike: the scope's years
@@ -111,8 +110,8 @@ def conditions(question: str, areas: AreaNames) -> list[Condition]:
 
 def _year_near(before: str, after: str) -> int | None:
     """The year a grade is given for: the first named after it in its clause, else the last before it."""
-    later = YEAR_WORD.search(CLAUSE_BREAK.split(after)[0])
-    earlier = YEAR_WORD.findall(before)
+    later = A_YEAR.search(CLAUSE_BREAK.split(after)[0])
+    earlier = A_YEAR.findall(before)
     return int(later.group(0)) if later else int(earlier[-1]) if earlier else None
 
 

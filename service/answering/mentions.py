@@ -74,6 +74,14 @@ def body_label(meta: ReportMeta) -> str:
     return name
 
 
+def group_by_body(metas: Iterable[ReportMeta]) -> dict[str, list[ReportMeta]]:
+    """The reports by the body they are about (``body_label``), each body's in the order given."""
+    by_body: dict[str, list[ReportMeta]] = {}
+    for meta in metas:
+        by_body.setdefault(body_label(meta), []).append(meta)
+    return by_body
+
+
 def org_type(meta: ReportMeta) -> str | None:
     text = " ".join([meta.body or "", meta.title, *meta.body_aliases])
     if ORG_TYPES["crc"].search(text):
@@ -181,10 +189,11 @@ class BodyNames:
             return []
         return list({m.report_id: m for name, ms in self.by_name.items() if wanted <= set(name) for m in ms}.values())
 
-    def unknown(self, question: str) -> list[str]:
+    def unknown(self, question: str, bodies: list[BodyMatch] | None = None) -> list[str]:
         """Organisation names the question gives (a name before 'CRC', 'Council' ... or before "'s children's
         services", capitalised or not; or, when it names no body of the index, a UK council area) that fit no
-        report's body of that kind, even in part: the index cannot answer about them."""
+        report's body of that kind, even in part: the index cannot answer about them. (``bodies``: what
+        ``find`` gave for the question, when the caller has it.)"""
         out = []
         for pattern in (NAME_BEFORE_SUFFIX, NAME_POSSESSIVE, LOWER_NAME_BEFORE_SUFFIX):
             for match in pattern.finditer(question):
@@ -198,7 +207,7 @@ class BodyNames:
                 if name and not _is_question_word(name) and not fits and not self._known_in(match.group(0)) \
                         and not self.mentioned(match.group(0)):
                     out.append(name)
-        if not out and not self.find(question):  # "how did glasgow do": a council area no body of the index is
+        if not out and not (self.find(question) if bodies is None else bodies):  # "how did glasgow do": a council area no body of the index is
             out = [place for place in places_named(question) if not self._partial(place)]
         return out
 

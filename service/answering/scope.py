@@ -12,7 +12,7 @@ from service.answering import grades
 from service.answering.areas import AreaNames
 from service.answering.mentions import (INSPECTORATE_NAMES, ORG_TYPES, BodyMatch, BodyNames, inspectorates_named,
                                         latest_per_body, org_type, org_types_named)
-from service.answering.text import MONTH, content_words, stem
+from service.answering.text import A_YEAR, MONTH, content_words, stem
 from service.answering.thesaurus import reports_words
 from service.terms import STOPWORDS
 from service.answering.verdict import cue_words, wanted_verdicts
@@ -43,7 +43,7 @@ OVERVIEW_WORDS = {stem(w) for w in """summary summarise summarize summarised ove
     brief briefly highlights takeaways learn know""".split()}
 COMPARE_WORDS = {stem(w) for w in """compare compared comparison comparing versus vs difference differences differ
     between against better worse change changed changes improve improved get got than side""".split()}
-YEAR = re.compile(r"\b(?:19|20)\d\d\b")
+YEAR = A_YEAR
 SPAN_YEARS = re.compile(r"\b(?:between|from)?\s*((?:19|20)\d\d)\s*(?:and|to|-|–|until)\s*((?:19|20)\d\d)\b", re.I)
 OPEN_AFTER = re.compile(r"\b((?:19|20)\d\d)\s+(?:or|and)\s+(?:later|after|since)|"
                         r"\b(?:since|after|from)\s+((?:19|20)\d\d)(?:\s+onwards?)?", re.I)
@@ -171,7 +171,7 @@ def parse(question: str, reports: list[ReportMeta], areas: AreaNames, names: Bod
     years = parse_years(question)
     scope = Scope(question, kind, "fact", bodies, [], years=years)
     scope.report_ids, scope.missing = _reports_in_scope(question, reports, bodies, years, kind)
-    if unknown := names.unknown(question):
+    if unknown := names.unknown(question, bodies):
         scope.missing = f"no report in this index is about {unknown[0]}"
     _read_wants(scope, areas, graded)
     scope.intent = intent_of(scope)

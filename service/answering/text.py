@@ -13,12 +13,13 @@ NUMBER_WORDS = re.compile(r"\b(two|three|four|five|six|seven|eight|nine|ten|elev
                           r"hundreds?|thousands?|per cent|percent|majority|minority)\b", re.I)
 NUMBER = re.compile(r"(?<![\w./])\d[\d,]*(\.\d+)?(\s?%)?")
 YEAR = re.compile(r"^(19|20)\d\d$")
+A_YEAR = re.compile(r"\b(?:19|20)\d\d\b")  # a year anywhere in a text
 LABEL_BEFORE = re.compile(r"\b(stage|year|section|level|tier|phase|paragraph|para|page|part|schedule|article|chapter|"
                           r"step|regulation|standard|annex|appendix|table|figure|ks)\s*$", re.I)  # "key stage 4"
 MONTH = re.compile(r"\b(january|february|march|april|may|june|july|august|september|october|november|december)\b",
                    re.I)
 
-__all__ = ["MONTH", "NUMBER", "YEAR", "content_words", "has_date", "has_number", "quantities", "squash", "stem", "stems", "words"]
+__all__ = ["A_YEAR", "MONTH", "NUMBER", "YEAR", "content_words", "has_date", "has_number", "quantities", "squash", "stem", "stems", "words"]
 
 
 def words(text: str) -> list[str]:
@@ -53,4 +54,4 @@ def has_number(text: str) -> bool:
 
 
 def has_date(text: str) -> bool:
-    return bool(MONTH.search(text)) or bool(re.search(r"\b(19|20)\d\d\b", text))
+    return bool(MONTH.search(text)) or bool(A_YEAR.search(text))

@@ -10,7 +10,7 @@ from service.answering.compose import CitationBook, abstain
 from service.answering.evidence import Evidence, label
 from service.answering.intents.fact import answer_fact
 from service.answering.intents.overview import findings, outcome
-from service.answering.mentions import body_label
+from service.answering.mentions import body_label, group_by_body
 from service.answering.scope import COMPARE_WORDS, OVERVIEW_WORDS, RATING, Scope
 from service.answering.text import stem
 from service.answering.tools import Tools
@@ -49,9 +49,7 @@ def answer_compare(tools: Tools, scope: Scope, book: CitationBook, session_id: s
 def compared(tools: Tools, scope: Scope) -> list[ReportMeta]:
     """The reports to set side by side: the latest in scope of each body named; for one body, its first and
     last report in the years named (its latest two when no years are named, or only its latest is in scope)."""
-    by_body: dict[str, list[ReportMeta]] = {}
-    for meta in tools.newest_first(scope.report_ids):
-        by_body.setdefault(body_label(meta), []).append(meta)
+    by_body = group_by_body(tools.newest_first(scope.report_ids))
     if len(by_body) == 1:
         metas = next(iter(by_body.values()))
         if len(metas) == 1 and len(scope.bodies) == 1:  # "did X get worse at its last inspection": and before

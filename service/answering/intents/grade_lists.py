@@ -11,7 +11,7 @@ from service.answering import grades
 from service.answering.areas import area_key
 from service.answering.compose import Row
 from service.answering.intents.overview import reasons
-from service.answering.mentions import body_label
+from service.answering.mentions import body_label, group_by_body
 from service.answering.scope import Scope
 from service.answering.text import stem
 from service.answering.tools import Tools
@@ -46,12 +46,8 @@ def grade_rows(tools: Tools, scope: Scope, ids: list[str]) -> list[Row]:
 def never_rows(tools: Tools, scope: Scope, ids: list[str]) -> list[Row]:
     """"Which councils have never been rated inadequate": bodies with graded reports in scope, none meeting the
     conditions; a row for each of their graded reports, citing its grade."""
-    by_body: dict[str, list[ReportMeta]] = {}
-    for report_id in ids:
-        meta = tools.library.reports[report_id]
-        by_body.setdefault(body_label(meta), []).append(meta)
     rows = []
-    for metas in by_body.values():
+    for metas in group_by_body(tools.library.reports[r] for r in ids).values():
         graded = [m for m in metas if m.overall]
         if graded and not any(all(grades.meets(m, c, tools.areas) for c in scope.conditions) for m in graded):
             rows += [Row(m, "grade", [ev], f"rated **{m.overall}** overall") for m in graded
@@ -69,12 +65,8 @@ def _grade_row(tools: Tools, meta: ReportMeta, met: list[list[str | None]], why:
 def _rows_by_year(tools: Tools, scope: Scope, ids: list[str]) -> list[Row]:
     """Bodies with a report meeting each condition in the year it names ("requires improvement in 2019 but good
     in 2023"): a row for each of those reports."""
-    by_body: dict[str, list[ReportMeta]] = {}
-    for report_id in ids:
-        meta = tools.library.reports[report_id]
-        by_body.setdefault(body_label(meta), []).append(meta)
     rows = []
-    for metas in by_body.values():
+    for metas in group_by_body(tools.library.reports[r] for r in ids).values():
         found = [next(((m, met) for m in metas if m.published and m.published.year == c.year
                        and (met := grades.meets(m, c, tools.areas))), None) for c in scope.conditions]
         if all(found):
@@ -99,10 +91,8 @@ def grade_changes(tools: Tools, scope: Scope, ids: list[str]) -> list[Row] | Non
         return None
     in_scope = set(ids)
     bodies = {body_label(tools.library.reports[r]) for r in ids}
-    by_body: dict[str, list[ReportMeta]] = {}  # every report of those bodies: "improved in 2024" looks back
-    for meta in sorted(tools.library.reports.values(), key=lambda m: str(m.published)):
-        if body_label(meta) in bodies:
-            by_body.setdefault(body_label(meta), []).append(meta)
+    by_body = group_by_body(m for m in sorted(tools.library.reports.values(), key=lambda m: str(m.published))
+                            if body_label(m) in bodies)  # every report of those bodies: "improved in 2024" looks back
     rows = []
     for metas in by_body.values():
         graded = [(m, k, g) for m in metas if ((k := area_key(m, scope.area, tools.areas)) is not None
