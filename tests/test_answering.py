@@ -420,6 +420,21 @@ def test_compare_it_with_another_body_keeps_the_first(answerer: Answerer) -> Non
     assert {item.report_id for item in answer.items} == {"essex-crc-2018", "wales-crc-2019"}
 
 
+@pytest.mark.parametrize("question", ["how does durham tees valley stack up against essex",
+                                      "Essex and Durham Tees Valley: how did they get on?"])
+def test_two_bodies_and_no_one_thing_asked_are_set_side_by_side(answerer: Answerer, question: str) -> None:
+    answer = ask(answerer, question)
+    assert [item.report_id for item in answer.items] == ["durham-tees-valley-crc-2020", "essex-crc-2018"]
+    assert "Rated better: **Durham Tees Valley CRC (2020)**" in answer.answer
+    assert "| Main strength |" in answer.answer  # "stack up" is no subject of the reports: no aspect row
+
+
+def test_an_improving_reports_gains_are_among_its_strengths(answerer: Answerer) -> None:
+    answer = ask(answerer, "summarise the durham tees valley inspection")
+    strengths = answer.answer.split("**Strengths**")[1]
+    assert "The biggest gain at Durham Tees Valley CRC was in Through the Gate work" in strengths
+
+
 def test_the_second_one_is_the_second_body_of_the_list_in_its_report(answerer: Answerer) -> None:
     listed = ask(answerer, "Which CRCs were rated requires improvement in 2020?")
     second = listed.items[1]

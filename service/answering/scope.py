@@ -236,6 +236,8 @@ def intent_of(scope: Scope) -> str:
         or (named >= 2 and BETTER.search(scope.question))
     if cue and (named >= 2 or (named == 1 and (len(years) >= 2 or CHANGE_CUE.search(scope.question)))):
         return "compare"
+    if named >= 2 and scope.kind == "fact" and scope.answer_type is None:
+        return "compare"  # two bodies and no one thing asked: each gets its side ("X stack up against Y")
     if named == 1 and DIRECTION.search(scope.question) and residue <= CHANGE_FRAME | COMPARE_WORDS | RATING \
             and not WHERE_MOST.search(scope.question):
         return "compare"  # "has Suffolk gone downhill", "did Lancashire improve between inspections"

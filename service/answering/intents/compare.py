@@ -9,7 +9,7 @@ from service.answering import grades
 from service.answering.compose import CitationBook, abstain
 from service.answering.evidence import Evidence, label
 from service.answering.intents.fact import answer_fact
-from service.answering.intents.overview import findings, outcome
+from service.answering.intents.overview import SUBJECT_SHARE, findings, outcome
 from service.answering.mentions import body_label, group_by_body
 from service.answering.scope import COMPARE_WORDS, OVERVIEW_WORDS, RATING, Scope
 from service.answering.text import stem
@@ -23,7 +23,8 @@ def answer_compare(tools: Tools, scope: Scope, book: CitationBook, session_id: s
     metas = compared(tools, scope)
     if scope.missing or len(metas) < 2:
         return answer_fact(tools, scope, book, session_id)
-    aspect = [w for w in scope.topic_words if stem(w) not in COMPARE_WORDS | OVERVIEW_WORDS | RATING]
+    aspect = [w for w in scope.topic_words if stem(w) not in COMPARE_WORDS | OVERVIEW_WORDS | RATING
+              and tools.library.text.share(w) >= SUBJECT_SHARE]  # ("stack up against": no subject of the reports)
     table = [["", *(f"**{label(m)}**" for m in metas)]]
     if any(m.overall for m in metas):
         table.append(["Overall grade", *(_grade_cell(tools, m, None, book) for m in metas)])

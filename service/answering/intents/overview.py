@@ -90,7 +90,8 @@ def findings(tools: Tools, meta: ReportMeta, side: str, limit: int = PER_SIDE) -
     scored = []
     for ev in sentences(tools, meta):
         polarity = sentence_polarity(ev.quote)
-        lean = (polarity.positive - polarity.concern) if side == "positive" else (polarity.concern - polarity.positive)
+        gains = polarity.positive + polarity.improved  # "the biggest gain was in Through the Gate": a strength
+        lean = (gains - polarity.concern) if side == "positive" else (polarity.concern - gains)
         if lean > 0:
             summary = 0.5 if SUMMARY_SECTION.search(ev.section or "") else 0.0
             ev.score = min(lean, 3.0) + EARLY_PAGES.get(ev.page, 0.0) + summary
