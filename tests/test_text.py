@@ -56,3 +56,5 @@ def test_a_second_part_takes_the_first_parts_subject_and_topic() -> None:
 
     assert two_parts("Which CRCs had unpaid work risk concerns, and which ones were praised for it?") == \
         ["Which CRCs had unpaid work risk concerns?", "which CRCs were praised for unpaid work?"]
+    assert two_parts("which councils had problems with care leavers, and which were praised for that?") == \
+        ["which councils had problems with care leavers?", "which councils were praised for care leavers?"]

@@ -178,6 +178,7 @@ def two_parts(question: str) -> list[str]:
     topic = re.search(r"\b(?:had|have|with|for|about|on)\s+(.+?)\s*\??$", first, re.I)
     if topic:
         about = " ".join(w for w in topic.group(1).split() if stem(w.lower()) not in CUE_STEMS | SIDE_STEMS)
+        about = re.sub(r"^(?:(?:with|in|of|about|around|over|on|for|to)\s+)+", "", about, flags=re.I)  # "issues with X"
         second = re.sub(r"\b(it|them|this|that)\b(?=\W*$)", about, second, count=1, flags=re.I)
     return [first, second]
 
