@@ -435,6 +435,12 @@ def test_an_improving_reports_gains_are_among_its_strengths(answerer: Answerer) 
     assert "The biggest gain at Durham Tees Valley CRC was in Through the Gate work" in strengths
 
 
+def test_how_many_were_given_a_grade_counts_them(answerer: Answerer) -> None:
+    answer = ask(answerer, "How many probation services were rated requires improvement in 2020?")
+    assert answer.answer.startswith("Reports with that grade: 6 organisations, 6 reports.")
+    assert {item.verdict for item in answer.items} == {"grade"}
+
+
 def test_the_second_one_is_the_second_body_of_the_list_in_its_report(answerer: Answerer) -> None:
     listed = ask(answerer, "Which CRCs were rated requires improvement in 2020?")
     second = listed.items[1]

@@ -174,6 +174,8 @@ def parse(question: str, reports: list[ReportMeta], areas: AreaNames, names: Bod
     if unknown := names.unknown(question, bodies):
         scope.missing = f"no report in this index is about {unknown[0]}"
     _read_wants(scope, areas, graded)
+    if kind == "fact" and not bodies and scope.answer_type == "number" and about_grades_only(scope):
+        scope.kind = "list"  # "how many children's services were rated outstanding in 2023": count them
     scope.intent = intent_of(scope)
     return scope
 

@@ -43,7 +43,6 @@ class Tools:
     def __init__(self, library: Library, areas: AreaNames, vectors: VectorCache) -> None:
         self.library, self.areas, self.vectors = library, areas, vectors
         self.ranker = Ranker(library.text, library.reports, vectors)
-        self._name_columns: list[int] | None = None
 
     def question(self, text: str, answer_type: str | None = None, topic: list[str] | None = None,
                  jargon: str = "") -> Question:
@@ -53,8 +52,7 @@ class Tools:
         vector = self._vector(text, jargon)
         topical = " ".join(topic if topic is not None else [w for w in content_words(text) if stem(w) not in SCAFFOLD])
         corpus = self.library.text
-        question = Question(text, vector, corpus.columns(f"{topical} {jargon}"), answer_type, corpus.unknown(topical))
-        return question
+        return Question(text, vector, corpus.columns(f"{topical} {jargon}"), answer_type, corpus.unknown(topical))
 
     def of_scope(self, scope: Scope) -> Question:
         """The scoped question: its whole text ranks by meaning (sentence vectors carry their report's body too);
@@ -68,13 +66,6 @@ class Tools:
     def _vector(self, text: str, jargon: str) -> np.ndarray:
         return np.asarray(self.library.embeddings.embed_query(f"{text} ({jargon})" if jargon else text),
                           dtype=np.float32)
-
-    def name_columns(self) -> list[int]:
-        """Vocabulary columns of the words in the reports' body names (computed once per view)."""
-        if self._name_columns is None:
-            names = " ".join(" ".join([m.body or "", *m.body_aliases]) for m in self.library.reports.values())
-            self._name_columns = self.library.text.columns(names)
-        return self._name_columns
 
     def rows(self, report_ids: list[str]) -> np.ndarray:
         return self.library.text.rows(report_ids)

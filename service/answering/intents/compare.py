@@ -55,9 +55,16 @@ def compared(tools: Tools, scope: Scope) -> list[ReportMeta]:
         metas = next(iter(by_body.values()))
         if len(metas) == 1 and len(scope.bodies) == 1:  # "did X get worse at its last inspection": and before
             metas = tools.newest_first(scope.bodies[0].report_ids)
-        picked = [metas[-1], metas[0]] if scope.years and len(metas) > 1 else metas[:2][::-1]
+        asked = sorted({y for span in scope.years for y in span if y not in (0, 9999)})
+        picked = [nearest(metas, year) for year in asked] if len(asked) >= 2 \
+            else [metas[-1], metas[0]] if scope.years and len(metas) > 1 else metas[:2][::-1]
         return list({m.report_id: m for m in picked}.values())
     return [metas[0] for metas in by_body.values()]
+
+
+def nearest(metas: list[ReportMeta], year: int) -> ReportMeta:
+    """The report published nearest to ``year`` ("Kent in 2018" when its reports are of 2017 and 2022: 2017)."""
+    return min(metas, key=lambda m: abs(m.published.year - year) if m.published else 9999)
 
 
 def graded_areas(metas: list[ReportMeta]) -> list[str]:

@@ -1,0 +1,37 @@
+"""One body inspected three times (tests/data/history: Northshire 2014, 2017, 2022): a comparison across its
+inspections sets side by side the reports of the years asked, or the nearest to them when a year has none."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from service.answering.engine import Answerer
+from service.library import Library
+from service.schemas import AskRequest
+from service.sessions import Sessions
+from tests.conftest import make_settings
+
+HISTORY = Path(__file__).parent / "data" / "history"
+
+
+@pytest.fixture(scope="module")
+def history(tmp_path_factory: pytest.TempPathFactory, embeddings) -> Answerer:
+    from ingest.pipeline import Ingestor
+
+    root = tmp_path_factory.mktemp("history")
+    Ingestor(make_settings(root / "index"), embeddings=embeddings).run([HISTORY])
+    return Answerer(Library.open(make_settings(root / "index"), embeddings), Sessions(root / "sessions.sqlite"))
+
+
+@pytest.mark.parametrize(("question", "years", "change"), [
+    ("how did Northshire do in 2022 compared with 2018", [2017, 2022], "from requires improvement (2017) to good (2022)"),
+    ("compare northshire 2014 and 2022", [2014, 2022], "from inadequate (2014) to good (2022)"),
+    ("has northshire got better since its last inspection", [2017, 2022], "from requires improvement (2017) to good"),
+])
+def test_a_bodys_inspections_compared_by_the_years_asked(history: Answerer, question: str, years: list[int],
+                                                         change: str) -> None:
+    answer = history.ask(AskRequest(question=question))
+    assert [item.report_id for item in answer.items] == [f"northshire-{year}" for year in years]
+    assert f"**Improved**: {change}" in answer.answer
