@@ -1,5 +1,6 @@
-"""One body inspected three times (tests/data/history: Northshire 2014, 2017, 2022): a comparison across its
-inspections sets side by side the reports of the years asked, or the nearest to them when a year has none."""
+"""Councils inspected more than once (tests/data/history: Northshire 2014, 2017, 2022, improving; Southvale 2016,
+2021, declining): a comparison across one body's inspections sets side by side the reports of the years asked,
+or the nearest to them when a year has none; a change at the latest inspection is read from the grades."""
 
 from __future__ import annotations
 
@@ -35,3 +36,11 @@ def test_a_bodys_inspections_compared_by_the_years_asked(history: Answerer, ques
     answer = history.ask(AskRequest(question=question))
     assert [item.report_id for item in answer.items] == [f"northshire-{year}" for year in years]
     assert f"**Improved**: {change}" in answer.answer
+
+
+@pytest.mark.parametrize("question", ["which councils have declined since their last inspection",
+                                      "which councils got worse at their latest inspection"])
+def test_a_decline_at_the_latest_inspection_is_read_from_the_grades(history: Answerer, question: str) -> None:
+    answer = history.ask(AskRequest(question=question))
+    assert [(item.report_id, item.verdict) for item in answer.items] == [("southvale-2021", "declined")]
+    assert "**good** (2016) to **requires improvement** (2021)" in answer.answer

@@ -13,14 +13,14 @@ from service.answering.compose import Row
 from service.answering.intents.overview import reasons
 from service.answering.mentions import body_label, group_by_body
 from service.answering.scope import Scope
-from service.answering.text import stem
+from service.answering.text import stem, words
 from service.answering.tools import Tools
 from service.answering.verdict import IMPROVED, cue_words
 
 FROM_TO = re.compile(rf"\bfrom\s+{grades.GRADE_NAME}\s+(?:\w+\s+){{0,3}}?to\s+{grades.GRADE_NAME}\b", re.I)
 DECLINED = re.compile(r"\b(got worse|worsened|declined|deteriorated|went down|fell|dropped|slipped|lost)\b", re.I)
 LATEST_CHANGE = re.compile(r"\b(since|last|latest|most recent|previous|next)\b", re.I)
-SINCE_WORDS = {stem(w) for w in "since last previous earlier prior before grade rating overall next lost lose "
+SINCE_WORDS = {stem(w) for w in "since last latest recent previous earlier prior before grade rating overall next lost lose "
                                  "straight directly jumped went moved same kept keep stayed remained unchanged "
                                  "later subsequent twice row consecutive running ever eventually".split()}
 SAME = re.compile(r"\b(same|kept|keep|stayed|remained|unchanged|still|twice|in a row|consecutive\w*|running)\b", re.I)
@@ -110,7 +110,7 @@ def _pairs(graded: list, question: str) -> list:
     if FROM_TO.search(question) and EVER.search(question):
         return [(a, b) for i, a in enumerate(graded) for b in graded[i + 1:]]
     steps = list(zip(graded, graded[1:]))
-    latest = LATEST_CHANGE.search(question) and not DECLINED.search(question) and not CONSECUTIVE.search(question)
+    latest = LATEST_CHANGE.search(question) and not CONSECUTIVE.search(question)
     return steps[-1:] if latest else steps
 
 
@@ -119,7 +119,9 @@ def _change_asked(scope: Scope):  # noqa: ANN202 (a predicate on two grades, or 
     if asked is not None:
         first, then = grades.grade_of(asked.group(1)), grades.grade_of(asked.group(3))
         return lambda a, b: a == first and b == then
-    topic = {stem(w) for w in scope.topic_words if not grades.grade_of(w)} - {stem(w) for w in cue_words(scope.question)}
+    direction = {w for m in DECLINED.finditer(scope.question) for w in words(m.group(0))}  # "declined since ..."
+    topic = {stem(w) for w in scope.topic_words if not grades.grade_of(w)} - {stem(w) for w in
+                                                                              cue_words(scope.question) | direction}
     if topic and not topic <= SINCE_WORDS:
         return None
     lost = re.search(rf"\blost\s+(?:their\s+|its\s+)?{grades.GRADE_NAME}", scope.question, re.I)
