@@ -54,6 +54,10 @@ def test_negation_turns_a_cue_round() -> None:
     assert sentence_polarity("Reviewing of cases was not effective.").concern == 1
     assert sentence_polarity("Home visits were not routinely used.").concern >= 1
     assert sentence_polarity("The supervision of unpaid work was better than the year before.").improved == 1
+    unmet = sentence_polarity("Senior leaders have not collectively ensured that the company is consistently "
+                              "delivering good services.")  # the negation reaches the whole complement
+    assert unmet.concern == 1 and unmet.positive == 0
+    assert sentence_polarity("Leaders have ensured that children receive good help.").concern == 0
 
 
 def test_an_item_of_a_list_is_judged_on_its_own() -> None:

@@ -44,3 +44,9 @@ def test_a_decline_at_the_latest_inspection_is_read_from_the_grades(history: Ans
     answer = history.ask(AskRequest(question=question))
     assert [(item.report_id, item.verdict) for item in answer.items] == [("southvale-2021", "declined")]
     assert "**good** (2016) to **requires improvement** (2021)" in answer.answer
+
+
+def test_what_needs_to_improve_is_a_concern_whatever_its_words(history: Answerer) -> None:
+    answer = history.ask(AskRequest(question="summarise northshire's 2022 inspection"))
+    item = "The progress made by leaders in improving the timeliness of plans for care leavers."
+    assert item in answer.answer.split("**Concerns**")[1] and item not in answer.answer.split("**Concerns**")[0]

@@ -43,7 +43,9 @@ NEGATIVE_PHRASES = re.compile(r"\b(need(s|ed)?|requir(es|ed|e)|requiring) (furth
                               r"(high|higher|highest|heavy|heavier|excessive|unmanageable|large) (individual )?"
                               r"(work|case)loads?|(bigger|larger) (and more complex )?caseloads|"
                               r"(work|case)loads?\b[^.;]{0,40}?\b(were|was|are|is|remained) (very |too |still )?"
-                              r"(high|heavy|unmanageable)", re.I)
+                              r"(high|heavy|unmanageable)|"
+                              r"\b(?:not|never)\s+(?:\w+ly\s+)?(?:yet\s+)?(?:ensured?|secured?|made sure|established|"
+                              r"demonstrated|shown)\b[^;:.]*", re.I)  # "have not ensured that ... good": all of it
 POSITIVE_PHRASES = re.compile(r"\b(in place|high quality|well[- ]established|well[- ]led)\b", re.I)
 IMPROVED_PHRASES = re.compile(r"\b(up from( (requires improvement( to be good)?|inadequate|good|adequate))?|"
                               r"now (good|outstanding|effective|strong)|more than before|"

@@ -25,6 +25,7 @@ EARLY_PAGES = {1: 1.0, 2: 0.6, 3: 0.3}   # the summary comes first
 SUMMARY_SECTION = re.compile(r"summary|headline|key (findings|judgements)|overall|what needs to improve|"
                              r"main findings|conclusion", re.I)
 TABLE_GRADE = re.compile(r"\b(Inadequate|Outstanding|Good|Requires improvement)\b(?!\W*$)")
+TO_IMPROVE = re.compile(r"needs? to improve|areas? for (improvement|development)|recommendations?", re.I)
 WEAK_GRADES = {"inadequate", "requires improvement"}
 OUTCOME_SECTION = re.compile(r"outcome|judge?ment|conclusion|verdict", re.I)
 OUTCOME_READ = 60       # an outcome comes early
@@ -91,6 +92,8 @@ def findings(tools: Tools, meta: ReportMeta, side: str, limit: int = PER_SIDE) -
     for ev in sentences(tools, meta):
         polarity = sentence_polarity(ev.quote)
         gains = polarity.positive + polarity.improved  # "the biggest gain was in Through the Gate": a strength
+        if TO_IMPROVE.search(ev.section or ""):  # "What needs to improve": each item is a concern, whatever its words
+            polarity.concern, gains = max(polarity.concern, gains + 1), 0.0
         lean = (gains - polarity.concern) if side == "positive" else (polarity.concern - gains)
         if lean > 0:
             summary = 0.5 if SUMMARY_SECTION.search(ev.section or "") else 0.0
