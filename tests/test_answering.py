@@ -377,6 +377,12 @@ def test_an_overview_asked_in_words_no_rule_knows(answerer: Answerer, question: 
     assert "**Strengths**" in answer.answer and {c.report_id for c in answer.citations} == {"essex-crc-2018"}
 
 
+def test_is_it_any_good_gives_the_grade_and_both_sides(answerer: Answerer) -> None:
+    answer = ask(answerer, "is merseyside any good?")
+    assert "**Merseyside CRC (2020)** was rated **requires improvement** overall" in answer.answer
+    assert "**Strengths**" in answer.answer and "**Concerns**" in answer.answer
+
+
 def test_a_fact_is_not_taken_for_an_overview(answerer: Answerer) -> None:
     answer = ask(answerer, "How many people did Thames Valley CRC supervise in March 2018?")
     assert "**Strengths**" not in answer.answer and "4,750" in answer.answer

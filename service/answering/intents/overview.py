@@ -12,7 +12,7 @@ import numpy as np
 from ingest.models import ReportMeta
 from service.answering.compose import CitationBook, abstain
 from service.answering.evidence import Evidence, label
-from service.answering.grades import grade_claims
+from service.answering.grades import grade_claims, grade_of
 from service.answering.scope import OVERVIEW_WORDS, RATING, SIDES, Scope, without_names
 from service.answering.text import stem, words
 from service.answering.tools import Tools
@@ -46,7 +46,8 @@ def answer_overview(tools: Tools, scope: Scope, book: CitationBook, session_id: 
     if scope.missing or not scope.report_ids:
         return abstain(session_id)
     meta = tools.newest_first(scope.report_ids)[0]
-    asked = sentence_polarity(" ".join(scope.topic_words)).kinds() & {"positive", "concern"}
+    sides = " ".join(w for w in scope.topic_words if not grade_of(w))  # "is Merseyside any good?" asks its grade
+    asked = sentence_polarity(sides).kinds() & {"positive", "concern"}
     claims = grade_claims(tools.library, meta) if not asked else []  # one side asked: no grades
     strengths = findings(tools, meta, "positive", PER_SIDE * 2) if asked != {"concern"} else []
     concerns = findings(tools, meta, "concern", PER_SIDE * 2) if asked != {"positive"} else []
