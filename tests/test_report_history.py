@@ -50,3 +50,14 @@ def test_what_needs_to_improve_is_a_concern_whatever_its_words(history: Answerer
     answer = history.ask(AskRequest(question="summarise northshire's 2022 inspection"))
     item = "The progress made by leaders in improving the timeliness of plans for care leavers."
     assert item in answer.answer.split("**Concerns**")[1] and item not in answer.answer.split("**Concerns**")[0]
+
+
+def test_a_judgement_named_in_another_frameworks_words_is_found(history: Answerer) -> None:
+    answer = history.ask(AskRequest(question="what grade did Northshire get for its leadership in 2022?"))
+    assert "**Northshire (2022)** was rated **good** for *The impact of leaders" in answer.answer
+
+
+def test_a_grade_asked_without_a_year_is_given_for_every_report_newest_first(history: Answerer) -> None:
+    answer = history.ask(AskRequest(question="what grade did northshire get for leadership"))
+    assert [c.report_id for c in answer.citations] == ["northshire-2022", "northshire-2017", "northshire-2014"]
+    assert "**Northshire (2014)** was rated **inadequate** for *Leadership, management and governance*" in answer.answer

@@ -7,6 +7,7 @@ from __future__ import annotations
 import re
 
 from service.answering import grades
+from service.answering.areas import area_key
 from service.answering.compose import CitationBook, abstain
 from service.answering.evidence import Evidence, label
 from service.answering.rank import ABSTAIN_BELOW, Question, strength
@@ -16,6 +17,7 @@ from service.answering.tools import Tools
 from service.schemas import Answer
 
 MAX_SENTENCES = 3       # a fact: the sentences that state it
+MAX_GRADES = 8          # a grade: each report's
 MAX_OPEN = 6            # an open question across reports: the best sentence of each of the best reports
 KEEP_WITHIN = 2.0       # z-score units below the best that still support the answer
 CLAIM_REPORTS = 8       # metadata claims are ranked for scopes of up to this many reports
@@ -48,7 +50,7 @@ def claims_asked(tools: Tools, scope: Scope) -> list:  # list[Claim]
     if scope.answer_type != "grade":
         return claims
     if scope.area is not None:
-        return [c for c in claims if c.area is not None and tools.areas.closest(scope.area, [c.area]) is not None]
+        return [c for c in claims if c.area is not None and area_key(c.evidence.meta, scope.area, tools.areas) == c.area]
     other = [w for w in scope.topic_words if stem(w) not in RATING and not grades.grade_of(w)]
     return [] if other else [c for c in claims if c.area is None]
 
@@ -62,6 +64,9 @@ def _missing(scope: Scope) -> str:
 def supporting(ranked: list[Evidence]) -> list[Evidence]:
     """The best evidence and what ranks close to it: at most three, each wording once; when the best is a
     claim read from the metadata (a grade, a date, a name), only such claims."""
+    if ranked[0].kind == "grade":  # the judgement asked, as each report in scope gave it: newest first
+        graded = {ev.report_id: ev for ev in reversed(ranked) if ev.kind == "grade"}
+        return sorted(graded.values(), key=lambda ev: str(ev.meta.published or ""), reverse=True)[:MAX_GRADES]
     best, chosen = ranked[0].score, []
     for ev in ranked:
         if ev.score < best - KEEP_WITHIN or len(chosen) == MAX_SENTENCES:
