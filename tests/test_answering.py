@@ -244,6 +244,14 @@ def test_why_another_grade_and_a_new_topic_as_follow_ups(answerer: Answerer) -> 
     assert topic.citations and "unpaid work" in topic.citations[0].quote.lower()
 
 
+def test_what_about_a_topic_and_compare_with_keep_the_body_asked_about(answerer: Answerer) -> None:
+    first = ask(answerer, "how did Merseyside CRC do in 2018?")
+    topic = ask(answerer, "what about home visits?", first.session_id)
+    assert {c.report_id for c in topic.citations} == {"merseyside-crc-2018"} and "Home visits" in topic.answer
+    beside = ask(answerer, "compare with Wales CRC", topic.session_id)
+    assert {item.body for item in beside.items} == {"Merseyside CRC", "Wales CRC"}
+
+
 def test_that_report_keeps_to_the_report_just_answered(answerer: Answerer) -> None:
     first = ask(answerer, "How many people did Merseyside CRC supervise in 2020?")
     assert {c.report_id for c in first.citations} == {"merseyside-crc-2020"}

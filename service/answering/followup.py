@@ -1,6 +1,8 @@
 """Follow-up questions resolved against the conversation so far, by rewriting them into stand-alone questions.
 
 - "And Essex?" / "What about X in 2020?": the previous question again, with X's body (and year) put in.
+- "What about care leavers?" after a question naming a body: care leavers at that body (in that year).
+- "Compare with Bradford": the previous answer's bodies beside Bradford.
 - "And at the earlier 2018 inspection?": the previous question with the year replaced.
 - "What about its Through the Gate work?", "Who owned it?", "Which of them ...": a question that names no body
   but refers back (it, its, they, them, of them ...) is about the previous answer's bodies.
@@ -105,7 +107,8 @@ def resolve(question: str, previous: Context | None, names: BodyNames) -> Resolv
     if THEN.search(text) and previous.years and not parse_years(text):
         text = THEN.sub(f"in {previous.years[0]}", text)
     found = {b.body for b in names.find(text)}
-    if _refers_back(text) and previous.bodies and (not found or (COMPARE.search(text) and not found & set(previous.bodies))):
+    beside = bool(COMPARE.search(text)) and len(found) == 1 and not found & set(previous.bodies)  # "compare with X"
+    if previous.bodies and not inherited and (beside or (_refers_back(text) and not found)):
         # "who owned it?"; "how does that compare with Bradford?": the previous bodies too
         then = [str(y) for y in previous.years if str(y) not in text] if COMPARE.search(text) and not found else []
         text, inherited = f"{text.rstrip()} ({'; '.join(previous.bodies + then)})", True
@@ -146,6 +149,10 @@ def _ellipsis(rest: str, previous: Context, names: BodyNames) -> tuple[str, bool
     if grade and not bodies and GRADE_WORD.search(previous.resolved):  # "And which were outstanding?"
         swapped = GRADE_WORD.sub(grade.group(0), _strip_appendix(previous.resolved), count=1)
         return (_swap_years(swapped, years) if years else swapped), False
+    if not bodies and not years and previous.mentions and not REFERS_BACK.search(rest):
+        # "how did Leeds do in 2022?" "what about care leavers?": of Leeds in 2022 too
+        when = f" in {previous.years[0]}" if previous.years else ""
+        return f"{_as_question(rest).rstrip('?')} for {' and '.join(previous.bodies)}{when}?", True
     if (not bodies and not years) or _says_more(rest, bodies):
         return _as_question(rest), False
     text = _strip_appendix(previous.resolved)
