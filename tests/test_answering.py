@@ -252,6 +252,18 @@ def test_what_about_a_topic_and_compare_with_keep_the_body_asked_about(answerer:
     assert {item.body for item in beside.items} == {"Merseyside CRC", "Wales CRC"}
 
 
+def test_a_question_naming_no_body_stays_with_the_body_asked_about(answerer: Answerer) -> None:
+    first = ask(answerer, "tell me about west yorkshire crc")
+    number = ask(answerer, "how many people did it supervise?", first.session_id)
+    problems = ask(answerer, "what were the main problems?", number.session_id)
+    assert "**Concerns**" in problems.answer and {c.report_id for c in problems.citations} == {"west-yorkshire-crc-2020"}
+
+
+def test_a_heading_is_no_answer_and_silence_is_told(answerer: Answerer) -> None:
+    answer = ask(answerer, "what did the report say about unpaid work at Dorset, Devon and Cornwall CRC?")
+    assert answer.abstained  # its report says its sources do not describe unpaid work; a heading names it
+
+
 def test_that_report_keeps_to_the_report_just_answered(answerer: Answerer) -> None:
     first = ask(answerer, "How many people did Merseyside CRC supervise in 2020?")
     assert {c.report_id for c in first.citations} == {"merseyside-crc-2020"}

@@ -3,6 +3,8 @@
 - "And Essex?" / "What about X in 2020?": the previous question again, with X's body (and year) put in.
 - "What about care leavers?" after a question naming a body: care leavers at that body (in that year).
 - "Compare with Bradford": the previous answer's bodies beside Bradford.
+- A question naming no body after one that did ("what were the main problems?") is about the same bodies,
+  unless it asks across organisations ("which councils ...").
 - "And at the earlier 2018 inspection?": the previous question with the year replaced.
 - "What about its Through the Gate work?", "Who owned it?", "Which of them ...": a question that names no body
   but refers back (it, its, they, them, of them ...) is about the previous answer's bodies.
@@ -18,7 +20,7 @@ from dataclasses import dataclass, field
 
 from service.answering.grades import GRADE_WORD
 from service.answering.mentions import BodyNames, body_label
-from service.answering.scope import SCAFFOLD, YEAR, in_years, parse_years
+from service.answering.scope import PLURALS, SCAFFOLD, YEAR, in_years, parse_years
 from service.answering.text import MONTH, content_words, stem
 
 ELLIPSIS = re.compile(r"^\s*(?:and|what about|how about|and what about|same for|what of)\b[\s,]*(.*?)\s*\??\s*$", re.I)
@@ -43,6 +45,8 @@ COMPARE = re.compile(r"\b(compar\w*|versus|vs\.?|differ\w*)\b", re.I)
 WHY_ONLY = re.compile(r"^\s*(and\s+)?(why|for what reasons?|what were the reasons|on what grounds|why (was|is) that|"
                       r"why (were|was) (they|it|those|these)( \w+)?( that way| so)?|what were the (main )?(reasons|problems|"
                       r"concerns)|what went wrong)\s*\??\s*$", re.I)
+ASKS_WHY = re.compile(r"^\s*(and\s+)?(why|for what reasons?|on what grounds)\b", re.I)
+GRADED = re.compile(rf"{GRADE_WORD.pattern}|\b(rated|rating|graded|grade|judged|judge?ment)\b", re.I)
 FRAMING = SCAFFOLD | {stem(w) for w in "previous earlier prior last since before later latest recent first ones one those".split()}
 YEAR_PHRASE = re.compile(r"\s*\b(?:in|at|during|for|from)?\s*(?:the|its)?\s*(?:19|20)\d\d\b"
                          r"(?:\s+(?:inspection|report))?", re.I)
@@ -77,7 +81,8 @@ def resolve(question: str, previous: Context | None, names: BodyNames) -> Resolv
     if previous is None or not previous.resolved:
         return Resolved(question)
     text, inherited = question.strip(), False
-    if WHY_ONLY.match(text):  # "Why?": the previous question again, with its reasons asked for
+    if WHY_ONLY.match(text) and (ASKS_WHY.match(text) or GRADED.search(previous.resolved)):
+        # "Why?" (or, of a grade, "what were the main problems?"): the previous question, its reasons asked for
         return Resolved(f"{_strip_appendix(previous.resolved).rstrip(' ?.')}, and why?")
     ellipsis = ELLIPSIS.match(text)
     later = bool(ellipsis and LATER_REPORT.search(text))
@@ -108,7 +113,9 @@ def resolve(question: str, previous: Context | None, names: BodyNames) -> Resolv
         text = THEN.sub(f"in {previous.years[0]}", text)
     found = {b.body for b in names.find(text)}
     beside = bool(COMPARE.search(text)) and len(found) == 1 and not found & set(previous.bodies)  # "compare with X"
-    if previous.bodies and not inherited and (beside or (_refers_back(text) and not found)):
+    still = previous.mentions and not found and not PLURALS.search(text) \
+        and not any(m.lower() in text.lower() for m in previous.mentions)  # "what were the main problems?"
+    if previous.bodies and not inherited and (beside or still or (_refers_back(text) and not found)):
         # "who owned it?"; "how does that compare with Bradford?": the previous bodies too
         then = [str(y) for y in previous.years if str(y) not in text] if COMPARE.search(text) and not found else []
         text, inherited = f"{text.rstrip()} ({'; '.join(previous.bodies + then)})", True

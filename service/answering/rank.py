@@ -41,6 +41,7 @@ W_BARE = 1.0          # a line with next to nothing of its own to say (a label, 
 BARE_WORDS = 3
 SHORT_NAME = 6        # (only a line of fewer terms than this many more can be bare: the test is skipped for others)
 SILENCE_MARGIN = 1.0  # a report saying it does not say, unless evidence on the topic ranks within this of it
+RIVAL_SAYS = 0.5      # (and says at least this share of what the question asks, by term weight)
 ABSTAIN_BELOW = 0.20
 REFINE = 200          # rows whose answer type is checked (the best by meaning, words and context)
 NAME = re.compile(r"\b[A-Z][\w'’-]*")
@@ -160,10 +161,12 @@ class Ranker:
 
 
 def bare(ev: Evidence) -> bool:
-    """True for a line that says little beyond its body's name ("Inspected body: Durham Tees Valley CRC", a
-    heading): fewer than ``BARE_WORDS`` content words of its own."""
+    """True for a line that says little beyond its body's name ("Inspected body: Durham Tees Valley CRC"):
+    fewer than ``BARE_WORDS`` content words of its own; or a heading ("Unpaid work and Through the Gate": no
+    sentence's end, no figure)."""
     name = set(content_words(" ".join([ev.meta.body or "", *ev.meta.body_aliases])))
-    return len([w for w in content_words(ev.quote) if w not in name]) < BARE_WORDS
+    heading = ev.quote.rstrip()[-1:] not in ".!?:;)\"'’”" and not any(c.isdigit() for c in ev.quote)
+    return heading or len([w for w in content_words(ev.quote) if w not in name]) < BARE_WORDS
 
 
 def lexical_trust(said: np.ndarray) -> float:
@@ -201,7 +204,7 @@ def strength(ranked: list[Evidence], question: Question) -> float:
     if not ranked:
         return 0.0
     said = [ev for ev in ranked if ev.kind != "absence"]
-    rivals = [ev for ev in said if ev.covered > 0 and ev.score >= ranked[0].score - SILENCE_MARGIN]
+    rivals = [ev for ev in said if ev.covered >= RIVAL_SAYS and ev.score >= ranked[0].score - SILENCE_MARGIN]
     if ranked[0].kind == "absence" and not rivals:
         return 0.0
     top = [ev for ev in said[:3] if not question.answer_type or fits(ev, question)]
