@@ -259,6 +259,14 @@ def test_a_question_naming_no_body_stays_with_the_body_asked_about(answerer: Ans
     assert "**Concerns**" in problems.answer and {c.report_id for c in problems.citations} == {"west-yorkshire-crc-2020"}
 
 
+def test_a_general_question_after_a_body_is_asked_of_every_report_when_its_reports_are_silent(
+        answerer: Answerer) -> None:
+    first = ask(answerer, "who owned wales crc?")
+    answer = ask(answerer, "what is through the gate?", first.session_id)
+    assert answer.answer.startswith("The reports on Wales CRC do not say. Across all the reports:")
+    assert "Wales CRC" not in {c.body for c in answer.citations} and len({c.body for c in answer.citations}) > 1
+
+
 def test_a_heading_is_no_answer_and_silence_is_told(answerer: Answerer) -> None:
     answer = ask(answerer, "what did the report say about unpaid work at Dorset, Devon and Cornwall CRC?")
     assert answer.abstained  # its report says its sources do not describe unpaid work; a heading names it

@@ -71,6 +71,12 @@ class Answerer:
         yield Event("status", {"stage": "retrieving", "question": resolved.text})
         scopes = self.scopes(resolved, request.filters)
         answer, book = self.answer(scopes, session_id)
+        if answer.abstained and resolved.standalone:  # the bodies were assumed and their reports do not say
+            assumed = "; ".join(dict.fromkeys(b.body for s in scopes for b in s.bodies))
+            scopes = self.scopes(Resolved(resolved.standalone), request.filters)
+            answer, book = self.answer(scopes, session_id)
+            if not answer.abstained:
+                answer.answer = f"The reports on {assumed} do not say. Across all the reports:\n\n{answer.answer}"
         if self.prose is not None and (book.citations or book.offered) and not any(s.missing for s in scopes):
             yield Event("status", {"stage": "writing"})
             answer = yield from self._prose(Draft(resolved.text, answer, book.pool()), live)

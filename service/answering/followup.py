@@ -4,7 +4,8 @@
 - "What about care leavers?" after a question naming a body: care leavers at that body (in that year).
 - "Compare with Bradford": the previous answer's bodies beside Bradford.
 - A question naming no body after one that did ("what were the main problems?") is about the same bodies,
-  unless it asks across organisations ("which councils ...").
+  unless it asks across organisations ("which councils ..."); when their reports do not say, it is asked
+  of every report ("what is Through the Gate?").
 - "And at the earlier 2018 inspection?": the previous question with the year replaced.
 - "What about its Through the Gate work?", "Who owned it?", "Which of them ...": a question that names no body
   but refers back (it, its, they, them, of them ...) is about the previous answer's bodies.
@@ -75,6 +76,7 @@ class Resolved:
     inherited: bool = False
     only: set[str] = field(default_factory=set)   # "that inspection": the previous answer's reports
     missing: str | None = None                     # why no report can answer ("the one before" the first)
+    standalone: str | None = None                  # the question as asked, when the bodies were only assumed
 
 
 def resolve(question: str, previous: Context | None, names: BodyNames) -> Resolved:
@@ -115,15 +117,17 @@ def resolve(question: str, previous: Context | None, names: BodyNames) -> Resolv
     beside = bool(COMPARE.search(text)) and len(found) == 1 and not found & set(previous.bodies)  # "compare with X"
     still = previous.mentions and not found and not PLURALS.search(text) \
         and not any(m.lower() in text.lower() for m in previous.mentions)  # "what were the main problems?"
+    alone = None
     if previous.bodies and not inherited and (beside or still or (_refers_back(text) and not found)):
         # "who owned it?"; "how does that compare with Bradford?": the previous bodies too
         then = [str(y) for y in previous.years if str(y) not in text] if COMPARE.search(text) and not found else []
+        alone = text if still and not beside and not _refers_back(text) else None
         text, inherited = f"{text.rstrip()} ({'; '.join(previous.bodies + then)})", True
     exclude = set(previous.report_ids) if OTHER.search(question) else set()
     one_report = len(previous.report_ids) == 1 and re.search(r"\b(it|its)\b", question, re.I) \
         and not found - set(previous.bodies)  # ("compare it with Wales CRC" reads Wales CRC's report too)
     only = set(previous.report_ids) if THAT_REPORT.search(question) or one_report else picked
-    return Resolved(text, exclude, inherited, only)
+    return Resolved(text, exclude, inherited, only, standalone=alone)
 
 
 def _report_beside(previous: Context, names: BodyNames, later: bool):  # noqa: ANN202 (ReportMeta | None)
