@@ -267,9 +267,9 @@ def test_a_general_question_after_a_body_is_asked_of_every_report_when_its_repor
     assert "Wales CRC" not in {c.body for c in answer.citations} and len({c.body for c in answer.citations}) > 1
 
 
-def test_a_heading_is_no_answer_and_silence_is_told(answerer: Answerer) -> None:
+def test_a_reports_silence_is_told_unless_a_rival_says_what_was_asked(answerer: Answerer) -> None:
     answer = ask(answerer, "what did the report say about unpaid work at Dorset, Devon and Cornwall CRC?")
-    assert answer.abstained  # its report says its sources do not describe unpaid work; a heading names it
+    assert answer.abstained  # its report says its sources do not describe unpaid work; "staff worked ..." is no rival
 
 
 def test_that_report_keeps_to_the_report_just_answered(answerer: Answerer) -> None:

@@ -161,12 +161,10 @@ class Ranker:
 
 
 def bare(ev: Evidence) -> bool:
-    """True for a line that says little beyond its body's name ("Inspected body: Durham Tees Valley CRC"):
-    fewer than ``BARE_WORDS`` content words of its own; or a heading ("Unpaid work and Through the Gate": no
-    sentence's end, no figure)."""
+    """True for a line that says little beyond its body's name ("Inspected body: Durham Tees Valley CRC", a
+    heading): fewer than ``BARE_WORDS`` content words of its own."""
     name = set(content_words(" ".join([ev.meta.body or "", *ev.meta.body_aliases])))
-    heading = ev.quote.rstrip()[-1:] not in ".!?:;)\"'’”" and not any(c.isdigit() for c in ev.quote)
-    return heading or len([w for w in content_words(ev.quote) if w not in name]) < BARE_WORDS
+    return len([w for w in content_words(ev.quote) if w not in name]) < BARE_WORDS
 
 
 def lexical_trust(said: np.ndarray) -> float:
