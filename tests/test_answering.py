@@ -479,6 +479,14 @@ def test_how_many_were_given_a_grade_counts_them(answerer: Answerer) -> None:
     assert {item.verdict for item in answer.items} == {"grade"}
 
 
+def test_reports_of_a_month_published_or_inspected(answerer: Answerer) -> None:
+    published = ask(answerer, "which reports were published in march 2018?")
+    assert [item.report_id for item in published.items] == ["london-crc-2018"]  # Thames Valley's says "2018"
+    inspected = ask(answerer, "which crcs were inspected in january 2020")
+    assert [item.report_id for item in inspected.items] == [
+        "humberside-lincolnshire-north-yorkshire-crc-2020", "merseyside-crc-2020"]
+
+
 def test_the_second_one_is_the_second_body_of_the_list_in_its_report(answerer: Answerer) -> None:
     listed = ask(answerer, "Which CRCs were rated requires improvement in 2020?")
     second = listed.items[1]

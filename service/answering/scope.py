@@ -47,6 +47,8 @@ YEAR = A_YEAR
 SPAN_YEARS = re.compile(r"\b(?:between|from)?\s*((?:19|20)\d\d)\s*(?:and|to|-|–|until)\s*((?:19|20)\d\d)\b", re.I)
 OPEN_AFTER = re.compile(r"\b((?:19|20)\d\d)\s+(?:or|and)\s+(?:later|after|since)|"
                         r"\b(?:since|after|from)\s+((?:19|20)\d\d)(?:\s+onwards?)?", re.I)
+DATED_BY = re.compile(r"\b(publish\w*|inspected|inspections?|visited|fieldwork|reports?)\b", re.I)  # a month dates them
+MONTH_YEAR = re.compile(rf"{MONTH.pattern}\s+(?:of\s+)?((?:19|20)\d\d)\b", re.I)
 BEFORE = re.compile(r"\bbefore\s+((?:19|20)\d\d)\b", re.I)
 REPORT_YEAR = re.compile(r"\b(?:19|20)\d\d(?:['’]s)?\s+(?:[\w'’]+\s+){0,3}(?:inspection|report|review|visit|rating|"
                          r"grade)s?\b|\b(?:inspect\w*|report\w*|review\w*|visit\w*|publish\w*|rat\w+|grade\w*|"
@@ -200,9 +202,26 @@ def _reports_in_scope(question: str, reports: list[ReportMeta], bodies: list[Bod
         dated = chosen  # "supervised in November 2018" may be told by the report of 2019: the text decides
     if chosen and not dated:
         return [], "no report in this index matches that organisation and date"
+    if (months := MONTH_YEAR.findall(question)) and not bodies and DATED_BY.search(question):
+        asked = "published" if re.search(r"\bpublish", question, re.I) else "inspected" if re.search(
+            r"\b(inspected|inspections?|visited|fieldwork)\b", question, re.I) else None
+        dated = [m for m in dated if in_months(m, months, asked)]  # "councils inspected in March 2023"
+        if not dated:
+            return [], "no report in this index was published or inspected in that month"
     if bodies and not years and LATEST_ONLY.search(question):
         dated = latest_per_body(dated)
     return sorted(m.report_id for m in dated), None
+
+
+def in_months(meta: ReportMeta, months: list[tuple[str, str]], asked: str | None = None) -> bool:
+    """True for a report published in one of the months, or whose fieldwork dates name the month and year
+    (``asked``: "published" or "inspected" only)."""
+    dates = (meta.inspection_dates or "").lower()
+    if asked != "inspected" and meta.published and meta.published_precision != "year":
+        published = (meta.published.strftime("%B").lower(), str(meta.published.year))
+        if published in {(name.lower(), year) for name, year in months}:
+            return True
+    return asked != "published" and any(name.lower() in dates and year in dates for name, year in months)
 
 
 def _read_wants(scope: Scope, areas: AreaNames, graded: bool = False) -> None:
