@@ -60,7 +60,7 @@ def single_probes(metas: list[ReportMeta]) -> Iterator[Probe]:
 
 def list_probes(reports: list[ReportMeta], noun: str) -> Iterator[Probe]:
     """Grade lists by year; a report's year is its publication year (its fieldwork's when it gives no date)."""
-    from service.answering.scope import report_years
+    from service.answering.dates import report_years
 
     years = {m.report_id: report_years(m, with_fieldwork=False) for m in reports if m.overall}
     for year in sorted(set().union(*years.values())):

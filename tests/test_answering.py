@@ -11,7 +11,8 @@ from service.answering.compose import NOT_IN_REPORTS
 from service.answering.engine import Answerer
 from service.answering.followup import Context, resolve
 from service.answering.mentions import BodyNames
-from service.answering.scope import kind_of, parse_years
+from service.answering.dates import parse_years
+from service.answering.scope import kind_of
 from service.answering.verdict import is_absence, sentence_polarity, wanted_verdicts
 from service.answering.verify import squash
 from service.library import Library

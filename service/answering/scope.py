@@ -12,7 +12,8 @@ from service.answering import grades
 from service.answering.areas import AreaNames
 from service.answering.mentions import (INSPECTORATE_NAMES, ORG_TYPES, BodyMatch, BodyNames, inspectorates_named,
                                         latest_per_body, org_type, org_types_named)
-from service.answering.text import A_YEAR, MONTH, content_words, stem
+from service.answering.dates import LATEST_ONLY, REPORT_YEAR, YEAR, in_years, of_month_asked, parse_years
+from service.answering.text import MONTH, content_words, stem
 from service.answering.thesaurus import reports_words
 from service.terms import STOPWORDS
 from service.answering.verdict import cue_words, wanted_verdicts
@@ -43,18 +44,6 @@ OVERVIEW_WORDS = {stem(w) for w in """summary summarise summarize summarised ove
     brief briefly highlights takeaways learn know""".split()}
 COMPARE_WORDS = {stem(w) for w in """compare compared comparison comparing versus vs difference differences differ
     between against better worse change changed changes improve improved get got than side""".split()}
-YEAR = A_YEAR
-SPAN_YEARS = re.compile(r"\b(?:between|from)?\s*((?:19|20)\d\d)\s*(?:and|to|-|–|until)\s*((?:19|20)\d\d)\b", re.I)
-OPEN_AFTER = re.compile(r"\b((?:19|20)\d\d)\s+(?:or|and)\s+(?:later|after|since)|"
-                        r"\b(?:since|after|from)\s+((?:19|20)\d\d)(?:\s+onwards?)?", re.I)
-DATED_BY = re.compile(r"\b(publish\w*|inspected|inspections?|visited|fieldwork|reports?)\b", re.I)  # a month dates them
-MONTH_YEAR = re.compile(rf"{MONTH.pattern}\s+(?:of\s+)?((?:19|20)\d\d)\b", re.I)
-BEFORE = re.compile(r"\bbefore\s+((?:19|20)\d\d)\b", re.I)
-REPORT_YEAR = re.compile(r"\b(?:19|20)\d\d(?:['’]s)?\s+(?:[\w'’]+\s+){0,3}(?:inspection|report|review|visit|rating|"
-                         r"grade)s?\b|\b(?:inspect\w*|report\w*|review\w*|visit\w*|publish\w*|rat\w+|grade\w*|"
-                         r"judged)\b[^.?!]{0,40}\b(?:19|20)\d\d\b", re.I)  # a year that dates the report itself
-LATEST_ONLY = re.compile(r"(?<!since )(?<!since the )(?<!since their )(?<!since its )\b(last|latest|most recent|newest|"
-                         r"current|recent)\b(?!\s+(?:year|years|time|two|few|three)\b)", re.I)  # "was last inspected"
 # counts by year across reports: "each year", "over time", "how have grades changed"
 TREND = re.compile(r"\b(each|every|per|by|a)\s+year\b|\byear[- ](by|on)[- ]year\b|\b(annual|yearly)\b|"
                    r"\bover (the )?(years|time|period)\b|\btrends?\b|\bthrough the years\b|"
@@ -128,34 +117,6 @@ class Scope:
     jargon: str = ""                           # the reports' terms for its everyday words ("domestic abuse")
 
 
-def parse_years(question: str) -> list[tuple[int, int]]:
-    """Year intervals a question names: "2019", "between 2019 and 2025", "2018 or later", "before 2016"."""
-    spans = [(int(a), int(b)) for a, b in SPAN_YEARS.findall(question)]
-    spans += [(int(a or b), 9999) for a, b in OPEN_AFTER.findall(question)]
-    spans += [(0, int(y) - 1) for y in BEFORE.findall(question)]
-    if spans:
-        return spans
-    return [(int(y), int(y)) for y in dict.fromkeys(YEAR.findall(question))]
-
-
-def report_years(meta: ReportMeta, with_fieldwork: bool) -> set[int]:
-    """The report's publication year; with ``with_fieldwork`` (or when it has no publication date) also the
-    years of its fieldwork."""
-    years = {meta.published.year} if meta.published else set()
-    if (with_fieldwork or not years) and meta.inspection_dates:
-        years |= {int(y) for y in YEAR.findall(meta.inspection_dates)}
-    return years
-
-
-def in_years(meta: ReportMeta, spans: list[tuple[int, int]], with_fieldwork: bool) -> bool:
-    years = report_years(meta, with_fieldwork)
-    if not spans:
-        return True
-    if not years:
-        return with_fieldwork  # a report of unknown date cannot be ruled out of a question about one body
-    return any(lo <= y <= hi for y in years for lo, hi in spans)
-
-
 def kind_of(question: str, bodies: list[BodyMatch]) -> str:
     """"list" for "which/where ..." about several organisations; "fact" for one body, superlatives, the rest."""
     if not LIST_CUE.search(question) or (SUPERLATIVE.search(question) and not NUMERIC.search(question)):
@@ -202,26 +163,13 @@ def _reports_in_scope(question: str, reports: list[ReportMeta], bodies: list[Bod
         dated = chosen  # "supervised in November 2018" may be told by the report of 2019: the text decides
     if chosen and not dated:
         return [], "no report in this index matches that organisation and date"
-    if (months := MONTH_YEAR.findall(question)) and not bodies and DATED_BY.search(question):
-        asked = "published" if re.search(r"\bpublish", question, re.I) else "inspected" if re.search(
-            r"\b(inspected|inspections?|visited|fieldwork)\b", question, re.I) else None
-        dated = [m for m in dated if in_months(m, months, asked)]  # "councils inspected in March 2023"
-        if not dated:
-            return [], "no report in this index was published or inspected in that month"
+    monthly = dated if bodies else of_month_asked(question, dated)
+    if dated and not monthly:
+        return [], "no report in this index was published or inspected in that month"
+    dated = monthly
     if bodies and not years and LATEST_ONLY.search(question):
         dated = latest_per_body(dated)
     return sorted(m.report_id for m in dated), None
-
-
-def in_months(meta: ReportMeta, months: list[tuple[str, str]], asked: str | None = None) -> bool:
-    """True for a report published in one of the months, or whose fieldwork dates name the month and year
-    (``asked``: "published" or "inspected" only)."""
-    dates = (meta.inspection_dates or "").lower()
-    if asked != "inspected" and meta.published and meta.published_precision != "year":
-        published = (meta.published.strftime("%B").lower(), str(meta.published.year))
-        if published in {(name.lower(), year) for name, year in months}:
-            return True
-    return asked != "published" and any(name.lower() in dates and year in dates for name, year in months)
 
 
 def _read_wants(scope: Scope, areas: AreaNames, graded: bool = False) -> None:

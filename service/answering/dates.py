@@ -1,0 +1,72 @@
+"""When a question dates its reports: the years it names ("2019", "between 2019 and 2025", "2018 or later",
+"before 2016"), a month ("inspected in March 2023"), "the latest", and which years a report counts for."""
+
+from __future__ import annotations
+
+import re
+
+from ingest.models import ReportMeta
+from service.answering.text import A_YEAR, MONTH
+
+YEAR = A_YEAR
+SPAN_YEARS = re.compile(r"\b(?:between|from)?\s*((?:19|20)\d\d)\s*(?:and|to|-|–|until)\s*((?:19|20)\d\d)\b", re.I)
+OPEN_AFTER = re.compile(r"\b((?:19|20)\d\d)\s+(?:or|and)\s+(?:later|after|since)|"
+                        r"\b(?:since|after|from)\s+((?:19|20)\d\d)(?:\s+onwards?)?", re.I)
+DATED_BY = re.compile(r"\b(publish\w*|inspected|inspections?|visited|fieldwork|reports?)\b", re.I)  # a month dates them
+MONTH_YEAR = re.compile(rf"{MONTH.pattern}\s+(?:of\s+)?((?:19|20)\d\d)\b", re.I)
+BEFORE = re.compile(r"\bbefore\s+((?:19|20)\d\d)\b", re.I)
+REPORT_YEAR = re.compile(r"\b(?:19|20)\d\d(?:['’]s)?\s+(?:[\w'’]+\s+){0,3}(?:inspection|report|review|visit|rating|"
+                         r"grade)s?\b|\b(?:inspect\w*|report\w*|review\w*|visit\w*|publish\w*|rat\w+|grade\w*|"
+                         r"judged)\b[^.?!]{0,40}\b(?:19|20)\d\d\b", re.I)  # a year that dates the report itself
+LATEST_ONLY = re.compile(r"(?<!since )(?<!since the )(?<!since their )(?<!since its )\b(last|latest|most recent|newest|"
+                         r"current|recent)\b(?!\s+(?:year|years|time|two|few|three)\b)", re.I)  # "was last inspected"
+
+
+def parse_years(question: str) -> list[tuple[int, int]]:
+    """Year intervals a question names: "2019", "between 2019 and 2025", "2018 or later", "before 2016"."""
+    spans = [(int(a), int(b)) for a, b in SPAN_YEARS.findall(question)]
+    spans += [(int(a or b), 9999) for a, b in OPEN_AFTER.findall(question)]
+    spans += [(0, int(y) - 1) for y in BEFORE.findall(question)]
+    if spans:
+        return spans
+    return [(int(y), int(y)) for y in dict.fromkeys(YEAR.findall(question))]
+
+
+def report_years(meta: ReportMeta, with_fieldwork: bool) -> set[int]:
+    """The report's publication year; with ``with_fieldwork`` (or when it has no publication date) also the
+    years of its fieldwork."""
+    years = {meta.published.year} if meta.published else set()
+    if (with_fieldwork or not years) and meta.inspection_dates:
+        years |= {int(y) for y in YEAR.findall(meta.inspection_dates)}
+    return years
+
+
+def in_years(meta: ReportMeta, spans: list[tuple[int, int]], with_fieldwork: bool) -> bool:
+    years = report_years(meta, with_fieldwork)
+    if not spans:
+        return True
+    if not years:
+        return with_fieldwork  # a report of unknown date cannot be ruled out of a question about one body
+    return any(lo <= y <= hi for y in years for lo, hi in spans)
+
+
+def in_months(meta: ReportMeta, months: list[tuple[str, str]], asked: str | None = None) -> bool:
+    """True for a report published in one of the months, or whose fieldwork dates name the month and year
+    (``asked``: "published" or "inspected" only)."""
+    dates = (meta.inspection_dates or "").lower()
+    if asked != "inspected" and meta.published and meta.published_precision != "year":
+        published = (meta.published.strftime("%B").lower(), str(meta.published.year))
+        if published in {(name.lower(), year) for name, year in months}:
+            return True
+    return asked != "published" and any(name.lower() in dates and year in dates for name, year in months)
+
+
+def of_month_asked(question: str, metas: list[ReportMeta]) -> list[ReportMeta]:
+    """The reports of the month a question dates them by ("councils inspected in March 2023", "reports published
+    in January 2025"): published then, or fieldwork dates naming it; all of them when it names no such month."""
+    months = MONTH_YEAR.findall(question)
+    if not months or not DATED_BY.search(question):  # ("the rating method introduced in April 2018")
+        return metas
+    asked = "published" if re.search(r"\bpublish", question, re.I) else "inspected" if re.search(
+        r"\b(inspected|inspections?|visited|fieldwork)\b", question, re.I) else None
+    return [m for m in metas if in_months(m, months, asked)]
