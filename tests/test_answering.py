@@ -488,6 +488,15 @@ def test_reports_of_a_month_published_or_inspected(answerer: Answerer) -> None:
         "humberside-lincolnshire-north-yorkshire-crc-2020", "merseyside-crc-2020"]
 
 
+@pytest.mark.parametrize(("question", "report_id"), [
+    ("which crc was the first to be rated good?", "hampshire-isle-of-wight-crc-2019"),
+    ("which was the most recent report?", "merseyside-crc-2020"),
+    ("which crc was most recently rated requires improvement?", "merseyside-crc-2020")])
+def test_firsts_and_latests_are_read_from_the_dates(answerer: Answerer, question: str, report_id: str) -> None:
+    answer = ask(answerer, question)
+    assert [item.report_id for item in answer.items] == [report_id]
+
+
 def test_the_second_one_is_the_second_body_of_the_list_in_its_report(answerer: Answerer) -> None:
     listed = ask(answerer, "Which CRCs were rated requires improvement in 2020?")
     second = listed.items[1]

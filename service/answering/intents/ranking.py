@@ -1,5 +1,7 @@
-"""Rankings by grade ("which provider was worst?", "the best-rated council in 2023"): the reports in scope with
-the highest (or lowest) overall grade, each cited to the line its grade was read from."""
+"""Rankings over metadata: by grade ("which provider was worst?", "the best-rated council in 2023"), the reports
+in scope with the highest (or lowest) overall grade, each cited to the line its grade was read from; by date
+("the most recent inspection", "which council was rated outstanding first?"), the newest (or earliest) report
+in scope meeting the grade asked, cited to its date."""
 
 from __future__ import annotations
 
@@ -8,14 +10,19 @@ import re
 from ingest.models import GRADES
 from service.answering import grades
 from service.answering.compose import CitationBook, Row, abstain, list_answer
+from service.answering.intents.lists import dated_rows
 from service.answering.scope import Scope
 from service.answering.tools import Tools
 from service.schemas import Answer
 
 WORST = re.compile(r"\b(worst|lowest|bottom|poorest|weakest)\b", re.I)
+BY_DATE = re.compile(r"\b(first|earliest|oldest|most recent(?:ly)?|latest|newest|last)\b", re.I)
+EARLIEST = re.compile(r"\b(first|earliest|oldest)\b", re.I)
 
 
 def answer_rank(tools: Tools, scope: Scope, book: CitationBook, session_id: str) -> Answer:
+    if BY_DATE.search(scope.question):
+        return _by_date(tools, scope, book, session_id)
     graded = [tools.library.reports[r] for r in scope.report_ids if tools.library.reports[r].overall]
     if scope.missing or not graded:
         return abstain(session_id)
@@ -26,3 +33,20 @@ def answer_rank(tools: Tools, scope: Scope, book: CitationBook, session_id: str)
             if m.overall == grade and (ev := grades.grade_evidence(tools.library, m, None))]
     side = "lowest" if worst else "highest"
     return list_answer(rows, book, session_id, f"The {side} overall grade in scope is **{grade}**, given to")
+
+
+def _by_date(tools: Tools, scope: Scope, book: CitationBook, session_id: str) -> Answer:
+    metas = [tools.library.reports[r] for r in scope.report_ids if tools.library.reports[r].published]
+    metas = [m for m in metas if all(grades.meets(m, c, tools.areas) for c in scope.conditions)]
+    if scope.missing or not metas:
+        return abstain(session_id)
+    earliest = bool(EARLIEST.search(scope.question))
+    when = (min if earliest else max)(m.published for m in metas)
+    rows = dated_rows(tools, [m.report_id for m in metas if m.published == when])
+    for row in rows:  # and the grade asked, cited too
+        keys = dict.fromkeys(k for c in scope.conditions for k in grades.meets(row.meta, c, tools.areas))
+        row.evidence += [ev for k in keys if (ev := grades.grade_evidence(tools.library, row.meta, k))]
+        row.claim = "; ".join([row.claim or "", *(f"rated **{grades.grade_for(row.meta, k)}**"
+                                                  + (f" for *{k}*" if k else " overall") for k in keys)])
+    side = "earliest" if earliest else "most recent"
+    return list_answer(rows, book, session_id, f"The {side} in scope ({when:%-d %B %Y})")
