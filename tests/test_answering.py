@@ -497,6 +497,11 @@ def test_firsts_and_latests_are_read_from_the_dates(answerer: Answerer, question
     assert [item.report_id for item in answer.items] == [report_id]
 
 
+def test_the_most_inspected_bodies_are_counted_from_their_reports(answerer: Answerer) -> None:
+    answer = ask(answerer, "which crc had the most reports")
+    assert answer.answer.startswith("The most reports per organisation, 2 each: 7 organisations, 14 reports.")
+
+
 def test_the_second_one_is_the_second_body_of_the_list_in_its_report(answerer: Answerer) -> None:
     listed = ask(answerer, "Which CRCs were rated requires improvement in 2020?")
     second = listed.items[1]

@@ -60,6 +60,8 @@ SUPERLATIVE = re.compile(r"(?<!their )(?<!its )\b(first|most|least|largest|bigge
 # ("which councils got worse at their latest inspection": each body's own report, not a superlative)
 SOONEST = re.compile(r"\b(first|earliest|oldest|most recent(?:ly)?|latest|newest)\b", re.I)
 SOONEST_WORDS = {stem(w) for w in "first earliest oldest recent recently latest newest".split()}
+MOST_INSPECTED = re.compile(r"\b(most|fewest|least)\s+(inspections|reports|inspected|often)\b|"
+                            r"\binspected\s+(the\s+)?(most|least)\b", re.I)
 BEST_WORST = re.compile(r"\b(best|worst|highest|lowest|top|bottom|poorest|weakest|strongest)\b", re.I)
 LIST_CUE = re.compile(r"^\s*(list|name|show)\b|\b(which|what|where)\b|\bhow many\b|^\s*(the\s+)?(crcs|providers|"
                       r"councils|local authorities|authorities|las|probation companies|companies|organisations)\b|"
@@ -223,6 +225,8 @@ def intent_of(scope: Scope) -> str:
     ungraded = content_words(grades.GRADE_MENTION.sub(" ", " ".join(scope.topic_words)))
     if named == 0 and SOONEST.search(scope.question) and {stem(w) for w in ungraded} <= RATING | SOONEST_WORDS:
         return "rank"  # "the most recent inspection", "which council was rated outstanding first?": by date
+    if named == 0 and MOST_INSPECTED.search(scope.question):
+        return "rank"  # by the number of reports
     if scope.bodies and scope.answer_type is None and (OVERVIEW_CUE.search(scope.question) or not residue
                                                        or residue & SIDES) and residue <= OVERVIEW_WORDS | RATING | SIDES:
         return "overview"

@@ -11,7 +11,8 @@ from ingest.models import GRADES
 from service.answering import grades
 from service.answering.compose import CitationBook, Row, abstain, list_answer
 from service.answering.intents.lists import dated_rows
-from service.answering.scope import Scope
+from service.answering.mentions import group_by_body
+from service.answering.scope import MOST_INSPECTED, Scope
 from service.answering.tools import Tools
 from service.schemas import Answer
 
@@ -21,6 +22,8 @@ EARLIEST = re.compile(r"\b(first|earliest|oldest)\b", re.I)
 
 
 def answer_rank(tools: Tools, scope: Scope, book: CitationBook, session_id: str) -> Answer:
+    if MOST_INSPECTED.search(scope.question):
+        return _by_count(tools, scope, book, session_id)
     if BY_DATE.search(scope.question):
         return _by_date(tools, scope, book, session_id)
     graded = [tools.library.reports[r] for r in scope.report_ids if tools.library.reports[r].overall]
@@ -50,3 +53,15 @@ def _by_date(tools: Tools, scope: Scope, book: CitationBook, session_id: str) ->
                                                   + (f" for *{k}*" if k else " overall") for k in keys)])
     side = "earliest" if earliest else "most recent"
     return list_answer(rows, book, session_id, f"The {side} in scope ({when:%-d %B %Y})")
+
+
+def _by_count(tools: Tools, scope: Scope, book: CitationBook, session_id: str) -> Answer:
+    """The bodies with the most (or fewest) reports in scope, a row for each of their reports, cited to its date."""
+    by_body = group_by_body(tools.library.reports[r] for r in scope.report_ids)
+    if scope.missing or not by_body:
+        return abstain(session_id)
+    pick = min if re.search(r"\b(fewest|least)\b", scope.question, re.I) else max
+    count = pick(len(metas) for metas in by_body.values())
+    ids = [m.report_id for metas in by_body.values() if len(metas) == count for m in metas]
+    side = "fewest" if pick is min else "most"
+    return list_answer(dated_rows(tools, ids), book, session_id, f"The {side} reports per organisation, {count} each")
