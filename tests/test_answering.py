@@ -502,6 +502,12 @@ def test_the_most_inspected_bodies_are_counted_from_their_reports(answerer: Answ
     assert answer.answer.startswith("The most reports per organisation, 2 each: 7 organisations, 14 reports.")
 
 
+@pytest.mark.parametrize("question", ["???", "which", "how many", "tell me more"])
+def test_a_question_with_nothing_to_look_for_says_so(answerer: Answerer, question: str) -> None:
+    answer = ask(answerer, question)
+    assert answer.abstained and not answer.citations and "names no organisation, year, grade or topic" in answer.answer
+
+
 def test_the_second_one_is_the_second_body_of_the_list_in_its_report(answerer: Answerer) -> None:
     listed = ask(answerer, "Which CRCs were rated requires improvement in 2020?")
     second = listed.items[1]

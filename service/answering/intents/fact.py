@@ -22,12 +22,16 @@ MAX_OPEN = 6            # an open question across reports: the best sentence of 
 KEEP_WITHIN = 2.0       # z-score units below the best that still support the answer
 CLAIM_REPORTS = 8       # metadata claims are ranked for scopes of up to this many reports
 OFFERED = 8             # the best-ranked evidence an optional prose writer may cite
+NOTHING_ASKED = ("That question names no organisation, year, grade or topic to look for. Ask, for example, "
+                 "what an inspection of an organisation found about a topic, or which organisations were rated a grade.")
 DATE = re.compile(rf"\b(?:\d{{1,2}}(?:st|nd|rd|th)?\s+)?{MONTH.pattern}\s+(?:19|20)\d\d\b", re.I)
 
 
 def answer_fact(tools: Tools, scope: Scope, book: CitationBook, session_id: str) -> Answer:
     if scope.missing or not scope.report_ids:
         return abstain(session_id, _missing(scope))
+    if not (scope.bodies or scope.years or scope.topic_words or scope.conditions or scope.names):
+        return abstain(session_id, NOTHING_ASKED)  # "???", "which", "how many": nothing to look for
     question = tools.of_scope(scope)
     claims = claims_asked(tools, scope) if question.answer_type and len(scope.report_ids) <= CLAIM_REPORTS else []
     ranked = tools.ranker.rank(question, tools.rows(scope.report_ids), claims)
