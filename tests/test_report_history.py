@@ -61,3 +61,12 @@ def test_a_grade_asked_without_a_year_is_given_for_every_report_newest_first(his
     answer = history.ask(AskRequest(question="what grade did northshire get for leadership"))
     assert [c.report_id for c in answer.citations] == ["northshire-2022", "northshire-2017", "northshire-2014"]
     assert "**Northshire (2014)** was rated **inadequate** for *Leadership, management and governance*" in answer.answer
+
+
+@pytest.mark.parametrize("question", ["how has northshire changed over time", "northshire's ratings over the years"])
+def test_a_body_over_time_sets_all_its_reports_side_by_side(history: Answerer, question: str) -> None:
+    answer = history.ask(AskRequest(question=question))
+    assert [item.report_id for item in answer.items] == ["northshire-2014", "northshire-2017", "northshire-2022"]
+    assert "**Improved**: from inadequate (2014) to good (2022)." in answer.answer
+    care_leavers = next(line for line in answer.answer.splitlines() if "care leavers" in line)
+    assert care_leavers.count("**requires improvement**") == 3  # one row, though the frameworks name it apart

@@ -49,7 +49,8 @@ TREND = re.compile(r"\b(each|every|per|by|a)\s+year\b|\byear[- ](by|on)[- ]year\
                    r"\bover (the )?(years|time|period)\b|\btrends?\b|\bthrough the years\b|"
                    r"\bhow (have|has|did)\b[^?]*\b(grades?|ratings?|judge?ments?|outcomes?)\b[^?]*\b(change|changed|"
                    r"move|moved|shift|shifted|evolve|evolved|develop|developed)\b", re.I)
-
+OVER_TIME = re.compile(r"\bover (the )?(years|time)\b|\bthrough the years\b|\b(history|trajectory)\b|"
+                       r"\bacross (all )?(its|their) (inspections|reports)\b", re.I)  # one body's reports, all of them
 COUNT_CUE = re.compile(r"\bhow many\b|\bnumber of\b|\b(share|proportion|percentage|per ?cent|count|counts)\b|"
                        r"\bhow (have|has|did)\b", re.I)
 RECENCY = {stem(w) for w in "latest last recent newest current".split()}
@@ -213,8 +214,8 @@ def intent_of(scope: Scope) -> str:
     if named >= 2 and scope.kind == "fact" and scope.answer_type is None:
         return "compare"  # two bodies and no one thing asked: each gets its side ("X stack up against Y")
     if named == 1 and DIRECTION.search(scope.question) and residue <= CHANGE_FRAME | COMPARE_WORDS | RATING \
-            and not WHERE_MOST.search(scope.question):
-        return "compare"  # "has Suffolk gone downhill", "did Lancashire improve between inspections"
+            and not WHERE_MOST.search(scope.question) or named == 1 and OVER_TIME.search(scope.question):
+        return "compare"  # "has Suffolk gone downhill", "did Lancashire improve", "Birmingham over the years"
     if named == 0 and TREND.search(scope.question) and (scope.kind != "list" or COUNT_CUE.search(scope.question)):
         return "trend"  # counts by year across reports; one body's change is a comparison, "which ..." a list
     if scope.kind == "list":

@@ -6,17 +6,19 @@ from __future__ import annotations
 
 from ingest.models import GRADES, ReportMeta
 from service.answering import grades
+from service.answering.areas import area_key
 from service.answering.compose import CitationBook, abstain
 from service.answering.evidence import Evidence, label
 from service.answering.intents.fact import answer_fact
 from service.answering.intents.overview import SUBJECT_SHARE, findings, outcome
 from service.answering.mentions import body_label, group_by_body
-from service.answering.scope import COMPARE_WORDS, OVERVIEW_WORDS, RATING, Scope
+from service.answering.scope import COMPARE_WORDS, OVERVIEW_WORDS, OVER_TIME, RATING, Scope
 from service.answering.text import stem
 from service.answering.tools import Tools
 from service.schemas import Answer, Item
 
 MAX_AREAS = 6
+MAX_REPORTS = 6   # one body "over time": its reports side by side, at most this many (the newest)
 
 
 def answer_compare(tools: Tools, scope: Scope, book: CitationBook, session_id: str) -> Answer:
@@ -30,7 +32,7 @@ def answer_compare(tools: Tools, scope: Scope, book: CitationBook, session_id: s
         table.append(["Overall grade", *(_grade_cell(tools, m, None, book) for m in metas)])
     else:  # ungraded reports (area SEND inspections): the sentence each gives as its outcome
         table.append(["Outcome", *(_cell(outcome(tools, m), book) for m in metas)])
-    for area in graded_areas(metas)[:MAX_AREAS]:
+    for area in graded_areas(tools, metas)[:MAX_AREAS]:
         table.append([area, *(_grade_cell(tools, m, area, book) for m in metas)])
     if aspect:
         table.append([" ".join(aspect).capitalize(), *(_cell(_best_on(tools, m, scope), book) for m in metas)])
@@ -49,14 +51,16 @@ def answer_compare(tools: Tools, scope: Scope, book: CitationBook, session_id: s
 
 def compared(tools: Tools, scope: Scope) -> list[ReportMeta]:
     """The reports to set side by side: the latest in scope of each body named; for one body, its first and
-    last report in the years named (its latest two when no years are named, or only its latest is in scope)."""
+    last report in the years named (its latest two when no years are named, or only its latest is in scope;
+    all of them, oldest first, "over time")."""
     by_body = group_by_body(tools.newest_first(scope.report_ids))
     if len(by_body) == 1:
         metas = next(iter(by_body.values()))
         if len(metas) == 1 and len(scope.bodies) == 1:  # "did X get worse at its last inspection": and before
             metas = tools.newest_first(scope.bodies[0].report_ids)
         asked = sorted({y for span in scope.years for y in span if y not in (0, 9999)})
-        picked = [nearest(metas, year) for year in asked] if len(asked) >= 2 \
+        picked = metas[:MAX_REPORTS][::-1] if OVER_TIME.search(scope.question) and not scope.years \
+            else [nearest(metas, year) for year in asked] if len(asked) >= 2 \
             else [metas[-1], metas[0]] if scope.years and len(metas) > 1 else metas[:2][::-1]
         return list({m.report_id: m for m in picked}.values())
     return [metas[0] for metas in by_body.values()]
@@ -67,14 +71,20 @@ def nearest(metas: list[ReportMeta], year: int) -> ReportMeta:
     return min(metas, key=lambda m: abs(m.published.year - year) if m.published else 9999)
 
 
-def graded_areas(metas: list[ReportMeta]) -> list[str]:
-    """Judgement areas graded in any compared report, in the order the reports name them."""
-    return list(dict.fromkeys(area for m in metas for area in m.areas))
+def graded_areas(tools: Tools, metas: list[ReportMeta]) -> list[str]:
+    """Judgement areas graded in any compared report, in the order the reports name them; one row for a
+    judgement two frameworks name differently ("Experiences and progress of care leavers", "The ...")."""
+    kept: list[str] = []
+    for area in dict.fromkeys(area for m in metas for area in m.areas):
+        if tools.areas.closest(area, kept) is None:
+            kept.append(area)
+    return kept
 
 
 def _grade_cell(tools: Tools, meta: ReportMeta, area: str | None, book: CitationBook) -> str:
-    grade = grades.grade_for(meta, area)
-    ev = grades.grade_evidence(tools.library, meta, area) if grade else None
+    key = area_key(meta, area, tools.areas) if area else None
+    grade = grades.grade_for(meta, key) if key or not area else None
+    ev = grades.grade_evidence(tools.library, meta, key) if grade else None
     n = book.cite(ev) if ev else None
     return f"**{grade}** [{n}]" if grade and n else "not graded"
 
