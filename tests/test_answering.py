@@ -508,6 +508,14 @@ def test_a_question_with_nothing_to_look_for_says_so(answerer: Answerer, questio
     assert answer.abstained and not answer.citations and "names no organisation, year, grade or topic" in answer.answer
 
 
+def test_a_year_with_no_report_is_said_before_the_other_reports_answer(answerer: Answerer) -> None:
+    answer = ask(answerer, "how many people did west yorkshire crc supervise in 2019")
+    assert answer.answer.startswith("No report on West Yorkshire CRC in this index is dated 2019; its other reports say:")
+    assert "5,239" in answer.answer
+    dated = ask(answerer, "How many people did Thames Valley CRC supervise in March 2018?")
+    assert not dated.answer.startswith("No report")
+
+
 def test_the_second_one_is_the_second_body_of_the_list_in_its_report(answerer: Answerer) -> None:
     listed = ask(answerer, "Which CRCs were rated requires improvement in 2020?")
     second = listed.items[1]

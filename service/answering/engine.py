@@ -99,6 +99,9 @@ class Answerer:
         heading, numbered as one."""
         book = CitationBook(self.library)
         answers = [COMPOSERS[scope.intent](self.tools, scope, book, session_id) for scope in scopes]
+        for scope, answer in zip(scopes, answers):
+            if scope.note and not answer.abstained:
+                answer.answer = f"{scope.note}\n\n{answer.answer}"
         if len(answers) == 1:
             return answers[0], book
         text = "\n\n".join(f"**{scope.question.strip()}**\n{a.answer}" for scope, a in zip(scopes, answers))

@@ -120,6 +120,7 @@ class Scope:
     answer_type: str | None = None             # number | date | name | grade
     area: str | None = None                    # the judgement area named (None: overall, or none named)
     jargon: str = ""                           # the reports' terms for its everyday words ("domestic abuse")
+    note: str | None = None                    # said before the answer ("No Devon report is dated 2024 ...")
 
 
 def kind_of(question: str, bodies: list[BodyMatch]) -> str:
@@ -143,6 +144,7 @@ def parse(question: str, reports: list[ReportMeta], areas: AreaNames, names: Bod
     if unknown := names.unknown(question, bodies):
         scope.missing = f"no report in this index is about {unknown[0]}"
     _read_wants(scope, areas, graded)
+    scope.note = _other_years(scope, {m.report_id: m for m in reports})
     if kind == "fact" and not bodies and scope.answer_type == "number" and about_grades_only(scope):
         scope.kind = "list"  # "how many children's services were rated outstanding in 2023": count them
     scope.intent = intent_of(scope)
@@ -175,6 +177,17 @@ def _reports_in_scope(question: str, reports: list[ReportMeta], bodies: list[Bod
     if bodies and not years and LATEST_ONLY.search(question):
         dated = latest_per_body(dated)
     return sorted(m.report_id for m in dated), None
+
+
+def _other_years(scope: Scope, by_id: dict[str, ReportMeta]) -> str | None:
+    """A note when the year asked of a body has no report and its other reports answer instead."""
+    if not scope.bodies or not scope.years or not scope.report_ids or \
+            any(in_years(by_id[r], scope.years, with_fieldwork=True) for r in scope.report_ids):
+        return None
+    lo, hi = scope.years[0]
+    when = str(lo) if lo == hi else f"{lo}–{hi}" if hi != 9999 else f"{lo} or later" if lo else f"before {hi + 1}"
+    named = " or ".join(dict.fromkeys(b.body for b in scope.bodies))
+    return f"No report on {named} in this index is dated {when}; its other reports say:"
 
 
 def _read_wants(scope: Scope, areas: AreaNames, graded: bool = False) -> None:
