@@ -516,6 +516,16 @@ def test_a_year_with_no_report_is_said_before_the_other_reports_answer(answerer:
     assert not dated.answer.startswith("No report")
 
 
+def test_a_first_no_report_is_graded_for_falls_back_to_what_the_reports_say(answerer: Answerer) -> None:
+    answer = ask(answerer, "which crc was the first to be rated outstanding?")  # no CRC was, overall
+    assert not answer.abstained and answer.citations[0].report_id == "durham-tees-valley-crc-2020"
+
+
+def test_weak_spots_are_one_side_of_an_overview(answerer: Answerer) -> None:
+    answer = ask(answerer, "what were Essex's weak spots?")
+    assert "**Concerns**" in answer.answer and "**Strengths**" not in answer.answer
+
+
 def test_the_second_one_is_the_second_body_of_the_list_in_its_report(answerer: Answerer) -> None:
     listed = ask(answerer, "Which CRCs were rated requires improvement in 2020?")
     second = listed.items[1]

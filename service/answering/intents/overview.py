@@ -139,10 +139,13 @@ def reasons(tools: Tools, meta: ReportMeta, grade: str | None, limit: int = 2) -
 
 
 def asks_for_overview(tools: Tools, scope: Scope) -> bool:
-    """True when a question about one body asks, in words no rule knows, what its report said overall."""
+    """True when a question about one body asks, in words no rule knows, what its report said overall (or on
+    one side: its strengths, its concerns)."""
     subject = " ".join(w for w in scope.topic_words if stem(w) not in OVERVIEW_WORDS | RATING | SIDES)
     if len({b.body for b in scope.bodies}) != 1 or scope.answer_type or SELECTS.search(scope.question) \
             or tools.library.text.share(subject) >= SUBJECT_SHARE:
         return False
+    if {stem(w) for w in scope.topic_words} & SIDES:
+        return True  # "what were its weak spots?": one side asked, of no subject the reports write about
     asked = np.asarray(tools.library.embeddings.embed_query(without_names(scope.question, scope.bodies)))
     return max(float(tools.vectors(text) @ asked) for text in OVERVIEW_ASKED) >= OVERVIEW_MEANING

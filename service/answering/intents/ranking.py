@@ -10,6 +10,7 @@ import re
 from ingest.models import GRADES
 from service.answering import grades
 from service.answering.compose import CitationBook, Row, abstain, list_answer
+from service.answering.intents.fact import answer_fact
 from service.answering.intents.lists import dated_rows
 from service.answering.mentions import group_by_body
 from service.answering.scope import MOST_INSPECTED, Scope
@@ -22,10 +23,11 @@ EARLIEST = re.compile(r"\b(first|earliest|oldest)\b", re.I)
 
 
 def answer_rank(tools: Tools, scope: Scope, book: CitationBook, session_id: str) -> Answer:
-    if MOST_INSPECTED.search(scope.question):
-        return _by_count(tools, scope, book, session_id)
-    if BY_DATE.search(scope.question):
-        return _by_date(tools, scope, book, session_id)
+    by_metadata = _by_count if MOST_INSPECTED.search(scope.question) else _by_date if BY_DATE.search(
+        scope.question) else None
+    if by_metadata is not None:  # when the metadata cannot answer with a citation, the sentences may
+        answer = by_metadata(tools, scope, book, session_id)
+        return answer_fact(tools, scope, book, session_id) if answer.abstained else answer
     graded = [tools.library.reports[r] for r in scope.report_ids if tools.library.reports[r].overall]
     if scope.missing or not graded:
         return abstain(session_id)
