@@ -273,6 +273,14 @@ def test_a_reports_silence_is_told_unless_a_rival_says_what_was_asked(answerer: 
     assert answer.abstained  # its report says its sources do not describe unpaid work; "staff worked ..." is no rival
 
 
+def test_which_was_better_compares_the_last_two_bodies_asked_about(answerer: Answerer) -> None:
+    first = ask(answerer, "what rating did essex crc get?")
+    second = ask(answerer, "and durham tees valley?", first.session_id)
+    better = ask(answerer, "which was better?", second.session_id)
+    assert {item.body for item in better.items} == {"Essex CRC", "Durham Tees Valley CRC"}
+    assert "Rated better: **Durham Tees Valley CRC (2020)**" in better.answer
+
+
 def test_that_report_keeps_to_the_report_just_answered(answerer: Answerer) -> None:
     first = ask(answerer, "How many people did Merseyside CRC supervise in 2020?")
     assert {c.report_id for c in first.citations} == {"merseyside-crc-2020"}

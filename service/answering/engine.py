@@ -82,7 +82,7 @@ class Answerer:
             answer = yield from self._prose(Draft(resolved.text, answer, book.pool()), live)
         else:
             yield from (Event("token", {"text": piece}) for piece in pieces(answer.answer))
-        self.remember(session_id, request.question, scopes[0], answer)
+        self.remember(session_id, request.question, scopes[0], answer, resolved.earlier)
         yield Event("answer", answer)
 
     def scopes(self, resolved: Resolved, filters: Filters | None) -> list[Scope]:
@@ -150,8 +150,9 @@ class Answerer:
         return not any(m.overall or m.areas for m in reports) and (not types or any(org_type(m) in types
                                                                                     for m in reports))
 
-    def remember(self, session_id: str, question: str, scope: Scope, answer: Answer) -> None:
-        context = self.context_of(scope, answer)
+    def remember(self, session_id: str, question: str, scope: Scope, answer: Answer,
+                 earlier: list[str] | None = None) -> None:
+        context = replace(self.context_of(scope, answer), earlier=earlier or [])
         self.sessions.add(session_id, Turn(question, scope.question, context.bodies, answer.answer, asdict(context)))
 
     def context_of(self, scope: Scope, answer: Answer) -> Context:

@@ -3,6 +3,7 @@
 - "And Essex?" / "What about X in 2020?": the previous question again, with X's body (and year) put in.
 - "What about care leavers?" after a question naming a body: care leavers at that body (in that year).
 - "Compare with Bradford": the previous answer's bodies beside Bradford.
+- "How did Hampshire do?" "And Surrey?" "Which was better?": the last two bodies asked about, compared.
 - A question naming no body after one that did ("what were the main problems?") is about the same bodies,
   unless it asks across organisations ("which councils ..."); when their reports do not say, it is asked
   of every report ("what is Through the Gate?").
@@ -43,6 +44,8 @@ ORDINALS = {"first": 0, "second": 1, "third": 2, "fourth": 3, "fifth": 4, "last"
 NTH = re.compile(r"\bthe (first|second|third|fourth|fifth|last|1st|2nd|3rd) (?:one|council|crc|provider|authority|"
                  r"organisation|company|area|body)\b(?!\s+(?:to|that|which|who|with|rated|judged|in|of|ever)\b)", re.I)
 # (not "the first CRC to get that rating": a superlative)
+COMPARE_BOTH = re.compile(r"\bwhich\b[^?]*\b(better|worse|higher|lower|stronger|weaker|best|worst)\b|"
+                          r"\b(compare|comparison|difference)\b", re.I)  # of the last two bodies asked about
 COMPARE = re.compile(r"\b(compar\w*|versus|vs\.?|differ\w*)\b", re.I)
 WHY_ONLY = re.compile(r"^\s*(and\s+)?(why|for what reasons?|what were the reasons|on what grounds|why (was|is) that|"
                       r"why (were|was) (they|it|those|these)( \w+)?( that way| so)?|what were the (main )?(reasons|problems|"
@@ -68,6 +71,7 @@ class Context:
     years: list[int] = field(default_factory=list)
     grade: str | None = None
     entities: list[str] = field(default_factory=list)
+    earlier: list[str] = field(default_factory=list)  # the bodies this turn put another in place of ("and Surrey?")
 
 
 @dataclass
@@ -78,6 +82,7 @@ class Resolved:
     only: set[str] = field(default_factory=set)   # "that inspection": the previous answer's reports
     missing: str | None = None                     # why no report can answer ("the one before" the first)
     standalone: str | None = None                  # the question as asked, when the bodies were only assumed
+    earlier: list[str] = field(default_factory=list)  # the previous bodies, when another was put in their place
 
 
 def resolve(question: str, previous: Context | None, names: BodyNames) -> Resolved:
@@ -99,8 +104,13 @@ def resolve(question: str, previous: Context | None, names: BodyNames) -> Resolv
         text = _swap_years(_strip_appendix(previous.resolved), [str(other.published.year)])
         named = names.find(text) or not previous.bodies
         return Resolved(text if named else f"{text} ({'; '.join(previous.bodies)})", only={other.report_id})
+    earlier: list[str] = []
     if ellipsis and ellipsis.group(1):
         text, inherited = _ellipsis(ellipsis.group(1), previous, names)
+        earlier = previous.bodies if names.find(ellipsis.group(1)) else []  # "And Surrey?" after Hampshire
+    elif COMPARE_BOTH.search(text) and previous.earlier and not names.find(text):
+        text = f"{text.rstrip()} ({'; '.join(previous.earlier + previous.bodies)})"  # "which was better?"
+        return Resolved(text, inherited=True)
     picked: set[str] = set()
     if (nth := NTH.search(text)) and previous.bodies:  # "tell me about the second one": that body of the list,
         pick = ORDINALS[nth.group(1).lower()]          # in the report the list gave
@@ -128,7 +138,7 @@ def resolve(question: str, previous: Context | None, names: BodyNames) -> Resolv
     one_report = len(previous.report_ids) == 1 and re.search(r"\b(it|its)\b", question, re.I) \
         and not found - set(previous.bodies)  # ("compare it with Wales CRC" reads Wales CRC's report too)
     only = set(previous.report_ids) if THAT_REPORT.search(question) or one_report else picked
-    return Resolved(text, exclude, inherited, only, standalone=alone)
+    return Resolved(text, exclude, inherited, only, standalone=alone, earlier=earlier)
 
 
 def _report_beside(previous: Context, names: BodyNames, later: bool):  # noqa: ANN202 (ReportMeta | None)
