@@ -10,6 +10,7 @@ from dataclasses import dataclass, field
 from ingest.models import ReportMeta
 from service.answering import grades
 from service.answering.areas import AreaNames
+from service.answering.asks import NUMERIC, answer_type, numeric
 from service.answering.mentions import (INSPECTORATE_NAMES, ORG_TYPES, BodyMatch, BodyNames, inspectorates_named,
                                         latest_per_body, org_type, org_types_named)
 from service.answering.dates import LATEST_ONLY, REPORT_YEAR, YEAR, in_years, of_month_asked, parse_years
@@ -54,8 +55,6 @@ OVER_TIME = re.compile(r"\bover (the )?(years|time)\b|\bthrough the years\b|\b(h
 COUNT_CUE = re.compile(r"\bhow many\b|\bnumber of\b|\b(share|proportion|percentage|per ?cent|count|counts)\b|"
                        r"\bhow (have|has|did)\b", re.I)
 RECENCY = {stem(w) for w in "latest last recent newest current".split()}
-NUMERIC = re.compile(r"\b(more than|over|above|at least|greater than|exceeding|fewer than|less than|under|below|"
-                     r"at most)\s+(?:about\s+)?(\d[\d,]*(?:\.\d+)?)\s*(%|per ?cent)?", re.I)
 SUPERLATIVE = re.compile(r"(?<!their )(?<!its )\b(first|most|least|largest|biggest|highest|lowest|best|worst|"
                          r"earliest|latest|poorest|weakest|strongest)\b|\b(more|fewer|less)\b(?!\s+than)", re.I)
 # ("which councils got worse at their latest inspection": each body's own report, not a superlative)
@@ -78,14 +77,6 @@ PLURALS = re.compile(r"\b(which|what)\s+([\w'’]+\s+){0,3}?(crcs|providers|insp
 PREDICATIVE_GRADE = re.compile(  # "were good in 2019", "found to be inadequate?", "were outstanding for care leavers"
     rf"\b(was|were|is|are|be|been|as|got|get|received|achieved|awarded|given)\s+(?:\w+\s+){{0,2}}?{grades.GRADE_NAME}(?=\s*(?:[?.!,]|$|\s+(?:in|during|for|"
     r"overall|by|back|then|last|when|at\s+(?:their|its|the)\s+(?:last|latest|most|previous))\b))", re.I)
-NUMBER_Q = re.compile(r"\bhow (many|much|big|large|high)\b|\bnumbers?\b(?!\s+of\s+(?:ways|reasons|areas|issues))|\bwhat (\w+ ){0,2}(percentage|proportion|share|number|fraction|"
-                      r"average|per ?cent|size|rate)\b|\b(number|percentage|proportion|share) of\b|\baverage\b", re.I)
-DATE_Q = re.compile(r"\b(when|what date|which date|what day|what year|which year|which month)\b|\bdates?\b", re.I)
-NAME_Q = re.compile(r"^\s*(who|whom)\b|\bwhich (company|organisation|organization|firm|person|partner|charity|college|"
-                    r"provider|contractor|group|body)\b|\b(what|which)\b[^?]*\b(call|called|named|name|title|titled)\b|"
-                    r"\b(what|which)(\s+\w+)?\s+(scheme|programme|program|project|model|initiative|service|team|tool|"
-                    r"system|campaign|approach|framework|app|platform|partner|partnership|pilot|strategy|"
-                    r"forum|group|panel|hub|award|charter|title|job title)\b|\bname\b|\bcalled\b", re.I)
 OVERVIEW_CUE = re.compile(r"\bwhy\b[^?]*\b(rated|graded|judged|given|got|get|rating|grade)\b|\b(summar(y|ise|ize)|overview|tell me (more )?about|key (findings|points|messages|issues)|"
                           r"main (findings|points|messages|issues|conclusions)|headlines?|highlights|"
                           r"what happened|(find|say|conclude|report)\b\W*$|how did\b.*\bdo\b|"
@@ -193,7 +184,7 @@ def _other_years(scope: Scope, by_id: dict[str, ReportMeta]) -> str | None:
 def _read_wants(scope: Scope, areas: AreaNames, graded: bool = False) -> None:
     question = scope.question
     rest = without_names(question, scope.bodies)
-    scope.numeric = _numeric(rest)
+    scope.numeric = numeric(rest)
     scope.wanted = wanted_verdicts(rest) if scope.kind == "list" else set()
     if scope.numeric:
         rest = NUMERIC.sub(" ", rest)
@@ -268,27 +259,6 @@ def proper_names(text: str) -> list[str]:
                 and stem(lower) not in SCAFFOLD | RATING and lower not in STOPWORDS:
             found.append(word)
     return found
-
-
-def _numeric(question: str) -> tuple[str, float] | None:
-    match = NUMERIC.search(question)
-    if not match:
-        return None
-    direction = "<" if match.group(1).lower() in {"fewer than", "less than", "under", "below", "at most"} else ">"
-    return direction, float(match.group(2).replace(",", ""))
-
-
-def answer_type(question: str) -> str | None:
-    """The kind of thing that answers the question: a number, a date, a name or a grade (None: a finding)."""
-    if grades.asks_for_grade(question):
-        return "grade"
-    if NUMBER_Q.search(question):
-        return "number"
-    if DATE_Q.search(question):
-        return "date"
-    if NAME_Q.search(question):
-        return "name"
-    return None
 
 
 def about_grades_only(scope: Scope) -> bool:
