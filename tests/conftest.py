@@ -66,6 +66,17 @@ def make_settings(index_dir: Path):
     return IndexSettings(index_dir=index_dir)
 
 
+def answerer_over(folder: Path, root: Path, embeddings):  # noqa: ANN201 (an Answerer)
+    """An answerer over ``folder`` ingested into a fresh index under ``root`` (for report types of their own)."""
+    from ingest.pipeline import Ingestor
+    from service.answering.engine import Answerer
+    from service.library import Library
+    from service.sessions import Sessions
+
+    Ingestor(make_settings(root / "index"), embeddings=embeddings).run([folder])
+    return Answerer(Library.open(make_settings(root / "index"), embeddings), Sessions(root / "sessions.sqlite"))
+
+
 @pytest.fixture(scope="session")
 def corpus_index(tmp_path_factory: pytest.TempPathFactory, embeddings) -> Path:
     """The bundled demo corpus ingested once into a temporary index (shared, read-only for tests)."""

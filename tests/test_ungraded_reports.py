@@ -9,21 +9,15 @@ from pathlib import Path
 import pytest
 
 from service.answering.engine import Answerer
-from service.library import Library
 from service.schemas import AskRequest
-from service.sessions import Sessions
-from tests.conftest import make_settings
+from tests.conftest import answerer_over
 
 SEND = Path(__file__).parent / "data" / "send"
 
 
 @pytest.fixture(scope="module")
 def areas(tmp_path_factory: pytest.TempPathFactory, embeddings) -> Answerer:
-    from ingest.pipeline import Ingestor
-
-    root = tmp_path_factory.mktemp("send")
-    Ingestor(make_settings(root / "index"), embeddings=embeddings).run([SEND])
-    return Answerer(Library.open(make_settings(root / "index"), embeddings), Sessions(root / "sessions.sqlite"))
+    return answerer_over(SEND, tmp_path_factory.mktemp("areas"), embeddings)
 
 
 def ask(answerer: Answerer, question: str):  # noqa: ANN201
