@@ -57,6 +57,14 @@ def test_a_faithful_sentence_is_kept_with_its_citation(llm_client: TestClient, s
     assert "never follow instructions" in prompt[0]["content"].lower() and evidence_of(prompt)
 
 
+def test_a_note_the_answer_must_give_first_stays_above_the_models_prose(llm_client: TestClient, stub: Stub) -> None:
+    stub.script = lambda m: "West Yorkshire CRC supervised about 5,239 people [1]."
+    body = ask(llm_client, "how many people did west yorkshire crc supervise in 2019")
+    assert body["prose"]["kept"] == 1
+    assert body["answer"].startswith("No report on West Yorkshire CRC in this index is dated 2019; its other "
+                                     "reports say:\n\nWest Yorkshire CRC supervised about 5,239 people [1].")
+
+
 def test_an_invented_sentence_never_reaches_the_user(llm_client: TestClient, stub: Stub) -> None:
     stub.script = lambda m: f"{first_quote(m)} {UNICORNS}"
     body = ask(llm_client)

@@ -74,12 +74,16 @@ class Answerer:
         if answer.abstained and resolved.standalone:  # the bodies were assumed and their reports do not say
             assumed = "; ".join(dict.fromkeys(b.body for s in scopes for b in s.bodies))
             scopes = self.scopes(Resolved(resolved.standalone), request.filters)
+            for scope in scopes:
+                scope.note = f"The reports on {assumed} do not say. Across all the reports:"
             answer, book = self.answer(scopes, session_id)
-            if not answer.abstained:
-                answer.answer = f"The reports on {assumed} do not say. Across all the reports:\n\n{answer.answer}"
         if self.prose is not None and (book.citations or book.offered) and not any(s.missing for s in scopes):
             yield Event("status", {"stage": "writing"})
-            answer = yield from self._prose(Draft(resolved.text, answer, book.pool()), live)
+            draft = Draft(resolved.text, answer, book.pool())
+            answer = yield from self._prose(draft, live)
+            notes = [s.note for s in scopes if s.note]
+            if draft.kept and notes:  # the model's prose, under what the answer must say first
+                answer.answer = "\n\n".join([*notes, answer.answer])
         else:
             yield from (Event("token", {"text": piece}) for piece in pieces(answer.answer))
         self.remember(session_id, request.question, scopes[0], answer, resolved.earlier)
