@@ -85,6 +85,7 @@ def test_years_and_kinds_are_read_from_the_question() -> None:
     assert parse_years("published between 2019 and 2025") == [(2019, 2025)]
     assert parse_years("published in 2018 or later") == [(2018, 9999)]
     assert parse_years("in 2014") == [(2014, 2014)]
+    assert parse_years("attendance in 2017-18") == [(2017, 2018)] and parse_years("2018/19 figures") == [(2018, 2019)]
     assert kind_of("Which CRCs had unpaid work risk concerns?", []) == "list"
     assert kind_of("Which CRC was the first to be rated Good?", []) == "fact"
 

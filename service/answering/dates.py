@@ -10,6 +10,7 @@ from service.answering.text import A_YEAR, MONTH
 
 YEAR = A_YEAR
 SPAN_YEARS = re.compile(r"\b(?:between|from)?\s*((?:19|20)\d\d)\s*(?:and|to|-|–|until)\s*((?:19|20)\d\d)\b", re.I)
+SHORT_SPAN = re.compile(r"\b((?:19|20)\d\d)\s*[-–/]\s*(\d\d)\b(?![-–/]?\d)")  # a school or financial year
 OPEN_AFTER = re.compile(r"\b((?:19|20)\d\d)\s+(?:or|and)\s+(?:later|after|since)|"
                         r"\b(?:since|after|from)\s+((?:19|20)\d\d)(?:\s+onwards?)?", re.I)
 DATED_BY = re.compile(r"\b(publish\w*|inspected|inspections?|visited|fieldwork|reports?)\b", re.I)  # a month dates them
@@ -23,8 +24,10 @@ LATEST_ONLY = re.compile(r"(?<!since )(?<!since the )(?<!since their )(?<!since 
 
 
 def parse_years(question: str) -> list[tuple[int, int]]:
-    """Year intervals a question names: "2019", "between 2019 and 2025", "2018 or later", "before 2016"."""
+    """Year intervals a question names: "2019", "between 2019 and 2025", "2017-18", "2018 or later", "before
+    2016"."""
     spans = [(int(a), int(b)) for a, b in SPAN_YEARS.findall(question)]
+    spans += [(int(a), int(a[:2] + b)) for a, b in SHORT_SPAN.findall(question)]  # "2017-18", "2018/19"
     spans += [(int(a or b), 9999) for a, b in OPEN_AFTER.findall(question)]
     spans += [(0, int(y) - 1) for y in BEFORE.findall(question)]
     if spans:
