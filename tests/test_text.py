@@ -58,3 +58,18 @@ def test_a_second_part_takes_the_first_parts_subject_and_topic() -> None:
         ["Which CRCs had unpaid work risk concerns?", "which CRCs were praised for unpaid work?"]
     assert two_parts("which councils had problems with care leavers, and which were praised for that?") == \
         ["which councils had problems with care leavers?", "which councils were praised for care leavers?"]
+
+
+def test_a_figure_leads_an_answer_only_when_it_is_the_only_count_in_the_quote() -> None:
+    import numpy as np
+
+    from ingest.models import ReportMeta
+    from service.answering.evidence import Evidence
+    from service.answering.intents.fact import lead
+    from service.answering.rank import Question
+
+    meta = ReportMeta(report_id="bolton-2014", source="bolton.pdf", title="Bolton")
+    question = Question("how many of bolton's children's centres were any good", np.zeros(3), [], "number")
+    mixed = Evidence(meta, 1, None, "Only two of the ten children's centres are rated good, compared with 68% nationally.")
+    plain = Evidence(meta, 1, None, "There are 18 children's centres in Bolton.")
+    assert lead(mixed, question) is None and lead(plain, question) == "18"

@@ -24,6 +24,8 @@ CLAIM_REPORTS = 8       # metadata claims are ranked for scopes of up to this ma
 OFFERED = 8             # the best-ranked evidence an optional prose writer may cite
 NOTHING_ASKED = ("That question names no organisation, year, grade or topic to look for. Ask, for example, "
                  "what an inspection of an organisation found about a topic, or which organisations were rated a grade.")
+COUNTED_IN_WORDS = re.compile(r"\b(one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|thirty|"
+                              r"forty|fifty|hundred|half|third|quarter)s?\b(?:\s+(?:of|in|out of)\b)", re.I)
 DATE = re.compile(rf"\b(?:\d{{1,2}}(?:st|nd|rd|th)?\s+)?{MONTH.pattern}\s+(?:19|20)\d\d\b", re.I)
 
 
@@ -96,7 +98,8 @@ def lead(ev: Evidence, question: Question) -> str | None:
     """The fact itself, when the quote states exactly one thing of the kind asked for."""
     if question.answer_type == "number":
         found = set(quantities(ev.quote)) - {m.group(0) for m in NUMBER.finditer(question.text)}
-        return found.pop() if len(found) == 1 else None
+        in_words = COUNTED_IN_WORDS.search(ev.quote)  # "only two of the ten ..., compared with 68%": which?
+        return found.pop() if len(found) == 1 and not in_words else None
     if question.answer_type == "date":
         found = {m.group(0) for m in DATE.finditer(ev.quote)}
         return found.pop() if len(found) == 1 else None
