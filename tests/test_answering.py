@@ -535,6 +535,15 @@ def test_weak_spots_are_one_side_of_an_overview(answerer: Answerer) -> None:
     assert "**Concerns**" in answer.answer and "**Strengths**" not in answer.answer
 
 
+def test_grades_in_the_plural_divisions_and_a_years_reports_compared(answerer: Answerer) -> None:
+    graded = ask(answerer, "what grades did merseyside get")
+    assert [c.report_id for c in graded.citations] == ["merseyside-crc-2020", "merseyside-crc-2018"]
+    divisions = ask(answerer, "which nps divisions were inspected")
+    assert [item.body for item in divisions.items] == ["London NPS division"]
+    year = ask(answerer, "compare all the 2020 reports")
+    assert len(year.items) == 7 and "Rated better: **Durham Tees Valley CRC (2020)**" in year.answer
+
+
 def test_the_second_one_is_the_second_body_of_the_list_in_its_report(answerer: Answerer) -> None:
     listed = ask(answerer, "Which CRCs were rated requires improvement in 2020?")
     second = listed.items[1]

@@ -163,7 +163,7 @@ def asks_for_grade(question: str) -> bool:
     """True for "what (overall) rating/grade/judgement did X get", "how was X rated", "how did Ofsted rate X",
     "how did X do", "Ofsted rating for X", "X's grade"."""
     q = question.lower().replace("’", "'")
-    return bool(re.search(r"\b(what|which)\b[^?]*\b(rating|grade|judge?ment|rated|judged|judge|graded)\b", q)
+    return bool(re.search(r"\b(what|which)\b[^?]*\b(ratings?|grades?|judge?ments?|rated|judged|judge|graded)\b", q)
                 or bool(asks_yes_no_grade(q))
                 or re.search(r"\bhow (was|were|is|are|did|does|do)\b[^?]*\b(rated|judged|graded|rate|judge|grade|"
                              r"do|perform)\b", q)

@@ -25,7 +25,8 @@ SCAFFOLD = {stem(w) for w in """
     digests find found finding findings say says said describe described according record recorded
     give gave given get got receive received raise raised raising highlight highlighted identify identified note noted
     provider providers crc crcs community rehabilitation company companies nps national probation service local la las
-    authority authorities council councils borough boroughs organisation organisations ofsted hm inspector inspectors
+    authority authorities council councils borough boroughs division divisions organisation organisations ofsted hm
+    inspector inspectors
     time times actually exactly approximately roughly around currently main key principal major
     take took taken place begin began begun start started happen happened occur occurred make made go went come came
     put become became cover covers covered include includes included contain contains comprise comprises
@@ -50,6 +51,7 @@ TREND = re.compile(r"\b(each|every|per|by|a)\s+year\b|\byear[- ](by|on)[- ]year\
                    r"\bover (the )?(years|time|period)\b|\btrends?\b|\bthrough the years\b|"
                    r"\bhow (have|has|did)\b[^?]*\b(grades?|ratings?|judge?ments?|outcomes?)\b[^?]*\b(change|changed|"
                    r"move|moved|shift|shifted|evolve|evolved|develop|developed)\b", re.I)
+MAX_COMPARED = 8  # reports a comparison naming no body may set side by side
 OVER_TIME = re.compile(r"\bover (the )?(years|time)\b|\bthrough the years\b|\b(history|trajectory)\b|"
                        r"\bacross (all )?(its|their) (inspections|reports)\b", re.I)  # one body's reports, all of them
 COUNT_CUE = re.compile(r"\bhow many\b|\bnumber of\b|\b(share|proportion|percentage|per ?cent|count|counts)\b|"
@@ -217,6 +219,8 @@ def intent_of(scope: Scope) -> str:
         return "compare"
     if named >= 2 and scope.kind == "fact" and scope.answer_type is None:
         return "compare"  # two bodies and no one thing asked: each gets its side ("X stack up against Y")
+    if cue and named == 0 and 2 <= len(scope.report_ids) <= MAX_COMPARED and scope.kind == "fact":
+        return "compare"  # "compare all the 2020 reports"
     if named == 1 and DIRECTION.search(scope.question) and residue <= CHANGE_FRAME | COMPARE_WORDS | RATING \
             and not WHERE_MOST.search(scope.question) or named == 1 and OVER_TIME.search(scope.question):
         return "compare"  # "has Suffolk gone downhill", "did Lancashire improve", "Birmingham over the years"
