@@ -390,6 +390,9 @@ def test_improved_since_the_last_inspection_compares_grades(answerer: Answerer) 
     assert [(item.report_id, item.verdict) for item in better.items] == [("durham-tees-valley-crc-2020", "improved")]
     worse = ask(answerer, "Which CRCs got worse since their last inspection?")
     assert worse.abstained and not worse.items  # no CRC's overall grade fell in the demo corpus
+    assert "No organisation in this index had its grade change that way" in worse.answer
+    asked = ask(answerer, "did any crcs go from requires improvement to good?")  # no "which": still a list
+    assert [item.report_id for item in asked.items] == ["durham-tees-valley-crc-2020"]
 
 
 def test_grade_change_across_a_bodys_reports(answerer: Answerer) -> None:

@@ -14,6 +14,7 @@ from service.answering.text import A_YEAR, stem, stems, words
 
 GRADE_NAME = r"(requires?\s+improvement(\s+to\s+be\s+good)?|outstanding|good|inadequate)"  # a grade as written
 GRADE_WORD = re.compile(rf"\b{GRADE_NAME}\b", re.I)
+FROM_TO = re.compile(rf"\bfrom\s+{GRADE_NAME}\s+(?:\w+\s+){{0,3}}?to\s+{GRADE_NAME}\b", re.I)  # a change of grade
 GRADE_MENTION = re.compile(r"\b(requires?\s+improvement(\s+to\s+be\s+good)?|RI|outstanding|good|inadequate)\b", re.I)
 GRADE_TEXT = {"requires improvement": r"requires?\s+improvement", "outstanding": "outstanding", "good": "good",
               "inadequate": "inadequate"}

@@ -138,8 +138,9 @@ def parse(question: str, reports: list[ReportMeta], areas: AreaNames, names: Bod
         scope.missing = f"no report in this index is about {unknown[0]}"
     _read_wants(scope, areas, graded)
     scope.note = _other_years(scope, {m.report_id: m for m in reports})
-    if kind == "fact" and not bodies and scope.answer_type == "number" and about_grades_only(scope):
-        scope.kind = "list"  # "how many children's services were rated outstanding in 2023": count them
+    if kind == "fact" and not bodies and (scope.answer_type == "number" and about_grades_only(scope)
+                                          or grades.FROM_TO.search(question)):
+        scope.kind = "list"  # "how many ... were rated outstanding in 2023", "did any go from good to inadequate"
     scope.intent = intent_of(scope)
     return scope
 

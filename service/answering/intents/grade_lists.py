@@ -17,7 +17,6 @@ from service.answering.text import stem, words
 from service.answering.tools import Tools
 from service.answering.verdict import IMPROVED, cue_words
 
-FROM_TO = re.compile(rf"\bfrom\s+{grades.GRADE_NAME}\s+(?:\w+\s+){{0,3}}?to\s+{grades.GRADE_NAME}\b", re.I)
 DECLINED = re.compile(r"\b(got worse|worsened|declined|deteriorated|went down|fell|dropped|slipped|lost)\b", re.I)
 LATEST_CHANGE = re.compile(r"\b(since|last|latest|most recent|previous|next)\b", re.I)
 SINCE_WORDS = {stem(w) for w in "since last latest recent previous earlier prior before grade rating overall next lost lose "
@@ -107,7 +106,7 @@ def grade_changes(tools: Tools, scope: Scope, ids: list[str]) -> list[Row] | Non
 def _pairs(graded: list, question: str) -> list:
     """(earlier, later) pairs of consecutive reports (any two for "from X to Y ever / over the years"; only the
     newest two for "since their last inspection")."""
-    if FROM_TO.search(question) and EVER.search(question):
+    if grades.FROM_TO.search(question) and EVER.search(question):
         return [(a, b) for i, a in enumerate(graded) for b in graded[i + 1:]]
     steps = list(zip(graded, graded[1:]))
     latest = LATEST_CHANGE.search(question) and not CONSECUTIVE.search(question)
@@ -115,7 +114,7 @@ def _pairs(graded: list, question: str) -> list:
 
 
 def _change_asked(scope: Scope):  # noqa: ANN202 (a predicate on two grades, or None)
-    asked = FROM_TO.search(scope.question)
+    asked = grades.FROM_TO.search(scope.question)
     if asked is not None:
         first, then = grades.grade_of(asked.group(1)), grades.grade_of(asked.group(3))
         return lambda a, b: a == first and b == then

@@ -38,6 +38,9 @@ def answer_list(tools: Tools, scope: Scope, book: CitationBook, session_id: str)
         return abstain(session_id)
     ids = scope.report_ids
     if (changes := grade_changes(tools, scope, ids)) is not None:
+        if not changes:
+            return abstain(session_id, "No organisation in this index had its grade change that way between "
+                                       "one inspection and the next.")
         return list_answer(changes, book, session_id, "Reports whose grade changed that way")
     if about_grades_only(scope) and not scope.numeric and NEVER.search(scope.question):
         return list_answer(never_rows(tools, scope, ids), book, session_id,
