@@ -547,6 +547,15 @@ def test_grades_in_the_plural_divisions_and_a_years_reports_compared(answerer: A
     assert len(year.items) == 7 and "Rated better: **Durham Tees Valley CRC (2020)**" in year.answer
 
 
+def test_a_topic_asked_of_the_bodies_with_a_grade_is_judged_among_them(answerer: Answerer) -> None:
+    answer = ask(answerer, "which crcs rated requires improvement had problems with home visits?")
+    assert item_bodies(answer) == {"Humberside, Lincolnshire and North Yorkshire CRC", "Merseyside CRC",
+                                   "Northumbria CRC"}
+    assert all("home visits" in c.quote.lower() for c in answer.citations)
+    good = ask(answerer, "which crcs rated good had problems with home visits?")
+    assert good.abstained and not good.items  # none of the two rated good had
+
+
 def test_the_second_one_is_the_second_body_of_the_list_in_its_report(answerer: Answerer) -> None:
     listed = ask(answerer, "Which CRCs were rated requires improvement in 2020?")
     second = listed.items[1]

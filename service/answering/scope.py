@@ -266,6 +266,18 @@ def proper_names(text: str) -> list[str]:
     return found
 
 
+def topic_after_grades(scope: Scope) -> list[str]:
+    """The topic a question asks of the bodies with the grades it names ("which CRCs rated requires improvement
+    had problems with home visits?" -> problems, home, visits); empty when it asks nothing more."""
+    if not about_grades_only(scope):
+        return []
+    text = without_names(scope.question, scope.bodies)
+    last = list(grades.GRADE_MENTION.finditer(text))[-1:]
+    then = re.search(r"\b(?:had|have|has|with|showing|whose)\b(.*)", text[last[0].end():] if last else "", re.I)
+    words = content_words(then.group(1)) if then else []
+    return [w for w in words if stem(w) not in SCAFFOLD | RATING and not w.isdigit()]
+
+
 def about_grades_only(scope: Scope) -> bool:
     """True when every grade the question names is said of the organisations themselves or of a judgement
     area ("which councils were judged inadequate", "had the impact of leaders judged outstanding"), not of a

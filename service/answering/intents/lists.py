@@ -12,15 +12,17 @@ from __future__ import annotations
 
 import math
 import re
+from dataclasses import replace
 
 import numpy as np
 
+from service.answering import grades
 from service.answering.compose import CitationBook, Row, abstain, list_answer
 from service.answering.evidence import Evidence, provenance_evidence, scan_pages
 from service.answering.intents.grade_lists import NEVER, grade_changes, grade_rows, never_rows
 from service.answering.mentions import body_label
 from service.answering.rank import W_CHUNK, W_COVERAGE, W_DENSE, W_WORDS, zscores
-from service.answering.scope import Scope, about_grades_only
+from service.answering.scope import Scope, about_grades_only, topic_after_grades
 from service.answering.text import NUMBER, YEAR, has_date, stem
 from service.answering.tools import Tools
 from service.answering.verdict import ABSENT, CONCERN, cue_words, is_absence, sentence_polarity
@@ -42,6 +44,10 @@ def answer_list(tools: Tools, scope: Scope, book: CitationBook, session_id: str)
             return abstain(session_id, "No organisation in this index had its grade change that way between "
                                        "one inspection and the next.")
         return list_answer(changes, book, session_id, "Reports whose grade changed that way")
+    if (topic := topic_after_grades(scope)) and not scope.numeric:  # "... rated RI had problems with home visits"
+        graded = [r for r in ids if all(grades.meets(tools.library.reports[r], c, tools.areas) for c in scope.conditions)]
+        return list_answer(topical_rows(tools, replace(scope, topic_words=topic, topic=" ".join(topic)), graded),
+                           book, session_id, "Reports with that grade that match")
     if about_grades_only(scope) and not scope.numeric and NEVER.search(scope.question):
         return list_answer(never_rows(tools, scope, ids), book, session_id,
                            "Organisations none of whose graded reports in scope had that grade")
