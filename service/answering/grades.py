@@ -10,7 +10,7 @@ from dataclasses import dataclass, field, replace
 from ingest.models import GRADES, Grade, ReportMeta
 from service.answering.areas import AreaNames, area_key
 from service.answering.evidence import Claim, Evidence, Pages, provenance_evidence, scan_pages
-from service.answering.text import A_YEAR, stem, stems, words
+from service.answering.text import A_YEAR, content_words, stem, stems, words
 
 GRADE_NAME = r"(requires?\s+improvement(\s+to\s+be\s+good)?|outstanding|good|inadequate)"  # a grade as written
 GRADE_WORD = re.compile(rf"\b{GRADE_NAME}\b", re.I)
@@ -140,6 +140,16 @@ def meets(meta: ReportMeta, condition: Condition, areas: AreaNames) -> list[str 
     key = area_key(meta, condition.area, areas)
     grade = grade_for(meta, key) if key is not None or condition.area is None else None
     return [key] if condition.accepts(grade) else []
+
+
+def meets_all(meta: ReportMeta, conditions: list[Condition], areas: AreaNames) -> bool:
+    """True when the report meets every condition (and when there are none)."""
+    return all(meets(meta, c, areas) for c in conditions)
+
+
+def besides_grades(words_: list[str]) -> list[str]:
+    """The content words of ``words_`` once every grade they name is taken out ("requires", "improvement" go)."""
+    return content_words(GRADE_MENTION.sub(" ", " ".join(words_)))
 
 
 def grade_evidence(pages: Pages, meta: ReportMeta, area: str | None) -> Evidence | None:

@@ -201,7 +201,7 @@ def _read_wants(scope: Scope, areas: AreaNames, graded: bool = False) -> None:
     cues = cue_words(rest) if scope.kind == "list" else set()
     scope.topic = " ".join(w for w in scope.topic_words if w not in cues) or " ".join(scope.topic_words)
     rating_asked = RATING & {stem(w) for w in content_words(question)}
-    only_grades = scope.topic_words and not content_words(grades.GRADE_MENTION.sub(" ", " ".join(scope.topic_words)))
+    only_grades = scope.topic_words and not grades.besides_grades(scope.topic_words)
     # ("outstanding ... list", "crcs requires improvement 2020": grades and nothing else)
     scope.conditions = grades.conditions(without_names(question, scope.bodies, years=True), areas) if graded or rating_asked \
         or only_grades or PREDICATIVE_GRADE.search(question) or grades.ALL_AREAS.search(question) else []
@@ -232,7 +232,7 @@ def intent_of(scope: Scope) -> str:
     if BEST_WORST.search(scope.question) and named != 1 and residue <= RATING | {stem(w) for w in
                                                                                 BEST_WORST.findall(scope.question)}:
         return "rank"
-    ungraded = content_words(grades.GRADE_MENTION.sub(" ", " ".join(scope.topic_words)))
+    ungraded = grades.besides_grades(scope.topic_words)
     if named == 0 and SOONEST.search(scope.question) and {stem(w) for w in ungraded} <= RATING | SOONEST_WORDS:
         return "rank"  # "the most recent inspection", "which council was rated outstanding first?": by date
     if named == 0 and MOST_INSPECTED.search(scope.question):

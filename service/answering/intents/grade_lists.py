@@ -48,7 +48,7 @@ def never_rows(tools: Tools, scope: Scope, ids: list[str]) -> list[Row]:
     rows = []
     for metas in group_by_body(tools.library.reports[r] for r in ids).values():
         graded = [m for m in metas if m.overall]
-        if graded and not any(all(grades.meets(m, c, tools.areas) for c in scope.conditions) for m in graded):
+        if graded and not any(grades.meets_all(m, scope.conditions, tools.areas) for m in graded):
             rows += [Row(m, "grade", [ev], f"rated **{m.overall}** overall") for m in graded
                      if (ev := grades.grade_evidence(tools.library, m, None))]
     return rows

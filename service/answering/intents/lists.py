@@ -45,7 +45,7 @@ def answer_list(tools: Tools, scope: Scope, book: CitationBook, session_id: str)
                                        "one inspection and the next.")
         return list_answer(changes, book, session_id, "Reports whose grade changed that way")
     if (topic := topic_after_grades(scope)) and not scope.numeric:  # "... rated RI had problems with home visits"
-        graded = [r for r in ids if all(grades.meets(tools.library.reports[r], c, tools.areas) for c in scope.conditions)]
+        graded = [r for r in ids if grades.meets_all(tools.library.reports[r], scope.conditions, tools.areas)]
         return list_answer(topical_rows(tools, replace(scope, topic_words=topic, topic=" ".join(topic)), graded),
                            book, session_id, "Reports with that grade that match")
     if about_grades_only(scope) and not scope.numeric and NEVER.search(scope.question):

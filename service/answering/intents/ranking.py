@@ -42,7 +42,7 @@ def answer_rank(tools: Tools, scope: Scope, book: CitationBook, session_id: str)
 
 def _by_date(tools: Tools, scope: Scope, book: CitationBook, session_id: str) -> Answer:
     metas = [tools.library.reports[r] for r in scope.report_ids if tools.library.reports[r].published]
-    metas = [m for m in metas if all(grades.meets(m, c, tools.areas) for c in scope.conditions)]
+    metas = [m for m in metas if grades.meets_all(m, scope.conditions, tools.areas)]
     if scope.missing or not metas:
         return abstain(session_id)
     earliest = bool(EARLIEST.search(scope.question))
