@@ -13,17 +13,16 @@ from service.answering.compose import CitationBook, Row, abstain, list_answer
 from service.answering.intents.fact import answer_fact
 from service.answering.intents.lists import dated_rows
 from service.answering.mentions import group_by_body
-from service.answering.scope import MOST_INSPECTED, Scope
+from service.answering.scope import MOST_INSPECTED, SOONEST, Scope
 from service.answering.tools import Tools
 from service.schemas import Answer
 
 WORST = re.compile(r"\b(worst|lowest|bottom|poorest|weakest)\b", re.I)
-BY_DATE = re.compile(r"\b(first|earliest|oldest|most recent(?:ly)?|latest|newest|last)\b", re.I)
 EARLIEST = re.compile(r"\b(first|earliest|oldest)\b", re.I)
 
 
 def answer_rank(tools: Tools, scope: Scope, book: CitationBook, session_id: str) -> Answer:
-    by_metadata = _by_count if MOST_INSPECTED.search(scope.question) else _by_date if BY_DATE.search(
+    by_metadata = _by_count if MOST_INSPECTED.search(scope.question) else _by_date if SOONEST.search(
         scope.question) else None
     if by_metadata is not None:  # when the metadata cannot answer with a citation, the sentences may
         answer = by_metadata(tools, scope, book, session_id)
