@@ -584,3 +584,12 @@ def test_the_next_inspection_and_the_previous_one(answerer: Answerer) -> None:
     latest = ask(answerer, "How was Merseyside CRC rated in 2020?")
     none = ask(answerer, "and the year after?", latest.session_id)
     assert none.abstained and "no later report of that body" in none.answer
+
+
+def test_all_said_of_the_organisations_is_not_all_their_areas(answerer: Answerer) -> None:
+    plain = {item.report_id for item in ask(answerer, "Which CRCs were rated requires improvement in 2019?").items}
+    listed = ask(answerer, "list all the CRCs judged requires improvement in 2019")
+    assert len(plain) > 1 and {item.report_id for item in listed.items} == plain
+    every = ask(answerer, "Which CRC had all four rated Requires improvement?")  # all four areas: fewer reports
+    assert every.items and {item.report_id for item in every.items} < plain | {
+        m.report_id for m in answerer.library.reports.values() if m.overall == "requires improvement"}

@@ -19,7 +19,9 @@ GRADE_MENTION = re.compile(r"\b(requires?\s+improvement(\s+to\s+be\s+good)?|RI|o
 GRADE_TEXT = {"requires improvement": r"requires?\s+improvement", "outstanding": "outstanding", "good": "good",
               "inadequate": "inadequate"}
 ALL_AREAS = re.compile(r"\ball\s+(?:(\w+)\s+)?(?:of\s+(?:the|its|their)\s+)?(?:[\w-]+\s+){0,3}?"
-                       r"(standards|areas|judgements|judgments|ratings|rated|judged)\b", re.I)
+                       r"(standards|areas|judgements|judgments|ratings)\b|"
+                       r"\ball\s+(two|three|four|five|six|seven)\s+(?:were\s+)?(?:rated|judged)\b", re.I)
+# ("all four rated inadequate"; "list all local authorities judged RI" is said of the organisations)
 NUMBERS = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10}
 ANY_RATING = re.compile(r"\b(an?|any|some)\s+(overall\s+)?(rating|grade|judge?ment)\b|"
                         r"\b(were|was|been)\s+(rated|graded)\b", re.I)
@@ -88,7 +90,7 @@ def conditions(question: str, areas: AreaNames) -> list[Condition]:
     if not mentions and ANY_RATING.search(question):
         return [Condition(None, None if OVERALL.search(question) else areas.best(question))]
     if every and mentions:
-        count = NUMBERS.get((every.group(1) or "").lower())
+        count = NUMBERS.get((every.group(1) or every.group(3) or "").lower())
         return [Condition(grade_of(mentions[0].group(0)), all_areas=True, count=count)]
     out: list[Condition] = []
     for i, mention in enumerate(mentions):
