@@ -86,6 +86,8 @@ def test_years_and_kinds_are_read_from_the_question() -> None:
     assert parse_years("published in 2018 or later") == [(2018, 9999)]
     assert parse_years("in 2014") == [(2014, 2014)]
     assert parse_years("attendance in 2017-18") == [(2017, 2018)] and parse_years("2018/19 figures") == [(2018, 2019)]
+    assert parse_years("inspected from 2019 to 2021") == [(2019, 2021)]  # a span, not also "since 2019"
+    assert parse_years("reports from 2023") == [(2023, 2023)] and parse_years("from 2023 onwards") == [(2023, 9999)]
     assert kind_of("Which CRCs had unpaid work risk concerns?", []) == "list"
     assert kind_of("Which CRC was the first to be rated Good?", []) == "fact"
 

@@ -12,7 +12,8 @@ YEAR = A_YEAR
 SPAN_YEARS = re.compile(r"\b(?:between|from)?\s*((?:19|20)\d\d)\s*(?:and|to|-|–|until)\s*((?:19|20)\d\d)\b", re.I)
 SHORT_SPAN = re.compile(r"\b((?:19|20)\d\d)\s*[-–/]\s*(\d\d)\b(?![-–/]?\d)")  # a school or financial year
 OPEN_AFTER = re.compile(r"\b((?:19|20)\d\d)\s+(?:or|and)\s+(?:later|after|since)|"
-                        r"\b(?:since|after|from)\s+((?:19|20)\d\d)(?:\s+onwards?)?", re.I)
+                        r"\b(?:since|after)\s+((?:19|20)\d\d)(?:\s+onwards?)?|"
+                        r"\bfrom\s+((?:19|20)\d\d)\s+(?:on|onwards?|forwards?)\b", re.I)  # "reports from 2023": of 2023
 DATED_BY = re.compile(r"\b(publish\w*|inspected|inspections?|visited|fieldwork|reports?)\b", re.I)  # a month dates them
 MONTH_YEAR = re.compile(rf"{MONTH.pattern}\s+(?:of\s+)?((?:19|20)\d\d)\b", re.I)
 BEFORE = re.compile(r"\bbefore\s+((?:19|20)\d\d)\b", re.I)
@@ -28,7 +29,7 @@ def parse_years(question: str) -> list[tuple[int, int]]:
     2016"."""
     spans = [(int(a), int(b)) for a, b in SPAN_YEARS.findall(question)]
     spans += [(int(a), int(a[:2] + b)) for a, b in SHORT_SPAN.findall(question)]  # "2017-18", "2018/19"
-    spans += [(int(a or b), 9999) for a, b in OPEN_AFTER.findall(question)]
+    spans += [(int(a or b or c), 9999) for a, b, c in OPEN_AFTER.findall(question)]
     spans += [(0, int(y) - 1) for y in BEFORE.findall(question)]
     if spans:
         return spans
