@@ -12,7 +12,7 @@ from service.answering.engine import Answerer
 from service.answering.followup import Context, resolve
 from service.answering.mentions import BodyNames
 from service.answering.dates import parse_years
-from service.answering.scope import kind_of
+from service.answering.asks import kind_of
 from service.answering.verdict import is_absence, sentence_polarity, wanted_verdicts
 from service.answering.verify import squash
 from service.library import Library
@@ -172,7 +172,10 @@ def test_problems_and_strengths_of_one_body(answerer: Answerer) -> None:
 @pytest.mark.parametrize("question", ["Which CRCs were good in 2019?", "Name the CRCs found to be good in 2019.",
                                       "Which providers were graded good in 2019?",
                                       "Which CRCs did the inspectorate deem good in 2019?",
-                                      "crcs labelled good 2019"])
+                                      "crcs labelled good 2019", "Which CRCs earned a good in 2019?",
+                                      "Which providers received a 'good' verdict in 2019?", "good-rated crcs in 2019",
+                                      "2019 good crcs", "who was rated good in 2019?",
+                                      "Which CRCs achieved good status in 2019?"])
 def test_grade_lists_however_worded(answerer: Answerer, question: str) -> None:
     assert {item.report_id for item in ask(answerer, question).items} == {"hampshire-isle-of-wight-crc-2019"}
 
@@ -595,3 +598,12 @@ def test_all_said_of_the_organisations_is_not_all_their_areas(answerer: Answerer
     every = ask(answerer, "Which CRC had all four rated Requires improvement?")  # all four areas: fewer reports
     assert every.items and {item.report_id for item in every.items} < plain | {
         m.report_id for m in answerer.library.reports.values() if m.overall == "requires improvement"}
+
+
+def test_grades_given_in_everyday_words_and_keywords(answerer: Answerer) -> None:
+    failed = {m.report_id for m in answerer.library.reports.values() if m.overall == "inadequate"}
+    for question in ("which CRCs did the inspectors fail?", "inadequate-rated providers",
+                     "Which probation companies were put in the inadequate category?"):
+        assert {item.report_id for item in ask(answerer, question).items} == failed, question
+    top = ask(answerer, "Which CRCs got the top grade?")  # none was outstanding: said, not a list of the rest
+    assert top.abstained and top.answer.startswith("No report in this index has that grade")

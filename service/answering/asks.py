@@ -1,11 +1,12 @@
-"""What kind of thing a question asks for: a number, a date, a name or a grade (``answer_type``), and a figure it
-sets as a threshold ("more than 60 cases", ``numeric``)."""
+"""What kind of thing a question asks for: one fact or a list across reports (``kind_of``), a number, a date, a
+name or a grade (``answer_type``), and a figure it sets as a threshold ("more than 60 cases", ``numeric``)."""
 
 from __future__ import annotations
 
 import re
 
 from service.answering import grades
+from service.answering.mentions import BodyMatch
 
 NUMERIC = re.compile(r"\b(more than|over|above|at least|greater than|exceeding|fewer than|less than|under|below|"
                      r"at most)\s+(?:about\s+)?(\d[\d,]*(?:\.\d+)?)\s*(%|per ?cent)?", re.I)
@@ -17,6 +18,33 @@ NAME_Q = re.compile(r"^\s*(who|whom)\b|\bwhich (company|organisation|organizatio
                     r"\b(what|which)(\s+\w+)?\s+(scheme|programme|program|project|model|initiative|service|team|tool|"
                     r"system|campaign|approach|framework|app|platform|partner|partnership|pilot|strategy|"
                     r"forum|group|panel|hub|award|charter|title|job title)\b|\bname\b|\bcalled\b", re.I)
+WHO = re.compile(r"\s*who\b", re.I)
+PLURAL_ORGS = re.compile(r"\b(crcs|providers|councils|local authorities|authorities|las|companies|organisations|"
+                         r"boroughs|divisions|forces|prisons|schools)\b", re.I)
+SUPERLATIVE = re.compile(r"(?<!their )(?<!its )\b(first|most|least|largest|biggest|highest|lowest|best|worst|"
+                         r"earliest|latest|poorest|weakest|strongest)\b|\b(more|fewer|less)\b(?!\s+than)", re.I)
+# ("which councils got worse at their latest inspection": each body's own report, not a superlative)
+LIST_CUE = re.compile(r"^\s*(list|name|show)\b|\b(which|what|where)\b|\bhow many\b|^\s*(the\s+)?(crcs|providers|"
+                      r"councils|local authorities|authorities|las|probation companies|companies|organisations)\b|"
+                      r"^\s*who\s+(were|was|have|had|got|received)\b|\blist\s*$|\blist of\b", re.I)
+PLURALS = re.compile(r"\b(which|what)\s+([\w'’]+\s+){0,3}?(crcs|providers|inspections|reports|authorities|councils|"
+                     r"boroughs|divisions|companies|organisations|areas|services|las)\b|\bwhich\s+(crc|provider|"
+                     r"inspection|report|local authority|authority|council|borough|division)\b|\b(in|for|at) which\b|"
+                     r"^\s*where\b|^\s*(list|name|show)\b|\bhow many\s+(\w+\s+){0,2}?(crcs|providers|inspections|"
+                     r"reports|authorities|councils|boroughs|divisions|companies|organisations|las)\b|"
+                     r"^\s*(the\s+)?(crcs|providers|councils|local authorities|authorities|las|probation companies|"
+                     r"companies|organisations|reports|inspections)\b|^\s*who\s+(were|have|had|got|received)\b|"
+                     r"\blist\s*$|\blist of\b", re.I)
+
+
+def kind_of(question: str, bodies: list[BodyMatch]) -> str:
+    """"list" for "which/where ..." about several organisations; "fact" for one body, superlatives, the rest."""
+    if not LIST_CUE.search(question) or (SUPERLATIVE.search(question) and not NUMERIC.search(question)):
+        return "fact"
+    named = len({b.body for b in bodies})  # "Kent ... (Kent)" names one body
+    if named == 1 and not re.search(r"\bother\b", question, re.I):
+        return "fact"
+    return "list" if PLURALS.search(question) or named > 1 else "fact"
 
 
 def answer_type(question: str) -> str | None:

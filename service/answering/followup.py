@@ -23,7 +23,8 @@ from dataclasses import dataclass, field
 from service.answering.grades import GRADE_WORD
 from service.answering.mentions import BodyNames, body_label
 from service.answering.dates import YEAR, in_years, parse_years
-from service.answering.scope import PLURALS, SCAFFOLD
+from service.answering.asks import PLURALS
+from service.answering.scope import SCAFFOLD
 from service.answering.text import MONTH, content_words, stem
 
 ELLIPSIS = re.compile(r"^\s*(?:and|what about|how about|and what about|same for|what of)\b[\s,]*(.*?)\s*\??\s*$", re.I)

@@ -41,7 +41,11 @@ PLAIN_GRADES = [  # everyday names of the grades, read as the grade itself
      "were rated inadequate"),
     (re.compile(rf"\b({CALLED}|were|was|is|are|be|been)\s+excellent\b", re.I), r"\1 outstanding"),
     (re.compile(r"\b(?:the\s+)?(?:best|top|highest)\s+possible\s+(?:grade|rating|mark|judge?ment|score)s?\b|"
-                r"\btop (?:marks?|grades?|ratings?)\b", re.I), "outstanding"),  # "the best rating" of several: a ranking
+                r"\btop (?:marks?|grades?|ratings?|categor(?:y|ies))\b", re.I), "outstanding"),  # "the best rating": ranks
+    (re.compile(r"\btop[- ]rated\b", re.I), "rated outstanding"),
+    (re.compile(rf"\b{GRADE_NAME}[- ]rated\b", re.I), r"rated \1"),  # "inadequate-rated councils"
+    (re.compile(r"\b(?:ofsted|inspectors?|inspectorate)\s+(?:has\s+|have\s+)?fail(?:ed)?\b(?!\s+to\b)", re.I),
+     "were rated inadequate"),  # "the councils Ofsted failed in 2019"
     (re.compile(r"\b(?:the\s+)?(?:worst|lowest|bottom)\s+possible\s+(?:grade|rating|mark|judge?ment|score)s?\b|"
                 r"\bbottom (?:grades?|ratings?)\b", re.I), "inadequate"),
     (re.compile(rf"\b(were|was|are|is|been|{CALLED})\s+(?:rated\s+|judged\s+)?(?:as\s+)?fail(?:ing|ed)\b(?!\s+to\b)",

@@ -22,7 +22,7 @@ ORG_TYPES = {
     "police": re.compile(r"\b(police|constabular(y|ies)|police forces?)\b", re.I),
     "school": re.compile(r"\b(schools?|academ(y|ies)|colleges?|universit(y|ies)|nurser(y|ies))\b", re.I),
     "local authority": re.compile(r"\b(local authorit(y|ies)|((county|city|borough|district|metropolitan)\s+)?"
-                                  r"councils?|boroughs?|children['’]?s services)\b", re.I),
+                                  r"councils?|boroughs?|children['’]?s services(?:\s+departments?)?)\b", re.I),
 }
 ORG_SUFFIX = (r"(?:CRC|Community Rehabilitation Company|County Council|City Council|Borough Council|Council|"
               r"division|Local Safeguarding Children Board|Trust)")

@@ -10,7 +10,7 @@ from dataclasses import dataclass, field
 from ingest.models import ReportMeta
 from service.answering import grades
 from service.answering.areas import AreaNames
-from service.answering.asks import NUMERIC, answer_type, numeric
+from service.answering.asks import NUMERIC, PLURAL_ORGS, WHO, answer_type, kind_of, numeric
 from service.answering.mentions import (INSPECTORATE_NAMES, ORG_TYPES, BodyMatch, BodyNames, inspectorates_named,
                                         latest_per_body, org_type, org_types_named)
 from service.answering.dates import LATEST_ONLY, REPORT_YEAR, YEAR, in_years, of_month_asked, parse_years
@@ -39,7 +39,10 @@ SIDES = {stem(w) for w in """problem problems concern concerns weakness weakness
 RATING = {stem(w) for w in "rated rating ratings rate grade grades graded judged judgement judgment judgements "
                            "judgments overall effectiveness mark marks score scored performing performance "
                            "call called deem deemed consider considered label labelled labeled class classed "
-                           "classified regard regarded assess assessed".split()}  # "did Ofsted deem outstanding"
+                           "classified regard regarded assess assessed achieve achieved attain attained earn earned "
+                           "award awarded receive received obtain obtained secure secured score scored hit land landed "
+                           "status verdict verdicts category categories".split()}
+# ("did Ofsted deem outstanding", "which councils earned an outstanding", "an 'inadequate' verdict")
 OVERVIEW_WORDS = {stem(w) for w in """summary summarise summarize summarised overview tell about key main point points
     why reason reasons badly poorly well so low high latest recent last newest most current
     headline headlines happen happened outcome outcomes result results verdict findings conclusions picture general
@@ -57,25 +60,11 @@ OVER_TIME = re.compile(r"\bover (the )?(years|time)\b|\bthrough the years\b|\b(h
 COUNT_CUE = re.compile(r"\bhow many\b|\bnumber of\b|\b(share|proportion|percentage|per ?cent|count|counts)\b|"
                        r"\bhow (have|has|did)\b", re.I)
 RECENCY = {stem(w) for w in "latest last recent newest current".split()}
-SUPERLATIVE = re.compile(r"(?<!their )(?<!its )\b(first|most|least|largest|biggest|highest|lowest|best|worst|"
-                         r"earliest|latest|poorest|weakest|strongest)\b|\b(more|fewer|less)\b(?!\s+than)", re.I)
-# ("which councils got worse at their latest inspection": each body's own report, not a superlative)
 SOONEST = re.compile(r"\b(first|earliest|oldest|most recent(?:ly)?|latest|newest)\b", re.I)
 SOONEST_WORDS = {stem(w) for w in "first earliest oldest recent recently latest newest".split()}
 MOST_INSPECTED = re.compile(r"\b(most|fewest|least)\s+(inspections|reports|inspected|often)\b|"
                             r"\binspected\s+(the\s+)?(most|least)\b", re.I)
 BEST_WORST = re.compile(r"\b(best|worst|highest|lowest|top|bottom|poorest|weakest|strongest)\b", re.I)
-LIST_CUE = re.compile(r"^\s*(list|name|show)\b|\b(which|what|where)\b|\bhow many\b|^\s*(the\s+)?(crcs|providers|"
-                      r"councils|local authorities|authorities|las|probation companies|companies|organisations)\b|"
-                      r"^\s*who\s+(were|was|have|had|got|received)\b|\blist\s*$|\blist of\b", re.I)
-PLURALS = re.compile(r"\b(which|what)\s+([\w'’]+\s+){0,3}?(crcs|providers|inspections|reports|authorities|councils|"
-                     r"boroughs|divisions|companies|organisations|areas|services|las)\b|\bwhich\s+(crc|provider|"
-                     r"inspection|report|local authority|authority|council|borough|division)\b|\b(in|for|at) which\b|"
-                     r"^\s*where\b|^\s*(list|name|show)\b|\bhow many\s+(\w+\s+){0,2}?(crcs|providers|inspections|"
-                     r"reports|authorities|councils|boroughs|divisions|companies|organisations|las)\b|"
-                     r"^\s*(the\s+)?(crcs|providers|councils|local authorities|authorities|las|probation companies|"
-                     r"companies|organisations|reports|inspections)\b|^\s*who\s+(were|have|had|got|received)\b|"
-                     r"\blist\s*$|\blist of\b", re.I)
 PREDICATIVE_GRADE = re.compile(  # "were good in 2019", "found to be inadequate?", "were outstanding for care leavers"
     rf"\b(was|were|is|are|be|been|as|got|get|received|achieved|awarded|given)\s+(?:\w+\s+){{0,2}}?{grades.GRADE_NAME}(?=\s*(?:[?.!,]|$|\s+(?:in|during|for|"
     r"overall|by|back|then|last|when|at\s+(?:their|its|the)\s+(?:last|latest|most|previous))\b))", re.I)
@@ -116,16 +105,6 @@ class Scope:
     note: str | None = None                    # said before the answer ("No Devon report is dated 2024 ...")
 
 
-def kind_of(question: str, bodies: list[BodyMatch]) -> str:
-    """"list" for "which/where ..." about several organisations; "fact" for one body, superlatives, the rest."""
-    if not LIST_CUE.search(question) or (SUPERLATIVE.search(question) and not NUMERIC.search(question)):
-        return "fact"
-    named = len({b.body for b in bodies})  # "Kent ... (Kent)" names one body
-    if named == 1 and not re.search(r"\bother\b", question, re.I):
-        return "fact"
-    return "list" if PLURALS.search(question) or named > 1 else "fact"
-
-
 def parse(question: str, reports: list[ReportMeta], areas: AreaNames, names: BodyNames) -> Scope:
     """Read a (stand-alone) question against the index's reports."""
     question, graded = grades.plain_grades(question)
@@ -138,9 +117,11 @@ def parse(question: str, reports: list[ReportMeta], areas: AreaNames, names: Bod
         scope.missing = f"no report in this index is about {unknown[0]}"
     _read_wants(scope, areas, graded)
     scope.note = _other_years(scope, {m.report_id: m for m in reports})
-    if kind == "fact" and not bodies and (scope.answer_type == "number" and about_grades_only(scope)
+    if kind == "fact" and not bodies and ((scope.answer_type == "number" or WHO.match(question) or
+                                           PLURAL_ORGS.search(question)) and about_grades_only(scope)
                                           or grades.FROM_TO.search(question)):
-        scope.kind = "list"  # "how many ... were rated outstanding in 2023", "did any go from good to inadequate"
+        scope.kind = "list"  # "how many / who were rated outstanding in 2023", "2022 inadequate councils",
+        # "did any go from good to inadequate"
     scope.intent = intent_of(scope)
     return scope
 
