@@ -4,6 +4,7 @@
 from __future__ import annotations
 
 import re
+from collections import Counter
 from collections.abc import Iterable
 
 from ingest.models import ReportMeta
@@ -59,8 +60,9 @@ def _kinds(name: str) -> set[str]:
 def shared_aliases(reports: Iterable[ReportMeta]) -> list[ReportMeta]:
     """Each report with every name its body goes by in any report ("DLNR CRC" read from the 2019 report also
     finds the 2020 one). Reports share a body when their body names are equal but for case, punctuation and
-    spelt-out forms ("London CRC" and "London NPS division" stay apart)."""
-    keyed = [(_body_key(meta.body), meta) for meta in reports]
+    spelt-out forms ("London CRC" and "London NPS division" stay apart), or when they sit in one body's folder
+    (``one_name_per_folder``)."""
+    keyed = [(_body_key(meta.body), meta) for meta in one_name_per_folder(list(reports))]
     pooled: dict[str, list[str]] = {}
     for key, meta in keyed:
         pooled.setdefault(key, []).extend(meta.body_aliases)
@@ -71,3 +73,29 @@ def shared_aliases(reports: Iterable[ReportMeta]) -> list[ReportMeta]:
 def _body_key(name: str | None) -> str:
     """A body name as written but for case, punctuation and spelt-out forms (organisation kinds kept)."""
     return _words_only(_spelt_out(name or ""))
+
+
+def one_name_per_folder(reports: list[ReportMeta]) -> list[ReportMeta]:
+    """Reports in a folder whose body names all nest in one another ("East Riding" and "East Riding of
+    Yorkshire", "Hull" and "Kingston upon Hull") are one body's reports: each takes the name most of them use
+    (the longest on a tie) and keeps its own as an alias. A folder of several bodies is left alone."""
+    folders: dict[str, list[ReportMeta]] = {}
+    for meta in reports:
+        folders.setdefault(meta.source.rpartition("/")[0], []).append(meta)
+    renamed = {}
+    for metas in folders.values():
+        names = Counter(m.body for m in metas if m.body)
+        if len(names) < 2 or not all(_nested(_body_key(a), _body_key(b)) for a in names for b in names):
+            continue
+        name = max(names, key=lambda n: (names[n], len(n)))
+        for meta in metas:
+            if meta.body and meta.body != name:
+                aliases = list(dict.fromkeys([meta.body, *meta.body_aliases]))
+                renamed[meta.report_id] = meta.model_copy(update={"body": name, "body_aliases": aliases})
+    return [renamed.get(meta.report_id, meta) for meta in reports]
+
+
+def _nested(a: str, b: str) -> bool:
+    """True when one name's words run, in order, inside the other's."""
+    short, long = sorted((f" {a} ", f" {b} "), key=len)
+    return short in long
