@@ -607,3 +607,14 @@ def test_grades_given_in_everyday_words_and_keywords(answerer: Answerer) -> None
         assert {item.report_id for item in ask(answerer, question).items} == failed, question
     top = ask(answerer, "Which CRCs got the top grade?")  # none was outstanding: said, not a list of the rest
     assert top.abstained and top.answer.startswith("No report in this index has that grade")
+
+
+def test_a_share_or_number_of_graded_reports_is_counted_among_the_graded(answerer: Answerer) -> None:
+    plain = {item.report_id for item in ask(answerer, "Which CRCs were rated requires improvement in 2019?").items}
+    number = ask(answerer, "number of requires improvement crcs in 2019")
+    assert {item.report_id for item in number.items} == plain
+    share = ask(answerer, "What proportion of CRCs were rated requires improvement in 2019?")
+    graded = sum(1 for m in answerer.library.reports.values()
+                 if m.overall and m.published and m.published.year == 2019 and "CRC" in (m.body or ""))
+    assert {item.report_id for item in share.items} == plain
+    assert f"({len(plain)} of the {graded} graded reports in scope, {len(plain) / graded:.0%})" in share.answer

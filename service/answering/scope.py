@@ -59,6 +59,7 @@ OVER_TIME = re.compile(r"\bover (the )?(years|time)\b|\bthrough the years\b|\b(h
                        r"\bacross (all )?(its|their) (inspections|reports)\b", re.I)  # one body's reports, all of them
 COUNT_CUE = re.compile(r"\bhow many\b|\bnumber of\b|\b(share|proportion|percentage|per ?cent|count|counts)\b|"
                        r"\bhow (have|has|did)\b", re.I)
+COUNTED = {stem(w) for w in "number numbers proportion percentage share fraction count total".split()}  # of reports
 RECENCY = {stem(w) for w in "latest last recent newest current".split()}
 SOONEST = re.compile(r"\b(first|earliest|oldest|most recent(?:ly)?|latest|newest)\b", re.I)
 SOONEST_WORDS = {stem(w) for w in "first earliest oldest recent recently latest newest".split()}
@@ -182,7 +183,8 @@ def _read_wants(scope: Scope, areas: AreaNames, graded: bool = False) -> None:
     cues = cue_words(rest) if scope.kind == "list" else set()
     scope.topic = " ".join(w for w in scope.topic_words if w not in cues) or " ".join(scope.topic_words)
     rating_asked = RATING & {stem(w) for w in content_words(question)}
-    only_grades = scope.topic_words and not grades.besides_grades(scope.topic_words)
+    only_grades = scope.topic_words and not [w for w in grades.besides_grades(scope.topic_words)
+                                             if stem(w) not in COUNTED]  # ("number of outstanding councils")
     # ("outstanding ... list", "crcs requires improvement 2020": grades and nothing else)
     scope.conditions = grades.conditions(without_names(question, scope.bodies, years=True), areas) if graded or rating_asked \
         or only_grades or PREDICATIVE_GRADE.search(question) or grades.ALL_AREAS.search(question) else []
@@ -267,7 +269,8 @@ def about_grades_only(scope: Scope) -> bool:
         return False
     text = grades.ALL_AREAS.sub(" ", without_names(scope.question, scope.bodies))
     areas = {stem(w) for c in scope.conditions if c.area for w in content_words(c.area)}
-    framing = SCAFFOLD | RATING | areas | {stem(w) for w in "publish published publication why reasons never once".split()}
+    framing = SCAFFOLD | RATING | COUNTED | areas | {stem(w) for w in "publish published publication why reasons never "
+                                                                     "once".split()}
     mentions = list(grades.GRADE_MENTION.finditer(text)) or [re.search(r"$", text)]
     start = 0
     for mention in mentions:

@@ -32,6 +32,7 @@ RELEVANT = 0.30        # strength (cosine + covered term weight) a report's evid
 MARGIN = 0.20          # and within this of the strongest report's evidence,
 STANDS_OUT = 2.5       # and its rank score (z-score units over every sentence in scope; more in larger scopes:
                        # ``stands_out_at``); set on the dev lists
+SHARE = re.compile(r"\b(proportion|percentage|per ?cent|share|fraction|ratio)\b", re.I)
 CONSIDERED = 6         # the report's best-ranked sentences that may decide its verdict
 
 
@@ -53,10 +54,13 @@ def answer_list(tools: Tools, scope: Scope, book: CitationBook, session_id: str)
                            "Organisations none of whose graded reports in scope had that grade")
     if about_grades_only(scope) and not scope.numeric:
         rows = grade_rows(tools, scope, ids)
-        if not rows and (graded := sum(1 for r in ids if tools.library.reports[r].overall)):
+        graded = sum(1 for r in ids if tools.library.reports[r].overall)
+        if not rows and graded:
             return abstain(session_id, f"No report in this index has that grade: none of the {graded} graded "
                                        f"report{'s' if graded != 1 else ''} in scope.")
-        return list_answer(rows, book, session_id, "Reports with that grade")
+        share = f" ({len(rows)} of the {graded} graded reports in scope, {len(rows) / graded:.0%})" \
+            if SHARE.search(scope.question) and graded else ""  # "what proportion ... were good or better?"
+        return list_answer(rows, book, session_id, f"Reports with that grade{share}")
     if not scope.topic_words and not scope.numeric and not scope.wanted:
         return list_answer(dated_rows(tools, ids), book, session_id, "Reports in scope")
     return list_answer(topical_rows(tools, scope, ids), book, session_id, "Reports that match")
