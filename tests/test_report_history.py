@@ -64,3 +64,11 @@ def test_a_body_over_time_sets_all_its_reports_side_by_side(history: Answerer, q
     assert "**Improved**: from inadequate (2014) to good (2022)." in answer.answer
     care_leavers = next(line for line in answer.answer.splitlines() if "care leavers" in line)
     assert care_leavers.count("**requires improvement**") == 3  # one row, though the frameworks name it apart
+
+
+def test_the_largest_change_of_grade_is_ranked_in_grade_steps(history: Answerer) -> None:
+    improved = history.ask(AskRequest(question="which council has improved the most?"))
+    assert {item.body for item in improved.items} == {"Northshire"} and len(improved.items) == 1
+    declined = history.ask(AskRequest(question="Which local authority had the biggest decline in its grade?"))
+    assert [item.report_id for item in declined.items] == ["southvale-2021"]
+    assert "**good** (2016) to **requires improvement** (2021)" in declined.answer

@@ -63,6 +63,9 @@ COUNTED = {stem(w) for w in "number numbers proportion percentage share fraction
 RECENCY = {stem(w) for w in "latest last recent newest current".split()}
 SOONEST = re.compile(r"\b(first|earliest|oldest|most recent(?:ly)?|latest|newest)\b", re.I)
 SOONEST_WORDS = {stem(w) for w in "first earliest oldest recent recently latest newest".split()}
+MOST_CHANGED = re.compile(r"\b(most|biggest|greatest|largest)[- ](improv\w*|declin\w*|deteriorat\w*|turnaround)|"
+                          r"\b(improv\w*|declin\w*|deteriorat\w*|got worse|got better|fell|dropped)\b[^?]*\bthe most\b",
+                          re.I)  # "which council improved the most?", "the biggest decline": by grade steps
 MOST_INSPECTED = re.compile(r"\b(most|fewest|least)\s+(inspections|reports|inspected|often)\b|"
                             r"\binspected\s+(the\s+)?(most|least)\b", re.I)
 BEST_WORST = re.compile(r"\b(best|worst|highest|lowest|top|bottom|poorest|weakest|strongest)\b", re.I)
@@ -218,7 +221,7 @@ def intent_of(scope: Scope) -> str:
     ungraded = grades.besides_grades(scope.topic_words)
     if named == 0 and SOONEST.search(scope.question) and {stem(w) for w in ungraded} <= RATING | SOONEST_WORDS:
         return "rank"  # "the most recent inspection", "which council was rated outstanding first?": by date
-    if named == 0 and MOST_INSPECTED.search(scope.question):
+    if named == 0 and (MOST_INSPECTED.search(scope.question) or MOST_CHANGED.search(scope.question)):
         return "rank"  # by the number of reports
     if scope.bodies and scope.answer_type is None and (OVERVIEW_CUE.search(scope.question) or not residue
                                                        or residue & SIDES) and residue <= OVERVIEW_WORDS | RATING | SIDES:

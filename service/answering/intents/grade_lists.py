@@ -17,7 +17,7 @@ from service.answering.text import stem, words
 from service.answering.tools import Tools
 from service.answering.verdict import IMPROVED, cue_words
 
-DECLINED = re.compile(r"\b(got worse|worsened|declined|deteriorated|went down|fell|dropped|slipped|lost)\b", re.I)
+DECLINED = re.compile(r"\b(got worse|worsen\w*|declin\w*|deteriorat\w*|went down|fell|dropped|slipped|lost)\b", re.I)
 LATEST_CHANGE = re.compile(r"\b(since|last|latest|most recent|previous|next)\b", re.I)
 SINCE_WORDS = {stem(w) for w in "since last latest recent previous earlier prior before grade rating overall next lost lose "
                                  "straight directly jumped went moved same kept keep stayed remained unchanged "
@@ -86,8 +86,26 @@ def grade_changes(tools: Tools, scope: Scope, ids: list[str]) -> list[Row] | Non
     """Bodies whose grade went the way asked ("from inadequate to good", "improved since their last
     inspection"), overall or in the area named; None when the question asks nothing of the kind."""
     changed = _change_asked(scope)
-    if changed is None:
-        return None
+    return None if changed is None else [_change_row(tools, pair) for pair in _changed_pairs(tools, scope, ids, changed)]
+
+
+def biggest_changes(tools: Tools, scope: Scope, ids: list[str]) -> list[Row]:
+    """"Which council improved the most?": the bodies whose grade moved furthest that way (in grade steps)
+    between one inspection and the next."""
+    worse = bool(DECLINED.search(scope.question))
+    pairs = _changed_pairs(tools, scope, ids, lambda a, b: (GRADES.index(b) > GRADES.index(a)) == worse and a != b,
+                           pick=lambda found: max(found, key=_step))
+    most = max(map(_step, pairs), default=0)
+    return [_change_row(tools, pair) for pair in pairs if _step(pair) == most]
+
+
+def _step(pair: tuple) -> int:
+    return abs(GRADES.index(pair[1][2]) - GRADES.index(pair[0][2]))
+
+
+def _changed_pairs(tools: Tools, scope: Scope, ids: list[str], changed, pick=lambda found: found[0]) -> list:  # noqa: ANN001
+    """Each body's (earlier, later) reports whose grades changed as ``changed`` asks: the first such pair, or the
+    one ``pick`` chooses."""
     in_scope = set(ids)
     bodies = {body_label(tools.library.reports[r]) for r in ids}
     by_body = group_by_body(m for m in sorted(tools.library.reports.values(), key=lambda m: str(m.published))
@@ -96,10 +114,9 @@ def grade_changes(tools: Tools, scope: Scope, ids: list[str]) -> list[Row] | Non
     for metas in by_body.values():
         graded = [(m, k, g) for m in metas if ((k := area_key(m, scope.area, tools.areas)) is not None
                                               or scope.area is None) and (g := grades.grade_for(m, k))]
-        pair = next(((a, b) for a, b in _pairs(graded, scope.question)
-                     if b[0].report_id in in_scope and changed(a[2], b[2])), None)
-        if pair:
-            rows.append(_change_row(tools, pair))
+        found = [(a, b) for a, b in _pairs(graded, scope.question) if b[0].report_id in in_scope and changed(a[2], b[2])]
+        if found:
+            rows.append(pick(found))
     return rows
 
 

@@ -11,9 +11,10 @@ from ingest.models import GRADES
 from service.answering import grades
 from service.answering.compose import CitationBook, Row, abstain, list_answer
 from service.answering.intents.fact import answer_fact
+from service.answering.intents.grade_lists import biggest_changes
 from service.answering.intents.lists import dated_rows
 from service.answering.mentions import group_by_body
-from service.answering.scope import MOST_INSPECTED, SOONEST, Scope
+from service.answering.scope import MOST_CHANGED, MOST_INSPECTED, SOONEST, Scope
 from service.answering.tools import Tools
 from service.schemas import Answer
 
@@ -22,8 +23,8 @@ EARLIEST = re.compile(r"\b(first|earliest|oldest)\b", re.I)
 
 
 def answer_rank(tools: Tools, scope: Scope, book: CitationBook, session_id: str) -> Answer:
-    by_metadata = _by_count if MOST_INSPECTED.search(scope.question) else _by_date if SOONEST.search(
-        scope.question) else None
+    by_metadata = _by_count if MOST_INSPECTED.search(scope.question) else _by_change if MOST_CHANGED.search(
+        scope.question) else _by_date if SOONEST.search(scope.question) else None
     if by_metadata is not None:  # when the metadata cannot answer with a citation, the sentences may
         answer = by_metadata(tools, scope, book, session_id)
         return answer_fact(tools, scope, book, session_id) if answer.abstained else answer
@@ -66,3 +67,10 @@ def _by_count(tools: Tools, scope: Scope, book: CitationBook, session_id: str) -
     ids = [m.report_id for metas in by_body.values() if len(metas) == count for m in metas]
     side = "fewest" if pick is min else "most"
     return list_answer(dated_rows(tools, ids), book, session_id, f"The {side} reports per organisation, {count} each")
+
+
+def _by_change(tools: Tools, scope: Scope, book: CitationBook, session_id: str) -> Answer:
+    """The bodies whose grade moved furthest the way asked between one inspection and the next, both cited."""
+    rows = biggest_changes(tools, scope, scope.report_ids) if not scope.missing else []
+    return list_answer(rows, book, session_id, "The largest change of grade between one inspection and the next") \
+        if rows else abstain(session_id)
