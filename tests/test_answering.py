@@ -618,3 +618,24 @@ def test_a_share_or_number_of_graded_reports_is_counted_among_the_graded(answere
                  if m.overall and m.published and m.published.year == 2019 and "CRC" in (m.body or ""))
     assert {item.report_id for item in share.items} == plain
     assert f"({len(plain)} of the {graded} graded reports in scope, {len(plain) / graded:.0%})" in share.answer
+
+
+def test_the_questions_first_word_asks_not_a_when_in_its_clause(answerer: Answerer) -> None:
+    answer = ask(answerer, "Who took over Wales CRC when Working Links went into administration?")
+    assert "Seetec" in answer.answer and not answer.answer.startswith("**February")
+
+
+def test_what_went_wrong_gives_the_concerns_needing_improvement_among_them(answerer: Answerer) -> None:
+    assert sentence_polarity("The risk of harm at Wales CRC needed considerable improvement.").concern > 0
+    answer = ask(answerer, "what went wrong at wales crc")
+    assert "**Concerns**" in answer.answer and "**Strengths**" not in answer.answer
+    assert all(sentence_polarity(c.quote).concern > 0 for c in answer.citations)
+
+
+@pytest.mark.parametrize("question", ["which reports are about London?", "what reports do you have on London",
+                                      "list the London inspections"])
+def test_the_reports_on_one_body_are_listed(answerer: Answerer, question: str) -> None:
+    london = {m.report_id for m in answerer.library.reports.values() if (m.body or "").startswith("London")}
+    assert len(london) > 1 and {item.report_id for item in ask(answerer, question).items} == london
+    assert {item.report_id for item in ask(answerer, "list every probation report in the index").items} \
+        == set(answerer.library.reports)

@@ -18,6 +18,8 @@ NAME_Q = re.compile(r"^\s*(who|whom)\b|\bwhich (company|organisation|organizatio
                     r"\b(what|which)(\s+\w+)?\s+(scheme|programme|program|project|model|initiative|service|team|tool|"
                     r"system|campaign|approach|framework|app|platform|partner|partnership|pilot|strategy|"
                     r"forum|group|panel|hub|award|charter|title|job title)\b|\bname\b|\bcalled\b", re.I)
+REPORTS_OF = re.compile(r"\b(which|what) (reports|inspections)\b|\b(list|show)\b[^?]*\b(reports|inspections)\b|"
+                        r"\b(reports|inspections) (do you have|are there|have you got|does the index hold)\b", re.I)
 WHO = re.compile(r"\s*who\b", re.I)
 PLURAL_ORGS = re.compile(r"\b(crcs|providers|councils|local authorities|authorities|las|companies|organisations|"
                          r"boroughs|divisions|forces|prisons|schools)\b", re.I)
@@ -43,7 +45,7 @@ def kind_of(question: str, bodies: list[BodyMatch]) -> str:
         return "fact"
     named = len({b.body for b in bodies})  # "Kent ... (Kent)" names one body
     if named == 1 and not re.search(r"\bother\b", question, re.I):
-        return "fact"
+        return "list" if REPORTS_OF.search(question) else "fact"  # "which reports are about London?": its reports
     return "list" if PLURALS.search(question) or named > 1 else "fact"
 
 
@@ -51,6 +53,8 @@ def answer_type(question: str) -> str | None:
     """The kind of thing that answers the question: a number, a date, a name or a grade (None: a finding)."""
     if grades.asks_for_grade(question):
         return "grade"
+    if WHO.match(question):
+        return "name"  # "who ran it when it was inspected?": the question's first word asks, not the "when"
     if NUMBER_Q.search(question):
         return "number"
     if DATE_Q.search(question):

@@ -30,13 +30,13 @@ shortage shortages problem problems inconsistent inconsistently variable overwhe
 underuse unsafe criticised criticized criticism unacceptable delay delays delayed drift gaps backlog backlogs
 shortfall shortfalls slow unclear undermined deficient deficiencies missed overlooked ignored neglected patchy
 superficial cursory fragmented disjointed overdue overloaded overstretched demoralised demoralized exhausted burnout
-burnt-out stressed struggled struggling unstable""".split()
+burnt-out stressed struggled struggling unstable wrong bad shortcoming shortcomings""".split()
 POSITIVE_WORDS = """good well strong stronger strongest strength strengths effective effectively praised praise
 praiseworthy outstanding excellent exemplary impressive impressively robust commendable positive positively
 thorough committed energetic vibrancy success successful successfully innovative skilled skilful consistent
 consistently high-quality""".split()
 IMPROVED_WORDS = "improved improving improvement improvements better gain gains strengthened progressed".split()
-NEGATIVE_PHRASES = re.compile(r"\b(need(s|ed)?|requir(es|ed|e)|requiring) (further |some |significant )?"
+NEGATIVE_PHRASES = re.compile(r"\b(need(s|ed)?|requir(es|ed|e)|requiring) (?:\w+ ){0,2}?"
                               r"improv\w*( to be good)?|too (few|many|high|low|slow|long|little)|not enough|"
                               r"risk concern|fell short|below (the )?(standard|expectations)|low (staff )?morale|"
                               r"high (staff )?(turnover|sickness|vacancy|vacancies)|"
