@@ -639,3 +639,14 @@ def test_the_reports_on_one_body_are_listed(answerer: Answerer, question: str) -
     assert len(london) > 1 and {item.report_id for item in ask(answerer, question).items} == london
     assert {item.report_id for item in ask(answerer, "list every probation report in the index").items} \
         == set(answerer.library.reports)
+
+
+def test_why_after_one_bodys_grade_gives_the_findings_behind_it(answerer: Answerer) -> None:
+    first = ask(answerer, "How was Merseyside CRC rated in 2020?")
+    why = ask(answerer, "why?", first.session_id)
+    assert "requires improvement" in why.answer and "**Concerns**" in why.answer
+    assert {c.report_id for c in why.citations} == {"merseyside-crc-2020"}
+    listed = ask(answerer, "Which CRCs were rated requires improvement in 2020?")
+    reasons = ask(answerer, "why were they rated that?", listed.session_id)
+    assert [i.report_id for i in reasons.items] == [i.report_id for i in listed.items]
+    assert "Inspectors found" in reasons.answer

@@ -50,7 +50,9 @@ COMPARE_BOTH = re.compile(r"\bwhich\b[^?]*\b(better|worse|higher|lower|stronger|
 COMPARE = re.compile(r"\b(compar\w*|versus|vs\.?|differ\w*)\b", re.I)
 WHY_ONLY = re.compile(r"^\s*(and\s+)?(why|for what reasons?|what were the reasons|on what grounds|why (was|is) that|"
                       r"why (were|was) (they|it|those|these)( \w+)?( that way| so)?|what were the (main )?(reasons|problems|"
-                      r"concerns)|what went wrong)\s*\??\s*$", re.I)
+                      r"concerns)|what went wrong|why (were|was|did|is|are) (they|it|those|these)( \w+)? (rated|graded|judged|"
+                      r"given|get|got|receive|received|awarded)( that| that (grade|rating|judge?ment)| (a|that|this|such a) "
+                      r"(grade|rating|judge?ment))?)\s*\??\s*$", re.I)  # "why were they rated that?"
 ASKS_WHY = re.compile(r"^\s*(and\s+)?(why|for what reasons?|on what grounds)\b", re.I)
 GRADED = re.compile(rf"{GRADE_WORD.pattern}|\b(rated|rating|graded|grade|judged|judge?ment)\b", re.I)
 FRAMING = SCAFFOLD | {stem(w) for w in "previous earlier prior last since before later latest recent first ones one those".split()}

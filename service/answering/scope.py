@@ -223,6 +223,8 @@ def intent_of(scope: Scope) -> str:
         return "rank"  # "the most recent inspection", "which council was rated outstanding first?": by date
     if named == 0 and (MOST_INSPECTED.search(scope.question) or MOST_CHANGED.search(scope.question)):
         return "rank"  # by the number of reports
+    if named == 1 and scope.answer_type == "grade" and re.search(r"\bwhy\b|\breasons?\b", scope.question, re.I):
+        return "overview"  # "how was Hackney rated in 2024, and why?": the grade and the findings behind it
     if scope.bodies and scope.answer_type is None and (OVERVIEW_CUE.search(scope.question) or not residue
                                                        or residue & SIDES) and residue <= OVERVIEW_WORDS | RATING | SIDES:
         return "overview"
