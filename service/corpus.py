@@ -219,6 +219,14 @@ class Corpus:
         present = (self.sentence_counts[:, columns] > 0).sum(axis=1)
         return bool((np.asarray(present).ravel() == len(columns)).any())
 
+    def reports_using(self, word: str, report_ids: list[str]) -> float:
+        """The share of ``report_ids`` with a sentence holding ``word``'s term (0 when it is no term)."""
+        columns, rows = self.columns(word), self.rows(report_ids)
+        if not columns or not len(rows):
+            return 0.0
+        held = rows[np.asarray((self.sentence_counts[:, columns[:1]].tocsr()[rows] > 0).sum(axis=1)).ravel() > 0]
+        return len(np.unique(self.report_of[held])) / len(report_ids)
+
     def chunk_count(self) -> int:
         return len(self.chunk_ids)
 

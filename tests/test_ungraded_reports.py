@@ -43,3 +43,8 @@ def test_areas_listed_and_compared_by_outcome(areas: Answerer) -> None:
     assert "| Outcome |" in compared.answer and "typically lead to positive experiences" in compared.answer
     fact = ask(areas, "what percentage of EHC plans did Oldham issue on time in 2023")
     assert "38%" in fact.answer and fact.citations[0].report_id == "oldham-send-2024"
+
+
+def test_a_word_every_report_uses_names_them_all_not_a_topic(areas: Answerer) -> None:
+    listed = ask(areas, "list all the SEND inspections")
+    assert {item.report_id for item in listed.items} == {"medway-send-2024", "oldham-send-2024", "wigan-send-2023"}

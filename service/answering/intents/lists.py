@@ -33,6 +33,8 @@ MARGIN = 0.20          # and within this of the strongest report's evidence,
 STANDS_OUT = 2.5       # and its rank score (z-score units over every sentence in scope; more in larger scopes:
                        # ``stands_out_at``); set on the dev lists
 SHARE = re.compile(r"\b(proportion|percentage|per ?cent|share|fraction|ratio)\b", re.I)
+REPORT_KIND = re.compile(r"((?:[\w'’-]+\s+){1,3}?)(?:reports?|inspections?|reviews?)\b", re.I)
+EVERY_REPORT = 0.9     # a word this share of the reports in scope use names them all, not a topic among them
 CONSIDERED = 6         # the report's best-ranked sentences that may decide its verdict
 
 
@@ -61,9 +63,17 @@ def answer_list(tools: Tools, scope: Scope, book: CitationBook, session_id: str)
         share = f" ({len(rows)} of the {graded} graded reports in scope, {len(rows) / graded:.0%})" \
             if SHARE.search(scope.question) and graded else ""  # "what proportion ... were good or better?"
         return list_answer(rows, book, session_id, f"Reports with that grade{share}")
-    if not scope.topic_words and not scope.numeric and not scope.wanted:
+    if not scope.numeric and not scope.wanted and all(w in kind_of_report(tools, scope, ids) for w in scope.topic_words):
+        # nothing asked beyond the scope, or only the kind of report every one is ("list all the SEND inspections")
         return list_answer(dated_rows(tools, ids), book, session_id, "Reports in scope")
     return list_answer(topical_rows(tools, scope, ids), book, session_id, "Reports that match")
+
+
+def kind_of_report(tools: Tools, scope: Scope, ids: list[str]) -> set[str]:
+    """The words that say what kind of report is asked for ("SEND inspections", "probation reports") when
+    nearly every report in scope uses them: they name the scope, not a topic within it."""
+    said = {w for m in REPORT_KIND.finditer(scope.question) for w in m.group(1).lower().split()}
+    return {w for w in scope.topic_words if w in said and tools.library.text.reports_using(w, ids) >= EVERY_REPORT}
 
 
 def dated_rows(tools: Tools, ids: list[str]) -> list[Row]:
