@@ -650,3 +650,11 @@ def test_why_after_one_bodys_grade_gives_the_findings_behind_it(answerer: Answer
     reasons = ask(answerer, "why were they rated that?", listed.session_id)
     assert [i.report_id for i in reasons.items] == [i.report_id for i in listed.items]
     assert "Inspectors found" in reasons.answer
+
+
+def test_how_a_body_did_gives_its_grade_and_the_findings_behind_it(answerer: Answerer) -> None:
+    answer = ask(answerer, "how did Northumbria CRC do in 2018?")
+    assert "**requires improvement**" in answer.answer and "**Concerns**" in answer.answer
+    assert {c.report_id for c in answer.citations} == {"northumbria-crc-2018"}
+    rated = ask(answerer, "How was Northumbria CRC rated in 2018?")  # a rating by name: the grade alone
+    assert "**Concerns**" not in rated.answer and "requires improvement" in rated.answer

@@ -31,7 +31,7 @@ from service.sessions import Sessions, Turn
 Composer = Callable[[Tools, Scope, CitationBook, str], Answer]
 COMPOSERS: dict[str, Composer] = {"fact": answer_fact, "overview": answer_overview, "compare": answer_compare,
                                   "list": answer_list, "rank": answer_rank, "trend": answer_trend}
-RATING_ASKED = re.compile(r"\b(rating|rated|grade|graded|judge?ment|judged|score)\b", re.I)  # a rating, by name
+RATING_ASKED = re.compile(r"\b(ratings?|rated|grades?|graded|judge?ments?|judged|scores?)\b", re.I)  # a rating, by name
 SECOND_PART = re.compile(r",?\s+and\s+(?=(?:which|what|who|where|how|why)\b)|;\s*(?=(?:and\s+)?(?:which|what|who|where|"
                          r"how|why)\b)", re.I)
 
@@ -146,20 +146,20 @@ class Answerer:
             scope.report_ids = named
         scope.missing = resolved.missing or scope.missing
         if scope.intent == "fact" and not scope.missing and (asks_for_overview(self.tools, scope)
-                                                            or self.ungraded_grade_asked(scope)):
+                                                            or self.how_it_did(scope)):
             scope.intent = "overview"
         return scope
 
-    def ungraded_grade_asked(self, scope: Scope) -> bool:
-        """A grade asked of a body whose reports give none, without naming a rating ("how did Medway do in its
-        SEND inspection"): its overview states the outcome in the report's words. ("What rating did X get"
-        of an ungraded report stays unanswered: it has none.)"""
+    def how_it_did(self, scope: Scope) -> bool:
+        """How one body did, without naming a rating ("how did Northumbria do in 2018", "how did Medway do in its
+        SEND inspection"): its overview gives the grade (or, for an ungraded report, the outcome in the report's
+        words) and the findings behind it. ("What rating did X get" stays a grade: of an ungraded report,
+        unanswered.)"""
         reports = [self.library.reports[r] for r in scope.report_ids]
         if scope.answer_type != "grade" or not scope.bodies or not reports or RATING_ASKED.search(scope.question):
             return False
         types = org_types_named(scope.question)  # "greater manchester police": not the CRC's report
-        return not any(m.overall or m.areas for m in reports) and (not types or any(org_type(m) in types
-                                                                                    for m in reports))
+        return not types or any(org_type(m) in types for m in reports)
 
     def remember(self, session_id: str, question: str, scope: Scope, answer: Answer,
                  earlier: list[str] | None = None) -> None:
