@@ -658,3 +658,10 @@ def test_how_a_body_did_gives_its_grade_and_the_findings_behind_it(answerer: Ans
     assert {c.report_id for c in answer.citations} == {"northumbria-crc-2018"}
     rated = ask(answerer, "How was Northumbria CRC rated in 2018?")  # a rating by name: the grade alone
     assert "**Concerns**" not in rated.answer and "requires improvement" in rated.answer
+
+
+def test_what_changed_compares_the_reports_of_the_body_asked_about(answerer: Answerer) -> None:
+    first = ask(answerer, "how did northumbria do in 2018?")
+    changed = ask(answerer, "what changed?", first.session_id)
+    assert [item.report_id for item in changed.items] == ["northumbria-crc-2018", "northumbria-crc-2020"]
+    assert "| Overall grade |" in changed.answer

@@ -53,6 +53,8 @@ WHY_ONLY = re.compile(r"^\s*(and\s+)?(why|for what reasons?|what were the reason
                       r"concerns)|what went wrong|why (were|was|did|is|are) (they|it|those|these)( \w+)? (rated|graded|judged|"
                       r"given|get|got|receive|received|awarded)( that| that (grade|rating|judge?ment)| (a|that|this|such a) "
                       r"(grade|rating|judge?ment))?)\s*\??\s*$", re.I)  # "why were they rated that?"
+CHANGED_ONLY = re.compile(r"^\s*(and\s+)?(so\s+)?(what|how)( exactly)? (has |have |had )?(changed|improved|got better|got worse|"
+                          r"declined|was different|is different|were the differences|are the differences)\s*\??\s*$", re.I)
 ASKS_WHY = re.compile(r"^\s*(and\s+)?(why|for what reasons?|on what grounds)\b", re.I)
 GRADED = re.compile(rf"{GRADE_WORD.pattern}|\b(rated|rating|graded|grade|judged|judge?ment)\b", re.I)
 FRAMING = SCAFFOLD | {stem(w) for w in "previous earlier prior last since before later latest recent first ones one those".split()}
@@ -95,6 +97,8 @@ def resolve(question: str, previous: Context | None, names: BodyNames) -> Resolv
     if WHY_ONLY.match(text) and (ASKS_WHY.match(text) or GRADED.search(previous.resolved)):
         # "Why?" (or, of a grade, "what were the main problems?"): the previous question, its reasons asked for
         return Resolved(f"{_strip_appendix(previous.resolved).rstrip(' ?.')}, and why?")
+    if CHANGED_ONLY.match(text) and len(previous.bodies) == 1:  # "what changed?" of the body just asked about
+        return Resolved(_change_of(previous, names))
     ellipsis = ELLIPSIS.match(text)
     later = bool(ellipsis and LATER_REPORT.search(text))
     if ellipsis and (EARLIER_REPORT.search(text) or later) and not YEAR.search(text):
@@ -219,6 +223,16 @@ def _swap_bodies(text: str, mentions: list[str], new: str) -> str:
         if mention and mention in text:
             return text.replace(mention, new, 1)
     return f"{text.rstrip(' ?')} for {new}?"
+
+
+def _change_of(previous: Context, names: BodyNames) -> str:
+    """The question "what changed?" asks of one body: between the two reports just answered about, else over
+    all its reports."""
+    body = previous.bodies[0]
+    years = sorted({m.published.year for m in names.reports if m.report_id in previous.report_ids and m.published})
+    if len(years) >= 2:
+        return f"how did {body} change between {years[0]} and {years[-1]}?"
+    return f"how has {body} changed over time?"
 
 
 def _swap_years(text: str, years: list[str]) -> str:
