@@ -416,7 +416,8 @@ def test_one_bodys_change_sets_its_reports_side_by_side(answerer: Answerer, ques
 
 
 @pytest.mark.parametrize("question", ["Sum up the Essex CRC report", "give me the gist of the essex inspection",
-                                      "Essex CRC's inspection in a nutshell"])
+                                      "Essex CRC's inspection in a nutshell", "sum up how Essex CRC did",
+                                      "essex crc in a nutshell", "the lowdown on essex crc"])
 def test_an_overview_asked_in_words_no_rule_knows(answerer: Answerer, question: str) -> None:
     answer = ask(answerer, question)
     assert "**Essex CRC (2018)** was rated **requires improvement** overall" in answer.answer

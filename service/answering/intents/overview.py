@@ -7,13 +7,11 @@ from __future__ import annotations
 
 import re
 
-import numpy as np
-
 from ingest.models import ReportMeta
 from service.answering.compose import CitationBook, abstain
 from service.answering.evidence import Evidence, label
 from service.answering.grades import grade_claims, grade_of
-from service.answering.scope import OVERVIEW_WORDS, RATING, SIDES, Scope, without_names
+from service.answering.scope import OVERVIEW_WORDS, RATING, SIDES, Scope
 from service.answering.text import stem, words
 from service.answering.tools import Tools
 from service.answering.verdict import PRONOUN_START, is_absence, sentence_polarity
@@ -30,14 +28,6 @@ WEAK_GRADES = {"inadequate", "requires improvement"}
 OUTCOME_SECTION = re.compile(r"outcome|judge?ment|conclusion|verdict", re.I)
 OUTCOME_READ = 60       # an outcome comes early
 READ_AT_MOST = 400
-# What asking for an overview means, for questions whose words no rule knows ("sum up", "the gist", "in a
-# nutshell") and that name no subject the reports write about: the question without its bodies and years,
-# compared by meaning. The threshold lies between the
-# development halves' fact questions (at most 0.525) and their overviews in other words (0.545 upwards).
-OVERVIEW_ASKED = ("summarise the report", "give me an overview of the inspection",
-                  "what were the key findings of the inspection", "tell me about the inspection",
-                  "how did they do in the inspection", "what did the inspection conclude")
-OVERVIEW_MEANING = 0.56
 SUBJECT_SHARE = 0.001  # a word this many of the sentences use names a subject ("unpaid work"), not a wish
 SELECTS = re.compile(r"\b(who|whom|whose|which|where|when)\b", re.I)  # "which inspector led ...": one thing
 
@@ -140,12 +130,8 @@ def reasons(tools: Tools, meta: ReportMeta, grade: str | None, limit: int = 2) -
 
 def asks_for_overview(tools: Tools, scope: Scope) -> bool:
     """True when a question about one body asks, in words no rule knows, what its report said overall (or on
-    one side: its strengths, its concerns)."""
+    one side: its strengths, its concerns): it asks for no one thing and names no subject the reports write
+    about ("sum up how Croydon did", "Doncaster 2022 in a nutshell", "what were its weak spots?")."""
     subject = " ".join(w for w in scope.topic_words if stem(w) not in OVERVIEW_WORDS | RATING | SIDES)
-    if len({b.body for b in scope.bodies}) != 1 or scope.answer_type or SELECTS.search(scope.question) \
-            or tools.library.text.share(subject) >= SUBJECT_SHARE:
-        return False
-    if {stem(w) for w in scope.topic_words} & SIDES:
-        return True  # "what were its weak spots?": one side asked, of no subject the reports write about
-    asked = np.asarray(tools.library.embeddings.embed_query(without_names(scope.question, scope.bodies)))
-    return max(float(tools.vectors(text) @ asked) for text in OVERVIEW_ASKED) >= OVERVIEW_MEANING
+    return len({b.body for b in scope.bodies}) == 1 and not scope.answer_type and not SELECTS.search(scope.question) \
+        and tools.library.text.share(subject) < SUBJECT_SHARE
