@@ -666,3 +666,12 @@ def test_what_changed_compares_the_reports_of_the_body_asked_about(answerer: Ans
     changed = ask(answerer, "what changed?", first.session_id)
     assert [item.report_id for item in changed.items] == ["northumbria-crc-2018", "northumbria-crc-2020"]
     assert "| Overall grade |" in changed.answer
+
+
+def test_a_kind_of_organisation_other_than_the_bodys_is_a_topic(answerer: Answerer) -> None:
+    for question in ("who did thames valley team up with on prison releases",
+                     "who helped thames valley with prison release"):
+        answer = ask(answerer, question)
+        assert "Milton Keynes College" in answer.answer and answer.citations[0].report_id == "thames-valley-crc-2018"
+    own = ask(answerer, "When is Thames Valley CRC's next community rehabilitation company inspection?")
+    assert own.abstained  # the body's own kind stays scaffolding: nothing here is asked but the date

@@ -107,6 +107,7 @@ class Scope:
     area: str | None = None                    # the judgement area named (None: overall, or none named)
     jargon: str = ""                           # the reports' terms for its everyday words ("domestic abuse")
     note: str | None = None                    # said before the answer ("No Devon report is dated 2024 ...")
+    kinds: set[str] | None = None              # the kinds of organisation the named bodies are (None: none named)
 
 
 def parse(question: str, reports: list[ReportMeta], areas: AreaNames, names: BodyNames) -> Scope:
@@ -116,6 +117,9 @@ def parse(question: str, reports: list[ReportMeta], areas: AreaNames, names: Bod
     kind = kind_of(question, bodies)
     years = parse_years(question)
     scope = Scope(question, kind, "fact", bodies, [], years=years)
+    if bodies:
+        by_id = {m.report_id: m for m in reports}
+        scope.kinds = {org_type(by_id[r]) or "" for b in bodies for r in b.report_ids if r in by_id}
     scope.report_ids, scope.missing = _reports_in_scope(question, reports, bodies, years, kind)
     if unknown := names.unknown(question, bodies):
         scope.missing = f"no report in this index is about {unknown[0]}"
@@ -171,7 +175,7 @@ def _other_years(scope: Scope, by_id: dict[str, ReportMeta]) -> str | None:
 
 def _read_wants(scope: Scope, areas: AreaNames, graded: bool = False) -> None:
     question = scope.question
-    rest = without_names(question, scope.bodies)
+    rest = without_names(question, scope.bodies, kinds=scope.kinds)
     scope.numeric = numeric(rest)
     scope.wanted = wanted_verdicts(rest) if scope.kind == "list" else set()
     if scope.numeric:
@@ -189,7 +193,8 @@ def _read_wants(scope: Scope, areas: AreaNames, graded: bool = False) -> None:
     only_grades = scope.topic_words and not [w for w in grades.besides_grades(scope.topic_words)
                                              if stem(w) not in COUNTED]  # ("number of outstanding councils")
     # ("outstanding ... list", "crcs requires improvement 2020": grades and nothing else)
-    scope.conditions = grades.conditions(without_names(question, scope.bodies, years=True), areas) if graded or rating_asked \
+    unnamed = without_names(question, scope.bodies, True, scope.kinds)
+    scope.conditions = grades.conditions(unnamed, areas) if graded or rating_asked \
         or only_grades or PREDICATIVE_GRADE.search(question) or grades.ALL_AREAS.search(question) else []
     scope.area = None if re.search(r"\boverall\b", rest, re.I) else areas.best(rest)
     scope.jargon = reports_words(rest)
@@ -231,13 +236,16 @@ def intent_of(scope: Scope) -> str:
     return "fact"
 
 
-def without_names(question: str, bodies: list[BodyMatch], years: bool = False) -> str:
-    """The question without the bodies it names, words naming kinds of organisation and (unless ``years``)
+def without_names(question: str, bodies: list[BodyMatch], years: bool = False, kinds: set[str] | None = None) -> str:
+    """The question without the bodies it names, words naming kinds of organisation (only ``kinds``, the named
+    bodies' own, when given: "Thames Valley's prison release work" is about prisons) and (unless ``years``)
     years."""
     for body in sorted(bodies, key=lambda b: -b.start):
         question = question[:body.start] + " " + question[body.end:]
-    for pattern in (*ORG_TYPES.values(), INSPECTORATE_NAMES):
-        question = pattern.sub(" ", question)
+    for kind, pattern in ORG_TYPES.items():
+        if kinds is None or kind in kinds:
+            question = pattern.sub(" ", question)
+    question = INSPECTORATE_NAMES.sub(" ", question)
     return question if years else YEAR.sub(" ", question)
 
 
@@ -259,7 +267,7 @@ def topic_after_grades(scope: Scope) -> list[str]:
     had problems with home visits?" -> problems, home, visits); empty when it asks nothing more."""
     if not about_grades_only(scope):
         return []
-    text = without_names(scope.question, scope.bodies)
+    text = without_names(scope.question, scope.bodies, kinds=scope.kinds)
     last = list(grades.GRADE_MENTION.finditer(text))[-1:]
     then = re.search(r"\b(?:had|have|has|with|showing|whose)\b(.*)", text[last[0].end():] if last else "", re.I)
     words = content_words(then.group(1)) if then else []
@@ -272,7 +280,7 @@ def about_grades_only(scope: Scope) -> bool:
     topic ("where was Through the Gate work judged good"): then the grades read at ingest answer it."""
     if not scope.conditions:
         return False
-    text = grades.ALL_AREAS.sub(" ", without_names(scope.question, scope.bodies))
+    text = grades.ALL_AREAS.sub(" ", without_names(scope.question, scope.bodies, kinds=scope.kinds))
     areas = {stem(w) for c in scope.conditions if c.area for w in content_words(c.area)}
     framing = SCAFFOLD | RATING | COUNTED | areas | {stem(w) for w in "publish published publication why reasons never "
                                                                      "once".split()}

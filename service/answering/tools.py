@@ -60,7 +60,8 @@ class Tools:
         names chose the reports."""
         question = self.question(scope.question, scope.answer_type, scope.topic_words, scope.jargon)
         if scope.bodies:
-            question.topic_vector = self._vector(without_names(scope.question, scope.bodies), scope.jargon)
+            unnamed = without_names(scope.question, scope.bodies, kinds=scope.kinds)
+            question.topic_vector = self._vector(unnamed, scope.jargon)
         return question
 
     def _vector(self, text: str, jargon: str) -> np.ndarray:

@@ -22,7 +22,8 @@ from service.schemas import Answer, Item, Table
 
 
 def answer_trend(tools: Tools, scope: Scope, book: CitationBook, session_id: str) -> Answer:
-    asked = scope.conditions or grades.conditions(without_names(scope.question, scope.bodies), tools.areas)
+    asked = scope.conditions or grades.conditions(without_names(scope.question, scope.bodies, kinds=scope.kinds),
+                                                  tools.areas)
     condition = next((c for c in asked if c.grade), None)  # "outstanding councils per year": attributive too
     area = condition.area if condition else scope.area
     counted = _graded(tools, scope, area)
