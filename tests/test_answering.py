@@ -675,3 +675,15 @@ def test_a_kind_of_organisation_other_than_the_bodys_is_a_topic(answerer: Answer
         assert "Milton Keynes College" in answer.answer and answer.citations[0].report_id == "thames-valley-crc-2018"
     own = ask(answerer, "When is Thames Valley CRC's next community rehabilitation company inspection?")
     assert own.abstained  # the body's own kind stays scaffolding: nothing here is asked but the date
+
+
+def test_that_one_how_many_and_which_of_them_follow_the_previous_answer(answerer: Answerer) -> None:
+    first = ask(answerer, "tell me about Merseyside CRC")
+    when = ask(answerer, "when was that published?", first.session_id)
+    assert {c.report_id for c in when.citations} == {"merseyside-crc-2020"} and "June 2020" in when.answer
+    listed = ask(answerer, "Which CRCs were rated requires improvement in 2018?")
+    counted = ask(answerer, "how many is that?", listed.session_id)
+    assert counted.answer.startswith("Reports with that grade: 6 organisations") and len(counted.items) == 6
+    still = ask(answerer, "which of them were still requires improvement at their next inspection?", counted.session_id)
+    assert {i.body for i in still.items} == {"Merseyside CRC", "Northumbria CRC", "Staffordshire and West Midlands CRC",
+                                              "West Yorkshire CRC"}

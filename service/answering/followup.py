@@ -55,6 +55,9 @@ WHY_ONLY = re.compile(r"^\s*(and\s+)?(why|for what reasons?|what were the reason
                       r"(grade|rating|judge?ment))?)\s*\??\s*$", re.I)  # "why were they rated that?"
 CHANGED_ONLY = re.compile(r"^\s*(and\s+)?(so\s+)?(what|how)( exactly)? (has |have |had )?(changed|improved|got better|got worse|"
                           r"declined|was different|is different|were the differences|are the differences)\s*\??\s*$", re.I)
+HOW_MANY_THAT = re.compile(r"^\s*(and\s+)?(so\s+)?how many (is|are|was|were) (that|those|these|there|they)"
+                           r"( in (total|all))?\s*\??\s*$", re.I)
+LIST_ASKED = re.compile(r"^\s*(which|what|list( all)?( the)?|name( all)?( the)?)\s+", re.I)
 ASKS_WHY = re.compile(r"^\s*(and\s+)?(why|for what reasons?|on what grounds)\b", re.I)
 GRADED = re.compile(rf"{GRADE_WORD.pattern}|\b(rated|rating|graded|grade|judged|judge?ment)\b", re.I)
 FRAMING = SCAFFOLD | {stem(w) for w in "previous earlier prior last since before later latest recent first ones one those".split()}
@@ -99,6 +102,8 @@ def resolve(question: str, previous: Context | None, names: BodyNames) -> Resolv
         return Resolved(f"{_strip_appendix(previous.resolved).rstrip(' ?.')}, and why?")
     if CHANGED_ONLY.match(text) and len(previous.bodies) == 1:  # "what changed?" of the body just asked about
         return Resolved(_change_of(previous, names))
+    if HOW_MANY_THAT.match(text) and LIST_ASKED.match(previous.resolved):  # "how many is that?" after a list
+        return Resolved(LIST_ASKED.sub("how many ", _strip_appendix(previous.resolved), count=1))
     ellipsis = ELLIPSIS.match(text)
     later = bool(ellipsis and LATER_REPORT.search(text))
     if ellipsis and (EARLIER_REPORT.search(text) or later) and not YEAR.search(text):
@@ -142,7 +147,8 @@ def resolve(question: str, previous: Context | None, names: BodyNames) -> Resolv
         alone = text if still and not beside and not _refers_back(text) else None
         text, inherited = f"{text.rstrip()} ({'; '.join(previous.bodies + then)})", True
     exclude = set(previous.report_ids) if OTHER.search(question) else set()
-    one_report = len(previous.report_ids) == 1 and re.search(r"\b(it|its)\b", question, re.I) \
+    one_report = len(previous.report_ids) == 1 and re.search(r"\b(it|its|that|this)\b", question, re.I) \
+        and not re.search(r"\b(always|ever|before|previous(ly)?|history|over the years)\b", question, re.I) \
         and not found - set(previous.bodies)  # ("compare it with Wales CRC" reads Wales CRC's report too)
     only = set(previous.report_ids) if THAT_REPORT.search(question) or one_report else picked
     return Resolved(text, exclude, inherited, only, standalone=alone, earlier=earlier)

@@ -71,7 +71,7 @@ MOST_INSPECTED = re.compile(r"\b(most|fewest|least)\s+(inspections|reports|inspe
 BEST_WORST = re.compile(r"\b(best|worst|highest|lowest|top|bottom|poorest|weakest|strongest)\b", re.I)
 PREDICATIVE_GRADE = re.compile(  # "were good in 2019", "found to be inadequate?", "were outstanding for care leavers"
     rf"\b(was|were|is|are|be|been|as|got|get|received|achieved|awarded|given)\s+(?:\w+\s+){{0,2}}?{grades.GRADE_NAME}(?=\s*(?:[?.!,]|$|\s+(?:in|during|for|"
-    r"overall|by|back|then|last|when|at\s+(?:their|its|the)\s+(?:last|latest|most|previous))\b))", re.I)
+    r"overall|by|back|then|last|when|at\s+(?:their|its|the)\s+(?:last|latest|most|previous|next))\b))", re.I)
 OVERVIEW_CUE = re.compile(r"\bwhy\b[^?]*\b(rated|graded|judged|given|got|get|rating|grade)\b|\b(summar(y|ise|ize)|overview|tell me (more )?about|key (findings|points|messages|issues)|"
                           r"main (findings|points|messages|issues|conclusions)|headlines?|highlights|"
                           r"what happened|(find|say|conclude|report)\b\W*$|how did\b.*\bdo\b|"
