@@ -72,3 +72,8 @@ def test_the_largest_change_of_grade_is_ranked_in_grade_steps(history: Answerer)
     declined = history.ask(AskRequest(question="Which local authority had the biggest decline in its grade?"))
     assert [item.report_id for item in declined.items] == ["southvale-2021"]
     assert "**good** (2016) to **requires improvement** (2021)" in declined.answer
+
+
+def test_one_bodys_inspections_compared_without_years(history: Answerer) -> None:
+    answer = history.ask(AskRequest(question="compare the last two inspections of Northshire"))
+    assert [item.report_id for item in answer.items] == ["northshire-2017", "northshire-2022"]

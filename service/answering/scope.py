@@ -207,7 +207,8 @@ def intent_of(scope: Scope) -> str:
     years = {y for lo, hi in scope.years for y in (lo, hi) if y not in (0, 9999)}
     cue = COMPARE_CUE.search(scope.question) or (CHANGE_CUE.search(scope.question) and len(years) >= 2) \
         or (named >= 2 and BETTER.search(scope.question))
-    if cue and (named >= 2 or (named == 1 and (len(years) >= 2 or CHANGE_CUE.search(scope.question)))):
+    if cue and (named >= 2 or (named == 1 and (len(years) >= 2 or CHANGE_CUE.search(scope.question) or (
+            COMPARE_CUE.search(scope.question) and not re.search(r"\bother\b", scope.question, re.I))))):
         return "compare"
     if named >= 2 and scope.kind == "fact" and scope.answer_type is None:
         return "compare"  # two bodies and no one thing asked: each gets its side ("X stack up against Y")
