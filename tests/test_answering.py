@@ -687,3 +687,10 @@ def test_that_one_how_many_and_which_of_them_follow_the_previous_answer(answerer
     still = ask(answerer, "which of them were still requires improvement at their next inspection?", counted.session_id)
     assert {i.body for i in still.items} == {"Merseyside CRC", "Northumbria CRC", "Staffordshire and West Midlands CRC",
                                               "West Yorkshire CRC"}
+
+
+def test_a_kind_of_organisation_the_named_body_is_not_is_not_answered_by_it(answerer: Answerer) -> None:
+    answer = ask(answerer, "how did the national probation service do in Wales?")
+    assert answer.abstained and "no NPS report in this index is about Wales" in answer.answer
+    london = ask(answerer, "how did the nps do in london?")
+    assert {c.report_id for c in london.citations} == {"london-nps-2018"}

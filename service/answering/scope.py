@@ -145,6 +145,9 @@ def _reports_in_scope(question: str, reports: list[ReportMeta], bodies: list[Bod
         named = {rid for b in bodies for rid in b.report_ids}
         chosen = [m for m in chosen if m.report_id in named]
         typed = [m for m in chosen if org_type(m) in types]
+        if types and not typed:  # "the national probation service in Wales": the index has Wales CRC only
+            kinds = " or ".join(sorted(k.upper() if len(k) == 3 else k for k in types))
+            return [], f"no {kinds} report in this index is about {question[bodies[0].start:bodies[0].end]}"
         chosen = typed or chosen
     elif types:
         chosen = [m for m in chosen if org_type(m) in types]
