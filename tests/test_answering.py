@@ -12,7 +12,7 @@ from service.answering.engine import Answerer
 from service.answering.followup import Context, resolve
 from service.answering.mentions import BodyNames
 from service.answering.dates import parse_years
-from service.answering.asks import kind_of
+from service.answering.asks import answer_type, kind_of
 from service.answering.verdict import is_absence, sentence_polarity, wanted_verdicts
 from service.answering.verify import squash
 from service.library import Library
@@ -88,6 +88,7 @@ def test_years_and_kinds_are_read_from_the_question() -> None:
     assert parse_years("attendance in 2017-18") == [(2017, 2018)] and parse_years("2018/19 figures") == [(2018, 2019)]
     assert parse_years("inspected from 2019 to 2021") == [(2019, 2021)]  # a span, not also "since 2019"
     assert parse_years("reports from 2023") == [(2023, 2023)] and parse_years("from 2023 onwards") == [(2023, 9999)]
+    assert answer_type("Which inspector led the 2016 inspection of Wakefield?") == "name"
     assert kind_of("Which CRCs had unpaid work risk concerns?", []) == "list"
     assert kind_of("Which CRC was the first to be rated Good?", []) == "fact"
 

@@ -31,7 +31,8 @@ from service.sessions import Sessions, Turn
 Composer = Callable[[Tools, Scope, CitationBook, str], Answer]
 COMPOSERS: dict[str, Composer] = {"fact": answer_fact, "overview": answer_overview, "compare": answer_compare,
                                   "list": answer_list, "rank": answer_rank, "trend": answer_trend}
-RATING_ASKED = re.compile(r"\b(ratings?|rated|grades?|graded|judge?ments?|judged|scores?)\b", re.I)  # a rating, by name
+RATING_ASKED = re.compile(r"\b(ratings?|rated|grades?|graded|judge?ments?|judged?|scores?|effectiveness)\b",
+                          re.I)  # a rating, by name
 SECOND_PART = re.compile(r",?\s+and\s+(?=(?:which|what|who|where|how|why)\b)|;\s*(?=(?:and\s+)?(?:which|what|who|where|"
                          r"how|why)\b)", re.I)
 
