@@ -695,3 +695,9 @@ def test_a_kind_of_organisation_the_named_body_is_not_is_not_answered_by_it(answ
     assert answer.abstained and "no NPS report in this index is about Wales" in answer.answer
     london = ask(answerer, "how did the nps do in london?")
     assert {c.report_id for c in london.citations} == {"london-nps-2018"}
+
+
+def test_a_year_phrase_is_a_date_not_a_topic(answerer: Answerer) -> None:
+    answer = ask(answerer, "what share of CRC inspections since 2019 found them inadequate?")
+    assert {item.report_id for item in answer.items} == {"dorset-devon-cornwall-crc-2019"}
+    assert "(1 of the 15 graded reports in scope, 7%)" in answer.answer

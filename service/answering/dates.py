@@ -9,6 +9,7 @@ from ingest.models import ReportMeta
 from service.answering.text import A_YEAR, MONTH
 
 YEAR = A_YEAR
+YEAR_PHRASE = re.compile(rf"(?:\b(?:since|from|after|before|until|during)\s+)?{YEAR.pattern}", re.I)  # "since 2020"
 SPAN_YEARS = re.compile(r"\b(?:between|from)?\s*((?:19|20)\d\d)\s*(?:and|to|-|–|until)\s*((?:19|20)\d\d)\b", re.I)
 SHORT_SPAN = re.compile(r"\b((?:19|20)\d\d)\s*[-–/]\s*(\d\d)\b(?![-–/]?\d)")  # a school or financial year
 OPEN_AFTER = re.compile(r"\b((?:19|20)\d\d)\s+(?:or|and)\s+(?:later|after|since)|"

@@ -13,7 +13,7 @@ from service.answering.areas import AreaNames
 from service.answering.asks import NUMERIC, PLURAL_ORGS, WHO, answer_type, kind_of, numeric
 from service.answering.mentions import (INSPECTORATE_NAMES, ORG_TYPES, BodyMatch, BodyNames, inspectorates_named,
                                         latest_per_body, org_type, org_types_named)
-from service.answering.dates import LATEST_ONLY, REPORT_YEAR, YEAR, in_years, of_month_asked, parse_years
+from service.answering.dates import LATEST_ONLY, REPORT_YEAR, YEAR_PHRASE, in_years, of_month_asked, parse_years
 from service.answering.text import MONTH, content_words, stem
 from service.answering.thesaurus import reports_words
 from service.terms import STOPWORDS
@@ -250,7 +250,7 @@ def without_names(question: str, bodies: list[BodyMatch], years: bool = False, k
         if kinds is None or kind in kinds:
             question = pattern.sub(" ", question)
     question = INSPECTORATE_NAMES.sub(" ", question)
-    return question if years else YEAR.sub(" ", question)
+    return question if years else YEAR_PHRASE.sub(" ", question)  # ("since 2020": a date, not a topic)
 
 
 def proper_names(text: str) -> list[str]:
