@@ -701,3 +701,8 @@ def test_a_year_phrase_is_a_date_not_a_topic(answerer: Answerer) -> None:
     answer = ask(answerer, "what share of CRC inspections since 2019 found them inadequate?")
     assert {item.report_id for item in answer.items} == {"dorset-devon-cornwall-crc-2019"}
     assert "(1 of the 15 graded reports in scope, 7%)" in answer.answer
+
+
+def test_an_open_question_naming_a_name_quotes_the_sentences_that_name_it(answerer: Answerer) -> None:
+    answer = ask(answerer, "what happened with Working Links?")
+    assert answer.citations and all("Working Links" in c.quote for c in answer.citations)

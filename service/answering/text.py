@@ -55,3 +55,12 @@ def has_number(text: str) -> bool:
 
 def has_date(text: str) -> bool:
     return bool(MONTH.search(text)) or bool(A_YEAR.search(text))
+
+
+def names_in(quote: str, names: list[str]) -> bool:
+    """True when the quote names what the question names, as one phrase ("Family Safeguarding", "Signs of
+    Safety"; any case), or the question names nothing."""
+    if not names:
+        return True
+    phrase = r"\W+(?:\w+\W+){0,2}".join(re.escape(n) for n in names)
+    return bool(re.search(rf"\b{phrase}\b", quote, re.I))

@@ -12,7 +12,7 @@ from service.answering.compose import CitationBook, abstain
 from service.answering.evidence import Evidence, label
 from service.answering.rank import ABSTAIN_BELOW, Question, strength
 from service.answering.scope import RATING, Scope
-from service.answering.text import MONTH, NUMBER, quantities, stem, words
+from service.answering.text import MONTH, NUMBER, names_in, quantities, stem, words
 from service.answering.tools import Tools
 from service.schemas import Answer
 
@@ -39,6 +39,8 @@ def answer_fact(tools: Tools, scope: Scope, book: CitationBook, session_id: str)
     ranked = tools.ranker.rank(question, tools.rows(scope.report_ids), claims)
     found = strength(ranked, question)
     ranked = [ev for ev in ranked if ev.kind != "absence"]
+    if scope.names and not scope.bodies:  # "what happened with Working Links?": the sentences that name it
+        ranked = [ev for ev in ranked if names_in(ev.quote, scope.names)] or ranked
     book.offer(ranked[:OFFERED])  # an optional prose writer reads the ranking's best, not only what is cited
     if not ranked or found < ABSTAIN_BELOW:
         return abstain(session_id).model_copy(update={"strength": found})

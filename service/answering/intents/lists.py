@@ -23,7 +23,7 @@ from service.answering.intents.grade_lists import NEVER, grade_changes, grade_ro
 from service.answering.mentions import body_label
 from service.answering.rank import W_CHUNK, W_COVERAGE, W_DENSE, W_WORDS, zscores
 from service.answering.scope import Scope, about_grades_only, topic_after_grades
-from service.answering.text import NUMBER, YEAR, has_date, stem
+from service.answering.text import NUMBER, YEAR, has_date, names_in, stem
 from service.answering.tools import Tools
 from service.answering.verdict import ABSENT, CONCERN, cue_words, is_absence, sentence_polarity
 from service.schemas import Answer
@@ -133,15 +133,6 @@ def names_all(tools: Tools, rows: np.ndarray, names: list[str]) -> np.ndarray:
         return np.ones(len(rows), dtype=bool)
     present = (corpus.sentence_counts[:, columns].tocsr()[rows] > 0).sum(axis=1)
     return np.asarray(present).ravel() == len(columns)
-
-
-def names_in(quote: str, names: list[str]) -> bool:
-    """True when the quote names what the question names, as one phrase ("Family Safeguarding", "Signs of
-    Safety"; any case), or the question names nothing."""
-    if not names:
-        return True
-    phrase = r"\W+(?:\w+\W+){0,2}".join(re.escape(n) for n in names)
-    return bool(re.search(rf"\b{phrase}\b", quote, re.I))
 
 
 def _evidence(tools: Tools, row: int) -> Evidence | None:
