@@ -706,3 +706,11 @@ def test_a_year_phrase_is_a_date_not_a_topic(answerer: Answerer) -> None:
 def test_an_open_question_naming_a_name_quotes_the_sentences_that_name_it(answerer: Answerer) -> None:
     answer = ask(answerer, "what happened with Working Links?")
     assert answer.citations and all("Working Links" in c.quote for c in answer.citations)
+
+
+def test_and_another_judgement_area_swaps_the_area_asked_about(answerer: Answerer) -> None:
+    first = ask(answerer, "Which CRCs were rated inadequate for assessment?")
+    planning = ask(answerer, "and for planning?", first.session_id)
+    assert planning.items and all("*Planning* rated **inadequate**" in planning.answer for _ in planning.items)
+    graded = {m.report_id for m in answerer.library.reports.values() if m.areas.get("Planning") == "inadequate"}
+    assert {item.report_id for item in planning.items} == graded

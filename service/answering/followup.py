@@ -20,12 +20,14 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from service.answering.areas import AreaNames
 from service.answering.grades import GRADE_WORD
 from service.answering.mentions import BodyNames, body_label
 from service.answering.dates import YEAR, in_years, parse_years
 from service.answering.asks import PLURALS
 from service.answering.scope import SCAFFOLD
-from service.answering.text import MONTH, content_words, stem
+from service.answering.text import MONTH, content_words, stem, stems, words
+from service.terms import STOPWORDS
 
 ELLIPSIS = re.compile(r"^\s*(?:and|what about|how about|and what about|same for|what of)\b[\s,]*(.*?)\s*\??\s*$", re.I)
 REFERS_BACK = re.compile(r"\b(it|its|they|them|their|there)\b", re.I)
@@ -93,7 +95,7 @@ class Resolved:
     earlier: list[str] = field(default_factory=list)  # the previous bodies, when another was put in their place
 
 
-def resolve(question: str, previous: Context | None, names: BodyNames) -> Resolved:
+def resolve(question: str, previous: Context | None, names: BodyNames, areas: AreaNames | None = None) -> Resolved:
     if previous is None or not previous.resolved:
         return Resolved(question)
     text, inherited = question.strip(), False
@@ -118,7 +120,7 @@ def resolve(question: str, previous: Context | None, names: BodyNames) -> Resolv
         return Resolved(text if named else f"{text} ({'; '.join(previous.bodies)})", only={other.report_id})
     earlier: list[str] = []
     if ellipsis and ellipsis.group(1):
-        text, inherited = _ellipsis(ellipsis.group(1), previous, names)
+        text, inherited = _ellipsis(ellipsis.group(1), previous, names, areas)
         earlier = previous.bodies if names.find(ellipsis.group(1)) else []  # "And Surrey?" after Hampshire
     elif COMPARE_BOTH.search(text) and previous.earlier and not names.find(text):
         text = f"{text.rstrip()} ({'; '.join(previous.earlier + previous.bodies)})"  # "which was better?"
@@ -176,10 +178,13 @@ def _refers_back(text: str) -> bool:
     return bool(REFERS_BACK.search(text) or THAT_REPORT.search(text)) and not is_list
 
 
-def _ellipsis(rest: str, previous: Context, names: BodyNames) -> tuple[str, bool]:
-    """"And X?": the previous question about X (a body, a year, or both); else X asked of the same bodies."""
+def _ellipsis(rest: str, previous: Context, names: BodyNames, areas: AreaNames | None) -> tuple[str, bool]:
+    """"And X?": the previous question about X (a body, a year, a judgement area, or both); else X asked of the
+    same bodies."""
     bodies = names.find(rest)
     years = YEAR.findall(rest)
+    if areas and not bodies and not years and (area := _other_area(rest, previous.resolved, areas)):
+        return area, False  # "which CRCs were rated inadequate for assessment?" "and for planning?"
     grade = GRADE_WORD.search(rest)
     if grade and not bodies and GRADE_WORD.search(previous.resolved):  # "And which were outstanding?"
         swapped = GRADE_WORD.sub(grade.group(0), _strip_appendix(previous.resolved), count=1)
@@ -198,6 +203,21 @@ def _ellipsis(rest: str, previous: Context, names: BodyNames) -> tuple[str, bool
     elif bodies and not _has_reports_in(text, bodies, names):
         text = YEAR_PHRASE.sub("", text, count=1)  # "And Wales?" asks about Wales, whatever its year
     return text, False
+
+
+def _other_area(rest: str, previous: str, areas: AreaNames) -> str | None:
+    """The previous question with the judgement area ``rest`` names in place of the one it named; None when
+    either names none, or both the same."""
+    new, old = areas.best(rest), areas.best(previous)
+    if not new or not old or new == old:
+        return None
+    tokens = _strip_appendix(previous).split()
+    at = [i for i, t in enumerate(tokens) if (w := words(t)) and stem(w[0]) in stems(old) - STOPWORDS]
+    if not at:
+        return None
+    wanted = re.sub(r"^\s*(and\s+)?(for|in|on|about)\s+", "", rest, flags=re.I).strip(" ?")
+    tokens[at[0]] = wanted + re.sub(r"^[\w'’-]+", "", tokens[at[0]])  # its punctuation stays ("assessment?")
+    return " ".join(t for i, t in enumerate(tokens) if i not in at[1:])
 
 
 def _says_more(rest: str, bodies: list) -> bool:
