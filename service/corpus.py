@@ -94,6 +94,7 @@ class Corpus:
         self.sentence_counts = stack([c[0] for c in counts], width)
         self.chunk_counts = stack([c[1] for c in counts], width)
         self.sentence_lengths = np.asarray(self.sentence_counts.sum(axis=1)).ravel()
+        self.sentences_with = np.asarray((self.sentence_counts > 0).sum(axis=0)).ravel()  # per term
         self.boilerplate = _boilerplate(segments)
         self.chunk_lengths = np.asarray(self.chunk_counts.sum(axis=1)).ravel()
 
@@ -202,6 +203,12 @@ class Corpus:
     def unknown(self, text: str) -> int:
         """How many of the text's terms no report of this snapshot uses."""
         return self.vocabulary.unknown(text, self.width)
+
+    def rare(self, word: str) -> bool:
+        """True for a word few sentences use (fewer than 20, or than one in a thousand): a name ("Roughton",
+        "Seetec"), not a title every report prints ("Chief Executive", "LSCB")."""
+        columns = self.columns(word)
+        return not columns or int(self.sentences_with[columns[0]]) < max(20, len(self.report_of) / 1000)
 
     def share(self, text: str) -> float:
         """The largest share of this snapshot's sentences that hold any one term of ``text`` (0 for none)."""

@@ -714,3 +714,21 @@ def test_and_another_judgement_area_swaps_the_area_asked_about(answerer: Answere
     assert planning.items and all("*Planning* rated **inadequate**" in planning.answer for _ in planning.items)
     graded = {m.report_id for m in answerer.library.reports.values() if m.areas.get("Planning") == "inadequate"}
     assert {item.report_id for item in planning.items} == graded
+
+
+def test_a_person_asked_for_is_a_name_few_sentences_use_not_a_title(answerer: Answerer) -> None:
+    import numpy as np
+
+    from service.answering.evidence import Evidence
+    from service.answering.rank import Question, fits
+
+    meta = answerer.library.reports["essex-crc-2018"]
+    asked = Question("Who is the chief executive of Essex CRC?", np.zeros(384, dtype=np.float32), [], "name")
+    rare = {"roughton"}.__contains__
+    titles = Evidence(meta, 1, None, "The Chief Executive and Lead Member hold the LSCB Chair to account.")
+    person = Evidence(meta, 1, None, "The chief executive, Jane Roughton, chairs the board.")
+    assert fits(titles, asked, rare) == 0.0 and fits(person, asked, rare) == 1.0
+    what = Question("Which company owned Essex CRC?", asked.vector, [], "name")  # not a person: titles may name
+    assert fits(titles, what, rare) == 1.0
+    corpus = answerer.library.text
+    assert corpus.rare("Seetec") and not corpus.rare("CRC")

@@ -38,6 +38,7 @@ class Evidence:
     score: float = 0.0             # rank in the question's ranking (z-score units)
     strength: float = 0.0          # how well it answers, comparable across questions (see rank.strength)
     covered: float = 0.0           # share of the question's term weight the sentence itself holds
+    fit: float = 0.0               # 1 when it holds the kind of answer asked (rank.fits)
     claim: str | None = None       # our own wording of what the quote shows (metadata evidence)
     kind: str = "sentence"         # sentence, or the metadata field a claim states
     row: int = -1                  # the sentence's row in the corpus (-1 for a claim)

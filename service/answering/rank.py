@@ -45,6 +45,7 @@ RIVAL_SAYS = 0.5      # (and says at least this share of what the question asks,
 ABSTAIN_BELOW = 0.20
 REFINE = 200          # rows whose answer type is checked (the best by meaning, words and context)
 NAME = re.compile(r"\b[A-Z][\w'’-]*")
+WHO_ASKED = re.compile(r"\s*(who|whom)\b", re.I)
 NAMING = re.compile(r"\b(?:known as|called|named|entitled|branded)\b|[‘“\"'][^‘’“”\"']{3,60}[’”\"']")
 
 
@@ -130,7 +131,7 @@ class Ranker:
             ev = self._evidence(int(i), rows, claims)
             if ev is None:
                 continue
-            fit = fits(ev, question)
+            ev.fit = fit = fits(ev, question, self.corpus.rare)
             short = i < len(rows) and self.corpus.sentence_lengths[rows[i]] < BARE_WORDS + SHORT_NAME
             ev.score = float(score[i]) + W_TYPE * fit - W_BARE * (short and bare(ev))
             ev.covered = float(f["said"][i])
@@ -174,8 +175,9 @@ def lexical_trust(said: np.ndarray) -> float:
     return LEXICAL_TRUST * float(said.max()) if len(said) else 1.0
 
 
-def fits(ev: Evidence, question: Question) -> float:
-    """1 when the evidence holds the kind of thing asked for (0 when it does not, or nothing is asked)."""
+def fits(ev: Evidence, question: Question, rare: Callable[[str], bool] = lambda w: True) -> float:
+    """1 when the evidence holds the kind of thing asked for (0 when it does not, or nothing is asked); a person
+    asked for ("who is ...") is a name few sentences use, not a title ("the Chief Executive", "Lead Member")."""
     kind, text = question.answer_type, ev.quote
     if kind is None:
         return 0.0
@@ -193,7 +195,9 @@ def fits(ev: Evidence, question: Question) -> float:
         return 1.0
     asked = set(words(question.text))
     names = [w for m in NAME.finditer(text) if m.start() > 0 for w in words(m.group(0))[:1]]
-    return float(any(w not in asked and not MONTH.fullmatch(w) and not grades.grade_of(w) for w in names))
+    who = WHO_ASKED.match(question.text)
+    return float(any(w not in asked and not MONTH.fullmatch(w) and not grades.grade_of(w) and (not who or rare(w))
+                     for w in names))
 
 
 def strength(ranked: list[Evidence], question: Question) -> float:
@@ -205,5 +209,5 @@ def strength(ranked: list[Evidence], question: Question) -> float:
     rivals = [ev for ev in said if ev.covered >= RIVAL_SAYS and ev.score >= ranked[0].score - SILENCE_MARGIN]
     if ranked[0].kind == "absence" and not rivals:
         return 0.0
-    top = [ev for ev in said[:3] if not question.answer_type or fits(ev, question)]
+    top = [ev for ev in said[:3] if not question.answer_type or ev.fit]
     return max((ev.strength for ev in top), default=0.0)
