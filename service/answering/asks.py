@@ -21,7 +21,7 @@ NAME_Q = re.compile(r"^\s*(who|whom)\b|\bwhich (company|organisation|organizatio
                     r"forum|group|panel|hub|award|charter|title|job title)\b|\bname\b|\bcalled\b", re.I)
 REPORTS_OF = re.compile(r"\b(which|what) (reports|inspections)\b|\b(list|show)\b[^?]*\b(reports|inspections)\b|"
                         r"\b(reports|inspections) (do you have|are there|have you got|does the index hold)\b", re.I)
-WHO = re.compile(r"\s*who\b", re.I)
+WHO = re.compile(r"\s*(who|whom)\b", re.I)  # a person (or body) asked for
 PLURAL_ORGS = re.compile(r"\b(crcs|providers|councils|local authorities|authorities|las|companies|organisations|"
                          r"boroughs|divisions|forces|prisons|schools)\b", re.I)
 SUPERLATIVE = re.compile(r"(?<!their )(?<!its )\b(first|most|least|largest|biggest|highest|lowest|best|worst|"

@@ -27,6 +27,7 @@ from scipy import sparse
 
 from ingest.models import ReportMeta
 from service.answering import grades
+from service.answering.asks import WHO
 from service.answering.evidence import Claim, Evidence
 from service.answering.text import MONTH, content_words, has_date, has_number, words
 from service.answering.verdict import is_absence
@@ -45,7 +46,6 @@ RIVAL_SAYS = 0.5      # (and says at least this share of what the question asks,
 ABSTAIN_BELOW = 0.20
 REFINE = 200          # rows whose answer type is checked (the best by meaning, words and context)
 NAME = re.compile(r"\b[A-Z][\w'’-]*")
-WHO_ASKED = re.compile(r"\s*(who|whom)\b", re.I)
 NAMING = re.compile(r"\b(?:known as|called|named|entitled|branded)\b|[‘“\"'][^‘’“”\"']{3,60}[’”\"']")
 
 
@@ -195,7 +195,7 @@ def fits(ev: Evidence, question: Question, rare: Callable[[str], bool] = lambda 
         return 1.0
     asked = set(words(question.text))
     names = [w for m in NAME.finditer(text) if m.start() > 0 for w in words(m.group(0))[:1]]
-    who = WHO_ASKED.match(question.text)
+    who = WHO.match(question.text)
     return float(any(w not in asked and not MONTH.fullmatch(w) and not grades.grade_of(w) and (not who or rare(w))
                      for w in names))
 
