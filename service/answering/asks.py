@@ -13,8 +13,7 @@ NUMERIC = re.compile(r"\b(more than|over|above|at least|greater than|exceeding|f
 NUMBER_Q = re.compile(r"\bhow (many|much|big|large|high)\b|\bnumbers?\b(?!\s+of\s+(?:ways|reasons|areas|issues))|\bwhat (\w+ ){0,2}(percentage|proportion|share|number|fraction|"
                       r"average|per ?cent|size|rate)\b|\b(number|percentage|proportion|share) of\b|\baverage\b", re.I)
 DATE_Q = re.compile(r"\b(when|what date|which date|what day|what year|which year|which month)\b|\bdates?\b", re.I)
-NAME_Q = re.compile(r"^\s*(who|whom)\b|\bwhich (company|organisation|organization|firm|person|inspector|partner|"
-                    r"charity|college|"
+NAME_Q = re.compile(r"\bwhich (company|organisation|organization|firm|person|inspector|partner|charity|college|"
                     r"provider|contractor|group|body)\b|\b(what|which)\b[^?]*\b(call|called|named|name|title|titled)\b|"
                     r"\b(what|which)(\s+\w+)?\s+(scheme|programme|program|project|model|initiative|service|team|tool|"
                     r"system|campaign|approach|framework|app|platform|partner|partnership|pilot|strategy|"
@@ -22,6 +21,7 @@ NAME_Q = re.compile(r"^\s*(who|whom)\b|\bwhich (company|organisation|organizatio
 REPORTS_OF = re.compile(r"\b(which|what) (reports|inspections)\b|\b(list|show)\b[^?]*\b(reports|inspections)\b|"
                         r"\b(reports|inspections) (do you have|are there|have you got|does the index hold)\b", re.I)
 WHO = re.compile(r"\s*(who|whom)\b", re.I)  # a person (or body) asked for
+OTHER = re.compile(r"\bother\b", re.I)  # "which other councils", "compare with other councils"
 PLURAL_ORGS = re.compile(r"\b(crcs|providers|councils|local authorities|authorities|las|companies|organisations|"
                          r"boroughs|divisions|forces|prisons|schools)\b", re.I)
 SUPERLATIVE = re.compile(r"(?<!their )(?<!its )\b(first|most|least|largest|biggest|highest|lowest|best|worst|"
@@ -45,7 +45,7 @@ def kind_of(question: str, bodies: list[BodyMatch]) -> str:
     if not LIST_CUE.search(question) or (SUPERLATIVE.search(question) and not NUMERIC.search(question)):
         return "fact"
     named = len({b.body for b in bodies})  # "Kent ... (Kent)" names one body
-    if named == 1 and not re.search(r"\bother\b", question, re.I):
+    if named == 1 and not OTHER.search(question):
         return "list" if REPORTS_OF.search(question) else "fact"  # "which reports are about London?": its reports
     return "list" if PLURALS.search(question) or named > 1 else "fact"
 

@@ -24,7 +24,7 @@ from service.answering.areas import AreaNames
 from service.answering.grades import GRADE_WORD
 from service.answering.mentions import BodyNames, body_label
 from service.answering.dates import YEAR, in_years, parse_years
-from service.answering.asks import PLURALS
+from service.answering.asks import OTHER, PLURALS
 from service.answering.scope import SCAFFOLD
 from service.answering.text import MONTH, content_words, stem, stems, words
 from service.terms import STOPWORDS
@@ -42,7 +42,6 @@ THEN = re.compile(r"\b(then|at that time|at the time)\b(?=\s*\??\s*$)", re.I)
 THAT_ORG = re.compile(r"\b(that|this|the same|the previous|the former|the) (company|organisation|owner|provider|firm|"
                       r"operator|contractor|group)\b", re.I)
 THAT_GRADE = re.compile(r"\b(that|this|the same) (rating|grade|judge?ment)\b", re.I)
-OTHER = re.compile(r"\bother\b", re.I)
 ORDINALS = {"first": 0, "second": 1, "third": 2, "fourth": 3, "fifth": 4, "last": -1, "1st": 0, "2nd": 1, "3rd": 2}
 NTH = re.compile(r"\bthe (first|second|third|fourth|fifth|last|1st|2nd|3rd) (?:one|council|crc|provider|authority|"
                  r"organisation|company|area|body)\b(?!\s+(?:to|that|which|who|with|rated|judged|in|of|ever)\b)", re.I)

@@ -10,7 +10,7 @@ from dataclasses import dataclass, field
 from ingest.models import ReportMeta
 from service.answering import grades
 from service.answering.areas import AreaNames
-from service.answering.asks import NUMERIC, PLURAL_ORGS, WHO, answer_type, kind_of, numeric
+from service.answering.asks import NUMERIC, OTHER, PLURAL_ORGS, WHO, answer_type, kind_of, numeric
 from service.answering.mentions import (INSPECTORATE_NAMES, ORG_TYPES, BodyMatch, BodyNames, inspectorates_named,
                                         latest_per_body, org_type, org_types_named)
 from service.answering.dates import LATEST_ONLY, REPORT_YEAR, YEAR_PHRASE, in_years, of_month_asked, parse_years
@@ -117,14 +117,14 @@ def parse(question: str, reports: list[ReportMeta], areas: AreaNames, names: Bod
     kind = kind_of(question, bodies)
     years = parse_years(question)
     scope = Scope(question, kind, "fact", bodies, [], years=years)
+    by_id = {m.report_id: m for m in reports}
     if bodies:
-        by_id = {m.report_id: m for m in reports}
         scope.kinds = {org_type(by_id[r]) or "" for b in bodies for r in b.report_ids if r in by_id}
     scope.report_ids, scope.missing = _reports_in_scope(question, reports, bodies, years, kind)
     if unknown := names.unknown(question, bodies):
         scope.missing = f"no report in this index is about {unknown[0]}"
     _read_wants(scope, areas, graded)
-    scope.note = _other_years(scope, {m.report_id: m for m in reports})
+    scope.note = _other_years(scope, by_id)
     if kind == "fact" and not bodies and ((scope.answer_type == "number" or WHO.match(question) or
                                            PLURAL_ORGS.search(question)) and about_grades_only(scope)
                                           or grades.FROM_TO.search(question)):
@@ -211,7 +211,7 @@ def intent_of(scope: Scope) -> str:
     cue = COMPARE_CUE.search(scope.question) or (CHANGE_CUE.search(scope.question) and len(years) >= 2) \
         or (named >= 2 and BETTER.search(scope.question))
     if cue and (named >= 2 or (named == 1 and (len(years) >= 2 or CHANGE_CUE.search(scope.question) or (
-            COMPARE_CUE.search(scope.question) and not re.search(r"\bother\b", scope.question, re.I))))):
+            COMPARE_CUE.search(scope.question) and not OTHER.search(scope.question))))):
         return "compare"
     if named >= 2 and scope.kind == "fact" and scope.answer_type is None:
         return "compare"  # two bodies and no one thing asked: each gets its side ("X stack up against Y")
@@ -231,7 +231,7 @@ def intent_of(scope: Scope) -> str:
     if named == 0 and SOONEST.search(scope.question) and {stem(w) for w in ungraded} <= RATING | SOONEST_WORDS:
         return "rank"  # "the most recent inspection", "which council was rated outstanding first?": by date
     if named == 0 and (MOST_INSPECTED.search(scope.question) or MOST_CHANGED.search(scope.question)):
-        return "rank"  # by the number of reports
+        return "rank"  # by the number of reports, or by how far a grade moved
     if named == 1 and scope.answer_type == "grade" and re.search(r"\bwhy\b|\breasons?\b", scope.question, re.I):
         return "overview"  # "how was Hackney rated in 2024, and why?": the grade and the findings behind it
     if scope.bodies and scope.answer_type is None and (OVERVIEW_CUE.search(scope.question) or not residue

@@ -63,7 +63,7 @@ def answer_list(tools: Tools, scope: Scope, book: CitationBook, session_id: str)
         share = f" ({len(rows)} of the {graded} graded reports in scope, {len(rows) / graded:.0%})" \
             if SHARE.search(scope.question) and graded else ""  # "what proportion ... were good or better?"
         return list_answer(rows, book, session_id, f"Reports with that grade{share}")
-    if not scope.numeric and not scope.wanted and all(w in kind_of_report(tools, scope, ids) for w in scope.topic_words):
+    if not scope.numeric and not scope.wanted and set(scope.topic_words) <= kind_of_report(tools, scope, ids):
         # nothing asked beyond the scope, or only the kind of report every one is ("list all the SEND inspections")
         return list_answer(dated_rows(tools, ids), book, session_id, "Reports in scope")
     return list_answer(topical_rows(tools, scope, ids), book, session_id, "Reports that match")
