@@ -9,7 +9,7 @@ import pytest
 
 from service.answering.compose import NOT_IN_REPORTS
 from service.answering.engine import Answerer
-from service.answering.followup import Context, resolve
+from service.answering.followup import Context, Resolved, resolve
 from service.answering.mentions import BodyNames
 from service.answering.dates import parse_years
 from service.answering.asks import answer_type, kind_of
@@ -732,3 +732,33 @@ def test_a_person_asked_for_is_a_name_few_sentences_use_not_a_title(answerer: An
     assert fits(titles, what, rare) == 1.0
     corpus = answerer.library.text
     assert corpus.rare("Seetec") and not corpus.rare("CRC")
+
+
+def test_a_bullet_or_the_body_asked_about_is_not_the_name_asked_for(answerer: Answerer) -> None:
+    import numpy as np
+
+    from service.answering.evidence import Evidence
+    from service.answering.rank import Question, fits
+
+    meta = answerer.library.reports["essex-crc-2018"]
+    asked = Question("What is the name of Essex's scheme for young adults?", np.zeros(384, dtype=np.float32), [],
+                     "name")
+    bulleted = Evidence(meta, 1, None, "\uf06e At 29 January 2018, 13 people were on the waiting list.")
+    body_only = Evidence(meta, 1, None, "Most people supervised in Essex were seen on time.")
+    named = Evidence(meta, 1, None, "Young adults are supported by the Bridge project.")
+    assert fits(bulleted, asked) == 0.0 and fits(body_only, asked) == 0.0 and fits(named, asked) == 1.0
+
+
+def test_a_name_asked_for_in_an_inspection_is_not_its_lead_inspector_unless_a_person_is_asked(
+        answerer: Answerer) -> None:
+    from service.answering.evidence import LEAD_ROLE
+
+    def offered(question: str) -> bool:
+        from service.answering.intents.fact import claims_asked
+
+        scope = answerer.scope(Resolved(question), None)
+        return any(c.asked_by == LEAD_ROLE for c in claims_asked(answerer.tools, scope))
+
+    assert not offered("What was the name of the scheme for women in the 2020 inspection of HLNY CRC?")
+    assert offered("Who carried out the inspection of HLNY CRC?")
+    assert offered("Which inspector led the HLNY CRC inspection?")

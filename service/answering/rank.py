@@ -46,6 +46,7 @@ RIVAL_SAYS = 0.5      # (and says at least this share of what the question asks,
 ABSTAIN_BELOW = 0.20
 REFINE = 200          # rows whose answer type is checked (the best by meaning, words and context)
 NAME = re.compile(r"\b[A-Z][\w'’-]*")
+LEADING_MARKS = re.compile(r"^[^\w‘“'\"]+")  # a bullet or space before the first word: the first word opens it
 NAMING = re.compile(r"\b(?:known as|called|named|entitled|branded)\b|[‘“\"'][^‘’“”\"']{3,60}[’”\"']")
 
 
@@ -178,7 +179,7 @@ def lexical_trust(said: np.ndarray) -> float:
 def fits(ev: Evidence, question: Question, rare: Callable[[str], bool] = lambda w: True) -> float:
     """1 when the evidence holds the kind of thing asked for (0 when it does not, or nothing is asked); a person
     asked for ("who is ...") is a name few sentences use, not a title ("the Chief Executive", "Lead Member")."""
-    kind, text = question.answer_type, ev.quote
+    kind, text = question.answer_type, LEADING_MARKS.sub("", ev.quote)
     if kind is None:
         return 0.0
     if ev.kind == "absence":
@@ -193,7 +194,7 @@ def fits(ev: Evidence, question: Question, rare: Callable[[str], bool] = lambda 
         return float(bool(grades.GRADE_MENTION.search(text)))
     if NAMING.search(text):  # "known as 'opportunity brokers'", "called the ‘123 Programme’"
         return 1.0
-    asked = set(words(question.text))
+    asked = {w.removesuffix("'s") for w in words(question.text)}  # ("Dorset's scheme": Dorset is asked)
     names = [w for m in NAME.finditer(text) if m.start() > 0 for w in words(m.group(0))[:1]]
     who = WHO.match(question.text)
     return float(any(w not in asked and not MONTH.fullmatch(w) and not grades.grade_of(w) and (not who or rare(w))

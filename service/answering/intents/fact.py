@@ -8,6 +8,7 @@ import re
 
 from service.answering import grades
 from service.answering.areas import area_key
+from service.answering.asks import WHO
 from service.answering.compose import CitationBook, abstain
 from service.answering.evidence import Evidence, label
 from service.answering.rank import ABSTAIN_BELOW, Question, strength
@@ -53,6 +54,8 @@ def claims_asked(tools: Tools, scope: Scope) -> list:  # list[Claim]
     """The metadata claims that can answer: of the kind asked; for a grade, only the judgement asked about
     (the area named, else the overall grade; none when the question names something no grade is given for)."""
     asked = {stem(w) for w in words(scope.question)}
+    if WHO.match(scope.question) and "inspect" in asked:
+        asked.add("lead")  # "who inspected X", "who did the inspection": its lead inspector
     claims = [c for c in tools.claims(scope.report_ids) if c.answers == scope.answer_type
               and (not c.asked_by or c.asked_by & asked)]
     if scope.answer_type != "grade":
