@@ -60,3 +60,14 @@ def test_markdown_label_lines_stay_in_the_text() -> None:
     sections = split_sections(doc)
     assert sections[0].heading == "An inspection of Riverside CRC"
     assert "Owner: Purple Futures" in sections[0].text and sections[-1].heading == "Summary"
+
+
+def test_a_quote_starts_at_its_first_word_not_at_a_symbol_font_bullet() -> None:
+    from ingest.sentences import quote_spans
+
+    page = ("Key facts\n\uf06e The local authority operates nine children’s homes.\n"
+            "\uf02d The director has been in post since October 2017.\n12. Leaders know their services well.")
+    quotes = [page[start:end] for start, end in quote_spans(page)]
+    assert "The local authority operates nine children’s homes." in quotes
+    assert "The director has been in post since October 2017." in quotes
+    assert "Leaders know their services well." in quotes

@@ -73,3 +73,12 @@ def test_a_figure_leads_an_answer_only_when_it_is_the_only_count_in_the_quote() 
     mixed = Evidence(meta, 1, None, "Only two of the ten children's centres are rated good, compared with 68% nationally.")
     plain = Evidence(meta, 1, None, "There are 18 children's centres in Bolton.")
     assert lead(mixed, question) is None and lead(plain, question) == "18"
+
+
+def test_an_abbreviation_joined_by_an_ampersand_is_one_term_and_one_word() -> None:
+    from ingest.terms import terms
+    from service.answering.text import content_words
+
+    assert terms("put up in B&Bs") == terms("put up in a B&B") == ["put", "up", "b&b"]
+    assert "b&b" in terms("A very small number live in a B&B.") and "a&e" in terms("seen in A&E")
+    assert "b&bs" in content_words("Which councils put young people up in B&Bs?")

@@ -7,7 +7,7 @@ import re
 from ingest.metadata_text import squash
 from service.terms import STOPWORDS, stem
 
-WORD = re.compile(r"[A-Za-z0-9][A-Za-z0-9'’-]*")
+WORD = re.compile(r"[A-Za-z0-9]+&[A-Za-z0-9]+|[A-Za-z0-9][A-Za-z0-9'’-]*")  # ("B&Bs" is one word)
 NUMBER_WORDS = re.compile(r"\b(two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|thirty|forty|fifty|"
                           r"half|halves|third|thirds|quarter|quarters|fifth|fifths|two-thirds|one in \w+|dozen|"
                           r"hundreds?|thousands?|per cent|percent|majority|minority)\b", re.I)
