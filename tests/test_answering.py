@@ -762,3 +762,15 @@ def test_a_name_asked_for_in_an_inspection_is_not_its_lead_inspector_unless_a_pe
     assert not offered("What was the name of the scheme for women in the 2020 inspection of HLNY CRC?")
     assert offered("Who carried out the inspection of HLNY CRC?")
     assert offered("Which inspector led the HLNY CRC inspection?")
+
+
+def test_a_topic_word_nearly_every_report_uses_does_not_decide_which_reports_match(answerer: Answerer) -> None:
+    from service.answering.intents.lists import telling_words
+
+    scope = answerer.scope(Resolved("Which CRCs had problems with people they supervised in domestic abuse cases?"),
+                           None)
+    ids = scope.report_ids
+    kept = telling_words(answerer.tools, scope, ids, scope.topic_words)
+    assert {"domestic", "abuse"} <= set(kept) and not {"people", "supervised"} & set(kept)
+    assert telling_words(answerer.tools, scope, ids, ["people"]) == ["people"]  # nothing else: kept
+    assert telling_words(answerer.tools, scope, ids[:1], scope.topic_words) == scope.topic_words
