@@ -774,3 +774,11 @@ def test_a_topic_word_nearly_every_report_uses_does_not_decide_which_reports_mat
     assert {"domestic", "abuse"} <= set(kept) and not {"people", "supervised"} & set(kept)
     assert telling_words(answerer.tools, scope, ids, ["people"]) == ["people"]  # nothing else: kept
     assert telling_words(answerer.tools, scope, ids[:1], scope.topic_words) == scope.topic_words
+
+
+def test_the_worst_performing_crc_is_a_ranking_not_a_body_missing_from_the_index(answerer: Answerer) -> None:
+    for question in ("who was the worst performing crc?", "which was the best performing crc?"):
+        answer = ask(answerer, question)
+        assert not answer.abstained and answer.items, question
+    worst = ask(answerer, "who was the worst performing crc?")
+    assert {item.body for item in worst.items} == {"Dorset, Devon and Cornwall CRC"}

@@ -8,7 +8,7 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from datetime import date
 
-from ingest.models import ReportMeta
+from ingest.models import GRADES, ReportMeta
 from service.answering.places import everyday_word, places_matched, places_named
 from service.names import normalise
 
@@ -224,7 +224,11 @@ LOWER_NAME_BEFORE_SUFFIX = re.compile(  # "south yorkshire crc", "the nps midlan
 ELIDED = re.compile(r"\s+(or|and|&|vs\.?|versus)\s+", re.I)
 PRISON_BEFORE = re.compile(r"\b(hmp|hmyoi|hm prison)\s+$", re.I)  # "HMP Manchester" is a prison, not the council
 FRAME_WORDS = {"find", "found", "say", "said", "give", "gave", "get", "got", "rate", "rated", "rating", "grade",
-               "inspectors", "inspector", "inspection", "report", "ofsted", "visit", "visited", "judge", "judged"}
+               "inspectors", "inspector", "inspection", "report", "ofsted", "visit", "visited", "judge", "judged",
+               "graded", "performing", "performed", "performance", "improved", "better", "worse", "best", "worst",
+               "top", "bottom", "highest", "lowest", "poorest", "weakest", "strongest", "most", "least",
+               *(w for grade in GRADES for w in grade.split())}
+# (and "the worst performing crc", "the top rated council": how it did, not its name)
 LEAD_WORDS = re.compile(r"(?:\b(?:the|city|of|royal|london|borough|county|metropolitan|council)\s+)+$", re.I)
 
 
