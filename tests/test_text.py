@@ -82,3 +82,14 @@ def test_an_abbreviation_joined_by_an_ampersand_is_one_term_and_one_word() -> No
     assert terms("put up in B&Bs") == terms("put up in a B&B") == ["put", "up", "b&b"]
     assert "b&b" in terms("A very small number live in a B&B.") and "a&e" in terms("seen in A&E")
     assert "b&bs" in content_words("Which councils put young people up in B&Bs?")
+
+
+def test_kinds_of_council_follow_the_standard_and_are_named_as_groups() -> None:
+    from service.answering.places import council_kind, council_kinds_named
+
+    assert council_kind("Hackney") == council_kind("City of London") == "London borough"
+    assert council_kind("Kingston Upon Hull") == "Unitary authority" and council_kind("Kent") == "Two-tier county"
+    assert council_kind("Wigan Local Area Partnership") == "Metropolitan district" and council_kind("Northshire") is None
+    assert council_kinds_named("which London boroughs were rated outstanding?") == {"London borough"}
+    assert council_kinds_named("councils in london judged inadequate") == {"London borough"}
+    assert council_kinds_named("how did Kent County Council do?") == set()  # one council, not the group

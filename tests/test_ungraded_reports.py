@@ -48,3 +48,9 @@ def test_areas_listed_and_compared_by_outcome(areas: Answerer) -> None:
 def test_a_word_every_report_uses_names_them_all_not_a_topic(areas: Answerer) -> None:
     listed = ask(areas, "list all the SEND inspections")
     assert {item.report_id for item in listed.items} == {"medway-send-2024", "oldham-send-2024", "wigan-send-2023"}
+
+
+def test_a_kind_of_council_named_as_a_group_chooses_the_reports(areas: Answerer) -> None:
+    listed = ask(areas, "list the SEND inspections of metropolitan boroughs")  # Oldham and Wigan, not Medway
+    assert {item.report_id for item in listed.items} == {"oldham-send-2024", "wigan-send-2023"}
+    assert not ask(areas, "which london boroughs had SEND inspections?").items  # none of the three is one

@@ -121,5 +121,6 @@ def _why_text(because: list[tuple[Evidence, int]], several_years: bool) -> str:
     return ". Inspectors found: " + " ".join(f"{year(ev)}“{ev.quote}” [{n}]" for ev, n in because)
 
 
-def abstain(session_id: str, reason: str = NOT_IN_REPORTS) -> Answer:
-    return Answer(answer=reason, abstained=True, session_id=session_id)
+def abstain(session_id: str, reason: str = NOT_IN_REPORTS, missing: str | None = None) -> Answer:
+    """No answer: ``reason``, or the reports do not say and (``missing``) why no report could."""
+    return Answer(answer=f"{reason} ({missing}.)" if missing else reason, abstained=True, session_id=session_id)

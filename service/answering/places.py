@@ -1,6 +1,7 @@
 """Places a question names: the council areas of the United Kingdom (ISO 3166-2:GB, from ``pycountry``), so that
 "how did glasgow do in its last inspection" is known to be about a council no report in the index covers,
-written in lower case and without "Council" after it."""
+written in lower case and without "Council" after it; and the kinds of council the standard sorts them into, so
+that "which London boroughs were rated outstanding?" or "county councils judged inadequate" choose reports."""
 
 from __future__ import annotations
 
@@ -13,6 +14,13 @@ AS_NAME_AFTER = re.compile(r"'?s\b|\s+(?:(?:19|20)\d\d|report|inspection|ofsted|
 AS_NAME_BEFORE = re.compile(r"\b(?:did|does|do|was|were|is|has|had|about|of)\s+$", re.I)
 SHORTER = re.compile(r"\s+(City|Islands)$")     # "Glasgow City" is also "Glasgow"; "Orkney Islands", "Orkney"
 WIDER = {"Kingston upon Hull": "Hull"}
+COUNCIL_KINDS = {  # the standard's subdivision types, as a question names a group of them
+    "London borough": re.compile(r"\blondon (?:boroughs|councils|local authorities|las)\b|"
+                                 r"\b(?:boroughs|councils|local authorities|las) in london\b", re.I),
+    "Metropolitan district": re.compile(r"\bmetropolitan (?:boroughs|districts|councils|authorities)\b", re.I),
+    "Two-tier county": re.compile(r"\bcounty councils\b|\bshire counties\b|\bcounties\b", re.I),
+    "Unitary authority": re.compile(r"\bunitar(?:y authorities|y councils|ies)\b", re.I),
+}
 
 
 @lru_cache(maxsize=1)
@@ -22,15 +30,45 @@ def council_areas() -> tuple[str, ...]:
 
     names: set[str] = set()
     for area in pycountry.subdivisions.get(country_code="GB") or []:
-        name = re.sub(r"\s*\[.*\]$", "", area.name).replace("St. ", "St ")  # "Cardiff [Caerdydd GB-CRD]"
-        name = "City of London" if name == "London, City of" else name   # "London" is the whole city
-        name = re.sub(r"^(.*), (City of|County|The)$", r"\1", name)        # "Edinburgh, City of"
+        name = _standard_name(area.name)
         if name in NATIONS:
             continue
         names |= {name, SHORTER.sub("", name)}
         if extra := WIDER.get(name):
             names.add(extra)
     return tuple(sorted(names, key=len, reverse=True))
+
+
+def _standard_name(name: str) -> str:
+    name = re.sub(r"\s*\[.*\]$", "", name).replace("St. ", "St ")  # "Cardiff [Caerdydd GB-CRD]"
+    name = "City of London" if name == "London, City of" else name   # "London" is the whole city
+    return re.sub(r"^(.*), (City of|County|The)$", r"\1", name)        # "Edinburgh, City of"
+
+
+def _key(name: str) -> str:
+    return " ".join(re.sub(r"[^a-z ]", " ", name.lower().replace("&", " and ")).split())
+
+
+@lru_cache(maxsize=1)
+def _kinds() -> dict[str, str]:
+    import pycountry
+
+    kinds = {_key(_standard_name(a.name)): a.type for a in pycountry.subdivisions.get(country_code="GB") or []}
+    kinds[_key("City of London")] = "London borough"  # (its own type, "City corporation", but one of London's)
+    return kinds
+
+
+def council_kinds_named(question: str) -> set[str]:
+    """The kinds of council a question names as a group ("London boroughs", "county councils")."""
+    return {kind for kind, pattern in COUNCIL_KINDS.items() if pattern.search(question)}
+
+
+def council_kind(body: str) -> str | None:
+    """The standard's type of the council ``body`` names ("Hackney", "Wigan Local Area Partnership": "London
+    borough", "Metropolitan district"); None when it names none or one newer than the standard ("Cumberland")."""
+    key = _key(body)
+    found = _kinds().get(key) or _kinds().get(key.removeprefix("city of "))
+    return found or next((kind for name in places_named(body) if (kind := _kinds().get(_key(name)))), None)
 
 
 @lru_cache(maxsize=1)

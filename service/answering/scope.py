@@ -12,7 +12,8 @@ from service.answering import grades
 from service.answering.areas import AreaNames
 from service.answering.asks import NUMERIC, OTHER, PLURAL_ORGS, WHO, answer_type, kind_of, numeric
 from service.answering.mentions import (INSPECTORATE_NAMES, ORG_TYPES, BodyMatch, BodyNames, inspectorates_named,
-                                        latest_per_body, org_type, org_types_named)
+                                        body_label, latest_per_body, org_type, org_types_named)
+from service.answering.places import COUNCIL_KINDS, council_kind, council_kinds_named
 from service.answering.dates import LATEST_ONLY, REPORT_YEAR, YEAR_PHRASE, in_years, of_month_asked, parse_years
 from service.answering.text import MONTH, content_words, stem
 from service.answering.thesaurus import reports_words
@@ -113,7 +114,8 @@ class Scope:
 def parse(question: str, reports: list[ReportMeta], areas: AreaNames, names: BodyNames) -> Scope:
     """Read a (stand-alone) question against the index's reports."""
     question, graded = grades.plain_grades(question)
-    bodies = names.find(question)
+    groups = [m.span() for p in COUNCIL_KINDS.values() for m in p.finditer(question)]  # ("London boroughs")
+    bodies = [b for b in names.find(question) if not any(a < b.end and b.start < z for a, z in groups)]
     kind = kind_of(question, bodies)
     years = parse_years(question)
     scope = Scope(question, kind, "fact", bodies, [], years=years)
@@ -150,7 +152,13 @@ def _reports_in_scope(question: str, reports: list[ReportMeta], bodies: list[Bod
             return [], f"no {kinds} report in this index is about {question[bodies[0].start:bodies[0].end]}"
         chosen = typed or chosen
     elif types:
-        chosen = [m for m in chosen if org_type(m) in types]
+        chosen = [m for m in chosen if org_type(m) in types | {None}]  # (an area's SEND report: kind unread)
+    if not bodies and (groups := council_kinds_named(question)):  # "which London boroughs ...", "county councils"
+        councils = {m.report_id: council_kind(body_label(m)) for m in chosen if org_type(m) in (None, "local authority")}
+        if any(councils.values()):  # (an index of councils: else the words are only words)
+            chosen = [m for m in chosen if councils.get(m.report_id) in groups]
+            if not chosen:
+                return [], f"no report in this index is about a {' or '.join(sorted(groups))}"
     dated = [m for m in chosen if in_years(m, years, with_fieldwork=bool(bodies) and kind == "fact")]
     if bodies and kind == "fact" and not dated and not REPORT_YEAR.search(question):
         dated = chosen  # "supervised in November 2018" may be told by the report of 2019: the text decides
@@ -246,6 +254,8 @@ def without_names(question: str, bodies: list[BodyMatch], years: bool = False, k
     years."""
     for body in sorted(bodies, key=lambda b: -b.start):
         question = question[:body.start] + " " + question[body.end:]
+    for pattern in COUNCIL_KINDS.values() if not bodies else ():  # ("London boroughs": a group, before its nouns)
+        question = pattern.sub(" ", question)
     for kind, pattern in ORG_TYPES.items():
         if kinds is None or kind in kinds:
             question = pattern.sub(" ", question)

@@ -32,7 +32,7 @@ DATE = re.compile(rf"\b(?:\d{{1,2}}(?:st|nd|rd|th)?\s+)?{MONTH.pattern}\s+(?:19|
 
 def answer_fact(tools: Tools, scope: Scope, book: CitationBook, session_id: str) -> Answer:
     if scope.missing or not scope.report_ids:
-        return abstain(session_id, _missing(scope))
+        return abstain(session_id, missing=scope.missing)
     if not (scope.bodies or scope.years or scope.topic_words or scope.conditions or scope.names):
         return abstain(session_id, NOTHING_ASKED)  # "???", "which", "how many": nothing to look for
     question = tools.of_scope(scope)
@@ -64,12 +64,6 @@ def claims_asked(tools: Tools, scope: Scope) -> list:  # list[Claim]
         return [c for c in claims if c.area is not None and area_key(c.evidence.meta, scope.area, tools.areas) == c.area]
     other = [w for w in scope.topic_words if stem(w) not in RATING and not grades.grade_of(w)]
     return [] if other else [c for c in claims if c.area is None]
-
-
-def _missing(scope: Scope) -> str:
-    from service.answering.compose import NOT_IN_REPORTS
-
-    return f"{NOT_IN_REPORTS} ({scope.missing}.)" if scope.missing else NOT_IN_REPORTS
 
 
 def supporting(ranked: list[Evidence]) -> list[Evidence]:

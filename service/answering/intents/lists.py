@@ -40,7 +40,7 @@ CONSIDERED = 6         # the report's best-ranked sentences that may decide its 
 
 def answer_list(tools: Tools, scope: Scope, book: CitationBook, session_id: str) -> Answer:
     if scope.missing:
-        return abstain(session_id)
+        return abstain(session_id, missing=scope.missing)
     ids = scope.report_ids
     if (changes := grade_changes(tools, scope, ids)) is not None:
         if not changes:
