@@ -19,6 +19,7 @@ from service.answering.intents.ranking import answer_rank
 from service.answering.intents.trends import answer_trend
 from service.answering.llm import Draft, ProseWriter
 from service.answering.mentions import BodyNames, body_label, org_type, org_types_named
+from service.answering.intent import intent_of
 from service.answering.scope import Scope, parse
 from service.answering.text import stem
 from service.answering.verdict import CUE_STEMS
@@ -137,6 +138,7 @@ class Answerer:
 
     def scope(self, resolved: Resolved, filters: Filters | None) -> Scope:
         scope = parse(resolved.text, list(self.library.reports.values()), self.tools.areas, self.names)
+        scope.intent = intent_of(scope)
         if filters is not None and filters.model_dump(exclude_none=True):
             allowed = set(scope_ids(self.library, filters) or self.library.reports)
             scope.report_ids = [rid for rid in scope.report_ids if rid in allowed]

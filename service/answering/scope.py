@@ -1,6 +1,6 @@
-"""What a question is about: the reports in scope (bodies named, organisation type, inspectorate, years), what
-it wants (one fact, an overview, a comparison, a list across reports, a ranking by grade), the kind of answer
-it expects (a number, a date, a name, a grade) and its topic (the words left once its frame is taken away)."""
+"""What a question is about: the reports in scope (bodies named, organisation type, inspectorate, years), whether
+it wants one answer or a row per report, the kind of answer it expects (a number, a date, a name, a grade) and its
+topic (the words left once its frame is taken away). Which composer answers it: ``intent``."""
 
 from __future__ import annotations
 
@@ -10,7 +10,7 @@ from dataclasses import dataclass, field
 from ingest.models import ReportMeta
 from service.answering import grades
 from service.answering.areas import AreaNames
-from service.answering.asks import NUMERIC, OTHER, PLURAL_ORGS, WHO, answer_type, kind_of, numeric
+from service.answering.asks import NUMERIC, PLURAL_ORGS, WHO, answer_type, kind_of, numeric
 from service.answering.mentions import (INSPECTORATE_NAMES, ORG_TYPES, BodyMatch, BodyNames, inspectorates_named,
                                         body_label, latest_per_body, org_type, org_types_named)
 from service.answering.places import COUNCIL_KINDS, council_kind, council_kinds_named
@@ -34,9 +34,6 @@ SCAFFOLD = {stem(w) for w in """
     every each area areas place places back ago then recently currently ever
     think thought view views opinion judge judged conclude concluded show showed shown""".split()}
 LIST_SCAFFOLD = {stem(w) for w in "publish published publication".split()}
-SIDES = {stem(w) for w in """problem problems concern concerns weakness weaknesses failing failings criticism
-    criticisms shortcoming shortcomings issue issues wrong worst bad strength strengths positive positives praise
-    praised best good success successes well""".split()}  # "what were the main problems at X": one side of an overview
 RATING = {stem(w) for w in "rated rating ratings rate grade grades graded judged judgement judgment judgements "
                            "judgments overall effectiveness mark marks score scored performing performance "
                            "call called deem deemed consider considered label labelled labeled class classed "
@@ -44,49 +41,11 @@ RATING = {stem(w) for w in "rated rating ratings rate grade grades graded judged
                            "award awarded receive received obtain obtained secure secured score scored hit land landed "
                            "status verdict verdicts category categories".split()}
 # ("did Ofsted deem outstanding", "which councils earned an outstanding", "an 'inadequate' verdict")
-OVERVIEW_WORDS = {stem(w) for w in """summary summarise summarize summarised overview tell about key main point points
-    why reason reasons badly poorly well so low high latest recent last newest most current
-    headline headlines happen happened outcome outcomes result results verdict findings conclusions picture general
-    brief briefly highlights takeaways learn know""".split()}
-COMPARE_WORDS = {stem(w) for w in """compare compared comparison comparing versus vs difference differences differ
-    between against better worse change changed changes improve improved get got than side""".split()}
-# counts by year across reports: "each year", "over time", "how have grades changed"
-TREND = re.compile(r"\b(each|every|per|by|a)\s+year\b|\byear[- ](by|on)[- ]year\b|\b(annual|yearly)\b|"
-                   r"\bover (the )?(years|time|period)\b|\btrends?\b|\bthrough the years\b|"
-                   r"\bhow (have|has|did)\b[^?]*\b(grades?|ratings?|judge?ments?|outcomes?)\b[^?]*\b(change|changed|"
-                   r"move|moved|shift|shifted|evolve|evolved|develop|developed)\b", re.I)
-MAX_COMPARED = 8  # reports a comparison naming no body may set side by side
-OVER_TIME = re.compile(r"\bover (the )?(years|time)\b|\bthrough the years\b|\b(history|trajectory)\b|"
-                       r"\bacross (all )?(its|their) (inspections|reports)\b", re.I)  # one body's reports, all of them
-COUNT_CUE = re.compile(r"\bhow many\b|\bnumber of\b|\b(share|proportion|percentage|per ?cent|count|counts)\b|"
-                       r"\bhow (have|has|did)\b", re.I)
 COUNTED = {stem(w) for w in "number numbers proportion percentage share fraction count total".split()}  # of reports
 RECENCY = {stem(w) for w in "latest last recent newest current".split()}
-SOONEST = re.compile(r"\b(first|earliest|oldest|most recent(?:ly)?|latest|newest)\b", re.I)
-SOONEST_WORDS = {stem(w) for w in "first earliest oldest recent recently latest newest".split()}
-MOST_CHANGED = re.compile(r"\b(most|biggest|greatest|largest)[- ](improv\w*|declin\w*|deteriorat\w*|turnaround)|"
-                          r"\b(improv\w*|declin\w*|deteriorat\w*|got worse|got better|fell|dropped)\b[^?]*\bthe most\b",
-                          re.I)  # "which council improved the most?", "the biggest decline": by grade steps
-MOST_INSPECTED = re.compile(r"\b(most|fewest|least)\s+(inspections|reports|inspected|often)\b|"
-                            r"\binspected\s+(the\s+)?(most|least)\b", re.I)
-BEST_WORST = re.compile(r"\b(best|worst|highest|lowest|top|bottom|poorest|weakest|strongest)\b", re.I)
 PREDICATIVE_GRADE = re.compile(  # "were good in 2019", "found to be inadequate?", "were outstanding for care leavers"
     rf"\b(was|were|is|are|be|been|as|got|get|received|achieved|awarded|given)\s+(?:\w+\s+){{0,2}}?{grades.GRADE_NAME}(?=\s*(?:[?.!,]|$|\s+(?:in|during|for|"
     r"overall|by|back|then|last|when|at\s+(?:their|its|the)\s+(?:last|latest|most|previous|next))\b))", re.I)
-OVERVIEW_CUE = re.compile(r"\bwhy\b[^?]*\b(rated|graded|judged|given|got|get|rating|grade)\b|\b(summar(y|ise|ize)|overview|tell me (more )?about|key (findings|points|messages|issues)|"
-                          r"main (findings|points|messages|issues|conclusions)|headlines?|highlights|"
-                          r"what happened|(find|say|conclude|report)\b\W*$|how did\b.*\bdo\b|"
-                          r"what (was|were) the (outcome|result|verdict|findings|conclusions)|points? of)", re.I)
-COMPARE_CUE = re.compile(r"\b(compar\w*|versus|vs\.?|v\.|difference|differ\w*)\b|\bwhich (was|is|were|did)\b[^?]*\b"
-                         r"(better|worse|higher|lower)\b|\b(better|worse) than\b", re.I)
-BETTER = re.compile(r"\b(better|worse|higher|lower|stronger|weaker|best|worst|or)\b", re.I)  # of two bodies named
-CHANGE_CUE = re.compile(r"\b(chang\w*|improv\w*|get better|got better|got worse|progress\w*|since)\b", re.I)
-DIRECTION = re.compile(r"\b(improv\w*|better|worse|declin\w*|deteriorat\w*|dropp?(ed|s)?|slipp?(ed|s)?|downhill|"
-                       r"fall(en|s)?|fell|(go|gone|went|goes) (up|down)|progress\w*|chang\w*)\b", re.I)
-WHERE_MOST = re.compile(r"\b(where|which|what)\b|\b(most|least)\b", re.I)  # "where did it improve most": an area
-CHANGE_FRAME = {stem(w) for w in """improve improved improves improvement improvements improving better worse decline
-    declined deteriorate deteriorated drop dropped slip slipped downhill fall fallen fell gone went goes progress
-    progressed change changed since previous prior earlier last inspections""".split()}
 
 
 @dataclass
@@ -132,7 +91,6 @@ def parse(question: str, reports: list[ReportMeta], areas: AreaNames, names: Bod
                                           or grades.FROM_TO.search(question)):
         scope.kind = "list"  # "how many / who were rated outstanding in 2023", "2022 inadequate councils",
         # "did any go from good to inadequate"
-    scope.intent = intent_of(scope)
     return scope
 
 
@@ -209,43 +167,6 @@ def _read_wants(scope: Scope, areas: AreaNames, graded: bool = False) -> None:
         or only_grades or PREDICATIVE_GRADE.search(question) or grades.ALL_AREAS.search(question) else []
     scope.area = None if re.search(r"\boverall\b", rest, re.I) else areas.best(rest)
     scope.jargon = reports_words(rest)
-
-
-def intent_of(scope: Scope) -> str:
-    """fact, overview (of one report), compare (reports side by side), list (a row per report) or rank (by grade)."""
-    residue = {stem(w) for w in scope.topic_words}
-    named = len({b.body for b in scope.bodies})
-    years = {y for lo, hi in scope.years for y in (lo, hi) if y not in (0, 9999)}
-    cue = COMPARE_CUE.search(scope.question) or (CHANGE_CUE.search(scope.question) and len(years) >= 2) \
-        or (named >= 2 and BETTER.search(scope.question))
-    if cue and (named >= 2 or (named == 1 and (len(years) >= 2 or CHANGE_CUE.search(scope.question) or (
-            COMPARE_CUE.search(scope.question) and not OTHER.search(scope.question))))):
-        return "compare"
-    if named >= 2 and scope.kind == "fact" and scope.answer_type is None:
-        return "compare"  # two bodies and no one thing asked: each gets its side ("X stack up against Y")
-    if cue and named == 0 and 2 <= len(scope.report_ids) <= MAX_COMPARED and scope.kind == "fact":
-        return "compare"  # "compare all the 2020 reports"
-    if named == 1 and DIRECTION.search(scope.question) and residue <= CHANGE_FRAME | COMPARE_WORDS | RATING \
-            and not WHERE_MOST.search(scope.question) or named == 1 and OVER_TIME.search(scope.question):
-        return "compare"  # "has Suffolk gone downhill", "did Lancashire improve", "Birmingham over the years"
-    if named == 0 and TREND.search(scope.question) and (scope.kind != "list" or COUNT_CUE.search(scope.question)):
-        return "trend"  # counts by year across reports; one body's change is a comparison, "which ..." a list
-    if scope.kind == "list":
-        return "list"
-    if BEST_WORST.search(scope.question) and named != 1 and residue <= RATING | {stem(w) for w in
-                                                                                BEST_WORST.findall(scope.question)}:
-        return "rank"
-    ungraded = grades.besides_grades(scope.topic_words)
-    if named == 0 and SOONEST.search(scope.question) and {stem(w) for w in ungraded} <= RATING | SOONEST_WORDS:
-        return "rank"  # "the most recent inspection", "which council was rated outstanding first?": by date
-    if named == 0 and (MOST_INSPECTED.search(scope.question) or MOST_CHANGED.search(scope.question)):
-        return "rank"  # by the number of reports, or by how far a grade moved
-    if named == 1 and scope.answer_type == "grade" and re.search(r"\bwhy\b|\breasons?\b", scope.question, re.I):
-        return "overview"  # "how was Hackney rated in 2024, and why?": the grade and the findings behind it
-    if scope.bodies and scope.answer_type is None and (OVERVIEW_CUE.search(scope.question) or not residue
-                                                       or residue & SIDES) and residue <= OVERVIEW_WORDS | RATING | SIDES:
-        return "overview"
-    return "fact"
 
 
 def without_names(question: str, bodies: list[BodyMatch], years: bool = False, kinds: set[str] | None = None) -> str:

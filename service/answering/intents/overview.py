@@ -11,7 +11,8 @@ from ingest.models import ReportMeta
 from service.answering.compose import CitationBook, abstain
 from service.answering.evidence import Evidence, label
 from service.answering.grades import grade_claims, grade_of
-from service.answering.scope import OVERVIEW_WORDS, RATING, SIDES, Scope
+from service.answering.intent import OVERVIEW_WORDS, SIDES
+from service.answering.scope import RATING, Scope
 from service.answering.text import stem, words
 from service.answering.tools import Tools
 from service.answering.verdict import PRONOUN_START, is_absence, sentence_polarity

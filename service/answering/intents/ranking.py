@@ -14,7 +14,8 @@ from service.answering.intents.fact import answer_fact
 from service.answering.intents.grade_lists import biggest_changes
 from service.answering.intents.lists import dated_rows
 from service.answering.mentions import group_by_body
-from service.answering.scope import MOST_CHANGED, MOST_INSPECTED, SOONEST, Scope
+from service.answering.intent import MOST_CHANGED, MOST_INSPECTED, SOONEST
+from service.answering.scope import Scope
 from service.answering.tools import Tools
 from service.schemas import Answer
 
