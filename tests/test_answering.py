@@ -782,3 +782,14 @@ def test_the_worst_performing_crc_is_a_ranking_not_a_body_missing_from_the_index
         assert not answer.abstained and answer.items, question
     worst = ask(answerer, "who was the worst performing crc?")
     assert {item.body for item in worst.items} == {"Dorset, Devon and Cornwall CRC"}
+
+
+def test_grades_asked_of_many_bodies_without_naming_one_list_every_graded_report(answerer: Answerer) -> None:
+    graded = {m.report_id: m.overall for m in answerer.library.reports.values()
+              if m.overall and m.published and m.published.year == 2019}
+    for question in ("how were the providers rated in 2019?", "what grades did the CRCs get in 2019?"):
+        answer = ask(answerer, question)
+        crcs = {r: g for r, g in graded.items() if "crc" in r or "providers" in question}
+        assert {item.report_id for item in answer.items} == set(crcs), question
+        assert f"{list(crcs.values()).count('requires improvement')} requires improvement" in answer.answer
+    assert not ask(answerer, "how was Essex CRC rated?").items  # one body: its grade, not a list

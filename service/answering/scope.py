@@ -88,10 +88,18 @@ def parse(question: str, reports: list[ReportMeta], areas: AreaNames, names: Bod
     scope.note = _other_years(scope, by_id)
     if kind == "fact" and not bodies and ((scope.answer_type == "number" or WHO.match(question) or
                                            PLURAL_ORGS.search(question)) and about_grades_only(scope)
-                                          or grades.FROM_TO.search(question)):
+                                          or grades.FROM_TO.search(question)
+                                          or grades_of_all(scope) and len(scope.report_ids) > 1):
         scope.kind = "list"  # "how many / who were rated outstanding in 2023", "2022 inadequate councils",
-        # "did any go from good to inadequate"
+        # "did any go from good to inadequate", "how did councils do in 2023?"
     return scope
+
+
+def grades_of_all(scope: Scope) -> bool:
+    """True when a question about no one body asks for grades and names none ("how did councils do in 2023?",
+    "what grades did the county councils get?"): each report's grade answers it."""
+    return (scope.answer_type == "grade" and not scope.bodies and not scope.conditions and not scope.numeric
+            and {stem(w) for w in scope.topic_words} <= RATING)
 
 
 def _reports_in_scope(question: str, reports: list[ReportMeta], bodies: list[BodyMatch], years: list[tuple[int, int]],

@@ -12,17 +12,19 @@ from __future__ import annotations
 
 import math
 import re
+from collections import Counter
 from dataclasses import replace
 
 import numpy as np
 
+from ingest.models import GRADES
 from service.answering import grades
 from service.answering.compose import CitationBook, Row, abstain, list_answer
 from service.answering.evidence import Evidence, provenance_evidence, scan_pages
 from service.answering.intents.grade_lists import NEVER, grade_changes, grade_rows, never_rows
 from service.answering.mentions import body_label
 from service.answering.rank import W_CHUNK, W_COVERAGE, W_DENSE, W_WORDS, zscores
-from service.answering.scope import Scope, about_grades_only, topic_after_grades
+from service.answering.scope import Scope, about_grades_only, grades_of_all, topic_after_grades
 from service.answering.text import NUMBER, YEAR, has_date, names_in, stem
 from service.answering.tools import Tools
 from service.answering.verdict import ABSENT, CONCERN, cue_words, is_absence, sentence_polarity
@@ -54,6 +56,8 @@ def answer_list(tools: Tools, scope: Scope, book: CitationBook, session_id: str)
     if about_grades_only(scope) and not scope.numeric and NEVER.search(scope.question):
         return list_answer(never_rows(tools, scope, ids), book, session_id,
                            "Organisations none of whose graded reports in scope had that grade")
+    if grades_of_all(scope):
+        return _all_grades(tools, ids, book, session_id)
     if about_grades_only(scope) and not scope.numeric:
         rows = grade_rows(tools, scope, ids)
         graded = sum(1 for r in ids if tools.library.reports[r].overall)
@@ -67,6 +71,16 @@ def answer_list(tools: Tools, scope: Scope, book: CitationBook, session_id: str)
         # nothing asked beyond the scope, or only the kind of report every one is ("list all the SEND inspections")
         return list_answer(dated_rows(tools, ids), book, session_id, "Reports in scope")
     return list_answer(topical_rows(tools, scope, ids), book, session_id, "Reports that match")
+
+
+def _all_grades(tools: Tools, ids: list[str], book: CitationBook, session_id: str) -> Answer:
+    """Every graded report in scope with its overall grade, and how many have each."""
+    graded = [m for m in map(tools.library.reports.get, ids) if m and m.overall]
+    rows = [Row(m, "grade", [ev], f"rated **{m.overall}** overall") for m in graded
+            if (ev := grades.grade_evidence(tools.library, m, None))]
+    counts = Counter(row.meta.overall for row in rows)
+    tally = ", ".join(f"{counts[g]} {g}" for g in GRADES if counts[g])
+    return list_answer(rows, book, session_id, f"Overall grades in scope ({tally})")
 
 
 def kind_of_report(tools: Tools, scope: Scope, ids: list[str]) -> set[str]:
