@@ -793,3 +793,16 @@ def test_grades_asked_of_many_bodies_without_naming_one_list_every_graded_report
         assert {item.report_id for item in answer.items} == set(crcs), question
         assert f"{list(crcs.values()).count('requires improvement')} requires improvement" in answer.answer
     assert not ask(answerer, "how was Essex CRC rated?").items  # one body: its grade, not a list
+
+
+def test_a_grade_asked_more_than_once_lists_the_bodies_with_that_many_reports_so_graded(answerer: Answerer) -> None:
+    from collections import Counter
+
+    from service.answering.mentions import body_label
+
+    times = Counter(body_label(m) for m in answerer.library.reports.values() if m.overall == "requires improvement")
+    for question, least in (("Which CRCs were rated requires improvement more than once?", 2),
+                            ("which providers were judged requires improvement twice", 2)):
+        answer = ask(answerer, question)
+        assert {item.body for item in answer.items} == {b for b, n in times.items() if n >= least}, question
+    assert {b for b, n in times.items() if n >= 2} != {b for b, n in times.items() if n >= 1}  # the test can fail

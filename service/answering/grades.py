@@ -15,6 +15,8 @@ from service.answering.text import A_YEAR, content_words, stem, stems, words
 GRADE_NAME = r"(requires?\s+improvement(\s+to\s+be\s+good)?|outstanding|good|inadequate)"  # a grade as written
 GRADE_WORD = re.compile(rf"\b{GRADE_NAME}\b", re.I)
 FROM_TO = re.compile(rf"\bfrom\s+{GRADE_NAME}\s+(?:\w+\s+){{0,3}}?to\s+{GRADE_NAME}\b", re.I)  # a change of grade
+REPEATED = re.compile(r"\b(twice|more than once|repeatedly|(multiple|several|two|three|four) times|"
+                      r"on (more than one|two|three|several|multiple) occasions)\b", re.I)  # "inadequate more than once"
 GRADE_MENTION = re.compile(r"\b(requires?\s+improvement(\s+to\s+be\s+good)?|RI|outstanding|good|inadequate)\b", re.I)
 GRADE_TEXT = {"requires improvement": r"requires?\s+improvement", "outstanding": "outstanding", "good": "good",
               "inadequate": "inadequate"}
@@ -85,6 +87,12 @@ class Condition:
 
     def accepts(self, grade: str | None) -> bool:
         return grade is not None and (self.grade is None or grade == self.grade or grade in self.also)
+
+
+def times_asked(question: str) -> int:
+    """How many reports with the grade a question asks of each body ("twice", "three times": 2, 3; 0: none)."""
+    said = REPEATED.search(question)
+    return 0 if said is None else {"three": 3, "four": 4}.get((said.group(2) or said.group(3) or "").lower(), 2)
 
 
 def conditions(question: str, areas: AreaNames) -> list[Condition]:

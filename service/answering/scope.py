@@ -224,6 +224,7 @@ def about_grades_only(scope: Scope) -> bool:
     if not scope.conditions:
         return False
     text = grades.ALL_AREAS.sub(" ", without_names(scope.question, scope.bodies, kinds=scope.kinds))
+    text = grades.REPEATED.sub(" ", text)  # ("inadequate more than once": how often, not a topic)
     areas = {stem(w) for c in scope.conditions if c.area for w in content_words(c.area)}
     framing = SCAFFOLD | RATING | COUNTED | areas | {stem(w) for w in "publish published publication why reasons never "
                                                                      "once".split()}

@@ -58,6 +58,9 @@ def answer_list(tools: Tools, scope: Scope, book: CitationBook, session_id: str)
                            "Organisations none of whose graded reports in scope had that grade")
     if grades_of_all(scope):
         return _all_grades(tools, ids, book, session_id)
+    if about_grades_only(scope) and not scope.numeric and (times := grades.times_asked(scope.question)):
+        return list_answer(repeated(grade_rows(tools, scope, ids), times), book, session_id,
+                           f"Organisations with that grade in at least {times} reports")
     if about_grades_only(scope) and not scope.numeric:
         rows = grade_rows(tools, scope, ids)
         graded = sum(1 for r in ids if tools.library.reports[r].overall)
@@ -81,6 +84,12 @@ def _all_grades(tools: Tools, ids: list[str], book: CitationBook, session_id: st
     counts = Counter(row.meta.overall for row in rows)
     tally = ", ".join(f"{counts[g]} {g}" for g in GRADES if counts[g])
     return list_answer(rows, book, session_id, f"Overall grades in scope ({tally})")
+
+
+def repeated(rows: list[Row], times: int) -> list[Row]:
+    """The rows of the bodies with at least ``times`` of them."""
+    by_body = Counter(body_label(row.meta) for row in rows)
+    return [row for row in rows if by_body[body_label(row.meta)] >= times]
 
 
 def kind_of_report(tools: Tools, scope: Scope, ids: list[str]) -> set[str]:
