@@ -77,3 +77,12 @@ def test_the_largest_change_of_grade_is_ranked_in_grade_steps(history: Answerer)
 def test_one_bodys_inspections_compared_without_years(history: Answerer) -> None:
     answer = history.ask(AskRequest(question="compare the last two inspections of Northshire"))
     assert [item.report_id for item in answer.items] == ["northshire-2017", "northshire-2022"]
+
+
+@pytest.mark.parametrize("follow_up", ["compare them", "which was better?", "what changed between them?"])
+def test_them_after_two_years_of_one_body_compares_those_two_reports(history: Answerer, follow_up: str) -> None:
+    first = history.ask(AskRequest(question="what did ofsted find in northshire in 2022?"))
+    second = history.ask(AskRequest(question="what about 2017?", session_id=first.session_id))
+    assert {c.report_id for c in second.citations} == {"northshire-2017"}
+    compared = history.ask(AskRequest(question=follow_up, session_id=first.session_id))
+    assert [item.report_id for item in compared.items] == ["northshire-2017", "northshire-2022"]  # not 2014

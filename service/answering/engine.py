@@ -81,7 +81,8 @@ class Answerer:
                 answer.answer = "\n\n".join([*notes, answer.answer])
         else:
             yield from (Event("token", {"text": piece}) for piece in pieces(answer.answer))
-        self.remember(session_id, request.question, scopes[0], answer, resolved.earlier)
+        self.remember(session_id, request.question, scopes[0], answer, resolved.earlier,
+                      context.report_ids if context else [])
         yield Event("answer", answer)
 
     def answered(self, resolved: Resolved, filters: Filters | None,
@@ -165,8 +166,8 @@ class Answerer:
         return not types or any(org_type(m) in types for m in reports)
 
     def remember(self, session_id: str, question: str, scope: Scope, answer: Answer,
-                 earlier: list[str] | None = None) -> None:
-        context = replace(self.context_of(scope, answer), earlier=earlier or [])
+                 earlier: list[str] | None = None, before: list[str] | None = None) -> None:
+        context = replace(self.context_of(scope, answer), earlier=earlier or [], before=before or [])
         self.sessions.add(session_id, Turn(question, scope.question, context.bodies, answer.answer, asdict(context)))
 
     def context_of(self, scope: Scope, answer: Answer) -> Context:

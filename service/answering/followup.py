@@ -55,7 +55,8 @@ WHY_ONLY = re.compile(r"^\s*(and\s+)?(why|for what reasons?|what were the reason
                       r"given|get|got|receive|received|awarded)( that| that (grade|rating|judge?ment)| (a|that|this|such a) "
                       r"(grade|rating|judge?ment))?)\s*\??\s*$", re.I)  # "why were they rated that?"
 CHANGED_ONLY = re.compile(r"^\s*(and\s+)?(so\s+)?(what|how)( exactly)? (has |have |had )?(changed|improved|got better|got worse|"
-                          r"declined|was different|is different|were the differences|are the differences)\s*\??\s*$", re.I)
+                          r"declined|was different|is different|were the differences|are the differences)"
+                          r"( between (them|those|these)( two)?( inspections| reports)?| since then)?\s*\??\s*$", re.I)
 HOW_MANY_THAT = re.compile(r"^\s*(and\s+)?(so\s+)?how many (is|are|was|were) (that|those|these|there|they)"
                            r"( in (total|all))?\s*\??\s*$", re.I)
 LIST_ASKED = re.compile(r"^\s*(which|what|list( all)?( the)?|name( all)?( the)?)\s+", re.I)
@@ -81,6 +82,7 @@ class Context:
     grade: str | None = None
     entities: list[str] = field(default_factory=list)
     earlier: list[str] = field(default_factory=list)  # the bodies this turn put another in place of ("and Surrey?")
+    before: list[str] = field(default_factory=list)   # the reports the turn before this one answered about
 
 
 @dataclass
@@ -92,6 +94,15 @@ class Resolved:
     missing: str | None = None                     # why no report can answer ("the one before" the first)
     standalone: str | None = None                  # the question as asked, when the bodies were only assumed
     earlier: list[str] = field(default_factory=list)  # the previous bodies, when another was put in their place
+
+
+def _two_turns_reports(previous: Context, names: BodyNames) -> set[str]:
+    """The reports of one body the last two turns answered about ("X in 2024?", "what about 2020?"), when they
+    differ: what "compare them" compares (else empty)."""
+    body = {m.report_id: body_label(m) for m in names.reports}
+    both = set(previous.before) | set(previous.report_ids)
+    same = len(previous.bodies) == 1 and all(body.get(r) == previous.bodies[0] for r in both)
+    return both if same and set(previous.before) - set(previous.report_ids) else set()
 
 
 def resolve(question: str, previous: Context | None, names: BodyNames, areas: AreaNames | None = None) -> Resolved:
@@ -124,6 +135,8 @@ def resolve(question: str, previous: Context | None, names: BodyNames, areas: Ar
     elif COMPARE_BOTH.search(text) and previous.earlier and not names.find(text):
         text = f"{text.rstrip()} ({'; '.join(previous.earlier + previous.bodies)})"  # "which was better?"
         return Resolved(text, inherited=True)
+    elif COMPARE_BOTH.search(text) and not names.find(text) and (both := _two_turns_reports(previous, names)):
+        return Resolved(f"{text.rstrip()} ({previous.bodies[0]})", inherited=True, only=both)  # "compare them"
     picked: set[str] = set()
     if (nth := NTH.search(text)) and previous.bodies:  # "tell me about the second one": that body of the list,
         pick = ORDINALS[nth.group(1).lower()]          # in the report the list gave
@@ -251,10 +264,11 @@ def _swap_bodies(text: str, mentions: list[str], new: str) -> str:
 
 
 def _change_of(previous: Context, names: BodyNames) -> str:
-    """The question "what changed?" asks of one body: between the two reports just answered about, else over
-    all its reports."""
+    """The question "what changed?" asks of one body: between the reports the last two turns (or the last one)
+    answered about, else over all its reports."""
     body = previous.bodies[0]
-    years = sorted({m.published.year for m in names.reports if m.report_id in previous.report_ids and m.published})
+    asked = _two_turns_reports(previous, names) or set(previous.report_ids)  # ("... and in 2016?" "what changed?")
+    years = sorted({m.published.year for m in names.reports if m.report_id in asked and m.published})
     if len(years) >= 2:
         return f"how did {body} change between {years[0]} and {years[-1]}?"
     return f"how has {body} changed over time?"
