@@ -764,18 +764,6 @@ def test_a_name_asked_for_in_an_inspection_is_not_its_lead_inspector_unless_a_pe
     assert offered("Which inspector led the HLNY CRC inspection?")
 
 
-def test_a_topic_word_nearly_every_report_uses_does_not_decide_which_reports_match(answerer: Answerer) -> None:
-    from service.answering.intents.lists import telling_words
-
-    scope = answerer.scope(Resolved("Which CRCs had problems with people they supervised in domestic abuse cases?"),
-                           None)
-    ids = scope.report_ids
-    kept = telling_words(answerer.tools, scope, ids, scope.topic_words)
-    assert {"domestic", "abuse"} <= set(kept) and not {"people", "supervised"} & set(kept)
-    assert telling_words(answerer.tools, scope, ids, ["people"]) == ["people"]  # nothing else: kept
-    assert telling_words(answerer.tools, scope, ids[:1], scope.topic_words) == scope.topic_words
-
-
 def test_the_worst_performing_crc_is_a_ranking_not_a_body_missing_from_the_index(answerer: Answerer) -> None:
     for question in ("who was the worst performing crc?", "which was the best performing crc?"):
         answer = ask(answerer, question)

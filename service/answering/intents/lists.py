@@ -117,8 +117,7 @@ def topical_rows(tools: Tools, scope: Scope, ids: list[str]) -> list[Row]:
     """Each report judged on its own best evidence for the topic (ranked by meaning and words): it qualifies
     when that evidence leans the way asked (concern, praise) and is nearly as strong as the best in scope."""
     cues = cue_words(scope.topic)
-    topic = telling_words(tools, scope, ids, [w for w in scope.topic_words if w not in cues])
-    question = tools.question(scope.question, None, topic, scope.jargon)
+    question = tools.question(scope.question, None, [w for w in scope.topic_words if w not in cues], scope.jargon)
     rows = tools.rows(ids)
     if not len(rows):
         return []
@@ -140,17 +139,6 @@ def topical_rows(tools: Tools, scope: Scope, ids: list[str]) -> list[Row]:
     floor = RELEVANT if scope.names else max(RELEVANT, top - MARGIN)  # a named programme: its mention is enough
     rows_ = [row for strength, row in judged if strength >= floor]
     return _silent_everywhere(rows_, tools, question, rows, score) if ABSENT in scope.wanted else rows_
-
-
-def telling_words(tools: Tools, scope: Scope, ids: list[str], topic: list[str]) -> list[str]:
-    """The topic's words that tell the reports in scope apart: a word nearly all of them use ("people" and
-    "supervised" in probation reports) cannot say which match, unless it is part of a name the question gives
-    ("Family Safeguarding"); all the words when none would be left."""
-    if len(ids) < 2:
-        return topic
-    named = {name.lower() for name in scope.names}
-    using = tools.library.text.reports_using
-    return [w for w in topic if w in named or using(w, ids) < EVERY_REPORT] or topic
 
 
 def stands_out_at(rows: int) -> float:
