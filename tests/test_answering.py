@@ -794,3 +794,17 @@ def test_a_grade_asked_more_than_once_lists_the_bodies_with_that_many_reports_so
         answer = ask(answerer, question)
         assert {item.body for item in answer.items} == {b for b, n in times.items() if n >= least}, question
     assert {b for b, n in times.items() if n >= 2} != {b for b, n in times.items() if n >= 1}  # the test can fail
+
+
+def test_follow_ups_on_a_list_ask_of_the_reports_it_listed_or_start_a_list_of_their_own(answerer: Answerer) -> None:
+    good = ask(answerer, "which crcs were rated good?")
+    well = ask(answerer, "what did they do well?", good.session_id)
+    assert {i.report_id for i in well.items} == {i.report_id for i in good.items} and not well.abstained
+    assert {i.verdict for i in well.items} == {"positive"}
+    worst = ask(answerer, "and which were inadequate?", good.session_id)
+    assert {i.report_id for i in worst.items} == {m.report_id for m in answerer.library.reports.values()
+                                                  if m.overall == "inadequate"}
+    listed = ask(answerer, "which crcs were rated requires improvement in 2020?")
+    wrong = ask(answerer, "what went wrong there?", listed.session_id)
+    assert {i.report_id for i in wrong.items} == {i.report_id for i in listed.items}
+    assert {i.verdict for i in wrong.items} == {"concern"}

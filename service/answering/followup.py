@@ -59,6 +59,10 @@ CHANGED_ONLY = re.compile(r"^\s*(and\s+)?(so\s+)?(what|how)( exactly)? (has |hav
                           r"( between (them|those|these)( two)?( inspections| reports)?| since then)?\s*\??\s*$", re.I)
 HOW_MANY_THAT = re.compile(r"^\s*(and\s+)?(so\s+)?how many (is|are|was|were) (that|those|these|there|they)"
                            r"( in (total|all))?\s*\??\s*$", re.I)
+ACROSS_TIME = re.compile(r"\b(always|ever|before|previous(ly)?|history|over the years|since|changed?|improved?|"
+                         r"still|next|later|latest|again|now)\b", re.I)  # looks beyond the report(s) just cited
+THEY = re.compile(r"\b(they|them|their|there|those|these)\b", re.I)  # the bodies of a list just given
+NO_NOUN = re.compile(r"^\s*(which|what)\s+(were|was|are|is|had|have|got|received)\b", re.I)
 LIST_ASKED = re.compile(r"^\s*(which|what|list( all)?( the)?|name( all)?( the)?)\s+", re.I)
 ASKS_WHY = re.compile(r"^\s*(and\s+)?(why|for what reasons?|on what grounds)\b", re.I)
 GRADED = re.compile(rf"{GRADE_WORD.pattern}|\b(rated|rating|graded|grade|judged|judge?ment)\b", re.I)
@@ -161,10 +165,11 @@ def resolve(question: str, previous: Context | None, names: BodyNames, areas: Ar
         alone = text if still and not beside and not _refers_back(text) else None
         text, inherited = f"{text.rstrip()} ({'; '.join(previous.bodies + then)})", True
     exclude = set(previous.report_ids) if OTHER.search(question) else set()
-    one_report = len(previous.report_ids) == 1 and re.search(r"\b(it|its|that|this)\b", question, re.I) \
-        and not re.search(r"\b(always|ever|before|previous(ly)?|history|over the years)\b", question, re.I) \
-        and not found - set(previous.bodies)  # ("compare it with Wales CRC" reads Wales CRC's report too)
-    only = set(previous.report_ids) if THAT_REPORT.search(question) or one_report else picked
+    now = not ACROSS_TIME.search(question) and not found - set(previous.bodies)  # ("compare it with Wales CRC")
+    one_report = len(previous.report_ids) == 1 and re.search(r"\b(it|its|that|this)\b", question, re.I) and now
+    listed = len(previous.report_ids) > 1 and len(previous.bodies) > 1 and THEY.search(question) and now \
+        and not COMPARE.search(question)  # ("what went wrong there?" after a list: in the reports listed)
+    only = set(previous.report_ids) if THAT_REPORT.search(question) or one_report or listed else picked
     return Resolved(text, exclude, inherited, only, standalone=alone, earlier=earlier)
 
 
@@ -201,6 +206,9 @@ def _ellipsis(rest: str, previous: Context, names: BodyNames, areas: AreaNames |
     if grade and not bodies and GRADE_WORD.search(previous.resolved):  # "And which were outstanding?"
         swapped = GRADE_WORD.sub(grade.group(0), _strip_appendix(previous.resolved), count=1)
         return (_swap_years(swapped, years) if years else swapped), False
+    if grade and not bodies and LIST_ASKED.match(rest):  # ("which were inadequate?" after a question of no grade:
+        return NO_NOUN.sub(r"\1 organisations \2", _as_question(rest), count=1), True  # (not of the bodies
+        # just discussed; "which were ...": which organisations)
     if not bodies and not years and previous.mentions and not REFERS_BACK.search(rest):
         # "how did Leeds do in 2022?" "what about care leavers?": of Leeds in 2022 too
         when = f" in {previous.years[0]}" if previous.years else ""

@@ -22,12 +22,14 @@ from service.answering import grades
 from service.answering.compose import CitationBook, Row, abstain, list_answer
 from service.answering.evidence import Evidence, provenance_evidence, scan_pages
 from service.answering.intents.grade_lists import NEVER, grade_changes, grade_rows, never_rows
+from service.answering.intent import SIDES
+from service.answering.intents.overview import findings
 from service.answering.mentions import body_label
 from service.answering.rank import W_CHUNK, W_COVERAGE, W_DENSE, W_WORDS, zscores
 from service.answering.scope import Scope, about_grades_only, grades_of_all, topic_after_grades
 from service.answering.text import NUMBER, YEAR, has_date, names_in, stem
 from service.answering.tools import Tools
-from service.answering.verdict import ABSENT, CONCERN, cue_words, is_absence, sentence_polarity
+from service.answering.verdict import ABSENT, CONCERN, POSITIVE, cue_words, is_absence, sentence_polarity
 from service.schemas import Answer
 
 RELEVANT = 0.30        # strength (cosine + covered term weight) a report's evidence needs to be on the topic,
@@ -70,6 +72,8 @@ def answer_list(tools: Tools, scope: Scope, book: CitationBook, session_id: str)
         share = f" ({len(rows)} of the {graded} graded reports in scope, {len(rows) / graded:.0%})" \
             if SHARE.search(scope.question) and graded else ""  # "what proportion ... were good or better?"
         return list_answer(rows, book, session_id, f"Reports with that grade{share}")
+    if scope.bodies and scope.wanted <= {POSITIVE, CONCERN} and scope.wanted and not _besides_cues(scope):
+        return list_answer(side_rows(tools, ids, scope.wanted), book, session_id, "What the reports found")
     if not scope.numeric and not scope.wanted and set(scope.topic_words) <= kind_of_report(tools, scope, ids):
         # nothing asked beyond the scope, or only the kind of report every one is ("list all the SEND inspections")
         return list_answer(dated_rows(tools, ids), book, session_id, "Reports in scope")
@@ -90,6 +94,18 @@ def repeated(rows: list[Row], times: int) -> list[Row]:
     """The rows of the bodies with at least ``times`` of them."""
     by_body = Counter(body_label(row.meta) for row in rows)
     return [row for row in rows if by_body[body_label(row.meta)] >= times]
+
+
+def _besides_cues(scope: Scope) -> list[str]:
+    """The topic words that are not one side's words ("well", "wrong", "problems")."""
+    cues = cue_words(scope.question)
+    return [w for w in scope.topic_words if w not in cues and stem(w) not in SIDES]
+
+
+def side_rows(tools: Tools, ids: list[str], wanted: set[str]) -> list[Row]:
+    """"What did they do well?" of the bodies named: each report's plainest findings that way."""
+    return [Row(meta, side, found) for meta in map(tools.library.reports.get, ids) if meta
+            for side in sorted(wanted) if (found := findings(tools, meta, side, 2))]
 
 
 def kind_of_report(tools: Tools, scope: Scope, ids: list[str]) -> set[str]:
