@@ -808,3 +808,12 @@ def test_follow_ups_on_a_list_ask_of_the_reports_it_listed_or_start_a_list_of_th
     wrong = ask(answerer, "what went wrong there?", listed.session_id)
     assert {i.report_id for i in wrong.items} == {i.report_id for i in listed.items}
     assert {i.verdict for i in wrong.items} == {"concern"}
+
+
+@pytest.mark.parametrize("follow_up", ["what else did they run?", "which other crcs did that company own?"])
+def test_they_after_an_owner_is_named_is_the_owner_not_the_body(answerer: Answerer, follow_up: str) -> None:
+    owner = ask(answerer, "who owned thames valley crc?")
+    assert "MTCnovo" in owner.answer
+    other = ask(answerer, follow_up, owner.session_id)
+    cited = {c.report_id for c in other.citations}
+    assert "london-crc-2019" in cited and cited <= {"london-crc-2018", "london-crc-2019"}  # MTCnovo's other CRC

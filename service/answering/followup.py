@@ -41,6 +41,8 @@ OF_THEM = re.compile(r"\b(of|among|between) (them|those|these|the two|both)\b", 
 THEN = re.compile(r"\b(then|at that time|at the time)\b(?=\s*\??\s*$)", re.I)
 THAT_ORG = re.compile(r"\b(that|this|the same|the previous|the former|the) (company|organisation|owner|provider|firm|"
                       r"operator|contractor|group)\b", re.I)
+ELSE_THEY = re.compile(r"\b(else|other)\b.*?\b(they|it|he|she)\b(?=\s+(run|ran|runs|own|owned|owns|operate|operated|"
+                       r"operates|lead|led|leads|inspect|inspected|manage|managed|take over|took over)\b)", re.I)
 THAT_GRADE = re.compile(r"\b(that|this|the same) (rating|grade|judge?ment)\b", re.I)
 ORDINALS = {"first": 0, "second": 1, "third": 2, "fourth": 3, "fifth": 4, "last": -1, "1st": 0, "2nd": 1, "3rd": 2}
 NTH = re.compile(r"\bthe (first|second|third|fourth|fifth|last|1st|2nd|3rd) (?:one|council|crc|provider|authority|"
@@ -150,6 +152,9 @@ def resolve(question: str, previous: Context | None, names: BodyNames, areas: Ar
                       if m.report_id in previous.report_ids and body_label(m) == previous.bodies[pick]}
     if THAT_ORG.search(text) and previous.entities:
         text = THAT_ORG.sub(" and ".join(previous.entities), text)
+    elif ELSE_THEY.search(text) and len(previous.entities) == 1 and previous.bodies:  # "who owned X?" "MTCnovo"
+        text = ELSE_THEY.sub(lambda m: m.group(0).replace(m.group(2), previous.entities[0]), text, count=1)
+        inherited = True  # "what else did they run?": the name just given, not the body asked about
     if THAT_GRADE.search(text) and previous.grade:
         text = THAT_GRADE.sub(f"{previous.grade} rating", text)
     if THEN.search(text) and previous.years and not parse_years(text):
@@ -296,7 +301,8 @@ def entities_in(quotes: list[str], names: BodyNames) -> list[str]:
             quote = quote[:body.start] + " " * (body.end - body.start) + quote[body.end:]
         for match in ENTITY.finditer(quote):
             name = match.group(0)
-            if match.start() == 0 or NOT_ENTITIES.match(name) or MONTH.fullmatch(name) or names.find(name):
+            opens = match.start() == 0 and match.end() < len(quote.rstrip(" ."))  # (a quote that is only a name
+            if opens or NOT_ENTITIES.match(name) or MONTH.fullmatch(name) or names.find(name):
                 continue
-            found.setdefault(name, None)
+            found.setdefault(name, None)  # is one: "Owner: MTCnovo" is cited as "MTCnovo")
     return list(found)[:3]
