@@ -817,3 +817,19 @@ def test_they_after_an_owner_is_named_is_the_owner_not_the_body(answerer: Answer
     other = ask(answerer, follow_up, owner.session_id)
     cited = {c.report_id for c in other.citations}
     assert "london-crc-2019" in cited and cited <= {"london-crc-2018", "london-crc-2019"}  # MTCnovo's other CRC
+
+
+def test_the_most_common_grade_is_read_from_every_graded_report(answerer: Answerer) -> None:
+    from collections import Counter
+
+    counts = Counter(m.overall for m in answerer.library.reports.values() if m.overall)
+    answer = ask(answerer, "what was the most common rating?")
+    assert answer.answer.startswith(f"The most common overall grade is **{counts.most_common(1)[0][0]}**")
+    assert len(answer.items) == sum(counts.values())
+
+
+def test_a_title_after_a_name_is_not_a_second_name(answerer: Answerer) -> None:
+    from service.answering.followup import entities_in
+
+    quotes = ["Lead inspector: Louise Hollick, Her Majesty’s Inspector", "MTCnovo"]
+    assert entities_in(quotes, answerer.names) == ["Louise Hollick", "MTCnovo"]

@@ -99,7 +99,10 @@ def grades_of_all(scope: Scope) -> bool:
     """True when a question about no one body asks for grades and names none ("how did councils do in 2023?",
     "what grades did the county councils get?"): each report's grade answers it."""
     return (scope.answer_type == "grade" and not scope.bodies and not scope.conditions and not scope.numeric
-            and {stem(w) for w in scope.topic_words} <= RATING)
+            and {stem(w) for w in scope.topic_words} <= RATING | COMMON)
+
+
+COMMON = {stem(w) for w in "common usual typical frequent".split()}  # "the most common grade": the tally says
 
 
 def _reports_in_scope(question: str, reports: list[ReportMeta], bodies: list[BodyMatch], years: list[tuple[int, int]],

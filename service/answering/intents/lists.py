@@ -38,6 +38,7 @@ STANDS_OUT = 2.5       # and its rank score (z-score units over every sentence i
                        # ``stands_out_at``); set on the dev lists
 SHARE = re.compile(r"\b(proportion|percentage|per ?cent|share|fraction|ratio)\b", re.I)
 REPORT_KIND = re.compile(r"((?:[\w'’-]+\s+){1,3}?)(?:reports?|inspections?|reviews?)\b", re.I)
+MOST_COMMON = re.compile(r"\b(most|more|least)\s+(common|usual|typical|frequent)|\b(usual|typical)\s+(grade|rating)", re.I)
 EVERY_REPORT = 0.9     # a word this share of the reports in scope use names them all, not a topic among them
 CONSIDERED = 6         # the report's best-ranked sentences that may decide its verdict
 
@@ -59,7 +60,7 @@ def answer_list(tools: Tools, scope: Scope, book: CitationBook, session_id: str)
         return list_answer(never_rows(tools, scope, ids), book, session_id,
                            "Organisations none of whose graded reports in scope had that grade")
     if grades_of_all(scope):
-        return _all_grades(tools, ids, book, session_id)
+        return _all_grades(tools, ids, book, session_id, bool(MOST_COMMON.search(scope.question)))
     if about_grades_only(scope) and not scope.numeric and (times := grades.times_asked(scope.question)):
         return list_answer(repeated(grade_rows(tools, scope, ids), times), book, session_id,
                            f"Organisations with that grade in at least {times} reports")
@@ -80,14 +81,16 @@ def answer_list(tools: Tools, scope: Scope, book: CitationBook, session_id: str)
     return list_answer(topical_rows(tools, scope, ids), book, session_id, "Reports that match")
 
 
-def _all_grades(tools: Tools, ids: list[str], book: CitationBook, session_id: str) -> Answer:
-    """Every graded report in scope with its overall grade, and how many have each."""
+def _all_grades(tools: Tools, ids: list[str], book: CitationBook, session_id: str, commonest: bool) -> Answer:
+    """Every graded report in scope with its overall grade, and how many have each (first, with ``commonest``,
+    the grade most of them have)."""
     graded = [m for m in map(tools.library.reports.get, ids) if m and m.overall]
     rows = [Row(m, "grade", [ev], f"rated **{m.overall}** overall") for m in graded
             if (ev := grades.grade_evidence(tools.library, m, None))]
     counts = Counter(row.meta.overall for row in rows)
     tally = ", ".join(f"{counts[g]} {g}" for g in GRADES if counts[g])
-    return list_answer(rows, book, session_id, f"Overall grades in scope ({tally})")
+    most = f"The most common overall grade is **{counts.most_common(1)[0][0]}**. " if commonest and counts else ""
+    return list_answer(rows, book, session_id, f"{most}Overall grades in scope ({tally})")
 
 
 def repeated(rows: list[Row], times: int) -> list[Row]:
