@@ -9,7 +9,8 @@ import pytest
 
 from service.answering.compose import NOT_IN_REPORTS
 from service.answering.engine import Answerer
-from service.answering.followup import Context, Resolved, resolve
+from service.answering.context import Context
+from service.answering.followup import Resolved, resolve
 from service.answering.mentions import BodyNames
 from service.answering.dates import parse_years
 from service.answering.asks import answer_type, kind_of
@@ -829,7 +830,7 @@ def test_the_most_common_grade_is_read_from_every_graded_report(answerer: Answer
 
 
 def test_a_title_after_a_name_is_not_a_second_name(answerer: Answerer) -> None:
-    from service.answering.followup import entities_in
+    from service.answering.context import entities_in
 
     quotes = ["Lead inspector: Louise Hollick, Her Majesty’s Inspector", "MTCnovo"]
     assert entities_in(quotes, answerer.names) == ["Louise Hollick", "MTCnovo"]

@@ -10,7 +10,8 @@ from dataclasses import asdict, dataclass, replace
 
 from service.answering.areas import AreaNames
 from service.answering.compose import CitationBook
-from service.answering.followup import REFERS_BACK, Context, Resolved, entities_in, resolve
+from service.answering.context import Context, entities_in
+from service.answering.followup import REFERS_BACK, Resolved, resolve
 from service.answering.intents.compare import answer_compare
 from service.answering.intents.fact import answer_fact
 from service.answering.intents.lists import answer_list

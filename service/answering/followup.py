@@ -25,8 +25,9 @@ from service.answering.grades import GRADE_WORD
 from service.answering.mentions import BodyNames, body_label
 from service.answering.dates import YEAR, in_years, parse_years
 from service.answering.asks import OTHER, PLURALS
+from service.answering.context import Context
 from service.answering.scope import SCAFFOLD
-from service.answering.text import MONTH, content_words, stem, stems, words
+from service.answering.text import content_words, stem, stems, words
 from service.terms import STOPWORDS
 
 ELLIPSIS = re.compile(r"^\s*(?:and|what about|how about|and what about|same for|what of)\b[\s,]*(.*?)\s*\??\s*$", re.I)
@@ -71,24 +72,6 @@ GRADED = re.compile(rf"{GRADE_WORD.pattern}|\b(rated|rating|graded|grade|judged|
 FRAMING = SCAFFOLD | {stem(w) for w in "previous earlier prior last since before later latest recent first ones one those".split()}
 YEAR_PHRASE = re.compile(r"\s*\b(?:in|at|during|for|from)?\s*(?:the|its)?\s*(?:19|20)\d\d\b"
                          r"(?:\s+(?:inspection|report))?", re.I)
-ENTITY = re.compile(r"[A-Z][\w'’&-]+(?:\s+(?:of\s+|and\s+)?[A-Z][\w'’&-]+)*")
-NOT_ENTITIES = re.compile(r"^(HM|His|Her|The|CRC|NPS|Ofsted|Inspectorate|Probation|Overall|Owner|Published|Page|Requires|"
-                          r"Good|Outstanding|Inadequate|Summary|Lead|Inspected|Fieldwork|Like)\b")
-
-
-@dataclass
-class Context:
-    """What one turn leaves for the next."""
-
-    resolved: str = ""
-    report_ids: list[str] = field(default_factory=list)
-    bodies: list[str] = field(default_factory=list)
-    mentions: list[str] = field(default_factory=list)
-    years: list[int] = field(default_factory=list)
-    grade: str | None = None
-    entities: list[str] = field(default_factory=list)
-    earlier: list[str] = field(default_factory=list)  # the bodies this turn put another in place of ("and Surrey?")
-    before: list[str] = field(default_factory=list)   # the reports the turn before this one answered about
 
 
 @dataclass
@@ -291,18 +274,3 @@ def _swap_years(text: str, years: list[str]) -> str:
     if YEAR.search(text):
         return YEAR.sub(years[0], text, count=1)
     return f"{text.rstrip(' ?')} in {years[0]}?"
-
-
-def entities_in(quotes: list[str], names: BodyNames) -> list[str]:
-    """Names of organisations or people in an answer's quotes that are not report bodies (for "that company")."""
-    found: dict[str, None] = {}
-    for quote in quotes:
-        for body in reversed(names.find(quote)):
-            quote = quote[:body.start] + " " * (body.end - body.start) + quote[body.end:]
-        for match in ENTITY.finditer(quote):
-            name = match.group(0)
-            opens = match.start() == 0 and match.end() < len(quote.rstrip(" ."))  # (a quote that is only a name
-            if opens or NOT_ENTITIES.match(name) or MONTH.fullmatch(name) or names.find(name):
-                continue
-            found.setdefault(name, None)  # is one: "Owner: MTCnovo" is cited as "MTCnovo")
-    return list(found)[:3]

@@ -223,12 +223,10 @@ LOWER_NAME_BEFORE_SUFFIX = re.compile(  # "south yorkshire crc", "the nps midlan
     r"\b(()(?:[a-z][\w-]*\s+){0,2}[a-z][\w-]*)['’]s\s+(?:children['’]?s services|probation|social care)\b", re.I)
 ELIDED = re.compile(r"\s+(or|and|&|vs\.?|versus)\s+", re.I)
 PRISON_BEFORE = re.compile(r"\b(hmp|hmyoi|hm prison)\s+$", re.I)  # "HMP Manchester" is a prison, not the council
-FRAME_WORDS = {"find", "found", "say", "said", "give", "gave", "get", "got", "rate", "rated", "rating", "grade",
-               "inspectors", "inspector", "inspection", "report", "ofsted", "visit", "visited", "judge", "judged",
-               "graded", "performing", "performed", "performance", "improved", "better", "worse", "best", "worst",
-               "top", "bottom", "highest", "lowest", "poorest", "weakest", "strongest", "most", "least",
-               *(w for grade in GRADES for w in grade.split())}
-# (and "the worst performing crc", "the top rated council": how it did, not its name)
+FRAME_WORDS = set("""find found say said give gave get got rate rated rating grade graded inspectors inspector inspection
+    report ofsted visit visited judge judged performing performed performance improved better worse best worst top
+    bottom highest lowest poorest weakest strongest most least""".split()) | {w for g in GRADES for w in g.split()}
+# (how it did is not its name: "the worst performing crc", "the top rated council")
 LEAD_WORDS = re.compile(r"(?:\b(?:the|city|of|royal|london|borough|county|metropolitan|council)\s+)+$", re.I)
 
 
