@@ -834,3 +834,14 @@ def test_a_title_after_a_name_is_not_a_second_name(answerer: Answerer) -> None:
 
     quotes = ["Lead inspector: Louise Hollick, Her Majesty’s Inspector", "MTCnovo"]
     assert entities_in(quotes, answerer.names) == ["Louise Hollick", "MTCnovo"]
+
+
+@pytest.mark.parametrize(("question", "weak"), [("which crcs need to improve?", True),
+                                                ("which providers performed poorly?", True),
+                                                ("which providers were doing well?", False)])
+def test_a_side_asked_of_whole_reports_is_their_overall_grade(answerer: Answerer, question: str, weak: bool) -> None:
+    answer = ask(answerer, question)
+    expected = {m.report_id for m in answerer.library.reports.values()
+                if m.overall and (m.overall in ("requires improvement", "inadequate")) == weak
+                and ("crc" in m.report_id or "providers" in question)}
+    assert {item.report_id for item in answer.items} == expected and expected

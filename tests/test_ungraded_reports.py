@@ -54,3 +54,10 @@ def test_a_kind_of_council_named_as_a_group_chooses_the_reports(areas: Answerer)
     listed = ask(areas, "list the SEND inspections of metropolitan boroughs")  # Oldham and Wigan, not Medway
     assert {item.report_id for item in listed.items} == {"oldham-send-2024", "wigan-send-2023"}
     assert not ask(areas, "which london boroughs had SEND inspections?").items  # none of the three is one
+
+
+def test_a_side_asked_of_ungraded_reports_is_read_from_their_outcome(areas: Answerer) -> None:
+    weak = ask(areas, "which local areas need to improve?")
+    assert {item.report_id for item in weak.items} == {"medway-send-2024", "oldham-send-2024"}
+    strong = ask(areas, "which areas were doing well?")
+    assert {item.report_id for item in strong.items} == {"wigan-send-2023"}

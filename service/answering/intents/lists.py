@@ -23,7 +23,7 @@ from service.answering.compose import CitationBook, Row, abstain, list_answer
 from service.answering.evidence import Evidence, provenance_evidence, scan_pages
 from service.answering.intents.grade_lists import NEVER, grade_changes, grade_rows, never_rows
 from service.answering.intent import SIDES
-from service.answering.intents.overview import findings
+from service.answering.intents.overview import WEAK_GRADES, findings, outcome
 from service.answering.mentions import body_label
 from service.answering.rank import W_CHUNK, W_COVERAGE, W_DENSE, W_WORDS, zscores
 from service.answering.scope import Scope, about_grades_only, grades_of_all, topic_after_grades
@@ -39,6 +39,8 @@ STANDS_OUT = 2.5       # and its rank score (z-score units over every sentence i
 SHARE = re.compile(r"\b(proportion|percentage|per ?cent|share|fraction|ratio)\b", re.I)
 REPORT_KIND = re.compile(r"((?:[\w'’-]+\s+){1,3}?)(?:reports?|inspections?|reviews?)\b", re.I)
 MOST_COMMON = re.compile(r"\b(most|more|least)\s+(common|usual|typical|frequent)|\b(usual|typical)\s+(grade|rating)", re.I)
+PERFORMING = {stem(w) for w in """perform performed performing performance do did doing does done job need needs
+    struggle struggled struggling badly poorly""".split()}  # how a body did, asked of the whole report
 EVERY_REPORT = 0.9     # a word this share of the reports in scope use names them all, not a topic among them
 CONSIDERED = 6         # the report's best-ranked sentences that may decide its verdict
 
@@ -59,6 +61,9 @@ def answer_list(tools: Tools, scope: Scope, book: CitationBook, session_id: str)
     if about_grades_only(scope) and not scope.numeric and NEVER.search(scope.question):
         return list_answer(never_rows(tools, scope, ids), book, session_id,
                            "Organisations none of whose graded reports in scope had that grade")
+    if side := verdict_asked(scope):  # "which CRCs need to improve?": the whole report's verdict, that way
+        return list_answer(verdict_rows(tools, ids, side), book, session_id,
+                           "Reports whose overall verdict is " + ("weak" if side == CONCERN else "strong"))
     if grades_of_all(scope):
         return _all_grades(tools, ids, book, session_id, bool(MOST_COMMON.search(scope.question)))
     if about_grades_only(scope) and not scope.numeric and (times := grades.times_asked(scope.question)):
@@ -97,6 +102,29 @@ def repeated(rows: list[Row], times: int) -> list[Row]:
     """The rows of the bodies with at least ``times`` of them."""
     by_body = Counter(body_label(row.meta) for row in rows)
     return [row for row in rows if by_body[body_label(row.meta)] >= times]
+
+
+def verdict_asked(scope: Scope) -> str | None:
+    """The side ("concern" or "positive") asked of each whole report when nothing narrower is: no body, grade or
+    topic ("which CRCs need to improve?", "which councils were struggling in 2022?", "who did well?")."""
+    if scope.bodies or scope.conditions or scope.numeric or len(scope.wanted) != 1 or scope.wanted - {POSITIVE, CONCERN}:
+        return None
+    cues = cue_words(scope.question)
+    rest = [w for w in scope.topic_words if w not in cues and stem(w) not in SIDES | PERFORMING]
+    return None if rest else next(iter(scope.wanted))
+
+
+def verdict_rows(tools: Tools, ids: list[str], side: str) -> list[Row]:
+    """Each report whose overall grade is on that side (requires improvement or inadequate: weak), or, ungraded,
+    whose outcome sentence leans that way."""
+    rows = []
+    for meta in filter(None, map(tools.library.reports.get, ids)):
+        if meta.overall and (meta.overall in WEAK_GRADES) == (side == CONCERN):
+            rows += [Row(meta, side, [ev], f"rated **{meta.overall}** overall")
+                     for ev in [grades.grade_evidence(tools.library, meta, None)] if ev]
+        elif not meta.overall and (ev := outcome(tools, meta)) and side in sentence_polarity(ev.quote).kinds():
+            rows.append(Row(meta, side, [ev]))
+    return rows
 
 
 def _besides_cues(scope: Scope) -> list[str]:
