@@ -845,3 +845,14 @@ def test_a_side_asked_of_whole_reports_is_their_overall_grade(answerer: Answerer
                 if m.overall and (m.overall in ("requires improvement", "inadequate")) == weak
                 and ("crc" in m.report_id or "providers" in question)}
     assert {item.report_id for item in answer.items} == expected and expected
+
+
+def test_a_summary_of_several_reports_sets_them_side_by_side_or_lists_their_grades(answerer: Answerer) -> None:
+    def of_year(year: int) -> set[str]:
+        return {m.report_id for m in answerer.library.reports.values() if m.published and m.published.year == year}
+
+    table = ask(answerer, "summarise the 2020 reports")
+    assert {item.report_id for item in table.items} == of_year(2020) and "|---|" in table.answer
+    listed = ask(answerer, "what are the key findings of the 2019 reports?")
+    graded = {r for r in of_year(2019) if answerer.library.reports[r].overall}
+    assert {item.report_id for item in listed.items} == graded and "Inspectors found" in listed.answer

@@ -53,6 +53,18 @@ CHANGE_FRAME = {stem(w) for w in """improve improved improves improvement improv
     progressed change changed since previous prior earlier last inspections""".split()}
 
 
+SUMMARY_CUE = re.compile(r"\b(summar(y|ies|ise|ize)|overview|key (findings|points|messages|issues)|"
+                         r"main (findings|points|messages|issues|conclusions)|headlines?|highlights)\b", re.I)
+
+
+def summary_of_many(scope: Scope) -> bool:
+    """True for an overview asked of several reports and no body ("summarise the 2020 reports", "key findings
+    of the 2019 inspections")."""
+    residue = {stem(w) for w in scope.topic_words}
+    return (not scope.bodies and scope.kind == "fact" and scope.answer_type is None and len(scope.report_ids) > 1
+            and bool(SUMMARY_CUE.search(scope.question)) and residue <= OVERVIEW_WORDS | RATING | SIDES)
+
+
 def intent_of(scope: Scope) -> str:
     """fact, overview (of one report), compare (reports side by side), list (a row per report) or rank (by grade)."""
     residue = {stem(w) for w in scope.topic_words}
@@ -67,6 +79,8 @@ def intent_of(scope: Scope) -> str:
         return "compare"  # two bodies and no one thing asked: each gets its side ("X stack up against Y")
     if cue and named == 0 and 2 <= len(scope.report_ids) <= MAX_COMPARED and scope.kind == "fact":
         return "compare"  # "compare all the 2020 reports"
+    if summary_of_many(scope):  # "summarise the 2020 reports": side by side, or (more than a table holds) graded
+        return "compare" if len(scope.report_ids) <= MAX_COMPARED else "list"
     if named == 1 and DIRECTION.search(scope.question) and residue <= CHANGE_FRAME | COMPARE_WORDS | RATING \
             and not WHERE_MOST.search(scope.question) or named == 1 and OVER_TIME.search(scope.question):
         return "compare"  # "has Suffolk gone downhill", "did Lancashire improve", "Birmingham over the years"

@@ -22,8 +22,8 @@ from service.answering import grades
 from service.answering.compose import CitationBook, Row, abstain, list_answer
 from service.answering.evidence import Evidence, provenance_evidence, scan_pages
 from service.answering.intents.grade_lists import NEVER, grade_changes, grade_rows, never_rows
-from service.answering.intent import SIDES
-from service.answering.intents.overview import WEAK_GRADES, findings, outcome
+from service.answering.intent import SIDES, summary_of_many
+from service.answering.intents.overview import WEAK_GRADES, findings, outcome, reasons
 from service.answering.mentions import body_label
 from service.answering.rank import W_CHUNK, W_COVERAGE, W_DENSE, W_WORDS, zscores
 from service.answering.scope import Scope, about_grades_only, grades_of_all, topic_after_grades
@@ -64,8 +64,9 @@ def answer_list(tools: Tools, scope: Scope, book: CitationBook, session_id: str)
     if side := verdict_asked(scope):  # "which CRCs need to improve?": the whole report's verdict, that way
         return list_answer(verdict_rows(tools, ids, side), book, session_id,
                            "Reports whose overall verdict is " + ("weak" if side == CONCERN else "strong"))
-    if grades_of_all(scope):
-        return _all_grades(tools, ids, book, session_id, bool(MOST_COMMON.search(scope.question)))
+    if grades_of_all(scope) or summary_of_many(scope):
+        return _all_grades(tools, ids, book, session_id, bool(MOST_COMMON.search(scope.question)),
+                           why=summary_of_many(scope))
     if about_grades_only(scope) and not scope.numeric and (times := grades.times_asked(scope.question)):
         return list_answer(repeated(grade_rows(tools, scope, ids), times), book, session_id,
                            f"Organisations with that grade in at least {times} reports")
@@ -86,12 +87,13 @@ def answer_list(tools: Tools, scope: Scope, book: CitationBook, session_id: str)
     return list_answer(topical_rows(tools, scope, ids), book, session_id, "Reports that match")
 
 
-def _all_grades(tools: Tools, ids: list[str], book: CitationBook, session_id: str, commonest: bool) -> Answer:
+def _all_grades(tools: Tools, ids: list[str], book: CitationBook, session_id: str, commonest: bool,
+                why: bool = False) -> Answer:
     """Every graded report in scope with its overall grade, and how many have each (first, with ``commonest``,
-    the grade most of them have)."""
+    the grade most of them have; with ``why``, the finding that most explains each grade)."""
     graded = [m for m in map(tools.library.reports.get, ids) if m and m.overall]
-    rows = [Row(m, "grade", [ev], f"rated **{m.overall}** overall") for m in graded
-            if (ev := grades.grade_evidence(tools.library, m, None))]
+    rows = [Row(m, "grade", [ev], f"rated **{m.overall}** overall", reasons(tools, m, m.overall, 1) if why else [])
+            for m in graded if (ev := grades.grade_evidence(tools.library, m, None))]
     counts = Counter(row.meta.overall for row in rows)
     tally = ", ".join(f"{counts[g]} {g}" for g in GRADES if counts[g])
     most = f"The most common overall grade is **{counts.most_common(1)[0][0]}**. " if commonest and counts else ""
