@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-SYMBOL_BULLETS = "\uf02d\uf06e\uf0a7\uf0b7\uf076\uf0d8\uf0be"  # symbol-font bullets (private use): no glyph outside the PDF
+SYMBOL_BULLETS = "\uf02d\uf06e\uf0a7\uf0b7\uf076\uf0d8\uf0be"  # symbol-font bullets: no glyph outside the PDF
 BULLETS = f"*•●▪◦◼{SYMBOL_BULLETS}\\-"
 BOUNDARY = re.compile(
     rf"[.!?]+[\"”’)\]]*(?=\s+[\"“‘(\[{BULLETS}]?[A-Z0-9])|(?<=\S)\n(?=\s*([{BULLETS}]|\d{{1,3}}\.)\s)"
@@ -50,7 +50,8 @@ def _trim(text: str, start: int, end: int) -> tuple[int, int] | None:
 
 
 # --- quotable units: what an answer cites ---
-LEAD_NOISE = re.compile(rf"^(?:[#>*\-•◼▪●{SYMBOL_BULLETS}\s]+|\d{{1,3}}(?:\.\d{{1,2}})*\.(?=\s|[A-Z])\s*)+")
+LEAD_NOISE = re.compile(rf"^(?:[#>*\-•◼▪●{SYMBOL_BULLETS}\s]+|"
+                        r"\d{1,3}(?:\.\d{1,2})*\.(?=\s|[A-Z])\s*)+")
 FIELD_LINE = re.compile(r"^\s*[A-Z][A-Za-z ,()'’/&-]{1,60}:\s*\S")
 HEADING_LINE = re.compile(r"^\s*(#{1,6}\s|\d{1,2}(\.\d{1,2})*\.?\s+[A-Z])")
 WORDS = re.compile(r"[A-Za-z0-9][A-Za-z0-9'’-]*")

@@ -836,14 +836,18 @@ def test_a_title_after_a_name_is_not_a_second_name(answerer: Answerer) -> None:
     assert entities_in(quotes, answerer.names) == ["Louise Hollick", "MTCnovo"]
 
 
-@pytest.mark.parametrize(("question", "weak"), [("which crcs need to improve?", True),
-                                                ("which providers performed poorly?", True),
-                                                ("which providers were doing well?", False)])
-def test_a_side_asked_of_whole_reports_is_their_overall_grade(answerer: Answerer, question: str, weak: bool) -> None:
+@pytest.mark.parametrize(("question", "weak", "now"), [("which crcs need to improve?", True, True),
+                                                       ("which providers performed poorly?", True, False),
+                                                       ("which providers were doing well?", False, False)])
+def test_a_side_asked_of_whole_reports_is_their_overall_grade(answerer: Answerer, question: str, weak: bool,
+                                                              now: bool) -> None:
+    from service.answering.mentions import latest_per_body
+
+    reports = [m for m in answerer.library.reports.values() if "crc" in m.report_id or "providers" in question]
+    reports = latest_per_body(reports) if now else reports  # "need": as things stand, each body's latest report
+    weak_grades = ("requires improvement", "inadequate")
+    expected = {m.report_id for m in reports if m.overall and (m.overall in weak_grades) == weak}
     answer = ask(answerer, question)
-    expected = {m.report_id for m in answerer.library.reports.values()
-                if m.overall and (m.overall in ("requires improvement", "inadequate")) == weak
-                and ("crc" in m.report_id or "providers" in question)}
     assert {item.report_id for item in answer.items} == expected and expected
 
 

@@ -89,7 +89,8 @@ def test_kinds_of_council_follow_the_standard_and_are_named_as_groups() -> None:
 
     assert council_kind("Hackney") == council_kind("City of London") == "London borough"
     assert council_kind("Kingston Upon Hull") == "Unitary authority" and council_kind("Kent") == "Two-tier county"
-    assert council_kind("Wigan Local Area Partnership") == "Metropolitan district" and council_kind("Northshire") is None
+    assert council_kind("Wigan Local Area Partnership") == "Metropolitan district"
+    assert council_kind("Northshire") is None
     assert council_kinds_named("which London boroughs were rated outstanding?") == {"London borough"}
     assert council_kinds_named("councils in london judged inadequate") == {"London borough"}
     assert council_kinds_named("how did Kent County Council do?") == set()  # one council, not the group

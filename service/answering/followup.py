@@ -42,8 +42,9 @@ OF_THEM = re.compile(r"\b(of|among|between) (them|those|these|the two|both)\b", 
 THEN = re.compile(r"\b(then|at that time|at the time)\b(?=\s*\??\s*$)", re.I)
 THAT_ORG = re.compile(r"\b(that|this|the same|the previous|the former|the) (company|organisation|owner|provider|firm|"
                       r"operator|contractor|group)\b", re.I)
-ELSE_THEY = re.compile(r"\b(else|other)\b.*?\b(they|it|he|she)\b(?=\s+(run|ran|runs|own|owned|owns|operate|operated|"
-                       r"operates|lead|led|leads|inspect|inspected|manage|managed|take over|took over)\b)", re.I)
+ELSE_THEY = re.compile(r"\b(else|other)\b.*?\b(they|it|he|she)\b(?=\s+(run|ran|runs|own|owned|owns|operate|"
+                       r"operated|operates|lead|led|leads|inspect|inspected|manage|managed|take over|took over)\b)",
+                       re.I)
 THAT_GRADE = re.compile(r"\b(that|this|the same) (rating|grade|judge?ment)\b", re.I)
 ORDINALS = {"first": 0, "second": 1, "third": 2, "fourth": 3, "fifth": 4, "last": -1, "1st": 0, "2nd": 1, "3rd": 2}
 NTH = re.compile(r"\bthe (first|second|third|fourth|fifth|last|1st|2nd|3rd) (?:one|council|crc|provider|authority|"
@@ -59,7 +60,8 @@ WHY_ONLY = re.compile(r"^\s*(and\s+)?(why|for what reasons?|what were the reason
                       r"(grade|rating|judge?ment))?)\s*\??\s*$", re.I)  # "why were they rated that?"
 CHANGED_ONLY = re.compile(r"^\s*(and\s+)?(so\s+)?(what|how)( exactly)? (has |have |had )?(changed|improved|got better|got worse|"
                           r"declined|was different|is different|were the differences|are the differences)"
-                          r"( between (them|those|these)( two)?( inspections| reports)?| since then)?\s*\??\s*$", re.I)
+                          r"( between (them|those|these)( two)?( inspections| reports)?| since then)?\s*\??\s*$",
+                          re.I)
 HOW_MANY_THAT = re.compile(r"^\s*(and\s+)?(so\s+)?how many (is|are|was|were) (that|those|these|there|they)"
                            r"( in (total|all))?\s*\??\s*$", re.I)
 ACROSS_TIME = re.compile(r"\b(always|ever|before|previous(ly)?|history|over the years|since|changed?|improved?|"

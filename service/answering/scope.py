@@ -123,7 +123,8 @@ def _reports_in_scope(question: str, reports: list[ReportMeta], bodies: list[Bod
     elif types:
         chosen = [m for m in chosen if org_type(m) in types | {None}]  # (an area's SEND report: kind unread)
     if not bodies and (groups := council_kinds_named(question)):  # "which London boroughs ...", "county councils"
-        councils = {m.report_id: council_kind(body_label(m)) for m in chosen if org_type(m) in (None, "local authority")}
+        councils = {m.report_id: council_kind(body_label(m)) for m in chosen
+                    if org_type(m) in (None, "local authority")}
         if any(councils.values()):  # (an index of councils: else the words are only words)
             chosen = [m for m in chosen if councils.get(m.report_id) in groups]
             if not chosen:

@@ -24,7 +24,7 @@ from service.answering.evidence import Evidence, provenance_evidence, scan_pages
 from service.answering.intents.grade_lists import NEVER, grade_changes, grade_rows, never_rows
 from service.answering.intent import SIDES, summary_of_many
 from service.answering.intents.overview import WEAK_GRADES, findings, outcome, reasons
-from service.answering.mentions import body_label
+from service.answering.mentions import body_label, latest_per_body
 from service.answering.rank import W_CHUNK, W_COVERAGE, W_DENSE, W_WORDS, zscores
 from service.answering.scope import Scope, about_grades_only, grades_of_all, topic_after_grades
 from service.answering.text import NUMBER, YEAR, has_date, names_in, stem
@@ -38,9 +38,11 @@ STANDS_OUT = 2.5       # and its rank score (z-score units over every sentence i
                        # ``stands_out_at``); set on the dev lists
 SHARE = re.compile(r"\b(proportion|percentage|per ?cent|share|fraction|ratio)\b", re.I)
 REPORT_KIND = re.compile(r"((?:[\w'’-]+\s+){1,3}?)(?:reports?|inspections?|reviews?)\b", re.I)
-MOST_COMMON = re.compile(r"\b(most|more|least)\s+(common|usual|typical|frequent)|\b(usual|typical)\s+(grade|rating)", re.I)
+MOST_COMMON = re.compile(r"\b(most|more|least)\s+(common|usual|typical|frequent)|\b(usual|typical)\s+(grade|rating)",
+                         re.I)
 PERFORMING = {stem(w) for w in """perform performed performing performance do did doing does done job need needs
     struggle struggled struggling badly poorly""".split()}  # how a body did, asked of the whole report
+NOW = re.compile(r"\b(need|needs|are|is|has|have|do|does)\b", re.I)  # present tense: as things stand
 EVERY_REPORT = 0.9     # a word this share of the reports in scope use names them all, not a topic among them
 CONSIDERED = 6         # the report's best-ranked sentences that may decide its verdict
 
@@ -62,6 +64,8 @@ def answer_list(tools: Tools, scope: Scope, book: CitationBook, session_id: str)
         return list_answer(never_rows(tools, scope, ids), book, session_id,
                            "Organisations none of whose graded reports in scope had that grade")
     if side := verdict_asked(scope):  # "which CRCs need to improve?": the whole report's verdict, that way
+        now = not scope.years and NOW.search(scope.question)  # ("need", "are": each body's latest report)
+        ids = [m.report_id for m in latest_per_body([tools.library.reports[r] for r in ids])] if now else ids
         return list_answer(verdict_rows(tools, ids, side), book, session_id,
                            "Reports whose overall verdict is " + ("weak" if side == CONCERN else "strong"))
     if grades_of_all(scope) or summary_of_many(scope):
@@ -109,7 +113,8 @@ def repeated(rows: list[Row], times: int) -> list[Row]:
 def verdict_asked(scope: Scope) -> str | None:
     """The side ("concern" or "positive") asked of each whole report when nothing narrower is: no body, grade or
     topic ("which CRCs need to improve?", "which councils were struggling in 2022?", "who did well?")."""
-    if scope.bodies or scope.conditions or scope.numeric or len(scope.wanted) != 1 or scope.wanted - {POSITIVE, CONCERN}:
+    if scope.bodies or scope.conditions or scope.numeric or len(scope.wanted) != 1 \
+            or scope.wanted - {POSITIVE, CONCERN}:
         return None
     cues = cue_words(scope.question)
     rest = [w for w in scope.topic_words if w not in cues and stem(w) not in SIDES | PERFORMING]
