@@ -37,9 +37,10 @@ MOST_CHANGED = re.compile(r"\b(most|biggest|greatest|largest)[- ](improv\w*|decl
 MOST_INSPECTED = re.compile(r"\b(most|fewest|least)\s+(inspections|reports|inspected|often)\b|"
                             r"\binspected\s+(the\s+)?(most|least)\b", re.I)
 BEST_WORST = re.compile(r"\b(best|worst|highest|lowest|top|bottom|poorest|weakest|strongest)\b", re.I)
-OVERVIEW_CUE = re.compile(r"\bwhy\b[^?]*\b(rated|graded|judged|given|got|get|rating|grade)\b|\b(summar(y|ise|ize)|overview|tell me (more )?about|key (findings|points|messages|issues)|"
-                          r"main (findings|points|messages|issues|conclusions)|headlines?|highlights|"
-                          r"what happened|(find|say|conclude|report)\b\W*$|how did\b.*\bdo\b|"
+SUMMARY_CUE = re.compile(r"\b(summar(y|ies|ise|ize)|overview|key (findings|points|messages|issues)|"
+                         r"main (findings|points|messages|issues|conclusions)|headlines?|highlights)", re.I)
+OVERVIEW_CUE = re.compile(r"\bwhy\b[^?]*\b(rated|graded|judged|given|got|get|rating|grade)\b|" + SUMMARY_CUE.pattern +
+                          r"|\b(tell me (more )?about|what happened|(find|say|conclude|report)\b\W*$|how did\b.*\bdo\b|"
                           r"what (was|were) the (outcome|result|verdict|findings|conclusions)|points? of)", re.I)
 COMPARE_CUE = re.compile(r"\b(compar\w*|versus|vs\.?|v\.|difference|differ\w*)\b|\bwhich (was|is|were|did)\b[^?]*\b"
                          r"(better|worse|higher|lower)\b|\b(better|worse) than\b", re.I)
@@ -53,8 +54,6 @@ CHANGE_FRAME = {stem(w) for w in """improve improved improves improvement improv
     progressed change changed since previous prior earlier last inspections""".split()}
 
 
-SUMMARY_CUE = re.compile(r"\b(summar(y|ies|ise|ize)|overview|key (findings|points|messages|issues)|"
-                         r"main (findings|points|messages|issues|conclusions)|headlines?|highlights)\b", re.I)
 
 
 def summary_of_many(scope: Scope) -> bool:
