@@ -5,6 +5,7 @@ and 2024", "never rated inadequate"; each row cites the line its grade was read 
 from __future__ import annotations
 
 import re
+from collections import Counter
 
 from ingest.models import GRADES, ReportMeta
 from service.answering import grades
@@ -165,3 +166,16 @@ def _change_row(tools: Tools, pair: tuple) -> Row:
 
 def _year(meta: ReportMeta) -> str:
     return str(meta.published.year) if meta.published else "date not given"
+
+
+def every_grade_rows(tools: Tools, ids: list[str], why: bool = False) -> list[Row]:
+    """Every graded report in scope with its overall grade (with ``why``, the finding that most explains it)."""
+    graded = [m for m in map(tools.library.reports.get, ids) if m and m.overall]
+    return [Row(m, "grade", [ev], f"rated **{m.overall}** overall", reasons(tools, m, m.overall, 1) if why else [])
+            for m in graded if (ev := grades.grade_evidence(tools.library, m, None))]
+
+
+def repeated(rows: list[Row], times: int) -> list[Row]:
+    """The rows of the bodies with at least ``times`` of them."""
+    by_body = Counter(body_label(row.meta) for row in rows)
+    return [row for row in rows if by_body[body_label(row.meta)] >= times]

@@ -1,9 +1,11 @@
 """Questions across reports ("which CRCs had ...", "which councils were judged inadequate in 2024, and why?"):
 every report in scope is decided on its own evidence, so coverage does not depend on a top-k cut-off.
+``COMPOSERS`` are tried in order; the first the question is for answers it, else the topic ranking does:
 
-- grades: the question is about grades alone, read from the metadata (with "why", the findings behind them);
-- grade changes: "which went from inadequate to good", "which improved since their last inspection";
-- dates: nothing but the scope is asked ("which reports were published in 2019");
+- grade changes ("which went from inadequate to good"), a topic among the graded ("rated RI ... home visits"),
+  grades never given, the whole report's side ("which need to improve?"), every grade ("how did councils do in
+  2023?", a summary of many reports), the grades named (or held "twice"), one side of the bodies named ("what
+  did they do well?"), the scope alone ("list all the SEND inspections");
 - topics: each report's sentences are ranked by meaning and words against the topic; a report qualifies when
   its best evidence is strong enough and (when the question asks for concerns or praise) leans that way.
 """
@@ -21,9 +23,10 @@ from ingest.models import GRADES
 from service.answering import grades
 from service.answering.compose import CitationBook, Row, abstain, list_answer
 from service.answering.evidence import Evidence, provenance_evidence, scan_pages
-from service.answering.intents.grade_lists import NEVER, grade_changes, grade_rows, never_rows
+from service.answering.intents.grade_lists import (NEVER, every_grade_rows, grade_changes, grade_rows, never_rows,
+                                                  repeated)
 from service.answering.intent import SIDES, summary_of_many
-from service.answering.intents.overview import WEAK_GRADES, findings, outcome, reasons
+from service.answering.intents.overview import WEAK_GRADES, findings, outcome
 from service.answering.mentions import body_label, latest_per_body
 from service.answering.rank import W_CHUNK, W_COVERAGE, W_DENSE, W_WORDS, zscores
 from service.answering.scope import Scope, about_grades_only, grades_of_all, topic_after_grades
@@ -50,64 +53,95 @@ CONSIDERED = 6         # the report's best-ranked sentences that may decide its 
 def answer_list(tools: Tools, scope: Scope, book: CitationBook, session_id: str) -> Answer:
     if scope.missing:
         return abstain(session_id, missing=scope.missing)
+    for composer in COMPOSERS:  # the first that the question is for answers it
+        if (answer := composer(tools, scope, book, session_id)) is not None:
+            return answer
+    return list_answer(topical_rows(tools, scope, scope.report_ids), book, session_id, "Reports that match")
+
+
+def _changes(tools: Tools, scope: Scope, book: CitationBook, session_id: str) -> Answer | None:
+    """"Which councils went from inadequate to good?", "which improved since their last inspection?"."""
+    if (changes := grade_changes(tools, scope, scope.report_ids)) is None:
+        return None
+    if not changes:
+        return abstain(session_id, "No organisation in this index had its grade change that way between "
+                                   "one inspection and the next.")
+    return list_answer(changes, book, session_id, "Reports whose grade changed that way")
+
+
+def _graded_topic(tools: Tools, scope: Scope, book: CitationBook, session_id: str) -> Answer | None:
+    """"Which CRCs rated requires improvement had problems with home visits?"."""
+    if not (topic := topic_after_grades(scope)) or scope.numeric:
+        return None
+    graded = [r for r in scope.report_ids if grades.meets_all(tools.library.reports[r], scope.conditions, tools.areas)]
+    return list_answer(topical_rows(tools, replace(scope, topic_words=topic, topic=" ".join(topic)), graded),
+                       book, session_id, "Reports with that grade that match")
+
+
+def _never(tools: Tools, scope: Scope, book: CitationBook, session_id: str) -> Answer | None:
+    if not (about_grades_only(scope) and not scope.numeric and NEVER.search(scope.question)):
+        return None
+    return list_answer(never_rows(tools, scope, scope.report_ids), book, session_id,
+                       "Organisations none of whose graded reports in scope had that grade")
+
+
+def _verdict(tools: Tools, scope: Scope, book: CitationBook, session_id: str) -> Answer | None:
+    """"Which CRCs need to improve?": the whole report's verdict, that way ("need", "are": as things stand)."""
+    if not (side := verdict_asked(scope)):
+        return None
     ids = scope.report_ids
-    if (changes := grade_changes(tools, scope, ids)) is not None:
-        if not changes:
-            return abstain(session_id, "No organisation in this index had its grade change that way between "
-                                       "one inspection and the next.")
-        return list_answer(changes, book, session_id, "Reports whose grade changed that way")
-    if (topic := topic_after_grades(scope)) and not scope.numeric:  # "... rated RI had problems with home visits"
-        graded = [r for r in ids if grades.meets_all(tools.library.reports[r], scope.conditions, tools.areas)]
-        return list_answer(topical_rows(tools, replace(scope, topic_words=topic, topic=" ".join(topic)), graded),
-                           book, session_id, "Reports with that grade that match")
-    if about_grades_only(scope) and not scope.numeric and NEVER.search(scope.question):
-        return list_answer(never_rows(tools, scope, ids), book, session_id,
-                           "Organisations none of whose graded reports in scope had that grade")
-    if side := verdict_asked(scope):  # "which CRCs need to improve?": the whole report's verdict, that way
-        now = not scope.years and NOW.search(scope.question)  # ("need", "are": each body's latest report)
-        ids = [m.report_id for m in latest_per_body([tools.library.reports[r] for r in ids])] if now else ids
-        return list_answer(verdict_rows(tools, ids, side), book, session_id,
-                           "Reports whose overall verdict is " + ("weak" if side == CONCERN else "strong"))
-    if grades_of_all(scope) or summary_of_many(scope):
-        return _all_grades(tools, ids, book, session_id, bool(MOST_COMMON.search(scope.question)),
-                           why=summary_of_many(scope))
-    if about_grades_only(scope) and not scope.numeric and (times := grades.times_asked(scope.question)):
-        return list_answer(repeated(grade_rows(tools, scope, ids), times), book, session_id,
-                           f"Organisations with that grade in at least {times} reports")
-    if about_grades_only(scope) and not scope.numeric:
-        rows = grade_rows(tools, scope, ids)
-        graded = sum(1 for r in ids if tools.library.reports[r].overall)
-        if not rows and graded:
-            return abstain(session_id, f"No report in this index has that grade: none of the {graded} graded "
-                                       f"report{'s' if graded != 1 else ''} in scope.")
-        share = f" ({len(rows)} of the {graded} graded reports in scope, {len(rows) / graded:.0%})" \
-            if SHARE.search(scope.question) and graded else ""  # "what proportion ... were good or better?"
-        return list_answer(rows, book, session_id, f"Reports with that grade{share}")
-    if scope.bodies and scope.wanted <= {POSITIVE, CONCERN} and scope.wanted and not _besides_cues(scope):
-        return list_answer(side_rows(tools, ids, scope.wanted), book, session_id, "What the reports found")
-    if not scope.numeric and not scope.wanted and set(scope.topic_words) <= kind_of_report(tools, scope, ids):
-        # nothing asked beyond the scope, or only the kind of report every one is ("list all the SEND inspections")
-        return list_answer(dated_rows(tools, ids), book, session_id, "Reports in scope")
-    return list_answer(topical_rows(tools, scope, ids), book, session_id, "Reports that match")
+    if not scope.years and NOW.search(scope.question):
+        ids = [m.report_id for m in latest_per_body([tools.library.reports[r] for r in ids])]
+    return list_answer(verdict_rows(tools, ids, side), book, session_id,
+                       "Reports whose overall verdict is " + ("weak" if side == CONCERN else "strong"))
 
 
-def _all_grades(tools: Tools, ids: list[str], book: CitationBook, session_id: str, commonest: bool,
-                why: bool = False) -> Answer:
-    """Every graded report in scope with its overall grade, and how many have each (first, with ``commonest``,
-    the grade most of them have; with ``why``, the finding that most explains each grade)."""
-    graded = [m for m in map(tools.library.reports.get, ids) if m and m.overall]
-    rows = [Row(m, "grade", [ev], f"rated **{m.overall}** overall", reasons(tools, m, m.overall, 1) if why else [])
-            for m in graded if (ev := grades.grade_evidence(tools.library, m, None))]
+def _every_grade(tools: Tools, scope: Scope, book: CitationBook, session_id: str) -> Answer | None:
+    """"How did councils do in 2023?", "the most common grade", "summarise the 2024 inspections": every graded
+    report with its grade, and how many have each (for a summary, the finding that most explains each)."""
+    if not (grades_of_all(scope) or summary_of_many(scope)):
+        return None
+    rows = every_grade_rows(tools, scope.report_ids, why=summary_of_many(scope))
     counts = Counter(row.meta.overall for row in rows)
     tally = ", ".join(f"{counts[g]} {g}" for g in GRADES if counts[g])
-    most = f"The most common overall grade is **{counts.most_common(1)[0][0]}**. " if commonest and counts else ""
+    most = f"The most common overall grade is **{counts.most_common(1)[0][0]}**. " \
+        if MOST_COMMON.search(scope.question) and counts else ""
     return list_answer(rows, book, session_id, f"{most}Overall grades in scope ({tally})")
 
 
-def repeated(rows: list[Row], times: int) -> list[Row]:
-    """The rows of the bodies with at least ``times`` of them."""
-    by_body = Counter(body_label(row.meta) for row in rows)
-    return [row for row in rows if by_body[body_label(row.meta)] >= times]
+def _graded(tools: Tools, scope: Scope, book: CitationBook, session_id: str) -> Answer | None:
+    """The reports with the grades named (of the bodies with that many, when "twice" is asked)."""
+    if not about_grades_only(scope) or scope.numeric:
+        return None
+    ids = scope.report_ids
+    if times := grades.times_asked(scope.question):
+        return list_answer(repeated(grade_rows(tools, scope, ids), times), book, session_id,
+                           f"Organisations with that grade in at least {times} reports")
+    rows = grade_rows(tools, scope, ids)
+    graded = sum(1 for r in ids if tools.library.reports[r].overall)
+    if not rows and graded:
+        return abstain(session_id, f"No report in this index has that grade: none of the {graded} graded "
+                                   f"report{'s' if graded != 1 else ''} in scope.")
+    share = f" ({len(rows)} of the {graded} graded reports in scope, {len(rows) / graded:.0%})" \
+        if SHARE.search(scope.question) and graded else ""  # "what proportion ... were good or better?"
+    return list_answer(rows, book, session_id, f"Reports with that grade{share}")
+
+
+def _sides(tools: Tools, scope: Scope, book: CitationBook, session_id: str) -> Answer | None:
+    """"What did they do well?" of the bodies named."""
+    if not (scope.bodies and scope.wanted and scope.wanted <= {POSITIVE, CONCERN} and not _besides_cues(scope)):
+        return None
+    return list_answer(side_rows(tools, scope.report_ids, scope.wanted), book, session_id, "What the reports found")
+
+
+def _in_scope(tools: Tools, scope: Scope, book: CitationBook, session_id: str) -> Answer | None:
+    """Nothing asked beyond the scope, or only the kind of report every one is ("list all the SEND inspections")."""
+    if scope.numeric or scope.wanted or not set(scope.topic_words) <= kind_of_report(tools, scope, scope.report_ids):
+        return None
+    return list_answer(dated_rows(tools, scope.report_ids), book, session_id, "Reports in scope")
+
+
+COMPOSERS = (_changes, _graded_topic, _never, _verdict, _every_grade, _graded, _sides, _in_scope)
 
 
 def verdict_asked(scope: Scope) -> str | None:
