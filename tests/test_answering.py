@@ -860,3 +860,8 @@ def test_a_summary_of_several_reports_sets_them_side_by_side_or_lists_their_grad
     listed = ask(answerer, "what are the key findings of the 2019 reports?")
     graded = {r for r in of_year(2019) if answerer.library.reports[r].overall}
     assert {item.report_id for item in listed.items} == graded and "Inspectors found" in listed.answer
+
+
+def test_an_owner_named_in_lower_case_is_a_name_the_answer_must_give(answerer: Answerer) -> None:
+    answer = ask(answerer, "what happened to working links?")
+    assert answer.citations and all("Working Links" in c.quote for c in answer.citations)

@@ -10,6 +10,7 @@ from dataclasses import dataclass, field
 from ingest.models import ReportMeta
 from service.answering import grades
 from service.answering.areas import AreaNames
+from service.answering.context import ENTITY
 from service.answering.asks import NUMERIC, PLURAL_ORGS, WHO, answer_type, kind_of, numeric
 from service.answering.mentions import (INSPECTORATE_NAMES, ORG_TYPES, BodyMatch, BodyNames, inspectorates_named,
                                         body_label, latest_per_body, org_type, org_types_named)
@@ -85,6 +86,8 @@ def parse(question: str, reports: list[ReportMeta], areas: AreaNames, names: Bod
     if unknown := names.unknown(question, bodies):
         scope.missing = f"no report in this index is about {unknown[0]}"
     _read_wants(scope, areas, graded)
+    scope.names += [n for n in metadata_names(reports) if not set(n.split()) <= set(scope.names) and re.search(
+        rf"\b{re.escape(n)}\b", question, re.I)]  # ("what happened to working links?": the owner, in lower case)
     scope.note = _other_years(scope, by_id)
     if kind == "fact" and not bodies and ((scope.answer_type == "number" or WHO.match(question) or
                                            PLURAL_ORGS.search(question)) and about_grades_only(scope)
@@ -179,6 +182,12 @@ def _read_wants(scope: Scope, areas: AreaNames, graded: bool = False) -> None:
         or only_grades or PREDICATIVE_GRADE.search(question) or grades.ALL_AREAS.search(question) else []
     scope.area = None if re.search(r"\boverall\b", rest, re.I) else areas.best(rest)
     scope.jargon = reports_words(rest)
+
+
+def metadata_names(reports: list[ReportMeta]) -> list[str]:
+    """The names of owners and lead inspectors the reports' metadata gives ("Working Links", "Louise Hollick")."""
+    fields = " ; ".join(f"{m.owner or ''} ; {m.lead_inspector or ''}" for m in reports)
+    return list(dict.fromkeys(n for n in ENTITY.findall(fields) if len(n) > 3 and not MONTH.fullmatch(n)))
 
 
 def without_names(question: str, bodies: list[BodyMatch], years: bool = False, kinds: set[str] | None = None) -> str:
