@@ -50,8 +50,7 @@ def never_rows(tools: Tools, scope: Scope, ids: list[str]) -> list[Row]:
     for metas in group_by_body(tools.library.reports[r] for r in ids).values():
         graded = [m for m in metas if m.overall]
         if graded and not any(grades.meets_all(m, scope.conditions, tools.areas) for m in graded):
-            rows += [Row(m, "grade", [ev], f"rated **{m.overall}** overall") for m in graded
-                     if (ev := grades.grade_evidence(tools.library, m, None))]
+            rows += list(filter(None, (overall_row(tools, m) for m in graded)))
     return rows
 
 
@@ -168,11 +167,18 @@ def _year(meta: ReportMeta) -> str:
     return str(meta.published.year) if meta.published else "date not given"
 
 
+def overall_row(tools: Tools, meta: ReportMeta, verdict: str = "grade", why: bool = False) -> Row | None:
+    """The row citing a graded report's overall grade ("rated **good** overall"; with ``why``, the finding that
+    most explains it); None when the line it was read from is not found."""
+    ev = grades.grade_evidence(tools.library, meta, None)
+    because = reasons(tools, meta, meta.overall, 1) if why else []
+    return Row(meta, verdict, [ev], f"rated **{meta.overall}** overall", because) if ev else None
+
+
 def every_grade_rows(tools: Tools, ids: list[str], why: bool = False) -> list[Row]:
     """Every graded report in scope with its overall grade (with ``why``, the finding that most explains it)."""
     graded = [m for m in map(tools.library.reports.get, ids) if m and m.overall]
-    return [Row(m, "grade", [ev], f"rated **{m.overall}** overall", reasons(tools, m, m.overall, 1) if why else [])
-            for m in graded if (ev := grades.grade_evidence(tools.library, m, None))]
+    return list(filter(None, (overall_row(tools, m, why=why) for m in graded)))
 
 
 def repeated(rows: list[Row], times: int) -> list[Row]:

@@ -24,7 +24,7 @@ from service.answering import grades
 from service.answering.compose import CitationBook, Row, abstain, list_answer
 from service.answering.evidence import Evidence, provenance_evidence, scan_pages
 from service.answering.intents.grade_lists import (NEVER, every_grade_rows, grade_changes, grade_rows, never_rows,
-                                                  repeated)
+                                                  overall_row, repeated)
 from service.answering.intent import SIDES, summary_of_many
 from service.answering.intents.overview import WEAK_GRADES, findings, outcome
 from service.answering.mentions import body_label, latest_per_body
@@ -160,9 +160,9 @@ def verdict_rows(tools: Tools, ids: list[str], side: str) -> list[Row]:
     whose outcome sentence leans that way."""
     rows = []
     for meta in filter(None, map(tools.library.reports.get, ids)):
-        if meta.overall and (meta.overall in WEAK_GRADES) == (side == CONCERN):
-            rows += [Row(meta, side, [ev], f"rated **{meta.overall}** overall")
-                     for ev in [grades.grade_evidence(tools.library, meta, None)] if ev]
+        weak = meta.overall in WEAK_GRADES
+        if meta.overall and weak == (side == CONCERN) and (row := overall_row(tools, meta, side)):
+            rows.append(row)
         elif not meta.overall and (ev := outcome(tools, meta)) and side in sentence_polarity(ev.quote).kinds():
             rows.append(Row(meta, side, [ev]))
     return rows

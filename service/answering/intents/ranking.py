@@ -9,9 +9,9 @@ import re
 
 from ingest.models import GRADES
 from service.answering import grades
-from service.answering.compose import CitationBook, Row, abstain, list_answer
+from service.answering.compose import CitationBook, abstain, list_answer
 from service.answering.intents.fact import answer_fact
-from service.answering.intents.grade_lists import biggest_changes
+from service.answering.intents.grade_lists import biggest_changes, overall_row
 from service.answering.intents.lists import dated_rows
 from service.answering.mentions import group_by_body
 from service.answering.intent import MOST_CHANGED, MOST_INSPECTED, SOONEST
@@ -35,8 +35,7 @@ def answer_rank(tools: Tools, scope: Scope, book: CitationBook, session_id: str)
     worst = bool(WORST.search(scope.question))
     order = sorted({GRADES.index(m.overall) for m in graded})
     grade = GRADES[order[-1] if worst else order[0]]
-    rows = [Row(m, "grade", [ev], f"rated **{grade}** overall") for m in graded
-            if m.overall == grade and (ev := grades.grade_evidence(tools.library, m, None))]
+    rows = list(filter(None, (overall_row(tools, m) for m in graded if m.overall == grade)))
     side = "lowest" if worst else "highest"
     return list_answer(rows, book, session_id, f"The {side} overall grade in scope is **{grade}**, given to")
 
