@@ -865,3 +865,10 @@ def test_a_summary_of_several_reports_sets_them_side_by_side_or_lists_their_grad
 def test_an_owner_named_in_lower_case_is_a_name_the_answer_must_give(answerer: Answerer) -> None:
     answer = ask(answerer, "what happened to working links?")
     assert answer.citations and all("Working Links" in c.quote for c in answer.citations)
+
+
+def test_the_name_put_in_place_of_a_pronoun_replaces_that_pronoun_only(answerer: Answerer) -> None:
+    previous = Context(resolved="who owned thames valley crc?", report_ids=["thames-valley-crc-2018"],
+                       bodies=["Thames Valley CRC"], entities=["MTCnovo"])
+    resolved = resolve("which other units did it run?", previous, answerer.names)
+    assert resolved.text.startswith("which other units did MTCnovo run?")

@@ -7,9 +7,8 @@ import re
 from dataclasses import dataclass, field
 
 from service.answering.mentions import BodyNames
-from service.answering.text import MONTH
+from service.answering.text import ENTITY, MONTH
 
-ENTITY = re.compile(r"[A-Z][\w'’&-]+(?:\s+(?:of\s+|and\s+)?[A-Z][\w'’&-]+)*")
 NOT_ENTITIES = re.compile(r"^(HM|His|Her|The|CRC|NPS|Ofsted|Inspectorate|Probation|Overall|Owner|Published|Page|Requires|"
                           r"Good|Outstanding|Inadequate|Summary|Lead|Inspected|Fieldwork|Like)\b")
 

@@ -137,8 +137,8 @@ def resolve(question: str, previous: Context | None, names: BodyNames, areas: Ar
                       if m.report_id in previous.report_ids and body_label(m) == previous.bodies[pick]}
     if THAT_ORG.search(text) and previous.entities:
         text = THAT_ORG.sub(" and ".join(previous.entities), text)
-    elif ELSE_THEY.search(text) and len(previous.entities) == 1 and previous.bodies:  # "who owned X?" "MTCnovo"
-        text = ELSE_THEY.sub(lambda m: m.group(0).replace(m.group(2), previous.entities[0]), text, count=1)
+    elif (they := ELSE_THEY.search(text)) and len(previous.entities) == 1 and previous.bodies:
+        text = text[:they.start(2)] + previous.entities[0] + text[they.end(2):]  # "who owned X?" "MTCnovo"
         inherited = True  # "what else did they run?": the name just given, not the body asked about
     if THAT_GRADE.search(text) and previous.grade:
         text = THAT_GRADE.sub(f"{previous.grade} rating", text)
@@ -196,9 +196,9 @@ def _ellipsis(rest: str, previous: Context, names: BodyNames, areas: AreaNames |
     if grade and not bodies and GRADE_WORD.search(previous.resolved):  # "And which were outstanding?"
         swapped = GRADE_WORD.sub(grade.group(0), _strip_appendix(previous.resolved), count=1)
         return (_swap_years(swapped, years) if years else swapped), False
-    if grade and not bodies and LIST_ASKED.match(rest):  # ("which were inadequate?" after a question of no grade:
-        return NO_NOUN.sub(r"\1 organisations \2", _as_question(rest), count=1), True  # (not of the bodies
-        # just discussed; "which were ...": which organisations)
+    if grade and not bodies and LIST_ASKED.match(rest):  # "which were inadequate?" after a question of no grade:
+        # a list of its own (of "organisations"), not of the bodies just discussed
+        return NO_NOUN.sub(r"\1 organisations \2", _as_question(rest), count=1), True
     if not bodies and not years and previous.mentions and not REFERS_BACK.search(rest):
         # "how did Leeds do in 2022?" "what about care leavers?": of Leeds in 2022 too
         when = f" in {previous.years[0]}" if previous.years else ""

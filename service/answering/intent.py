@@ -54,8 +54,6 @@ CHANGE_FRAME = {stem(w) for w in """improve improved improves improvement improv
     progressed change changed since previous prior earlier last inspections""".split()}
 
 
-
-
 def summary_of_many(scope: Scope) -> bool:
     """True for an overview asked of several reports and no body ("summarise the 2020 reports", "key findings
     of the 2019 inspections")."""

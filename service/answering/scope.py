@@ -10,13 +10,12 @@ from dataclasses import dataclass, field
 from ingest.models import ReportMeta
 from service.answering import grades
 from service.answering.areas import AreaNames
-from service.answering.context import ENTITY
 from service.answering.asks import NUMERIC, PLURAL_ORGS, WHO, answer_type, kind_of, numeric
 from service.answering.mentions import (INSPECTORATE_NAMES, ORG_TYPES, BodyMatch, BodyNames, inspectorates_named,
                                         body_label, latest_per_body, org_type, org_types_named)
 from service.answering.places import COUNCIL_KINDS, council_kind, council_kinds_named
 from service.answering.dates import LATEST_ONLY, REPORT_YEAR, YEAR_PHRASE, in_years, of_month_asked, parse_years
-from service.answering.text import MONTH, content_words, stem
+from service.answering.text import ENTITY, MONTH, content_words, stem
 from service.answering.thesaurus import reports_words
 from service.terms import STOPWORDS
 from service.answering.verdict import cue_words, wanted_verdicts
@@ -43,6 +42,7 @@ RATING = {stem(w) for w in "rated rating ratings rate grade grades graded judged
                            "status verdict verdicts category categories".split()}
 # ("did Ofsted deem outstanding", "which councils earned an outstanding", "an 'inadequate' verdict")
 COUNTED = {stem(w) for w in "number numbers proportion percentage share fraction count total".split()}  # of reports
+COMMON = {stem(w) for w in "common usual typical frequent".split()}  # "the most common grade": the tally says
 RECENCY = {stem(w) for w in "latest last recent newest current".split()}
 PREDICATIVE_GRADE = re.compile(  # "were good in 2019", "found to be inadequate?", "were outstanding for care leavers"
     rf"\b(was|were|is|are|be|been|as|got|get|received|achieved|awarded|given)\s+(?:\w+\s+){{0,2}}?{grades.GRADE_NAME}(?=\s*(?:[?.!,]|$|\s+(?:in|during|for|"
@@ -103,9 +103,6 @@ def grades_of_all(scope: Scope) -> bool:
     "what grades did the county councils get?"): each report's grade answers it."""
     return (scope.answer_type == "grade" and not scope.bodies and not scope.conditions and not scope.numeric
             and {stem(w) for w in scope.topic_words} <= RATING | COMMON)
-
-
-COMMON = {stem(w) for w in "common usual typical frequent".split()}  # "the most common grade": the tally says
 
 
 def _reports_in_scope(question: str, reports: list[ReportMeta], bodies: list[BodyMatch], years: list[tuple[int, int]],

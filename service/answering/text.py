@@ -16,6 +16,7 @@ YEAR = re.compile(r"^(19|20)\d\d$")
 A_YEAR = re.compile(r"\b(?:19|20)\d\d\b")  # a year anywhere in a text
 LABEL_BEFORE = re.compile(r"\b(stage|year|section|level|tier|phase|paragraph|para|page|part|schedule|article|chapter|"
                           r"step|regulation|standard|annex|appendix|table|figure|ks)\s*$", re.I)  # "key stage 4"
+ENTITY = re.compile(r"[A-Z][\w'’&-]+(?:\s+(?:of\s+|and\s+)?[A-Z][\w'’&-]+)*")  # a name: "Working Links"
 MONTH = re.compile(r"\b(january|february|march|april|may|june|july|august|september|october|november|december)\b",
                    re.I)
 
