@@ -872,3 +872,19 @@ def test_the_name_put_in_place_of_a_pronoun_replaces_that_pronoun_only(answerer:
                        bodies=["Thames Valley CRC"], entities=["MTCnovo"])
     resolved = resolve("which other units did it run?", previous, answerer.names)
     assert resolved.text.startswith("which other units did MTCnovo run?")
+
+
+@pytest.mark.parametrize(("question", "first", "figure"), [
+    ("Which CRC had the most people under supervision?", "London CRC", "30,000"),
+    ("which crc supervised the fewest people", "Durham Tees Valley CRC", "3,600")])
+def test_a_superlative_of_a_figure_compares_each_reports_figure(answerer: Answerer, question: str, first: str,
+                                                                figure: str) -> None:
+    answer = ask(answerer, question)
+    assert answer.items[0].body == first and f"**{figure}**" in answer.answer
+    assert "Essex CRC" in item_bodies(answer)  # every report stating the figure, ranked
+    assert_quotes_on_pages(answerer, answer)
+
+
+def test_a_sentence_saying_which_is_highest_answers_for_itself(answerer: Answerer) -> None:
+    answer = ask(answerer, "which crc had the highest workloads")
+    assert "highest the inspectorate had seen" in answer.citations[0].quote and not answer.items

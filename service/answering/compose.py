@@ -70,14 +70,14 @@ class Row:
     reasons: list[Evidence] = field(default_factory=list)  # quotes saying why (for "..., and why?")
 
 
-def list_answer(rows: list[Row], book: CitationBook, session_id: str, intro: str) -> Answer:
-    """One item per qualifying report; the text names each body once, with the years of its reports, and
-    says each distinct claim once with all the citations behind it."""
+def list_answer(rows: list[Row], book: CitationBook, session_id: str, intro: str, ranked: bool = False) -> Answer:
+    """One item per qualifying report (by body, or with ``ranked`` in the order given); the text names each body
+    once, with the years of its reports, and says each distinct claim once with all the citations behind it."""
     items: list[Item] = []
     lines: dict[str, dict[str, list[int]]] = {}
     years: dict[str, list[str]] = {}
     why: dict[str, list[tuple[Evidence, int]]] = {}
-    for row in sorted(rows, key=lambda r: (body_label(r.meta).lower(), str(r.meta.published))):
+    for row in rows if ranked else sorted(rows, key=lambda r: (body_label(r.meta).lower(), str(r.meta.published))):
         cited = [(ev, n) for ev in row.evidence if (n := book.cite(ev)) is not None]
         numbers = list(dict.fromkeys(n for _, n in cited))
         if not numbers:

@@ -36,6 +36,11 @@ MOST_CHANGED = re.compile(r"\b(most|biggest|greatest|largest)[- ](improv\w*|decl
                           re.I)  # "which council improved the most?", "the biggest decline": by grade steps
 MOST_INSPECTED = re.compile(r"\b(most|fewest|least)\s+(inspections|reports|inspected|often)\b|"
                             r"\binspected\s+(the\s+)?(most|least)\b", re.I)
+MOST_OF = re.compile(r"\b(most|largest|biggest|highest|greatest|fewest|smallest|lowest|least)\s+(?:number of\s+)?"
+                     r"(?!(?:common|likely|often|recent|recently|popular|frequent|frequently)\b)"
+                     r"(?!\w+(?:ous|ive|ful|ent|ant|ed|al|ble|ic|ing)\b)[a-z]", re.I)
+MOST_WORDS = "most largest biggest highest greatest fewest smallest lowest least number".split()
+# "the most people", "the largest caseload" (not "the most serious", "the most common grade")
 BEST_WORST = re.compile(r"\b(best|worst|highest|lowest|top|bottom|poorest|weakest|strongest)\b", re.I)
 SUMMARY_CUE = re.compile(r"\b(summar(y|ies|ise|ize)|overview|key (findings|points|messages|issues)|"
                          r"main (findings|points|messages|issues|conclusions)|headlines?|highlights)", re.I)
@@ -60,6 +65,15 @@ def summary_of_many(scope: Scope) -> bool:
     residue = {stem(w) for w in scope.topic_words}
     return (not scope.bodies and scope.kind == "fact" and scope.answer_type is None and len(scope.report_ids) > 1
             and bool(SUMMARY_CUE.search(scope.question)) and residue <= OVERVIEW_WORDS | RATING | SIDES)
+
+
+def quantity_asked(scope: Scope) -> bool:
+    """True for a superlative of a figure across reports ("which provider supervised the most people?", "the
+    largest caseload"): not of a grade, a date, a count of reports or a change of grade."""
+    residue = {stem(w) for w in scope.topic_words} - RATING - {stem(w) for w in MOST_WORDS}
+    return (not scope.bodies and scope.kind == "fact" and len(scope.report_ids) > 1 and bool(residue)
+            and bool(MOST_OF.search(scope.question)) and not MOST_INSPECTED.search(scope.question)
+            and not MOST_CHANGED.search(scope.question))
 
 
 def intent_of(scope: Scope) -> str:
@@ -93,6 +107,8 @@ def intent_of(scope: Scope) -> str:
         return "rank"  # "the most recent inspection", "which council was rated outstanding first?": by date
     if named == 0 and (MOST_INSPECTED.search(scope.question) or MOST_CHANGED.search(scope.question)):
         return "rank"  # by the number of reports, or by how far a grade moved
+    if quantity_asked(scope):
+        return "rank"  # "which CRC supervised the most people?": each report's figure, compared
     if named == 1 and scope.answer_type == "grade" and re.search(r"\bwhy\b|\breasons?\b", scope.question, re.I):
         return "overview"  # "how was Hackney rated in 2024, and why?": the grade and the findings behind it
     if scope.bodies and scope.answer_type is None and (OVERVIEW_CUE.search(scope.question) or not residue

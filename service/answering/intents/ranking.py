@@ -6,26 +6,31 @@ in scope meeting the grade asked, cited to its date."""
 from __future__ import annotations
 
 import re
+from collections import Counter
 
 from ingest.models import GRADES
 from service.answering import grades
-from service.answering.compose import CitationBook, abstain, list_answer
-from service.answering.intents.fact import answer_fact
+from service.answering.compose import CitationBook, Row, abstain, list_answer
+from service.answering.intents.fact import KEEP_WITHIN, answer_fact, lead
 from service.answering.intents.grade_lists import biggest_changes, overall_row
 from service.answering.intents.lists import dated_rows
-from service.answering.mentions import group_by_body
-from service.answering.intent import MOST_CHANGED, MOST_INSPECTED, SOONEST
+from service.answering.mentions import body_label, group_by_body
+from service.answering.intent import MOST_CHANGED, MOST_INSPECTED, SOONEST, quantity_asked
 from service.answering.scope import Scope
+from service.answering.text import A_YEAR, MONTH, content_words, stem, words
 from service.answering.tools import Tools
 from service.schemas import Answer
 
 WORST = re.compile(r"\b(worst|lowest|bottom|poorest|weakest)\b", re.I)
+FEWEST = re.compile(r"\b(fewest|smallest|lowest|least)\b", re.I)
+STATES_MOST = re.compile(r"\b(most|largest|biggest|highest|greatest|fewest|smallest|lowest|least)\b", re.I)
 EARLIEST = re.compile(r"\b(first|earliest|oldest)\b", re.I)
 
 
 def answer_rank(tools: Tools, scope: Scope, book: CitationBook, session_id: str) -> Answer:
-    by_metadata = _by_count if MOST_INSPECTED.search(scope.question) else _by_change if MOST_CHANGED.search(
-        scope.question) else _by_date if SOONEST.search(scope.question) else None
+    by_metadata = _by_quantity if quantity_asked(scope) else _by_count if MOST_INSPECTED.search(
+        scope.question) else _by_change if MOST_CHANGED.search(scope.question) else _by_date if SOONEST.search(
+        scope.question) else None
     if by_metadata is not None:  # when the metadata cannot answer with a citation, the sentences may
         answer = by_metadata(tools, scope, book, session_id)
         return answer_fact(tools, scope, book, session_id) if answer.abstained else answer
@@ -74,3 +79,45 @@ def _by_change(tools: Tools, scope: Scope, book: CitationBook, session_id: str) 
     rows = biggest_changes(tools, scope, scope.report_ids) if not scope.missing else []
     return list_answer(rows, book, session_id, "The largest change of grade between one inspection and the next") \
         if rows else abstain(session_id)
+
+
+def _by_quantity(tools: Tools, scope: Scope, book: CitationBook, session_id: str) -> Answer:
+    """"Which provider supervised the most people?": each report's best sentence stating one figure on the topic
+    (ranked as for "how many"), the largest (or smallest) first. Abstains, so that the sentences answer, when
+    the best evidence itself says which is most ("the highest workloads the inspectorate had seen"), or fewer
+    than two reports state a figure."""
+    question = tools.of_scope(scope)
+    question.answer_type = "number"
+    ranked = [ev for ev in tools.ranker.rank(question, tools.rows(scope.report_ids), limit=200) if ev.kind != "absence"]
+    if scope.missing or not ranked or STATES_MOST.search(ranked[0].quote):
+        return abstain(session_id)
+    stated = {}
+    for ev in ranked:
+        if ev.score >= ranked[0].score - KEEP_WITHIN and ev.fit and (figure := _figure(ev.quote, lead(ev, question))):
+            stated.setdefault(ev.report_id, (*figure, ev))
+    asked = {stem(w) for w in content_words(f"{scope.question} {scope.jargon}")}
+    units = Counter(unit for _, units, _ in stated.values() for unit in units & asked)  # it counts what was asked
+    if not units or units.most_common(1)[0][1] < 2:
+        return abstain(session_id)
+    unit = units.most_common(1)[0][0]  # like with like: people with people, not with cases or dates
+    fewest = bool(FEWEST.search(scope.question))
+    order = sorted(((value, ev) for value, units, ev in stated.values() if unit in units),
+                   key=lambda item: item[0], reverse=not fewest)
+    side = "smallest" if fewest else "largest"
+    return list_answer([Row(ev.meta, "mentioned", [ev]) for _, ev in order], book, session_id,
+                       f"The {side} figure stated is **{order[0][0]:,g}**, by **{body_label(order[0][1].meta)}**; "
+                       f"each report stating one, {side} first", ranked=True)
+
+
+def _figure(quote: str, stated: str | None) -> tuple[float, set[str]] | None:
+    """The figure a sentence states and its unit (the content words of the two after it, or "%"): "30,000 higher-risk people"
+    -> (30000, {"higher-risk", "peopl"}); a month or a year is no unit."""
+    if not stated:
+        return None
+    after = [w for w in words(quote[quote.index(stated) + len(stated):])[:2] if w in content_words(w)
+             and not MONTH.fullmatch(w) and not A_YEAR.fullmatch(w)]
+    try:
+        value = float(stated.replace(",", "").replace("%", "").strip())
+    except ValueError:
+        return None
+    return value, {"%"} if stated.endswith("%") else {stem(w) for w in after}
