@@ -888,3 +888,11 @@ def test_a_superlative_of_a_figure_compares_each_reports_figure(answerer: Answer
 def test_a_sentence_saying_which_is_highest_answers_for_itself(answerer: Answerer) -> None:
     answer = ask(answerer, "which crc had the highest workloads")
     assert "highest the inspectorate had seen" in answer.citations[0].quote and not answer.items
+
+
+@pytest.mark.parametrize("question", ["who inspected essex crc?", "which inspectorate inspected wales crc"])
+def test_who_inspected_a_body_with_no_lead_inspector_named_is_its_inspectorate(answerer: Answerer,
+                                                                              question: str) -> None:
+    answer = ask(answerer, question)
+    assert "**HM Inspectorate of Probation**" in answer.answer.split("\n")[0]
+    assert "HM Inspectorate of Probation" in answer.citations[0].quote and answer.citations[0].page == 1

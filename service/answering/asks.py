@@ -13,7 +13,8 @@ NUMERIC = re.compile(r"\b(more than|over|above|at least|greater than|exceeding|f
 NUMBER_Q = re.compile(r"\bhow (many|much|big|large|high)\b|\bnumbers?\b(?!\s+of\s+(?:ways|reasons|areas|issues))|\bwhat (\w+ ){0,2}(percentage|proportion|share|number|fraction|"
                       r"average|per ?cent|size|rate)\b|\b(number|percentage|proportion|share) of\b|\baverage\b", re.I)
 DATE_Q = re.compile(r"\b(when|what date|which date|what day|what year|which year|which month)\b|\bdates?\b", re.I)
-NAME_Q = re.compile(r"\bwhich (company|organisation|organization|firm|person|inspector|partner|charity|college|"
+NAME_Q = re.compile(r"\bwhich (company|organisation|organization|firm|person|inspector|inspectorate|watchdog|regulator|"
+                    r"partner|charity|college|"
                     r"provider|contractor|group|body)\b|\b(what|which)\b[^?]*\b(call|called|named|name|title|titled)\b|"
                     r"\b(what|which)(\s+\w+)?\s+(scheme|programme|program|project|model|initiative|service|team|tool|"
                     r"system|campaign|approach|framework|app|platform|partner|partnership|pilot|strategy|"

@@ -21,6 +21,7 @@ LEAD_ROLE = frozenset(stem(w) for w in "lead led head headed charge inspector in
 REPORT_ROLE = frozenset(stem(w) for w in "report reports published publish publication inspection inspections "
                                          "inspected inspect inspectors inspector visit visited fieldwork went go "
                                          "came come site".split())  # "when was X inspected / published"
+INSPECTORATE_ROLE = frozenset(stem(w) for w in "inspectorate inspectorates watchdog regulator".split())
 OWNER_ROLE = frozenset(stem(w) for w in "own owned owner owners ran run runs running company firm provider behind "
                                         "contractor parent operator operated".split())
 
@@ -105,7 +106,7 @@ def field_evidence(pages: Pages, meta: ReportMeta, key: str, forms: list[str]) -
 
 
 def metadata_claims(pages: Pages, meta: ReportMeta) -> list[Claim]:
-    """The report's dates, lead inspector and owner as claims (grades: ``grades.grade_claims``)."""
+    """The report's dates, lead inspector, inspectorate and owner as claims (grades: ``grades.grade_claims``)."""
     name, out = label(meta), []
     forms = date_forms(meta.published, meta.published_precision) if meta.published else []
     if forms and (ev := field_evidence(pages, meta, "published", forms)):
@@ -120,6 +121,10 @@ def metadata_claims(pages: Pages, meta: ReportMeta) -> list[Claim]:
         out.append(_claim(ev, f"The **{name}** inspection was led by **{meta.lead_inspector}**.",
                           f"The inspection of {body_label(meta)} was led by lead inspector {meta.lead_inspector}.",
                           "name", LEAD_ROLE))
+    if meta.inspectorate and (ev := provenance_evidence(pages, meta, "inspectorate")):
+        out.append(_claim(ev, f"**{name}** was inspected by **{meta.inspectorate}**.",
+                          f"{body_label(meta)} was inspected by {meta.inspectorate}, the inspectorate.", "name",
+                          INSPECTORATE_ROLE))
     if meta.owner and (ev := provenance_evidence(pages, meta, "owner")):
         out.append(_claim(ev, f"**{name}** was owned by **{meta.owner}**.",
                           f"{body_label(meta)} was owned and run by {meta.owner}, its owner.", "name", OWNER_ROLE))

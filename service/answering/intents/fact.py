@@ -55,7 +55,8 @@ def claims_asked(tools: Tools, scope: Scope) -> list:  # list[Claim]
     (the area named, else the overall grade; none when the question names something no grade is given for)."""
     asked = {stem(w) for w in words(scope.question)}
     if WHO.match(scope.question) and "inspect" in asked:
-        asked.add("lead")  # "who inspected X", "who did the inspection": its lead inspector
+        asked |= {"lead", stem("inspectorate")}  # "who inspected X", "who did the inspection": its lead inspector
+        # (or, when none is named, its inspectorate)
     claims = [c for c in tools.claims(scope.report_ids) if c.answers == scope.answer_type
               and (not c.asked_by or c.asked_by & asked)]
     if scope.answer_type != "grade":
