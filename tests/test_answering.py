@@ -896,3 +896,15 @@ def test_who_inspected_a_body_with_no_lead_inspector_named_is_its_inspectorate(a
     answer = ask(answerer, question)
     assert "**HM Inspectorate of Probation**" in answer.answer.split("\n")[0]
     assert "HM Inspectorate of Probation" in answer.citations[0].quote and answer.citations[0].page == 1
+
+
+@pytest.mark.parametrize(("first", "then", "resolved"), [
+    ("which crcs had problems with unpaid work?", "and which were good at it?", "which crcs were good at unpaid work?"),
+    ("what did the reports say about staff morale?", "which crcs had problems with it?",
+     "which crcs had problems with staff morale?")])
+def test_a_follow_up_about_it_after_a_question_across_reports_keeps_its_topic(answerer: Answerer, first: str,
+                                                                             then: str, resolved: str) -> None:
+    before = ask(answerer, first)
+    answer = ask(answerer, then, before.session_id)
+    assert answerer.sessions.last(answer.session_id).context["resolved"] == resolved
+    assert not answer.abstained and len(item_bodies(answer)) >= 2  # across reports, not the ones just listed

@@ -52,7 +52,7 @@ def test_a_name_given_in_part_before_or_and_is_the_other_body() -> None:
 
 
 def test_a_second_part_takes_the_first_parts_subject_and_topic() -> None:
-    from service.answering.engine import two_parts
+    from service.answering.parts import two_parts
 
     assert two_parts("Which CRCs had unpaid work risk concerns, and which ones were praised for it?") == \
         ["Which CRCs had unpaid work risk concerns?", "which CRCs were praised for unpaid work?"]

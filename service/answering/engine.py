@@ -20,10 +20,9 @@ from service.answering.intents.ranking import answer_rank
 from service.answering.intents.trends import answer_trend
 from service.answering.llm import Draft, ProseWriter
 from service.answering.mentions import BodyNames, body_label, org_type, org_types_named
+from service.answering.parts import two_parts
 from service.answering.intent import intent_of
 from service.answering.scope import Scope, parse
-from service.answering.text import stem
-from service.answering.verdict import CUE_STEMS
 from service.answering.tools import Tools, VectorCache
 from service.library import Library
 from service.retrieval import HybridSearch, scope_ids
@@ -35,8 +34,6 @@ COMPOSERS: dict[str, Composer] = {"fact": answer_fact, "overview": answer_overvi
                                   "list": answer_list, "rank": answer_rank, "trend": answer_trend}
 RATING_ASKED = re.compile(r"\b(ratings?|rated|grades?|graded|judge?ments?|judged?|scores?|effectiveness)\b",
                           re.I)  # a rating, by name
-SECOND_PART = re.compile(r",?\s+and\s+(?=(?:which|what|who|where|how|why)\b)|;\s*(?=(?:and\s+)?(?:which|what|who|where|"
-                         r"how|why)\b)", re.I)
 
 
 @dataclass
@@ -183,30 +180,6 @@ class Answerer:
             mentions=[scope.question[b.start:b.end] for b in scope.bodies], years=years[:1] if len(years) == 1 else [],
             grade=next((c.grade for c in scope.conditions if c.grade), None),
             entities=entities_in([c.quote for c in answer.citations[:10]], self.names))
-
-
-SIDE_STEMS = {stem(w) for w in "concern concerns problem problems issue issues risk risks praise strength strengths "
-                                "failings weaknesses".split()}  # the verdict asked, not what it is about
-
-
-def two_parts(question: str) -> list[str]:
-    """"Which CRCs had unpaid work concerns, and which were praised for it?" -> the two questions, the second
-    completed from the first ("which CRCs were praised for unpaid work?"); one question stays one."""
-    parts = SECOND_PART.split(question, maxsplit=1)
-    if len(parts) < 2 or len(parts[0].split()) < 3 or len(parts[1].split()) < 2:
-        return [question]
-    first, second = parts[0].rstrip(" ,?") + "?", parts[1]
-    subject = re.match(r"^\s*(?:which|what)\s+((?:[\w'’-]+\s+){0,2}?(?:crcs|providers|councils|authorities|"
-                       r"local authorities|las|reports|areas|organisations))\b", first, re.I)
-    if subject and re.match(r"^\s*(which|what)\s+(ones?\s+)?(were|was|had|have|did|got|received)\b", second, re.I):
-        second = re.sub(r"^\s*(which|what)(\s+ones?)?\b", lambda m: f"{m.group(1)} {subject.group(1)}", second,
-                        count=1, flags=re.I)
-    topic = re.search(r"\b(?:had|have|with|for|about|on)\s+(.+?)\s*\??$", first, re.I)
-    if topic:
-        about = " ".join(w for w in topic.group(1).split() if stem(w.lower()) not in CUE_STEMS | SIDE_STEMS)
-        about = re.sub(r"^(?:(?:with|in|of|about|around|over|on|for|to)\s+)+", "", about, flags=re.I)  # "issues with X"
-        second = re.sub(r"\b(it|them|this|that)\b(?=\W*$)", about, second, count=1, flags=re.I)
-    return [first, second]
 
 
 def pieces(text: str) -> list[str]:

@@ -10,6 +10,8 @@
 - "And at the earlier 2018 inspection?": the previous question with the year replaced.
 - "What about its Through the Gate work?", "Who owned it?", "Which of them ...": a question that names no body
   but refers back (it, its, they, them, of them ...) is about the previous answer's bodies.
+- "Which were good at it?" after a question across reports ("which CRCs had problems with unpaid work?"): its
+  topic, the other way, across the same kind of reports.
 - "then" means the previous turn's year; "that company" / "the previous owner" the organisations the previous
   answer named; "that rating" the grade the previous question asked about; "other" leaves the previous
   bodies out.
@@ -26,6 +28,7 @@ from service.answering.mentions import BodyNames, body_label
 from service.answering.dates import YEAR, in_years, parse_years
 from service.answering.asks import OTHER, PLURALS
 from service.answering.context import Context
+from service.answering.parts import two_parts
 from service.answering.scope import SCAFFOLD
 from service.answering.text import content_words, stem, stems, words
 from service.terms import STOPWORDS
@@ -45,6 +48,8 @@ THAT_ORG = re.compile(r"\b(that|this|the same|the previous|the former|the) (comp
 ELSE_THEY = re.compile(r"\b(else|other)\b.*?\b(they|it|he|she)\b(?=\s+(run|ran|runs|own|owned|owns|operate|"
                        r"operated|operates|lead|led|leads|inspect|inspected|manage|managed|take over|took over)\b)",
                        re.I)
+TOPIC_BACK = re.compile(r"^\s*(and\s+)?(which|what|who|where)\b.*\b(it|this|that)\s*\??\s*$", re.I)
+AND = re.compile(r"^\s*and\s+", re.I)
 THAT_GRADE = re.compile(r"\b(that|this|the same) (rating|grade|judge?ment)\b", re.I)
 ORDINALS = {"first": 0, "second": 1, "third": 2, "fourth": 3, "fifth": 4, "last": -1, "1st": 0, "2nd": 1, "3rd": 2}
 NTH = re.compile(r"\bthe (first|second|third|fourth|fifth|last|1st|2nd|3rd) (?:one|council|crc|provider|authority|"
@@ -107,6 +112,11 @@ def resolve(question: str, previous: Context | None, names: BodyNames, areas: Ar
         return Resolved(_change_of(previous, names))
     if HOW_MANY_THAT.match(text) and LIST_ASKED.match(previous.resolved):  # "how many is that?" after a list
         return Resolved(LIST_ASKED.sub("how many ", _strip_appendix(previous.resolved), count=1))
+    if not previous.mentions and TOPIC_BACK.match(text) and not OF_THEM.search(text) and not names.find(text):
+        # "which were good at it?" after "which CRCs had problems with unpaid work?": that topic, across reports
+        asked = two_parts(f"{_strip_appendix(previous.resolved).rstrip(' ?')}, and {AND.sub('', text)}")
+        if len(asked) == 2 and not TOPIC_BACK.match(asked[1]):
+            return Resolved(asked[1])
     ellipsis = ELLIPSIS.match(text)
     later = bool(ellipsis and LATER_REPORT.search(text))
     if ellipsis and (EARLIER_REPORT.search(text) or later) and not YEAR.search(text):

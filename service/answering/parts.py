@@ -1,0 +1,35 @@
+"""A question in two parts ("Which CRCs had unpaid work concerns, and which were praised for it?"): split, the
+second completed from the first. Also what completes a follow-up that refers to the topic just asked about
+("which were good at it?" after "which CRCs had problems with unpaid work?")."""
+
+from __future__ import annotations
+
+import re
+
+from service.answering.text import stem
+from service.answering.verdict import CUE_STEMS
+
+SECOND_PART = re.compile(r",?\s+and\s+(?=(?:which|what|who|where|how|why)\b)|;\s*(?=(?:and\s+)?(?:which|what|who|where|"
+                         r"how|why)\b)", re.I)
+SIDE_STEMS = {stem(w) for w in "concern concerns problem problems issue issues risk risks praise strength strengths "
+                                "failings weaknesses best worst strongest weakest".split()}  # the verdict asked, not what it is about
+
+
+def two_parts(question: str) -> list[str]:
+    """"Which CRCs had unpaid work concerns, and which were praised for it?" -> the two questions, the second
+    completed from the first ("which CRCs were praised for unpaid work?"); one question stays one."""
+    parts = SECOND_PART.split(question, maxsplit=1)
+    if len(parts) < 2 or len(parts[0].split()) < 3 or len(parts[1].split()) < 2:
+        return [question]
+    first, second = parts[0].rstrip(" ,?") + "?", parts[1]
+    subject = re.match(r"^\s*(?:which|what)\s+((?:[\w'’-]+\s+){0,2}?(?:crcs|providers|councils|authorities|"
+                       r"local authorities|las|reports|areas|organisations))\b", first, re.I)
+    if subject and re.match(r"^\s*(which|what)\s+(ones?\s+)?(were|was|had|have|did|got|received)\b", second, re.I):
+        second = re.sub(r"^\s*(which|what)(\s+ones?)?\b", lambda m: f"{m.group(1)} {subject.group(1)}", second,
+                        count=1, flags=re.I)
+    topic = re.search(r"\b(?:had|have|with|for|about|on)\s+(.+?)\s*\??$", first, re.I)
+    if topic:
+        about = " ".join(w for w in topic.group(1).split() if stem(w.lower()) not in CUE_STEMS | SIDE_STEMS)
+        about = re.sub(r"^(?:(?:with|in|of|about|around|over|on|for|to)\s+)+", "", about, flags=re.I)  # "issues with X"
+        second = re.sub(r"\b(it|them|this|that)\b(?=\W*$)", about, second, count=1, flags=re.I)
+    return [first, second]
