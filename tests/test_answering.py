@@ -274,6 +274,8 @@ def test_a_general_question_after_a_body_is_asked_of_every_report_when_its_repor
     answer = ask(answerer, "what is through the gate?", first.session_id)
     assert answer.answer.startswith("The reports on Wales CRC do not say. Across all the reports:")
     assert "Wales CRC" not in {c.body for c in answer.citations} and len({c.body for c in answer.citations}) > 1
+    then = ask(answerer, "how was it rated?", answer.session_id)  # the conversation is still about Wales CRC
+    assert {c.body for c in then.citations} == {"Wales CRC"} and "requires improvement" in then.answer
 
 
 def test_a_reports_silence_is_told_unless_a_rival_says_what_was_asked(answerer: Answerer) -> None:

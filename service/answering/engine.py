@@ -69,7 +69,7 @@ class Answerer:
         context = Context(**previous.context) if previous and previous.context else None
         resolved = resolve(request.question, context, self.names, self.tools.areas)
         yield Event("status", {"stage": "retrieving", "question": resolved.text})
-        scopes, answer, book = self.answered(resolved, request.filters, session_id)
+        scopes, answer, book, subject = self.answered(resolved, request.filters, session_id)
         if self.prose is not None and (book.citations or book.offered) and not any(s.missing for s in scopes):
             yield Event("status", {"stage": "writing"})
             draft = Draft(resolved.text, answer, book.pool())
@@ -79,23 +79,27 @@ class Answerer:
                 answer.answer = "\n\n".join([*notes, answer.answer])
         else:
             yield from (Event("token", {"text": piece}) for piece in pieces(answer.answer))
-        self.remember(session_id, request.question, scopes[0], answer, resolved.earlier,
+        self.remember(session_id, request.question, subject or scopes[0], answer if subject is None else
+                      Answer(answer="", abstained=True, session_id=session_id), resolved.earlier,
                       context.report_ids if context else [])
         yield Event("answer", answer)
 
     def answered(self, resolved: Resolved, filters: Filters | None,
-                 session_id: str) -> tuple[list[Scope], Answer, CitationBook]:
+                 session_id: str) -> tuple[list[Scope], Answer, CitationBook, Scope | None]:
         """The scopes, the answer and its evidence; when the bodies were only assumed from the conversation and
-        their reports do not say, the question as asked, of every report, saying so."""
+        their reports do not say, the question as asked, of every report, saying so (and, last, the scope of the
+        bodies assumed: the conversation stays with them)."""
         scopes = self.scopes(resolved, filters)
         answer, book = self.answer(scopes, session_id)
-        if answer.abstained and resolved.standalone:
-            assumed = "; ".join(dict.fromkeys(b.body for s in scopes for b in s.bodies))
-            scopes = self.scopes(Resolved(resolved.standalone), filters)
-            for scope in scopes:
-                scope.note = f"The reports on {assumed} do not say. Across all the reports:"
-            answer, book = self.answer(scopes, session_id)
-        return scopes, answer, book
+        if not (answer.abstained and resolved.standalone):
+            return scopes, answer, book, None
+        subject = scopes[0]
+        assumed = "; ".join(dict.fromkeys(b.body for s in scopes for b in s.bodies))
+        scopes = self.scopes(Resolved(resolved.standalone), filters)
+        for scope in scopes:
+            scope.note = f"The reports on {assumed} do not say. Across all the reports:"
+        answer, book = self.answer(scopes, session_id)
+        return scopes, answer, book, subject
 
     def scopes(self, resolved: Resolved, filters: Filters | None) -> list[Scope]:
         """One scope per part of the question; a second part that says "it" is about the first part's bodies."""
