@@ -910,3 +910,10 @@ def test_a_follow_up_about_it_after_a_question_across_reports_keeps_its_topic(an
     answer = ask(answerer, then, before.session_id)
     assert answerer.sessions.last(answer.session_id).context["resolved"] == resolved
     assert not answer.abstained and len(item_bodies(answer)) >= 2  # across reports, not the ones just listed
+
+
+@pytest.mark.parametrize(("question", "reply"), [("is dorset, devon and cornwall crc inadequate?", "Yes: "),
+                                                 ("is essex crc good?", "No: ")])
+def test_a_grade_said_of_a_body_is_answered_yes_or_no(answerer: Answerer, question: str, reply: str) -> None:
+    answer = ask(answerer, question)
+    assert answer.answer.startswith(reply) and answer.citations[0].page == 1

@@ -11,6 +11,7 @@ from dataclasses import asdict, dataclass, replace
 from service.answering.areas import AreaNames
 from service.answering.compose import CitationBook
 from service.answering.context import Context, entities_in
+from service.answering.grades import asks_yes_no_grade
 from service.answering.followup import REFERS_BACK, Resolved, resolve
 from service.answering.intents.compare import answer_compare
 from service.answering.intents.fact import answer_fact
@@ -162,7 +163,8 @@ class Answerer:
         words) and the findings behind it. ("What rating did X get" stays a grade: of an ungraded report,
         unanswered.)"""
         reports = [self.library.reports[r] for r in scope.report_ids]
-        if scope.answer_type != "grade" or not scope.bodies or not reports or RATING_ASKED.search(scope.question):
+        if scope.answer_type != "grade" or not scope.bodies or not reports or RATING_ASKED.search(scope.question) \
+                or asks_yes_no_grade(scope.question):  # ("is Liverpool inadequate?": yes or no, first)
             return False
         types = org_types_named(scope.question)  # "greater manchester police": not the CRC's report
         return not types or any(org_type(m) in types for m in reports)

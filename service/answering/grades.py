@@ -17,6 +17,9 @@ GRADE_WORD = re.compile(rf"\b{GRADE_NAME}\b", re.I)
 FROM_TO = re.compile(rf"\bfrom\s+{GRADE_NAME}\s+(?:\w+\s+){{0,3}}?to\s+{GRADE_NAME}\b", re.I)  # a change of grade
 REPEATED = re.compile(r"\b(twice|more than once|repeatedly|(multiple|several|two|three|four) times|"
                       r"on (more than one|two|three|several|multiple) occasions)\b", re.I)  # "inadequate more than once"
+PREDICATE_GRADE = re.compile(rf"^\s*(was|were|is|are)\b[^?]*?\b{GRADE_NAME}\s*(?:now|still|overall|today|"
+                             rf"(?:in|at)\s+(?:(?:19|20)\d\d|(?:its|their|the)\s+(?:last|latest)\s+\w+))?\s*\??\s*$",
+                             re.I)  # the grade is what is said of the body
 GRADE_MENTION = re.compile(r"\b(requires?\s+improvement(\s+to\s+be\s+good)?|RI|outstanding|good|inadequate)\b", re.I)
 GRADE_TEXT = {"requires improvement": r"requires?\s+improvement", "outstanding": "outstanding", "good": "good",
               "inadequate": "inadequate"}
@@ -202,6 +205,8 @@ def asks_yes_no_grade(question: str) -> Grade | None:
     asked = re.match(r"^\s*(was|were|is|are|did|has|have)\b[^?]*?\b(rated|judged|graded|found|given|get|got|"
                      r"receive|received)\b", question, re.I)
     mention = GRADE_MENTION.search(question, asked.end()) if asked else None
+    if said := PREDICATE_GRADE.match(question):  # "is Liverpool inadequate?", "are Bradford's services good now?"
+        return grade_of(said.group(2))
     return grade_of(mention.group(0)) if mention else None
 
 
