@@ -3,6 +3,7 @@ grades), facts, abstention, follow-ups, verified quotes, and report text that tr
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import pytest
@@ -917,3 +918,16 @@ def test_a_follow_up_about_it_after_a_question_across_reports_keeps_its_topic(an
 def test_a_grade_said_of_a_body_is_answered_yes_or_no(answerer: Answerer, question: str, reply: str) -> None:
     answer = ask(answerer, question)
     assert answer.answer.startswith(reply) and answer.citations[0].page == 1
+
+
+@pytest.mark.parametrize(("question", "side"), [("what were the common problems across the crcs?", "Concerns"),
+                                                ("recurring strengths in the crc reports", "Strengths")])
+def test_findings_many_reports_share_are_grouped_by_meaning(answerer: Answerer, question: str, side: str) -> None:
+    answer = ask(answerer, question)
+    assert answer.answer.startswith(f"{side} found in more than one report")
+    groups = [line for line in answer.answer.splitlines() if line.startswith("- **")]
+    assert len(groups) >= 2
+    bodies = {c.n: c.body for c in answer.citations}
+    for line in groups:  # each group cites at least two organisations
+        assert len({bodies[int(n)] for n in re.findall(r"\[(\d+)\]", line)}) >= 2
+    assert_quotes_on_pages(answerer, answer)

@@ -18,6 +18,7 @@ from service.answering.intents.fact import answer_fact
 from service.answering.intents.lists import answer_list
 from service.answering.intents.overview import answer_overview, asks_for_overview
 from service.answering.intents.ranking import answer_rank
+from service.answering.intents.themes import answer_themes
 from service.answering.intents.trends import answer_trend
 from service.answering.llm import Draft, ProseWriter
 from service.answering.mentions import BodyNames, body_label, org_type, org_types_named
@@ -32,7 +33,8 @@ from service.sessions import Sessions, Turn
 
 Composer = Callable[[Tools, Scope, CitationBook, str], Answer]
 COMPOSERS: dict[str, Composer] = {"fact": answer_fact, "overview": answer_overview, "compare": answer_compare,
-                                  "list": answer_list, "rank": answer_rank, "trend": answer_trend}
+                                  "list": answer_list, "rank": answer_rank, "trend": answer_trend,
+                                  "themes": answer_themes}
 RATING_ASKED = re.compile(r"\b(ratings?|rated|grades?|graded|judge?ments?|judged?|scores?|effectiveness)\b",
                           re.I)  # a rating, by name
 

@@ -24,6 +24,9 @@ TREND = re.compile(r"\b(each|every|per|by|a)\s+year\b|\byear[- ](by|on)[- ]year\
                    r"\bover (the )?(years|time|period)\b|\btrends?\b|\bthrough the years\b|"
                    r"\bhow (have|has|did)\b[^?]*\b(grades?|ratings?|judge?ments?|outcomes?)\b[^?]*\b(change|changed|"
                    r"move|moved|shift|shifted|evolve|evolved|develop|developed)\b", re.I)
+THEMES_CUE = re.compile(r"\b(common|commonest|recurring|recurrent|shared|frequent|typical|usual|repeated|widespread)"
+                        r"\s+(problems?|concerns?|weakness(?:es)?|issues?|failings?|criticisms?|shortcomings?|"
+                        r"themes?|findings?|strengths?|successes|positives)\b|\b(themes?|patterns?)\b", re.I)
 MAX_COMPARED = 8  # reports a comparison naming no body may set side by side
 OVER_TIME = re.compile(r"\bover (the )?(years|time)\b|\bthrough the years\b|\b(history|trajectory)\b|"
                        r"\bacross (all )?(its|their) (inspections|reports)\b", re.I)  # one body's reports, all of them
@@ -59,6 +62,11 @@ CHANGE_FRAME = {stem(w) for w in """improve improved improves improvement improv
     progressed change changed since previous prior earlier last inspections""".split()}
 
 
+def asks_for_themes(scope: Scope) -> bool:
+    """"What were the common problems across the councils?": findings shared by several reports, none named."""
+    return not scope.bodies and len(scope.report_ids) > 2 and bool(THEMES_CUE.search(scope.question))
+
+
 def summary_of_many(scope: Scope) -> bool:
     """True for an overview asked of several reports and no body ("summarise the 2020 reports", "key findings
     of the 2019 inspections")."""
@@ -90,6 +98,8 @@ def intent_of(scope: Scope) -> str:
         return "compare"  # two bodies and no one thing asked: each gets its side ("X stack up against Y")
     if cue and named == 0 and 2 <= len(scope.report_ids) <= MAX_COMPARED and scope.kind == "fact":
         return "compare"  # "compare all the 2020 reports"
+    if named == 0 and asks_for_themes(scope):
+        return "themes"  # "what were the common problems across the CRCs?"
     if summary_of_many(scope):  # "summarise the 2020 reports": side by side, or (more than a table holds) graded
         return "compare" if len(scope.report_ids) <= MAX_COMPARED else "list"
     if named == 1 and DIRECTION.search(scope.question) and residue <= CHANGE_FRAME | COMPARE_WORDS | RATING \

@@ -77,11 +77,12 @@ def readable(sentence: str) -> bool:
             and not TABLE_GRADE.search(sentence[1:]) and not is_absence(sentence))
 
 
-def findings(tools: Tools, meta: ReportMeta, side: str, limit: int = PER_SIDE) -> list[Evidence]:
+def findings(tools: Tools, meta: ReportMeta, side: str, limit: int = PER_SIDE,
+             read: int = READ_AT_MOST) -> list[Evidence]:
     """The report's plainest findings one way (``positive`` or ``concern``), summary first, one per section
-    where it can, plainest first."""
+    where it can, plainest first (of its first ``read`` sentences)."""
     scored = []
-    for ev in sentences(tools, meta):
+    for ev in sentences(tools, meta, read):
         polarity = sentence_polarity(ev.quote)
         gains = polarity.positive + polarity.improved  # "the biggest gain was in Through the Gate": a strength
         if TO_IMPROVE.search(ev.section or ""):  # "What needs to improve": each item is a concern, whatever its words

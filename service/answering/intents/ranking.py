@@ -110,8 +110,8 @@ def _by_quantity(tools: Tools, scope: Scope, book: CitationBook, session_id: str
 
 
 def _figure(quote: str, stated: str | None) -> tuple[float, set[str]] | None:
-    """The figure a sentence states and its unit (the content words of the two after it, or "%"): "30,000 higher-risk people"
-    -> (30000, {"higher-risk", "peopl"}); a month or a year is no unit."""
+    """The figure a sentence states and its unit (the content words of the two after it, or "%"): "30,000
+    higher-risk people" -> (30000, {"higher-risk", "peopl"}); a month or a year is no unit."""
     if not stated:
         return None
     after = [w for w in words(quote[quote.index(stated) + len(stated):])[:2] if w in content_words(w)
