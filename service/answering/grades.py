@@ -17,9 +17,9 @@ GRADE_WORD = re.compile(rf"\b{GRADE_NAME}\b", re.I)
 FROM_TO = re.compile(rf"\bfrom\s+{GRADE_NAME}\s+(?:\w+\s+){{0,3}}?to\s+{GRADE_NAME}\b", re.I)  # a change of grade
 REPEATED = re.compile(r"\b(twice|more than once|repeatedly|(multiple|several|two|three|four) times|"
                       r"on (more than one|two|three|several|multiple) occasions)\b", re.I)  # "inadequate more than once"
-PREDICATE_GRADE = re.compile(rf"^\s*(was|were|is|are)\b[^?]*?\b{GRADE_NAME}\s*(?:now|still|overall|today|"
+PREDICATE_GRADE = re.compile(rf"^\s*(was|were|is|are)\b[^?]*?(?<!\bany )\b{GRADE_NAME}\s*(?:now|still|overall|today|"
                              rf"(?:in|at)\s+(?:(?:19|20)\d\d|(?:its|their|the)\s+(?:last|latest)\s+\w+))?\s*\??\s*$",
-                             re.I)  # the grade is what is said of the body
+                             re.I)  # the grade is what is said of the body ("any good" asks how it did)
 GRADE_MENTION = re.compile(r"\b(requires?\s+improvement(\s+to\s+be\s+good)?|RI|outstanding|good|inadequate)\b", re.I)
 GRADE_TEXT = {"requires improvement": r"requires?\s+improvement", "outstanding": "outstanding", "good": "good",
               "inadequate": "inadequate"}
