@@ -931,3 +931,14 @@ def test_findings_many_reports_share_are_grouped_by_meaning(answerer: Answerer, 
     for line in groups:  # each group cites at least two organisations
         assert len({bodies[int(n)] for n in re.findall(r"\[(\d+)\]", line)}) >= 2
     assert_quotes_on_pages(answerer, answer)
+
+
+@pytest.mark.parametrize(("question", "side", "found", "not_found"), [
+    ("which crc was worst at unpaid work?", "concern", "Thames Valley CRC", "Essex CRC"),
+    ("who was strongest at through the gate?", "positive", "London CRC", "Dorset, Devon and Cornwall CRC")])
+def test_a_best_or_worst_asked_of_a_topic_lists_the_reports_leaning_that_way(answerer: Answerer, question: str,
+                                                                             side: str, found: str,
+                                                                             not_found: str) -> None:
+    answer = ask(answerer, question)
+    assert found in item_bodies(answer) and not_found not in item_bodies(answer)
+    assert {item.verdict for item in answer.items} == {side}

@@ -42,6 +42,9 @@ RATING = {stem(w) for w in "rated rating ratings rate grade grades graded judged
                            "status verdict verdicts category categories".split()}
 # ("did Ofsted deem outstanding", "which councils earned an outstanding", "an 'inadequate' verdict")
 COUNTED = {stem(w) for w in "number numbers proportion percentage share fraction count total".split()}  # of reports
+TOPIC_SUPERLATIVES = re.compile(r"\b(best|worst|weakest|strongest|poorest)\b", re.I)
+WORST_STEMS = {stem(w) for w in "worst weakest poorest".split()}
+LIST_ASKED = re.compile(r"^\s*(which|who|where|what)\b", re.I)
 COMMON = {stem(w) for w in "common usual typical frequent".split()}  # "the most common grade": the tally says
 RECENCY = {stem(w) for w in "latest last recent newest current".split()}
 PREDICATIVE_GRADE = re.compile(  # "were good in 2019", "found to be inadequate?", "were outstanding for care leavers"
@@ -86,6 +89,12 @@ def parse(question: str, reports: list[ReportMeta], areas: AreaNames, names: Bod
     if unknown := names.unknown(question, bodies):
         scope.missing = f"no report in this index is about {unknown[0]}"
     _read_wants(scope, areas, graded)
+    if (side := _side_of_topic_superlative(scope)) is not None:  # "which CRC was worst at unpaid work?": the
+        scope.kind = "list"                                      # reports that lean that way on the topic
+        _read_wants(scope, areas, graded)
+        scope.wanted = {side}
+        scope.topic_words = [w for w in scope.topic_words if not TOPIC_SUPERLATIVES.fullmatch(w)]  # (the side only)
+        scope.topic = " ".join(w for w in scope.topic.split() if not TOPIC_SUPERLATIVES.fullmatch(w))
     scope.names += [n for n in metadata_names(reports) if not set(n.split()) <= set(scope.names) and re.search(
         rf"\b{re.escape(n)}\b", question, re.I)]  # ("what happened to working links?": the owner, in lower case)
     scope.note = _other_years(scope, by_id)
@@ -96,6 +105,17 @@ def parse(question: str, reports: list[ReportMeta], areas: AreaNames, names: Bod
         scope.kind = "list"  # "how many / who were rated outstanding in 2023", "2022 inadequate councils",
         # "did any go from good to inadequate", "how did councils do in 2023?"
     return scope
+
+
+def _side_of_topic_superlative(scope: Scope) -> str | None:
+    """"Which CRC was worst at unpaid work?", "who was strongest on care leavers?": no body named, a best or worst
+    asked of a topic (not of grades alone: "which CRC was worst?" ranks by grade): the side it asks for."""
+    said = {stem(w) for w in TOPIC_SUPERLATIVES.findall(scope.question)}
+    topic = {stem(w) for w in scope.topic_words} - RATING - said - COMMON
+    if scope.kind != "fact" or scope.bodies or len(said) != 1 or not topic or scope.answer_type not in (None, "name") \
+            or not LIST_ASKED.match(scope.question):
+        return None
+    return "concern" if said & WORST_STEMS else "positive"
 
 
 def grades_of_all(scope: Scope) -> bool:
