@@ -942,3 +942,10 @@ def test_a_best_or_worst_asked_of_a_topic_lists_the_reports_leaning_that_way(ans
     answer = ask(answerer, question)
     assert found in item_bodies(answer) and not_found not in item_bodies(answer)
     assert {item.verdict for item in answer.items} == {side}
+
+
+def test_a_comparison_on_an_aspect_sets_side_by_side_the_reports_that_speak_of_it(answerer: Answerer) -> None:
+    answer = ask(answerer, "which was better at home visits, merseyside or northumbria?")
+    row = next(line for line in answer.answer.splitlines() if line.startswith("| Home visits"))
+    assert row.count("Home visits were not") == 2  # each body's report that speaks of them (2018), not its latest
+    assert_quotes_on_pages(answerer, answer)

@@ -23,11 +23,11 @@ MAX_REPORTS = 6   # one body "over time": its reports side by side, at most this
 
 
 def answer_compare(tools: Tools, scope: Scope, book: CitationBook, session_id: str) -> Answer:
-    metas = compared(tools, scope)
-    if scope.missing or len(metas) < 2:
-        return answer_fact(tools, scope, book, session_id)
     aspect = [w for w in scope.topic_words if stem(w) not in COMPARE_WORDS | OVERVIEW_WORDS | RATING
               and tools.library.text.share(w) >= SUBJECT_SHARE]  # ("stack up against": no subject of the reports)
+    metas = compared(tools, scope, bool(aspect))
+    if scope.missing or len(metas) < 2:
+        return answer_fact(tools, scope, book, session_id)
     table = [["", *(f"**{label(m)}**" for m in metas)]]
     if any(m.overall for m in metas):
         table.append(["Overall grade", *(_grade_cell(tools, m, None, book) for m in metas)])
@@ -50,10 +50,10 @@ def answer_compare(tools: Tools, scope: Scope, book: CitationBook, session_id: s
     return Answer(answer=text, abstained=False, session_id=session_id, citations=book.citations, items=items)
 
 
-def compared(tools: Tools, scope: Scope) -> list[ReportMeta]:
-    """The reports to set side by side: the latest in scope of each body named; for one body, its first and
-    last report in the years named (its latest two when no years are named, or only its latest is in scope;
-    all of them, oldest first, "over time")."""
+def compared(tools: Tools, scope: Scope, aspect: bool = False) -> list[ReportMeta]:
+    """The reports to set side by side: the latest in scope of each body named (with an ``aspect`` asked and no
+    year, the one that says most on it); for one body, its first and last report in the years named (its latest
+    two when no years are named, or only its latest is in scope; all of them, oldest first, "over time")."""
     by_body = group_by_body(tools.newest_first(scope.report_ids))
     if len(by_body) == 1:
         metas = next(iter(by_body.values()))
@@ -64,7 +64,14 @@ def compared(tools: Tools, scope: Scope) -> list[ReportMeta]:
             else [nearest(metas, year) for year in asked] if len(asked) >= 2 \
             else [metas[-1], metas[0]] if scope.years and len(metas) > 1 else metas[:2][::-1]
         return list({m.report_id: m for m in picked}.values())
+    if aspect and not scope.years:  # "which was better at home visits, A or B?": the reports that speak of it
+        return [max(metas, key=lambda m: _strength_on(tools, m, scope)) for metas in by_body.values()]
     return [metas[0] for metas in by_body.values()]
+
+
+def _strength_on(tools: Tools, meta: ReportMeta, scope: Scope) -> float:
+    best = _best_on(tools, meta, scope)
+    return best.strength if best is not None else 0.0
 
 
 def nearest(metas: list[ReportMeta], year: int) -> ReportMeta:
