@@ -949,3 +949,11 @@ def test_a_comparison_on_an_aspect_sets_side_by_side_the_reports_that_speak_of_i
     row = next(line for line in answer.answer.splitlines() if line.startswith("| Home visits"))
     assert row.count("Home visits were not") == 2  # each body's report that speaks of them (2018), not its latest
     assert_quotes_on_pages(answerer, answer)
+
+
+@pytest.mark.parametrize("question", ["what does essex crc need to improve?",
+                                      "what were the areas for improvement at essex crc?"])
+def test_what_a_body_needs_to_improve_is_its_concerns(answerer: Answerer, question: str) -> None:
+    answer = ask(answerer, question)
+    assert "**Concerns**" in answer.answer and "**Strengths**" not in answer.answer
+    assert {c.report_id for c in answer.citations} == {"essex-crc-2018"}

@@ -27,6 +27,11 @@ TREND = re.compile(r"\b(each|every|per|by|a)\s+year\b|\byear[- ](by|on)[- ]year\
 THEMES_CUE = re.compile(r"\b(common|commonest|recurring|recurrent|shared|frequent|typical|usual|repeated|widespread)"
                         r"\s+(problems?|concerns?|weakness(?:es)?|issues?|failings?|criticisms?|shortcomings?|"
                         r"themes?|findings?|strengths?|successes|positives)\b|\b(themes?|patterns?)\b", re.I)
+IMPROVE_ASKED = re.compile(r"\b(needs?|needed|had|has|have)\s+(to\s+)?(improve|improving|improvement)\b|"
+                           r"\b(areas?|points?)\s+(for|of|to)\s+improve(ment)?\b|\bimprovements?\s+(needed|required)\b",
+                           re.I)
+TO_IMPROVE = {stem(w) for w in "need needs needed improve improving improvement improvements area areas point points "
+                               "required".split()}
 MAX_COMPARED = 8  # reports a comparison naming no body may set side by side
 OVER_TIME = re.compile(r"\bover (the )?(years|time)\b|\bthrough the years\b|\b(history|trajectory)\b|"
                        r"\bacross (all )?(its|their) (inspections|reports)\b", re.I)  # one body's reports, all of them
@@ -121,6 +126,8 @@ def intent_of(scope: Scope) -> str:
         return "rank"  # "which CRC supervised the most people?": each report's figure, compared
     if named == 1 and scope.answer_type == "grade" and re.search(r"\bwhy\b|\breasons?\b", scope.question, re.I):
         return "overview"  # "how was Hackney rated in 2024, and why?": the grade and the findings behind it
+    if IMPROVE_ASKED.search(scope.question):  # "what does X need to improve?": its concerns
+        residue = (residue - TO_IMPROVE) | {stem("concerns")}
     if scope.bodies and scope.answer_type is None and (OVERVIEW_CUE.search(scope.question) or not residue
                                                        or residue & SIDES) and residue <= OVERVIEW_WORDS | RATING | SIDES:
         return "overview"

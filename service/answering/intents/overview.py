@@ -11,7 +11,7 @@ from ingest.models import ReportMeta
 from service.answering.compose import CitationBook, abstain
 from service.answering.evidence import Evidence, label
 from service.answering.grades import grade_claims, grade_of
-from service.answering.intent import OVERVIEW_WORDS, SIDES
+from service.answering.intent import IMPROVE_ASKED, OVERVIEW_WORDS, SIDES
 from service.answering.scope import RATING, Scope
 from service.answering.text import stem, words
 from service.answering.tools import Tools
@@ -38,7 +38,8 @@ def answer_overview(tools: Tools, scope: Scope, book: CitationBook, session_id: 
         return abstain(session_id)
     meta = tools.newest_first(scope.report_ids)[0]
     sides = " ".join(w for w in scope.topic_words if not grade_of(w))  # "is Merseyside any good?" asks its grade
-    asked = sentence_polarity(sides).kinds() & {"positive", "concern"}
+    asked = {"concern"} if IMPROVE_ASKED.search(scope.question) else \
+        sentence_polarity(sides).kinds() & {"positive", "concern"}  # ("areas for improvement": not gains)
     claims = grade_claims(tools.library, meta) if not asked else []  # one side asked: no grades
     strengths = findings(tools, meta, "positive", PER_SIDE * 2) if asked != {"concern"} else []
     concerns = findings(tools, meta, "concern", PER_SIDE * 2) if asked != {"positive"} else []
