@@ -957,3 +957,12 @@ def test_what_a_body_needs_to_improve_is_its_concerns(answerer: Answerer, questi
     answer = ask(answerer, question)
     assert "**Concerns**" in answer.answer and "**Strengths**" not in answer.answer
     assert {c.report_id for c in answer.citations} == {"essex-crc-2018"}
+
+
+def test_how_good_is_a_body_gives_its_grade_and_how_good_at_a_subject_that_subject(answerer: Answerer) -> None:
+    whole = ask(answerer, "how good is essex crc?")
+    assert "**Essex CRC (2018)** was rated **requires improvement** overall" in whole.answer
+    assert "**Strengths**" in whole.answer and "**Concerns**" in whole.answer
+    subject = ask(answerer, "how good is essex crc at unpaid work?")
+    assert subject.citations[0].quote == "Unpaid work at Essex CRC was delivered well and singled out for praise."
+    assert "**Strengths**" not in subject.answer

@@ -86,3 +86,11 @@ def test_them_after_two_years_of_one_body_compares_those_two_reports(history: An
     assert {c.report_id for c in second.citations} == {"northshire-2017"}
     compared = history.ask(AskRequest(question=follow_up, session_id=first.session_id))
     assert [item.report_id for item in compared.items] == ["northshire-2017", "northshire-2022"]  # not 2014
+
+
+def test_how_good_a_council_is_at_a_judgement_area_gives_that_grade_in_each_report(history: Answerer) -> None:
+    answer = history.ask(AskRequest(question="how good is northshire at helping care leavers?"))
+    lines = answer.answer.splitlines()
+    assert lines[0].startswith("**Northshire (2022)** was rated **requires improvement** for *The experiences and "
+                               "progress of care leavers*")
+    assert len(lines) == 3 and all("care leavers" in line for line in lines)

@@ -16,7 +16,7 @@ from service.answering.followup import REFERS_BACK, Resolved, resolve
 from service.answering.intents.compare import answer_compare
 from service.answering.intents.fact import answer_fact
 from service.answering.intents.lists import answer_list
-from service.answering.intents.overview import answer_overview, asks_for_overview
+from service.answering.intents.overview import answer_overview, asks_for_overview, names_subject
 from service.answering.intents.ranking import answer_rank
 from service.answering.intents.themes import answer_themes
 from service.answering.intents.trends import answer_trend
@@ -35,6 +35,7 @@ Composer = Callable[[Tools, Scope, CitationBook, str], Answer]
 COMPOSERS: dict[str, Composer] = {"fact": answer_fact, "overview": answer_overview, "compare": answer_compare,
                                   "list": answer_list, "rank": answer_rank, "trend": answer_trend,
                                   "themes": answer_themes}
+HOW_GOOD = re.compile(r"^\s*how good\b", re.I)
 RATING_ASKED = re.compile(r"\b(ratings?|rated|grades?|graded|judge?ments?|judged?|scores?|effectiveness)\b",
                           re.I)  # a rating, by name
 
@@ -168,6 +169,8 @@ class Answerer:
         if scope.answer_type != "grade" or not scope.bodies or not reports or RATING_ASKED.search(scope.question) \
                 or asks_yes_no_grade(scope.question):  # ("is Liverpool inadequate?": yes or no, first)
             return False
+        if HOW_GOOD.match(scope.question) and names_subject(self.tools, scope):
+            return False  # "how good is Essex CRC at unpaid work?": that subject, not the whole report
         types = org_types_named(scope.question)  # "greater manchester police": not the CRC's report
         return not types or any(org_type(m) in types for m in reports)
 

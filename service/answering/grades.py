@@ -189,12 +189,12 @@ def grade_evidence(pages: Pages, meta: ReportMeta, area: str | None) -> Evidence
 
 def asks_for_grade(question: str) -> bool:
     """True for "what (overall) rating/grade/judgement did X get", "how was X rated", "how did Ofsted rate X",
-    "how did X do", "Ofsted rating for X", "X's grade"."""
+    "how did X do", "how good is X (at care leavers)", "Ofsted rating for X", "X's grade"."""
     q = question.lower().replace("’", "'")
     return bool(re.search(r"\b(what|which)\b[^?]*\b(ratings?|grades?|judge?ments?|rated|judged|judge|graded)\b", q)
                 or bool(asks_yes_no_grade(q))
                 or re.search(r"\bhow (was|were|is|are|did|does|do)\b[^?]*\b(rated|judged|graded|rate|judge|grade|"
-                             r"do|perform)\b", q)
+                             r"do|perform)\b|^\s*how good (is|are|was|were)\b", q)
                 or re.search(r"\b(rating|grade|judge?ment)s?\s+(for|of|given to)\b|'s\s+(overall\s+)?(rating|grade|"
                              r"judge?ment)\b|^\s*(ofsted\s+)?(overall\s+)?(rating|grade|judge?ment)\b|"
                              r"\b(rating|grade|judge?ment)s?\W*$", q))

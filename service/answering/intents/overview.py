@@ -135,6 +135,13 @@ def asks_for_overview(tools: Tools, scope: Scope) -> bool:
     """True when a question about one body asks, in words no rule knows, what its report said overall (or on
     one side: its strengths, its concerns): it asks for no one thing and names no subject the reports write
     about ("sum up how Croydon did", "Doncaster 2022 in a nutshell", "what were its weak spots?")."""
-    subject = " ".join(w for w in scope.topic_words if stem(w) not in OVERVIEW_WORDS | RATING | SIDES)
     return len({b.body for b in scope.bodies}) == 1 and not scope.answer_type and not SELECTS.search(scope.question) \
-        and tools.library.text.share(subject) < SUBJECT_SHARE
+        and not names_subject(tools, scope)
+
+
+def names_subject(tools: Tools, scope: Scope) -> bool:
+    """True when the question's words besides its frame, ratings and sides name a subject the reports write
+    about ("unpaid work", "care leavers")."""
+    subject = " ".join(w for w in scope.topic_words if stem(w) not in OVERVIEW_WORDS | RATING | SIDES
+                       and not grade_of(w))
+    return tools.library.text.share(subject) >= SUBJECT_SHARE
