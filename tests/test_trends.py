@@ -59,3 +59,12 @@ def test_csv_is_the_table_or_the_items_with_their_quotes(client) -> None:
 def test_text_that_would_start_a_formula_is_made_inert() -> None:
     assert [inert(v) for v in ("=HYPERLINK(1)", "+1", "-2", "@SUM(A1)", "\tx", "ok", 5, -5, None)] == \
         ["'=HYPERLINK(1)", "'+1", "'-2", "'@SUM(A1)", "'\tx", "ok", 5, -5, ""]
+
+
+def test_counts_of_two_years_compared_are_a_table_of_those_years(client) -> None:
+    question = "how many crcs were rated requires improvement in 2019 compared with 2020?"
+    answer = client.post("/ask", json={"question": question}).json()
+    key = grade_key(client)
+    assert [row[0] for row in answer["table"]["rows"]] == [2019, 2020]
+    for row in answer["table"]["rows"]:
+        assert row[3] == key[(row[0], "requires improvement")]

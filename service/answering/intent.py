@@ -110,7 +110,10 @@ def intent_of(scope: Scope) -> str:
     if named == 1 and DIRECTION.search(scope.question) and residue <= CHANGE_FRAME | COMPARE_WORDS | RATING \
             and not WHERE_MOST.search(scope.question) or named == 1 and OVER_TIME.search(scope.question):
         return "compare"  # "has Suffolk gone downhill", "did Lancashire improve", "Birmingham over the years"
-    if named == 0 and TREND.search(scope.question) and (scope.kind != "list" or COUNT_CUE.search(scope.question)):
+    counts_compared = COUNT_CUE.search(scope.question) and len(years) >= 2 and (
+        COMPARE_CUE.search(scope.question) or CHANGE_CUE.search(scope.question))  # "how many in 2022 compared with 2023"
+    if named == 0 and (TREND.search(scope.question) or counts_compared) and (
+            scope.kind != "list" or COUNT_CUE.search(scope.question)):
         return "trend"  # counts by year across reports; one body's change is a comparison, "which ..." a list
     if scope.kind == "list":
         return "list"
