@@ -25,6 +25,8 @@ def test_council_areas_are_read_as_people_write_them() -> None:
     assert not areas & {"England", "Scotland", "Wales", "Northern Ireland"}
     assert places_named("how did glasgow do, and what about Vale of Glamorgan?") == ["glasgow", "Vale of Glamorgan"]
     assert places_named("children's reading improved") == [] and places_named("reading's 2016 report") == ["reading"]
+    assert places_named("how many kids were in care in bury in 2016") == ["bury"]  # a year after it: the place
+    assert places_named("where did they bury it?") == []
 
 
 def test_everyday_words_are_read_with_the_reports_terms() -> None:

@@ -10,7 +10,8 @@ from functools import lru_cache
 
 NATIONS = {"England", "Scotland", "Wales", "Northern Ireland", "United Kingdom"}  # too wide to be one body
 COMMON_WORDS = {"reading", "bury", "highland"}  # names that are also everyday words: only capitalised
-AS_NAME_AFTER = re.compile(r"'?s\b|\s+(?:(?:19|20)\d\d|report|inspection|ofsted|council|borough|children)\b", re.I)
+AS_NAME_AFTER = re.compile(r"'?s\b|\s+(?:(?:in|during|since)\s+)?(?:(?:19|20)\d\d|report|inspection|ofsted|council|"
+                           r"borough|children)\b", re.I)  # ("in bury in 2016")
 AS_NAME_BEFORE = re.compile(r"\b(?:did|does|do|was|were|is|has|had|about|of)\s+$", re.I)
 SHORTER = re.compile(r"\s+(City|Islands)$")     # "Glasgow City" is also "Glasgow"; "Orkney Islands", "Orkney"
 WIDER = {"Kingston upon Hull": "Hull"}
