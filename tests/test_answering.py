@@ -966,3 +966,18 @@ def test_how_good_is_a_body_gives_its_grade_and_how_good_at_a_subject_that_subje
     subject = ask(answerer, "how good is essex crc at unpaid work?")
     assert subject.citations[0].quote == "Unpaid work at Essex CRC was delivered well and singled out for praise."
     assert "**Strengths**" not in subject.answer
+
+
+def test_a_cue_phrase_that_names_a_topic_keeps_it(answerer: Answerer) -> None:
+    answer = ask(answerer, "which crcs had low staff morale?")  # not "which reports' overall verdict is weak"
+    assert not answer.answer.startswith("Reports whose overall verdict") and answer.items
+    assert all("staff" in c.quote.lower() for c in answer.citations)
+
+
+@pytest.mark.parametrize(("question", "bodies"), [
+    ("were any crcs rated inadequate?", {"Dorset, Devon and Cornwall CRC"}), ("did any crcs get outstanding?", set()),
+    ("were any crcs criticised for not doing enough home visits?",
+     {"Humberside, Lincolnshire and North Yorkshire CRC", "Merseyside CRC", "Northumbria CRC"})])
+def test_were_any_asks_for_a_list(answerer: Answerer, question: str, bodies: set[str]) -> None:
+    answer = ask(answerer, question)
+    assert item_bodies(answer) == bodies and (bodies or answer.answer.startswith("No report in this index has"))

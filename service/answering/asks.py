@@ -28,10 +28,12 @@ PLURAL_ORGS = re.compile(r"\b(crcs|providers|councils|local authorities|authorit
 SUPERLATIVE = re.compile(r"(?<!their )(?<!its )\b(first|most|least|largest|biggest|highest|lowest|best|worst|fewest|smallest|greatest|"
                          r"earliest|latest|poorest|weakest|strongest)\b|\b(more|fewer|less)\b(?!\s+than)", re.I)
 # ("which councils got worse at their latest inspection": each body's own report, not a superlative)
-LIST_CUE = re.compile(r"^\s*(list|name|show)\b|\b(which|what|where)\b|\bhow many\b|^\s*(the\s+)?(crcs|providers|"
+ANY_OF = r"^\s*(were|was|did|have|has|are|is)\s+(there\s+)?any\s+(crcs|providers|councils|local authorities|" \
+         r"authorities|las|companies|organisations|probation companies)\b"  # "were any CRCs praised for ...?"
+LIST_CUE = re.compile(ANY_OF + r"|^\s*(list|name|show)\b|\b(which|what|where)\b|\bhow many\b|^\s*(the\s+)?(crcs|providers|"
                       r"councils|local authorities|authorities|las|probation companies|companies|organisations)\b|"
                       r"^\s*who\s+(were|was|have|had|got|received)\b|\blist\s*$|\blist of\b", re.I)
-PLURALS = re.compile(r"\b(which|what)\s+([\w'’]+\s+){0,3}?(crcs|providers|inspections|reports|authorities|councils|"
+PLURALS = re.compile(ANY_OF + r"|\b(which|what)\s+([\w'’]+\s+){0,3}?(crcs|providers|inspections|reports|authorities|councils|"
                      r"boroughs|divisions|companies|organisations|areas|services|las)\b|\bwhich\s+(crc|provider|"
                      r"inspection|report|local authority|authority|council|borough|division)\b|\b(in|for|at) which\b|"
                      r"^\s*where\b|^\s*(list|name|show)\b|\bhow many\s+(\w+\s+){0,2}?(crcs|providers|inspections|"

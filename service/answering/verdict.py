@@ -161,7 +161,7 @@ def wanted_verdicts(question: str) -> set[str]:
 
 
 TOPICAL_NOUNS = {stem(w) for w in """shortage shortages delay delays backlog backlogs gap gaps drift shortfall
-shortfalls workload workloads caseload caseloads""".split()}
+shortfalls workload workloads caseload caseloads morale turnover sickness vacancy vacancies""".split()}
 
 
 GENERIC_CUES = {stem(w) for w in """concern concerns concerned concerning problem problems issue issues weak weakness
