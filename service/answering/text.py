@@ -17,6 +17,8 @@ A_YEAR = re.compile(r"\b(?:19|20)\d\d\b")  # a year anywhere in a text
 LABEL_BEFORE = re.compile(r"\b(stage|year|section|level|tier|phase|paragraph|para|page|part|schedule|article|chapter|"
                           r"step|regulation|standard|annex|appendix|table|figure|ks)\s*$", re.I)  # "key stage 4"
 ENTITY = re.compile(r"[A-Z][\w'’&-]+(?:\s+(?:of\s+|and\s+)?[A-Z][\w'’&-]+)*")  # a name: "Working Links"
+DAY_OF = re.compile(r"(?:st|nd|rd|th)?(?:\s*(?:to|-|–|and)\s*\d{1,2}(?:st|nd|rd|th)?)?\s+(?:of\s+)?(january|february|march|april|may|june|july|august|september|"
+                    r"october|november|december)\b", re.I)  # (after a number: the day of a date)
 MONTH = re.compile(r"\b(january|february|march|april|may|june|july|august|september|october|november|december)\b",
                    re.I)
 
@@ -43,9 +45,11 @@ def stems(text: str) -> set[str]:
 
 
 def quantities(text: str) -> list[str]:
-    """The figures ``text`` states as quantities: not bare years, nor labels ("key stage 4", "section 20")."""
+    """The figures ``text`` states as quantities: not bare years, nor labels ("key stage 4", "section 20"), nor
+    days of a month ("10 January 2018", "on 3 July")."""
     return [m.group(0) for m in NUMBER.finditer(text)
-            if (not YEAR.match(m.group(0).replace(",", "")) or m.group(2)) and not LABEL_BEFORE.search(text[:m.start()])]
+            if (not YEAR.match(m.group(0).replace(",", "")) or m.group(2)) and not LABEL_BEFORE.search(text[:m.start()])
+            and not DAY_OF.match(text, m.end())]
 
 
 def has_number(text: str) -> bool:
