@@ -99,8 +99,6 @@ def test_kinds_of_council_follow_the_standard_and_are_named_as_groups() -> None:
 
 
 def test_a_day_of_a_month_is_no_quantity() -> None:
-
-
     assert quantities("HM Inspectorate of Probation published its report on 10 January 2018.") == []
     assert quantities("inspected 2 to 13 December 2024, on the 3rd of March") == []
     assert quantities("At 22 February 2016, 300 children were looked after; 20 to 25 cases each") == ["300", "20", "25"]
