@@ -981,3 +981,12 @@ def test_a_cue_phrase_that_names_a_topic_keeps_it(answerer: Answerer) -> None:
 def test_were_any_asks_for_a_list(answerer: Answerer, question: str, bodies: set[str]) -> None:
     answer = ask(answerer, question)
     assert item_bodies(answer) == bodies and (bodies or answer.answer.startswith("No report in this index has"))
+
+
+def test_which_of_two_bodies_has_more_compares_their_figures(answerer: Answerer) -> None:
+    answer = ask(answerer, "which supervised more people, wales crc or dlnr crc?")
+    assert answer.items[0].body == "Wales CRC" and "**9,000**" in answer.answer
+    first = ask(answerer, "how many people did london crc supervise in 2019?")
+    second = ask(answerer, "and essex?", first.session_id)
+    fewer = ask(answerer, "which had fewer?", second.session_id)
+    assert fewer.items[0].body == "Essex CRC" and "**4,000**" in fewer.answer

@@ -26,7 +26,7 @@ from service.answering.areas import AreaNames
 from service.answering.grades import GRADE_WORD
 from service.answering.mentions import BodyNames, body_label
 from service.answering.dates import YEAR, in_years, parse_years
-from service.answering.asks import OTHER, PLURALS
+from service.answering.asks import NUMBER_Q, OTHER, PLURALS
 from service.answering.context import Context
 from service.answering.parts import two_parts
 from service.answering.scope import SCAFFOLD
@@ -50,6 +50,8 @@ ELSE_THEY = re.compile(r"\b(else|other)\b.*?\b(they|it|he|she)\b(?=\s+(run|ran|r
                        re.I)
 TOPIC_BACK = re.compile(r"^\s*(and\s+)?(which|what|who|where)\b.*\b(it|this|that)\s*\??\s*$", re.I)
 AND = re.compile(r"^\s*and\s+", re.I)
+WHICH_MORE = re.compile(r"^\s*(and\s+)?(so\s+)?(which|who)\b[^?]*\b(more|fewer|less|bigger|larger|higher|greater|"
+                        r"smaller|lower)\b", re.I)  # of the two bodies whose figures were just asked
 THAT_GRADE = re.compile(r"\b(that|this|the same) (rating|grade|judge?ment)\b", re.I)
 ORDINALS = {"first": 0, "second": 1, "third": 2, "fourth": 3, "fifth": 4, "last": -1, "1st": 0, "2nd": 1, "3rd": 2}
 NTH = re.compile(r"\bthe (first|second|third|fourth|fifth|last|1st|2nd|3rd) (?:one|council|crc|provider|authority|"
@@ -133,6 +135,10 @@ def resolve(question: str, previous: Context | None, names: BodyNames, areas: Ar
     if ellipsis and ellipsis.group(1):
         text, inherited = _ellipsis(ellipsis.group(1), previous, names, areas)
         earlier = previous.bodies if names.find(ellipsis.group(1)) else []  # "And Surrey?" after Hampshire
+    elif WHICH_MORE.match(text) and previous.earlier and NUMBER_Q.search(previous.resolved) and not names.find(text):
+        asked = _strip_appendix(previous.resolved).rstrip(" ?")  # "which is bigger?" after two figures
+        both = "; ".join(previous.earlier + previous.bodies)
+        return Resolved(f"{text.rstrip(' ?')}: {asked}? ({both})", inherited=True)
     elif COMPARE_BOTH.search(text) and previous.earlier and not names.find(text):
         text = f"{text.rstrip()} ({'; '.join(previous.earlier + previous.bodies)})"  # "which was better?"
         return Resolved(text, inherited=True)

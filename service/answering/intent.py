@@ -47,7 +47,9 @@ MOST_INSPECTED = re.compile(r"\b(most|fewest|least)\s+(inspections|reports|inspe
 MOST_OF = re.compile(r"\b(most|largest|biggest|highest|greatest|fewest|smallest|lowest|least)\s+(?:number of\s+)?"
                      r"(?!(?:common|likely|often|recent|recently|popular|frequent|frequently)\b)"
                      r"(?!\w+(?:ous|ive|ful|ent|ant|ed|al|ble|ic|ing)\b)[a-z]", re.I)
-MOST_WORDS = "most largest biggest highest greatest fewest smallest lowest least number".split()
+MOST_WORDS = """most largest biggest highest greatest fewest smallest lowest least number more fewer less bigger larger
+    higher greater smaller lower""".split()
+MORE_OF = re.compile(r"\b(more|fewer|less|bigger|larger|higher|greater|smaller|lower)\b(?!\s+than\b)", re.I)
 # "the most people", "the largest caseload" (not "the most serious", "the most common grade")
 BEST_WORST = re.compile(r"\b(best|worst|highest|lowest|top|bottom|poorest|weakest|strongest)\b", re.I)
 SUMMARY_CUE = re.compile(r"\b(summar(y|ies|ise|ize)|overview|key (findings|points|messages|issues)|"
@@ -82,11 +84,13 @@ def summary_of_many(scope: Scope) -> bool:
 
 def quantity_asked(scope: Scope) -> bool:
     """True for a superlative of a figure across reports ("which provider supervised the most people?", "the
-    largest caseload"): not of a grade, a date, a count of reports or a change of grade."""
+    largest caseload"), or a comparative between bodies named ("which supervised more people, A or B?"): not of
+    a grade, a date, a count of reports or a change of grade."""
     residue = {stem(w) for w in scope.topic_words} - RATING - {stem(w) for w in MOST_WORDS}
-    return (not scope.bodies and scope.kind == "fact" and len(scope.report_ids) > 1 and bool(residue)
-            and bool(MOST_OF.search(scope.question)) and not MOST_INSPECTED.search(scope.question)
-            and not MOST_CHANGED.search(scope.question))
+    across = not scope.bodies and scope.kind == "fact" and bool(MOST_OF.search(scope.question))
+    between = len({b.body for b in scope.bodies}) >= 2 and bool(MORE_OF.search(scope.question))  # "A or B?"
+    return (len(scope.report_ids) > 1 and bool(residue) and (across or between)
+            and not MOST_INSPECTED.search(scope.question) and not MOST_CHANGED.search(scope.question))
 
 
 def intent_of(scope: Scope) -> str:
@@ -94,6 +98,8 @@ def intent_of(scope: Scope) -> str:
     residue = {stem(w) for w in scope.topic_words}
     named = len({b.body for b in scope.bodies})
     years = {y for lo, hi in scope.years for y in (lo, hi) if y not in (0, 9999)}
+    if named >= 2 and quantity_asked(scope):
+        return "rank"  # "which supervised more people, Wales CRC or DLNR?": their figures (else side by side)
     cue = COMPARE_CUE.search(scope.question) or (CHANGE_CUE.search(scope.question) and len(years) >= 2) \
         or (named >= 2 and BETTER.search(scope.question))
     if cue and (named >= 2 or (named == 1 and (len(years) >= 2 or CHANGE_CUE.search(scope.question) or (

@@ -11,6 +11,7 @@ from collections import Counter
 from ingest.models import GRADES
 from service.answering import grades
 from service.answering.compose import CitationBook, Row, abstain, list_answer
+from service.answering.intents.compare import answer_compare
 from service.answering.intents.fact import KEEP_WITHIN, answer_fact, lead
 from service.answering.intents.grade_lists import biggest_changes, overall_row
 from service.answering.intents.lists import dated_rows
@@ -22,7 +23,7 @@ from service.answering.tools import Tools
 from service.schemas import Answer
 
 WORST = re.compile(r"\b(worst|lowest|bottom|poorest|weakest)\b", re.I)
-FEWEST = re.compile(r"\b(fewest|smallest|lowest|least)\b", re.I)
+FEWEST = re.compile(r"\b(fewest|smallest|lowest|least|fewer|smaller|lower|less)\b(?!\s+than\b)", re.I)
 STATES_MOST = re.compile(r"\b(most|largest|biggest|highest|greatest|fewest|smallest|lowest|least)\b", re.I)
 EARLIEST = re.compile(r"\b(first|earliest|oldest)\b", re.I)
 
@@ -33,7 +34,8 @@ def answer_rank(tools: Tools, scope: Scope, book: CitationBook, session_id: str)
         scope.question) else None
     if by_metadata is not None:  # when the metadata cannot answer with a citation, the sentences may
         answer = by_metadata(tools, scope, book, session_id)
-        return answer_fact(tools, scope, book, session_id) if answer.abstained else answer
+        fallback = answer_compare if len({b.body for b in scope.bodies}) >= 2 else answer_fact
+        return fallback(tools, scope, book, session_id) if answer.abstained else answer
     graded = [tools.library.reports[r] for r in scope.report_ids if tools.library.reports[r].overall]
     if scope.missing or not graded:
         return abstain(session_id)
