@@ -1,5 +1,6 @@
 """Which composer answers a scoped question: one fact, an overview of one report, reports side by side
-(compare), counts by year (trend), a row per report (list) or a ranking by grade, date, count or change (rank)."""
+(compare), counts by year (trend), a row per report (list), findings many reports share (themes) or a ranking
+by grade, date, count, change or figure (rank)."""
 
 from __future__ import annotations
 
@@ -47,10 +48,10 @@ MOST_INSPECTED = re.compile(r"\b(most|fewest|least)\s+(inspections|reports|inspe
 MOST_OF = re.compile(r"\b(most|largest|biggest|highest|greatest|fewest|smallest|lowest|least)\s+(?:number of\s+)?"
                      r"(?!(?:common|likely|often|recent|recently|popular|frequent|frequently)\b)"
                      r"(?!\w+(?:ous|ive|ful|ent|ant|ed|al|ble|ic|ing)\b)[a-z]", re.I)
+# "the most people", "the largest caseload" (not "the most serious", "the most common grade")
 MOST_WORDS = """most largest biggest highest greatest fewest smallest lowest least number more fewer less bigger larger
     higher greater smaller lower""".split()
 MORE_OF = re.compile(r"\b(more|fewer|less|bigger|larger|higher|greater|smaller|lower)\b(?!\s+than\b)", re.I)
-# "the most people", "the largest caseload" (not "the most serious", "the most common grade")
 BEST_WORST = re.compile(r"\b(best|worst|highest|lowest|top|bottom|poorest|weakest|strongest)\b", re.I)
 SUMMARY_CUE = re.compile(r"\b(summar(y|ies|ise|ize)|overview|key (findings|points|messages|issues)|"
                          r"main (findings|points|messages|issues|conclusions)|headlines?|highlights)", re.I)
@@ -94,7 +95,8 @@ def quantity_asked(scope: Scope) -> bool:
 
 
 def intent_of(scope: Scope) -> str:
-    """fact, overview (of one report), compare (reports side by side), list (a row per report) or rank (by grade)."""
+    """fact, overview (of one report), compare (reports side by side), list (a row per report), rank (by grade,
+    date, count, change or figure), themes (findings many reports share) or trend (counts by year)."""
     residue = {stem(w) for w in scope.topic_words}
     named = len({b.body for b in scope.bodies})
     years = {y for lo, hi in scope.years for y in (lo, hi) if y not in (0, 9999)}
