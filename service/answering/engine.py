@@ -83,8 +83,9 @@ class Answerer:
                 answer.answer = "\n\n".join([*notes, answer.answer])
         else:
             yield from (Event("token", {"text": piece}) for piece in pieces(answer.answer))
-        self.remember(session_id, request.question, subject or scopes[0], answer if subject is None else
-                      Answer(answer="", abstained=True, session_id=session_id), resolved.earlier,
+        told = answer if subject is None else Answer(answer="", abstained=True, session_id=session_id)
+        # (of the bodies assumed, the next turn keeps their reports, not those the answer across reports cited)
+        self.remember(session_id, request.question, subject or scopes[0], told, resolved.earlier,
                       context.report_ids if context else [])
         yield Event("answer", answer)
 
