@@ -990,3 +990,10 @@ def test_which_of_two_bodies_has_more_compares_their_figures(answerer: Answerer)
     second = ask(answerer, "and essex?", first.session_id)
     fewer = ask(answerer, "which had fewer?", second.session_id)
     assert fewer.items[0].body == "Essex CRC" and "**4,000**" in fewer.answer
+
+
+def test_the_same_grade_also_given_last_time(answerer: Answerer) -> None:
+    first = ask(answerer, "which crcs were rated requires improvement in 2020?")
+    again = ask(answerer, "which of them were also requires improvement last time?", first.session_id)
+    assert item_bodies(again) == item_bodies(first) - {"Humberside, Lincolnshire and North Yorkshire CRC"}
+    assert all(item.report_id.endswith("2020") for item in again.items) and len(again.citations) == 10

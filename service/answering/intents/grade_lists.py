@@ -22,8 +22,10 @@ DECLINED = re.compile(r"\b(got worse|worsen\w*|declin\w*|deteriorat\w*|went down
 LATEST_CHANGE = re.compile(r"\b(since|last|latest|most recent|previous|next)\b", re.I)
 SINCE_WORDS = {stem(w) for w in "since last latest recent previous earlier prior before grade rating overall next lost lose "
                                  "straight directly jumped went moved same kept keep stayed remained unchanged "
-                                 "later subsequent twice row consecutive running ever eventually still".split()}
-SAME = re.compile(r"\b(same|kept|keep|stayed|remained|unchanged|still|in a row|consecutive\w*|running)\b", re.I)
+                                 "later subsequent twice row consecutive running ever eventually still time again also "
+                                 "too".split()}
+SAME = re.compile(r"\b(same|kept|keep|stayed|remained|unchanged|still|in a row|consecutive\w*|running|also|again|"
+                  r"as well|too)\b", re.I)  # ("also outstanding last time")
 EVER = re.compile(r"\b(ever|at any (point|time)|over (the|their) (years|inspections)|eventually)\b", re.I)
 CONSECUTIVE = re.compile(r"\b(straight|directly|next|immediately|jump\w*|in one go)\b", re.I)
 NEVER = re.compile(r"\b(never|not once|at no (point|time))\b", re.I)
