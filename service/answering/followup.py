@@ -28,6 +28,7 @@ from service.answering.mentions import BodyNames, body_label
 from service.answering.dates import YEAR, in_years, parse_years
 from service.answering.asks import NUMBER_Q, OTHER, PLURALS
 from service.answering.context import Context
+from service.answering.intent import COMPARATIVES
 from service.answering.parts import two_parts
 from service.answering.scope import SCAFFOLD
 from service.answering.text import content_words, stem, stems, words
@@ -50,8 +51,8 @@ ELSE_THEY = re.compile(r"\b(else|other)\b.*?\b(they|it|he|she)\b(?=\s+(run|ran|r
                        re.I)
 TOPIC_BACK = re.compile(r"^\s*(and\s+)?(which|what|who|where)\b.*\b(it|this|that)\s*\??\s*$", re.I)
 AND = re.compile(r"^\s*and\s+", re.I)
-WHICH_MORE = re.compile(r"^\s*(and\s+)?(so\s+)?(which|who)\b[^?]*\b(more|fewer|less|bigger|larger|higher|greater|"
-                        r"smaller|lower)\b", re.I)  # of the two bodies whose figures were just asked
+WHICH_MORE = re.compile(rf"^\s*(and\s+)?(so\s+)?(which|who)\b[^?]*\b({'|'.join(COMPARATIVES)})\b",
+                        re.I)  # of the two bodies whose figures were just asked
 THAT_GRADE = re.compile(r"\b(that|this|the same) (rating|grade|judge?ment)\b", re.I)
 ORDINALS = {"first": 0, "second": 1, "third": 2, "fourth": 3, "fifth": 4, "last": -1, "1st": 0, "2nd": 1, "3rd": 2}
 NTH = re.compile(r"\bthe (first|second|third|fourth|fifth|last|1st|2nd|3rd) (?:one|council|crc|provider|authority|"

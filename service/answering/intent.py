@@ -45,13 +45,14 @@ MOST_CHANGED = re.compile(r"\b(most|biggest|greatest|largest)[- ](improv\w*|decl
                           re.I)  # "which council improved the most?", "the biggest decline": by grade steps
 MOST_INSPECTED = re.compile(r"\b(most|fewest|least)\s+(inspections|reports|inspected|often)\b|"
                             r"\binspected\s+(the\s+)?(most|least)\b", re.I)
-MOST_OF = re.compile(r"\b(most|largest|biggest|highest|greatest|fewest|smallest|lowest|least)\s+(?:number of\s+)?"
+SUPERLATIVES = "most largest biggest highest greatest fewest smallest lowest least".split()
+COMPARATIVES = "more fewer less bigger larger higher greater smaller lower".split()
+MOST_OF = re.compile(rf"\b({'|'.join(SUPERLATIVES)})\s+(?:number of\s+)?"
                      r"(?!(?:common|likely|often|recent|recently|popular|frequent|frequently)\b)"
                      r"(?!\w+(?:ous|ive|ful|ent|ant|ed|al|ble|ic|ing)\b)[a-z]", re.I)
 # "the most people", "the largest caseload" (not "the most serious", "the most common grade")
-MOST_WORDS = """most largest biggest highest greatest fewest smallest lowest least number more fewer less bigger larger
-    higher greater smaller lower""".split()
-MORE_OF = re.compile(r"\b(more|fewer|less|bigger|larger|higher|greater|smaller|lower)\b(?!\s+than\b)", re.I)
+MOST_WORDS = [*SUPERLATIVES, "number", *COMPARATIVES]
+MORE_OF = re.compile(rf"\b({'|'.join(COMPARATIVES)})\b(?!\s+than\b)", re.I)
 BEST_WORST = re.compile(r"\b(best|worst|highest|lowest|top|bottom|poorest|weakest|strongest)\b", re.I)
 SUMMARY_CUE = re.compile(r"\b(summar(y|ies|ise|ize)|overview|key (findings|points|messages|issues)|"
                          r"main (findings|points|messages|issues|conclusions)|headlines?|highlights)", re.I)

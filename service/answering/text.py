@@ -17,10 +17,10 @@ A_YEAR = re.compile(r"\b(?:19|20)\d\d\b")  # a year anywhere in a text
 LABEL_BEFORE = re.compile(r"\b(stage|year|section|level|tier|phase|paragraph|para|page|part|schedule|article|chapter|"
                           r"step|regulation|standard|annex|appendix|table|figure|ks)\s*$", re.I)  # "key stage 4"
 ENTITY = re.compile(r"[A-Z][\w'’&-]+(?:\s+(?:of\s+|and\s+)?[A-Z][\w'’&-]+)*")  # a name: "Working Links"
-DAY_OF = re.compile(r"(?:st|nd|rd|th)?(?:\s*(?:to|-|–|and)\s*\d{1,2}(?:st|nd|rd|th)?)?\s+(?:of\s+)?(january|february|march|april|may|june|july|august|september|"
-                    r"october|november|december)\b", re.I)  # (after a number: the day of a date)
 MONTH = re.compile(r"\b(january|february|march|april|may|june|july|august|september|october|november|december)\b",
                    re.I)
+DAY_OF = re.compile(rf"(?:st|nd|rd|th)?(?:\s*(?:to|-|–|and)\s*\d{{1,2}}(?:st|nd|rd|th)?)?\s+(?:of\s+)?{MONTH.pattern}",
+                    re.I)  # (after a number: the day of a date, "10 January", "2 to 13 December")
 
 __all__ = ["A_YEAR", "MONTH", "NUMBER", "YEAR", "content_words", "has_date", "has_number", "quantities", "squash", "stem", "stems", "words"]
 

@@ -16,7 +16,7 @@ from service.answering.intents.fact import KEEP_WITHIN, answer_fact, lead
 from service.answering.intents.grade_lists import biggest_changes, overall_row
 from service.answering.intents.lists import dated_rows
 from service.answering.mentions import body_label, group_by_body
-from service.answering.intent import MOST_CHANGED, MOST_INSPECTED, SOONEST, quantity_asked
+from service.answering.intent import MOST_CHANGED, MOST_INSPECTED, SOONEST, SUPERLATIVES, quantity_asked
 from service.answering.scope import Scope
 from service.answering.text import A_YEAR, MONTH, content_words, stem, words
 from service.answering.tools import Tools
@@ -24,7 +24,7 @@ from service.schemas import Answer
 
 WORST = re.compile(r"\b(worst|lowest|bottom|poorest|weakest)\b", re.I)
 FEWEST = re.compile(r"\b(fewest|smallest|lowest|least|fewer|smaller|lower|less)\b(?!\s+than\b)", re.I)
-STATES_MOST = re.compile(r"\b(most|largest|biggest|highest|greatest|fewest|smallest|lowest|least)\b", re.I)
+STATES_MOST = re.compile(rf"\b({'|'.join(SUPERLATIVES)})\b", re.I)
 EARLIEST = re.compile(r"\b(first|earliest|oldest)\b", re.I)
 
 
@@ -118,8 +118,5 @@ def _figure(quote: str, stated: str | None) -> tuple[float, set[str]] | None:
         return None
     after = [w for w in words(quote[quote.index(stated) + len(stated):])[:2] if w in content_words(w)
              and not MONTH.fullmatch(w) and not A_YEAR.fullmatch(w)]
-    try:
-        value = float(stated.replace(",", "").replace("%", "").strip())
-    except ValueError:
-        return None
+    value = float(stated.replace(",", "").replace("%", "").strip())  # (a quantity: digits, commas, a point, %)
     return value, {"%"} if stated.endswith("%") else {stem(w) for w in after}

@@ -11,6 +11,7 @@ import numpy as np
 from service.answering.compose import CitationBook, abstain
 from service.answering.evidence import Evidence, label
 from service.answering.intents.overview import findings
+from service.answering.mentions import body_label
 from service.answering.scope import Scope
 from service.answering.tools import Tools
 from service.answering.verdict import CONCERN, POSITIVE
@@ -47,7 +48,7 @@ def themes(tools: Tools, found: list[Evidence]) -> list[list[Evidence]]:
         return []
     vectors = tools.library.text.vectors(np.array([ev.row for ev in found]))
     similar = vectors @ vectors.T >= SIMILAR
-    bodies = np.array([ev.meta.body or ev.report_id for ev in found])
+    bodies = np.array([body_label(ev.meta) for ev in found])
     left, groups = np.ones(len(found), dtype=bool), []
     while len(groups) < THEMES:
         shared = [len(set(bodies[similar[i] & left])) if left[i] else 0 for i in range(len(found))]
