@@ -53,6 +53,26 @@ def test_a_name_given_in_part_before_or_and_is_the_other_body() -> None:
     assert [b.body for b in names.find("Leeds and west sussex")] == ["Leeds", "West Sussex"]
 
 
+def test_a_body_is_named_by_its_initials_a_county_of_it_or_the_counties_short_forms() -> None:
+    from ingest.models import ReportMeta
+    from service.answering.mentions import BodyNames
+
+    names = BodyNames(ReportMeta(report_id=n.lower().replace(" ", "-"), source=f"{n}.md", title=n, body=n,
+                                 inspectorate="HM Inspectorate of Probation") for n in (
+        "Dorset, Devon and Cornwall CRC", "Cheshire and Greater Manchester CRC", "Hampshire and Isle of Wight CRC",
+        "Staffordshire and West Midlands CRC", "West Yorkshire CRC", "Wales CRC"))
+    bodies = {q: [b.body for b in names.find(q)] for q in (
+        "what was the biggest worry at DDC?", "how did cheshire do", "any worries about staffs and west mids?",
+        "hiow crc grades", "Notts and West Yorks", "how did kent do", "the ddc in wales")}
+    assert bodies["what was the biggest worry at DDC?"] == ["Dorset, Devon and Cornwall CRC"]
+    assert bodies["how did cheshire do"] == ["Cheshire and Greater Manchester CRC"]
+    assert bodies["any worries about staffs and west mids?"] == ["Staffordshire and West Midlands CRC"]
+    assert bodies["hiow crc grades"] == ["Hampshire and Isle of Wight CRC"]
+    assert bodies["Notts and West Yorks"] == ["West Yorkshire CRC"]  # no body of Nottinghamshire here
+    assert bodies["how did kent do"] == [] and names.unknown("how did kent do") == ["kent"]
+    assert bodies["the ddc in wales"] == ["Dorset, Devon and Cornwall CRC", "Wales CRC"]
+
+
 def test_a_second_part_takes_the_first_parts_subject_and_topic() -> None:
     from service.answering.parts import two_parts
 

@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from datetime import date
 
 from ingest.models import GRADES, ReportMeta
-from service.answering.places import everyday_word, places_matched, places_named
+from service.answering.places import SHORT_FORMS, counties_matched, everyday_word, places_matched, places_named
 from service.names import normalise
 
 TOKEN = re.compile(r"[A-Za-z0-9]+(?:['’][A-Za-z]+)?|&")  # "&" is read as "and", as in names
@@ -99,6 +99,7 @@ def _tokens(question: str, known: set[str] = frozenset()) -> list[tuple[str, int
     out = []
     for match in TOKEN.finditer(question):
         word = normalise(match.group(0).replace("’", "'").split("'")[0])
+        word = SHORT_FORMS.get(word, word)  # "staffs" for "staffordshire"
         if word.endswith("s") and word not in known and word[:-1] in known:
             word = word[:-1]
         if word and word != "and":
@@ -118,11 +119,24 @@ class BodyNames:
             for name in report_names(meta):
                 key = tuple(w for w in name.split() if w != "and")  # "humberside lincolnshire north yorkshire"
                 self.by_name.setdefault(key, []).append(meta)
+        self._add_initials()
         self.name_words = {w for name in self.by_name for w in name}
         self.by_first: dict[str, list[tuple[tuple[str, ...], list[ReportMeta]]]] = {}
         for key, metas in self.by_name.items():
             if key:
                 self.by_first.setdefault(key[0], []).append((key, metas))
+
+    def _add_initials(self) -> None:
+        """Each body's initials as a name of it ("DDC", "HIoW"), when they fit one body and are not a word."""
+        from service.terms import STOPWORDS
+
+        fits: dict[str, dict[str, list[ReportMeta]]] = {}
+        for meta in self.reports:
+            for short in _initials(meta.body or ""):
+                fits.setdefault(short, {}).setdefault(body_label(meta), []).append(meta)
+        for short, bodies in fits.items():
+            if len(bodies) == 1 and (short,) not in self.by_name and short not in STOPWORDS:
+                self.by_name[(short,)] = [*bodies.values()][0]
 
     def find(self, text: str) -> list[BodyMatch]:
         tokens = _tokens(text, self.name_words)
@@ -151,13 +165,13 @@ class BodyNames:
     def _places(self, text: str, taken: list[BodyMatch]) -> list[BodyMatch]:
         """Council areas named in part of one body's name ("hull" for Kingston upon Hull)."""
         out: list[BodyMatch] = []
-        for match in places_matched(text):
-            if any(b.start < match.end() and match.start() < b.end for b in taken + out) \
-                    or PRISON_BEFORE.search(text[:match.start()]) or GROUP_AFTER.match(text, match.end()):
+        for name, start, end in [(m.group(0), *m.span()) for m in places_matched(text)] + counties_matched(text):
+            if any(b.start < end and start < b.end for b in taken + out) \
+                    or PRISON_BEFORE.search(text[:start]) or GROUP_AFTER.match(text, end):
                 continue
-            metas = self._partial(match.group(0))
+            metas = self._partial(name)
             if len({body_label(m) for m in metas}) == 1:
-                out.append(BodyMatch(body_label(metas[0]), [m.report_id for m in metas], *match.span()))
+                out.append(BodyMatch(body_label(metas[0]), [m.report_id for m in metas], start, end))
         return out
 
     def _shortened(self, text: str, taken: list[BodyMatch]) -> list[BodyMatch]:
@@ -270,6 +284,15 @@ def _longest(found: list, tokens: list[tuple[str, int, int]]) -> list[BodyMatch]
         match = matches.setdefault((i, j), BodyMatch(body_label(metas[0]), [], tokens[i][1], tokens[j - 1][2]))
         match.report_ids += [m.report_id for m in metas if m.report_id not in match.report_ids]
     return sorted(matches.values(), key=lambda m: m.start)
+
+
+def _initials(name: str) -> set[str]:
+    """Initials of a body's name of three words or more, with and without "of" ("hiow", "hiw")."""
+    words = [w for w in re.findall(r"[a-z]+", name.lower()) if w not in {"and", "upon", "on"}
+             and (w in {"of", "with"} or normalise(w))]
+    every = "".join(w[0] for w in words)
+    plain = "".join(w[0] for w in words if w not in {"of", "with"})
+    return {short for short in (every, plain) if len(short) >= 3}
 
 
 def _is_question_word(name: str) -> bool:

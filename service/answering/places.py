@@ -9,12 +9,27 @@ import re
 from functools import lru_cache
 
 NATIONS = {"England", "Scotland", "Wales", "Northern Ireland", "United Kingdom"}  # too wide to be one body
-COMMON_WORDS = {"reading", "bury", "highland"}  # names that are also everyday words: only capitalised
+COMMON_WORDS = {"reading", "bury", "highland", "beds", "bucks"}  # names that are also everyday words: only capitalised
 AS_NAME_AFTER = re.compile(r"'?s\b|\s+(?:(?:in|during|since)\s+)?(?:(?:19|20)\d\d|report|inspection|ofsted|council|"
                            r"borough|children)\b", re.I)  # ("in bury in 2016")
 AS_NAME_BEFORE = re.compile(r"\b(?:did|does|do|was|were|is|has|had|about|of)\s+$", re.I)
 SHORTER = re.compile(r"\s+(City|Islands)$")     # "Glasgow City" is also "Glasgow"; "Orkney Islands", "Orkney"
 WIDER = {"Kingston upon Hull": "Hull"}
+COUNTIES = """Bedfordshire Berkshire Bristol Buckinghamshire Cambridgeshire Cheshire Cornwall Cumbria Derbyshire Devon
+    Dorset Durham Essex Gloucestershire Hampshire Herefordshire Hertfordshire Kent Lancashire Leicestershire
+    Lincolnshire Merseyside Norfolk Northamptonshire Northumberland Nottinghamshire Oxfordshire Rutland Shropshire
+    Somerset Staffordshire Suffolk Surrey Warwickshire Wiltshire Worcestershire Clwyd Dyfed Gwent Gwynedd Powys
+    Humberside Cleveland Avon""".split() + [
+    "East Riding of Yorkshire", "East Sussex", "Greater London", "Greater Manchester", "Isle of Wight",
+    "North Yorkshire", "South Yorkshire", "Tyne and Wear", "West Midlands", "West Sussex", "West Yorkshire",
+    "Mid Glamorgan", "South Glamorgan", "West Glamorgan"]  # England's ceremonial and Wales's preserved counties
+SHORT_FORMS = {"staffs": "staffordshire", "notts": "nottinghamshire", "derbys": "derbyshire", "leics":
+               "leicestershire", "lincs": "lincolnshire", "glos": "gloucestershire", "gloucs": "gloucestershire",
+               "wilts": "wiltshire", "hants": "hampshire", "yorks": "yorkshire", "northants": "northamptonshire",
+               "cambs": "cambridgeshire", "beds": "bedfordshire", "bucks": "buckinghamshire", "herts":
+               "hertfordshire", "oxon": "oxfordshire", "worcs": "worcestershire", "warks": "warwickshire",
+               "shrops": "shropshire", "berks": "berkshire", "lancs": "lancashire", "mids": "midlands"}
+# (the counties' customary short forms: "Staffs", "West Mids"; "beds" and "bucks" only when capitalised)
 COUNCIL_KINDS = {  # the standard's subdivision types, as a question names a group of them
     "London borough": re.compile(r"\blondon (?:boroughs|councils|local authorities|las)\b|"
                                  r"\b(?:boroughs|councils|local authorities|las) in london\b", re.I),
@@ -91,6 +106,24 @@ def places_matched(text: str) -> list[re.Match[str]]:
     "reading" is not). Curly apostrophes are read as straight ones, so spans are the text's own."""
     text = text.replace("’", "'")
     return [m for m in _pattern().finditer(text) if not everyday_word(text, *m.span())]
+
+
+def counties_matched(text: str) -> list[tuple[str, int, int]]:
+    """(county, start, end) for each county ``text`` names, in full or by its short form ("West Mids")."""
+    text = text.replace("’", "'")
+    return [(_county_pattern()[1][_key(m.group(0))], *m.span()) for m in _county_pattern()[0].finditer(text)
+            if not everyday_word(text, *m.span())]
+
+
+@lru_cache(maxsize=1)
+def _county_pattern() -> tuple[re.Pattern[str], dict[str, str]]:
+    forms = {_key(county): county for county in COUNTIES}
+    shorts = {long: short for short, long in SHORT_FORMS.items()}
+    for county in COUNTIES:
+        short = " ".join(shorts.get(w, w) for w in _key(county).split())
+        forms.setdefault(short, county)
+    alternatives = sorted(forms, key=len, reverse=True)
+    return re.compile(r"\b(" + "|".join(a.replace(" ", r"\s+") for a in alternatives) + r")\b", re.I), forms
 
 
 def places_named(text: str) -> list[str]:
