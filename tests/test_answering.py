@@ -776,6 +776,22 @@ def test_the_worst_performing_crc_is_a_ranking_not_a_body_missing_from_the_index
     assert {item.body for item in worst.items} == {"Dorset, Devon and Cornwall CRC"}
 
 
+def test_a_league_table_ranks_each_bodys_latest_grade_best_first_or_worst_first(answerer: Answerer) -> None:
+    from ingest.models import GRADES
+    from service.answering.mentions import body_label, latest_per_body
+
+    graded = latest_per_body([m for m in answerer.library.reports.values() if m.overall])
+    for question in ("rank the CRCs by grade", "list the providers from best to worst", "league table of the crcs"):
+        answer = ask(answerer, question)
+        order = [GRADES.index(answerer.library.reports[i.report_id].overall) for i in answer.items]
+        assert order == sorted(order) and len(answer.items) == len(graded), question
+        assert {i.report_id for i in answer.items} == {m.report_id for m in graded}, question
+    worst_first = ask(answerer, "order the CRCs from worst to best")
+    assert worst_first.items[0].body == "Dorset, Devon and Cornwall CRC"
+    assert [body_label(m) for m in graded if m.overall == GRADES[-1]] == [worst_first.items[0].body]
+    assert_quotes_on_pages(answerer, worst_first)
+
+
 def test_grades_asked_of_many_bodies_without_naming_one_list_every_graded_report(answerer: Answerer) -> None:
     graded = {m.report_id: m.overall for m in answerer.library.reports.values()
               if m.overall and m.published and m.published.year == 2019}

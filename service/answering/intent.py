@@ -53,6 +53,10 @@ MOST_OF = re.compile(rf"\b({'|'.join(SUPERLATIVES)})\s+(?:number of\s+)?"
 # "the most people", "the largest caseload" (not "the most serious", "the most common grade")
 MOST_WORDS = [*SUPERLATIVES, "number", *COMPARATIVES]
 MORE_OF = re.compile(rf"\b({'|'.join(COMPARATIVES)})\b(?!\s+than\b)", re.I)
+LEAGUE = re.compile(r"\b(rank|ranked|ranking|rankings|order|ordered|sort|sorted|league tables?)\b|"
+                    r"\bfrom (the )?(best|worst|highest|lowest|top|bottom) to\b", re.I)  # every body, by its grade
+LEAGUE_WORDS = {stem(w) for w in "rank ranked ranking rankings order ordered sort sorted league table tables best "
+                                 "worst highest lowest top bottom first".split()}
 BEST_WORST = re.compile(r"\b(best|worst|highest|lowest|top|bottom|poorest|weakest|strongest)\b", re.I)
 SUMMARY_CUE = re.compile(r"\b(summar(y|ies|ise|ize)|overview|key (findings|points|messages|issues)|"
                          r"main (findings|points|messages|issues|conclusions)|headlines?|highlights)", re.I)
@@ -124,6 +128,8 @@ def intent_of(scope: Scope) -> str:
     if named == 0 and (TREND.search(scope.question) or counts_compared) and (
             scope.kind != "list" or COUNT_CUE.search(scope.question)):
         return "trend"  # counts by year across reports; one body's change is a comparison, "which ..." a list
+    if named != 1 and LEAGUE.search(scope.question) and residue <= RATING | LEAGUE_WORDS:
+        return "rank"  # "rank the CRCs by grade", "from best to worst": a league table
     if scope.kind == "list":
         return "list"
     if BEST_WORST.search(scope.question) and named != 1 and residue <= RATING | {stem(w) for w in

@@ -8,15 +8,15 @@ from __future__ import annotations
 import re
 from collections import Counter
 
-from ingest.models import GRADES
+from ingest.models import GRADES, ReportMeta
 from service.answering import grades
 from service.answering.compose import CitationBook, Row, abstain, list_answer
 from service.answering.intents.compare import answer_compare
 from service.answering.intents.fact import KEEP_WITHIN, answer_fact, lead
 from service.answering.intents.grade_lists import biggest_changes, overall_row
 from service.answering.intents.lists import dated_rows
-from service.answering.mentions import body_label, group_by_body
-from service.answering.intent import MOST_CHANGED, MOST_INSPECTED, SOONEST, SUPERLATIVES, quantity_asked
+from service.answering.mentions import body_label, group_by_body, latest_per_body
+from service.answering.intent import BEST_WORST, LEAGUE, MOST_CHANGED, MOST_INSPECTED, SOONEST, SUPERLATIVES, quantity_asked
 from service.answering.scope import Scope
 from service.answering.text import A_YEAR, MONTH, content_words, stem, words
 from service.answering.tools import Tools
@@ -39,12 +39,26 @@ def answer_rank(tools: Tools, scope: Scope, book: CitationBook, session_id: str)
     graded = [tools.library.reports[r] for r in scope.report_ids if tools.library.reports[r].overall]
     if scope.missing or not graded:
         return abstain(session_id)
+    if LEAGUE.search(scope.question):
+        return _league(tools, graded, scope, book, session_id)
     worst = bool(WORST.search(scope.question))
     order = sorted({GRADES.index(m.overall) for m in graded})
     grade = GRADES[order[-1] if worst else order[0]]
     rows = list(filter(None, (overall_row(tools, m) for m in graded if m.overall == grade)))
     side = "lowest" if worst else "highest"
     return list_answer(rows, book, session_id, f"The {side} overall grade in scope is **{grade}**, given to")
+
+
+def _league(tools: Tools, graded: list[ReportMeta], scope: Scope, book: CitationBook, session_id: str) -> Answer:
+    """"Rank the CRCs by grade": each body's latest graded report in scope, best grade first (worst first when
+    the question's first superlative is a worst: "from worst to best"), each cited to its grade line."""
+    first = BEST_WORST.search(scope.question)
+    worst_first = bool(first and WORST.fullmatch(first.group(0)))
+    reports = sorted(latest_per_body(graded), key=lambda m: (GRADES.index(m.overall) * (-1 if worst_first else 1),
+                                                              body_label(m).lower()))
+    rows = list(filter(None, (overall_row(tools, m) for m in reports)))
+    side = "worst" if worst_first else "best"
+    return list_answer(rows, book, session_id, f"Each organisation's latest overall grade, {side} first", ranked=True)
 
 
 def _by_date(tools: Tools, scope: Scope, book: CitationBook, session_id: str) -> Answer:
