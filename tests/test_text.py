@@ -73,6 +73,19 @@ def test_a_body_is_named_by_its_initials_a_county_of_it_or_the_counties_short_fo
     assert bodies["the ddc in wales"] == ["Dorset, Devon and Cornwall CRC", "Wales CRC"]
 
 
+def test_a_name_two_kinds_of_body_share_is_the_kind_named_after_it() -> None:
+    from ingest.models import ReportMeta
+    from service.answering.mentions import BodyNames
+
+    names = BodyNames(ReportMeta(report_id=i, source=f"{i}.md", title=b, body=b, inspectorate="HMI Probation")
+                      for i, b in (("crc-18", "London CRC"), ("crc-19", "London CRC"), ("nps-18", "London NPS division")))
+    assert [(b.body, b.report_ids) for b in names.find("how was london crc rated in 2018")] == \
+        [("London CRC", ["crc-18", "crc-19"])]
+    assert [(b.body, b.report_ids) for b in names.find("what did they find at the London NPS?")] == \
+        [("London NPS division", ["nps-18"])]
+    assert [b.report_ids for b in names.find("london")] == [["crc-18", "crc-19", "nps-18"]]  # either, unsaid
+
+
 def test_a_second_part_takes_the_first_parts_subject_and_topic() -> None:
     from service.answering.parts import two_parts
 

@@ -143,12 +143,21 @@ class BodyNames:
         words = [t[0] for t in tokens]
         found = [(len(name), i, i + len(name), metas) for i, word in enumerate(words)
                  for name, metas in self.by_first.get(word, ()) if tuple(words[i:i + len(name)]) == name]
-        matches = [_with_lead_words(text, m) for m in _longest(found, tokens)
+        matches = [self._of_kind(text, _with_lead_words(text, m)) for m in _longest(found, tokens)
                    if not GROUP_AFTER.match(text, m.end) and not PRISON_BEFORE.search(text[:m.start])
                    and not everyday_word(text, m.start, m.end)]
         matches += self._shortened(text, matches)
         matches += self._places(text, matches)
         return sorted(matches + self._elided(text, tokens, matches), key=lambda m: m.start)
+
+    def _of_kind(self, text: str, match: BodyMatch) -> BodyMatch:
+        """A name two kinds of body share ("London"), narrowed to the kind written after it ("london crc")."""
+        after = KIND_AFTER.match(text, match.end)
+        kinds = org_types_named(after.group(0)) if after else set()
+        metas = [m for m in self.reports if m.report_id in match.report_ids and org_type(m) in kinds]
+        if metas:
+            match.body, match.report_ids = body_label(metas[0]), [m.report_id for m in metas]
+        return match
 
     def _elided(self, text: str, tokens: list[tuple[str, int, int]], taken: list[BodyMatch]) -> list[BodyMatch]:
         """A name's first word given alone before "or"/"and" and the whole name ("north or south tyneside",
@@ -235,6 +244,7 @@ LOWER_NAME_BEFORE_SUFFIX = re.compile(  # "south yorkshire crc", "the nps midlan
     r"city council|borough council|council|police|constabulary|prison|school|academy|college|university)\b|"
     r"\b(?:hmp|hmyoi)\s+(()[a-z][\w'’-]*)|"
     r"\b(()(?:[a-z][\w-]*\s+){0,2}[a-z][\w-]*)['’]s\s+(?:children['’]?s services|probation|social care)\b", re.I)
+KIND_AFTER = re.compile(r"\s+(crcs?|community rehabilitation compan(y|ies)|nps|national probation service)\b", re.I)
 ELIDED = re.compile(r"\s+(or|and|&|vs\.?|versus)\s+", re.I)
 PRISON_BEFORE = re.compile(r"\b(hmp|hmyoi|hm prison)\s+$", re.I)  # "HMP Manchester" is a prison, not the council
 FRAME_WORDS = set("""find found say said give gave get got rate rated rating grade graded inspectors inspector inspection
