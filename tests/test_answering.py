@@ -237,6 +237,29 @@ def test_and_essex_resolves_against_the_previous_question(answerer: Answerer) ->
     assert "requires improvement" in second.answer.lower()
 
 
+@pytest.mark.parametrize("follow_up", ["was it the same in essex?", "Is that true of Essex too?",
+                                       "and was it any different at Essex CRC?"])
+def test_was_it_the_same_at_another_body_asks_the_same_of_it(answerer: Answerer, follow_up: str) -> None:
+    first = ask(answerer, "what did inspectors say about thames valley's unpaid work?")
+    second = ask(answerer, follow_up, first.session_id)
+    assert not second.abstained and {c.report_id for c in second.citations} == {"essex-crc-2018"}
+    assert "unpaid work" in second.citations[0].quote.lower()
+
+
+def test_which_was_better_of_two_bodies_compares_them_on_the_topic_asked(answerer: Answerer) -> None:
+    first = ask(answerer, "what did inspectors say about thames valley's unpaid work?")
+    second = ask(answerer, "was it the same in essex?", first.session_id)
+    better = ask(answerer, "which was better?", second.session_id)
+    on_topic = {c.report_id for c in better.citations if "unpaid work" in c.quote.lower()}
+    assert on_topic == {"thames-valley-crc-2018", "essex-crc-2018"}
+
+
+def test_what_changed_after_a_name_two_kinds_of_body_share_compares_the_kind_named(answerer: Answerer) -> None:
+    first = ask(answerer, "how was london crc rated in 2019")
+    changed = ask(answerer, "what changed?", ask(answerer, "and in 2018?", first.session_id).session_id)
+    assert {i.report_id for i in changed.items} == {"london-crc-2018", "london-crc-2019"}
+
+
 def test_pronoun_follow_up_inherits_the_listed_body(answerer: Answerer) -> None:
     first = ask(answerer, "Which CRCs had unpaid work risk concerns?")
     second = ask(answerer, "What did inspectors say about its Through the Gate work?", first.session_id)

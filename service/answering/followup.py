@@ -34,7 +34,10 @@ from service.answering.scope import SCAFFOLD
 from service.answering.text import content_words, stem, stems, words
 from service.terms import STOPWORDS
 
-ELLIPSIS = re.compile(r"^\s*(?:and|what about|how about|and what about|same for|what of)\b[\s,]*(.*?)\s*\??\s*$", re.I)
+SAME_AT = (r"(?:and\s+)?(?:was|is|were|are)\s+(?:it|that|this|things|they)\s+(?:also\s+|any\s+)?"
+           r"(?:the same|similar|different|true|the case|so)\s+(?:in|at|for|of|with)")  # "was it the same in X?"
+ELLIPSIS = re.compile(rf"^\s*(?:{SAME_AT}|and|what about|how about|and what about|same for|what of)\b[\s,]*(.*?)"
+                      r"(?:\s+(?:too|as well|also))?\s*\??\s*$", re.I)
 REFERS_BACK = re.compile(r"\b(it|its|they|them|their|there)\b", re.I)
 EARLIER_REPORT = re.compile(r"\b(previous|earlier|prior|preceding|former|last)\s+(inspection|report|visit)\b|"
                             r"\b(previous|earlier|prior|preceding|former)\s+one\b|"
@@ -136,13 +139,11 @@ def resolve(question: str, previous: Context | None, names: BodyNames, areas: Ar
     if ellipsis and ellipsis.group(1):
         text, inherited = _ellipsis(ellipsis.group(1), previous, names, areas)
         earlier = previous.bodies if names.find(ellipsis.group(1)) else []  # "And Surrey?" after Hampshire
-    elif WHICH_MORE.match(text) and previous.earlier and NUMBER_Q.search(previous.resolved) and not names.find(text):
-        asked = _strip_appendix(previous.resolved).rstrip(" ?")  # "which is bigger?" after two figures
+    elif (COMPARE_BOTH.search(text) or WHICH_MORE.match(text) and NUMBER_Q.search(previous.resolved)) \
+            and previous.earlier and not names.find(text):  # "which was better?", "which is bigger?" after two
+        asked = _strip_appendix(previous.resolved).rstrip(" ?")  # bodies: both, on what was asked of them
         both = "; ".join(previous.earlier + previous.bodies)
         return Resolved(f"{text.rstrip(' ?')}: {asked}? ({both})", inherited=True)
-    elif COMPARE_BOTH.search(text) and previous.earlier and not names.find(text):
-        text = f"{text.rstrip()} ({'; '.join(previous.earlier + previous.bodies)})"  # "which was better?"
-        return Resolved(text, inherited=True)
     elif COMPARE_BOTH.search(text) and not names.find(text) and (both := _two_turns_reports(previous, names)):
         return Resolved(f"{text.rstrip()} ({previous.bodies[0]})", inherited=True, only=both)  # "compare them"
     picked: set[str] = set()
