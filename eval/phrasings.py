@@ -24,7 +24,7 @@ from pathlib import Path
 from eval.run import Asker, check_index, project_asker
 from ingest.models import ReportMeta
 from ingest.settings import catalog_path
-from service.answering.mentions import body_label
+from service.answering.organisations import body_label
 
 OVERALL = ["What overall effectiveness grade did {b} get in {y}?", "How was {b} rated overall in its {y} inspection?",
            "What was {b}'s overall rating in {y}?", "Was {b} rated inadequate in {y}?", "{b} {y} overall grade",

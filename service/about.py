@@ -12,7 +12,7 @@ from datetime import date
 from pydantic import BaseModel, Field
 
 from ingest.models import GRADES, ReportMeta
-from service.answering.mentions import body_label, latest_per_body, org_type
+from service.answering.organisations import body_label, latest_per_body, org_type
 
 RECENT = 8
 PLURALS = {"crc": "CRCs", "nps": "probation divisions", "local authority": "councils"}

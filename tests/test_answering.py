@@ -801,7 +801,7 @@ def test_the_worst_performing_crc_is_a_ranking_not_a_body_missing_from_the_index
 
 def test_a_league_table_ranks_each_bodys_latest_grade_best_first_or_worst_first(answerer: Answerer) -> None:
     from ingest.models import GRADES
-    from service.answering.mentions import body_label, latest_per_body
+    from service.answering.organisations import body_label, latest_per_body
 
     graded = latest_per_body([m for m in answerer.library.reports.values() if m.overall])
     for question in ("rank the CRCs by grade", "list the providers from best to worst", "league table of the crcs"):
@@ -829,7 +829,7 @@ def test_grades_asked_of_many_bodies_without_naming_one_list_every_graded_report
 def test_a_grade_asked_more_than_once_lists_the_bodies_with_that_many_reports_so_graded(answerer: Answerer) -> None:
     from collections import Counter
 
-    from service.answering.mentions import body_label
+    from service.answering.organisations import body_label
 
     times = Counter(body_label(m) for m in answerer.library.reports.values() if m.overall == "requires improvement")
     for question, least in (("Which CRCs were rated requires improvement more than once?", 2),
@@ -883,7 +883,7 @@ def test_a_title_after_a_name_is_not_a_second_name(answerer: Answerer) -> None:
                                                        ("which providers were doing well?", False, False)])
 def test_a_side_asked_of_whole_reports_is_their_overall_grade(answerer: Answerer, question: str, weak: bool,
                                                               now: bool) -> None:
-    from service.answering.mentions import latest_per_body
+    from service.answering.organisations import latest_per_body
 
     reports = [m for m in answerer.library.reports.values() if "crc" in m.report_id or "providers" in question]
     reports = latest_per_body(reports) if now else reports  # "need": as things stand, each body's latest report

@@ -10,7 +10,7 @@ from dataclasses import dataclass, field
 
 from ingest.models import ReportMeta
 from service.answering.evidence import Evidence, Pages
-from service.answering.mentions import body_label
+from service.answering.organisations import body_label
 from service.answering.verify import quote_is_on_page
 from service.schemas import Answer, Citation, Item
 

@@ -21,7 +21,8 @@ from service.answering.intents.ranking import answer_rank
 from service.answering.intents.themes import answer_themes
 from service.answering.intents.trends import answer_trend
 from service.answering.llm import Draft, ProseWriter
-from service.answering.mentions import BodyNames, body_label, org_type, org_types_named
+from service.answering.mentions import BodyNames
+from service.answering.organisations import body_label, org_type, org_types_named
 from service.answering.parts import two_parts
 from service.answering.intent import intent_of
 from service.answering.scope import Scope, parse

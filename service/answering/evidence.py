@@ -12,7 +12,7 @@ from typing import Protocol
 
 from ingest.models import ReportMeta
 from ingest.sentences import quote_spans
-from service.answering.mentions import body_label
+from service.answering.organisations import body_label
 from service.answering.text import squash, stem
 
 

@@ -24,7 +24,8 @@ from dataclasses import dataclass, field
 
 from service.answering.areas import AreaNames
 from service.answering.grades import GRADE_WORD
-from service.answering.mentions import BodyNames, body_label
+from service.answering.mentions import BodyNames
+from service.answering.organisations import body_label
 from service.answering.dates import YEAR, in_years, parse_years
 from service.answering.asks import NUMBER_Q, OTHER, PLURALS
 from service.answering.context import Context

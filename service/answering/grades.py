@@ -213,7 +213,7 @@ def asks_yes_no_grade(question: str) -> Grade | None:
 def grade_claims(pages: Pages, meta: ReportMeta) -> list[Claim]:
     """The report's overall grade and area grades as claims, each resting on the line it was read from."""
     from service.answering.evidence import label
-    from service.answering.mentions import body_label
+    from service.answering.organisations import body_label
 
     out = []
     for area in [None, *meta.areas]:

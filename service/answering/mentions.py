@@ -1,29 +1,18 @@
-"""Which organisations a question names: bodies of reports in the index (longest name wins), organisation
-names that are in no report, inspectorates, and the kind of organisation asked about (CRC, NPS, council)."""
+"""Which bodies of the index a question names (longest name wins; in part, by initials, by a county or a council
+area of the name), and organisation names that are in no report."""
 
 from __future__ import annotations
 
 import re
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
-from datetime import date
 
 from ingest.models import GRADES, ReportMeta
+from service.answering.organisations import body_label, org_type, org_types_named, report_names
 from service.answering.places import SHORT_FORMS, counties_matched, everyday_word, places_matched, places_named
 from service.names import normalise
 
 TOKEN = re.compile(r"[A-Za-z0-9]+(?:['’][A-Za-z]+)?|&")  # "&" is read as "and", as in names
-TITLE_LEAD = re.compile(r"^\s*(an?\s+)?(?:[\w/&'’-]+\s+){0,4}?(inspection|report|review|revisit)\s+(of|on|into|in)\s+"
-                        r"(the\s+)?", re.I)  # "Inspection of X", "Area SEND inspection of X", "Joint ... inspection in X"
-ORG_TYPES = {
-    "crc": re.compile(r"\b(crcs?|community rehabilitation compan(y|ies))\b", re.I),
-    "nps": re.compile(r"\b(nps|national probation service)\b", re.I),
-    "prison": re.compile(r"\b(hmp|hmyoi|prisons?|young offender institutions?)\b", re.I),
-    "police": re.compile(r"\b(police|constabular(y|ies)|police forces?)\b", re.I),
-    "school": re.compile(r"\b(schools?|academ(y|ies)|colleges?|universit(y|ies)|nurser(y|ies))\b", re.I),
-    "local authority": re.compile(r"\b(local authorit(y|ies)|((county|city|borough|district|metropolitan)\s+)?"
-                                  r"councils?|boroughs?|children['’]?s services(?:\s+departments?)?)\b", re.I),
-}
 ORG_SUFFIX = (r"(?:CRC|Community Rehabilitation Company|County Council|City Council|Borough Council|Council|"
               r"division|Local Safeguarding Children Board|Trust)")
 CAPS = r"[A-Z][\w’'-]*"
@@ -32,21 +21,6 @@ NAME_BEFORE_SUFFIX = re.compile(
     rf"((?:{CAPS})(?:(?:\s+|,\s*)(?:and\s+|of\s+|upon\s+|on\s+)?(?:{CAPS}))*)\s+{ORG_SUFFIX}")
 NAME_POSSESSIVE = re.compile(rf"((?:{CAPS})(?:\s+(?:and\s+|of\s+|upon\s+)?(?:{CAPS}))*)['’]s\s+"
                              r"(?:children['’]s services|probation service|social care|services)")
-KNOWN_INSPECTORATES = {
-    "hm inspectorate of probation": ("hm inspectorate of probation", "hmi probation", "probation inspectorate",
-                                     "inspectorate of probation"),
-    "ofsted": ("ofsted",),
-    "care quality commission": ("care quality commission", "cqc"),
-    "hm inspectorate of prisons": ("hm inspectorate of prisons", "hmi prisons", "prisons inspectorate",
-                                   "prison inspectorate", "inspectorate of prisons"),
-    "hmicfrs": ("hmicfrs", "inspectorate of constabulary"),
-    "estyn": ("estyn",),
-    "care inspectorate wales": ("care inspectorate wales", "ciw"),
-}
-
-
-_FORMS = sorted({re.escape(f) for forms in KNOWN_INSPECTORATES.values() for f in forms}, key=len, reverse=True)
-INSPECTORATE_NAMES = re.compile(r"\b(" + "|".join(_FORMS) + r")(['’]s)?\b", re.I)
 
 
 @dataclass
@@ -55,42 +29,6 @@ class BodyMatch:
     report_ids: list[str]
     start: int                # character span of the mention in the question
     end: int
-
-
-def report_names(meta: ReportMeta) -> list[str]:
-    """Normalised names a report's body goes by (body, aliases, or the title when no body was read)."""
-    raw = [meta.body or "", *meta.body_aliases]
-    if not meta.body or TITLE_LEAD.match(meta.body):
-        raw.append(meta.title)
-    names = {normalise(TITLE_LEAD.sub("", name)) for name in raw if name}
-    return sorted(n for n in names if n)
-
-
-def body_label(meta: ReportMeta) -> str:
-    """A readable name of the report's body, even when metadata extraction gave the title."""
-    name = meta.body or meta.title
-    name = TITLE_LEAD.sub("", name).strip()
-    name = re.sub(r"\s+", " ", re.sub(r"Community Rehabilitation Company\b", "CRC", name))
-    return name
-
-
-def group_by_body(metas: Iterable[ReportMeta]) -> dict[str, list[ReportMeta]]:
-    """The reports by the body they are about (``body_label``), each body's in the order given."""
-    by_body: dict[str, list[ReportMeta]] = {}
-    for meta in metas:
-        by_body.setdefault(body_label(meta), []).append(meta)
-    return by_body
-
-
-def org_type(meta: ReportMeta) -> str | None:
-    text = " ".join([meta.body or "", meta.title, *meta.body_aliases])
-    if ORG_TYPES["crc"].search(text):
-        return "crc"
-    if ORG_TYPES["nps"].search(text):
-        return "nps"
-    if "ofsted" in (meta.inspectorate or "").lower():
-        return "local authority"
-    return None
 
 
 def _tokens(question: str, known: set[str] = frozenset()) -> list[tuple[str, int, int]]:
@@ -307,27 +245,3 @@ def _initials(name: str) -> set[str]:
 
 def _is_question_word(name: str) -> bool:
     return normalise(name) in {"", "which", "what", "other", "inspected", "each", "all", "both", "same"}
-
-
-def inspectorates_named(question: str, known: Iterable[str]) -> tuple[list[str], list[str]]:
-    """(inspectorates of the index the question names, well-known inspectorates it names that the index lacks)."""
-    text = question.lower().replace("’", "'")
-    present = [name for name in known if name and name.lower() in text]
-    absent = []
-    for canonical, forms in KNOWN_INSPECTORATES.items():
-        if any(re.search(rf"\b{re.escape(f)}\b", text) for f in forms):
-            hits = [name for name in known if canonical in name.lower() or any(f in name.lower() for f in forms)]
-            (present.extend(hits) if hits else absent.append(canonical))
-    return sorted(set(present)), absent
-
-
-def org_types_named(question: str) -> set[str]:
-    return {kind for kind, pattern in ORG_TYPES.items() if pattern.search(question)}
-
-
-def latest_per_body(reports: list[ReportMeta]) -> list[ReportMeta]:
-    """Each body's most recently published report ("when was X last inspected", "X's latest rating")."""
-    latest: dict[str, ReportMeta] = {}
-    for meta in sorted(reports, key=lambda m: m.published or date.min):
-        latest[body_label(meta)] = meta
-    return list(latest.values())

@@ -11,8 +11,9 @@ from ingest.models import ReportMeta
 from service.answering import grades
 from service.answering.areas import AreaNames
 from service.answering.asks import NUMERIC, PLURAL_ORGS, WHO, answer_type, kind_of, numeric
-from service.answering.mentions import (INSPECTORATE_NAMES, ORG_TYPES, BodyMatch, BodyNames, inspectorates_named,
-                                        body_label, latest_per_body, org_type, org_types_named)
+from service.answering.mentions import BodyMatch, BodyNames
+from service.answering.organisations import (INSPECTORATE_NAMES, ORG_TYPES, body_label, inspectorates_named,
+                                             latest_per_body, org_type, org_types_named)
 from service.answering.places import COUNCIL_KINDS, council_kind, council_kinds_named
 from service.answering.dates import LATEST_ONLY, REPORT_YEAR, YEAR_PHRASE, in_years, of_month_asked, parse_years
 from service.answering.text import ENTITY, MONTH, content_words, stem

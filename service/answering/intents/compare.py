@@ -11,7 +11,7 @@ from service.answering.compose import CitationBook, abstain
 from service.answering.evidence import Evidence, label
 from service.answering.intents.fact import answer_fact
 from service.answering.intents.overview import SUBJECT_SHARE, findings, outcome
-from service.answering.mentions import body_label, group_by_body
+from service.answering.organisations import body_label, group_by_body
 from service.answering.intent import COMPARE_WORDS, OVER_TIME, OVERVIEW_WORDS
 from service.answering.scope import RATING, Scope
 from service.answering.text import stem

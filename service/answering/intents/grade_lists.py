@@ -12,7 +12,7 @@ from service.answering import grades
 from service.answering.areas import area_key
 from service.answering.compose import Row
 from service.answering.intents.overview import reasons
-from service.answering.mentions import body_label, group_by_body
+from service.answering.organisations import body_label, group_by_body
 from service.answering.scope import Scope
 from service.answering.text import stem, words
 from service.answering.tools import Tools

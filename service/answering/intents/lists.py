@@ -27,7 +27,7 @@ from service.answering.intents.grade_lists import (NEVER, every_grade_rows, grad
                                                   overall_row, repeated)
 from service.answering.intent import SIDES, summary_of_many
 from service.answering.intents.overview import WEAK_GRADES, findings, outcome
-from service.answering.mentions import body_label, latest_per_body
+from service.answering.organisations import body_label, latest_per_body
 from service.answering.rank import W_CHUNK, W_COVERAGE, W_DENSE, W_WORDS, zscores
 from service.answering.scope import Scope, about_grades_only, grades_of_all, topic_after_grades
 from service.answering.text import NUMBER, YEAR, has_date, names_in, stem

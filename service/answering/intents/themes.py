@@ -11,7 +11,7 @@ import numpy as np
 from service.answering.compose import CitationBook, abstain
 from service.answering.evidence import Evidence, label
 from service.answering.intents.overview import findings
-from service.answering.mentions import body_label
+from service.answering.organisations import body_label
 from service.answering.scope import Scope
 from service.answering.tools import Tools
 from service.answering.verdict import CONCERN, POSITIVE

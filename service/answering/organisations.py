@@ -1,0 +1,99 @@
+"""Organisations as the reports name them: a readable label for a report's body, the names it goes by, its
+kind (CRC, NPS, council), the reports grouped by body, and the inspectorates a question names."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from datetime import date
+
+from ingest.models import ReportMeta
+from service.names import normalise
+
+TITLE_LEAD = re.compile(r"^\s*(an?\s+)?(?:[\w/&'’-]+\s+){0,4}?(inspection|report|review|revisit)\s+(of|on|into|in)\s+"
+                        r"(the\s+)?", re.I)  # "Inspection of X", "Area SEND inspection of X", "Joint ... inspection in X"
+ORG_TYPES = {
+    "crc": re.compile(r"\b(crcs?|community rehabilitation compan(y|ies))\b", re.I),
+    "nps": re.compile(r"\b(nps|national probation service)\b", re.I),
+    "prison": re.compile(r"\b(hmp|hmyoi|prisons?|young offender institutions?)\b", re.I),
+    "police": re.compile(r"\b(police|constabular(y|ies)|police forces?)\b", re.I),
+    "school": re.compile(r"\b(schools?|academ(y|ies)|colleges?|universit(y|ies)|nurser(y|ies))\b", re.I),
+    "local authority": re.compile(r"\b(local authorit(y|ies)|((county|city|borough|district|metropolitan)\s+)?"
+                                  r"councils?|boroughs?|children['’]?s services(?:\s+departments?)?)\b", re.I),
+}
+KNOWN_INSPECTORATES = {
+    "hm inspectorate of probation": ("hm inspectorate of probation", "hmi probation", "probation inspectorate",
+                                     "inspectorate of probation"),
+    "ofsted": ("ofsted",),
+    "care quality commission": ("care quality commission", "cqc"),
+    "hm inspectorate of prisons": ("hm inspectorate of prisons", "hmi prisons", "prisons inspectorate",
+                                   "prison inspectorate", "inspectorate of prisons"),
+    "hmicfrs": ("hmicfrs", "inspectorate of constabulary"),
+    "estyn": ("estyn",),
+    "care inspectorate wales": ("care inspectorate wales", "ciw"),
+}
+
+
+_FORMS = sorted({re.escape(f) for forms in KNOWN_INSPECTORATES.values() for f in forms}, key=len, reverse=True)
+INSPECTORATE_NAMES = re.compile(r"\b(" + "|".join(_FORMS) + r")(['’]s)?\b", re.I)
+
+
+
+def report_names(meta: ReportMeta) -> list[str]:
+    """Normalised names a report's body goes by (body, aliases, or the title when no body was read)."""
+    raw = [meta.body or "", *meta.body_aliases]
+    if not meta.body or TITLE_LEAD.match(meta.body):
+        raw.append(meta.title)
+    names = {normalise(TITLE_LEAD.sub("", name)) for name in raw if name}
+    return sorted(n for n in names if n)
+
+
+def body_label(meta: ReportMeta) -> str:
+    """A readable name of the report's body, even when metadata extraction gave the title."""
+    name = meta.body or meta.title
+    name = TITLE_LEAD.sub("", name).strip()
+    name = re.sub(r"\s+", " ", re.sub(r"Community Rehabilitation Company\b", "CRC", name))
+    return name
+
+
+def group_by_body(metas: Iterable[ReportMeta]) -> dict[str, list[ReportMeta]]:
+    """The reports by the body they are about (``body_label``), each body's in the order given."""
+    by_body: dict[str, list[ReportMeta]] = {}
+    for meta in metas:
+        by_body.setdefault(body_label(meta), []).append(meta)
+    return by_body
+
+
+def org_type(meta: ReportMeta) -> str | None:
+    text = " ".join([meta.body or "", meta.title, *meta.body_aliases])
+    if ORG_TYPES["crc"].search(text):
+        return "crc"
+    if ORG_TYPES["nps"].search(text):
+        return "nps"
+    if "ofsted" in (meta.inspectorate or "").lower():
+        return "local authority"
+    return None
+
+
+def inspectorates_named(question: str, known: Iterable[str]) -> tuple[list[str], list[str]]:
+    """(inspectorates of the index the question names, well-known inspectorates it names that the index lacks)."""
+    text = question.lower().replace("’", "'")
+    present = [name for name in known if name and name.lower() in text]
+    absent = []
+    for canonical, forms in KNOWN_INSPECTORATES.items():
+        if any(re.search(rf"\b{re.escape(f)}\b", text) for f in forms):
+            hits = [name for name in known if canonical in name.lower() or any(f in name.lower() for f in forms)]
+            (present.extend(hits) if hits else absent.append(canonical))
+    return sorted(set(present)), absent
+
+
+def org_types_named(question: str) -> set[str]:
+    return {kind for kind, pattern in ORG_TYPES.items() if pattern.search(question)}
+
+
+def latest_per_body(reports: list[ReportMeta]) -> list[ReportMeta]:
+    """Each body's most recently published report ("when was X last inspected", "X's latest rating")."""
+    latest: dict[str, ReportMeta] = {}
+    for meta in sorted(reports, key=lambda m: m.published or date.min):
+        latest[body_label(meta)] = meta
+    return list(latest.values())
