@@ -260,6 +260,13 @@ def test_what_changed_after_a_name_two_kinds_of_body_share_compares_the_kind_nam
     assert {i.report_id for i in changed.items} == {"london-crc-2018", "london-crc-2019"}
 
 
+def test_the_grade_of_a_report_that_gives_none_says_so(answerer: Answerer) -> None:
+    for question in ("how was london crc rated in 2018", "what grade did London CRC get in 2018?"):
+        answer = ask(answerer, question)
+        assert answer.abstained and answer.answer == "The London CRC (2018) report gives no overall grade.", question
+    assert ask(answerer, "how was Essex CRC rated?").answer.count("requires improvement") == 1
+
+
 def test_pronoun_follow_up_inherits_the_listed_body(answerer: Answerer) -> None:
     first = ask(answerer, "Which CRCs had unpaid work risk concerns?")
     second = ask(answerer, "What did inspectors say about its Through the Gate work?", first.session_id)

@@ -9,7 +9,7 @@ import re
 from service.answering import grades
 from service.answering.areas import area_key
 from service.answering.asks import WHO
-from service.answering.compose import CitationBook, abstain
+from service.answering.compose import NOT_IN_REPORTS, CitationBook, abstain
 from service.answering.evidence import Evidence, label
 from service.answering.rank import ABSTAIN_BELOW, Question, strength
 from service.answering.scope import RATING, Scope
@@ -44,10 +44,19 @@ def answer_fact(tools: Tools, scope: Scope, book: CitationBook, session_id: str)
         ranked = [ev for ev in ranked if names_in(ev.quote, scope.names)] or ranked
     book.offer(ranked[:OFFERED])  # an optional prose writer reads the ranking's best, not only what is cited
     if not ranked or found < ABSTAIN_BELOW:
-        return abstain(session_id).model_copy(update={"strength": found})
+        return abstain(session_id, _no_grade(tools, scope)).model_copy(update={"strength": found})
     open_question = not scope.bodies and question.answer_type is None and len(scope.report_ids) > 1
     chosen = spread(ranked, MAX_OPEN) if open_question else supporting(ranked)
     return fact_answer(chosen, question, book, session_id).model_copy(update={"strength": found})
+
+
+def _no_grade(tools: Tools, scope: Scope) -> str:
+    """Why a grade asked of a body's reports is not given, when none of them gives one (else that they are silent)."""
+    metas = [tools.library.reports[r] for r in scope.report_ids]
+    if scope.answer_type != "grade" or scope.area is not None or not scope.bodies or any(m.overall for m in metas):
+        return NOT_IN_REPORTS
+    named = " and ".join(label(m) for m in metas)
+    return f"The {named} report{'s give' if len(metas) > 1 else ' gives'} no overall grade."
 
 
 def claims_asked(tools: Tools, scope: Scope) -> list:  # list[Claim]
