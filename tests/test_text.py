@@ -13,6 +13,7 @@ from service.answering.text import has_number, quantities
     ("Children in the current key stage 4 cohort remain more likely to be absent.", []),
     ("Section 20 agreements were used for 12% of children.", ["12%"]),
     ("3,456 referrals in 2018/19", ["3,456"]),
+    ("despite the impact of COVID-19 on the workforce, 2-3 visits a week", ["2", "3"]),
 ])
 def test_quantities_are_not_years_or_labels(text: str, figures: list[str]) -> None:
     assert quantities(text) == figures

@@ -11,7 +11,7 @@ WORD = re.compile(r"[A-Za-z0-9]+&[A-Za-z0-9]+|[A-Za-z0-9][A-Za-z0-9'’-]*")  # 
 NUMBER_WORDS = re.compile(r"\b(two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|thirty|forty|fifty|"
                           r"half|halves|third|thirds|quarter|quarters|fifth|fifths|two-thirds|one in \w+|dozen|"
                           r"hundreds?|thousands?|per cent|percent|majority|minority)\b", re.I)
-NUMBER = re.compile(r"(?<![\w./])\d[\d,]*(\.\d+)?(\s?%)?")
+NUMBER = re.compile(r"(?<![\w./])(?<![A-Za-z]-)\d[\d,]*(\.\d+)?(\s?%)?")  # not "COVID-19"
 YEAR = re.compile(r"^(19|20)\d\d$")
 A_YEAR = re.compile(r"\b(?:19|20)\d\d\b")  # a year anywhere in a text
 LABEL_BEFORE = re.compile(r"\b(stage|year|section|level|tier|phase|paragraph|para|page|part|schedule|article|chapter|"
