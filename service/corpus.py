@@ -91,11 +91,12 @@ class Corpus:
         self.chunk_ids = [cid for s in segments for cid in s.chunk_ids]
         self.chunk_row = {cid: i for i, cid in enumerate(self.chunk_ids)}
         self.width = width = len(vocabulary)  # the vocabulary grows with later snapshots; these matrices do not
+        self.boilerplate = _boilerplate([s.quote_keys for s in segments]) | \
+            _boilerplate([_term_keys(c[0]) for c in counts])  # (before ``stack`` widens the blocks)
         self.sentence_counts = stack([c[0] for c in counts], width)
         self.chunk_counts = stack([c[1] for c in counts], width)
         self.sentence_lengths = np.asarray(self.sentence_counts.sum(axis=1)).ravel()
         self.sentences_with = np.asarray((self.sentence_counts > 0).sum(axis=0)).ravel()  # per term
-        self.boilerplate = _boilerplate(segments)
         self.chunk_lengths = np.asarray(self.chunk_counts.sum(axis=1)).ravel()
 
     @classmethod
@@ -238,18 +239,29 @@ class Corpus:
         return len(self.chunk_ids)
 
 
-def _boilerplate(segments: list[Segment], share: float = 0.02, least: int = 3) -> np.ndarray:
+def _boilerplate(keys: list[np.ndarray], share: float = 0.02, least: int = 3) -> np.ndarray:
     """True for sentences that many reports print word for word (an inspectorate's standard paragraphs): they
-    say nothing about any one report."""
-    if not segments:
+    say nothing about any one report. ``keys``: each report's sentence keys, equal for sentences alike (0: none)."""
+    if not keys:
         return np.zeros(0, dtype=bool)
-    keys = np.concatenate([s.quote_keys for s in segments])
-    owner = np.repeat(np.arange(len(segments)), [len(s.quote_keys) for s in segments])
-    order = np.lexsort((owner, keys))
-    sorted_keys, owners = keys[order], owner[order]
-    first = np.ones(len(keys), dtype=bool)  # each quote once per report
+    many = max(least, int(share * len(keys)))
+    owner = np.repeat(np.arange(len(keys)), [len(k) for k in keys])
+    flat = np.concatenate(keys)
+    order = np.lexsort((owner, flat))
+    sorted_keys, owners = flat[order], owner[order]
+    first = np.ones(len(flat), dtype=bool)  # each quote once per report
     first[1:] = (sorted_keys[1:] != sorted_keys[:-1]) | (owners[1:] != owners[:-1])
     quotes, reports = np.unique(sorted_keys[first], return_counts=True)
-    many = max(least, int(share * len(segments)))
-    return np.isin(keys, quotes[reports >= many])
+    return np.isin(flat, quotes[(reports >= many) & (quotes != 0)])
 
+
+MIX = (np.uint64(0x9E3779B97F4A7C15), np.uint64(0xBF58476D1CE4E5B9))
+
+
+def _term_keys(counts: sparse.csr_matrix) -> np.ndarray:
+    """A key of each sentence's terms and their counts: alike whatever its punctuation, apostrophes or hyphens
+    ("children's social care, and" / "children’s social care and"); 0 for a sentence of no terms."""
+    with np.errstate(over="ignore"):
+        mixed = ((counts.indices.astype(np.uint64) + np.uint64(1)) * MIX[0]) ^ (counts.data.astype(np.uint64) * MIX[1])
+        sums = np.add.reduceat(np.append(mixed, np.uint64(0)), np.minimum(counts.indptr[:-1], len(mixed)))
+    return np.where(np.diff(counts.indptr) > 0, sums, np.uint64(0))

@@ -1,3 +1,5 @@
+from pathlib import Path
+
 from service.retrieval import fuse, fuse_z
 from service.terms import Vocabulary, bm25, stack, terms
 
@@ -120,3 +122,20 @@ def test_counts_stored_by_an_older_tokeniser_are_recomputed_by_the_next_ingest(c
     assert all(catalog.sentence_block(r).counts is not None for r in catalog.versions())
     assert catalog.db.execute("SELECT value FROM info WHERE key='terms_version'").fetchone()["value"] == \
         str(TERMS_VERSION)
+
+
+def test_a_standard_paragraph_is_boilerplate_whatever_its_punctuation(tmp_path: Path, embeddings) -> None:
+    from tests.conftest import answerer_over
+
+    standard = ["It regulates and inspects children's social care, and inspects schools and colleges.",
+                "It regulates and inspects children’s social care and inspects schools and colleges."]
+    folder = tmp_path / "reports"
+    folder.mkdir()
+    for n, town in enumerate(["Ashby", "Bexford", "Cranmoor", "Dunholt"]):
+        (folder / f"{town.lower()}.md").write_text(
+            f"# Inspection of {town} children's services\n\n{town} had {n + 12} social workers. "
+            f"Leaders in {town} know their services well.\n\n## About Ofsted\n\n{standard[n % 2]}\n")
+    answerer = answerer_over(folder, tmp_path, embeddings)
+    corpus = answerer.library.text
+    flagged = {corpus.sentence(r)[4] for r in range(len(corpus.report_of)) if corpus.boilerplate[r]}
+    assert flagged == set(standard)
