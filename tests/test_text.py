@@ -87,6 +87,20 @@ def test_a_name_two_kinds_of_body_share_is_the_kind_named_after_it() -> None:
     assert [b.report_ids for b in names.find("london")] == [["crc-18", "crc-19", "nps-18"]]  # either, unsaid
 
 
+def test_a_name_misspelt_by_a_letter_is_read_when_no_report_uses_the_word() -> None:
+    from ingest.models import ReportMeta
+    from service.answering.mentions import BodyNames
+
+    reports = [ReportMeta(report_id=b.lower().replace(" ", "-"), source=f"{b}.md", title=b, body=b,
+                          inspectorate="Ofsted") for b in ("Thames Valley CRC", "Merseyside CRC", "Leeds", "Hull")]
+    words_of_reports = {"leads", "risk", "grade", "who"}
+    names = BodyNames(reports, unknown_word=lambda w: w not in words_of_reports)
+    assert [b.body for b in names.find("thames vally risk")] == ["Thames Valley CRC"]
+    assert [b.body for b in names.find("who leads merseysid in 2020")] == ["Merseyside CRC"]  # "leads" is a word
+    assert [b.body for b in names.find("hall grade")] == []  # under five letters: too many names are that near
+    assert [b.body for b in BodyNames(reports).find("thames vally risk")] == []  # every word known: none corrected
+
+
 def test_a_second_part_takes_the_first_parts_subject_and_topic() -> None:
     from service.answering.parts import two_parts
 

@@ -56,7 +56,7 @@ class Answerer:
                  vectors: VectorCache | None = None) -> None:
         self.library, self.sessions, self.prose = library, sessions, prose
         reports = list(library.reports.values())
-        self.names = BodyNames(reports, library.text.mentions)
+        self.names = BodyNames(reports, library.text.mentions, lambda word: library.text.unknown(word) > 0)
         self.search = HybridSearch(library)
         self.tools = Tools(library, AreaNames(reports), vectors or VectorCache(library.embeddings))
 

@@ -10,6 +10,7 @@ from dataclasses import dataclass
 from ingest.models import GRADES, ReportMeta
 from service.answering.organisations import body_label, org_type, org_types_named, report_names
 from service.answering.places import SHORT_FORMS, counties_matched, everyday_word, places_matched, places_named
+from service.answering.text import stem
 from service.names import normalise
 
 TOKEN = re.compile(r"[A-Za-z0-9]+(?:['’][A-Za-z]+)?|&")  # "&" is read as "and", as in names
@@ -49,9 +50,11 @@ class BodyNames:
     """The index's bodies by name, built once per set of reports: finds the bodies a text names (longest
     name wins; a name given in part counts when it fits one body only) and names that fit no body."""
 
-    def __init__(self, reports: Iterable[ReportMeta], mentioned: Callable[[str], bool] | None = None) -> None:
+    def __init__(self, reports: Iterable[ReportMeta], mentioned: Callable[[str], bool] | None = None,
+                 unknown_word: Callable[[str], bool] | None = None) -> None:
         self.reports = list(reports)
         self.mentioned = mentioned or (lambda text: False)  # does some report's text name this?
+        self.unknown_word = unknown_word or (lambda word: False)  # is this word in no report? (then maybe a typo)
         self.by_name: dict[tuple[str, ...], list[ReportMeta]] = {}
         for meta in self.reports:
             for name in report_names(meta):
@@ -59,6 +62,10 @@ class BodyNames:
                 self.by_name.setdefault(key, []).append(meta)
         self._add_initials()
         self.name_words = {w for name in self.by_name for w in name}
+        self.near: dict[str, set[str]] = {}  # a name word, and it less one letter: the name words so spelt
+        for word in self.name_words:
+            for form in _less_a_letter(word) if len(word) >= TYPO_LENGTH else ():
+                self.near.setdefault(form, set()).add(word)
         self.by_first: dict[str, list[tuple[tuple[str, ...], list[ReportMeta]]]] = {}
         for key, metas in self.by_name.items():
             if key:
@@ -77,7 +84,7 @@ class BodyNames:
                 self.by_name[(short,)] = [*bodies.values()][0]
 
     def find(self, text: str) -> list[BodyMatch]:
-        tokens = _tokens(text, self.name_words)
+        tokens = [(self._spelt(w), a, b) for w, a, b in _tokens(text, self.name_words)]
         words = [t[0] for t in tokens]
         found = [(len(name), i, i + len(name), metas) for i, word in enumerate(words)
                  for name, metas in self.by_first.get(word, ()) if tuple(words[i:i + len(name)]) == name]
@@ -87,6 +94,15 @@ class BodyNames:
         matches += self._shortened(text, matches)
         matches += self._places(text, matches)
         return sorted(matches + self._elided(text, tokens, matches), key=lambda m: m.start)
+
+    def _spelt(self, word: str) -> str:
+        """The name word ``word`` misspells by a letter ("vally", "merseysid"), when it is one name word's only
+        and no report uses ``word`` itself ("leads" is no "Leeds")."""
+        if len(word) < TYPO_LENGTH or word in self.name_words or word.isdigit():
+            return word
+        near = set().union(*(self.near.get(form, set()) for form in _less_a_letter(word)))
+        name = near.pop() if len(near) == 1 else word
+        return name if stem(name) == stem(word) or self.unknown_word(word) else word  # ("merseysid" is its stem)
 
     def _of_kind(self, text: str, match: BodyMatch) -> BodyMatch:
         """A name two kinds of body share ("London"), narrowed to the kind written after it ("london crc")."""
@@ -182,6 +198,7 @@ LOWER_NAME_BEFORE_SUFFIX = re.compile(  # "south yorkshire crc", "the nps midlan
     r"city council|borough council|council|police|constabulary|prison|school|academy|college|university)\b|"
     r"\b(?:hmp|hmyoi)\s+(()[a-z][\w'’-]*)|"
     r"\b(()(?:[a-z][\w-]*\s+){0,2}[a-z][\w-]*)['’]s\s+(?:children['’]?s services|probation|social care)\b", re.I)
+TYPO_LENGTH = 5  # a shorter word is a letter away from too many names to be read as one of them misspelt
 KIND_AFTER = re.compile(r"\s+(crcs?|community rehabilitation compan(y|ies)|nps|national probation service)\b", re.I)
 ELIDED = re.compile(r"\s+(or|and|&|vs\.?|versus)\s+", re.I)
 PRISON_BEFORE = re.compile(r"\b(hmp|hmyoi|hm prison)\s+$", re.I)  # "HMP Manchester" is a prison, not the council
@@ -232,6 +249,11 @@ def _longest(found: list, tokens: list[tuple[str, int, int]]) -> list[BodyMatch]
         match = matches.setdefault((i, j), BodyMatch(body_label(metas[0]), [], tokens[i][1], tokens[j - 1][2]))
         match.report_ids += [m.report_id for m in metas if m.report_id not in match.report_ids]
     return sorted(matches.values(), key=lambda m: m.start)
+
+
+def _less_a_letter(word: str) -> set[str]:
+    """The word, and the word with any one letter left out (two words a letter apart share one of these)."""
+    return {word, *(word[:i] + word[i + 1:] for i in range(len(word)))}
 
 
 def _initials(name: str) -> set[str]:
