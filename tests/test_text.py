@@ -101,6 +101,16 @@ def test_a_name_misspelt_by_a_letter_is_read_when_no_report_uses_the_word() -> N
     assert [b.body for b in BodyNames(reports).find("thames vally risk")] == []  # every word known: none corrected
 
 
+def test_everyday_words_before_school_are_no_school_a_capitalised_name_is() -> None:
+    names = _councils("Leeds", "Hackney")
+    assert names.unknown("how do councils reach families of kids missing school who don't speak English?") == []
+    assert names.unknown("which councils had problems with young people dropping out of college?") == []
+    assert names.unknown("How did Harris Academy do?") == ["Harris"]
+    assert names.unknown("how did kent police do?") == ["kent"]
+    names.unknown_word = lambda word: word == "mossbourne"  # in no report
+    assert names.unknown("what ofsted grade did mossbourne community academy get?") == ["mossbourne community"]
+
+
 def test_a_second_part_takes_the_first_parts_subject_and_topic() -> None:
     from service.answering.parts import two_parts
 

@@ -172,13 +172,13 @@ class BodyNames:
         report's body of that kind, even in part: the index cannot answer about them. (``bodies``: what
         ``find`` gave for the question, when the caller has it.)"""
         out = []
-        for pattern in (NAME_BEFORE_SUFFIX, NAME_POSSESSIVE, LOWER_NAME_BEFORE_SUFFIX):
+        for pattern in (NAME_BEFORE_SUFFIX, NAME_POSSESSIVE, LOWER_NAME_BEFORE_SUFFIX, LEARNING_NAMED):
             for match in pattern.finditer(question):
                 name = match.group(1) or match.group(2) or match.group(4) or ""
-                if pattern is LOWER_NAME_BEFORE_SUFFIX:
+                if pattern in (LOWER_NAME_BEFORE_SUFFIX, LEARNING_NAMED):
                     name = _name_run(name)
-                    if match.group(1) and len(name.split()) < 2 and name.islower():
-                        continue  # one lower-case word before "crc" ("first crc", "gate college") is seldom a name
+                    if self._everyday(name, pattern, match):
+                        continue
                 named = org_types_named(match.group(0))
                 fits = [m for m in self._partial(name) if not named or org_type(m) in named]
                 if name and not _is_question_word(name) and not fits and not self._known_in(match.group(0)) \
@@ -188,6 +188,15 @@ class BodyNames:
             out = [place for place in places_named(question) if not self._partial(place)]
         return out
 
+    def _everyday(self, name: str, pattern: re.Pattern[str], match: re.Match[str]) -> bool:
+        """True for lower-case words before "crc" or "school" that are seldom a name: one word before "crc"
+        ("first crc"); words the reports use before "school" ("kids missing school", not "mossbourne academy")."""
+        if not name.islower():
+            return False
+        if pattern is LEARNING_NAMED:
+            return not any(map(self.unknown_word, name.split()))
+        return bool(match.group(1)) and len(name.split()) < 2
+
     def _known_in(self, text: str) -> bool:
         """True when ``text`` names a body of the index outright."""
         return bool(self.find(text))
@@ -195,9 +204,10 @@ class BodyNames:
 
 LOWER_NAME_BEFORE_SUFFIX = re.compile(  # "south yorkshire crc", "the nps midlands division", "kent police"
     r"\b((?:[a-z][\w'’-]*\s+){1,3}?)(?:crc|community rehabilitation company|nps division|division|county council|"
-    r"city council|borough council|council|police|constabulary|prison|school|academy|college|university)\b|"
+    r"city council|borough council|council|police|constabulary|prison)\b|"
     r"\b(?:hmp|hmyoi)\s+(()[a-z][\w'’-]*)|"
     r"\b(()(?:[a-z][\w-]*\s+){0,2}[a-z][\w-]*)['’]s\s+(?:children['’]?s services|probation|social care)\b", re.I)
+LEARNING_NAMED = re.compile(r"\b((?:[\w'’-]+\s+){1,3}?)(?:school|academy|college|university)\b", re.I)
 TYPO_LENGTH = 5  # a shorter word is a letter away from too many names to be read as one of them misspelt
 KIND_AFTER = re.compile(r"\s+(crcs?|community rehabilitation compan(y|ies)|nps|national probation service)\b", re.I)
 ELIDED = re.compile(r"\s+(or|and|&|vs\.?|versus)\s+", re.I)
