@@ -228,6 +228,16 @@ def test_abstains_when_the_reports_do_not_say(answerer: Answerer, question: str)
     assert answer.abstained and answer.answer.startswith(NOT_IN_REPORTS) and not answer.citations
 
 
+def test_a_word_misspelt_by_a_letter_is_read_as_the_reports_spell_it(answerer: Answerer) -> None:
+    spelt = answerer.tools.spelt
+    assert spelt("which crcs had problems with domestc abuse?") == "which crcs had problems with domestic abuse?"
+    assert spelt("Essex's UNPIAD work") == "Essex's unpaid work"
+    assert spelt("how did Glasgow do, and who leads it?") == "how did Glasgow do, and who leads it?"  # unchanged
+    typo, right = (ask(answerer, q) for q in ("which crcs had problems with domestc abuse?",
+                                               "which crcs had problems with domestic abuse?"))
+    assert typo.items and [i.report_id for i in typo.items] == [i.report_id for i in right.items]
+
+
 # --- conversations ---
 def test_and_essex_resolves_against_the_previous_question(answerer: Answerer) -> None:
     first = ask(answerer, "What overall rating did Merseyside CRC get in 2018?")

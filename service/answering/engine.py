@@ -72,7 +72,7 @@ class Answerer:
         session_id = request.session_id or self.sessions.new_id()
         previous = self.sessions.last(session_id)
         context = Context(**previous.context) if previous and previous.context else None
-        resolved = resolve(request.question, context, self.names, self.tools.areas)
+        resolved = resolve(self.tools.spelt(request.question), context, self.names, self.tools.areas)
         yield Event("status", {"stage": "retrieving", "question": resolved.text})
         scopes, answer, book, subject = self.answered(resolved, request.filters, session_id)
         if self.prose is not None and (book.citations or book.offered) and not any(s.missing for s in scopes):

@@ -3,6 +3,7 @@ the question as a vector and terms, and the reports' metadata as claims."""
 
 from __future__ import annotations
 
+import re
 from collections import OrderedDict
 from dataclasses import dataclass, field
 from threading import Lock
@@ -16,6 +17,7 @@ from service.answering.rank import Question, Ranker
 from service.answering.scope import SCAFFOLD, Scope, without_names
 from service.answering.text import content_words, stem
 from service.library import Library
+from service.spelling import respell, respelt
 
 
 @dataclass
@@ -49,10 +51,15 @@ class Tools:
         """The question as the ranker reads it: the vector of its whole text, and the columns of its topic's
         terms (by default its words other than those that frame a question: "which", "report" ...); with
         ``jargon``, the reports' terms for its everyday words are read beside them."""
-        vector = self._vector(text, jargon)
         topical = " ".join(topic if topic is not None else [w for w in content_words(text) if stem(w) not in SCAFFOLD])
         corpus = self.library.text
+        vector = self._vector(text, jargon)
         return Question(text, vector, corpus.columns(f"{topical} {jargon}"), answer_type, corpus.unknown(topical))
+
+    def spelt(self, question: str) -> str:
+        """The question with the words it misspells as the reports spell them ("negelct": "neglect")."""
+        fixed = respelt(re.findall(r"[A-Za-z]+", question), self.library.text)
+        return respell(question, fixed) if fixed else question
 
     def of_scope(self, scope: Scope) -> Question:
         """The scoped question: its whole text ranks by meaning (sentence vectors carry their report's body too);
