@@ -238,6 +238,20 @@ def test_a_word_misspelt_by_a_letter_is_read_as_the_reports_spell_it(answerer: A
     assert typo.items and [i.report_id for i in typo.items] == [i.report_id for i in right.items]
 
 
+@pytest.mark.parametrize(("question", "compared"), [
+    ("how many different owners did wales crc have?", False),
+    ("what types of different interventions did london crc offer in 2019?", False),
+    ("how different were essex and wales?", True),
+    ("what was the difference between london crc in 2018 and 2019?", True),
+    ("was Wales CRC different from Essex CRC?", True),
+])
+def test_different_compares_only_when_it_sets_two_apart(answerer: Answerer, question: str, compared: bool) -> None:
+    from service.answering.intent import intent_of
+
+    scope = answerer.scopes(resolve(question, None, answerer.names), None)[0]
+    assert (intent_of(scope) == "compare") == compared
+
+
 # --- conversations ---
 def test_and_essex_resolves_against_the_previous_question(answerer: Answerer) -> None:
     first = ask(answerer, "What overall rating did Merseyside CRC get in 2018?")

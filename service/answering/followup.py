@@ -29,7 +29,7 @@ from service.answering.organisations import body_label
 from service.answering.dates import YEAR, in_years, parse_years
 from service.answering.asks import NUMBER_Q, OTHER, PLURALS
 from service.answering.context import Context
-from service.answering.intent import COMPARATIVES
+from service.answering.intent import COMPARATIVES, DIFFER
 from service.answering.parts import two_parts
 from service.answering.scope import SCAFFOLD
 from service.answering.text import content_words, stem, stems, words
@@ -64,7 +64,7 @@ NTH = re.compile(r"\bthe (first|second|third|fourth|fifth|last|1st|2nd|3rd) (?:o
 # (not "the first CRC to get that rating": a superlative)
 COMPARE_BOTH = re.compile(r"\bwhich\b[^?]*\b(better|worse|higher|lower|stronger|weaker|best|worst)\b|"
                           r"\b(compare|comparison|difference)\b", re.I)  # of the last two bodies asked about
-COMPARE = re.compile(r"\b(compar\w*|versus|vs\.?|differ\w*)\b", re.I)
+COMPARE = re.compile(rf"\b(compar\w*|versus|vs\.?|{DIFFER})(?!\w)", re.I)
 WHY_ONLY = re.compile(r"^\s*(and\s+)?(why|for what reasons?|what were the reasons|on what grounds|why (was|is) that|"
                       r"why (were|was) (they|it|those|these)( \w+)?( that way| so)?|what were the (main )?(reasons|problems|"
                       r"concerns)|what went wrong|why (were|was|did|is|are) (they|it|those|these)( \w+)? (rated|graded|judged|"

@@ -63,7 +63,9 @@ SUMMARY_CUE = re.compile(r"\b(summar(y|ies|ise|ize)|overview|key (findings|point
 OVERVIEW_CUE = re.compile(r"\bwhy\b[^?]*\b(rated|graded|judged|given|got|get|rating|grade)\b|" + SUMMARY_CUE.pattern +
                           r"|\b(tell me (more )?about|what happened|(find|say|conclude|report)\b\W*$|how did\b.*\bdo\b|"
                           r"what (was|were) the (outcome|result|verdict|findings|conclusions)|points? of)", re.I)
-COMPARE_CUE = re.compile(r"\b(compar\w*|versus|vs\.?|v\.|difference|differ\w*)\b|\bwhich (was|is|were|did)\b[^?]*\b"
+DIFFER = (r"differ|differs|differed|differing|differences?|how different|different\s+(?:from|to|than|between)|"
+          r"different\s*\?")  # sets two apart: not "how many different owners", "different interventions"
+COMPARE_CUE = re.compile(rf"\b(compar\w*|versus|vs\.?|v\.|{DIFFER})(?!\w)|\bwhich (was|is|were|did)\b[^?]*\b"
                          r"(better|worse|higher|lower)\b|\b(better|worse) than\b", re.I)
 BETTER = re.compile(r"\b(better|worse|higher|lower|stronger|weaker|best|worst|or)\b", re.I)  # of two bodies named
 CHANGE_CUE = re.compile(r"\b(chang\w*|improv\w*|get better|got better|got worse|progress\w*|since)\b", re.I)
