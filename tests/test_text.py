@@ -98,6 +98,8 @@ def test_a_name_misspelt_by_a_letter_is_read_when_no_report_uses_the_word() -> N
     assert [b.body for b in names.find("thames vally risk")] == ["Thames Valley CRC"]
     assert [b.body for b in names.find("who leads merseysid in 2020")] == ["Merseyside CRC"]  # "leads" is a word
     assert [b.body for b in names.find("hall grade")] == []  # under five letters: too many names are that near
+    shire = BodyNames([ReportMeta(report_id="h", source="h.pdf", title="Herefordshire", body="Herefordshire")])
+    assert [b.body for b in shire.find("how did hereford do in 2022")] == ["Herefordshire"]  # the county town
     assert [b.body for b in BodyNames(reports).find("thames vally risk")] == []  # every word known: none corrected
 
 

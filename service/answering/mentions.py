@@ -97,9 +97,11 @@ class BodyNames:
 
     def _spelt(self, word: str) -> str:
         """The name word ``word`` misspells by a letter ("vally", "merseysid"), when it is one name word's only
-        and no report uses ``word`` itself ("leads" is no "Leeds")."""
+        and no report uses ``word`` itself ("leads" is no "Leeds"); or that adds "shire" ("hereford")."""
         if len(word) < TYPO_LENGTH or word in self.name_words or word.isdigit():
             return word
+        if word + "shire" in self.name_words:  # "hereford" for Herefordshire, its county town
+            return word + "shire"
         near = set().union(*(self.near.get(form, set()) for form in _less_a_letter(word)))
         name = near.pop() if len(near) == 1 else word
         return name if stem(name) == stem(word) or self.unknown_word(word) else word  # ("merseysid" is its stem)
