@@ -28,6 +28,9 @@ def test_council_areas_are_read_as_people_write_them() -> None:
     assert places_named("children's reading improved") == [] and places_named("reading's 2016 report") == ["reading"]
     assert places_named("how many kids were in care in bury in 2016") == ["bury"]  # a year after it: the place
     assert places_named("where did they bury it?") == []
+    assert {"Brighton", "Hove", "Blackburn", "Kensington", "Newcastle", "Stockton", "Stoke"} <= areas  # one of two
+    assert not areas & {"Down", "Mid", "Tower", "Forest"}  # places joined in a name, but not everyday words
+    assert places_named("children's bath time in brighton?") == ["brighton"]  # "bath" only as a name
 
 
 def test_everyday_words_are_read_with_the_reports_terms() -> None:

@@ -9,7 +9,8 @@ import re
 from functools import lru_cache
 
 NATIONS = {"England", "Scotland", "Wales", "Northern Ireland", "United Kingdom"}  # too wide to be one body
-COMMON_WORDS = {"reading", "bury", "highland", "beds", "bucks"}  # names that are also everyday words: only capitalised
+COMMON_WORDS = {"reading", "bury", "highland", "beds", "bucks", "bath", "barking"}
+NOT_ALONE = {"Down", "North Down", "Mid", "Causeway Coast"}  # (parts of joined names that name nothing alone)  # names that are also everyday words: only capitalised
 AS_NAME_AFTER = re.compile(r"'?s\b|\s+(?:(?:in|during|since)\s+)?(?:(?:19|20)\d\d|report|inspection|ofsted|council|"
                            r"borough|children)\b", re.I)  # ("in bury in 2016")
 AS_NAME_BEFORE = re.compile(r"\b(?:did|does|do|was|were|is|has|had|about|of)\s+$", re.I)
@@ -49,10 +50,18 @@ def council_areas() -> tuple[str, ...]:
         name = _standard_name(area.name)
         if name in NATIONS:
             continue
-        names |= {name, SHORTER.sub("", name)}
+        names |= {name, SHORTER.sub("", name), *_joined(name)}
         if extra := WIDER.get(name):
             names.add(extra)
     return tuple(sorted(names, key=len, reverse=True))
+
+
+def _joined(name: str) -> set[str]:
+    """The places a council named for two or more goes by alone ("Brighton and Hove": "Brighton", "Hove";
+    "Stockton-on-Tees": "Stockton"), but not the everyday words among them ("Mid and East Antrim": not "Mid")."""
+    parts = re.split(r",\s*|\s+(?:and|with)\s+", name) if re.search(r"\s(?:and|with)\s", name) else []
+    parts += [re.split(r"\s+upon\s+|-on-", name)[0]] if re.search(r"\s+upon\s+|-on-", name) else []
+    return {p for p in parts if len(p) >= 4 and p not in NOT_ALONE}
 
 
 def _standard_name(name: str) -> str:
