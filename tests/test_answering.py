@@ -291,6 +291,18 @@ def test_the_grade_of_a_report_that_gives_none_says_so(answerer: Answerer) -> No
     assert ask(answerer, "how was Essex CRC rated?").answer.count("requires improvement") == 1
 
 
+def test_what_else_of_the_same_body_asks_for_more_of_it_not_of_other_bodies(answerer: Answerer) -> None:
+    first = ask(answerer, "thames valley unpaid work problems")
+    more = ask(answerer, "what else was wrong there", first.session_id)
+    assert not more.abstained and {c.report_id for c in more.citations} == {"thames-valley-crc-2018"}
+
+
+def test_what_about_a_kind_named_before_a_shared_name_asks_of_that_kind(answerer: Answerer) -> None:
+    first = ask(answerer, "how did london crc do")
+    nps = ask(answerer, "what about the NPS in london?", first.session_id)
+    assert {c.report_id for c in nps.citations} == {"london-nps-2018"}
+
+
 def test_pronoun_follow_up_inherits_the_listed_body(answerer: Answerer) -> None:
     first = ask(answerer, "Which CRCs had unpaid work risk concerns?")
     second = ask(answerer, "What did inspectors say about its Through the Gate work?", first.session_id)

@@ -24,8 +24,8 @@ from dataclasses import dataclass, field
 
 from service.answering.areas import AreaNames
 from service.answering.grades import GRADE_WORD
-from service.answering.mentions import BodyNames
-from service.answering.organisations import body_label
+from service.answering.mentions import BodyMatch, BodyNames
+from service.answering.organisations import body_label, org_types_named
 from service.answering.dates import YEAR, in_years, parse_years
 from service.answering.asks import NUMBER_Q, OTHER, PLURALS
 from service.answering.context import Context
@@ -62,6 +62,7 @@ ORDINALS = {"first": 0, "second": 1, "third": 2, "fourth": 3, "fifth": 4, "last"
 NTH = re.compile(r"\bthe (first|second|third|fourth|fifth|last|1st|2nd|3rd) (?:one|council|crc|provider|authority|"
                  r"organisation|company|area|body)\b(?!\s+(?:to|that|which|who|with|rated|judged|in|of|ever)\b)", re.I)
 # (not "the first CRC to get that rating": a superlative)
+ELSE_HERE = re.compile(r"\bwhat else\b.*\b(there|it|its)\b", re.I)  # more of the same body, not other bodies
 COMPARE_BOTH = re.compile(r"\bwhich\b[^?]*\b(better|worse|higher|lower|stronger|weaker|best|worst)\b|"
                           r"\b(compare|comparison|difference)\b", re.I)  # of the last two bodies asked about
 COMPARE = re.compile(rf"\b(compar\w*|versus|vs\.?|{DIFFER})(?!\w)", re.I)
@@ -173,7 +174,7 @@ def resolve(question: str, previous: Context | None, names: BodyNames, areas: Ar
         then = [str(y) for y in previous.years if str(y) not in text] if COMPARE.search(text) and not found else []
         alone = text if still and not beside and not _refers_back(text) else None
         text, inherited = f"{text.rstrip()} ({'; '.join(previous.bodies + then)})", True
-    exclude = set(previous.report_ids) if OTHER.search(question) else set()
+    exclude = set(previous.report_ids) if OTHER.search(question) and not ELSE_HERE.search(question) else set()
     now = not ACROSS_TIME.search(question) and not found - set(previous.bodies)  # ("compare it with Wales CRC")
     one_report = len(previous.report_ids) == 1 and re.search(r"\b(it|its|that|this)\b", question, re.I) and now
     listed = len(previous.report_ids) > 1 and len(previous.bodies) > 1 and THEY.search(question) and now \
@@ -226,7 +227,7 @@ def _ellipsis(rest: str, previous: Context, names: BodyNames, areas: AreaNames |
         return _as_question(rest), False
     text = _strip_appendix(previous.resolved)
     if bodies:
-        text = _swap_bodies(text, previous.mentions, " and ".join(rest[b.start:b.end] for b in bodies))
+        text = _swap_bodies(text, previous.mentions, " and ".join(_as_named(rest, b) for b in bodies))
     if years:
         text = _swap_years(text, years)
     elif bodies and not _has_reports_in(text, bodies, names):
@@ -271,6 +272,13 @@ def _as_question(rest: str) -> str:
 
 def _strip_appendix(text: str) -> str:
     return re.sub(r"\s*\([^()]*\)\s*$", "", text)
+
+
+def _as_named(text: str, body: BodyMatch) -> str:
+    """The body as ``text`` names it; by its label when the kind that chose it is not beside its name ("the NPS in
+    london": London NPS division)."""
+    named = text[body.start:body.end]
+    return body.body if org_types_named(body.body) - org_types_named(named) and org_types_named(text) else named
 
 
 def _swap_bodies(text: str, mentions: list[str], new: str) -> str:

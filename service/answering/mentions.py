@@ -107,12 +107,14 @@ class BodyNames:
         return name if stem(name) == stem(word) or self.unknown_word(word) else word  # ("merseysid" is its stem)
 
     def _of_kind(self, text: str, match: BodyMatch) -> BodyMatch:
-        """A name two kinds of body share ("London"), narrowed to the kind written after it ("london crc")."""
+        """A name two kinds of body share ("London"), narrowed to the kind written after it ("london crc"), else to
+        the kind the text names ("the NPS in london")."""
         after = KIND_AFTER.match(text, match.end)
-        kinds = org_types_named(after.group(0)) if after else set()
+        kinds = org_types_named(after.group(0) if after else text)  # ("london crc", "the NPS in london")
         metas = [m for m in self.reports if m.report_id in match.report_ids and org_type(m) in kinds]
         if metas:
             match.body, match.report_ids = body_label(metas[0]), [m.report_id for m in metas]
+        match.end = after.end() if after else match.end  # ("london crc": the kind is part of the mention)
         return match
 
     def _elided(self, text: str, tokens: list[tuple[str, int, int]], taken: list[BodyMatch]) -> list[BodyMatch]:
