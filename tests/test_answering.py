@@ -303,6 +303,13 @@ def test_what_about_a_kind_named_before_a_shared_name_asks_of_that_kind(answerer
     assert {c.report_id for c in nps.citations} == {"london-nps-2018"}
 
 
+def test_is_that_worse_than_another_body_sets_the_two_side_by_side(answerer: Answerer) -> None:
+    first = ask(answerer, "staffs and west mids crc caseloads")
+    than = ask(answerer, "is that worse than DLNR?", first.session_id)
+    assert {i.body for i in than.items} == {"Staffordshire and West Midlands CRC",
+                                           "Derbyshire, Leicestershire, Nottinghamshire and Rutland CRC"}
+
+
 def test_pronoun_follow_up_inherits_the_listed_body(answerer: Answerer) -> None:
     first = ask(answerer, "Which CRCs had unpaid work risk concerns?")
     second = ask(answerer, "What did inspectors say about its Through the Gate work?", first.session_id)

@@ -65,7 +65,8 @@ NTH = re.compile(r"\bthe (first|second|third|fourth|fifth|last|1st|2nd|3rd) (?:o
 ELSE_HERE = re.compile(r"\bwhat else\b.*\b(there|it|its)\b", re.I)  # more of the same body, not other bodies
 COMPARE_BOTH = re.compile(r"\bwhich\b[^?]*\b(better|worse|higher|lower|stronger|weaker|best|worst)\b|"
                           r"\b(compare|comparison|difference)\b", re.I)  # of the last two bodies asked about
-COMPARE = re.compile(rf"\b(compar\w*|versus|vs\.?|{DIFFER})(?!\w)", re.I)
+COMPARE = re.compile(rf"\b(compar\w*|versus|vs\.?|{DIFFER}|(?:{'|'.join(COMPARATIVES)}|better|worse) than)(?!\w)",
+                     re.I)  # ("is that worse than DLNR?": the body asked about beside the one named)
 WHY_ONLY = re.compile(r"^\s*(and\s+)?(why|for what reasons?|what were the reasons|on what grounds|why (was|is) that|"
                       r"why (were|was) (they|it|those|these)( \w+)?( that way| so)?|what were the (main )?(reasons|problems|"
                       r"concerns)|what went wrong|why (were|was|did|is|are) (they|it|those|these)( \w+)? (rated|graded|judged|"
