@@ -7,6 +7,7 @@ import re
 from dataclasses import dataclass, field
 
 from service.answering.mentions import BodyNames
+from service.answering.organisations import body_label
 from service.answering.text import ENTITY, MONTH
 
 NOT_ENTITIES = re.compile(r"^(HM|His|Her|The|CRC|NPS|Ofsted|Inspectorate|Probation|Overall|Owner|Published|Page|Requires|"
@@ -41,3 +42,38 @@ def entities_in(quotes: list[str], names: BodyNames) -> list[str]:
                 continue
             found.setdefault(name, None)
     return list(found)[:3]
+
+
+# --- the reports of the conversation ---
+def two_turns_reports(previous: Context, names: BodyNames) -> set[str]:
+    """The reports of one body the last two turns answered about ("X in 2024?", "what about 2020?"), when they
+    differ: what "compare them" compares (else empty)."""
+    body = {m.report_id: body_label(m) for m in names.reports}
+    both = set(previous.before) | set(previous.report_ids)
+    same = len(previous.bodies) == 1 and all(body.get(r) == previous.bodies[0] for r in both)
+    return both if same and set(previous.before) - set(previous.report_ids) else set()
+
+
+def report_beside(previous: Context, names: BodyNames, later: bool):  # noqa: ANN202 (ReportMeta | None)
+    """The previous answer's body's report published just before (``later``: just after) the report(s) that
+    answer cited."""
+    cited = [m for m in names.reports if m.report_id in previous.report_ids and m.published]
+    if not cited or len({body_label(m) for m in cited}) != 1:
+        return None
+    same = [m for m in names.reports if body_label(m) == body_label(cited[0]) and m.published]
+    if later:
+        after = [m for m in same if m.published > max(c.published for c in cited)]
+        return min(after, key=lambda m: m.published) if after else None
+    before = [m for m in same if m.published < min(c.published for c in cited)]
+    return max(before, key=lambda m: m.published) if before else None
+
+
+def change_of(previous: Context, names: BodyNames) -> str:
+    """The question "what changed?" asks of one body: between the reports the last two turns (or the last one)
+    answered about, else over all its reports."""
+    body = previous.bodies[0]
+    asked = two_turns_reports(previous, names) or set(previous.report_ids)  # ("... and in 2016?" "what changed?")
+    years = sorted({m.published.year for m in names.reports if m.report_id in asked and m.published})
+    if len(years) >= 2:
+        return f"how did {body} change between {years[0]} and {years[-1]}?"
+    return f"how has {body} changed over time?"

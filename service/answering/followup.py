@@ -28,7 +28,7 @@ from service.answering.mentions import BodyMatch, BodyNames
 from service.answering.organisations import body_label, org_types_named
 from service.answering.dates import YEAR, in_years, parse_years
 from service.answering.asks import NUMBER_Q, OTHER, PLURALS
-from service.answering.context import Context
+from service.answering.context import Context, change_of, report_beside, two_turns_reports
 from service.answering.intent import COMPARATIVES, DIFFER
 from service.answering.parts import two_parts
 from service.answering.scope import SCAFFOLD
@@ -101,15 +101,6 @@ class Resolved:
     earlier: list[str] = field(default_factory=list)  # the previous bodies, when another was put in their place
 
 
-def _two_turns_reports(previous: Context, names: BodyNames) -> set[str]:
-    """The reports of one body the last two turns answered about ("X in 2024?", "what about 2020?"), when they
-    differ: what "compare them" compares (else empty)."""
-    body = {m.report_id: body_label(m) for m in names.reports}
-    both = set(previous.before) | set(previous.report_ids)
-    same = len(previous.bodies) == 1 and all(body.get(r) == previous.bodies[0] for r in both)
-    return both if same and set(previous.before) - set(previous.report_ids) else set()
-
-
 def resolve(question: str, previous: Context | None, names: BodyNames, areas: AreaNames | None = None) -> Resolved:
     if previous is None or not previous.resolved:
         return Resolved(question)
@@ -118,7 +109,7 @@ def resolve(question: str, previous: Context | None, names: BodyNames, areas: Ar
         # "Why?" (or, of a grade, "what were the main problems?"): the previous question, its reasons asked for
         return Resolved(f"{_strip_appendix(previous.resolved).rstrip(' ?.')}, and why?")
     if CHANGED_ONLY.match(text) and len(previous.bodies) == 1:  # "what changed?" of the body just asked about
-        return Resolved(_change_of(previous, names))
+        return Resolved(change_of(previous, names))
     if HOW_MANY_THAT.match(text) and LIST_ASKED.match(previous.resolved):  # "how many is that?" after a list
         return Resolved(LIST_ASKED.sub("how many ", _strip_appendix(previous.resolved), count=1))
     if not previous.mentions and TOPIC_BACK.match(text) and not OF_THEM.search(text) and not names.find(text):
@@ -131,7 +122,7 @@ def resolve(question: str, previous: Context | None, names: BodyNames, areas: Ar
     if ellipsis and (EARLIER_REPORT.search(text) or later) and not YEAR.search(text):
         # "And in its previous inspection?" / "and the next one?": the same question of the body's report
         # before (after) the one just cited
-        other = _report_beside(previous, names, later)
+        other = report_beside(previous, names, later)
         if other is None:
             return Resolved(previous.resolved, missing=f"no {'later' if later else 'earlier'} report of that body "
                                                         "in this index")
@@ -147,7 +138,7 @@ def resolve(question: str, previous: Context | None, names: BodyNames, areas: Ar
         asked = _strip_appendix(previous.resolved).rstrip(" ?")  # bodies: both, on what was asked of them
         both = "; ".join(previous.earlier + previous.bodies)
         return Resolved(f"{text.rstrip(' ?')}: {asked}? ({both})", inherited=True)
-    elif COMPARE_BOTH.search(text) and not names.find(text) and (both := _two_turns_reports(previous, names)):
+    elif COMPARE_BOTH.search(text) and not names.find(text) and (both := two_turns_reports(previous, names)):
         return Resolved(f"{text.rstrip()} ({previous.bodies[0]})", inherited=True, only=both)  # "compare them"
     picked: set[str] = set()
     if (nth := NTH.search(text)) and previous.bodies:  # "tell me about the second one": that body of the list,
@@ -182,20 +173,6 @@ def resolve(question: str, previous: Context | None, names: BodyNames, areas: Ar
         and not COMPARE.search(question)  # ("what went wrong there?" after a list: in the reports listed)
     only = set(previous.report_ids) if THAT_REPORT.search(question) or one_report or listed else picked
     return Resolved(text, exclude, inherited, only, standalone=alone, earlier=earlier)
-
-
-def _report_beside(previous: Context, names: BodyNames, later: bool):  # noqa: ANN202 (ReportMeta | None)
-    """The previous answer's body's report published just before (``later``: just after) the report(s) that
-    answer cited."""
-    cited = [m for m in names.reports if m.report_id in previous.report_ids and m.published]
-    if not cited or len({body_label(m) for m in cited}) != 1:
-        return None
-    same = [m for m in names.reports if body_label(m) == body_label(cited[0]) and m.published]
-    if later:
-        after = [m for m in same if m.published > max(c.published for c in cited)]
-        return min(after, key=lambda m: m.published) if after else None
-    before = [m for m in same if m.published < min(c.published for c in cited)]
-    return max(before, key=lambda m: m.published) if before else None
 
 
 def _refers_back(text: str) -> bool:
@@ -287,17 +264,6 @@ def _swap_bodies(text: str, mentions: list[str], new: str) -> str:
         if mention and mention in text:
             return text.replace(mention, new, 1)
     return f"{text.rstrip(' ?')} for {new}?"
-
-
-def _change_of(previous: Context, names: BodyNames) -> str:
-    """The question "what changed?" asks of one body: between the reports the last two turns (or the last one)
-    answered about, else over all its reports."""
-    body = previous.bodies[0]
-    asked = _two_turns_reports(previous, names) or set(previous.report_ids)  # ("... and in 2016?" "what changed?")
-    years = sorted({m.published.year for m in names.reports if m.report_id in asked and m.published})
-    if len(years) >= 2:
-        return f"how did {body} change between {years[0]} and {years[-1]}?"
-    return f"how has {body} changed over time?"
 
 
 def _swap_years(text: str, years: list[str]) -> str:
