@@ -9,26 +9,28 @@ import re
 from functools import lru_cache
 
 NATIONS = {"England", "Scotland", "Wales", "Northern Ireland", "United Kingdom"}  # too wide to be one body
-COMMON_WORDS = {"reading", "bury", "highland", "beds", "bucks", "bath", "barking"}
-NOT_ALONE = {"Down", "North Down", "Mid", "Causeway Coast"}  # (parts of joined names that name nothing alone)  # names that are also everyday words: only capitalised
+COMMON_WORDS = {"reading", "bury", "highland", "beds", "bucks", "bath", "barking"}  # also everyday words: only
+# capitalised (or written as a place: "reading's report", "how did bath do")
+NOT_ALONE = {"Down", "North Down", "Mid", "Causeway Coast"}  # (parts of joined names that name nothing alone)
 AS_NAME_AFTER = re.compile(r"'?s\b|\s+(?:(?:in|during|since)\s+)?(?:(?:19|20)\d\d|report|inspection|ofsted|council|"
                            r"borough|children)\b", re.I)  # ("in bury in 2016")
 AS_NAME_BEFORE = re.compile(r"\b(?:did|does|do|was|were|is|has|had|about|of)\s+$", re.I)
 SHORTER = re.compile(r"\s+(City|Islands)$")     # "Glasgow City" is also "Glasgow"; "Orkney Islands", "Orkney"
 WIDER = {"Kingston upon Hull": "Hull"}
-COUNTIES = """Bedfordshire Berkshire Bristol Buckinghamshire Cambridgeshire Cheshire Cornwall Cumbria Derbyshire Devon
-    Dorset Durham Essex Gloucestershire Hampshire Herefordshire Hertfordshire Kent Lancashire Leicestershire
-    Lincolnshire Merseyside Norfolk Northamptonshire Northumberland Nottinghamshire Oxfordshire Rutland Shropshire
-    Somerset Staffordshire Suffolk Surrey Warwickshire Wiltshire Worcestershire Clwyd Dyfed Gwent Gwynedd Powys
-    Humberside Cleveland Avon""".split() + [
+COUNTIES = """Bedfordshire Berkshire Bristol Buckinghamshire Cambridgeshire Cheshire Cornwall Cumbria
+    Derbyshire Devon Dorset Durham Essex Gloucestershire Hampshire Herefordshire Hertfordshire Kent
+    Lancashire Leicestershire Lincolnshire Merseyside Norfolk Northamptonshire Northumberland
+    Nottinghamshire Oxfordshire Rutland Shropshire Somerset Staffordshire Suffolk Surrey Warwickshire
+    Wiltshire Worcestershire Clwyd Dyfed Gwent Gwynedd Powys Humberside Cleveland Avon""".split() + [
     "East Riding of Yorkshire", "East Sussex", "Greater London", "Greater Manchester", "Isle of Wight",
     "North Yorkshire", "South Yorkshire", "Tyne and Wear", "West Midlands", "West Sussex", "West Yorkshire",
     "Mid Glamorgan", "South Glamorgan", "West Glamorgan"]  # England's ceremonial and Wales's preserved counties
-SHORT_FORMS = {"staffs": "staffordshire", "notts": "nottinghamshire", "derbys": "derbyshire", "leics":
-               "leicestershire", "lincs": "lincolnshire", "glos": "gloucestershire", "gloucs": "gloucestershire",
-               "wilts": "wiltshire", "hants": "hampshire", "yorks": "yorkshire", "northants": "northamptonshire",
-               "cambs": "cambridgeshire", "beds": "bedfordshire", "bucks": "buckinghamshire", "herts":
-               "hertfordshire", "oxon": "oxfordshire", "worcs": "worcestershire", "warks": "warwickshire",
+SHORT_FORMS = {"staffs": "staffordshire", "notts": "nottinghamshire", "derbys": "derbyshire",
+               "leics": "leicestershire", "lincs": "lincolnshire", "glos": "gloucestershire",
+               "gloucs": "gloucestershire", "wilts": "wiltshire", "hants": "hampshire",
+               "yorks": "yorkshire", "northants": "northamptonshire", "cambs": "cambridgeshire",
+               "beds": "bedfordshire", "bucks": "buckinghamshire", "herts": "hertfordshire",
+               "oxon": "oxfordshire", "worcs": "worcestershire", "warks": "warwickshire",
                "shrops": "shropshire", "berks": "berkshire", "lancs": "lancashire", "mids": "midlands"}
 # (the counties' customary short forms: "Staffs", "West Mids"; "beds" and "bucks" only when capitalised)
 COUNCIL_KINDS = {  # the standard's subdivision types, as a question names a group of them
@@ -120,7 +122,8 @@ def places_matched(text: str) -> list[re.Match[str]]:
 def counties_matched(text: str) -> list[tuple[str, int, int]]:
     """(county, start, end) for each county ``text`` names, in full or by its short form ("West Mids")."""
     text = text.replace("’", "'")
-    return [(_county_pattern()[1][_key(m.group(0))], *m.span()) for m in _county_pattern()[0].finditer(text)
+    pattern, county_of = _county_pattern()
+    return [(county_of[_key(m.group(0))], *m.span()) for m in pattern.finditer(text)
             if not everyday_word(text, *m.span())]
 
 

@@ -51,9 +51,9 @@ class Tools:
         """The question as the ranker reads it: the vector of its whole text, and the columns of its topic's
         terms (by default its words other than those that frame a question: "which", "report" ...); with
         ``jargon``, the reports' terms for its everyday words are read beside them."""
+        vector = self._vector(text, jargon)
         topical = " ".join(topic if topic is not None else [w for w in content_words(text) if stem(w) not in SCAFFOLD])
         corpus = self.library.text
-        vector = self._vector(text, jargon)
         return Question(text, vector, corpus.columns(f"{topical} {jargon}"), answer_type, corpus.unknown(topical))
 
     def spelt(self, question: str) -> str:
