@@ -16,7 +16,8 @@ from service.answering.intents.fact import KEEP_WITHIN, answer_fact, lead
 from service.answering.intents.grade_lists import biggest_changes, overall_row
 from service.answering.intents.lists import dated_rows
 from service.answering.organisations import body_label, group_by_body, latest_per_body
-from service.answering.intent import BEST_WORST, LEAGUE, MOST_CHANGED, MOST_INSPECTED, SOONEST, SUPERLATIVES, quantity_asked
+from service.answering.intent import (BEST_WORST, LEAGUE, MOST_CHANGED, MOST_INSPECTED, SOONEST, SUPERLATIVES,
+                                      quantity_asked)
 from service.answering.scope import Scope
 from service.answering.text import A_YEAR, MONTH, content_words, stem, words
 from service.answering.tools import Tools
