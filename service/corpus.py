@@ -201,6 +201,10 @@ class Corpus:
         """The columns of the text's terms in this snapshot's matrices."""
         return self.vocabulary.query(text, self.width)
 
+    def groups(self, text: str) -> list[list[int]]:
+        """Per term of the text, the columns of it and its kin ("leadership": "leader") in this snapshot."""
+        return self.vocabulary.groups(text, self.width)
+
     def unknown(self, text: str) -> int:
         """How many of the text's terms no report of this snapshot uses."""
         return self.vocabulary.unknown(text, self.width)

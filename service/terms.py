@@ -46,6 +46,13 @@ def stem(word: str) -> str:
     return IRREGULAR.get(word, IRREGULAR.get(base, base))
 
 
+def holder(term: str) -> str | None:
+    """The holder of a state or office a "-ship" term names ("leadership": "leader", "ownership": "owner"),
+    which the stemmer keeps apart; a sentence about the leaders speaks to a question about the leadership (not
+    the other way round: "partners" are not always a "partnership")."""
+    return term[:-4] if term.endswith("ship") and len(term) >= 9 else None
+
+
 class Vocabulary:
     """Term -> column number; grows as reports are read, never shrinks (a removed report's rare words keep
     their column, with no counts)."""
@@ -83,6 +90,14 @@ class Vocabulary:
         columns below it (a matrix built before later terms were added has no column for them)."""
         limit = len(self.ids) if width is None else width
         return list(dict.fromkeys(i for t in terms(text) if (i := self.ids.get(t)) is not None and i < limit))
+
+    def groups(self, text: str, width: int | None = None) -> list[list[int]]:
+        """Per term of the text that the index holds (as ``query``), its column and its ``holder``'s when the
+        index holds that too, all below ``width``."""
+        limit = len(self.ids) if width is None else width
+        seen = {t: i for t in terms(text) if (i := self.ids.get(t)) is not None and i < limit}
+        kin = {t: self.ids.get(holder(t) or "", limit) for t in seen}
+        return [[column, kin[t]] if kin[t] < limit else [column] for t, column in seen.items()]
 
     def unknown(self, text: str, width: int | None = None) -> int:
         """How many of the text's terms the index (its first ``width`` columns) has never seen."""

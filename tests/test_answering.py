@@ -1086,3 +1086,9 @@ def test_the_same_grade_also_given_last_time(answerer: Answerer) -> None:
     again = ask(answerer, "which of them were also requires improvement last time?", first.session_id)
     assert item_bodies(again) == item_bodies(first) - {"Humberside, Lincolnshire and North Yorkshire CRC"}
     assert all(item.report_id.endswith("2020") for item in again.items) and len(again.citations) == 10
+
+
+def test_a_question_about_the_leadership_is_answered_by_a_sentence_about_the_leaders(answerer: Answerer) -> None:
+    answer = ask(answerer, "hampshire and isle of wight leadership")
+    assert "had strong leaders" in answer.answer and answer.citations[0].report_id.startswith("hampshire")
+    assert_quotes_on_pages(answerer, answer)

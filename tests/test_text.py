@@ -6,6 +6,7 @@ import pytest
 
 from service.answering.places import council_areas, places_named
 from service.answering.text import has_number, quantities
+from service.terms import Vocabulary
 
 
 @pytest.mark.parametrize(("text", "figures"), [
@@ -165,3 +166,13 @@ def test_a_day_of_a_month_is_no_quantity() -> None:
     assert quantities("HM Inspectorate of Probation published its report on 10 January 2018.") == []
     assert quantities("inspected 2 to 13 December 2024, on the 3rd of March") == []
     assert quantities("At 22 February 2016, 300 children were looked after; 20 to 25 cases each") == ["300", "20", "25"]
+
+
+def test_a_ship_term_counts_its_holder_but_not_the_other_way_round() -> None:
+    vocabulary = Vocabulary()
+    vocabulary.counts(["Leadership was strong.", "The leaders and partners.", "A partnership.", "Hardship."])
+    ids = vocabulary.ids
+    assert vocabulary.groups("strong leadership") == [[ids["strong"]], [ids["leadership"], ids["leader"]]]
+    assert vocabulary.groups("partners partnership") == [[ids["partner"]], [ids["partnership"], ids["partner"]]]
+    assert vocabulary.groups("hardship") == [[ids["hardship"]]]
+    assert vocabulary.groups("leadership", width=ids["leader"]) == [[ids["leadership"]]]

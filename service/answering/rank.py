@@ -54,7 +54,7 @@ NAMING = re.compile(r"\b(?:known as|called|named|entitled|branded)\b|[‘“\"']
 class Question:
     text: str
     vector: np.ndarray
-    columns: list[int]             # its terms' columns in the corpus vocabulary
+    columns: list[list[int]]       # per term, its column in the corpus vocabulary and its kin's (counted as one)
     answer_type: str | None = None
     unknown: int = 0               # its terms found in no report: they count as missing from every sentence
     topic_vector: np.ndarray | None = None   # the question without the bodies it names (for ``strength``)
@@ -93,13 +93,14 @@ class Ranker:
         """Per candidate (the rows, then the claims): cosine, BM25, chunk cosine, and the question's term
         weight covered (in the sentence, or with ``chunk_words`` in the sentence or its chunk)."""
         corpus, columns = self.corpus, question.columns
-        counts = corpus.sentence_counts[:, columns].tocsr()[rows] if columns else sparse.csr_matrix((len(rows), 0))
+        counts = per_term(corpus.sentence_counts, columns)[rows]
         lengths = corpus.sentence_lengths[rows]
         dense = self.dense(question, rows)
         chunk = self.chunk_dense(question, rows)
         if claims:
             texts = [c.text for c in claims]
-            counts = sparse.vstack([counts, corpus.vocabulary.counts(texts, grow=False)[:, columns]], format="csr")
+            counts = sparse.vstack([counts, per_term(corpus.vocabulary.counts(texts, grow=False), columns)],
+                                   format="csr")
             # (columns come from corpus.columns: all below this snapshot's width)
             lengths = np.concatenate([lengths, np.asarray(counts[len(rows):].sum(axis=1)).ravel()])
             claim_dense = np.array([self.claim_vectors(t) @ question.vector for t in texts], dtype=np.float32)
@@ -108,7 +109,7 @@ class Ranker:
         own = (counts > 0).toarray()
         present = own.copy()
         if len(rows) and columns and chunk_words:
-            present[:len(rows)] |= (corpus.chunk_counts[:, columns].tocsr()[corpus.chunk_of[rows]] > 0).toarray()
+            present[:len(rows)] |= (per_term(corpus.chunk_counts, columns)[corpus.chunk_of[rows]] > 0).toarray()
         unseen = float(np.log1p((len(dense) + 0.5) / 0.5)) * question.unknown
         total = float(idf.sum()) + unseen or 1.0
         coverage = (present * idf).sum(axis=1) / total if len(idf) else np.full(len(dense), float(not unseen))
@@ -160,6 +161,18 @@ class Ranker:
         report_id, page, _, _, quote = self.corpus.sentence(row)
         kind = "absence" if is_absence(quote) else "sentence"  # "the sources do not state ...": never an answer
         return Evidence(self.reports[report_id], page, self.corpus.section(row), quote, row=row, kind=kind)
+
+
+def per_term(matrix: sparse.spmatrix, columns: list[list[int]]) -> sparse.csr_matrix:
+    """The matrix's counts of each term, its kin's added (one column per term)."""
+    flat = [c for group in columns for c in group]
+    picked = matrix[:, flat].tocsr() if flat else sparse.csr_matrix((matrix.shape[0], 0))
+    if len(flat) == len(columns):
+        return picked
+    owner = [term for term, group in enumerate(columns) for _ in group]
+    join = sparse.csr_matrix((np.ones(len(flat), np.float32), (np.arange(len(flat)), owner)),
+                             shape=(len(flat), len(columns)))
+    return (picked @ join).tocsr()
 
 
 def bare(ev: Evidence) -> bool:

@@ -54,7 +54,7 @@ class Tools:
         vector = self._vector(text, jargon)
         topical = " ".join(topic if topic is not None else [w for w in content_words(text) if stem(w) not in SCAFFOLD])
         corpus = self.library.text
-        return Question(text, vector, corpus.columns(f"{topical} {jargon}"), answer_type, corpus.unknown(topical))
+        return Question(text, vector, corpus.groups(f"{topical} {jargon}"), answer_type, corpus.unknown(topical))
 
     def spelt(self, question: str) -> str:
         """The question with the words it misspells as the reports spell them ("negelct": "neglect")."""
