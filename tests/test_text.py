@@ -176,3 +176,34 @@ def test_a_ship_term_counts_its_holder_but_not_the_other_way_round() -> None:
     assert vocabulary.groups("partners partnership") == [[ids["partner"]], [ids["partnership"], ids["partner"]]]
     assert vocabulary.groups("hardship") == [[ids["hardship"]]]
     assert vocabulary.groups("leadership", width=ids["leader"]) == [[ids["leadership"]]]
+
+
+def test_a_figure_leads_and_fits_only_when_it_is_the_kind_of_figure_asked_for() -> None:
+    import numpy as np
+
+    from ingest.models import ReportMeta
+    from service.answering.evidence import Evidence
+    from service.answering.intents.fact import lead
+    from service.answering.rank import Question, fits
+
+    meta = ReportMeta(report_id="sefton-2016", source="sefton.pdf", title="Sefton")
+    how_many = Question("how many looked after children did sefton have", np.zeros(3), [], "number")
+    share = Evidence(meta, 1, None, "A high proportion (21%) of children looked after in Sefton are placed with parents.")
+    count = Evidence(meta, 1, None, "The number of children looked after was 473, a rate of 88 per 10,000 population.")
+    months = Evidence(meta, 1, None, "Against the backdrop of four people in the role in the past 12 months, the director...")
+    assert lead(share, how_many) is None and lead(count, how_many) == "473" and lead(months, how_many) is None
+    assert fits(count, how_many) == 1.0 and fits(share, how_many) == 0.5
+    what_share = Question("what percentage of children looked after live with parents", np.zeros(3), [], "number")
+    assert lead(share, what_share) == "21%" and fits(count, what_share) == 0.5
+
+
+def test_what_a_figure_measures_and_what_a_question_asks_for() -> None:
+    from service.answering.text import asked_quantity
+
+    assert quantities("In 2014-15 there were 30 children, 11.5% of them unborn, 75 per cent seen within two weeks",
+                      "count") == ["30"]
+    assert quantities("a wait of up to 6 weeks and 12-month plans for 40 children", "duration") == ["6", "12"]
+    assert quantities("It was 1,164, up from 1,100,") == ["1,164", "1,100"]
+    assert [asked_quantity(q) for q in ("how many children", "what share of plans", "how long do they wait",
+                                        "how many weeks", "how much was it worth")] == \
+        ["count", "share", "duration", "duration", None]

@@ -29,7 +29,7 @@ from ingest.models import ReportMeta
 from service.answering import grades
 from service.answering.asks import WHO
 from service.answering.evidence import Claim, Evidence
-from service.answering.text import MONTH, content_words, has_date, has_number, words
+from service.answering.text import MONTH, asked_quantity, content_words, has_date, has_number, words
 from service.answering.verdict import is_absence
 from service.corpus import Corpus
 from service.terms import bm25_matrix
@@ -45,6 +45,7 @@ SILENCE_MARGIN = 1.0  # a report saying it does not say, unless evidence on the 
 RIVAL_SAYS = 0.5      # (and says at least this share of what the question asks, by term weight)
 ABSTAIN_BELOW = 0.20
 REFINE = 200          # rows whose answer type is checked (the best by meaning, words and context)
+OTHER_QUANTITY = 0.5  # the fit of a figure of another kind than asked (a share for "how many")
 NAME = re.compile(r"\b[A-Z][\w'’-]*")
 LEADING_MARKS = re.compile(r"^[^\w‘“'\"]+")  # a bullet or space before the first word: the first word opens it
 NAMING = re.compile(r"\b(?:known as|called|named|entitled|branded)\b|[‘“\"'][^‘’“”\"']{3,60}[’”\"']")
@@ -190,7 +191,8 @@ def lexical_trust(said: np.ndarray) -> float:
 
 
 def fits(ev: Evidence, question: Question, rare: Callable[[str], bool] = lambda w: True) -> float:
-    """1 when the evidence holds the kind of thing asked for (0 when it does not, or nothing is asked); a person
+    """1 when the evidence holds the kind of thing asked for (0 when it does not, or nothing is asked; a figure
+    of another kind than the one asked, ``OTHER_QUANTITY``); a person
     asked for ("who is ...") is a name few sentences use, not a title ("the Chief Executive", "Lead Member")."""
     kind, text = question.answer_type, LEADING_MARKS.sub("", ev.quote)
     if kind is None:
@@ -200,7 +202,8 @@ def fits(ev: Evidence, question: Question, rare: Callable[[str], bool] = lambda 
     if ev.kind != "sentence":
         return float(ev.kind == kind)
     if kind == "number":
-        return float(has_number(text))
+        kind = asked_quantity(question.text)  # "how many children": a count, more than "21%" or "a quarter"
+        return 1.0 if has_number(text, kind) else OTHER_QUANTITY * has_number(text)
     if kind == "date":
         return float(has_date(text))
     if kind == "grade":

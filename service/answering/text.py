@@ -11,18 +11,35 @@ WORD = re.compile(r"[A-Za-z0-9]+&[A-Za-z0-9]+|[A-Za-z0-9][A-Za-z0-9'’-]*")  # 
 NUMBER_WORDS = re.compile(r"\b(two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|thirty|forty|fifty|"
                           r"half|halves|third|thirds|quarter|quarters|fifth|fifths|two-thirds|one in \w+|dozen|"
                           r"hundreds?|thousands?|per cent|percent|majority|minority)\b", re.I)
-NUMBER = re.compile(r"(?<![\w./])(?<![A-Za-z]-)\d[\d,]*(\.\d+)?(\s?%)?")  # not "COVID-19"
+NUMBER = re.compile(r"(?<![\w./])(?<![A-Za-z]-)\d(?:[\d,]*\d)?(\.\d+)?(\s?%)?")  # not "COVID-19"
 YEAR = re.compile(r"^(19|20)\d\d$")
 A_YEAR = re.compile(r"\b(?:19|20)\d\d\b")  # a year anywhere in a text
 LABEL_BEFORE = re.compile(r"\b(stage|year|section|level|tier|phase|paragraph|para|page|part|schedule|article|chapter|"
                           r"step|regulation|standard|annex|appendix|table|figure|ks)\s*$", re.I)  # "key stage 4"
+YEAR_BEFORE = re.compile(r"\b(?:19|20)\d\d\s*[-–/]\s*$")  # (the end of a span of years: "2014-15")
+RATE = re.compile(r"\s*per\s+[\d,]*\d", re.I)
+PER_CENT = re.compile(r"\s*(?:per ?cent|percent)\b", re.I)
+TIME_UNIT = re.compile(r"\s*(?:-\s*)?(?:hours?|days?|weeks?|months?|years?)\b(?!\s+old)", re.I)  # (an age counts)
+ASKED_QUANTITY = [
+    ("share", re.compile(r"\b(percentage|proportion|share|per ?cent|percent|fraction)\b|%", re.I)),
+    ("duration", re.compile(r"\bhow long\b|\bhow many\s+(hours|days|weeks|months|years)\b", re.I)),
+    ("count", re.compile(r"\bhow many\b|\bnumber of\b", re.I)),
+]
+KIND_WORDS = {  # a quantity of each kind in words ("two-thirds", "four people", "six weeks")
+    "share": re.compile(r"\b(half|halves|third|thirds|quarter|quarters|fifth|fifths|two-thirds|one in \w+|per cent|"
+                        r"percent|majority|minority)\b", re.I),
+    "count": re.compile(r"\b(two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|thirty|forty|fifty|"
+                        r"dozen|hundreds?|thousands?)\b(?!\s*-?\s*(hours?|days?|weeks?|months?|years?)\b)", re.I),
+    "duration": re.compile(r"\b(one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|a few|several|"
+                           r"a|an)\s*-?\s*(hours?|days?|weeks?|months?|years?)\b(?!\s+old)", re.I),
+}
 ENTITY = re.compile(r"[A-Z][\w'’&-]+(?:\s+(?:of\s+|and\s+)?[A-Z][\w'’&-]+)*")  # a name: "Working Links"
 MONTH = re.compile(r"\b(january|february|march|april|may|june|july|august|september|october|november|december)\b",
                    re.I)
 DAY_OF = re.compile(rf"(?:st|nd|rd|th)?(?:\s*(?:to|-|–|and)\s*\d{{1,2}}(?:st|nd|rd|th)?)?\s+(?:of\s+)?{MONTH.pattern}",
                     re.I)  # (after a number: the day of a date, "10 January", "2 to 13 December")
 
-__all__ = ["A_YEAR", "MONTH", "NUMBER", "YEAR", "content_words", "has_date", "has_number", "quantities", "squash", "stem", "stems", "words"]
+__all__ = ["A_YEAR", "MONTH", "NUMBER", "YEAR", "content_words", "asked_quantity", "has_date", "has_number", "quantities", "squash", "stem", "stems", "words"]
 
 
 def words(text: str) -> list[str]:
@@ -44,18 +61,38 @@ def stems(text: str) -> set[str]:
     return {stem(w) for w in content_words(text)}
 
 
-def quantities(text: str) -> list[str]:
+def quantities(text: str, kind: str | None = None) -> list[str]:
     """The figures ``text`` states as quantities: not bare years, nor labels ("key stage 4", "section 20"), nor
-    days of a month ("10 January 2018", "on 3 July")."""
+    days of a month ("10 January 2018", "on 3 July"), nor the end of a span of years ("2014-15"); with ``kind``, only those of that kind (``kind_of``)."""
     return [m.group(0) for m in NUMBER.finditer(text)
             if (not YEAR.match(m.group(0).replace(",", "")) or m.group(2)) and not LABEL_BEFORE.search(text[:m.start()])
-            and not DAY_OF.match(text, m.end())]
+            and not DAY_OF.match(text, m.end()) and not YEAR_BEFORE.search(text[:m.start()])
+            and kind in (None, kind_of(text, m))]
 
 
-def has_number(text: str) -> bool:
-    """True when ``text`` states a quantity (a figure that is not a bare year or a label, or a word such as
-    'a quarter')."""
-    return bool(quantities(text)) or bool(NUMBER_WORDS.search(text))
+def kind_of(text: str, figure: re.Match) -> str:
+    """What a figure in ``text`` measures: "share" (a percentage), "rate" ("88 per 10,000"), "duration" (days to
+    years) or "count"."""
+    if figure.group(2) or PER_CENT.match(text, figure.end()):
+        return "share"
+    if RATE.match(text, figure.end()) or text[:figure.start()].endswith("per "):
+        return "rate"  # ("88 per 10,000": neither figure is a count)
+    return "duration" if TIME_UNIT.match(text, figure.end()) else "count"
+
+
+def asked_quantity(question: str) -> str | None:
+    """The kind of figure a question asks for: a share ("what percentage"), a duration ("how long", "how many
+    weeks") or a count ("how many children"); None when it could be any ("how much", "what average")."""
+    for kind, pattern in ASKED_QUANTITY:
+        if pattern.search(question):
+            return kind
+    return None
+
+
+def has_number(text: str, kind: str | None = None) -> bool:
+    """True when ``text`` states a quantity (of ``kind``, when given): a figure that is not a bare year or a
+    label, or a word such as 'a quarter'."""
+    return bool(quantities(text, kind)) or bool((NUMBER_WORDS if kind is None else KIND_WORDS[kind]).search(text))
 
 
 def has_date(text: str) -> bool:

@@ -13,7 +13,7 @@ from service.answering.compose import NOT_IN_REPORTS, CitationBook, abstain
 from service.answering.evidence import Evidence, label
 from service.answering.rank import ABSTAIN_BELOW, Question, strength
 from service.answering.scope import RATING, Scope
-from service.answering.text import MONTH, NUMBER, names_in, quantities, stem, words
+from service.answering.text import MONTH, NUMBER, asked_quantity, names_in, quantities, stem, words
 from service.answering.tools import Tools
 from service.schemas import Answer
 
@@ -106,7 +106,8 @@ def spread(ranked: list[Evidence], limit: int) -> list[Evidence]:
 def lead(ev: Evidence, question: Question) -> str | None:
     """The fact itself, when the quote states exactly one thing of the kind asked for."""
     if question.answer_type == "number":
-        found = set(quantities(ev.quote)) - {m.group(0) for m in NUMBER.finditer(question.text)}
+        found = set(quantities(ev.quote, asked_quantity(question.text))) - {m.group(0) for m in
+                                                                            NUMBER.finditer(question.text)}
         in_words = COUNTED_IN_WORDS.search(ev.quote)  # "only two of the ten ..., compared with 68%": which?
         return found.pop() if len(found) == 1 and not in_words else None
     if question.answer_type == "date":
