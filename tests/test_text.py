@@ -207,3 +207,26 @@ def test_what_a_figure_measures_and_what_a_question_asks_for() -> None:
     assert [asked_quantity(q) for q in ("how many children", "what share of plans", "how long do they wait",
                                         "how many weeks", "how much was it worth")] == \
         ["count", "share", "duration", "duration", None]
+
+
+def test_a_grade_claim_is_not_led_by_a_grade_word_of_a_sentence_ranked_above_it() -> None:
+    import numpy as np
+
+    from ingest.models import ReportMeta
+    from service.answering.compose import CitationBook
+    from service.answering.evidence import Evidence
+    from service.answering.intents.fact import fact_answer
+    from service.answering.rank import Question
+
+    meta = ReportMeta(report_id="gateshead-2016", source="gateshead.pdf", title="Gateshead")
+    sentence = "The council are very good at recognising the achievements of care leavers."
+    claim_line = "Experiences and progress of care leavers: Requires improvement"
+
+    class OnePage:
+        def page_text(self, report_id: str, page: int) -> str:
+            return f"{sentence}\n{claim_line}"
+
+    question = Question("how was gateshead graded for care leavers", np.zeros(3), [], "grade")
+    claim = Evidence(meta, 1, None, claim_line, claim="Gateshead was rated requires improvement for care leavers.")
+    answer = fact_answer([Evidence(meta, 1, None, sentence), claim], question, CitationBook(OnePage()), "s")
+    assert not answer.answer.startswith("**good**") and answer.answer.startswith("Gateshead was rated")

@@ -128,7 +128,7 @@ def fact_answer(evidence: list[Evidence], question: Question, book: CitationBook
     sentences = [(ev, n) for ev, n in cited if not ev.claim]
     lines = claims + _sentence_lines(sentences)
     first = cited[0][0]
-    head = lead(first, question) if not first.claim else None
+    head = lead(first, question) if not claims else None  # (a claim, listed first, states it already)
     text = "\n".join(lines) if len(lines) > 1 and (claims or len({ev.report_id for ev, _ in sentences}) > 1) \
         else " ".join(lines)
     if head:
