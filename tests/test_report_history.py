@@ -94,3 +94,10 @@ def test_how_good_a_council_is_at_a_judgement_area_gives_that_grade_in_each_repo
     assert lines[0].startswith("**Northshire (2022)** was rated **requires improvement** for *The experiences and "
                                "progress of care leavers*")
     assert len(lines) == 3 and all("care leavers" in line for line in lines)
+
+
+def test_a_grade_held_now_is_each_bodys_latest(history: Answerer) -> None:
+    ever = history.ask(AskRequest(question="which councils were rated requires improvement?"))
+    assert {item.report_id for item in ever.items} == {"northshire-2017", "southvale-2021"}
+    now = history.ask(AskRequest(question="which councils are currently rated requires improvement?"))
+    assert [item.report_id for item in now.items] == ["southvale-2021"]

@@ -61,3 +61,10 @@ def test_a_side_asked_of_ungraded_reports_is_read_from_their_outcome(areas: Answ
     assert {item.report_id for item in weak.items} == {"medway-send-2024", "oldham-send-2024"}
     strong = ask(areas, "which areas were doing well?")
     assert {item.report_id for item in strong.items} == {"wigan-send-2023"}
+
+
+def test_a_region_named_chooses_its_councils_and_a_nation_with_none_is_said_to_have_none(areas: Answerer) -> None:
+    listed = ask(areas, "list the SEND inspections in the north west")  # Oldham and Wigan, not Medway (south east)
+    assert {item.report_id for item in listed.items} == {"oldham-send-2024", "wigan-send-2023"}
+    welsh = ask(areas, "which welsh councils had SEND inspections?")
+    assert welsh.abstained and "a council in Wales" in welsh.answer

@@ -15,6 +15,7 @@ from service.answering.mentions import BodyMatch, BodyNames
 from service.answering.organisations import (INSPECTORATE_NAMES, ORG_TYPES, body_label, inspectorates_named,
                                              latest_per_body, org_type, org_types_named)
 from service.answering.places import COUNCIL_KINDS, council_kind, council_kinds_named
+from service.answering.regions import region_of, regions_named, without_regions
 from service.answering.dates import LATEST_ONLY, REPORT_YEAR, YEAR_PHRASE, in_years, of_month_asked, parse_years
 from service.answering.text import ENTITY, MONTH, content_words, stem
 from service.answering.thesaurus import reports_words
@@ -48,6 +49,9 @@ WORST_STEMS = {stem(w) for w in "worst weakest poorest".split()}
 LIST_ASKED = re.compile(r"^\s*(which|who|where|what)\b", re.I)
 COMMON = {stem(w) for w in "common usual typical frequent".split()}  # "the most common grade": the tally says
 RECENCY = {stem(w) for w in "latest last recent newest current".split()}
+AS_THINGS_STAND = re.compile(r"\b(currently|presently|at present|now|as things stand|at the moment|these days|today)\b|"
+                             r"\b(?:their|its|the)\s+(?:latest|most recent|last|newest|current)\s+(?:inspections?|"
+                             r"reports?|grades?|ratings?|judge?ments?|visits?)\b", re.I)  # of many bodies: each one's latest
 PREDICATIVE_GRADE = re.compile(  # "were good in 2019", "found to be inadequate?", "were outstanding for care leavers"
     rf"\b(was|were|is|are|be|been|as|got|get|received|achieved|awarded|given)\s+(?:\w+\s+){{0,2}}?{grades.GRADE_NAME}(?=\s*(?:[?.!,]|$|\s+(?:in|during|for|"
     r"overall|by|back|then|last|when|at\s+(?:their|its|the)\s+(?:last|latest|most|previous|next))\b))", re.I)
@@ -150,6 +154,12 @@ def _reports_in_scope(question: str, reports: list[ReportMeta], bodies: list[Bod
             chosen = [m for m in chosen if councils.get(m.report_id) in groups]
             if not chosen:
                 return [], f"no report in this index is about a {' or '.join(sorted(groups))}"
+    if not bodies and (regions := regions_named(question)):  # "which councils in the north east ...", "welsh LAs"
+        region = {m.report_id: region_of(body_label(m)) for m in chosen if org_type(m) in (None, "local authority")}
+        if any(region.values()):  # (an index of councils: else the words are only words)
+            chosen = [m for m in chosen if region.get(m.report_id) in regions]
+            if not chosen:
+                return [], f"no report in this index is about a council in {' or '.join(sorted(regions))}"
     dated = [m for m in chosen if in_years(m, years, with_fieldwork=bool(bodies) and kind == "fact")]
     if bodies and kind == "fact" and not dated and not REPORT_YEAR.search(question):
         dated = chosen  # "supervised in November 2018" may be told by the report of 2019: the text decides
@@ -159,8 +169,8 @@ def _reports_in_scope(question: str, reports: list[ReportMeta], bodies: list[Bod
     if dated and not monthly:
         return [], "no report in this index was published or inspected in that month"
     dated = monthly
-    if bodies and not years and LATEST_ONLY.search(question):
-        dated = latest_per_body(dated)
+    if not years and (LATEST_ONLY.search(question) if bodies else AS_THINGS_STAND.search(question)):
+        dated = latest_per_body(dated)  # ("which councils are currently rated inadequate": each one's latest)
     return sorted(m.report_id for m in dated), None
 
 
@@ -216,6 +226,7 @@ def without_names(question: str, bodies: list[BodyMatch], years: bool = False, k
         question = question[:body.start] + " " + question[body.end:]
     for pattern in COUNCIL_KINDS.values() if not bodies else ():  # ("London boroughs": a group, before its nouns)
         question = pattern.sub(" ", question)
+    question = without_regions(question) if not bodies else question  # ("the north east": a group of councils)
     for kind, pattern in ORG_TYPES.items():
         if kinds is None or kind in kinds:
             question = pattern.sub(" ", question)

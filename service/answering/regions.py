@@ -1,0 +1,95 @@
+"""Regions a question names ("which councils in the north east ...", "best rated councils in yorkshire", "welsh
+councils"): England's nine statistical regions (ONS, ITL1), and the other nations of the United Kingdom, whose
+councils ISO 3166-2:GB (``pycountry``) lists by nation. A region chooses the councils in it; it is not a word to
+find in the reports ("yorkshire" would find South Yorkshire Police in any report)."""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from service.answering.places import _key, _standard_name, council_kind, places_named
+
+ENGLISH_REGIONS = {  # the councils with children's services in each region (ONS), as the standard names them,
+    # with the councils formed since ("Cumberland") and those they replaced ("Northamptonshire", "Poole")
+    "North East": """Darlington; Durham; Gateshead; Hartlepool; Middlesbrough; Newcastle upon Tyne; North Tyneside;
+        Northumberland; Redcar and Cleveland; South Tyneside; Stockton-on-Tees; Sunderland""",
+    "North West": """Blackburn with Darwen; Blackpool; Bolton; Bury; Cheshire East; Cheshire West and Chester;
+        Cumbria; Cumberland; Westmorland and Furness; Halton; Knowsley; Lancashire; Liverpool; Manchester; Oldham;
+        Rochdale; Salford; Sefton; St Helens; Stockport; Tameside; Trafford; Warrington; Wigan; Wirral""",
+    "Yorkshire and the Humber": """Barnsley; Bradford; Calderdale; Doncaster; East Riding of Yorkshire;
+        Kingston upon Hull; Hull; Kirklees; Leeds; North East Lincolnshire; North Lincolnshire; North Yorkshire;
+        Rotherham; Sheffield; Wakefield; York""",
+    "East Midlands": """Derby; Derbyshire; Leicester; Leicestershire; Lincolnshire; Northamptonshire;
+        North Northamptonshire; West Northamptonshire; Nottingham; Nottinghamshire; Rutland""",
+    "West Midlands": """Birmingham; Coventry; Dudley; Herefordshire; Sandwell; Shropshire; Solihull; Staffordshire;
+        Stoke-on-Trent; Telford and Wrekin; Walsall; Warwickshire; Wolverhampton; Worcestershire""",
+    "East of England": """Bedford; Bedfordshire; Cambridgeshire; Central Bedfordshire; Essex; Hertfordshire; Luton;
+        Norfolk; Peterborough; Southend-on-Sea; Suffolk; Thurrock""",
+    "South East": """Bracknell Forest; Brighton and Hove; Buckinghamshire; East Sussex; Hampshire; Isle of Wight; Kent;
+        Medway; Milton Keynes; Oxfordshire; Portsmouth; Reading; Slough; Southampton; Surrey; West Berkshire;
+        West Sussex; Windsor and Maidenhead; Wokingham""",
+    "South West": """Bath and North East Somerset; Bournemouth, Christchurch and Poole; Bournemouth; Poole; Bristol;
+        Cornwall; Isles of Scilly; Devon; Dorset; Gloucestershire; North Somerset; Plymouth; Somerset;
+        South Gloucestershire; Swindon; Torbay; Wiltshire""",
+}
+NATIONS = {"Wales": "GB-WLS", "Scotland": "GB-SCT", "Northern Ireland": "GB-NIR"}
+COUNCILS = r"(?:councils|local authorities|authorities|las|boroughs|areas|counties|cities)"
+NAMED = [  # (regions, how a question names them); "West Midlands" also names a county (``places``)
+    (("North East",), r"\bnorth[- ]?east(?:ern)?\b(?!\s+(?:lincolnshire|lincs|somerset))"),
+    (("North West",), r"\bnorth[- ]?west(?:ern)?\b(?!\s+leicestershire)"),
+    (("Yorkshire and the Humber",), r"(?<!north )(?<!south )(?<!west )(?<!east )(?<!riding of )\byorks(?:hire)?\b"
+                                    r"(?!\s+(?:police|dales|moors))|\bthe humber\b"),
+    (("East Midlands",), r"\beast(?:ern)?\s+mid(?:land)?s\b"),
+    (("West Midlands",), r"\bwest midlands (?:region|councils|local authorities|las)\b"),
+    (("East of England",), r"\beast of england\b|\beast anglia\b|\beastern region\b"),
+    (("South East",), r"\bsouth[- ]?east(?:ern)?\b(?!\s+(?:london|england's))"),
+    (("South West",), r"\bsouth[- ]?west(?:ern)?\b(?!\s+london)"),
+    (("North East", "North West", "Yorkshire and the Humber"),
+     rf"\bthe north\b(?![- ]?(?:east|west))|\bnorthern (?:england|{COUNCILS})\b|\bnorth of england\b"),
+    (("East Midlands", "West Midlands"), rf"(?<!east )(?<!west )\bthe midlands\b|\bmidlands {COUNCILS}\b"),
+    (("Wales",), rf"\bwelsh {COUNCILS}\b|\b{COUNCILS} in wales\b"),
+    (("Scotland",), rf"\bscottish {COUNCILS}\b|\b{COUNCILS} in scotland\b"),
+    (("Northern Ireland",), rf"\bnorthern irish {COUNCILS}\b|\b{COUNCILS} in northern ireland\b"),
+]
+
+
+def regions_matched(question: str) -> list[tuple[tuple[str, ...], int, int]]:
+    """(regions, start, end) for each region the question names."""
+    return [(regions, *m.span()) for regions, pattern in _patterns() for m in pattern.finditer(question)]
+
+
+def regions_named(question: str) -> set[str]:
+    return {region for regions, _, _ in regions_matched(question) for region in regions}
+
+
+def without_regions(question: str) -> str:
+    for _, pattern in _patterns():
+        question = pattern.sub(" ", question)
+    return question
+
+
+def region_of(body: str) -> str | None:
+    """The region or nation of the council ``body`` names ("Wigan Local Area Partnership": "North West")."""
+    if council_kind(body) == "London borough":
+        return "London"
+    table = _councils()
+    return table.get(_key(body)) or next((table[k] for name in places_named(body) if (k := _key(name)) in table),
+                                         None)
+
+
+@lru_cache(maxsize=1)
+def _patterns() -> list[tuple[tuple[str, ...], re.Pattern[str]]]:
+    return [(regions, re.compile(pattern, re.I)) for regions, pattern in NAMED]
+
+
+@lru_cache(maxsize=1)
+def _councils() -> dict[str, str]:
+    import pycountry
+
+    table = {_key(name): region for region, names in ENGLISH_REGIONS.items() for name in names.split(";")}
+    for area in pycountry.subdivisions.get(country_code="GB") or []:
+        nation = next((n for n, code in NATIONS.items() if code == area.parent_code), None)
+        if nation:
+            table[_key(_standard_name(area.name))] = nation
+    return table

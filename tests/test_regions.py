@@ -1,0 +1,34 @@
+"""Regions and nations a question names, and the region of a council."""
+
+from __future__ import annotations
+
+import pytest
+
+from service.answering.regions import region_of, regions_named, without_regions
+
+
+@pytest.mark.parametrize(("question", "regions"), [
+    ("which councils in the north east had problems with turnover", {"North East"}),
+    ("best rated councils in yorkshire", {"Yorkshire and the Humber"}),
+    ("North-West councils judged inadequate", {"North West"}),
+    ("councils in the midlands", {"East Midlands", "West Midlands"}),
+    ("which welsh councils were rated inadequate", {"Wales"}),
+    ("how did north east lincolnshire do", set()),       # a council, not the region
+    ("west yorkshire councils", set()),                  # a county (places), not the region
+    ("bath and north east somerset 2019", set()),
+])
+def test_regions_named(question: str, regions: set[str]) -> None:
+    assert regions_named(question) == regions
+
+
+def test_a_region_is_taken_out_of_the_topic() -> None:
+    assert without_regions("which councils in the north east had high turnover").split() == \
+        ["which", "councils", "in", "the", "had", "high", "turnover"]
+
+
+@pytest.mark.parametrize(("body", "region"), [
+    ("Wigan Local Area Partnership", "North West"), ("Hackney", "London"), ("North East Lincolnshire",
+     "Yorkshire and the Humber"), ("Cardiff", "Wales"), ("Cumberland", "North West"), ("Hull", "Yorkshire and the Humber"),
+    ("Bournemouth, Christchurch and Poole", "South West"), ("Northshire", None)])
+def test_the_region_of_a_council(body: str, region: str | None) -> None:
+    assert region_of(body) == region
