@@ -230,3 +230,16 @@ def test_a_grade_claim_is_not_led_by_a_grade_word_of_a_sentence_ranked_above_it(
     claim = Evidence(meta, 1, None, claim_line, claim="Gateshead was rated requires improvement for care leavers.")
     answer = fact_answer([Evidence(meta, 1, None, sentence), claim], question, CitationBook(OnePage()), "s")
     assert not answer.answer.startswith("**good**") and answer.answer.startswith("Gateshead was rated")
+
+
+def test_a_fact_cites_no_sentence_whose_every_word_another_cited_sentence_says() -> None:
+    from ingest.models import ReportMeta
+    from service.answering.evidence import Evidence
+    from service.answering.intents.fact import supporting
+
+    meta = ReportMeta(report_id="hiow-2019", source="hiow.md", title="Hampshire and Isle of Wight CRC")
+    texts = ["Hampshire CRC had strong leaders.", "Hampshire CRC had strong leaders, and its facilities were rated "
+             "Outstanding.", "Facilities at Hampshire CRC were rated Outstanding.", "Staff at Hampshire CRC were keen."]
+    ranked = [Evidence(meta, 1, None, text, score=5.0 - i * 0.1) for i, text in enumerate(texts)]
+    assert [ev.quote for ev in supporting(ranked)] == texts[:2] + texts[3:]  # (the first, less said, ranks above)
+    assert [ev.quote for ev in supporting(ranked[1:])] == [texts[1], texts[3]]

@@ -13,7 +13,7 @@ from service.answering.compose import NOT_IN_REPORTS, CitationBook, abstain
 from service.answering.evidence import Evidence, label
 from service.answering.rank import ABSTAIN_BELOW, Question, strength
 from service.answering.scope import RATING, Scope
-from service.answering.text import MONTH, NUMBER, asked_quantity, names_in, quantities, stem, words
+from service.answering.text import MONTH, NUMBER, asked_quantity, content_words, names_in, quantities, stem, words
 from service.answering.tools import Tools
 from service.schemas import Answer
 
@@ -77,7 +77,8 @@ def claims_asked(tools: Tools, scope: Scope) -> list:  # list[Claim]
 
 
 def supporting(ranked: list[Evidence]) -> list[Evidence]:
-    """The best evidence and what ranks close to it: at most three, each wording once; when the best is a
+    """The best evidence and what ranks close to it: at most three, each saying something those above it do
+    not; when the best is a
     claim read from the metadata (a grade, a date, a name), only such claims."""
     if ranked[0].kind == "grade":  # the judgement asked, as each report in scope gave it: newest first
         graded = {ev.report_id: ev for ev in reversed(ranked) if ev.kind == "grade"}
@@ -88,9 +89,15 @@ def supporting(ranked: list[Evidence]) -> list[Evidence]:
             break
         if ranked[0].claim and not ev.claim:
             continue
-        if (ev.report_id, ev.quote) not in {(c.report_id, c.quote) for c in chosen}:
-            chosen.append(ev)
+        if not any(within(ev.quote, c.quote) for c in chosen if c.report_id == ev.report_id):
+            chosen.append(ev)  # (not when all it says, a sentence already chosen says)
     return chosen
+
+
+def within(quote: str, other: str) -> bool:
+    """True when every content word of ``quote`` is in ``other`` ("X had strong leaders." in "X had strong
+    leaders, and its facilities were rated Outstanding.")."""
+    return set(content_words(quote)) <= set(content_words(other))
 
 
 def spread(ranked: list[Evidence], limit: int) -> list[Evidence]:
