@@ -1092,3 +1092,14 @@ def test_a_question_about_the_leadership_is_answered_by_a_sentence_about_the_lea
     answer = ask(answerer, "hampshire and isle of wight leadership")
     assert "had strong leaders" in answer.answer and answer.citations[0].report_id.startswith("hampshire")
     assert_quotes_on_pages(answerer, answer)
+
+
+@pytest.mark.parametrize("question", ["how did london compare with kent surrey sussex", "essex vs kent"])
+def test_a_comparison_with_a_place_no_report_is_about_says_so(answerer: Answerer, question: str) -> None:
+    answer = ask(answerer, question)
+    assert answer.abstained and "about kent" in answer.answer and not answer.citations
+
+
+def test_a_place_where_a_compared_body_worked_is_not_a_side_of_the_comparison(answerer: Answerer) -> None:
+    answer = ask(answerer, "Compare Thames Valley CRC's work in Reading with Essex")
+    assert not answer.abstained and {c.report_id for c in answer.citations} >= {"essex-crc-2018", "thames-valley-crc-2018"}

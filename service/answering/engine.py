@@ -157,6 +157,9 @@ class Answerer:
         if named := [rid for rid in scope.report_ids if rid in resolved.only]:
             scope.report_ids = named
         scope.missing = resolved.missing or scope.missing
+        if scope.intent == "compare" and scope.bodies and not scope.missing and \
+                (absent := self.names.places_absent(scope.question, scope.bodies)):  # (not one side left out)
+            scope.missing = f"no report in this index is about {absent[0]}"
         if scope.intent == "fact" and not scope.missing and (asks_for_overview(self.tools, scope)
                                                             or self.how_it_did(scope)):
             scope.intent = "overview"

@@ -46,6 +46,9 @@ def _tokens(question: str, known: set[str] = frozenset()) -> list[tuple[str, int
     return out
 
 
+WHERE_BEFORE = re.compile(r"\b(?:in|at|across|around|near|within)\s+$", re.I)
+
+
 class BodyNames:
     """The index's bodies by name, built once per set of reports: finds the bodies a text names (longest
     name wins; a name given in part counts when it fits one body only) and names that fit no body."""
@@ -191,6 +194,13 @@ class BodyNames:
         if not out and not (self.find(question) if bodies is None else bodies):  # "how did glasgow do": a council area no body of the index is
             out = [place for place in places_named(question) if not self._partial(place)]
         return out
+
+    def places_absent(self, question: str, bodies: list[BodyMatch]) -> list[str]:
+        """UK council areas the question names beside the bodies found that no report's body holds ("how did
+        London compare with Kent?" in an index with no Kent report)."""
+        return [m.group(0) for m in places_matched(question) if not self._partial(m.group(0))
+                and not any(b.start < m.end() and m.start() < b.end for b in bodies)
+                and not WHERE_BEFORE.search(question[:m.start()])]  # ("its work in Reading": where, not who)
 
     def _everyday(self, name: str, pattern: re.Pattern[str], match: re.Match[str]) -> bool:
         """True for lower-case words before "crc" or "school" that are seldom a name: one word before "crc"
