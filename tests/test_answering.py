@@ -1103,3 +1103,8 @@ def test_a_comparison_with_a_place_no_report_is_about_says_so(answerer: Answerer
 def test_a_place_where_a_compared_body_worked_is_not_a_side_of_the_comparison(answerer: Answerer) -> None:
     answer = ask(answerer, "Compare Thames Valley CRC's work in Reading with Essex")
     assert not answer.abstained and {c.report_id for c in answer.citations} >= {"essex-crc-2018", "thames-valley-crc-2018"}
+
+
+def test_a_body_named_by_its_peoples_word(answerer: Answerer) -> None:
+    answer = ask(answerer, "When did the inspectorate publish its report on the Welsh CRC?")
+    assert "3 July 2019" in answer.answer and answer.citations[0].report_id == "wales-crc-2019"

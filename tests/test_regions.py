@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from service.answering.regions import region_of, regions_named, without_regions
+from service.answering.regions import ENGLISH_REGIONS, region_of, regions_named, without_regions
 
 
 @pytest.mark.parametrize(("question", "regions"), [
@@ -13,6 +13,7 @@ from service.answering.regions import region_of, regions_named, without_regions
     ("North-West councils judged inadequate", {"North West"}),
     ("councils in the midlands", {"East Midlands", "West Midlands"}),
     ("which welsh councils were rated inadequate", {"Wales"}),
+    ("english councils", {*ENGLISH_REGIONS, "London"}),
     ("how did north east lincolnshire do", set()),       # a council, not the region
     ("west yorkshire councils", set()),                  # a county (places), not the region
     ("bath and north east somerset 2019", set()),

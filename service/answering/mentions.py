@@ -46,6 +46,12 @@ def _tokens(question: str, known: set[str] = frozenset()) -> list[tuple[str, int
     return out
 
 
+NATION_OF = {"welsh": "wales", "scottish": "scotland", "cornish": "cornwall", "english": "england"}
+BODY_AFTER = re.compile(r"\s+(crcs?|nps|community rehabilitation|national probation|probation|councils?|local "
+                        r"authorit(y|ies)|division|provider|company|children'?s services)\b", re.I)
+# (a people's word names its place before a kind of body: "the Welsh CRC" is Wales CRC; "Welsh speakers" are not)
+
+
 WHERE_BEFORE = re.compile(r"\b(?:in|at|across|around|near|within)\s+$", re.I)
 
 
@@ -88,6 +94,7 @@ class BodyNames:
 
     def find(self, text: str) -> list[BodyMatch]:
         tokens = [(self._spelt(w), a, b) for w, a, b in _tokens(text, self.name_words)]
+        tokens = [(NATION_OF.get(w, w) if BODY_AFTER.match(text, b) else w, a, b) for w, a, b in tokens]
         words = [t[0] for t in tokens]
         found = [(len(name), i, i + len(name), metas) for i, word in enumerate(words)
                  for name, metas in self.by_first.get(word, ()) if tuple(words[i:i + len(name)]) == name]

@@ -12,12 +12,12 @@ from service.answering.places import _key, _standard_name, council_kind, places_
 
 ENGLISH_REGIONS = {  # the councils with children's services in each region (ONS), as the standard names them,
     # with the councils formed since ("Cumberland") and those they replaced ("Northamptonshire", "Poole")
-    "North East": """Darlington; Durham; Gateshead; Hartlepool; Middlesbrough; Newcastle upon Tyne; North Tyneside;
-        Northumberland; Redcar and Cleveland; South Tyneside; Stockton-on-Tees; Sunderland""",
+    "North East": """Darlington; Durham; Gateshead; Hartlepool; Middlesbrough; Newcastle upon Tyne; Newcastle;
+        North Tyneside; Northumberland; Redcar and Cleveland; South Tyneside; Stockton-on-Tees; Sunderland""",
     "North West": """Blackburn with Darwen; Blackpool; Bolton; Bury; Cheshire East; Cheshire West and Chester;
         Cumbria; Cumberland; Westmorland and Furness; Halton; Knowsley; Lancashire; Liverpool; Manchester; Oldham;
         Rochdale; Salford; Sefton; St Helens; Stockport; Tameside; Trafford; Warrington; Wigan; Wirral""",
-    "Yorkshire and the Humber": """Barnsley; Bradford; Calderdale; Doncaster; East Riding of Yorkshire;
+    "Yorkshire and the Humber": """Barnsley; Bradford; Calderdale; Doncaster; East Riding of Yorkshire; East Riding;
         Kingston upon Hull; Hull; Kirklees; Leeds; North East Lincolnshire; North Lincolnshire; North Yorkshire;
         Rotherham; Sheffield; Wakefield; York""",
     "East Midlands": """Derby; Derbyshire; Leicester; Leicestershire; Lincolnshire; Northamptonshire;
@@ -48,6 +48,7 @@ NAMED = [  # (regions, how a question names them); "West Midlands" also names a 
     (("North East", "North West", "Yorkshire and the Humber"),
      rf"\bthe north\b(?![- ]?(?:east|west))|\bnorthern (?:england|{COUNCILS})\b|\bnorth of england\b"),
     (("East Midlands", "West Midlands"), rf"(?<!east )(?<!west )\bthe midlands\b|\bmidlands {COUNCILS}\b"),
+    ((*ENGLISH_REGIONS, "London"), rf"\benglish {COUNCILS}\b|\b{COUNCILS} in england\b"),
     (("Wales",), rf"\bwelsh {COUNCILS}\b|\b{COUNCILS} in wales\b"),
     (("Scotland",), rf"\bscottish {COUNCILS}\b|\b{COUNCILS} in scotland\b"),
     (("Northern Ireland",), rf"\bnorthern irish {COUNCILS}\b|\b{COUNCILS} in northern ireland\b"),
