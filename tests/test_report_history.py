@@ -101,3 +101,10 @@ def test_a_grade_held_now_is_each_bodys_latest(history: Answerer) -> None:
     assert {item.report_id for item in ever.items} == {"northshire-2017", "southvale-2021"}
     now = history.ask(AskRequest(question="which councils are currently rated requires improvement?"))
     assert [item.report_id for item in now.items] == ["southvale-2021"]
+
+
+def test_a_fact_asked_with_no_year_is_answered_first_from_the_latest_report(history: Answerer) -> None:
+    answer = history.ask(AskRequest(question="who places adopted children for northshire"))
+    assert answer.citations[0].report_id == "northshire-2022" and "Adopt North" in answer.answer
+    dated = history.ask(AskRequest(question="who placed adopted children for northshire in 2014"))
+    assert dated.citations[0].report_id == "northshire-2014"

@@ -11,12 +11,14 @@ from service.answering.areas import area_key
 from service.answering.asks import WHO
 from service.answering.compose import NOT_IN_REPORTS, CitationBook, abstain
 from service.answering.evidence import Evidence, label
+from service.answering.organisations import latest_per_body
 from service.answering.rank import ABSTAIN_BELOW, Question, strength
 from service.answering.scope import RATING, Scope
 from service.answering.text import MONTH, NUMBER, asked_quantity, content_words, names_in, quantities, stem, words
 from service.answering.tools import Tools
 from service.schemas import Answer
 
+LATEST_BONUS = 0.5     # (z-score units; the frozen halves are the same from 0 to 1)
 MAX_SENTENCES = 3       # a fact: the sentences that state it
 MAX_GRADES = 8          # a grade: each report's
 MAX_OPEN = 6            # an open question across reports: the best sentence of each of the best reports
@@ -39,6 +41,8 @@ def answer_fact(tools: Tools, scope: Scope, book: CitationBook, session_id: str)
     claims = claims_asked(tools, scope) if question.answer_type and len(scope.report_ids) <= CLAIM_REPORTS else []
     ranked = tools.ranker.rank(question, tools.rows(scope.report_ids), claims)
     found = strength(ranked, question)
+    if scope.bodies and not scope.years:
+        ranked = latest_first(ranked, [tools.library.reports[r] for r in scope.report_ids])
     ranked = [ev for ev in ranked if ev.kind != "absence"]
     if scope.names and not scope.bodies:  # "what happened with Working Links?": the sentences that name it
         ranked = [ev for ev in ranked if names_in(ev.quote, scope.names)] or ranked
@@ -48,6 +52,17 @@ def answer_fact(tools: Tools, scope: Scope, book: CitationBook, session_id: str)
     open_question = not scope.bodies and question.answer_type is None and len(scope.report_ids) > 1
     chosen = spread(ranked, MAX_OPEN) if open_question else supporting(ranked)
     return fact_answer(chosen, question, book, session_id).model_copy(update={"strength": found})
+
+
+def latest_first(ranked: list[Evidence], reports: list) -> list[Evidence]:  # reports: list[ReportMeta]
+    """The ranking with each body's latest report's evidence raised by ``LATEST_BONUS``: asked of a body in the
+    present, with no year, the current report answers unless an older one says it plainly better."""
+    latest = {m.report_id for m in latest_per_body(reports)}
+    if len(latest) == len(reports):
+        return ranked
+    for ev in ranked:
+        ev.score += LATEST_BONUS * (ev.report_id in latest)
+    return sorted(ranked, key=lambda ev: -ev.score)
 
 
 def _no_grade(tools: Tools, scope: Scope) -> str:
