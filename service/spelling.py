@@ -21,11 +21,12 @@ LEAST_USED = 3     # sentences a correction must appear in
 ENDINGS = ("s", "es", "ed", "d", "ing", "er", "ers", "ly")
 
 
-def respelt(words: list[str], corpus: Corpus) -> dict[str, str]:
-    """Each misspelt word of ``words`` and the word it is read as (only those with a correction)."""
+def respelt(words: list[str], corpus: Corpus, keep: frozenset[str] = frozenset()) -> dict[str, str]:
+    """Each misspelt word of ``words`` and the word it is read as (only those with a correction); the words in
+    ``keep`` are never changed."""
     out = {}
     for word in dict.fromkeys(w.lower() for w in words):
-        if len(word) >= SHORTEST and word.isalpha() and corpus.unknown(word) and not _english(word):
+        if len(word) >= SHORTEST and word not in keep and word.isalpha() and corpus.unknown(word) and not _english(word):
             if best := _most_used(_one_edit(word), corpus):
                 out[word] = best
     return out

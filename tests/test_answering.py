@@ -1108,3 +1108,9 @@ def test_a_place_where_a_compared_body_worked_is_not_a_side_of_the_comparison(an
 def test_a_body_named_by_its_peoples_word(answerer: Answerer) -> None:
     answer = ask(answerer, "When did the inspectorate publish its report on the Welsh CRC?")
     assert "3 July 2019" in answer.answer and answer.citations[0].report_id == "wales-crc-2019"
+
+
+def test_a_places_short_form_is_no_misspelling(answerer: Answerer) -> None:
+    assert answerer.tools.spelt("how did lincs and north yorks do") == "how did lincs and north yorks do"
+    answer = ask(answerer, "how did lincs and north yorks do")
+    assert answer.citations and answer.citations[0].report_id == "humberside-lincolnshire-north-yorkshire-crc-2020"

@@ -17,6 +17,7 @@ from service.answering.rank import Question, Ranker
 from service.answering.scope import SCAFFOLD, Scope, without_names
 from service.answering.text import content_words, stem
 from service.library import Library
+from service.answering.places import SHORT_FORMS
 from service.spelling import respell, respelt
 
 
@@ -41,6 +42,9 @@ class VectorCache:
         return vector
 
 
+SHORT_NAMES = frozenset(SHORT_FORMS)  # places' short forms: no misspellings
+
+
 class Tools:
     def __init__(self, library: Library, areas: AreaNames, vectors: VectorCache) -> None:
         self.library, self.areas, self.vectors = library, areas, vectors
@@ -58,7 +62,7 @@ class Tools:
 
     def spelt(self, question: str) -> str:
         """The question with the words it misspells as the reports spell them ("negelct": "neglect")."""
-        fixed = respelt(re.findall(r"[A-Za-z]+", question), self.library.text)
+        fixed = respelt(re.findall(r"[A-Za-z]+", question), self.library.text, SHORT_NAMES)  # ("berks": Berkshire)
         return respell(question, fixed) if fixed else question
 
     def of_scope(self, scope: Scope) -> Question:
