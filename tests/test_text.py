@@ -205,8 +205,9 @@ def test_what_a_figure_measures_and_what_a_question_asks_for() -> None:
     assert quantities("a wait of up to 6 weeks and 12-month plans for 40 children", "duration") == ["6", "12"]
     assert quantities("It was 1,164, up from 1,100,") == ["1,164", "1,100"]
     assert [asked_quantity(q) for q in ("how many children", "what share of plans", "how long do they wait",
-                                        "how many weeks", "how much was it worth")] == \
-        ["count", "share", "duration", "duration", None]
+                                        "how many weeks", "how much was it worth", "how much does it matter")] == \
+        ["count", "share", "duration", "duration", "money", None]
+    assert quantities("a base budget of £24m, £ 3.2 million and 40 staff", "money") == ["£24m", "£ 3.2 million"]
 
 
 def test_a_grade_claim_is_not_led_by_a_grade_word_of_a_sentence_ranked_above_it() -> None:
@@ -243,3 +244,18 @@ def test_a_fact_cites_no_sentence_whose_every_word_another_cited_sentence_says()
     ranked = [Evidence(meta, 1, None, text, score=5.0 - i * 0.1) for i, text in enumerate(texts)]
     assert [ev.quote for ev in supporting(ranked)] == texts[:2] + texts[3:]  # (the first, less said, ranks above)
     assert [ev.quote for ev in supporting(ranked[1:])] == [texts[1], texts[3]]
+
+
+def test_a_sum_of_money_asked_for_is_answered_by_a_sum_of_money_or_not_at_all() -> None:
+    import numpy as np
+
+    from ingest.models import ReportMeta
+    from service.answering.evidence import Evidence
+    from service.answering.intents.fact import lead
+    from service.answering.rank import Question, fits
+
+    meta = ReportMeta(report_id="wigan-2022", source="wigan.pdf", title="Wigan")
+    spend = Question("how much extra money has wigan put into its budget", np.zeros(3), [], "number")
+    money = Evidence(meta, 1, None, "This has led to an increase in the base budget to £24m over four years.")
+    staff = Evidence(meta, 1, None, "More than 80% of social workers have been in post for more than one year.")
+    assert lead(money, spend) == "£24m" and fits(money, spend) == 1.0 and fits(staff, spend) == 0.0

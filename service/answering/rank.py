@@ -203,7 +203,8 @@ def fits(ev: Evidence, question: Question, rare: Callable[[str], bool] = lambda 
         return float(ev.kind == kind)
     if kind == "number":
         kind = asked_quantity(question.text)  # "how many children": a count, more than "21%" or "a quarter"
-        return 1.0 if has_number(text, kind) else OTHER_QUANTITY * has_number(text)
+        return 1.0 if has_number(text, kind) else OTHER_QUANTITY * (kind != "money" and has_number(text))
+        # (no other figure is a sum of money)
     if kind == "date":
         return float(has_date(text))
     if kind == "grade":

@@ -17,15 +17,23 @@ A_YEAR = re.compile(r"\b(?:19|20)\d\d\b")  # a year anywhere in a text
 LABEL_BEFORE = re.compile(r"\b(stage|year|section|level|tier|phase|paragraph|para|page|part|schedule|article|chapter|"
                           r"step|regulation|standard|annex|appendix|table|figure|ks)\s*$", re.I)  # "key stage 4"
 YEAR_BEFORE = re.compile(r"\b(?:19|20)\d\d\s*[-–/]\s*$")  # (the end of a span of years: "2014-15")
+CURRENCY_BEFORE = re.compile(r"[£$€]\s?$")
+SCALE_AFTER = re.compile(r"\s?(?:m|bn|k|million|billion)\b", re.I)
+MONEY_AFTER = re.compile(r"\s?(?:pounds|pence)\b", re.I)
 RATE = re.compile(r"\s*per\s+[\d,]*\d", re.I)
 PER_CENT = re.compile(r"\s*(?:per ?cent|percent)\b", re.I)
 TIME_UNIT = re.compile(r"\s*(?:-\s*)?(?:hours?|days?|weeks?|months?|years?)\b(?!\s+old)", re.I)  # (an age counts)
 ASKED_QUANTITY = [
+    ("money", re.compile(r"\bhow much\b[^?]*\b(spend|spends|spent|cost|costs|costing|budgets?|grants?|worth|pay|pays|"
+                         r"paid|money|funding|funds|invest\w*|overspend\w*|savings?|price|fees?)\b|\bhow much money\b|"
+                         r"\bwhat (?:was|is|were|are) (?:the|its|their) (?:\w+ )?(?:cost|budget|price|value|spend)\b",
+                         re.I)),
     ("share", re.compile(r"\b(percentage|proportion|share|per ?cent|percent|fraction)\b|%", re.I)),
     ("duration", re.compile(r"\bhow long\b|\bhow many\s+(hours|days|weeks|months|years)\b", re.I)),
     ("count", re.compile(r"\bhow many\b|\bnumber of\b", re.I)),
 ]
 KIND_WORDS = {  # a quantity of each kind in words ("two-thirds", "four people", "six weeks")
+    "money": re.compile(r"[£$€]\s?\d|\b\d[\d,.]*\s?(?:pounds|pence)\b", re.I),
     "share": re.compile(r"\b(half|halves|third|thirds|quarter|quarters|fifth|fifths|two-thirds|one in \w+|per cent|"
                         r"percent|majority|minority)\b", re.I),
     "count": re.compile(r"\b(two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|thirty|forty|fifty|"
@@ -64,25 +72,36 @@ def stems(text: str) -> set[str]:
 def quantities(text: str, kind: str | None = None) -> list[str]:
     """The figures ``text`` states as quantities: not bare years, nor labels ("key stage 4", "section 20"), nor
     days of a month ("10 January 2018", "on 3 July"), nor the end of a span of years ("2014-15"); with ``kind``, only those of that kind (``kind_of``)."""
-    return [m.group(0) for m in NUMBER.finditer(text)
+    return [_as_written(text, m) for m in NUMBER.finditer(text)
             if (not YEAR.match(m.group(0).replace(",", "")) or m.group(2)) and not LABEL_BEFORE.search(text[:m.start()])
             and not DAY_OF.match(text, m.end()) and not YEAR_BEFORE.search(text[:m.start()])
             and kind in (None, kind_of(text, m))]
 
 
+def _as_written(text: str, figure: re.Match) -> str:
+    """The figure with its currency and scale, when it is a sum of money ("£24m", "£3.2 million")."""
+    currency = CURRENCY_BEFORE.search(text[:figure.start()])
+    if not currency:
+        return figure.group(0)
+    return text[currency.start():(SCALE_AFTER.match(text, figure.end()) or figure).end()]
+
+
 def kind_of(text: str, figure: re.Match) -> str:
-    """What a figure in ``text`` measures: "share" (a percentage), "rate" ("88 per 10,000"), "duration" (days to
-    years) or "count"."""
+    """What a figure in ``text`` measures: "share" (a percentage), "money" ("£3.2 million"), "rate" ("88 per
+    10,000"), "duration" (days to years) or "count"."""
     if figure.group(2) or PER_CENT.match(text, figure.end()):
         return "share"
+    if CURRENCY_BEFORE.search(text[:figure.start()]) or MONEY_AFTER.match(text, figure.end()):
+        return "money"
     if RATE.match(text, figure.end()) or text[:figure.start()].endswith("per "):
         return "rate"  # ("88 per 10,000": neither figure is a count)
     return "duration" if TIME_UNIT.match(text, figure.end()) else "count"
 
 
 def asked_quantity(question: str) -> str | None:
-    """The kind of figure a question asks for: a share ("what percentage"), a duration ("how long", "how many
-    weeks") or a count ("how many children"); None when it could be any ("how much", "what average")."""
+    """The kind of figure a question asks for: a sum of money ("how much did X spend"), a share ("what
+    percentage"), a duration ("how long", "how many weeks") or a count ("how many children"); None when it could
+    be any ("how much", "what average")."""
     for kind, pattern in ASKED_QUANTITY:
         if pattern.search(question):
             return kind
