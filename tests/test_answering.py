@@ -383,8 +383,10 @@ def test_the_previous_inspection_and_the_one_before(answerer: Answerer) -> None:
 
 def test_tell_me_more_gives_the_grade_then_whole_sentences(answerer: Answerer) -> None:
     answer = ask(answerer, "Tell me more about Merseyside CRC")
-    assert answer.citations and {c.report_id for c in answer.citations} == {"merseyside-crc-2020"}
-    assert "rated **requires improvement** overall" in answer.answer
+    latest, earlier = answer.answer.split("**Earlier inspections**")[0], answer.answer.split("**Strengths**")[0]
+    assert answer.citations and {c.report_id for c in answer.citations} == {"merseyside-crc-2020", "merseyside-crc-2018"}
+    assert "rated **requires improvement** overall" in latest and "Merseyside CRC (2018)** was rated" in earlier
+    assert [c.report_id for c in answer.citations].count("merseyside-crc-2018") == 1  # its grade, no findings
     findings = [c for c in answer.citations if "rating" not in c.quote.lower()]
     assert findings and all(c.quote.rstrip().endswith(".") and len(c.quote.split()) >= 8 for c in findings)
 
@@ -1114,3 +1116,15 @@ def test_a_places_short_form_is_no_misspelling(answerer: Answerer) -> None:
     assert answerer.tools.spelt("how did lincs and north yorks do") == "how did lincs and north yorks do"
     answer = ask(answerer, "how did lincs and north yorks do")
     assert answer.citations and answer.citations[0].report_id == "humberside-lincolnshire-north-yorkshire-crc-2020"
+
+
+def test_how_many_reports_are_compared_is_no_aspect_of_them(answerer: Answerer) -> None:
+    answer = ask(answerer, "compare the two west yorkshire inspections")
+    assert "| Two |" not in answer.answer and "| Main concern |" in answer.answer
+    assert {c.report_id for c in answer.citations} >= {"west-yorkshire-crc-2018", "west-yorkshire-crc-2020"}
+
+
+def test_an_overview_lists_no_finding_all_of_whose_words_a_better_one_says(answerer: Answerer) -> None:
+    answer = ask(answerer, "summarise the durham tees valley 2019 report")
+    assert "local control of its budget and strategy" in answer.answer
+    assert "Local control of the budget and strategy was a strength" not in answer.answer  # (said above it)

@@ -188,7 +188,9 @@ class Answerer:
         """What the next turn may refer back to: the reports answered about, their bodies, the year, the
         grade asked about, and the organisations the quotes name."""
         cited = [item.report_id for item in answer.items] or [c.report_id for c in answer.citations]
-        cited = list(dict.fromkeys(cited)) or ([] if answer.items else [r for b in scope.bodies for r in b.report_ids])
+        cited = list(dict.fromkeys(cited))[:1 if scope.intent == "overview" else None] or \
+            ([] if answer.items else [r for b in scope.bodies for r in b.report_ids])
+        # (an overview is of its first report: the earlier ones give only their grades)
         metas = [self.library.reports[r] for r in cited if r in self.library.reports]
         years = [lo for lo, hi in scope.years if lo == hi] or sorted({m.published.year for m in metas if m.published})
         return Context(

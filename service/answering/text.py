@@ -47,7 +47,7 @@ MONTH = re.compile(r"\b(january|february|march|april|may|june|july|august|septem
 DAY_OF = re.compile(rf"(?:st|nd|rd|th)?(?:\s*(?:to|-|–|and)\s*\d{{1,2}}(?:st|nd|rd|th)?)?\s+(?:of\s+)?{MONTH.pattern}",
                     re.I)  # (after a number: the day of a date, "10 January", "2 to 13 December")
 
-__all__ = ["A_YEAR", "MONTH", "NUMBER", "YEAR", "content_words", "asked_quantity", "has_date", "has_number", "quantities", "squash", "stem", "stems", "words"]
+__all__ = ["A_YEAR", "MONTH", "NUMBER", "YEAR", "content_words", "asked_quantity", "has_date", "has_number", "quantities", "squash", "stem", "stems", "within", "words"]
 
 
 def words(text: str) -> list[str]:
@@ -67,6 +67,12 @@ def content_words(text: str) -> list[str]:
 
 def stems(text: str) -> set[str]:
     return {stem(w) for w in content_words(text)}
+
+
+def within(quote: str, other: str) -> bool:
+    """True when every content word of ``quote`` is in ``other``, however inflected ("X had strong leaders." in
+    "X had strong leaders, and its facilities were rated Outstanding.")."""
+    return stems(quote) <= stems(other)
 
 
 def quantities(text: str, kind: str | None = None) -> list[str]:

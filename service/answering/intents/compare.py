@@ -4,6 +4,8 @@ asked their best evidence, or (no aspect) their main strength and main concern."
 
 from __future__ import annotations
 
+import re
+
 from ingest.models import GRADES, ReportMeta
 from service.answering import grades
 from service.answering.areas import area_key
@@ -18,13 +20,15 @@ from service.answering.text import stem
 from service.answering.tools import Tools
 from service.schemas import Answer, Item
 
+HOW_MANY_COMPARED = re.compile(r"two|three|four|five|both|each|all|several", re.I)
 MAX_AREAS = 6
 MAX_REPORTS = 6   # one body "over time": its reports side by side, at most this many (the newest)
 
 
 def answer_compare(tools: Tools, scope: Scope, book: CitationBook, session_id: str) -> Answer:
     aspect = [w for w in scope.topic_words if stem(w) not in COMPARE_WORDS | OVERVIEW_WORDS | RATING
-              and tools.library.text.share(w) >= SUBJECT_SHARE]  # ("stack up against": no subject of the reports)
+              and tools.library.text.share(w) >= SUBJECT_SHARE and not HOW_MANY_COMPARED.fullmatch(w)]
+    # ("stack up against": no subject of the reports; "the two inspections": how many, not what)
     metas = compared(tools, scope, bool(aspect))
     if scope.missing or len(metas) < 2:
         return answer_fact(tools, scope, book, session_id)

@@ -14,7 +14,7 @@ from service.answering.evidence import Evidence, label
 from service.answering.organisations import latest_per_body
 from service.answering.rank import ABSTAIN_BELOW, Question, strength
 from service.answering.scope import RATING, Scope
-from service.answering.text import MONTH, NUMBER, asked_quantity, content_words, names_in, quantities, stem, words
+from service.answering.text import MONTH, NUMBER, asked_quantity, names_in, quantities, stem, within, words
 from service.answering.tools import Tools
 from service.schemas import Answer
 
@@ -108,11 +108,6 @@ def supporting(ranked: list[Evidence]) -> list[Evidence]:
             chosen.append(ev)  # (not when all it says, a sentence already chosen says)
     return chosen
 
-
-def within(quote: str, other: str) -> bool:
-    """True when every content word of ``quote`` is in ``other`` ("X had strong leaders." in "X had strong
-    leaders, and its facilities were rated Outstanding.")."""
-    return set(content_words(quote)) <= set(content_words(other))
 
 
 def spread(ranked: list[Evidence], limit: int) -> list[Evidence]:

@@ -12,8 +12,9 @@ from service.answering.compose import CitationBook, abstain
 from service.answering.evidence import Evidence, label
 from service.answering.grades import grade_claims, grade_of
 from service.answering.intent import IMPROVE_ASKED, OVERVIEW_WORDS, SIDES
+from service.answering.organisations import body_label
 from service.answering.scope import RATING, Scope
-from service.answering.text import stem, words
+from service.answering.text import stem, within, words
 from service.answering.tools import Tools
 from service.answering.verdict import PRONOUN_START, is_absence, sentence_polarity
 from service.schemas import Answer
@@ -31,6 +32,9 @@ OUTCOME_READ = 60       # an outcome comes early
 READ_AT_MOST = 400
 SUBJECT_SHARE = 0.001  # a word this many of the sentences use names a subject ("unpaid work"), not a wish
 SELECTS = re.compile(r"\b(who|whom|whose|which|where|when)\b", re.I)  # "which inspector led ...": one thing
+
+
+MAX_EARLIER = 3  # earlier reports of the body whose grade an overview gives
 
 
 def answer_overview(tools: Tools, scope: Scope, book: CitationBook, session_id: str) -> Answer:
@@ -53,7 +57,8 @@ def answer_overview(tools: Tools, scope: Scope, book: CitationBook, session_id: 
     found = outcome(tools, meta) if not overall and not asked else None  # an ungraded report's verdict sentence
     strengths, concerns = ([ev for ev in side if not found or ev.quote != found.quote] for side in (strengths, concerns))
     parts = [_lines([found] if found else [], book, "**Outcome**"), _lines(overall, book, "")]
-    parts += [_lines(areas, book, "**Grades by area**")]
+    parts += [_lines(areas, book, "**Grades by area**"),
+              _lines(earlier_grades(tools, scope, meta) if not asked else [], book, "**Earlier inspections**")]
     parts += [_lines(strengths, book, "**Strengths**"), _lines(concerns, book, "**Concerns**")]
     if not strengths and not concerns:
         parts.append(_lines(opening(tools, meta), book, "**In brief**"))
@@ -62,6 +67,12 @@ def answer_overview(tools: Tools, scope: Scope, book: CitationBook, session_id: 
         return abstain(session_id)
     return Answer(answer=f"**{label(meta)}**\n{text}", abstained=False, session_id=session_id,
                   citations=book.citations)
+
+
+def earlier_grades(tools: Tools, scope: Scope, meta: ReportMeta) -> list[Evidence]:
+    """The overall grade of each earlier report in scope of the same body, newest first: how it got here."""
+    earlier = [m for m in tools.newest_first(scope.report_ids)[1:] if body_label(m) == body_label(meta)]
+    return [c.evidence for m in earlier[:MAX_EARLIER] for c in grade_claims(tools.library, m) if c.area is None]
 
 
 def _lines(evidence: list[Evidence], book: CitationBook, heading: str) -> str:
@@ -94,7 +105,8 @@ def findings(tools: Tools, meta: ReportMeta, side: str, limit: int = PER_SIDE,
             ev.score = min(lean, 3.0) + EARLY_PAGES.get(ev.page, 0.0) + summary
             scored.append(ev)
     scored.sort(key=lambda ev: -ev.score)
-    scored = list({ev.quote: ev for ev in reversed(scored)}.values())[::-1]  # each wording once, best kept
+    scored = [ev for i, ev in enumerate(scored) if not any(within(ev.quote, e.quote) for e in scored[:i])]
+    # (each finding once: not one all of whose words a better one says)
     chosen: list[Evidence] = []
     for ev in scored:  # different sections first, then the rest
         if ev.section not in {c.section for c in chosen} or len(scored) <= limit:
