@@ -1128,3 +1128,10 @@ def test_an_overview_lists_no_finding_all_of_whose_words_a_better_one_says(answe
     answer = ask(answerer, "summarise the durham tees valley 2019 report")
     assert "local control of its budget and strategy" in answer.answer
     assert "Local control of the budget and strategy was a strength" not in answer.answer  # (said above it)
+
+
+def test_a_second_part_about_them_is_asked_of_the_first_parts_list(answerer: Answerer) -> None:
+    answer = ask(answerer, "Which probation companies were rated good, and who owned them?")
+    owners = answer.answer.split("**who owned them?**")[1]
+    assert "Purple Futures" in owners and "nine partners" in owners
+    assert {c.report_id for c in answer.citations} == {"durham-tees-valley-crc-2020", "hampshire-isle-of-wight-crc-2019"}

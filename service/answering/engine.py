@@ -49,6 +49,9 @@ class Event:
     data: dict[str, object] | Answer
 
 
+LISTED_BACK = re.compile(REFERS_BACK.pattern + r"|\b(those|these|each(?: one)?|ones)\b", re.I)  # ("how did each do?")
+
+
 class Answerer:
     """Answers questions over one view of the index (a new Answerer is built for each new view)."""
 
@@ -120,7 +123,11 @@ class Answerer:
         """One answer (and the evidence behind it); a question in two parts gets both, each under its own
         heading, numbered as one."""
         book = CitationBook(self.library)
-        answers = [COMPOSERS[scope.intent](self.tools, scope, book, session_id) for scope in scopes]
+        answers: list[Answer] = []
+        for scope in scopes:
+            if answers and (listed := self.listed_before(scopes[0], answers[0], scope)):
+                scope.report_ids = listed  # "which were rated good, and who owned them?": the ones listed
+            answers.append(COMPOSERS[scope.intent](self.tools, scope, book, session_id))
         for scope, answer in zip(scopes, answers):
             if scope.note and not answer.abstained:
                 answer.answer = f"{scope.note}\n\n{answer.answer}"
@@ -129,6 +136,14 @@ class Answerer:
         text = "\n\n".join(f"**{scope.question.strip()}**\n{a.answer}" for scope, a in zip(scopes, answers))
         return Answer(answer=text, abstained=all(a.abstained for a in answers), session_id=session_id,
                       citations=book.citations, items=[item for a in answers for item in a.items]), book
+
+    @staticmethod
+    def listed_before(first: Scope, answer: Answer, second: Scope) -> list[str]:
+        """The reports the first part listed, when the second part refers back to them and names no body."""
+        if first.bodies or second.bodies or not answer.items or not LISTED_BACK.search(second.question):
+            return []
+        listed = {item.report_id for item in answer.items}
+        return [r for r in second.report_ids if r in listed]
 
     def _prose(self, draft: Draft, live: bool) -> Generator[Event, None, Answer]:
         """The model's checked sentences as token events; the extractive text when it kept none."""
