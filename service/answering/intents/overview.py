@@ -105,16 +105,22 @@ def findings(tools: Tools, meta: ReportMeta, side: str, limit: int = PER_SIDE,
             ev.score = min(lean, 3.0) + EARLY_PAGES.get(ev.page, 0.0) + summary
             scored.append(ev)
     scored.sort(key=lambda ev: -ev.score)
-    scored = [ev for i, ev in enumerate(scored) if not any(within(ev.quote, e.quote) for e in scored[:i])]
-    # (each finding once: not one all of whose words a better one says)
+    scored = list({ev.quote: ev for ev in reversed(scored)}.values())[::-1]  # each wording once, best kept
     chosen: list[Evidence] = []
     for ev in scored:  # different sections first, then the rest
-        if ev.section not in {c.section for c in chosen} or len(scored) <= limit:
+        if (ev.section not in {c.section for c in chosen} or len(scored) <= limit) and not _said(ev, chosen):
             chosen.append(ev)
         if len(chosen) == limit:
-            break
-    chosen += [ev for ev in scored if ev not in chosen][:limit - len(chosen)]
+            return chosen
+    for ev in scored:
+        if len(chosen) < limit and ev not in chosen and not _said(ev, chosen):
+            chosen.append(ev)
     return chosen
+
+
+def _said(ev: Evidence, chosen: list[Evidence]) -> bool:
+    """True when all the finding's words a finding already chosen says."""
+    return any(within(ev.quote, c.quote) for c in chosen)
 
 
 def outcome(tools: Tools, meta: ReportMeta) -> Evidence | None:
