@@ -26,7 +26,8 @@ def respelt(words: list[str], corpus: Corpus, keep: frozenset[str] = frozenset()
     ``keep`` are never changed."""
     out = {}
     for word in dict.fromkeys(w.lower() for w in words):
-        if len(word) >= SHORTEST and word not in keep and word.isalpha() and corpus.unknown(word) and not _english(word):
+        if len(word) >= SHORTEST and word not in keep and word.isalpha() and corpus.unknown(word) \
+                and not _english(word):
             if best := _most_used(_one_edit(word), corpus):
                 out[word] = best
     return out

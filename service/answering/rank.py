@@ -192,8 +192,8 @@ def lexical_trust(said: np.ndarray) -> float:
 
 def fits(ev: Evidence, question: Question, rare: Callable[[str], bool] = lambda w: True) -> float:
     """1 when the evidence holds the kind of thing asked for (0 when it does not, or nothing is asked; a figure
-    of another kind than the one asked, ``OTHER_QUANTITY``); a person
-    asked for ("who is ...") is a name few sentences use, not a title ("the Chief Executive", "Lead Member")."""
+    of another kind than the one asked, ``OTHER_QUANTITY``); a person asked for ("who is ...") is a name few
+    sentences use, not a title ("the Chief Executive", "Lead Member")."""
     kind, text = question.answer_type, LEADING_MARKS.sub("", ev.quote)
     if kind is None:
         return 0.0

@@ -17,6 +17,7 @@ A_YEAR = re.compile(r"\b(?:19|20)\d\d\b")  # a year anywhere in a text
 LABEL_BEFORE = re.compile(r"\b(stage|year|section|level|tier|phase|paragraph|para|page|part|schedule|article|chapter|"
                           r"step|regulation|standard|annex|appendix|table|figure|ks)\s*$", re.I)  # "key stage 4"
 YEAR_BEFORE = re.compile(r"\b(?:19|20)\d\d\s*[-–/]\s*$")  # (the end of a span of years: "2014-15")
+LOOK_BACK = 32         # characters before a figure that can make it a label, a year's end or money
 CURRENCY_BEFORE = re.compile(r"[£$€]\s?$")
 SCALE_AFTER = re.compile(r"\s?(?:m|bn|k|million|billion)\b", re.I)
 MONEY_AFTER = re.compile(r"\s?(?:pounds|pence)\b", re.I)
@@ -47,7 +48,8 @@ MONTH = re.compile(r"\b(january|february|march|april|may|june|july|august|septem
 DAY_OF = re.compile(rf"(?:st|nd|rd|th)?(?:\s*(?:to|-|–|and)\s*\d{{1,2}}(?:st|nd|rd|th)?)?\s+(?:of\s+)?{MONTH.pattern}",
                     re.I)  # (after a number: the day of a date, "10 January", "2 to 13 December")
 
-__all__ = ["A_YEAR", "MONTH", "NUMBER", "YEAR", "content_words", "asked_quantity", "has_date", "has_number", "quantities", "squash", "stem", "stems", "within", "words"]
+__all__ = ["A_YEAR", "MONTH", "NUMBER", "YEAR", "asked_quantity", "content_words", "has_date", "has_number",
+           "quantities", "squash", "stem", "stems", "within", "words"]
 
 
 def words(text: str) -> list[str]:
@@ -77,16 +79,22 @@ def within(quote: str, other: str) -> bool:
 
 def quantities(text: str, kind: str | None = None) -> list[str]:
     """The figures ``text`` states as quantities: not bare years, nor labels ("key stage 4", "section 20"), nor
-    days of a month ("10 January 2018", "on 3 July"), nor the end of a span of years ("2014-15"); with ``kind``, only those of that kind (``kind_of``)."""
-    return [_as_written(text, m) for m in NUMBER.finditer(text)
-            if (not YEAR.match(m.group(0).replace(",", "")) or m.group(2)) and not LABEL_BEFORE.search(text[:m.start()])
-            and not DAY_OF.match(text, m.end()) and not YEAR_BEFORE.search(text[:m.start()])
-            and kind in (None, kind_of(text, m))]
+    days of a month ("10 January 2018", "on 3 July"), nor the end of a span of years ("2014-15"); with ``kind``,
+    only those of that kind (``kind_of``)."""
+    found = []
+    for m in NUMBER.finditer(text):
+        before = text[max(0, m.start() - LOOK_BACK):m.start()]  # (what precedes a figure is read near it only)
+        if (YEAR.match(m.group(0).replace(",", "")) and not m.group(2)) or LABEL_BEFORE.search(before) \
+                or DAY_OF.match(text, m.end()) or YEAR_BEFORE.search(before):
+            continue
+        if kind in (None, kind_of(text, m)):
+            found.append(_as_written(text, m))
+    return found
 
 
 def _as_written(text: str, figure: re.Match) -> str:
     """The figure with its currency and scale, when it is a sum of money ("£24m", "£3.2 million")."""
-    currency = CURRENCY_BEFORE.search(text[:figure.start()])
+    currency = CURRENCY_BEFORE.search(text, max(0, figure.start() - 2), figure.start())
     if not currency:
         return figure.group(0)
     return text[currency.start():(SCALE_AFTER.match(text, figure.end()) or figure).end()]
@@ -97,9 +105,10 @@ def kind_of(text: str, figure: re.Match) -> str:
     10,000"), "duration" (days to years) or "count"."""
     if figure.group(2) or PER_CENT.match(text, figure.end()):
         return "share"
-    if CURRENCY_BEFORE.search(text[:figure.start()]) or MONEY_AFTER.match(text, figure.end()):
+    if CURRENCY_BEFORE.search(text, max(0, figure.start() - 2), figure.start()) \
+            or MONEY_AFTER.match(text, figure.end()):
         return "money"
-    if RATE.match(text, figure.end()) or text[:figure.start()].endswith("per "):
+    if RATE.match(text, figure.end()) or text.endswith("per ", 0, figure.start()):
         return "rate"  # ("88 per 10,000": neither figure is a count)
     return "duration" if TIME_UNIT.match(text, figure.end()) else "count"
 

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import re
 
+from ingest.models import ReportMeta
 from service.answering import grades
 from service.answering.areas import area_key
 from service.answering.asks import WHO
@@ -54,7 +55,7 @@ def answer_fact(tools: Tools, scope: Scope, book: CitationBook, session_id: str)
     return fact_answer(chosen, question, book, session_id).model_copy(update={"strength": found})
 
 
-def latest_first(ranked: list[Evidence], reports: list) -> list[Evidence]:  # reports: list[ReportMeta]
+def latest_first(ranked: list[Evidence], reports: list[ReportMeta]) -> list[Evidence]:
     """The ranking with each body's latest report's evidence raised by ``LATEST_BONUS``: asked of a body in the
     present, with no year, the current report answers unless an older one says it plainly better."""
     latest = {m.report_id for m in latest_per_body(reports)}
@@ -93,8 +94,7 @@ def claims_asked(tools: Tools, scope: Scope) -> list:  # list[Claim]
 
 def supporting(ranked: list[Evidence]) -> list[Evidence]:
     """The best evidence and what ranks close to it: at most three, each saying something those above it do
-    not; when the best is a
-    claim read from the metadata (a grade, a date, a name), only such claims."""
+    not; when the best is a claim read from the metadata (a grade, a date, a name), only such claims."""
     if ranked[0].kind == "grade":  # the judgement asked, as each report in scope gave it: newest first
         graded = {ev.report_id: ev for ev in reversed(ranked) if ev.kind == "grade"}
         return sorted(graded.values(), key=lambda ev: str(ev.meta.published or ""), reverse=True)[:MAX_GRADES]
@@ -107,7 +107,6 @@ def supporting(ranked: list[Evidence]) -> list[Evidence]:
         if not any(within(ev.quote, c.quote) for c in chosen if c.report_id == ev.report_id):
             chosen.append(ev)  # (not when all it says, a sentence already chosen says)
     return chosen
-
 
 
 def spread(ranked: list[Evidence], limit: int) -> list[Evidence]:

@@ -32,9 +32,7 @@ OUTCOME_READ = 60       # an outcome comes early
 READ_AT_MOST = 400
 SUBJECT_SHARE = 0.001  # a word this many of the sentences use names a subject ("unpaid work"), not a wish
 SELECTS = re.compile(r"\b(who|whom|whose|which|where|when)\b", re.I)  # "which inspector led ...": one thing
-
-
-MAX_EARLIER = 3  # earlier reports of the body whose grade an overview gives
+MAX_EARLIER = 3        # earlier reports of the body whose overall grade an overview gives
 
 
 def answer_overview(tools: Tools, scope: Scope, book: CitationBook, session_id: str) -> Answer:
