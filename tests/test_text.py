@@ -198,14 +198,14 @@ def test_a_figure_leads_and_fits_only_when_it_is_the_kind_of_figure_asked_for() 
 
 
 def test_what_a_figure_measures_and_what_a_question_asks_for() -> None:
-    from service.answering.text import asked_quantity
+    from service.answering.asks import figure_asked
 
     assert quantities("In 2014-15 there were 30 children, 11.5% of them unborn, 75 per cent seen within two weeks",
                       "count") == ["30"]
     assert quantities("a wait of up to 6 weeks and 12-month plans for 40 children", "duration") == ["6", "12"]
     assert quantities("It was 1,164, up from 1,100,") == ["1,164", "1,100"]
-    assert [asked_quantity(q) for q in ("how many children", "what share of plans", "how long do they wait",
-                                        "how many weeks", "how much was it worth", "how much does it matter")] == \
+    assert [figure_asked(q) for q in ("how many children", "what share of plans", "how long do they wait",
+                                      "how many weeks", "how much was it worth", "how much does it matter")] == \
         ["count", "share", "duration", "duration", "money", None]
     assert quantities("a base budget of £24m, £ 3.2 million and 40 staff", "money") == ["£24m", "£ 3.2 million"]
 

@@ -1,5 +1,6 @@
 """What kind of thing a question asks for: one fact or a list across reports (``kind_of``), a number, a date, a
-name or a grade (``answer_type``), and a figure it sets as a threshold ("more than 60 cases", ``numeric``)."""
+name or a grade (``answer_type``), the kind of figure (``figure_asked``: a count, a share, a duration, a sum of
+money), and a figure it sets as a threshold ("more than 60 cases", ``numeric``)."""
 
 from __future__ import annotations
 
@@ -21,6 +22,15 @@ NAME_Q = re.compile(r"\bwhich (company|organisation|organization|firm|person|ins
                     r"forum|group|panel|hub|award|charter|title|job title)\b|\bname\b|\bcalled\b", re.I)
 REPORTS_OF = re.compile(r"\b(which|what) (reports|inspections)\b|\b(list|show)\b[^?]*\b(reports|inspections)\b|"
                         r"\b(reports|inspections) (do you have|are there|have you got|does the index hold)\b", re.I)
+FIGURES_ASKED = [
+    ("money", re.compile(r"\bhow much\b[^?]*\b(spend|spends|spent|cost|costs|costing|budgets?|grants?|worth|pay|pays|"
+                         r"paid|money|funding|funds|invest\w*|overspend\w*|savings?|price|fees?)\b|\bhow much money\b|"
+                         r"\bwhat (?:was|is|were|are) (?:the|its|their) (?:\w+ )?(?:cost|budget|price|value|spend)\b",
+                         re.I)),
+    ("share", re.compile(r"\b(percentage|proportion|share|per ?cent|percent|fraction)\b|%", re.I)),
+    ("duration", re.compile(r"\bhow long\b|\bhow many\s+(hours|days|weeks|months|years)\b", re.I)),
+    ("count", re.compile(r"\bhow many\b|\bnumber of\b", re.I)),
+]
 WHO = re.compile(r"\s*(who|whom)\b", re.I)  # a person (or body) asked for
 OTHER = re.compile(r"\bother\b|\b(what|which|who|where) else\b", re.I)  # "which other councils", "what else"
 PLURAL_ORGS = re.compile(r"\b(crcs|providers|councils|local authorities|authorities|las|companies|organisations|"
@@ -66,6 +76,13 @@ def answer_type(question: str) -> str | None:
     if NAME_Q.search(question):
         return "name"
     return None
+
+
+def figure_asked(question: str) -> str | None:
+    """The kind of figure a question asks for: a sum of money ("how much did X spend"), a share ("what
+    percentage"), a duration ("how long", "how many weeks") or a count ("how many children"); None when it could
+    be any ("how much", "what average"). (``text.kind_of`` says which kind a figure in a report is.)"""
+    return next((kind for kind, pattern in FIGURES_ASKED if pattern.search(question)), None)
 
 
 def numeric(question: str) -> tuple[str, float] | None:

@@ -21,15 +21,16 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
+from functools import cached_property
 
 import numpy as np
 from scipy import sparse
 
 from ingest.models import ReportMeta
 from service.answering import grades
-from service.answering.asks import WHO
+from service.answering.asks import WHO, figure_asked
 from service.answering.evidence import Claim, Evidence
-from service.answering.text import MONTH, asked_quantity, content_words, has_date, has_number, words
+from service.answering.text import MONTH, content_words, has_date, has_number, words
 from service.answering.verdict import is_absence
 from service.corpus import Corpus
 from service.terms import bm25_matrix
@@ -59,6 +60,11 @@ class Question:
     answer_type: str | None = None
     unknown: int = 0               # its terms found in no report: they count as missing from every sentence
     topic_vector: np.ndarray | None = None   # the question without the bodies it names (for ``strength``)
+
+    @cached_property
+    def figure(self) -> str | None:
+        """The kind of figure asked for ("how many": a count), read once: every candidate's fit asks it."""
+        return figure_asked(self.text) if self.answer_type == "number" else None
 
 
 def zscores(values: np.ndarray) -> np.ndarray:
@@ -202,7 +208,7 @@ def fits(ev: Evidence, question: Question, rare: Callable[[str], bool] = lambda 
     if ev.kind != "sentence":
         return float(ev.kind == kind)
     if kind == "number":
-        kind = asked_quantity(question.text)  # "how many children": a count, more than "21%" or "a quarter"
+        kind = question.figure  # "how many children": a count, more than "21%" or "a quarter"
         return 1.0 if has_number(text, kind) else OTHER_QUANTITY * (kind != "money" and has_number(text))
         # (no other figure is a sum of money)
     if kind == "date":

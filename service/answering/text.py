@@ -24,15 +24,6 @@ MONEY_AFTER = re.compile(r"\s?(?:pounds|pence)\b", re.I)
 RATE = re.compile(r"\s*per\s+[\d,]*\d", re.I)
 PER_CENT = re.compile(r"\s*(?:per ?cent|percent)\b", re.I)
 TIME_UNIT = re.compile(r"\s*(?:-\s*)?(?:hours?|days?|weeks?|months?|years?)\b(?!\s+old)", re.I)  # (an age counts)
-ASKED_QUANTITY = [
-    ("money", re.compile(r"\bhow much\b[^?]*\b(spend|spends|spent|cost|costs|costing|budgets?|grants?|worth|pay|pays|"
-                         r"paid|money|funding|funds|invest\w*|overspend\w*|savings?|price|fees?)\b|\bhow much money\b|"
-                         r"\bwhat (?:was|is|were|are) (?:the|its|their) (?:\w+ )?(?:cost|budget|price|value|spend)\b",
-                         re.I)),
-    ("share", re.compile(r"\b(percentage|proportion|share|per ?cent|percent|fraction)\b|%", re.I)),
-    ("duration", re.compile(r"\bhow long\b|\bhow many\s+(hours|days|weeks|months|years)\b", re.I)),
-    ("count", re.compile(r"\bhow many\b|\bnumber of\b", re.I)),
-]
 KIND_WORDS = {  # a quantity of each kind in words ("two-thirds", "four people", "six weeks")
     "money": re.compile(r"[£$€]\s?\d|\b\d[\d,.]*\s?(?:pounds|pence)\b", re.I),
     "share": re.compile(r"\b(half|halves|third|thirds|quarter|quarters|fifth|fifths|two-thirds|one in \w+|per cent|"
@@ -48,7 +39,7 @@ MONTH = re.compile(r"\b(january|february|march|april|may|june|july|august|septem
 DAY_OF = re.compile(rf"(?:st|nd|rd|th)?(?:\s*(?:to|-|–|and)\s*\d{{1,2}}(?:st|nd|rd|th)?)?\s+(?:of\s+)?{MONTH.pattern}",
                     re.I)  # (after a number: the day of a date, "10 January", "2 to 13 December")
 
-__all__ = ["A_YEAR", "MONTH", "NUMBER", "YEAR", "asked_quantity", "content_words", "has_date", "has_number",
+__all__ = ["A_YEAR", "MONTH", "NUMBER", "YEAR", "content_words", "has_date", "has_number",
            "quantities", "squash", "stem", "stems", "within", "words"]
 
 
@@ -80,7 +71,7 @@ def within(quote: str, other: str) -> bool:
 def quantities(text: str, kind: str | None = None) -> list[str]:
     """The figures ``text`` states as quantities: not bare years, nor labels ("key stage 4", "section 20"), nor
     days of a month ("10 January 2018", "on 3 July"), nor the end of a span of years ("2014-15"); with ``kind``,
-    only those of that kind (``kind_of``)."""
+    only those of that kind (``kind_of``: what ``asks.figure_asked`` asks for)."""
     found = []
     for m in NUMBER.finditer(text):
         before = text[max(0, m.start() - LOOK_BACK):m.start()]  # (what precedes a figure is read near it only)
@@ -111,16 +102,6 @@ def kind_of(text: str, figure: re.Match) -> str:
     if RATE.match(text, figure.end()) or text.endswith("per ", 0, figure.start()):
         return "rate"  # ("88 per 10,000": neither figure is a count)
     return "duration" if TIME_UNIT.match(text, figure.end()) else "count"
-
-
-def asked_quantity(question: str) -> str | None:
-    """The kind of figure a question asks for: a sum of money ("how much did X spend"), a share ("what
-    percentage"), a duration ("how long", "how many weeks") or a count ("how many children"); None when it could
-    be any ("how much", "what average")."""
-    for kind, pattern in ASKED_QUANTITY:
-        if pattern.search(question):
-            return kind
-    return None
 
 
 def has_number(text: str, kind: str | None = None) -> bool:

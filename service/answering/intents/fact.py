@@ -15,7 +15,7 @@ from service.answering.evidence import Evidence, label
 from service.answering.organisations import latest_per_body
 from service.answering.rank import ABSTAIN_BELOW, Question, strength
 from service.answering.scope import RATING, Scope
-from service.answering.text import MONTH, NUMBER, asked_quantity, names_in, quantities, stem, within, words
+from service.answering.text import MONTH, NUMBER, names_in, quantities, stem, within, words
 from service.answering.tools import Tools
 from service.schemas import Answer
 
@@ -122,8 +122,7 @@ def spread(ranked: list[Evidence], limit: int) -> list[Evidence]:
 def lead(ev: Evidence, question: Question) -> str | None:
     """The fact itself, when the quote states exactly one thing of the kind asked for."""
     if question.answer_type == "number":
-        found = set(quantities(ev.quote, asked_quantity(question.text))) - {m.group(0) for m in
-                                                                            NUMBER.finditer(question.text)}
+        found = set(quantities(ev.quote, question.figure)) - {m.group(0) for m in NUMBER.finditer(question.text)}
         in_words = COUNTED_IN_WORDS.search(ev.quote)  # "only two of the ten ..., compared with 68%": which?
         return found.pop() if len(found) == 1 and not in_words else None
     if question.answer_type == "date":
