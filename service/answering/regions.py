@@ -55,13 +55,9 @@ NAMED = [  # (regions, how a question names them); "West Midlands" also names a 
 ]
 
 
-def regions_matched(question: str) -> list[tuple[tuple[str, ...], int, int]]:
-    """(regions, start, end) for each region the question names."""
-    return [(regions, *m.span()) for regions, pattern in _patterns() for m in pattern.finditer(question)]
-
-
 def regions_named(question: str) -> set[str]:
-    return {region for regions, _, _ in regions_matched(question) for region in regions}
+    """The regions (and nations) the question names, each by its own name: "northern councils" names three."""
+    return {region for regions, pattern in _patterns() if pattern.search(question) for region in regions}
 
 
 def without_regions(question: str) -> str:
@@ -70,8 +66,10 @@ def without_regions(question: str) -> str:
     return question
 
 
+@lru_cache(maxsize=4096)
 def region_of(body: str) -> str | None:
-    """The region or nation of the council ``body`` names ("Wigan Local Area Partnership": "North West")."""
+    """The region or nation of the council ``body`` names ("Wigan Local Area Partnership": "North West"); read
+    once per body (a region question asks it of every report in scope)."""
     if council_kind(body) == "London borough":
         return "London"
     table = _councils()
