@@ -27,7 +27,7 @@ def respelt(words: list[str], corpus: Corpus, keep: frozenset[str] = frozenset()
     out = {}
     for word in dict.fromkeys(w.lower() for w in words):
         if len(word) >= SHORTEST and word not in keep and word.isalpha() and corpus.unknown(word) \
-                and not _english(word):
+                and not english(word):
             if best := _most_used(_one_edit(word), corpus):
                 out[word] = best
     return out
@@ -41,14 +41,14 @@ def respell(text: str, fixed: dict[str, str]) -> str:
 
 def _most_used(candidates: set[str], corpus: Corpus) -> str | None:
     used = {}
-    for candidate in filter(_english, candidates):
+    for candidate in filter(english, candidates):
         columns = corpus.columns(candidate)
         if len(columns) == 1 and (count := int(corpus.sentences_with[columns[0]])) >= LEAST_USED:
             used[candidate] = count
     return max(sorted(used), key=lambda w: (used[w], len(w))) if used else None  # ("domestic", not its stem "domest")
 
 
-def _english(word: str) -> bool:
+def english(word: str) -> bool:
     """True for a word of the dictionary, or one with a plural or verb ending on such a word."""
     words = _dictionary()
     return word in words or any(word.endswith(end) and word[:-len(end)] in words for end in ENDINGS) \

@@ -1135,3 +1135,10 @@ def test_a_second_part_about_them_is_asked_of_the_first_parts_list(answerer: Ans
     owners = answer.answer.split("**who owned them?**")[1]
     assert "Purple Futures" in owners and "nine partners" in owners
     assert {c.report_id for c in answer.citations} == {"durham-tees-valley-crc-2020", "hampshire-isle-of-wight-crc-2019"}
+
+
+def test_people_leaving_prison_are_no_prison_but_a_named_prison_is_one(answerer: Answerer) -> None:
+    helped = ask(answerer, "which crcs helped people leaving prison")
+    assert not helped.abstained and "durham-tees-valley-crc-2020" in {c.report_id for c in helped.citations}
+    named = ask(answerer, "how did wandsworth prison do")
+    assert named.abstained and "wandsworth" in named.answer

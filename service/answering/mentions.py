@@ -12,6 +12,7 @@ from service.answering.organisations import body_label, org_type, org_types_name
 from service.answering.places import SHORT_FORMS, counties_matched, everyday_word, places_matched, places_named
 from service.answering.text import stem
 from service.names import normalise
+from service.spelling import english
 
 TOKEN = re.compile(r"[A-Za-z0-9]+(?:['’][A-Za-z]+)?|&")  # "&" is read as "and", as in names
 ORG_SUFFIX = (r"(?:CRC|Community Rehabilitation Company|County Council|City Council|Borough Council|Council|"
@@ -210,10 +211,14 @@ class BodyNames:
                 and not WHERE_BEFORE.search(question[:m.start()])]  # ("its work in Reading": where, not who)
 
     def _everyday(self, name: str, pattern: re.Pattern[str], match: re.Match[str]) -> bool:
-        """True for lower-case words before "crc" or "school" that are seldom a name: one word before "crc"
-        ("first crc"); words the reports use before "school" ("kids missing school", not "mossbourne academy")."""
+        """True for lower-case words before "crc", "school" or "prison" that are seldom a name: one word before
+        "crc" ("first crc"); words the reports use before "school" ("kids missing school", not "mossbourne
+        academy"); English words that name no place before "prison" ("people leaving prison", not "liverpool
+        prison" or "wandsworth prison")."""
         if not name.islower():
             return False
+        if PLACE_NOUN.search(match.group(0)):
+            return all(map(english, name.split())) and not places_named(name)
         if pattern is LEARNING_NAMED:
             return not any(map(self.unknown_word, name.split()))
         return bool(match.group(1)) and len(name.split()) < 2
@@ -228,6 +233,7 @@ LOWER_NAME_BEFORE_SUFFIX = re.compile(  # "south yorkshire crc", "the nps midlan
     r"city council|borough council|council|police|constabulary|prison)\b|"
     r"\b(?:hmp|hmyoi)\s+(()[a-z][\w'’-]*)|"
     r"\b(()(?:[a-z][\w-]*\s+){0,2}[a-z][\w-]*)['’]s\s+(?:children['’]?s services|probation|social care)\b", re.I)
+PLACE_NOUN = re.compile(r"\bprison$", re.I)  # (people go into and leave a prison: it is a place as well as a body)
 LEARNING_NAMED = re.compile(r"\b((?:[\w'’-]+\s+){1,3}?)(?:school|academy|college|university)\b", re.I)
 TYPO_LENGTH = 5  # a shorter word is a letter away from too many names to be read as one of them misspelt
 KIND_AFTER = re.compile(r"\s+(crcs?|community rehabilitation compan(y|ies)|nps|national probation service)\b", re.I)
