@@ -88,8 +88,7 @@ class Vocabulary:
     def query(self, text: str, width: int | None = None) -> list[int]:
         """Columns of the text's terms that the index holds (repeats dropped, order kept); with ``width``, only
         columns below it (a matrix built before later terms were added has no column for them)."""
-        limit = len(self.ids) if width is None else width
-        return list(dict.fromkeys(i for t in terms(text) if (i := self.ids.get(t)) is not None and i < limit))
+        return [group[0] for group in self.groups(text, width)]
 
     def groups(self, text: str, width: int | None = None) -> list[list[int]]:
         """Per term of the text that the index holds (as ``query``), its column and its ``holder``'s when the

@@ -49,7 +49,7 @@ def council_areas() -> tuple[str, ...]:
 
     names: set[str] = set()
     for area in pycountry.subdivisions.get(country_code="GB") or []:
-        name = _standard_name(area.name)
+        name = standard_name(area.name)
         if name in NATIONS:
             continue
         names |= {name, SHORTER.sub("", name), *_joined(name)}
@@ -66,13 +66,13 @@ def _joined(name: str) -> set[str]:
     return {p for p in parts if len(p) >= 4 and p not in NOT_ALONE}
 
 
-def _standard_name(name: str) -> str:
+def standard_name(name: str) -> str:
     name = re.sub(r"\s*\[.*\]$", "", name).replace("St. ", "St ")  # "Cardiff [Caerdydd GB-CRD]"
     name = "City of London" if name == "London, City of" else name   # "London" is the whole city
     return re.sub(r"^(.*), (City of|County|The)$", r"\1", name)        # "Edinburgh, City of"
 
 
-def _key(name: str) -> str:
+def place_key(name: str) -> str:
     return " ".join(re.sub(r"[^a-z ]", " ", name.lower().replace("&", " and ")).split())
 
 
@@ -80,8 +80,8 @@ def _key(name: str) -> str:
 def _kinds() -> dict[str, str]:
     import pycountry
 
-    kinds = {_key(_standard_name(a.name)): a.type for a in pycountry.subdivisions.get(country_code="GB") or []}
-    kinds[_key("City of London")] = "London borough"  # (its own type, "City corporation", but one of London's)
+    kinds = {place_key(standard_name(a.name)): a.type for a in pycountry.subdivisions.get(country_code="GB") or []}
+    kinds[place_key("City of London")] = "London borough"  # (its own type, "City corporation", but one of London's)
     return kinds
 
 
@@ -93,9 +93,9 @@ def council_kinds_named(question: str) -> set[str]:
 def council_kind(body: str) -> str | None:
     """The standard's type of the council ``body`` names ("Hackney", "Wigan Local Area Partnership": "London
     borough", "Metropolitan district"); None when it names none or one newer than the standard ("Cumberland")."""
-    key = _key(body)
+    key = place_key(body)
     found = _kinds().get(key) or _kinds().get(key.removeprefix("city of "))
-    return found or next((kind for name in places_named(body) if (kind := _kinds().get(_key(name)))), None)
+    return found or next((kind for name in places_named(body) if (kind := _kinds().get(place_key(name)))), None)
 
 
 @lru_cache(maxsize=1)
@@ -123,16 +123,16 @@ def counties_matched(text: str) -> list[tuple[str, int, int]]:
     """(county, start, end) for each county ``text`` names, in full or by its short form ("West Mids")."""
     text = text.replace("’", "'")
     pattern, county_of = _county_pattern()
-    return [(county_of[_key(m.group(0))], *m.span()) for m in pattern.finditer(text)
+    return [(county_of[place_key(m.group(0))], *m.span()) for m in pattern.finditer(text)
             if not everyday_word(text, *m.span())]
 
 
 @lru_cache(maxsize=1)
 def _county_pattern() -> tuple[re.Pattern[str], dict[str, str]]:
-    forms = {_key(county): county for county in COUNTIES}
+    forms = {place_key(county): county for county in COUNTIES}
     shorts = {long: short for short, long in SHORT_FORMS.items()}
     for county in COUNTIES:
-        short = " ".join(shorts.get(w, w) for w in _key(county).split())
+        short = " ".join(shorts.get(w, w) for w in place_key(county).split())
         forms.setdefault(short, county)
     alternatives = sorted(forms, key=len, reverse=True)
     return re.compile(r"\b(" + "|".join(a.replace(" ", r"\s+") for a in alternatives) + r")\b", re.I), forms

@@ -8,7 +8,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from service.answering.places import _key, _standard_name, council_kind, places_named
+from service.answering.places import council_kind, place_key, places_named, standard_name
 
 ENGLISH_REGIONS = {  # the councils with children's services in each region (ONS), as the standard names them,
     # with the councils formed since ("Cumberland") and those they replaced ("Northamptonshire", "Poole")
@@ -73,8 +73,8 @@ def region_of(body: str) -> str | None:
     if council_kind(body) == "London borough":
         return "London"
     table = _councils()
-    return table.get(_key(body)) or next((table[k] for name in places_named(body) if (k := _key(name)) in table),
-                                         None)
+    named = (table[key] for name in places_named(body) if (key := place_key(name)) in table)
+    return table.get(place_key(body)) or next(named, None)
 
 
 @lru_cache(maxsize=1)
@@ -86,9 +86,9 @@ def _patterns() -> list[tuple[tuple[str, ...], re.Pattern[str]]]:
 def _councils() -> dict[str, str]:
     import pycountry
 
-    table = {_key(name): region for region, names in ENGLISH_REGIONS.items() for name in names.split(";")}
+    table = {place_key(name): region for region, names in ENGLISH_REGIONS.items() for name in names.split(";")}
     for area in pycountry.subdivisions.get(country_code="GB") or []:
         nation = next((n for n, code in NATIONS.items() if code == area.parent_code), None)
         if nation:
-            table[_key(_standard_name(area.name))] = nation
+            table[place_key(standard_name(area.name))] = nation
     return table
