@@ -12,6 +12,11 @@ from service.answering.regions import ENGLISH_REGIONS, region_of, regions_named,
     ("best rated councils in yorkshire", {"Yorkshire and the Humber"}),
     ("North-West councils judged inadequate", {"North West"}),
     ("councils in the midlands", {"East Midlands", "West Midlands"}),
+    ("Which councils in the West Midlands were rated inadequate?", {"West Midlands"}),
+    ("which west midlands councils were rated inadequate", {"West Midlands"}),   # not the East Midlands too
+    ("east midlands councils", {"East Midlands"}),
+    ("what did staffordshire and west midlands crc do", set()),            # a body's name
+    ("how did councils in the west midlands police area do", set()),
     ("which welsh councils were rated inadequate", {"Wales"}),
     ("english councils", {*ENGLISH_REGIONS, "London"}),
     ("how did north east lincolnshire do", set()),       # a council, not the region

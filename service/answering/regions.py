@@ -35,19 +35,20 @@ ENGLISH_REGIONS = {  # the councils with children's services in each region (ONS
 }
 NATIONS = {"Wales": "GB-WLS", "Scotland": "GB-SCT", "Northern Ireland": "GB-NIR"}
 COUNCILS = r"(?:councils|local authorities|authorities|las|boroughs|areas|counties|cities)"
-NAMED = [  # (regions, how a question names them); "West Midlands" also names a county (``places``)
+NAMED = [  # (regions, how a question names them); "West Midlands" also names a county, a police force and part of
+    # a CRC's name, but "councils in the West Midlands" means the region
     (("North East",), r"\bnorth[- ]?east(?:ern)?\b(?!\s+(?:lincolnshire|lincs|somerset))"),
     (("North West",), r"\bnorth[- ]?west(?:ern)?\b(?!\s+leicestershire)"),
     (("Yorkshire and the Humber",), r"(?<!north )(?<!south )(?<!west )(?<!east )(?<!riding of )\byorks(?:hire)?\b"
                                     r"(?!\s+(?:police|dales|moors))|\bthe humber\b"),
     (("East Midlands",), r"\beast(?:ern)?\s+mid(?:land)?s\b"),
-    (("West Midlands",), r"\bwest midlands (?:region|councils|local authorities|las)\b"),
+    (("West Midlands",), r"(?<!and )\bwest\s+mid(?:land)?s\b(?!\s+(?:police|fire|combined|crc|nps|probation))"),
     (("East of England",), r"\beast of england\b|\beast anglia\b|\beastern region\b"),
     (("South East",), r"\bsouth[- ]?east(?:ern)?\b(?!\s+(?:london|england's))"),
     (("South West",), r"\bsouth[- ]?west(?:ern)?\b(?!\s+london)"),
     (("North East", "North West", "Yorkshire and the Humber"),
      rf"\bthe north\b(?![- ]?(?:east|west))|\bnorthern (?:england|{COUNCILS})\b|\bnorth of england\b"),
-    (("East Midlands", "West Midlands"), rf"(?<!east )(?<!west )\bthe midlands\b|\bmidlands {COUNCILS}\b"),
+    (("East Midlands", "West Midlands"), rf"(?<!east )(?<!west )\b(?:the midlands\b|midlands {COUNCILS}\b)"),
     ((*ENGLISH_REGIONS, "London"), rf"\benglish {COUNCILS}\b|\b{COUNCILS} in england\b"),
     (("Wales",), rf"\bwelsh {COUNCILS}\b|\b{COUNCILS} in wales\b"),
     (("Scotland",), rf"\bscottish {COUNCILS}\b|\b{COUNCILS} in scotland\b"),
