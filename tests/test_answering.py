@@ -1137,6 +1137,13 @@ def test_a_second_part_about_them_is_asked_of_the_first_parts_list(answerer: Ans
     assert {c.report_id for c in answer.citations} == {"durham-tees-valley-crc-2020", "hampshire-isle-of-wight-crc-2019"}
 
 
+def test_who_runs_childrens_social_care_names_no_body_but_who_runs_an_unknown_councils_names_it(
+        answerer: Answerer) -> None:
+    assert "runs" not in ask(answerer, "who runs children's social care in essex").answer
+    unknown = ask(answerer, "who runs cheltenham's children's services")
+    assert unknown.abstained and "about cheltenham." in unknown.answer
+
+
 def test_people_leaving_prison_are_no_prison_but_a_named_prison_is_one(answerer: Answerer) -> None:
     helped = ask(answerer, "which crcs helped people leaving prison")
     assert not helped.abstained and "durham-tees-valley-crc-2020" in {c.report_id for c in helped.citations}

@@ -232,7 +232,8 @@ LOWER_NAME_BEFORE_SUFFIX = re.compile(  # "south yorkshire crc", "the nps midlan
     r"\b((?:[a-z][\w'’-]*\s+){1,3}?)(?:crc|community rehabilitation company|nps division|division|county council|"
     r"city council|borough council|council|police|constabulary|prison)\b|"
     r"\b(?:hmp|hmyoi)\s+(()[a-z][\w'’-]*)|"
-    r"\b(()(?:[a-z][\w-]*\s+){0,2}[a-z][\w-]*)['’]s\s+(?:children['’]?s services|probation|social care)\b", re.I)
+    r"\b(()(?:[a-z][\w-]*\s+){0,2}[a-z][\w-]*)(?<!children)['’]s\s+(?:children['’]?s services|probation|social care)\b",
+    re.I)  # ("who runs children's social care": no body named "runs children")
 PLACE_NOUN = re.compile(r"\bprison$", re.I)  # (people go into and leave a prison: it is a place as well as a body)
 LEARNING_NAMED = re.compile(r"\b((?:[\w'’-]+\s+){1,3}?)(?:school|academy|college|university)\b", re.I)
 TYPO_LENGTH = 5  # a shorter word is a letter away from too many names to be read as one of them misspelt
@@ -241,8 +242,9 @@ ELIDED = re.compile(r"\s+(or|and|&|vs\.?|versus)\s+", re.I)
 PRISON_BEFORE = re.compile(r"\b(hmp|hmyoi|hm prison)\s+$", re.I)  # "HMP Manchester" is a prison, not the council
 FRAME_WORDS = set("""find found say said give gave get got rate rated rating grade graded inspectors inspector inspection
     report ofsted visit visited judge judged performing performed performance improved better worse best worst top
-    bottom highest lowest poorest weakest strongest most least""".split()) | {w for g in GRADES for w in g.split()}
-# (how it did is not its name: "the worst performing crc", "the top rated council")
+    bottom highest lowest poorest weakest strongest most least run runs ran running manage manages managed managing
+    provide provides provided providing""".split()) | {w for g in GRADES for w in g.split()}
+# (how it did is not its name: "the worst performing crc", "the top rated council"; nor who runs it)
 LEAD_WORDS = re.compile(r"(?:\b(?:the|city|of|royal|london|borough|county|metropolitan|council)\s+)+$", re.I)
 
 
