@@ -259,3 +259,34 @@ def test_a_sum_of_money_asked_for_is_answered_by_a_sum_of_money_or_not_at_all() 
     money = Evidence(meta, 1, None, "This has led to an increase in the base budget to £24m over four years.")
     staff = Evidence(meta, 1, None, "More than 80% of social workers have been in post for more than one year.")
     assert lead(money, spend) == "£24m" and fits(money, spend) == 1.0 and fits(staff, spend) == 0.0
+
+
+@pytest.mark.parametrize(("question", "asks"), [
+    ("cheshire west and chester adoption grade 2016", True),         # keyword style, a year after the grade word
+    ("richmond upon thames ilacs 2022 overall effectiveness", True),
+    ("haringey LSCB effectiveness judgement 2014", True),
+    ("ofsted rating for wigan in 2019", True),
+    ("What was Birmingham's overall effectiveness rating in the inspection published January 2019?", True),
+    ("how effective was the early help offer in leeds", False),   # effectiveness of a service, not the grade
+    ("wigan social worker retention 2022", False),
+    ("how did leaders improve the overall effectiveness of early help in kent", False),
+])
+def test_a_grade_asked_in_keywords(question: str, asks: bool) -> None:
+    from service.answering.grades import asks_for_grade
+    assert asks_for_grade(question) is asks
+
+
+@pytest.mark.parametrize(("sentence", "stated"), [
+    ("They have made good use of monitoring visits since the 2016 inspection.", set()),   # an adjective
+    ("The council are very good at recognising the achievements of care leavers.", set()),
+    ("An LSCB that is good co-ordinates the activity of statutory partners.", set()),  # what a grade means
+    ("An LSCB requires improvement if it does not yet demonstrate the characteristics of good.", set()),
+    ("Overall effectiveness Good", {"good"}),
+    ("The effectiveness of the LSCB requires improvement", {"requires improvement"}),
+    ("Adoption performance was judged to be outstanding in 2016, as before.", {"outstanding"}),
+    ("Services for care leavers are good, and improving.", {"good"}),
+    ("It is rated Requires improvement to be good.", {"requires improvement"}),
+])
+def test_a_grade_is_stated_only_as_a_judgement(sentence: str, stated: set[str]) -> None:
+    from service.answering.grades import stated_grades
+    assert stated_grades(sentence) == stated

@@ -20,6 +20,9 @@ REPEATED = re.compile(r"\b(twice|more than once|repeatedly|(multiple|several|two
 PREDICATE_GRADE = re.compile(rf"^\s*(was|were|is|are)\b[^?]*?(?<!\bany )\b{GRADE_NAME}\s*(?:now|still|overall|today|"
                              rf"(?:in|at)\s+(?:(?:19|20)\d\d|(?:its|their|the)\s+(?:last|latest)\s+\w+))?\s*\??\s*$",
                              re.I)  # the grade is what is said of the body ("any good" asks how it did)
+STATED_AFTER = re.compile(r"\s*(?:$|[.,;:)–—-]|\d|\b(?:for|overall|in|on|since|across|from|during|when|as|"
+                          r"and|but|with|because|although|while|by)\b)", re.I)  # what may follow a grade given
+ALL_GRADE = re.compile(r"\b(?:characteristics|definition|descriptors?)\s+of\s+$", re.I)  # ("the characteristics of good")
 GRADE_MENTION = re.compile(r"\b(requires?\s+improvement(\s+to\s+be\s+good)?|RI|outstanding|good|inadequate)\b", re.I)
 GRADE_TEXT = {"requires improvement": r"requires?\s+improvement", "outstanding": "outstanding", "good": "good",
               "inadequate": "inadequate"}
@@ -58,6 +61,14 @@ PLAIN_GRADES = [  # everyday names of the grades, read as the grade itself
     (re.compile(r"\brequir(?:ing|ed) improvement\b|\bneed(?:s|ed|ing)? improvement\b", re.I), "requires improvement"),
     (re.compile(r"\bgood or (?:better|above)\b|\bat least good\b", re.I), "good or outstanding"),
 ]
+
+
+def stated_grades(text: str) -> set[Grade]:
+    """The grades a sentence gives as a judgement: a grade word ending the sentence or a clause ("services are
+    good, and"; "Overall effectiveness Good") or followed by when or what for ("judged outstanding in 2016"); not
+    one that qualifies what follows ("made good use of", "very good at", "an LSCB that is good co-ordinates")."""
+    return {grade for m in GRADE_WORD.finditer(text) if (grade := grade_of(m.group(0)))
+            and STATED_AFTER.match(text, m.end()) and not ALL_GRADE.search(text[:m.start()])}
 
 
 def grade_of(text: str) -> Grade | None:
@@ -189,7 +200,8 @@ def grade_evidence(pages: Pages, meta: ReportMeta, area: str | None) -> Evidence
 
 def asks_for_grade(question: str) -> bool:
     """True for "what (overall) rating/grade/judgement did X get", "how was X rated", "how did Ofsted rate X",
-    "how did X do", "how good is X (at care leavers)", "Ofsted rating for X", "X's grade"."""
+    "how did X do", "how good is X (at care leavers)", "Ofsted rating for X", "X's grade", and keywords ending
+    in one ("X adoption grade 2016", "X 2022 overall effectiveness")."""
     q = question.lower().replace("’", "'")
     return bool(re.search(r"\b(what|which)\b[^?]*\b(ratings?|grades?|judge?ments?|rated|judged|judge|graded)\b", q)
                 or bool(asks_yes_no_grade(q))
@@ -197,7 +209,7 @@ def asks_for_grade(question: str) -> bool:
                              r"do|perform)\b|^\s*how good (is|are|was|were)\b", q)
                 or re.search(r"\b(rating|grade|judge?ment)s?\s+(for|of|given to)\b|'s\s+(overall\s+)?(rating|grade|"
                              r"judge?ment)\b|^\s*(ofsted\s+)?(overall\s+)?(rating|grade|judge?ment)\b|"
-                             r"\b(rating|grade|judge?ment)s?\W*$", q))
+                             r"\b(rating|grade|judge?ment|overall effectiveness)s?(\s+(in\s+)?(19|20)\d\d)?\W*$", q))
 
 
 def asks_yes_no_grade(question: str) -> Grade | None:

@@ -129,8 +129,8 @@ def lead(ev: Evidence, question: Question) -> str | None:
         found = {m.group(0) for m in DATE.finditer(ev.quote)}
         return found.pop() if len(found) == 1 else None
     if question.answer_type == "grade":
-        found = {grades.grade_of(m.group(0)) for m in grades.GRADE_WORD.finditer(ev.quote)}
-        return found.pop() if len(found) == 1 else None
+        stated = grades.stated_grades(ev.quote)
+        return stated.pop() if len(stated) == 1 else None
     return None
 
 
