@@ -1149,3 +1149,10 @@ def test_people_leaving_prison_are_no_prison_but_a_named_prison_is_one(answerer:
     assert not helped.abstained and "durham-tees-valley-crc-2020" in {c.report_id for c in helped.citations}
     named = ask(answerer, "how did wandsworth prison do")
     assert named.abstained and "wandsworth" in named.answer
+
+
+def test_they_after_one_report_is_that_report(answerer: Answerer) -> None:
+    first = ask(answerer, "Tell me about West Yorkshire CRC's 2018 inspection")
+    second = ask(answerer, "how many people were they supervising?", first.session_id)
+    assert second.answer.startswith("**8,136**")
+    assert {c.report_id for c in second.citations} == {"west-yorkshire-crc-2018"}

@@ -168,7 +168,8 @@ def resolve(question: str, previous: Context | None, names: BodyNames, areas: Ar
         text, inherited = f"{text.rstrip()} ({'; '.join(previous.bodies + then)})", True
     exclude = set(previous.report_ids) if OTHER.search(question) and not ELSE_HERE.search(question) else set()
     now = not ACROSS_TIME.search(question) and not found - set(previous.bodies)  # ("compare it with Wales CRC")
-    one_report = len(previous.report_ids) == 1 and re.search(r"\b(it|its|that|this)\b", question, re.I) and now
+    one_report = len(previous.report_ids) == 1 and re.search(r"\b(it|its|that|this|they|them|their)\b", question,
+                                                             re.I) and now  # (an organisation is "they" too)
     listed = len(previous.report_ids) > 1 and len(previous.bodies) > 1 and THEY.search(question) and now \
         and not COMPARE.search(question)  # ("what went wrong there?" after a list: in the reports listed)
     only = set(previous.report_ids) if THAT_REPORT.search(question) or one_report or listed else picked
