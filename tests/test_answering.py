@@ -1156,3 +1156,8 @@ def test_they_after_one_report_is_that_report(answerer: Answerer) -> None:
     second = ask(answerer, "how many people were they supervising?", first.session_id)
     assert second.answer.startswith("**8,136**")
     assert {c.report_id for c in second.citations} == {"west-yorkshire-crc-2018"}
+
+
+def test_a_second_part_about_an_empty_first_list_lists_nothing(answerer: Answerer) -> None:
+    answer = ask(answerer, "which CRCs were run by G4S and how were they rated?")
+    assert answer.abstained and not answer.citations and "rated **" not in answer.answer

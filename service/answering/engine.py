@@ -9,7 +9,7 @@ from collections.abc import Callable, Generator
 from dataclasses import asdict, dataclass, replace
 
 from service.answering.areas import AreaNames
-from service.answering.compose import CitationBook
+from service.answering.compose import CitationBook, abstain
 from service.answering.context import Context, entities_in
 from service.answering.grades import asks_yes_no_grade
 from service.answering.followup import REFERS_BACK, Resolved, resolve
@@ -49,6 +49,7 @@ class Event:
     data: dict[str, object] | Answer
 
 
+NONE_LISTED = "The first part of the question found none to ask this of."
 LISTED_BACK = re.compile(REFERS_BACK.pattern + r"|\b(those|these|each(?: one)?|ones)\b", re.I)  # ("how did each do?")
 
 
@@ -125,8 +126,12 @@ class Answerer:
         book = CitationBook(self.library)
         answers: list[Answer] = []
         for scope in scopes:
-            if answers and (listed := self.listed_before(scopes[0], answers[0], scope)):
-                scope.report_ids = listed  # "which were rated good, and who owned them?": the ones listed
+            if answers and self.refers_to_list(scopes[0], scope):
+                if answers[0].abstained:  # "which were run by G4S, and how were they rated?": none were listed
+                    answers.append(abstain(session_id, NONE_LISTED))
+                    continue
+                scope.report_ids = [r for r in scope.report_ids if r in {i.report_id for i in answers[0].items}] \
+                    if answers[0].items else scope.report_ids  # "which were rated good, and who owned them?"
             answers.append(COMPOSERS[scope.intent](self.tools, scope, book, session_id))
         for scope, answer in zip(scopes, answers):
             if scope.note and not answer.abstained:
@@ -138,12 +143,9 @@ class Answerer:
                       citations=book.citations, items=[item for a in answers for item in a.items]), book
 
     @staticmethod
-    def listed_before(first: Scope, answer: Answer, second: Scope) -> list[str]:
-        """The reports the first part listed, when the second part refers back to them and names no body."""
-        if first.bodies or second.bodies or not answer.items or not LISTED_BACK.search(second.question):
-            return []
-        listed = {item.report_id for item in answer.items}
-        return [r for r in second.report_ids if r in listed]
+    def refers_to_list(first: Scope, second: Scope) -> bool:
+        """Whether the second part of a question asks about what the first part lists ("and who owned them?")."""
+        return not first.bodies and not second.bodies and bool(LISTED_BACK.search(second.question))
 
     def _prose(self, draft: Draft, live: bool) -> Generator[Event, None, Answer]:
         """The model's checked sentences as token events; the extractive text when it kept none."""
