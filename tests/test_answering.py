@@ -1161,3 +1161,9 @@ def test_they_after_one_report_is_that_report(answerer: Answerer) -> None:
 def test_a_second_part_about_an_empty_first_list_lists_nothing(answerer: Answerer) -> None:
     answer = ask(answerer, "which CRCs were run by G4S and how were they rated?")
     assert answer.abstained and not answer.citations and "rated **" not in answer.answer
+
+
+def test_a_topic_in_everyday_words_that_are_also_a_bodys_is_still_a_topic(answerer: Answerer) -> None:
+    answer = ask(answerer, "where was community service praised")  # (unpaid work; "community", "service" name CRCs)
+    assert not answer.answer.startswith("Reports whose overall verdict")
+    assert "essex-crc-2018" in {c.report_id for c in answer.citations}

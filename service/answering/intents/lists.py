@@ -152,7 +152,7 @@ def verdict_asked(scope: Scope) -> str | None:
         return None
     cues = cue_words(scope.question)
     rest = [w for w in scope.topic_words if w not in cues and stem(w) not in SIDES | PERFORMING]
-    return None if rest else next(iter(scope.wanted))
+    return None if rest or scope.jargon else next(iter(scope.wanted))  # ("community service": unpaid work)
 
 
 def verdict_rows(tools: Tools, ids: list[str], side: str) -> list[Row]:
