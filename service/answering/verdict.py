@@ -40,7 +40,7 @@ NEGATIVE_PHRASES = re.compile(r"\b(need(s|ed)?|requir(es|ed|e)|requiring) (?:\w+
                               r"improv\w*( to be good)?|too (few|many|high|low|slow|long|little)|not enough|"
                               r"risk concern|fell short|below (the )?(standard|expectations)|low (staff )?morale|"
                               r"high (staff )?(turnover|sickness|vacancy|vacancies)|"
-                              r"(high|higher|highest|heavy|heavier|excessive|unmanageable|large) (individual )?"
+                              r"(high|higher|highest|heavy|heavier|excessive|unmanageable|large) ([\w'’]+ ){0,2}?"
                               r"(work|case)loads?|(bigger|larger) (and more complex )?caseloads|"
                               r"(work|case)loads?\b[^.;]{0,40}?\b(were|was|are|is|remained) (very |too |still )?"
                               r"(high|heavy|unmanageable)|"
