@@ -290,3 +290,20 @@ def test_a_grade_asked_in_keywords(question: str, asks: bool) -> None:
 def test_a_grade_is_stated_only_as_a_judgement(sentence: str, stated: set[str]) -> None:
     from service.answering.grades import stated_grades
     assert stated_grades(sentence) == stated
+
+
+def test_a_sentence_dated_only_to_other_years_than_asked_ranks_lower() -> None:
+    from ingest.models import ReportMeta
+    from service.answering.evidence import Evidence
+    from service.answering.intents.fact import dated_as_asked
+
+    meta = ReportMeta(report_id="newham-2014", source="newham.pdf", title="Newham")
+    older = Evidence(meta, 1, None, "In 2013, 33% of care leavers were not in education, employment or training.",
+                     score=5.9)
+    current = Evidence(meta, 1, None, "The proportion of care leavers (58%) in education, employment or training "
+                                      "matches performance nationally.", score=5.8)
+    span = Evidence(meta, 1, None, "In 2013-14, 60 care leavers went to university.", score=5.7)
+    assert [ev.score for ev in dated_as_asked([older, current, span], [(2014, 2014)])][:2] == [5.8, 5.7]
+    assert dated_as_asked([older, current], [])[0] is older  # no year asked: the ranking as it was
+    since = Evidence(meta, 1, None, "Since the inspection in 2012, support for care leavers has deteriorated.", score=6.0)
+    assert dated_as_asked([since, current], [(2014, 2014)])[0] is since  # a change up to now is of now too

@@ -11,6 +11,7 @@ from service.answering import grades
 from service.answering.areas import area_key
 from service.answering.asks import WHO
 from service.answering.compose import NOT_IN_REPORTS, CitationBook, abstain
+from service.answering.dates import parse_years
 from service.answering.evidence import Evidence, label
 from service.answering.organisations import latest_per_body
 from service.answering.rank import ABSTAIN_BELOW, Question, strength
@@ -19,6 +20,8 @@ from service.answering.text import MONTH, NUMBER, names_in, quantities, stem, wi
 from service.answering.tools import Tools
 from service.schemas import Answer
 
+OTHER_YEAR = 0.5       # (z-score units) a sentence dated to years the question does not ask about
+SINCE = re.compile(r"\b(since|compared (with|to)|up from|down from)\b", re.I)  # (a change up to now: of now too)
 LATEST_BONUS = 0.5     # (z-score units; the frozen halves are the same from 0 to 1)
 MAX_SENTENCES = 3       # a fact: the sentences that state it
 MAX_GRADES = 8          # a grade: each report's
@@ -44,6 +47,7 @@ def answer_fact(tools: Tools, scope: Scope, book: CitationBook, session_id: str)
     found = strength(ranked, question)
     if scope.bodies and not scope.years:
         ranked = latest_first(ranked, [tools.library.reports[r] for r in scope.report_ids])
+    ranked = dated_as_asked(ranked, scope.years)
     ranked = [ev for ev in ranked if ev.kind != "absence"]
     if scope.names and not scope.bodies:  # "what happened with Working Links?": the sentences that name it
         ranked = [ev for ev in ranked if names_in(ev.quote, scope.names)] or ranked
@@ -53,6 +57,18 @@ def answer_fact(tools: Tools, scope: Scope, book: CitationBook, session_id: str)
     open_question = not scope.bodies and question.answer_type is None and len(scope.report_ids) > 1
     chosen = spread(ranked, MAX_OPEN) if open_question else supporting(ranked)
     return fact_answer(chosen, question, book, session_id).model_copy(update={"strength": found})
+
+
+def dated_as_asked(ranked: list[Evidence], spans: list[tuple[int, int]]) -> list[Evidence]:
+    """The ranking with each sentence that gives only years outside those the question asks about lowered by
+    ``OTHER_YEAR`` ("In 2013, 33% of care leavers were NEET", asked of 2014: last year's figure)."""
+    if not spans:
+        return ranked
+    for ev in ranked:
+        given = parse_years(ev.quote) if ev.kind == "sentence" and not SINCE.search(ev.quote) else []
+        if given and not any(lo <= high and low <= hi for lo, hi in spans for low, high in given):
+            ev.score -= OTHER_YEAR
+    return sorted(ranked, key=lambda ev: -ev.score)
 
 
 def latest_first(ranked: list[Evidence], reports: list[ReportMeta]) -> list[Evidence]:
