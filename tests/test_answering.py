@@ -1169,3 +1169,9 @@ def test_a_topic_in_everyday_words_that_are_also_a_bodys_is_still_a_topic(answer
     answer = ask(answerer, "where was community service praised")  # (unpaid work; "community", "service" name CRCs)
     assert not answer.answer.startswith("Reports whose overall verdict")
     assert "essex-crc-2018" in {c.report_id for c in answer.citations}
+
+
+def test_according_to_the_inspection_does_not_ask_who_inspected(answerer: Answerer) -> None:
+    answer = ask(answerer, "who ran Thames Valley CRC according to the 2018 inspection?")
+    assert "MTCnovo" in answer.answer and "inspected by" not in answer.answer
+    assert "inspected by" in ask(answerer, "who inspected Thames Valley CRC in 2018?").answer

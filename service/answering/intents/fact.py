@@ -33,6 +33,8 @@ NOTHING_ASKED = ("That question names no organisation, year, grade or topic to l
                  "what an inspection of an organisation found about a topic, or which organisations were rated a grade.")
 COUNTED_IN_WORDS = re.compile(r"\b(one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|thirty|"
                               r"forty|fifty|hundred|half|third|quarter)s?\b(?:\s+(?:of|in|out of)\b)", re.I)
+SOURCE = re.compile(r"\b(?:according to|per|in|from|by)\s+(?:the|its|their|this|that)\s+(?:(?:19|20)\d\d\s+)?"
+                    r"(?:ofsted\s+|hmi\w*\s+)?(?:re-?)?(?:inspection|report|visit)s?\b", re.I)  # where the answer is
 DATE = re.compile(rf"\b(?:\d{{1,2}}(?:st|nd|rd|th)?\s+)?{MONTH.pattern}\s+(?:19|20)\d\d\b", re.I)
 
 
@@ -94,7 +96,7 @@ def _no_grade(tools: Tools, scope: Scope) -> str:
 def claims_asked(tools: Tools, scope: Scope) -> list:  # list[Claim]
     """The metadata claims that can answer: of the kind asked; for a grade, only the judgement asked about
     (the area named, else the overall grade; none when the question names something no grade is given for)."""
-    asked = {stem(w) for w in words(scope.question)}
+    asked = {stem(w) for w in words(SOURCE.sub(" ", scope.question))}  # ("according to the 2019 inspection": not asked)
     if WHO.match(scope.question) and "inspect" in asked:
         asked |= {"lead", stem("inspectorate")}  # "who inspected X", "who did the inspection": its lead inspector
         # (or, when none is named, its inspectorate)
