@@ -1175,3 +1175,9 @@ def test_according_to_the_inspection_does_not_ask_who_inspected(answerer: Answer
     answer = ask(answerer, "who ran Thames Valley CRC according to the 2018 inspection?")
     assert "MTCnovo" in answer.answer and "inspected by" not in answer.answer
     assert "inspected by" in ask(answerer, "who inspected Thames Valley CRC in 2018?").answer
+
+
+def test_a_reinspection_frames_a_question_like_an_inspection() -> None:
+    from service.answering.scope import SCAFFOLD
+    from service.answering.text import stem
+    assert {stem("reinspection"), stem("re-inspection"), stem("inspection")} <= SCAFFOLD

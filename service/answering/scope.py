@@ -24,7 +24,8 @@ from service.answering.verdict import cue_words, wanted_verdicts
 
 SCAFFOLD = {stem(w) for w in """
     which what where who whom when how why whose list name named one ones also other others either instead index
-    inspection inspections inspected inspecting report reports reported reporting digest published dated
+    inspection inspections inspected inspecting reinspection reinspections report reports reported reporting digest
+    re-inspection re-inspections published dated
     digests find found finding findings say says said describe described according record recorded
     give gave given get got receive received raise raised raising highlight highlighted identify identified note noted
     provider providers crc crcs community rehabilitation company companies nps national probation service local la las
