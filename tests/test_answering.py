@@ -632,7 +632,7 @@ def test_grades_in_the_plural_divisions_and_a_years_reports_compared(answerer: A
     divisions = ask(answerer, "which nps divisions were inspected")
     assert [item.body for item in divisions.items] == ["London NPS division"]
     year = ask(answerer, "compare all the 2020 reports")
-    assert len(year.items) == 7 and "Rated better: **Durham Tees Valley CRC (2020)**" in year.answer
+    assert len(year.items) == 7 and "Rated best: **Durham Tees Valley CRC (2020)**" in year.answer
 
 
 def test_a_topic_asked_of_the_bodies_with_a_grade_is_judged_among_them(answerer: Answerer) -> None:
@@ -1181,3 +1181,15 @@ def test_a_reinspection_frames_a_question_like_an_inspection() -> None:
     from service.answering.scope import SCAFFOLD
     from service.answering.text import stem
     assert {stem("reinspection"), stem("re-inspection"), stem("inspection")} <= SCAFFOLD
+
+
+def test_a_comparison_asked_which_was_worse_names_the_worse() -> None:
+    from ingest.models import ReportMeta
+    from service.answering.intents.compare import summary
+
+    good = ReportMeta(report_id="a", source="a.md", title="A", body="A CRC", overall="good")
+    weak = ReportMeta(report_id="b", source="b.md", title="B", body="B CRC", overall="inadequate")
+    fair = ReportMeta(report_id="c", source="c.md", title="C", body="C CRC", overall="requires improvement")
+    assert "Rated worse: **B CRC" in summary([good, weak], "which of those was rated worst?")
+    assert "Rated better: **A CRC" in summary([good, weak], "which did better, A or B?")
+    assert "Rated best: **A CRC" in summary([good, weak, fair], "compare the three")

@@ -20,6 +20,7 @@ from service.answering.text import stem
 from service.answering.tools import Tools
 from service.schemas import Answer, Item
 
+WORSE = re.compile(r"\b(worse|worst|weaker|weakest|poorer|poorest|lower|lowest)\b", re.I)  # which was rated worse
 HOW_MANY_COMPARED = re.compile(r"two|three|four|five|both|each|all|several", re.I)
 MAX_AREAS = 6
 MAX_REPORTS = 6   # one body "over time": its reports side by side, at most this many (the newest)
@@ -50,7 +51,7 @@ def answer_compare(tools: Tools, scope: Scope, book: CitationBook, session_id: s
                   citations=sorted({c.n for c in book.citations if c.report_id == m.report_id}),
                   published=m.published_iso(), finding=f"rated {m.overall} overall" if m.overall else None)
              for m in metas]
-    text = f"{summary(metas)}\n\n{markdown_table(table)}"
+    text = f"{summary(metas, scope.question)}\n\n{markdown_table(table)}"
     return Answer(answer=text, abstained=False, session_id=session_id, citations=book.citations, items=items)
 
 
@@ -112,8 +113,9 @@ def _cell(ev: Evidence | None, book: CitationBook) -> str:
     return f"{ev.quote.replace('|', '/')} [{n}]" if ev and n else "—"
 
 
-def summary(metas: list[ReportMeta]) -> str:
-    """One line naming each report's overall grade, and which was rated better when they differ."""
+def summary(metas: list[ReportMeta], question: str = "") -> str:
+    """One line naming each report's overall grade, and which was rated better (best of more than two; worse or
+    worst when the question asks which was) when they differ."""
     parts = [f"**{label(m)}** was rated **{m.overall}** overall" if m.overall else f"**{label(m)}** gave no overall grade"
              for m in metas]
     graded = [m for m in metas if m.overall]
@@ -122,8 +124,11 @@ def summary(metas: list[ReportMeta]) -> str:
     if len(graded) >= 2 and len({body_label(m) for m in graded}) == 1:
         return line + " " + _change(graded)
     if len(graded) >= 2 and len(ranks) > 1:
-        best = min(graded, key=lambda m: GRADES.index(m.overall))
-        line += f" Rated better: **{label(best)}**."
+        worse = bool(WORSE.search(question))
+        extreme = (max if worse else min)(ranks)  # (GRADES run best first)
+        picked = ", ".join(f"**{label(m)}**" for m in graded if GRADES.index(m.overall) == extreme)
+        word = ("worse" if worse else "better") if len(graded) == 2 else ("worst" if worse else "best")
+        line += f" Rated {word}: {picked}."
     return line
 
 
