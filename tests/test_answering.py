@@ -1193,3 +1193,13 @@ def test_a_comparison_asked_which_was_worse_names_the_worse() -> None:
     assert "Rated worse: **B CRC" in summary([good, weak], "which of those was rated worst?")
     assert "Rated better: **A CRC" in summary([good, weak], "which did better, A or B?")
     assert "Rated best: **A CRC" in summary([good, weak, fair], "compare the three")
+
+
+def test_who_ran_it_when_it_was_inspected_asks_the_owner(answerer: Answerer) -> None:
+    answer = ask(answerer, "who was running probation in dorset devon and cornwall when it got inspected")
+    assert "Working Links" in answer.answer and "inspected by" not in answer.answer
+
+
+def test_the_first_to_get_a_grade_from_the_inspectors_is_the_first_so_graded(answerer: Answerer) -> None:
+    answer = ask(answerer, "Which community rehabilitation company was the first to get a Good from the probation inspectors?")
+    assert answer.items and answer.items[0].body == "Hampshire and Isle of Wight CRC"

@@ -53,9 +53,10 @@ RECENCY = {stem(w) for w in "latest last recent newest current".split()}
 AS_THINGS_STAND = re.compile(r"\b(currently|presently|at present|now|as things stand|at the moment|these days|today)\b|"
                              r"\b(?:their|its|the)\s+(?:latest|most recent|last|newest|current)\s+(?:inspections?|"
                              r"reports?|grades?|ratings?|judge?ments?|visits?)\b", re.I)  # (of many bodies: each one's)
-PREDICATIVE_GRADE = re.compile(  # "were good in 2019", "found to be inadequate?", "were outstanding for care leavers"
+PREDICATIVE_GRADE = re.compile(  # "were good in 2019", "found to be inadequate?", "were outstanding for care leavers",
+    # "got a Good from the inspectors"
     rf"\b(was|were|is|are|be|been|as|got|get|received|achieved|awarded|given)\s+(?:\w+\s+){{0,2}}?{grades.GRADE_NAME}(?=\s*(?:[?.!,]|$|\s+(?:in|during|for|"
-    r"overall|by|back|then|last|when|at\s+(?:their|its|the)\s+(?:last|latest|most|previous|next))\b))", re.I)
+    r"overall|by|from|back|then|last|when|at\s+(?:their|its|the)\s+(?:last|latest|most|previous|next))\b))", re.I)
 
 
 @dataclass
