@@ -307,3 +307,25 @@ def test_a_sentence_dated_only_to_other_years_than_asked_ranks_lower() -> None:
     assert dated_as_asked([older, current], [])[0] is older  # no year asked: the ranking as it was
     since = Evidence(meta, 1, None, "Since the inspection in 2012, support for care leavers has deteriorated.", score=6.0)
     assert dated_as_asked([since, current], [(2014, 2014)])[0] is since  # a change up to now is of now too
+
+
+def test_a_nations_people_name_no_body() -> None:
+    names = _councils("Leeds", "Hackney")
+    assert names.unknown("a briefing for a Welsh police and crime commissioner on Leeds") == []
+    assert names.unknown("what do Scottish councils do about this in Leeds?") == []
+    assert names.unknown("how did Gwent police do?") == ["Gwent"]
+
+
+@pytest.mark.parametrize(("question", "kind"), [
+    ("when did inspectors visit wales crc", "date"),
+    ("According to Reading's 2024 Ofsted report, when did the council hand over its duties?", "date"),
+    ("Since when have Reading's functions been delegated?", "date"),
+    ("can you tell me when Essex CRC was inspected", "date"),
+    ("Essex CRC was inspected when?", "date"),
+    ("what date was the Essex report published", "date"),
+    ("give me an overview of what the inspectors found when they looked at Wales CRC", None),  # when: a clause
+    ("what vetting was Bristol missing when youngsters were living with non-relatives?", None),
+])
+def test_when_asks_for_a_date_only_as_the_question(question: str, kind: str | None) -> None:
+    from service.answering.asks import answer_type
+    assert answer_type(question) == kind

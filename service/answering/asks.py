@@ -13,7 +13,10 @@ NUMERIC = re.compile(r"\b(more than|over|above|at least|greater than|exceeding|f
                      r"at most)\s+(?:about\s+)?(\d[\d,]*(?:\.\d+)?)\s*(%|per ?cent)?", re.I)
 NUMBER_Q = re.compile(r"\bhow (many|much|big|large|high)\b|\bnumbers?\b(?!\s+of\s+(?:ways|reasons|areas|issues))|\bwhat (\w+ ){0,2}(percentage|proportion|share|number|fraction|"
                       r"average|per ?cent|size|rate)\b|\b(number|percentage|proportion|share) of\b|\baverage\b", re.I)
-DATE_Q = re.compile(r"\b(when|what date|which date|what day|what year|which year|which month)\b|\bdates?\b", re.I)
+DATE_Q = re.compile(r"^\W*(?:(?:and|so|but|then)\s+)?when\b|(?:\bsince|[,;:]|\b(?:tell me|know|say|find out|remind me|"
+                    r"wonder(?:ing)?|ask(?:ing)?|sure|idea))\s+when\b|\bwhen\W*$|"
+                    r"\b(what date|which date|what day|what year|which year|which month)\b|\bdates?\b", re.I)
+# ("when" asks a date as the question's own word: "what did inspectors find when they looked at X" asks a finding)
 NAME_Q = re.compile(r"\bwhich (company|organisation|organization|firm|person|inspector|inspectorate|watchdog|regulator|"
                     r"partner|charity|college|"
                     r"provider|contractor|group|body)\b|\b(what|which)\b[^?]*\b(call|called|named|name|title|titled)\b|"

@@ -48,6 +48,7 @@ def _tokens(question: str, known: set[str] = frozenset()) -> list[tuple[str, int
 
 
 NATION_OF = {"welsh": "wales", "scottish": "scotland", "cornish": "cornwall", "english": "england"}
+PEOPLES = {*NATION_OF, "irish", "northern irish", "british"}  # ("a Welsh police and crime commissioner": no body)
 BODY_AFTER = re.compile(r"\s+(crcs?|nps|community rehabilitation|national probation|probation|councils?|local "
                         r"authorit(y|ies)|division|provider|company|children'?s services)\b", re.I)
 # (a people's word names its place before a kind of body: "the Welsh CRC" is Wales CRC; "Welsh speakers" are not)
@@ -197,6 +198,7 @@ class BodyNames:
                 named = org_types_named(match.group(0))
                 fits = [m for m in self._partial(name) if not named or org_type(m) in named]
                 if name and not _is_question_word(name) and not fits and not self._known_in(match.group(0)) \
+                        and name.lower() not in PEOPLES \
                         and not self.mentioned(match.group(0)):
                     out.append(name)
         if not out and not (self.find(question) if bodies is None else bodies):  # "how did glasgow do": a council area no body of the index is
