@@ -329,3 +329,11 @@ def test_a_nations_people_name_no_body() -> None:
 def test_when_asks_for_a_date_only_as_the_question(question: str, kind: str | None) -> None:
     from service.answering.asks import answer_type
     assert answer_type(question) == kind
+
+
+def test_a_town_upon_a_river_goes_by_the_towns_name() -> None:
+    names = _councils("Kingston upon Thames", "Kingston Upon Hull", "Newcastle upon Tyne", "Leeds")
+    assert [b.body for b in names.find("What share of Kingston's social workers were temporary in 2015?")] == \
+        ["Kingston upon Thames"]  # (Kingston upon Hull goes by Hull)
+    assert [b.body for b in names.find("how did newcastle do")] == ["Newcastle upon Tyne"]
+    assert [b.body for b in names.find("how did hull do")] == ["Kingston Upon Hull"]

@@ -8,6 +8,7 @@ from collections.abc import Iterable
 from datetime import date
 
 from ingest.models import ReportMeta
+from service.answering.places import WIDER
 from service.names import normalise
 
 TITLE_LEAD = re.compile(r"^\s*(an?\s+)?(?:[\w/&'’-]+\s+){0,4}?(inspection|report|review|revisit)\s+(of|on|into|in)\s+"
@@ -39,12 +40,18 @@ INSPECTORATE_NAMES = re.compile(r"\b(" + "|".join(_FORMS) + r")(['’]s)?\b", re
 
 
 
+UPON = re.compile(r"^\s*(\w[\w\s]*?)[\s-]+upon[\s-]+\w+\s*$", re.I)  # a town upon a river
+
+
 def report_names(meta: ReportMeta) -> list[str]:
     """Normalised names a report's body goes by (body, aliases, or the title when no body was read)."""
     raw = [meta.body or "", *meta.body_aliases]
     if not meta.body or TITLE_LEAD.match(meta.body):
         raw.append(meta.title)
     names = {normalise(TITLE_LEAD.sub("", name)) for name in raw if name}
+    names |= {normalise(town.group(1)) for name in raw if (town := UPON.match(name))
+              and name.lower() not in {place.lower() for place in WIDER}}  # "Kingston upon Thames" is Kingston
+    # (Kingston upon Hull goes by Hull)
     return sorted(n for n in names if n)
 
 
