@@ -337,3 +337,17 @@ def test_a_town_upon_a_river_goes_by_the_towns_name() -> None:
         ["Kingston upon Thames"]  # (Kingston upon Hull goes by Hull)
     assert [b.body for b in names.find("how did newcastle do")] == ["Newcastle upon Tyne"]
     assert [b.body for b in names.find("how did hull do")] == ["Kingston Upon Hull"]
+
+
+def test_a_month_may_be_abbreviated() -> None:
+    import datetime
+
+    from ingest.models import ReportMeta
+    from service.answering.dates import in_months
+    from service.answering.grades import asks_for_grade
+
+    assert asks_for_grade("knowsley children in care grade jan 2025")
+    meta = ReportMeta(report_id="k", source="k.pdf", title="K", published=datetime.date(2025, 1, 20),
+                      inspection_dates="2 to 13 December 2024")
+    assert in_months(meta, [("jan", "2025")]) and in_months(meta, [("Dec", "2024")], "inspected")
+    assert not in_months(meta, [("feb", "2025")])

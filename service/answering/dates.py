@@ -60,10 +60,10 @@ def in_months(meta: ReportMeta, months: list[tuple[str, str]], asked: str | None
     (``asked``: "published" or "inspected" only)."""
     dates = (meta.inspection_dates or "").lower()
     if asked != "inspected" and meta.published and meta.published_precision != "year":
-        published = (meta.published.strftime("%B").lower(), str(meta.published.year))
-        if published in {(name.lower(), year) for name, year in months}:
+        published = (meta.published.strftime("%b").lower(), str(meta.published.year))
+        if published in {(name.lower()[:3], year) for name, year in months}:  # ("Jan", "January": one month)
             return True
-    return asked != "published" and any(name.lower() in dates and year in dates for name, year in months)
+    return asked != "published" and any(name.lower()[:3] in dates and year in dates for name, year in months)
 
 
 def of_month_asked(question: str, metas: list[ReportMeta]) -> list[ReportMeta]:

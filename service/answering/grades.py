@@ -10,7 +10,7 @@ from dataclasses import dataclass, field, replace
 from ingest.models import GRADES, Grade, ReportMeta
 from service.answering.areas import AreaNames, area_key
 from service.answering.evidence import Claim, Evidence, Pages, provenance_evidence, scan_pages
-from service.answering.text import A_YEAR, content_words, stem, stems, words
+from service.answering.text import A_YEAR, MONTH, content_words, stem, stems, words
 
 GRADE_NAME = r"(requires?\s+improvement(\s+to\s+be\s+good)?|outstanding|good|inadequate)"  # a grade as written
 GRADE_WORD = re.compile(rf"\b{GRADE_NAME}\b", re.I)
@@ -209,7 +209,8 @@ def asks_for_grade(question: str) -> bool:
                              r"do|perform)\b|^\s*how good (is|are|was|were)\b", q)
                 or re.search(r"\b(rating|grade|judge?ment)s?\s+(for|of|given to)\b|'s\s+(overall\s+)?(rating|grade|"
                              r"judge?ment)\b|^\s*(ofsted\s+)?(overall\s+)?(rating|grade|judge?ment)\b|"
-                             r"\b(rating|grade|judge?ment|overall effectiveness)s?(\s+(in\s+)?(19|20)\d\d)?\W*$", q))
+                             rf"\b(rating|grade|judge?ment|overall effectiveness)s?(\s+(in\s+)?({MONTH.pattern}\s+)?"
+                             r"(19|20)\d\d)?\W*$", q))
 
 
 def asks_yes_no_grade(question: str) -> Grade | None:

@@ -34,8 +34,8 @@ KIND_WORDS = {  # a quantity of each kind in words ("two-thirds", "four people",
                            r"a|an)\s*-?\s*(hours?|days?|weeks?|months?|years?)\b(?!\s+old)", re.I),
 }
 ENTITY = re.compile(r"[A-Z][\w'’&-]+(?:\s+(?:of\s+|and\s+)?[A-Z][\w'’&-]+)*")  # a name: "Working Links"
-MONTH = re.compile(r"\b(january|february|march|april|may|june|july|august|september|october|november|december)\b",
-                   re.I)
+MONTH = re.compile(r"\b(january|february|march|april|may|june|july|august|september|october|november|december|"
+                   r"jan|feb|mar|apr|jun|jul|aug|sept?|oct|nov|dec)\b", re.I)  # (a question may abbreviate one)
 DAY_OF = re.compile(rf"(?:st|nd|rd|th)?(?:\s*(?:to|-|–|and)\s*\d{{1,2}}(?:st|nd|rd|th)?)?\s+(?:of\s+)?{MONTH.pattern}",
                     re.I)  # (after a number: the day of a date, "10 January", "2 to 13 December")
 
