@@ -351,3 +351,10 @@ def test_a_month_may_be_abbreviated() -> None:
                       inspection_dates="2 to 13 December 2024")
     assert in_months(meta, [("jan", "2025")]) and in_months(meta, [("Dec", "2024")], "inspected")
     assert not in_months(meta, [("feb", "2025")])
+
+
+def test_an_age_is_no_count() -> None:
+    assert quantities("Care leavers get a good number of offers when they turn 18.", "count") == []
+    assert quantities("There were 44 children aged 16 and 17 in care.", "count") == ["44"]
+    assert quantities("Most 16- and 17-year-olds were seen.", "count") == []
+    assert quantities("Staying put until the age of 21 is offered to 30 young people.", "count") == ["30"]

@@ -23,6 +23,9 @@ SCALE_AFTER = re.compile(r"\s?(?:m|bn|k|million|billion)\b", re.I)
 MONEY_AFTER = re.compile(r"\s?(?:pounds|pence)\b", re.I)
 RATE = re.compile(r"\s*per\s+[\d,]*\d", re.I)
 PER_CENT = re.compile(r"\s*(?:per ?cent|percent)\b", re.I)
+AGE_BEFORE = re.compile(r"\b(?:aged?|ages|age of|turns?|turned|turning)\s+(?:\d+\s*(?:and|to|or|-|–)\s*)?$", re.I)
+AGE_AFTER = re.compile(r"(?:\s*-?\s*(?:and|to|or)\s+\d+)?\s*-\s*years?[- ]olds?\b|\s+years?[- ]olds?\b|\s+years? of age\b",
+                       re.I)
 TIME_UNIT = re.compile(r"\s*(?:-\s*)?(?:hours?|days?|weeks?|months?|years?)\b(?!\s+old)", re.I)  # (an age counts)
 KIND_WORDS = {  # a quantity of each kind in words ("two-thirds", "four people", "six weeks")
     "money": re.compile(r"[£$€]\s?\d|\b\d[\d,.]*\s?(?:pounds|pence)\b", re.I),
@@ -93,7 +96,7 @@ def _as_written(text: str, figure: re.Match) -> str:
 
 def kind_of(text: str, figure: re.Match) -> str:
     """What a figure in ``text`` measures: "share" (a percentage), "money" ("£3.2 million"), "rate" ("88 per
-    10,000"), "duration" (days to years) or "count"."""
+    10,000"), "age" ("aged 16"), "duration" (days to years) or "count"."""
     if figure.group(2) or PER_CENT.match(text, figure.end()):
         return "share"
     if CURRENCY_BEFORE.search(text, max(0, figure.start() - 2), figure.start()) \
@@ -101,6 +104,8 @@ def kind_of(text: str, figure: re.Match) -> str:
         return "money"
     if RATE.match(text, figure.end()) or text.endswith("per ", 0, figure.start()):
         return "rate"  # ("88 per 10,000": neither figure is a count)
+    if AGE_BEFORE.search(text, max(0, figure.start() - LOOK_BACK), figure.start()) or AGE_AFTER.match(text, figure.end()):
+        return "age"  # ("when they turn 18", "17-year-olds": how old, not how many)
     return "duration" if TIME_UNIT.match(text, figure.end()) else "count"
 
 
