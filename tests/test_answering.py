@@ -1203,3 +1203,10 @@ def test_who_ran_it_when_it_was_inspected_asks_the_owner(answerer: Answerer) -> 
 def test_the_first_to_get_a_grade_from_the_inspectors_is_the_first_so_graded(answerer: Answerer) -> None:
     answer = ask(answerer, "Which community rehabilitation company was the first to get a Good from the probation inspectors?")
     assert answer.items and answer.items[0].body == "Hampshire and Isle of Wight CRC"
+
+
+def test_little_improvement_is_no_strength() -> None:
+    assert sentence_polarity("The inspection found little improvement at the CRC since 2016.").kinds() == {"concern"}
+    assert sentence_polarity("There were few strengths in case supervision.").kinds() == {"concern"}
+    assert "concern" not in sentence_polarity("Few children waited long for a decision.").kinds()
+    assert sentence_polarity("Practice was a little better than before.").kinds() == {"improved"}

@@ -22,6 +22,7 @@ POSITIVE = "positive"
 IMPROVED = "improved"
 ABSENT = "not stated"
 
+SCARCE = {"little", "few"}  # (deny only the verdict word they come before)
 NEGATORS = {"not", "no", "never", "nor", "without", "cannot", "hardly", "barely", "rarely", "neither"}
 NEGATIVE_WORDS = """weak weaker weakest weakness weaknesses poor poorer poorly inadequate inadequately ineffective
 ineffectively insufficient insufficiently concern concerns concerned concerning failed fail fails failing failure
@@ -110,7 +111,7 @@ def clause_polarity(clause: str) -> Polarity:
 
 def _score_token(result: Polarity, tokens: list[str], i: int, token: str) -> None:
     key = stem(token)
-    negated = any(t in NEGATORS or t.endswith("n't") for t in tokens[max(0, i - 3):i])
+    negated = any(t in NEGATORS or t.endswith("n't") for t in tokens[max(0, i - 3):i]) or _scarce(tokens, i)
     if key in IMP_STEMS:
         _bump(result, "concern" if negated else "improved")
     elif key in POS_STEMS:
@@ -119,6 +120,12 @@ def _score_token(result: Polarity, tokens: list[str], i: int, token: str) -> Non
         _bump(result, "positive" if negated else "concern")
     elif (token in NEGATORS or token.endswith("n't")) and not _cue_follows(tokens, i):
         _bump(result, "concern")
+
+
+def _scarce(tokens: list[str], i: int) -> bool:
+    """True when "little" or "few" (not "a little", "a few") comes just before the word at ``i``: "little
+    improvement", "few strengths" deny it."""
+    return any(tokens[j] in SCARCE and (j == 0 or tokens[j - 1] not in {"a", "quite"}) for j in range(max(0, i - 2), i))
 
 
 def _cue_follows(tokens: list[str], i: int) -> bool:
