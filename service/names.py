@@ -99,3 +99,17 @@ def _nested(a: str, b: str) -> bool:
     """True when one name's words run, in order, inside the other's."""
     short, long = sorted((f" {a} ", f" {b} "), key=len)
     return short in long
+
+
+def less_a_letter(word: str) -> set[str]:
+    """The word, and the word with any one letter left out (two words a letter apart share one of these)."""
+    return {word, *(word[:i] + word[i + 1:] for i in range(len(word)))}
+
+
+def initials(name: str) -> set[str]:
+    """Initials of a body's name of three words or more, with and without "of" ("hiow", "hiw")."""
+    words = [w for w in re.findall(r"[a-z]+", name.lower()) if w not in {"and", "upon", "on"}
+             and (w in {"of", "with"} or normalise(w))]
+    every = "".join(w[0] for w in words)
+    plain = "".join(w[0] for w in words if w not in {"of", "with"})
+    return {short for short in (every, plain) if len(short) >= 3}

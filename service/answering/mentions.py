@@ -11,7 +11,7 @@ from ingest.models import GRADES, ReportMeta
 from service.answering.organisations import body_label, org_type, org_types_named, report_names
 from service.answering.places import SHORT_FORMS, counties_matched, everyday_word, places_matched, places_named
 from service.answering.text import stem
-from service.names import normalise
+from service.names import initials, less_a_letter, normalise
 from service.spelling import english
 
 TOKEN = re.compile(r"[A-Za-z0-9]+(?:['’][A-Za-z]+)?|&")  # "&" is read as "and", as in names
@@ -75,7 +75,7 @@ class BodyNames:
         self.name_words = {w for name in self.by_name for w in name}
         self.near: dict[str, set[str]] = {}  # a name word, and it less one letter: the name words so spelt
         for word in self.name_words:
-            for form in _less_a_letter(word) if len(word) >= TYPO_LENGTH else ():
+            for form in less_a_letter(word) if len(word) >= TYPO_LENGTH else ():
                 self.near.setdefault(form, set()).add(word)
         self.by_first: dict[str, list[tuple[tuple[str, ...], list[ReportMeta]]]] = {}
         for key, metas in self.by_name.items():
@@ -88,7 +88,7 @@ class BodyNames:
 
         fits: dict[str, dict[str, list[ReportMeta]]] = {}
         for meta in self.reports:
-            for short in _initials(meta.body or ""):
+            for short in initials(meta.body or ""):
                 fits.setdefault(short, {}).setdefault(body_label(meta), []).append(meta)
         for short, bodies in fits.items():
             if len(bodies) == 1 and (short,) not in self.by_name and short not in STOPWORDS:
@@ -114,7 +114,7 @@ class BodyNames:
             return word
         if word + "shire" in self.name_words:  # "hereford" for Herefordshire, its county town
             return word + "shire"
-        near = set().union(*(self.near.get(form, set()) for form in _less_a_letter(word)))
+        near = set().union(*(self.near.get(form, set()) for form in less_a_letter(word)))
         name = near.pop() if len(near) == 1 else word
         return name if stem(name) == stem(word) or self.unknown_word(word) else word  # ("merseysid" is its stem)
 
@@ -290,20 +290,6 @@ def _longest(found: list, tokens: list[tuple[str, int, int]]) -> list[BodyMatch]
         match = matches.setdefault((i, j), BodyMatch(body_label(metas[0]), [], tokens[i][1], tokens[j - 1][2]))
         match.report_ids += [m.report_id for m in metas if m.report_id not in match.report_ids]
     return sorted(matches.values(), key=lambda m: m.start)
-
-
-def _less_a_letter(word: str) -> set[str]:
-    """The word, and the word with any one letter left out (two words a letter apart share one of these)."""
-    return {word, *(word[:i] + word[i + 1:] for i in range(len(word)))}
-
-
-def _initials(name: str) -> set[str]:
-    """Initials of a body's name of three words or more, with and without "of" ("hiow", "hiw")."""
-    words = [w for w in re.findall(r"[a-z]+", name.lower()) if w not in {"and", "upon", "on"}
-             and (w in {"of", "with"} or normalise(w))]
-    every = "".join(w[0] for w in words)
-    plain = "".join(w[0] for w in words if w not in {"of", "with"})
-    return {short for short in (every, plain) if len(short) >= 3}
 
 
 def _is_question_word(name: str) -> bool:
