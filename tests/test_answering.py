@@ -1210,3 +1210,8 @@ def test_little_improvement_is_no_strength() -> None:
     assert sentence_polarity("There were few strengths in case supervision.").kinds() == {"concern"}
     assert "concern" not in sentence_polarity("Few children waited long for a decision.").kinds()
     assert sentence_polarity("Practice was a little better than before.").kinds() == {"improved"}
+
+
+def test_a_year_a_body_has_no_report_of_is_answered_with_the_years_it_has(answerer: Answerer) -> None:
+    answer = ask(answerer, "what was essex crc rated in 2021?")
+    assert answer.abstained and "Essex CRC's report is of 2018" in answer.answer

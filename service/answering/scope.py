@@ -166,7 +166,7 @@ def _reports_in_scope(question: str, reports: list[ReportMeta], bodies: list[Bod
     if bodies and kind == "fact" and not dated and not REPORT_YEAR.search(question):
         dated = chosen  # "supervised in November 2018" may be told by the report of 2019: the text decides
     if chosen and not dated:
-        return [], "no report in this index matches that organisation and date"
+        return [], "no report in this index matches that organisation and date" + _years_held(chosen, bodies)
     monthly = dated if bodies else of_month_asked(question, dated)
     if dated and not monthly:
         return [], "no report in this index was published or inspected in that month"
@@ -174,6 +174,17 @@ def _reports_in_scope(question: str, reports: list[ReportMeta], bodies: list[Bod
     if not years and (LATEST_ONLY.search(question) if bodies else AS_THINGS_STAND.search(question)):
         dated = latest_per_body(dated)  # ("which councils are currently rated inadequate": each one's latest)
     return sorted(m.report_id for m in dated), None
+
+
+def _years_held(chosen: list[ReportMeta], bodies: list[BodyMatch]) -> str:
+    """The years of the named body's reports, for a question dated when it has none ("; Sunderland's reports are
+    of 2015, 2018, 2021 and 2025")."""
+    names = list(dict.fromkeys(b.body for b in bodies))
+    years = sorted({m.published.year for m in chosen if m.published})
+    if len(names) != 1 or not years:
+        return ""
+    listed = ", ".join(map(str, years[:-1])) + f" and {years[-1]}" if len(years) > 1 else str(years[0])
+    return f"; {names[0]}'s report{'s are' if len(years) > 1 else ' is'} of {listed}"
 
 
 def _other_years(scope: Scope, by_id: dict[str, ReportMeta]) -> str | None:
