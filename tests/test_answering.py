@@ -1215,3 +1215,9 @@ def test_little_improvement_is_no_strength() -> None:
 def test_a_year_a_body_has_no_report_of_is_answered_with_the_years_it_has(answerer: Answerer) -> None:
     answer = ask(answerer, "what was essex crc rated in 2021?")
     assert answer.abstained and "Essex CRC's report is of 2018" in answer.answer
+
+
+def test_how_a_body_did_on_a_subject_is_about_that_subject(answerer: Answerer) -> None:
+    answer = ask(answerer, "how did thames valley do on unpaid work")
+    assert not answer.abstained and "**Strengths**" not in answer.answer
+    assert answer.answer.split("[1]")[0].find("npaid work") > 0  # the first finding is on unpaid work

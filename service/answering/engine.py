@@ -36,7 +36,7 @@ Composer = Callable[[Tools, Scope, CitationBook, str], Answer]
 COMPOSERS: dict[str, Composer] = {"fact": answer_fact, "overview": answer_overview, "compare": answer_compare,
                                   "list": answer_list, "rank": answer_rank, "trend": answer_trend,
                                   "themes": answer_themes}
-HOW_GOOD = re.compile(r"^\s*how good\b", re.I)
+HOW_GOOD = re.compile(r"^\s*how good\b|\bdo(?:ing)?\s+(?:on|with|at|for)\b", re.I)  # ("how did X do on unpaid work")
 RATING_ASKED = re.compile(r"\b(ratings?|rated|grades?|graded|judge?ments?|judged?|scores?|effectiveness)\b",
                           re.I)  # a rating, by name
 
@@ -180,6 +180,9 @@ class Answerer:
         if scope.intent == "fact" and not scope.missing and (asks_for_overview(self.tools, scope)
                                                             or self.how_it_did(scope)):
             scope.intent = "overview"
+        if scope.intent == "fact" and scope.answer_type == "grade" and scope.area is None \
+                and HOW_GOOD.search(scope.question) and names_subject(self.tools, scope):
+            scope.answer_type = None  # "how did X do on unpaid work": what it says on that (no grade is given for it)
         return scope
 
     def how_it_did(self, scope: Scope) -> bool:
@@ -191,7 +194,7 @@ class Answerer:
         if scope.answer_type != "grade" or not scope.bodies or not reports or RATING_ASKED.search(scope.question) \
                 or asks_yes_no_grade(scope.question):  # ("is Liverpool inadequate?": yes or no, first)
             return False
-        if HOW_GOOD.match(scope.question) and names_subject(self.tools, scope):
+        if HOW_GOOD.search(scope.question) and names_subject(self.tools, scope):
             return False  # "how good is Essex CRC at unpaid work?": that subject, not the whole report
         types = org_types_named(scope.question)  # "greater manchester police": not the CRC's report
         return not types or any(org_type(m) in types for m in reports)
