@@ -36,7 +36,7 @@ Composer = Callable[[Tools, Scope, CitationBook, str], Answer]
 COMPOSERS: dict[str, Composer] = {"fact": answer_fact, "overview": answer_overview, "compare": answer_compare,
                                   "list": answer_list, "rank": answer_rank, "trend": answer_trend,
                                   "themes": answer_themes}
-HOW_GOOD = re.compile(r"^\s*how good\b|\bdo(?:ing)?\s+(?:on|with|at|for)\b", re.I)  # ("how did X do on unpaid work")
+ON_A_SUBJECT = re.compile(r"^\s*how good\b|\bdo(?:ing)?\s+(?:on|with|at|for)\b", re.I)  # how good at, how it did on
 RATING_ASKED = re.compile(r"\b(ratings?|rated|grades?|graded|judge?ments?|judged?|scores?|effectiveness)\b",
                           re.I)  # a rating, by name
 
@@ -130,8 +130,8 @@ class Answerer:
                 if answers[0].abstained:  # "which were run by G4S, and how were they rated?": none were listed
                     answers.append(abstain(session_id, NONE_LISTED))
                     continue
-                scope.report_ids = [r for r in scope.report_ids if r in {i.report_id for i in answers[0].items}] \
-                    if answers[0].items else scope.report_ids  # "which were rated good, and who owned them?"
+                if listed := {item.report_id for item in answers[0].items}:
+                    scope.report_ids = [r for r in scope.report_ids if r in listed]  # "rated good, who owned them?"
             answers.append(COMPOSERS[scope.intent](self.tools, scope, book, session_id))
         for scope, answer in zip(scopes, answers):
             if scope.note and not answer.abstained:
@@ -181,7 +181,7 @@ class Answerer:
                                                             or self.how_it_did(scope)):
             scope.intent = "overview"
         if scope.intent == "fact" and scope.answer_type == "grade" and scope.area is None \
-                and HOW_GOOD.search(scope.question) and names_subject(self.tools, scope):
+                and ON_A_SUBJECT.search(scope.question) and names_subject(self.tools, scope):
             scope.answer_type = None  # "how did X do on unpaid work": what it says on that (no grade is given for it)
         return scope
 
@@ -194,7 +194,7 @@ class Answerer:
         if scope.answer_type != "grade" or not scope.bodies or not reports or RATING_ASKED.search(scope.question) \
                 or asks_yes_no_grade(scope.question):  # ("is Liverpool inadequate?": yes or no, first)
             return False
-        if HOW_GOOD.search(scope.question) and names_subject(self.tools, scope):
+        if ON_A_SUBJECT.search(scope.question) and names_subject(self.tools, scope):
             return False  # "how good is Essex CRC at unpaid work?": that subject, not the whole report
         types = org_types_named(scope.question)  # "greater manchester police": not the CRC's report
         return not types or any(org_type(m) in types for m in reports)

@@ -41,6 +41,7 @@ INSPECTORATE_NAMES = re.compile(r"\b(" + "|".join(_FORMS) + r")(['’]s)?\b", re
 
 
 UPON = re.compile(r"^\s*(\w[\w\s]*?)[\s-]+upon[\s-]+\w+\s*$", re.I)  # a town upon a river
+GOES_BY_OTHER = {place.lower() for place in WIDER}  # (places called by another name than the town's)
 
 
 def report_names(meta: ReportMeta) -> list[str]:
@@ -50,8 +51,7 @@ def report_names(meta: ReportMeta) -> list[str]:
         raw.append(meta.title)
     names = {normalise(TITLE_LEAD.sub("", name)) for name in raw if name}
     names |= {normalise(town.group(1)) for name in raw if (town := UPON.match(name))
-              and name.lower() not in {place.lower() for place in WIDER}}  # "Kingston upon Thames" is Kingston
-    # (Kingston upon Hull goes by Hull)
+              and name.lower() not in GOES_BY_OTHER}  # "Kingston upon Thames" is Kingston (Kingston upon Hull: Hull)
     return sorted(n for n in names if n)
 
 

@@ -88,10 +88,15 @@ def quantities(text: str, kind: str | None = None) -> list[str]:
 
 def _as_written(text: str, figure: re.Match) -> str:
     """The figure with its currency and scale, when it is a sum of money ("£24m", "£3.2 million")."""
-    currency = CURRENCY_BEFORE.search(text, max(0, figure.start() - 2), figure.start())
+    currency = _currency(text, figure)
     if not currency:
         return figure.group(0)
     return text[currency.start():(SCALE_AFTER.match(text, figure.end()) or figure).end()]
+
+
+def _currency(text: str, figure: re.Match) -> re.Match | None:
+    """The currency sign just before a figure ("£24m"), if any."""
+    return CURRENCY_BEFORE.search(text, max(0, figure.start() - 2), figure.start())
 
 
 def kind_of(text: str, figure: re.Match) -> str:
@@ -99,8 +104,7 @@ def kind_of(text: str, figure: re.Match) -> str:
     10,000"), "age" ("aged 16"), "duration" (days to years) or "count"."""
     if figure.group(2) or PER_CENT.match(text, figure.end()):
         return "share"
-    if CURRENCY_BEFORE.search(text, max(0, figure.start() - 2), figure.start()) \
-            or MONEY_AFTER.match(text, figure.end()):
+    if _currency(text, figure) or MONEY_AFTER.match(text, figure.end()):
         return "money"
     if RATE.match(text, figure.end()) or text.endswith("per ", 0, figure.start()):
         return "rate"  # ("88 per 10,000": neither figure is a count)

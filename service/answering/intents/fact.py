@@ -5,6 +5,7 @@ Abstains when the best evidence is weak (``rank.ABSTAIN_BELOW``)."""
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 
 from ingest.models import ReportMeta
 from service.answering import grades
@@ -65,13 +66,13 @@ def answer_fact(tools: Tools, scope: Scope, book: CitationBook, session_id: str)
 def dated_as_asked(ranked: list[Evidence], spans: list[tuple[int, int]]) -> list[Evidence]:
     """The ranking with each sentence that gives only years outside those the question asks about lowered by
     ``OTHER_YEAR`` ("In 2013, 33% of care leavers were NEET", asked of 2014: last year's figure)."""
-    if not spans:
-        return ranked
-    for ev in ranked:
-        given = parse_years(ev.quote) if ev.kind == "sentence" and not SINCE.search(ev.quote) else []
-        if given and not any(lo <= high and low <= hi for lo, hi in spans for low, high in given):
-            ev.score -= OTHER_YEAR
-    return sorted(ranked, key=lambda ev: -ev.score)
+    return _shifted(ranked, lambda ev: -OTHER_YEAR * _dated_elsewhen(ev, spans)) if spans else ranked
+
+
+def _dated_elsewhen(ev: Evidence, spans: list[tuple[int, int]]) -> bool:
+    """True for a sentence that gives years, none of them in ``spans`` (a change "since" a year is of now too)."""
+    given = parse_years(ev.quote) if ev.kind == "sentence" and not SINCE.search(ev.quote) else []
+    return bool(given) and not any(lo <= high and low <= hi for lo, hi in spans for low, high in given)
 
 
 def latest_first(ranked: list[Evidence], reports: list[ReportMeta]) -> list[Evidence]:
@@ -80,8 +81,13 @@ def latest_first(ranked: list[Evidence], reports: list[ReportMeta]) -> list[Evid
     latest = {m.report_id for m in latest_per_body(reports)}
     if len(latest) == len(reports):
         return ranked
+    return _shifted(ranked, lambda ev: LATEST_BONUS * (ev.report_id in latest))
+
+
+def _shifted(ranked: list[Evidence], shift: Callable[[Evidence], float]) -> list[Evidence]:
+    """The ranking re-sorted after each evidence's score is moved by ``shift`` of it."""
     for ev in ranked:
-        ev.score += LATEST_BONUS * (ev.report_id in latest)
+        ev.score += shift(ev)
     return sorted(ranked, key=lambda ev: -ev.score)
 
 
