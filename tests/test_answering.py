@@ -532,6 +532,13 @@ def test_a_place_inside_a_bodys_name_is_that_body(answerer: Answerer) -> None:
     assert answerer.names.unknown("How did Reading do?") == ["Reading"]
 
 
+def test_a_place_a_report_says_a_body_covers_is_asked_of_that_body(answerer: Answerer) -> None:
+    answer = ask(answerer, "who ran the probation company that covered liverpool and the wirral?")
+    assert not answer.abstained and "Purple Futures" in answer.answer
+    assert answer.citations[0].report_id == "merseyside-crc-2018"
+    assert ask(answerer, "how did liverpool do?").abstained  # asked of the place itself: no report is about it
+
+
 
 def test_everyday_words_find_the_reports_terms(answerer: Answerer) -> None:
     answer = ask(answerer, "which crcs made too few house calls")
@@ -733,6 +740,24 @@ def test_why_after_one_bodys_grade_gives_the_findings_behind_it(answerer: Answer
     reasons = ask(answerer, "why were they rated that?", listed.session_id)
     assert [i.report_id for i in reasons.items] == [i.report_id for i in listed.items]
     assert "Inspectors found" in reasons.answer
+
+
+def test_why_after_the_best_or_worst_is_chosen_explains_that_one(answerer: Answerer) -> None:
+    worst = ask(answerer, "which crc got the worst rating?")
+    why = ask(answerer, "why?", worst.session_id)
+    assert {c.report_id for c in why.citations} == {"dorset-devon-cornwall-crc-2019"} and "**Concerns**" in why.answer
+    owned = ask(answerer, "which crcs did working links own")
+    ask(answerer, "which of those was rated worst?", owned.session_id)
+    why = ask(answerer, "why?", owned.session_id)
+    assert {c.report_id for c in why.citations} == {"dorset-devon-cornwall-crc-2019"} and "**Concerns**" in why.answer
+
+
+def test_the_year_before_is_the_bodys_earlier_report(answerer: Answerer) -> None:
+    first = ask(answerer, "how did london crc do in 2019")
+    before = ask(answerer, "what about the year before?", first.session_id)
+    assert {c.report_id for c in before.citations} == {"london-crc-2018"}
+    after = ask(answerer, "and the time after?", before.session_id)
+    assert {c.report_id for c in after.citations} == {"london-crc-2019"}
 
 
 def test_how_a_body_did_gives_its_grade_and_the_findings_behind_it(answerer: Answerer) -> None:

@@ -13,7 +13,7 @@ from service.answering.compose import CitationBook, abstain
 from service.answering.context import Context, entities_in
 from service.answering.grades import asks_yes_no_grade
 from service.answering.followup import REFERS_BACK, Resolved, resolve
-from service.answering.intents.compare import answer_compare
+from service.answering.intents.compare import answer_compare, picked
 from service.answering.intents.fact import answer_fact
 from service.answering.intents.lists import answer_list
 from service.answering.intents.overview import answer_overview, asks_for_overview, names_subject
@@ -50,6 +50,7 @@ class Event:
 
 
 NONE_LISTED = "The first part of the question found none to ask this of."
+WHICH_ASKED = re.compile(r"^\s*(?:and\s+)?(?:so\s+)?(?:which|who)\b", re.I)  # a comparison asked for its winner
 LISTED_BACK = re.compile(REFERS_BACK.pattern + r"|\b(those|these|each(?: one)?|ones)\b", re.I)  # ("how did each do?")
 
 
@@ -212,6 +213,9 @@ class Answerer:
             ([] if answer.items else [r for b in scope.bodies for r in b.report_ids])
         # (an overview is of its first report: the earlier ones give only their grades)
         metas = [self.library.reports[r] for r in cited if r in self.library.reports]
+        if scope.intent in ("compare", "rank") and WHICH_ASKED.match(scope.question):  # "which was worst?":
+            metas = picked(metas, scope.question) or metas                   # the report chosen
+            cited = [m.report_id for m in metas]
         years = [lo for lo, hi in scope.years if lo == hi] or sorted({m.published.year for m in metas if m.published})
         return Context(
             resolved=scope.question, report_ids=cited, bodies=list(dict.fromkeys(body_label(m) for m in metas)),

@@ -42,9 +42,11 @@ ELLIPSIS = re.compile(rf"^\s*(?:{SAME_AT}|and|what about|how about|and what abou
 REFERS_BACK = re.compile(r"\b(it|its|they|them|their|there)\b", re.I)
 EARLIER_REPORT = re.compile(r"\b(previous|earlier|prior|preceding|former|last)\s+(inspection|report|visit)\b|"
                             r"\b(previous|earlier|prior|preceding|former)\s+one\b|"
-                            r"\b(one|inspection|report) before( that| it| this)?\b|\bbefore that\b", re.I)
+                            r"\b(one|inspection|report|year|time) before( that| it| this)?\b|\bbefore that\b|"
+                            r"\b(a|the) (year|time) (earlier|previously)\b|\bthe (previous|prior) (year|time)\b", re.I)
 LATER_REPORT = re.compile(r"\b(next|following|subsequent|later)\s+(inspection|report|visit|one)\b|"
-                          r"\b(one|inspection|report|year) after( that| it| this)?\b|\bafter that\b", re.I)
+                          r"\b(one|inspection|report|year|time) after( that| it| this)?\b|\bafter that\b|"
+                          r"\b(a|the) (year|time) later\b|\bthe (next|following) (year|time)\b", re.I)
 THAT_REPORT = re.compile(r"\b(that|this|the same|these|those) (inspections?|reports?|visits?)\b", re.I)
 OF_THEM = re.compile(r"\b(of|among|between) (them|those|these|the two|both)\b", re.I)
 THEN = re.compile(r"\b(then|at that time|at the time)\b(?=\s*\??\s*$)", re.I)
@@ -105,6 +107,10 @@ def resolve(question: str, previous: Context | None, names: BodyNames, areas: Ar
     if previous is None or not previous.resolved:
         return Resolved(question)
     text, inherited = question.strip(), False
+    if WHY_ONLY.match(text) and LIST_ASKED.match(previous.resolved) and len(previous.report_ids) == 1:
+        # "which crc got the worst rating?" "why?": why the one report chosen was rated as it was
+        years = f" in {previous.years[0]}" if previous.years else ""
+        return Resolved(f"how was {previous.bodies[0]} rated{years}, and why?", only=set(previous.report_ids))
     if WHY_ONLY.match(text) and (ASKS_WHY.match(text) or GRADED.search(previous.resolved)):
         # "Why?" (or, of a grade, "what were the main problems?"): the previous question, its reasons asked for
         return Resolved(f"{_strip_appendix(previous.resolved).rstrip(' ?.')}, and why?")

@@ -55,6 +55,8 @@ BODY_AFTER = re.compile(r"\s+(crcs?|nps|community rehabilitation|national probat
 
 
 WHERE_BEFORE = re.compile(r"\b(?:in|at|across|around|near|within)\s+$", re.I)
+AREA_SERVED = re.compile(r"\b(?:in|across|around|near|within|cover(?:s|ed|ing)?|serv(?:es|ed|ing)|including|"
+                         r"responsible for)\b[\w\s,]*$", re.I)  # "the CRC that covered liverpool and the wirral"
 
 
 class BodyNames:
@@ -202,7 +204,8 @@ class BodyNames:
                         and not self.mentioned(match.group(0)):
                     out.append(name)
         if not out and not (self.find(question) if bodies is None else bodies):  # "how did glasgow do": a council area no body of the index is
-            out = [place for place in places_named(question) if not self._partial(place)]
+            out = [m.group(0) for m in places_matched(question) if not self._partial(m.group(0))
+                   and not (AREA_SERVED.search(question[:m.start()]) and self.mentioned(m.group(0)))]
         return out
 
     def places_absent(self, question: str, bodies: list[BodyMatch]) -> list[str]:

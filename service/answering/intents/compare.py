@@ -120,16 +120,24 @@ def summary(metas: list[ReportMeta], question: str = "") -> str:
              for m in metas]
     graded = [m for m in metas if m.overall]
     line = "; ".join(parts) + "."
-    ranks = {GRADES.index(m.overall) for m in graded}
     if len(graded) >= 2 and len({body_label(m) for m in graded}) == 1:
         return line + " " + _change(graded)
-    if len(graded) >= 2 and len(ranks) > 1:
+    if chosen := picked(metas, question):
         worse = bool(WORSE.search(question))
-        extreme = (max if worse else min)(ranks)  # (GRADES run best first)
-        picked = ", ".join(f"**{label(m)}**" for m in graded if GRADES.index(m.overall) == extreme)
         word = ("worse" if worse else "better") if len(graded) == 2 else ("worst" if worse else "best")
-        line += f" Rated {word}: {picked}."
+        line += f" Rated {word}: {', '.join(f'**{label(m)}**' for m in chosen)}."
     return line
+
+
+def picked(metas: list[ReportMeta], question: str) -> list[ReportMeta]:
+    """Of reports of different bodies, those rated best (worst, when the question asks which was worse); none
+    when their grades are the same."""
+    graded = [m for m in metas if m.overall]
+    ranks = {GRADES.index(m.overall) for m in graded}
+    if len(graded) < 2 or len(ranks) < 2 or len({body_label(m) for m in graded}) == 1:
+        return []
+    extreme = (max if WORSE.search(question) else min)(ranks)  # (GRADES run best first)
+    return [m for m in graded if GRADES.index(m.overall) == extreme]
 
 
 def _change(metas: list[ReportMeta]) -> str:
