@@ -107,9 +107,14 @@ def less_a_letter(word: str) -> set[str]:
 
 
 def initials(name: str) -> set[str]:
-    """Initials of a body's name of three words or more, with and without "of" ("hiow", "hiw")."""
-    words = [w for w in re.findall(r"[a-z]+", name.lower()) if w not in {"and", "upon", "on"}
-             and (w in {"of", "with"} or normalise(w))]
+    """Initials of a body's name of three words or more, with and without "of" ("hiow", "hiw"); with the words
+    a council's style gives ("rbkc": Royal Borough of Kensington and Chelsea; "bhcc": Brighton and Hove City
+    Council); and of four words or more, with "and" ("banes": Bath and North East Somerset)."""
+    every_word = re.findall(r"[a-z]+", name.lower())
+    words = [w for w in every_word if w not in {"and", "upon", "on"} and (w in {"of", "with"} or normalise(w))]
     every = "".join(w[0] for w in words)
     plain = "".join(w[0] for w in words if w not in {"of", "with"})
-    return {short for short in (every, plain) if len(short) >= 3}
+    styled = "".join(w[0] for w in every_word if w not in {"and", "upon", "on", "of", "with", "the"})
+    with_and = "".join(w[0] for w in every_word if w not in {"upon", "on", "of", "with", "the"})
+    shorts = {every, plain, styled} | ({with_and} if len(with_and) - len(styled) == 1 and len(styled) >= 4 else set())
+    return {short for short in shorts if len(short) >= 3}

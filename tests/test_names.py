@@ -23,3 +23,38 @@ def test_a_folder_of_several_bodies_keeps_their_names() -> None:
     reports = shared_aliases([_meta("reports/durham.md", "Durham"), _meta("reports/dtv.md", "Durham Tees Valley CRC"),
                               _meta("reports/essex.md", "Essex CRC")])
     assert [m.body for m in reports] == ["Durham", "Durham Tees Valley CRC", "Essex CRC"]
+
+
+def test_a_councils_customary_initials_name_it_and_all_its_reports() -> None:
+    from service.answering.mentions import BodyNames
+
+    reports = [_meta("kc/2016.pdf", "Kensington and Chelsea"),
+               ReportMeta(report_id="kc-2025", source="kc/2025.pdf", title="K", body="Kensington and Chelsea",
+                          body_aliases=["Royal Borough of Kensington and Chelsea"]),
+               _meta("banes/2022.pdf", "Bath and North East Somerset"), _meta("bd/2023.pdf", "Barking and Dagenham"),
+               _meta("bh/2024.pdf", "Brighton and Hove City Council")]
+    names = BodyNames(reports)
+    assert [(b.body, len(b.report_ids)) for b in names.find("what pilot was RBKC part of?")] == \
+        [("Kensington and Chelsea", 2)]
+    assert [b.body for b in names.find("the banes team for care leavers")] == ["Bath and North East Somerset"]
+    assert [b.body for b in names.find("how did BHCC do")] == ["Brighton and Hove City Council"]
+    assert names.find("which councils did bad work") == []  # "Barking and Dagenham": no initials of two words
+
+
+def test_a_crown_dependency_is_a_place_no_report_covers() -> None:
+    from service.answering.mentions import BodyNames
+
+    names = BodyNames([_meta("iow/2019.pdf", "Isle of Wight")])
+    assert names.unknown("isle of man childrens services ofsted judgement?") == ["isle of man"]
+    assert names.unknown("which councils gave children a new jersey") == []
+
+
+def test_a_former_council_a_report_mentions_is_no_missing_body() -> None:
+    from service.answering.mentions import BodyNames
+
+    said = "Children's services in the predecessor local authority, Cumbria County Council, were judged"
+    names = BodyNames([_meta("cumberland/2024.pdf", "Cumberland")],
+                      mentioned=lambda text: all(w.lower() in said.lower() for w in text.split()))
+    asked = "which services does cumberland still run jointly after Cumbria County Council was split up"
+    assert names.unknown(asked) == []
+    assert "Lakeland" in names.unknown("how did Lakeland County Council do")

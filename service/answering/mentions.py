@@ -88,13 +88,13 @@ class BodyNames:
         """Each body's initials as a name of it ("DDC", "HIoW"), when they fit one body and are not a word."""
         from service.terms import STOPWORDS
 
-        fits: dict[str, dict[str, list[ReportMeta]]] = {}
+        fits: dict[str, set[str]] = {}
         for meta in self.reports:
-            for short in initials(meta.body or ""):
-                fits.setdefault(short, {}).setdefault(body_label(meta), []).append(meta)
+            for short in {s for name in [meta.body or "", *meta.body_aliases] for s in initials(name)}:
+                fits.setdefault(short, set()).add(body_label(meta))
         for short, bodies in fits.items():
             if len(bodies) == 1 and (short,) not in self.by_name and short not in STOPWORDS:
-                self.by_name[(short,)] = [*bodies.values()][0]
+                self.by_name[(short,)] = [m for m in self.reports if body_label(m) in bodies]  # all its reports
 
     def find(self, text: str) -> list[BodyMatch]:
         tokens = [(self._spelt(w), a, b) for w, a, b in _tokens(text, self.name_words)]
@@ -201,7 +201,7 @@ class BodyNames:
                 fits = [m for m in self._partial(name) if not named or org_type(m) in named]
                 if name and not _is_question_word(name) and not fits and not self._known_in(match.group(0)) \
                         and name.lower() not in PEOPLES \
-                        and not self.mentioned(match.group(0)):
+                        and not self.mentioned(match.group(0)[match.group(0).rfind(name):]):  # (from the name on)
                     out.append(name)
         if not out and not (self.find(question) if bodies is None else bodies):  # "how did glasgow do": a council area no body of the index is
             out = [m.group(0) for m in places_matched(question) if not self._partial(m.group(0))

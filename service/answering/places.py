@@ -9,7 +9,8 @@ import re
 from functools import lru_cache
 
 NATIONS = {"England", "Scotland", "Wales", "Northern Ireland", "United Kingdom"}  # too wide to be one body
-COMMON_WORDS = {"reading", "bury", "highland", "beds", "bucks", "bath", "barking"}  # also everyday words: only
+CROWN_DEPENDENCIES = {"Isle of Man", "Jersey", "Guernsey"}  # not in the UK's standard, but asked about as councils
+COMMON_WORDS = {"reading", "bury", "highland", "beds", "bucks", "bath", "barking", "jersey"}  # also everyday words: only
 # capitalised (or written as a place: "reading's report", "how did bath do")
 NOT_ALONE = {"Down", "North Down", "Mid", "Causeway Coast"}  # (parts of joined names that name nothing alone)
 AS_NAME_AFTER = re.compile(r"'?s\b|\s+(?:(?:in|during|since)\s+)?(?:(?:19|20)\d\d|report|inspection|ofsted|council|"
@@ -47,7 +48,7 @@ def council_areas() -> tuple[str, ...]:
     """The names UK council areas go by, longest first ("Edinburgh", "Glasgow City", "Glasgow", "Hull" ...)."""
     import pycountry  # loaded on first use: 0.07 s
 
-    names: set[str] = set()
+    names: set[str] = set(CROWN_DEPENDENCIES)
     for area in pycountry.subdivisions.get(country_code="GB") or []:
         name = standard_name(area.name)
         if name in NATIONS:
