@@ -760,6 +760,14 @@ def test_the_year_before_is_the_bodys_earlier_report(answerer: Answerer) -> None
     assert {c.report_id for c in after.citations} == {"london-crc-2019"}
 
 
+def test_last_time_is_the_latest_report_and_the_time_before_the_one_before_it(answerer: Answerer) -> None:
+    last = ask(answerer, "what was merseyside rated last time?")
+    assert "**Merseyside CRC (2020)** was rated **requires improvement**" in last.answer
+    assert {c.report_id for c in last.citations} == {"merseyside-crc-2020"}
+    before = ask(answerer, "and the time before?", last.session_id)
+    assert {c.report_id for c in before.citations} == {"merseyside-crc-2018"} and not before.abstained
+
+
 def test_how_a_body_did_gives_its_grade_and_the_findings_behind_it(answerer: Answerer) -> None:
     answer = ask(answerer, "how did Northumbria CRC do in 2018?")
     assert "**requires improvement**" in answer.answer and "**Concerns**" in answer.answer

@@ -38,3 +38,16 @@ def test_a_region_is_taken_out_of_the_topic() -> None:
     ("Bournemouth, Christchurch and Poole", "South West"), ("Northshire", None)])
 def test_the_region_of_a_council(body: str, region: str | None) -> None:
     assert region_of(body) == region
+
+
+def test_what_about_another_region_asks_the_same_of_it() -> None:
+    from service.answering.context import Context
+    from service.answering.followup import resolve
+    from service.answering.mentions import BodyNames
+
+    previous = Context(resolved="which councils in the north east are currently rated outstanding?")
+    assert resolve("what about the north west?", previous, BodyNames([])).text == \
+        "which councils in the north west are currently rated outstanding?"
+    assert resolve("and in yorkshire?", previous, BodyNames([])).text == \
+        "which councils in yorkshire are currently rated outstanding?"
+    assert "north east" not in resolve("what about the north west's care leavers?", previous, BodyNames([])).text

@@ -31,6 +31,7 @@ from service.answering.asks import NUMBER_Q, OTHER, PLURALS
 from service.answering.context import Context, change_of, report_beside, two_turns_reports
 from service.answering.intent import COMPARATIVES, DIFFER
 from service.answering.parts import two_parts
+from service.answering.regions import region_swapped
 from service.answering.scope import SCAFFOLD
 from service.answering.text import content_words, stem, stems, words
 from service.terms import STOPWORDS
@@ -47,6 +48,8 @@ EARLIER_REPORT = re.compile(r"\b(previous|earlier|prior|preceding|former|last)\s
 LATER_REPORT = re.compile(r"\b(next|following|subsequent|later)\s+(inspection|report|visit|one)\b|"
                           r"\b(one|inspection|report|year|time) after( that| it| this)?\b|\bafter that\b|"
                           r"\b(a|the) (year|time) later\b|\bthe (next|following) (year|time)\b", re.I)
+RECENT = re.compile(r"\s*\b(?:(?:at|in|from|on)\s+)?(?:(?:its|their|the)\s+)?(?:latest|most recent|last|newest|current)"
+                    r"(?:\s+(?:time|inspection|report|visit))?\b", re.I)  # a turn's own choice of report
 THAT_REPORT = re.compile(r"\b(that|this|the same|these|those) (inspections?|reports?|visits?)\b", re.I)
 OF_THEM = re.compile(r"\b(of|among|between) (them|those|these|the two|both)\b", re.I)
 THEN = re.compile(r"\b(then|at that time|at the time)\b(?=\s*\??\s*$)", re.I)
@@ -132,7 +135,8 @@ def resolve(question: str, previous: Context | None, names: BodyNames, areas: Ar
         if other is None:
             return Resolved(previous.resolved, missing=f"no {'later' if later else 'earlier'} report of that body "
                                                         "in this index")
-        text = _swap_years(_strip_appendix(previous.resolved), [str(other.published.year)])
+        asked = RECENT.sub("", _strip_appendix(previous.resolved))  # ("rated last time", of the report before)
+        text = _swap_years(asked, [str(other.published.year)])
         named = names.find(text) or not previous.bodies
         return Resolved(text if named else f"{text} ({'; '.join(previous.bodies)})", only={other.report_id})
     earlier: list[str] = []
@@ -195,6 +199,8 @@ def _ellipsis(rest: str, previous: Context, names: BodyNames, areas: AreaNames |
     same bodies."""
     bodies = names.find(rest)
     years = YEAR.findall(rest)
+    if not bodies and (swapped := region_swapped(_strip_appendix(previous.resolved), rest)):
+        return swapped, False  # "what about the north west?" after a question about the north east
     if areas and not bodies and not years and (area := _other_area(rest, previous.resolved, areas)):
         return area, False  # "which CRCs were rated inadequate for assessment?" "and for planning?"
     grade = GRADE_WORD.search(rest)

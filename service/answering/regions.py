@@ -67,6 +67,21 @@ def without_regions(question: str) -> str:
     return question
 
 
+def region_swapped(question: str, rest: str) -> str | None:
+    """``question`` with the region ``rest`` names in place of the one it named ("which councils in the north
+    east are rated outstanding?" "what about the north west?"); None unless both name one and ``rest`` says
+    nothing more."""
+    new = next((m for _, p in _patterns() if (m := p.search(rest))), None)
+    if new is None or re.sub(r"\b(?:the|in|for|of|councils?|region)\b", " ", without_regions(rest), flags=re.I).strip(" ?,."):
+        return None
+    old = next((m for _, p in _patterns() if (m := p.search(question))), None)
+    if old is None:
+        return None
+    the = re.search(r"\bthe\s+$", rest[:new.start()], re.I)  # ("the north west", "yorkshire")
+    start = old.start() - len(m.group(0)) if (m := re.search(r"\bthe\s+$", question[:old.start()], re.I)) else old.start()
+    return question[:start] + (the.group(0) if the else "") + new.group(0) + question[old.end():]
+
+
 @lru_cache(maxsize=4096)
 def region_of(body: str) -> str | None:
     """The region or nation of the council ``body`` names ("Wigan Local Area Partnership": "North West"); read
