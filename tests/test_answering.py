@@ -768,6 +768,13 @@ def test_last_time_is_the_latest_report_and_the_time_before_the_one_before_it(an
     assert {c.report_id for c in before.citations} == {"merseyside-crc-2018"} and not before.abstained
 
 
+def test_an_overview_says_each_finding_once(answerer: Answerer) -> None:
+    answer = ask(answerer, "summarise the dorset devon and cornwall inspection")
+    assert answer.answer.count("hit targets") == 1  # (the report says it twice, in other words)
+    thames = ask(answerer, "give me an overview of thames valley crc")
+    assert thames.answer.count("well led") == 1
+
+
 def test_how_a_body_did_gives_its_grade_and_the_findings_behind_it(answerer: Answerer) -> None:
     answer = ask(answerer, "how did Northumbria CRC do in 2018?")
     assert "**requires improvement**" in answer.answer and "**Concerns**" in answer.answer

@@ -14,12 +14,13 @@ from service.answering.grades import grade_claims, grade_of
 from service.answering.intent import IMPROVE_ASKED, OVERVIEW_WORDS, SIDES
 from service.answering.organisations import body_label
 from service.answering.scope import RATING, Scope
-from service.answering.text import stem, within, words
+from service.answering.text import stem, stems, words
 from service.answering.tools import Tools
 from service.answering.verdict import PRONOUN_START, is_absence, sentence_polarity
 from service.schemas import Answer
 
 PER_SIDE = 3
+SAID_SHARE = 0.75  # a finding whose words, the body's name aside, are this much another's says it again
 MIN_WORDS = 8
 EARLY_PAGES = {1: 1.0, 2: 0.6, 3: 0.3}   # the summary comes first
 SUMMARY_SECTION = re.compile(r"summary|headline|key (findings|judgements)|overall|what needs to improve|"
@@ -105,20 +106,27 @@ def findings(tools: Tools, meta: ReportMeta, side: str, limit: int = PER_SIDE,
     scored.sort(key=lambda ev: -ev.score)
     scored = list({ev.quote: ev for ev in reversed(scored)}.values())[::-1]  # each wording once, best kept
     chosen: list[Evidence] = []
+    name = stems(body_label(meta))
     for ev in scored:  # different sections first, then the rest
-        if (ev.section not in {c.section for c in chosen} or len(scored) <= limit) and not _said(ev, chosen):
+        if (ev.section not in {c.section for c in chosen} or len(scored) <= limit) and not _said(ev, chosen, name):
             chosen.append(ev)
         if len(chosen) == limit:
             return chosen
     for ev in scored:
-        if len(chosen) < limit and ev not in chosen and not _said(ev, chosen):
+        if len(chosen) < limit and ev not in chosen and not _said(ev, chosen, name):
             chosen.append(ev)
     return chosen
 
 
-def _said(ev: Evidence, chosen: list[Evidence]) -> bool:
-    """True when all the finding's words a finding already chosen says."""
-    return any(within(ev.quote, c.quote) for c in chosen)
+def _said(ev: Evidence, chosen: list[Evidence], name: set[str]) -> bool:
+    """True when a finding already chosen says this one again: most of the shorter's words, the body's ``name``
+    aside, are the other's ("sentence plans were completed to hit targets without the person being met", "...
+    to hit targets, without the staff meeting the person being supervised")."""
+    said = stems(ev.quote) - name
+    for other in (stems(c.quote) - name for c in chosen):
+        if len(said & other) >= SAID_SHARE * max(1, min(len(said), len(other))):
+            return True
+    return False
 
 
 def outcome(tools: Tools, meta: ReportMeta) -> Evidence | None:
