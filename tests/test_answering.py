@@ -547,6 +547,15 @@ def test_everyday_words_find_the_reports_terms(answerer: Answerer) -> None:
     assert all("home visits" in c.quote.lower() for c in answer.citations)
 
 
+def test_a_programme_named_in_lower_case_is_the_name_the_reports_use(answerer: Answerer) -> None:
+    answer = ask(answerer, "where did probation staff not bother doing home visits?")
+    assert item_bodies(answer) == {"Humberside, Lincolnshire and North Yorkshire CRC", "Merseyside CRC",
+                                   "Northumbria CRC"}  # (not reports that never mention home visits)
+    assert answerer.tools.written_as_names(["staff", "bother", "home", "visits"]) == ["home visits"]
+    assert answerer.tools.written_as_names(["problems", "unpaid", "work"]) == []  # in most reports: a topic
+    assert answerer.tools.written_as_names(["rated", "well", "gate"]) == ["Gate"]  # capitalised: Through the Gate
+
+
 def test_a_keyword_question_about_a_caseload_finds_the_number_supervised(answerer: Answerer) -> None:
     answer = ask(answerer, "durham tees valley crc caseload november 2018")
     assert "3,729" in answer.answer and answer.citations[0].report_id == "durham-tees-valley-crc-2019"

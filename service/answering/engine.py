@@ -11,7 +11,7 @@ from dataclasses import asdict, dataclass, replace
 from service.answering.areas import AreaNames
 from service.answering.compose import CitationBook, abstain
 from service.answering.context import Context, entities_in
-from service.answering.grades import asks_yes_no_grade
+from service.answering.grades import asks_yes_no_grade, besides_grades
 from service.answering.followup import REFERS_BACK, Resolved, resolve
 from service.answering.intents.compare import answer_compare, picked
 from service.answering.intents.fact import answer_fact
@@ -166,6 +166,8 @@ class Answerer:
     def scope(self, resolved: Resolved, filters: Filters | None) -> Scope:
         scope = parse(resolved.text, list(self.library.reports.values()), self.tools.areas, self.names)
         scope.intent = intent_of(scope)
+        if not scope.bodies and not scope.names:  # "which councils use lifelong links": the reports' "Lifelong Links"
+            scope.names = self.tools.written_as_names(besides_grades(scope.topic_words))
         if filters is not None and filters.model_dump(exclude_none=True):
             allowed = set(scope_ids(self.library, filters) or self.library.reports)
             scope.report_ids = [rid for rid in scope.report_ids if rid in allowed]

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import re
 from collections import OrderedDict
+from functools import reduce
 from dataclasses import dataclass, field
 from threading import Lock
 
@@ -43,6 +44,12 @@ class VectorCache:
 
 
 SHORT_NAMES = frozenset(SHORT_FORMS)  # places' short forms: no misspellings
+NAME_WORDS = 5          # a programme's name, read from lower case: at most this many words
+NAME_SENTENCES = 80     # ... judged on at most this many sentences that hold its words
+NAME_SEEN = 3           # ... written mid-sentence at least this often
+NAME_SHARE = 0.8        # ... and capitalised in at least this share of those
+PHRASE_SHARE = 0.6      # or (two words or more) written as one phrase in this share of the sentences holding them
+NAME_REPORTS = 0.25     # ... and in at most this share of the reports
 
 
 class Tools:
@@ -89,6 +96,43 @@ class Tools:
             meta = self.library.reports[report_id]
             out += grade_claims(self.library, meta) + metadata_claims(self.library, meta)
         return out
+
+    def written_as_names(self, words: list[str]) -> list[str]:
+        """The longest run of the question's ``words`` (in order) that the reports write as a name: capitalised
+        mid-sentence ("family drug and alcohol court": "Family Drug and Alcohol Court"), else, of two words or
+        more, as one phrase in most sentences that hold its words and in few reports ("lifelong links"); []."""
+        corpus = self.library.text
+        columns = [corpus.columns(w) if stem(w) not in SCAFFOLD else [] for w in words]
+        held = (corpus.sentence_counts[:, [c[0] for c in columns if len(c) == 1]] > 0).tocsc()
+        rows_of = iter(held.indices[held.indptr[i]:held.indptr[i + 1]] for i in range(held.shape[1]))
+        rows = [next(rows_of) if len(c) == 1 else None for c in columns]  # per word, the sentences holding it
+        for capitals in (True, False):
+            for size in range(min(len(words), NAME_WORDS), 0 if capitals else 1, -1):
+                for start in range(len(words) - size + 1):
+                    if any(r is None for r in rows[start:start + size]):
+                        continue
+                    both = reduce(lambda a, b: np.intersect1d(a, b, assume_unique=True), rows[start:start + size])
+                    if (name := self._written_as_name(words[start:start + size], both, capitals)) is not None:
+                        return [name]
+        return []
+
+    def _written_as_name(self, run: list[str], held: np.ndarray, capitals: bool) -> str | None:
+        corpus = self.library.text
+        if len(held) < NAME_SEEN:
+            return None
+        few = len(np.unique(corpus.report_of[held])) <= NAME_REPORTS * max(1, len(corpus.report_ids))
+        if not capitals and not few:
+            return None
+        phrase = re.compile(r"(?:^|(?<=\w)([\s,;:(‘'\"-]))?\s*[‘'\"]?(" + r"(?:\W+(?:and|of|the|&)\W+|\W+)".join(
+            re.escape(w) for w in run) + r")\w{0,2}\b", re.I)
+        found = [m for row in held[:NAME_SENTENCES] for m in phrase.finditer(corpus.sentence(int(row))[4])]
+        if not capitals:
+            return found[0].group(2) if len(found) >= max(NAME_SEEN, PHRASE_SHARE * min(len(held), NAME_SENTENCES)) \
+                else None
+        inside = [m.group(2) for m in found if m.group(1)]  # (mid-sentence: a capital there is a name's)
+        capitalised = [w for w in inside if all(t[:1].isupper() for t in re.findall(r"[\w'’-]+", w)
+                                                if t.lower() not in {"and", "of", "the"})]
+        return capitalised[0] if len(inside) >= NAME_SEEN and len(capitalised) >= NAME_SHARE * len(inside) else None
 
     def newest_first(self, report_ids: list[str]) -> list:  # list[ReportMeta]
         """The reports, the latest published first (undated ones last; equal dates keep their order)."""
