@@ -562,6 +562,20 @@ def test_a_keyword_question_about_a_caseload_finds_the_number_supervised(answere
     assert "Inspected body" not in answer.answer  # a line that only names the body says nothing
 
 
+def test_a_grade_change_all_the_way_up_is_a_change_of_grade(answerer: Answerer) -> None:
+    answer = ask(answerer, "have any crcs gone from requires improvement all the way up to good? which ones?")
+    assert [item.report_id for item in answer.items] == ["durham-tees-valley-crc-2020"]
+
+
+def test_was_it_always_rated_so_sets_every_grade_it_had_side_by_side(answerer: Answerer) -> None:
+    first = ask(answerer, "how did durham tees valley do in 2020?")
+    always = ask(answerer, "was it always that good?", first.session_id)
+    assert [item.report_id for item in always.items] == ["durham-tees-valley-crc-2019", "durham-tees-valley-crc-2020"]
+    assert "**Improved**" in always.answer
+    ever = ask(answerer, "was durham tees valley crc ever rated requires improvement?")
+    assert [item.report_id for item in ever.items] == ["durham-tees-valley-crc-2019", "durham-tees-valley-crc-2020"]
+
+
 def test_grades_asked_of_two_years_are_asked_of_each_bodys_two_reports(answerer: Answerer) -> None:
     answer = ask(answerer, "Which CRCs were requires improvement in 2019 but good in 2020?")
     assert [item.report_id for item in answer.items] == ["durham-tees-valley-crc-2019", "durham-tees-valley-crc-2020"]

@@ -36,6 +36,9 @@ TO_IMPROVE = {stem(w) for w in "need needs needed improve improving improvement 
 MAX_COMPARED = 8  # reports a comparison naming no body may set side by side
 OVER_TIME = re.compile(r"\bover (the )?(years|time)\b|\bthrough the years\b|\b(history|trajectory)\b|"
                        r"\bacross (all )?(its|their) (inspections|reports)\b", re.I)  # one body's reports, all of them
+HOW_RATED = re.compile(r"\b(rated|graded|judged|ratings?|grades?|judge?ments?|good|outstanding|inadequate|requires "
+                       r"improvement|bad|poor|well|badly|strong|weak)\b", re.I)
+ALWAYS = re.compile(r"\b(always|ever|every time|each time|every inspection|each inspection)\b", re.I)  # of all its grades
 COUNT_CUE = re.compile(r"\bhow many\b|\bnumber of\b|\b(share|proportion|percentage|per ?cent|count|counts)\b|"
                        r"\bhow (have|has|did)\b", re.I)
 SOONEST = re.compile(r"\b(first|earliest|oldest|most recent(?:ly)?|latest|newest)\b", re.I)
@@ -123,8 +126,9 @@ def intent_of(scope: Scope) -> str:
     if summary_of_many(scope):  # "summarise the 2020 reports": side by side, or (more than a table holds) graded
         return "compare" if len(scope.report_ids) <= MAX_COMPARED else "list"
     if named == 1 and DIRECTION.search(scope.question) and residue <= CHANGE_FRAME | COMPARE_WORDS | RATING \
-            and not WHERE_MOST.search(scope.question) or named == 1 and OVER_TIME.search(scope.question):
-        return "compare"  # "has Suffolk gone downhill", "did Lancashire improve", "Birmingham over the years"
+            and not WHERE_MOST.search(scope.question) or named == 1 and OVER_TIME.search(scope.question) \
+            or named == 1 and ALWAYS.search(scope.question) and HOW_RATED.search(scope.question):
+        return "compare"  # "has Suffolk gone downhill", "Birmingham over the years", "was it always that good?"
     counts_compared = COUNT_CUE.search(scope.question) and len(years) >= 2 and (
         COMPARE_CUE.search(scope.question) or CHANGE_CUE.search(scope.question))  # "how many in 2022 compared with 2023"
     if named == 0 and (TREND.search(scope.question) or counts_compared) and (

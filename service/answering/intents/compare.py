@@ -14,7 +14,7 @@ from service.answering.evidence import Evidence, label
 from service.answering.intents.fact import answer_fact
 from service.answering.intents.overview import SUBJECT_SHARE, findings, outcome
 from service.answering.organisations import body_label, group_by_body
-from service.answering.intent import COMPARE_WORDS, OVER_TIME, OVERVIEW_WORDS
+from service.answering.intent import ALWAYS, COMPARE_WORDS, OVER_TIME, OVERVIEW_WORDS
 from service.answering.scope import RATING, Scope
 from service.answering.text import stem
 from service.answering.tools import Tools
@@ -62,10 +62,11 @@ def compared(tools: Tools, scope: Scope, aspect: bool = False) -> list[ReportMet
     by_body = group_by_body(tools.newest_first(scope.report_ids))
     if len(by_body) == 1:
         metas = next(iter(by_body.values()))
-        if len(metas) == 1 and len(scope.bodies) == 1:  # "did X get worse at its last inspection": and before
-            metas = tools.newest_first(scope.bodies[0].report_ids)
+        every = OVER_TIME.search(scope.question) or ALWAYS.search(scope.question)  # ("was it always that good?")
+        if (len(metas) == 1 or every) and len(scope.bodies) == 1:  # "did X get worse at its last inspection": and
+            metas = tools.newest_first(scope.bodies[0].report_ids)  # before; of a grade asked, every grade it had
         asked = sorted({y for span in scope.years for y in span if y not in (0, 9999)})
-        picked = metas[:MAX_REPORTS][::-1] if OVER_TIME.search(scope.question) and not scope.years \
+        picked = metas[:MAX_REPORTS][::-1] if every and not scope.years \
             else [nearest(metas, year) for year in asked] if len(asked) >= 2 \
             else [metas[-1], metas[0]] if scope.years and len(metas) > 1 else metas[:2][::-1]
         return list({m.report_id: m for m in picked}.values())

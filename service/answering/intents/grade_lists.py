@@ -26,7 +26,7 @@ SINCE_WORDS = {stem(w) for w in "since last latest recent previous earlier prior
                                  "too".split()}
 SAME = re.compile(r"\b(same|kept|keep|stayed|remained|unchanged|still|in a row|consecutive\w*|running|also|again|"
                   r"as well|too)\b", re.I)  # ("also outstanding last time")
-EVER = re.compile(r"\b(ever|at any (point|time)|over (the|their) (years|inspections)|eventually)\b", re.I)
+EVER = re.compile(r"\b(ever|at any (point|time)|over (the|their) (years|inspections)|eventually|all the way)\b", re.I)
 CONSECUTIVE = re.compile(r"\b(straight|directly|next|immediately|jump\w*|in one go)\b", re.I)
 NEVER = re.compile(r"\b(never|not once|at no (point|time))\b", re.I)
 ASKS_WHY = re.compile(r"\bwhy\b|\breasons?\b|\bexplain\b|\bon what (grounds|basis)\b", re.I)
