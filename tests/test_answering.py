@@ -576,6 +576,13 @@ def test_was_it_always_rated_so_sets_every_grade_it_had_side_by_side(answerer: A
     assert [item.report_id for item in ever.items] == ["durham-tees-valley-crc-2019", "durham-tees-valley-crc-2020"]
 
 
+def test_which_of_a_list_made_it_to_a_grade(answerer: Answerer) -> None:
+    listed = ask(answerer, "which crcs were rated requires improvement in 2019?")
+    reached = ask(answerer, "which ones made it all the way to good?", listed.session_id)
+    assert [item.report_id for item in reached.items] == ["durham-tees-valley-crc-2020"]
+    assert "**requires improvement** (2019) to **good** (2020)" in reached.answer
+
+
 def test_grades_asked_of_two_years_are_asked_of_each_bodys_two_reports(answerer: Answerer) -> None:
     answer = ask(answerer, "Which CRCs were requires improvement in 2019 but good in 2020?")
     assert [item.report_id for item in answer.items] == ["durham-tees-valley-crc-2019", "durham-tees-valley-crc-2020"]
