@@ -180,11 +180,12 @@ class Answerer:
         if scope.intent == "compare" and scope.bodies and not scope.missing and \
                 (absent := self.names.places_absent(scope.question, scope.bodies)):  # (not one side left out)
             scope.missing = f"no report in this index is about {absent[0]}"
+        on_subject = scope.intent == "fact" and scope.answer_type == "grade" and bool(
+            ON_A_SUBJECT.search(scope.question)) and names_subject(self.tools, scope)  # "how good is X at unpaid work"
         if scope.intent == "fact" and not scope.missing and (asks_for_overview(self.tools, scope)
-                                                            or self.how_it_did(scope)):
+                                                            or not on_subject and self.how_it_did(scope)):
             scope.intent = "overview"
-        if scope.intent == "fact" and scope.answer_type == "grade" and scope.area is None \
-                and ON_A_SUBJECT.search(scope.question) and names_subject(self.tools, scope):
+        if scope.intent == "fact" and on_subject and scope.area is None:
             scope.answer_type = None  # "how did X do on unpaid work": what it says on that (no grade is given for it)
         return scope
 
@@ -197,8 +198,6 @@ class Answerer:
         if scope.answer_type != "grade" or not scope.bodies or not reports or RATING_ASKED.search(scope.question) \
                 or asks_yes_no_grade(scope.question):  # ("is Liverpool inadequate?": yes or no, first)
             return False
-        if ON_A_SUBJECT.search(scope.question) and names_subject(self.tools, scope):
-            return False  # "how good is Essex CRC at unpaid work?": that subject, not the whole report
         types = org_types_named(scope.question)  # "greater manchester police": not the CRC's report
         return not types or any(org_type(m) in types for m in reports)
 
