@@ -532,11 +532,15 @@ def test_a_place_inside_a_bodys_name_is_that_body(answerer: Answerer) -> None:
     assert answerer.names.unknown("How did Reading do?") == ["Reading"]
 
 
-def test_a_place_a_report_says_a_body_covers_is_asked_of_that_body(answerer: Answerer) -> None:
+def test_a_place_a_report_says_a_body_covers_is_that_body(answerer: Answerer) -> None:
     answer = ask(answerer, "who ran the probation company that covered liverpool and the wirral?")
     assert not answer.abstained and "Purple Futures" in answer.answer
-    assert answer.citations[0].report_id == "merseyside-crc-2018"
-    assert ask(answerer, "how did liverpool do?").abstained  # asked of the place itself: no report is about it
+    assert {c.report_id for c in answer.citations} <= {"merseyside-crc-2018", "merseyside-crc-2020"}
+    area = ask(answerer, "how many people was the liverpool area crc looking after at the time of its 2020 inspection")
+    assert "6,200" in area.answer and {c.report_id for c in area.citations} == {"merseyside-crc-2020"}
+    owner = ask(answerer, "who ran the probation company that covers berkshire, oxfordshire and bucks?")
+    assert "MTCnovo" in owner.answer and owner.citations[0].report_id == "thames-valley-crc-2018"
+    assert ask(answerer, "how did glasgow do?").abstained  # a place no report says a body covers
 
 
 

@@ -11,6 +11,7 @@ from dataclasses import asdict, dataclass, replace
 from service.answering.areas import AreaNames
 from service.answering.compose import CitationBook, abstain
 from service.answering.context import Context, entities_in
+from service.answering.coverage import covered_places
 from service.answering.grades import asks_yes_no_grade, besides_grades
 from service.answering.followup import REFERS_BACK, Resolved, resolve
 from service.answering.intents.compare import answer_compare, picked
@@ -61,7 +62,8 @@ class Answerer:
                  vectors: VectorCache | None = None) -> None:
         self.library, self.sessions, self.prose = library, sessions, prose
         reports = list(library.reports.values())
-        self.names = BodyNames(reports, library.text.mentions, lambda word: library.text.unknown(word) > 0)
+        self.names = BodyNames(reports, library.text.mentions, lambda word: library.text.unknown(word) > 0,
+                               covered_places(library.text, library.reports))
         self.search = HybridSearch(library)
         self.tools = Tools(library, AreaNames(reports), vectors or VectorCache(library.embeddings))
 

@@ -9,7 +9,8 @@ from dataclasses import dataclass
 
 from ingest.models import GRADES, ReportMeta
 from service.answering.organisations import body_label, org_type, org_types_named, report_names
-from service.answering.places import SHORT_FORMS, counties_matched, everyday_word, places_matched, places_named
+from service.answering.places import (SHORT_FORMS, counties_matched, everyday_word, place_key, places_matched,
+                                      places_named)
 from service.answering.text import stem
 from service.names import initials, less_a_letter, normalise
 from service.spelling import english
@@ -64,8 +65,9 @@ class BodyNames:
     name wins; a name given in part counts when it fits one body only) and names that fit no body."""
 
     def __init__(self, reports: Iterable[ReportMeta], mentioned: Callable[[str], bool] | None = None,
-                 unknown_word: Callable[[str], bool] | None = None) -> None:
+                 unknown_word: Callable[[str], bool] | None = None, covers: dict[str, str] | None = None) -> None:
         self.reports = list(reports)
+        self.covers = covers or {}  # a place (place_key) -> the body whose reports say it covers it
         self.mentioned = mentioned or (lambda text: False)  # does some report's text name this?
         self.unknown_word = unknown_word or (lambda word: False)  # is this word in no report? (then maybe a typo)
         self.by_name: dict[tuple[str, ...], list[ReportMeta]] = {}
@@ -150,7 +152,7 @@ class BodyNames:
             if any(b.start < end and start < b.end for b in taken + out) \
                     or PRISON_BEFORE.search(text[:start]) or GROUP_AFTER.match(text, end):
                 continue
-            metas = self._partial(name)
+            metas = self._partial(name) or [m for m in self.reports if body_label(m) == self.covers.get(place_key(name))]
             if len({body_label(m) for m in metas}) == 1:
                 out.append(BodyMatch(body_label(metas[0]), [m.report_id for m in metas], start, end))
         return out
