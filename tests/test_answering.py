@@ -794,6 +794,16 @@ def test_the_year_before_is_the_bodys_earlier_report(answerer: Answerer) -> None
     assert {c.report_id for c in after.citations} == {"london-crc-2019"}
 
 
+def test_what_the_report_just_discussed_does_not_say_is_asked_of_the_bodys_other_reports(answerer: Answerer) -> None:
+    first = ask(answerer, "how did london crc do in its 2019 inspection?")
+    ask(answerer, "and the year before?", first.session_id)
+    owner = ask(answerer, "who owned it?", first.session_id)
+    assert owner.answer.startswith("The London CRC (2018) report does not say. From the other reports of London CRC:")
+    assert "MTCnovo" in owner.answer and {c.report_id for c in owner.citations} == {"london-crc-2019"}
+    earlier = ask(answerer, "and the one before that?", first.session_id)
+    assert earlier.abstained  # a report asked for by its place in time is not widened
+
+
 def test_last_time_is_the_latest_report_and_the_time_before_the_one_before_it(answerer: Answerer) -> None:
     last = ask(answerer, "what was merseyside rated last time?")
     assert "**Merseyside CRC (2020)** was rated **requires improvement**" in last.answer

@@ -12,6 +12,7 @@ from service.answering.areas import AreaNames
 from service.answering.compose import CitationBook, abstain
 from service.answering.context import Context, entities_in
 from service.answering.coverage import covered_places
+from service.answering.evidence import label
 from service.answering.grades import asks_yes_no_grade, besides_grades
 from service.answering.followup import REFERS_BACK, Resolved, resolve
 from service.answering.intents.compare import answer_compare, picked
@@ -104,6 +105,14 @@ class Answerer:
         bodies assumed: the conversation stays with them)."""
         scopes = self.scopes(resolved, filters)
         answer, book = self.answer(scopes, session_id)
+        if answer.abstained and resolved.assumed_report and not scopes[0].missing:
+            # "who owned it?" of the 2018 report just discussed, which does not say: the body's other reports
+            wider = self.scopes(replace(resolved, only=set(), assumed_report=False), filters)
+            meta = self.library.reports[next(iter(resolved.only))]
+            for scope in wider:
+                scope.note = f"The {label(meta)} report does not say. From the other reports of {body_label(meta)}:"
+            if not (retried := self.answer(wider, session_id))[0].abstained:
+                return wider, *retried, None
         if not (answer.abstained and resolved.standalone):
             return scopes, answer, book, None
         subject = scopes[0]

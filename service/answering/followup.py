@@ -104,6 +104,7 @@ class Resolved:
     missing: str | None = None                     # why no report can answer ("the one before" the first)
     standalone: str | None = None                  # the question as asked, when the bodies were only assumed
     earlier: list[str] = field(default_factory=list)  # the previous bodies, when another was put in their place
+    assumed_report: bool = False                   # ``only`` is the report "it" seemed to mean, not one named
 
 
 def resolve(question: str, previous: Context | None, names: BodyNames, areas: AreaNames | None = None) -> Resolved:
@@ -183,7 +184,8 @@ def resolve(question: str, previous: Context | None, names: BodyNames, areas: Ar
     listed = len(previous.report_ids) > 1 and len(previous.bodies) > 1 and THEY.search(question) and now \
         and not COMPARE.search(question)  # ("what went wrong there?" after a list: in the reports listed)
     only = set(previous.report_ids) if THAT_REPORT.search(question) or one_report or listed else picked
-    return Resolved(text, exclude, inherited, only, standalone=alone, earlier=earlier)
+    assumed = bool(one_report) and not THAT_REPORT.search(question) and not listed and not picked
+    return Resolved(text, exclude, inherited, only, standalone=alone, earlier=earlier, assumed_report=assumed)
 
 
 def _refers_back(text: str) -> bool:
