@@ -1305,3 +1305,20 @@ def test_how_a_body_did_on_a_subject_is_about_that_subject(answerer: Answerer) -
     answer = ask(answerer, "how did thames valley do on unpaid work")
     assert not answer.abstained and "**Strengths**" not in answer.answer
     assert answer.answer.split("[1]")[0].find("npaid work") > 0  # the first finding is on unpaid work
+
+
+def test_a_grade_said_of_the_last_inspection_is_not_led_as_this_ones(answerer: Answerer) -> None:
+    import numpy as np
+
+    from service.answering.evidence import Evidence
+    from service.answering.intents.fact import lead
+    from service.answering.rank import Question
+
+    meta = answerer.library.reports["merseyside-crc-2020"]
+    then = Evidence(meta, 1, None, "Since the last inspection, in June 2018, when all services were judged to be good, "
+                                   "there has been a deterioration.")
+    asked = Question("What rating did Merseyside get in 2020?", np.zeros(384, dtype=np.float32), [], "grade")
+    assert lead(then, asked) is None
+    assert lead(then, Question("What was it rated at the last inspection?", asked.vector, [], "grade")) == "good"
+    end = ask(answerer, "what overall grade did merseyside crc get in the inspection at the end of 2020?")
+    assert end.answer.startswith("**Merseyside CRC (2020)** was rated **requires improvement** overall.")

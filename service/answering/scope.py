@@ -49,6 +49,8 @@ TOPIC_SUPERLATIVES = re.compile(r"\b(best|worst|weakest|strongest|poorest)\b", r
 WORST_STEMS = {stem(w) for w in "worst weakest poorest".split()}
 LIST_ASKED = re.compile(r"^\s*(which|who|where|what)\b", re.I)
 COMMON = {stem(w) for w in "common usual typical frequent".split()}  # "the most common grade": the tally says
+PART_OF_YEAR = re.compile(r"\b(?:the\s+)?(?:end|start|beginning|middle|mid|turn|late|early|spring|summer|autumn|"
+                          r"fall|winter)\b(?=[\s-]+(?:of\s+)?(?:19|20)\d\d\b)", re.I)  # "at the end of 2023": when
 RECENCY = {stem(w) for w in "latest last recent newest current".split()}
 AS_THINGS_STAND = re.compile(r"\b(currently|presently|at present|now|as things stand|at the moment|these days|today)\b|"
                              r"\b(?:their|its|the)\s+(?:latest|most recent|last|newest|current)\s+(?:inspections?|"
@@ -200,7 +202,7 @@ def _other_years(scope: Scope, by_id: dict[str, ReportMeta]) -> str | None:
 
 def _read_wants(scope: Scope, areas: AreaNames, graded: bool = False) -> None:
     question = scope.question
-    rest = without_names(question, scope.bodies, kinds=scope.kinds)
+    rest = without_names(PART_OF_YEAR.sub(lambda m: " " * len(m.group(0)), question), scope.bodies, kinds=scope.kinds)
     scope.numeric = numeric(rest)
     scope.wanted = wanted_verdicts(rest) if scope.kind == "list" else set()
     if scope.numeric:

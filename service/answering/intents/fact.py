@@ -37,6 +37,8 @@ COUNTED_IN_WORDS = re.compile(r"\b(one|two|three|four|five|six|seven|eight|nine|
 SOURCE = re.compile(r"\b(?:according to|per|in|from|by|at the time of)\s+(?:the|its|their|this|that)\s+"
                     r"(?:(?:19|20)\d\d\s+)?(?:ofsted\s+|hmi\w*\s+)?(?:re-?)?(?:inspection|report|visit)s?\b|"
                     r"\bwhen\s+(?:it|they|\w+)\s+(?:was|were|got|had been)\s+inspected\b", re.I)  # when, where: not what
+PREVIOUSLY = re.compile(r"\b(last|previous|prior|earlier|preceding|former)\s+(full\s+|standard\s+|ofsted\s+)?"
+                        r"(inspections?|visits?|judge?ments?|reports?)\b", re.I)
 DATE = re.compile(rf"\b(?:\d{{1,2}}(?:st|nd|rd|th)?\s+)?{MONTH.pattern}\s+(?:19|20)\d\d\b", re.I)
 
 
@@ -155,7 +157,8 @@ def lead(ev: Evidence, question: Question) -> str | None:
         return found.pop() if len(found) == 1 else None
     if question.answer_type == "grade":
         stated = grades.stated_grades(ev.quote)
-        return stated.pop() if len(stated) == 1 else None
+        then = PREVIOUSLY.search(ev.quote) and not PREVIOUSLY.search(question.text)  # (that grade was then's)
+        return stated.pop() if len(stated) == 1 and not then else None
     return None
 
 
