@@ -812,6 +812,11 @@ def test_last_time_is_the_latest_report_and_the_time_before_the_one_before_it(an
     assert {c.report_id for c in before.citations} == {"merseyside-crc-2018"} and not before.abstained
 
 
+def test_a_quick_rundown_is_an_overview(answerer: Answerer) -> None:
+    answer = ask(answerer, "give me a quick rundown of the durham tees valley crc inspection from 2019")
+    assert "rated **requires improvement** overall" in answer.answer and "**Strengths**" in answer.answer
+
+
 def test_an_overview_says_each_finding_once(answerer: Answerer) -> None:
     answer = ask(answerer, "summarise the dorset devon and cornwall inspection")
     assert answer.answer.count("hit targets") == 1  # (the report says it twice, in other words)

@@ -17,7 +17,7 @@ SIDES = {stem(w) for w in """problem problems concern concerns weakness weakness
 OVERVIEW_WORDS = {stem(w) for w in """summary summarise summarize summarised overview tell about key main point points
     why reason reasons badly poorly well so low high latest recent last newest most current
     headline headlines happen happened outcome outcomes result results verdict findings conclusions picture general
-    brief briefly highlights takeaways learn know""".split()}
+    brief briefly highlights takeaways learn know quick short rundown lowdown""".split()}
 COMPARE_WORDS = {stem(w) for w in """compare compared comparison comparing versus vs difference differences differ
     between against better worse change changed changes improve improved get got than side""".split()}
 # counts by year across reports: "each year", "over time", "how have grades changed"
