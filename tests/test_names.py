@@ -58,3 +58,11 @@ def test_a_former_council_a_report_mentions_is_no_missing_body() -> None:
     asked = "which services does cumberland still run jointly after Cumbria County Council was split up"
     assert names.unknown(asked) == []
     assert "Lakeland" in names.unknown("how did Lakeland County Council do")
+
+
+def test_a_grade_asked_of_a_body_the_reports_only_mention_is_not_theirs_to_give() -> None:
+    from service.answering.mentions import BodyNames
+
+    names = BodyNames([_meta("reading/2016.pdf", "Reading")], mentioned=lambda text: "valley police" in text.lower())
+    assert "Thames Valley" in names.unknown("What grade did inspectors give Thames Valley Police?", graded=True)
+    assert names.unknown("what did the reports say about Thames Valley Police?") == []  # mentioned: asked of them

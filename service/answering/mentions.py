@@ -17,7 +17,7 @@ from service.spelling import english
 
 TOKEN = re.compile(r"[A-Za-z0-9]+(?:['’][A-Za-z]+)?|&")  # "&" is read as "and", as in names
 ORG_SUFFIX = (r"(?:CRC|Community Rehabilitation Company|County Council|City Council|Borough Council|Council|"
-              r"division|Local Safeguarding Children Board|Trust)")
+              r"division|Local Safeguarding Children Board|Trust|Police|Constabulary)")
 CAPS = r"[A-Z][\w’'-]*"
 GROUP_AFTER = re.compile(r"\s+(boroughs|councils|authorities|crcs|providers|areas|regions|divisions)\b", re.I)
 NAME_BEFORE_SUFFIX = re.compile(
@@ -186,7 +186,7 @@ class BodyNames:
             return []
         return list({m.report_id: m for name, ms in self.by_name.items() if wanted <= set(name) for m in ms}.values())
 
-    def unknown(self, question: str, bodies: list[BodyMatch] | None = None) -> list[str]:
+    def unknown(self, question: str, bodies: list[BodyMatch] | None = None, graded: bool = False) -> list[str]:
         """Organisation names the question gives (a name before 'CRC', 'Council' ... or before "'s children's
         services", capitalised or not; or, when it names no body of the index, a UK council area) that fit no
         report's body of that kind, even in part: the index cannot answer about them. (``bodies``: what
@@ -203,7 +203,8 @@ class BodyNames:
                 fits = [m for m in self._partial(name) if not named or org_type(m) in named]
                 if name and not _is_question_word(name) and not fits and not self._known_in(match.group(0)) \
                         and name.lower() not in PEOPLES \
-                        and not self.mentioned(match.group(0)[match.group(0).rfind(name):]):  # (from the name on)
+                        and (graded or not self.mentioned(match.group(0)[match.group(0).rfind(name):])):
+                    # (a body the reports mention is asked about, unless its grade is: they grade only their own)
                     out.append(name)
         if not out and not (self.find(question) if bodies is None else bodies):  # "how did glasgow do": a council area no body of the index is
             out = [m.group(0) for m in places_matched(question) if not self._partial(m.group(0))

@@ -95,7 +95,7 @@ def parse(question: str, reports: list[ReportMeta], areas: AreaNames, names: Bod
     if bodies:
         scope.kinds = {org_type(by_id[r]) or "" for b in bodies for r in b.report_ids if r in by_id}
     scope.report_ids, scope.missing = _reports_in_scope(question, reports, bodies, years, kind)
-    if unknown := names.unknown(question, bodies):
+    if unknown := names.unknown(question, bodies, graded=grades.asks_for_grade(question)):
         scope.missing = f"no report in this index is about {unknown[0]}"
     _read_wants(scope, areas, graded)
     if (side := _side_of_topic_superlative(scope)) is not None:  # "which CRC was worst at unpaid work?": the
