@@ -812,6 +812,13 @@ def test_last_time_is_the_latest_report_and_the_time_before_the_one_before_it(an
     assert {c.report_id for c in before.citations} == {"merseyside-crc-2018"} and not before.abstained
 
 
+def test_which_towns_a_body_covers_is_what_its_report_says_it_covers(answerer: Answerer) -> None:
+    towns = ask(answerer, "which towns does merseyside crc cover?")
+    assert not towns.abstained and "Liverpool, Knowsley, St Helens, Sefton and Wirral" in towns.citations[0].quote
+    areas = ask(answerer, "which areas does thames valley crc cover")
+    assert "**Strengths**" not in areas.answer and "Berkshire, Oxfordshire and Buckinghamshire" in areas.answer
+
+
 def test_a_quick_rundown_is_an_overview(answerer: Answerer) -> None:
     answer = ask(answerer, "give me a quick rundown of the durham tees valley crc inspection from 2019")
     assert "rated **requires improvement** overall" in answer.answer and "**Strengths**" in answer.answer

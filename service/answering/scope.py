@@ -51,6 +51,9 @@ LIST_ASKED = re.compile(r"^\s*(which|who|where|what)\b", re.I)
 COMMON = {stem(w) for w in "common usual typical frequent".split()}  # "the most common grade": the tally says
 PART_OF_YEAR = re.compile(r"\b(?:the\s+)?(?:end|start|beginning|middle|mid|turn|late|early|spring|summer|autumn|"
                           r"fall|winter)\b(?=[\s-]+(?:of\s+)?(?:19|20)\d\d\b)", re.I)  # "at the end of 2023": when
+AREA_COVERED = re.compile(r"\b(which|what)\s+(towns|areas?|places|count(y|ies)|cit(y|ies)|boroughs|councils|"
+                          r"local authorities|regions?|parts)\b[^?]*\b(cover|covers|covered|serve|serves|served)\b",
+                          re.I)  # "which towns does X cover": the places, not "which reports cover X"
 RECENCY = {stem(w) for w in "latest last recent newest current".split()}
 AS_THINGS_STAND = re.compile(r"\b(currently|presently|at present|now|as things stand|at the moment|these days|today)\b|"
                              r"\b(?:their|its|the)\s+(?:latest|most recent|last|newest|current)\s+(?:inspections?|"
@@ -211,6 +214,8 @@ def _read_wants(scope: Scope, areas: AreaNames, graded: bool = False) -> None:
     frame = SCAFFOLD | (LIST_SCAFFOLD if scope.kind == "list" else set())
     if scope.bodies and not scope.years and LATEST_ONLY.search(question):
         frame |= RECENCY  # "the latest on X", "X's latest rating": they chose the report, they are not the topic
+    if scope.bodies and AREA_COVERED.search(question):
+        frame -= {stem(w) for w in "cover covers covered serve serves served".split()}  # what it covers, asked
     scope.topic_words = [w for w in content_words(rest) if stem(w) not in frame and not w.isdigit()
                          and not MONTH.fullmatch(w)]
     scope.names = proper_names(rest)
