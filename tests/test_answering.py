@@ -824,6 +824,13 @@ def test_a_quick_rundown_is_an_overview(answerer: Answerer) -> None:
     assert "rated **requires improvement** overall" in answer.answer and "**Strengths**" in answer.answer
 
 
+def test_pressure_and_a_broken_ethos_are_concerns(answerer: Answerer) -> None:
+    answer = ask(answerer, "how did dorset devon and cornwall crc do")
+    concerns = answer.answer.split("**Concerns**")[1]
+    assert "under-recorded higher-risk cases under commercial pressure" in concerns
+    assert "advised the government to intervene" in concerns
+
+
 def test_an_overview_says_each_finding_once(answerer: Answerer) -> None:
     answer = ask(answerer, "summarise the dorset devon and cornwall inspection")
     assert answer.answer.count("hit targets") == 1  # (the report says it twice, in other words)

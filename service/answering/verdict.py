@@ -31,7 +31,7 @@ shortage shortages problem problems inconsistent inconsistently variable overwhe
 underuse unsafe criticised criticized criticism unacceptable delay delays delayed drift gaps backlog backlogs
 shortfall shortfalls slow unclear undermined deficient deficiencies missed overlooked ignored neglected patchy
 superficial cursory fragmented disjointed overdue overloaded overstretched demoralised demoralized exhausted burnout
-burnt-out stressed struggled struggling unstable wrong bad shortcoming shortcomings""".split()
+burnt-out stressed struggled struggling unstable wrong bad shortcoming shortcomings broken""".split()
 POSITIVE_WORDS = """good well strong stronger strongest strength strengths effective effectively praised praise
 praiseworthy outstanding excellent exemplary impressive impressively robust commendable positive positively
 thorough committed energetic vibrancy success successful successfully innovative skilled skilful consistent
@@ -39,7 +39,8 @@ consistently high-quality""".split()
 IMPROVED_WORDS = "improved improving improvement improvements better gain gains strengthened progressed".split()
 NEGATIVE_PHRASES = re.compile(r"\b(need(s|ed)?|requir(es|ed|e)|requiring) (?:\w+ ){0,2}?"
                               r"improv\w*( to be good)?|too (few|many|high|low|slow|long|little)|not enough|"
-                              r"risk concern|fell short|below (the )?(standard|expectations)|low (staff )?morale|"
+                              r"risk concern|fell short|\bunder-(recorded|recording|reported|reporting|resourced|"
+                              r"staffed|estimated)\b|under (\w+ )?pressure|intervene|below (the )?(standard|expectations)|low (staff )?morale|"
                               r"high (staff )?(turnover|sickness|vacancy|vacancies)|"
                               r"(high|higher|highest|heavy|heavier|excessive|unmanageable|large) ([\w'’]+ ){0,2}?"
                               r"(work|case)loads?|(bigger|larger) (and more complex )?caseloads|"
