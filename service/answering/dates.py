@@ -27,6 +27,9 @@ LATEST_ONLY = re.compile(r"(?<!since )(?<!since the )(?<!since their )(?<!since 
                          r"inspectors)\s+(?:was\s+|were\s+)?(?:inspected|visited|came|looked))", re.I)
 # ("what was swindon rated last time?"; not "the last time they were rated good")
 
+PART_OF_YEAR = re.compile(r"\b(?:the\s+)?(?:end|start|beginning|middle|mid|turn|late|early|spring|summer|autumn|fall|"
+                          r"winter)\b(?=[\s-]+(?:of\s+)?(?:19|20)\d\d\b)", re.I)  # "at the end of 2023": when, not what
+
 
 def parse_years(question: str) -> list[tuple[int, int]]:
     """Year intervals a question names: "2019", "between 2019 and 2025", "2017-18", "2018 or later", "before

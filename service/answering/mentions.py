@@ -9,8 +9,8 @@ from dataclasses import dataclass
 
 from ingest.models import GRADES, ReportMeta
 from service.answering.organisations import body_label, org_type, org_types_named, report_names
-from service.answering.places import (SHORT_FORMS, counties_matched, everyday_word, place_key, places_matched,
-                                      places_named)
+from service.answering.places import (AREA_SERVED, SHORT_FORMS, counties_matched, everyday_word, place_key,
+                                      places_matched, places_named)
 from service.answering.text import stem
 from service.names import initials, less_a_letter, normalise
 from service.spelling import english
@@ -56,8 +56,6 @@ BODY_AFTER = re.compile(r"\s+(crcs?|nps|community rehabilitation|national probat
 
 
 WHERE_BEFORE = re.compile(r"\b(?:in|at|across|around|near|within)\s+$", re.I)
-AREA_SERVED = re.compile(r"\b(?:in|across|around|near|within|cover(?:s|ed|ing)?|serv(?:es|ed|ing)|including|"
-                         r"responsible for)\b[\w\s,]*$", re.I)  # "the CRC that covered liverpool and the wirral"
 
 
 class BodyNames:
@@ -67,7 +65,8 @@ class BodyNames:
     def __init__(self, reports: Iterable[ReportMeta], mentioned: Callable[[str], bool] | None = None,
                  unknown_word: Callable[[str], bool] | None = None, covers: dict[str, str] | None = None) -> None:
         self.reports = list(reports)
-        self.covers = covers or {}  # a place (place_key) -> the body whose reports say it covers it
+        self.covers = {place: [m for m in self.reports if body_label(m) == body] for place, body in (covers or {}).items()}
+        # (a place, as place_key gives it -> the reports of the body whose reports say it covers that place)
         self.mentioned = mentioned or (lambda text: False)  # does some report's text name this?
         self.unknown_word = unknown_word or (lambda word: False)  # is this word in no report? (then maybe a typo)
         self.by_name: dict[tuple[str, ...], list[ReportMeta]] = {}
@@ -152,7 +151,7 @@ class BodyNames:
             if any(b.start < end and start < b.end for b in taken + out) \
                     or PRISON_BEFORE.search(text[:start]) or GROUP_AFTER.match(text, end):
                 continue
-            metas = self._partial(name) or [m for m in self.reports if body_label(m) == self.covers.get(place_key(name))]
+            metas = self._partial(name) or self.covers.get(place_key(name), [])
             if len({body_label(m) for m in metas}) == 1:
                 out.append(BodyMatch(body_label(metas[0]), [m.report_id for m in metas], start, end))
         return out
@@ -204,8 +203,7 @@ class BodyNames:
                 if name and not _is_question_word(name) and not fits and not self._known_in(match.group(0)) \
                         and name.lower() not in PEOPLES \
                         and (graded or not self.mentioned(match.group(0)[match.group(0).rfind(name):])):
-                    # (a body the reports mention is asked about, unless its grade is: they grade only their own)
-                    out.append(name)
+                    out.append(name)  # (a body the reports mention is asked about, unless its grade is)
         if not out and not (self.find(question) if bodies is None else bodies):  # "how did glasgow do": a council area no body of the index is
             out = [m.group(0) for m in places_matched(question) if not self._partial(m.group(0))
                    and not (AREA_SERVED.search(question[:m.start()]) and self.mentioned(m.group(0)))]

@@ -42,6 +42,9 @@ COUNCIL_KINDS = {  # the standard's subdivision types, as a question names a gro
     "Unitary authority": re.compile(r"\bunitar(?:y authorities|y councils|ies)\b", re.I),
 }
 
+AREA_SERVED = re.compile(r"\b(?:in|across|around|near|within|cover(?:s|ed|ing)?|serv(?:es|ed|ing)|including|"
+                         r"responsible for)\b[\w\s,]*$", re.I)  # "the CRC that covered liverpool and the wirral"
+
 
 @lru_cache(maxsize=1)
 def council_areas() -> tuple[str, ...]:

@@ -16,7 +16,8 @@ from service.answering.organisations import (INSPECTORATE_NAMES, ORG_TYPES, body
                                              latest_per_body, org_type, org_types_named)
 from service.answering.places import COUNCIL_KINDS, council_kind, council_kinds_named
 from service.answering.regions import region_of, regions_named, without_regions
-from service.answering.dates import LATEST_ONLY, REPORT_YEAR, YEAR_PHRASE, in_years, of_month_asked, parse_years
+from service.answering.dates import (LATEST_ONLY, PART_OF_YEAR, REPORT_YEAR, YEAR_PHRASE, in_years, of_month_asked,
+                                     parse_years)
 from service.answering.text import ENTITY, MONTH, content_words, stem
 from service.answering.thesaurus import reports_words
 from service.terms import STOPWORDS
@@ -49,11 +50,8 @@ TOPIC_SUPERLATIVES = re.compile(r"\b(best|worst|weakest|strongest|poorest)\b", r
 WORST_STEMS = {stem(w) for w in "worst weakest poorest".split()}
 LIST_ASKED = re.compile(r"^\s*(which|who|where|what)\b", re.I)
 COMMON = {stem(w) for w in "common usual typical frequent".split()}  # "the most common grade": the tally says
-PART_OF_YEAR = re.compile(r"\b(?:the\s+)?(?:end|start|beginning|middle|mid|turn|late|early|spring|summer|autumn|"
-                          r"fall|winter)\b(?=[\s-]+(?:of\s+)?(?:19|20)\d\d\b)", re.I)  # "at the end of 2023": when
-AREA_COVERED = re.compile(r"\b(which|what)\s+(towns|areas?|places|count(y|ies)|cit(y|ies)|boroughs|councils|"
-                          r"local authorities|regions?|parts)\b[^?]*\b(cover|covers|covered|serve|serves|served)\b",
-                          re.I)  # "which towns does X cover": the places, not "which reports cover X"
+AREA_COVERED = re.compile(r"\b(which|what)\s+(towns|areas?|places|count(y|ies)|cit(y|ies)|boroughs|councils|regions?|"
+                          r"parts)\b[^?]*\b(cover|covers|covered|serve|serves|served)\b", re.I)  # (not "which reports cover X")
 RECENCY = {stem(w) for w in "latest last recent newest current".split()}
 AS_THINGS_STAND = re.compile(r"\b(currently|presently|at present|now|as things stand|at the moment|these days|today)\b|"
                              r"\b(?:their|its|the)\s+(?:latest|most recent|last|newest|current)\s+(?:inspections?|"
