@@ -575,7 +575,7 @@ def test_was_it_always_rated_so_sets_every_grade_it_had_side_by_side(answerer: A
     first = ask(answerer, "how did durham tees valley do in 2020?")
     always = ask(answerer, "was it always that good?", first.session_id)
     assert [item.report_id for item in always.items] == ["durham-tees-valley-crc-2019", "durham-tees-valley-crc-2020"]
-    assert "**Improved**" in always.answer
+    assert "**Improved**" in always.answer and "| Always |" not in always.answer and "| Main concern |" in always.answer
     ever = ask(answerer, "was durham tees valley crc ever rated requires improvement?")
     assert [item.report_id for item in ever.items] == ["durham-tees-valley-crc-2019", "durham-tees-valley-crc-2020"]
 
@@ -817,6 +817,11 @@ def test_which_towns_a_body_covers_is_what_its_report_says_it_covers(answerer: A
     assert not towns.abstained and "Liverpool, Knowsley, St Helens, Sefton and Wirral" in towns.citations[0].quote
     areas = ask(answerer, "which areas does thames valley crc cover")
     assert "**Strengths**" not in areas.answer and "Berkshire, Oxfordshire and Buckinghamshire" in areas.answer
+
+
+def test_an_owner_named_in_a_comparison_is_not_the_aspect_compared(answerer: Answerer) -> None:
+    answer = ask(answerer, "wales crc vs dorset devon cornwall - both working links, how did they compare")
+    assert "| Main concern |" in answer.answer and "| Working links |" not in answer.answer
 
 
 def test_a_quick_rundown_is_an_overview(answerer: Answerer) -> None:

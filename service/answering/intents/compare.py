@@ -14,7 +14,7 @@ from service.answering.evidence import Evidence, label
 from service.answering.intents.fact import answer_fact
 from service.answering.intents.overview import SUBJECT_SHARE, findings, outcome
 from service.answering.organisations import body_label, group_by_body
-from service.answering.intent import ALWAYS, COMPARE_WORDS, OVER_TIME, OVERVIEW_WORDS
+from service.answering.intent import ALWAYS, COMPARE_WORDS, HOW_RATED, OVER_TIME, OVERVIEW_WORDS
 from service.answering.scope import RATING, Scope
 from service.answering.text import stem
 from service.answering.tools import Tools
@@ -28,7 +28,9 @@ MAX_REPORTS = 6   # one body "over time": its reports side by side, at most this
 
 def answer_compare(tools: Tools, scope: Scope, book: CitationBook, session_id: str) -> Answer:
     aspect = [w for w in scope.topic_words if stem(w) not in COMPARE_WORDS | OVERVIEW_WORDS | RATING
-              and tools.library.text.share(w) >= SUBJECT_SHARE and not HOW_MANY_COMPARED.fullmatch(w)]
+              and tools.library.text.share(w) >= SUBJECT_SHARE and not HOW_MANY_COMPARED.fullmatch(w)
+              and not ALWAYS.fullmatch(w) and not HOW_RATED.fullmatch(w)  # ("was it always that bad?": no aspect)
+              and w.lower() not in {n.lower() for name in scope.names for n in name.split()}]  # (nor "Working Links")
     # ("stack up against": no subject of the reports; "the two inspections": how many, not what)
     metas = compared(tools, scope, bool(aspect))
     if scope.missing or len(metas) < 2:
