@@ -566,6 +566,12 @@ def test_a_keyword_question_about_a_caseload_finds_the_number_supervised(answere
     assert "Inspected body" not in answer.answer  # a line that only names the body says nothing
 
 
+def test_every_single_standard_rated_so_is_all_of_them(answerer: Answerer) -> None:
+    answer = ask(answerer, "which crcs had every single case supervision standard marked inadequate")
+    assert [item.report_id for item in answer.items] == ["dlnr-crc-2020", "staffordshire-west-midlands-crc-2020",
+                                                        "west-yorkshire-crc-2020"]
+
+
 def test_a_grade_change_all_the_way_up_is_a_change_of_grade(answerer: Answerer) -> None:
     answer = ask(answerer, "have any crcs gone from requires improvement all the way up to good? which ones?")
     assert [item.report_id for item in answer.items] == ["durham-tees-valley-crc-2020"]

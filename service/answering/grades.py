@@ -28,7 +28,9 @@ GRADE_TEXT = {"requires improvement": r"requires?\s+improvement", "outstanding":
               "inadequate": "inadequate"}
 ALL_AREAS = re.compile(r"\ball\s+(?:(\w+)\s+)?(?:of\s+(?:the|its|their)\s+)?(?:[\w-]+\s+){0,3}?"
                        r"(standards|areas|judgements|judgments|ratings)\b|"
-                       r"\ball\s+(two|three|four|five|six|seven)\s+(?:were\s+)?(?:rated|judged)\b", re.I)
+                       r"\ball\s+(two|three|four|five|six|seven)\s+(?:were\s+)?(?:rated|judged)\b|"
+                       r"\b(?:every|each)\s+(?:single\s+)?(?:one\s+of\s+(?:the|its|their)\s+)?(?:[\w-]+\s+){0,3}?"
+                       r"(?:standards?|areas?|judge?ments?|ratings?)\b", re.I)  # ("every single case supervision standard")
 # ("all four rated inadequate"; "list all local authorities judged RI" is said of the organisations)
 NUMBERS = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10}
 ANY_RATING = re.compile(r"\b(an?|any|some)\s+(overall\s+)?(rating|grade|judge?ment)\b|"
