@@ -106,6 +106,11 @@ def less_a_letter(word: str) -> set[str]:
     return {word, *(word[:i] + word[i + 1:] for i in range(len(word)))}
 
 
+def cut_short(word: str, words: set[str], most: int = 4) -> set[str]:
+    """The ``words`` that ``word`` begins and that are at most ``most`` letters longer ("middlesbro")."""
+    return {w for w in words if w.startswith(word) and len(w) - len(word) <= most}
+
+
 def initials(name: str) -> set[str]:
     """Initials of a body's name of three words or more, with and without "of" ("hiow", "hiw"); with the words
     a council's style gives ("rbkc": Royal Borough of Kensington and Chelsea; "bhcc": Brighton and Hove City

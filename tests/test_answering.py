@@ -582,6 +582,8 @@ def test_was_it_always_rated_so_sets_every_grade_it_had_side_by_side(answerer: A
     always = ask(answerer, "was it always that good?", first.session_id)
     assert [item.report_id for item in always.items] == ["durham-tees-valley-crc-2019", "durham-tees-valley-crc-2020"]
     assert "**Improved**" in always.answer and "| Always |" not in always.answer and "| Main concern |" in always.answer
+    like_that = ask(answerer, "was it always like that?", first.session_id)
+    assert [item.report_id for item in like_that.items] == ["durham-tees-valley-crc-2019", "durham-tees-valley-crc-2020"]
     ever = ask(answerer, "was durham tees valley crc ever rated requires improvement?")
     assert [item.report_id for item in ever.items] == ["durham-tees-valley-crc-2019", "durham-tees-valley-crc-2020"]
 

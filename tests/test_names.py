@@ -66,3 +66,14 @@ def test_a_grade_asked_of_a_body_the_reports_only_mention_is_not_theirs_to_give(
     names = BodyNames([_meta("reading/2016.pdf", "Reading")], mentioned=lambda text: "valley police" in text.lower())
     assert "Thames Valley" in names.unknown("What grade did inspectors give Thames Valley Police?", graded=True)
     assert names.unknown("what did the reports say about Thames Valley Police?") == []  # mentioned: asked of them
+
+
+def test_a_direction_by_its_letter_and_a_name_cut_short_name_the_body() -> None:
+    from service.answering.mentions import BodyNames
+
+    names = BodyNames([_meta("sg/2019.pdf", "South Gloucestershire"), _meta("g/2019.pdf", "Gloucestershire"),
+                       _meta("m/2023.pdf", "Middlesbrough")], unknown_word=lambda word: word == "middlesbro")
+    assert [b.body for b in names.find("s glos ofsted 2019 - what % of contacts took longer than 24hrs")] == \
+        ["South Gloucestershire"]
+    assert [b.body for b in names.find("work experience for care leavers in middlesbro?")] == ["Middlesbrough"]
+    assert names.find("what did s say about it") == [] and names.find("the middle of it") == []

@@ -37,7 +37,7 @@ MAX_COMPARED = 8  # reports a comparison naming no body may set side by side
 OVER_TIME = re.compile(r"\bover (the )?(years|time)\b|\bthrough the years\b|\b(history|trajectory)\b|"
                        r"\bacross (all )?(its|their) (inspections|reports)\b", re.I)  # one body's reports, all of them
 HOW_RATED = re.compile(r"\b(rated|graded|judged|ratings?|grades?|judge?ments?|good|outstanding|inadequate|requires "
-                       r"improvement|bad|poor|well|badly|strong|weak)\b", re.I)
+                       r"improvement|bad|poor|well|badly|strong|weak|like that|that way)\b", re.I)
 ALWAYS = re.compile(r"\b(always|ever|every time|each time|every inspection|each inspection)\b", re.I)  # of all its grades
 COUNT_CUE = re.compile(r"\bhow many\b|\bnumber of\b|\b(share|proportion|percentage|per ?cent|count|counts)\b|"
                        r"\bhow (have|has|did)\b", re.I)

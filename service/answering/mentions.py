@@ -9,10 +9,10 @@ from dataclasses import dataclass
 
 from ingest.models import GRADES, ReportMeta
 from service.answering.organisations import body_label, org_type, org_types_named, report_names
-from service.answering.places import (AREA_SERVED, SHORT_FORMS, counties_matched, everyday_word, place_key,
-                                      places_matched, places_named)
+from service.answering.places import (AREA_SERVED, DIRECTIONS, SHORT_FORMS, counties_matched, everyday_word,
+                                      place_key, places_matched, places_named)
 from service.answering.text import stem
-from service.names import initials, less_a_letter, normalise
+from service.names import cut_short, initials, less_a_letter, normalise
 from service.spelling import english
 
 TOKEN = re.compile(r"[A-Za-z0-9]+(?:['’][A-Za-z]+)?|&")  # "&" is read as "and", as in names
@@ -45,7 +45,7 @@ def _tokens(question: str, known: set[str] = frozenset()) -> list[tuple[str, int
             word = word[:-1]
         if word and word != "and":
             out.append((word, match.start(), match.end()))
-    return out
+    return [(DIRECTIONS.get(w, w) if out[i + 1:] and out[i + 1][0] in known else w, a, b) for i, (w, a, b) in enumerate(out)]
 
 
 NATION_OF = {"welsh": "wales", "scottish": "scotland", "cornish": "cornwall", "english": "england"}
@@ -111,13 +111,13 @@ class BodyNames:
         return sorted(matches + self._elided(text, tokens, matches), key=lambda m: m.start)
 
     def _spelt(self, word: str) -> str:
-        """The name word ``word`` misspells by a letter ("vally", "merseysid"), when it is one name word's only
-        and no report uses ``word`` itself ("leads" is no "Leeds"); or that adds "shire" ("hereford")."""
+        """The name word ``word`` misspells by a letter ("vally", "merseysid") or cuts short ("middlesbro"), when it
+        is one name word's only and no report uses ``word`` itself ("leads" is no "Leeds"); or with "shire" added."""
         if len(word) < TYPO_LENGTH or word in self.name_words or word.isdigit():
             return word
         if word + "shire" in self.name_words:  # "hereford" for Herefordshire, its county town
             return word + "shire"
-        near = set().union(*(self.near.get(form, set()) for form in less_a_letter(word)))
+        near = set().union(*(self.near.get(f, set()) for f in less_a_letter(word))) or cut_short(word, self.name_words)
         name = near.pop() if len(near) == 1 else word
         return name if stem(name) == stem(word) or self.unknown_word(word) else word  # ("merseysid" is its stem)
 

@@ -34,6 +34,7 @@ SHORT_FORMS = {"staffs": "staffordshire", "notts": "nottinghamshire", "derbys": 
                "oxon": "oxfordshire", "worcs": "worcestershire", "warks": "warwickshire",
                "shrops": "shropshire", "berks": "berkshire", "lancs": "lancashire", "mids": "midlands"}
 # (the counties' customary short forms: "Staffs", "West Mids"; "beds" and "bucks" only when capitalised)
+DIRECTIONS = {"n": "north", "s": "south", "e": "east", "w": "west"}  # before a name's word: "s glos", "n yorks"
 COUNCIL_KINDS = {  # the standard's subdivision types, as a question names a group of them
     "London borough": re.compile(r"\blondon (?:boroughs|councils|local authorities|las)\b|"
                                  r"\b(?:boroughs|councils|local authorities|las) in london\b", re.I),
