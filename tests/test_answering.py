@@ -529,7 +529,9 @@ def test_a_place_inside_a_bodys_name_is_that_body(answerer: Answerer) -> None:
         ["Merseyside CRC"]
     assert answerer.names.unknown("How did Devon do?") == []  # in "Dorset, Devon and Cornwall CRC"
     assert answerer.names.unknown("which CRCs helped people with reading") == []  # a word, not the town
-    assert answerer.names.unknown("How did Reading do?") == ["Reading"]
+    assert answerer.names.unknown("How did Reading do?") == []  # in Berkshire, which Thames Valley CRC covers
+    assert [b.body for b in answerer.names.find("How did Reading do?")] == ["Thames Valley CRC"]
+    assert answerer.names.unknown("How did Sheffield do?") == ["Sheffield"]  # South Yorkshire: no report here
 
 
 def test_a_place_a_report_says_a_body_covers_is_that_body(answerer: Answerer) -> None:
@@ -541,6 +543,10 @@ def test_a_place_a_report_says_a_body_covers_is_that_body(answerer: Answerer) ->
     owner = ask(answerer, "who ran the probation company that covers berkshire, oxfordshire and bucks?")
     assert "MTCnovo" in owner.answer and owner.citations[0].report_id == "thames-valley-crc-2018"
     assert ask(answerer, "how did glasgow do?").abstained  # a place no report says a body covers
+    newcastle = ask(answerer, "newcastle probation crc 2018 - what went wrong")  # Tyne and Wear: Northumbria
+    assert {c.report_id for c in newcastle.citations} == {"northumbria-crc-2018"}
+    oxford = ask(answerer, "tell me about the oxford and reading area probation inspection")  # Oxfordshire, Berkshire
+    assert {c.report_id for c in oxford.citations} == {"thames-valley-crc-2018"}
 
 
 

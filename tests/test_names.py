@@ -77,3 +77,13 @@ def test_a_direction_by_its_letter_and_a_name_cut_short_name_the_body() -> None:
         ["South Gloucestershire"]
     assert [b.body for b in names.find("work experience for care leavers in middlesbro?")] == ["Middlesbrough"]
     assert names.find("what did s say about it") == [] and names.find("the middle of it") == []
+
+
+def test_a_town_is_the_body_of_its_county_or_area_of_the_kind_asked() -> None:
+    from service.answering.mentions import BodyNames
+
+    councils = BodyNames([_meta("g/2019.pdf", "Gloucestershire"), _meta("sg/2019.pdf", "South Gloucestershire")])
+    assert [b.body for b in councils.find("how did cheltenham do")] == ["Gloucestershire"]  # its county, exactly
+    crcs = BodyNames([_meta("n/2018.md", "Northumbria CRC"), _meta("t/2018.md", "Thames Valley CRC")])
+    assert [b.body for b in crcs.find("newcastle probation 2018")] == ["Northumbria CRC"]  # its police area
+    assert crcs.find("who runs newcastle's children's services") == []  # a council asked for, not the CRC

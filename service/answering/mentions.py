@@ -12,9 +12,11 @@ from service.answering.organisations import body_label, org_type, org_types_name
 from service.answering.places import (AREA_SERVED, DIRECTIONS, SHORT_FORMS, counties_matched, everyday_word,
                                       place_key, places_matched, places_named)
 from service.answering.text import stem
+from service.answering.towns import areas_of
 from service.names import cut_short, initials, less_a_letter, normalise
 from service.spelling import english
 
+QUESTION_WORDS = {"", "which", "what", "other", "inspected", "each", "all", "both", "same"}  # before "council" ...
 TOKEN = re.compile(r"[A-Za-z0-9]+(?:['’][A-Za-z]+)?|&")  # "&" is read as "and", as in names
 ORG_SUFFIX = (r"(?:CRC|Community Rehabilitation Company|County Council|City Council|Borough Council|Council|"
               r"division|Local Safeguarding Children Board|Trust|Police|Constabulary)")
@@ -151,9 +153,11 @@ class BodyNames:
             if any(b.start < end and start < b.end for b in taken + out) \
                     or PRISON_BEFORE.search(text[:start]) or GROUP_AFTER.match(text, end):
                 continue
-            metas = self._partial(name) or self.covers.get(place_key(name), [])
-            if len({body_label(m) for m in metas}) == 1:
-                out.append(BodyMatch(body_label(metas[0]), [m.report_id for m in metas], start, end))
+            metas = next(filter(None, (self.by_name.get(tuple(w for w in normalise(n).split() if w != "and"))
+                                       or self._partial(n) or self.covers.get(place_key(n), [])
+                                       for n in (name, *areas_of(name)))), [])  # (else its county or area's)
+            if len({body_label(m) for m in metas}) == 1 and org_type(metas[0]) in (org_types_named(text) or {org_type(metas[0])}):
+                out.append(BodyMatch(body_label(metas[0]), [m.report_id for m in metas], start, end))  # (of the kind named)
         return out
 
     def _shortened(self, text: str, taken: list[BodyMatch]) -> list[BodyMatch]:
@@ -200,7 +204,7 @@ class BodyNames:
                         continue
                 named = org_types_named(match.group(0))
                 fits = [m for m in self._partial(name) if not named or org_type(m) in named]
-                if name and not _is_question_word(name) and not fits and not self._known_in(match.group(0)) \
+                if name and normalise(name) not in QUESTION_WORDS and not fits and not self._known_in(match.group(0)) \
                         and name.lower() not in PEOPLES \
                         and (graded or not self.mentioned(match.group(0)[match.group(0).rfind(name):])):
                     out.append(name)  # (a body the reports mention is asked about, unless its grade is)
@@ -294,7 +298,3 @@ def _longest(found: list, tokens: list[tuple[str, int, int]]) -> list[BodyMatch]
         match = matches.setdefault((i, j), BodyMatch(body_label(metas[0]), [], tokens[i][1], tokens[j - 1][2]))
         match.report_ids += [m.report_id for m in metas if m.report_id not in match.report_ids]
     return sorted(matches.values(), key=lambda m: m.start)
-
-
-def _is_question_word(name: str) -> bool:
-    return normalise(name) in {"", "which", "what", "other", "inspected", "each", "all", "both", "same"}

@@ -52,7 +52,9 @@ def council_areas() -> tuple[str, ...]:
     """The names UK council areas go by, longest first ("Edinburgh", "Glasgow City", "Glasgow", "Hull" ...)."""
     import pycountry  # loaded on first use: 0.07 s
 
-    names: set[str] = set(CROWN_DEPENDENCIES)
+    from service.answering.towns import towns
+
+    names: set[str] = set(CROWN_DEPENDENCIES) | set(towns())  # (and the larger towns: "Oxford", "Newcastle")
     for area in pycountry.subdivisions.get(country_code="GB") or []:
         name = standard_name(area.name)
         if name in NATIONS:
