@@ -518,7 +518,7 @@ def test_a_fact_is_not_taken_for_an_overview(answerer: Answerer) -> None:
 
 
 @pytest.mark.parametrize(("question", "place"), [("how did glasgow do in its last inspection", "glasgow"),
-                                                 ("What did inspectors find in Cardiff?", "Cardiff")])
+                                                 ("What did inspectors find in Edinburgh?", "Edinburgh")])
 def test_a_council_area_no_report_covers_is_named_as_missing(answerer: Answerer, question: str, place: str) -> None:
     answer = ask(answerer, question)
     assert answer.abstained and f"no report in this index is about {place}" in answer.answer
@@ -532,6 +532,7 @@ def test_a_place_inside_a_bodys_name_is_that_body(answerer: Answerer) -> None:
     assert answerer.names.unknown("How did Reading do?") == []  # in Berkshire, which Thames Valley CRC covers
     assert [b.body for b in answerer.names.find("How did Reading do?")] == ["Thames Valley CRC"]
     assert answerer.names.unknown("How did Sheffield do?") == ["Sheffield"]  # South Yorkshire: no report here
+    assert [b.body for b in answerer.names.find("how did swansea probation do")] == ["Wales CRC"]  # a Welsh council
 
 
 def test_a_place_a_report_says_a_body_covers_is_that_body(answerer: Answerer) -> None:

@@ -74,8 +74,12 @@ def towns() -> list[str]:
 
 
 def areas_of(place: str) -> tuple[str, ...]:
-    """The county and the police area ``place`` lies in (nothing for a place the table does not know)."""
-    return _areas().get(_key(place), ())
+    """The county and the police area ``place`` lies in; for a council area of Wales, Scotland or Northern
+    Ireland, that nation ("cardiff": Wales, where Wales CRC ran probation); nothing for a place not known."""
+    from service.answering.regions import NATIONS, region_of
+
+    nation = region_of(place)
+    return _areas().get(_key(place), (nation,) if nation in NATIONS else ())
 
 
 def _key(name: str) -> str:
