@@ -223,20 +223,24 @@ class Corpus:
         held = np.asarray((self.sentence_counts[:, columns] > 0).sum(axis=0)).ravel()
         return float(held.max()) / self.sentence_counts.shape[0]
 
+    def holding(self, columns: list[int], rows: np.ndarray | None = None) -> np.ndarray:
+        """Per sentence (of ``rows``, else every one), how many of these term columns it holds."""
+        counts = self.sentence_counts[:, columns]
+        return np.asarray(((counts if rows is None else counts.tocsr()[rows]) > 0).sum(axis=1)).ravel()
+
     def mentions(self, text: str) -> bool:
         """True when some sentence holds every term of ``text`` ("Children in Care Council" is in a report)."""
         columns = self.columns(text)
         if not columns or self.unknown(text) or not len(self.report_of):
             return False
-        present = (self.sentence_counts[:, columns] > 0).sum(axis=1)
-        return bool((np.asarray(present).ravel() == len(columns)).any())
+        return bool((self.holding(columns) == len(columns)).any())
 
     def reports_using(self, word: str, report_ids: list[str]) -> float:
         """The share of ``report_ids`` with a sentence holding ``word``'s term (0 when it is no term)."""
         columns, rows = self.columns(word), self.rows(report_ids)
         if not columns or not len(rows):
             return 0.0
-        held = rows[np.asarray((self.sentence_counts[:, columns[:1]].tocsr()[rows] > 0).sum(axis=1)).ravel() > 0]
+        held = rows[self.holding(columns[:1], rows) > 0]
         return len(np.unique(self.report_of[held])) / len(report_ids)
 
     def chunk_count(self) -> int:

@@ -21,16 +21,13 @@ COVERS = re.compile(r"\b(covers|covered|covering|serves|served|serving)\b", re.I
 def covered_places(corpus: Corpus, reports: dict[str, ReportMeta]) -> dict[str, str]:
     """Place (``place_key``) -> the one body whose reports say it covers that place (places two bodies cover
     are left out: they choose neither)."""
-    columns = corpus.columns("covers serves")
-    rows = np.flatnonzero(np.asarray((corpus.sentence_counts[:, columns] > 0).sum(axis=1)).ravel()) if columns \
-        else np.zeros(0, np.int64)
     bodies: dict[str, set[str]] = {}
-    for row in rows:
+    for row in np.flatnonzero(corpus.holding(corpus.columns("covers serves"))):
         report_id, *_, quote = corpus.sentence(int(row))
         meta = reports.get(report_id)
-        if meta is None or not COVERS.search(quote) or not _names_body(quote, meta):
+        if meta is None or not (verb := COVERS.search(quote)) or not _names_body(quote, meta):
             continue
-        said = quote[COVERS.search(quote).end():]
+        said = quote[verb.end():]
         for place in [m.group(0) for m in places_matched(said)] + [c[0] for c in counties_matched(said)]:
             bodies.setdefault(place_key(place), set()).add(body_label(meta))
     return {place: next(iter(names)) for place, names in bodies.items() if len(names) == 1}

@@ -67,8 +67,8 @@ class BodyNames:
     def __init__(self, reports: Iterable[ReportMeta], mentioned: Callable[[str], bool] | None = None,
                  unknown_word: Callable[[str], bool] | None = None, covers: dict[str, str] | None = None) -> None:
         self.reports = list(reports)
-        self.covers = {place: [m for m in self.reports if body_label(m) == body] for place, body in (covers or {}).items()}
-        # (a place, as place_key gives it -> the reports of the body whose reports say it covers that place)
+        self.covers = {place: [m for m in self.reports if body_label(m) == body]  # place_key -> its coverer's reports
+                       for place, body in (covers or {}).items()}
         self.mentioned = mentioned or (lambda text: False)  # does some report's text name this?
         self.unknown_word = unknown_word or (lambda word: False)  # is this word in no report? (then maybe a typo)
         self.by_name: dict[tuple[str, ...], list[ReportMeta]] = {}
@@ -147,18 +147,22 @@ class BodyNames:
         return out
 
     def _places(self, text: str, taken: list[BodyMatch]) -> list[BodyMatch]:
-        """Council areas named in part of one body's name ("hull" for Kingston upon Hull)."""
+        """Places named: of each, the body named for it, or covering it, or its county's or area's ("newcastle")."""
         out: list[BodyMatch] = []
+        kinds = org_types_named(text)  # ("who runs newcastle's children's services": no CRC)
         for name, start, end in [(m.group(0), *m.span()) for m in places_matched(text)] + counties_matched(text):
             if any(b.start < end and start < b.end for b in taken + out) \
                     or PRISON_BEFORE.search(text[:start]) or GROUP_AFTER.match(text, end):
                 continue
-            metas = next(filter(None, (self.by_name.get(tuple(w for w in normalise(n).split() if w != "and"))
-                                       or self._partial(n) or self.covers.get(place_key(n), [])
-                                       for n in (name, *areas_of(name)))), [])  # (else its county or area's)
-            if len({body_label(m) for m in metas}) == 1 and org_type(metas[0]) in (org_types_named(text) or {org_type(metas[0])}):
-                out.append(BodyMatch(body_label(metas[0]), [m.report_id for m in metas], start, end))  # (of the kind named)
+            metas = next(filter(None, map(self._placed, (name, *areas_of(name)))), [])
+            if len({body_label(m) for m in metas}) == 1 and (not kinds or org_type(metas[0]) in kinds):
+                out.append(BodyMatch(body_label(metas[0]), [m.report_id for m in metas], start, end))
         return out
+
+    def _placed(self, place: str) -> list[ReportMeta]:
+        """The reports of the body named for ``place`` (exactly, else in part), or whose reports say it covers it."""
+        key = tuple(w for w in normalise(place).split() if w != "and")
+        return self.by_name.get(key) or self._partial(place) or self.covers.get(place_key(place), [])
 
     def _shortened(self, text: str, taken: list[BodyMatch]) -> list[BodyMatch]:
         """Names given in part ("Staffordshire CRC" for "Staffordshire and West Midlands CRC")."""
@@ -204,7 +208,7 @@ class BodyNames:
                         continue
                 named = org_types_named(match.group(0))
                 fits = [m for m in self._partial(name) if not named or org_type(m) in named]
-                if name and normalise(name) not in QUESTION_WORDS and not fits and not self._known_in(match.group(0)) \
+                if name and normalise(name) not in QUESTION_WORDS and not fits and not self.find(match.group(0)) \
                         and name.lower() not in PEOPLES \
                         and (graded or not self.mentioned(match.group(0)[match.group(0).rfind(name):])):
                     out.append(name)  # (a body the reports mention is asked about, unless its grade is)
@@ -232,11 +236,6 @@ class BodyNames:
         if pattern is LEARNING_NAMED:
             return not any(map(self.unknown_word, name.split()))
         return bool(match.group(1)) and len(name.split()) < 2
-
-    def _known_in(self, text: str) -> bool:
-        """True when ``text`` names a body of the index outright."""
-        return bool(self.find(text))
-
 
 LOWER_NAME_BEFORE_SUFFIX = re.compile(  # "south yorkshire crc", "the nps midlands division", "kent police"
     r"\b((?:[a-z][\w'’-]*\s+){1,3}?)(?:crc|community rehabilitation company|nps division|division|county council|"

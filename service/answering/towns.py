@@ -5,8 +5,9 @@ police force areas that the probation companies (CRCs, 2014-2021) were drawn on.
 
 from __future__ import annotations
 
-import re
 from functools import lru_cache
+
+from service.answering.places import place_key
 
 AREAS = """
     Tyne and Wear, Northumbria: Newcastle upon Tyne; Newcastle; Gateshead; Sunderland; North Tyneside; South Tyneside
@@ -64,7 +65,7 @@ def _areas() -> dict[str, tuple[str, ...]]:
     for line in filter(None, (line.strip() for line in AREAS.splitlines())):
         areas, towns = line.split(":", 1)
         for town in towns.split(";"):
-            table[_key(town)] = tuple(a.strip() for a in areas.split(","))
+            table[place_key(town)] = tuple(a.strip() for a in areas.split(","))
     return table
 
 
@@ -79,8 +80,4 @@ def areas_of(place: str) -> tuple[str, ...]:
     from service.answering.regions import NATIONS, region_of
 
     nation = region_of(place)
-    return _areas().get(_key(place), (nation,) if nation in NATIONS else ())
-
-
-def _key(name: str) -> str:
-    return " ".join(re.sub(r"[^a-z ]", " ", name.lower().replace("&", " and ")).split())
+    return _areas().get(place_key(place), (nation,) if nation in NATIONS else ())

@@ -27,10 +27,11 @@ MAX_REPORTS = 6   # one body "over time": its reports side by side, at most this
 
 
 def answer_compare(tools: Tools, scope: Scope, book: CitationBook, session_id: str) -> Answer:
+    named = {w.lower() for name in scope.names for w in name.split()}  # ("both working links": no aspect)
     aspect = [w for w in scope.topic_words if stem(w) not in COMPARE_WORDS | OVERVIEW_WORDS | RATING
               and tools.library.text.share(w) >= SUBJECT_SHARE and not HOW_MANY_COMPARED.fullmatch(w)
               and not ALWAYS.fullmatch(w) and not HOW_RATED.fullmatch(w)  # ("was it always that bad?": no aspect)
-              and w.lower() not in {n.lower() for name in scope.names for n in name.split()}]  # (nor "Working Links")
+              and w.lower() not in named]
     # ("stack up against": no subject of the reports; "the two inspections": how many, not what)
     metas = compared(tools, scope, bool(aspect))
     if scope.missing or len(metas) < 2:

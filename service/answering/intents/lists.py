@@ -242,8 +242,7 @@ def names_all(tools: Tools, rows: np.ndarray, names: list[str]) -> np.ndarray:
     columns = corpus.columns(" ".join(names))
     if not columns:
         return np.ones(len(rows), dtype=bool)
-    present = (corpus.sentence_counts[:, columns].tocsr()[rows] > 0).sum(axis=1)
-    return np.asarray(present).ravel() == len(columns)
+    return corpus.holding(columns, rows) == len(columns)
 
 
 def _evidence(tools: Tools, row: int) -> Evidence | None:
