@@ -1361,3 +1361,26 @@ def test_a_grade_said_of_the_last_inspection_is_not_led_as_this_ones(answerer: A
     assert lead(then, Question("What was it rated at the last inspection?", asked.vector, [], "grade")) == "good"
     end = ask(answerer, "what overall grade did merseyside crc get in the inspection at the end of 2020?")
     assert end.answer.startswith("**Merseyside CRC (2020)** was rated **requires improvement** overall.")
+
+
+def test_the_year_after_follows_the_body_that_has_a_later_report(answerer: Answerer) -> None:
+    """An answer that cited two bodies (London CRC and the London NPS division, 2018): "and the year after?" is
+    the one of them with a later report, not "no later report of that body"."""
+    first = ask(answerer, "how many people did London's probation company supervise in 2018?")
+    after = ask(answerer, "and the year after?", first.session_id)
+    assert not after.abstained and "29,000" in after.answer
+    assert {c.report_id for c in after.citations} == {"london-crc-2019"}
+
+
+def test_inspectors_in_a_clause_of_time_do_not_ask_for_the_inspectorate(answerer: Answerer) -> None:
+    answer = ask(answerer, "which company was actually running probation in Wales when the inspectors were there?")
+    assert "Working Links" in answer.answer and "inspected by" not in answer.answer
+
+
+def test_a_bodys_own_kind_word_does_not_ask_for_its_owner(answerer: Answerer) -> None:
+    """"Merseyside probation company" names the body: the question asks for a chief executive, whom no report
+    names, not for the company's owner (no owner claim is led: "was owned by **Purple Futures**")."""
+    answer = ask(answerer, "who was the chief executive of Merseyside probation company at the time?")
+    assert "**Purple Futures**" not in answer.answer
+    owner = ask(answerer, "which company owned the Merseyside probation company in 2020?")
+    assert "owned by **Purple Futures**" in owner.answer

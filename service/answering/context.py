@@ -55,17 +55,19 @@ def two_turns_reports(previous: Context, names: BodyNames) -> set[str]:
 
 
 def report_beside(previous: Context, names: BodyNames, later: bool):  # noqa: ANN202 (ReportMeta | None)
-    """The previous answer's body's report published just before (``later``: just after) the report(s) that
-    answer cited."""
+    """The report published just before (``later``: just after) the report(s) the previous answer cited, of the
+    first of their bodies that has one (an answer citing London CRC and the London NPS division, 2018: "the
+    year after" is London CRC's 2019 report, the division having none)."""
     cited = [m for m in names.reports if m.report_id in previous.report_ids and m.published]
-    if not cited or len({body_label(m) for m in cited}) != 1:
-        return None
-    same = [m for m in names.reports if body_label(m) == body_label(cited[0]) and m.published]
-    if later:
-        after = [m for m in same if m.published > max(c.published for c in cited)]
-        return min(after, key=lambda m: m.published) if after else None
-    before = [m for m in same if m.published < min(c.published for c in cited)]
-    return max(before, key=lambda m: m.published) if before else None
+    order = {report_id: i for i, report_id in enumerate(previous.report_ids)}
+    for body in dict.fromkeys(body_label(m) for m in sorted(cited, key=lambda m: order[m.report_id])):
+        mine = [m for m in cited if body_label(m) == body]
+        same = [m for m in names.reports if body_label(m) == body and m.published]
+        if later and (after := [m for m in same if m.published > max(c.published for c in mine)]):
+            return min(after, key=lambda m: m.published)
+        if not later and (before := [m for m in same if m.published < min(c.published for c in mine)]):
+            return max(before, key=lambda m: m.published)
+    return None
 
 
 def change_of(previous: Context, names: BodyNames) -> str:

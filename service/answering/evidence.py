@@ -21,7 +21,8 @@ LEAD_ROLE = frozenset(stem(w) for w in "lead led head headed charge inspector in
 REPORT_ROLE = frozenset(stem(w) for w in "report reports published publish publication inspection inspections "
                                          "inspected inspect inspectors inspector visit visited fieldwork went go "
                                          "came come site".split())  # "when was X inspected / published"
-INSPECTORATE_ROLE = frozenset(stem(w) for w in "inspectorate inspectorates watchdog regulator".split())
+INSPECTORATE_ROLE = frozenset("inspectorate inspectorates watchdog watchdogs regulator regulators".split())
+# (words, not stems: "inspectorate" shares its stem with "inspectors", who are people, not the inspectorate)
 OWNER_ROLE = frozenset(stem(w) for w in "own owned owner owners ran run runs running company firm provider behind "
                                         "contractor parent operator operated".split())
 

@@ -39,6 +39,8 @@ SOURCE = re.compile(r"\b(?:according to|per|in|from|by|at the time of)\s+(?:the|
                     r"\bwhen\s+(?:it|they|\w+)\s+(?:was|were|got|had been)\s+inspected\b", re.I)  # when, where: not what
 PREVIOUSLY = re.compile(r"\b(last|previous|prior|earlier|preceding|former)\s+(full\s+|standard\s+|ofsted\s+)?"
                         r"(inspections?|visits?|judge?ments?|reports?)\b", re.I)
+BODY_KIND = re.compile(r"(?:['’]s)?\s+(?:probation\s+|children['’]?s\s+)?(?:compan(?:y|ies)|providers?|crcs?|"
+                       r"councils?|services?|trusts?|divisions?)\b", re.I)  # what the body named is
 DATE = re.compile(rf"\b(?:\d{{1,2}}(?:st|nd|rd|th)?\s+)?{MONTH.pattern}\s+(?:19|20)\d\d\b", re.I)
 
 
@@ -105,9 +107,10 @@ def _no_grade(tools: Tools, scope: Scope) -> str:
 def claims_asked(tools: Tools, scope: Scope) -> list:  # list[Claim]
     """The metadata claims that can answer: of the kind asked; for a grade, only the judgement asked about
     (the area named, else the overall grade; none when the question names something no grade is given for)."""
-    asked = {stem(w) for w in words(SOURCE.sub(" ", scope.question))}  # ("according to the 2019 inspection": not asked)
+    said = words(SOURCE.sub(" ", _unnamed(scope)))  # ("according to the 2019 inspection": not asked)
+    asked = {stem(w) for w in said} | set(said)
     if WHO.match(scope.question) and "inspect" in asked:
-        asked |= {"lead", stem("inspectorate")}  # "who inspected X", "who did the inspection": its lead inspector
+        asked |= {"lead", "inspectorate"}  # "who inspected X", "who did the inspection": its lead inspector
         # (or, when none is named, its inspectorate)
     claims = [c for c in tools.claims(scope.report_ids) if c.answers == scope.answer_type
               and (not c.asked_by or c.asked_by & asked)]
@@ -117,6 +120,16 @@ def claims_asked(tools: Tools, scope: Scope) -> list:  # list[Claim]
         return [c for c in claims if c.area is not None and area_key(c.evidence.meta, scope.area, tools.areas) == c.area]
     other = [w for w in scope.topic_words if stem(w) not in RATING and not grades.grade_of(w)]
     return [] if other else [c for c in claims if c.area is None]
+
+
+def _unnamed(scope: Scope) -> str:
+    """The question without the bodies it names and the kind of body each is said to be ("who was the chief
+    executive of Merseyside probation company": "company" names Merseyside CRC, it does not ask for an owner)."""
+    text = scope.question
+    for body in sorted(scope.bodies, key=lambda b: -b.start):
+        kind = BODY_KIND.match(text, body.end)
+        text = text[:body.start] + " " + text[kind.end() if kind else body.end:]
+    return text
 
 
 def supporting(ranked: list[Evidence]) -> list[Evidence]:
