@@ -966,6 +966,10 @@ def test_a_name_asked_for_in_an_inspection_is_not_its_lead_inspector_unless_a_pe
     assert not offered("What was the name of the scheme for women in the 2020 inspection of HLNY CRC?")
     assert offered("Who carried out the inspection of HLNY CRC?")
     assert offered("Which inspector led the HLNY CRC inspection?")
+    assert offered("who led the inspection at HLNY CRC in 2020?") and offered("who headed the HLNY CRC inspection team?")
+    # a lead that is not the inspection's ("lead member", a councillor) asks no lead inspector, nor does the
+    # inspection that only says when ("at the 2020 inspection")
+    assert not offered("Who was HLNY CRC's lead member for reducing reoffending at the 2020 inspection?")
 
 
 def test_the_worst_performing_crc_is_a_ranking_not_a_body_missing_from_the_index(answerer: Answerer) -> None:

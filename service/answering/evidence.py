@@ -21,6 +21,9 @@ LEAD_ROLE = frozenset(stem(w) for w in "lead led head headed charge inspector in
 REPORT_ROLE = frozenset(stem(w) for w in "report reports published publish publication inspection inspections "
                                          "inspected inspect inspectors inspector visit visited fieldwork went go "
                                          "came come site".split())  # "when was X inspected / published"
+INSPECTION = frozenset(stem(w) for w in "inspection inspections inspected inspect inspector inspectors ofsted team "
+                                        "visit visited fieldwork".split())  # (and a lead of the inspection: not
+# "who was Devon's lead member for children's services", a councillor)
 INSPECTORATE_ROLE = frozenset("inspectorate inspectorates watchdog watchdogs regulator regulators".split())
 # (words, not stems: "inspectorate" shares its stem with "inspectors", who are people, not the inspectorate)
 OWNER_ROLE = frozenset(stem(w) for w in "own owned owner owners ran run runs running company firm provider behind "
@@ -60,6 +63,7 @@ class Claim:
     answers: str                   # the kind of question it answers: grade, date, name
     area: str | None = None        # a grade claim's judgement area (None: overall)
     asked_by: frozenset[str] = frozenset()  # stems of which one must be in a question it answers (none: any)
+    also_by: frozenset[str] = frozenset()   # and of which one must be in it too (none: any)
 
 
 def label(meta: ReportMeta) -> str:
@@ -121,7 +125,7 @@ def metadata_claims(pages: Pages, meta: ReportMeta) -> list[Claim]:
     if meta.lead_inspector and (ev := provenance_evidence(pages, meta, "lead_inspector")):
         out.append(_claim(ev, f"The **{name}** inspection was led by **{meta.lead_inspector}**.",
                           f"The inspection of {body_label(meta)} was led by lead inspector {meta.lead_inspector}.",
-                          "name", LEAD_ROLE))
+                          "name", LEAD_ROLE, INSPECTION))
     if meta.inspectorate and (ev := provenance_evidence(pages, meta, "inspectorate")):
         out.append(_claim(ev, f"**{name}** was inspected by **{meta.inspectorate}**.",
                           f"{body_label(meta)} was inspected by {meta.inspectorate}, the inspectorate.", "name",
@@ -132,9 +136,10 @@ def metadata_claims(pages: Pages, meta: ReportMeta) -> list[Claim]:
     return out
 
 
-def _claim(ev: Evidence, claim: str, text: str, answers: str, asked_by: frozenset[str] = frozenset()) -> Claim:
+def _claim(ev: Evidence, claim: str, text: str, answers: str, asked_by: frozenset[str] = frozenset(),
+           also_by: frozenset[str] = frozenset()) -> Claim:
     ev.claim, ev.kind = claim, answers
-    return Claim(ev, text, answers, asked_by=asked_by)
+    return Claim(ev, text, answers, asked_by=asked_by, also_by=also_by)
 
 
 def _dates(text: str) -> str:

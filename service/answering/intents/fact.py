@@ -34,7 +34,7 @@ NOTHING_ASKED = ("That question names no organisation, year, grade or topic to l
                  "what an inspection of an organisation found about a topic, or which organisations were rated a grade.")
 COUNTED_IN_WORDS = re.compile(r"\b(one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|thirty|"
                               r"forty|fifty|hundred|half|third|quarter)s?\b(?:\s+(?:of|in|out of)\b)", re.I)
-SOURCE = re.compile(r"\b(?:according to|per|in|from|by|at the time of)\s+(?:the|its|their|this|that)\s+"
+SOURCE = re.compile(r"\b(?:according to|per|in|from|by|at|during|at the time of)\s+(?:the|its|their|this|that)\s+"
                     r"(?:(?:19|20)\d\d\s+)?(?:ofsted\s+|hmi\w*\s+)?(?:re-?)?(?:inspection|report|visit)s?\b|"
                     r"\bwhen\s+(?:it|they|\w+)\s+(?:was|were|got|had been)\s+inspected\b", re.I)  # when, where: not what
 PREVIOUSLY = re.compile(r"\b(last|previous|prior|earlier|preceding|former)\s+(full\s+|standard\s+|ofsted\s+)?"
@@ -113,7 +113,7 @@ def claims_asked(tools: Tools, scope: Scope) -> list:  # list[Claim]
         asked |= {"lead", "inspectorate"}  # "who inspected X", "who did the inspection": its lead inspector
         # (or, when none is named, its inspectorate)
     claims = [c for c in tools.claims(scope.report_ids) if c.answers == scope.answer_type
-              and (not c.asked_by or c.asked_by & asked)]
+              and (not c.asked_by or c.asked_by & asked) and (not c.also_by or c.also_by & asked)]
     if scope.answer_type != "grade":
         return claims
     if scope.area is not None:
