@@ -108,3 +108,13 @@ def test_a_fact_asked_with_no_year_is_answered_first_from_the_latest_report(hist
     assert answer.citations[0].report_id == "northshire-2022" and "Adopt North" in answer.answer
     dated = history.ask(AskRequest(question="who placed adopted children for northshire in 2014"))
     assert dated.citations[0].report_id == "northshire-2014"
+
+
+@pytest.mark.parametrize(("question", "years"), [
+    ("did the problems with care leavers at northshire ease between the 2017 and 2022 inspections?", [2017, 2022]),
+    ("how has northshire changed since its first inspection?", [2014, 2017, 2022]),
+])
+def test_one_body_asked_of_two_inspections_is_set_side_by_side(history: Answerer, question: str,
+                                                                years: list[int]) -> None:
+    answer = history.ask(AskRequest(question=question))
+    assert [item.report_id for item in answer.items] == [f"northshire-{year}" for year in years]

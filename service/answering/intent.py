@@ -35,7 +35,8 @@ TO_IMPROVE = {stem(w) for w in "need needs needed improve improving improvement 
                                "required".split()}
 MAX_COMPARED = 8  # reports a comparison naming no body may set side by side
 OVER_TIME = re.compile(r"\bover (the )?(years|time)\b|\bthrough the years\b|\b(history|trajectory)\b|"
-                       r"\bacross (all )?(its|their) (inspections|reports)\b", re.I)  # one body's reports, all of them
+                       r"\bacross (all )?(its|their) (inspections|reports)\b|"
+                       r"\bsince (its|their|the) (very )?first\b", re.I)  # one body's reports, all of them
 HOW_RATED = re.compile(r"\b(rated|graded|judged|ratings?|grades?|judge?ments?|good|outstanding|inadequate|requires "
                        r"improvement|bad|poor|well|badly|strong|weak|like that|that way)\b", re.I)
 ALWAYS = re.compile(r"\b(always|ever|every time|each time|every inspection|each inspection)\b", re.I)  # of all its grades
@@ -77,7 +78,8 @@ DIRECTION = re.compile(r"\b(improv\w*|better|worse|declin\w*|deteriorat\w*|dropp
 WHERE_MOST = re.compile(r"\b(where|which|what)\b|\b(most|least)\b", re.I)  # "where did it improve most": an area
 CHANGE_FRAME = {stem(w) for w in """improve improved improves improvement improvements improving better worse decline
     declined deteriorate deteriorated drop dropped slip slipped downhill fall fallen fell gone went goes progress
-    progressed change changed since previous prior earlier last inspections""".split()}
+    progressed change changed since previous prior earlier last inspections first second third two both latest
+    recent next between""".split()}  # (which of its inspections: "from the first inspection to the second")
 
 
 def asks_for_themes(scope: Scope) -> bool:
@@ -119,6 +121,9 @@ def intent_of(scope: Scope) -> str:
         return "compare"
     if named >= 2 and scope.kind == "fact" and scope.answer_type is None:
         return "compare"  # two bodies and no one thing asked: each gets its side ("X stack up against Y")
+    if named == 1 and len(years) >= 2 and scope.kind == "fact" and scope.answer_type is None:
+        return "compare"  # one body in two years, no one thing asked ("did X's workload problem ease between
+        # 2018 and 2020?"): its reports of those years side by side
     if cue and named == 0 and 2 <= len(scope.report_ids) <= MAX_COMPARED and scope.kind == "fact":
         return "compare"  # "compare all the 2020 reports"
     if named == 0 and asks_for_themes(scope):
