@@ -47,6 +47,7 @@ RIVAL_SAYS = 0.5      # (and says at least this share of what the question asks,
 ABSTAIN_BELOW = 0.20
 REFINE = 200          # rows whose answer type is checked (the best by meaning, words and context)
 OTHER_QUANTITY = 0.5  # the fit of a figure of another kind than asked (a share for "how many")
+COMMON_NAME = 0.5     # the fit of a name many sentences use ("Police", "University") when a name is asked
 NAME = re.compile(r"\b[A-Z][\w'’-]*")
 LEADING_MARKS = re.compile(r"^[^\w‘“'\"]+")  # a bullet or space before the first word: the first word opens it
 NAMING = re.compile(r"\b(?:known as|called|named|entitled|branded)\b|[‘“\"'][^‘’“”\"']{3,60}[’”\"']")
@@ -198,8 +199,9 @@ def lexical_trust(said: np.ndarray) -> float:
 
 def fits(ev: Evidence, question: Question, rare: Callable[[str], bool] = lambda w: True) -> float:
     """1 when the evidence holds the kind of thing asked for (0 when it does not, or nothing is asked; a figure
-    of another kind than the one asked, ``OTHER_QUANTITY``); a person asked for ("who is ...") is a name few
-    sentences use, not a title ("the Chief Executive", "Lead Member")."""
+    of another kind than the one asked, ``OTHER_QUANTITY``); a name asked for is one few sentences use
+    ("Shield", "KRATOS"; a common one, "Police", ``COMMON_NAME``), and a person ("who is ...") only such a name,
+    not a title ("the Chief Executive", "Lead Member")."""
     kind, text = question.answer_type, LEADING_MARKS.sub("", ev.quote)
     if kind is None:
         return 0.0
@@ -219,9 +221,10 @@ def fits(ev: Evidence, question: Question, rare: Callable[[str], bool] = lambda 
         return 1.0
     asked = {w.removesuffix("'s") for w in words(question.text)}  # ("Dorset's scheme": Dorset is asked)
     names = [w for m in NAME.finditer(text) if m.start() > 0 for w in words(m.group(0))[:1]]
-    who = WHO.match(question.text)
-    return float(any(w not in asked and not MONTH.fullmatch(w) and not grades.grade_of(w) and (not who or rare(w))
-                     for w in names))
+    names = [w for w in names if w not in asked and not MONTH.fullmatch(w) and not grades.grade_of(w)]
+    if any(rare(w) for w in names):
+        return 1.0
+    return COMMON_NAME * bool(names) * (not WHO.match(question.text))
 
 
 def strength(ranked: list[Evidence], question: Question) -> float:
