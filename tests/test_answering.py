@@ -1388,3 +1388,13 @@ def test_a_bodys_own_kind_word_does_not_ask_for_its_owner(answerer: Answerer) ->
     assert "**Purple Futures**" not in answer.answer
     owner = ask(answerer, "which company owned the Merseyside probation company in 2020?")
     assert "owned by **Purple Futures**" in owner.answer
+
+
+def test_a_grade_given_for_a_topic_no_judgement_names_is_praise_of_it(answerer: Answerer) -> None:
+    """"Good marks for community payback": praise of unpaid work, not the reports rated good overall; "for the
+    first time" says when, so that grade stays the overall grade."""
+    praised = ask(answerer, "which companies got good marks for their community payback schemes?")
+    assert {"essex-crc-2018", "warwickshire-west-mercia-crc-2019"} <= {item.report_id for item in praised.items}
+    assert all(item.verdict == "positive" for item in praised.items)
+    first = answerer.scope(Resolved("which crcs were rated good for the first time in 2019?"), None)
+    assert [c.grade for c in first.conditions] == ["good"]

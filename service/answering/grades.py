@@ -105,6 +105,22 @@ class Condition:
         return grade is not None and (self.grade is None or grade == self.grade or grade in self.also)
 
 
+GRADE_FOR = re.compile(rf"\b{GRADE_NAME}\s+(?:(?:marks?|grades?|ratings?|scores?|reviews?)\s+)?(?:for|on)\s+"
+                       r"(?:(?:their|its|the)\s+)?(?P<what>[\w'’ -]+)", re.I)
+NOT_A_TOPIC = {stem(w) for w in "first second last time times year years overall effectiveness again once twice".split()}
+
+
+def side_of_graded_topic(question: str, found: list[Condition]) -> str | None:
+    """"Which companies got good marks for their community payback schemes?": a grade given to a topic no
+    judgement is named for is praise of it ("positive"; of a weak grade, "concern"), not the overall grade."""
+    if len(found) != 1 or found[0].area is not None or found[0].all_areas or OVERALL.search(question):
+        return None
+    match = GRADE_FOR.search(question)
+    what = [w for w in content_words(match.group("what")) if stem(w) not in NOT_A_TOPIC and not w.isdigit()] \
+        if match else []  # ("rated good for the first time": when, not what)
+    return (None if not what else "positive" if found[0].grade in ("good", "outstanding") else "concern")
+
+
 def times_asked(question: str) -> int:
     """How many reports with the grade a question asks of each body ("twice", "three times": 2, 3; 0: none)."""
     said = REPEATED.search(question)

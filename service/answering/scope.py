@@ -206,8 +206,7 @@ def _read_wants(scope: Scope, areas: AreaNames, graded: bool = False) -> None:
     rest = without_names(PART_OF_YEAR.sub(lambda m: " " * len(m.group(0)), question), scope.bodies, kinds=scope.kinds)
     scope.numeric = numeric(rest)
     scope.wanted = wanted_verdicts(rest) if scope.kind == "list" else set()
-    if scope.numeric:
-        rest = NUMERIC.sub(" ", rest)
+    rest = NUMERIC.sub(" ", rest) if scope.numeric else rest
     scope.answer_type = answer_type(question)
     frame = SCAFFOLD | (LIST_SCAFFOLD if scope.kind == "list" else set())
     if scope.bodies and not scope.years and LATEST_ONLY.search(question):
@@ -220,12 +219,13 @@ def _read_wants(scope: Scope, areas: AreaNames, graded: bool = False) -> None:
     cues = cue_words(rest) if scope.kind == "list" else set()
     scope.topic = " ".join(w for w in scope.topic_words if w not in cues) or " ".join(scope.topic_words)
     rating_asked = RATING & {stem(w) for w in content_words(question)}
-    only_grades = scope.topic_words and not [w for w in grades.besides_grades(scope.topic_words)
-                                             if stem(w) not in COUNTED]  # ("number of outstanding councils")
-    # ("outstanding ... list", "crcs requires improvement 2020": grades and nothing else)
+    only_grades = scope.topic_words and not [w for w in grades.besides_grades(scope.topic_words) if stem(w)
+                                             not in COUNTED]  # ("outstanding ... list", "number of good councils")
     unnamed = without_names(question, scope.bodies, True, scope.kinds)
     scope.conditions = grades.conditions(unnamed, areas) if graded or rating_asked \
         or only_grades or PREDICATIVE_GRADE.search(question) or grades.ALL_AREAS.search(question) else []
+    if side := grades.side_of_graded_topic(unnamed, scope.conditions):  # ("good marks for community payback")
+        scope.conditions, scope.wanted = [], {side}
     scope.area = None if re.search(r"\boverall\b", rest, re.I) else areas.best(rest)
     scope.jargon = reports_words(rest)
 
