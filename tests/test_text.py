@@ -358,3 +358,16 @@ def test_an_age_is_no_count() -> None:
     assert quantities("There were 44 children aged 16 and 17 in care.", "count") == ["44"]
     assert quantities("Most 16- and 17-year-olds were seen.", "count") == []
     assert quantities("Staying put until the age of 21 is offered to 30 young people.", "count") == ["30"]
+
+
+@pytest.mark.parametrize(("question", "kind"), [
+    ("Which regional adoption agency works with Hartlepool?", "name"),
+    ("which domestic abuse charity is based in the MASH?", "name"),
+    ("what uni is milton keynes in a teaching partnership with", "name"),
+    ("What are care leavers' pathway plans known as on the Isle of Wight?", "name"),
+    ("Which children's services does Cumberland still run jointly?", None),   # services, not a name
+    ("what did the team find about neglect?", None),
+])
+def test_a_kind_of_organisation_asked_for_is_a_name(question: str, kind: str | None) -> None:
+    from service.answering.asks import answer_type
+    assert answer_type(question) == kind

@@ -22,7 +22,11 @@ NAME_Q = re.compile(r"\bwhich (company|organisation|organization|firm|person|ins
                     r"provider|contractor|group|body)\b|\b(what|which)\b[^?]*\b(call|called|named|name|title|titled)\b|"
                     r"\b(what|which)(\s+\w+)?\s+(scheme|programme|program|project|model|initiative|service|team|tool|"
                     r"system|campaign|approach|framework|app|platform|partner|partnership|pilot|strategy|"
-                    r"forum|group|panel|hub|award|charter|title|job title)\b|\bname\b|\bcalled\b", re.I)
+                    r"forum|group|panel|hub|award|charter|title|job title)\b|\bname\b|\bcalled\b|\bknown as\b|"
+                    r"\bwhich\s+(?:[\w'’-]+\s+){0,3}?(?:agency|body|university|uni|institution|authority|charity|"
+                    r"provider|partner|organisation|organization|team|unit|project|scheme|programme|initiative)\b|"
+                    r"\bwhat\s+(?:[\w'’-]+\s+){0,2}?(?:agency|university|uni|institution|charity|unit|ict system|"
+                    r"it system)\b", re.I)  # ("which regional adoption agency", "what uni": a name)
 REPORTS_OF = re.compile(r"\b(which|what) (reports|inspections)\b|\b(list|show)\b[^?]*\b(reports|inspections)\b|"
                         r"\b(reports|inspections) (do you have|are there|have you got|does the index hold)\b", re.I)
 FIGURES_ASKED = [
