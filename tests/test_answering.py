@@ -1398,3 +1398,11 @@ def test_a_grade_given_for_a_topic_no_judgement_names_is_praise_of_it(answerer: 
     assert all(item.verdict == "positive" for item in praised.items)
     first = answerer.scope(Resolved("which crcs were rated good for the first time in 2019?"), None)
     assert [c.grade for c in first.conditions] == ["good"]
+
+
+def test_one_side_of_a_report_asked_gives_its_overall_grade_when_that_grade_is_on_that_side(
+        answerer: Answerer) -> None:
+    wrong = ask(answerer, "sum up what went wrong at the Dorset, Devon and Cornwall probation company")
+    assert "rated **inadequate** overall" in wrong.answer and "**Concerns**" in wrong.answer
+    well = ask(answerer, "what went well at the Dorset, Devon and Cornwall probation company?")
+    assert "overall" not in well.answer.split("\n")[1]  # (an inadequate grade is no strength)

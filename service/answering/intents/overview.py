@@ -43,7 +43,10 @@ def answer_overview(tools: Tools, scope: Scope, book: CitationBook, session_id: 
     sides = " ".join(w for w in scope.topic_words if not grade_of(w))  # "is Merseyside any good?" asks its grade
     asked = {"concern"} if IMPROVE_ASKED.search(scope.question) else \
         sentence_polarity(sides).kinds() & {"positive", "concern"}  # ("areas for improvement": not gains)
-    claims = grade_claims(tools.library, meta) if not asked else []  # one side asked: no grades
+    claims = grade_claims(tools.library, meta)
+    if asked:  # one side asked ("what went wrong"): only the overall grade, and only when it is on that side
+        weak = meta.overall in WEAK_GRADES
+        claims = [c for c in claims if c.area is None and meta.overall and asked == {"concern" if weak else "positive"}]
     strengths = findings(tools, meta, "positive", PER_SIDE * 2) if asked != {"concern"} else []
     concerns = findings(tools, meta, "concern", PER_SIDE * 2) if asked != {"positive"} else []
     book.offer(strengths[PER_SIDE:] + concerns[PER_SIDE:])  # more for an optional prose writer
