@@ -118,3 +118,14 @@ def test_one_body_asked_of_two_inspections_is_set_side_by_side(history: Answerer
                                                                 years: list[int]) -> None:
     answer = history.ask(AskRequest(question=question))
     assert [item.report_id for item in answer.items] == [f"northshire-{year}" for year in years]
+
+
+@pytest.mark.parametrize(("question", "grade", "area"), [
+    ("what grade did northshire get in 2022 for youngsters requiring support and safeguarding from harm?", "good",
+     "help and protection"),
+    ("how was northshire rated in 2022 for young adults who have left care?", "requires improvement", "care leavers"),
+])
+def test_a_judgement_area_asked_in_other_words_is_found_by_meaning(history: Answerer, question: str, grade: str,
+                                                                    area: str) -> None:
+    answer = history.ask(AskRequest(question=question))
+    assert answer.answer.startswith(f"**Northshire (2022)** was rated **{grade}** for *") and area in answer.answer

@@ -50,6 +50,8 @@ NAME_SEEN = 3           # ... written mid-sentence at least this often
 NAME_SHARE = 0.8        # ... and capitalised in at least this share of those
 PHRASE_SHARE = 0.6      # or (two words or more) written as one phrase in this share of the sentences holding them
 NAME_REPORTS = 0.25     # ... and in at most this share of the reports
+AREA_MEANT = 0.65       # cosine of a question's topic and the judgement area it means (set on a dozen paraphrases
+                        # of the areas and of topics no area is named for: 0.71-0.83 and at most 0.64)
 
 
 class Tools:
@@ -85,6 +87,13 @@ class Tools:
     def _vector(self, text: str, jargon: str) -> np.ndarray:
         return np.asarray(self.library.embeddings.embed_query(f"{text} ({jargon})" if jargon else text),
                           dtype=np.float32)
+
+    def area_meant(self, texts: list[str]) -> str | None:
+        """The judgement area one of ``texts`` means when its words name none ("youngsters requiring support
+        and safeguarding from harm"): the area name nearest by meaning, when it is near (``AREA_MEANT``)."""
+        near = [(float(self.vectors(name) @ self.vectors(text)), name) for text in texts for name in self.areas.names]
+        cosine, name = max(near, default=(0.0, None))
+        return name if cosine >= AREA_MEANT else None
 
     def rows(self, report_ids: list[str]) -> np.ndarray:
         return self.library.text.rows(report_ids)

@@ -41,6 +41,7 @@ PREVIOUSLY = re.compile(r"\b(last|previous|prior|earlier|preceding|former)\s+(fu
                         r"(inspections?|visits?|judge?ments?|reports?)\b", re.I)
 BODY_KIND = re.compile(r"(?:['’]s)?\s+(?:probation\s+|children['’]?s\s+)?(?:compan(?:y|ies)|providers?|crcs?|"
                        r"councils?|services?|trusts?|divisions?)\b", re.I)  # what the body named is
+GRADED_FOR = re.compile(r"\b(?:for|on|in terms of)\s+((?:[\w'’-]+\s*){2,12})\W*$", re.I)  # what a grade is for
 DATE = re.compile(rf"\b(?:\d{{1,2}}(?:st|nd|rd|th)?\s+)?{MONTH.pattern}\s+(?:19|20)\d\d\b", re.I)
 
 
@@ -116,9 +117,11 @@ def claims_asked(tools: Tools, scope: Scope) -> list:  # list[Claim]
               and (not c.asked_by or c.asked_by & asked) and (not c.also_by or c.also_by & asked)]
     if scope.answer_type != "grade":
         return claims
-    if scope.area is not None:
-        return [c for c in claims if c.area is not None and area_key(c.evidence.meta, scope.area, tools.areas) == c.area]
     other = [w for w in scope.topic_words if stem(w) not in RATING and not grades.grade_of(w)]
+    area = scope.area or (tools.area_meant([" ".join(other), *GRADED_FOR.findall(scope.question)]) if other else None)
+    # ("a grade for youngsters needing safeguarding from harm": children who need help and protection, by meaning)
+    if area is not None:
+        return [c for c in claims if c.area is not None and area_key(c.evidence.meta, area, tools.areas) == c.area]
     return [] if other else [c for c in claims if c.area is None]
 
 
