@@ -124,6 +124,8 @@ def test_one_body_asked_of_two_inspections_is_set_side_by_side(history: Answerer
     ("what grade did northshire get in 2022 for youngsters requiring support and safeguarding from harm?", "good",
      "help and protection"),
     ("how was northshire rated in 2022 for young adults who have left care?", "requires improvement", "care leavers"),
+    ("How did Ofsted rate Northshire's support for young people who have left care in its 2022 inspection?",
+     "requires improvement", "care leavers"),  # (a rating asked by "rate": the grade, not an overview)
 ])
 def test_a_judgement_area_asked_in_other_words_is_found_by_meaning(history: Answerer, question: str, grade: str,
                                                                     area: str) -> None:

@@ -39,7 +39,7 @@ COMPOSERS: dict[str, Composer] = {"fact": answer_fact, "overview": answer_overvi
                                   "list": answer_list, "rank": answer_rank, "trend": answer_trend,
                                   "themes": answer_themes}
 ON_A_SUBJECT = re.compile(r"^\s*how good\b|\bdo(?:ing)?\s+(?:on|with|at|for)\b", re.I)  # how good at, how it did on
-RATING_ASKED = re.compile(r"\b(ratings?|rated|grades?|graded|judge?ments?|judged?|scores?|effectiveness)\b",
+RATING_ASKED = re.compile(r"\b(rate|ratings?|rated|grades?|graded|judge?ments?|judged?|scores?|effectiveness)\b",
                           re.I)  # a rating, by name
 
 

@@ -118,8 +118,11 @@ def claims_asked(tools: Tools, scope: Scope) -> list:  # list[Claim]
     if scope.answer_type != "grade":
         return claims
     other = [w for w in scope.topic_words if stem(w) not in RATING and not grades.grade_of(w)]
-    area = scope.area or (tools.area_meant([" ".join(other), *GRADED_FOR.findall(scope.question)]) if other else None)
-    # ("a grade for youngsters needing safeguarding from harm": children who need help and protection, by meaning)
+    said_for = GRADED_FOR.findall(SOURCE.sub(" ", scope.question))  # ("rated for young people who left care")
+    meant = tools.area_meant([" ".join(other), *said_for]) if other else None
+    area = meant or scope.area  # ("a grade for youngsters needing safeguarding from harm": children who need help
+    # and protection, by meaning, before a name sharing one word: "young adults who have left care" is not
+    # "Outcomes for looked after children and young people")
     if area is not None:
         return [c for c in claims if c.area is not None and area_key(c.evidence.meta, area, tools.areas) == c.area]
     return [] if other else [c for c in claims if c.area is None]
