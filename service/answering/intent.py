@@ -56,6 +56,7 @@ MOST_OF = re.compile(rf"\b({'|'.join(SUPERLATIVES)})\s+(?:number of\s+)?"
                      r"(?!\w+(?:ous|ive|ful|ent|ant|ed|al|ble|ic|ing)\b)[a-z]", re.I)
 # "the most people", "the largest caseload" (not "the most serious", "the most common grade")
 MOST_WORDS = [*SUPERLATIVES, "number", *COMPARATIVES]
+MOST_LAST = re.compile(rf"\b({'|'.join(SUPERLATIVES)})\W*$", re.I)  # "... how many they supervised, which was the smallest?"
 MORE_OF = re.compile(rf"\b({'|'.join(COMPARATIVES)})\b(?!\s+than\b)", re.I)
 LEAGUE = re.compile(r"\b(rank|ranked|ranking|rankings|order|ordered|sort|sorted|league tables?)\b|"
                     r"\bfrom (the )?(best|worst|highest|lowest|top|bottom) to\b", re.I)  # every body, by its grade
@@ -100,7 +101,8 @@ def quantity_asked(scope: Scope) -> bool:
     largest caseload"), or a comparative between bodies named ("which supervised more people, A or B?"): not of
     a grade, a date, a count of reports or a change of grade."""
     residue = {stem(w) for w in scope.topic_words} - RATING - {stem(w) for w in MOST_WORDS}
-    across = not scope.bodies and scope.kind == "fact" and bool(MOST_OF.search(scope.question))
+    across = not scope.bodies and scope.kind == "fact" and bool(MOST_OF.search(scope.question) or (
+        MOST_LAST.search(scope.question) and scope.answer_type == "number"))
     between = len({b.body for b in scope.bodies}) >= 2 and bool(MORE_OF.search(scope.question))  # "A or B?"
     return (len(scope.report_ids) > 1 and bool(residue) and (across or between)
             and not MOST_INSPECTED.search(scope.question) and not MOST_CHANGED.search(scope.question))
