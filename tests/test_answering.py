@@ -1406,3 +1406,34 @@ def test_one_side_of_a_report_asked_gives_its_overall_grade_when_that_grade_is_o
     assert "rated **inadequate** overall" in wrong.answer and "**Concerns**" in wrong.answer
     well = ask(answerer, "what went well at the Dorset, Devon and Cornwall probation company?")
     assert "overall" not in well.answer.split("\n")[1]  # (an inadequate grade is no strength)
+
+
+def test_some_years_later_is_the_bodys_next_report(answerer: Answerer) -> None:
+    first = ask(answerer, "How did Merseyside's probation company do in 2018?")
+    later = ask(answerer, "and two years later?", first.session_id)
+    assert {c.report_id for c in later.citations} == {"merseyside-crc-2020"}
+    earlier = ask(answerer, "and a couple of years before?", later.session_id)
+    assert {c.report_id for c in earlier.citations} == {"merseyside-crc-2018"}
+
+
+def test_a_superlative_at_the_end_of_a_question_about_a_figure_ranks_the_figure(answerer: Answerer) -> None:
+    answer = ask(answerer, "Of the probation companies where we know how many people they supervised, which was "
+                           "the smallest?")
+    assert answer.answer.startswith("The smallest figure stated is **3,600**, by **Durham Tees Valley CRC**")
+
+
+@pytest.mark.parametrize(("question", "grade"), [("which crcs had any standards judged outstanding?", "outstanding"),
+                                                 ("which crcs had at least one standard rated inadequate?",
+                                                  "inadequate")])
+def test_a_grade_of_any_standard_lists_the_reports_with_one(answerer: Answerer, question: str, grade: str) -> None:
+    answer = ask(answerer, question)
+    graded = {m.report_id for m in answerer.library.reports.values() if grade in m.areas.values()}
+    assert graded and {item.report_id for item in answer.items} == graded
+
+
+def test_which_of_those_got_any_outstanding_marks_narrows_the_list_by_its_standards(answerer: Answerer) -> None:
+    good = ask(answerer, "Which probation companies were rated Good?")
+    marks = ask(answerer, "which of those got any Outstanding marks?", good.session_id)
+    listed = {item.report_id for item in good.items}
+    expected = {r for r in listed if "outstanding" in answerer.library.reports[r].areas.values()}
+    assert not marks.abstained and expected and {item.report_id for item in marks.items} == expected

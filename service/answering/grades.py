@@ -32,6 +32,10 @@ ALL_AREAS = re.compile(r"\ball\s+(?:(\w+)\s+)?(?:of\s+(?:the|its|their)\s+)?(?:[
                        r"\b(?:every|each)\s+(?:single\s+)?(?:one\s+of\s+(?:the|its|their)\s+)?(?:[\w-]+\s+){0,3}?"
                        r"(?:standards?|areas?|judge?ments?|ratings?)\b", re.I)  # ("every single case supervision standard")
 # ("all four rated inadequate"; "list all local authorities judged RI" is said of the organisations)
+ANY_AREA = re.compile(rf"\b(?:any|at least one|one or more)\s+(?:of\s+(?:the|its|their)\s+)?(?:(?:{GRADE_NAME})\s+"
+                      r"(?:marks?|ratings?|grades?|standards?|areas?|judge?ments?)\b|(?:[\w-]+\s+)?(?:standards?|"
+                      r"areas?|judge?ments?)\s+(?:\w+\s+)?(?:rated|judged|graded|as)\b)", re.I)
+# ("which of those got any Outstanding marks?", "at least one standard rated inadequate": some area, not the overall)
 NUMBERS = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10}
 ANY_RATING = re.compile(r"\b(an?|any|some)\s+(overall\s+)?(rating|grade|judge?ment)\b|"
                         r"\b(were|was|been)\s+(rated|graded)\b", re.I)
@@ -97,6 +101,7 @@ class Condition:
     grade: Grade | None
     area: str | None = None
     all_areas: bool = False
+    any_area: bool = False
     count: int | None = None
     also: set[str] = field(default_factory=set)
     year: int | None = None  # of the report it is asked of ("requires improvement in 2019 but good in 2023")
@@ -136,6 +141,8 @@ def conditions(question: str, areas: AreaNames) -> list[Condition]:
     if every and mentions:
         count = NUMBERS.get((every.group(1) or every.group(3) or "").lower())
         return [Condition(grade_of(mentions[0].group(0)), all_areas=True, count=count)]
+    if ANY_AREA.search(question) and len(mentions) == 1:
+        return [Condition(grade_of(mentions[0].group(0)), any_area=True)]
     out: list[Condition] = []
     for i, mention in enumerate(mentions):
         between = question[mentions[i - 1].end() if i else 0:mention.start()]
@@ -183,6 +190,8 @@ def meets(meta: ReportMeta, condition: Condition, areas: AreaNames) -> list[str 
         grades = list(meta.areas.values())
         ok = bool(grades) and all(g == condition.grade for g in grades) and len(grades) >= (condition.count or 1)
         return list(meta.areas) if ok else []
+    if condition.any_area:
+        return [area for area, grade in meta.areas.items() if condition.accepts(grade)]
     key = area_key(meta, condition.area, areas)
     grade = grade_for(meta, key) if key is not None or condition.area is None else None
     return [key] if condition.accepts(grade) else []

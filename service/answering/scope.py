@@ -18,7 +18,7 @@ from service.answering.places import COUNCIL_KINDS, council_kind, council_kinds_
 from service.answering.regions import region_of, regions_named, without_regions
 from service.answering.dates import (LATEST_ONLY, PART_OF_YEAR, REPORT_YEAR, YEAR_PHRASE, in_years, of_month_asked,
                                      parse_years)
-from service.answering.text import ENTITY, MONTH, content_words, stem
+from service.answering.text import ENTITY, MONTH, content_words, stem, stems
 from service.answering.thesaurus import reports_words
 from service.terms import STOPWORDS
 from service.answering.verdict import cue_words, wanted_verdicts
@@ -283,11 +283,11 @@ def about_grades_only(scope: Scope) -> bool:
     topic ("where was Through the Gate work judged good"): then the grades read at ingest answer it."""
     if not scope.conditions:
         return False
-    text = grades.ALL_AREAS.sub(" ", without_names(scope.question, scope.bodies, kinds=scope.kinds))
-    text = grades.REPEATED.sub(" ", text)  # ("inadequate more than once": how often, not a topic)
+    text = without_names(scope.question, scope.bodies, kinds=scope.kinds)
+    for frame in (grades.ALL_AREAS, grades.ANY_AREA, grades.REPEATED):  # (of every area, some area; how often)
+        text = frame.sub(" ", text)
     areas = {stem(w) for c in scope.conditions if c.area for w in content_words(c.area)}
-    framing = SCAFFOLD | RATING | COUNTED | areas | {stem(w) for w in "publish published publication why reasons never "
-                                                                     "once".split()}
+    framing = SCAFFOLD | RATING | COUNTED | areas | stems("publish published publication why reasons never once")
     mentions = list(grades.GRADE_MENTION.finditer(text)) or [re.search(r"$", text)]
     start = 0
     for mention in mentions:
