@@ -143,6 +143,8 @@ def intent_of(scope: Scope) -> str:
         return "trend"  # counts by year across reports; one body's change is a comparison, "which ..." a list
     if named != 1 and LEAGUE.search(scope.question) and residue <= RATING | LEAGUE_WORDS:
         return "rank"  # "rank the CRCs by grade", "from best to worst": a league table
+    if scope.kind == "list" and scope.bodies and scope.answer_type == "grade" and not scope.conditions:
+        return "fact"  # "what grades did Essex CRC and Wales CRC get?": each one's grade, not a topic "grades"
     if scope.kind == "list":
         return "list"
     if BEST_WORST.search(scope.question) and named != 1 and residue <= RATING | {stem(w) for w in
