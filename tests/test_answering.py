@@ -1437,3 +1437,10 @@ def test_which_of_those_got_any_outstanding_marks_narrows_the_list_by_its_standa
     listed = {item.report_id for item in good.items}
     expected = {r for r in listed if "outstanding" in answerer.library.reports[r].areas.values()}
     assert not marks.abstained and expected and {item.report_id for item in marks.items} == expected
+
+
+def test_the_grades_of_several_bodies_named_are_their_grades_not_a_topic(answerer: Answerer) -> None:
+    answer = ask(answerer, "what grades did Essex CRC and Wales CRC get?")
+    assert not answer.abstained
+    assert "**Essex CRC (2018)** was rated **requires improvement** overall" in answer.answer
+    assert "**Wales CRC (2019)** was rated **requires improvement** overall" in answer.answer

@@ -39,6 +39,7 @@ RELEVANT = 0.30        # strength (cosine + covered term weight) a report's evid
 MARGIN = 0.20          # and within this of the strongest report's evidence,
 STANDS_OUT = 2.5       # and its rank score (z-score units over every sentence in scope; more in larger scopes:
                        # ``stands_out_at``); set on the dev lists
+NAMED_EASED = 1.0      # ... less this, when the sentence holds a name the question gives
 SHARE = re.compile(r"\b(proportion|percentage|per ?cent|share|fraction|ratio)\b", re.I)
 REPORT_KIND = re.compile(r"((?:[\w'’-]+\s+){1,3}?)(?:reports?|inspections?|reviews?)\b", re.I)
 MOST_COMMON = re.compile(r"\b(most|more|least)\s+(common|usual|typical|frequent)|\b(usual|typical)\s+(grade|rating)",
@@ -214,7 +215,7 @@ def topical_rows(tools: Tools, scope: Scope, ids: list[str]) -> list[Row]:
     relevance = f["dense"] + W_COVERAGE * f["coverage"]
     score[~names_all(tools, rows, scope.names)] = -np.inf  # a name the question gives must be in the sentence
     report_of = tools.library.text.report_of[rows]
-    stands_out = stands_out_at(len(rows))
+    stands_out = stands_out_at(len(rows)) - NAMED_EASED * bool(scope.names)  # (a name given is itself a filter)
     judged = []
     for index in np.unique(report_of):
         mine = np.flatnonzero(report_of == index)
