@@ -371,3 +371,23 @@ def test_an_age_is_no_count() -> None:
 def test_a_kind_of_organisation_asked_for_is_a_name(question: str, kind: str | None) -> None:
     from service.answering.asks import answer_type
     assert answer_type(question) == kind
+
+
+def test_a_year_said_of_the_inspection_itself_is_its_fieldworks() -> None:
+    """"Inspected in 2019" is the visit's year: a report published in January 2020 on a visit of December 2019
+    is of it, and one published in January 2019 on a visit of December 2018 is not."""
+    from datetime import date
+
+    from ingest.models import ReportMeta
+    from service.answering.dates import of_fieldwork_asked, parse_years
+
+    def meta(report_id: str, published: date, dates: str) -> ReportMeta:
+        return ReportMeta(report_id=report_id, source=f"{report_id}.pdf", title=report_id, published=published,
+                          inspection_dates=dates, overall="inadequate")
+
+    late = meta("late", date(2020, 1, 20), "2 December to 13 December 2019")
+    early = meta("early", date(2019, 1, 21), "26 November to 7 December 2018")
+    question = "which councils were judged inadequate in inspections carried out in 2019?"
+    assert of_fieldwork_asked(question, [late, early], parse_years(question)) == [late]
+    plain = "which councils were judged inadequate in 2019?"  # (the report's year: its publication's)
+    assert of_fieldwork_asked(plain, [late, early], parse_years(plain)) == [late, early]

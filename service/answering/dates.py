@@ -43,6 +43,21 @@ def parse_years(question: str) -> list[tuple[int, int]]:
     return [(int(y), int(y)) for y in dict.fromkeys(YEAR.findall(question))]
 
 
+FIELDWORK_YEAR = re.compile(r"\b(?:carried out|conducted|took place|fieldwork)\s+(?:in|during)\s+(?:19|20)\d\d\b", re.I)
+# ("inspections carried out in 2019": the visits' year; "councils inspected in 2017" is read as the reports' year)
+
+
+def of_fieldwork_asked(question: str, metas: list[ReportMeta], spans: list[tuple[int, int]]) -> list[ReportMeta]:
+    """The reports whose fieldwork was in the years asked when the question dates the inspection itself
+    ("inspections carried out in 2019": Blackpool's report of January 2019, on its visit of December 2018, is not);
+    all of them otherwise (or for a report whose fieldwork dates were not read)."""
+    if not spans or not FIELDWORK_YEAR.search(question):
+        return metas
+    fieldwork = {m.report_id: {int(y) for y in YEAR.findall(m.inspection_dates or "")} for m in metas}
+    return [m for m in metas if not fieldwork[m.report_id]
+            or any(lo <= y <= hi for y in fieldwork[m.report_id] for lo, hi in spans)]
+
+
 def report_years(meta: ReportMeta, with_fieldwork: bool) -> set[int]:
     """The report's publication year; with ``with_fieldwork`` (or when it has no publication date) also the
     years of its fieldwork."""

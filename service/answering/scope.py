@@ -16,8 +16,8 @@ from service.answering.organisations import (INSPECTORATE_NAMES, ORG_TYPES, body
                                              latest_per_body, org_type, org_types_named)
 from service.answering.places import COUNCIL_KINDS, council_kind, council_kinds_named
 from service.answering.regions import region_of, regions_named, without_regions
-from service.answering.dates import (LATEST_ONLY, PART_OF_YEAR, REPORT_YEAR, YEAR_PHRASE, in_years, of_month_asked,
-                                     parse_years)
+from service.answering.dates import (FIELDWORK_YEAR, LATEST_ONLY, PART_OF_YEAR, REPORT_YEAR, YEAR_PHRASE, in_years,
+                                     of_fieldwork_asked, of_month_asked, parse_years)
 from service.answering.text import ENTITY, MONTH, content_words, stem, stems
 from service.answering.thesaurus import reports_words
 from service.terms import STOPWORDS
@@ -143,8 +143,7 @@ def _reports_in_scope(question: str, reports: list[ReportMeta], bodies: list[Bod
     chosen = [m for m in reports if not present or m.inspectorate in present]
     types = {t for t in org_types_named(question) if any(org_type(m) == t for m in chosen)}
     if bodies:
-        named = {rid for b in bodies for rid in b.report_ids}
-        chosen = [m for m in chosen if m.report_id in named]
+        chosen = [m for m in chosen if m.report_id in {rid for b in bodies for rid in b.report_ids}]
         typed = [m for m in chosen if org_type(m) in types]
         if types and not typed:  # "the national probation service in Wales": the index has Wales CRC only
             kinds = " or ".join(sorted(k.upper() if len(k) == 3 else k for k in types))
@@ -165,12 +164,13 @@ def _reports_in_scope(question: str, reports: list[ReportMeta], bodies: list[Bod
             chosen = [m for m in chosen if region.get(m.report_id) in regions]
             if not chosen:
                 return [], f"no report in this index is about a council in {' or '.join(sorted(regions))}"
-    dated = [m for m in chosen if in_years(m, years, with_fieldwork=bool(bodies) and kind == "fact")]
+    fieldwork = bool(bodies) and kind == "fact" or bool(FIELDWORK_YEAR.search(question))  # ("inspected in 2019")
+    dated = [m for m in chosen if in_years(m, years, with_fieldwork=fieldwork)]
     if bodies and kind == "fact" and not dated and not REPORT_YEAR.search(question):
         dated = chosen  # "supervised in November 2018" may be told by the report of 2019: the text decides
     if chosen and not dated:
         return [], "no report in this index matches that organisation and date" + _years_held(chosen, bodies)
-    monthly = dated if bodies else of_month_asked(question, dated)
+    monthly = dated if bodies else of_month_asked(question, of_fieldwork_asked(question, dated, years))
     if dated and not monthly:
         return [], "no report in this index was published or inspected in that month"
     dated = monthly
