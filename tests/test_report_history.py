@@ -131,3 +131,9 @@ def test_a_judgement_area_asked_in_other_words_is_found_by_meaning(history: Answ
                                                                     area: str) -> None:
     answer = history.ask(AskRequest(question=question))
     assert answer.answer.startswith(f"**Northshire (2022)** was rated **{grade}** for *") and area in answer.answer
+
+
+def test_the_inspection_before_a_years_one_is_an_earlier_report(history: Answerer) -> None:
+    answer = history.ask(AskRequest(question="what was northshire rated at its inspection before the 2022 one?"))
+    assert answer.answer.startswith("**Northshire (2017)** was rated **requires improvement** overall")
+    assert "northshire-2022" not in {c.report_id for c in answer.citations}
