@@ -1444,3 +1444,20 @@ def test_the_grades_of_several_bodies_named_are_their_grades_not_a_topic(answere
     assert not answer.abstained
     assert "**Essex CRC (2018)** was rated **requires improvement** overall" in answer.answer
     assert "**Wales CRC (2019)** was rated **requires improvement** overall" in answer.answer
+
+
+def test_a_graded_reports_grade_is_not_led_from_a_sentence_using_a_grade_word(answerer: Answerer) -> None:
+    """A report with grades read at ingest: "a consistently good response" in a sentence is no judgement, so
+    no grade is led from it when no judgement asked about was found."""
+    import numpy as np
+
+    from service.answering.evidence import Evidence
+    from service.answering.intents.fact import lead
+    from service.answering.rank import Question
+
+    meta = answerer.library.reports["merseyside-crc-2020"]
+    loose = Evidence(meta, 1, None, "An impressive senior leadership team ensures that people receive a "
+                                    "consistently good and often outstanding response from services.")
+    asked = Question("What grade did Merseyside get for how its managers affect casework?",
+                     np.zeros(384, dtype=np.float32), [], "grade")
+    assert meta.overall and lead(loose, asked) is None

@@ -175,9 +175,12 @@ def lead(ev: Evidence, question: Question) -> str | None:
         found = {m.group(0) for m in DATE.finditer(ev.quote)}
         return found.pop() if len(found) == 1 else None
     if question.answer_type == "grade":
-        stated = grades.stated_grades(ev.quote)
-        then = PREVIOUSLY.search(ev.quote) and not PREVIOUSLY.search(question.text)  # (that grade was then's)
-        return stated.pop() if len(stated) == 1 and not then else None
+        stated, said_then = grades.stated_grades(ev.quote), PREVIOUSLY.search(ev.quote)
+        if said_then and not PREVIOUSLY.search(question.text):  # (that grade was then's)
+            return None
+        if (ev.meta.overall or ev.meta.areas) and not said_then:  # a graded report's grades are its metadata's:
+            return None  # a sentence's "good" ("a consistently good response") is no judgement asked about
+        return stated.pop() if len(stated) == 1 else None
     return None
 
 
