@@ -1461,3 +1461,16 @@ def test_a_graded_reports_grade_is_not_led_from_a_sentence_using_a_grade_word(an
     asked = Question("What grade did Merseyside get for how its managers affect casework?",
                      np.zeros(384, dtype=np.float32), [], "grade")
     assert meta.overall and lead(loose, asked) is None
+
+
+def test_a_reports_dates_answer_when_it_was_inspected_not_when_anything_went(answerer: Answerer) -> None:
+    from service.answering.intents.fact import claims_asked
+
+    def dates(question: str) -> list[str]:
+        scope = answerer.scope(Resolved(question), None)
+        return [c.text for c in claims_asked(answerer.tools, scope)]
+
+    assert dates("when did inspectors go to Wales CRC?")
+    assert dates("when was the Wales CRC report published?")
+    assert not dates("When did Wales CRC go back to having its own director, as described in its February 2019 "
+                     "inspection report?")

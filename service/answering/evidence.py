@@ -24,6 +24,8 @@ REPORT_ROLE = frozenset(stem(w) for w in "report reports published publish publi
 INSPECTION = frozenset(stem(w) for w in "inspection inspections inspected inspect inspector inspectors ofsted team "
                                         "visit visited fieldwork".split())  # (and a lead of the inspection: not
 # "who was Devon's lead member for children's services", a councillor)
+DATED = INSPECTION | frozenset(stem(w) for w in "report reports published publish publication".split())
+# (a report's date answers "when did inspectors go", not "when did X go back to having a director")
 INSPECTORATE_ROLE = frozenset("inspectorate inspectorates watchdog watchdogs regulator regulators".split())
 # (words, not stems: "inspectorate" shares its stem with "inspectors", who are people, not the inspectorate)
 OWNER_ROLE = frozenset(stem(w) for w in "own owned owner owners ran run runs running company firm provider behind "
@@ -117,11 +119,11 @@ def metadata_claims(pages: Pages, meta: ReportMeta) -> list[Claim]:
     if forms and (ev := field_evidence(pages, meta, "published", forms)):
         when = ("on " if meta.published_precision == "day" else "in ") + meta.published_words()
         out.append(_claim(ev, f"The **{name}** report was published {when}.",
-                          f"The report on {body_label(meta)} was published {when}.", "date", REPORT_ROLE))
+                          f"The report on {body_label(meta)} was published {when}.", "date", REPORT_ROLE, DATED))
     if meta.inspection_dates and (ev := field_evidence(pages, meta, "inspection_dates", [meta.inspection_dates])):
         out.append(_claim(ev, f"**{name}** was inspected {_dates(meta.inspection_dates)}.",
                           f"{body_label(meta)} was inspected, fieldwork visit on site, {meta.inspection_dates}.", "date",
-                          REPORT_ROLE))
+                          REPORT_ROLE, DATED))
     if meta.lead_inspector and (ev := provenance_evidence(pages, meta, "lead_inspector")):
         out.append(_claim(ev, f"The **{name}** inspection was led by **{meta.lead_inspector}**.",
                           f"The inspection of {body_label(meta)} was led by lead inspector {meta.lead_inspector}.",

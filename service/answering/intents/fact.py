@@ -34,8 +34,9 @@ NOTHING_ASKED = ("That question names no organisation, year, grade or topic to l
                  "what an inspection of an organisation found about a topic, or which organisations were rated a grade.")
 COUNTED_IN_WORDS = re.compile(r"\b(one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|thirty|"
                               r"forty|fifty|hundred|half|third|quarter)s?\b(?:\s+(?:of|in|out of)\b)", re.I)
-SOURCE = re.compile(r"\b(?:according to|per|in|from|by|at|during|at the time of)\s+(?:the|its|their|this|that)\s+"
-                    r"(?:(?:19|20)\d\d\s+)?(?:ofsted\s+|hmi\w*\s+)?(?:re-?)?(?:inspection|report|visit)s?\b|"
+SOURCE = re.compile(r"\b(?:according to|per|in|from|by|at|during|at the time of)\s+(?:the|its|their|this|that|"
+                    rf"ofsted['’]s)\s+(?:(?:{MONTH.pattern}\s+)?(?:19|20)\d\d\s+)?(?:ofsted\s+|hmi\w*\s+)?(?:re-?)?"
+                    r"(?:inspection|report|visit)s?(?:\s+report)?\b|"
                     r"\bwhen\s+(?:it|they|\w+)\s+(?:was|were|got|had been)\s+inspected\b", re.I)  # when, where: not what
 PREVIOUSLY = re.compile(r"\b(last|previous|prior|earlier|preceding|former)\s+(full\s+|standard\s+|ofsted\s+)?"
                         r"(inspections?|visits?|judge?ments?|reports?)\b", re.I)
