@@ -801,12 +801,18 @@ def test_why_after_the_best_or_worst_is_chosen_explains_that_one(answerer: Answe
     assert {c.report_id for c in why.citations} == {"dorset-devon-cornwall-crc-2019"} and "**Concerns**" in why.answer
 
 
-def test_the_year_before_is_the_bodys_earlier_report(answerer: Answerer) -> None:
-    first = ask(answerer, "how did london crc do in 2019")
-    before = ask(answerer, "what about the year before?", first.session_id)
-    assert {c.report_id for c in before.citations} == {"london-crc-2018"}
-    after = ask(answerer, "and the time after?", before.session_id)
-    assert {c.report_id for c in after.citations} == {"london-crc-2019"}
+@pytest.mark.parametrize(("first", "before", "after", "body", "years"), [
+    ("how did london crc do in 2019", "what about the year before?", "and the time after?", "london-crc", (2018, 2019)),
+    ("How did Merseyside's probation company do in 2020?", "and a couple of years before?", "and two years later?",
+     "merseyside-crc", (2018, 2020)),
+])
+def test_the_year_before_is_the_bodys_earlier_report(answerer: Answerer, first: str, before: str, after: str,
+                                                      body: str, years: tuple[int, int]) -> None:
+    asked = ask(answerer, first)
+    earlier = ask(answerer, before, asked.session_id)
+    assert {c.report_id for c in earlier.citations} == {f"{body}-{years[0]}"}
+    later = ask(answerer, after, earlier.session_id)
+    assert {c.report_id for c in later.citations} == {f"{body}-{years[1]}"}
 
 
 def test_what_the_report_just_discussed_does_not_say_is_asked_of_the_bodys_other_reports(answerer: Answerer) -> None:
@@ -1406,14 +1412,6 @@ def test_one_side_of_a_report_asked_gives_its_overall_grade_when_that_grade_is_o
     assert "rated **inadequate** overall" in wrong.answer and "**Concerns**" in wrong.answer
     well = ask(answerer, "what went well at the Dorset, Devon and Cornwall probation company?")
     assert "overall" not in well.answer.split("\n")[1]  # (an inadequate grade is no strength)
-
-
-def test_some_years_later_is_the_bodys_next_report(answerer: Answerer) -> None:
-    first = ask(answerer, "How did Merseyside's probation company do in 2018?")
-    later = ask(answerer, "and two years later?", first.session_id)
-    assert {c.report_id for c in later.citations} == {"merseyside-crc-2020"}
-    earlier = ask(answerer, "and a couple of years before?", later.session_id)
-    assert {c.report_id for c in earlier.citations} == {"merseyside-crc-2018"}
 
 
 def test_a_superlative_at_the_end_of_a_question_about_a_figure_ranks_the_figure(answerer: Answerer) -> None:
