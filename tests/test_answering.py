@@ -1472,3 +1472,17 @@ def test_a_reports_dates_answer_when_it_was_inspected_not_when_anything_went(ans
     assert dates("when was the Wales CRC report published?")
     assert not dates("When did Wales CRC go back to having its own director, as described in its February 2019 "
                      "inspection report?")
+
+
+def test_was_any_company_given_a_failing_grade_lists_the_inadequate_one(answerer: Answerer) -> None:
+    answer = ask(answerer, "Was any probation company given a failing grade?")
+    inadequate = {m.report_id for m in answerer.library.reports.values() if m.overall == "inadequate"}
+    assert inadequate and {item.report_id for item in answer.items} == inadequate
+    worst = ask(answerer, "Which probation company got the worst rating of the lot?")
+    assert {item.report_id for item in worst.items} == inadequate
+
+
+def test_did_things_get_better_the_next_time_compares_the_body_with_its_next_report(answerer: Answerer) -> None:
+    first = ask(answerer, "What did inspectors say about probation in Northumbria back in 2018?")
+    better = ask(answerer, "Did things get better the next time they looked?", first.session_id)
+    assert [item.report_id for item in better.items] == ["northumbria-crc-2018", "northumbria-crc-2020"]

@@ -45,8 +45,8 @@ PLURAL_ORGS = re.compile(r"\b(crcs|providers|councils|local authorities|authorit
 SUPERLATIVE = re.compile(r"(?<!their )(?<!its )(?<!at )\b(first|most|least|largest|biggest|highest|lowest|best|worst|fewest|smallest|greatest|"
                          r"earliest|latest|poorest|weakest|strongest)\b|\b(more|fewer|less)\b(?!\s+than)", re.I)
 # ("which councils got worse at their latest inspection": each body's own report, not a superlative)
-ANY_OF = r"^\s*(were|was|did|have|has|are|is)\s+(there\s+)?any\s+(crcs|providers|councils|local authorities|" \
-         r"authorities|las|companies|organisations|probation companies)\b"  # "were any CRCs praised for ...?"
+ANY_OF = r"^\s*(were|was|did|have|has|are|is)\s+(there\s+)?any\s+(crcs?|providers?|councils?|local authorit(y|ies)|" \
+         r"authorit(y|ies)|las?|compan(y|ies)|organisations?|probation compan(y|ies))\b"  # "were any CRCs praised ...?"
 LIST_CUE = re.compile(ANY_OF + r"|^\s*(list|name|show)\b|\b(which|what|where)\b|\bhow many\b|^\s*(the\s+)?(crcs|providers|"
                       r"councils|local authorities|authorities|las|probation companies|companies|organisations)\b|"
                       r"^\s*who\s+(were|was|have|had|got|received)\b|\blist\s*$|\blist of\b", re.I)

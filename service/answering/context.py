@@ -8,8 +8,20 @@ from dataclasses import dataclass, field
 
 from service.answering.mentions import BodyNames
 from service.answering.organisations import body_label
+from service.answering.dates import YEAR
 from service.answering.text import ENTITY, MONTH
 
+CHANGE_ASKED = re.compile(r"\b(better|worse|improv\w*|declin\w*|chang\w*|differ\w*|progress\w*|same)\b", re.I)
+SOME_YEARS = r"(?:a (?:couple|few) of|two|three|four|five|six|\d) years"  # ("and two years later?": the next report)
+EARLIER_REPORT = re.compile(r"\b(previous|earlier|prior|preceding|former|last)\s+(inspection|report|visit)\b|"
+                            r"\b(previous|earlier|prior|preceding|former)\s+one\b|"
+                            r"\b(one|inspection|report|year|time) before( that| it| this)?\b|\bbefore that\b|"
+                            r"\b(a|the) (year|time) (earlier|previously)\b|\bthe (previous|prior) (year|time)\b|"
+                            rf"\b{SOME_YEARS} (earlier|before)\b", re.I)
+LATER_REPORT = re.compile(r"\b(next|following|subsequent|later)\s+(inspection|report|visit|one)\b|"
+                          r"\b(one|inspection|report|year|time) after( that| it| this)?\b|\bafter that\b|"
+                          r"\b(a|the) (year|time) later\b|\bthe (next|following) (year|time)\b|"
+                          rf"\b{SOME_YEARS} (later|after|on)\b", re.I)
 NOT_ENTITIES = re.compile(r"^(HM|His|Her|The|CRC|NPS|Ofsted|Inspectorate|Probation|Overall|Owner|Published|Page|Requires|"
                           r"Good|Outstanding|Inadequate|Summary|Lead|Inspected|Fieldwork|Like)\b")
 
@@ -68,6 +80,22 @@ def report_beside(previous: Context, names: BodyNames, later: bool):  # noqa: AN
         if not later and (before := [m for m in same if m.published < min(c.published for c in mine)]):
             return max(before, key=lambda m: m.published)
     return None
+
+
+def asked_beside(text: str, previous: Context, names: BodyNames) -> tuple[str, set[str]] | None:
+    """The question and reports a follow-up asks of the report after (before) the one just cited, of one body,
+    naming no body or year ("did things get better the next time they looked?": that report, with the one before it when
+    a change is asked)."""
+    later = bool(LATER_REPORT.search(text))
+    if not (later or EARLIER_REPORT.search(text)) or YEAR.search(text) or names.find(text) \
+            or len(set(previous.bodies)) != 1:  # ("which of them were still RI at their next inspection?": a list)
+        return None
+    if (other := report_beside(previous, names, later)) is None:
+        return None
+    before = [m for m in names.reports if m.report_id in previous.report_ids and body_label(m) == body_label(other)]
+    both = [*before, other] if CHANGE_ASKED.search(text) else [other]
+    years = " and ".join(sorted({str(m.published.year) for m in both}))
+    return f"{text.rstrip(' ?')} ({body_label(other)}, {years})?", {m.report_id for m in both}
 
 
 def change_of(previous: Context, names: BodyNames) -> str:

@@ -28,7 +28,8 @@ from service.answering.mentions import BodyMatch, BodyNames
 from service.answering.organisations import body_label, org_types_named
 from service.answering.dates import YEAR, in_years, parse_years
 from service.answering.asks import NUMBER_Q, OTHER, PLURALS
-from service.answering.context import Context, change_of, report_beside, two_turns_reports
+from service.answering.context import (EARLIER_REPORT, LATER_REPORT, Context, asked_beside, change_of,
+                                       report_beside, two_turns_reports)
 from service.answering.intent import COMPARATIVES, DIFFER
 from service.answering.parts import two_parts
 from service.answering.regions import region_swapped
@@ -41,16 +42,6 @@ SAME_AT = (r"(?:and\s+)?(?:was|is|were|are)\s+(?:it|that|this|things|they)\s+(?:
 ELLIPSIS = re.compile(rf"^\s*(?:{SAME_AT}|and|what about|how about|and what about|same for|what of)\b[\s,]*(.*?)"
                       r"(?:\s+(?:too|as well|also))?\s*\??\s*$", re.I)
 REFERS_BACK = re.compile(r"\b(it|its|they|them|their|there)\b", re.I)
-SOME_YEARS = r"(?:a (?:couple|few) of|two|three|four|five|six|\d) years"  # ("and two years later?": the next report)
-EARLIER_REPORT = re.compile(r"\b(previous|earlier|prior|preceding|former|last)\s+(inspection|report|visit)\b|"
-                            r"\b(previous|earlier|prior|preceding|former)\s+one\b|"
-                            r"\b(one|inspection|report|year|time) before( that| it| this)?\b|\bbefore that\b|"
-                            r"\b(a|the) (year|time) (earlier|previously)\b|\bthe (previous|prior) (year|time)\b|"
-                            rf"\b{SOME_YEARS} (earlier|before)\b", re.I)
-LATER_REPORT = re.compile(r"\b(next|following|subsequent|later)\s+(inspection|report|visit|one)\b|"
-                          r"\b(one|inspection|report|year|time) after( that| it| this)?\b|\bafter that\b|"
-                          r"\b(a|the) (year|time) later\b|\bthe (next|following) (year|time)\b|"
-                          rf"\b{SOME_YEARS} (later|after|on)\b", re.I)
 RECENT = re.compile(r"\s*\b(?:(?:at|in|from|on)\s+)?(?:(?:its|their|the)\s+)?(?:latest|most recent|last|newest|current)"
                     r"(?:\s+(?:time|inspection|report|visit))?\b", re.I)  # a turn's own choice of report
 THAT_REPORT = re.compile(r"\b(that|this|the same|these|those) (inspections?|reports?|visits?)\b", re.I)
@@ -143,6 +134,8 @@ def resolve(question: str, previous: Context | None, names: BodyNames, areas: Ar
         text = _swap_years(asked, [str(other.published.year)])
         named = names.find(text) or not previous.bodies
         return Resolved(text if named else f"{text} ({'; '.join(previous.bodies)})", only={other.report_id})
+    if not ellipsis and (beside := asked_beside(text, previous, names)):  # "did things get better the next time
+        return Resolved(beside[0], only=beside[1])  # they looked?": that report (and, for a change, the one before)
     earlier: list[str] = []
     if ellipsis and ellipsis.group(1):
         text, inherited = _ellipsis(ellipsis.group(1), previous, names, areas)

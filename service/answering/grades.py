@@ -64,6 +64,8 @@ PLAIN_GRADES = [  # everyday names of the grades, read as the grade itself
                 r"\bbottom (?:grades?|ratings?)\b", re.I), "inadequate"),
     (re.compile(rf"\b(were|was|are|is|been|{CALLED})\s+(?:rated\s+|judged\s+)?(?:as\s+)?fail(?:ing|ed)\b(?!\s+to\b)",
                 re.I), r"\1 inadequate"),
+    (re.compile(r"\b(?:fail(?:ing|ed)?|flunk(?:ing|ed)?)\s+(?:grade|rating|mark|judge?ment|score)s?\b", re.I),
+     "inadequate"),  # "was any company given a failing grade?"
     (re.compile(r"\brequir(?:ing|ed) improvement\b|\bneed(?:s|ed|ing)? improvement\b", re.I), "requires improvement"),
     (re.compile(r"\bgood or (?:better|above)\b|\bat least good\b", re.I), "good or outstanding"),
 ]

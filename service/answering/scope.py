@@ -35,7 +35,7 @@ SCAFFOLD = {stem(w) for w in """
     time times actually exactly approximately roughly around currently main key principal major
     take took taken place begin began begun start started happen happened occur occurred make made go went come came
     put become became cover covers covered include includes included contain contains comprise comprises
-    every each area areas place places back ago then recently currently ever
+    every each area areas place places back ago then recently currently ever lot bunch
     think thought view views opinion judge judged conclude concluded show showed shown""".split()}
 LIST_SCAFFOLD = {stem(w) for w in "publish published publication".split()}
 RATING = {stem(w) for w in "rated rating ratings rate grade grades graded judged judgement judgment judgements "
