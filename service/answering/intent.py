@@ -17,7 +17,7 @@ SIDES = {stem(w) for w in """problem problems concern concerns weakness weakness
 OVERVIEW_WORDS = {stem(w) for w in """summary summarise summarize summarised overview tell about key main point points
     why reason reasons badly poorly well so low high latest recent last newest most current
     headline headlines happen happened outcome outcomes result results verdict findings conclusions picture general
-    brief briefly highlights takeaways learn know quick short rundown lowdown""".split()}
+    brief briefly highlights takeaways learn know quick short rundown lowdown sum gist""".split()}
 COMPARE_WORDS = {stem(w) for w in """compare compared comparison comparing versus vs difference differences differ
     between against better worse change changed changes improve improved get got than side""".split()}
 # counts by year across reports: "each year", "over time", "how have grades changed"
@@ -63,7 +63,7 @@ LEAGUE = re.compile(r"\b(rank|ranked|ranking|rankings|order|ordered|sort|sorted|
 LEAGUE_WORDS = {stem(w) for w in "rank ranked ranking rankings order ordered sort sorted league table tables best "
                                  "worst highest lowest top bottom first".split()}
 BEST_WORST = re.compile(r"\b(best|worst|highest|lowest|top|bottom|poorest|weakest|strongest)\b", re.I)
-SUMMARY_CUE = re.compile(r"\b(summar(y|ies|ise|ize)|overview|key (findings|points|messages|issues)|"
+SUMMARY_CUE = re.compile(r"\b(summar(y|ies|ise|ize)|sum\s+(?:(?:it|them|that|things)\s+)?up|gist|rundown|overview|key (findings|points|messages|issues)|"
                          r"main (findings|points|messages|issues|conclusions)|headlines?|highlights)", re.I)
 OVERVIEW_CUE = re.compile(r"\bwhy\b[^?]*\b(rated|graded|judged|given|got|get|rating|grade)\b|" + SUMMARY_CUE.pattern +
                           r"|\b(tell me (more )?about|what happened|(find|say|conclude|report)\b\W*$|how did\b.*\bdo\b|"
