@@ -1486,3 +1486,11 @@ def test_did_things_get_better_the_next_time_compares_the_body_with_its_next_rep
     first = ask(answerer, "What did inspectors say about probation in Northumbria back in 2018?")
     better = ask(answerer, "Did things get better the next time they looked?", first.session_id)
     assert [item.report_id for item in better.items] == ["northumbria-crc-2018", "northumbria-crc-2020"]
+
+
+@pytest.mark.parametrize("question", ["Can you sum up how the Hampshire probation service did when it was inspected?",
+                                      "what's the gist of the hampshire report?"])
+def test_sum_up_and_the_gist_ask_for_an_overview(answerer: Answerer, question: str) -> None:
+    answer = ask(answerer, question)
+    assert answer.answer.startswith("**Hampshire and Isle of Wight CRC (2019)**\n- **Hampshire and Isle of Wight CRC "
+                                    "(2019)** was rated **good** overall.")

@@ -126,6 +126,8 @@ def test_one_body_asked_of_two_inspections_is_set_side_by_side(history: Answerer
     ("how was northshire rated in 2022 for young adults who have left care?", "requires improvement", "care leavers"),
     ("How did Ofsted rate Northshire's support for young people who have left care in its 2022 inspection?",
      "requires improvement", "care leavers"),  # (a rating asked by "rate": the grade, not an overview)
+    ("northshire 2022: what grade did its support for young adults who had grown out of its foster and residential "
+     "system get?", "requires improvement", "care leavers"),  # (the reports' term for the words names the area)
 ])
 def test_a_judgement_area_asked_in_other_words_is_found_by_meaning(history: Answerer, question: str, grade: str,
                                                                     area: str) -> None:

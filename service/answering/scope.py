@@ -226,8 +226,8 @@ def _read_wants(scope: Scope, areas: AreaNames, graded: bool = False) -> None:
         or only_grades or PREDICATIVE_GRADE.search(question) or grades.ALL_AREAS.search(question) else []
     if side := grades.side_of_graded_topic(unnamed, scope.conditions):  # ("good marks for community payback")
         scope.conditions, scope.wanted = [], {side}
-    scope.area = None if re.search(r"\boverall\b", rest, re.I) else areas.best(rest)
-    scope.jargon = reports_words(rest)
+    scope.jargon = reports_words(rest)  # (its reports' words name an area first: "young adults who left care")
+    scope.area = None if re.search(r"\boverall\b", rest, re.I) else areas.best(scope.jargon) or areas.best(rest)
 
 
 def metadata_names(reports: list[ReportMeta]) -> list[str]:

@@ -44,6 +44,8 @@ TERMS: dict[str, str] = {  # the reports' term: the everyday ways of saying it (
     "children looked after in care": r"in[- ]care population|\bin the care system|kids in care|fostered|"
                                      r"foster or residential|children the council looks after|looked-after children",
     "care leavers": r"leaving (care|the care system|its looked[- ]after system)|left care|grown up in (care|council)|"
+                    r"(left|leaving|grown out of|grew out of|aged out of|moved on from)\s+(?:[\w'’]+\s+){0,4}?"
+                    r"(care|looked[- ]after|foster)\w*|"
                     r"care[- ]experienced|young (adults|people) (leaving|who left) care|youngsters who had grown up",
     "foster carers": r"foster (parents|families|mums|dads)",
     "children's homes": r"residential (homes|care homes|units)|care homes for children",
