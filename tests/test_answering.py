@@ -1494,3 +1494,11 @@ def test_sum_up_and_the_gist_ask_for_an_overview(answerer: Answerer, question: s
     answer = ask(answerer, question)
     assert answer.answer.startswith("**Hampshire and Isle of Wight CRC (2019)**\n- **Hampshire and Isle of Wight CRC "
                                     "(2019)** was rated **good** overall.")
+
+
+def test_why_that_rating_after_a_question_about_something_else_explains_the_grade(answerer: Answerer) -> None:
+    rated = ask(answerer, "How was Essex CRC rated overall in 2018?")
+    owner = ask(answerer, "Who led that inspection?", rated.session_id)
+    why = ask(answerer, "Why did they get that rating?", owner.session_id)
+    assert why.answer.startswith("**Essex CRC (2018)**\n- **Essex CRC (2018)** was rated **requires improvement**")
+    assert "**Concerns**" in why.answer

@@ -139,3 +139,9 @@ def test_the_inspection_before_a_years_one_is_an_earlier_report(history: Answere
     answer = history.ask(AskRequest(question="what was northshire rated at its inspection before the 2022 one?"))
     assert answer.answer.startswith("**Northshire (2017)** was rated **requires improvement** overall")
     assert "northshire-2022" not in {c.report_id for c in answer.citations}
+
+
+def test_rated_overall_is_the_overall_grade_whatever_else_the_question_says(history: Answerer) -> None:
+    answer = history.ask(AskRequest(question="How was Northshire's children's social care rated overall in the 2022 "
+                                             "inspection?"))
+    assert answer.answer.startswith("**Northshire (2022)** was rated **good** overall")

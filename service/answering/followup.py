@@ -109,6 +109,9 @@ def resolve(question: str, previous: Context | None, names: BodyNames, areas: Ar
         # "which crc got the worst rating?" "why?": why the one report chosen was rated as it was
         years = f" in {previous.years[0]}" if previous.years else ""
         return Resolved(f"how was {previous.bodies[0]} rated{years}, and why?", only=set(previous.report_ids))
+    if WHY_ONLY.match(text) and GRADED.search(text) and not GRADED.search(previous.resolved) and previous.bodies:
+        years = f" in {previous.years[0]}" if previous.years else ""  # "why did they get that rating?" after "who
+        return Resolved(f"how was {previous.bodies[0]} rated{years}, and why?", only=set(previous.report_ids))  # led it?"
     if WHY_ONLY.match(text) and (ASKS_WHY.match(text) or GRADED.search(previous.resolved)):
         # "Why?" (or, of a grade, "what were the main problems?"): the previous question, its reasons asked for
         return Resolved(f"{_strip_appendix(previous.resolved).rstrip(' ?.')}, and why?")

@@ -41,7 +41,9 @@ SOURCE = re.compile(r"\b(?:according to|per|in|from|by|at|during|at the time of)
 PREVIOUSLY = re.compile(r"\b(last|previous|prior|earlier|preceding|former)\s+(full\s+|standard\s+|ofsted\s+)?"
                         r"(inspections?|visits?|judge?ments?|reports?)\b", re.I)
 BODY_KIND = re.compile(r"(?:['’]s)?\s+(?:probation\s+|children['’]?s\s+)?(?:compan(?:y|ies)|providers?|crcs?|"
-                       r"councils?|services?|trusts?|divisions?)\b", re.I)  # what the body named is
+                       r"councils?|services?|trusts?|divisions?|social\s+(?:care|services))\b", re.I)  # what it is
+OVERALL_ASKED = re.compile(r"\b(?:rated|graded|judged|rating|grade)\s+overall\b|\boverall\s+(?:grade|rating|judge?ment)\b",
+                           re.I)  # (not "apart from overall effectiveness, which area ...")
 GRADED_FOR = re.compile(r"\b(?:for|on|in terms of)\s+((?:[\w'’-]+\s*){2,12})\W*$", re.I)  # what a grade is for
 DATE = re.compile(rf"\b(?:\d{{1,2}}(?:st|nd|rd|th)?\s+)?{MONTH.pattern}\s+(?:19|20)\d\d\b", re.I)
 
@@ -58,6 +60,8 @@ def answer_fact(tools: Tools, scope: Scope, book: CitationBook, session_id: str)
     if scope.bodies and not scope.years:
         ranked = latest_first(ranked, [tools.library.reports[r] for r in scope.report_ids])
     ranked = dated_as_asked(ranked, scope.years)
+    if OVERALL_ASKED.search(scope.question) and scope.answer_type == "grade":  # ("rated overall": the grade read at
+        ranked.sort(key=lambda ev: ev.kind != "grade")                           # ingest answers first)
     ranked = [ev for ev in ranked if ev.kind != "absence"]
     if scope.names and not scope.bodies:  # "what happened with Working Links?": the sentences that name it
         ranked = [ev for ev in ranked if names_in(ev.quote, scope.names)] or ranked
@@ -126,7 +130,8 @@ def claims_asked(tools: Tools, scope: Scope) -> list:  # list[Claim]
     # "Outcomes for looked after children and young people")
     if area is not None:
         return [c for c in claims if c.area is not None and area_key(c.evidence.meta, area, tools.areas) == c.area]
-    return [] if other else [c for c in claims if c.area is None]
+    overall = OVERALL_ASKED.search(scope.question)  # ("rated overall": asked, whatever else is said)
+    return [] if other and not overall else [c for c in claims if c.area is None]
 
 
 def _unnamed(scope: Scope) -> str:
