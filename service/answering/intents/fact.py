@@ -44,7 +44,8 @@ BODY_KIND = re.compile(r"(?:['’]s)?\s+(?:probation\s+|children['’]?s\s+)?(?:
                        r"councils?|services?|trusts?|divisions?|social\s+(?:care|services))\b", re.I)  # what it is
 OVERALL_ASKED = re.compile(r"\b(?:rated|graded|judged|rating|grade)\s+overall\b|\boverall\s+(?:grade|rating|judge?ment)\b",
                            re.I)  # (not "apart from overall effectiveness, which area ...")
-GRADED_FOR = re.compile(r"\b(?:for|on|in terms of)\s+((?:[\w'’-]+\s*){2,12})\W*$", re.I)  # what a grade is for
+GRADED_FOR = re.compile(r"\b(?:for|on|in terms of)\s+((?:[\w'’-]+\s+){0,11}[\w'’-]+)\W*$", re.I)  # what a grade is for
+# (words apart by spaces: a word split two ways would backtrack for seconds)
 DATE = re.compile(rf"\b(?:\d{{1,2}}(?:st|nd|rd|th)?\s+)?{MONTH.pattern}\s+(?:19|20)\d\d\b", re.I)
 
 
