@@ -6,9 +6,9 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from service.answering.dates import YEAR
 from service.answering.mentions import BodyNames
 from service.answering.organisations import body_label
-from service.answering.dates import YEAR
 from service.answering.text import ENTITY, MONTH
 
 CHANGE_ASKED = re.compile(r"\b(better|worse|improv\w*|declin\w*|chang\w*|differ\w*|progress\w*|same)\b", re.I)
@@ -84,8 +84,8 @@ def report_beside(previous: Context, names: BodyNames, later: bool):  # noqa: AN
 
 def asked_beside(text: str, previous: Context, names: BodyNames) -> tuple[str, set[str]] | None:
     """The question and reports a follow-up asks of the report after (before) the one just cited, of one body,
-    naming no body or year ("did things get better the next time they looked?": that report, with the one before it when
-    a change is asked)."""
+    naming no body or year ("did things get better the next time they looked?": that report, with the one
+    before it when a change is asked)."""
     later = bool(LATER_REPORT.search(text))
     if not (later or EARLIER_REPORT.search(text)) or YEAR.search(text) or names.find(text) \
             or len(set(previous.bodies)) != 1:  # ("which of them were still RI at their next inspection?": a list)

@@ -105,13 +105,12 @@ def resolve(question: str, previous: Context | None, names: BodyNames, areas: Ar
     if previous is None or not previous.resolved:
         return Resolved(question)
     text, inherited = question.strip(), False
-    if WHY_ONLY.match(text) and LIST_ASKED.match(previous.resolved) and len(previous.report_ids) == 1:
-        # "which crc got the worst rating?" "why?": why the one report chosen was rated as it was
+    chosen = LIST_ASKED.match(previous.resolved) and len(previous.report_ids) == 1  # "which crc got the worst
+    # rating?" "why?"; or "why did they get that rating?" after a question about something else ("who led it?")
+    if WHY_ONLY.match(text) and (chosen or GRADED.search(text) and not GRADED.search(previous.resolved)
+                                 and previous.bodies):  # why the report just discussed was rated as it was
         years = f" in {previous.years[0]}" if previous.years else ""
         return Resolved(f"how was {previous.bodies[0]} rated{years}, and why?", only=set(previous.report_ids))
-    if WHY_ONLY.match(text) and GRADED.search(text) and not GRADED.search(previous.resolved) and previous.bodies:
-        years = f" in {previous.years[0]}" if previous.years else ""  # "why did they get that rating?" after "who
-        return Resolved(f"how was {previous.bodies[0]} rated{years}, and why?", only=set(previous.report_ids))  # led it?"
     if WHY_ONLY.match(text) and (ASKS_WHY.match(text) or GRADED.search(previous.resolved)):
         # "Why?" (or, of a grade, "what were the main problems?"): the previous question, its reasons asked for
         return Resolved(f"{_strip_appendix(previous.resolved).rstrip(' ?.')}, and why?")

@@ -56,14 +56,15 @@ MOST_OF = re.compile(rf"\b({'|'.join(SUPERLATIVES)})\s+(?:number of\s+)?"
                      r"(?!\w+(?:ous|ive|ful|ent|ant|ed|al|ble|ic|ing)\b)[a-z]", re.I)
 # "the most people", "the largest caseload" (not "the most serious", "the most common grade")
 MOST_WORDS = [*SUPERLATIVES, "number", *COMPARATIVES]
-MOST_LAST = re.compile(rf"\b({'|'.join(SUPERLATIVES)})\W*$", re.I)  # "... how many they supervised, which was the smallest?"
+MOST_LAST = re.compile(rf"\b({'|'.join(SUPERLATIVES)})\W*$", re.I)  # ("how many they supervised, which was smallest?")
 MORE_OF = re.compile(rf"\b({'|'.join(COMPARATIVES)})\b(?!\s+than\b)", re.I)
 LEAGUE = re.compile(r"\b(rank|ranked|ranking|rankings|order|ordered|sort|sorted|league tables?)\b|"
                     r"\bfrom (the )?(best|worst|highest|lowest|top|bottom) to\b", re.I)  # every body, by its grade
 LEAGUE_WORDS = {stem(w) for w in "rank ranked ranking rankings order ordered sort sorted league table tables best "
                                  "worst highest lowest top bottom first".split()}
 BEST_WORST = re.compile(r"\b(best|worst|highest|lowest|top|bottom|poorest|weakest|strongest)\b", re.I)
-SUMMARY_CUE = re.compile(r"\b(summar(y|ies|ise|ize)|sum\s+(?:(?:it|them|that|things)\s+)?up|gist|rundown|overview|key (findings|points|messages|issues)|"
+SUMMARY_CUE = re.compile(r"\b(summar(y|ies|ise|ize)|sum\s+(?:(?:it|them|that|things)\s+)?up|gist|rundown|overview|"
+                         r"key (findings|points|messages|issues)|"
                          r"main (findings|points|messages|issues|conclusions)|headlines?|highlights)", re.I)
 OVERVIEW_CUE = re.compile(r"\bwhy\b[^?]*\b(rated|graded|judged|given|got|get|rating|grade)\b|" + SUMMARY_CUE.pattern +
                           r"|\b(tell me (more )?about|what happened|(find|say|conclude|report)\b\W*$|how did\b.*\bdo\b|"

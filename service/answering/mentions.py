@@ -47,7 +47,8 @@ def _tokens(question: str, known: set[str] = frozenset()) -> list[tuple[str, int
             word = word[:-1]
         if word and word != "and":
             out.append((word, match.start(), match.end()))
-    return [(DIRECTIONS.get(w, w) if out[i + 1:] and out[i + 1][0] in known else w, a, b) for i, (w, a, b) in enumerate(out)]
+    return [(DIRECTIONS.get(w, w) if out[i + 1:] and out[i + 1][0] in known else w, a, b)
+            for i, (w, a, b) in enumerate(out)]  # ("s glos": a direction's letter before a name's word)
 
 
 NATION_OF = {"welsh": "wales", "scottish": "scotland", "cornish": "cornwall", "english": "england"}

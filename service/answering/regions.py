@@ -67,19 +67,24 @@ def without_regions(question: str) -> str:
     return question
 
 
+NOT_MORE = re.compile(r"\b(?:the|in|for|of|councils?|region)\b", re.I)  # (words that add nothing to a region)
+THE_BEFORE = re.compile(r"\bthe\s+$", re.I)
+
+
 def region_swapped(question: str, rest: str) -> str | None:
     """``question`` with the region ``rest`` names in place of the one it named ("which councils in the north
     east are rated outstanding?" "what about the north west?"); None unless both name one and ``rest`` says
     nothing more."""
-    new = next((m for _, p in _patterns() if (m := p.search(rest))), None)
-    if new is None or re.sub(r"\b(?:the|in|for|of|councils?|region)\b", " ", without_regions(rest), flags=re.I).strip(" ?,."):
+    new, old = _first_region(rest), _first_region(question)
+    if new is None or old is None or NOT_MORE.sub(" ", without_regions(rest)).strip(" ?,."):
         return None
-    old = next((m for _, p in _patterns() if (m := p.search(question))), None)
-    if old is None:
-        return None
-    the = re.search(r"\bthe\s+$", rest[:new.start()], re.I)  # ("the north west", "yorkshire")
-    start = old.start() - len(m.group(0)) if (m := re.search(r"\bthe\s+$", question[:old.start()], re.I)) else old.start()
+    the = THE_BEFORE.search(rest[:new.start()])  # ("the north west", "yorkshire")
+    start = the_old.start() if (the_old := THE_BEFORE.search(question[:old.start()])) else old.start()
     return question[:start] + (the.group(0) if the else "") + new.group(0) + question[old.end():]
+
+
+def _first_region(text: str) -> re.Match[str] | None:
+    return next((m for _, p in _patterns() if (m := p.search(text))), None)
 
 
 @lru_cache(maxsize=4096)

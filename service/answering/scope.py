@@ -51,7 +51,7 @@ WORST_STEMS = {stem(w) for w in "worst weakest poorest".split()}
 LIST_ASKED = re.compile(r"^\s*(which|who|where|what)\b", re.I)
 COMMON = {stem(w) for w in "common usual typical frequent".split()}  # "the most common grade": the tally says
 AREA_COVERED = re.compile(r"\b(which|what)\s+(towns|areas?|places|count(y|ies)|cit(y|ies)|boroughs|councils|regions?|"
-                          r"parts)\b[^?]*\b(cover|covers|covered|serve|serves|served)\b", re.I)  # (not "which reports cover X")
+                          r"parts)\b[^?]*\b(cover|covers|covered|serve|serves|served)\b", re.I)  # (not "which reports")
 RECENCY = {stem(w) for w in "latest last recent newest current".split()}
 AS_THINGS_STAND = re.compile(r"\b(currently|presently|at present|now|as things stand|at the moment|these days|today)\b|"
                              r"\b(?:their|its|the)\s+(?:latest|most recent|last|newest|current)\s+(?:inspections?|"

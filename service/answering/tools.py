@@ -91,7 +91,11 @@ class Tools:
     def area_meant(self, texts: list[str]) -> str | None:
         """The judgement area one of ``texts`` means when its words name none ("youngsters requiring support
         and safeguarding from harm"): the area name nearest by meaning, when it is near (``AREA_MEANT``)."""
-        near = [(float(self.vectors(name) @ self.vectors(text)), name) for text in texts for name in self.areas.names]
+        names = self.areas.names
+        if not names:  # (an index of ungraded reports)
+            return None
+        areas = np.stack([self.vectors(name) for name in names])  # (each text read once, not once per area)
+        near = [(float(cosine), name) for text in texts for cosine, name in zip(areas @ self.vectors(text), names)]
         cosine, name = max(near, default=(0.0, None))
         return name if cosine >= AREA_MEANT else None
 

@@ -17,7 +17,8 @@ AREAS = """
     Cumbria, Cumbria: Carlisle; Barrow-in-Furness; Kendal; Cumberland; Westmorland and Furness
     Lancashire, Lancashire: Lancaster; Preston; Blackpool; Blackburn with Darwen; Blackburn; Burnley
     Merseyside, Merseyside: Liverpool; Knowsley; St Helens; Sefton; Wirral
-    Greater Manchester, Greater Manchester: Manchester; Salford; Bolton; Bury; Oldham; Rochdale; Stockport; Tameside; Trafford; Wigan
+    Greater Manchester, Greater Manchester: Manchester; Salford; Bolton; Bury; Oldham; Rochdale
+    Greater Manchester, Greater Manchester: Stockport; Tameside; Trafford; Wigan
     Cheshire, Cheshire: Chester; Cheshire East; Cheshire West and Chester; Warrington; Halton
     East Riding of Yorkshire, Humberside: Kingston upon Hull; Hull; East Riding of Yorkshire
     Lincolnshire, Humberside: North Lincolnshire; North East Lincolnshire; Grimsby; Scunthorpe
