@@ -41,6 +41,16 @@ def test_a_councils_customary_initials_name_it_and_all_its_reports() -> None:
     assert names.find("which councils did bad work") == []  # "Barking and Dagenham": no initials of two words
 
 
+def test_two_words_initials_about_an_ampersand_name_the_body() -> None:
+    from service.answering.mentions import BodyNames
+
+    names = BodyNames([_meta("hf/2024.pdf", "Hammersmith and Fulham"), _meta("kc/2016.pdf", "Kensington and Chelsea"),
+                       _meta("h/2020.pdf", "Hackney")])
+    assert [b.body for b in names.find("h&f got outstanding in 2024 but was one bit only good?")] == \
+        ["Hammersmith and Fulham"]
+    assert [b.body for b in names.find("how is K & C doing")] == ["Kensington and Chelsea"]
+
+
 def test_a_crown_dependency_is_a_place_no_report_covers() -> None:
     from service.answering.mentions import BodyNames
 

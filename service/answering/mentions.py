@@ -15,6 +15,7 @@ from service.answering.text import stem
 from service.answering.towns import areas_of
 from service.names import cut_short, initials, less_a_letter, normalise
 from service.spelling import english
+from service.terms import STOPWORDS
 
 QUESTION_WORDS = {"", "which", "what", "other", "inspected", "each", "all", "both", "same"}  # before "council" ...
 TOKEN = re.compile(r"[A-Za-z0-9]+(?:['’][A-Za-z]+)?|&")  # "&" is read as "and", as in names
@@ -89,16 +90,17 @@ class BodyNames:
                 self.by_first.setdefault(key[0], []).append((key, metas))
 
     def _add_initials(self) -> None:
-        """Each body's initials as a name of it ("DDC", "HIoW"), when they fit one body and are not a word."""
-        from service.terms import STOPWORDS
-
-        fits: dict[str, set[str]] = {}
+        """Each body's initials ("DDC", "HIoW"; "H&F": Hammersmith and Fulham), when they fit one body, no word."""
+        fits: dict[tuple[str, ...], set[str]] = {}
         for meta in self.reports:
             for short in {s for name in [meta.body or "", *meta.body_aliases] for s in initials(name)}:
-                fits.setdefault(short, set()).add(body_label(meta))
+                fits.setdefault((short,), set()).add(body_label(meta))
+            for first, between, last in (n.split() for n in report_names(meta) if len(n.split()) == 3):
+                if between == "and":
+                    fits.setdefault((first[0], last[0]), set()).add(body_label(meta))
         for short, bodies in fits.items():
-            if len(bodies) == 1 and (short,) not in self.by_name and short not in STOPWORDS:
-                self.by_name[(short,)] = [m for m in self.reports if body_label(m) in bodies]  # all its reports
+            if len(bodies) == 1 and short not in self.by_name and short[0] not in STOPWORDS:
+                self.by_name[short] = [m for m in self.reports if body_label(m) in bodies]  # all its reports
 
     def find(self, text: str) -> list[BodyMatch]:
         tokens = [(self._spelt(w), a, b) for w, a, b in _tokens(text, self.name_words)]
@@ -261,8 +263,6 @@ LEAD_WORDS = re.compile(r"(?:\b(?:the|city|of|royal|london|borough|county|metrop
 def _name_run(text: str) -> str:
     """The words at the end of ``text`` that may be part of a name: none that is a stopword or frames a question
     ("what did inspectors find at south yorkshire" -> "south yorkshire")."""
-    from service.terms import STOPWORDS
-
     run: list[str] = []
     for word in reversed(text.split()):
         if word.lower() in STOPWORDS or word.lower() in FRAME_WORDS:
