@@ -337,6 +337,14 @@ def test_what_about_a_topic_and_compare_with_keep_the_body_asked_about(answerer:
     assert {item.body for item in beside.items} == {"Merseyside CRC", "Wales CRC"}
 
 
+def test_how_does_that_compare_with_a_body_asks_the_same_question_of_both(answerer: Answerer) -> None:
+    first = ask(answerer, "How many cases were probation officers in Derby, Leicester and Nottingham carrying in 2020?")
+    beside = ask(answerer, "How does that compare with Staffordshire and West Midlands at the same time?",
+                 first.session_id)
+    assert {item.report_id for item in beside.items} == {"dlnr-crc-2020", "staffordshire-west-midlands-crc-2020"}
+    assert "58 cases" in beside.answer and "64 cases" in beside.answer  # (the figure asked, of both)
+
+
 def test_a_question_naming_no_body_stays_with_the_body_asked_about(answerer: Answerer) -> None:
     first = ask(answerer, "tell me about west yorkshire crc")
     number = ask(answerer, "how many people did it supervise?", first.session_id)

@@ -66,6 +66,8 @@ COMPARE_BOTH = re.compile(r"\bwhich\b[^?]*\b(better|worse|higher|lower|stronger|
                           r"\b(compare|comparison|difference)\b", re.I)  # of the last two bodies asked about
 COMPARE = re.compile(rf"\b(compar\w*|versus|vs\.?|{DIFFER}|(?:{'|'.join(COMPARATIVES)}|better|worse) than)(?!\w)",
                      re.I)  # ("is that worse than DLNR?": the body asked about beside the one named)
+THAT_COMPARED = re.compile(r"^\W*(?:and\s+|so\s+)?(?:how\s+(?:does|did|do|is|was)\s+(?:that|this|it|those|these)\s+"
+                           r"(?:compare|stack up|measure up)|compare\s+(?:that|this|it|those|these))\b", re.I)
 WHY_ONLY = re.compile(r"^\s*(and\s+)?(why|for what reasons?|what were the reasons|on what grounds|why (was|is) that|"
                       r"why (were|was) (they|it|those|these)( \w+)?( that way| so)?|what were the (main )?(reasons|problems|"
                       r"concerns)|what went wrong|why (were|was|did|is|are) (they|it|those|these)( \w+)? (rated|graded|judged|"
@@ -167,6 +169,8 @@ def resolve(question: str, previous: Context | None, names: BodyNames, areas: Ar
         text = THEN.sub(f"in {previous.years[0]}", text)
     found = {b.body for b in names.find(text)}
     beside = bool(COMPARE.search(text)) and len(found) == 1 and not found & set(previous.bodies)  # "compare with X"
+    if beside and THAT_COMPARED.match(text) and previous.bodies and not inherited:  # "how does that compare with
+        return Resolved(_compared_with(previous.resolved, names.find(text)[0], text))  # X?": the same question of X
     still = previous.mentions and not found and not PLURALS.search(text) \
         and not any(m.lower() in text.lower() for m in previous.mentions)  # "what were the main problems?"
     alone = None
@@ -259,6 +263,14 @@ def _as_question(rest: str) -> str:
     if re.match(r"^(what|how|who|which|where|when|why|did|does|do|is|was|were)\b", rest, re.I):
         return rest.rstrip("?") + "?"
     return f"What did the reports say about {rest.rstrip('?')}?"
+
+
+def _compared_with(asked: str, body: BodyMatch, text: str) -> str:
+    """The question just asked, of the body named beside the ones it was asked of ("How many cases were officers
+    carrying in 2020 (DLNR CRC) compared with Staffordshire and West Midlands?")."""
+    appendix = re.search(r"\s*\([^()]*\)\s*$", asked)
+    return f"{_strip_appendix(asked).rstrip(' ?.')} compared with {text[body.start:body.end]}" + \
+        (f" {appendix.group(0).strip()}?" if appendix else "?")
 
 
 def _strip_appendix(text: str) -> str:

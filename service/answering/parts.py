@@ -11,13 +11,17 @@ from service.answering.verdict import CUE_STEMS
 
 SECOND_PART = re.compile(r",?\s+and\s+(?=(?:which|what|who|where|how|why)\b)|;\s*(?=(?:and\s+)?(?:which|what|who|where|"
                          r"how|why)\b)", re.I)
+APPENDIX = re.compile(r"\s*(\([^()]*\))\s*\??\s*$")  # "(Dudley)": the bodies a follow-up was completed with
 SIDE_STEMS = {stem(w) for w in "concern concerns problem problems issue issues risk risks praise strength strengths "
                                 "failings weaknesses best worst strongest weakest".split()}  # the verdict asked, not what it is about
 
 
 def two_parts(question: str) -> list[str]:
     """"Which CRCs had unpaid work concerns, and which were praised for it?" -> the two questions, the second
-    completed from the first ("which CRCs were praised for unpaid work?"); one question stays one."""
+    completed from the first ("which CRCs were praised for unpaid work?"); one question stays one. What a
+    follow-up was completed with ("... when was it and how did they do? (Dudley)") is of both parts."""
+    if (appendix := APPENDIX.search(question)) and len(parts := two_parts(question[:appendix.start()])) == 2:
+        return [f"{part.rstrip(' ?')} {appendix.group(1)}?" for part in parts]
     parts = SECOND_PART.split(question, maxsplit=1)
     if len(parts) < 2 or len(parts[0].split()) < 3 or len(parts[1].split()) < 2:
         return [question]
