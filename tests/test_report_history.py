@@ -145,3 +145,40 @@ def test_rated_overall_is_the_overall_grade_whatever_else_the_question_says(hist
     answer = history.ask(AskRequest(question="How was Northshire's children's social care rated overall in the 2022 "
                                              "inspection?"))
     assert answer.answer.startswith("**Northshire (2022)** was rated **good** overall")
+
+
+@pytest.mark.parametrize(("question", "grade", "area"), [
+    ("northshire 2022 what did they get for help and protection", "good", "help and protection"),
+    ("northshire 2022 - care leavers grade? was that good too", "requires improvement", "care leavers"),
+    ("How did Ofsted grade Northshire's work with youngsters who have grown up and left its care in 2022?",
+     "requires improvement", "care leavers"),  # (no area named by its words: every grade, the nearest first)
+])
+def test_a_judgement_asked_without_a_rating_word_or_area_name_leads_with_that_area(
+        history: Answerer, question: str, grade: str, area: str) -> None:
+    answer = history.ask(AskRequest(question=question))
+    first = answer.answer.splitlines()[0]
+    assert first.startswith(f"**Northshire (2022)** was rated **{grade}** for *") and area in first
+
+
+def test_which_area_was_graded_lower_gives_every_grade_the_different_one_first(history: Answerer) -> None:
+    answer = history.ask(AskRequest(question="In Northshire's 2022 inspection, which judgement area fell below "
+                                             "the others?"))
+    lines = answer.answer.splitlines()
+    assert lines[0].startswith("**Northshire (2022)** was rated **good** overall")
+    assert lines[1].startswith("**Northshire (2022)** was rated **requires improvement** for *The experiences and "
+                               "progress of care leavers*")
+    assert len(lines) == 5 and {c.report_id for c in answer.citations} == {"northshire-2022"}
+
+
+def test_a_rating_asked_years_before_a_report_is_the_earlier_reports_overall_grade(history: Answerer) -> None:
+    answer = history.ask(AskRequest(question="What had Northshire's children's social care been rated five years "
+                                             "before its 2022 Ofsted report?"))
+    assert answer.answer.startswith("**Northshire (2017)** was rated **requires improvement** overall")
+    assert "for *" not in answer.answer
+
+
+def test_a_figure_that_counts_something_else_is_not_the_answers_headline(history: Answerer) -> None:
+    other = history.ask(AskRequest(question="how many children in care did northshire have in 2022?"))
+    assert "41 occasions" in other.answer and not other.answer.startswith("**41**")  # (occasions, not children)
+    asked = history.ask(AskRequest(question="how many times did children go missing from care in northshire in 2022?"))
+    assert asked.answer.startswith("**41** — ")

@@ -126,6 +126,13 @@ def test_a_second_part_takes_the_first_parts_subject_and_topic() -> None:
         ["which councils had problems with care leavers?", "which councils were praised for care leavers?"]
 
 
+def test_the_bodies_a_follow_up_was_completed_with_are_of_both_its_parts() -> None:
+    from service.answering.parts import two_parts
+
+    assert two_parts("What about the previous inspection - when was it and how did they do? (Dudley)") == \
+        ["What about the previous inspection - when was it (Dudley)?", "how did they do (Dudley)?"]
+
+
 def test_a_figure_leads_an_answer_only_when_it_is_the_only_count_in_the_quote() -> None:
     import numpy as np
 
@@ -391,3 +398,30 @@ def test_a_year_said_of_the_inspection_itself_is_its_fieldworks() -> None:
     assert of_fieldwork_asked(question, [late, early], parse_years(question)) == [late]
     plain = "which councils were judged inadequate in 2019?"  # (the report's year: its publication's)
     assert of_fieldwork_asked(plain, [late, early], parse_years(plain)) == [late, early]
+
+
+@pytest.mark.parametrize(("question", "counted"), [
+    ("how many children in care did kingston upon thames have in 2015", "children"),
+    ("how many care leavers over 21 did harrow stop supporting?", "care leavers"),
+    ("What was the average caseload per social worker in Harrow?", "caseload"),
+    ("how many more days on average did adoptions take", "days"),
+    ("What was the average number of cases held by officers?", "cases held"),
+    ("what did inspectors find about caseloads", ""),
+])
+def test_what_a_count_question_counts(question: str, counted: str) -> None:
+    from service.answering.text import counted_asked
+
+    assert counted_asked(question) == counted
+
+
+@pytest.mark.parametrize(("quote", "figure", "unit"), [
+    ("eight children went missing from care on a total of 23 occasions; three more", "23", "occasions"),
+    ("support between 21 and 25 is only available", "25", "is only available"),
+    ("support stops at the age of 25.", "25", "at the age of"),
+    ("281 children ceased to be looked after, of whom 4% (12) subsequently returned to care", "12",
+     "subsequently returned to care"),
+])
+def test_what_a_figure_counts(quote: str, figure: str, unit: str) -> None:
+    from service.answering.text import unit_of
+
+    assert unit_of(quote, figure) == unit

@@ -22,8 +22,9 @@ NAME_Q = re.compile(r"\bwhich (company|organisation|organization|firm|person|ins
                     r"provider|contractor|group|body)\b|\b(what|which)\b[^?]*\b(call|called|named|name|title|titled)\b|"
                     r"\b(what|which)(\s+\w+)?\s+(scheme|programme|program|project|model|initiative|service|team|tool|"
                     r"system|campaign|approach|framework|app|platform|partner|partnership|pilot|strategy|"
+                    r"template|format|instrument|"
                     r"forum|group|panel|hub|award|charter|title|job title)\b|\bname\b|\bcalled\b|\bknown as\b|"
-                    r"\bwhich\s+(?:[\w'’-]+\s+){0,3}?(?:agency|body|university|uni|institution|authority|charity|"
+                    r"\bwhich\s+(?:[\w'’&-]+\s+){0,3}?(?:agency|body|university|uni|institution|authority|charity|"
                     r"provider|partner|organisation|organization|team|unit|project|scheme|programme|initiative)\b|"
                     r"\bwhat\s+(?:[\w'’-]+\s+){0,2}?(?:agency|university|uni|institution|charity|unit|ict system|"
                     r"it system)\b", re.I)  # ("which regional adoption agency", "what uni": a name)

@@ -13,7 +13,7 @@ from service.answering.compose import CitationBook, abstain
 from service.answering.context import Context, entities_in
 from service.answering.coverage import covered_places
 from service.answering.evidence import label
-from service.answering.grades import asks_yes_no_grade, besides_grades
+from service.answering.grades import GOT_FOR, asks_yes_no_grade, besides_grades
 from service.answering.followup import REFERS_BACK, Resolved, resolve
 from service.answering.intents.compare import answer_compare, picked
 from service.answering.intents.fact import answer_fact
@@ -207,8 +207,8 @@ class Answerer:
         unanswered.)"""
         reports = [self.library.reports[r] for r in scope.report_ids]
         if scope.answer_type != "grade" or not scope.bodies or not reports or RATING_ASKED.search(scope.question) \
-                or asks_yes_no_grade(scope.question):  # ("is Liverpool inadequate?": yes or no, first)
-            return False
+                or GOT_FOR.search(scope.question) or asks_yes_no_grade(scope.question):
+            return False  # ("is Liverpool inadequate?": yes or no, first; "what did X get for Y": Y's grade)
         types = org_types_named(scope.question)  # "greater manchester police": not the CRC's report
         return not types or any(org_type(m) in types for m in reports)
 

@@ -112,6 +112,8 @@ class Condition:
         return grade is not None and (self.grade is None or grade == self.grade or grade in self.also)
 
 
+GOT_FOR = re.compile(r"\bwhat\s+(?:did|does|do)\s+(?:[\w'’&-]+\s+){1,4}?(?:get|receive|achieve|score)\s+"
+                     r"(?:for|in|on)\b", re.I)  # "what did they get for help and protection": a grade
 GRADE_FOR = re.compile(rf"\b{GRADE_NAME}\s+(?:(?:marks?|grades?|ratings?|scores?|reviews?)\s+)?(?:for|on)\s+"
                        r"(?:(?:their|its|the)\s+)?(?P<what>[\w'’ -]+)", re.I)
 NOT_A_TOPIC = {stem(w) for w in "first second last time times year years overall effectiveness again once twice".split()}
@@ -230,7 +232,8 @@ def grade_evidence(pages: Pages, meta: ReportMeta, area: str | None) -> Evidence
 def asks_for_grade(question: str) -> bool:
     """True for "what (overall) rating/grade/judgement did X get", "how was X rated", "how did Ofsted rate X",
     "how did X do", "how good is X (at care leavers)", "Ofsted rating for X", "X's grade", and keywords ending
-    in one ("X adoption grade 2016", "X 2022 overall effectiveness")."""
+    in one ("X adoption grade 2016", "X 2022 overall effectiveness", "children in care grade? was it good?"), and
+    "what did X get for care leavers"."""
     q = question.lower().replace("’", "'")
     return bool(re.search(r"\b(what|which)\b[^?]*\b(ratings?|grades?|judge?ments?|rated|judged|judge|graded)\b", q)
                 or bool(asks_yes_no_grade(q))
@@ -239,7 +242,8 @@ def asks_for_grade(question: str) -> bool:
                 or re.search(r"\b(rating|grade|judge?ment)s?\s+(for|of|given to)\b|'s\s+(overall\s+)?(rating|grade|"
                              r"judge?ment)\b|^\s*(ofsted\s+)?(overall\s+)?(rating|grade|judge?ment)\b|"
                              rf"\b(rating|grade|judge?ment|overall effectiveness)s?(\s+(in\s+)?({MONTH.pattern}\s+)?"
-                             r"(19|20)\d\d)?\W*$", q))
+                             r"(19|20)\d\d)?\W*$|\b(rating|grade|judge?ment)s?\s*\?", q)
+                or GOT_FOR.search(q))
 
 
 def asks_yes_no_grade(question: str) -> Grade | None:

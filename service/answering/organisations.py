@@ -20,7 +20,8 @@ ORG_TYPES = {
     "police": re.compile(r"\b(police|constabular(y|ies)|police forces?)\b", re.I),
     "school": re.compile(r"\b(schools?|academ(y|ies)|colleges?|universit(y|ies)|nurser(y|ies))\b", re.I),
     "local authority": re.compile(r"\b(local authorit(y|ies)|((county|city|borough|district|metropolitan)\s+)?"
-                                  r"councils?|boroughs?|children['’]?s services(?:\s+departments?)?)\b", re.I),
+                                  r"councils?|boroughs?|children['’]?s services(?:\s+departments?)?|"
+                                  r"children['’]?s social (?:care|work|services))\b", re.I),
 }
 KNOWN_INSPECTORATES = {
     "hm inspectorate of probation": ("hm inspectorate of probation", "hmi probation", "probation inspectorate",

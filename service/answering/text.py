@@ -130,3 +130,32 @@ def names_in(quote: str, names: list[str]) -> bool:
         return True
     phrase = r"\W+(?:\w+\W+){0,2}".join(re.escape(n) for n in names)
     return bool(re.search(rf"\b{phrase}\b", quote, re.I))
+
+
+COUNTED = re.compile(r"\b(?:how many(?:\s+more)?|number of|average(?!\s+number\s+of\b))\s+((?:[\w'’-]+\s+){0,2}[\w'’-]+)", re.I)
+UNIT_WORDS = 4  # the words after a figure (else before it, at a clause's end) that say what it counts
+
+
+def counted_asked(question: str) -> str:
+    """What a count question counts: its words after "how many", "number of" or "average" up to the next
+    function word ("how many children in care did X have": "children"; "number of care leavers over 21": "care
+    leavers")."""
+    match = COUNTED.search(question)
+    said = []
+    for word in words(match.group(1)) if match else []:
+        if word.lower() in STOPWORDS | {"per", "each", "every"} or NUMBER.fullmatch(word):
+            break
+        said.append(word)
+    return " ".join(said)
+
+
+def unit_of(quote: str, figure: str) -> str:
+    """The words a figure in ``quote`` counts: those after it up to the clause's end ("23 occasions"), else
+    those before it ("... at the age of 25")."""
+    at = quote.find(figure)
+    if at < 0:
+        return ""
+    after = re.split(r"[,;:.()\[\]]", quote[at + len(figure):].lstrip(")] "), maxsplit=1)[0]  # ("4% (12) returned")
+    said = words(after)[:UNIT_WORDS] or words(re.split(r"[,;:()\[\]]", quote[:at])[-1])[-UNIT_WORDS:]
+    return " ".join(said)
+

@@ -18,9 +18,12 @@ from service.answering.organisations import latest_per_body
 from service.answering.rank import ABSTAIN_BELOW, Question, strength
 from service.answering.scope import RATING, Scope
 from service.answering.text import MONTH, NUMBER, names_in, quantities, stem, within, words
-from service.answering.tools import Tools
+from service.answering.tools import AREA_MEANT, Tools
 from service.schemas import Answer
 
+NEAR_AREA = 0.35       # (cosine) an area this near the words a grade is asked for leads before the overall grade
+AREA_ASKED = re.compile(r"\b(?:which|what)\s+(?:(?:judge?ment|inspection)\s+)?(?:areas?|judge?ments?|parts?|bits?|"
+                        r"aspects?|sections?)\b|\bone\s+(?:area|bit|part|aspect|judge?ment)\b", re.I)  # of several
 OTHER_YEAR = 0.5       # (z-score units) a sentence dated to years the question does not ask about
 SINCE = re.compile(r"\b(since|compared (with|to)|up from|down from)\b", re.I)  # (a change up to now: of now too)
 LATEST_BONUS = 0.5     # (z-score units; the frozen halves are the same from 0 to 1)
@@ -46,6 +49,7 @@ OVERALL_ASKED = re.compile(r"\b(?:rated|graded|judged|rating|grade)\s+overall\b|
                            re.I)  # (not "apart from overall effectiveness, which area ...")
 GRADED_FOR = re.compile(r"\b(?:for|on|in terms of)\s+((?:[\w'’-]+\s+){0,11}[\w'’-]+)\W*$", re.I)  # what a grade is for
 # (words apart by spaces: a word split two ways would backtrack for seconds)
+Counts = Callable[[str, str, str], bool]  # (question, quote, figure): does the figure count what is asked?
 DATE = re.compile(rf"\b(?:\d{{1,2}}(?:st|nd|rd|th)?\s+)?{MONTH.pattern}\s+(?:19|20)\d\d\b", re.I)
 
 
@@ -61,8 +65,8 @@ def answer_fact(tools: Tools, scope: Scope, book: CitationBook, session_id: str)
     if scope.bodies and not scope.years:
         ranked = latest_first(ranked, [tools.library.reports[r] for r in scope.report_ids])
     ranked = dated_as_asked(ranked, scope.years)
-    if OVERALL_ASKED.search(scope.question) and scope.answer_type == "grade":  # ("rated overall": the grade read at
-        ranked.sort(key=lambda ev: ev.kind != "grade")                           # ingest answers first)
+    if scope.answer_type == "grade" and claims:  # (a grade asked of a graded report: the grades read at ingest
+        ranked.sort(key=lambda ev: ev.kind != "grade")  # answer first)
     ranked = [ev for ev in ranked if ev.kind != "absence"]
     if scope.names and not scope.bodies:  # "what happened with Working Links?": the sentences that name it
         ranked = [ev for ev in ranked if names_in(ev.quote, scope.names)] or ranked
@@ -70,8 +74,8 @@ def answer_fact(tools: Tools, scope: Scope, book: CitationBook, session_id: str)
     if not ranked or found < ABSTAIN_BELOW:
         return abstain(session_id, _no_grade(tools, scope)).model_copy(update={"strength": found})
     open_question = not scope.bodies and question.answer_type is None and len(scope.report_ids) > 1
-    chosen = spread(ranked, MAX_OPEN) if open_question else supporting(ranked)
-    return fact_answer(chosen, question, book, session_id).model_copy(update={"strength": found})
+    chosen = spread(ranked, MAX_OPEN) if open_question else supporting(ranked, claims)
+    return fact_answer(chosen, question, book, session_id, tools.counts_asked).model_copy(update={"strength": found})
 
 
 def dated_as_asked(ranked: list[Evidence], spans: list[tuple[int, int]]) -> list[Evidence]:
@@ -123,16 +127,34 @@ def claims_asked(tools: Tools, scope: Scope) -> list:  # list[Claim]
               and (not c.asked_by or c.asked_by & asked) and (not c.also_by or c.also_by & asked)]
     if scope.answer_type != "grade":
         return claims
-    other = [w for w in scope.topic_words if stem(w) not in RATING and not grades.grade_of(w)]
+    other = [w for w in scope.topic_words if stem(w) not in RATING | grades.NOT_A_TOPIC and not grades.grade_of(w)
+             and w.lower() not in grades.NUMBERS]  # ("rated two years before": when, not what)
     said_for = GRADED_FOR.findall(SOURCE.sub(" ", scope.question))  # ("rated for young people who left care")
-    meant = tools.area_meant([" ".join(other), *said_for]) if other else None
+    near = tools.area_nearness([" ".join(other), *said_for]) if other else {}
+    meant = max(near, key=near.get) if near and max(near.values()) >= AREA_MEANT else None
     area = meant or scope.area  # ("a grade for youngsters needing safeguarding from harm": children who need help
     # and protection, by meaning, before a name sharing one word: "young adults who have left care" is not
     # "Outcomes for looked after children and young people")
-    if area is not None:
-        return [c for c in claims if c.area is not None and area_key(c.evidence.meta, area, tools.areas) == c.area]
-    overall = OVERALL_ASKED.search(scope.question)  # ("rated overall": asked, whatever else is said)
-    return [] if other and not overall else [c for c in claims if c.area is None]
+    named = [c for c in claims if c.area is not None and area_key(c.evidence.meta, area, tools.areas) == c.area]
+    if named or area is not None and not other:
+        return named
+    if OVERALL_ASKED.search(scope.question) or not (other or AREA_ASKED.search(scope.question)):
+        return [c for c in claims if c.area is None]  # ("rated overall": asked, whatever else is said)
+    if AREA_ASKED.search(scope.question) or any(near.get(c.area or "", 0.0) >= NEAR_AREA for c in claims):
+        return sorted(claims, key=lambda c: _breakdown_order(c, near))
+    return []  # a grade for what no judgement is near ("for Through the Gate", "at their next inspection")
+
+
+def _breakdown_order(claim, near: dict[str, float]) -> tuple[int, float]:
+    """Every grade, when a judgement is asked in words that name no area ("how was X graded for its work with
+    youngsters", "which area was not outstanding"): the areas near the words asked (nearest first), the overall
+    grade, the areas graded otherwise than overall, the rest."""
+    if claim.area is None:
+        return 1, 0.0
+    if near.get(claim.area, 0.0) >= NEAR_AREA:
+        return 0, -near[claim.area]
+    meta = claim.evidence.meta
+    return 2 + (grades.grade_for(meta, claim.area) == meta.overall), 0.0
 
 
 def _unnamed(scope: Scope) -> str:
@@ -145,12 +167,11 @@ def _unnamed(scope: Scope) -> str:
     return text
 
 
-def supporting(ranked: list[Evidence]) -> list[Evidence]:
+def supporting(ranked: list[Evidence], asked: list = ()) -> list[Evidence]:
     """The best evidence and what ranks close to it: at most three, each saying something those above it do
     not; when the best is a claim read from the metadata (a grade, a date, a name), only such claims."""
-    if ranked[0].kind == "grade":  # the judgement asked, as each report in scope gave it: newest first
-        graded = {ev.report_id: ev for ev in reversed(ranked) if ev.kind == "grade"}
-        return sorted(graded.values(), key=lambda ev: str(ev.meta.published or ""), reverse=True)[:MAX_GRADES]
+    if ranked[0].kind == "grade":
+        return graded(ranked, asked)
     best, chosen = ranked[0].score, []
     for ev in ranked:
         if ev.score < best - KEEP_WITHIN or len(chosen) == MAX_SENTENCES:
@@ -160,6 +181,17 @@ def supporting(ranked: list[Evidence]) -> list[Evidence]:
         if not any(within(ev.quote, c.quote) for c in chosen if c.report_id == ev.report_id):
             chosen.append(ev)  # (not when all it says, a sentence already chosen says)
     return chosen
+
+
+def graded(ranked: list[Evidence], asked: list) -> list[Evidence]:
+    """The judgement asked, as each report in scope gave it, newest first; when the question named no one
+    judgement (each report's grades were asked), every grade of the best-ranked report, in the order asked."""
+    claims = [ev for ev in ranked if ev.kind == "grade"]
+    if len({ev.report_id for ev in claims}) < len(claims):
+        order = {c.evidence.claim: i for i, c in enumerate(asked)}
+        return sorted((ev for ev in claims if ev.report_id == claims[0].report_id),
+                      key=lambda ev: order.get(ev.claim, len(order)))[:MAX_GRADES]
+    return sorted(claims, key=lambda ev: str(ev.meta.published or ""), reverse=True)[:MAX_GRADES]
 
 
 def spread(ranked: list[Evidence], limit: int) -> list[Evidence]:
@@ -172,12 +204,14 @@ def spread(ranked: list[Evidence], limit: int) -> list[Evidence]:
     return list(seen.values())[:limit]
 
 
-def lead(ev: Evidence, question: Question) -> str | None:
-    """The fact itself, when the quote states exactly one thing of the kind asked for."""
+def lead(ev: Evidence, question: Question, counts: Counts | None = None) -> str | None:
+    """The fact itself, when the quote states exactly one thing of the kind asked for (a figure: one that
+    ``counts`` what is asked)."""
     if question.answer_type == "number":
         found = set(quantities(ev.quote, question.figure)) - {m.group(0) for m in NUMBER.finditer(question.text)}
         in_words = COUNTED_IN_WORDS.search(ev.quote)  # "only two of the ten ..., compared with 68%": which?
-        return found.pop() if len(found) == 1 and not in_words else None
+        figure = found.pop() if len(found) == 1 and not in_words else None
+        return figure if figure and (counts is None or counts(question.text, ev.quote, figure)) else None
     if question.answer_type == "date":
         found = {m.group(0) for m in DATE.finditer(ev.quote)}
         return found.pop() if len(found) == 1 else None
@@ -191,7 +225,8 @@ def lead(ev: Evidence, question: Question) -> str | None:
     return None
 
 
-def fact_answer(evidence: list[Evidence], question: Question, book: CitationBook, session_id: str) -> Answer:
+def fact_answer(evidence: list[Evidence], question: Question, book: CitationBook, session_id: str,
+                counts: Counts | None = None) -> Answer:
     """Claims and sentences, each citing its quote; the answer first when the best sentence states it."""
     cited = [(ev, n) for ev in evidence if (n := book.cite(ev)) is not None]
     if not cited:
@@ -200,7 +235,7 @@ def fact_answer(evidence: list[Evidence], question: Question, book: CitationBook
     sentences = [(ev, n) for ev, n in cited if not ev.claim]
     lines = claims + _sentence_lines(sentences)
     first = cited[0][0]
-    head = lead(first, question) if not claims else None  # (a claim, listed first, states it already)
+    head = lead(first, question, counts) if not claims else None  # (a claim, listed first, states it already)
     text = "\n".join(lines) if len(lines) > 1 and (claims or len({ev.report_id for ev, _ in sentences}) > 1) \
         else " ".join(lines)
     if head:
