@@ -182,3 +182,8 @@ def test_a_figure_that_counts_something_else_is_not_the_answers_headline(history
     assert "41 occasions" in other.answer and not other.answer.startswith("**41**")  # (occasions, not children)
     asked = history.ask(AskRequest(question="how many times did children go missing from care in northshire in 2022?"))
     assert asked.answer.startswith("**41** — ")
+
+
+def test_how_often_is_answered_by_a_frequency(history: Answerer) -> None:
+    answer = history.ask(AskRequest(question="how often does northshire's exploitation group get together?"))
+    assert answer.answer.startswith("**monthly** — ") and "meets monthly" in answer.citations[0].quote

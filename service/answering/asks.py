@@ -39,6 +39,7 @@ FIGURES_ASKED = [
     ("duration", re.compile(r"\bhow long\b|\bhow many\s+(hours|days|weeks|months|years)\b", re.I)),
     ("count", re.compile(r"\bhow many\b|\bnumber of\b", re.I)),
 ]
+FREQUENCY_Q = re.compile(r"\bhow (?:often|frequently|regularly)\b|\bwhat (?:intervals?|frequency)\b", re.I)
 WHO = re.compile(r"\s*(who|whom)\b", re.I)  # a person (or body) asked for
 OTHER = re.compile(r"\bother\b|\b(what|which|who|where) else\b", re.I)  # "which other councils", "what else"
 PLURAL_ORGS = re.compile(r"\b(crcs|providers|councils|local authorities|authorities|las|companies|organisations|"
@@ -72,11 +73,14 @@ def kind_of(question: str, bodies: list[BodyMatch]) -> str:
 
 
 def answer_type(question: str) -> str | None:
-    """The kind of thing that answers the question: a number, a date, a name or a grade (None: a finding)."""
+    """The kind of thing that answers the question: a number, a date, a name, a grade or how often (None: a
+    finding)."""
     if grades.asks_for_grade(question):
         return "grade"
     if WHO.match(question):
         return "name"  # "who ran it when it was inspected?": the question's first word asks, not the "when"
+    if FREQUENCY_Q.search(question):
+        return "frequency"  # "how often does the panel meet?": "monthly", "every six weeks"
     if NUMBER_Q.search(question):
         return "number"
     if DATE_Q.search(question):

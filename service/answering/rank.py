@@ -30,7 +30,7 @@ from ingest.models import ReportMeta
 from service.answering import grades
 from service.answering.asks import WHO, figure_asked
 from service.answering.evidence import Claim, Evidence
-from service.answering.text import MONTH, content_words, has_date, has_number, words
+from service.answering.text import FREQUENCY, MONTH, content_words, has_date, has_number, words
 from service.answering.verdict import is_absence
 from service.corpus import Corpus
 from service.terms import bm25_matrix
@@ -217,6 +217,8 @@ def fits(ev: Evidence, question: Question, rare: Callable[[str], bool] = lambda 
         return float(has_date(text))
     if kind == "grade":
         return float(bool(grades.GRADE_MENTION.search(text)))
+    if kind == "frequency":
+        return float(bool(FREQUENCY.search(text)))
     if NAMING.search(text):  # "known as 'opportunity brokers'", "called the ‘123 Programme’"
         return 1.0
     asked = {w.removesuffix("'s") for w in words(question.text)}  # ("Dorset's scheme": Dorset is asked)
@@ -236,5 +238,6 @@ def strength(ranked: list[Evidence], question: Question) -> float:
     rivals = [ev for ev in said if ev.covered >= RIVAL_SAYS and ev.score >= ranked[0].score - SILENCE_MARGIN]
     if ranked[0].kind == "absence" and not rivals:
         return 0.0
-    top = [ev for ev in said[:3] if not question.answer_type or ev.fit]
+    top = [ev for ev in said[:3] if question.answer_type in (None, "frequency") or ev.fit]  # ("how often":
+    # "regularly" answers too)
     return max((ev.strength for ev in top), default=0.0)

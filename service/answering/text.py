@@ -132,6 +132,10 @@ def names_in(quote: str, names: list[str]) -> bool:
     return bool(re.search(rf"\b{phrase}\b", quote, re.I))
 
 
+FREQUENCY = re.compile(r"\b(?:daily|weekly|fortnightly|monthly|quarterly|annually|yearly|bi-?monthly|bi-?weekly|"
+                       r"six-monthly|every\s+(?:day|week|fortnight|month|quarter|year|(?:\w+\s+)?(?:days|weeks|months|"
+                       r"years))|(?:once|twice|three times|four times|\w+ times)\s+(?:a|per|each|every)\s+(?:day|week|"
+                       r"fortnight|month|quarter|year))\b", re.I)  # how often: "monthly", "every six weeks"
 COUNTED = re.compile(r"\b(?:how many(?:\s+more)?|number of|average(?!\s+number\s+of\b))\s+((?:[\w'’-]+\s+){0,2}[\w'’-]+)", re.I)
 UNIT_WORDS = 4  # the words after a figure (else before it, at a clause's end) that say what it counts
 

@@ -17,7 +17,7 @@ from service.answering.evidence import Evidence, label
 from service.answering.organisations import latest_per_body
 from service.answering.rank import ABSTAIN_BELOW, Question, strength
 from service.answering.scope import RATING, Scope
-from service.answering.text import MONTH, NUMBER, names_in, quantities, stem, within, words
+from service.answering.text import FREQUENCY, MONTH, NUMBER, names_in, quantities, stem, within, words
 from service.answering.tools import AREA_MEANT, Tools
 from service.schemas import Answer
 
@@ -212,8 +212,8 @@ def lead(ev: Evidence, question: Question, counts: Counts | None = None) -> str 
         in_words = COUNTED_IN_WORDS.search(ev.quote)  # "only two of the ten ..., compared with 68%": which?
         figure = found.pop() if len(found) == 1 and not in_words else None
         return figure if figure and (counts is None or counts(question.text, ev.quote, figure)) else None
-    if question.answer_type == "date":
-        found = {m.group(0) for m in DATE.finditer(ev.quote)}
+    if question.answer_type in ("date", "frequency"):
+        found = {m.group(0) for m in (DATE if question.answer_type == "date" else FREQUENCY).finditer(ev.quote)}
         return found.pop() if len(found) == 1 else None
     if question.answer_type == "grade":
         stated, said_then = grades.stated_grades(ev.quote), PREVIOUSLY.search(ev.quote)
