@@ -55,8 +55,7 @@ def _tokens(question: str, known: set[str] = frozenset()) -> list[tuple[str, int
 NATION_OF = {"welsh": "wales", "scottish": "scotland", "cornish": "cornwall", "english": "england"}
 PEOPLES = {*NATION_OF, "irish", "northern irish", "british"}  # ("a Welsh police and crime commissioner": no body)
 BODY_AFTER = re.compile(r"\s+(crcs?|nps|community rehabilitation|national probation|probation|councils?|local "
-                        r"authorit(y|ies)|division|provider|company|children'?s services)\b", re.I)
-# (a people's word names its place before a kind of body: "the Welsh CRC" is Wales CRC; "Welsh speakers" are not)
+                        r"authorit(y|ies)|division|provider|company|children'?s services)\b", re.I)  # ("the Welsh CRC")
 
 
 WHERE_BEFORE = re.compile(r"\b(?:in|at|across|around|near|within)\s+$", re.I)
@@ -197,14 +196,15 @@ class BodyNames:
         return list({m.report_id: m for name, ms in self.by_name.items() if wanted <= set(name) for m in ms}.values())
 
     def unknown(self, question: str, bodies: list[BodyMatch] | None = None, graded: bool = False) -> list[str]:
-        """Organisation names the question gives (a name before 'CRC', 'Council' ... or before "'s children's
-        services", capitalised or not; or, when it names no body of the index, a UK council area) that fit no
-        report's body of that kind, even in part: the index cannot answer about them. (``bodies``: what
-        ``find`` gave for the question, when the caller has it.)"""
-        out = []
+        """Organisation names the question gives (before 'CRC', 'Council', "'s children's services" ...; or,
+        naming no body of the index, a UK council area) that fit no report's body of that kind, even in part, nor
+        lie in a body found (``bodies``: what ``find`` gave, when the caller has it)."""
+        out, found = [], self.find(question) if bodies is None else bodies
         for pattern in (NAME_BEFORE_SUFFIX, NAME_POSSESSIVE, LOWER_NAME_BEFORE_SUFFIX, LEARNING_NAMED):
             for match in pattern.finditer(question):
                 name = match.group(1) or match.group(2) or match.group(4) or ""
+                if any(b.start < match.end() and match.start() < b.end for b in found):  # ("humberside lincs and
+                    continue                                                              # n yorks crc")
                 if pattern in (LOWER_NAME_BEFORE_SUFFIX, LEARNING_NAMED):
                     name = _name_run(name)
                     if self._everyday(name, pattern, match):
@@ -215,7 +215,7 @@ class BodyNames:
                         and name.lower() not in PEOPLES \
                         and (graded or not self.mentioned(match.group(0)[match.group(0).rfind(name):])):
                     out.append(name)  # (a body the reports mention is asked about, unless its grade is)
-        if not out and not (self.find(question) if bodies is None else bodies):  # "how did glasgow do": a council area no body of the index is
+        if not out and not found:  # "how did glasgow do": a council area no body of the index is
             out = [m.group(0) for m in places_matched(question) if not self._partial(m.group(0))
                    and not (AREA_SERVED.search(question[:m.start()]) and self.mentioned(m.group(0)))]
         return out
