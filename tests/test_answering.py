@@ -345,6 +345,18 @@ def test_how_does_that_compare_with_a_body_asks_the_same_question_of_both(answer
     assert "58 cases" in beside.answer and "64 cases" in beside.answer  # (the figure asked, of both)
 
 
+def test_any_better_on_that_asks_the_topic_just_asked_about(answerer: Answerer) -> None:
+    first = ask(answerer, "what did the london one find about child safeguarding?")
+    nps = ask(answerer, "was the nps in london any better on that?", first.session_id)
+    assert not nps.abstained and nps.citations[0].report_id == "london-nps-2018"
+    assert "safeguarding" in nps.citations[0].quote
+
+
+def test_a_short_form_inside_a_body_found_is_no_body_missing(answerer: Answerer) -> None:
+    answer = ask(answerer, "who led the inspection of the humberside lincs and n yorks crc?")
+    assert "Tony Kirk" in answer.answer
+
+
 def test_a_question_naming_no_body_stays_with_the_body_asked_about(answerer: Answerer) -> None:
     first = ask(answerer, "tell me about west yorkshire crc")
     number = ask(answerer, "how many people did it supervise?", first.session_id)

@@ -187,3 +187,28 @@ def test_a_figure_that_counts_something_else_is_not_the_answers_headline(history
 def test_how_often_is_answered_by_a_frequency(history: Answerer) -> None:
     answer = history.ask(AskRequest(question="how often does northshire's exploitation group get together?"))
     assert answer.answer.startswith("**monthly** — ") and "meets monthly" in answer.citations[0].quote
+
+
+def test_why_after_who_led_it_explains_the_grade_of_the_inspection_discussed(history: Answerer) -> None:
+    first = history.ask(AskRequest(question="how was northshire rated in 2022?"))
+    led = history.ask(AskRequest(question="who led that inspection?", session_id=first.session_id))
+    assert "Jane Ash" in led.answer
+    why = history.ask(AskRequest(question="why?", session_id=led.session_id))
+    assert why.answer.startswith("**Northshire (2022)**") and "rated **good** overall" in why.answer
+    assert {c.report_id for c in why.citations} == {"northshire-2022"}
+
+
+def test_the_lead_inspector_after_one_inspection_is_that_inspections(history: Answerer) -> None:
+    first = history.ask(AskRequest(question="How did Northshire do in its 2022 inspection?"))
+    led = history.ask(AskRequest(question="who was the lead inspector?", session_id=first.session_id))
+    assert "Jane Ash" in led.answer and "Tom Birch" not in led.answer
+    before = history.ask(AskRequest(question="and what about the inspection before that?", session_id=led.session_id))
+    assert "Tom Birch" in before.answer and not before.abstained
+
+
+def test_a_bodys_first_inspection_is_its_earliest_report(history: Answerer) -> None:
+    answer = history.ask(AskRequest(question="tell me about northshire's first inspection"))
+    assert {c.report_id for c in answer.citations} == {"northshire-2014"}
+    after = history.ask(AskRequest(question="and what about the next time they were inspected?",
+                                   session_id=answer.session_id))
+    assert {c.report_id for c in after.citations} == {"northshire-2017"}

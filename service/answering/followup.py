@@ -13,8 +13,7 @@
 - "Which were good at it?" after a question across reports ("which CRCs had problems with unpaid work?"): its
   topic, the other way, across the same kind of reports.
 - "then" means the previous turn's year; "that company" / "the previous owner" the organisations the previous
-  answer named; "that rating" the grade the previous question asked about; "other" leaves the previous
-  bodies out.
+  answer named; "that rating" the grade asked about; "other" leaves the previous bodies out.
 """
 
 from __future__ import annotations
@@ -27,11 +26,11 @@ from service.answering.grades import GRADE_WORD
 from service.answering.mentions import BodyMatch, BodyNames
 from service.answering.organisations import body_label, org_types_named
 from service.answering.dates import YEAR, in_years, parse_years
-from service.answering.asks import NUMBER_Q, OTHER, PLURALS
+from service.answering.asks import NUMBER_Q, OTHER, PLURALS, answer_type
 from service.answering.context import (EARLIER_REPORT, LATER_REPORT, Context, asked_beside, change_of,
                                        report_beside, two_turns_reports)
 from service.answering.intent import COMPARATIVES, DIFFER
-from service.answering.parts import two_parts
+from service.answering.parts import on_that, two_parts
 from service.answering.regions import region_swapped
 from service.answering.scope import SCAFFOLD
 from service.answering.text import content_words, stem, stems, words
@@ -44,6 +43,7 @@ ELLIPSIS = re.compile(rf"^\s*(?:{SAME_AT}|and|what about|how about|and what abou
 REFERS_BACK = re.compile(r"\b(it|its|they|them|their|there)\b", re.I)
 RECENT = re.compile(r"\s*\b(?:(?:at|in|from|on)\s+)?(?:(?:its|their|the)\s+)?(?:latest|most recent|last|newest|current)"
                     r"(?:\s+(?:time|inspection|report|visit))?\b", re.I)  # a turn's own choice of report
+THE_INSPECTION = re.compile(r"\bthe\s+(?:lead\s+)?(?:inspectors?|inspection|report|visit)\b", re.I)
 THAT_REPORT = re.compile(r"\b(that|this|the same|these|those) (inspections?|reports?|visits?)\b", re.I)
 OF_THEM = re.compile(r"\b(of|among|between) (them|those|these|the two|both)\b", re.I)
 THEN = re.compile(r"\b(then|at that time|at the time)\b(?=\s*\??\s*$)", re.I)
@@ -107,10 +107,12 @@ def resolve(question: str, previous: Context | None, names: BodyNames, areas: Ar
     if previous is None or not previous.resolved:
         return Resolved(question)
     text, inherited = question.strip(), False
+    text = on_that(text, previous.resolved) if names.find(text) else text  # ("was X any better on that?")
     chosen = LIST_ASKED.match(previous.resolved) and len(previous.report_ids) == 1  # "which crc got the worst
     # rating?" "why?"; or "why did they get that rating?" after a question about something else ("who led it?")
-    if WHY_ONLY.match(text) and (chosen or GRADED.search(text) and not GRADED.search(previous.resolved)
-                                 and previous.bodies):  # why the report just discussed was rated as it was
+    metadata = ASKS_WHY.match(text) and answer_type(previous.resolved) in ("name", "date")  # ("why?" after "who
+    if WHY_ONLY.match(text) and (chosen or previous.bodies and (GRADED.search(text) or metadata)  # led it?")
+                                 and not GRADED.search(previous.resolved)):  # why the report just discussed was rated
         years = f" in {previous.years[0]}" if previous.years else ""
         return Resolved(f"how was {previous.bodies[0]} rated{years}, and why?", only=set(previous.report_ids))
     if WHY_ONLY.match(text) and (ASKS_WHY.match(text) or GRADED.search(previous.resolved)):
@@ -181,8 +183,9 @@ def resolve(question: str, previous: Context | None, names: BodyNames, areas: Ar
         text, inherited = f"{text.rstrip()} ({'; '.join(previous.bodies + then)})", True
     exclude = set(previous.report_ids) if OTHER.search(question) and not ELSE_HERE.search(question) else set()
     now = not ACROSS_TIME.search(question) and not found - set(previous.bodies)  # ("compare it with Wales CRC")
-    one_report = len(previous.report_ids) == 1 and re.search(r"\b(it|its|that|this|they|them|their)\b", question,
-                                                             re.I) and now  # (an organisation is "they" too)
+    one_report = len(previous.report_ids) == 1 and (re.search(r"\b(it|its|that|this|they|them|their)\b", question, re.I)
+                                                    or THE_INSPECTION.search(question)) and now  # (an organisation is
+    # "they" too; "who was the lead inspector?": of the inspection just discussed)
     listed = len(previous.report_ids) > 1 and len(previous.bodies) > 1 and THEY.search(question) and now \
         and not COMPARE.search(question)  # ("what went wrong there?" after a list: in the reports listed)
     only = set(previous.report_ids) if THAT_REPORT.search(question) or one_report or listed else picked

@@ -99,9 +99,10 @@ def org_types_named(question: str) -> set[str]:
     return {kind for kind, pattern in ORG_TYPES.items() if pattern.search(question)}
 
 
-def latest_per_body(reports: list[ReportMeta]) -> list[ReportMeta]:
-    """Each body's most recently published report ("when was X last inspected", "X's latest rating")."""
+def latest_per_body(reports: list[ReportMeta], first: bool = False) -> list[ReportMeta]:
+    """Each body's most recently published report ("when was X last inspected", "X's latest rating"); with
+    ``first``, its earliest ("X's first inspection")."""
     latest: dict[str, ReportMeta] = {}
-    for meta in sorted(reports, key=lambda m: m.published or date.min):
+    for meta in sorted(reports, key=lambda m: m.published or date.min, reverse=first):
         latest[body_label(meta)] = meta
     return list(latest.values())

@@ -12,6 +12,7 @@ from service.answering.verdict import CUE_STEMS
 SECOND_PART = re.compile(r",?\s+and\s+(?=(?:which|what|who|where|how|why)\b)|;\s*(?=(?:and\s+)?(?:which|what|who|where|"
                          r"how|why)\b)", re.I)
 APPENDIX = re.compile(r"\s*(\([^()]*\))\s*\??\s*$")  # "(Dudley)": the bodies a follow-up was completed with
+ON_THAT = re.compile(r"\b(?:on|about|with|at|for|regarding)\s+(that|it|this|those|them)\W*$", re.I)
 SIDE_STEMS = {stem(w) for w in "concern concerns problem problems issue issues risk risks praise strength strengths "
                                 "failings weaknesses best worst strongest weakest".split()}  # the verdict asked, not what it is about
 
@@ -31,9 +32,28 @@ def two_parts(question: str) -> list[str]:
     if subject and re.match(r"^\s*(which|what)\s+(ones?\s+)?(were|was|had|have|did|got|received)\b", second, re.I):
         second = re.sub(r"^\s*(which|what)(\s+ones?)?\b", lambda m: f"{m.group(1)} {subject.group(1)}", second,
                         count=1, flags=re.I)
-    topic = re.search(r"\b(?:had|have|with|for|about|on)\s+(.+?)\s*\??$", first, re.I)
-    if topic:
-        about = " ".join(w for w in topic.group(1).split() if stem(w.lower()) not in CUE_STEMS | SIDE_STEMS)
-        about = re.sub(r"^(?:(?:with|in|of|about|around|over|on|for|to)\s+)+", "", about, flags=re.I)  # "issues with X"
+    if about := topic_of(first):
         second = re.sub(r"\b(it|them|this|that)\b(?=\W*$)", about, second, count=1, flags=re.I)
     return [first, second]
+
+
+def topic_of(question: str) -> str:
+    """What a question is about, from its last words after "had", "with", "about" ... ("which CRCs had problems
+    with unpaid work?": "unpaid work"), without the side asked; "" when it names none that way."""
+    topic = re.search(r"\b(?:had|have|with|for|about|on)\s+(.+?)\s*\??$", _strip_appendix(question), re.I)
+    if not topic:
+        return ""
+    about = " ".join(w for w in topic.group(1).split() if stem(w.lower()) not in CUE_STEMS | SIDE_STEMS)
+    return re.sub(r"^(?:(?:with|in|of|about|around|over|on|for|to)\s+)+", "", about, flags=re.I)  # "issues with X"
+
+
+def on_that(text: str, previous: str) -> str:
+    """A follow-up that asks "... on that?" / "... about it?": of the topic the previous question asked about
+    ("was the nps in london any better on that?" after "what did London CRC find about child safeguarding?")."""
+    if (pronoun := ON_THAT.search(text)) and (about := topic_of(previous)):
+        return text[:pronoun.start(1)] + about + text[pronoun.end(1):]
+    return text
+
+
+def _strip_appendix(text: str) -> str:
+    return APPENDIX.sub("", text)

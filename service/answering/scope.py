@@ -1,6 +1,5 @@
-"""What a question is about: the reports in scope (bodies named, organisation type, inspectorate, years), whether
-it wants one answer or a row per report, the kind of answer it expects (a number, a date, a name, a grade) and its
-topic (the words left once its frame is taken away). Which composer answers it: ``intent``."""
+"""What a question is about: the reports in scope (bodies, organisation type, inspectorate, years), one answer or
+a row per report, the kind of answer asked (``asks``) and its topic. Which composer answers it: ``intent``."""
 
 from __future__ import annotations
 
@@ -16,8 +15,8 @@ from service.answering.organisations import (INSPECTORATE_NAMES, ORG_TYPES, body
                                              latest_per_body, org_type, org_types_named)
 from service.answering.places import COUNCIL_KINDS, council_kind, council_kinds_named
 from service.answering.regions import region_of, regions_named, without_regions
-from service.answering.dates import (FIELDWORK_YEAR, LATEST_ONLY, PART_OF_YEAR, REPORT_YEAR, YEAR_PHRASE, in_years,
-                                     of_fieldwork_asked, of_month_asked, parse_years)
+from service.answering.dates import (FIELDWORK_YEAR, FIRST_ONLY, LATEST_ONLY, PART_OF_YEAR, REPORT_YEAR, YEAR_PHRASE,
+                                     in_years, of_fieldwork_asked, of_month_asked, parse_years)
 from service.answering.text import ENTITY, MONTH, content_words, stem, stems
 from service.answering.thesaurus import reports_words
 from service.terms import STOPWORDS
@@ -174,8 +173,9 @@ def _reports_in_scope(question: str, reports: list[ReportMeta], bodies: list[Bod
     if dated and not monthly:
         return [], "no report in this index was published or inspected in that month"
     dated = monthly
-    if not years and (LATEST_ONLY.search(question) if bodies else AS_THINGS_STAND.search(question)):
-        dated = latest_per_body(dated)  # ("which councils are currently rated inadequate": each one's latest)
+    first = bool(bodies) and bool(FIRST_ONLY.search(question))  # ("X's first rated inspection": its earliest)
+    if not years and (first or (LATEST_ONLY.search(question) if bodies else AS_THINGS_STAND.search(question))):
+        dated = latest_per_body(dated, first)  # ("which councils are currently rated inadequate": each one's latest)
     return sorted(m.report_id for m in dated), None
 
 
