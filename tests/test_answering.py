@@ -352,6 +352,12 @@ def test_any_better_on_that_asks_the_topic_just_asked_about(answerer: Answerer) 
     assert "safeguarding" in nps.citations[0].quote
 
 
+def test_the_year_before_a_year_asked_is_that_year_less_one(answerer: Answerer) -> None:
+    answer = ask(answerer, "was london crc better or worse in 2019 than the year before?")
+    assert [item.report_id for item in answer.items] == ["london-crc-2018", "london-crc-2019"]
+    assert "| Year |" not in answer.answer  # ("the year before" says when, it is no aspect compared)
+
+
 def test_a_short_form_inside_a_body_found_is_no_body_missing(answerer: Answerer) -> None:
     answer = ask(answerer, "who led the inspection of the humberside lincs and n yorks crc?")
     assert "Tony Kirk" in answer.answer

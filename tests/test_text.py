@@ -425,3 +425,22 @@ def test_what_a_figure_counts(quote: str, figure: str, unit: str) -> None:
     from service.answering.text import unit_of
 
     assert unit_of(quote, figure) == unit
+
+
+def test_a_share_asked_of_a_body_is_a_number_whatever_grade_its_words_name() -> None:
+    from service.answering.asks import answer_type
+
+    asked = "What percentage of Solihull's children in care went to schools rated at least good in 2016?"
+    assert answer_type(asked, named=True) == "number"
+    assert answer_type("what proportion of councils were rated good in 2019?") == "grade"  # (a share of grades)
+
+
+@pytest.mark.parametrize(("question", "years"), [
+    ("was london crc better or worse in 2019 than the year before?", [(2019, 2019), (2018, 2018)]),
+    ("how did X do in 2019 and the year after?", [(2019, 2019), (2020, 2020)]),
+    ("what was X rated the year before 2019?", [(0, 2018)]),
+])
+def test_a_year_beside_the_year_asked(question: str, years: list[tuple[int, int]]) -> None:
+    from service.answering.dates import parse_years
+
+    assert parse_years(question) == years

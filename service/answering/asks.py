@@ -39,6 +39,7 @@ FIGURES_ASKED = [
     ("duration", re.compile(r"\bhow long\b|\bhow many\s+(hours|days|weeks|months|years)\b", re.I)),
     ("count", re.compile(r"\bhow many\b|\bnumber of\b", re.I)),
 ]
+SHARE_FIRST = re.compile(r"^\W*(?:what|which)\s+(?:percentage|proportion|share|fraction)\b", re.I)
 FREQUENCY_Q = re.compile(r"\bhow (?:often|frequently|regularly)\b|\bwhat (?:intervals?|frequency)\b", re.I)
 WHO = re.compile(r"\s*(who|whom)\b", re.I)  # a person (or body) asked for
 OTHER = re.compile(r"\bother\b|\b(what|which|who|where) else\b", re.I)  # "which other councils", "what else"
@@ -72,10 +73,11 @@ def kind_of(question: str, bodies: list[BodyMatch]) -> str:
     return "list" if PLURALS.search(question) or named > 1 else "fact"
 
 
-def answer_type(question: str) -> str | None:
+def answer_type(question: str, named: bool = False) -> str | None:
     """The kind of thing that answers the question: a number, a date, a name, a grade or how often (None: a
-    finding)."""
-    if grades.asks_for_grade(question):
+    finding). A share asked of a body ``named`` is a number, whatever grade its words name ("what percentage of
+    X's children in care went to schools rated at least good?")."""
+    if grades.asks_for_grade(question) and not (named and SHARE_FIRST.match(question)):
         return "grade"
     if WHO.match(question):
         return "name"  # "who ran it when it was inspected?": the question's first word asks, not the "when"

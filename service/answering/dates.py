@@ -44,9 +44,15 @@ def parse_years(question: str) -> list[tuple[int, int]]:
     spans += [(0, int(y) - 1) for y in BEFORE.findall(question)]
     if spans:
         return spans
-    return [(int(y), int(y)) for y in dict.fromkeys(YEAR.findall(question))]
+    years = [int(y) for y in dict.fromkeys(YEAR.findall(question))]
+    if len(years) == 1 and (beside := YEAR_BESIDE.search(question)):  # "in 2019 than the year before": 2018 too
+        said = next(word for word in beside.groups() if word).lower()
+        years.append(years[0] + (1 if said in ("after", "later", "following", "next") else -1))
+    return [(y, y) for y in years]
 
 
+YEAR_BESIDE = re.compile(r"\bthe\s+(?:year|inspection|one)\s+(before|after)\b|\b(?:a|one)\s+year\s+(earlier|later)\b|"
+                         r"\bthe\s+(previous|following|next)\s+year\b", re.I)
 FIELDWORK_YEAR = re.compile(r"\b(?:carried out|conducted|took place|fieldwork)\s+(?:in|during)\s+(?:19|20)\d\d\b", re.I)
 # ("inspections carried out in 2019": the visits' year; "councils inspected in 2017" is read as the reports' year)
 

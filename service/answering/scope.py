@@ -16,7 +16,7 @@ from service.answering.organisations import (INSPECTORATE_NAMES, ORG_TYPES, body
 from service.answering.places import COUNCIL_KINDS, council_kind, council_kinds_named
 from service.answering.regions import region_of, regions_named, without_regions
 from service.answering.dates import (FIELDWORK_YEAR, FIRST_ONLY, LATEST_ONLY, PART_OF_YEAR, REPORT_YEAR, YEAR_PHRASE,
-                                     in_years, of_fieldwork_asked, of_month_asked, parse_years)
+                                     YEAR_BESIDE, in_years, of_fieldwork_asked, of_month_asked, parse_years)
 from service.answering.text import ENTITY, MONTH, content_words, stem, stems
 from service.answering.thesaurus import reports_words
 from service.terms import STOPWORDS
@@ -207,7 +207,7 @@ def _read_wants(scope: Scope, areas: AreaNames, graded: bool = False) -> None:
     scope.numeric = numeric(rest)
     scope.wanted = wanted_verdicts(rest) if scope.kind == "list" else set()
     rest = NUMERIC.sub(" ", rest) if scope.numeric else rest
-    scope.answer_type = answer_type(question)
+    scope.answer_type = answer_type(question, bool(scope.bodies))
     frame = SCAFFOLD | (LIST_SCAFFOLD if scope.kind == "list" else set())
     if scope.bodies and not scope.years and LATEST_ONLY.search(question):
         frame |= RECENCY  # "the latest on X", "X's latest rating": they chose the report, they are not the topic
@@ -249,7 +249,7 @@ def without_names(question: str, bodies: list[BodyMatch], years: bool = False, k
         if kinds is None or kind in kinds:
             question = pattern.sub(" ", question)
     question = INSPECTORATE_NAMES.sub(" ", question)
-    return question if years else YEAR_PHRASE.sub(" ", question)  # ("since 2020": a date, not a topic)
+    return question if years else YEAR_PHRASE.sub(" ", YEAR_BESIDE.sub(" ", question))  # ("the year before": when)
 
 
 def proper_names(text: str) -> list[str]:
