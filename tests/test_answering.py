@@ -1528,3 +1528,8 @@ def test_why_that_rating_after_a_question_about_something_else_explains_the_grad
     why = ask(answerer, "Why did they get that rating?", owner.session_id)
     assert why.answer.startswith("**Essex CRC (2018)**\n- **Essex CRC (2018)** was rated **requires improvement**")
     assert "**Concerns**" in why.answer
+
+
+def test_the_heaviest_caseloads_rank_the_figures_stated(answerer: Answerer) -> None:
+    answer = ask(answerer, "where did probation officers have the heaviest caseloads?")
+    assert answer.answer.startswith("The largest figure stated is **70**, by **Staffordshire and West Midlands CRC**")

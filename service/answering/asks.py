@@ -45,8 +45,9 @@ WHO = re.compile(r"\s*(who|whom)\b", re.I)  # a person (or body) asked for
 OTHER = re.compile(r"\bother\b|\b(what|which|who|where) else\b", re.I)  # "which other councils", "what else"
 PLURAL_ORGS = re.compile(r"\b(crcs|providers|councils|local authorities|authorities|las|companies|organisations|"
                          r"boroughs|divisions|forces|prisons|schools)\b", re.I)
-SUPERLATIVE = re.compile(r"(?<!their )(?<!its )(?<!at )\b(first|most|least|largest|biggest|highest|lowest|best|worst|fewest|smallest|greatest|"
-                         r"earliest|latest|poorest|weakest|strongest)\b|\b(more|fewer|less)\b(?!\s+than)", re.I)
+SUPERLATIVE = re.compile(r"(?<!their )(?<!its )(?<!at )\b(first|most|least|largest|biggest|highest|heaviest|lowest|"
+                         r"lightest|best|worst|fewest|smallest|greatest|earliest|latest|poorest|weakest|strongest)\b|"
+                         r"\b(more|fewer|less)\b(?!\s+than)", re.I)
 # ("which councils got worse at their latest inspection": each body's own report, not a superlative)
 ANY_OF = r"^\s*(were|was|did|have|has|are|is)\s+(there\s+)?any\s+(crcs?|providers?|councils?|local authorit(y|ies)|" \
          r"authorit(y|ies)|las?|compan(y|ies)|organisations?|probation compan(y|ies))\b"  # "were any CRCs praised ...?"

@@ -49,8 +49,8 @@ MOST_CHANGED = re.compile(r"\b(most|biggest|greatest|largest)[- ](improv\w*|decl
                           re.I)  # "which council improved the most?", "the biggest decline": by grade steps
 MOST_INSPECTED = re.compile(r"\b(most|fewest|least)\s+(inspections|reports|inspected|often)\b|"
                             r"\binspected\s+(the\s+)?(most|least)\b", re.I)
-SUPERLATIVES = "most largest biggest highest greatest fewest smallest lowest least".split()
-COMPARATIVES = "more fewer less bigger larger higher greater smaller lower".split()
+SUPERLATIVES = "most largest biggest highest greatest heaviest fewest smallest lowest least lightest".split()
+COMPARATIVES = "more fewer less bigger larger higher greater heavier smaller lower lighter".split()
 MOST_OF = re.compile(rf"\b({'|'.join(SUPERLATIVES)})\s+(?:number of\s+)?"
                      r"(?!(?:common|likely|often|recent|recently|popular|frequent|frequently)\b)"
                      r"(?!\w+(?:ous|ive|ful|ent|ant|ed|al|ble|ic|ing)\b)[a-z]", re.I)

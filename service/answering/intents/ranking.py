@@ -24,7 +24,7 @@ from service.answering.tools import Tools
 from service.schemas import Answer
 
 WORST = re.compile(r"\b(worst|lowest|bottom|poorest|weakest)\b", re.I)
-FEWEST = re.compile(r"\b(fewest|smallest|lowest|least|fewer|smaller|lower|less)\b(?!\s+than\b)", re.I)
+FEWEST = re.compile(r"\b(fewest|smallest|lowest|least|lightest|fewer|smaller|lower|less|lighter)\b(?!\s+than\b)", re.I)
 STATES_MOST = re.compile(rf"\b({'|'.join(SUPERLATIVES)})\b", re.I)
 EARLIEST = re.compile(r"\b(first|earliest|oldest)\b", re.I)
 
