@@ -212,3 +212,8 @@ def test_a_bodys_first_inspection_is_its_earliest_report(history: Answerer) -> N
     after = history.ask(AskRequest(question="and what about the next time they were inspected?",
                                    session_id=answer.session_id))
     assert {c.report_id for c in after.citations} == {"northshire-2017"}
+
+
+def test_a_grade_and_why_asked_of_a_year_with_no_report_says_which_years_have_one(history: Answerer) -> None:
+    answer = history.ask(AskRequest(question="how was northshire rated in 2019, and why?"))
+    assert answer.abstained and "Northshire's reports are of 2014, 2017 and 2022" in answer.answer

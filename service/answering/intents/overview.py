@@ -38,7 +38,7 @@ MAX_EARLIER = 3        # earlier reports of the body whose overall grade an over
 
 def answer_overview(tools: Tools, scope: Scope, book: CitationBook, session_id: str) -> Answer:
     if scope.missing or not scope.report_ids:
-        return abstain(session_id)
+        return abstain(session_id, missing=scope.missing)  # ("... 2022, and why?": the years it has reports of)
     meta = tools.newest_first(scope.report_ids)[0]
     sides = " ".join(w for w in scope.topic_words if not grade_of(w))  # "is Merseyside any good?" asks its grade
     asked = {"concern"} if IMPROVE_ASKED.search(scope.question) else \
