@@ -217,3 +217,8 @@ def test_a_bodys_first_inspection_is_its_earliest_report(history: Answerer) -> N
 def test_a_grade_and_why_asked_of_a_year_with_no_report_says_which_years_have_one(history: Answerer) -> None:
     answer = history.ask(AskRequest(question="how was northshire rated in 2019, and why?"))
     assert answer.abstained and "Northshire's reports are of 2014, 2017 and 2022" in answer.answer
+
+
+def test_a_subject_in_words_only_the_thesaurus_knows_is_no_overview(history: Answerer) -> None:
+    answer = history.ask(AskRequest(question="why so many uasc in northshire"))
+    assert "**Strengths**" not in answer.answer and "asylum-seeking" in answer.citations[0].quote

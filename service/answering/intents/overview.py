@@ -168,7 +168,8 @@ def asks_for_overview(tools: Tools, scope: Scope) -> bool:
 
 def names_subject(tools: Tools, scope: Scope) -> bool:
     """True when the question's words besides its frame, ratings and sides name a subject the reports write
-    about ("unpaid work", "care leavers")."""
+    about ("unpaid work", "care leavers"), or in words the reports have a term for ("uasc": unaccompanied
+    asylum-seeking children)."""
     subject = " ".join(w for w in scope.topic_words if stem(w) not in OVERVIEW_WORDS | RATING | SIDES
                        and not grade_of(w))
-    return tools.library.text.share(subject) >= SUBJECT_SHARE
+    return tools.library.text.share(subject) >= SUBJECT_SHARE or bool(subject and scope.jargon)
