@@ -222,3 +222,10 @@ def test_a_grade_and_why_asked_of_a_year_with_no_report_says_which_years_have_on
 def test_a_subject_in_words_only_the_thesaurus_knows_is_no_overview(history: Answerer) -> None:
     answer = history.ask(AskRequest(question="why so many uasc in northshire"))
     assert "**Strengths**" not in answer.answer and "asylum-seeking" in answer.citations[0].quote
+
+
+def test_why_did_it_improve_compares_the_two_inspections_just_asked_about(history: Answerer) -> None:
+    first = history.ask(AskRequest(question="What was Northshire's overall grade in 2014?"))
+    then = history.ask(AskRequest(question="and in 2017?", session_id=first.session_id))
+    why = history.ask(AskRequest(question="why did it improve?", session_id=then.session_id))
+    assert [item.report_id for item in why.items] == ["northshire-2014", "northshire-2017"]

@@ -73,10 +73,10 @@ WHY_ONLY = re.compile(r"^\s*(and\s+)?(why|for what reasons?|what were the reason
                       r"concerns)|what went wrong|why (were|was|did|is|are) (they|it|those|these)( \w+)? (rated|graded|judged|"
                       r"given|get|got|receive|received|awarded)( that| that (grade|rating|judge?ment)| (a|that|this|such a) "
                       r"(grade|rating|judge?ment))?)\s*\??\s*$", re.I)  # "why were they rated that?"
-CHANGED_ONLY = re.compile(r"^\s*(and\s+)?(so\s+)?(what|how)( exactly)? (has |have |had )?(changed|improved|got better|got worse|"
-                          r"declined|was different|is different|were the differences|are the differences)"
-                          r"( between (them|those|these)( two)?( inspections| reports)?| since then)?\s*\??\s*$",
-                          re.I)
+CHANGED_ONLY = re.compile(r"^\s*(and\s+)?(so\s+)?((what|how)( exactly)? (has |have |had )?(changed|improved|got better|got "
+                          r"worse|declined|was different|is different|were the differences|are the differences)|why (did|"
+                          r"has|have) \w+ (improve|get better|decline|deteriorate|get worse|go down|drop|change)d?)( between"
+                          r" (them|those|these)( two)?( inspections| reports)?| since then| so much)?\s*\??\s*$", re.I)
 HOW_MANY_THAT = re.compile(r"^\s*(and\s+)?(so\s+)?how many (is|are|was|were) (that|those|these|there|they)"
                            r"( in (total|all))?\s*\??\s*$", re.I)
 ACROSS_TIME = re.compile(r"\b(always|ever|before|previous(ly)?|history|over the years|since|changed?|improved?|"
