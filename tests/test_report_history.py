@@ -229,3 +229,9 @@ def test_why_did_it_improve_compares_the_two_inspections_just_asked_about(histor
     then = history.ask(AskRequest(question="and in 2017?", session_id=first.session_id))
     why = history.ask(AskRequest(question="why did it improve?", session_id=then.session_id))
     assert [item.report_id for item in why.items] == ["northshire-2014", "northshire-2017"]
+
+
+def test_an_abbreviation_the_thesaurus_knows_names_the_judgement_area(history: Answerer) -> None:
+    answer = history.ask(AskRequest(question="northshire 2022 cla grade"))
+    assert answer.answer.startswith("**Northshire (2022)** was rated **good** for *The experiences and progress of "
+                                    "children in care*")

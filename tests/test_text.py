@@ -444,3 +444,10 @@ def test_a_year_beside_the_year_asked(question: str, years: list[tuple[int, int]
     from service.answering.dates import parse_years
 
     assert parse_years(question) == years
+
+
+def test_a_grade_keyword_before_the_inspectorate_and_year_asks_a_grade() -> None:
+    from service.answering.grades import asks_for_grade
+
+    assert asks_for_grade("peterborough care leavers grade ofsted 2024?")
+    assert not asks_for_grade("peterborough care leavers ofsted 2024?")

@@ -241,8 +241,8 @@ def asks_for_grade(question: str) -> bool:
                              r"do|perform)\b|^\s*how good (is|are|was|were)\b", q)
                 or re.search(r"\b(rating|grade|judge?ment)s?\s+(for|of|given to)\b|'s\s+(overall\s+)?(rating|grade|"
                              r"judge?ment)\b|^\s*(ofsted\s+)?(overall\s+)?(rating|grade|judge?ment)\b|"
-                             rf"\b(rating|grade|judge?ment|overall effectiveness)s?(\s+(in\s+)?({MONTH.pattern}\s+)?"
-                             r"(19|20)\d\d)?\W*$|\b(rating|grade|judge?ment)s?\s*\?", q)
+                             rf"\b(rating|grade|judge?ment|overall effectiveness)s?(\s+(by\s+|from\s+)?ofsted)?(\s+(in\s+)?"
+                             rf"({MONTH.pattern}\s+)?(19|20)\d\d)?\W*$|\b(rating|grade|judge?ment)s?\s*\?", q)
                 or GOT_FOR.search(q))
 
 

@@ -130,7 +130,7 @@ def claims_asked(tools: Tools, scope: Scope) -> list:  # list[Claim]
     other = [w for w in scope.topic_words if stem(w) not in RATING | grades.NOT_A_TOPIC and not grades.grade_of(w)
              and w.lower() not in grades.NUMBERS]  # ("rated two years before": when, not what)
     said_for = GRADED_FOR.findall(SOURCE.sub(" ", scope.question))  # ("rated for young people who left care")
-    near = tools.area_nearness([" ".join(other), *said_for]) if other else {}
+    near = tools.area_nearness([" ".join(other), *said_for, *filter(None, [scope.jargon])]) if other else {}
     meant = max(near, key=near.get) if near and max(near.values()) >= AREA_MEANT else None
     area = meant or scope.area  # ("a grade for youngsters needing safeguarding from harm": children who need help
     # and protection, by meaning, before a name sharing one word: "young adults who have left care" is not
