@@ -43,6 +43,8 @@ ELLIPSIS = re.compile(rf"^\s*(?:{SAME_AT}|and|what about|how about|and what abou
 REFERS_BACK = re.compile(r"\b(it|its|they|them|their|there)\b", re.I)
 RECENT = re.compile(r"\s*\b(?:(?:at|in|from|on)\s+)?(?:(?:its|their|the)\s+)?(?:latest|most recent|last|newest|current)"
                     r"(?:\s+(?:time|inspection|report|visit))?\b", re.I)  # a turn's own choice of report
+APPENDIX = re.compile(r"\s*\([^()]*\)\s*$")  # what a follow-up was completed with: "(Dudley)"
+THEY_OR_IT = re.compile(r"\b(it|its|that|this|they|them|their)\b", re.I)
 THE_INSPECTION = re.compile(r"\bthe\s+(?:lead\s+)?(?:inspectors?|inspection|report|visit)\b", re.I)
 THAT_REPORT = re.compile(r"\b(that|this|the same|these|those) (inspections?|reports?|visits?)\b", re.I)
 OF_THEM = re.compile(r"\b(of|among|between) (them|those|these|the two|both)\b", re.I)
@@ -183,9 +185,8 @@ def resolve(question: str, previous: Context | None, names: BodyNames, areas: Ar
         text, inherited = f"{text.rstrip()} ({'; '.join(previous.bodies + then)})", True
     exclude = set(previous.report_ids) if OTHER.search(question) and not ELSE_HERE.search(question) else set()
     now = not ACROSS_TIME.search(question) and not found - set(previous.bodies)  # ("compare it with Wales CRC")
-    one_report = len(previous.report_ids) == 1 and (re.search(r"\b(it|its|that|this|they|them|their)\b", question, re.I)
-                                                    or THE_INSPECTION.search(question)) and now  # (an organisation is
-    # "they" too; "who was the lead inspector?": of the inspection just discussed)
+    one_report = len(previous.report_ids) == 1 and now and bool(THEY_OR_IT.search(question) or THE_INSPECTION.search(
+        question))  # (an organisation is "they" too; "who was the lead inspector?": of the inspection discussed)
     listed = len(previous.report_ids) > 1 and len(previous.bodies) > 1 and THEY.search(question) and now \
         and not COMPARE.search(question)  # ("what went wrong there?" after a list: in the reports listed)
     only = set(previous.report_ids) if THAT_REPORT.search(question) or one_report or listed else picked
@@ -271,13 +272,12 @@ def _as_question(rest: str) -> str:
 def _compared_with(asked: str, body: BodyMatch, text: str) -> str:
     """The question just asked, of the body named beside the ones it was asked of ("How many cases were officers
     carrying in 2020 (DLNR CRC) compared with Staffordshire and West Midlands?")."""
-    appendix = re.search(r"\s*\([^()]*\)\s*$", asked)
-    return f"{_strip_appendix(asked).rstrip(' ?.')} compared with {text[body.start:body.end]}" + \
-        (f" {appendix.group(0).strip()}?" if appendix else "?")
+    tail = f" {appendix.group(0).strip()}" if (appendix := APPENDIX.search(asked)) else ""
+    return f"{_strip_appendix(asked).rstrip(' ?.')} compared with {text[body.start:body.end]}{tail}?"
 
 
 def _strip_appendix(text: str) -> str:
-    return re.sub(r"\s*\([^()]*\)\s*$", "", text)
+    return APPENDIX.sub("", text)
 
 
 def _as_named(text: str, body: BodyMatch) -> str:

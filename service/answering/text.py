@@ -136,7 +136,8 @@ FREQUENCY = re.compile(r"\b(?:daily|weekly|fortnightly|monthly|quarterly|annuall
                        r"six-monthly|every\s+(?:day|week|fortnight|month|quarter|year|(?:\w+\s+)?(?:days|weeks|months|"
                        r"years))|(?:once|twice|three times|four times|\w+ times)\s+(?:a|per|each|every)\s+(?:day|week|"
                        r"fortnight|month|quarter|year))\b", re.I)  # how often: "monthly", "every six weeks"
-COUNTED = re.compile(r"\b(?:how many(?:\s+more)?|number of|average(?!\s+number\s+of\b))\s+((?:[\w'’-]+\s+){0,2}[\w'’-]+)", re.I)
+COUNTED = re.compile(r"\b(?:how many(?:\s+more)?|number of|average(?!\s+number\s+of\b))\s+"
+                     r"((?:[\w'’-]+\s+){0,2}[\w'’-]+)", re.I)
 UNIT_WORDS = 4  # the words after a figure (else before it, at a clause's end) that say what it counts
 
 
@@ -162,4 +163,3 @@ def unit_of(quote: str, figure: str) -> str:
     after = re.split(r"[,;:.()\[\]]", quote[at + len(figure):].lstrip(")] "), maxsplit=1)[0]  # ("4% (12) returned")
     said = words(after)[:UNIT_WORDS] or words(re.split(r"[,;:()\[\]]", quote[:at])[-1])[-UNIT_WORDS:]
     return " ".join(said)
-

@@ -94,10 +94,10 @@ class Tools:
         return np.asarray(self.library.embeddings.embed_query(f"{text} ({jargon})" if jargon else text),
                           dtype=np.float32)
 
-    def area_meant(self, texts: list[str]) -> str | None:
-        """The judgement area one of ``texts`` means when its words name none ("youngsters requiring support
-        and safeguarding from harm"): the area name nearest by meaning, when it is near (``AREA_MEANT``)."""
-        near = self.area_nearness(texts)
+    @staticmethod
+    def area_meant(near: dict[str, float]) -> str | None:
+        """The judgement area words mean when they name none ("youngsters requiring support and safeguarding
+        from harm"), of their ``area_nearness``: the nearest area, when it is near (``AREA_MEANT``)."""
         cosine, name = max(((c, n) for n, c in near.items()), default=(0.0, None))
         return name if cosine >= AREA_MEANT else None
 

@@ -5,7 +5,7 @@ Abstains when the best evidence is weak (``rank.ABSTAIN_BELOW``)."""
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 
 from ingest.models import ReportMeta
 from service.answering import grades
@@ -13,12 +13,12 @@ from service.answering.areas import area_key
 from service.answering.asks import WHO
 from service.answering.compose import NOT_IN_REPORTS, CitationBook, abstain
 from service.answering.dates import parse_years
-from service.answering.evidence import Evidence, label
+from service.answering.evidence import Claim, Evidence, label
 from service.answering.organisations import latest_per_body
 from service.answering.rank import ABSTAIN_BELOW, Question, strength
 from service.answering.scope import RATING, Scope
 from service.answering.text import FREQUENCY, MONTH, NUMBER, names_in, quantities, stem, within, words
-from service.answering.tools import AREA_MEANT, Tools
+from service.answering.tools import Tools
 from service.schemas import Answer
 
 NEAR_AREA = 0.35       # (cosine) an area this near the words a grade is asked for leads before the overall grade
@@ -115,7 +115,7 @@ def _no_grade(tools: Tools, scope: Scope) -> str:
     return f"The {named} report{'s give' if len(metas) > 1 else ' gives'} no overall grade."
 
 
-def claims_asked(tools: Tools, scope: Scope) -> list:  # list[Claim]
+def claims_asked(tools: Tools, scope: Scope) -> list[Claim]:
     """The metadata claims that can answer: of the kind asked; for a grade, only the judgement asked about
     (the area named, else the overall grade; none when the question names something no grade is given for)."""
     said = words(SOURCE.sub(" ", _unnamed(scope)))  # ("according to the 2019 inspection": not asked)
@@ -131,21 +131,21 @@ def claims_asked(tools: Tools, scope: Scope) -> list:  # list[Claim]
              and w.lower() not in grades.NUMBERS]  # ("rated two years before": when, not what)
     said_for = GRADED_FOR.findall(SOURCE.sub(" ", scope.question))  # ("rated for young people who left care")
     near = tools.area_nearness([" ".join(other), *said_for, *filter(None, [scope.jargon])]) if other else {}
-    meant = max(near, key=near.get) if near and max(near.values()) >= AREA_MEANT else None
-    area = meant or scope.area  # ("a grade for youngsters needing safeguarding from harm": children who need help
-    # and protection, by meaning, before a name sharing one word: "young adults who have left care" is not
-    # "Outcomes for looked after children and young people")
+    area = tools.area_meant(near) or scope.area  # ("a grade for youngsters needing safeguarding from harm":
+    # children who need help and protection, by meaning, before a name sharing one word: "young adults who have
+    # left care" is not "Outcomes for looked after children and young people")
     named = [c for c in claims if c.area is not None and area_key(c.evidence.meta, area, tools.areas) == c.area]
     if named or area is not None and not other:
         return named
-    if OVERALL_ASKED.search(scope.question) or not (other or AREA_ASKED.search(scope.question)):
+    which_area = AREA_ASKED.search(scope.question)
+    if OVERALL_ASKED.search(scope.question) or not (other or which_area):
         return [c for c in claims if c.area is None]  # ("rated overall": asked, whatever else is said)
-    if AREA_ASKED.search(scope.question) or any(near.get(c.area or "", 0.0) >= NEAR_AREA for c in claims):
+    if which_area or any(near.get(c.area or "", 0.0) >= NEAR_AREA for c in claims):
         return sorted(claims, key=lambda c: _breakdown_order(c, near))
     return []  # a grade for what no judgement is near ("for Through the Gate", "at their next inspection")
 
 
-def _breakdown_order(claim, near: dict[str, float]) -> tuple[int, float]:
+def _breakdown_order(claim: Claim, near: dict[str, float]) -> tuple[int, float]:
     """Every grade, when a judgement is asked in words that name no area ("how was X graded for its work with
     youngsters", "which area was not outstanding"): the areas near the words asked (nearest first), the overall
     grade, the areas graded otherwise than overall, the rest."""
@@ -167,7 +167,7 @@ def _unnamed(scope: Scope) -> str:
     return text
 
 
-def supporting(ranked: list[Evidence], asked: list = ()) -> list[Evidence]:
+def supporting(ranked: list[Evidence], asked: Sequence[Claim] = ()) -> list[Evidence]:
     """The best evidence and what ranks close to it: at most three, each saying something those above it do
     not; when the best is a claim read from the metadata (a grade, a date, a name), only such claims."""
     if ranked[0].kind == "grade":
@@ -183,7 +183,7 @@ def supporting(ranked: list[Evidence], asked: list = ()) -> list[Evidence]:
     return chosen
 
 
-def graded(ranked: list[Evidence], asked: list) -> list[Evidence]:
+def graded(ranked: list[Evidence], asked: Sequence[Claim]) -> list[Evidence]:
     """The judgement asked, as each report in scope gave it, newest first; when the question named no one
     judgement (each report's grades were asked), every grade of the best-ranked report, in the order asked."""
     claims = [ev for ev in ranked if ev.kind == "grade"]
