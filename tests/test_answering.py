@@ -1533,3 +1533,17 @@ def test_why_that_rating_after_a_question_about_something_else_explains_the_grad
 def test_the_heaviest_caseloads_rank_the_figures_stated(answerer: Answerer) -> None:
     answer = ask(answerer, "where did probation officers have the heaviest caseloads?")
     assert answer.answer.startswith("The largest figure stated is **70**, by **Staffordshire and West Midlands CRC**")
+
+
+@pytest.mark.parametrize("question", ["which ones had problems keeping kids safe?",
+                                      "which probation outfits were praised for teamwork with partner agencies?",
+                                      "which places had staff shortages?"])
+def test_which_ones_or_outfits_ask_for_a_list(question: str) -> None:
+    assert kind_of(question, []) == "list"
+
+
+def test_a_follow_up_naming_a_place_no_report_is_about_says_so(answerer: Answerer) -> None:
+    first = answerer.ask(AskRequest(question="what did inspectors say about durham tees valley's unpaid work?"))
+    then = answerer.ask(AskRequest(question="what about through the gate?", session_id=first.session_id))
+    kent = answerer.ask(AskRequest(question="what about kent?", session_id=then.session_id))
+    assert kent.abstained and "kent" in kent.answer.lower() and not kent.citations

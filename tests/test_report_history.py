@@ -44,6 +44,7 @@ def test_what_needs_to_improve_is_a_concern_whatever_its_words(history: Answerer
     answer = history.ask(AskRequest(question="summarise northshire's 2022 inspection"))
     item = "The progress made by leaders in improving the timeliness of plans for care leavers."
     assert item in answer.answer.split("**Concerns**")[1] and item not in answer.answer.split("**Concerns**")[0]
+    assert "highly effective" not in answer.answer.split("**Concerns**")[1]  # (praise run on after the list)
 
 
 def test_a_judgement_named_in_another_frameworks_words_is_found(history: Answerer) -> None:
@@ -235,3 +236,26 @@ def test_an_abbreviation_the_thesaurus_knows_names_the_judgement_area(history: A
     answer = history.ask(AskRequest(question="northshire 2022 cla grade"))
     assert answer.answer.startswith("**Northshire (2022)** was rated **good** for *The experiences and progress of "
                                     "children in care*")
+
+
+def test_the_inspection_before_that_after_every_grade_listed_is_the_one_before_the_latest(history: Answerer) -> None:
+    now = history.ask(AskRequest(question="how is northshire rated now?"))
+    assert now.citations[0].report_id == "northshire-2022"
+    before = history.ask(AskRequest(question="what about the inspection before that?", session_id=now.session_id))
+    assert not before.abstained and {c.report_id for c in before.citations} == {"northshire-2017"}
+
+
+def test_better_than_before_compares_the_report_discussed_with_the_one_before_it(history: Answerer) -> None:
+    latest = history.ask(AskRequest(question="what did ofsted say about northshire most recently"))
+    better = history.ask(AskRequest(question="was that better than before?", session_id=latest.session_id))
+    assert [item.report_id for item in better.items] == ["northshire-2017", "northshire-2022"]
+
+
+@pytest.mark.parametrize("question", ["what does northshire need to fix?", "what did ofsted want improved at northshire?",
+                                      "what were the main worries about northshire?",
+                                      "anything northshire needs to sort out?"])
+def test_what_needs_improving_in_other_words_is_the_latest_reports_concerns(history: Answerer, question: str) -> None:
+    answer = history.ask(AskRequest(question=question))
+    assert answer.answer.startswith("**Northshire (2022)**") and "**Strengths**" not in answer.answer
+    concerns = answer.answer.split("**Concerns**")[1]
+    assert "timeliness of plans for care leavers" in concerns and "highly effective" not in concerns

@@ -55,7 +55,7 @@ LIST_CUE = re.compile(ANY_OF + r"|^\s*(list|name|show)\b|\b(which|what|where)\b|
                       r"councils|local authorities|authorities|las|probation companies|companies|organisations)\b|"
                       r"^\s*who\s+(were|was|have|had|got|received)\b|\blist\s*$|\blist of\b", re.I)
 PLURALS = re.compile(ANY_OF + r"|\b(which|what)\s+([\w'’]+\s+){0,3}?(crcs|providers|inspections|reports|authorities|councils|"
-                     r"boroughs|divisions|companies|organisations|areas|services|las)\b|\bwhich\s+(crc|provider|"
+                     r"boroughs|divisions|companies|organisations|areas|services|las|outfits|places)\b|^\s*which\s+ones\b|\bwhich\s+(crc|provider|"
                      r"inspection|report|local authority|authority|council|borough|division)\b|\b(in|for|at) which\b|"
                      r"^\s*where\b|^\s*(list|name|show)\b|\bhow many\s+(\w+\s+){0,2}?(crcs|providers|inspections|"
                      r"reports|authorities|councils|boroughs|divisions|companies|organisations|las)\b|"

@@ -17,7 +17,7 @@ EARLIER_REPORT = re.compile(r"\b(previous|earlier|prior|preceding|former|last)\s
                             r"\b(previous|earlier|prior|preceding|former)\s+one\b|"
                             r"\b(one|inspection|report|year|time) before( that| it| this)?\b|\bbefore that\b|"
                             r"\b(a|the) (year|time) (earlier|previously)\b|\bthe (previous|prior) (year|time)\b|"
-                            rf"\b{SOME_YEARS} (earlier|before)\b", re.I)
+                            rf"\b{SOME_YEARS} (earlier|before)\b|\bthan (before|previously|last time)\b", re.I)
 LATER_REPORT = re.compile(r"\b(next|following|subsequent|later)\s+(inspection|report|visit|one)\b|"
                           r"\b(one|inspection|report|year|time) after( that| it| this)?\b|\bafter that\b|"
                           r"\b(a|the) (year|time) later\b|\bthe (next|following) (year|time)\b|"
@@ -67,19 +67,25 @@ def two_turns_reports(previous: Context, names: BodyNames) -> set[str]:
 
 
 def report_beside(previous: Context, names: BodyNames, later: bool):  # noqa: ANN202 (ReportMeta | None)
-    """The report published just before (``later``: just after) the report(s) the previous answer cited, of the
-    first of their bodies that has one (an answer citing London CRC and the London NPS division, 2018: "the
-    year after" is London CRC's 2019 report, the division having none)."""
-    cited = [m for m in names.reports if m.report_id in previous.report_ids and m.published]
-    order = {report_id: i for i, report_id in enumerate(previous.report_ids)}
-    for body in dict.fromkeys(body_label(m) for m in sorted(cited, key=lambda m: order[m.report_id])):
-        mine = [m for m in cited if body_label(m) == body]
+    """The report published just before (``later``: just after) the report the previous answer led with, of the
+    first of its bodies that has one (an answer citing London CRC and the London NPS division, 2018: "the year
+    after" is London CRC's 2019 report, the division having none; "how is X rated now?" lists every inspection,
+    the latest first: "the one before that" is the one before the latest)."""
+    for lead in led_with(previous, names):
+        body = body_label(lead)
         same = [m for m in names.reports if body_label(m) == body and m.published]
-        if later and (after := [m for m in same if m.published > max(c.published for c in mine)]):
+        if later and (after := [m for m in same if m.published > lead.published]):
             return min(after, key=lambda m: m.published)
-        if not later and (before := [m for m in same if m.published < min(c.published for c in mine)]):
+        if not later and (before := [m for m in same if m.published < lead.published]):
             return max(before, key=lambda m: m.published)
     return None
+
+
+def led_with(previous: Context, names: BodyNames) -> list:  # list[ReportMeta]
+    """Of each body the previous answer cited (in the order cited), the dated report it cited first."""
+    order = {report_id: i for i, report_id in enumerate(previous.report_ids)}
+    cited = sorted((m for m in names.reports if m.report_id in order and m.published), key=lambda m: order[m.report_id])
+    return list({body_label(m): m for m in reversed(cited)}.values())[::-1]
 
 
 def asked_beside(text: str, previous: Context, names: BodyNames) -> tuple[str, set[str]] | None:
@@ -92,7 +98,7 @@ def asked_beside(text: str, previous: Context, names: BodyNames) -> tuple[str, s
         return None
     if (other := report_beside(previous, names, later)) is None:
         return None
-    before = [m for m in names.reports if m.report_id in previous.report_ids and body_label(m) == body_label(other)]
+    before = [m for m in led_with(previous, names) if body_label(m) == body_label(other)]
     both = [*before, other] if CHANGE_ASKED.search(text) else [other]
     years = " and ".join(sorted({str(m.published.year) for m in both}))
     return f"{text.rstrip(' ?')} ({body_label(other)}, {years})?", {m.report_id for m in both}

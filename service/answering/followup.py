@@ -218,6 +218,8 @@ def _ellipsis(rest: str, previous: Context, names: BodyNames, areas: AreaNames |
     if grade and not bodies and LIST_ASKED.match(rest):  # "which were inadequate?" after a question of no grade:
         # a list of its own (of "organisations"), not of the bodies just discussed
         return NO_NOUN.sub(r"\1 organisations \2", _as_question(rest), count=1), True
+    if not bodies and names.unknown(rest, bodies):  # "what about kent?": a place no report is about, asked alone
+        return _as_question(rest), False
     if not bodies and not years and previous.mentions and not REFERS_BACK.search(rest):
         # "how did Leeds do in 2022?" "what about care leavers?": of Leeds in 2022 too
         when = f" in {previous.years[0]}" if previous.years else ""

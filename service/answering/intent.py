@@ -13,7 +13,7 @@ from service.answering.text import stem
 
 SIDES = {stem(w) for w in """problem problems concern concerns weakness weaknesses failing failings criticism
     criticisms shortcoming shortcomings issue issues wrong worst bad strength strengths positive positives praise
-    praised best good success successes well""".split()}  # "what were the main problems at X": one side of an overview
+    praised best good success successes well worry worries worried""".split()}  # "what were the main problems at X": one side of an overview
 OVERVIEW_WORDS = {stem(w) for w in """summary summarise summarize summarised overview tell about key main point points
     why reason reasons badly poorly well so low high latest recent last newest most current
     headline headlines happen happened outcome outcomes result results verdict findings conclusions picture general
@@ -28,11 +28,14 @@ TREND = re.compile(r"\b(each|every|per|by|a)\s+year\b|\byear[- ](by|on)[- ]year\
 THEMES_CUE = re.compile(r"\b(common|commonest|recurring|recurrent|shared|frequent|typical|usual|repeated|widespread)"
                         r"\s+(problems?|concerns?|weakness(?:es)?|issues?|failings?|criticisms?|shortcomings?|"
                         r"themes?|findings?|strengths?|successes|positives)\b|\b(themes?|patterns?)\b", re.I)
-IMPROVE_ASKED = re.compile(r"\b(needs?|needed|had|has|have)\s+(to\s+)?(improve|improving|improvement)\b|"
-                           r"\b(areas?|points?)\s+(for|of|to)\s+improve(ment)?\b|\bimprovements?\s+(needed|required)\b",
-                           re.I)
+FIXES = r"(improve|improving|improvement|fix|fixing|sort out|work on|address|tackle|do better|get better)"
+IMPROVE_ASKED = re.compile(rf"\b(needs?|needed|had|has|have)\s+(to\s+)?{FIXES}\b|"
+                           rf"\b(areas?|points?|things?)\s+(for|of|to)\s+{FIXES}(ment)?\b|"
+                           r"\bimprovements?\s+(needed|required)\b|"
+                           r"\bwant(s|ed)?\s+(\w+\s+)?(improved|fixed|changed|sorted|better)\b", re.I)
 TO_IMPROVE = {stem(w) for w in "need needs needed improve improving improvement improvements area areas point points "
-                               "required".split()}
+                               "required fix fixing fixed sort sorted work address tackle better want wants wanted "
+                               "changed thing things anything".split()}
 MAX_COMPARED = 8  # reports a comparison naming no body may set side by side
 OVER_TIME = re.compile(r"\bover (the )?(years|time)\b|\bthrough the years\b|\b(history|trajectory)\b|"
                        r"\bacross (all )?(its|their) (inspections|reports)\b|"

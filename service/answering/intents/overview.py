@@ -28,6 +28,7 @@ SUMMARY_SECTION = re.compile(r"summary|headline|key (findings|judgements)|overal
 TABLE_GRADE = re.compile(r"\b(Inadequate|Outstanding|Good|Requires improvement)\b(?!\W*$)")
 TO_IMPROVE = re.compile(r"needs? to improve|areas? for (improvement|development)|recommendations?", re.I)
 WEAK_GRADES = {"inadequate", "requires improvement"}
+FINITE = re.compile(r"\b(is|are|was|were|has|have|had|does|do|did|can|could|will|would|should|must|may|might)\b", re.I)
 OUTCOME_SECTION = re.compile(r"outcome|judge?ment|conclusion|verdict", re.I)
 OUTCOME_READ = 60       # an outcome comes early
 READ_AT_MOST = 400
@@ -99,8 +100,10 @@ def findings(tools: Tools, meta: ReportMeta, side: str, limit: int = PER_SIDE,
     for ev in sentences(tools, meta, read):
         polarity = sentence_polarity(ev.quote)
         gains = polarity.positive + polarity.improved  # "the biggest gain was in Through the Gate": a strength
-        if TO_IMPROVE.search(ev.section or ""):  # "What needs to improve": each item is a concern, whatever its words
-            polarity.concern, gains = max(polarity.concern, gains + 1), 0.0
+        if TO_IMPROVE.search(ev.section or "") and (not gains or listed_item(ev.quote)):
+            polarity.concern, gains = max(polarity.concern, gains + 1), 0.0  # "What needs to improve": each item
+            # is a concern, whatever its words ("The effectiveness of ..."), but not the praise in prose run on
+            # after the list when the next heading was not found
         lean = (gains - polarity.concern) if side == "positive" else (polarity.concern - gains)
         if lean > 0:
             summary = 0.5 if SUMMARY_SECTION.search(ev.section or "") else 0.0
@@ -119,6 +122,12 @@ def findings(tools: Tools, meta: ReportMeta, side: str, limit: int = PER_SIDE,
         if len(chosen) < limit and ev not in chosen and not _said(ev, chosen, name):
             chosen.append(ev)
     return chosen
+
+
+def listed_item(sentence: str) -> bool:
+    """True for a line of a list rather than prose: no finite verb of its own ("The effectiveness of the
+    response to domestic abuse.")."""
+    return not FINITE.search(sentence)
 
 
 def _said(ev: Evidence, chosen: list[Evidence], name: set[str]) -> bool:
