@@ -259,3 +259,10 @@ def test_what_needs_improving_in_other_words_is_the_latest_reports_concerns(hist
     assert answer.answer.startswith("**Northshire (2022)**") and "**Strengths**" not in answer.answer
     concerns = answer.answer.split("**Concerns**")[1]
     assert "timeliness of plans for care leavers" in concerns and "highly effective" not in concerns
+
+
+@pytest.mark.parametrize("question", ["northshire 2022 lead inspector", "northshire 2022 ofsted, who was lead inspector",
+                                      "which HMI was in charge of northshire's 2022 inspection?"])
+def test_a_role_named_without_a_question_word_asks_for_its_holder(history: Answerer, question: str) -> None:
+    answer = history.ask(AskRequest(question=question))
+    assert answer.answer.startswith("The **Northshire (2022)** inspection was led by **Jane Ash**")

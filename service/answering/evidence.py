@@ -32,6 +32,16 @@ OWNER_ROLE = frozenset(stem(w) for w in "own owned owner owners ran run runs run
                                         "contractor parent operator operated".split())
 
 
+ROLE_HELD = frozenset(stem(w) for w in "lead led head headed charge hmi owner owners owned".split())
+
+
+def role_asked(topic: list[str]) -> str | None:
+    """"name" when the question's topic is only the words of a role a report's metadata names (its lead
+    inspector, "the HMI in charge", its owner), asked with no question word ("rochdale 2018 lead inspector")."""
+    said = {stem(w) for w in topic}
+    return "name" if said & ROLE_HELD and said <= LEAD_ROLE | INSPECTION | OWNER_ROLE | ROLE_HELD else None
+
+
 class Pages(Protocol):
     def page_text(self, report_id: str, page: int) -> str | None: ...
 

@@ -5,6 +5,7 @@ Abstains when the best evidence is weak (``rank.ABSTAIN_BELOW``)."""
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 from collections.abc import Callable, Sequence
 
 from ingest.models import ReportMeta
@@ -13,7 +14,7 @@ from service.answering.areas import area_key
 from service.answering.asks import WHO
 from service.answering.compose import NOT_IN_REPORTS, CitationBook, abstain
 from service.answering.dates import parse_years
-from service.answering.evidence import Claim, Evidence, label
+from service.answering.evidence import Claim, Evidence, label, role_asked
 from service.answering.organisations import latest_per_body
 from service.answering.rank import ABSTAIN_BELOW, Question, strength
 from service.answering.scope import RATING, Scope
@@ -58,6 +59,8 @@ def answer_fact(tools: Tools, scope: Scope, book: CitationBook, session_id: str)
         return abstain(session_id, missing=scope.missing)
     if not (scope.bodies or scope.years or scope.topic_words or scope.conditions or scope.names):
         return abstain(session_id, NOTHING_ASKED)  # "???", "which", "how many": nothing to look for
+    if scope.answer_type is None and scope.bodies and (role := role_asked(scope.topic_words)):
+        scope = replace(scope, answer_type=role)  # "rochdale 2018 lead inspector": a name, as "who led it?" asks
     question = tools.of_scope(scope)
     claims = claims_asked(tools, scope) if question.answer_type and len(scope.report_ids) <= CLAIM_REPORTS else []
     ranked = tools.ranker.rank(question, tools.rows(scope.report_ids), claims)
