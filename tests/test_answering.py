@@ -1547,3 +1547,14 @@ def test_a_follow_up_naming_a_place_no_report_is_about_says_so(answerer: Answere
     then = answerer.ask(AskRequest(question="what about through the gate?", session_id=first.session_id))
     kent = answerer.ask(AskRequest(question="what about kent?", session_id=then.session_id))
     assert kent.abstained and "kent" in kent.answer.lower() and not kent.citations
+
+
+def test_how_many_of_them_after_a_list_counts_those_with_the_grade(answerer: Answerer) -> None:
+    owned = ask(answerer, "which crcs were owned by purple futures?")  # (one is Cheshire and *Greater* Manchester)
+    good = ask(answerer, "how many of them were rated good?", owned.session_id)
+    assert item_bodies(good) == {"Hampshire and Isle of Wight CRC"} and good.answer.startswith("Reports with that grade")
+
+
+def test_a_filler_adverb_is_no_subject(answerer: Answerer) -> None:
+    answer = ask(answerer, "what did the london nps inspection basically find?")
+    assert answer.answer.startswith("**London NPS division (2018)**") and "**Concerns**" in answer.answer

@@ -8,7 +8,7 @@ import re
 
 from service.answering import grades
 from service.answering.asks import OTHER
-from service.answering.scope import RATING, Scope
+from service.answering.scope import RATING, Scope, without_names
 from service.answering.text import stem
 
 SIDES = {stem(w) for w in """problem problems concern concerns weakness weaknesses failing failings criticism
@@ -17,7 +17,8 @@ SIDES = {stem(w) for w in """problem problems concern concerns weakness weakness
 OVERVIEW_WORDS = {stem(w) for w in """summary summarise summarize summarised overview tell about key main point points
     why reason reasons badly poorly well so low high latest recent last newest most current
     headline headlines happen happened outcome outcomes result results verdict findings conclusions picture general
-    brief briefly highlights takeaways learn know quick short rundown lowdown sum gist""".split()}
+    brief briefly highlights takeaways learn know quick short rundown lowdown sum gist basically broadly mainly
+    essentially generally really actually""".split()}
 COMPARE_WORDS = {stem(w) for w in """compare compared comparison comparing versus vs difference differences differ
     between against better worse change changed changes improve improved get got than side""".split()}
 # counts by year across reports: "each year", "over time", "how have grades changed"
@@ -107,7 +108,8 @@ def quantity_asked(scope: Scope) -> bool:
     residue = {stem(w) for w in scope.topic_words} - RATING - {stem(w) for w in MOST_WORDS}
     across = not scope.bodies and scope.kind == "fact" and bool(MOST_OF.search(scope.question) or (
         MOST_LAST.search(scope.question) and scope.answer_type == "number"))
-    between = len({b.body for b in scope.bodies}) >= 2 and bool(MORE_OF.search(scope.question))  # "A or B?"
+    between = len({b.body for b in scope.bodies}) >= 2 and bool(MORE_OF.search(without_names(
+        scope.question, scope.bodies, True)))  # "A or B?" (not "Greater" in "Greater Manchester")
     return (len(scope.report_ids) > 1 and bool(residue) and (across or between)
             and not MOST_INSPECTED.search(scope.question) and not MOST_CHANGED.search(scope.question))
 
