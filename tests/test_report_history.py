@@ -266,3 +266,10 @@ def test_what_needs_improving_in_other_words_is_the_latest_reports_concerns(hist
 def test_a_role_named_without_a_question_word_asks_for_its_holder(history: Answerer, question: str) -> None:
     answer = history.ask(AskRequest(question=question))
     assert answer.answer.startswith("The **Northshire (2022)** inspection was led by **Jane Ash**")
+
+
+def test_a_name_other_reports_use_but_the_bodys_do_not_is_not_mentioned(history: Answerer) -> None:
+    absent = history.ask(AskRequest(question="does southvale run the mockingbird fostering model?"))
+    assert absent.abstained and absent.answer == "The reports in this index on Southvale do not mention Mockingbird."
+    present = history.ask(AskRequest(question="does northshire run the mockingbird fostering model?"))
+    assert not present.abstained and "Mockingbird" in present.citations[0].quote

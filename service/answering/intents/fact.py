@@ -18,8 +18,9 @@ from service.answering.evidence import Claim, Evidence, label, role_asked
 from service.answering.organisations import latest_per_body
 from service.answering.rank import ABSTAIN_BELOW, Question, strength
 from service.answering.scope import RATING, Scope
-from service.answering.text import FREQUENCY, MONTH, NUMBER, names_in, quantities, stem, within, words
-from service.answering.tools import Tools
+from service.answering.text import (FREQUENCY, MONTH, NUMBER, content_words, names_in, quantities, stem, within,
+                                     words)
+from service.answering.tools import NAME_REPORTS, Tools
 from service.schemas import Answer
 
 NEAR_AREA = 0.35       # (cosine) an area this near the words a grade is asked for leads before the overall grade
@@ -32,6 +33,7 @@ MAX_SENTENCES = 3       # a fact: the sentences that state it
 MAX_GRADES = 8          # a grade: each report's
 MAX_OPEN = 6            # an open question across reports: the best sentence of each of the best reports
 KEEP_WITHIN = 2.0       # z-score units below the best that still support the answer
+YES_NO = re.compile(r"^\s*(does|do|did|is|are|was|were|has|have|had|can)\b", re.I)
 CLAIM_REPORTS = 8       # metadata claims are ranked for scopes of up to this many reports
 OFFERED = 8             # the best-ranked evidence an optional prose writer may cite
 NOTHING_ASKED = ("That question names no organisation, year, grade or topic to look for. Ask, for example, "
@@ -59,6 +61,8 @@ def answer_fact(tools: Tools, scope: Scope, book: CitationBook, session_id: str)
         return abstain(session_id, missing=scope.missing)
     if not (scope.bodies or scope.years or scope.topic_words or scope.conditions or scope.names):
         return abstain(session_id, NOTHING_ASKED)  # "???", "which", "how many": nothing to look for
+    if scope.bodies and (name := unmentioned(tools, scope)):  # "does middlesbrough run mockingbird?"
+        return abstain(session_id, f"The reports in this index on {label_of(scope)} do not mention {name}.")
     if scope.answer_type is None and scope.bodies and (role := role_asked(scope.topic_words)):
         scope = replace(scope, answer_type=role)  # "rochdale 2018 lead inspector": a name, as "who led it?" asks
     question = tools.of_scope(scope)
@@ -116,6 +120,28 @@ def _no_grade(tools: Tools, scope: Scope) -> str:
         return NOT_IN_REPORTS
     named = " and ".join(label(m) for m in metas)
     return f"The {named} report{'s give' if len(metas) > 1 else ' gives'} no overall grade."
+
+
+def unmentioned(tools: Tools, scope: Scope) -> str | None:
+    """For a yes-or-no question ("does X run ...?"), a name it gives ("Mockingbird", "family drug and alcohol
+    court": the reports write it as a name) that some report in the index uses but no sentence of the named
+    bodies' reports in scope does. Only a name with a word few reports use: an abbreviation ("UASC") may be
+    spelt out, and a name of common words ("Youth Voice") said in others ("Children in Care Council")."""
+    if not YES_NO.match(scope.question):
+        return None
+    corpus, rows, every = tools.library.text, tools.rows(scope.report_ids), list(tools.library.reports)
+    for name in scope.names or tools.written_as_names(grades.besides_grades(scope.topic_words)):
+        if not name[:1].isupper() or name.isupper() or \
+                min(corpus.reports_using(w, every) for w in content_words(name)) > NAME_REPORTS:
+            continue
+        columns = corpus.columns(name)
+        if columns and corpus.mentions(name) and not (corpus.holding(columns, rows) == len(columns)).any():
+            return name
+    return None
+
+
+def label_of(scope: Scope) -> str:
+    return " and ".join(dict.fromkeys(b.body for b in scope.bodies))
 
 
 def claims_asked(tools: Tools, scope: Scope) -> list[Claim]:
