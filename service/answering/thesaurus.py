@@ -26,7 +26,8 @@ TERMS: dict[str, str] = {  # the reports' term: the everyday ways of saying it (
                           r"people in charge|top brass|those in charge|managed at the top",
     "women female": r"\bwom[ae]n\b|\bfemale\b|\bladies\b",
     "Through the Gate resettlement": r"prison release|leaving prison|released from (prison|custody)|"
-                                     r"coming out of (prison|jail)|getting out of (prison|jail)|release from (prison|jail)",
+                                     r"coming out of (prison|jail)|getting out of (prison|jail)|release from (prison|jail)|"
+                                     r"\bttg\b",
     "risk of harm": r"danger(ous)? to (others|the public|people)|public protection|threat to (the public|others)",
     "staff shortages vacancies recruitment": r"not enough staff|under[- ]?staffed|short[- ]staffed|staffing "
                                              r"(problems|issues|gaps)|too few staff|lack of staff",
@@ -79,7 +80,8 @@ TERMS: dict[str, str] = {  # the reports' term: the everyday ways of saying it (
     "children missing education": r"not in school|off school|out of school|missing school",
     "child and adolescent mental health services CAMHS emotional well-being": r"mental health (services )?(for|of) "
                                                                              r"(children|young people|kids)|child mental health",
-    "youth offending service youth justice": r"young offenders?|youth crime|kids in trouble with the police",
+    "youth offending service youth justice": r"young offenders?|youth crime|kids in trouble with the police|"
+                                             r"\byot\b|\byos\b",
     "corporate parenting": r"council as (a )?parents?|councillors as parents",
     "permanence": r"permanent homes?|forever homes?|long[- ]term homes?|settled homes?",
     "return home interviews": r"return (conversations?|chats?|talks?)|talk\w* to (children|kids) (after|when) they "
@@ -95,6 +97,13 @@ TERMS: dict[str, str] = {  # the reports' term: the everyday ways of saying it (
     "caseloads workloads": r"number of cases|how many cases|case numbers",
     "Local Safeguarding Children Board LSCB": r"safeguarding (board|partnership)|child protection partnership",
     "director of children's services DCS": r"\bdcs\b|head of children'?s services",
+    "joint targeted area inspection": r"\bjtais?\b",
+    "regional adoption agency": r"\braas?\b",
+    "newly qualified social workers": r"\bnqsws?\b",
+    "personal education plans": r"\bpeps?\b",
+    "children in need": r"\bcin\b",
+    "education, health and care plans": r"\behcps?\b",
+    "special guardianship orders": r"\bsgos?\b",
 }
 PATTERNS = [(re.compile(rf"\b(?:{everyday})", re.I), term) for term, everyday in TERMS.items()]
 
