@@ -1558,3 +1558,17 @@ def test_how_many_of_them_after_a_list_counts_those_with_the_grade(answerer: Ans
 def test_a_filler_adverb_is_no_subject(answerer: Answerer) -> None:
     answer = ask(answerer, "what did the london nps inspection basically find?")
     assert answer.answer.startswith("**London NPS division (2018)**") and "**Concerns**" in answer.answer
+
+
+def test_a_topic_list_no_report_stands_out_for_gives_the_nearest_not_silence(answerer: Answerer) -> None:
+    answer = ask(answerer, "which crcs worked well with partners like the police and other agencies?")
+    assert not answer.abstained and "Wales CRC" in item_bodies(answer)
+
+
+@pytest.mark.parametrize(("question", "wanted"), [("which crcs supervised more than 10,000 people?",
+                                                    "Staffordshire and West Midlands CRC"),
+                                                   ("which crcs supervised fewer than 4,000 people?",
+                                                    "Durham Tees Valley CRC")])
+def test_a_figure_above_or_below_a_limit_filters_the_list(answerer: Answerer, question: str, wanted: str) -> None:
+    answer = ask(answerer, question)
+    assert wanted in item_bodies(answer)

@@ -40,6 +40,7 @@ MARGIN = 0.20          # and within this of the strongest report's evidence,
 STANDS_OUT = 2.5       # and its rank score (z-score units over every sentence in scope; more in larger scopes:
                        # ``stands_out_at``); set on the dev lists
 NAMED_EASED = 1.0      # ... less this, when the sentence holds a name the question gives
+EASED = 1.0            # ... less this, when no report's evidence stands out (the nearest, not silence)
 SHARE = re.compile(r"\b(proportion|percentage|per ?cent|share|fraction|ratio)\b", re.I)
 REPORT_KIND = re.compile(r"((?:[\w'’-]+\s+){1,3}?)(?:reports?|inspections?|reviews?)\b", re.I)
 MOST_COMMON = re.compile(r"\b(most|more|least)\s+(common|usual|typical|frequent)|\b(usual|typical)\s+(grade|rating)",
@@ -57,7 +58,10 @@ def answer_list(tools: Tools, scope: Scope, book: CitationBook, session_id: str)
     for composer in COMPOSERS:  # the first that the question is for answers it
         if (answer := composer(tools, scope, book, session_id)) is not None:
             return answer
-    return list_answer(topical_rows(tools, scope, scope.report_ids), book, session_id, "Reports that match")
+    rows = topical_rows(tools, scope, scope.report_ids)
+    if not rows and not scope.names and not tools.library.text.unknown(" ".join(scope.topic_words)):  # (no word
+        rows = topical_rows(tools, scope, scope.report_ids, EASED)  # of it unknown: the nearest, not silence)
+    return list_answer(rows, book, session_id, "Reports that match")
 
 
 def _changes(tools: Tools, scope: Scope, book: CitationBook, session_id: str) -> Answer | None:
@@ -169,14 +173,12 @@ def verdict_rows(tools: Tools, ids: list[str], side: str) -> list[Row]:
     return rows
 
 
-def _besides_cues(scope: Scope) -> list[str]:
-    """The topic words that are not one side's words ("well", "wrong", "problems")."""
+def _besides_cues(scope: Scope) -> list[str]:  # the topic words besides one side's ("well", "wrong", "problems")
     cues = cue_words(scope.question)
     return [w for w in scope.topic_words if w not in cues and stem(w) not in SIDES]
 
 
-def side_rows(tools: Tools, ids: list[str], wanted: set[str]) -> list[Row]:
-    """"What did they do well?" of the bodies named: each report's plainest findings that way."""
+def side_rows(tools: Tools, ids: list[str], wanted: set[str]) -> list[Row]:  # ("what did they do well?")
     return [Row(meta, side, found) for meta in map(tools.library.reports.get, ids) if meta
             for side in sorted(wanted) if (found := findings(tools, meta, side, 2))]
 
@@ -190,8 +192,7 @@ def kind_of_report(tools: Tools, scope: Scope, ids: list[str]) -> set[str]:
 
 def dated_rows(tools: Tools, ids: list[str]) -> list[Row]:
     rows = []
-    for report_id in ids:
-        meta = tools.library.reports[report_id]
+    for meta in map(tools.library.reports.get, ids):
         ev = provenance_evidence(tools.library, meta, "published") or scan_pages(
             tools.library, meta, lambda line: "publish" in line.lower() and has_date(line))
         if ev is not None:
@@ -202,7 +203,7 @@ def dated_rows(tools: Tools, ids: list[str]) -> list[Row]:
 
 
 # --- topics ---
-def topical_rows(tools: Tools, scope: Scope, ids: list[str]) -> list[Row]:
+def topical_rows(tools: Tools, scope: Scope, ids: list[str], eased: float = 0.0) -> list[Row]:
     """Each report judged on its own best evidence for the topic (ranked by meaning and words): it qualifies
     when that evidence leans the way asked (concern, praise) and is nearly as strong as the best in scope."""
     cues = cue_words(scope.topic)
@@ -215,7 +216,7 @@ def topical_rows(tools: Tools, scope: Scope, ids: list[str]) -> list[Row]:
     relevance = f["dense"] + W_COVERAGE * f["coverage"]
     score[~names_all(tools, rows, scope.names)] = -np.inf  # a name the question gives must be in the sentence
     report_of = tools.library.text.report_of[rows]
-    stands_out = stands_out_at(len(rows)) - NAMED_EASED * bool(scope.names)  # (a name given is itself a filter)
+    stands_out = stands_out_at(len(rows)) - NAMED_EASED * bool(scope.names) - eased  # (a name: itself a filter)
     judged = []
     for index in np.unique(report_of):
         mine = np.flatnonzero(report_of == index)
@@ -285,8 +286,7 @@ def _meets_number(sentence: str, numeric: tuple[str, float]) -> bool:
         text = match.group(0).replace(",", "").replace("%", "").strip()
         if YEAR.match(text) and not match.group(2):
             continue
-        value = float(text)
-        if (direction == ">" and value > limit) or (direction == "<" and value < limit):
+        if (float(text) - limit) * (1 if direction == ">" else -1) > 0:  # (above the limit for ">", below for "<")
             return True
     return False
 
