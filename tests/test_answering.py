@@ -1572,3 +1572,10 @@ def test_a_topic_list_no_report_stands_out_for_gives_the_nearest_not_silence(ans
 def test_a_figure_above_or_below_a_limit_filters_the_list(answerer: Answerer, question: str, wanted: str) -> None:
     answer = ask(answerer, question)
     assert wanted in item_bodies(answer)
+
+
+def test_why_so_bad_of_a_body_rated_good_gives_its_grade(answerer: Answerer) -> None:
+    rating = ask(answerer, "what rating did dorset devon & cornwall get")
+    why = ask(answerer, "why was it so bad?", rating.session_id)
+    hampshire = ask(answerer, "what about hampshire?", why.session_id)
+    assert "**Hampshire and Isle of Wight CRC (2019)** was rated **good** overall" in hampshire.answer

@@ -33,6 +33,7 @@ OUTCOME_SECTION = re.compile(r"outcome|judge?ment|conclusion|verdict", re.I)
 OUTCOME_READ = 60       # an outcome comes early
 READ_AT_MOST = 400
 SUBJECT_SHARE = 0.001  # a word this many of the sentences use names a subject ("unpaid work"), not a wish
+WHY = re.compile(r"\bwhy\b", re.I)
 SELECTS = re.compile(r"\b(who|whom|whose|which|where|when)\b", re.I)  # "which inspector led ...": one thing
 MAX_EARLIER = 3        # earlier reports of the body whose overall grade an overview gives
 
@@ -45,9 +46,10 @@ def answer_overview(tools: Tools, scope: Scope, book: CitationBook, session_id: 
     asked = {"concern"} if IMPROVE_ASKED.search(scope.question) else \
         sentence_polarity(sides).kinds() & {"positive", "concern"}  # ("areas for improvement": not gains)
     claims = grade_claims(tools.library, meta)
-    if asked:  # one side asked ("what went wrong"): only the overall grade, and only when it is on that side
-        weak = meta.overall in WEAK_GRADES
-        claims = [c for c in claims if c.area is None and meta.overall and asked == {"concern" if weak else "positive"}]
+    if asked:  # one side asked ("what went wrong"): only the overall grade, when it is on that side or a reason
+        weak = meta.overall in WEAK_GRADES  # for it is asked ("why was it so bad?" of a body rated good: its grade)
+        claims = [c for c in claims if c.area is None and meta.overall and (
+            asked == {"concern" if weak else "positive"} or WHY.search(scope.question))]
     strengths = findings(tools, meta, "positive", PER_SIDE * 2) if asked != {"concern"} else []
     concerns = findings(tools, meta, "concern", PER_SIDE * 2) if asked != {"positive"} else []
     book.offer(strengths[PER_SIDE:] + concerns[PER_SIDE:])  # more for an optional prose writer
