@@ -14,7 +14,6 @@ from service.answering.places import (AREA_SERVED, DIRECTIONS, SHORT_FORMS, coun
 from service.answering.text import stem
 from service.answering.towns import areas_of
 from service.names import cut_short, initials, less_a_letter, normalise
-from service.spelling import english
 from service.terms import STOPWORDS
 
 QUESTION_WORDS = {"", "which", "what", "other", "inspected", "each", "all", "both", "same"}  # before "council" ...
@@ -230,12 +229,12 @@ class BodyNames:
     def _everyday(self, name: str, pattern: re.Pattern[str], match: re.Match[str]) -> bool:
         """True for lower-case words before "crc", "school" or "prison" that are seldom a name: one word before
         "crc" ("first crc"); words the reports use before "school" ("kids missing school", not "mossbourne
-        academy"); English words that name no place before "prison" ("people leaving prison", not "liverpool
-        prison" or "wandsworth prison")."""
+        academy"); words that name no place before "prison" ("ppl leaving prison", not "liverpool prison" or
+        "wandsworth prison")."""
         if not name.islower():
             return False
-        if PLACE_NOUN.search(match.group(0)):
-            return all(map(english, name.split())) and not places_named(name)
+        if PLACE_NOUN.search(match.group(0)):  # ("people leaving prison", "ppl leaving prison": no place named)
+            return not places_named(name)
         if pattern is LEARNING_NAMED:
             return not any(map(self.unknown_word, name.split()))
         return bool(match.group(1)) and len(name.split()) < 2
