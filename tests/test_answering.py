@@ -1579,3 +1579,24 @@ def test_why_so_bad_of_a_body_rated_good_gives_its_grade(answerer: Answerer) -> 
     why = ask(answerer, "why was it so bad?", rating.session_id)
     hampshire = ask(answerer, "what about hampshire?", why.session_id)
     assert "**Hampshire and Isle of Wight CRC (2019)** was rated **good** overall" in hampshire.answer
+
+
+def test_an_abbreviated_phrase_before_prison_is_no_prison_name(answerer: Answerer) -> None:
+    answer = ask(answerer, "which providers did good resettlement work for ppl leaving prison?")
+    assert not answer.abstained and "London CRC" in item_bodies(answer)
+    assert "wandsworth" in ask(answerer, "how is wandsworth prison doing?").answer.lower()  # (a place: not in it)
+
+
+def test_still_weak_on_after_one_body_asks_for_its_concerns(answerer: Answerer) -> None:
+    first = ask(answerer, "which crc was the first to be rated good")
+    owner = ask(answerer, "who owned it?", first.session_id)
+    weak = ask(answerer, "what was it still weak on?", owner.session_id)
+    assert not weak.abstained and "**Concerns**" in weak.answer and "**Strengths**" not in weak.answer
+
+
+def test_were_those_sorted_by_the_later_one_sets_both_inspections_side_by_side(answerer: Answerer) -> None:
+    owner = ask(answerer, "who owned northumbria crc")
+    worries = ask(answerer, "what were the main worries in the first inspection?", owner.session_id)
+    assert worries.answer.startswith("**Northumbria CRC (2018)**") and "**Strengths**" not in worries.answer
+    sorted_ = ask(answerer, "and were those sorted by the later one?", worries.session_id)
+    assert [item.report_id for item in sorted_.items] == ["northumbria-crc-2018", "northumbria-crc-2020"]

@@ -273,3 +273,17 @@ def test_a_name_other_reports_use_but_the_bodys_do_not_is_not_mentioned(history:
     assert absent.abstained and absent.answer == "The reports in this index on Southvale do not mention Mockingbird."
     present = history.ask(AskRequest(question="does northshire run the mockingbird fostering model?"))
     assert not present.abstained and "Mockingbird" in present.citations[0].quote
+
+
+def test_who_led_it_after_how_a_body_did_is_the_lead_inspector_of_that_inspection(history: Answerer) -> None:
+    did = history.ask(AskRequest(question="how did northshire do last time?"))
+    led = history.ask(AskRequest(question="who led it?", session_id=did.session_id))
+    assert led.answer.startswith("The **Northshire (2022)** inspection was led by **Jane Ash**")
+
+
+def test_what_did_they_need_to_improve_after_the_time_before_is_of_that_inspection(history: Answerer) -> None:
+    did = history.ask(AskRequest(question="how did northshire do last time?"))
+    before = history.ask(AskRequest(question="and the time before?", session_id=did.session_id))
+    assert before.answer.startswith("**Northshire (2017)**")
+    improve = history.ask(AskRequest(question="what did they need to improve?", session_id=before.session_id))
+    assert improve.answer.startswith("**Northshire (2017)**")

@@ -1,15 +1,12 @@
 """Follow-up questions resolved against the conversation so far, by rewriting them into stand-alone questions.
 
-- "And Essex?" / "What about X in 2020?": the previous question again, with X's body (and year) put in.
-- "What about care leavers?" after a question naming a body: care leavers at that body (in that year).
-- "Compare with Bradford": the previous answer's bodies beside Bradford.
-- "How did Hampshire do?" "And Surrey?" "Which was better?": the last two bodies asked about, compared.
-- A question naming no body after one that did ("what were the main problems?") is about the same bodies,
-  unless it asks across organisations ("which councils ..."); when their reports do not say, it is asked
-  of every report ("what is Through the Gate?").
-- "And at the earlier 2018 inspection?": the previous question with the year replaced.
-- "What about its Through the Gate work?", "Who owned it?", "Which of them ...": a question that names no body
-  but refers back (it, its, they, them, of them ...) is about the previous answer's bodies.
+- "And Essex?", "What about X in 2020?", "and at the 2018 inspection?": the previous question again, with X's
+  body (and year) put in; "what about care leavers?" after a body: care leavers at that body (in that year).
+- "Compare with Bradford": the previous answer's bodies beside Bradford; "How did Hampshire do?" "And Surrey?"
+  "Which was better?": the last two bodies asked about, compared.
+- A question naming no body after one that did ("what were the main problems?", "who owned it?", "which of
+  them ...") is about the same bodies, unless it asks across organisations ("which councils ..."); when their
+  reports do not say, it is asked of every report ("what is Through the Gate?").
 - "Which were good at it?" after a question across reports ("which CRCs had problems with unpaid work?"): its
   topic, the other way, across the same kind of reports.
 - "then" means the previous turn's year; "that company" / "the previous owner" the organisations the previous
@@ -27,9 +24,9 @@ from service.answering.mentions import BodyMatch, BodyNames
 from service.answering.organisations import body_label, org_types_named
 from service.answering.dates import YEAR, in_years, parse_years
 from service.answering.asks import NUMBER_Q, OTHER, PLURALS, answer_type
-from service.answering.context import (EARLIER_REPORT, LATER_REPORT, Context, asked_beside, change_of,
+from service.answering.context import (CHANGE_ASKED, EARLIER_REPORT, LATER_REPORT, Context, asked_beside, change_of,
                                        report_beside, two_turns_reports)
-from service.answering.intent import COMPARATIVES, DIFFER
+from service.answering.intent import COMPARATIVES, DIFFER, IMPROVE_ASKED
 from service.answering.parts import on_that, two_parts
 from service.answering.regions import region_swapped
 from service.answering.scope import SCAFFOLD
@@ -45,6 +42,7 @@ RECENT = re.compile(r"\s*\b(?:(?:at|in|from|on)\s+)?(?:(?:its|their|the)\s+)?(?:
                     r"(?:\s+(?:time|inspection|report|visit))?\b", re.I)  # a turn's own choice of report
 APPENDIX = re.compile(r"\s*\([^()]*\)\s*$")  # what a follow-up was completed with: "(Dudley)"
 THEY_OR_IT = re.compile(r"\b(it|its|that|this|they|them|their)\b", re.I)
+PAST = re.compile(r"\b(did|was|were|had)\b", re.I)
 THE_INSPECTION = re.compile(r"\bthe\s+(?:lead\s+)?(?:inspectors?|inspection|report|visit)\b", re.I)
 THAT_REPORT = re.compile(r"\b(that|this|the same|these|those) (inspections?|reports?|visits?)\b", re.I)
 OF_THEM = re.compile(r"\b(of|among|between) (them|those|these|the two|both)\b", re.I)
@@ -129,12 +127,10 @@ def resolve(question: str, previous: Context | None, names: BodyNames, areas: Ar
         asked = two_parts(f"{_strip_appendix(previous.resolved).rstrip(' ?')}, and {AND.sub('', text)}")
         if len(asked) == 2 and not TOPIC_BACK.match(asked[1]):
             return Resolved(asked[1])
-    ellipsis = ELLIPSIS.match(text)
+    ellipsis, changed = ELLIPSIS.match(text), CHANGE_ASKED.search(text)  # ("and were those sorted by the next one?")
     later = bool(ellipsis and LATER_REPORT.search(text))
-    if ellipsis and (EARLIER_REPORT.search(text) or later) and not YEAR.search(text):
-        # "And in its previous inspection?" / "and the next one?": the same question of the body's report
-        # before (after) the one just cited
-        other = report_beside(previous, names, later)
+    if ellipsis and not changed and (EARLIER_REPORT.search(text) or later) and not YEAR.search(text):
+        other = report_beside(previous, names, later)  # "and the next one?": the same question of the next report
         if other is None:
             return Resolved(previous.resolved, missing=f"no {'later' if later else 'earlier'} report of that body "
                                                         "in this index")
@@ -142,8 +138,8 @@ def resolve(question: str, previous: Context | None, names: BodyNames, areas: Ar
         text = _swap_years(asked, [str(other.published.year)])
         named = names.find(text) or not previous.bodies
         return Resolved(text if named else f"{text} ({'; '.join(previous.bodies)})", only={other.report_id})
-    if not ellipsis and (beside := asked_beside(text, previous, names)):  # "did things get better the next time
-        return Resolved(beside[0], only=beside[1])  # they looked?": that report (and, for a change, the one before)
+    if (not ellipsis or changed) and (beside := asked_beside(text, previous, names)):  # "did it get better the
+        return Resolved(beside[0], only=beside[1])  # next time?": that report (and, for a change, the one before)
     earlier: list[str] = []
     if ellipsis and ellipsis.group(1):
         text, inherited = _ellipsis(ellipsis.group(1), previous, names, areas)
@@ -184,12 +180,15 @@ def resolve(question: str, previous: Context | None, names: BodyNames, areas: Ar
         alone = text if still and not beside and not _refers_back(text) else None
         text, inherited = f"{text.rstrip()} ({'; '.join(previous.bodies + then)})", True
     exclude = set(previous.report_ids) if OTHER.search(question) and not ELSE_HERE.search(question) else set()
-    now = not ACROSS_TIME.search(question) and not found - set(previous.bodies)  # ("compare it with Wales CRC")
-    one_report = len(previous.report_ids) == 1 and now and bool(THEY_OR_IT.search(question) or THE_INSPECTION.search(
-        question))  # (an organisation is "they" too; "who was the lead inspector?": of the inspection discussed)
+    now = (not ACROSS_TIME.search(question) or bool(IMPROVE_ASKED.search(question))) and not found - set(
+        previous.bodies)  # ("compare it with Wales CRC"; "what did it need to improve?" asks of one inspection)
+    past = bool(PAST.search(question)) and len(set(previous.bodies)) == 1  # "what did they need to improve?": of
+    one_report = (len(previous.report_ids) == 1 or past) and now and bool(  # the report the answer led with
+        THEY_OR_IT.search(question) or THE_INSPECTION.search(question))  # ("they" is an organisation too)
     listed = len(previous.report_ids) > 1 and len(previous.bodies) > 1 and THEY.search(question) and now \
         and not COMPARE.search(question)  # ("what went wrong there?" after a list: in the reports listed)
-    only = set(previous.report_ids) if THAT_REPORT.search(question) or one_report or listed else picked
+    only = set(previous.report_ids[:1] if past else previous.report_ids) if THAT_REPORT.search(question) or \
+        one_report or listed else picked
     assumed = bool(one_report) and not THAT_REPORT.search(question) and not listed and not picked
     return Resolved(text, exclude, inherited, only, standalone=alone, earlier=earlier, assumed_report=assumed)
 
@@ -197,8 +196,7 @@ def resolve(question: str, previous: Context | None, names: BodyNames, areas: Ar
 def _refers_back(text: str) -> bool:
     if OF_THEM.search(text) or (COMPARE.search(text) and re.search(r"\b(that|this|those|these)\b", text, re.I)):
         return True
-    is_list = re.search(r"\bwhich\s+(\w+\s+){0,2}(crcs|providers|inspections|authorities|councils|reports)\b", text,
-                        re.I)
+    is_list = re.search(r"(?i)\bwhich\s+(\w+\s+){0,2}(crcs|providers|inspections|authorities|councils|reports)\b", text)
     return bool(REFERS_BACK.search(text) or THAT_REPORT.search(text)) and not is_list
 
 

@@ -13,12 +13,12 @@ from service.answering.text import stem
 
 SIDES = {stem(w) for w in """problem problems concern concerns weakness weaknesses failing failings criticism
     criticisms shortcoming shortcomings issue issues wrong worst bad strength strengths positive positives praise
-    praised best good success successes well worry worries worried""".split()}  # "what were the main problems at X": one side of an overview
+    praised best good success successes well worry worries worried weak weaker weakest poor""".split()}  # "what were the main problems at X": one side of an overview
 OVERVIEW_WORDS = {stem(w) for w in """summary summarise summarize summarised overview tell about key main point points
     why reason reasons badly poorly well so low high latest recent last newest most current
     headline headlines happen happened outcome outcomes result results verdict findings conclusions picture general
     brief briefly highlights takeaways learn know quick short rundown lowdown sum gist basically broadly mainly
-    essentially generally really actually""".split()}
+    essentially generally really actually still first earliest""".split()}
 COMPARE_WORDS = {stem(w) for w in """compare compared comparison comparing versus vs difference differences differ
     between against better worse change changed changes improve improved get got than side""".split()}
 # counts by year across reports: "each year", "over time", "how have grades changed"

@@ -152,8 +152,10 @@ def claims_asked(tools: Tools, scope: Scope) -> list[Claim]:
     if WHO.match(scope.question) and "inspect" in asked:
         asked |= {"lead", "inspectorate"}  # "who inspected X", "who did the inspection": its lead inspector
         # (or, when none is named, its inspectorate)
+    only = {stem(w) for w in scope.topic_words}  # "who led it?": nothing asked but the role (it: the inspection)
     claims = [c for c in tools.claims(scope.report_ids) if c.answers == scope.answer_type
-              and (not c.asked_by or c.asked_by & asked) and (not c.also_by or c.also_by & asked)]
+              and (not c.asked_by or c.asked_by & asked)
+              and (not c.also_by or c.also_by & asked or bool(only) and only <= c.asked_by)]
     if scope.answer_type != "grade":
         return claims
     other = [w for w in scope.topic_words if stem(w) not in RATING | grades.NOT_A_TOPIC and not grades.grade_of(w)
