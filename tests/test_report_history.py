@@ -45,6 +45,8 @@ def test_what_needs_to_improve_is_a_concern_whatever_its_words(history: Answerer
     item = "The progress made by leaders in improving the timeliness of plans for care leavers."
     assert item in answer.answer.split("**Concerns**")[1] and item not in answer.answer.split("**Concerns**")[0]
     assert "highly effective" not in answer.answer.split("**Concerns**")[1]  # (praise run on after the list)
+    assert "Social work capacity, so that" in answer.answer.split("**Concerns**")[1]  # (an item: "can" is in a
+    # clause of its own)
 
 
 def test_a_judgement_named_in_another_frameworks_words_is_found(history: Answerer) -> None:

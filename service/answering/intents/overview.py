@@ -28,6 +28,7 @@ SUMMARY_SECTION = re.compile(r"summary|headline|key (findings|judgements)|overal
 TABLE_GRADE = re.compile(r"\b(Inadequate|Outstanding|Good|Requires improvement)\b(?!\W*$)")
 TO_IMPROVE = re.compile(r"needs? to improve|areas? for (improvement|development)|recommendations?", re.I)
 WEAK_GRADES = {"inadequate", "requires improvement"}
+CLAUSE_END = re.compile(r"[;:]|\s(?:so that|which|that|who|to ensure|in order to)\s", re.I)
 FINITE = re.compile(r"\b(is|are|was|were|has|have|had|does|do|did|can|could|will|would|should|must|may|might)\b", re.I)
 OUTCOME_SECTION = re.compile(r"outcome|judge?ment|conclusion|verdict", re.I)
 OUTCOME_READ = 60       # an outcome comes early
@@ -127,9 +128,9 @@ def findings(tools: Tools, meta: ReportMeta, side: str, limit: int = PER_SIDE,
 
 
 def listed_item(sentence: str) -> bool:
-    """True for a line of a list rather than prose: no finite verb of its own ("The effectiveness of the
-    response to domestic abuse.")."""
-    return not FINITE.search(sentence)
+    """True for a line of a list rather than prose: no finite verb before its first clause ends ("The
+    effectiveness of the response to domestic abuse.", "Social work capacity, so that managers can respond")."""
+    return not FINITE.search(CLAUSE_END.split(sentence, maxsplit=1)[0])
 
 
 def _said(ev: Evidence, chosen: list[Evidence], name: set[str]) -> bool:
