@@ -1600,3 +1600,8 @@ def test_were_those_sorted_by_the_later_one_sets_both_inspections_side_by_side(a
     assert worries.answer.startswith("**Northumbria CRC (2018)**") and "**Strengths**" not in worries.answer
     sorted_ = ask(answerer, "and were those sorted by the later one?", worries.session_id)
     assert [item.report_id for item in sorted_.items] == ["northumbria-crc-2018", "northumbria-crc-2020"]
+
+
+def test_the_highest_caseload_per_officer_ranks_cases_per_officer_not_people_supervised(answerer: Answerer) -> None:
+    answer = ask(answerer, "of the 2020 reports which crc had the highest average caseload per officer")
+    assert answer.answer.startswith("The largest figure stated is **64**, by **Staffordshire and West Midlands CRC**")

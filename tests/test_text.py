@@ -43,6 +43,8 @@ def test_everyday_words_are_read_with_the_reports_terms() -> None:
     assert reports_words("sefton jtai date") == "joint targeted area inspection"  # the field's abbreviations
     assert reports_words("whats greenwich's RAA called") == "regional adoption agency"
     assert reports_words("how many nqsws did hampshire recruit") == "newly qualified social workers"
+    assert reports_words("what was the caseload of west yorkshire crc") == "people supervised"  # a provider's
+    assert reports_words("the highest average caseload per officer") == "caseloads cases"  # an officer's
 
 
 def _councils(*names: str) -> "BodyNames":

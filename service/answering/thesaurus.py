@@ -20,8 +20,10 @@ TERMS: dict[str, str] = {  # the reports' term: the everyday ways of saying it (
     "unpaid work": r"community (payback|service|work)",
     "staff morale workloads stress": r"burn(t|ed)[- ]out|burnout|exhausted|fed up|stressed|overworked|worn out|"
                                      r"low spirits|unhappy (staff|workers)|demotivated",
-    "caseloads": r"too many cases|cases (per|for each) (officer|worker)|snowed under|overloaded",
-    "people supervised": r"\bcaseload\b(?!s)",  # a provider's caseload is the number it supervises
+    "caseloads cases": r"too many cases|cases (per|for each) (officer|worker)|snowed under|overloaded|average caseload|"
+                 r"caseload (per|for each|of each|of an?) ",
+    "people supervised": r"(?<!average )\bcaseload\b(?!s)(?! (per|for each|of each|of an?) )",  # a provider's
+    # caseload is the number it supervises (an officer's, "average caseload per officer", is "caseloads")
     "leadership leaders": r"well[- ]run|run (well )?at the top|senior (management|managers)|management team|bosses|"
                           r"people in charge|top brass|those in charge|managed at the top",
     "women female": r"\bwom[ae]n\b|\bfemale\b|\bladies\b",
