@@ -1605,3 +1605,9 @@ def test_were_those_sorted_by_the_later_one_sets_both_inspections_side_by_side(a
 def test_the_highest_caseload_per_officer_ranks_cases_per_officer_not_people_supervised(answerer: Answerer) -> None:
     answer = ask(answerer, "of the 2020 reports which crc had the highest average caseload per officer")
     assert answer.answer.startswith("The largest figure stated is **64**, by **Staffordshire and West Midlands CRC**")
+
+
+def test_a_question_asking_only_a_role_leads_with_the_claim_read_for_it(answerer: Answerer) -> None:
+    answer = ask(answerer, "Who headed the inspection team for HLNY CRC?")
+    assert answer.answer.startswith("The **Humberside, Lincolnshire and North Yorkshire CRC (2020)** inspection was led by "
+                                    "**Tony Kirk**")

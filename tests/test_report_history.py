@@ -264,7 +264,9 @@ def test_what_needs_improving_in_other_words_is_the_latest_reports_concerns(hist
 
 
 @pytest.mark.parametrize("question", ["northshire 2022 lead inspector", "northshire 2022 ofsted, who was lead inspector",
-                                      "which HMI was in charge of northshire's 2022 inspection?"])
+                                      "which HMI was in charge of northshire's 2022 inspection?",
+                                      "Who headed the 2022 Ofsted team for Northshire?",
+                                      "Which HMI was in charge of the June 2022 Ofsted visit to Northshire?"])
 def test_a_role_named_without_a_question_word_asks_for_its_holder(history: Answerer, question: str) -> None:
     answer = history.ask(AskRequest(question=question))
     assert answer.answer.startswith("The **Northshire (2022)** inspection was led by **Jane Ash**")

@@ -17,7 +17,7 @@ DATE_Q = re.compile(r"^\W*(?:(?:and|so|but|then)\s+)?when\b|(?:\bsince|[,;:]|\b(
                     r"wonder(?:ing)?|ask(?:ing)?|sure|idea))\s+when\b|\bwhen\W*$|"
                     r"\b(what date|which date|what day|what year|which year|which month)\b|\bdates?\b", re.I)
 # ("when" asks a date as the question's own word: "what did inspectors find when they looked at X" asks a finding)
-NAME_Q = re.compile(r"\bwhich (company|organisation|organization|firm|person|inspector|inspectorate|watchdog|regulator|"
+NAME_Q = re.compile(r"\bwhich (company|organisation|organization|firm|person|inspector|hmi|inspectorate|watchdog|regulator|"
                     r"partner|charity|college|"
                     r"provider|contractor|group|body)\b|\b(what|which)\b[^?]*\b(call|called|named|name|title|titled)\b|"
                     r"\b(what|which)(\s+\w+)?\s+(scheme|programme|program|project|model|initiative|service|team|tool|"

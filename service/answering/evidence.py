@@ -17,7 +17,7 @@ from service.answering.text import squash, stem
 
 
 # who a name claim is about: a question naming neither role ("who was the chief executive") is not answered by it
-LEAD_ROLE = frozenset(stem(w) for w in "lead led head headed charge inspector inspectors".split())
+LEAD_ROLE = frozenset(stem(w) for w in "lead led head headed charge inspector inspectors hmi".split())
 REPORT_ROLE = frozenset(stem(w) for w in "report reports published publish publication inspection inspections "
                                          "inspected inspect inspectors inspector visit visited fieldwork went go "
                                          "came come site".split())  # "when was X inspected / published"

@@ -74,6 +74,9 @@ def answer_fact(tools: Tools, scope: Scope, book: CitationBook, session_id: str)
     ranked = dated_as_asked(ranked, scope.years)
     if scope.answer_type == "grade" and claims:  # (a grade asked of a graded report: the grades read at ingest
         ranked.sort(key=lambda ev: ev.kind != "grade")  # answer first)
+    elif exact := {c.evidence.claim for c in claims if {stem(w) for w in scope.topic_words} <= c.asked_by | c.also_by}:
+        ranked.sort(key=lambda ev: ev.claim not in exact)  # "who headed the 2015 ofsted team?": nothing asked but
+        # the role a claim answers (its lead inspector), so the claim leads
     ranked = [ev for ev in ranked if ev.kind != "absence"]
     if scope.names and not scope.bodies:  # "what happened with Working Links?": the sentences that name it
         ranked = [ev for ev in ranked if names_in(ev.quote, scope.names)] or ranked
