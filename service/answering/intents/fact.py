@@ -130,7 +130,7 @@ def unmentioned(tools: Tools, scope: Scope) -> str | None:
     court": the reports write it as a name) that some report in the index uses but no sentence of the named
     bodies' reports in scope does. Only a name with a word few reports use: an abbreviation ("UASC") may be
     spelt out, and a name of common words ("Youth Voice") said in others ("Children in Care Council")."""
-    if not YES_NO.match(scope.question):
+    if not YES_NO.match(scope.question) or scope.answer_type == "grade":  # ("was X rated inadequate?": no name)
         return None
     corpus, rows, every = tools.library.text, tools.rows(scope.report_ids), list(tools.library.reports)
     for name in scope.names or tools.written_as_names(grades.besides_grades(scope.topic_words)):
