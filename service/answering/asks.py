@@ -17,8 +17,8 @@ DATE_Q = re.compile(r"^\W*(?:(?:and|so|but|then)\s+)?when\b|(?:\bsince|[,;:]|\b(
                     r"wonder(?:ing)?|ask(?:ing)?|sure|idea))\s+when\b|\bwhen\W*$|"
                     r"\b(what date|which date|what day|what year|which year|which month)\b|\bdates?\b", re.I)
 # ("when" asks a date as the question's own word: "what did inspectors find when they looked at X" asks a finding)
-NAME_Q = re.compile(r"\bwhich (company|organisation|organization|firm|person|inspector|hmi|inspectorate|watchdog|regulator|"
-                    r"partner|charity|college|"
+NAME_Q = re.compile(r"\bwhich (company|organisation|organization|firm|person|inspector|hmi|inspectorate|watchdog|"
+                    r"regulator|partner|charity|college|"
                     r"provider|contractor|group|body)\b|\b(what|which)\b[^?]*\b(call|called|named|name|title|titled)\b|"
                     r"\b(what|which)(\s+\w+)?\s+(scheme|programme|program|project|model|initiative|service|team|tool|"
                     r"system|campaign|approach|framework|app|platform|partner|partnership|pilot|strategy|"
@@ -55,9 +55,11 @@ LIST_CUE = re.compile(ANY_OF + r"|^\s*(list|name|show)\b|\b(which|what|where)\b|
                       r"councils|local authorities|authorities|las|probation companies|companies|organisations)\b|"
                       r"^\s*who\s+(were|was|have|had|got|received)\b|\blist\s*$|\blist of\b", re.I)
 PLURALS = re.compile(ANY_OF + r"|\b(which|what)\s+([\w'’]+\s+){0,3}?(crcs|providers|inspections|reports|authorities|councils|"
-                     r"boroughs|divisions|companies|organisations|areas|services|las|outfits|places)\b|^\s*which\s+ones\b|\bwhich\s+(crc|provider|"
-                     r"inspection|report|local authority|authority|council|borough|division)\b|\b(in|for|at) which\b|"
-                     r"^\s*where\b|^\s*(list|name|show)\b|\bhow many\s+(\w+\s+){0,2}?(crcs|providers|inspections|"
+                     r"boroughs|divisions|companies|organisations|areas|services|las|outfits|places)\b|"
+                     r"^\s*which\s+ones\b|"
+                     r"\bwhich\s+(crc|provider|inspection|report|local authority|authority|council|borough|division)\b|"
+                     r"\b(in|for|at) which\b|^\s*where\b|^\s*(list|name|show)\b|"
+                     r"\bhow many\s+(\w+\s+){0,2}?(crcs|providers|inspections|"
                      r"reports|authorities|councils|boroughs|divisions|companies|organisations|las)\b|"
                      r"^\s*(the\s+)?(crcs|providers|councils|local authorities|authorities|las|probation companies|"
                      r"companies|organisations|reports|inspections)\b|^\s*who\s+(were|have|had|got|received)\b|"
