@@ -1611,3 +1611,11 @@ def test_a_question_asking_only_a_role_leads_with_the_claim_read_for_it(answerer
     answer = ask(answerer, "Who headed the inspection team for HLNY CRC?")
     assert answer.answer.startswith("The **Humberside, Lincolnshire and North Yorkshire CRC (2020)** inspection was led by "
                                     "**Tony Kirk**")
+
+
+@pytest.mark.parametrize(("question", "report"), [("how did dur ham tees valley crc do in 2020?",
+                                                   "durham-tees-valley-crc-2020"),
+                                                  ("who owned west york shire crc in 2018?", "west-yorkshire-crc-2018")])
+def test_a_body_name_split_in_two_is_put_back_together(answerer: Answerer, question: str, report: str) -> None:
+    answer = ask(answerer, question)
+    assert not answer.abstained and answer.citations[0].report_id == report

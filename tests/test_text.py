@@ -456,3 +456,13 @@ def test_a_grade_keyword_before_the_inspectorate_and_year_asks_a_grade() -> None
 
     assert asks_for_grade("peterborough care leavers grade ofsted 2024?")
     assert not asks_for_grade("peterborough care leavers ofsted 2024?")
+
+
+def test_a_name_split_in_two_is_rejoined_only_when_the_whole_is_a_name_word() -> None:
+    from service.answering.places import rejoined
+
+    words = {"leicestershire", "southend", "blackpool", "yorkshire"}
+    assert rejoined("leicester shire 2017 lead inspector", words) == "leicestershire 2017 lead inspector"
+    assert rejoined("how did South end do?", words) == "how did Southend do?"
+    assert rejoined("who owned west york shire crc?", words) == "who owned west yorkshire crc?"
+    assert rejoined("the south east of the county", words) == "the south east of the county"

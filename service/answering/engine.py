@@ -26,6 +26,7 @@ from service.answering.llm import Draft, ProseWriter
 from service.answering.mentions import BodyNames
 from service.answering.organisations import body_label, org_type, org_types_named
 from service.answering.parts import two_parts
+from service.answering.places import rejoined
 from service.answering.intent import intent_of
 from service.answering.scope import Scope, parse
 from service.answering.tools import Tools, VectorCache
@@ -80,7 +81,8 @@ class Answerer:
         session_id = request.session_id or self.sessions.new_id()
         previous = self.sessions.last(session_id)
         context = Context(**previous.context) if previous and previous.context else None
-        resolved = resolve(self.tools.spelt(request.question), context, self.names, self.tools.areas)
+        asked = rejoined(self.tools.spelt(request.question), self.names.name_words)  # ("leicester shire")
+        resolved = resolve(asked, context, self.names, self.tools.areas)
         yield Event("status", {"stage": "retrieving", "question": resolved.text})
         scopes, answer, book, subject = self.answered(resolved, request.filters, session_id)
         if self.prose is not None and (book.citations or book.offered) and not any(s.missing for s in scopes):

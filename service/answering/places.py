@@ -148,3 +148,14 @@ def _county_pattern() -> tuple[re.Pattern[str], dict[str, str]]:
 def places_named(text: str) -> list[str]:
     """The council areas ``text`` names, as written there."""
     return [m.group(0) for m in places_matched(text)]
+
+
+def rejoined(question: str, name_words: set[str]) -> str:
+    """The question with a name split in two put back together ("leicester shire": Leicestershire, "south end":
+    Southend, "black pool": Blackpool), when the two words joined are a word of a body's name."""
+    def join(match: re.Match[str]) -> str:  # (the space goes; the second word, only looked at, stays)
+        return match.group(1) if (match.group(1) + match.group(2)).lower() in name_words else match.group(0)
+    return SPLIT.sub(join, question)
+
+
+SPLIT = re.compile(r"\b([A-Za-z]{3,}) (?=([A-Za-z]{3,})\b)")  # ("west york shire": york and shire)
