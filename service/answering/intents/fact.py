@@ -72,9 +72,10 @@ def answer_fact(tools: Tools, scope: Scope, book: CitationBook, session_id: str)
     if scope.bodies and not scope.years:
         ranked = latest_first(ranked, [tools.library.reports[r] for r in scope.report_ids])
     ranked = dated_as_asked(ranked, scope.years)
+    said = {stem(w) for w in scope.topic_words}
     if scope.answer_type == "grade" and claims:  # (a grade asked of a graded report: the grades read at ingest
         ranked.sort(key=lambda ev: ev.kind != "grade")  # answer first)
-    elif exact := {c.evidence.claim for c in claims if {stem(w) for w in scope.topic_words} <= c.asked_by | c.also_by}:
+    elif exact := {c.evidence.claim for c in claims if said <= c.asked_by | c.also_by}:
         ranked.sort(key=lambda ev: ev.claim not in exact)  # "who headed the 2015 ofsted team?": nothing asked but
         # the role a claim answers (its lead inspector), so the claim leads
     ranked = [ev for ev in ranked if ev.kind != "absence"]
@@ -134,11 +135,11 @@ def unmentioned(tools: Tools, scope: Scope) -> str | None:
         return None
     corpus, rows, every = tools.library.text, tools.rows(scope.report_ids), list(tools.library.reports)
     for name in scope.names or tools.written_as_names(grades.besides_grades(scope.topic_words)):
-        if not name[:1].isupper() or name.isupper() or \
-                min(corpus.reports_using(w, every) for w in content_words(name)) > NAME_REPORTS:
-            continue
         columns = corpus.columns(name)
-        if columns and corpus.mentions(name) and not (corpus.holding(columns, rows) == len(columns)).any():
+        if not columns or not name[:1].isupper() or name.isupper() or \
+                (corpus.holding(columns, rows) == len(columns)).any():  # (the body's reports name it: first, cheap)
+            continue
+        if corpus.mentions(name) and min(corpus.reports_using(w, every) for w in content_words(name)) <= NAME_REPORTS:
             return name
     return None
 

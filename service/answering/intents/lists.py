@@ -58,10 +58,8 @@ def answer_list(tools: Tools, scope: Scope, book: CitationBook, session_id: str)
     for composer in COMPOSERS:  # the first that the question is for answers it
         if (answer := composer(tools, scope, book, session_id)) is not None:
             return answer
-    rows = topical_rows(tools, scope, scope.report_ids)
-    if not rows and not scope.names and not tools.library.text.unknown(" ".join(scope.topic_words)):  # (no word
-        rows = topical_rows(tools, scope, scope.report_ids, EASED)  # of it unknown: the nearest, not silence)
-    return list_answer(rows, book, session_id, "Reports that match")
+    ease = not scope.names and not tools.library.text.unknown(" ".join(scope.topic_words))  # (no word of it unknown)
+    return list_answer(topical_rows(tools, scope, scope.report_ids, ease), book, session_id, "Reports that match")
 
 
 def _changes(tools: Tools, scope: Scope, book: CitationBook, session_id: str) -> Answer | None:
@@ -203,7 +201,7 @@ def dated_rows(tools: Tools, ids: list[str]) -> list[Row]:
 
 
 # --- topics ---
-def topical_rows(tools: Tools, scope: Scope, ids: list[str], eased: float = 0.0) -> list[Row]:
+def topical_rows(tools: Tools, scope: Scope, ids: list[str], ease: bool = False) -> list[Row]:
     """Each report judged on its own best evidence for the topic (ranked by meaning and words): it qualifies
     when that evidence leans the way asked (concern, praise) and is nearly as strong as the best in scope."""
     cues = cue_words(scope.topic)
@@ -216,19 +214,21 @@ def topical_rows(tools: Tools, scope: Scope, ids: list[str], eased: float = 0.0)
     relevance = f["dense"] + W_COVERAGE * f["coverage"]
     score[~names_all(tools, rows, scope.names)] = -np.inf  # a name the question gives must be in the sentence
     report_of = tools.library.text.report_of[rows]
-    stands_out = stands_out_at(len(rows)) - NAMED_EASED * bool(scope.names) - eased  # (a name: itself a filter)
-    judged = []
-    for index in np.unique(report_of):
-        mine = np.flatnonzero(report_of == index)
-        best = [i for i in mine[np.argsort(-score[mine])][:CONSIDERED] if score[i] >= stands_out]
-        found = [(float(relevance[i]), ev) for i in best if (ev := _evidence(tools, int(rows[i])))
-                 and names_in(ev.quote, scope.names)]
-        if (row := decide(found, scope)) is not None:
-            judged.append(row)
-    top = max((strength for strength, _ in judged), default=0.0)
-    floor = RELEVANT if scope.names else max(RELEVANT, top - MARGIN)  # a named programme: its mention is enough
-    rows_ = [row for strength, row in judged if strength >= floor]
-    return _silent_everywhere(rows_, tools, question, rows, score) if ABSENT in scope.wanted else rows_
+    def qualified(stands_out: float) -> list[Row]:
+        judged = []
+        for index in np.unique(report_of):
+            mine = np.flatnonzero(report_of == index)
+            best = [i for i in mine[np.argsort(-score[mine])][:CONSIDERED] if score[i] >= stands_out]
+            found = [(float(relevance[i]), ev) for i in best if (ev := _evidence(tools, int(rows[i])))
+                     and names_in(ev.quote, scope.names)]
+            if (row := decide(found, scope)) is not None:
+                judged.append(row)
+        top = max((strength for strength, _ in judged), default=0.0)
+        floor = RELEVANT if scope.names else max(RELEVANT, top - MARGIN)  # a named programme: its mention is enough
+        rows_ = [row for strength, row in judged if strength >= floor]
+        return _silent_everywhere(rows_, tools, question, rows, score) if ABSENT in scope.wanted else rows_
+    stands_out = stands_out_at(len(rows)) - NAMED_EASED * bool(scope.names)  # (a name given is itself a filter)
+    return qualified(stands_out) or (qualified(stands_out - EASED) if ease else [])  # (``ease``: once, lower)
 
 
 def stands_out_at(rows: int) -> float:
