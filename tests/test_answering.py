@@ -352,6 +352,20 @@ def test_any_better_on_that_asks_the_topic_just_asked_about(answerer: Answerer) 
     assert "safeguarding" in nps.citations[0].quote
 
 
+def test_it_after_a_topic_asked_of_a_body_is_that_topic(answerer: Answerer) -> None:
+    first = ask(answerer, "what did inspectors find about unpaid work at thames valley")
+    why = ask(answerer, "why was it a problem?", first.session_id)
+    assert why.citations and {c.report_id for c in why.citations} == {"thames-valley-crc-2018"}
+    assert all("unpaid work" in c.quote.lower() for c in why.citations)  # (not an overview of the whole report)
+    done = ask(answerer, "what did the crc do about it", why.session_id)
+    assert "remedial action" in done.answer and "**Strengths**" not in done.answer
+    previous = Context(resolved="What did inspectors find about home visits at Merseyside?", bodies=["Merseyside CRC"],
+                       mentions=["Merseyside"])
+    assert resolve("Why was that such a big issue?", previous, BodyNames([])).text == \
+        "Why was home visits at Merseyside such a big issue?"
+    assert resolve("who owned it?", previous, BodyNames([])).text == "who owned it? (Merseyside CRC)"
+
+
 def test_the_year_before_a_year_asked_is_that_year_less_one(answerer: Answerer) -> None:
     answer = ask(answerer, "was london crc better or worse in 2019 than the year before?")
     assert [item.report_id for item in answer.items] == ["london-crc-2018", "london-crc-2019"]

@@ -107,7 +107,8 @@ def resolve(question: str, previous: Context | None, names: BodyNames, areas: Ar
     if previous is None or not previous.resolved:
         return Resolved(question)
     text, inherited = question.strip(), False
-    text = on_that(text, previous.resolved) if names.find(text) else text  # ("was X any better on that?")
+    text = on_that(text, previous.resolved) if names.find(text) or previous.mentions else text  # ("was X any
+    # better on that?"; of the body just asked about: "what did they do about it?", "why was it a problem?")
     chosen = LIST_ASKED.match(previous.resolved) and len(previous.report_ids) == 1  # "which crc got the worst
     # rating?" "why?"; or "why did they get that rating?" after a question about something else ("who led it?")
     metadata = ASKS_WHY.match(text) and answer_type(previous.resolved) in ("name", "date")  # ("why?" after "who

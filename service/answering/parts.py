@@ -13,6 +13,11 @@ SECOND_PART = re.compile(r",?\s+and\s+(?=(?:which|what|who|where|how|why)\b)|;\s
                          r"how|why)\b)", re.I)
 APPENDIX = re.compile(r"\s*(\([^()]*\))\s*\??\s*$")  # "(Dudley)": the bodies a follow-up was completed with
 ON_THAT = re.compile(r"\b(?:on|about|with|at|for|regarding)\s+(that|it|this|those|them)\W*$", re.I)
+WHY_OF = r"^\s*(?:(?:and|so|but)\s+)*why\s+(?:was|is|were|are|did|does|has)\s+"
+VERDICT = (r"(?:(?:such|so)\s+)?(?:an?\s+)?(?:big\s+)?(?:problem|issue|concern|worry|weakness|strength|bad|poor|weak|good|"
+           r"strong|happen|go wrong|matter)\b")
+WHY_IT = re.compile(rf"{WHY_OF}(it|that|this)\b(?=\s+{VERDICT})", re.I)  # "why was it a problem?": the topic just asked
+WHY_TOPIC = re.compile(rf"{WHY_OF}(.+?)\s+{VERDICT}", re.I)  # "why was unpaid work at X a problem?": "unpaid work at X"
 SIDE_STEMS = {stem(w) for w in "concern concerns problem problems issue issues risk risks praise strength strengths "
                                 "failings weaknesses best worst strongest weakest".split()}  # the verdict asked, not what it is about
 
@@ -40,7 +45,8 @@ def two_parts(question: str) -> list[str]:
 def topic_of(question: str) -> str:
     """What a question is about, from its last words after "had", "with", "about" ... ("which CRCs had problems
     with unpaid work?": "unpaid work"), without the side asked; "" when it names none that way."""
-    topic = re.search(r"\b(?:had|have|with|for|about|on)\s+(.+?)\s*\??$", _strip_appendix(question), re.I)
+    question = _strip_appendix(question)
+    topic = WHY_TOPIC.match(question) or re.search(r"\b(?:had|have|with|for|about|on)\s+(.+?)\s*\??$", question, re.I)
     if not topic:
         return ""
     about = " ".join(w for w in topic.group(1).split() if stem(w.lower()) not in CUE_STEMS | SIDE_STEMS)
@@ -48,9 +54,10 @@ def topic_of(question: str) -> str:
 
 
 def on_that(text: str, previous: str) -> str:
-    """A follow-up that asks "... on that?" / "... about it?": of the topic the previous question asked about
-    ("was the nps in london any better on that?" after "what did London CRC find about child safeguarding?")."""
-    if (pronoun := ON_THAT.search(text)) and (about := topic_of(previous)):
+    """A follow-up that asks "... on that?" / "... about it?" / "why was it a problem?": of the topic the previous
+    question asked about ("was the nps in london any better on that?" after "what did London CRC find about child
+    safeguarding?")."""
+    if (pronoun := ON_THAT.search(text) or WHY_IT.search(text)) and (about := topic_of(previous)):
         return text[:pronoun.start(1)] + about + text[pronoun.end(1):]
     return text
 
