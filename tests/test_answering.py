@@ -1633,3 +1633,11 @@ def test_a_question_asking_only_a_role_leads_with_the_claim_read_for_it(answerer
 def test_a_body_name_split_in_two_is_put_back_together(answerer: Answerer, question: str, report: str) -> None:
     answer = ask(answerer, question)
     assert not answer.abstained and answer.citations[0].report_id == report
+
+
+@pytest.mark.parametrize("question", ["who was the lead inspector for the wales crc inspection",
+                                      "who led the inspection of thames valley crc?"])
+def test_a_lead_inspector_no_report_names_is_said_to_be_unnamed(answerer: Answerer, question: str) -> None:
+    answer = ask(answerer, question)  # (not "inspected by HM Inspectorate of Probation", nor "well led")
+    assert answer.abstained and "do not name the lead inspector" in answer.answer
+    assert "HM Inspectorate of Probation" in ask(answerer, "who inspected wales crc?").answer  # (no lead asked)

@@ -33,6 +33,7 @@ OWNER_ROLE = frozenset(stem(w) for w in "own owned owner owners ran run runs run
 
 
 ROLE_HELD = frozenset(stem(w) for w in "lead led head headed charge hmi owner owners owned".split())
+LEAD_ASKED = ROLE_HELD - OWNER_ROLE  # (with an inspection's words: its lead inspector is asked for)
 
 
 def role_asked(topic: list[str]) -> str | None:

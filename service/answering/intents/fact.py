@@ -14,13 +14,14 @@ from service.answering.areas import area_key
 from service.answering.asks import WHO
 from service.answering.compose import NOT_IN_REPORTS, CitationBook, abstain
 from service.answering.dates import parse_years
-from service.answering.evidence import Claim, Evidence, label, role_asked
+from service.answering.evidence import LEAD_ASKED, Claim, Evidence, label, role_asked
 from service.answering.organisations import latest_per_body
 from service.answering.rank import ABSTAIN_BELOW, Question, strength
 from service.answering.scope import RATING, Scope
 from service.answering.text import (FREQUENCY, MONTH, NUMBER, content_words, names_in, quantities, stem, within,
                                      words)
-from service.answering.tools import NAME_REPORTS, Tools
+from service.answering.silence import label_of, not_named
+from service.answering.tools import Tools
 from service.schemas import Answer
 
 NEAR_AREA = 0.35       # (cosine) an area this near the words a grade is asked for leads before the overall grade
@@ -33,7 +34,6 @@ MAX_SENTENCES = 3       # a fact: the sentences that state it
 MAX_GRADES = 8          # a grade: each report's
 MAX_OPEN = 6            # an open question across reports: the best sentence of each of the best reports
 KEEP_WITHIN = 2.0       # z-score units below the best that still support the answer
-YES_NO = re.compile(r"^\s*(does|do|did|is|are|was|were|has|have|had|can)\b", re.I)
 CLAIM_REPORTS = 8       # metadata claims are ranked for scopes of up to this many reports
 OFFERED = 8             # the best-ranked evidence an optional prose writer may cite
 NOTHING_ASKED = ("That question names no organisation, year, grade or topic to look for. Ask, for example, "
@@ -61,8 +61,9 @@ def answer_fact(tools: Tools, scope: Scope, book: CitationBook, session_id: str)
         return abstain(session_id, missing=scope.missing)
     if not (scope.bodies or scope.years or scope.topic_words or scope.conditions or scope.names):
         return abstain(session_id, NOTHING_ASKED)  # "???", "which", "how many": nothing to look for
-    if scope.bodies and (name := unmentioned(tools, scope)):  # "does middlesbrough run mockingbird?"
-        return abstain(session_id, f"The reports in this index on {label_of(scope)} do not mention {name}.")
+    if scope.bodies and (unsaid := not_named(tools, scope)):  # "does middlesbrough run mockingbird?", "who was
+        return abstain(session_id, f"The reports in this index on {label_of(scope)} do not {unsaid}.")  # the lead
+        # inspector?" of reports that name none
     if scope.answer_type is None and scope.bodies and (role := role_asked(scope.topic_words)):
         scope = replace(scope, answer_type=role)  # "rochdale 2018 lead inspector": a name, as "who led it?" asks
     question = tools.of_scope(scope)
@@ -126,36 +127,14 @@ def _no_grade(tools: Tools, scope: Scope) -> str:
     return f"The {named} report{'s give' if len(metas) > 1 else ' gives'} no overall grade."
 
 
-def unmentioned(tools: Tools, scope: Scope) -> str | None:
-    """For a yes-or-no question ("does X run ...?"), a name it gives ("Mockingbird", "family drug and alcohol
-    court": the reports write it as a name) that some report in the index uses but no sentence of the named
-    bodies' reports in scope does. Only a name with a word few reports use: an abbreviation ("UASC") may be
-    spelt out, and a name of common words ("Youth Voice") said in others ("Children in Care Council")."""
-    if not YES_NO.match(scope.question) or scope.answer_type == "grade":  # ("was X rated inadequate?": no name)
-        return None
-    corpus, rows, every = tools.library.text, tools.rows(scope.report_ids), list(tools.library.reports)
-    for name in scope.names or tools.written_as_names(grades.besides_grades(scope.topic_words)):
-        columns = corpus.columns(name)
-        if not columns or not name[:1].isupper() or name.isupper() or \
-                (corpus.holding(columns, rows) == len(columns)).any():  # (the body's reports name it: first, cheap)
-            continue
-        if corpus.mentions(name) and min(corpus.reports_using(w, every) for w in content_words(name)) <= NAME_REPORTS:
-            return name
-    return None
-
-
-def label_of(scope: Scope) -> str:
-    return " and ".join(dict.fromkeys(b.body for b in scope.bodies))
-
-
 def claims_asked(tools: Tools, scope: Scope) -> list[Claim]:
     """The metadata claims that can answer: of the kind asked; for a grade, only the judgement asked about
     (the area named, else the overall grade; none when the question names something no grade is given for)."""
     said = words(SOURCE.sub(" ", _unnamed(scope)))  # ("according to the 2019 inspection": not asked)
     asked = {stem(w) for w in said} | set(said)
-    if WHO.match(scope.question) and "inspect" in asked:
-        asked |= {"lead", "inspectorate"}  # "who inspected X", "who did the inspection": its lead inspector
-        # (or, when none is named, its inspectorate)
+    if WHO.match(scope.question) and "inspect" in asked:  # "who inspected X", "who did the inspection": its lead
+        asked |= {"lead"} | (set() if asked & LEAD_ASKED else {"inspectorate"})  # inspector (or, when
+        # none is named, its inspectorate; not when a lead is asked for: "who was the lead inspector?")
     only = {stem(w) for w in scope.topic_words}  # "who led it?": nothing asked but the role (it: the inspection)
     claims = [c for c in tools.claims(scope.report_ids) if c.answers == scope.answer_type
               and (not c.asked_by or c.asked_by & asked)

@@ -1,0 +1,57 @@
+"""What the reports of the bodies asked about do not name, said plainly instead of answering with whatever ranks
+best: a programme no report of theirs mentions ("does middlesbrough run mockingbird?"), an inspection's lead
+when none of their reports names one ("who was the lead inspector for the wales crc inspection?")."""
+
+from __future__ import annotations
+
+import re
+
+from service.answering import grades
+from service.answering.evidence import INSPECTION, LEAD_ASKED
+from service.answering.scope import Scope
+from service.answering.text import content_words, stems
+from service.answering.tools import NAME_REPORTS, Tools
+
+YES_NO = re.compile(r"^\s*(does|do|did|is|are|was|were|has|have|had|can)\b", re.I)
+LEAD_NAMED = re.compile(r"\blead (inspector|hmi)\b|\binspection was led by\b", re.I)
+
+
+def not_named(tools: Tools, scope: Scope) -> str | None:
+    """What the question asks of the bodies' reports in scope that they do not name ("mention Mockingbird",
+    "name the lead inspector"), or None."""
+    if name := unmentioned(tools, scope):
+        return f"mention {name}"
+    return "name the lead inspector" if lead_unnamed(tools, scope) else None
+
+
+def unmentioned(tools: Tools, scope: Scope) -> str | None:
+    """For a yes-or-no question ("does X run ...?"), a name it gives ("Mockingbird", "family drug and alcohol
+    court": the reports write it as a name) that some report in the index uses but no sentence of the named
+    bodies' reports in scope does. Only a name with a word few reports use: an abbreviation ("UASC") may be
+    spelt out, and a name of common words ("Youth Voice") said in others ("Children in Care Council")."""
+    if not YES_NO.match(scope.question) or scope.answer_type == "grade":  # ("was X rated inadequate?": no name)
+        return None
+    corpus, rows, every = tools.library.text, tools.rows(scope.report_ids), list(tools.library.reports)
+    for name in scope.names or tools.written_as_names(grades.besides_grades(scope.topic_words)):
+        columns = corpus.columns(name)
+        if not columns or not name[:1].isupper() or name.isupper() or \
+                (corpus.holding(columns, rows) == len(columns)).any():  # (the body's reports name it: first, cheap)
+            continue
+        if corpus.mentions(name) and min(corpus.reports_using(w, every) for w in content_words(name)) <= NAME_REPORTS:
+            return name
+    return None
+
+
+def lead_unnamed(tools: Tools, scope: Scope) -> bool:
+    """True when an inspection's lead is asked for ("who led the inspection", "the lead inspector") and no report
+    in scope names one, in its metadata or in a sentence ("Lead inspector: ...")."""
+    asked = stems(scope.question)
+    if not (asked & LEAD_ASKED and asked & INSPECTION) or \
+            any(tools.library.reports[r].lead_inspector for r in scope.report_ids):
+        return False
+    corpus = tools.library.text
+    return not any(LEAD_NAMED.search(corpus.sentence(int(row))[4]) for row in tools.rows(scope.report_ids))
+
+
+def label_of(scope: Scope) -> str:
+    return " and ".join(dict.fromkeys(b.body for b in scope.bodies))
