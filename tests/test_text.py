@@ -21,6 +21,17 @@ def test_quantities_are_not_years_or_labels(text: str, figures: list[str]) -> No
     assert has_number(text) == bool(figures)
 
 
+@pytest.mark.parametrize(("text", "kind", "counts"), [
+    ("each CRC was graded on a four-point scale", "count", False),  # a kind of scale, no quantity
+    ("a three-year plan was agreed", None, False),
+    ("twenty-five children were placed out of area", "count", True),
+    ("two-thirds of care leavers were in suitable accommodation", "share", True),
+    ("four children were adopted", "count", True),
+])
+def test_a_number_word_joined_to_a_noun_is_no_quantity(text: str, kind: str | None, counts: bool) -> None:
+    assert has_number(text, kind) == counts
+
+
 def test_council_areas_are_read_as_people_write_them() -> None:
     areas = set(council_areas())
     assert {"Glasgow", "Glasgow City", "Edinburgh", "Cardiff", "Hull", "St Helens", "Vale of Glamorgan"} <= areas

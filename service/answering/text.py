@@ -8,9 +8,11 @@ from ingest.metadata_text import squash
 from service.terms import STOPWORDS, stem
 
 WORD = re.compile(r"[A-Za-z0-9]+&[A-Za-z0-9]+|[A-Za-z0-9][A-Za-z0-9'’-]*")  # ("B&Bs" is one word)
+NOT_COMPOUND = r"(?!-(?!(?:one|two|three|four|five|six|seven|eight|nine|thirds?)\b)\w)"  # (not "a four-point scale":
+# a kind of scale, no quantity)
 NUMBER_WORDS = re.compile(r"\b(two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|thirty|forty|fifty|"
                           r"half|halves|third|thirds|quarter|quarters|fifth|fifths|two-thirds|one in \w+|dozen|"
-                          r"hundreds?|thousands?|per cent|percent|majority|minority)\b", re.I)
+                          rf"hundreds?|thousands?|per cent|percent|majority|minority)\b{NOT_COMPOUND}", re.I)
 NUMBER = re.compile(r"(?<![\w./])(?<![A-Za-z]-)\d(?:[\d,]*\d)?(\.\d+)?(\s?%)?")  # not "COVID-19"
 YEAR = re.compile(r"^(19|20)\d\d$")
 A_YEAR = re.compile(r"\b(?:19|20)\d\d\b")  # a year anywhere in a text
@@ -32,7 +34,8 @@ KIND_WORDS = {  # a quantity of each kind in words ("two-thirds", "four people",
     "share": re.compile(r"\b(half|halves|third|thirds|quarter|quarters|fifth|fifths|two-thirds|one in \w+|per cent|"
                         r"percent|majority|minority)\b", re.I),
     "count": re.compile(r"\b(two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|thirty|forty|fifty|"
-                        r"dozen|hundreds?|thousands?)\b(?!\s*-?\s*(hours?|days?|weeks?|months?|years?)\b)", re.I),
+                        r"dozen|hundreds?|thousands?)\b(?!\s*-?\s*(hours?|days?|weeks?|months?|years?)\b)"
+                        rf"{NOT_COMPOUND}", re.I),
     "duration": re.compile(r"\b(one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|a few|several|"
                            r"a|an)\s*-?\s*(hours?|days?|weeks?|months?|years?)\b(?!\s+old)", re.I),
 }
