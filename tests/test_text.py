@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from service.answering.places import council_areas, places_named
-from service.answering.text import has_number, quantities
+from service.answering.text import contents_line, has_number, quantities
 from service.terms import Vocabulary
 
 
@@ -30,6 +30,17 @@ def test_quantities_are_not_years_or_labels(text: str, figures: list[str]) -> No
 ])
 def test_a_number_word_joined_to_a_noun_is_no_quantity(text: str, kind: str | None, counts: bool) -> None:
     assert has_number(text, kind) == counts
+
+
+@pytest.mark.parametrize(("text", "contents"), [
+    ("Inspection findings – the Local Safeguarding Children Board 35 Information about this inspection 40", True),
+    ("Outcomes for looked after children and young people 9 Quality of provision 15", True),
+    ("At 14 November 2016, 495 children were being looked after by the local authority.", False),
+    ("The board met 12 times. Members attended 9 of them", False),
+    ("Staff caseloads were between 20 and 25", False),
+])
+def test_a_line_of_a_table_of_contents_is_told_from_a_sentence(text: str, contents: bool) -> None:
+    assert contents_line(text) == contents  # (its page numbers are no figures, its headings no finding)
 
 
 def test_council_areas_are_read_as_people_write_them() -> None:

@@ -30,7 +30,7 @@ from ingest.models import ReportMeta
 from service.answering import grades
 from service.answering.asks import WHO, figure_asked
 from service.answering.evidence import Claim, Evidence
-from service.answering.text import FREQUENCY, MONTH, content_words, has_date, has_number, words
+from service.answering.text import FREQUENCY, MONTH, content_words, contents_line, has_date, has_number, words
 from service.answering.verdict import is_absence
 from service.corpus import Corpus
 from service.terms import bm25_matrix
@@ -167,6 +167,8 @@ class Ranker:
                             claim=claim.evidence.claim, kind=claim.evidence.kind)
         row = int(rows[i])
         report_id, page, _, _, quote = self.corpus.sentence(row)
+        if contents_line(quote):  # (a table of contents: headings and page numbers, no finding)
+            return None
         kind = "absence" if is_absence(quote) else "sentence"  # "the sources do not state ...": never an answer
         return Evidence(self.reports[report_id], page, self.corpus.section(row), quote, row=row, kind=kind)
 

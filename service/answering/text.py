@@ -13,6 +13,8 @@ NOT_COMPOUND = r"(?!-(?!(?:one|two|three|four|five|six|seven|eight|nine|thirds?)
 NUMBER_WORDS = re.compile(r"\b(two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|thirty|forty|fifty|"
                           r"half|halves|third|thirds|quarter|quarters|fifth|fifths|two-thirds|one in \w+|dozen|"
                           rf"hundreds?|thousands?|per cent|percent|majority|minority)\b{NOT_COMPOUND}", re.I)
+PAGE_THEN_HEADING = re.compile(r"[a-z)]\s+\d{1,3}\s+[A-Z][a-z]")  # (in a contents line: "Board 35 Information")
+PAGE_AT_END = re.compile(r"[a-z)]\s+\d{1,3}$")
 NUMBER = re.compile(r"(?<![\w./])(?<![A-Za-z]-)\d(?:[\d,]*\d)?(\.\d+)?(\s?%)?")  # not "COVID-19"
 YEAR = re.compile(r"^(19|20)\d\d$")
 A_YEAR = re.compile(r"\b(?:19|20)\d\d\b")  # a year anywhere in a text
@@ -114,6 +116,13 @@ def kind_of(text: str, figure: re.Match) -> str:
     if AGE_BEFORE.search(text, max(0, figure.start() - LOOK_BACK), figure.start()) or AGE_AFTER.match(text, figure.end()):
         return "age"  # ("when they turn 18", "17-year-olds": how old, not how many)
     return "duration" if TIME_UNIT.match(text, figure.end()) else "count"
+
+
+def contents_line(text: str) -> bool:
+    """True for a line of a table of contents run together ("... Children Board 35 Information about this
+    inspection 40"): headings each followed by a page number, no sentence. It states nothing."""
+    text = text.rstrip()
+    return bool(PAGE_THEN_HEADING.search(text) and PAGE_AT_END.search(text))
 
 
 def has_number(text: str, kind: str | None = None) -> bool:
