@@ -1642,3 +1642,9 @@ def test_a_lead_inspector_no_report_names_is_said_to_be_unnamed(answerer: Answer
     answer = ask(answerer, question)  # (not "inspected by HM Inspectorate of Probation", nor "well led")
     assert answer.abstained and "do not name the lead inspector" in answer.answer
     assert "HM Inspectorate of Probation" in ask(answerer, "who inspected wales crc?").answer  # (no lead asked)
+
+
+def test_a_sentence_about_the_rating_is_no_finding_of_a_comparison(answerer: Answerer) -> None:
+    answer = ask(answerer, "compare london crc and the london nps division in their early 2018 reports")
+    concern = next(line for line in answer.answer.splitlines() if line.startswith("| Main concern"))
+    assert "rating" not in concern and "not acceptable" in concern  # (not "was not given an overall rating")

@@ -35,6 +35,8 @@ OUTCOME_READ = 60       # an outcome comes early
 READ_AT_MOST = 400
 SUBJECT_SHARE = 0.001  # a word this many of the sentences use names a subject ("unpaid work"), not a wish
 WHY = re.compile(r"\bwhy\b", re.I)
+ABOUT_THE_RATING = re.compile(r"\boverall (rating|grade)\b|\b(not|never) (been )?(given|awarded) (an? )?(overall )?"
+                              r"(rating|grade)|\bno (overall )?(rating|grade)\b", re.I)  # (its grade: no finding)
 SELECTS = re.compile(r"\b(who|whom|whose|which|where|when)\b", re.I)  # "which inspector led ...": one thing
 MAX_EARLIER = 3        # earlier reports of the body whose overall grade an overview gives
 
@@ -101,6 +103,8 @@ def findings(tools: Tools, meta: ReportMeta, side: str, limit: int = PER_SIDE,
     where it can, plainest first (of its first ``read`` sentences)."""
     scored = []
     for ev in sentences(tools, meta, read):
+        if ABOUT_THE_RATING.search(ev.quote):  # ("was not given an overall rating, because ...": the grade is
+            continue                           # told as a grade, and is no finding)
         polarity = sentence_polarity(ev.quote)
         gains = polarity.positive + polarity.improved  # "the biggest gain was in Through the Gate": a strength
         if TO_IMPROVE.search(ev.section or "") and (not gains or listed_item(ev.quote)):
