@@ -1648,3 +1648,10 @@ def test_a_sentence_about_the_rating_is_no_finding_of_a_comparison(answerer: Ans
     answer = ask(answerer, "compare london crc and the london nps division in their early 2018 reports")
     concern = next(line for line in answer.answer.splitlines() if line.startswith("| Main concern"))
     assert "rating" not in concern and "not acceptable" in concern  # (not "was not given an overall rating")
+
+
+def test_a_league_breaks_a_tie_of_overall_grades_by_the_grades_of_the_areas(answerer: Answerer) -> None:
+    answer = ask(answerer, "rank the crcs inspected in 2020 from best to worst")
+    order = [item.report_id for item in answer.items]
+    assert order.index("northumbria-crc-2020") < order.index("dlnr-crc-2020")  # (its four areas requires
+    assert "areas: 4 inadequate" in answer.answer  # improvement, DLNR's four inadequate: both "requires improvement")

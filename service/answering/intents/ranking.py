@@ -55,11 +55,32 @@ def _league(tools: Tools, graded: list[ReportMeta], scope: Scope, book: Citation
     the question's first superlative is a worst: "from worst to best"), each cited to its grade line."""
     first = BEST_WORST.search(scope.question)
     worst_first = bool(first and WORST.fullmatch(first.group(0)))
-    reports = sorted(latest_per_body(graded), key=lambda m: (GRADES.index(m.overall) * (-1 if worst_first else 1),
+    sign = -1 if worst_first else 1
+    reports = sorted(latest_per_body(graded), key=lambda m: (GRADES.index(m.overall) * sign, _standing(m) * sign,
                                                               body_label(m).lower()))
-    rows = list(filter(None, (overall_row(tools, m) for m in reports)))
+    rows = list(filter(None, (_with_areas(tools, overall_row(tools, m)) for m in reports)))
     side = "worst" if worst_first else "best"
-    return list_answer(rows, book, session_id, f"Each organisation's latest overall grade, {side} first", ranked=True)
+    return list_answer(rows, book, session_id, f"Each organisation's latest overall grade, {side} first (the same "
+                       "grade: by the grades of its areas)", ranked=True)
+
+
+def _with_areas(tools: Tools, row: Row | None) -> Row | None:
+    """The row with the report's area grades told beside its overall grade ("areas: 4 inadequate"), its weakest
+    area's grade cited."""
+    if row is None or not row.meta.areas:
+        return row
+    order = sorted(row.meta.areas, key=lambda area: GRADES.index(row.meta.areas[area]))
+    told = Counter(row.meta.areas[area] for area in order)
+    row.claim = f"{row.claim}; areas: " + ", ".join(f"{n} {grade}" for grade, n in told.items())
+    row.evidence += list(filter(None, [grades.grade_evidence(tools.library, row.meta, order[-1])]))
+    return row
+
+
+def _standing(meta: ReportMeta) -> float:
+    """The mean rank of a report's area grades (0 outstanding ... 3 inadequate; its overall grade's when it has
+    none): of two reports given the same overall grade, the one whose areas were graded better ranks higher."""
+    ranks = [GRADES.index(g) for g in meta.areas.values()] or [GRADES.index(meta.overall)]
+    return sum(ranks) / len(ranks)
 
 
 def _by_date(tools: Tools, scope: Scope, book: CitationBook, session_id: str) -> Answer:
