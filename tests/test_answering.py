@@ -1655,3 +1655,12 @@ def test_a_league_breaks_a_tie_of_overall_grades_by_the_grades_of_the_areas(answ
     order = [item.report_id for item in answer.items]
     assert order.index("northumbria-crc-2020") < order.index("dlnr-crc-2020")  # (its four areas requires
     assert "areas: 4 inadequate" in answer.answer  # improvement, DLNR's four inadequate: both "requires improvement")
+
+
+def test_the_first_one_after_and_x_is_the_body_asked_about_before_x(answerer: Answerer) -> None:
+    first = ask(answerer, "what was the avg caseload at staffs and west mids in 2020?")
+    dlnr = ask(answerer, "what about dlnr?", first.session_id)
+    share = ask(answerer, "and what share of staff said their workload was unmanageable at the first one?",
+                dlnr.session_id)
+    assert not share.abstained and share.citations[0].report_id == "staffordshire-west-midlands-crc-2020"
+    assert "70%" in share.answer

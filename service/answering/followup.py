@@ -7,10 +7,10 @@
 - A question naming no body after one that did ("what were the main problems?", "who owned it?", "which of
   them ...") is about the same bodies, unless it asks across organisations ("which councils ..."); when their
   reports do not say, it is asked of every report ("what is Through the Gate?").
-- "Which were good at it?" after a question across reports ("which CRCs had problems with unpaid work?"): its
-  topic, the other way, across the same kind of reports.
-- "then" means the previous turn's year; "that company" / "the previous owner" the organisations the previous
-  answer named; "that rating" the grade asked about; "other" leaves the previous bodies out.
+- "It" of a topic: "which were good at it?" after "which CRCs had problems with unpaid work?" (across the same
+  kind of reports); "why was it a problem?" after "what did X find about unpaid work?" (at X).
+- "then" is the previous turn's year; "that company" the organisations the previous answer named; "that
+  rating" the grade asked about; "other" leaves the previous bodies out; "the first one" the first body asked.
 """
 
 from __future__ import annotations
@@ -107,8 +107,8 @@ def resolve(question: str, previous: Context | None, names: BodyNames, areas: Ar
     if previous is None or not previous.resolved:
         return Resolved(question)
     text, inherited = question.strip(), False
-    text = on_that(text, previous.resolved) if names.find(text) or previous.mentions else text  # ("was X any
-    # better on that?"; of the body just asked about: "what did they do about it?", "why was it a problem?")
+    text = on_that(text, previous.resolved) if names.find(text) or previous.mentions else text  # ("any better
+    # on that?"; of a body just asked about: "what did they do about it?")
     chosen = LIST_ASKED.match(previous.resolved) and len(previous.report_ids) == 1  # "which crc got the worst
     # rating?" "why?"; or "why did they get that rating?" after a question about something else ("who led it?")
     metadata = ASKS_WHY.match(text) and answer_type(previous.resolved) in ("name", "date")  # ("why?" after "who
@@ -153,12 +153,12 @@ def resolve(question: str, previous: Context | None, names: BodyNames, areas: Ar
     elif COMPARE_BOTH.search(text) and not names.find(text) and (both := two_turns_reports(previous, names)):
         return Resolved(f"{text.rstrip()} ({previous.bodies[0]})", inherited=True, only=both)  # "compare them"
     picked: set[str] = set()
-    if (nth := NTH.search(text)) and previous.bodies:  # "tell me about the second one": that body of the list,
-        pick = ORDINALS[nth.group(1).lower()]          # in the report the list gave
-        if pick < len(previous.bodies):
-            text = NTH.sub(previous.bodies[pick], text, count=1)
+    if (nth := NTH.search(text)) and previous.bodies:  # "tell me about the second one": that body of the list
+        pick = ORDINALS[nth.group(1).lower()]  # (or of "X?" "and Y?"), in the report the list gave
+        if pick < len(listed := previous.bodies if len(previous.bodies) > 1 else previous.earlier + previous.bodies):
+            text = NTH.sub(listed[pick], text, count=1)
             picked = {m.report_id for m in names.reports
-                      if m.report_id in previous.report_ids and body_label(m) == previous.bodies[pick]}
+                      if m.report_id in previous.report_ids and body_label(m) == listed[pick]}
     if THAT_ORG.search(text) and previous.entities:
         text = THAT_ORG.sub(" and ".join(previous.entities), text)
     elif (they := ELSE_THEY.search(text)) and len(previous.entities) == 1 and previous.bodies:
@@ -204,8 +204,7 @@ def _refers_back(text: str) -> bool:
 def _ellipsis(rest: str, previous: Context, names: BodyNames, areas: AreaNames | None) -> tuple[str, bool]:
     """"And X?": the previous question about X (a body, a year, a judgement area, or both); else X asked of the
     same bodies."""
-    bodies = names.find(rest)
-    years = YEAR.findall(rest)
+    bodies, years = names.find(rest), YEAR.findall(rest)
     if not bodies and (swapped := region_swapped(_strip_appendix(previous.resolved), rest)):
         return swapped, False  # "what about the north west?" after a question about the north east
     if areas and not bodies and not years and (area := _other_area(rest, previous.resolved, areas)):
