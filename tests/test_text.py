@@ -60,6 +60,9 @@ def test_everyday_words_are_read_with_the_reports_terms() -> None:
     from service.answering.thesaurus import reports_words
 
     assert reports_words("problems with partner-violence work") == "domestic abuse"
+    for asked in ("how many children were in 's care in 2017", "children in care in torbay", "in its care"):
+        assert reports_words(asked) == "children looked after in care"  # (the body's name is taken out first)
+    assert reports_words("delays in care proceedings") == ""  # (court, not children in care)
     assert reports_words("how many kids in care") == "children looked after in care"
     assert reports_words("domestic abuse work") == ""  # the reports' own words need nothing beside them
     assert reports_words("sefton jtai date") == "joint targeted area inspection"  # the field's abbreviations

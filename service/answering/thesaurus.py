@@ -44,7 +44,9 @@ TERMS: dict[str, str] = {  # the reports' term: the everyday ways of saying it (
                                             r"public protection arrangements",
     "victims": r"people (they|offenders) (harmed|hurt)|those harmed",
     # children's services
-    "children looked after in care": r"\bcla\b|in[- ]care population|\bin the care system|kids in care|fostered|"
+    "children looked after in care": r"\bcla\b|in[- ]care population|\bin the care system|(kids|children) in care|"
+                                     r"\bin\s+((the council|the local authority|\w+)?\s*(['’]s|its|their)\s+)?care\b"
+                                     r"(?!\s+(proceedings|orders?|plans?|planning|leavers?))|fostered|"
                                      r"foster or residential|children the council looks after|looked-after children",
     "care leavers": r"leaving (care|the care system|its looked[- ]after system)|left care|grown up in (care|council)|"
                     r"(left|leaving|grown out of|grew out of|aged out of|moved on from)\s+(?:[\w'’]+\s+){0,4}?"
