@@ -1664,3 +1664,9 @@ def test_the_first_one_after_and_x_is_the_body_asked_about_before_x(answerer: An
                 dlnr.session_id)
     assert not share.abstained and share.citations[0].report_id == "staffordshire-west-midlands-crc-2020"
     assert "70%" in share.answer
+
+
+def test_any_good_at_a_subject_asks_how_it_did_on_that_subject(answerer: Answerer) -> None:
+    answer = ask(answerer, "is essex crc any good at unpaid work?")
+    assert "**Strengths**" not in answer.answer and "unpaid work" in answer.citations[0].quote.lower()
+    assert "rated **requires improvement** overall" in ask(answerer, "is merseyside any good?").answer

@@ -304,6 +304,8 @@ def test_a_sum_of_money_asked_for_is_answered_by_a_sum_of_money_or_not_at_all() 
     ("haringey LSCB effectiveness judgement 2014", True),
     ("ofsted rating for wigan in 2019", True),
     ("What was Birmingham's overall effectiveness rating in the inspection published January 2019?", True),
+    ("is hackney any good for care leavers?", True),
+    ("are they any good?", True),
     ("how effective was the early help offer in leeds", False),   # effectiveness of a service, not the grade
     ("wigan social worker retention 2022", False),
     ("how did leaders improve the overall effectiveness of early help in kent", False),

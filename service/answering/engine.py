@@ -39,7 +39,8 @@ Composer = Callable[[Tools, Scope, CitationBook, str], Answer]
 COMPOSERS: dict[str, Composer] = {"fact": answer_fact, "overview": answer_overview, "compare": answer_compare,
                                   "list": answer_list, "rank": answer_rank, "trend": answer_trend,
                                   "themes": answer_themes}
-ON_A_SUBJECT = re.compile(r"^\s*how good\b|\bdo(?:ing)?\s+(?:on|with|at|for)\b", re.I)  # how good at, how it did on
+ON_A_SUBJECT = re.compile(r"^\s*how good\b|\b(?:do(?:ing)?|any good)\s+(?:on|with|at|for)\b", re.I)  # how good at,
+# how it did on, any good for
 RATING_ASKED = re.compile(r"\b(rate|ratings?|rated|grades?|graded|judge?ments?|judged?|scores?|effectiveness)\b",
                           re.I)  # a rating, by name
 
