@@ -1670,3 +1670,9 @@ def test_any_good_at_a_subject_asks_how_it_did_on_that_subject(answerer: Answere
     answer = ask(answerer, "is essex crc any good at unpaid work?")
     assert "**Strengths**" not in answer.answer and "unpaid work" in answer.citations[0].quote.lower()
     assert "rated **requires improvement** overall" in ask(answerer, "is merseyside any good?").answer
+
+
+def test_what_improved_between_two_inspections_gives_what_the_later_says_got_better(answerer: Answerer) -> None:
+    answer = ask(answerer, "durham tees valley 2019 vs 2020 - what improved?")
+    row = next(line for line in answer.answer.splitlines() if line.startswith("| What improved"))
+    assert re.search(r"improved|gain", row.split("|")[3])  # (the 2020 report's column)

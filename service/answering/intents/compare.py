@@ -22,6 +22,8 @@ from service.schemas import Answer, Item
 
 WORSE = re.compile(r"\b(worse|worst|weaker|weakest|poorer|poorest|lower|lowest)\b", re.I)  # which was rated worse
 HOW_MANY_COMPARED = re.compile(r"two|three|four|five|both|each|all|several", re.I)
+IMPROVED_ASKED = re.compile(r"\b(improv\w*|got better|get better|gains?|progress\w*)\b", re.I)
+ROW_NAMES = {"improved": "What improved", "positive": "Main strength", "concern": "Main concern"}
 MAX_AREAS = 6
 MAX_REPORTS = 6   # one body "over time": its reports side by side, at most this many (the newest)
 
@@ -46,8 +48,10 @@ def answer_compare(tools: Tools, scope: Scope, book: CitationBook, session_id: s
     if aspect:
         table.append([" ".join(aspect).capitalize(), *(_cell(_best_on(tools, m, scope), book) for m in metas)])
     else:
-        table.append(["Main strength", *(_cell(next(iter(findings(tools, m, "positive", 1)), None), book) for m in metas)])
-        table.append(["Main concern", *(_cell(next(iter(findings(tools, m, "concern", 1)), None), book) for m in metas)])
+        sides = ["improved"] if IMPROVED_ASKED.search(scope.question) and len({body_label(m) for m in metas}) == 1 \
+            else []  # ("DTV 2019 vs 2020 - what improved?": what each report says got better, first)
+        for side in [*sides, "positive", "concern"]:
+            table.append([ROW_NAMES[side], *(_cell(next(iter(findings(tools, m, side, 1)), None), book) for m in metas)])
     if not book.citations:
         return abstain(session_id)
     items = [Item(body=body_label(m), report_id=m.report_id, verdict="grade" if m.overall else "mentioned",

@@ -99,7 +99,7 @@ def readable(sentence: str) -> bool:
 
 def findings(tools: Tools, meta: ReportMeta, side: str, limit: int = PER_SIDE,
              read: int = READ_AT_MOST) -> list[Evidence]:
-    """The report's plainest findings one way (``positive`` or ``concern``), summary first, one per section
+    """The report's plainest findings one way (``positive``, ``concern`` or ``improved``), summary first, one per section
     where it can, plainest first (of its first ``read`` sentences)."""
     scored = []
     for ev in sentences(tools, meta, read):
@@ -111,7 +111,8 @@ def findings(tools: Tools, meta: ReportMeta, side: str, limit: int = PER_SIDE,
             polarity.concern, gains = max(polarity.concern, gains + 1), 0.0  # "What needs to improve": each item
             # is a concern, whatever its words ("The effectiveness of ..."), but not the praise in prose run on
             # after the list when the next heading was not found
-        lean = (gains - polarity.concern) if side == "positive" else (polarity.concern - gains)
+        lean = (gains - polarity.concern) if side == "positive" else (polarity.improved - polarity.concern) \
+            if side == "improved" else (polarity.concern - gains)
         if lean > 0:
             summary = 0.5 if SUMMARY_SECTION.search(ev.section or "") else 0.0
             ev.score = min(lean, 3.0) + EARLY_PAGES.get(ev.page, 0.0) + summary
