@@ -63,6 +63,16 @@ def test_negation_turns_a_cue_round() -> None:
     assert sentence_polarity("Leaders have ensured that children receive good help.").concern == 0
 
 
+@pytest.mark.parametrize(("sentence", "kinds"), [
+    ("The management of the risk of harm at West Yorkshire CRC was consistently poor.", {"concern"}),
+    ("Practice was consistently good.", {"positive"}),  # (the adverb says how much, the adjective which way)
+    ("Managers work consistently to support staff.", {"positive"}),
+    ("The inspection found that urgent action on staffing and training was needed.", {"concern"}),
+])
+def test_an_adverb_before_a_verdict_word_and_urgent_action_needed(sentence: str, kinds: set[str]) -> None:
+    assert sentence_polarity(sentence).kinds() == kinds
+
+
 def test_an_item_of_a_list_is_judged_on_its_own() -> None:
     sentence = "Wales CRC had high workloads, good all-Wales partnership working and women's services in place."
     assert sentence_polarity(sentence, {"workload"}).kinds() == {"concern"}

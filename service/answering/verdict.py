@@ -40,7 +40,8 @@ consistently high-quality""".split()
 IMPROVED_WORDS = "improved improving improvement improvements better gain gains strengthened progressed".split()
 NEGATIVE_PHRASES = re.compile(r"\b(need(s|ed)?|requir(es|ed|e)|requiring) (?:\w+ ){0,2}?"
                               r"improv\w*( to be good)?|too (few|many|high|low|slow|long|little)|not enough|"
-                              r"risk concern|fell short|\bunder-(recorded|recording|reported|reporting|resourced|"
+                              r"risk concern|fell short|urgent (action|attention|improvements?)|(action|improvements?) (is|was|were|are) "
+                              r"(urgently )?needed|\bunder-(recorded|recording|reported|reporting|resourced|"
                               r"staffed|estimated)\b|under (\w+ )?pressure|intervene|below (the )?(standard|"
                               r"expectations)|low (staff )?morale|"
                               r"high (staff )?(turnover|sickness|vacancy|vacancies)|"
@@ -114,6 +115,8 @@ def clause_polarity(clause: str) -> Polarity:
 
 def _score_token(result: Polarity, tokens: list[str], i: int, token: str) -> None:
     key = stem(token)
+    if token.endswith("ly") and i + 1 < len(tokens) and stem(tokens[i + 1]) in CUE_STEMS:
+        return  # an adverb before a verdict word only says how much ("consistently poor" is no praise)
     negated = any(t in NEGATORS or t.endswith("n't") for t in tokens[max(0, i - 3):i]) or _scarce(tokens, i)
     if key in IMP_STEMS:
         _bump(result, "concern" if negated else "improved")
