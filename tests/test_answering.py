@@ -235,6 +235,7 @@ def test_fact_about_one_report(answerer: Answerer) -> None:
     "What was London CRC's annual budget or contract value?",                 # topic in no report
     "What did the inspection of Bristol, Gloucestershire, Somerset and Wiltshire CRC find about unpaid work?",
     "how many people was bgsw crc supervising",  # (its report gives no figure; "a four-point scale" is none)
+    "How many people did Warwickshire and West Mercia CRC supervise?",  # ("one of the three strong areas": areas)
 ])
 def test_abstains_when_the_reports_do_not_say(answerer: Answerer, question: str) -> None:
     answer = ask(answerer, question)

@@ -18,8 +18,8 @@ from service.answering.evidence import LEAD_ASKED, Claim, Evidence, label, role_
 from service.answering.organisations import latest_per_body
 from service.answering.rank import ABSTAIN_BELOW, Question, strength
 from service.answering.scope import RATING, Scope
-from service.answering.text import (FREQUENCY, MONTH, NUMBER, content_words, names_in, quantities, stem, within,
-                                     words)
+from service.answering.text import (FREQUENCY, KIND_WORDS, MONTH, NUMBER, content_words, names_in, quantities, stem,
+                                     within, words)
 from service.answering.silence import label_of, not_named
 from service.answering.tools import Tools
 from service.schemas import Answer
@@ -69,7 +69,7 @@ def answer_fact(tools: Tools, scope: Scope, book: CitationBook, session_id: str)
     question = tools.of_scope(scope)
     claims = claims_asked(tools, scope) if question.answer_type and len(scope.report_ids) <= CLAIM_REPORTS else []
     ranked = tools.ranker.rank(question, tools.rows(scope.report_ids), claims)
-    found = strength(ranked, question)
+    found = strength(_counts_checked(tools, question, ranked), question)
     if scope.bodies and not scope.years:
         ranked = latest_first(ranked, [tools.library.reports[r] for r in scope.report_ids])
     ranked = dated_as_asked(ranked, scope.years)
@@ -88,6 +88,18 @@ def answer_fact(tools: Tools, scope: Scope, book: CitationBook, session_id: str)
     open_question = not scope.bodies and question.answer_type is None and len(scope.report_ids) > 1
     chosen = spread(ranked, MAX_OPEN) if open_question else supporting(ranked, claims)
     return fact_answer(chosen, question, book, session_id, tools.counts_asked).model_copy(update={"strength": found})
+
+
+def _counts_checked(tools: Tools, question: Question, ranked: list[Evidence]) -> list[Evidence]:
+    """The ranking, each of its best sentences whose every figure counts something other than a count question
+    asks ("how many people ...": "one of the three strong areas") holding no answer (its fit 0)."""
+    if question.answer_type == "number" and question.figure == "count":
+        for ev in ranked[:3]:
+            figures = quantities(ev.quote, "count") + [m.group(0) for m in KIND_WORDS["count"].finditer(ev.quote)]
+            if ev.kind == "sentence" and ev.fit and figures and \
+                    not any(tools.counts_asked(question.text, ev.quote, figure) for figure in figures):
+                ev.fit = 0.0
+    return ranked
 
 
 def dated_as_asked(ranked: list[Evidence], spans: list[tuple[int, int]]) -> list[Evidence]:
