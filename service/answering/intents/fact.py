@@ -91,13 +91,14 @@ def answer_fact(tools: Tools, scope: Scope, book: CitationBook, session_id: str)
 
 
 def _counts_checked(tools: Tools, question: Question, ranked: list[Evidence]) -> list[Evidence]:
-    """The ranking, each of its best sentences whose every figure counts something other than a count question
-    asks ("how many people ...": "one of the three strong areas") holding no answer (its fit 0)."""
+    """The ranking, each of its best sentences that counts only in words, and something other than a count
+    question asks ("how many people ...": "one of the three strong areas"), holding no answer (its fit 0). (A
+    figure in digits is left to the ranking: "how many ppl" is asked of "4,750 people".)"""
     if question.answer_type == "number" and question.figure == "count":
         for ev in ranked[:3]:
-            figures = quantities(ev.quote, "count") + [m.group(0) for m in KIND_WORDS["count"].finditer(ev.quote)]
-            if ev.kind == "sentence" and ev.fit and figures and \
-                    not any(tools.counts_asked(question.text, ev.quote, figure) for figure in figures):
+            said = [m.group(0) for m in KIND_WORDS["count"].finditer(ev.quote)]
+            if ev.kind == "sentence" and ev.fit and said and not quantities(ev.quote, "count") and \
+                    not any(tools.counts_asked(question.text, ev.quote, figure) for figure in said):
                 ev.fit = 0.0
     return ranked
 
