@@ -122,4 +122,5 @@ def initials(name: str) -> set[str]:
     styled = "".join(w[0] for w in every_word if w not in {"and", "upon", "on", "of", "with", "the"})
     with_and = "".join(w[0] for w in every_word if w not in {"upon", "on", "of", "with", "the"})
     shorts = {every, plain, styled} | ({with_and} if len(with_and) - len(styled) == 1 and len(styled) >= 4 else set())
-    return {short for short in shorts if len(short) >= 3}
+    return {short for short in shorts if len(short) >= (4 if short == every != plain else 3)}  # (with "of", three
+    # letters are too often a word: "low" is no London Borough of Wandsworth)

@@ -39,6 +39,9 @@ def test_a_councils_customary_initials_name_it_and_all_its_reports() -> None:
     assert [b.body for b in names.find("the banes team for care leavers")] == ["Bath and North East Somerset"]
     assert [b.body for b in names.find("how did BHCC do")] == ["Brighton and Hove City Council"]
     assert names.find("which councils did bad work") == []  # "Barking and Dagenham": no initials of two words
+    wandsworth = BodyNames([ReportMeta(report_id="w-2018", source="w/2018.pdf", title="W", body="Wandsworth",
+                                       body_aliases=["London Borough of Wandsworth"])])
+    assert wandsworth.find("why was it rated so low?") == []  # (three letters with "of" are too often a word)
 
 
 def test_two_words_initials_about_an_ampersand_name_the_body() -> None:
