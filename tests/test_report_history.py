@@ -291,3 +291,9 @@ def test_what_did_they_need_to_improve_after_the_time_before_is_of_that_inspecti
     assert before.answer.startswith("**Northshire (2017)**")
     improve = history.ask(AskRequest(question="what did they need to improve?", session_id=before.session_id))
     assert improve.answer.startswith("**Northshire (2017)**")
+
+
+def test_a_follow_up_naming_no_year_stays_with_the_year_just_asked_about(history: Answerer) -> None:
+    first = history.ask(AskRequest(question="how did northshire do in 2017?"))
+    worries = history.ask(AskRequest(question="what were the main worries?", session_id=first.session_id))
+    assert worries.citations and {c.report_id for c in worries.citations} == {"northshire-2017"}  # (not 2022's)

@@ -184,8 +184,9 @@ def resolve(question: str, previous: Context | None, names: BodyNames, areas: Ar
     now = (not ACROSS_TIME.search(question) or bool(IMPROVE_ASKED.search(question))) and not found - set(
         previous.bodies)  # ("compare it with Wales CRC"; "what did it need to improve?" asks of one inspection)
     past = bool(PAST.search(question)) and len(set(previous.bodies)) == 1  # "what did they need to improve?": of
-    one_report = (len(previous.report_ids) == 1 or past) and now and bool(  # the report the answer led with
-        THEY_OR_IT.search(question) or THE_INSPECTION.search(question))  # ("they" is an organisation too)
+    one_report = (len(previous.report_ids) == 1 or past) and now and bool(THEY_OR_IT.search(question) or  # the one
+        THE_INSPECTION.search(question) or still and previous.years and not YEAR.search(question))  # the answer led
+    # with ("they" is an organisation too; "the main worries?" after X in 2018: in 2018)
     listed = len(previous.report_ids) > 1 and len(previous.bodies) > 1 and THEY.search(question) and now \
         and not COMPARE.search(question)  # ("what went wrong there?" after a list: in the reports listed)
     only = set(previous.report_ids[:1] if past else previous.report_ids) if THAT_REPORT.search(question) or \
@@ -219,8 +220,7 @@ def _ellipsis(rest: str, previous: Context, names: BodyNames, areas: AreaNames |
     if not bodies and names.unknown(rest, bodies):  # "what about kent?": a place no report is about, asked alone
         return _as_question(rest), False
     if not bodies and not years and previous.mentions and not REFERS_BACK.search(rest):
-        # "how did Leeds do in 2022?" "what about care leavers?": of Leeds in 2022 too
-        when = f" in {previous.years[0]}" if previous.years else ""
+        when = f" in {previous.years[0]}" if previous.years else ""  # ("what about care leavers?": in Leeds, 2022)
         return f"{_as_question(rest).rstrip('?')} for {' and '.join(previous.bodies)}{when}?", True
     if (not bodies and not years) or _says_more(rest, bodies):
         return _as_question(rest), False

@@ -13,6 +13,11 @@ NOT_COMPOUND = r"(?!-(?!(?:one|two|three|four|five|six|seven|eight|nine|thirds?)
 NUMBER_WORDS = re.compile(r"\b(two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|thirty|forty|fifty|"
                           r"half|halves|third|thirds|quarter|quarters|fifth|fifths|two-thirds|one in \w+|dozen|"
                           rf"hundreds?|thousands?|per cent|percent|majority|minority)\b{NOT_COMPOUND}", re.I)
+SENTENCE_END = (".", "!", "?", ";", '"', "”", "’", ")")
+HEADING_WORDS = 12
+FINITE = re.compile(r"\b(is|are|was|were|has|have|had|does|do|did|can|could|will|would|should|must|may|might|\w+ed)\b",
+                    re.I)
+SOURCE_LINE = re.compile(r"https?://|\bwww\.|\b[\w-]+\.(com|co\.uk|org|org\.uk|gov\.uk|net)\b|^sources?\b", re.I)
 PAGE_THEN_HEADING = re.compile(r"[a-z)]\s+\d{1,3}\s+[A-Z][a-z]")  # (in a contents line: "Board 35 Information")
 PAGE_AT_END = re.compile(r"[a-z)]\s+\d{1,3}$")
 NUMBER = re.compile(r"(?<![\w./])(?<![A-Za-z]-)\d(?:[\d,]*\d)?(\.\d+)?(\s?%)?")  # not "COVID-19"
@@ -123,6 +128,16 @@ def contents_line(text: str) -> bool:
     inspection 40"): headings each followed by a page number, no sentence. It states nothing."""
     text = text.rstrip()
     return bool(PAGE_THEN_HEADING.search(text) and PAGE_AT_END.search(text))
+
+
+def no_finding(text: str) -> bool:
+    """True for a line that states no finding: a heading ("Unpaid work and Through the Gate": a few words, no
+    verb, no full stop, no "label: value"), a source ("Shropshire Star (shropshirestar.com), 17 July 2019: ...")
+    or a line of a table of contents."""
+    text = text.strip()
+    heading = not text.endswith(SENTENCE_END) and ":" not in text and len(words(text)) <= HEADING_WORDS \
+        and not FINITE.search(text)
+    return heading or bool(SOURCE_LINE.search(text)) or contents_line(text)
 
 
 def has_number(text: str, kind: str | None = None) -> bool:

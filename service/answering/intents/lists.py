@@ -30,7 +30,7 @@ from service.answering.intents.overview import WEAK_GRADES, findings, outcome
 from service.answering.organisations import body_label, latest_per_body
 from service.answering.rank import W_CHUNK, W_COVERAGE, W_DENSE, W_WORDS, zscores
 from service.answering.scope import Scope, about_grades_only, grades_of_all, topic_after_grades
-from service.answering.text import NUMBER, YEAR, has_date, names_in, stem
+from service.answering.text import NUMBER, YEAR, has_date, names_in, no_finding, stem
 from service.answering.tools import Tools
 from service.answering.verdict import ABSENT, CONCERN, POSITIVE, cue_words, is_absence, sentence_polarity
 from service.schemas import Answer
@@ -249,6 +249,8 @@ def names_all(tools: Tools, rows: np.ndarray, names: list[str]) -> np.ndarray:
 
 def _evidence(tools: Tools, row: int) -> Evidence | None:
     report_id, page, _, _, quote = tools.library.text.sentence(row)
+    if no_finding(quote):  # (a heading, a source: no report is listed for naming a topic in one)
+        return None
     return Evidence(tools.library.reports[report_id], page, tools.library.text.section(row), quote, row=row)
 
 
