@@ -297,3 +297,10 @@ def test_a_follow_up_naming_no_year_stays_with_the_year_just_asked_about(history
     first = history.ask(AskRequest(question="how did northshire do in 2017?"))
     worries = history.ask(AskRequest(question="what were the main worries?", session_id=first.session_id))
     assert worries.citations and {c.report_id for c in worries.citations} == {"northshire-2017"}  # (not 2022's)
+
+
+@pytest.mark.parametrize("follow_up", ["did they keep that up next time round?", "was that sustained next time?"])
+def test_keeping_it_up_next_time_round_sets_the_next_inspection_beside(history: Answerer, follow_up: str) -> None:
+    first = history.ask(AskRequest(question="how did northshire do in 2017?"))
+    kept = history.ask(AskRequest(question=follow_up, session_id=first.session_id))
+    assert [item.report_id for item in kept.items] == ["northshire-2017", "northshire-2022"]

@@ -12,7 +12,7 @@ from service.answering.organisations import body_label
 from service.answering.text import ENTITY, MONTH
 
 CHANGE_ASKED = re.compile(r"\b(better|worse|improv\w*|declin\w*|chang\w*|differ\w*|progress\w*|same|sorted|fixed|"
-                          r"resolved|addressed|tackled)\b", re.I)
+                          r"resolved|addressed|tackled|sustain\w*|maintain\w*|(keep|kept) (it|that|this|those) up)\b", re.I)
 SOME_YEARS = r"(?:a (?:couple|few) of|two|three|four|five|six|\d) years"  # ("and two years later?": the next report)
 EARLIER_REPORT = re.compile(r"\b(previous|earlier|prior|preceding|former|last)\s+(inspection|report|visit)\b|"
                             r"\b(previous|earlier|prior|preceding|former)\s+one\b|"
@@ -21,7 +21,7 @@ EARLIER_REPORT = re.compile(r"\b(previous|earlier|prior|preceding|former|last)\s
                             rf"\b{SOME_YEARS} (earlier|before)\b|\bthan (before|previously|last time)\b", re.I)
 LATER_REPORT = re.compile(r"\b(next|following|subsequent|later)\s+(inspection|report|visit|one)\b|"
                           r"\b(one|inspection|report|year|time) after( that| it| this)?\b|\bafter that\b|"
-                          r"\b(a|the) (year|time) later\b|\bthe (next|following) (year|time)\b|"
+                          r"\b(a|the) (year|time) later\b|\bthe (next|following) (year|time)\b|\bnext time( round)?\b|"
                           rf"\b{SOME_YEARS} (later|after|on)\b", re.I)
 NOT_ENTITIES = re.compile(r"^(HM|His|Her|The|CRC|NPS|Ofsted|Inspectorate|Probation|Overall|Owner|Published|Page|Requires|"
                           r"Good|Outstanding|Inadequate|Summary|Lead|Inspected|Fieldwork|Like)\b")
