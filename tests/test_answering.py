@@ -1687,3 +1687,8 @@ def test_what_improved_between_two_inspections_gives_what_the_later_says_got_bet
     answer = ask(answerer, "durham tees valley 2019 vs 2020 - what improved?")
     row = next(line for line in answer.answer.splitlines() if line.startswith("| What improved"))
     assert re.search(r"improved|gain", row.split("|")[3])  # (the 2020 report's column)
+
+
+def test_a_topic_list_takes_no_heading_as_a_reports_evidence(answerer: Answerer) -> None:
+    answer = ask(answerer, "What do the reports say about Through the Gate work?")
+    assert answer.items and all(c.quote != "Unpaid work and Through the Gate" for c in answer.citations)

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from service.answering.places import council_areas, places_named
-from service.answering.text import contents_line, has_number, quantities
+from service.answering.text import contents_line, has_number, no_finding, quantities
 from service.terms import Vocabulary
 
 
@@ -41,6 +41,19 @@ def test_a_number_word_joined_to_a_noun_is_no_quantity(text: str, kind: str | No
 ])
 def test_a_line_of_a_table_of_contents_is_told_from_a_sentence(text: str, contents: bool) -> None:
     assert contents_line(text) == contents  # (its page numbers are no figures, its headings no finding)
+
+
+@pytest.mark.parametrize(("text", "none"), [
+    ("Unpaid work and Through the Gate", True),                 # a heading
+    ("Shropshire Star (shropshirestar.com), 17 July 2019: article reporting that an inspection found concerns", True),
+    ("Sources", True),
+    ("Owner: MTCnovo", False),                                  # a label and its value
+    ("Unpaid work at Essex CRC was delivered well and singled out for praise.", False),
+    ("Children are seen regularly", False),                     # a finding without its full stop
+    ("Number of children looked after 495", False),
+])
+def test_a_heading_or_a_source_states_no_finding(text: str, none: bool) -> None:
+    assert no_finding(text) == none
 
 
 def test_council_areas_are_read_as_people_write_them() -> None:
