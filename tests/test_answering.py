@@ -1692,3 +1692,9 @@ def test_what_improved_between_two_inspections_gives_what_the_later_says_got_bet
 def test_a_topic_list_takes_no_heading_as_a_reports_evidence(answerer: Answerer) -> None:
     answer = ask(answerer, "What do the reports say about Through the Gate work?")
     assert answer.items and all(c.quote != "Unpaid work and Through the Gate" for c in answer.citations)
+
+
+@pytest.mark.parametrize("question", ["who did badly on home visits?", "who did well at unpaid work?"])
+def test_who_did_well_or_badly_at_a_topic_lists_the_bodies(answerer: Answerer, question: str) -> None:
+    answer = ask(answerer, question)
+    assert answer.answer.startswith("Reports that match") and len(answer.items) >= 2
