@@ -304,3 +304,11 @@ def test_keeping_it_up_next_time_round_sets_the_next_inspection_beside(history: 
     first = history.ask(AskRequest(question="how did northshire do in 2017?"))
     kept = history.ask(AskRequest(question=follow_up, session_id=first.session_id))
     assert [item.report_id for item in kept.items] == ["northshire-2017", "northshire-2022"]
+
+
+def test_a_comparison_across_two_frameworks_sets_each_judgement_beside_its_new_name(history: Answerer) -> None:
+    answer = history.ask(AskRequest(question="compare northshire 2017 and 2022"))
+    rows = {line.split("|")[1].strip(): line for line in answer.answer.splitlines() if line.startswith("| ")}
+    assert "**good**" in rows["Children looked after and achieving permanence"]  # (2022: children in care, good)
+    assert "**good**" in rows["Leadership, management and governance"]  # (2022: the impact of leaders, good)
+    assert "not graded" in rows["Adoption performance"]  # (no such judgement since 2018)

@@ -13,6 +13,9 @@ from service.answering.verdict import CUE_STEMS
 GETTING = stems("achieve achieved achieving get got given gain gained receive received awarded earn earned")
 MIN_AREA_WEIGHT = 1.5   # distinctive weight a question must share with an area name to be naming it
 SAME_AREA = 0.6         # share of an area name's weight another name must hold to be the same judgement
+FAMILIES = (("looked after", "in care"), ("care leavers",), ("help and protection",),
+            ("leadership, management", "impact of leaders"))  # one judgement in two Ofsted frameworks (2014-17 and
+# since 2018): "Children looked after and achieving permanence" is "... children in care (and care leavers)"
 
 
 class AreaNames:
@@ -45,7 +48,16 @@ class AreaNames:
         scored = [(sum(self.weight.get(s, 1.0) for s in target & stems(c)) / total, -len(stems(c)), c)
                   for c in candidates]
         top = max(scored, default=(0.0, 0, None))
-        return top[2] if top[0] >= SAME_AREA else None
+        if top[0] >= SAME_AREA:
+            return top[2]
+        kin = [c for c in candidates if _families(c) & _families(wanted)]  # another framework's name for it
+        return min(kin, key=lambda c: len(_families(c) ^ _families(wanted))) if kin else None
+
+
+def _families(area: str) -> set[int]:
+    """The judgements an area name is of, whatever its framework calls it (``FAMILIES``)."""
+    name = area.lower()
+    return {i for i, family in enumerate(FAMILIES) if any(phrase in name for phrase in family)}
 
 
 def area_key(meta: ReportMeta, area: str | None, areas: AreaNames) -> str | None:
