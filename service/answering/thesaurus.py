@@ -29,7 +29,8 @@ TERMS: dict[str, str] = {  # the reports' term: the everyday ways of saying it (
     "women female": r"\bwom[ae]n\b|\bfemale\b|\bladies\b",
     "Through the Gate resettlement": r"prison release|leaving prison|released from (prison|custody)|"
                                      r"coming out of (prison|jail)|getting out of (prison|jail)|"
-                                     r"release from (prison|jail)|\bttg\b",
+                                     r"release from (prison|jail)|\bttg\b|(ready|prepar\w*) (\w+ ){0,2}for (their )?"
+                                     r"release|prisoners? (leaving|being released|coming out)",
     "risk of harm": r"danger(ous)? to (others|the public|people)|public protection|threat to (the public|others)",
     "staff shortages vacancies recruitment": r"not enough staff|under[- ]?staffed|short[- ]staffed|staffing "
                                              r"(problems|issues|gaps)|too few staff|lack of staff",
