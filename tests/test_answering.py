@@ -1698,3 +1698,21 @@ def test_a_topic_list_takes_no_heading_as_a_reports_evidence(answerer: Answerer)
 def test_who_did_well_or_badly_at_a_topic_lists_the_bodies(answerer: Answerer, question: str) -> None:
     answer = ask(answerer, question)
     assert answer.answer.startswith("Reports that match") and len(answer.items) >= 2
+
+
+def test_were_there_any_problems_with_a_topic_lists_the_bodies_and_the_next_turns_stay_with_them(
+        answerer: Answerer) -> None:
+    first = ask(answerer, "were there any problems with where people were placed for unpaid work?")
+    assert first.answer.startswith("Reports that match") and item_bodies(first) == {"Thames Valley CRC"}
+    done = ask(answerer, "what did they do about it?", first.session_id)
+    assert "remedial action" in done.answer and {c.report_id for c in done.citations} == {"thames-valley-crc-2018"}
+    owner = ask(answerer, "who owned that crc?", done.session_id)
+    assert "MTCnovo" in owner.answer and "Purple Futures" not in owner.answer
+
+
+def test_what_else_that_company_ran_and_that_one_follow_the_answer_not_the_body_left_out(answerer: Answerer) -> None:
+    first = ask(answerer, "who ran thames valley crc")
+    other = ask(answerer, "what else did that company run?", first.session_id)
+    assert "London CRC" in other.answer and "do not say" not in other.answer  # (its own report was left out)
+    rated = ask(answerer, "how was that one rated in 2019?", other.session_id)
+    assert rated.answer.startswith("**London CRC (2019)** was rated **requires improvement** overall")

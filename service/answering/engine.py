@@ -120,11 +120,12 @@ class Answerer:
             return scopes, answer, book, None
         subject = scopes[0]
         assumed = "; ".join(dict.fromkeys(b.body for s in scopes for b in s.bodies))
-        scopes = self.scopes(Resolved(resolved.standalone), filters)
+        read = any(s.report_ids for s in scopes)  # ("what else did that company run?": their reports left out,
+        scopes = self.scopes(Resolved(resolved.standalone), filters)  # the conversation goes on with the answer's)
         for scope in scopes:
-            scope.note = f"The reports on {assumed} do not say. Across all the reports:"
+            scope.note = f"The reports on {assumed} do not say. Across all the reports:" if read else None
         answer, book = self.answer(scopes, session_id)
-        return scopes, answer, book, subject
+        return scopes, answer, book, subject if read else None
 
     def scopes(self, resolved: Resolved, filters: Filters | None) -> list[Scope]:
         """One scope per part of the question; a second part that says "it" is about the first part's bodies."""

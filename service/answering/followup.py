@@ -37,7 +37,7 @@ SAME_AT = (r"(?:and\s+)?(?:was|is|were|are)\s+(?:it|that|this|things|they)\s+(?:
            r"(?:the same|similar|different|true|the case|so)\s+(?:in|at|for|of|with)")  # "was it the same in X?"
 ELLIPSIS = re.compile(rf"^\s*(?:{SAME_AT}|and|what about|how about|and what about|same for|what of)\b[\s,]*(.*?)"
                       r"(?:\s+(?:too|as well|also))?\s*\??\s*$", re.I)
-REFERS_BACK = re.compile(r"\b(it|its|they|them|their|there)\b", re.I)
+REFERS_BACK = re.compile(r"\b(it|its|they|them|their|there|(that|this) (one|crc|council|authority|division))\b", re.I)
 RECENT = re.compile(r"\s*\b(?:(?:at|in|from|on)\s+)?(?:(?:its|their|the)\s+)?(?:latest|most recent|last|newest|current)"
                     r"(?:\s+(?:time|inspection|report|visit))?\b", re.I)  # a turn's own choice of report
 APPENDIX = re.compile(r"\s*\([^()]*\)\s*$")  # what a follow-up was completed with: "(Dudley)"
@@ -107,8 +107,8 @@ def resolve(question: str, previous: Context | None, names: BodyNames, areas: Ar
     if previous is None or not previous.resolved:
         return Resolved(question)
     text, inherited = question.strip(), False
-    text = on_that(text, previous.resolved) if names.find(text) or previous.mentions else text  # ("any better
-    # on that?"; of a body just asked about: "what did they do about it?")
+    about = names.find(text) or previous.mentions or previous.bodies and THEY.search(text)  # ("any better on that?";
+    text = on_that(text, previous.resolved) if about else text  # "what did they do about it?" of those just listed)
     chosen = LIST_ASKED.match(previous.resolved) and len(previous.report_ids) == 1  # "which crc got the worst
     # rating?" "why?"; or "why did they get that rating?" after a question about something else ("who led it?")
     metadata = ASKS_WHY.match(text) and answer_type(previous.resolved) in ("name", "date")  # ("why?" after "who
@@ -123,8 +123,8 @@ def resolve(question: str, previous: Context | None, names: BodyNames, areas: Ar
         return Resolved(change_of(previous, names))
     if HOW_MANY_THAT.match(text) and LIST_ASKED.match(previous.resolved):  # "how many is that?" after a list
         return Resolved(LIST_ASKED.sub("how many ", _strip_appendix(previous.resolved), count=1))
-    if not previous.mentions and TOPIC_BACK.match(text) and not OF_THEM.search(text) and not names.find(text):
-        # "which were good at it?" after "which CRCs had problems with unpaid work?": that topic, across reports
+    if not previous.mentions and TOPIC_BACK.match(text) and not OF_THEM.search(text) and not THEY.search(text) \
+            and not names.find(text):  # "which were good at it?" after a list on a topic: that topic, across reports
         asked = two_parts(f"{_strip_appendix(previous.resolved).rstrip(' ?')}, and {AND.sub('', text)}")
         if len(asked) == 2 and not TOPIC_BACK.match(asked[1]):
             return Resolved(asked[1])
