@@ -56,6 +56,13 @@ def test_a_heading_or_a_source_states_no_finding(text: str, none: bool) -> None:
     assert no_finding(text) == none
 
 
+def test_per_is_no_topic_word() -> None:
+    from service.answering.text import content_words
+
+    assert content_words("how much extra money did Dudley put in, per Ofsted's 2016 report?") == [
+        "extra", "money", "dudley", "put", "ofsted", "2016", "report"]  # (not "per": "per 10,000" was ranked first)
+
+
 def test_council_areas_are_read_as_people_write_them() -> None:
     areas = set(council_areas())
     assert {"Glasgow", "Glasgow City", "Edinburgh", "Cardiff", "Hull", "St Helens", "Vale of Glamorgan"} <= areas
