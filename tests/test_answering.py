@@ -1716,3 +1716,16 @@ def test_what_else_that_company_ran_and_that_one_follow_the_answer_not_the_body_
     assert "London CRC" in other.answer and "do not say" not in other.answer  # (its own report was left out)
     rated = ask(answerer, "how was that one rated in 2019?", other.session_id)
     assert rated.answer.startswith("**London CRC (2019)** was rated **requires improvement** overall")
+
+
+def test_better_or_worse_between_two_inspections_gives_what_got_worse_too(answerer: Answerer) -> None:
+    answer = ask(answerer, "merseyside 2018 vs 2020 - did it get better or worse?")
+    worse = next(line for line in answer.answer.splitlines() if line.startswith("| What got worse"))
+    assert "worse than before" in worse.split("|")[3]  # (the 2020 report's column)
+
+
+def test_a_comparison_on_two_aspects_gives_a_row_for_each(answerer: Answerer) -> None:
+    answer = ask(answerer, "compare essex and hampshire & isle of wight on community service and staff workloads")
+    rows = {line.split("|")[1].strip(): line for line in answer.answer.splitlines() if line.startswith("| ")}
+    assert "Unpaid work at Essex CRC was delivered well" in rows["Community service"]
+    assert "69%" in rows["Staff workloads"] and "high caseloads" in rows["Staff workloads"]

@@ -5,6 +5,7 @@ asked their best evidence, or (no aspect) their main strength and main concern."
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 
 from ingest.models import GRADES, ReportMeta
 from service.answering import grades
@@ -16,14 +17,20 @@ from service.answering.intents.overview import SUBJECT_SHARE, findings, outcome
 from service.answering.organisations import body_label, group_by_body
 from service.answering.intent import ALWAYS, COMPARE_WORDS, HOW_RATED, OVER_TIME, OVERVIEW_WORDS
 from service.answering.scope import RATING, Scope
-from service.answering.text import stem
+from service.answering.text import content_words, stem
+from service.answering.thesaurus import reports_words
 from service.answering.tools import Tools
 from service.schemas import Answer, Item
 
 WORSE = re.compile(r"\b(worse|worst|weaker|weakest|poorer|poorest|lower|lowest)\b", re.I)  # which was rated worse
 HOW_MANY_COMPARED = re.compile(r"two|three|four|five|both|each|all|several", re.I)
 IMPROVED_ASKED = re.compile(r"\b(improv\w*|got better|get better|gains?|progress\w*)\b", re.I)
-ROW_NAMES = {"improved": "What improved", "positive": "Main strength", "concern": "Main concern"}
+ON_ASPECTS = re.compile(r"\b(?:on|about|regarding|in terms of|for)\s+(.+?)\s*\??$", re.I)  # "... on X and Y"
+AND_SPLIT = re.compile(r"\s*(?:,|&|\band\b)\s*", re.I)
+DECLINE_ASKED = re.compile(r"\b(worse|declin\w*|deteriorat\w*|slipp\w*|went down|go down)\b", re.I)
+DECLINED = re.compile(r"\b(worse|declin\w*|deteriorat\w*|slipped|fell|dropped|weaker than)\b", re.I)
+ROW_NAMES = {"improved": "What improved", "declined": "What got worse", "positive": "Main strength",
+             "concern": "Main concern"}
 MAX_AREAS = 6
 MAX_REPORTS = 6   # one body "over time": its reports side by side, at most this many (the newest)
 
@@ -45,13 +52,14 @@ def answer_compare(tools: Tools, scope: Scope, book: CitationBook, session_id: s
         table.append(["Outcome", *(_cell(outcome(tools, m), book) for m in metas)])
     for area in graded_areas(tools, metas)[:MAX_AREAS]:
         table.append([area, *(_grade_cell(tools, m, area, book) for m in metas)])
-    if aspect:
-        table.append([" ".join(aspect).capitalize(), *(_cell(_best_on(tools, m, scope), book) for m in metas)])
-    else:
-        sides = ["improved"] if IMPROVED_ASKED.search(scope.question) and len({body_label(m) for m in metas}) == 1 \
-            else []  # ("DTV 2019 vs 2020 - what improved?": what each report says got better, first)
+    for said, asked in (aspects := _aspects(scope, aspect)):
+        table.append([said.capitalize(), *(_cell(_best_on(tools, m, asked), book) for m in metas)])
+    if not aspects:
+        one_body = len({body_label(m) for m in metas}) == 1  # ("DTV 2019 vs 2020 - what improved?": what each
+        sides = [side for side, asked in (("improved", IMPROVED_ASKED), ("declined", DECLINE_ASKED))  # report says
+                 if one_body and asked.search(scope.question)]  # got better (worse), first
         for side in [*sides, "positive", "concern"]:
-            table.append([ROW_NAMES[side], *(_cell(next(iter(findings(tools, m, side, 1)), None), book) for m in metas)])
+            table.append([ROW_NAMES[side], *(_cell(_finding(tools, m, side), book) for m in metas)])
     if not book.citations:
         return abstain(session_id)
     items = [Item(body=body_label(m), report_id=m.report_id, verdict="grade" if m.overall else "mentioned",
@@ -80,6 +88,27 @@ def compared(tools: Tools, scope: Scope, aspect: bool = False) -> list[ReportMet
     if aspect and not scope.years:  # "which was better at home visits, A or B?": the reports that speak of it
         return [max(metas, key=lambda m: _strength_on(tools, m, scope)) for metas in by_body.values()]
     return [metas[0] for metas in by_body.values()]
+
+
+def _aspects(scope: Scope, aspect: list[str]) -> list[tuple[str, Scope]]:
+    """The aspects asked, each with the scope that ranks a report's sentences on it: one per part of "on X and Y"
+    when each part names one (in the reports' words or in everyday ones: "on community service and staff
+    workloads"), else all the aspect words as one."""
+    said = ON_ASPECTS.search(scope.question)
+    parts = [part for part in AND_SPLIT.split(said.group(1)) if part] if said else []
+    kept = [(part, [w for w in content_words(part) if w in aspect] or content_words(reports_words(part)))
+            for part in parts]
+    if len(kept) < 2 or not all(words for _, words in kept):
+        return [(" ".join(aspect), scope)] if aspect else []
+    return [(part, replace(scope, question=part, topic_words=words, jargon=reports_words(part), bodies=[]))
+            for part, words in kept]
+
+
+def _finding(tools: Tools, meta: ReportMeta, side: str) -> Evidence | None:
+    """The report's main finding on one side; for "declined", its main concern that says something got worse."""
+    if side == "declined":
+        return next((ev for ev in findings(tools, meta, "concern", 6) if DECLINED.search(ev.quote)), None)
+    return next(iter(findings(tools, meta, side, 1)), None)
 
 
 def _strength_on(tools: Tools, meta: ReportMeta, scope: Scope) -> float:
