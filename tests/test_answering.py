@@ -1729,3 +1729,8 @@ def test_a_comparison_on_two_aspects_gives_a_row_for_each(answerer: Answerer) ->
     rows = {line.split("|")[1].strip(): line for line in answer.answer.splitlines() if line.startswith("| ")}
     assert "Unpaid work at Essex CRC was delivered well" in rows["Community service"]
     assert "69%" in rows["Staff workloads"] and "high caseloads" in rows["Staff workloads"]
+
+
+@pytest.mark.parametrize("question", ["what was essex crc like?", "what was merseyside like in 2018?"])
+def test_what_was_it_like_asks_for_the_overview(answerer: Answerer, question: str) -> None:
+    assert "was rated **requires improvement** overall" in ask(answerer, question).answer

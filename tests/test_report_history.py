@@ -312,3 +312,9 @@ def test_a_comparison_across_two_frameworks_sets_each_judgement_beside_its_new_n
     assert "**good**" in rows["Children looked after and achieving permanence"]  # (2022: children in care, good)
     assert "**good**" in rows["Leadership, management and governance"]  # (2022: the impact of leaders, good)
     assert "not graded" in rows["Adoption performance"]  # (no such judgement since 2018)
+
+
+def test_what_was_it_like_the_time_before_gives_that_inspections_overview(history: Answerer) -> None:
+    first = history.ask(AskRequest(question="how did northshire do in 2022?"))
+    before = history.ask(AskRequest(question="what was it like the time before that?", session_id=first.session_id))
+    assert before.answer.startswith("**Northshire (2017)**") and "rated **requires improvement** overall" in before.answer
