@@ -81,6 +81,7 @@ def test_everyday_words_are_read_with_the_reports_terms() -> None:
 
     assert reports_words("problems with partner-violence work") == "domestic abuse"
     assert reports_words("who did well at getting prisoners ready for release") == "Through the Gate resettlement"
+    assert reports_words("which weren't doing enough to keep kids safe?") == "child safeguarding children's services"
     for asked in ("how many children were in 's care in 2017", "children in care in torbay", "in its care"):
         assert reports_words(asked) == "children looked after in care"  # (the body's name is taken out first)
     assert reports_words("delays in care proceedings") == ""  # (court, not children in care)

@@ -44,6 +44,8 @@ TERMS: dict[str, str] = {  # the reports' term: the everyday ways of saying it (
     "MAPPA multi-agency public protection": r"most dangerous offenders|high[- ]risk offenders management|"
                                             r"public protection arrangements",
     "victims": r"people (they|offenders) (harmed|hurt)|those harmed",
+    "child safeguarding children's services": r"keep(ing|s)? (kids|children) safe|(kids|children)'?s? safety|"
+                                              r"protect(ing|ion of)? (kids|children)|safety of (kids|children)",
     # children's services
     "children looked after in care": r"\bcla\b|in[- ]care population|\bin the care system|(kids|children) in care|"
                                      r"\bin\s+((the council|the local authority|\w+)?\s*(['’]s|its|their)\s+)?care\b"
