@@ -51,13 +51,14 @@ SUPERLATIVE = re.compile(r"(?<!their )(?<!its )(?<!at )\b(first|most|least|large
 # ("which councils got worse at their latest inspection": each body's own report, not a superlative)
 ANY_OF = r"^\s*(were|was|did|have|has|are|is)\s+(there\s+)?any\s+(crcs?|providers?|councils?|local authorit(y|ies)|" \
          r"authorit(y|ies)|las?|compan(y|ies)|organisations?|probation compan(y|ies))\b"  # "were any CRCs praised ...?"
-ANY_PROBLEMS = r"^\s*(were|was|are|is|have|has)\s+there\s+(been\s+)?any\s+(problems?|issues?|concerns?|worries|failings|" \
-               r"weaknesses|criticisms?|strengths|successes)\b"  # ("were there any problems with X?": which bodies)
+ANY_PROBLEMS = r"^\s*(were|was|are|is|have|has)\s+there\s+(been\s+)?any\s+(problems?|issues?|concerns?|worries|" \
+               r"failings|weaknesses|criticisms?|strengths|successes)\b"  # ("were there any problems with X?": which)
 WHO_DID_WELL = r"^\s*who\s+(did|does|do|has|have|was|were)\s+(well|badly|poorly|good|great|a good job)\b"  # ("who did
 # well at getting prisoners ready for release?": which bodies)
 LIST_CUE = re.compile(ANY_OF + r"|^\s*(list|name|show)\b|\b(which|what|where)\b|\bhow many\b|^\s*(the\s+)?(crcs|providers|"
                       r"councils|local authorities|authorities|las|probation companies|companies|organisations)\b|"
-                      rf"^\s*who\s+(were|was|have|had|got|received)\b|\blist\s*$|\blist of\b|{WHO_DID_WELL}|{ANY_PROBLEMS}", re.I)
+                      rf"^\s*who\s+(were|was|have|had|got|received)\b|\blist\s*$|\blist of\b|{WHO_DID_WELL}|"
+                      rf"{ANY_PROBLEMS}", re.I)
 PLURALS = re.compile(ANY_OF + r"|\b(which|what)\s+([\w'’]+\s+){0,3}?(crcs|providers|inspections|reports|authorities|councils|"
                      r"boroughs|divisions|companies|organisations|areas|services|las|outfits|places)\b|"
                      r"^\s*which\s+ones\b|"

@@ -231,14 +231,15 @@ def grade_evidence(pages: Pages, meta: ReportMeta, area: str | None) -> Evidence
 
 def asks_for_grade(question: str) -> bool:
     """True for "what (overall) rating/grade/judgement did X get", "how was X rated", "how did Ofsted rate X",
-    "how did X do", "how good is X (at care leavers)", "is X any good", "Ofsted rating for X", "X's grade", and keywords ending
-    in one ("X adoption grade 2016", "X 2022 overall effectiveness", "children in care grade? was it good?"), and
-    "what did X get for care leavers"."""
+    "how did X do", "how good is X (at care leavers)", "is X any good", "Ofsted rating for X", "X's grade", and
+    keywords ending in one ("X adoption grade 2016", "X 2022 overall effectiveness", "children in care grade? was
+    it good?"), and "what did X get for care leavers"."""
     q = question.lower().replace("’", "'")
     return bool(re.search(r"\b(what|which)\b[^?]*\b(ratings?|grades?|judge?ments?|rated|judged|judge|graded)\b", q)
                 or bool(asks_yes_no_grade(q))
                 or re.search(r"\bhow (was|were|is|are|did|does|do)\b[^?]*\b(rated|judged|graded|rate|judge|grade|"
-                             r"do|perform)\b|^\s*how good (is|are|was|were)\b|^\s*(is|are|was|were)\b[^?]*\bany good\b", q)
+                             r"do|perform)\b|^\s*how good (is|are|was|were)\b|"
+                             r"^\s*(is|are|was|were)\b[^?]*\bany good\b", q)
                 or re.search(r"\b(rating|grade|judge?ment)s?\s+(for|of|given to)\b|'s\s+(overall\s+)?(rating|grade|"
                              r"judge?ment)\b|^\s*(ofsted\s+)?(overall\s+)?(rating|grade|judge?ment)\b|"
                              rf"\b(rating|grade|judge?ment|overall effectiveness)s?(\s+(by\s+|from\s+)?ofsted)?(\s+(in\s+)?"

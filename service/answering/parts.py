@@ -14,8 +14,8 @@ SECOND_PART = re.compile(r",?\s+and\s+(?=(?:which|what|who|where|how|why)\b)|;\s
 APPENDIX = re.compile(r"\s*(\([^()]*\))\s*\??\s*$")  # "(Dudley)": the bodies a follow-up was completed with
 ON_THAT = re.compile(r"\b(?:on|about|with|at|for|regarding)\s+(that|it|this|those|them)\W*$", re.I)
 WHY_OF = r"^\s*(?:(?:and|so|but)\s+)*why\s+(?:was|is|were|are|did|does|has)\s+"
-VERDICT = (r"(?:(?:such|so)\s+)?(?:an?\s+)?(?:big\s+)?(?:problem|issue|concern|worry|weakness|strength|bad|poor|weak|good|"
-           r"strong|happen|go wrong|matter)\b")
+VERDICT = (r"(?:(?:such|so)\s+)?(?:an?\s+)?(?:big\s+)?(?:problem|issue|concern|worry|weakness|strength|bad|poor|weak|"
+           r"good|strong|happen|go wrong|matter)\b")
 WHY_IT = re.compile(rf"{WHY_OF}(it|that|this)\b(?=\s+{VERDICT})", re.I)  # "why was it a problem?": the topic just asked
 WHY_TOPIC = re.compile(rf"{WHY_OF}(.+?)\s+{VERDICT}", re.I)  # "why was unpaid work at X a problem?": "unpaid work at X"
 SIDE_STEMS = {stem(w) for w in "concern concerns problem problems issue issues risk risks praise strength strengths "

@@ -56,8 +56,8 @@ def answer_compare(tools: Tools, scope: Scope, book: CitationBook, session_id: s
         table.append([said.capitalize(), *(_cell(_best_on(tools, m, asked), book) for m in metas)])
     if not aspects:
         one_body = len({body_label(m) for m in metas}) == 1  # ("DTV 2019 vs 2020 - what improved?": what each
-        sides = [side for side, asked in (("improved", IMPROVED_ASKED), ("declined", DECLINE_ASKED))  # report says
-                 if one_body and asked.search(scope.question)]  # got better (worse), first
+        sides = [side for side, cue in (("improved", IMPROVED_ASKED), ("declined", DECLINE_ASKED))  # report says
+                 if one_body and cue.search(scope.question)]  # got better (worse), first
         for side in [*sides, "positive", "concern"]:
             table.append([ROW_NAMES[side], *(_cell(_finding(tools, m, side), book) for m in metas)])
     if not book.citations:

@@ -6,9 +6,8 @@ every report in scope is decided on its own evidence, so coverage does not depen
   grades never given, the whole report's side ("which need to improve?"), every grade ("how did councils do in
   2023?", a summary of many reports), the grades named (or held "twice"), one side of the bodies named ("what
   did they do well?"), the scope alone ("list all the SEND inspections");
-- topics: each report's sentences are ranked by meaning and words against the topic; a report qualifies when
-  its best evidence is strong enough and (when the question asks for concerns or praise) leans that way.
-"""
+- topics: each report's sentences (not its headings or sources) are ranked by meaning and words against the
+  topic; a report qualifies when its best evidence is strong enough and leans the way asked (concern, praise)."""
 
 from __future__ import annotations
 
@@ -248,10 +247,9 @@ def names_all(tools: Tools, rows: np.ndarray, names: list[str]) -> np.ndarray:
 
 
 def _evidence(tools: Tools, row: int) -> Evidence | None:
-    report_id, page, _, _, quote = tools.library.text.sentence(row)
-    if no_finding(quote):  # (a heading, a source: no report is listed for naming a topic in one)
-        return None
-    return Evidence(tools.library.reports[report_id], page, tools.library.text.section(row), quote, row=row)
+    report_id, page, _, _, quote = tools.library.text.sentence(row)  # (a heading, a source: no report is listed
+    return None if no_finding(quote) else Evidence(  # for naming a topic in one)
+        tools.library.reports[report_id], page, tools.library.text.section(row), quote, row=row)
 
 
 def decide(found: list[tuple[float, Evidence]], scope: Scope) -> tuple[float, Row] | None:

@@ -99,7 +99,8 @@ def readable(sentence: str) -> bool:
 
 def findings(tools: Tools, meta: ReportMeta, side: str, limit: int = PER_SIDE,
              read: int = READ_AT_MOST) -> list[Evidence]:
-    """The report's plainest findings one way (``positive``, ``concern`` or ``improved``), summary first, one per section
+    """The report's plainest findings one way (``positive``, ``concern`` or ``improved``), summary first, one per
+    section
     where it can, plainest first (of its first ``read`` sentences)."""
     scored = []
     for ev in sentences(tools, meta, read):
