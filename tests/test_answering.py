@@ -1734,3 +1734,13 @@ def test_a_comparison_on_two_aspects_gives_a_row_for_each(answerer: Answerer) ->
 @pytest.mark.parametrize("question", ["what was essex crc like?", "what was merseyside like in 2018?"])
 def test_what_was_it_like_asks_for_the_overview(answerer: Answerer, question: str) -> None:
     assert "was rated **requires improvement** overall" in ask(answerer, question).answer
+
+
+def test_when_was_that_published_after_a_pick_is_the_report_picked(answerer: Answerer) -> None:
+    first = ask(answerer, "which CRC was the first to be rated Good?")
+    when = ask(answerer, "when was that published?", first.session_id)
+    assert when.answer.startswith("The **Hampshire and Isle of Wight CRC (2019)** report was published on")
+    weak = ask(answerer, "what was it weak at?", when.session_id)
+    assert {c.report_id for c in weak.citations} == {"hampshire-isle-of-wight-crc-2019"}
+    written = ask(answerer, "When did the Hampshire and Isle of Wight write-up come out?")  # (a write-up: a report)
+    assert written.answer.startswith("The **Hampshire and Isle of Wight CRC (2019)** report was published on")

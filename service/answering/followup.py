@@ -41,6 +41,7 @@ REFERS_BACK = re.compile(r"\b(it|its|they|them|their|there|(that|this) (one|crc|
 RECENT = re.compile(r"\s*\b(?:(?:at|in|from|on)\s+)?(?:(?:its|their|the)\s+)?(?:latest|most recent|last|newest|current)"
                     r"(?:\s+(?:time|inspection|report|visit))?\b", re.I)  # a turn's own choice of report
 APPENDIX = re.compile(r"\s*\([^()]*\)\s*$")  # what a follow-up was completed with: "(Dudley)"
+THAT_THING = re.compile(r"\b(was|is|did|does)\s+(that|this)\b|\b(of|about|on|in)\s+(that|this)\W*$", re.I)  # that one
 THEY_OR_IT = re.compile(r"\b(it|its|that|this|they|them|their)\b", re.I)
 PAST = re.compile(r"\b(did|was|were|had)\b", re.I)
 THE_INSPECTION = re.compile(r"\bthe\s+(?:lead\s+)?(?:inspectors?|inspection|report|visit)\b", re.I)
@@ -164,8 +165,7 @@ def resolve(question: str, previous: Context | None, names: BodyNames, areas: Ar
     elif (they := ELSE_THEY.search(text)) and len(previous.entities) == 1 and previous.bodies:
         text = text[:they.start(2)] + previous.entities[0] + text[they.end(2):]  # "who owned X?" "MTCnovo"
         inherited = True  # "what else did they run?": the name just given, not the body asked about
-    if THAT_GRADE.search(text) and previous.grade:
-        text = THAT_GRADE.sub(f"{previous.grade} rating", text)
+    text = THAT_GRADE.sub(f"{previous.grade} rating", text) if previous.grade else text  # ("that rating")
     if THEN.search(text) and previous.years and not parse_years(text):
         text = THEN.sub(f"in {previous.years[0]}", text)
     found = {b.body for b in names.find(text)}
@@ -199,7 +199,7 @@ def _refers_back(text: str) -> bool:
     if OF_THEM.search(text) or (COMPARE.search(text) and re.search(r"\b(that|this|those|these)\b", text, re.I)):
         return True
     is_list = re.search(r"(?i)\bwhich\s+(\w+\s+){0,2}(crcs|providers|inspections|authorities|councils|reports)\b", text)
-    return bool(REFERS_BACK.search(text) or THAT_REPORT.search(text)) and not is_list
+    return bool(REFERS_BACK.search(text) or THAT_REPORT.search(text) or THAT_THING.search(text)) and not is_list
 
 
 def _ellipsis(rest: str, previous: Context, names: BodyNames, areas: AreaNames | None) -> tuple[str, bool]:
