@@ -1744,3 +1744,10 @@ def test_when_was_that_published_after_a_pick_is_the_report_picked(answerer: Ans
     assert {c.report_id for c in weak.citations} == {"hampshire-isle-of-wight-crc-2019"}
     written = ask(answerer, "When did the Hampshire and Isle of Wight write-up come out?")  # (a write-up: a report)
     assert written.answer.startswith("The **Hampshire and Isle of Wight CRC (2019)** report was published on")
+
+
+def test_both_times_after_one_body_in_two_years_is_both_reports(answerer: Answerer) -> None:
+    first = ask(answerer, "how many people did west yorkshire crc supervise in 2018")
+    then = ask(answerer, "and in 2020?", first.session_id)
+    both = ask(answerer, "what rating did it get both times", then.session_id)
+    assert {c.report_id for c in both.citations} == {"west-yorkshire-crc-2018", "west-yorkshire-crc-2020"}

@@ -24,6 +24,8 @@ LATER_REPORT = re.compile(r"\b(next|following|subsequent|later)\s+(inspection|re
                           r"\b(one|inspection|report|year|time) after( that| it| this)?\b|\bafter that\b|"
                           r"\b(a|the) (year|time) later\b|\bthe (next|following) (year|time)\b|\bnext time( round)?\b|"
                           rf"\b{SOME_YEARS} (later|after|on)\b", re.I)
+BOTH_TIMES = re.compile(r"\b(both|each|the two) (times|inspections|reports|visits|years)\b|\bboth of (them|those)\b|"
+                        r"\b(each|both) time\b", re.I)
 NOT_ENTITIES = re.compile(r"^(HM|His|Her|The|CRC|NPS|Ofsted|Inspectorate|Probation|Overall|Owner|Published|Page|Requires|"
                           r"Good|Outstanding|Inadequate|Summary|Lead|Inspected|Fieldwork|Like)\b")
 
@@ -66,6 +68,12 @@ def two_turns_reports(previous: Context, names: BodyNames) -> set[str]:
     both = set(previous.before) | set(previous.report_ids)
     same = len(previous.bodies) == 1 and all(body.get(r) == previous.bodies[0] for r in both)
     return both if same and set(previous.before) - set(previous.report_ids) else set()
+
+
+def both_times(text: str, previous: Context, names: BodyNames) -> set[str]:
+    """The reports of one body the last two turns answered about, when a follow-up asks of "both times" ("what
+    rating did it get both times?" after "X in 2018?" "and in 2020?"); else empty."""
+    return two_turns_reports(previous, names) if BOTH_TIMES.search(text) else set()
 
 
 def report_beside(previous: Context, names: BodyNames, later: bool):  # noqa: ANN202 (ReportMeta | None)

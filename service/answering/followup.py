@@ -24,8 +24,8 @@ from service.answering.mentions import BodyMatch, BodyNames
 from service.answering.organisations import body_label, org_types_named
 from service.answering.dates import YEAR, in_years, parse_years
 from service.answering.asks import NUMBER_Q, OTHER, PLURALS, answer_type
-from service.answering.context import (CHANGE_ASKED, EARLIER_REPORT, LATER_REPORT, Context, asked_beside, change_of,
-                                       report_beside, two_turns_reports)
+from service.answering.context import (CHANGE_ASKED, EARLIER_REPORT, LATER_REPORT, Context, asked_beside, both_times,
+                                       change_of, report_beside, two_turns_reports)
 from service.answering.intent import COMPARATIVES, DIFFER, IMPROVE_ASKED
 from service.answering.parts import on_that, two_parts
 from service.answering.regions import region_swapped
@@ -189,8 +189,8 @@ def resolve(question: str, previous: Context | None, names: BodyNames, areas: Ar
     # with ("they" is an organisation too; "the main worries?" after X in 2018: in 2018)
     listed = len(previous.report_ids) > 1 and len(previous.bodies) > 1 and THEY.search(question) and now \
         and not COMPARE.search(question)  # ("what went wrong there?" after a list: in the reports listed)
-    only = set(previous.report_ids[:1] if past else previous.report_ids) if THAT_REPORT.search(question) or \
-        one_report or listed else picked
+    only = both_times(question, previous, names) or (set(previous.report_ids[:1] if past else previous.report_ids)
+                                                     if THAT_REPORT.search(question) or one_report or listed else picked)
     assumed = bool(one_report) and not THAT_REPORT.search(question) and not listed and not picked
     return Resolved(text, exclude, inherited, only, standalone=alone, earlier=earlier, assumed_report=assumed)
 
