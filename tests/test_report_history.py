@@ -308,13 +308,37 @@ def test_keeping_it_up_next_time_round_sets_the_next_inspection_beside(history: 
 
 def test_a_comparison_across_two_frameworks_sets_each_judgement_beside_its_new_name(history: Answerer) -> None:
     answer = history.ask(AskRequest(question="compare northshire 2017 and 2022"))
-    rows = {line.split("|")[1].strip(): line for line in answer.answer.splitlines() if line.startswith("| ")}
-    assert "**good**" in rows["Children looked after and achieving permanence"]  # (2022: children in care, good)
-    assert "**good**" in rows["Leadership, management and governance"]  # (2022: the impact of leaders, good)
-    assert "not graded" in rows["Adoption performance"]  # (no such judgement since 2018)
+    rows = {line.split("|")[1].strip(): line.split("|")[2:4] for line in answer.answer.splitlines()
+            if line.startswith("| ")}  # (rows named as the newer report names them; cells 2017, 2022)
+    assert [c.split("[")[0].strip() for c in rows["The experiences and progress of children in care"]] == [
+        "**requires improvement**", "**good**"]  # (2017: children looked after and achieving permanence)
+    assert [c.split("[")[0].strip() for c in rows["The experiences and progress of care leavers"]] == [
+        "**requires improvement**", "**requires improvement**"]
+    assert "**good**" in rows["The impact of leaders on social work practice with children and families"][1]
+    assert "not graded" in rows["Adoption performance"][1]  # (no such judgement since 2018)
 
 
 def test_what_was_it_like_the_time_before_gives_that_inspections_overview(history: Answerer) -> None:
     first = history.ask(AskRequest(question="how did northshire do in 2022?"))
     before = history.ask(AskRequest(question="what was it like the time before that?", session_id=first.session_id))
     assert before.answer.startswith("**Northshire (2017)**") and "rated **requires improvement** overall" in before.answer
+
+
+def test_an_earlier_combined_judgement_fills_both_rows_a_later_report_splits_it_into() -> None:
+    from datetime import date
+    from types import SimpleNamespace
+
+    from ingest.models import ReportMeta
+    from service.answering.areas import AreaNames
+    from service.answering.intents.compare import graded_areas
+
+    both, care, leavers = ("The experiences and progress of children in care and care leavers",
+                           "The experiences and progress of children in care", "The experiences and progress of care leavers")
+    early = ReportMeta(report_id="h-2019", source="h/2019.pdf", title="H", body="H", published=date(2019, 5, 1),
+                       areas={both: "outstanding"})
+    late = ReportMeta(report_id="h-2024", source="h/2024.pdf", title="H", body="H", published=date(2024, 5, 1),
+                      areas={care: "outstanding", leavers: "good"})
+    rows = graded_areas(SimpleNamespace(areas=AreaNames([early, late])), [early, late])
+    assert [name for name, _ in rows] == [care, leavers]  # (the later report's two judgements, each its own row)
+    assert rows[0][1] == {"h-2024": care, "h-2019": both}  # (the earlier combined one beside the first; the
+    assert rows[1][1] == {"h-2024": leavers}  # second finds it too when its cell is read: area_key)

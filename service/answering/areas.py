@@ -45,13 +45,11 @@ class AreaNames:
         """Which of a report's own areas is the judgement ``wanted`` (area names differ between frameworks)."""
         target = self.stems.get(wanted) or stems(wanted)
         total = sum(self.weight.get(s, 1.0) for s in target) or 1.0
+        kin = [c for c in candidates if _families(c) & _families(wanted)]  # the same judgement, in any framework
         scored = [(sum(self.weight.get(s, 1.0) for s in target & stems(c)) / total, -len(stems(c)), c)
-                  for c in candidates]
-        top = max(scored, default=(0.0, 0, None))
-        if top[0] >= SAME_AREA:
-            return top[2]
-        kin = [c for c in candidates if _families(c) & _families(wanted)]  # another framework's name for it
-        return min(kin, key=lambda c: len(_families(c) ^ _families(wanted))) if kin else None
+                  for c in kin or candidates]
+        top = max(scored, key=lambda s: (-len(_families(s[2]) ^ _families(wanted)), s), default=(0.0, 0, None))
+        return top[2] if kin or top[0] >= SAME_AREA else None
 
 
 def _families(area: str) -> set[int]:

@@ -50,8 +50,9 @@ def answer_compare(tools: Tools, scope: Scope, book: CitationBook, session_id: s
         table.append(["Overall grade", *(_grade_cell(tools, m, None, book) for m in metas)])
     else:  # ungraded reports (area SEND inspections): the sentence each gives as its outcome
         table.append(["Outcome", *(_cell(outcome(tools, m), book) for m in metas)])
-    for area in graded_areas(tools, metas)[:MAX_AREAS]:
-        table.append([area, *(_grade_cell(tools, m, area, book) for m in metas)])
+    for area, cells in graded_areas(tools, metas)[:MAX_AREAS]:
+        table.append([area, *(_grade_cell(tools, m, cells.get(m.report_id) or area_key(m, area, tools.areas) or "",
+                                          book) for m in metas)])
     for said, asked in (aspects := _aspects(scope, aspect)):
         table.append([said.capitalize(), *(_cell(_best_on(tools, m, asked), book) for m in metas)])
     if not aspects:
@@ -121,19 +122,24 @@ def nearest(metas: list[ReportMeta], year: int) -> ReportMeta:
     return min(metas, key=lambda m: abs(m.published.year - year) if m.published else 9999)
 
 
-def graded_areas(tools: Tools, metas: list[ReportMeta]) -> list[str]:
-    """Judgement areas graded in any compared report, in the order the reports name them; one row for a
-    judgement two frameworks name differently ("Experiences and progress of care leavers", "The ...")."""
-    kept: list[str] = []
-    for area in dict.fromkeys(area for m in metas for area in m.areas):
-        if tools.areas.closest(area, kept) is None:
-            kept.append(area)
-    return kept
+def graded_areas(tools: Tools, metas: list[ReportMeta]) -> list[tuple[str, dict[str, str]]]:
+    """Judgement areas graded in any compared report, named as the newest report names them, each with the area
+    of each report matched to it: one row for a judgement two frameworks name differently; a report's areas in
+    different rows (an earlier combined "children in care and care leavers" fills both later rows)."""
+    rows: list[tuple[str, dict[str, str]]] = []
+    for meta in sorted(metas, key=lambda m: str(m.published or ""), reverse=True):
+        free = list(meta.areas)
+        for name, cells in rows:
+            if (area := tools.areas.closest(name, free)) is not None:
+                cells[meta.report_id] = area
+                free.remove(area)
+        rows += [(area, {meta.report_id: area}) for area in free]
+    return rows
 
 
-def _grade_cell(tools: Tools, meta: ReportMeta, area: str | None, book: CitationBook) -> str:
-    key = area_key(meta, area, tools.areas) if area else None
-    grade = grades.grade_for(meta, key) if key or not area else None
+def _grade_cell(tools: Tools, meta: ReportMeta, key: str | None, book: CitationBook) -> str:
+    """The report's grade for its area ``key`` (None: overall; "": an area it does not grade), cited."""
+    grade = grades.grade_for(meta, key) if key != "" else None
     ev = grades.grade_evidence(tools.library, meta, key) if grade else None
     n = book.cite(ev) if ev else None
     return f"**{grade}** [{n}]" if grade and n else "not graded"
