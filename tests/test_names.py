@@ -100,3 +100,13 @@ def test_a_town_is_the_body_of_its_county_or_area_of_the_kind_asked() -> None:
     crcs = BodyNames([_meta("n/2018.md", "Northumbria CRC"), _meta("t/2018.md", "Thames Valley CRC")])
     assert [b.body for b in crcs.find("newcastle probation 2018")] == ["Northumbria CRC"]  # its police area
     assert crcs.find("who runs newcastle's children's services") == []  # a council asked for, not the CRC
+
+
+def test_a_direction_letter_joined_to_a_county_short_form_names_the_county() -> None:
+    from service.answering.mentions import BodyNames
+    from service.answering.tools import SHORT_NAMES
+
+    names = BodyNames([_meta("ny/2023.pdf", "North Yorkshire"), _meta("sg/2019.pdf", "South Gloucestershire")])
+    assert [b.body for b in names.find("nyorks care leavers jobs training workers called")] == ["North Yorkshire"]
+    assert [b.body for b in names.find("sglos 2019")] == ["South Gloucestershire"]
+    assert {"nyorks", "sglos"} <= SHORT_NAMES  # (not respelt as a typo first: "nyorks" was read as "yorks")

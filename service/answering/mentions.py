@@ -41,12 +41,15 @@ def _tokens(question: str, known: set[str] = frozenset()) -> list[tuple[str, int
     that is a name word plus a possessive "s" written without its apostrophe ("thurrocks") is that name word."""
     out = []
     for match in TOKEN.finditer(question):
-        word = normalise(match.group(0).replace("’", "'").split("'")[0])
+        word, start = normalise(match.group(0).replace("’", "'").split("'")[0]), match.start()
+        if word[:1] in DIRECTIONS and word[1:] in SHORT_FORMS:  # "nyorks": "n yorks"
+            out.append((word[0], start, start + 1))
+            word, start = word[1:], start + 1
         word = SHORT_FORMS.get(word, word)  # "staffs" for "staffordshire"
         if word.endswith("s") and word not in known and word[:-1] in known:
             word = word[:-1]
         if word and word != "and":
-            out.append((word, match.start(), match.end()))
+            out.append((word, start, match.end()))
     return [(DIRECTIONS.get(w, w) if out[i + 1:] and out[i + 1][0] in known else w, a, b)
             for i, (w, a, b) in enumerate(out)]  # ("s glos": a direction's letter before a name's word)
 
@@ -172,8 +175,7 @@ class BodyNames:
             for match in pattern.finditer(text):
                 if match.group(1) is None:  # "HMP Manchester" names a prison, never a body of the index
                     continue
-                name = match.group(1)
-                start, end = match.span(1)
+                name, (start, end) = match.group(1), match.span(1)
                 if pattern is LOWER_NAME_BEFORE_SUFFIX:  # "the humberside crc": the words that may be a name
                     name = _name_run(name)
                     end = match.start(1) + len(match.group(1).rstrip())
@@ -182,8 +184,7 @@ class BodyNames:
                     continue
                 named = org_types_named(match.group(0))
                 metas = [m for m in self._partial(name) if not named or org_type(m) in named]
-                bodies = {body_label(m) for m in metas}
-                if len(bodies) == 1:
+                if len({body_label(m) for m in metas}) == 1:
                     out.append(BodyMatch(body_label(metas[0]), [m.report_id for m in metas], start, end))
         return out
 

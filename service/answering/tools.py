@@ -18,7 +18,7 @@ from service.answering.rank import Question, Ranker
 from service.answering.scope import SCAFFOLD, Scope, without_names
 from service.answering.text import content_words, counted_asked, stem, stems, unit_of
 from service.library import Library
-from service.answering.places import SHORT_FORMS
+from service.answering.places import DIRECTIONS, SHORT_FORMS
 from service.spelling import respell, respelt
 
 
@@ -43,7 +43,8 @@ class VectorCache:
         return vector
 
 
-SHORT_NAMES = frozenset(SHORT_FORMS)  # places' short forms: no misspellings
+SHORT_NAMES = frozenset(SHORT_FORMS) | {d + s for d in DIRECTIONS for s in SHORT_FORMS}  # places' short forms
+# ("n yorks", "nyorks"): no misspellings
 NAME_WORDS = 5          # a programme's name, read from lower case: at most this many words
 NAME_SENTENCES = 80     # ... judged on at most this many sentences that hold its words
 NAME_SEEN = 3           # ... written mid-sentence at least this often
