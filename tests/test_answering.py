@@ -1751,3 +1751,8 @@ def test_both_times_after_one_body_in_two_years_is_both_reports(answerer: Answer
     then = ask(answerer, "and in 2020?", first.session_id)
     both = ask(answerer, "what rating did it get both times", then.session_id)
     assert {c.report_id for c in both.citations} == {"west-yorkshire-crc-2018", "west-yorkshire-crc-2020"}
+
+
+def test_the_smallest_going_by_how_many_people_ranks_the_figures(answerer: Answerer) -> None:
+    answer = ask(answerer, "Which CRC was the smallest, going by how many people it had on its books?")
+    assert answer.answer.startswith("The smallest figure stated is **3,600**, by **Durham Tees Valley CRC**")

@@ -61,7 +61,8 @@ MOST_OF = re.compile(rf"\b({'|'.join(SUPERLATIVES)})\s+(?:number of\s+)?"
                      r"(?!\w+(?:ous|ive|ful|ent|ant|ed|al|ble|ic|ing)\b)[a-z]", re.I)
 # "the most people", "the largest caseload" (not "the most serious", "the most common grade")
 MOST_WORDS = [*SUPERLATIVES, "number", *COMPARATIVES]
-MOST_LAST = re.compile(rf"\b({'|'.join(SUPERLATIVES)})\W*$", re.I)  # ("how many they supervised, which was smallest?")
+MOST_SAID = re.compile(rf"\b({'|'.join(SUPERLATIVES)})\b", re.I)  # (of a figure asked: "how many they supervised, which
+# was smallest?", "which was the smallest, going by how many people it had?")
 MORE_OF = re.compile(rf"\b({'|'.join(COMPARATIVES)})\b(?!\s+than\b)", re.I)
 LEAGUE = re.compile(r"\b(rank|ranked|ranking|rankings|order|ordered|sort|sorted|league tables?)\b|"
                     r"\bfrom (the )?(best|worst|highest|lowest|top|bottom) to\b", re.I)  # every body, by its grade
@@ -108,7 +109,7 @@ def quantity_asked(scope: Scope) -> bool:
     a grade, a date, a count of reports or a change of grade."""
     residue = {stem(w) for w in scope.topic_words} - RATING - {stem(w) for w in MOST_WORDS}
     across = not scope.bodies and scope.kind == "fact" and bool(MOST_OF.search(scope.question) or (
-        MOST_LAST.search(scope.question) and scope.answer_type == "number"))
+        MOST_SAID.search(scope.question) and scope.answer_type == "number"))
     between = len({b.body for b in scope.bodies}) >= 2 and bool(MORE_OF.search(without_names(
         scope.question, scope.bodies, True)))  # "A or B?" (not "Greater" in "Greater Manchester")
     return (len(scope.report_ids) > 1 and bool(residue) and (across or between)
