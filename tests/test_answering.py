@@ -236,7 +236,8 @@ def test_fact_about_one_report(answerer: Answerer) -> None:
     "What did the inspection of Bristol, Gloucestershire, Somerset and Wiltshire CRC find about unpaid work?",
     "how many people was bgsw crc supervising",  # (its report gives no figure; "a four-point scale" is none)
     "How many people did Warwickshire and West Mercia CRC supervise?",  # ("one of the three strong areas": areas)
-])
+    "What did the inspection find about community payback / unpaid work at Wales CRC?",  # (its digest says its
+])  # sources do not describe it, ranked below a sentence about the inspection's fieldwork)
 def test_abstains_when_the_reports_do_not_say(answerer: Answerer, question: str) -> None:
     answer = ask(answerer, question)
     assert answer.abstained and answer.answer.startswith(NOT_IN_REPORTS) and not answer.citations

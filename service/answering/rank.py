@@ -44,6 +44,7 @@ BARE_WORDS = 3
 SHORT_NAME = 6        # (only a line of fewer terms than this many more can be bare: the test is skipped for others)
 SILENCE_MARGIN = 1.0  # a report saying it does not say, unless evidence on the topic ranks within this of it
 RIVAL_SAYS = 0.5      # (and says at least this share of what the question asks, by term weight)
+SILENCE_READ = 8      # a statement of silence this high in the ranking that says more of the topic than any other
 ABSTAIN_BELOW = 0.20
 REFINE = 200          # rows whose answer type is checked (the best by meaning, words and context)
 OTHER_QUANTITY = 0.5  # the fit of a figure of another kind than asked (a share for "how many")
@@ -237,8 +238,11 @@ def strength(ranked: list[Evidence], question: Question) -> float:
     if not ranked:
         return 0.0
     said = [ev for ev in ranked if ev.kind != "absence"]
-    rivals = [ev for ev in said if ev.covered >= RIVAL_SAYS and ev.score >= ranked[0].score - SILENCE_MARGIN]
-    if ranked[0].kind == "absence" and not rivals:
+    at = next((i for i, ev in enumerate(ranked[:SILENCE_READ]) if ev.kind == "absence"), None)  # "the sources do
+    silent = at == 0 or at is not None and ranked[at].covered >= RIVAL_SAYS and all(  # not describe findings on
+        ev.covered < ranked[at].covered for ev in ranked[:at])  # unpaid work", first or saying most of the topic
+    rivals = [ev for ev in said if ev.covered >= RIVAL_SAYS and ev.score >= ranked[at or 0].score - SILENCE_MARGIN]
+    if silent and not rivals:
         return 0.0
     top = [ev for ev in said[:3] if question.answer_type in (None, "frequency") or ev.fit]  # ("how often":
     # "regularly" answers too)
