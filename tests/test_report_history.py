@@ -342,3 +342,10 @@ def test_an_earlier_combined_judgement_fills_both_rows_a_later_report_splits_it_
     assert [name for name, _ in rows] == [care, leavers]  # (the later report's two judgements, each its own row)
     assert rows[0][1] == {"h-2024": care, "h-2019": both}  # (the earlier combined one beside the first; the
     assert rows[1][1] == {"h-2024": leavers}  # second finds it too when its cell is read: area_key)
+
+
+@pytest.mark.parametrize("follow_up", ["what was it like before?", "how did they do before?"])
+def test_before_at_the_end_of_a_follow_up_is_the_inspection_before(history: Answerer, follow_up: str) -> None:
+    first = history.ask(AskRequest(question="how did northshire do in 2022?"))
+    before = history.ask(AskRequest(question=follow_up, session_id=first.session_id))
+    assert before.answer.startswith("**Northshire (2017)**")

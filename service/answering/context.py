@@ -19,7 +19,8 @@ EARLIER_REPORT = re.compile(r"\b(previous|earlier|prior|preceding|former|last)\s
                             r"\b(previous|earlier|prior|preceding|former)\s+one\b|"
                             r"\b(one|inspection|report|year|time) before( that| it| this)?\b|\bbefore that\b|"
                             r"\b(a|the) (year|time) (earlier|previously)\b|\bthe (previous|prior) (year|time)\b|"
-                            rf"\b{SOME_YEARS} (earlier|before)\b|\bthan (before|previously|last time)\b", re.I)
+                            rf"\b{SOME_YEARS} (earlier|before)\b|\bthan (before|previously|last time)\b|"
+                            r"\b(like|do|did|doing|rated|go|get on) before\W*$", re.I)  # ("what was it like before?")
 LATER_REPORT = re.compile(r"\b(next|following|subsequent|later)\s+(inspection|report|visit|one)\b|"
                           r"\b(one|inspection|report|year|time) after( that| it| this)?\b|\bafter that\b|"
                           r"\b(a|the) (year|time) later\b|\bthe (next|following) (year|time)\b|\bnext time( round)?\b|"
