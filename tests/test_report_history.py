@@ -349,3 +349,9 @@ def test_before_at_the_end_of_a_follow_up_is_the_inspection_before(history: Answ
     first = history.ask(AskRequest(question="how did northshire do in 2022?"))
     before = history.ask(AskRequest(question=follow_up, session_id=first.session_id))
     assert before.answer.startswith("**Northshire (2017)**")
+
+
+def test_why_was_it_struggling_after_how_it_did_gives_its_concerns_not_the_same_overview(history: Answerer) -> None:
+    first = history.ask(AskRequest(question="how did northshire do in 2017?"))
+    why = history.ask(AskRequest(question="why was it struggling?", session_id=first.session_id))
+    assert "**Concerns**" in why.answer and "**Strengths**" not in why.answer and why.answer != first.answer

@@ -4,11 +4,10 @@
   body (and year) put in; "what about care leavers?" after a body: care leavers at that body (in that year).
 - "Compare with Bradford": the previous answer's bodies beside Bradford; "How did Hampshire do?" "And Surrey?"
   "Which was better?": the last two bodies asked about, compared.
-- A question naming no body after one that did ("what were the main problems?", "who owned it?", "which of
-  them ...") is about the same bodies, unless it asks across organisations ("which councils ..."); when their
-  reports do not say, it is asked of every report ("what is Through the Gate?").
-- "It" of a topic: "which were good at it?" after "which CRCs had problems with unpaid work?" (across the same
-  kind of reports); "why was it a problem?" after "what did X find about unpaid work?" (at X).
+- A question naming no body after one that did ("who owned it?") is of the same bodies (and year), unless it
+  asks across organisations; when their reports do not say, of every report ("what is Through the Gate?").
+- "It" of a topic: "which were good at it?" after "which CRCs had problems with unpaid work?"; "why was it a
+  problem?" after "what did X find about unpaid work?" (at X).
 - "then" is the previous turn's year; "that company" the organisations the previous answer named; "that
   rating" the grade asked about; "other" leaves the previous bodies out; "the first one" the first body asked.
 """
@@ -31,6 +30,7 @@ from service.answering.parts import on_that, two_parts
 from service.answering.regions import region_swapped
 from service.answering.scope import SCAFFOLD
 from service.answering.text import content_words, stem, stems, words
+from service.answering.verdict import CUE_STEMS
 from service.terms import STOPWORDS
 
 SAME_AT = (r"(?:and\s+)?(?:was|is|were|are)\s+(?:it|that|this|things|they)\s+(?:also\s+|any\s+)?"
@@ -110,14 +110,14 @@ def resolve(question: str, previous: Context | None, names: BodyNames, areas: Ar
     text, inherited = question.strip(), False
     about = names.find(text) or previous.mentions or previous.bodies and THEY.search(text)  # ("any better on that?";
     text = on_that(text, previous.resolved) if about else text  # "what did they do about it?" of those just listed)
-    chosen = LIST_ASKED.match(previous.resolved) and len(previous.report_ids) == 1  # "which crc got the worst
-    # rating?" "why?"; or "why did they get that rating?" after a question about something else ("who led it?")
+    chosen = LIST_ASKED.match(previous.resolved) and len(previous.report_ids) == 1  # ("which was worst?" "why?")
     metadata = ASKS_WHY.match(text) and answer_type(previous.resolved) in ("name", "date")  # ("why?" after "who
     if WHY_ONLY.match(text) and (chosen or previous.bodies and (GRADED.search(text) or metadata)  # led it?")
                                  and not GRADED.search(previous.resolved)):  # why the report just discussed was rated
         years = f" in {previous.years[0]}" if previous.years else ""
         return Resolved(f"how was {previous.bodies[0]} rated{years}, and why?", only=set(previous.report_ids))
-    if WHY_ONLY.match(text) and (ASKS_WHY.match(text) or GRADED.search(previous.resolved)):
+    own_side = ASKS_WHY.match(text) and stems(text) & CUE_STEMS  # ("why was it struggling?": its concerns)
+    if WHY_ONLY.match(text) and (ASKS_WHY.match(text) and not own_side or GRADED.search(previous.resolved)):
         # "Why?" (or, of a grade, "what were the main problems?"): the previous question, its reasons asked for
         return Resolved(f"{_strip_appendix(previous.resolved).rstrip(' ?.')}, and why?")
     if CHANGED_ONLY.match(text) and len(previous.bodies) == 1:  # "what changed?" of the body just asked about
