@@ -1757,4 +1757,3 @@ def test_both_times_after_one_body_in_two_years_is_both_reports(answerer: Answer
 def test_the_smallest_going_by_how_many_people_ranks_the_figures(answerer: Answerer) -> None:
     answer = ask(answerer, "Which CRC was the smallest, going by how many people it had on its books?")
     assert answer.answer.startswith("The smallest figure stated is **3,600**, by **Durham Tees Valley CRC**")
-

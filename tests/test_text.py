@@ -515,17 +515,3 @@ def test_a_name_split_in_two_is_rejoined_only_when_the_whole_is_a_name_word() ->
     assert rejoined("how did South end do?", words) == "how did Southend do?"
     assert rejoined("who owned west york shire crc?", words) == "who owned west yorkshire crc?"
     assert rejoined("the south east of the county", words) == "the south east of the county"
-
-
-def test_a_name_opening_a_sentence_before_its_description_is_a_name() -> None:
-    import numpy as np
-
-    from ingest.models import ReportMeta
-    from service.answering.evidence import Evidence
-    from service.answering.rank import Question, fits
-
-    meta = ReportMeta(report_id="k-2021", source="k.pdf", title="K")
-    asked = Question("knowsley exploitation team name", np.zeros(3), [], "name")
-    shield = Evidence(meta, 4, None, "Shield, the multi-agency specialist team, uses available intelligence to "
-                                     "target offenders.")
-    assert fits(shield, asked) == 1.0  # (an appositive: "Shield, the ... team"; it was read as a sentence's first word)

@@ -51,8 +51,7 @@ OTHER_QUANTITY = 0.5  # the fit of a figure of another kind than asked (a share 
 COMMON_NAME = 0.5     # the fit of a name many sentences use ("Police", "University") when a name is asked
 NAME = re.compile(r"\b[A-Z][\w'’-]*")
 LEADING_MARKS = re.compile(r"^[^\w‘“'\"]+")  # a bullet or space before the first word: the first word opens it
-NAMING = re.compile(r"\b(?:known as|called|named|entitled|branded)\b|[‘“\"'][^‘’“”\"']{3,60}[’”\"']|"
-                    r"^[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+){0,3},\s+(?:the|a|an)\s")  # ("Shield, the specialist team")
+NAMING = re.compile(r"\b(?:known as|called|named|entitled|branded)\b|[‘“\"'][^‘’“”\"']{3,60}[’”\"']")
 
 
 @dataclass
