@@ -15,8 +15,8 @@ NUMBER_WORDS = re.compile(r"\b(two|three|four|five|six|seven|eight|nine|ten|elev
                           rf"hundreds?|thousands?|per cent|percent|majority|minority)\b{NOT_COMPOUND}", re.I)
 SENTENCE_END = (".", "!", "?", ";", '"', "”", "’", ")")
 HEADING_WORDS = 12
-FINITE = re.compile(r"\b(is|are|was|were|has|have|had|does|do|did|can|could|will|would|should|must|may|might|\w+ed)\b",
-                    re.I)
+FINITE = re.compile(r"\b(is|are|was|were|has|have|had|does|do|did|can|could|will|would|should|must|may|might)\b", re.I)
+PAST_TENSE = re.compile(r"\b\w+ed\b", re.I)  # (a heading has neither: "Unpaid work and Through the Gate")
 SOURCE_LINE = re.compile(r"https?://|\bwww\.|\b[\w-]+\.(com|co\.uk|org|org\.uk|gov\.uk|net)\b|^sources?\b", re.I)
 PAGE_THEN_HEADING = re.compile(r"[a-z)]\s+\d{1,3}\s+[A-Z][a-z]")  # (in a contents line: "Board 35 Information")
 PAGE_AT_END = re.compile(r"[a-z)]\s+\d{1,3}$")
@@ -136,7 +136,7 @@ def no_finding(text: str) -> bool:
     or a line of a table of contents."""
     text = text.strip()
     heading = not text.endswith(SENTENCE_END) and ":" not in text and len(words(text)) <= HEADING_WORDS \
-        and not FINITE.search(text)
+        and not FINITE.search(text) and not PAST_TENSE.search(text)
     return heading or bool(SOURCE_LINE.search(text)) or contents_line(text)
 
 

@@ -14,7 +14,7 @@ from service.answering.grades import grade_claims, grade_of
 from service.answering.intent import IMPROVE_ASKED, OVERVIEW_WORDS, SIDES
 from service.answering.organisations import body_label
 from service.answering.scope import RATING, Scope
-from service.answering.text import stem, stems, words
+from service.answering.text import FINITE, stem, stems, words
 from service.answering.tools import Tools
 from service.answering.verdict import PRONOUN_START, is_absence, sentence_polarity
 from service.schemas import Answer
@@ -29,7 +29,6 @@ TABLE_GRADE = re.compile(r"\b(Inadequate|Outstanding|Good|Requires improvement)\
 TO_IMPROVE = re.compile(r"needs? to improve|areas? for (improvement|development)|recommendations?", re.I)
 WEAK_GRADES = {"inadequate", "requires improvement"}
 CLAUSE_END = re.compile(r"[;:]|\s(?:so that|which|that|who|to ensure|in order to)\s", re.I)
-FINITE = re.compile(r"\b(is|are|was|were|has|have|had|does|do|did|can|could|will|would|should|must|may|might)\b", re.I)
 OUTCOME_SECTION = re.compile(r"outcome|judge?ment|conclusion|verdict", re.I)
 OUTCOME_READ = 60       # an outcome comes early
 READ_AT_MOST = 400
@@ -100,8 +99,7 @@ def readable(sentence: str) -> bool:
 def findings(tools: Tools, meta: ReportMeta, side: str, limit: int = PER_SIDE,
              read: int = READ_AT_MOST) -> list[Evidence]:
     """The report's plainest findings one way (``positive``, ``concern`` or ``improved``), summary first, one per
-    section
-    where it can, plainest first (of its first ``read`` sentences)."""
+    section where it can, plainest first (of its first ``read`` sentences)."""
     scored = []
     for ev in sentences(tools, meta, read):
         if ABOUT_THE_RATING.search(ev.quote):  # ("was not given an overall rating, because ...": the grade is
