@@ -306,12 +306,23 @@ def test_keeping_it_up_next_time_round_sets_the_next_inspection_beside(history: 
     assert [item.report_id for item in kept.items] == ["northshire-2017", "northshire-2022"]
 
 
+@pytest.mark.parametrize("follow_up", ["did they keep it up at the next one?",
+                                       "did it get better at the following inspection?"])
+def test_the_words_that_pick_the_next_inspection_are_not_an_aspect_to_compare(history: Answerer, follow_up: str) -> None:
+    first = history.ask(AskRequest(question="how did northshire do in 2017?"))
+    kept = history.ask(AskRequest(question=follow_up, session_id=first.session_id))
+    rows = [line.split("|")[1].strip().lower() for line in kept.answer.splitlines() if line.startswith("| ")]
+    assert rows and not [row for row in rows if {"keep", "next", "same", "both", "following"} & set(row.split())]
+
+
 def test_a_comparison_across_two_frameworks_sets_each_judgement_beside_its_new_name(history: Answerer) -> None:
     answer = history.ask(AskRequest(question="compare northshire 2017 and 2022"))
     rows = {line.split("|")[1].strip(): line.split("|")[2:4] for line in answer.answer.splitlines()
             if line.startswith("| ")}  # (rows named as the newer report names them; cells 2017, 2022)
     assert [c.split("[")[0].strip() for c in rows["The experiences and progress of children in care"]] == [
         "**requires improvement**", "**good**"]  # (2017: children looked after and achieving permanence)
+    assert "(as *" in rows["The experiences and progress of children in care"][0]  # (says the judgement it was)
+    assert "(as *" not in rows["The experiences and progress of children in care"][1]
     assert [c.split("[")[0].strip() for c in rows["The experiences and progress of care leavers"]] == [
         "**requires improvement**", "**requires improvement**"]
     assert "**good**" in rows["The impact of leaders on social work practice with children and families"][1]

@@ -11,6 +11,7 @@ from ingest.models import GRADES, ReportMeta
 from service.answering import grades
 from service.answering.areas import area_key
 from service.answering.compose import CitationBook, abstain
+from service.answering.context import BOTH_TIMES, CHANGE_ASKED, EARLIER_REPORT, LATER_REPORT
 from service.answering.evidence import Evidence, label
 from service.answering.intents.fact import answer_fact
 from service.answering.intents.overview import SUBJECT_SHARE, findings, outcome
@@ -40,7 +41,7 @@ def answer_compare(tools: Tools, scope: Scope, book: CitationBook, session_id: s
     aspect = [w for w in scope.topic_words if stem(w) not in COMPARE_WORDS | OVERVIEW_WORDS | RATING
               and tools.library.text.share(w) >= SUBJECT_SHARE and not HOW_MANY_COMPARED.fullmatch(w)
               and not ALWAYS.fullmatch(w) and not HOW_RATED.fullmatch(w)  # ("was it always that bad?": no aspect)
-              and w.lower() not in named]
+              and w.lower() not in named | _framing(scope.question)]
     # ("stack up against": no subject of the reports; "the two inspections": how many, not what)
     metas = compared(tools, scope, bool(aspect))
     if scope.missing or len(metas) < 2:
@@ -51,8 +52,9 @@ def answer_compare(tools: Tools, scope: Scope, book: CitationBook, session_id: s
     else:  # ungraded reports (area SEND inspections): the sentence each gives as its outcome
         table.append(["Outcome", *(_cell(outcome(tools, m), book) for m in metas)])
     for area, cells in graded_areas(tools, metas)[:MAX_AREAS]:
-        table.append([area, *(_grade_cell(tools, m, cells.get(m.report_id) or area_key(m, area, tools.areas) or "",
-                                          book) for m in metas)])
+        keys = [cells.get(m.report_id) or area_key(m, area, tools.areas) or "" for m in metas]
+        table.append([area, *(_grade_cell(tools, m, key, book) + (f" (as *{key}*)" if key and key != area else "")
+                              for m, key in zip(metas, keys))])
     for said, asked in (aspects := _aspects(scope, aspect)):
         table.append([said.capitalize(), *(_cell(_best_on(tools, m, asked), book) for m in metas)])
     if not aspects:
@@ -69,6 +71,12 @@ def answer_compare(tools: Tools, scope: Scope, book: CitationBook, session_id: s
              for m in metas]
     text = f"{summary(metas, scope.question)}\n\n{markdown_table(table)}"
     return Answer(answer=text, abstained=False, session_id=session_id, citations=book.citations, items=items)
+
+
+def _framing(question: str) -> set[str]:
+    """The words that pick the reports to set side by side ("did they keep it up at the next one?"), not what on."""
+    return {w.lower() for pattern in (CHANGE_ASKED, EARLIER_REPORT, LATER_REPORT, BOTH_TIMES)
+            for match in pattern.finditer(question) for w in match.group(0).split()}
 
 
 def compared(tools: Tools, scope: Scope, aspect: bool = False) -> list[ReportMeta]:
