@@ -203,7 +203,7 @@ def test_grade_questions_however_worded(answerer: Answerer) -> None:
     terse = ask(answerer, "Wales CRC overall rating")
     assert "requires improvement" in terse.answer and [c.report_id for c in terse.citations] == ["wales-crc-2019"]
     ampersand = ask(answerer, "How was Staffordshire & West Midlands CRC rated in 2020?")
-    assert [c.report_id for c in ampersand.citations] == ["staffordshire-west-midlands-crc-2020"]
+    assert {c.report_id for c in ampersand.citations} == {"staffordshire-west-midlands-crc-2020"}
     led = ask(answerer, "Which inspector led the HLNY CRC inspection?")
     assert "Tony Kirk" in led.answer and led.citations[0].report_id == "humberside-lincolnshire-north-yorkshire-crc-2020"
 

@@ -366,3 +366,20 @@ def test_why_was_it_struggling_after_how_it_did_gives_its_concerns_not_the_same_
     first = history.ask(AskRequest(question="how did northshire do in 2017?"))
     why = history.ask(AskRequest(question="why was it struggling?", session_id=first.session_id))
     assert "**Concerns**" in why.answer and "**Strengths**" not in why.answer and why.answer != first.answer
+
+
+@pytest.mark.parametrize("question", ["how was northshire rated in 2017?", "what grades did northshire get in 2017"])
+def test_how_one_report_was_rated_gives_its_grade_for_each_judgement_after_the_overall(history: Answerer,
+                                                                                     question: str) -> None:
+    answer = history.ask(AskRequest(question=question))
+    lines = answer.answer.splitlines()
+    assert "**requires improvement** overall" in lines[0] and len(lines) > 2
+    assert {c.report_id for c in answer.citations} == {"northshire-2017"}
+
+
+@pytest.mark.parametrize("question", ["was northshire rated requires improvement in 2017?",
+                                      "what was northshire's overall grade in 2017?"])
+def test_a_yes_or_no_or_overall_grade_question_gives_the_overall_grade_alone(history: Answerer,
+                                                                            question: str) -> None:
+    answer = history.ask(AskRequest(question=question))
+    assert len(answer.answer.splitlines()) == 1 and "overall" in answer.answer

@@ -154,8 +154,9 @@ def claims_asked(tools: Tools, scope: Scope) -> list[Claim]:
               and (not c.also_by or c.also_by & asked or bool(only) and only <= c.asked_by)]
     if scope.answer_type != "grade":
         return claims
-    other = [w for w in scope.topic_words if stem(w) not in RATING | grades.NOT_A_TOPIC and not grades.grade_of(w)
-             and w.lower() not in grades.NUMBERS]  # ("rated two years before": when, not what)
+    other = [w for w in grades.besides_grades(scope.topic_words) if stem(w) not in RATING | grades.NOT_A_TOPIC
+             and w.lower() not in grades.NUMBERS]  # ("rated two years before": when, not what; "requires
+    # improvement": a grade)
     said_for = GRADED_FOR.findall(SOURCE.sub(" ", scope.question))  # ("rated for young people who left care")
     near = tools.area_nearness([" ".join(other), *said_for, *filter(None, [scope.jargon])]) if other else {}
     area = tools.area_meant(near) or scope.area  # ("a grade for youngsters needing safeguarding from harm":
@@ -165,8 +166,11 @@ def claims_asked(tools: Tools, scope: Scope) -> list[Claim]:
     if named or area is not None and not other:
         return named
     which_area = AREA_ASKED.search(scope.question)
-    if OVERALL_ASKED.search(scope.question) or not (other or which_area):
-        return [c for c in claims if c.area is None]  # ("rated overall": asked, whatever else is said)
+    overall = [c for c in claims if c.area is None]
+    if OVERALL_ASKED.search(scope.question) or grades.asks_yes_no_grade(scope.question):
+        return overall  # ("rated overall": asked, whatever else is said; "was it rated good?": overall)
+    if not (other or which_area):  # "how was X rated in 2019": of one report, its overall grade, then the others
+        return overall + [c for c in claims if c.area is not None] * (len(scope.report_ids) == 1)
     if which_area or any(near.get(c.area or "", 0.0) >= NEAR_AREA for c in claims):
         return sorted(claims, key=lambda c: _breakdown_order(c, near))
     return []  # a grade for what no judgement is near ("for Through the Gate", "at their next inspection")
