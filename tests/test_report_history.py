@@ -272,9 +272,13 @@ def test_a_role_named_without_a_question_word_asks_for_its_holder(history: Answe
     assert answer.answer.startswith("The **Northshire (2022)** inspection was led by **Jane Ash**")
 
 
-def test_a_name_other_reports_use_but_the_bodys_do_not_is_not_mentioned(history: Answerer) -> None:
-    absent = history.ask(AskRequest(question="does southvale run the mockingbird fostering model?"))
+@pytest.mark.parametrize("asked", ["does southvale run the mockingbird fostering model?",
+                                   "how many mockingbird hubs does southvale run", "southvale mockingbird hubs"])
+def test_a_name_other_reports_use_but_the_bodys_do_not_is_not_mentioned(history: Answerer, asked: str) -> None:
+    absent = history.ask(AskRequest(question=asked))
     assert absent.abstained and absent.answer == "The reports in this index on Southvale do not mention Mockingbird."
+    two_words = history.ask(AskRequest(question="Does Southvale offer Family Group Conferences?"))
+    assert two_words.answer.endswith("do not mention Family Group Conferences.")
     present = history.ask(AskRequest(question="does northshire run the mockingbird fostering model?"))
     assert not present.abstained and "Mockingbird" in present.citations[0].quote
 

@@ -12,7 +12,6 @@ from service.answering.scope import Scope
 from service.answering.text import content_words, stems
 from service.answering.tools import NAME_REPORTS, Tools
 
-YES_NO = re.compile(r"^\s*(does|do|did|is|are|was|were|has|have|had|can)\b", re.I)
 LEAD_NAMED = re.compile(r"\blead (inspector|hmi)\b|\binspection was led by\b", re.I)
 
 
@@ -25,14 +24,14 @@ def not_named(tools: Tools, scope: Scope) -> str | None:
 
 
 def unmentioned(tools: Tools, scope: Scope) -> str | None:
-    """For a yes-or-no question ("does X run ...?"), a name it gives ("Mockingbird", "family drug and alcohol
-    court": the reports write it as a name) that some report in the index uses but no sentence of the named
-    bodies' reports in scope does. Only a name with a word few reports use: an abbreviation ("UASC") may be
+    """A name the question gives ("does X run Mockingbird?", "how many Mockingbird hubs ...", "family drug and
+    alcohol court": the reports write it as a name) that some report in the index uses but no sentence of the
+    named bodies' reports in scope does. Only a name with a word few reports use: an abbreviation ("UASC") may be
     spelt out, and a name of common words ("Youth Voice") said in others ("Children in Care Council")."""
-    if not YES_NO.match(scope.question) or scope.answer_type == "grade":  # ("was X rated inadequate?": no name)
+    if scope.answer_type == "grade":  # ("was X rated inadequate?": no name)
         return None
     corpus, rows, every = tools.library.text, tools.rows(scope.report_ids), list(tools.library.reports)
-    for name in scope.names or tools.written_as_names(grades.besides_grades(scope.topic_words)):
+    for name in _runs(scope.names, scope.question) or tools.written_as_names(grades.besides_grades(scope.topic_words)):
         columns = corpus.columns(name)
         if not columns or not name[:1].isupper() or name.isupper() or \
                 (corpus.holding(columns, rows) == len(columns)).any():  # (the body's reports name it: first, cheap)
@@ -40,6 +39,17 @@ def unmentioned(tools: Tools, scope: Scope) -> str | None:
         if corpus.mentions(name) and min(corpus.reports_using(w, every) for w in content_words(name)) <= NAME_REPORTS:
             return name
     return None
+
+
+def _runs(names: list[str], question: str) -> list[str]:
+    """The names, each run of them the question writes one after another joined ("Lifelong Links")."""
+    runs: list[str] = []
+    for name in names:
+        if runs and f"{runs[-1]} {name}" in question:
+            runs[-1] = f"{runs[-1]} {name}"
+        else:
+            runs.append(name)
+    return runs
 
 
 def lead_unnamed(tools: Tools, scope: Scope) -> bool:
