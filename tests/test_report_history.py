@@ -382,7 +382,8 @@ def test_how_one_report_was_rated_gives_its_grade_for_each_judgement_after_the_o
 
 
 @pytest.mark.parametrize("question", ["was northshire rated requires improvement in 2017?",
-                                      "what was northshire's overall grade in 2017?"])
+                                      "what was northshire's overall grade in 2017?",
+                                      "What overall effectiveness grade did Northshire receive in 2017?"])
 def test_a_yes_or_no_or_overall_grade_question_gives_the_overall_grade_alone(history: Answerer,
                                                                             question: str) -> None:
     answer = history.ask(AskRequest(question=question))

@@ -48,7 +48,7 @@ PREVIOUSLY = re.compile(r"\b(last|previous|prior|earlier|preceding|former)\s+(fu
                         r"(inspections?|visits?|judge?ments?|reports?)\b", re.I)
 BODY_KIND = re.compile(r"(?:['’]s)?\s+(?:probation\s+|children['’]?s\s+)?(?:compan(?:y|ies)|providers?|crcs?|"
                        r"councils?|services?|trusts?|divisions?|social\s+(?:care|services))\b", re.I)  # what it is
-OVERALL_ASKED = re.compile(r"\b(?:rated|graded|judged|rating|grade)\s+overall\b|\boverall\s+(?:grade|rating|judge?ment)\b",
+OVERALL_ASKED = re.compile(r"\b(?:rated|graded|judged|rating|grade)\s+overall\b|\boverall\s+(?:effectiveness\s+)?(?:grade|rating|judge?ment)\b",
                            re.I)  # (not "apart from overall effectiveness, which area ...")
 GRADED_FOR = re.compile(r"\b(?:for|on|in terms of)\s+((?:[\w'’-]+\s+){0,11}[\w'’-]+)\W*$", re.I)  # what a grade is for
 # (words apart by spaces: a word split two ways would backtrack for seconds)
