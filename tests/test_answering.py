@@ -1695,10 +1695,18 @@ def test_a_topic_list_takes_no_heading_as_a_reports_evidence(answerer: Answerer)
     assert answer.items and all(c.quote != "Unpaid work and Through the Gate" for c in answer.citations)
 
 
-@pytest.mark.parametrize("question", ["who did badly on home visits?", "who did well at unpaid work?"])
+@pytest.mark.parametrize("question", ["who did badly on home visits?", "who did well at unpaid work?",
+                                      "which were good at unpaid work?", "who was complimented for their unpaid work?"])
 def test_who_did_well_or_badly_at_a_topic_lists_the_bodies(answerer: Answerer, question: str) -> None:
     answer = ask(answerer, question)
     assert answer.answer.startswith("Reports that match") and len(answer.items) >= 2
+
+
+def test_a_topic_list_in_everyday_words_the_reports_never_use_is_judged_against_its_best_evidence(
+        answerer: Answerer) -> None:
+    answer = ask(answerer, "which ones got slammed for not looking out for kids properly")  # ("slammed", "kids": no
+    assert len(answer.items) >= 4  # report's words; the evidence on child safeguarding stands out less than usual)
+    assert {"London CRC", "Cheshire and Greater Manchester CRC"} <= item_bodies(answer)
 
 
 def test_were_there_any_problems_with_a_topic_lists_the_bodies_and_the_next_turns_stay_with_them(

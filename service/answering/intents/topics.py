@@ -1,0 +1,133 @@
+"""Topics across reports ("which CRCs had staffing problems?", "who was praised for unpaid work?"): each report's
+sentences (not its headings or sources) are ranked by meaning and words against the topic; a report qualifies
+when its best evidence stands out among every sentence in scope, is strong enough, and leans the way asked
+(concern, praise)."""
+
+from __future__ import annotations
+
+import math
+
+import numpy as np
+
+from service.answering.compose import Row
+from service.answering.evidence import Evidence
+from service.answering.organisations import body_label
+from service.answering.rank import W_CHUNK, W_COVERAGE, W_DENSE, W_WORDS, zscores
+from service.answering.scope import Scope
+from service.answering.text import NUMBER, YEAR, names_in, no_finding, stem
+from service.answering.tools import Tools
+from service.answering.verdict import ABSENT, CONCERN, cue_words, is_absence, sentence_polarity
+
+RELEVANT = 0.30        # strength (cosine + covered term weight) a report's evidence needs to be on the topic,
+MARGIN = 0.20          # and within this of the strongest report's evidence,
+STANDS_OUT = 2.5       # and its rank score (z-score units over every sentence in scope; more in larger scopes:
+                       # ``stands_out_at``); set on the dev lists
+NAMED_EASED = 1.0      # ... less this, when the sentence holds a name the question gives
+EASED = 1.0            # ... less this, when no report's evidence stands out (the nearest, not silence)
+BELOW_BEST = 1.0       # ... or only within this of the best, when less (the question's words are not the reports')
+CONSIDERED = 6         # the report's best-ranked sentences that may decide its verdict
+
+
+def topical_rows(tools: Tools, scope: Scope, ids: list[str], ease: bool = False) -> list[Row]:
+    """Each report judged on its own best evidence for the topic (ranked by meaning and words): it qualifies
+    when that evidence leans the way asked (concern, praise) and is nearly as strong as the best in scope."""
+    cues = cue_words(scope.topic)
+    question = tools.question(scope.question, None, [w for w in scope.topic_words if w not in cues], scope.jargon)
+    rows = tools.rows(ids)
+    if not len(rows):
+        return []
+    f = tools.ranker.features(question, rows, [], chunk_words=False)  # a report qualifies by what a sentence says
+    score = W_DENSE * zscores(f["dense"]) + W_WORDS * zscores(f["words"]) + W_CHUNK * zscores(f["chunk"])
+    relevance = f["dense"] + W_COVERAGE * f["coverage"]
+    score[~names_all(tools, rows, scope.names)] = -np.inf  # a name the question gives must be in the sentence
+    report_of = tools.library.text.report_of[rows]
+    def qualified(stands_out: float) -> list[Row]:
+        judged = []
+        for index in np.unique(report_of):
+            mine = np.flatnonzero(report_of == index)
+            best = [i for i in mine[np.argsort(-score[mine])][:CONSIDERED] if score[i] >= stands_out]
+            found = [(float(relevance[i]), ev) for i in best if (ev := _evidence(tools, int(rows[i])))
+                     and names_in(ev.quote, scope.names)]
+            if (row := decide(found, scope)) is not None:
+                judged.append(row)
+        top = max((strength for strength, _ in judged), default=0.0)
+        floor = RELEVANT if scope.names else max(RELEVANT, top - MARGIN)  # a named programme: its mention is enough
+        rows_ = [row for strength, row in judged if strength >= floor]
+        return _silent_everywhere(rows_, tools, question, rows, score) if ABSENT in scope.wanted else rows_
+    stands_out = stands_out_at(len(rows)) - NAMED_EASED * bool(scope.names)  # (a name given is itself a filter)
+    if not ease:
+        return qualified(stands_out)
+    if not (first := qualified(stands_out)):
+        return qualified(stands_out - EASED)  # (``ease``: none stands out, the nearest)
+    within_best = max(stands_out - EASED, float(score.max()) - BELOW_BEST)  # (some do: asked in other words than
+    return qualified(within_best) if within_best < stands_out else first  # the reports', the rest may stand out less)
+
+
+def stands_out_at(rows: int) -> float:
+    """The rank score a report's evidence needs among ``rows`` sentences: the z-score the best of that many
+    unrelated sentences would reach by chance (sqrt(2 ln n)), less a margin; 2.5 for the demo's ~700."""
+    return max(STANDS_OUT, math.sqrt(2 * math.log(max(rows, 2))) - 1.1)
+
+
+def names_all(tools: Tools, rows: np.ndarray, names: list[str]) -> np.ndarray:
+    """True for the rows whose sentence holds every name the question gives ("Mockingbird", "Staying Close")
+    that some report uses; all True when it gives none."""
+    corpus = tools.library.text
+    columns = corpus.columns(" ".join(names))
+    if not columns:
+        return np.ones(len(rows), dtype=bool)
+    return corpus.holding(columns, rows) == len(columns)
+
+
+def _evidence(tools: Tools, row: int) -> Evidence | None:
+    report_id, page, _, _, quote = tools.library.text.sentence(row)  # (a heading, a source: no report is listed
+    return None if no_finding(quote) else Evidence(  # for naming a topic in one)
+        tools.library.reports[report_id], page, tools.library.text.section(row), quote, row=row)
+
+
+def decide(found: list[tuple[float, Evidence]], scope: Scope) -> tuple[float, Row] | None:
+    """(how strongly, the row) for one report from its best sentences on the topic: the strongest that leans
+    the way asked (any, when nothing is asked); None when none does."""
+    if not found:
+        return None
+    meta = found[0][1].meta
+    if ABSENT in scope.wanted:
+        silent = [(r, ev) for r, ev in found if is_absence(ev.quote)]
+        return (silent[0][0], Row(meta, ABSENT, [silent[0][1]])) if silent else None
+    found = [(r, ev) for r, ev in found if not is_absence(ev.quote)
+             and (not scope.numeric or _meets_number(ev.quote, scope.numeric))]
+    if not scope.wanted:
+        return (found[0][0], Row(meta, "mentioned", [ev for _, ev in found[:2]])) if found else None
+    topic = {stem(w) for w in scope.topic_words} - {stem(w) for w in cue_words(scope.topic)}
+    leaning = []
+    for strength, ev in found:
+        polarity = sentence_polarity(ev.quote, topic)
+        kinds = polarity.kinds()
+        against = polarity.positive + polarity.improved if scope.wanted == {CONCERN} else polarity.concern
+        if kinds & scope.wanted and sum(getattr(polarity, k) for k in kinds & scope.wanted) > against:
+            leaning.append((strength, ev, max(kinds & scope.wanted, key=lambda k: getattr(polarity, k))))
+    if not leaning:
+        return None
+    leaning.sort(key=lambda item: -item[0])
+    strength, _, verdict = leaning[0]
+    return strength, Row(meta, verdict, [ev for _, ev, _ in leaning[:2]])
+
+
+def _meets_number(sentence: str, numeric: tuple[str, float]) -> bool:
+    direction, limit = numeric
+    for match in NUMBER.finditer(sentence):
+        text = match.group(0).replace(",", "").replace("%", "").strip()
+        if YEAR.match(text) and not match.group(2):
+            continue
+        if (float(text) - limit) * (1 if direction == ">" else -1) > 0:  # (above the limit for ">", below for "<")
+            return True
+    return False
+
+
+def _silent_everywhere(silent: list[Row], tools: Tools, question, rows: np.ndarray,  # noqa: ANN001
+                       score: np.ndarray) -> list[Row]:
+    """For "which ... do the reports not state X": the bodies none of whose reports states it (one row each)."""
+    corpus = tools.library.text
+    stated = {body_label(tools.library.reports[corpus.report_ids[corpus.report_of[r]]])
+              for r, s in zip(rows, score) if s >= STANDS_OUT and not is_absence(corpus.sentence(int(r))[4])}
+    return list({body_label(row.meta): row for row in silent if body_label(row.meta) not in stated}.values())
