@@ -53,8 +53,11 @@ ANY_OF = r"^\s*(were|was|did|have|has|are|is)\s+(there\s+)?any\s+(crcs?|provider
          r"authorit(y|ies)|las?|compan(y|ies)|organisations?|probation compan(y|ies))\b"  # "were any CRCs praised ...?"
 ANY_PROBLEMS = r"^\s*(were|was|are|is|have|has)\s+there\s+(been\s+)?any\s+(problems?|issues?|concerns?|worries|" \
                r"failings|weaknesses|criticisms?|strengths|successes)\b"  # ("were there any problems with X?": which)
-WHO_DID_WELL = r"^\s*who\s+(did|does|do|has|have|was|were)\s+(well|badly|poorly|good|great|a good job)\b"  # ("who did
-# well at getting prisoners ready for release?": which bodies)
+WHO_DID_WELL = r"^\s*who\s+(did|does|do|has|have|was|were)\s+(well|badly|poorly|good|great|a good job)\b|" \
+               r"^\s*(who|which)\s+(was|were|got|has been|have been)\s+(praised|critici[sz]ed|complimented|" \
+               r"commended|credited|slammed|singled out|picked out|flagged)\b|^\s*which\s+(were|had|got|did|have)\b"
+# ("who did well at getting prisoners ready for release?", "who was complimented for ...", "which were good at
+# ...": which bodies)
 LIST_CUE = re.compile(ANY_OF + r"|^\s*(list|name|show)\b|\b(which|what|where)\b|\bhow many\b|^\s*(the\s+)?(crcs|providers|"
                       r"councils|local authorities|authorities|las|probation companies|companies|organisations)\b|"
                       rf"^\s*who\s+(were|was|have|had|got|received)\b|\blist\s*$|\blist of\b|{WHO_DID_WELL}|"
