@@ -1709,6 +1709,11 @@ def test_a_topic_list_in_everyday_words_the_reports_never_use_is_judged_against_
     assert {"London CRC", "Cheshire and Greater Manchester CRC"} <= item_bodies(answer)
 
 
+def test_a_kind_of_organisation_in_an_everyday_phrase_is_read_into_the_reports_words(answerer: Answerer) -> None:
+    answer = ask(answerer, "which were good at helping people leaving prison")  # (Through the Gate, though "prison"
+    assert answer.items and all("Through the Gate" in c.quote for c in answer.citations)  # names a kind of body)
+
+
 def test_were_there_any_problems_with_a_topic_lists_the_bodies_and_the_next_turns_stay_with_them(
         answerer: Answerer) -> None:
     first = ask(answerer, "were there any problems with where people were placed for unpaid work?")

@@ -202,8 +202,8 @@ def _other_years(scope: Scope, by_id: dict[str, ReportMeta]) -> str | None:
 
 
 def _read_wants(scope: Scope, areas: AreaNames, graded: bool = False) -> None:
-    question = scope.question
-    rest = without_names(PART_OF_YEAR.sub(lambda m: " " * len(m.group(0)), question), scope.bodies, kinds=scope.kinds)
+    blanked = PART_OF_YEAR.sub(lambda m: " " * len(m.group(0)), question := scope.question)
+    rest = without_names(blanked, scope.bodies, kinds=scope.kinds)
     scope.numeric = numeric(rest)
     scope.wanted = wanted_verdicts(rest) if scope.kind == "list" else set()
     rest = NUMERIC.sub(" ", rest) if scope.numeric else rest
@@ -226,7 +226,8 @@ def _read_wants(scope: Scope, areas: AreaNames, graded: bool = False) -> None:
         or only_grades or PREDICATIVE_GRADE.search(question) or grades.ALL_AREAS.search(question) else []
     if side := grades.side_of_graded_topic(unnamed, scope.conditions):  # ("good marks for community payback")
         scope.conditions, scope.wanted = [], {side}
-    scope.jargon = reports_words(rest)  # (its reports' words name an area first: "young adults who left care")
+    scope.jargon = reports_words(without_names(blanked, scope.bodies, kinds=set()))  # (they name an area first:
+    # "young adults who left care"; a kind of organisation is in a topic's words: "people leaving prison")
     scope.area = None if re.search(r"\boverall\b", rest, re.I) else areas.best(scope.jargon) or areas.best(rest)
 
 
@@ -237,9 +238,8 @@ def metadata_names(reports: list[ReportMeta]) -> list[str]:
 
 
 def without_names(question: str, bodies: list[BodyMatch], years: bool = False, kinds: set[str] | None = None) -> str:
-    """The question without the bodies it names, words naming kinds of organisation (only ``kinds``, the named
-    bodies' own, when given: "Thames Valley's prison release work" is about prisons) and (unless ``years``)
-    years."""
+    """The question without the bodies it names, kinds of organisation (only ``kinds``, the named bodies' own,
+    when given: "Thames Valley's prison release work" is about prisons) and (unless ``years``) years."""
     for body in sorted(bodies, key=lambda b: -b.start):
         question = question[:body.start] + " " + question[body.end:]
     for pattern in COUNCIL_KINDS.values() if not bodies else ():  # ("London boroughs": a group, before its nouns)
