@@ -1634,6 +1634,13 @@ def test_the_highest_caseload_per_officer_ranks_cases_per_officer_not_people_sup
     assert answer.answer.startswith("The largest figure stated is **64**, by **Staffordshire and West Midlands CRC**")
 
 
+def test_an_average_asked_for_ranks_the_averages_stated_of_every_report(answerer: Answerer) -> None:
+    answer = ask(answerer, "where did staff carry the highest average number of cases?")  # (not "more than 70")
+    assert answer.answer.startswith("The largest figure stated is **64**, by **Staffordshire and West Midlands CRC**")
+    assert "Derbyshire, Leicestershire, Nottinghamshire and Rutland CRC" in item_bodies(answer)  # (58: a report
+    # whose figure ranks further below the best sentence in scope)
+
+
 def test_a_question_asking_only_a_role_leads_with_the_claim_read_for_it(answerer: Answerer) -> None:
     answer = ask(answerer, "Who headed the inspection team for HLNY CRC?")
     assert answer.answer.startswith("The **Humberside, Lincolnshire and North Yorkshire CRC (2020)** inspection was led by "

@@ -27,6 +27,7 @@ WORST = re.compile(r"\b(worst|lowest|bottom|poorest|weakest)\b", re.I)
 FEWEST = re.compile(r"\b(fewest|smallest|lowest|least|lightest|fewer|smaller|lower|less|lighter)\b(?!\s+than\b)", re.I)
 STATES_MOST = re.compile(rf"\b({'|'.join(SUPERLATIVES)})\b", re.I)
 EARLIEST = re.compile(r"\b(first|earliest|oldest)\b", re.I)
+MEASURE = re.compile(r"\b(average|mean|median)\b", re.I)  # a figure of that measure, not any on the topic
 
 
 def answer_rank(tools: Tools, scope: Scope, book: CitationBook, session_id: str) -> Answer:
@@ -129,9 +130,10 @@ def _by_quantity(tools: Tools, scope: Scope, book: CitationBook, session_id: str
     ranked = [ev for ev in tools.ranker.rank(question, tools.rows(scope.report_ids), limit=200) if ev.kind != "absence"]
     if scope.missing or not ranked or STATES_MOST.search(ranked[0].quote):
         return abstain(session_id)
-    stated = {}
-    for ev in ranked:
-        if ev.score >= ranked[0].score - KEEP_WITHIN and ev.fit and (figure := _figure(ev.quote, lead(ev, question))):
+    stated, measure = {}, MEASURE.search(scope.question)  # ("the highest average caseload": averages only)
+    for ev in ranked:  # (each report's best figure, as each report's best evidence is judged: ``fact.spread``)
+        if ev.score >= ranked[0].score - 2 * KEEP_WITHIN and ev.fit and (not measure or MEASURE.search(ev.quote)) \
+                and (figure := _figure(ev.quote, lead(ev, question))):
             stated.setdefault(ev.report_id, (*figure, ev))
     asked = {stem(w) for w in content_words(f"{scope.question} {scope.jargon}")}
     units = Counter(unit for _, units, _ in stated.values() for unit in units & asked)  # it counts what was asked
