@@ -32,7 +32,7 @@ underuse unsafe criticised criticized criticism unacceptable delay delays delaye
 shortfall shortfalls slow unclear undermined deficient deficiencies missed overlooked ignored neglected patchy
 superficial cursory fragmented disjointed overdue overloaded overstretched demoralised demoralized exhausted burnout
 burnt-out stressed struggled struggling unstable wrong bad shortcoming shortcomings broken worry worries
-worrying""".split()
+worrying fragile""".split()
 POSITIVE_WORDS = """good well strong stronger strongest strength strengths effective effectively praised praise
 praiseworthy outstanding excellent exemplary impressive impressively robust commendable positive positively
 thorough committed energetic vibrancy success successful successfully innovative skilled skilful consistent

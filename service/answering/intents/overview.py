@@ -25,7 +25,8 @@ MIN_WORDS = 8
 EARLY_PAGES = {1: 1.0, 2: 0.6, 3: 0.3}   # the summary comes first
 SUMMARY_SECTION = re.compile(r"summary|headline|key (findings|judgements)|overall|what needs to improve|"
                              r"main findings|conclusion", re.I)
-TABLE_GRADE = re.compile(r"\b(Inadequate|Outstanding|Good|Requires improvement)\b(?!\W*$)")
+TABLE_GRADE = re.compile(r"\b(Inadequate|Outstanding|Good|Requires improvement(?: to be good)?)\s+[A-Z0-9(]")  # the
+# next cell of a grade table run into the text (not prose: "rated Inadequate, and its ...")
 TO_IMPROVE = re.compile(r"needs? to improve|areas? for (improvement|development)|recommendations?", re.I)
 WEAK_GRADES = {"inadequate", "requires improvement"}
 CLAUSE_END = re.compile(r"[;:]|\s(?:so that|which|that|who|to ensure|in order to)\s", re.I)
@@ -35,7 +36,9 @@ READ_AT_MOST = 400
 SUBJECT_SHARE = 0.001  # a word this many of the sentences use names a subject ("unpaid work"), not a wish
 WHY = re.compile(r"\bwhy\b", re.I)
 ABOUT_THE_RATING = re.compile(r"\boverall (rating|grade)\b|\b(not|never) (been )?(given|awarded) (an? )?(overall )?"
-                              r"(rating|grade)|\bno (overall )?(rating|grade)\b", re.I)  # (its grade: no finding)
+                              r"(rating|grade)|\bno (overall )?(rating|grade)\b|\b(rated|judged|graded)\b[^.;]{0,80}\bas "
+                              r"(?-i:Good|Outstanding|Inadequate|Requires improvement)\b", re.I)  # (its grade: no
+# finding; "rated ... as Good in a report published ...")
 SELECTS = re.compile(r"\b(who|whom|whose|which|where|when)\b", re.I)  # "which inspector led ...": one thing
 MAX_EARLIER = 3        # earlier reports of the body whose overall grade an overview gives
 
@@ -121,7 +124,9 @@ def findings(tools: Tools, meta: ReportMeta, side: str, limit: int = PER_SIDE,
     chosen: list[Evidence] = []
     name = stems(body_label(meta))
     for ev in scored:  # different sections first, then the rest
-        if (ev.section not in {c.section for c in chosen} or len(scored) <= limit) and not _said(ev, chosen, name):
+        fresh = ev.section not in {c.section for c in chosen} or SUMMARY_SECTION.search(ev.section or "")  # (each
+        # line of a summary is a headline finding of its own)
+        if (fresh or len(scored) <= limit) and not _said(ev, chosen, name):
             chosen.append(ev)
         if len(chosen) == limit:
             return chosen
