@@ -1785,3 +1785,12 @@ def test_an_overview_gives_each_line_of_a_summary_as_a_finding_of_its_own(answer
     concerns = answer.answer.split("**Concerns**")[1]  # Inadequate, and ...", prose, not a grade table's row)
     assert "consistently poor" in concerns and "fewer qualified probation officers" in concerns
     assert "urgent action" in concerns
+
+
+def test_how_one_body_changed_sets_what_improved_beside_its_strengths_each_finding_once(answerer: Answerer) -> None:
+    answer = ask(answerer, "How did Northumbria CRC change between its 2018 and 2020 inspections?")
+    rows = {line.split("|")[1].strip(): line.split("|")[3].strip() for line in answer.answer.splitlines()
+            if line.startswith("| ")}  # (row name: the 2020 report's cell)
+    assert "What improved" in rows and rows["What improved"] != "—"
+    cells = [cell.split(" [")[0] for name, cell in rows.items() if name in ("What improved", "Main strength")]
+    assert len(set(cells)) == len(cells)  # (the strength shown is not the improvement again)

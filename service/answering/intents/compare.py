@@ -28,6 +28,7 @@ HOW_MANY_COMPARED = re.compile(r"two|three|four|five|both|each|all|several", re.
 IMPROVED_ASKED = re.compile(r"\b(improv\w*|got better|get better|gains?|progress\w*)\b", re.I)
 ON_ASPECTS = re.compile(r"\b(?:on|about|regarding|in terms of|for)\s+(.+?)\s*\??$", re.I)  # "... on X and Y"
 AND_SPLIT = re.compile(r"\s*(?:,|&|\band\b)\s*", re.I)
+EITHER_WAY = re.compile(r"\b(chang\w*|differ\w*|shift\w*|evolv\w*|moved on)\b", re.I)  # how it changed
 DECLINE_ASKED = re.compile(r"\b(worse|declin\w*|deteriorat\w*|slipp\w*|went down|go down)\b", re.I)
 DECLINED = re.compile(r"\b(worse|declin\w*|deteriorat\w*|slipped|fell|dropped|weaker than)\b", re.I)
 ROW_NAMES = {"improved": "What improved", "declined": "What got worse", "positive": "Main strength",
@@ -60,9 +61,13 @@ def answer_compare(tools: Tools, scope: Scope, book: CitationBook, session_id: s
     if not aspects:
         one_body = len({body_label(m) for m in metas}) == 1  # ("DTV 2019 vs 2020 - what improved?": what each
         sides = [side for side, cue in (("improved", IMPROVED_ASKED), ("declined", DECLINE_ASKED))  # report says
-                 if one_body and cue.search(scope.question)]  # got better (worse), first
+                 if one_body and (cue.search(scope.question) or EITHER_WAY.search(scope.question))]  # got better
+        shown: set[str] = set()  # (worse), first; both, when how it changed is asked
         for side in [*sides, "positive", "concern"]:
-            table.append([ROW_NAMES[side], *(_cell(_finding(tools, m, side), book) for m in metas)])
+            found = [_finding(tools, m, side, shown) for m in metas]
+            shown |= {ev.quote for ev in found if ev}
+            if any(found) or side not in sides:
+                table.append([ROW_NAMES[side], *(_cell(ev, book) for ev in found)])
     if not book.citations:
         return abstain(session_id)
     items = [Item(body=body_label(m), report_id=m.report_id, verdict="grade" if m.overall else "mentioned",
@@ -113,11 +118,12 @@ def _aspects(scope: Scope, aspect: list[str]) -> list[tuple[str, Scope]]:
             for part, words in kept]
 
 
-def _finding(tools: Tools, meta: ReportMeta, side: str) -> Evidence | None:
-    """The report's main finding on one side; for "declined", its main concern that says something got worse."""
-    if side == "declined":
-        return next((ev for ev in findings(tools, meta, "concern", 6) if DECLINED.search(ev.quote)), None)
-    return next(iter(findings(tools, meta, side, 1)), None)
+def _finding(tools: Tools, meta: ReportMeta, side: str, shown: set[str]) -> Evidence | None:
+    """The report's main finding on one side not ``shown`` in a row above; for "declined", its main concern that
+    says something got worse."""
+    found = findings(tools, meta, "concern" if side == "declined" else side, 6 if side == "declined" else 2)
+    return next((ev for ev in found if ev.quote not in shown and (side != "declined" or DECLINED.search(ev.quote))),
+                None)
 
 
 def _strength_on(tools: Tools, meta: ReportMeta, scope: Scope) -> float:
