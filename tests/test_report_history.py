@@ -312,7 +312,8 @@ def test_keeping_it_up_next_time_round_sets_the_next_inspection_beside(history: 
 
 @pytest.mark.parametrize("follow_up", ["did they keep it up at the next one?",
                                        "did it get better at the following inspection?"])
-def test_the_words_that_pick_the_next_inspection_are_not_an_aspect_to_compare(history: Answerer, follow_up: str) -> None:
+def test_the_words_that_pick_the_next_inspection_are_not_an_aspect_to_compare(history: Answerer,
+                                                                             follow_up: str) -> None:
     first = history.ask(AskRequest(question="how did northshire do in 2017?"))
     kept = history.ask(AskRequest(question=follow_up, session_id=first.session_id))
     rows = [line.split("|")[1].strip().lower() for line in kept.answer.splitlines() if line.startswith("| ")]

@@ -36,7 +36,8 @@ READ_AT_MOST = 400
 SUBJECT_SHARE = 0.001  # a word this many of the sentences use names a subject ("unpaid work"), not a wish
 WHY = re.compile(r"\bwhy\b", re.I)
 ABOUT_THE_RATING = re.compile(r"\boverall (rating|grade)\b|\b(not|never) (been )?(given|awarded) (an? )?(overall )?"
-                              r"(rating|grade)|\bno (overall )?(rating|grade)\b|\b(rated|judged|graded)\b[^.;]{0,80}\bas "
+                              r"(rating|grade)|\bno (overall )?(rating|grade)\b|"
+                              r"\b(rated|judged|graded)\b[^.;]{0,80}\bas "
                               r"(?-i:Good|Outstanding|Inadequate|Requires improvement)\b", re.I)  # (its grade: no
 # finding; "rated ... as Good in a report published ...")
 SELECTS = re.compile(r"\b(who|whom|whose|which|where|when)\b", re.I)  # "which inspector led ...": one thing
