@@ -1794,3 +1794,20 @@ def test_how_one_body_changed_sets_what_improved_beside_its_strengths_each_findi
     assert "What improved" in rows and rows["What improved"] != "—"
     cells = [cell.split(" [")[0] for name, cell in rows.items() if name in ("What improved", "Main strength")]
     assert len(set(cells)) == len(cells)  # (the strength shown is not the improvement again)
+
+
+def test_a_name_asked_puts_the_best_sentence_naming_a_thing_first_when_the_best_three_name_none(
+        answerer: Answerer) -> None:
+    import numpy as np
+
+    from service.answering.evidence import Evidence
+    from service.answering.rank import named_first
+    from service.answering.rank import Question
+
+    meta = answerer.library.reports["essex-crc-2018"]
+    ranked = [Evidence(meta, 1, None, f"Sentence {i}.", score=5.0 - i, fit=1.0 if i == 4 else 0.0) for i in range(6)]
+    asked = Question("what is the club called?", np.zeros(384, dtype=np.float32), [], "name")
+    first = named_first(list(ranked), asked)
+    assert first[0].quote == "Sentence 4." and first[0].score == 5.0
+    ranked[1].fit = 1.0  # (one of the best three names one: the ranking stands)
+    assert named_first(list(ranked), asked)[0].quote == "Sentence 0."

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from service.answering.places import council_areas, places_named
-from service.answering.text import contents_line, has_number, no_finding, quantities
+from service.answering.text import contents_line, has_number, names_a_thing, no_finding, quantities
 from service.terms import Vocabulary
 
 
@@ -515,3 +515,29 @@ def test_a_name_split_in_two_is_rejoined_only_when_the_whole_is_a_name_word() ->
     assert rejoined("how did South end do?", words) == "how did Southend do?"
     assert rejoined("who owned west york shire crc?", words) == "who owned west yorkshire crc?"
     assert rejoined("the south east of the county", words) == "the south east of the county"
+
+
+RARE_NAMES = lambda word: word.lower() in {"funwork", "sunrise", "shield", "adepitan", "roughton", "edt"}  # noqa: E731
+
+
+@pytest.mark.parametrize("sentence", [
+    "Children benefit enormously from The Funwork Club, where much more than just homework takes place.",
+    "Children at risk of exploitation receive an effective response from the dedicated Sunrise team.",
+    "Shield, the multi-agency specialist team, uses available intelligence to target offenders.",
+    "Engagement with young people in the Care Leaders Forum is a strength.",
+    "The Brent Children in Care council, Care in Action (CIA), regularly meets with senior managers.",
+    "Specialist workers known as ‘opportunity brokers’ are skilled at finding pathways into work.",
+    "The local authority has introduced the 123 Programme for care leavers.",
+])
+def test_a_sentence_naming_a_thing(sentence: str) -> None:
+    assert names_a_thing(sentence, {"club", "team", "group", "name"}, RARE_NAMES)
+
+
+@pytest.mark.parametrize("sentence", [
+    "This means some young people are not getting the support they are entitled to.",
+    "Team inspectors: Peter Roughton, Tracey Metcalfe and Jansy Kelly.",  # (a team before names: no team's name)
+    "Good practice was seen in the emergency duty team (EDT) and at the PLO stage.",  # (an abbreviation)
+    "The chief executive, Jane Roughton, chairs the board.",  # (a person)
+])
+def test_a_sentence_naming_no_thing(sentence: str) -> None:
+    assert not names_a_thing(sentence, {"club", "team", "group", "name"}, RARE_NAMES)

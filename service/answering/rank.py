@@ -30,7 +30,8 @@ from ingest.models import ReportMeta
 from service.answering import grades
 from service.answering.asks import WHO, figure_asked
 from service.answering.evidence import Claim, Evidence
-from service.answering.text import FREQUENCY, MONTH, content_words, contents_line, has_date, has_number, words
+from service.answering.text import (FREQUENCY, MONTH, UNIT, content_words, contents_line, has_date, has_number,
+                                    names_a_thing, words)
 from service.answering.verdict import is_absence
 from service.corpus import Corpus
 from service.terms import bm25_matrix
@@ -46,9 +47,12 @@ SILENCE_MARGIN = 1.0  # a report saying it does not say, unless evidence on the 
 RIVAL_SAYS = 0.5      # (and says at least this share of what the question asks, by term weight)
 SILENCE_READ = 8      # a statement of silence this high in the ranking that says more of the topic than any other
 ABSTAIN_BELOW = 0.20
+NAME_READ = 10        # a name asked: the sentences read for one that names a thing
 REFINE = 200          # rows whose answer type is checked (the best by meaning, words and context)
 OTHER_QUANTITY = 0.5  # the fit of a figure of another kind than asked (a share for "how many")
 COMMON_NAME = 0.5     # the fit of a name many sentences use ("Police", "University") when a name is asked
+A_NAME = 0.5          # ... and of any name that names no thing, when a thing's name is asked ("the team called?")
+THING_ASKED = re.compile(rf"\b{UNIT}\b", re.I)  # a thing's name asked: a club's, a team's, a scheme's
 NAME = re.compile(r"\b[A-Z][\w'’-]*")
 LEADING_MARKS = re.compile(r"^[^\w‘“'\"]+")  # a bullet or space before the first word: the first word opens it
 NAMING = re.compile(r"\b(?:known as|called|named|entitled|branded)\b|[‘“\"'][^‘’“”\"']{3,60}[’”\"']")
@@ -222,14 +226,25 @@ def fits(ev: Evidence, question: Question, rare: Callable[[str], bool] = lambda 
         return float(bool(grades.GRADE_MENTION.search(text)))
     if kind == "frequency":
         return float(bool(FREQUENCY.search(text)))
-    if NAMING.search(text):  # "known as 'opportunity brokers'", "called the ‘123 Programme’"
+    asked, who = {w.removesuffix("'s") for w in words(question.text)}, bool(WHO.match(question.text))
+    thing = not who and bool(THING_ASKED.search(question.text))  # ("the club's name": a thing's, not a person's)
+    if names_a_thing(text, asked, rare) if thing else NAMING.search(text):  # "the Sunrise team", "known as ..."
         return 1.0
-    asked = {w.removesuffix("'s") for w in words(question.text)}  # ("Dorset's scheme": Dorset is asked)
     names = [w for m in NAME.finditer(text) if m.start() > 0 for w in words(m.group(0))[:1]]
     names = [w for w in names if w not in asked and not MONTH.fullmatch(w) and not grades.grade_of(w)]
     if any(rare(w) for w in names):
-        return 1.0
-    return COMMON_NAME * bool(names) * (not WHO.match(question.text))
+        return A_NAME if thing else 1.0
+    return COMMON_NAME * bool(names) * (not who) * (A_NAME if thing else 1.0)
+
+
+def named_first(ranked: list[Evidence], question: Question) -> list[Evidence]:
+    """For a name asked ("the club's name"), when none of the best three sentences names a thing, the best of
+    the first ``NAME_READ`` that does first: the ranking found the passage, the name is a few sentences on."""
+    named = next((ev for ev in ranked[:NAME_READ] if ev.fit >= 1.0 and ev.kind == "sentence"), None)
+    if question.answer_type != "name" or named is None or any(ev.fit >= 1.0 for ev in ranked[:3]):
+        return ranked
+    named.score = ranked[0].score
+    return [named, *(ev for ev in ranked if ev is not named)]
 
 
 def strength(ranked: list[Evidence], question: Question) -> float:

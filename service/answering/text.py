@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 
 from ingest.metadata_text import squash
 from service.terms import STOPWORDS, stem
@@ -190,3 +191,36 @@ def unit_of(quote: str, figure: str) -> str:
     after = re.split(r"[,;:.()\[\]]", quote[at + len(figure):].lstrip(")] "), maxsplit=1)[0]  # ("4% (12) returned")
     said = words(after)[:UNIT_WORDS] or words(re.split(r"[,;:()\[\]]", quote[:at])[-1])[-UNIT_WORDS:]
     return " ".join(said)
+
+
+UNIT = r"(?:team|service|project|programme|program|scheme|club|forum|group|panel|hub|centre|center|council|model|" \
+       r"initiative|unit|partnership|board|approach|app|tool|workbook|pathway|offer|network|alliance|award)s?"
+UNIT_WORD = re.compile(UNIT, re.I)
+CALLED = re.compile(r"\b(?:known as|called|named|branded)\b", re.I)  # (not "entitled to")
+QUOTED_UNIT = re.compile(rf"[‘“\"'][^‘’“”\"']{{3,60}}[’”\"']\s+(?i:{UNIT})\b|\b(?i:{UNIT}),?\s+[‘“\"']")
+ACRONYM_AFTER = re.compile(r"\b[A-Z][\w'’-]*(?:\s+(?:of|in|and|for|the|on|at))?\s+[A-Z][\w'’-]*\s+\([A-Z]{2,}\)")
+CASED_WORD = re.compile(r"[A-Za-z0-9][\w'’-]*")
+NEAR = 4   # words after a name, and "the", that may say what it names ("Shield, the multi-agency specialist team")
+APPOSITIVE = re.compile(r",\s+(?:the|a|an|our|its|their)\s", re.I)
+
+
+def names_a_thing(text: str, asked: set[str], rare: Callable[[str], bool]) -> bool:
+    """True when the sentence gives the name of a thing, not just a name: "known as ...", a quoted name before its
+    kind ("its ‘always here’ approach"), a capitalised kind after a name ("The Funwork Club", "123 Programme"), a
+    rare name before its kind ("the Sunrise team"; "Shield, the ... team"; not an abbreviation in brackets), a
+    name with its acronym ("Care in Action (CIA)"). Words of the question (``asked``) name nothing."""
+    if CALLED.search(text) or QUOTED_UNIT.search(text) or ACRONYM_AFTER.search(text):
+        return True
+    found = list(CASED_WORD.finditer(text))
+    tokens = [m.group(0) for m in found]
+    for i, token in enumerate(tokens):
+        if not token[0].isupper() or token.lower() in asked or text[:found[i].start()].endswith("("):
+            continue
+        before = tokens[i - 1] if i else ""
+        if i and UNIT_WORD.fullmatch(token) and before[:1].isalnum() and (before[0].isupper() or before[0].isdigit()) \
+                and before.lower() not in asked:
+            return True
+        appositive = APPOSITIVE.match(text, found[i].end())  # ("Shield, the multi-agency specialist team")
+        if rare(token) and any(UNIT_WORD.fullmatch(t) for t in tokens[i + 1:i + (NEAR + 1 if appositive else 2)]):
+            return True
+    return False

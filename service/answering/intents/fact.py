@@ -16,7 +16,7 @@ from service.answering.compose import NOT_IN_REPORTS, CitationBook, abstain
 from service.answering.dates import parse_years
 from service.answering.evidence import LEAD_ASKED, Claim, Evidence, label, role_asked
 from service.answering.organisations import latest_per_body
-from service.answering.rank import ABSTAIN_BELOW, Question, strength
+from service.answering.rank import ABSTAIN_BELOW, Question, named_first, strength
 from service.answering.scope import RATING, Scope
 from service.answering.text import (FREQUENCY, KIND_WORDS, MONTH, NUMBER, content_words, names_in, quantities, stem,
                                      within, words)
@@ -48,8 +48,9 @@ PREVIOUSLY = re.compile(r"\b(last|previous|prior|earlier|preceding|former)\s+(fu
                         r"(inspections?|visits?|judge?ments?|reports?)\b", re.I)
 BODY_KIND = re.compile(r"(?:['’]s)?\s+(?:probation\s+|children['’]?s\s+)?(?:compan(?:y|ies)|providers?|crcs?|"
                        r"councils?|services?|trusts?|divisions?|social\s+(?:care|services))\b", re.I)  # what it is
-OVERALL_ASKED = re.compile(r"\b(?:rated|graded|judged|rating|grade)\s+overall\b|\boverall\s+(?:effectiveness\s+)?(?:grade|rating|judge?ment)\b",
-                           re.I)  # (not "apart from overall effectiveness, which area ...")
+OVERALL_ASKED = re.compile(r"\b(?:rated|graded|judged|rating|grade)\s+overall\b|"
+                           r"\boverall\s+(?:effectiveness\s+)?(?:grade|rating|judge?ment)\b", re.I)  # (not "apart
+# from overall effectiveness, which area ...")
 GRADED_FOR = re.compile(r"\b(?:for|on|in terms of)\s+((?:[\w'’-]+\s+){0,11}[\w'’-]+)\W*$", re.I)  # what a grade is for
 # (words apart by spaces: a word split two ways would backtrack for seconds)
 Counts = Callable[[str, str, str], bool]  # (question, quote, figure): does the figure count what is asked?
@@ -68,7 +69,7 @@ def answer_fact(tools: Tools, scope: Scope, book: CitationBook, session_id: str)
         scope = replace(scope, answer_type=role)  # "rochdale 2018 lead inspector": a name, as "who led it?" asks
     question = tools.of_scope(scope)
     claims = claims_asked(tools, scope) if question.answer_type and len(scope.report_ids) <= CLAIM_REPORTS else []
-    ranked = tools.ranker.rank(question, tools.rows(scope.report_ids), claims)
+    ranked = named_first(tools.ranker.rank(question, tools.rows(scope.report_ids), claims), question)
     found = strength(_counts_checked(tools, question, ranked), question)
     if scope.bodies and not scope.years:
         ranked = latest_first(ranked, [tools.library.reports[r] for r in scope.report_ids])
