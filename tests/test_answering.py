@@ -1811,3 +1811,8 @@ def test_a_name_asked_puts_the_best_sentence_naming_a_thing_first_when_the_best_
     assert first[0].quote == "Sentence 4." and first[0].score == 5.0
     ranked[1].fit = 1.0  # (one of the best three names one: the ranking stands)
     assert named_first(list(ranked), asked)[0].quote == "Sentence 0."
+
+
+def test_a_sentence_about_the_rating_is_no_finding_of_an_overview(answerer: Answerer) -> None:
+    answer = ask(answerer, "what did inspectors find at merseyside in 2020")  # ("The Requires improvement rating
+    assert "rating for Merseyside CRC was unchanged" not in answer.answer  # for Merseyside CRC was unchanged ...")
