@@ -1816,3 +1816,9 @@ def test_a_name_asked_puts_the_best_sentence_naming_a_thing_first_when_the_best_
 def test_a_sentence_about_the_rating_is_no_finding_of_an_overview(answerer: Answerer) -> None:
     answer = ask(answerer, "what did inspectors find at merseyside in 2020")  # ("The Requires improvement rating
     assert "rating for Merseyside CRC was unchanged" not in answer.answer  # for Merseyside CRC was unchanged ...")
+
+
+def test_a_turn_of_phrase_among_a_long_questions_words_is_no_name_to_filter_by(answerer: Answerer) -> None:
+    words = ["criticised", "staff", "put", "heavy", "commercial", "pressure", "hit", "targets", "cut", "corners"]
+    assert answerer.tools.written_as_names(words) == []  # ("commercial pressure": one report's phrase, not a name)
+    assert answerer.tools.written_as_names(["staff", "commercial", "pressure"]) == ["commercial pressure"]

@@ -133,14 +133,15 @@ class Tools:
     def written_as_names(self, words: list[str]) -> list[str]:
         """The longest run of the question's ``words`` (in order) that the reports write as a name: capitalised
         mid-sentence ("family drug and alcohol court": "Family Drug and Alcohol Court"), else, of two words or
-        more, as one phrase in most sentences that hold its words and in few reports ("lifelong links"); []."""
+        more and at least half the words, as one phrase in most sentences that hold its words and in few reports
+        ("lifelong links"; not "lost touch" of a long question: a turn of phrase among its words); []."""
         corpus = self.library.text
         columns = [corpus.columns(w) if stem(w) not in SCAFFOLD else [] for w in words]
         held = (corpus.sentence_counts[:, [c[0] for c in columns if len(c) == 1]] > 0).tocsc()
         rows_of = iter(held.indices[held.indptr[i]:held.indptr[i + 1]] for i in range(held.shape[1]))
         rows = [next(rows_of) if len(c) == 1 else None for c in columns]  # per word, the sentences holding it
         for capitals in (True, False):
-            for size in range(min(len(words), NAME_WORDS), 0 if capitals else 1, -1):
+            for size in range(min(len(words), NAME_WORDS), 0 if capitals else max(1, (len(words) - 1) // 2), -1):
                 for start in range(len(words) - size + 1):
                     if any(r is None for r in rows[start:start + size]):
                         continue
