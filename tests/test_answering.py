@@ -1809,6 +1809,8 @@ def test_a_name_asked_puts_the_best_sentence_naming_a_thing_first_when_the_best_
     asked = Question("what is the club called?", np.zeros(384, dtype=np.float32), [], "name")
     first = named_first(list(ranked), asked)
     assert first[0].quote == "Sentence 4." and first[0].score == 5.0
+    who = Question("who is the director of children's services?", asked.vector, [], "name")  # (a person: nothing
+    assert named_first(list(ranked), who)[0].quote == "Sentence 0."  # marks a sentence as naming one)
     ranked[1].fit = 1.0  # (one of the best three names one: the ranking stands)
     assert named_first(list(ranked), asked)[0].quote == "Sentence 0."
 

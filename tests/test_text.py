@@ -528,6 +528,8 @@ RARE_NAMES = lambda word: word.lower() in {"funwork", "sunrise", "shield", "adep
     "The Brent Children in Care council, Care in Action (CIA), regularly meets with senior managers.",
     "Specialist workers known as ‘opportunity brokers’ are skilled at finding pathways into work.",
     "The local authority has introduced the 123 Programme for care leavers.",
+    "Adopters benefit from good training through the regional adoption agency (Adopt London West).",
+    "Children and young people have been influential in the ‘Language That Cares’ campaign.",
 ])
 def test_a_sentence_naming_a_thing(sentence: str) -> None:
     assert names_a_thing(sentence, {"club", "team", "group", "name"}, RARE_NAMES)

@@ -226,8 +226,8 @@ def fits(ev: Evidence, question: Question, rare: Callable[[str], bool] = lambda 
         return float(bool(grades.GRADE_MENTION.search(text)))
     if kind == "frequency":
         return float(bool(FREQUENCY.search(text)))
-    asked, who = {w.removesuffix("'s") for w in words(question.text)}, bool(WHO.match(question.text))
-    thing = not who and bool(THING_ASKED.search(question.text))  # ("the club's name": a thing's, not a person's)
+    asked, who, thing = {w.removesuffix("'s") for w in words(question.text)}, bool(WHO.match(question.text)), \
+        asks_thing(question)
     if names_a_thing(text, asked, rare) if thing else NAMING.search(text):  # "the Sunrise team", "known as ..."
         return 1.0
     names = [w for m in NAME.finditer(text) if m.start() > 0 for w in words(m.group(0))[:1]]
@@ -237,11 +237,16 @@ def fits(ev: Evidence, question: Question, rare: Callable[[str], bool] = lambda 
     return COMMON_NAME * bool(names) * (not who) * (A_NAME if thing else 1.0)
 
 
+def asks_thing(question: Question) -> bool:
+    """True when a thing's name is asked ("the club's name", "which scheme"), not a person's ("who ...")."""
+    return question.answer_type == "name" and not WHO.match(question.text) and bool(THING_ASKED.search(question.text))
+
+
 def named_first(ranked: list[Evidence], question: Question) -> list[Evidence]:
-    """For a name asked ("the club's name"), when none of the best three sentences names a thing, the best of
+    """For a thing's name asked ("the club's name"), when none of the best three sentences names a thing, the best of
     the first ``NAME_READ`` that does first: the ranking found the passage, the name is a few sentences on."""
     named = next((ev for ev in ranked[:NAME_READ] if ev.fit >= 1.0 and ev.kind == "sentence"), None)
-    if question.answer_type != "name" or named is None or any(ev.fit >= 1.0 for ev in ranked[:3]):
+    if not asks_thing(question) or named is None or any(ev.fit >= 1.0 for ev in ranked[:3]):
         return ranked
     named.score = ranked[0].score
     return [named, *(ev for ev in ranked if ev is not named)]

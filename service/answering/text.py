@@ -194,10 +194,13 @@ def unit_of(quote: str, figure: str) -> str:
 
 
 UNIT = r"(?:team|service|project|programme|program|scheme|club|forum|group|panel|hub|centre|center|council|model|" \
-       r"initiative|unit|partnership|board|approach|app|tool|workbook|pathway|offer|network|alliance|award)s?"
+       r"initiative|unit|partnership|board|approach|app|tool|workbook|pathway|offer|network|alliance|award|agency|" \
+       r"campaign|system|framework|platform|pilot|strategy|charter)s?"
 UNIT_WORD = re.compile(UNIT, re.I)
 CALLED = re.compile(r"\b(?:known as|called|named|branded)\b", re.I)  # (not "entitled to")
 QUOTED_UNIT = re.compile(rf"[‘“\"'][^‘’“”\"']{{3,60}}[’”\"']\s+(?i:{UNIT})\b|\b(?i:{UNIT}),?\s+[‘“\"']")
+NAME_AFTER = re.compile(rf"\b(?i:{UNIT})\s*(?:,|\()\s*(?:the\s+)?[‘'\"]?[A-Z][\w'’-]*\s+[A-Z]")  # ("the regional
+# adoption agency (Adopt London West)", "the Children in Care council, Care in Action")
 ACRONYM_AFTER = re.compile(r"\b[A-Z][\w'’-]*(?:\s+(?:of|in|and|for|the|on|at))?\s+[A-Z][\w'’-]*\s+\([A-Z]{2,}\)")
 CASED_WORD = re.compile(r"[A-Za-z0-9][\w'’-]*")
 NEAR = 4   # words after a name, and "the", that may say what it names ("Shield, the multi-agency specialist team")
@@ -209,7 +212,7 @@ def names_a_thing(text: str, asked: set[str], rare: Callable[[str], bool]) -> bo
     kind ("its ‘always here’ approach"), a capitalised kind after a name ("The Funwork Club", "123 Programme"), a
     rare name before its kind ("the Sunrise team"; "Shield, the ... team"; not an abbreviation in brackets), a
     name with its acronym ("Care in Action (CIA)"). Words of the question (``asked``) name nothing."""
-    if CALLED.search(text) or QUOTED_UNIT.search(text) or ACRONYM_AFTER.search(text):
+    if CALLED.search(text) or QUOTED_UNIT.search(text) or ACRONYM_AFTER.search(text) or NAME_AFTER.search(text):
         return True
     found = list(CASED_WORD.finditer(text))
     tokens = [m.group(0) for m in found]
