@@ -1719,7 +1719,8 @@ def test_a_topic_list_in_everyday_words_the_reports_never_use_is_judged_against_
 
 def test_a_kind_of_organisation_in_an_everyday_phrase_is_read_into_the_reports_words(answerer: Answerer) -> None:
     answer = ask(answerer, "which were good at helping people leaving prison")  # (Through the Gate, though "prison"
-    assert answer.items and all("Through the Gate" in c.quote for c in answer.citations)  # names a kind of body)
+    assert {"London CRC", "Northumbria CRC"} <= item_bodies(answer)  # names a kind of body)
+    assert sum("Through the Gate" in c.quote for c in answer.citations) >= len(answer.citations) / 2
 
 
 def test_were_there_any_problems_with_a_topic_lists_the_bodies_and_the_next_turns_stay_with_them(
@@ -1824,3 +1825,10 @@ def test_a_turn_of_phrase_among_a_long_questions_words_is_no_name_to_filter_by(a
     words = ["criticised", "staff", "put", "heavy", "commercial", "pressure", "hit", "targets", "cut", "corners"]
     assert answerer.tools.written_as_names(words) == []  # ("commercial pressure": one report's phrase, not a name)
     assert answerer.tools.written_as_names(["staff", "commercial", "pressure"]) == ["commercial pressure"]
+
+
+def test_a_report_saying_a_topic_in_other_words_is_listed_beside_one_saying_it_in_the_questions(
+        answerer: Answerer) -> None:
+    answer = ask(answerer, "Which CRCs were praised for strong leadership?")  # ("had strong leaders", "rated
+    assert {"Hampshire and Isle of Wight CRC", "Durham Tees Valley CRC", "Essex CRC"} <= item_bodies(answer)
+    # Outstanding" for leadership, beside "Leadership at Essex CRC was strong")

@@ -19,7 +19,7 @@ from service.answering.tools import Tools
 from service.answering.verdict import ABSENT, CONCERN, cue_words, is_absence, sentence_polarity
 
 RELEVANT = 0.30        # strength (cosine + covered term weight) a report's evidence needs to be on the topic,
-MARGIN = 0.20          # and within this of the strongest report's evidence,
+MARGIN = 0.30          # and within this of the strongest report's evidence (set on the dev lists),
 STANDS_OUT = 2.5       # and its rank score (z-score units over every sentence in scope; more in larger scopes:
                        # ``stands_out_at``); set on the dev lists
 NAMED_EASED = 1.0      # ... less this, when the sentence holds a name the question gives
