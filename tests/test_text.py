@@ -92,6 +92,10 @@ def test_everyday_words_are_read_with_the_reports_terms() -> None:
     assert reports_words("how many nqsws did hampshire recruit") == "newly qualified social workers"
     assert reports_words("what was the caseload of west yorkshire crc") == "people supervised"  # a provider's
     assert reports_words("the highest average caseload per officer") == "caseloads cases"  # an officer's
+    assert reports_words("the service for keeping kids out of care") == "edge of care"
+    assert reports_words("work to keep struggling families together") == "edge of care"
+    assert reports_words("staff swamped with too much work") == "staff morale workloads stress"
+    assert reports_words("how far had it cut its unfilled social work posts") == "staff shortages vacancies recruitment"
 
 
 def _councils(*names: str) -> "BodyNames":

@@ -19,9 +19,10 @@ TERMS: dict[str, str] = {  # the reports' term: the everyday ways of saying it (
                    r"at (their|people's|offenders') (houses?|homes?)",
     "unpaid work": r"community (payback|service|work)",
     "staff morale workloads stress": r"burn(t|ed)[- ]out|burnout|exhausted|fed up|stressed|overworked|worn out|"
+                                     r"swamped|too much work|drowning in (work|cases)|"
                                      r"low spirits|unhappy (staff|workers)|demotivated",
     "caseloads cases": r"too many cases|cases (per|for each) (officer|worker)|snowed under|overloaded|average caseload|"
-                 r"caseload (per|for each|of each|of an?) ",
+                       r"caseload (per|for each|of each|of an?) ",
     "people supervised": r"(?<!average )\bcaseload\b(?!s)(?! (per|for each|of each|of an?) )",  # a provider's
     # caseload is the number it supervises (an officer's, "average caseload per officer", is "caseloads")
     "leadership leaders": r"well[- ]run|run (well )?at the top|senior (management|managers)|management team|bosses|"
@@ -32,7 +33,8 @@ TERMS: dict[str, str] = {  # the reports' term: the everyday ways of saying it (
                                      r"release from (prison|jail)|\bttg\b|(ready|prepar\w*) (\w+ ){0,2}for (their )?"
                                      r"release|prisoners? (leaving|being released|coming out)",
     "risk of harm": r"danger(ous)? to (others|the public|people)|public protection|threat to (the public|others)",
-    "staff shortages vacancies recruitment": r"not enough staff|under[- ]?staffed|short[- ]staffed|staffing "
+    "staff shortages vacancies recruitment": r"not enough staff|under[- ]?staffed|short[- ]staffed|unfilled|"
+                                             r"empty posts|vacant (posts|roles|jobs)|staffing "
                                              r"(problems|issues|gaps)|too few staff|lack of staff",
     "substance misuse": r"\bdrugs?\b|\bdrink(ing)?\b|alcohol|addiction",
     "accommodation": r"housing|homeless\w*|somewhere to live|a place to live|roof over",
@@ -55,6 +57,8 @@ TERMS: dict[str, str] = {  # the reports' term: the everyday ways of saying it (
                     r"(left|leaving|grown out of|grew out of|aged out of|moved on from)\s+(?:[\w'’]+\s+){0,4}?"
                     r"(care|looked[- ]after|foster)\w*|"
                     r"care[- ]experienced|young (adults|people) (leaving|who left) care|youngsters who had grown up",
+    "edge of care": r"(keep|keeping|stop|stopping|prevent|preventing)\w* (\w+ ){0,2}?(kids|children|young people|"
+                    r"teenagers|families) (out of care|together|from (coming|going) into care)|out of care",
     "foster carers": r"foster (parents|families|mums|dads)",
     "children's homes": r"residential (homes|care homes|units)|care homes for children",
     "multi-agency safeguarding hub MASH referrals contact": r"front door|first contact|initial contact",
