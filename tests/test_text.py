@@ -432,6 +432,9 @@ def test_an_age_is_no_count() -> None:
     ("What are care leavers' pathway plans known as on the Isle of Wight?", "name"),
     ("Which children's services does Cumberland still run jointly?", None),   # services, not a name
     ("what did the team find about neglect?", None),
+    ("Which Brent respite facility for disabled young people had been rated top grade?", "name"),  # (not a grade:
+    ("which short breaks centre in brent was rated outstanding in 2015", "name"),  # which place had it)
+    ("which judgement was rated outstanding in brent in 2015", "grade"),
 ])
 def test_a_kind_of_organisation_asked_for_is_a_name(question: str, kind: str | None) -> None:
     from service.answering.asks import answer_type

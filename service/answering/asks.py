@@ -39,6 +39,8 @@ FIGURES_ASKED = [
     ("duration", re.compile(r"\bhow long\b|\bhow many\s+(hours|days|weeks|months|years)\b", re.I)),
     ("count", re.compile(r"\bhow many\b|\bnumber of\b", re.I)),
 ]
+GRADED_PLACE = re.compile(r"^\W*(?:which|what)\s+(?:[\w'’&-]+\s+){0,3}?(?:facility|facilities|centre|center|"
+                          r"children's home|home|school|nursery|setting|unit)\b", re.I)  # a place a grade was given
 SHARE_FIRST = re.compile(r"^\W*(?:what|which)\s+(?:percentage|proportion|share|fraction)\b", re.I)
 FREQUENCY_Q = re.compile(r"\bhow (?:often|frequently|regularly)\b|\bwhat (?:intervals?|frequency)\b", re.I)
 WHO = re.compile(r"\s*(who|whom)\b", re.I)  # a person (or body) asked for
@@ -89,7 +91,8 @@ def answer_type(question: str, named: bool = False) -> str | None:
     finding). A share asked of a body ``named`` is a number, whatever grade its words name ("what percentage of
     X's children in care went to schools rated at least good?")."""
     if grades.asks_for_grade(question) and not (named and SHARE_FIRST.match(question)):
-        return "grade"
+        return "name" if GRADED_PLACE.search(question) else "grade"  # ("which respite centre was rated
+        # outstanding?": its name)
     if WHO.match(question):
         return "name"  # "who ran it when it was inspected?": the question's first word asks, not the "when"
     if FREQUENCY_Q.search(question):
