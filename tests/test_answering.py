@@ -69,6 +69,9 @@ def test_negation_turns_a_cue_round() -> None:
     ("Managers work consistently to support staff.", {"positive"}),
     ("The inspection found that urgent action on staffing and training was needed.", {"concern"}),
     ("The focused visit found that the situation remained fragile.", {"concern"}),
+    ("While this is positive, and demonstrates a strengthened commitment to children, these developments are "
+     "largely very recent and had not, at the time of this inspection, had a significant impact.", {"concern"}),
+    ("Although caseloads are high, staff are well supported.", {"positive"}),  # (what the main clause says)
 ])
 def test_an_adverb_before_a_verdict_word_and_urgent_action_needed(sentence: str, kinds: set[str]) -> None:
     assert sentence_polarity(sentence).kinds() == kinds
@@ -1832,3 +1835,10 @@ def test_a_report_saying_a_topic_in_other_words_is_listed_beside_one_saying_it_i
     answer = ask(answerer, "Which CRCs were praised for strong leadership?")  # ("had strong leaders", "rated
     assert {"Hampshire and Isle of Wight CRC", "Durham Tees Valley CRC", "Essex CRC"} <= item_bodies(answer)
     # Outstanding" for leadership, beside "Leadership at Essex CRC was strong")
+
+
+def test_a_lists_lines_run_together_are_no_strength_of_an_overview() -> None:
+    from service.answering.intents.overview import LIST_LINE
+    assert LIST_LINE.search("How quickly children are matched to permanent carers. ◼ The reliability of systems.")
+    assert LIST_LINE.search("How well leaders understand the quality of practice.")
+    assert not LIST_LINE.search("Leaders know how well their services work.")

@@ -44,7 +44,8 @@ NEGATIVE_PHRASES = re.compile(r"\b(need(s|ed)?|requir(es|ed|e)|requiring) (?:\w+
                               r"(action|improvements?) (is|was|were|are) (urgently )?needed|"
                               r"\bunder-(recorded|recording|reported|reporting|resourced|staffed|estimated)\b|"
                               r"under (\w+ )?pressure|intervene|below (the )?(standard|expectations)|"
-                              r"low (staff )?morale|"
+                              r"low (staff )?morale|(?:not|yet to|little|no)\b[^.;]{0,40}?\b(?:significant|real|"
+                              r"sufficient|measurable|discernible|sustained|full|positive) impact|"
                               r"high (staff )?(turnover|sickness|vacancy|vacancies)|"
                               r"(high|higher|highest|heavy|heavier|excessive|unmanageable|large) ([\w'’]+ ){0,2}?"
                               r"(work|case)loads?|(bigger|larger) (and more complex )?caseloads|"
@@ -63,6 +64,7 @@ ABSENCE = re.compile(
     r"\bnot (state|describe|say|mention)\b|\b(is|are|was|were) not (stated|described|specified)\b|"
     r"\bno (information|data|details|figures?) (is|was|are|were|on|about)\b|\bnothing (is|was) (said|reported|known)\b",
     re.I)
+CONCESSIVE = re.compile(r"^\W*(while|although|though|even though|despite|in spite of)\b", re.I)
 PRONOUN_START = re.compile(r"^\s*(and |but )?(it|its|they|their|this|these|which)\b", re.I)
 CLAUSE = re.compile(r"\s*[;:]\s*|,\s+(?=(and|but|while|whereas|although|though)\b)|\s+(?=(but|whereas)\b)")
 
@@ -144,8 +146,11 @@ def _bump(result: Polarity, field: str, amount: float = 1.0) -> None:
 
 
 def sentence_polarity(sentence: str, topic: set[str] | None = None) -> Polarity:
-    """Scores of the clauses that mention the topic (all clauses when none does or no topic is given)."""
-    parts = clauses(sentence)
+    """Scores of the clauses that mention the topic (all clauses when none does or no topic is given), of the
+    main clause of a sentence that opens conceding something other than the topic."""
+    main = main_clause(sentence)
+    conceded = {stem(w) for w in words(sentence[:len(sentence) - len(main)])}
+    parts = clauses(sentence if topic and topic & conceded else main)
     if topic:
         about = [c for i, c in enumerate(parts) if topic & {stem(w) for w in words(c)}
                  or (i and PRONOUN_START.match(c) and topic & {stem(w) for w in words(parts[i - 1])})]
@@ -154,6 +159,17 @@ def sentence_polarity(sentence: str, topic: set[str] | None = None) -> Polarity:
     for part in parts:
         total.add(clause_polarity(part))
     return total
+
+
+def main_clause(clause: str) -> str:
+    """The clause without a conceding opening ("Although caseloads are high, staff are well supported": what it
+    says is the second half; "While this is positive, and demonstrates ..., these developments had not ...")."""
+    if not CONCESSIVE.match(clause):
+        return clause
+    rest = clause.split(",", 1)[1] if "," in clause else ""
+    while rest.lstrip().startswith("and ") and "," in rest:
+        rest = rest.split(",", 1)[1]
+    return rest if rest.strip() else clause
 
 
 def _list_item(parts: list[str], topic: set[str]) -> list[str]:

@@ -29,6 +29,8 @@ TABLE_GRADE = re.compile(r"\b(Inadequate|Outstanding|Good|Requires improvement(?
 # next cell of a grade table run into the text (not prose: "rated Inadequate, and its ...")
 TO_IMPROVE = re.compile(r"needs? to improve|areas? for (improvement|development)|recommendations?", re.I)
 WEAK_GRADES = {"inadequate", "requires improvement"}
+LIST_LINE = re.compile(r"[◼▪•●]|^\W*How\s+(well|quickly|effectively|accurately|consistently|far|often|swiftly|"
+                       r"promptly|thoroughly)\b", re.I)  # a bullet, or an item that asks how well something is done
 CLAUSE_END = re.compile(r"[;:]|\s(?:so that|which|that|who|to ensure|in order to)\s", re.I)
 OUTCOME_SECTION = re.compile(r"outcome|judge?ment|conclusion|verdict", re.I)
 OUTCOME_READ = 60       # an outcome comes early
@@ -117,6 +119,8 @@ def findings(tools: Tools, meta: ReportMeta, side: str, limit: int = PER_SIDE,
             # after the list when the next heading was not found
         lean = (gains - polarity.concern) if side == "positive" else (polarity.improved - polarity.concern) \
             if side == "improved" else (polarity.concern - gains)
+        if side != "concern" and (listed_item(ev.quote) or LIST_LINE.search(ev.quote)):  # (a list's line, "How
+            continue  # quickly children are matched.", says what needs to improve, wherever its heading went)
         if lean > 0:
             summary = 0.5 if SUMMARY_SECTION.search(ev.section or "") else 0.0
             ev.score = min(lean, 3.0) + EARLY_PAGES.get(ev.page, 0.0) + summary
