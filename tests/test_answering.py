@@ -1842,3 +1842,13 @@ def test_a_lists_lines_run_together_are_no_strength_of_an_overview() -> None:
     assert LIST_LINE.search("How quickly children are matched to permanent carers. ◼ The reliability of systems.")
     assert LIST_LINE.search("How well leaders understand the quality of practice.")
     assert not LIST_LINE.search("Leaders know how well their services work.")
+
+
+def test_a_heading_is_a_bare_line_but_a_grade_tables_line_is_not(answerer: Answerer) -> None:
+    from service.answering.evidence import Evidence
+    from service.answering.rank import bare
+
+    meta = answerer.library.reports["essex-crc-2018"]
+    assert bare(Evidence(meta, 1, None, "children in care and care leavers"))
+    assert not bare(Evidence(meta, 1, None, "Children looked after and achieving permanence Requires improvement"))
+    assert not bare(Evidence(meta, 1, None, "Trusted and reliable relationships are at the core of the support."))

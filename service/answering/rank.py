@@ -31,7 +31,7 @@ from service.answering import grades
 from service.answering.asks import WHO, figure_asked
 from service.answering.evidence import Claim, Evidence
 from service.answering.text import (FREQUENCY, MONTH, UNIT, content_words, contents_line, has_date, has_number,
-                                    names_a_thing, words)
+                                    names_a_thing, no_finding, words)
 from service.answering.verdict import is_absence
 from service.corpus import Corpus
 from service.terms import bm25_matrix
@@ -191,9 +191,11 @@ def per_term(matrix: sparse.spmatrix, columns: list[list[int]]) -> sparse.csr_ma
 
 
 def bare(ev: Evidence) -> bool:
-    """True for a line that says little beyond its body's name ("Inspected body: Durham Tees Valley CRC", a
-    heading): fewer than ``BARE_WORDS`` content words of its own."""
+    """True for a line that says little beyond its body's name ("Inspected body: Durham Tees Valley CRC"): fewer
+    than ``BARE_WORDS`` content words of its own; or a heading ("children in care and care leavers")."""
     name = set(content_words(" ".join([ev.meta.body or "", *ev.meta.body_aliases])))
+    if no_finding(ev.quote) and not grades.GRADE_MENTION.search(ev.quote):  # a heading ("children in care and
+        return True  # care leavers"), not a grade table's line
     return len([w for w in content_words(ev.quote) if w not in name]) < BARE_WORDS
 
 
