@@ -72,6 +72,7 @@ def test_negation_turns_a_cue_round() -> None:
     ("While this is positive, and demonstrates a strengthened commitment to children, these developments are "
      "largely very recent and had not, at the time of this inspection, had a significant impact.", {"concern"}),
     ("Although caseloads are high, staff are well supported.", {"positive"}),  # (what the main clause says)
+    ("Assessments are timely and completed with minimum delay.", {"positive"}),  # (a delay denied)
 ])
 def test_an_adverb_before_a_verdict_word_and_urgent_action_needed(sentence: str, kinds: set[str]) -> None:
     assert sentence_polarity(sentence).kinds() == kinds
@@ -1852,3 +1853,16 @@ def test_a_heading_is_a_bare_line_but_a_grade_tables_line_is_not(answerer: Answe
     assert bare(Evidence(meta, 1, None, "children in care and care leavers"))
     assert not bare(Evidence(meta, 1, None, "Children looked after and achieving permanence Requires improvement"))
     assert not bare(Evidence(meta, 1, None, "Trusted and reliable relationships are at the core of the support."))
+
+
+def test_an_overviews_findings_are_the_inspections_not_its_history_or_a_broken_off_end(answerer: Answerer) -> None:
+    from datetime import date
+
+    from service.answering.evidence import Evidence
+    from service.answering.intents.overview import _history, readable
+
+    meta = answerer.library.reports["essex-crc-2018"].model_copy(update={"published": date(2019, 8, 12)})
+    past = "Following the inspection of 2014, services declined, and the focused visit in 2018 found them worse."
+    assert _history(Evidence(meta, 1, None, past))
+    assert not _history(Evidence(meta, 1, None, "In 2018, leaders set up a new front door that works well."))
+    assert not readable("health histories, so that they are routinely available for all care leavers in time.")

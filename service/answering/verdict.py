@@ -22,7 +22,7 @@ POSITIVE = "positive"
 IMPROVED = "improved"
 ABSENT = "not stated"
 
-SCARCE = {"little", "few"}  # (deny only the verdict word they come before)
+SCARCE = {"little", "few", "minimal", "minimum"}  # (deny only the verdict word they come before)
 NEGATORS = {"not", "no", "never", "nor", "without", "cannot", "hardly", "barely", "rarely", "neither"}
 NEGATIVE_WORDS = """weak weaker weakest weakness weaknesses poor poorer poorly inadequate inadequately ineffective
 ineffectively insufficient insufficiently concern concerns concerned concerning failed fail fails failing failure

@@ -9,6 +9,7 @@ import re
 
 from ingest.models import ReportMeta
 from service.answering.compose import CitationBook, abstain
+from service.answering.dates import parse_years
 from service.answering.evidence import Evidence, label
 from service.answering.grades import grade_claims, grade_of
 from service.answering.intent import IMPROVE_ASKED, OVERVIEW_WORDS, SIDES
@@ -29,6 +30,8 @@ TABLE_GRADE = re.compile(r"\b(Inadequate|Outstanding|Good|Requires improvement(?
 # next cell of a grade table run into the text (not prose: "rated Inadequate, and its ...")
 TO_IMPROVE = re.compile(r"needs? to improve|areas? for (improvement|development)|recommendations?", re.I)
 WEAK_GRADES = {"inadequate", "requires improvement"}
+HISTORY = 1.0  # a finding of years before its report's is told after those of the inspection
+LOWER_START = re.compile(r"^[^A-Za-z0-9]*[a-z]")
 LIST_LINE = re.compile(r"[◼▪•●]|^\W*How\s+(well|quickly|effectively|accurately|consistently|far|often|swiftly|"
                        r"promptly|thoroughly)\b", re.I)  # a bullet, or an item that asks how well something is done
 CLAUSE_END = re.compile(r"[;:]|\s(?:so that|which|that|who|to ensure|in order to)\s", re.I)
@@ -100,6 +103,7 @@ def readable(sentence: str) -> bool:
     """A whole sentence that stands on its own: long enough, ends as a sentence, not a grade-table row run
     together with prose, not opening on a pronoun, not a statement that something is unknown."""
     return (len(words(sentence)) >= MIN_WORDS and sentence.rstrip()[-1:] in ".!" and not PRONOUN_START.match(sentence)
+            and not LOWER_START.match(sentence)  # (a sentence's broken-off end: "health histories, so that ...")
             and not TABLE_GRADE.search(sentence[1:]) and not is_absence(sentence))
 
 
@@ -123,7 +127,7 @@ def findings(tools: Tools, meta: ReportMeta, side: str, limit: int = PER_SIDE,
             continue  # quickly children are matched.", says what needs to improve, wherever its heading went)
         if lean > 0:
             summary = 0.5 if SUMMARY_SECTION.search(ev.section or "") else 0.0
-            ev.score = min(lean, 3.0) + EARLY_PAGES.get(ev.page, 0.0) + summary
+            ev.score = min(lean, 3.0) + EARLY_PAGES.get(ev.page, 0.0) + summary - HISTORY * _history(ev)
             scored.append(ev)
     scored.sort(key=lambda ev: -ev.score)
     scored = list({ev.quote: ev for ev in reversed(scored)}.values())[::-1]  # each wording once, best kept
@@ -140,6 +144,14 @@ def findings(tools: Tools, meta: ReportMeta, side: str, limit: int = PER_SIDE,
         if len(chosen) < limit and ev not in chosen and not _said(ev, chosen, name):
             chosen.append(ev)
     return chosen
+
+
+def _history(ev: Evidence) -> bool:
+    """True for a sentence whose years all come before its report's ("Following the inspection of 2014, services
+    declined"): how things were, not what the inspection found."""
+    years = [hi for _, hi in parse_years(ev.quote) if hi != 9999]
+    now = ev.meta.published.year if ev.meta.published else 0
+    return bool(years and now) and max(years) < now and min(years) <= now - 2  # (the year before may be now's)
 
 
 def listed_item(sentence: str) -> bool:
