@@ -1866,3 +1866,14 @@ def test_an_overviews_findings_are_the_inspections_not_its_history_or_a_broken_o
     assert _history(Evidence(meta, 1, None, past))
     assert not _history(Evidence(meta, 1, None, "In 2018, leaders set up a new front door that works well."))
     assert not readable("health histories, so that they are routinely available for all care leavers in time.")
+
+
+def test_at_the_time_in_a_follow_up_is_the_body_and_year_just_asked_about(answerer: Answerer) -> None:
+    first = ask(answerer, "Tell me about the Wales CRC report")
+    owners = ask(answerer, "who were the owners at the time?", first.session_id)
+    assert {c.report_id for c in owners.citations} == {"wales-crc-2019"} and "Working Links" in owners.answer
+
+
+def test_a_short_name_misspelt_before_a_kind_of_body_is_that_body(answerer: Answerer) -> None:
+    answer = ask(answerer, "esex crc rating + when published")  # (four letters: read as a name only before "crc")
+    assert {c.report_id for c in answer.citations} == {"essex-crc-2018"}

@@ -104,7 +104,7 @@ class BodyNames:
                 self.by_name[short] = [m for m in self.reports if body_label(m) in bodies]  # all its reports
 
     def find(self, text: str) -> list[BodyMatch]:
-        tokens = [(self._spelt(w), a, b) for w, a, b in _tokens(text, self.name_words)]
+        tokens = [(self._spelt(w, bool(KIND_AFTER.match(text, b))), a, b) for w, a, b in _tokens(text, self.name_words)]
         tokens = [(NATION_OF.get(w, w) if BODY_AFTER.match(text, b) else w, a, b) for w, a, b in tokens]
         words = [t[0] for t in tokens]
         found = [(len(name), i, i + len(name), metas) for i, word in enumerate(words)
@@ -116,10 +116,11 @@ class BodyNames:
         matches += self._places(text, matches)
         return sorted(matches + self._elided(text, tokens, matches), key=lambda m: m.start)
 
-    def _spelt(self, word: str) -> str:
-        """The name word ``word`` misspells by a letter ("vally", "merseysid") or cuts short ("middlesbro"), when it
-        is one name word's only and no report uses ``word`` itself ("leads" is no "Leeds"); or with "shire" added."""
-        if len(word) < TYPO_LENGTH or word in self.name_words or word.isdigit():
+    def _spelt(self, word: str, named: bool = False) -> str:
+        """The name word ``word`` misspells by a letter ("vally"; shorter when ``named``, a kind of body after it:
+        "esex crc") or cuts short ("middlesbro"), when it is one name word's only and no report uses ``word`` itself
+        ("leads" is no "Leeds"); or with "shire" added."""
+        if len(word) < TYPO_LENGTH - named or word in self.name_words or word.isdigit():
             return word
         if word + "shire" in self.name_words:  # "hereford" for Herefordshire, its county town
             return word + "shire"
@@ -230,8 +231,7 @@ class BodyNames:
     def _everyday(self, name: str, pattern: re.Pattern[str], match: re.Match[str]) -> bool:
         """True for lower-case words before "crc", "school" or "prison" that are seldom a name: one word before
         "crc" ("first crc"); words the reports use before "school" ("kids missing school", not "mossbourne
-        academy"); words that name no place before "prison" ("ppl leaving prison", not "liverpool prison" or
-        "wandsworth prison")."""
+        academy"); words that name no place before "prison" ("ppl leaving prison", not "liverpool prison")."""
         if not name.islower():
             return False
         if PLACE_NOUN.search(match.group(0)):  # ("people leaving prison", "ppl leaving prison": no place named)
