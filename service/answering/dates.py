@@ -28,8 +28,10 @@ LATEST_ONLY = re.compile(r"(?<!since )(?<!since the )(?<!since their )(?<!since 
 # ("what was swindon rated last time?"; not "the last time they were rated good")
 
 FIRST_ONLY = re.compile(r"(?<!since )(?<!since its )(?<!since their )(?<!since the )(?<!from )(?<!from its )\b(?:first|"
-                        r"earliest|oldest)\s+(?:(?:rated|full|standard|ofsted|graded)\s+)?(?:inspection|report|visit)s?\b",
-                        re.I)  # ("tell me about X's first rated inspection"; not "since its first inspection")
+                        r"earliest|oldest)\s+(?:(?:rated|full|standard|ofsted|graded)\s+)?(?:inspection|report|visit)s?\b|"
+                        r"\bthe first time\b(?=[^?.]*\b(?:inspected|visited|looked at|rated|checked|assessed)\b)",
+                        re.I)  # ("tell me about X's first rated inspection", "the first time X was looked at"; not
+# "since its first inspection")
 
 PART_OF_YEAR = re.compile(r"\b(?:the\s+)?(?:end|start|beginning|middle|mid|turn|late|early|spring|summer|autumn|fall|"
                           r"winter)\b(?=[\s-]+(?:of\s+)?(?:19|20)\d\d\b)", re.I)  # "at the end of 2023": when, not what
