@@ -73,6 +73,7 @@ def test_negation_turns_a_cue_round() -> None:
      "largely very recent and had not, at the time of this inspection, had a significant impact.", {"concern"}),
     ("Although caseloads are high, staff are well supported.", {"positive"}),  # (what the main clause says)
     ("Assessments are timely and completed with minimum delay.", {"positive"}),  # (a delay denied)
+    ("Which companies got credit for how they ran community service?", {"positive"}),  # (praise asked)
 ])
 def test_an_adverb_before_a_verdict_word_and_urgent_action_needed(sentence: str, kinds: set[str]) -> None:
     assert sentence_polarity(sentence).kinds() == kinds

@@ -36,7 +36,7 @@ worrying fragile""".split()
 POSITIVE_WORDS = """good well strong stronger strongest strength strengths effective effectively praised praise
 praiseworthy outstanding excellent exemplary impressive impressively robust commendable positive positively
 thorough committed energetic vibrancy success successful successfully innovative skilled skilful consistent
-consistently high-quality""".split()
+consistently high-quality credit credited commended complimented applauded""".split()
 IMPROVED_WORDS = "improved improving improvement improvements better gain gains strengthened progressed".split()
 NEGATIVE_PHRASES = re.compile(r"\b(need(s|ed)?|requir(es|ed|e)|requiring) (?:\w+ ){0,2}?"
                               r"improv\w*( to be good)?|too (few|many|high|low|slow|long|little)|not enough|"
