@@ -95,6 +95,7 @@ def test_everyday_words_are_read_with_the_reports_terms() -> None:
     assert reports_words("the service for keeping kids out of care") == "edge of care"
     assert reports_words("work to keep struggling families together") == "edge of care"
     assert reports_words("staff swamped with too much work") == "staff morale workloads stress"
+    assert reports_words("young people carrying blades or caught up in stabbings") == "knife crime"
     assert reports_words("how far had it cut its unfilled social work posts") == "staff shortages vacancies recruitment"
 
 

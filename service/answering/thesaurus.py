@@ -64,6 +64,7 @@ TERMS: dict[str, str] = {  # the reports' term: the everyday ways of saying it (
     "multi-agency safeguarding hub MASH referrals contact": r"front door|first contact|initial contact",
     "child sexual exploitation": r"grooming|sexual(ly)? exploit\w*",
     "criminal exploitation county lines": r"\bgangs?\b|county lines|drug running",
+    "knife crime": r"\bknives\b|\bblades?\b|stabb(ing|ings|ed)\b|carry(ing)? (a )?knife",
     "missing from home and care": r"run(ning)? away|runaways?|go(ne|ing)? missing|went missing",
     "unaccompanied asylum-seeking children": r"\buasc\b|refugee (children|kids)|asylum[- ]seek\w*|"
                                              r"child(ren)? refugees",
