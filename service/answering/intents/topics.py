@@ -24,6 +24,7 @@ STANDS_OUT = 2.5       # and its rank score (z-score units over every sentence i
                        # ``stands_out_at``); set on the dev lists
 NAMED_EASED = 1.0      # ... less this, when the sentence holds a name the question gives
 EASED = 1.0            # ... less this, when no report's evidence stands out (the nearest, not silence)
+NEAREST = 5            # ... and then the strongest this many at most (not every report's stray sentence)
 BELOW_BEST = 1.0       # ... or only within this of the best, when less (the question's words are not the reports')
 CONSIDERED = 6         # the report's best-ranked sentences that may decide its verdict
 
@@ -41,7 +42,7 @@ def topical_rows(tools: Tools, scope: Scope, ids: list[str], ease: bool = False)
     relevance = f["dense"] + W_COVERAGE * f["coverage"]
     score[~names_all(tools, rows, scope.names)] = -np.inf  # a name the question gives must be in the sentence
     report_of = tools.library.text.report_of[rows]
-    def qualified(stands_out: float) -> list[Row]:
+    def qualified(stands_out: float, at_most: int | None = None) -> list[Row]:
         judged = []
         for index in np.unique(report_of):
             mine = np.flatnonzero(report_of == index)
@@ -52,13 +53,13 @@ def topical_rows(tools: Tools, scope: Scope, ids: list[str], ease: bool = False)
                 judged.append(row)
         top = max((strength for strength, _ in judged), default=0.0)
         floor = RELEVANT if scope.names else max(RELEVANT, top - MARGIN)  # a named programme: its mention is enough
-        rows_ = [row for strength, row in judged if strength >= floor]
+        rows_ = [row for strength, row in sorted(judged, key=lambda j: -j[0])[:at_most] if strength >= floor]
         return _silent_everywhere(rows_, tools, question, rows, score) if ABSENT in scope.wanted else rows_
     stands_out = stands_out_at(len(rows)) - NAMED_EASED * bool(scope.names)  # (a name given is itself a filter)
     if not ease:
         return qualified(stands_out)
     if not (first := qualified(stands_out)):
-        return qualified(stands_out - EASED)  # (``ease``: none stands out, the nearest)
+        return qualified(stands_out - EASED, NEAREST)  # (``ease``: none stands out, the nearest few)
     within_best = max(stands_out - EASED, float(score.max()) - BELOW_BEST)  # (some do: asked in other words than
     return qualified(within_best) if within_best < stands_out else first  # the reports', the rest may stand out less)
 
