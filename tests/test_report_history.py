@@ -391,3 +391,17 @@ def test_a_yes_or_no_or_overall_grade_question_gives_the_overall_grade_alone(his
                                                                             question: str) -> None:
     answer = history.ask(AskRequest(question=question))
     assert len(answer.answer.splitlines()) == 1 and "overall" in answer.answer
+
+
+def test_next_time_of_a_bodys_latest_report_says_there_is_none_and_the_talk_stays_there(history: Answerer) -> None:
+    first = history.ask(AskRequest(question="how did northshire do in 2022?"))
+    later = history.ask(AskRequest(question="did they improve next time?", session_id=first.session_id))
+    assert later.abstained and "no later report" in later.answer
+    before = history.ask(AskRequest(question="what was it like the time before?", session_id=later.session_id))
+    assert before.answer.startswith("**Northshire (2017)**")
+
+
+def test_why_after_how_a_body_did_gives_the_findings_on_its_grades_side(history: Answerer) -> None:
+    first = history.ask(AskRequest(question="how did northshire do in 2017?"))
+    why = history.ask(AskRequest(question="why?", session_id=first.session_id))
+    assert "**Concerns**" in why.answer and "**Strengths**" not in why.answer and why.answer != first.answer

@@ -102,13 +102,13 @@ def led_with(previous: Context, names: BodyNames) -> list:  # list[ReportMeta]
 def asked_beside(text: str, previous: Context, names: BodyNames) -> tuple[str, set[str]] | None:
     """The question and reports a follow-up asks of the report after (before) the one just cited, of one body,
     naming no body or year ("did things get better the next time they looked?": that report, with the one
-    before it when a change is asked)."""
+    before it when a change is asked); when there is none, why not, and no reports."""
     later = bool(LATER_REPORT.search(text))
     if not (later or EARLIER_REPORT.search(text)) or YEAR.search(text) or names.find(text) \
             or len(set(previous.bodies)) != 1:  # ("which of them were still RI at their next inspection?": a list)
         return None
     if (other := report_beside(previous, names, later)) is None:
-        return None
+        return f"no {'later' if later else 'earlier'} report of that body in this index", set()
     before = [m for m in led_with(previous, names) if body_label(m) == body_label(other)]
     both = [*before, other] if CHANGE_ASKED.search(text) else [other]
     years = " and ".join(sorted({str(m.published.year) for m in both}))

@@ -97,8 +97,11 @@ class Answerer:
             yield from (Event("token", {"text": piece}) for piece in pieces(answer.answer))
         told = answer if subject is None else Answer(answer="", abstained=True, session_id=session_id)
         # (of the bodies assumed, the next turn keeps their reports, not those the answer across reports cited)
-        self.remember(session_id, request.question, subject or scopes[0], told, resolved.earlier,
-                      context.report_ids if context else [])
+        if resolved.missing and previous is not None:  # ("next time?" of a body's latest report: none; the
+            self.sessions.add(session_id, replace(previous, question=request.question))  # talk stays where it was)
+        else:
+            self.remember(session_id, request.question, subject or scopes[0], told, resolved.earlier,
+                          context.report_ids if context else [])
         yield Event("answer", answer)
 
     def answered(self, resolved: Resolved, filters: Filters | None,

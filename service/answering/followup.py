@@ -141,7 +141,8 @@ def resolve(question: str, previous: Context | None, names: BodyNames, areas: Ar
         named = names.find(text) or not previous.bodies
         return Resolved(text if named else f"{text} ({'; '.join(previous.bodies)})", only={other.report_id})
     if (not ellipsis or changed) and (beside := asked_beside(text, previous, names)):  # "did it get better the
-        return Resolved(beside[0], only=beside[1])  # next time?": that report (and, for a change, the one before)
+        return Resolved(beside[0], only=beside[1]) if beside[1] else Resolved(previous.resolved, missing=beside[0])
+        # next time?": that report (and, for a change, the one before); none: that there is none
     earlier: list[str] = []
     if ellipsis and ellipsis.group(1):
         text, inherited = _ellipsis(ellipsis.group(1), previous, names, areas)
@@ -203,8 +204,7 @@ def _refers_back(text: str) -> bool:
 
 
 def _ellipsis(rest: str, previous: Context, names: BodyNames, areas: AreaNames | None) -> tuple[str, bool]:
-    """"And X?": the previous question about X (a body, a year, a judgement area, or both); else X asked of the
-    same bodies."""
+    """"And X?": the previous question about X (a body, a year, a judgement area, or both); else X of them."""
     bodies, years = names.find(rest), YEAR.findall(rest)
     if not bodies and (swapped := region_swapped(_strip_appendix(previous.resolved), rest)):
         return swapped, False  # "what about the north west?" after a question about the north east

@@ -57,6 +57,8 @@ def answer_overview(tools: Tools, scope: Scope, book: CitationBook, session_id: 
     sides = " ".join(w for w in scope.topic_words if not grade_of(w))  # "is Merseyside any good?" asks its grade
     asked = {"concern"} if IMPROVE_ASKED.search(scope.question) else \
         sentence_polarity(sides).kinds() & {"positive", "concern"}  # ("areas for improvement": not gains)
+    if WHY.search(scope.question) and not asked and meta.overall:  # ("how did X do, and why?": the grade and
+        asked = {"concern" if meta.overall in WEAK_GRADES else "positive"}  # the findings on its side)
     claims = grade_claims(tools.library, meta)
     if asked:  # one side asked ("what went wrong"): only the overall grade, when it is on that side or a reason
         weak = meta.overall in WEAK_GRADES  # for it is asked ("why was it so bad?" of a body rated good: its grade)
