@@ -279,8 +279,10 @@ def test_a_role_named_without_a_question_word_asks_for_its_holder(history: Answe
 def test_a_name_other_reports_use_but_the_bodys_do_not_is_not_mentioned(history: Answerer, asked: str) -> None:
     absent = history.ask(AskRequest(question=asked))
     assert absent.abstained and absent.answer == "The reports in this index on Southvale do not mention Mockingbird."
-    two_words = history.ask(AskRequest(question="Does Southvale offer Family Group Conferences?"))
-    assert two_words.answer.endswith("do not mention Family Group Conferences.")
+    for asked in ("Does Southvale offer Family Group Conferences?",
+                  "What did inspectors say about Southvale's Family Group Conferences?"):  # (the body's own
+        assert history.ask(AskRequest(question=asked)).answer.endswith(  # words are no part of the name)
+            "do not mention Family Group Conferences.")
     present = history.ask(AskRequest(question="does northshire run the mockingbird fostering model?"))
     assert not present.abstained and "Mockingbird" in present.citations[0].quote
 

@@ -5,12 +5,18 @@ when none of their reports names one ("who was the lead inspector for the wales 
 from __future__ import annotations
 
 import re
+from typing import TYPE_CHECKING
+
+import numpy as np
 
 from service.answering import grades
 from service.answering.evidence import INSPECTION, LEAD_ASKED
-from service.answering.scope import Scope
-from service.answering.text import content_words, stems
+from service.answering.scope import Scope, proper_names
+from service.answering.text import stems
 from service.answering.tools import NAME_REPORTS, Tools
+
+if TYPE_CHECKING:
+    from service.corpus import Corpus
 
 LEAD_NAMED = re.compile(r"\blead (inspector|hmi)\b|\binspection was led by\b", re.I)
 
@@ -24,21 +30,34 @@ def not_named(tools: Tools, scope: Scope) -> str | None:
 
 
 def unmentioned(tools: Tools, scope: Scope) -> str | None:
-    """A name the question gives ("does X run Mockingbird?", "how many Mockingbird hubs ...", "family drug and
-    alcohol court": the reports write it as a name) that some report in the index uses but no sentence of the
-    named bodies' reports in scope does. Only a name with a word few reports use: an abbreviation ("UASC") may be
-    spelt out, and a name of common words ("Youth Voice") said in others ("Children in Care Council")."""
+    """A name the question gives ("does X run Mockingbird?", "how many Mockingbird hubs ...", "the Staying Close
+    scheme", "family drug and alcohol court": the reports write it as a name) that some report in the index uses
+    but no sentence of the named bodies' reports in scope does. Only a name few reports use (``NAME_REPORTS``): an
+    abbreviation ("UASC") may be spelt out, and a name of common words ("Youth Voice") said in others."""
     if scope.answer_type == "grade":  # ("was X rated inadequate?": no name)
         return None
     corpus, rows, every = tools.library.text, tools.rows(scope.report_ids), list(tools.library.reports)
-    for name in _runs(scope.names, scope.question) or tools.written_as_names(grades.besides_grades(scope.topic_words)):
+    body_words = {w.lower() for b in scope.bodies for w in b.body.split()}  # (names read from the question as
+    said = _runs([n for n in proper_names(scope.question) if re.sub(r"['’]s$", "", n.lower()) not in body_words],
+                 scope.question)  # typed, the bodies' own words left out: "Northumberland's Lifelong Links")
+    for name in said or tools.written_as_names(grades.besides_grades(scope.topic_words)):
         columns = corpus.columns(name)
-        if not columns or not name[:1].isupper() or name.isupper() or \
-                (corpus.holding(columns, rows) == len(columns)).any():  # (the body's reports name it: first, cheap)
-            continue
-        if corpus.mentions(name) and min(corpus.reports_using(w, every) for w in content_words(name)) <= NAME_REPORTS:
+        if not columns or not name[:1].isupper() or name.isupper() or len(_phrase_rows(corpus, name, columns, rows)):
+            continue  # (the body's reports name it: first, cheap)
+        using = np.unique(corpus.report_of[_phrase_rows(corpus, name, columns)])
+        if 0 < len(using) <= NAME_REPORTS * len(every):
             return name
     return None
+
+
+def _phrase_rows(corpus: Corpus, name: str, columns: list[int], rows: np.ndarray | None = None) -> np.ndarray:
+    """The sentences (of ``rows``, else every one) that hold the name, its words in order when it has several."""
+    everywhere = np.arange(corpus.sentence_counts.shape[0]) if rows is None else rows
+    held = everywhere[corpus.holding(columns, rows) == len(columns)]
+    if len(columns) == 1:
+        return held
+    phrase = re.compile(r"\W+".join(map(re.escape, name.split())), re.I)
+    return np.array([r for r in held if phrase.search(corpus.sentence(int(r))[4])], dtype=int)
 
 
 def _runs(names: list[str], question: str) -> list[str]:
