@@ -424,6 +424,7 @@ def test_an_age_is_no_count() -> None:
     assert quantities("There were 44 children aged 16 and 17 in care.", "count") == ["44"]
     assert quantities("Most 16- and 17-year-olds were seen.", "count") == []
     assert quantities("Staying put until the age of 21 is offered to 30 young people.", "count") == ["30"]
+    assert quantities("Personal advisers attend 16-year-old children in care reviews.") == []  # (an age)
 
 
 @pytest.mark.parametrize(("question", "kind"), [

@@ -82,15 +82,18 @@ def within(quote: str, other: str) -> bool:
     return stems(quote) <= stems(other)
 
 
+AGED = re.compile(r"[- ]years?[- ]olds?\b", re.I)  # ("16-year-old children": an age, no quantity of them)
+
+
 def quantities(text: str, kind: str | None = None) -> list[str]:
     """The figures ``text`` states as quantities: not bare years, nor labels ("key stage 4", "section 20"), nor
-    days of a month ("10 January 2018", "on 3 July"), nor the end of a span of years ("2014-15"); with ``kind``,
-    only those of that kind (``kind_of``: what ``asks.figure_asked`` asks for)."""
+    ages ("16-year-old"), nor days of a month ("10 January 2018", "on 3 July"), nor the end of a span of years
+    ("2014-15"); with ``kind``, only those of that kind (``kind_of``: what ``asks.figure_asked`` asks for)."""
     found = []
     for m in NUMBER.finditer(text):
         before = text[max(0, m.start() - LOOK_BACK):m.start()]  # (what precedes a figure is read near it only)
         if (YEAR.match(m.group(0).replace(",", "")) and not m.group(2)) or LABEL_BEFORE.search(before) \
-                or DAY_OF.match(text, m.end()) or YEAR_BEFORE.search(before):
+                or DAY_OF.match(text, m.end()) or YEAR_BEFORE.search(before) or AGED.match(text, m.end()):
             continue
         if kind in (None, kind_of(text, m)):
             found.append(_as_written(text, m))
