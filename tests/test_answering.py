@@ -74,6 +74,8 @@ def test_negation_turns_a_cue_round() -> None:
     ("Although caseloads are high, staff are well supported.", {"positive"}),  # (what the main clause says)
     ("Assessments are timely and completed with minimum delay.", {"positive"}),  # (a delay denied)
     ("Which companies got credit for how they ran community service?", {"positive"}),  # (praise asked)
+    ("A succession of reports have said that the council needs to have a better understanding of its strengths "
+     "and weaknesses.", {"concern"}),  # (what it needs: a concern; "succession" is no success)
 ])
 def test_an_adverb_before_a_verdict_word_and_urgent_action_needed(sentence: str, kinds: set[str]) -> None:
     assert sentence_polarity(sentence).kinds() == kinds

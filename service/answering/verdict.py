@@ -51,6 +51,8 @@ NEGATIVE_PHRASES = re.compile(r"\b(need(s|ed)?|requir(es|ed|e)|requiring) (?:\w+
                               r"(work|case)loads?|(bigger|larger) (and more complex )?caseloads|"
                               r"(work|case)loads?\b[^.;]{0,40}?\b(were|was|are|is|remained) (very |too |still )?"
                               r"(high|heavy|unmanageable)|"
+                              r"\b(?:needs? to|needed to|must|should)\s+(?:\w+\s+){0,4}?(?:better|more|stronger|clearer|"
+                              r"robust|swifter|improved|greater|further)\b[^;:.]*|"  # ("needs to have a better ...")
                               r"\b(?:not|never)\s+(?:\w+ly\s+)?(?:yet\s+)?(?:ensured?|secured?|made sure|established|"
                               r"demonstrated|shown)\b[^;:.]*", re.I)  # "have not ensured that ... good": all of it
 POSITIVE_PHRASES = re.compile(r"\b(in place|high quality|well[- ]established|well[- ]led)\b", re.I)
@@ -64,6 +66,7 @@ ABSENCE = re.compile(
     r"\bnot (state|describe|say|mention)\b|\b(is|are|was|were) not (stated|described|specified)\b|"
     r"\bno (information|data|details|figures?) (is|was|are|were|on|about)\b|\bnothing (is|was) (said|reported|known)\b",
     re.I)
+NO_VERDICT = {"succession", "successive", "successively"}  # words whose stem is a verdict word's
 CONCESSIVE = re.compile(r"^\W*(while|although|though|even though|despite|in spite of)\b", re.I)
 PRONOUN_START = re.compile(r"^\s*(and |but )?(it|its|they|their|this|these|which)\b", re.I)
 CLAUSE = re.compile(r"\s*[;:]\s*|,\s+(?=(and|but|while|whereas|although|though)\b)|\s+(?=(but|whereas)\b)")
@@ -117,7 +120,7 @@ def clause_polarity(clause: str) -> Polarity:
 
 
 def _score_token(result: Polarity, tokens: list[str], i: int, token: str) -> None:
-    key = stem(token)
+    key = stem(token) if token not in NO_VERDICT else token  # ("a succession of reports" is no success)
     if token.endswith("ly") and i + 1 < len(tokens) and stem(tokens[i + 1]) in CUE_STEMS:
         return  # an adverb before a verdict word only says how much ("consistently poor" is no praise)
     negated = any(t in NEGATORS or t.endswith("n't") for t in tokens[max(0, i - 3):i]) or _scarce(tokens, i)
