@@ -12,7 +12,7 @@ import numpy as np
 from service.answering import grades
 from service.answering.evidence import INSPECTION, LEAD_ASKED
 from service.answering.scope import Scope, proper_names
-from service.answering.text import stems
+from service.answering.text import content_words, stems
 from service.answering.tools import NAME_REPORTS, Tools
 
 if TYPE_CHECKING:
@@ -37,15 +37,16 @@ def unmentioned(tools: Tools, scope: Scope) -> str | None:
     if scope.answer_type == "grade":  # ("was X rated inadequate?": no name)
         return None
     corpus, rows, every = tools.library.text, tools.rows(scope.report_ids), list(tools.library.reports)
-    body_words = {w.lower() for b in scope.bodies for w in b.body.split()}  # (names read from the question as
+    body_words = {w.lower() for b in scope.bodies for w in f"{b.body} {scope.question[b.start:b.end]}".split()}
     said = _runs([n for n in proper_names(scope.question) if re.sub(r"['’]s$", "", n.lower()) not in body_words],
-                 scope.question)  # typed, the bodies' own words left out: "Northumberland's Lifelong Links")
+                 scope.question)  # (as typed, the bodies' own words left out: "Northumberland's Lifelong Links")
     for name in said or tools.written_as_names(grades.besides_grades(scope.topic_words)):
         columns = corpus.columns(name)
         if not columns or not name[:1].isupper() or name.isupper() or len(_phrase_rows(corpus, name, columns, rows)):
             continue  # (the body's reports name it: first, cheap)
         using = np.unique(corpus.report_of[_phrase_rows(corpus, name, columns)])
-        if 0 < len(using) <= NAME_REPORTS * len(every):
+        rare = said or min(corpus.reports_using(w, every) for w in content_words(name)) <= NAME_REPORTS  # (a
+        if rare and 0 < len(using) <= NAME_REPORTS * len(every):  # name typed lower-case needs a rare word)
             return name
     return None
 
