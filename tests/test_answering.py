@@ -76,6 +76,7 @@ def test_negation_turns_a_cue_round() -> None:
     ("Which companies got credit for how they ran community service?", {"positive"}),  # (praise asked)
     ("A succession of reports have said that the council needs to have a better understanding of its strengths "
      "and weaknesses.", {"concern"}),  # (what it needs: a concern; "succession" is no success)
+    ("Social workers use a neglect tool to assess the impact of neglect on children missing from school.", set()),
 ])
 def test_an_adverb_before_a_verdict_word_and_urgent_action_needed(sentence: str, kinds: set[str]) -> None:
     assert sentence_polarity(sentence).kinds() == kinds

@@ -66,7 +66,8 @@ ABSENCE = re.compile(
     r"\bnot (state|describe|say|mention)\b|\b(is|are|was|were) not (stated|described|specified)\b|"
     r"\bno (information|data|details|figures?) (is|was|are|were|on|about)\b|\bnothing (is|was) (said|reported|known)\b",
     re.I)
-NO_VERDICT = {"succession", "successive", "successively"}  # words whose stem is a verdict word's
+NO_VERDICT = {"succession", "successive", "successively", "neglect", "missing"}  # words whose stem is a verdict
+# word's ("success", "neglected", "missed"), and are not one
 CONCESSIVE = re.compile(r"^\W*(while|although|though|even though|despite|in spite of)\b", re.I)
 PRONOUN_START = re.compile(r"^\s*(and |but )?(it|its|they|their|this|these|which)\b", re.I)
 CLAUSE = re.compile(r"\s*[;:]\s*|,\s+(?=(and|but|while|whereas|although|though)\b)|\s+(?=(but|whereas)\b)")
@@ -120,7 +121,9 @@ def clause_polarity(clause: str) -> Polarity:
 
 
 def _score_token(result: Polarity, tokens: list[str], i: int, token: str) -> None:
-    key = stem(token) if token not in NO_VERDICT else token  # ("a succession of reports" is no success)
+    if token in NO_VERDICT:  # ("a succession of reports" is no success; "neglect", "missing" children are topics)
+        return
+    key = stem(token)
     if token.endswith("ly") and i + 1 < len(tokens) and stem(tokens[i + 1]) in CUE_STEMS:
         return  # an adverb before a verdict word only says how much ("consistently poor" is no praise)
     negated = any(t in NEGATORS or t.endswith("n't") for t in tokens[max(0, i - 3):i]) or _scarce(tokens, i)
