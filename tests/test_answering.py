@@ -1890,3 +1890,9 @@ def test_a_topic_list_no_report_stands_out_for_gives_only_the_nearest_few(answer
     monkeypatch.setattr(topics, "NEAREST", 2)  # (on 431 reports the eased bar let 28 councils' stray sentences in)
     answer = ask(answerer, "which crcs worked well with partners like the police and other agencies?")
     assert 1 <= len(answer.items) <= 2  # (4 without the cap)
+
+
+def test_a_rating_sentence_naming_a_long_body_is_about_the_rating() -> None:
+    from service.answering.intents.overview import ABOUT_THE_RATING
+    assert ABOUT_THE_RATING.search("HM Inspectorate of Probation rated Bristol, Gloucestershire, Somerset and "
+                                   "Wiltshire Community Rehabilitation Company (BGSW CRC) as Requires improvement.")

@@ -212,8 +212,9 @@ def test_the_lead_inspector_after_one_inspection_is_that_inspections(history: An
 def test_a_bodys_first_inspection_is_its_earliest_report(history: Answerer) -> None:
     answer = history.ask(AskRequest(question="tell me about northshire's first inspection"))
     assert {c.report_id for c in answer.citations} == {"northshire-2014"}
-    first_time = history.ask(AskRequest(question="the first time northshire was looked at, how was it rated?"))
-    assert {c.report_id for c in first_time.citations} == {"northshire-2014"}
+    for asked in ("the first time northshire was looked at, how was it rated?",
+                  "what did inspectors make of northshire the first time round?"):
+        assert {c.report_id for c in history.ask(AskRequest(question=asked)).citations} == {"northshire-2014"}
     after = history.ask(AskRequest(question="and what about the next time they were inspected?",
                                    session_id=answer.session_id))
     assert {c.report_id for c in after.citations} == {"northshire-2017"}

@@ -29,7 +29,8 @@ LATEST_ONLY = re.compile(r"(?<!since )(?<!since the )(?<!since their )(?<!since 
 
 FIRST_ONLY = re.compile(r"(?<!since )(?<!since its )(?<!since their )(?<!since the )(?<!from )(?<!from its )\b(?:first|"
                         r"earliest|oldest)\s+(?:(?:rated|full|standard|ofsted|graded)\s+)?(?:inspection|report|visit)s?\b|"
-                        r"\bthe first time\b(?=[^?.]*\b(?:inspected|visited|looked at|rated|checked|assessed)\b)",
+                        r"\bthe first time\b(?=[^?.]*\b(?:inspected|visited|looked at|rated|checked|assessed)\b)|"
+                        r"\b(?:the )?first time (?:a)?round\b",
                         re.I)  # ("tell me about X's first rated inspection", "the first time X was looked at"; not
 # "since its first inspection")
 

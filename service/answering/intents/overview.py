@@ -42,7 +42,7 @@ SUBJECT_SHARE = 0.001  # a word this many of the sentences use names a subject (
 WHY = re.compile(r"\bwhy\b", re.I)
 ABOUT_THE_RATING = re.compile(r"\boverall (rating|grade)\b|\b(not|never) (been )?(given|awarded) (an? )?(overall )?"
                               r"(rating|grade)|\bno (overall )?(rating|grade)\b|"
-                              r"\b(rated|judged|graded)\b[^.;]{0,80}\bas "
+                              r"\b(rated|judged|graded)\b[^.;]{0,160}\bas "
                               r"(?-i:Good|Outstanding|Inadequate|Requires improvement)\b|"
                               r"\b(?-i:Good|Outstanding|Inadequate|Requires improvement) (rating|grade)\b", re.I)  # (its
 # grade: no finding; "rated ... as Good in a report published ...", "The Requires improvement rating was unchanged")
