@@ -28,7 +28,8 @@ LATEST_ONLY = re.compile(r"(?<!since )(?<!since the )(?<!since their )(?<!since 
 # ("what was swindon rated last time?"; not "the last time they were rated good")
 
 FIRST_ONLY = re.compile(r"(?<!since )(?<!since its )(?<!since their )(?<!since the )(?<!from )(?<!from its )\b(?:first|"
-                        r"earliest|oldest)\s+(?:(?:rated|full|standard|ofsted|graded)\s+)?(?:inspection|report|visit)s?\b|"
+                        r"earliest|oldest)\s+(?:(?:rated|full|standard|ofsted|graded)\s+)?"
+                        r"(?:inspection|report|visit)s?\b|"
                         r"\bthe first time\b(?=[^?.]*\b(?:inspected|visited|looked at|rated|checked|assessed)\b)|"
                         r"\b(?:the )?first time (?:a)?round\b",
                         re.I)  # ("tell me about X's first rated inspection", "the first time X was looked at"; not

@@ -44,8 +44,8 @@ ABOUT_THE_RATING = re.compile(r"\boverall (rating|grade)\b|\b(not|never) (been )
                               r"(rating|grade)|\bno (overall )?(rating|grade)\b|"
                               r"\b(rated|judged|graded)\b[^.;]{0,160}\bas "
                               r"(?-i:Good|Outstanding|Inadequate|Requires improvement)\b|"
-                              r"\b(?-i:Good|Outstanding|Inadequate|Requires improvement) (rating|grade)\b", re.I)  # (its
-# grade: no finding; "rated ... as Good in a report published ...", "The Requires improvement rating was unchanged")
+                              r"\b(?-i:Good|Outstanding|Inadequate|Requires improvement) (rating|grade)\b", re.I)
+# (its grade: no finding; "rated ... as Good in a report published ...", "The Requires improvement rating was ...")
 SELECTS = re.compile(r"\b(who|whom|whose|which|where|when)\b", re.I)  # "which inspector led ...": one thing
 MAX_EARLIER = 3        # earlier reports of the body whose overall grade an overview gives
 
