@@ -52,7 +52,7 @@ NEGATIVE_PHRASES = re.compile(r"\b(need(s|ed)?|requir(es|ed|e)|requiring) (?:\w+
                               r"(work|case)loads?\b[^.;]{0,40}?\b(were|was|are|is|remained) (very |too |still )?"
                               r"(high|heavy|unmanageable)|"
                               r"\b(?:needs? to|needed to|must|should)\s+(?:\w+\s+){0,4}?(?:better|more|stronger|"
-                              r"clearer|robust|swifter|improved|greater|further)\b[^;:.]*|"  # ("needs to have a better"
+                              r"clearer|robust|swifter|improved|greater|further)\b[^;:.]*|"  # "needs to have a better"
                               r"\b(?:not|never)\s+(?:\w+ly\s+)?(?:yet\s+)?(?:ensured?|secured?|made sure|established|"
                               r"demonstrated|shown)\b[^;:.]*", re.I)  # "have not ensured that ... good": all of it
 POSITIVE_PHRASES = re.compile(r"\b(in place|high quality|well[- ]established|well[- ]led)\b", re.I)
