@@ -167,8 +167,8 @@ def resolve(question: str, previous: Context | None, names: BodyNames, areas: Ar
         text = text[:they.start(2)] + previous.entities[0] + text[they.end(2):]  # "who owned X?" "MTCnovo"
         inherited = True  # "what else did they run?": the name just given, not the body asked about
     text = THAT_GRADE.sub(f"{previous.grade} rating", text) if previous.grade else text  # ("that rating")
-    if (then := THEN.search(text) and previous.years and not parse_years(text)):  # ("at the time": then, and of
-        text = THEN.sub(f"in {previous.years[0]}", text)  # the body asked about)
+    if (at_the_time := THEN.search(text) and previous.years and not parse_years(text)):  # ("at the time": then,
+        text = THEN.sub(f"in {previous.years[0]}", text)  # and of the body asked about)
     found = {b.body for b in names.find(text)}
     beside = bool(COMPARE.search(text)) and len(found) == 1 and not found & set(previous.bodies)  # "compare with X"
     if beside and THAT_COMPARED.match(text) and previous.bodies and not inherited:  # "how does that compare with
@@ -176,7 +176,7 @@ def resolve(question: str, previous: Context | None, names: BodyNames, areas: Ar
     still = previous.mentions and not found and not PLURALS.search(text) \
         and not any(m.lower() in text.lower() for m in previous.mentions)  # "what were the main problems?"
     alone = None
-    if previous.bodies and not inherited and (beside or still or ((_refers_back(text) or then) and not found)):
+    if previous.bodies and not inherited and (beside or still or ((_refers_back(text) or at_the_time) and not found)):
         # "who owned it?"; "how does that compare with Bradford?": the previous bodies too
         then = [str(y) for y in previous.years if str(y) not in text] if COMPARE.search(text) and not found else []
         alone = text if still and not beside and not _refers_back(text) else None

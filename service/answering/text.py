@@ -220,10 +220,11 @@ def names_a_thing(text: str, asked: set[str], rare: Callable[[str], bool]) -> bo
     found = list(CASED_WORD.finditer(text))
     tokens = [m.group(0) for m in found]
     for i, token in enumerate(tokens):
-        if not token[0].isupper() or token.lower() in asked or text[:found[i].start()].endswith("("):
+        start = found[i].start()
+        if not token[0].isupper() or token.lower() in asked or text[start - 1:start] == "(":
             continue
         before = tokens[i - 1] if i else ""
-        if i and UNIT_WORD.fullmatch(token) and before[:1].isalnum() and (before[0].isupper() or before[0].isdigit()) \
+        if before and UNIT_WORD.fullmatch(token) and (before[0].isupper() or before[0].isdigit()) \
                 and before.lower() not in asked:
             return True
         appositive = APPOSITIVE.match(text, found[i].end())  # ("Shield, the multi-agency specialist team")
