@@ -173,6 +173,17 @@ def test_which_area_was_graded_lower_gives_every_grade_the_different_one_first(h
     assert len(lines) == 5 and {c.report_id for c in answer.citations} == {"northshire-2022"}
 
 
+@pytest.mark.parametrize("question", [
+    "In Northshire's 2022 report, which part got the second-best possible grade?",
+    "which area of northshire's services received good in 2022",
+])
+def test_which_area_got_a_grade_leads_with_the_areas_given_it(history: Answerer, question: str) -> None:
+    """"Which part got the top grade?" asks which judgement: those given that grade first, then the rest."""
+    lines = history.ask(AskRequest(question=question)).answer.splitlines()
+    assert lines[0].startswith("**Northshire (2022)** was rated **good** for *")
+    assert any("overall" in line for line in lines[1:])
+
+
 def test_a_rating_asked_years_before_a_report_is_the_earlier_reports_overall_grade(history: Answerer) -> None:
     answer = history.ask(AskRequest(question="What had Northshire's children's social care been rated five years "
                                              "before its 2022 Ofsted report?"))

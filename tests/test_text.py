@@ -443,6 +443,17 @@ def test_a_kind_of_organisation_asked_for_is_a_name(question: str, kind: str | N
     assert answer_type(question) == kind
 
 
+@pytest.mark.parametrize("question", [
+    "Which part of Stockport's services got the very top grade in Ofsted's 2017 inspection?",
+    "In Ofsted's 2018 report on Herefordshire, which area received the lowest possible grade?",
+    "what bit of brent's work got requires improvement",
+])
+def test_which_area_got_a_grade_asks_for_a_grade_whatever_the_verb(question: str) -> None:
+    from service.answering.asks import answer_type
+    from service.answering.grades import plain_grades
+    assert answer_type(plain_grades(question)[0], named=True) == "grade"
+
+
 def test_a_year_said_of_the_inspection_itself_is_its_fieldworks() -> None:
     """"Inspected in 2019" is the visit's year: a report published in January 2020 on a visit of December 2019
     is of it, and one published in January 2019 on a visit of December 2018 is not."""

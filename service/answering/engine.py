@@ -9,6 +9,7 @@ from collections.abc import Callable, Generator
 from dataclasses import asdict, dataclass, replace
 
 from service.answering.areas import AreaNames
+from service.answering.asks import AREA_ASKED
 from service.answering.compose import CitationBook, abstain
 from service.answering.context import Context, entities_in
 from service.answering.coverage import covered_places
@@ -214,7 +215,7 @@ class Answerer:
         unanswered.)"""
         reports = [self.library.reports[r] for r in scope.report_ids]
         if scope.answer_type != "grade" or not scope.bodies or not reports or RATING_ASKED.search(scope.question) \
-                or GOT_FOR.search(scope.question) or asks_yes_no_grade(scope.question):
+                or AREA_ASKED.search(scope.question) or GOT_FOR.search(scope.question) or asks_yes_no_grade(scope.question):
             return False  # ("is Liverpool inadequate?": yes or no, first; "what did X get for Y": Y's grade)
         types = org_types_named(scope.question)  # "greater manchester police": not the CRC's report
         return not types or any(org_type(m) in types for m in reports)

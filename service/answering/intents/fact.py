@@ -11,7 +11,7 @@ from collections.abc import Callable, Sequence
 from ingest.models import ReportMeta
 from service.answering import grades
 from service.answering.areas import area_key
-from service.answering.asks import WHO
+from service.answering.asks import AREA_ASKED, WHO
 from service.answering.compose import NOT_IN_REPORTS, CitationBook, abstain
 from service.answering.dates import parse_years
 from service.answering.evidence import LEAD_ASKED, Claim, Evidence, label, role_asked
@@ -25,8 +25,8 @@ from service.answering.tools import Tools
 from service.schemas import Answer
 
 NEAR_AREA = 0.35       # (cosine) an area this near the words a grade is asked for leads before the overall grade
-AREA_ASKED = re.compile(r"\b(?:which|what)\s+(?:(?:judge?ment|inspection)\s+)?(?:areas?|judge?ments?|parts?|bits?|"
-                        r"aspects?|sections?)\b|\bone\s+(?:area|bit|part|aspect|judge?ment)\b", re.I)  # of several
+AREA_WORDS = {stem(w) for w in "area areas aspect aspects part parts bit bits section sections".split()}  # (asks
+# which judgement: names none)
 OTHER_YEAR = 0.5       # (z-score units) a sentence dated to years the question does not ask about
 SINCE = re.compile(r"\b(since|compared (with|to)|up from|down from)\b", re.I)  # (a change up to now: of now too)
 LATEST_BONUS = 0.5     # (z-score units; the frozen halves are the same from 0 to 1)
@@ -156,7 +156,7 @@ def claims_asked(tools: Tools, scope: Scope) -> list[Claim]:
     if scope.answer_type != "grade":
         return claims
     other = [w for w in grades.besides_grades(scope.topic_words) if stem(w) not in RATING | grades.NOT_A_TOPIC
-             and w.lower() not in grades.NUMBERS]  # ("rated two years before": when, not what; "requires
+             | AREA_WORDS and w.lower() not in grades.NUMBERS]  # ("rated two years before": when, not what; "requires
     # improvement": a grade)
     said_for = GRADED_FOR.findall(SOURCE.sub(" ", scope.question))  # ("rated for young people who left care")
     near = tools.area_nearness([" ".join(other), *said_for, *filter(None, [scope.jargon])]) if other else {}
@@ -172,8 +172,10 @@ def claims_asked(tools: Tools, scope: Scope) -> list[Claim]:
         return overall  # ("rated overall": asked, whatever else is said; "was it rated good?": overall)
     if not (other or which_area):  # "how was X rated in 2019": of one report, its overall grade, then the others
         return overall + [c for c in claims if c.area is not None] * (len(scope.report_ids) == 1)
+    wanted = {c.grade for c in scope.conditions} if which_area else set()  # "which area was inadequate?": it first
     if which_area or any(near.get(c.area or "", 0.0) >= NEAR_AREA for c in claims):
-        return sorted(claims, key=lambda c: _breakdown_order(c, near))
+        return sorted(claims, key=lambda c: (_graded(c) not in wanted, bool(wanted) and c.area is None,
+                                             _breakdown_order(c, near)))
     return []  # a grade for what no judgement is near ("for Through the Gate", "at their next inspection")
 
 
@@ -187,6 +189,11 @@ def _breakdown_order(claim: Claim, near: dict[str, float]) -> tuple[int, float]:
         return 0, -near[claim.area]
     meta = claim.evidence.meta
     return 2 + (grades.grade_for(meta, claim.area) == meta.overall), 0.0
+
+
+def _graded(claim: Claim) -> str | None:
+    meta = claim.evidence.meta
+    return grades.grade_for(meta, claim.area) if claim.area is not None else meta.overall
 
 
 def _unnamed(scope: Scope) -> str:
