@@ -8,6 +8,7 @@ from collections import Counter
 from collections.abc import Iterable
 
 from ingest.models import ReportMeta
+from service.spelling import english
 
 EXPANSIONS = [
     (r"\bcommunity rehabilitation company\b", "crc"),
@@ -122,5 +123,7 @@ def initials(name: str) -> set[str]:
     styled = "".join(w[0] for w in every_word if w not in {"and", "upon", "on", "of", "with", "the"})
     with_and = "".join(w[0] for w in every_word if w not in {"upon", "on", "of", "with", "the"})
     shorts = {every, plain, styled} | ({with_and} if len(with_and) - len(styled) == 1 and len(styled) >= 4 else set())
-    return {short for short in shorts if len(short) >= (4 if short == every != plain else 3)}  # (with "of", three
-    # letters are too often a word: "low" is no London Borough of Wandsworth)
+    return {short for short in shorts if len(short) >= 4 or len(short) == 3 and not (short == every != plain and
+                                                                                  english(short))}
+    # (with "of", three letters are too often a word: "low" is no London Borough of Wandsworth; "iow" is the Isle
+    # of Wight)

@@ -92,6 +92,18 @@ def test_a_direction_by_its_letter_and_a_name_cut_short_name_the_body() -> None:
     assert names.find("what did s say about it") == [] and names.find("the middle of it") == []
 
 
+def test_two_compass_letters_and_three_initials_that_are_no_word_name_the_body() -> None:
+    from service.answering.mentions import BodyNames
+
+    names = BodyNames([_meta("banes/2022.pdf", "Bath and North East Somerset"), _meta("s/2022.pdf", "Somerset"),
+                       _meta("nel/2021.pdf", "North East Lincolnshire"), _meta("l/2019.pdf", "Lincolnshire"),
+                       _meta("iow/2023.pdf", "Isle of Wight"), _meta("h/2024.pdf", "Hampshire")])
+    assert [b.body for b in names.find("bath ne somerset care leavers team 2022")] == ["Bath and North East Somerset"]
+    assert [b.body for b in names.find("how was ne lincs rated")] == ["North East Lincolnshire"]
+    assert [b.body for b in names.find("iow hampshire partnership end date")] == ["Isle of Wight", "Hampshire"]
+    assert [b.body for b in names.find("somerset 2022, was it any good?")] == ["Somerset"]
+
+
 def test_a_town_is_the_body_of_its_county_or_area_of_the_kind_asked() -> None:
     from service.answering.mentions import BodyNames
 

@@ -50,8 +50,8 @@ def _tokens(question: str, known: set[str] = frozenset()) -> list[tuple[str, int
             word = word[:-1]
         if word and word != "and":
             out.append((word, start, match.end()))
-    return [(DIRECTIONS.get(w, w) if out[i + 1:] and out[i + 1][0] in known else w, a, b)
-            for i, (w, a, b) in enumerate(out)]  # ("s glos": a direction's letter before a name's word)
+    return [(word, a, b) for i, (w, a, b) in enumerate(out)  # ("s glos": a direction's letters before a name's word)
+            for word in (DIRECTIONS.get(w, (w,)) if out[i + 1:] and out[i + 1][0] in known else (w,))]
 
 
 NATION_OF = {"welsh": "wales", "scottish": "scotland", "cornish": "cornwall", "english": "england"}

@@ -34,7 +34,9 @@ SHORT_FORMS = {"staffs": "staffordshire", "notts": "nottinghamshire", "derbys": 
                "oxon": "oxfordshire", "worcs": "worcestershire", "warks": "warwickshire",
                "shrops": "shropshire", "berks": "berkshire", "lancs": "lancashire", "mids": "midlands"}
 # (the counties' customary short forms: "Staffs", "West Mids"; "beds" and "bucks" only when capitalised)
-DIRECTIONS = {"n": "north", "s": "south", "e": "east", "w": "west"}  # before a name's word: "s glos", "n yorks"
+DIRECTIONS = {"n": ("north",), "s": ("south",), "e": ("east",), "w": ("west",), "ne": ("north", "east"),
+              "nw": ("north", "west"), "se": ("south", "east"), "sw": ("south", "west")}
+# (before a name's word: "s glos", "n yorks", "bath ne somerset")
 COUNCIL_KINDS = {  # the standard's subdivision types, as a question names a group of them
     "London borough": re.compile(r"\blondon (?:boroughs|councils|local authorities|las)\b|"
                                  r"\b(?:boroughs|councils|local authorities|las) in london\b", re.I),
