@@ -184,6 +184,19 @@ def test_which_area_got_a_grade_leads_with_the_areas_given_it(history: Answerer,
     assert any("overall" in line for line in lines[1:])
 
 
+@pytest.mark.parametrize(("question", "reports", "intro"), [
+    ("Which inspection had the most areas rated requires improvement?", ["northshire-2017"],
+     "The most judgements rated **requires improvement** in one report (4)"),
+    ("which report got the fewest good grades", ["northshire-2014", "northshire-2017"],
+     "The fewest judgements rated **good** in one report (1)"),
+])
+def test_the_most_areas_given_a_grade_counts_each_reports_judgements(history: Answerer, question: str,
+                                                                     reports: list[str], intro: str) -> None:
+    answer = history.ask(AskRequest(question=question))
+    assert answer.answer.startswith(intro)
+    assert sorted({c.report_id for c in answer.citations}) == reports
+
+
 def test_a_rating_asked_years_before_a_report_is_the_earlier_reports_overall_grade(history: Answerer) -> None:
     answer = history.ask(AskRequest(question="What had Northshire's children's social care been rated five years "
                                              "before its 2022 Ofsted report?"))

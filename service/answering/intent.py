@@ -54,6 +54,9 @@ MOST_CHANGED = re.compile(r"\b(most|biggest|greatest|largest)[- ](improv\w*|decl
                           re.I)  # "which council improved the most?", "the biggest decline": by grade steps
 MOST_INSPECTED = re.compile(r"\b(most|fewest|least)\s+(inspections|reports|inspected|often)\b|"
                             r"\binspected\s+(the\s+)?(most|least)\b", re.I)
+MOST_GRADED = re.compile(r"(?<!at )\b(most|fewest|least|more|fewer|(?:highest|greatest|largest|biggest|lowest|smallest)\s+"
+                         r"number\s+of)\s+(?:[\w-]+\s+){0,2}?(areas?|judge?ments?|standards?|grades?|ratings?|"
+                         r"domains?|parts?|aspects?|marks)\b", re.I)  # "the most areas marked outstanding": counted
 SUPERLATIVES = "most largest biggest highest greatest heaviest fewest smallest lowest least lightest".split()
 COMPARATIVES = "more fewer less bigger larger higher greater heavier smaller lower lighter".split()
 MOST_OF = re.compile(rf"\b({'|'.join(SUPERLATIVES)})\s+(?:number of\s+)?"
@@ -122,6 +125,8 @@ def intent_of(scope: Scope) -> str:
     residue = {stem(w) for w in scope.topic_words}
     named = len({b.body for b in scope.bodies})
     years = {y for lo, hi in scope.years for y in (lo, hi) if y not in (0, 9999)}
+    if named != 1 and MOST_GRADED.search(scope.question) and any(c.grade for c in scope.conditions):
+        return "rank"  # "which CRC had the most areas rated outstanding?": each report's judgements of that grade
     if named >= 2 and quantity_asked(scope):
         return "rank"  # "which supervised more people, Wales CRC or DLNR?": their figures (else side by side)
     cue = COMPARE_CUE.search(scope.question) or (CHANGE_CUE.search(scope.question) and len(years) >= 2) \

@@ -16,8 +16,8 @@ from service.answering.intents.fact import KEEP_WITHIN, answer_fact, lead
 from service.answering.intents.grade_lists import biggest_changes, overall_row
 from service.answering.intents.lists import dated_rows
 from service.answering.organisations import body_label, group_by_body, latest_per_body
-from service.answering.intent import (BEST_WORST, LEAGUE, MOST_CHANGED, MOST_INSPECTED, SOONEST, SUPERLATIVES,
-                                      quantity_asked)
+from service.answering.intent import (BEST_WORST, LEAGUE, MOST_CHANGED, MOST_GRADED, MOST_INSPECTED, SOONEST,
+                                      SUPERLATIVES, quantity_asked)
 from service.answering.scope import Scope
 from service.answering.text import A_YEAR, MONTH, content_words, stem, words
 from service.answering.tools import Tools
@@ -31,7 +31,8 @@ MEASURE = re.compile(r"\b(average|mean|median)\b", re.I)  # a figure of that mea
 
 
 def answer_rank(tools: Tools, scope: Scope, book: CitationBook, session_id: str) -> Answer:
-    by_metadata = _by_quantity if quantity_asked(scope) else _by_count if MOST_INSPECTED.search(
+    graded_count = MOST_GRADED.search(scope.question) and any(c.grade for c in scope.conditions)
+    by_metadata = _by_grade_count if graded_count else _by_quantity if quantity_asked(scope) else _by_count if MOST_INSPECTED.search(
         scope.question) else _by_change if MOST_CHANGED.search(scope.question) else _by_date if SOONEST.search(
         scope.question) else None
     if by_metadata is not None:  # when the metadata cannot answer with a citation, the sentences may
@@ -111,6 +112,23 @@ def _by_count(tools: Tools, scope: Scope, book: CitationBook, session_id: str) -
     ids = [m.report_id for metas in by_body.values() if len(metas) == count for m in metas]
     side = "fewest" if pick is min else "most"
     return list_answer(dated_rows(tools, ids), book, session_id, f"The {side} reports per organisation, {count} each")
+
+
+def _by_grade_count(tools: Tools, scope: Scope, book: CitationBook, session_id: str) -> Answer:
+    """"Which CRC had the most areas rated outstanding?": the reports in scope with the most (or fewest) of their
+    judgements given the grade asked, each of those judgements cited."""
+    grade = next(c.grade for c in scope.conditions if c.grade)
+    metas = [m for m in map(tools.library.reports.get, scope.report_ids) if m and m.areas]
+    given = {m.report_id: [area for area, g in m.areas.items() if g == grade] for m in metas}
+    pick = min if FEWEST.search(MOST_GRADED.search(scope.question).group(1)) else max
+    count = pick((len(areas) for areas in given.values()), default=0)
+    if scope.missing or not count and pick is max:
+        return abstain(session_id)
+    rows = [Row(m, "grade", [ev for area in given[m.report_id] if (ev := grades.grade_evidence(tools.library, m, area))],
+                f"{count} judgement{'s' if count > 1 else ''} rated **{grade}**: "
+                + ", ".join(f"*{area}*" for area in given[m.report_id])) for m in metas if len(given[m.report_id]) == count]
+    side = "fewest" if pick is min else "most"
+    return list_answer(rows, book, session_id, f"The {side} judgements rated **{grade}** in one report ({count})")
 
 
 def _by_change(tools: Tools, scope: Scope, book: CitationBook, session_id: str) -> Answer:
