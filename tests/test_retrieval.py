@@ -139,3 +139,26 @@ def test_a_standard_paragraph_is_boilerplate_whatever_its_punctuation(tmp_path: 
     corpus = answerer.library.text
     flagged = {corpus.sentence(r)[4] for r in range(len(corpus.report_of)) if corpus.boilerplate[r]}
     assert flagged == set(standard)
+
+
+def test_a_standard_paragraph_answers_nothing_about_the_body_a_question_names(tmp_path: Path, embeddings) -> None:
+    from service.answering.followup import Resolved
+    from service.schemas import AskRequest
+    from tests.conftest import answerer_over
+
+    standard = ("The Office for Standards in Education, Children's Services and Skills (Ofsted) regulates and inspects "
+                "to achieve excellence in the care of children and young people.")
+    folder = tmp_path / "reports"
+    folder.mkdir()
+    for n, town in enumerate(["Ashby", "Bexford", "Cranmoor", "Dunholt"]):
+        (folder / f"{town.lower()}.md").write_text(
+            f"# Inspection of {town} children's services\n\n{town} had {n + 12} social workers. "
+            f"Leaders in {town} know their services well. Children in care in {town} are heard through the "
+            f"Speak Up Now groups run by the participation team.\n\n## About Ofsted\n\n{standard}\n")
+    answerer = answerer_over(folder, tmp_path, embeddings)
+    asked = "In Ashby, what is the name of the forum through which looked-after youngsters get their opinions across?"
+    answer = answerer.ask(AskRequest(question=asked))
+    assert "Speak Up Now" in answer.answer and not any("Ofsted" in c.quote for c in answer.citations)
+    scope = answerer.scope(Resolved(asked), None)
+    ranked = answerer.tools.ranker.rank(answerer.tools.of_scope(scope), answerer.tools.rows(scope.report_ids))
+    assert ranked and not any("Ofsted" in ev.quote for ev in ranked)  # (not a candidate at all)
