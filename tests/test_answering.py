@@ -429,6 +429,19 @@ def test_which_was_better_compares_the_last_two_bodies_asked_about(answerer: Ans
     assert "Rated better: **Durham Tees Valley CRC (2020)**" in better.answer
 
 
+@pytest.mark.parametrize(("question", "verdict"), [
+    ("Were Northumbria's case supervision grades in 2020 better than West Yorkshire's in 2020?",
+     "**Yes**: **Northumbria CRC (2020)** was rated better than **West Yorkshire CRC (2020)** (the same overall"),
+    ("was west yorkshire better than northumbria in 2020", "**No**: **West Yorkshire CRC (2020)** was rated worse"),
+    ("was west yorkshire rated worse than northumbria in 2020", "**Yes**: **West Yorkshire CRC (2020)** was rated "
+                                                                 "worse"),
+    ("Was Essex CRC rated better than DTV?", "**No**: **Essex CRC (2018)** was rated worse than **Durham Tees"),
+])
+def test_a_yes_or_no_comparison_answers_yes_or_no_first(answerer: Answerer, question: str, verdict: str) -> None:
+    answer = ask(answerer, question)
+    assert answer.answer.startswith(verdict) and "| Overall grade |" in answer.answer
+
+
 def test_that_report_keeps_to_the_report_just_answered(answerer: Answerer) -> None:
     first = ask(answerer, "How many people did Merseyside CRC supervise in 2020?")
     assert {c.report_id for c in first.citations} == {"merseyside-crc-2020"}

@@ -183,6 +183,13 @@ def _area_near(before: str, after: str, areas: AreaNames) -> str | None:
     return None
 
 
+def standing(meta: ReportMeta) -> float:
+    """The mean rank of a report's area grades (0 outstanding ... 3 inadequate; its overall grade's when it has
+    none): of two reports given the same overall grade, the one whose areas were graded better ranks higher."""
+    ranks = [GRADES.index(g) for g in meta.areas.values()] or [GRADES.index(meta.overall)]
+    return sum(ranks) / len(ranks)
+
+
 def grade_for(meta: ReportMeta, area: str | None) -> Grade | None:
     return meta.overall if area is None else meta.areas.get(area)
 

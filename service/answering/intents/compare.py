@@ -24,6 +24,8 @@ from service.answering.tools import Tools
 from service.schemas import Answer, Item
 
 WORSE = re.compile(r"\b(worse|worst|weaker|weakest|poorer|poorest|lower|lowest)\b", re.I)  # which was rated worse
+YES_NO = re.compile(r"^\W*(?:was|were|is|are|did|does|do|has|have)\b", re.I)
+THAN = re.compile(r"\b(?:better|worse|higher|lower|stronger|weaker|poorer)\s+(?:[\w'’]+\s+){0,3}?than\b", re.I)
 HOW_MANY_COMPARED = re.compile(r"two|three|four|five|both|each|all|several", re.I)
 IMPROVED_ASKED = re.compile(r"\b(improv\w*|got better|get better|gains?|progress\w*)\b", re.I)
 ON_ASPECTS = re.compile(r"\b(?:on|about|regarding|in terms of|for)\s+(.+?)\s*\??$", re.I)  # "... on X and Y"
@@ -74,7 +76,8 @@ def answer_compare(tools: Tools, scope: Scope, book: CitationBook, session_id: s
                   citations=sorted({c.n for c in book.citations if c.report_id == m.report_id}),
                   published=m.published_iso(), finding=f"rated {m.overall} overall" if m.overall else None)
              for m in metas]
-    text = f"{summary(metas, scope.question)}\n\n{markdown_table(table)}"
+    said = verdict(metas, scope)
+    text = f"{said}{summary(metas, scope.question)}\n\n{markdown_table(table)}"
     return Answer(answer=text, abstained=False, session_id=session_id, citations=book.citations, items=items)
 
 
@@ -184,6 +187,24 @@ def summary(metas: list[ReportMeta], question: str = "") -> str:
         word = ("worse" if worse else "better") if len(graded) == 2 else ("worst" if worse else "best")
         line += f" Rated {word}: {', '.join(f'**{label(m)}**' for m in chosen)}."
     return line
+
+
+def verdict(metas: list[ReportMeta], scope: Scope) -> str:
+    """"Were A's grades better than B's?": yes or no, first, by their overall grades, or (the same) by the mean
+    of their areas' grades ("" when the question asks no yes or no of two graded bodies' reports)."""
+    order = {b.body: b.start for b in reversed(scope.bodies)}  # (each body where the question first names it)
+    if not YES_NO.match(scope.question) or not THAN.search(scope.question) or len(metas) != 2 \
+            or not all(m.overall for m in metas) or len({body_label(m) for m in metas}) != 2:
+        return ""
+    first, second = sorted(metas, key=lambda m: order.get(body_label(m), len(scope.question)))
+    ranks = [(GRADES.index(m.overall), grades.standing(m)) for m in (first, second)]
+    if ranks[0] == ranks[1]:
+        return "**Neither**: they were graded the same.\n\n"
+    better = ranks[0] < ranks[1]
+    by = " (the same overall grade; by the grades of their areas)" if ranks[0][0] == ranks[1][0] else ""
+    yes = better != bool(WORSE.search(scope.question))
+    return f"**{'Yes' if yes else 'No'}**: **{label(first)}** was rated {'better' if better else 'worse'} than " \
+           f"**{label(second)}**{by}.\n\n"
 
 
 def picked(metas: list[ReportMeta], question: str) -> list[ReportMeta]:

@@ -58,7 +58,7 @@ def _league(tools: Tools, graded: list[ReportMeta], scope: Scope, book: Citation
     first = BEST_WORST.search(scope.question)
     worst_first = bool(first and WORST.fullmatch(first.group(0)))
     sign = -1 if worst_first else 1
-    reports = sorted(latest_per_body(graded), key=lambda m: (GRADES.index(m.overall) * sign, _standing(m) * sign,
+    reports = sorted(latest_per_body(graded), key=lambda m: (GRADES.index(m.overall) * sign, grades.standing(m) * sign,
                                                               body_label(m).lower()))
     rows = list(filter(None, (_with_areas(tools, overall_row(tools, m)) for m in reports)))
     side = "worst" if worst_first else "best"
@@ -76,13 +76,6 @@ def _with_areas(tools: Tools, row: Row | None) -> Row | None:
     row.claim = f"{row.claim}; areas: " + ", ".join(f"{n} {grade}" for grade, n in told.items())
     row.evidence += list(filter(None, [grades.grade_evidence(tools.library, row.meta, order[-1])]))
     return row
-
-
-def _standing(meta: ReportMeta) -> float:
-    """The mean rank of a report's area grades (0 outstanding ... 3 inadequate; its overall grade's when it has
-    none): of two reports given the same overall grade, the one whose areas were graded better ranks higher."""
-    ranks = [GRADES.index(g) for g in meta.areas.values()] or [GRADES.index(meta.overall)]
-    return sum(ranks) / len(ranks)
 
 
 def _by_date(tools: Tools, scope: Scope, book: CitationBook, session_id: str) -> Answer:
