@@ -1609,6 +1609,15 @@ def test_a_filler_adverb_is_no_subject(answerer: Answerer) -> None:
     assert answer.answer.startswith("**London NPS division (2018)**") and "**Concerns**" in answer.answer
 
 
+@pytest.mark.parametrize(("question", "body"), [
+    ("Tell me about the London probation service inspection from January 2018", "London NPS division (2018)"),
+    ("how did the london probation company do in 2018", "London CRC (2018)"),
+])
+def test_a_probation_service_is_the_nps_a_probation_company_the_crc(answerer: Answerer, question: str,
+                                                                     body: str) -> None:
+    assert ask(answerer, question).answer.startswith(f"**{body}**")
+
+
 def test_a_topic_list_no_report_stands_out_for_gives_the_nearest_not_silence(answerer: Answerer) -> None:
     answer = ask(answerer, "which crcs worked well with partners like the police and other agencies?")
     assert not answer.abstained and "Wales CRC" in item_bodies(answer)

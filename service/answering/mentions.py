@@ -129,10 +129,10 @@ class BodyNames:
         return name if stem(name) == stem(word) or self.unknown_word(word) else word  # ("merseysid" is its stem)
 
     def _of_kind(self, text: str, match: BodyMatch) -> BodyMatch:
-        """A name two kinds of body share ("London"), narrowed to the kind written after it ("london crc"), else to
-        the kind the text names ("the NPS in london")."""
+        """A name two kinds of body share ("London"), narrowed to the kind written after it ("london crc", "london
+        probation service": its NPS division), else to the kind the text names ("the NPS in london")."""
         after = KIND_AFTER.match(text, match.end)
-        kinds = org_types_named(after.group(0) if after else text)  # ("london crc", "the NPS in london")
+        kinds = org_types_named(after.group(0) if after else text) or ({"nps"} if after else set())
         metas = [m for m in self.reports if m.report_id in match.report_ids and org_type(m) in kinds]
         if metas:
             match.body, match.report_ids = body_label(metas[0]), [m.report_id for m in metas]
@@ -249,7 +249,7 @@ LOWER_NAME_BEFORE_SUFFIX = re.compile(  # "south yorkshire crc", "the nps midlan
 PLACE_NOUN = re.compile(r"\bprison$", re.I)  # (people go into and leave a prison: it is a place as well as a body)
 LEARNING_NAMED = re.compile(r"\b((?:[\w'’-]+\s+){1,3}?)(?:school|academy|college|university)\b", re.I)
 TYPO_LENGTH = 5  # a shorter word is a letter away from too many names to be read as one of them misspelt
-KIND_AFTER = re.compile(r"\s+(crcs?|community rehabilitation compan(y|ies)|nps|national probation service)\b", re.I)
+KIND_AFTER = re.compile(r"\s+(crcs?|community rehabilitation compan(y|ies)|nps|(national )?probation service)\b", re.I)
 ELIDED = re.compile(r"\s+(or|and|&|vs\.?|versus)\s+", re.I)
 PRISON_BEFORE = re.compile(r"\b(hmp|hmyoi|hm prison)\s+$", re.I)  # "HMP Manchester" is a prison, not the council
 FRAME_WORDS = set("""find found say said give gave get got rate rated rating grade graded inspectors inspector inspection
