@@ -214,8 +214,9 @@ class Answerer:
         words) and the findings behind it. ("What rating did X get" stays a grade: of an ungraded report,
         unanswered.)"""
         reports = [self.library.reports[r] for r in scope.report_ids]
-        if scope.answer_type != "grade" or not scope.bodies or not reports or RATING_ASKED.search(scope.question) \
-                or AREA_ASKED.search(scope.question) or GOT_FOR.search(scope.question) or asks_yes_no_grade(scope.question):
+        asked = RATING_ASKED.search(scope.question) or AREA_ASKED.search(scope.question)  # ("which part got ...")
+        if scope.answer_type != "grade" or not scope.bodies or not reports or asked or GOT_FOR.search(scope.question) \
+                or asks_yes_no_grade(scope.question):
             return False  # ("is Liverpool inadequate?": yes or no, first; "what did X get for Y": Y's grade)
         types = org_types_named(scope.question)  # "greater manchester police": not the CRC's report
         return not types or any(org_type(m) in types for m in reports)

@@ -32,9 +32,9 @@ MEASURE = re.compile(r"\b(average|mean|median)\b", re.I)  # a figure of that mea
 
 def answer_rank(tools: Tools, scope: Scope, book: CitationBook, session_id: str) -> Answer:
     graded_count = MOST_GRADED.search(scope.question) and any(c.grade for c in scope.conditions)
-    by_metadata = _by_grade_count if graded_count else _by_quantity if quantity_asked(scope) else _by_count if MOST_INSPECTED.search(
-        scope.question) else _by_change if MOST_CHANGED.search(scope.question) else _by_date if SOONEST.search(
-        scope.question) else None
+    by_metadata = _by_grade_count if graded_count else _by_quantity if quantity_asked(scope) else \
+        _by_count if MOST_INSPECTED.search(scope.question) else _by_change if MOST_CHANGED.search(scope.question) \
+        else _by_date if SOONEST.search(scope.question) else None
     if by_metadata is not None:  # when the metadata cannot answer with a citation, the sentences may
         answer = by_metadata(tools, scope, book, session_id)
         fallback = answer_compare if len({b.body for b in scope.bodies}) >= 2 else answer_fact
@@ -117,11 +117,15 @@ def _by_grade_count(tools: Tools, scope: Scope, book: CitationBook, session_id: 
     count = pick((len(areas) for areas in given.values()), default=0)
     if scope.missing or not count and pick is max:
         return abstain(session_id)
-    rows = [Row(m, "grade", [ev for area in given[m.report_id] if (ev := grades.grade_evidence(tools.library, m, area))],
-                f"{count} judgement{'s' if count > 1 else ''} rated **{grade}**: "
-                + ", ".join(f"*{area}*" for area in given[m.report_id])) for m in metas if len(given[m.report_id]) == count]
+    rows = [_graded_row(tools, m, given[m.report_id], grade) for m in metas if len(given[m.report_id]) == count]
     side = "fewest" if pick is min else "most"
     return list_answer(rows, book, session_id, f"The {side} judgements rated **{grade}** in one report ({count})")
+
+
+def _graded_row(tools: Tools, meta: ReportMeta, areas: list[str], grade: str) -> Row:
+    cited = [ev for area in areas if (ev := grades.grade_evidence(tools.library, meta, area))]
+    told = ", ".join(f"*{area}*" for area in areas)
+    return Row(meta, "grade", cited, f"{len(areas)} judgement{'s' if len(areas) > 1 else ''} rated **{grade}**: {told}")
 
 
 def _by_change(tools: Tools, scope: Scope, book: CitationBook, session_id: str) -> Answer:
