@@ -174,8 +174,8 @@ def claims_asked(tools: Tools, scope: Scope) -> list[Claim]:
         return overall + [c for c in claims if c.area is not None] * (len(scope.report_ids) == 1)
     wanted = {c.grade for c in scope.conditions} if which_area else set()  # "which area was inadequate?": it first
     if which_area or any(near.get(c.area or "", 0.0) >= NEAR_AREA for c in claims):
-        return sorted(claims, key=lambda c: (_graded(c) not in wanted, bool(wanted) and c.area is None,
-                                             _breakdown_order(c, near)))
+        return sorted(claims, key=lambda c: (grades.grade_for(c.evidence.meta, c.area) not in wanted,
+                                             bool(wanted) and c.area is None, _breakdown_order(c, near)))
     return []  # a grade for what no judgement is near ("for Through the Gate", "at their next inspection")
 
 
@@ -189,11 +189,6 @@ def _breakdown_order(claim: Claim, near: dict[str, float]) -> tuple[int, float]:
         return 0, -near[claim.area]
     meta = claim.evidence.meta
     return 2 + (grades.grade_for(meta, claim.area) == meta.overall), 0.0
-
-
-def _graded(claim: Claim) -> str | None:
-    meta = claim.evidence.meta
-    return grades.grade_for(meta, claim.area) if claim.area is not None else meta.overall
 
 
 def _unnamed(scope: Scope) -> str:
