@@ -1618,6 +1618,12 @@ def test_a_probation_service_is_the_nps_a_probation_company_the_crc(answerer: An
     assert ask(answerer, question).answer.startswith(f"**{body}**")
 
 
+def test_a_sentence_with_a_concern_in_it_is_no_strength(answerer: Answerer) -> None:
+    answer = ask(answerer, "Give me a quick rundown of how Wales CRC did.")
+    strengths = answer.answer.split("**Strengths**")[1].split("**Concerns**")[0]
+    assert strengths.strip() and "high workloads" not in strengths  # ("had high workloads, good partnership ...")
+
+
 def test_a_topic_list_no_report_stands_out_for_gives_the_nearest_not_silence(answerer: Answerer) -> None:
     answer = ask(answerer, "which crcs worked well with partners like the police and other agencies?")
     assert not answer.abstained and "Wales CRC" in item_bodies(answer)
