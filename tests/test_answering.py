@@ -1624,6 +1624,13 @@ def test_a_sentence_with_a_concern_in_it_is_no_strength(answerer: Answerer) -> N
     assert strengths.strip() and "high workloads" not in strengths  # ("had high workloads, good partnership ...")
 
 
+def test_an_everyday_topic_in_an_organisations_words_is_still_the_topic(answerer: Answerer) -> None:
+    """"Community service" is unpaid work, though "community" and "service" name kinds of organisation."""
+    answer = ask(answerer, "What did the inspectors say about community service at Essex?")
+    assert "Unpaid work at Essex CRC was delivered well" in answer.answer.split("\n")[0]
+    assert ask(answerer, "what did the inspectors say about community service at BGSW?").abstained  # (not told)
+
+
 def test_a_topic_list_no_report_stands_out_for_gives_the_nearest_not_silence(answerer: Answerer) -> None:
     answer = ask(answerer, "which crcs worked well with partners like the police and other agencies?")
     assert not answer.abstained and "Wales CRC" in item_bodies(answer)

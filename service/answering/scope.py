@@ -18,7 +18,7 @@ from service.answering.regions import region_of, regions_named, without_regions
 from service.answering.dates import (FIELDWORK_YEAR, FIRST_ONLY, LATEST_ONLY, PART_OF_YEAR, REPORT_YEAR, YEAR_PHRASE,
                                      YEAR_BESIDE, in_years, of_fieldwork_asked, of_month_asked, parse_years)
 from service.answering.text import ENTITY, MONTH, content_words, stem, stems
-from service.answering.thesaurus import reports_words
+from service.answering.thesaurus import in_reports_words, reports_words
 from service.terms import STOPWORDS
 from service.answering.verdict import cue_words, wanted_verdicts
 
@@ -55,8 +55,7 @@ RECENCY = {stem(w) for w in "latest last recent newest current".split()}
 AS_THINGS_STAND = re.compile(r"\b(currently|presently|at present|now|as things stand|at the moment|these days|today)\b|"
                              r"\b(?:their|its|the)\s+(?:latest|most recent|last|newest|current)\s+(?:inspections?|"
                              r"reports?|grades?|ratings?|judge?ments?|visits?)\b", re.I)  # (of many bodies: each one's)
-PREDICATIVE_GRADE = re.compile(  # "were good in 2019", "found to be inadequate?", "were outstanding for care leavers",
-    # "got a Good from the inspectors"
+PREDICATIVE_GRADE = re.compile(  # "were good in 2019", "found to be inadequate?", "got a Good from the inspectors"
     rf"\b(was|were|is|are|be|been|as|got|get|received|achieved|awarded|given)\s+(?:\w+\s+){{0,2}}?{grades.GRADE_NAME}(?=\s*(?:[?.!,]|$|\s+(?:in|during|for|"
     r"overall|by|from|back|then|last|when|at\s+(?:their|its|the)\s+(?:last|latest|most|previous|next))\b))", re.I)
 
@@ -213,6 +212,7 @@ def _read_wants(scope: Scope, areas: AreaNames, graded: bool = False) -> None:
         frame |= RECENCY  # "the latest on X", "X's latest rating": they chose the report, they are not the topic
     if scope.bodies and AREA_COVERED.search(question):
         frame -= {stem(w) for w in "cover covers covered serve serves served".split()}  # what it covers, asked
+    rest = in_reports_words(rest, lambda w: stem(w) in frame)  # ("about community service at X": unpaid work)
     scope.topic_words = [w for w in content_words(rest) if stem(w) not in frame and not w.isdigit()
                          and not MONTH.fullmatch(w)]
     scope.names = proper_names(rest)

@@ -9,6 +9,7 @@ test halves of the everyday question sets (docs/answering.md)."""
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 
 TERMS: dict[str, str] = {  # the reports' term: the everyday ways of saying it (regular expressions)
     # probation
@@ -118,6 +119,15 @@ TERMS: dict[str, str] = {  # the reports' term: the everyday ways of saying it (
     "special guardianship orders": r"\bsgos?\b",
 }
 PATTERNS = [(re.compile(rf"\b(?:{everyday})", re.I), term) for term, everyday in TERMS.items()]
+
+
+def in_reports_words(text: str, dropped: Callable[[str], bool]) -> str:
+    """``text`` with each everyday phrase whose every word would be ``dropped`` (as the words of a kind of
+    organisation are from a question's topic: "community service") replaced by the reports' term ("unpaid work")."""
+    for pattern, term in PATTERNS:
+        text = pattern.sub(lambda m: term if all(map(dropped, re.findall(r"[a-z]+", m.group(0).lower()))) else
+                           m.group(0), text)
+    return text
 
 
 def reports_words(question: str) -> str:
