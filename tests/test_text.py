@@ -550,6 +550,7 @@ RARE_NAMES = lambda word: word.lower() in {"funwork", "sunrise", "shield", "adep
     "The local authority has introduced the 123 Programme for care leavers.",
     "Adopters benefit from good training through the regional adoption agency (Adopt London West).",
     "Children and young people have been influential in the ‘Language That Cares’ campaign.",
+    "Children benefit from advocates and ‘grand mentors’ (an inter-generational mentoring scheme for care leavers).",
 ])
 def test_a_sentence_naming_a_thing(sentence: str) -> None:
     assert names_a_thing(sentence, {"club", "team", "group", "name"}, RARE_NAMES)
