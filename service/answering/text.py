@@ -201,8 +201,8 @@ UNIT = r"(?:team|service|project|programme|program|scheme|club|forum|group|panel
        r"campaign|system|framework|platform|pilot|strategy|charter)s?"
 UNIT_WORD = re.compile(UNIT, re.I)
 CALLED = re.compile(r"\b(?:known as|called|named|branded)\b", re.I)  # (not "entitled to")
-QUOTED_UNIT = re.compile(rf"[‘“\"'][^‘’“”\"']{{3,60}}[’”\"']\s+(?:\((?:an?|the)\s+(?:[\w'’-]+\s+){{0,3}})?(?i:{UNIT})\b|"
-                         rf"\b(?i:{UNIT}),?\s+[‘“\"']")  # (and "‘grand mentors’ (an inter-generational mentoring scheme)")
+QUOTED_UNIT = re.compile(rf"[‘“\"'][^‘’“”\"']{{3,60}}[’”\"']\s+(?:\((?:an?|the)\s+(?:[\w'’-]+\s+){{0,3}})?"
+                         rf"(?i:{UNIT})\b|\b(?i:{UNIT}),?\s+[‘“\"']")  # ("‘grand mentors’ (a mentoring scheme)")
 NAME_AFTER = re.compile(rf"\b(?i:{UNIT})\s*(?:,|\()\s*(?:the\s+)?[‘'\"]?[A-Z][\w'’-]*\s+[A-Z]")  # ("the regional
 # adoption agency (Adopt London West)", "the Children in Care council, Care in Action")
 ACRONYM_AFTER = re.compile(r"\b[A-Z][\w'’-]*(?:\s+(?:of|in|and|for|the|on|at))?\s+[A-Z][\w'’-]*\s+\([A-Z]{2,}\)")
