@@ -91,6 +91,8 @@ class Corpus:
         self.chunk_ids = [cid for s in segments for cid in s.chunk_ids]
         self.chunk_row = {cid: i for i, cid in enumerate(self.chunk_ids)}
         self.width = width = len(vocabulary)  # the vocabulary grows with later snapshots; these matrices do not
+        self.page_end = np.concatenate([_last_on_page(s.spans[:, 0]) for s in segments]) if segments \
+            else np.zeros(0, bool)  # (a sentence a page break cuts short ends its page)
         self.boilerplate = _boilerplate([s.quote_keys for s in segments]) | \
             _boilerplate([_term_keys(c[0]) for c in counts])  # (before ``stack`` widens the blocks)
         self.sentence_counts = stack([c[0] for c in counts], width)
@@ -261,6 +263,11 @@ def _boilerplate(keys: list[np.ndarray], share: float = 0.02, least: int = 3) ->
     first[1:] = (sorted_keys[1:] != sorted_keys[:-1]) | (owners[1:] != owners[:-1])
     quotes, reports = np.unique(sorted_keys[first], return_counts=True)
     return np.isin(flat, quotes[(reports >= many) & (quotes != 0)])
+
+
+def _last_on_page(pages: np.ndarray) -> np.ndarray:
+    """True for each sentence that is the last of its page (of one report's sentences, in page order)."""
+    return np.append(pages[1:] != pages[:-1], True) if len(pages) else np.zeros(0, bool)
 
 
 MIX = (np.uint64(0x9E3779B97F4A7C15), np.uint64(0xBF58476D1CE4E5B9))

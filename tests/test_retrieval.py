@@ -162,3 +162,24 @@ def test_a_standard_paragraph_answers_nothing_about_the_body_a_question_names(tm
     scope = answerer.scope(Resolved(asked), None)
     ranked = answerer.tools.ranker.rank(answerer.tools.of_scope(scope), answerer.tools.rows(scope.report_ids))
     assert ranked and not any("Ofsted" in ev.quote for ev in ranked)  # (not a candidate at all)
+
+
+def test_a_sentence_a_page_break_cut_short_ranks_below_a_whole_one(tmp_path: Path, embeddings) -> None:
+    from service.answering.followup import Resolved
+    from tests.conftest import answerer_over
+    from tests.fixtures import write_pdf
+
+    folder = tmp_path / "reports"
+    folder.mkdir()
+    write_pdf(folder / "ashby.pdf", [
+        "Inspection of Ashby children's services\nInspected body: Ashby\nPublished: 2 May 2019",
+        "Leaders know their services well. The focused visit in February found that some children were left in "
+        "harm for too long. A review of cases following the focused visit found that",
+        "the focused visit had led to changes. Social workers visit children often.",
+    ])
+    answerer = answerer_over(folder, tmp_path, embeddings)
+    scope = answerer.scope(Resolved("ashby focused visit what did it find"), None)
+    ranked = answerer.tools.ranker.rank(answerer.tools.of_scope(scope), answerer.tools.rows(scope.report_ids))
+    quotes = [ev.quote for ev in ranked]
+    cut = next(q for q in quotes if q.endswith("focused visit found that"))
+    assert quotes.index(cut) > quotes.index(next(q for q in quotes if q.startswith("The focused visit in February")))

@@ -40,6 +40,8 @@ W_DENSE, W_WORDS, W_CHUNK, W_TYPE = 0.6, 0.4, 0.3, 1.0
 W_COVERAGE = 0.5
 LEXICAL_TRUST = 2 / 3
 W_BOILERPLATE = 1.0   # a sentence many reports print word for word seldom answers anything about one
+W_CUT = 1.0           # a sentence a page break cut short, its end on the next page
+FINISHED = re.compile(r"[.!?:;)\]\"'’”]\s*$")
 W_BARE = 1.0          # a line with next to nothing of its own to say (a label, a heading)
 BARE_WORDS = 3
 SHORT_NAME = 6        # (only a line of fewer terms than this many more can be bare: the test is skipped for others)
@@ -149,12 +151,16 @@ class Ranker:
                 continue  # (an inspectorate's standard paragraph; its standard "the sources do not say" still counts)
             ev.fit = fit = fits(ev, question, self.corpus.rare)
             short = i < len(rows) and self.corpus.sentence_lengths[rows[i]] < BARE_WORDS + SHORT_NAME
-            ev.score = float(score[i]) + W_TYPE * fit - W_BARE * (short and bare(ev))
+            ev.score = float(score[i]) + W_TYPE * fit - W_BARE * (short and bare(ev)) - W_CUT * self._cut(ev)
             ev.covered = float(f["said"][i])
             ev.strength = float(cosine) + W_COVERAGE * float(f["coverage"][i]) + 0.1 * fit
             out.append(ev)
         out.sort(key=lambda ev: -ev.score)
         return out[:limit]
+
+    def _cut(self, ev: Evidence) -> bool:
+        """True for a sentence a page break cut short: the last of its page, with no end to it ("... resulted in a")."""
+        return ev.row is not None and bool(self.corpus.page_end[ev.row]) and not FINISHED.search(ev.quote)
 
     def _topic_cosines(self, question: Question, top: np.ndarray, rows: np.ndarray, claims: Sequence[Claim],
                        dense: np.ndarray) -> np.ndarray:
