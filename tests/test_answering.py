@@ -1631,6 +1631,14 @@ def test_an_everyday_topic_in_an_organisations_words_is_still_the_topic(answerer
     assert ask(answerer, "what did the inspectors say about community service at BGSW?").abstained  # (not told)
 
 
+def test_the_most_asked_leads_with_the_sentence_saying_which_is_most_when_it_ranks_near_the_best(
+        answerer: Answerer) -> None:
+    first = ask(answerer, "Where were staff the most overloaded with cases?").answer.splitlines()[0]
+    assert first.startswith("- **Staffordshire and West Midlands CRC (2018)**") and "were the highest" in first
+    other = ask(answerer, "which crc had the biggest problems with unpaid work").answer.splitlines()[0]
+    assert "biggest gain" not in other  # (a superlative, but on another topic, ranked well below)
+
+
 def test_a_topic_list_no_report_stands_out_for_gives_the_nearest_not_silence(answerer: Answerer) -> None:
     answer = ask(answerer, "which crcs worked well with partners like the police and other agencies?")
     assert not answer.abstained and "Wales CRC" in item_bodies(answer)

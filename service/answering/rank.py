@@ -40,6 +40,9 @@ W_DENSE, W_WORDS, W_CHUNK, W_TYPE = 0.6, 0.4, 0.3, 1.0
 W_COVERAGE = 0.5
 LEXICAL_TRUST = 2 / 3
 W_BOILERPLATE = 1.0   # a sentence many reports print word for word seldom answers anything about one
+MOST = re.compile(r"\b(highest|largest|biggest|greatest|heaviest|worst|best|lowest|fewest|poorest|weakest|"
+                  r"strongest)\b|\bthe (most|least)\b(?!\s+(recent|recently|latest)\b)", re.I)  # which is most
+MOST_WITHIN = 0.5     # (z-score units) below the best, a sentence saying which is most that still leads
 W_CUT = 1.0           # a sentence a page break cut short, its end on the next page
 FINISHED = re.compile(r"[.!?:;)\]\"'’”]\s*$")
 W_BARE = 1.0          # a line with next to nothing of its own to say (a label, a heading)
@@ -69,6 +72,11 @@ class Question:
     unknown: int = 0               # its terms found in no report: they count as missing from every sentence
     topic_vector: np.ndarray | None = None   # the question without the bodies it names (for ``strength``)
     of_bodies: bool = False        # it names bodies: what many reports print word for word says nothing of them
+
+    @cached_property
+    def superlative(self) -> bool:
+        """True when the question asks which is most ("where were staff the most overloaded?")."""
+        return self.answer_type is None and bool(MOST.search(self.text))
 
     @cached_property
     def figure(self) -> str | None:
@@ -219,8 +227,8 @@ def fits(ev: Evidence, question: Question, rare: Callable[[str], bool] = lambda 
     ("Shield", "KRATOS"; a common one, "Police", ``COMMON_NAME``), and a person ("who is ...") only such a name,
     not a title ("the Chief Executive", "Lead Member")."""
     kind, text = question.answer_type, LEADING_MARKS.sub("", ev.quote)
-    if kind is None:
-        return 0.0
+    if kind is None:  # (a finding: when the most is asked, one that says which is most: "the highest ... seen")
+        return float(question.superlative and ev.kind == "sentence" and bool(MOST.search(text)))
     if ev.kind == "absence":
         return 0.0
     if ev.kind != "sentence":
@@ -253,10 +261,12 @@ def asks_thing(question: Question) -> bool:
 
 def named_first(ranked: list[Evidence], question: Question) -> list[Evidence]:
     """For a thing's name asked ("the club's name"), when none of the best three sentences names a thing, the best of
-    the first ``NAME_READ`` that does first: the ranking found the passage, the name is a few sentences on."""
+    the first ``NAME_READ`` that does first: the ranking found the passage, the name is a few sentences on. (The
+    same for the most asked, of a sentence saying which is most, when it ranks near the best.)"""
     named = next((ev for ev in ranked[:NAME_READ] if ev.fit >= 1.0 and ev.kind == "sentence"), None)
-    if not asks_thing(question) or named is None or any(ev.fit >= 1.0 for ev in ranked[:3]):
-        return ranked
+    most = question.superlative and named is not None and named.score >= ranked[0].score - MOST_WITHIN  # ("the
+    if named is None or not most and (not asks_thing(question) or any(ev.fit >= 1 for ev in ranked[:3])):  # most
+        return ranked  # overloaded": "the highest workloads the inspectorate had seen", first, when near the best)
     named.score = ranked[0].score
     return [named, *(ev for ev in ranked if ev is not named)]
 
