@@ -1639,6 +1639,13 @@ def test_the_most_asked_leads_with_the_sentence_saying_which_is_most_when_it_ran
     assert "biggest gain" not in other  # (a superlative, but on another topic, ranked well below)
 
 
+def test_a_role_the_reports_never_name_is_said_to_be_unnamed(answerer: Answerer) -> None:
+    answer = ask(answerer, "Who was the chief executive of Merseyside CRC?")
+    assert answer.abstained and answer.answer == \
+        "The reports in this index on Merseyside CRC do not name the chief executive."
+    assert "Purple Futures" in ask(answerer, "who was the owner of merseyside crc?").answer  # (the metadata's)
+
+
 def test_a_topic_list_no_report_stands_out_for_gives_the_nearest_not_silence(answerer: Answerer) -> None:
     answer = ask(answerer, "which crcs worked well with partners like the police and other agencies?")
     assert not answer.abstained and "Wales CRC" in item_bodies(answer)

@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING
 import numpy as np
 
 from service.answering import grades
-from service.answering.evidence import INSPECTION, LEAD_ASKED
+from service.answering.evidence import INSPECTION, INSPECTORATE_ROLE, LEAD_ASKED, LEAD_ROLE, OWNER_ROLE
 from service.answering.scope import Scope, proper_names
 from service.answering.text import content_words, stems
 from service.answering.tools import NAME_REPORTS, Tools
@@ -18,6 +18,8 @@ from service.answering.tools import NAME_REPORTS, Tools
 if TYPE_CHECKING:
     from service.corpus import Corpus
 
+ROLE_ASKED = re.compile(r"^\W*who\s+(?:was|is|were|are)\s+(?:the\s+|its\s+|their\s+)?((?:[a-z'’-]+\s+){0,3}?"
+                        r"[a-z'’-]+)\s+(?:of|at|for|in|on)\b", re.I)  # "who was the chief executive of X?"
 LEAD_NAMED = re.compile(r"\blead (inspector|hmi)\b|\binspection was led by\b", re.I)
 
 
@@ -26,7 +28,22 @@ def not_named(tools: Tools, scope: Scope) -> str | None:
     "name the lead inspector"), or None."""
     if name := unmentioned(tools, scope):
         return f"mention {name}"
-    return "name the lead inspector" if lead_unnamed(tools, scope) else None
+    if lead_unnamed(tools, scope):
+        return "name the lead inspector"
+    return f"name the {role}" if (role := role_unnamed(tools, scope)) else None
+
+
+def role_unnamed(tools: Tools, scope: Scope) -> str | None:
+    """A person's role asked of the bodies ("who was the chief executive of X?") that no sentence of their
+    reports in scope names, as a phrase; not a role the reports' metadata may answer (lead inspector, owner)."""
+    asked = ROLE_ASKED.match(scope.question)
+    role = asked.group(1).lower() if asked else ""
+    if not role or stems(role) & (LEAD_ROLE | OWNER_ROLE | INSPECTION) or role in INSPECTORATE_ROLE:
+        return None
+    corpus = tools.library.text
+    columns = corpus.columns(role)
+    return role if not columns or not len(_phrase_rows(corpus, role, columns, tools.rows(scope.report_ids))) \
+        else None
 
 
 def unmentioned(tools: Tools, scope: Scope) -> str | None:
