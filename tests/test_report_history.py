@@ -432,3 +432,17 @@ def test_why_after_how_a_body_did_gives_the_findings_on_its_grades_side(history:
     first = history.ask(AskRequest(question="how did northshire do in 2017?"))
     why = history.ask(AskRequest(question="why?", session_id=first.session_id))
     assert "**Concerns**" in why.answer and "**Strengths**" not in why.answer and why.answer != first.answer
+
+
+def test_every_judgement_of_a_grade_asked_is_given_however_many_sentences_rank_above_it(tmp_path, embeddings) -> None:
+    from tests.conftest import answerer_over
+
+    folder = tmp_path / "reports"
+    folder.mkdir()
+    source = (Path(__file__).parent / "data" / "history" / "northshire-2022.md").read_text(encoding="utf-8")
+    padding = " ".join(f"Ofsted saw Northshire children's services get help from partner {n} for children."
+                       for n in range(40))
+    (folder / "northshire-2022.md").write_text(source + f"\n\n## Partners\n\n{padding}\n", encoding="utf-8")
+    answer = answerer_over(folder, tmp_path, embeddings).ask(AskRequest(
+        question="What grade did Northshire children's services get from Ofsted in 2022?"))
+    assert answer.answer.count("**Northshire (2022)** was rated") == 5  # (overall and each of four areas)

@@ -151,6 +151,7 @@ class Ranker:
             + W_CHUNK * zscores(f["chunk"])
         score[:len(rows)] -= W_BOILERPLATE * self.corpus.boilerplate[rows]
         top = np.argsort(-score)[:REFINE]
+        top = np.concatenate([top, np.setdiff1d(np.arange(len(rows), len(score)), top)])  # (every claim asked)
         topical = self._topic_cosines(question, top, rows, claims, f["dense"])
         out = []
         for i, cosine in zip(top, topical):
@@ -164,7 +165,8 @@ class Ranker:
             ev.strength = float(cosine) + W_COVERAGE * float(f["coverage"][i]) + 0.1 * fit
             out.append(ev)
         out.sort(key=lambda ev: -ev.score)
-        return out[:limit]
+        return out[:limit] + [ev for ev in out[limit:] if ev.claim]  # (a grade asked: each judgement, however
+        # many sentences rank above it)
 
     def _cut(self, ev: Evidence) -> bool:
         """True for a sentence a page break cut short: the last of its page, with no end to it ("... resulted in a")."""
