@@ -446,3 +446,12 @@ def test_every_judgement_of_a_grade_asked_is_given_however_many_sentences_rank_a
     answer = answerer_over(folder, tmp_path, embeddings).ask(AskRequest(
         question="What grade did Northshire children's services get from Ofsted in 2022?"))
     assert answer.answer.count("**Northshire (2022)** was rated") == 5  # (overall and each of four areas)
+
+
+def test_what_happened_at_the_next_full_inspection_is_the_next_reports_overview(history: Answerer) -> None:
+    first = history.ask(AskRequest(question="how was northshire rated in 2017?"))
+    second = history.ask(AskRequest(question="who led the inspection?", session_id=first.session_id))
+    answer = history.ask(AskRequest(question="what happened at the next full inspection?",
+                                    session_id=second.session_id))
+    assert answer.answer.startswith("**Northshire (2022)**") and "**Northshire (2022)** was rated **good** overall" \
+        in answer.answer and {c.report_id for c in answer.citations} == {"northshire-2022"}

@@ -15,13 +15,13 @@ CHANGE_ASKED = re.compile(r"\b(better|worse|improv\w*|declin\w*|chang\w*|differ\
                           r"resolved|addressed|tackled|sustain\w*|maintain\w*|(keep|kept) (it|that|this|those) up)\b",
                           re.I)
 SOME_YEARS = r"(?:a (?:couple|few) of|two|three|four|five|six|\d) years"  # ("and two years later?": the next report)
-EARLIER_REPORT = re.compile(r"\b(previous|earlier|prior|preceding|former|last)\s+(inspection|report|visit)\b|"
+EARLIER_REPORT = re.compile(r"\b(previous|earlier|prior|preceding|former|last)\s+(full\s+)?(inspection|report|visit)\b|"
                             r"\b(previous|earlier|prior|preceding|former)\s+one\b|"
                             r"\b(one|inspection|report|year|time) before( that| it| this)?\b|\bbefore that\b|"
                             r"\b(a|the) (year|time) (earlier|previously)\b|\bthe (previous|prior) (year|time)\b|"
                             rf"\b{SOME_YEARS} (earlier|before)\b|\bthan (before|previously|last time)\b|"
                             r"\b(like|do|did|doing|rated|go|get on) before\W*$", re.I)  # ("what was it like before?")
-LATER_REPORT = re.compile(r"\b(next|following|subsequent|later)\s+(inspection|report|visit|one)\b|"
+LATER_REPORT = re.compile(r"\b(next|following|subsequent|later)\s+(full\s+)?(inspection|report|visit|one)\b|"
                           r"\b(one|inspection|report|year|time) after( that| it| this)?\b|\bafter that\b|"
                           r"\b(a|the) (year|time) later\b|\bthe (next|following) (year|time)\b|\bnext time( round)?\b|"
                           rf"\b{SOME_YEARS} (later|after|on)\b", re.I)
