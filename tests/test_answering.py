@@ -1646,6 +1646,13 @@ def test_a_role_the_reports_never_name_is_said_to_be_unnamed(answerer: Answerer)
     assert "Purple Futures" in ask(answerer, "who was the owner of merseyside crc?").answer  # (the metadata's)
 
 
+def test_why_of_a_rating_the_report_gives_no_findings_for_says_so(answerer: Answerer) -> None:
+    answer = ask(answerer, "What rating did DLNR get in early 2019, and why?")
+    assert "**requires improvement** overall" in answer.answer
+    assert "**Why**: the report states no findings behind its grade." in answer.answer
+    assert any("do not describe the detailed findings" in c.quote for c in answer.citations)
+
+
 def test_a_topic_list_no_report_stands_out_for_gives_the_nearest_not_silence(answerer: Answerer) -> None:
     answer = ask(answerer, "which crcs worked well with partners like the police and other agencies?")
     assert not answer.abstained and "Wales CRC" in item_bodies(answer)

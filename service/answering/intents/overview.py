@@ -47,6 +47,7 @@ ABOUT_THE_RATING = re.compile(r"\boverall (rating|grade)\b|\b(not|never) (been )
                               r"\b(?-i:Good|Outstanding|Inadequate|Requires improvement) (rating|grade)\b", re.I)
 # (its grade: no finding; "rated ... as Good in a report published ...", "The Requires improvement rating was ...")
 SELECTS = re.compile(r"\b(who|whom|whose|which|where|when)\b", re.I)  # "which inspector led ...": one thing
+NO_REASONS = "**Why**: the report states no findings behind its grade."
 MAX_EARLIER = 3        # earlier reports of the body whose overall grade an overview gives
 
 
@@ -79,7 +80,9 @@ def answer_overview(tools: Tools, scope: Scope, book: CitationBook, session_id: 
     parts += [_lines(areas, book, "**Grades by area**"),
               _lines(earlier_grades(tools, scope, meta) if not asked else [], book, "**Earlier inspections**")]
     parts += [_lines(strengths, book, "**Strengths**"), _lines(concerns, book, "**Concerns**")]
-    if not strengths and not concerns:
+    if not strengths and not concerns and WHY.search(scope.question):  # ("why?" of a bare rating: no reasons
+        parts.append(_lines(silences(tools, meta)[:1], book, NO_REASONS) or NO_REASONS)  # given, as it says)
+    elif not strengths and not concerns:
         parts.append(_lines(opening(tools, meta), book, "**In brief**"))
     text = "\n".join(p for p in parts if p)
     if not book.citations:
@@ -181,6 +184,15 @@ def outcome(tools: Tools, meta: ReportMeta) -> Evidence | None:
 
 def opening(tools: Tools, meta: ReportMeta, limit: int = PER_SIDE) -> list[Evidence]:
     return [ev for ev in sentences(tools, meta)][:limit]
+
+
+def silences(tools: Tools, meta: ReportMeta) -> list[Evidence]:
+    """The report's statements that it does not say something ("the sources do not describe the findings ..."),
+    in reading order (of its first ``READ_AT_MOST`` sentences)."""
+    corpus = tools.library.text
+    rows = [int(row) for row in corpus.rows([meta.report_id])[:READ_AT_MOST]]
+    return [Evidence(meta, page, corpus.section(row), quote, row=row)
+            for row in rows for _, page, _, _, quote in [corpus.sentence(row)] if is_absence(quote)]
 
 
 def sentences(tools: Tools, meta: ReportMeta, limit: int = READ_AT_MOST) -> list[Evidence]:
