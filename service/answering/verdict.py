@@ -66,6 +66,8 @@ ABSENCE = re.compile(
     r"\bnot (state|describe|say|mention)\b|\b(is|are|was|were) not (stated|described|specified)\b|"
     r"\bno (information|data|details|figures?) (is|was|are|were|on|about)\b|\bnothing (is|was) (said|reported|known)\b",
     re.I)
+CONCERNS = {"concern", "concerns"}
+CASE_KINDS = {"abuse", "safeguarding", "welfare", "protection", "exploitation", "health"}
 NO_VERDICT = {"succession", "successive", "successively", "neglect", "missing"}  # words whose stem is a verdict
 # word's ("success", "neglected", "missed"), and are not one
 CONCESSIVE = re.compile(r"^\W*(while|although|though|even though|despite|in spite of)\b", re.I)
@@ -121,8 +123,9 @@ def clause_polarity(clause: str) -> Polarity:
 
 
 def _score_token(result: Polarity, tokens: list[str], i: int, token: str) -> None:
-    if token in NO_VERDICT:  # ("a succession of reports" is no success; "neglect", "missing" children are topics)
-        return
+    if token in NO_VERDICT or token in CONCERNS and i and tokens[i - 1] in CASE_KINDS:  # ("a succession of
+        return  # reports" is no success; "neglect", "missing" children are topics; "domestic abuse concerns were
+        # present in a third of cases" are the cases' risks, not the inspectors' concerns)
     key = stem(token)
     if token.endswith("ly") and i + 1 < len(tokens) and stem(tokens[i + 1]) in CUE_STEMS:
         return  # an adverb before a verdict word only says how much ("consistently poor" is no praise)
