@@ -2,9 +2,9 @@
 
 A word of five letters or more that no report uses and that is no English word is checked against every word one
 edit away (a letter left out, added, changed, or two swapped, after Norvig's spelling corrector): of those that are
-English words and that the reports use, the one most sentences use wins. The English words are the whole words of
-the embedding model's own vocabulary (22,500), read with a plural or verb ending ("safeguarding" is "safeguard"
-+ "ing"); a word any report uses is never changed."""
+English words (or that many sentences use: "questionnaires") and that the reports use, the one most sentences use
+wins. The English words are the whole words of the embedding model's own vocabulary (22,500), read with a plural
+or verb ending ("safeguarding" is "safeguard" + "ing"); a word any report uses is never changed."""
 
 from __future__ import annotations
 
@@ -18,6 +18,7 @@ if TYPE_CHECKING:
 
 SHORTEST = 5       # a shorter word is a letter away from too many words to guess which was meant
 LEAST_USED = 3     # sentences a correction must appear in
+WELL_USED = 50     # ... or, for a word the model's vocabulary lacks ("questionnaires"), in this many
 ENDINGS = ("s", "es", "ed", "d", "ing", "er", "ers", "ly")
 
 
@@ -41,9 +42,10 @@ def respell(text: str, fixed: dict[str, str]) -> str:
 
 def _most_used(candidates: set[str], corpus: Corpus) -> str | None:
     used = {}
-    for candidate in filter(english, candidates):
+    for candidate in candidates:
         columns = corpus.columns(candidate)
-        if len(columns) == 1 and (count := int(corpus.sentences_with[columns[0]])) >= LEAST_USED:
+        if len(columns) == 1 and (count := int(corpus.sentences_with[columns[0]])) >= LEAST_USED \
+                and (english(candidate) or count >= WELL_USED):
             used[candidate] = count
     return max(sorted(used), key=lambda w: (used[w], len(w))) if used else None  # ("domestic", not its stem "domest")
 

@@ -183,3 +183,18 @@ def test_a_sentence_a_page_break_cut_short_ranks_below_a_whole_one(tmp_path: Pat
     quotes = [ev.quote for ev in ranked]
     cut = next(q for q in quotes if q.endswith("focused visit found that"))
     assert quotes.index(cut) > quotes.index(next(q for q in quotes if q.startswith("The focused visit in February")))
+
+
+def test_a_misspelt_word_the_models_vocabulary_lacks_is_respelt_when_many_sentences_use_it(tmp_path: Path,
+                                                                                          embeddings) -> None:
+    from service.spelling import english
+    from tests.conftest import answerer_over
+
+    folder = tmp_path / "reports"
+    folder.mkdir()
+    for town in ["Ashby", "Bexford", "Cranmoor"]:
+        lines = " ".join(f"In {town}, {n} questionnaires were returned by carers in week {n}." for n in range(20))
+        (folder / f"{town.lower()}.md").write_text(f"# Inspection of {town}\n\n{lines}\n", encoding="utf-8")
+    tools = answerer_over(folder, tmp_path, embeddings).tools
+    assert not english("questionnaires")  # (not a whole word of the model's vocabulary)
+    assert tools.spelt("ashby questionaires returned") == "ashby questionnaires returned"
