@@ -198,3 +198,19 @@ def test_a_misspelt_word_the_models_vocabulary_lacks_is_respelt_when_many_senten
     tools = answerer_over(folder, tmp_path, embeddings).tools
     assert not english("questionnaires")  # (not a whole word of the model's vocabulary)
     assert tools.spelt("ashby questionaires returned") == "ashby questionnaires returned"
+
+
+def test_a_sentence_that_refers_back_comes_with_the_sentence_it_refers_to(tmp_path: Path, embeddings) -> None:
+    from service.schemas import AskRequest
+    from tests.conftest import answerer_over
+
+    folder = tmp_path / "reports"
+    folder.mkdir()
+    (folder / "ashby.md").write_text(
+        "# Inspection of Ashby children's services\n\nLeaders in Ashby know their services well. Wellbeing forms "
+        "are filled in for some children but are not used beyond a score. This is a missed opportunity to "
+        "understand children's emotional needs. Social workers visit children often.\n", encoding="utf-8")
+    answer = answerer_over(folder, tmp_path, embeddings).ask(AskRequest(
+        question="what missed opportunity did inspectors find in ashby?"))
+    said = answer.answer
+    assert "not used beyond a score" in said and said.index("not used beyond") < said.index("This is a missed")

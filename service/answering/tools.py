@@ -12,7 +12,7 @@ from threading import Lock
 import numpy as np
 
 from service.answering.areas import AreaNames
-from service.answering.evidence import Claim, metadata_claims
+from service.answering.evidence import Claim, Evidence, metadata_claims
 from service.answering.grades import grade_claims
 from service.answering.rank import Question, Ranker
 from service.answering.scope import SCAFFOLD, Scope, without_names
@@ -43,6 +43,7 @@ class VectorCache:
         return vector
 
 
+REFERS_BACK_START = re.compile(r"^\W*(?:this|these|that|those|it|they|such)\b", re.I)
 SHORT_NAMES = frozenset(SHORT_FORMS) | {d + s for d in DIRECTIONS for s in SHORT_FORMS}  # places' short forms
 # ("n yorks", "nyorks"): no misspellings
 NAME_WORDS = 5          # a programme's name, read from lower case: at most this many words
@@ -118,6 +119,19 @@ class Tools:
         if not counted or not unit or stems(counted) & stems(unit):
             return True
         return float(self.vectors(counted) @ self.vectors(unit)) >= COUNT_FITS
+
+    def with_antecedents(self, chosen: list[Evidence]) -> list[Evidence]:
+        """The sentences, each that opens referring back ("This is a missed opportunity ...") after the sentence
+        before it on its page (what "this" is)."""
+        out: dict[int | None, Evidence] = {}
+        for ev in chosen:
+            if ev.row and REFERS_BACK_START.match(ev.quote) and ev.row - 1 not in out:
+                report_id, page, _, _, quote = self.library.text.sentence(ev.row - 1)
+                if report_id == ev.meta.report_id and page == ev.page:
+                    section = self.library.text.section(ev.row - 1)
+                    out[ev.row - 1] = Evidence(ev.meta, page, section, quote, row=ev.row - 1)
+            out.setdefault(ev.row if ev.row is not None else -id(ev), ev)
+        return list(out.values())
 
     def rows(self, report_ids: list[str]) -> np.ndarray:
         return self.library.text.rows(report_ids)

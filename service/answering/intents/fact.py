@@ -88,6 +88,7 @@ def answer_fact(tools: Tools, scope: Scope, book: CitationBook, session_id: str)
         return abstain(session_id, _no_grade(tools, scope)).model_copy(update={"strength": found})
     open_question = not scope.bodies and question.answer_type is None and len(scope.report_ids) > 1
     chosen = spread(ranked, MAX_OPEN) if open_question else supporting(ranked, claims)
+    chosen = tools.with_antecedents(chosen) if question.answer_type is None else chosen  # (what "this" is)
     return fact_answer(chosen, question, book, session_id, tools.counts_asked).model_copy(update={"strength": found})
 
 
