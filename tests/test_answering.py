@@ -56,6 +56,7 @@ def test_praise_is_not_criticism() -> None:
 def test_a_cases_risks_called_concerns_are_no_criticism() -> None:
     assert sentence_polarity("Domestic abuse concerns were present in about a third of the cases sampled.").concern == 0
     assert sentence_polarity("Child safeguarding concerns featured in half the cases.").concern == 0
+    assert sentence_polarity("Child-safeguarding concerns were present in a third of the cases.").concern == 0
     assert sentence_polarity("Inspectors had concerns about the quality of plans.").concern == 1
     assert sentence_polarity("Safeguarding concerns were not acted on promptly.").concern == 1
 

@@ -123,7 +123,7 @@ def clause_polarity(clause: str) -> Polarity:
 
 
 def _score_token(result: Polarity, tokens: list[str], i: int, token: str) -> None:
-    if token in NO_VERDICT or token in CONCERNS and i and tokens[i - 1] in CASE_KINDS:  # ("a succession of
+    if token in NO_VERDICT or token in CONCERNS and i and tokens[i - 1].rpartition("-")[2] in CASE_KINDS:  # ("a succession of
         return  # reports" is no success; "neglect", "missing" children are topics; "domestic abuse concerns were
         # present in a third of cases" are the cases' risks, not the inspectors' concerns)
     key = stem(token)
