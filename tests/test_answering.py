@@ -61,6 +61,13 @@ def test_a_cases_risks_called_concerns_are_no_criticism() -> None:
     assert sentence_polarity("Safeguarding concerns were not acted on promptly.").concern == 1
 
 
+def test_a_finding_held_back_or_late_is_a_concern() -> None:
+    impaired = sentence_polarity("Leaders' line of sight to practice quality and children's progress is "
+                                 "significantly impaired by the new case management system.")
+    assert impaired.concern == 1
+    assert sentence_polarity("However, the impact of this work has only recently gained traction.").concern == 1
+
+
 def test_negation_turns_a_cue_round() -> None:
     assert sentence_polarity("Reviewing of cases was not effective.").concern == 1
     assert sentence_polarity("Home visits were not routinely used.").concern >= 1

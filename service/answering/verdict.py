@@ -32,7 +32,7 @@ underuse unsafe criticised criticized criticism unacceptable delay delays delaye
 shortfall shortfalls slow unclear undermined deficient deficiencies missed overlooked ignored neglected patchy
 superficial cursory fragmented disjointed overdue overloaded overstretched demoralised demoralized exhausted burnout
 burnt-out stressed struggled struggling unstable wrong bad shortcoming shortcomings broken worry worries
-worrying fragile""".split()
+worrying fragile impaired impairs hampered hampers hindered hinders""".split()
 POSITIVE_WORDS = """good well strong stronger strongest strength strengths effective effectively praised praise
 praiseworthy outstanding excellent exemplary impressive impressively robust commendable positive positively
 thorough committed energetic vibrancy success successful successfully innovative skilled skilful consistent
@@ -40,7 +40,7 @@ consistently high-quality credit credited commended complimented applauded""".sp
 IMPROVED_WORDS = "improved improving improvement improvements better gain gains strengthened progressed".split()
 NEGATIVE_PHRASES = re.compile(r"\b(need(s|ed)?|requir(es|ed|e)|requiring) (?:\w+ ){0,2}?"
                               r"improv\w*( to be good)?|too (few|many|high|low|slow|long|little)|not enough|"
-                              r"risk concern|fell short|urgent (action|attention|improvements?)|"
+                              r"risk concern|fell short|only (very )?recently|urgent (action|attention|improvements?)|"
                               r"(action|improvements?) (is|was|were|are) (urgently )?needed|"
                               r"\bunder-(recorded|recording|reported|reporting|resourced|staffed|estimated)\b|"
                               r"under (\w+ )?pressure|intervene|below (the )?(standard|expectations)|"
