@@ -564,3 +564,22 @@ def test_a_sentence_naming_a_thing(sentence: str) -> None:
 ])
 def test_a_sentence_naming_no_thing(sentence: str) -> None:
     assert not names_a_thing(sentence, {"club", "team", "group", "name"}, RARE_NAMES)
+
+
+def test_a_figure_for_each_one_asked_is_not_headed_by_a_total() -> None:
+    """"How many children was each officer responsible for?": a total ("275 children were the subject of a plan")
+    heads no answer; a figure said of each one does."""
+    import numpy as np
+
+    from ingest.models import ReportMeta
+    from service.answering.evidence import Evidence
+    from service.answering.intents.fact import lead
+    from service.answering.rank import Question
+
+    meta = ReportMeta(report_id="s", source="s.pdf", title="S")
+    asked = Question("Roughly how many children was each of Stockport's officers responsible for?", np.zeros(3), [],
+                     "number")
+    total = Evidence(meta, 6, None, "At 21 June 2017, 275 children were the subject of a child protection plan "
+                                    "(a rate of 45 per 10,000 children).")
+    each = Evidence(meta, 19, None, "Officers had high caseloads of around 125 children each.")
+    assert lead(total, asked) is None and lead(each, asked) == "125"

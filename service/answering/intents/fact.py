@@ -25,8 +25,7 @@ from service.answering.tools import Tools
 from service.schemas import Answer
 
 NEAR_AREA = 0.35       # (cosine) an area this near the words a grade is asked for leads before the overall grade
-AREA_WORDS = {stem(w) for w in "area areas aspect aspects part parts bit bits section sections".split()}  # (asks
-# which judgement: names none)
+AREA_WORDS = {stem(w) for w in "area areas aspect aspects part parts bit bits section sections".split()}  # no topic
 OTHER_YEAR = 0.5       # (z-score units) a sentence dated to years the question does not ask about
 SINCE = re.compile(r"\b(since|compared (with|to)|up from|down from)\b", re.I)  # (a change up to now: of now too)
 LATEST_BONUS = 0.5     # (z-score units; the frozen halves are the same from 0 to 1)
@@ -49,11 +48,13 @@ PREVIOUSLY = re.compile(r"\b(last|previous|prior|earlier|preceding|former)\s+(fu
 BODY_KIND = re.compile(r"(?:['’]s)?\s+(?:probation\s+|children['’]?s\s+)?(?:compan(?:y|ies)|providers?|crcs?|"
                        r"councils?|services?|trusts?|divisions?|social\s+(?:care|services))\b", re.I)  # what it is
 OVERALL_ASKED = re.compile(r"\b(?:rated|graded|judged|rating|grade)\s+overall\b|"
-                           r"\boverall\s+(?:effectiveness\s+)?(?:grade|rating|judge?ment)\b", re.I)  # (not "apart
-# from overall effectiveness, which area ...")
+                           r"\boverall\s+(?:effectiveness\s+)?(?:grade|rating|judge?ment)\b", re.I)  # (not "apart from
+# overall effectiveness, which area ...")
 GRADED_FOR = re.compile(r"\b(?:for|on|in terms of)\s+((?:[\w'’-]+\s+){0,11}[\w'’-]+)\W*$", re.I)  # what a grade is for
 # (words apart by spaces: a word split two ways would backtrack for seconds)
 Counts = Callable[[str, str, str], bool]  # (question, quote, figure): does the figure count what is asked?
+PER_ONE = re.compile(r"\beach\b(?!\s+of\s+(?:the|its|their)\s+(?:reports?|inspections?))|\baverag\w*|\bcaseloads?\b|"
+                     r"\bper\s+(?:worker|officer|practitioner|person|head|manager)\b", re.I)  # a figure for one
 DATE = re.compile(rf"\b(?:\d{{1,2}}(?:st|nd|rd|th)?\s+)?{MONTH.pattern}\s+(?:19|20)\d\d\b", re.I)
 
 
@@ -138,8 +139,7 @@ def _no_grade(tools: Tools, scope: Scope) -> str:
     metas = [tools.library.reports[r] for r in scope.report_ids]
     if scope.answer_type != "grade" or scope.area is not None or not scope.bodies or any(m.overall for m in metas):
         return NOT_IN_REPORTS
-    named = " and ".join(label(m) for m in metas)
-    return f"The {named} report{'s give' if len(metas) > 1 else ' gives'} no overall grade."
+    return f"The {' and '.join(map(label, metas))} report{'s give' if len(metas) > 1 else ' gives'} no overall grade."
 
 
 def claims_asked(tools: Tools, scope: Scope) -> list[Claim]:
@@ -246,7 +246,8 @@ def lead(ev: Evidence, question: Question, counts: Counts | None = None) -> str 
         found = set(quantities(ev.quote, question.figure)) - {m.group(0) for m in NUMBER.finditer(question.text)}
         in_words = COUNTED_IN_WORDS.search(ev.quote)  # "only two of the ten ..., compared with 68%": which?
         figure = found.pop() if len(found) == 1 and not in_words else None
-        return figure if figure and (counts is None or counts(question.text, ev.quote, figure)) else None
+        each = not PER_ONE.search(question.text) or PER_ONE.search(ev.quote)  # (of one: not "275 were on plans")
+        return figure if figure and each and (counts is None or counts(question.text, ev.quote, figure)) else None
     if question.answer_type in ("date", "frequency"):
         found = {m.group(0) for m in (DATE if question.answer_type == "date" else FREQUENCY).finditer(ev.quote)}
         return found.pop() if len(found) == 1 else None
