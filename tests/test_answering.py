@@ -1668,6 +1668,16 @@ def test_why_of_a_rating_the_report_gives_no_findings_for_says_so(answerer: Answ
     assert any("do not describe the detailed findings" in c.quote for c in answer.citations)
 
 
+@pytest.mark.parametrize(("question", "report"), [
+    ("how did Durham Tees Valley get on second time round?", "Durham Tees Valley CRC (2020)"),
+    ("what did the second inspection of merseyside find?", "Merseyside CRC (2020)"),
+    ("merseyside's first inspection in a nutshell", "Merseyside CRC (2018)"),
+])
+def test_the_nth_inspection_of_a_body_is_its_nth_report_by_date(answerer: Answerer, question: str,
+                                                                 report: str) -> None:
+    assert ask(answerer, question).answer.startswith(f"**{report}**\n- **{report}** was rated")
+
+
 def test_a_topic_list_no_report_stands_out_for_gives_the_nearest_not_silence(answerer: Answerer) -> None:
     answer = ask(answerer, "which crcs worked well with partners like the police and other agencies?")
     assert not answer.abstained and "Wales CRC" in item_bodies(answer)

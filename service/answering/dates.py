@@ -35,6 +35,20 @@ FIRST_ONLY = re.compile(r"(?<!since )(?<!since its )(?<!since their )(?<!since t
                         re.I)  # ("tell me about X's first rated inspection", "the first time X was looked at"; not
 # "since its first inspection")
 
+ORDINALS = {"second": 2, "third": 3, "fourth": 4, "fifth": 5}
+NTH_ONLY = re.compile(r"\b(second|third|fourth|fifth)\s+(?:(?:rated|full|standard|ofsted|graded)\s+)?"
+                      r"(?:inspection|report|visit)\b|\b(second|third|fourth|fifth) time (?:a)?round\b", re.I)
+
+
+def ordinal_asked(question: str) -> int | None:
+    """Which of a body's reports, oldest first, the question asks about ("its first inspection": 1, "how did X
+    get on second time round?": 2); None when it asks none."""
+    if FIRST_ONLY.search(question):
+        return 1
+    nth = NTH_ONLY.search(question)
+    return ORDINALS[(nth.group(1) or nth.group(2)).lower()] if nth else None
+
+
 PART_OF_YEAR = re.compile(r"\b(?:the\s+)?(?:end|start|beginning|middle|mid|turn|late|early|spring|summer|autumn|fall|"
                           r"winter)\b(?=[\s-]+(?:of\s+)?(?:19|20)\d\d\b)", re.I)  # "at the end of 2023": when, not what
 

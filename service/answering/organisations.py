@@ -99,10 +99,17 @@ def org_types_named(question: str) -> set[str]:
     return {kind for kind, pattern in ORG_TYPES.items() if pattern.search(question)}
 
 
-def latest_per_body(reports: list[ReportMeta], first: bool = False) -> list[ReportMeta]:
-    """Each body's most recently published report ("when was X last inspected", "X's latest rating"); with
-    ``first``, its earliest ("X's first inspection")."""
+def nth_per_body(reports: list[ReportMeta], nth: int) -> list[ReportMeta]:
+    """Each body's ``nth`` report by date (1: its first), of the bodies with that many."""
+    by_body: dict[str, list[ReportMeta]] = {}
+    for meta in sorted(reports, key=lambda m: m.published or date.min):
+        by_body.setdefault(body_label(meta), []).append(meta)
+    return [metas[nth - 1] for metas in by_body.values() if len(metas) >= nth]
+
+
+def latest_per_body(reports: list[ReportMeta]) -> list[ReportMeta]:
+    """Each body's most recently published report ("when was X last inspected", "X's latest rating")."""
     latest: dict[str, ReportMeta] = {}
-    for meta in sorted(reports, key=lambda m: m.published or date.min, reverse=first):
+    for meta in sorted(reports, key=lambda m: m.published or date.min):
         latest[body_label(meta)] = meta
     return list(latest.values())

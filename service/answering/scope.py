@@ -12,11 +12,11 @@ from service.answering.areas import AreaNames
 from service.answering.asks import NUMERIC, PLURAL_ORGS, WHO, answer_type, kind_of, numeric
 from service.answering.mentions import BodyMatch, BodyNames
 from service.answering.organisations import (INSPECTORATE_NAMES, ORG_TYPES, body_label, inspectorates_named,
-                                             latest_per_body, org_type, org_types_named)
+                                             latest_per_body, nth_per_body, org_type, org_types_named)
 from service.answering.places import COUNCIL_KINDS, council_kind, council_kinds_named
 from service.answering.regions import region_of, regions_named, without_regions
-from service.answering.dates import (FIELDWORK_YEAR, FIRST_ONLY, LATEST_ONLY, PART_OF_YEAR, REPORT_YEAR, YEAR_PHRASE,
-                                     YEAR_BESIDE, in_years, of_fieldwork_asked, of_month_asked, parse_years)
+from service.answering.dates import (FIELDWORK_YEAR, LATEST_ONLY, PART_OF_YEAR, REPORT_YEAR, YEAR_BESIDE, YEAR_PHRASE,
+                                     in_years, of_fieldwork_asked, of_month_asked, ordinal_asked, parse_years)
 from service.answering.text import ENTITY, MONTH, content_words, stem, stems
 from service.answering.thesaurus import in_reports_words, reports_words
 from service.terms import STOPWORDS
@@ -172,9 +172,9 @@ def _reports_in_scope(question: str, reports: list[ReportMeta], bodies: list[Bod
     if dated and not monthly:
         return [], "no report in this index was published or inspected in that month"
     dated = monthly
-    first = bool(bodies) and bool(FIRST_ONLY.search(question))  # ("X's first rated inspection": its earliest)
-    if not years and (first or (LATEST_ONLY.search(question) if bodies else AS_THINGS_STAND.search(question))):
-        dated = latest_per_body(dated, first)  # ("which councils are currently rated inadequate": each one's latest)
+    nth = ordinal_asked(question) if bodies else None  # ("X's first rated inspection", "second time round")
+    if not years and (nth or (LATEST_ONLY.search(question) if bodies else AS_THINGS_STAND.search(question))):
+        dated = nth_per_body(dated, nth) if nth else latest_per_body(dated)  # ("currently rated": each one's latest)
     return sorted(m.report_id for m in dated), None
 
 
