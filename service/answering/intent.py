@@ -79,7 +79,8 @@ SUMMARY_CUE = re.compile(r"\b(summar(y|ies|ise|ize)|sum\s+(?:(?:it|them|that|thi
                          r"main (findings|points|messages|issues|conclusions)|headlines?|highlights)", re.I)
 OVERVIEW_CUE = re.compile(r"\bwhy\b[^?]*\b(rated|graded|judged|given|got|get|rating|grade)\b|" + SUMMARY_CUE.pattern +
                           r"|\b(tell me (more )?about|what happened|(find|say|conclude|report)\b\W*$|"
-                          r"how did\b.*\b(do|get on|fare)\b|what (was|were) the (outcome|result|verdict|findings|conclusions)|points? of)", re.I)
+                          r"how did\b.*\b(do|get on|fare)\b|"
+                          r"what (was|were) the (outcome|result|verdict|findings|conclusions)|points? of)", re.I)
 DIFFER = (r"differ|differs|differed|differing|differences?|how different|different\s+(?:from|to|than|between)|"
           r"different\s*\?")  # sets two apart: not "how many different owners", "different interventions"
 COMPARE_CUE = re.compile(rf"\b(compar\w*|versus|vs\.?|v\.|{DIFFER})(?!\w)|\bwhich (was|is|were|did)\b[^?]*\b"
