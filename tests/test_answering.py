@@ -1678,6 +1678,12 @@ def test_the_nth_inspection_of_a_body_is_its_nth_report_by_date(answerer: Answer
     assert ask(answerer, question).answer.startswith(f"**{report}**\n- **{report}** was rated")
 
 
+def test_the_most_judgements_of_a_grade_counts_what_a_report_says_beyond_its_table(answerer: Answerer) -> None:
+    answer = ask(answerer, "Which CRC had the most areas marked outstanding?")
+    assert answer.answer.startswith("The most judgements rated **outstanding** in one report (3)")
+    assert item_bodies(answer) == {"Durham Tees Valley CRC"}  # ("Three of ... standards were rated Outstanding")
+
+
 def test_a_topic_list_no_report_stands_out_for_gives_the_nearest_not_silence(answerer: Answerer) -> None:
     answer = ask(answerer, "which crcs worked well with partners like the police and other agencies?")
     assert not answer.abstained and "Wales CRC" in item_bodies(answer)

@@ -11,6 +11,7 @@ from collections import Counter
 from ingest.models import GRADES, ReportMeta
 from service.answering import grades
 from service.answering.compose import CitationBook, Row, abstain, list_answer
+from service.answering.evidence import Evidence
 from service.answering.intents.compare import answer_compare
 from service.answering.intents.fact import KEEP_WITHIN, answer_fact, lead
 from service.answering.intents.grade_lists import biggest_changes, overall_row
@@ -27,6 +28,9 @@ WORST = re.compile(r"\b(worst|lowest|bottom|poorest|weakest)\b", re.I)
 FEWEST = re.compile(r"\b(fewest|smallest|lowest|least|lightest|fewer|smaller|lower|less|lighter)\b(?!\s+than\b)", re.I)
 STATES_MOST = re.compile(rf"\b({'|'.join(SUPERLATIVES)})\b", re.I)
 EARLIEST = re.compile(r"\b(first|earliest|oldest)\b", re.I)
+STATED_COUNT = re.compile(r"\b(two|three|four|five|six|seven|eight|nine|ten|\d+)\s+of\s+(?:[\w'’]+\s+){0,6}?"
+                          r"(?:standards|areas|judge?ments)\s+(?:\w+\s+){0,4}?(?:were|was)\s+(?:rated|judged|graded)\s+"
+                          r"(outstanding|good|inadequate|requires improvement)\b", re.I)
 MEASURE = re.compile(r"\b(average|mean|median)\b", re.I)  # a figure of that measure, not any on the topic
 
 
@@ -113,13 +117,35 @@ def _by_grade_count(tools: Tools, scope: Scope, book: CitationBook, session_id: 
     grade = next(c.grade for c in scope.conditions if c.grade)
     metas = [m for m in map(tools.library.reports.get, scope.report_ids) if m and m.areas]
     given = {m.report_id: [area for area, g in m.areas.items() if g == grade] for m in metas}
+    stated = _stated_counts(tools, [m.report_id for m in metas], grade)  # ("three of its standards were rated ...")
+    counts = {r: max(len(areas), stated[r][0] if r in stated else 0) for r, areas in given.items()}
     pick = min if FEWEST.search(MOST_GRADED.search(scope.question).group(1)) else max
-    count = pick((len(areas) for areas in given.values()), default=0)
+    count = pick(counts.values(), default=0)
     if scope.missing or not count and pick is max:
         return abstain(session_id)
-    rows = [_graded_row(tools, m, given[m.report_id], grade) for m in metas if len(given[m.report_id]) == count]
+    rows = [_graded_row(tools, m, given[m.report_id], grade) for m in metas if counts[m.report_id] == count]
+    for row in rows:
+        if row.meta.report_id in stated and stated[row.meta.report_id][0] > len(given[row.meta.report_id]):
+            row.evidence, row.claim = [stated[row.meta.report_id][1]], None  # (the text says more than the table)
     side = "fewest" if pick is min else "most"
     return list_answer(rows, book, session_id, f"The {side} judgements rated **{grade}** in one report ({count})")
+
+
+def _stated_counts(tools: Tools, ids: list[str], grade: str) -> dict[str, tuple[int, Evidence]]:
+    """Each report whose text says how many of its judgements got ``grade`` ("Three of X's standards were rated
+    Outstanding"): that number and the sentence."""
+    corpus, out = tools.library.text, {}
+    columns = corpus.columns(grade)
+    rows = tools.rows(ids)
+    for row in rows[corpus.holding(columns, rows) == len(columns)] if columns else []:
+        report_id, page, _, _, quote = corpus.sentence(int(row))
+        said = STATED_COUNT.search(quote)
+        if said and grades.grade_of(said.group(2)) == grade and report_id not in out:
+            word = said.group(1).lower()
+            n = int(word) if word.isdigit() else grades.NUMBERS[word]
+            out[report_id] = (n, Evidence(tools.library.reports[report_id], page, corpus.section(int(row)), quote,
+                                          row=int(row)))
+    return out
 
 
 def _graded_row(tools: Tools, meta: ReportMeta, areas: list[str], grade: str) -> Row:
