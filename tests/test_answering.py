@@ -1684,6 +1684,16 @@ def test_the_most_judgements_of_a_grade_counts_what_a_report_says_beyond_its_tab
     assert item_bodies(answer) == {"Durham Tees Valley CRC"}  # ("Three of ... standards were rated Outstanding")
 
 
+@pytest.mark.parametrize("question", [
+    "How did Humberside Lincolnshire & North Yorkshire in 2020 stack up against West Yorkshire's 2018 inspection?",
+    "compare HLNY 2020 with west yorkshire 2018",
+])
+def test_a_comparison_gives_each_body_the_year_written_beside_it(answerer: Answerer, question: str) -> None:
+    answer = ask(answerer, question)
+    assert {item.report_id for item in answer.items} == {"humberside-lincolnshire-north-yorkshire-crc-2020",
+                                                          "west-yorkshire-crc-2018"}
+
+
 def test_a_topic_list_no_report_stands_out_for_gives_the_nearest_not_silence(answerer: Answerer) -> None:
     answer = ask(answerer, "which crcs worked well with partners like the police and other agencies?")
     assert not answer.abstained and "Wales CRC" in item_bodies(answer)

@@ -18,7 +18,7 @@ from service.answering.intents.overview import SUBJECT_SHARE, findings, outcome
 from service.answering.organisations import body_label, group_by_body
 from service.answering.intent import ALWAYS, COMPARE_WORDS, HOW_RATED, OVER_TIME, OVERVIEW_WORDS
 from service.answering.scope import RATING, Scope
-from service.answering.text import content_words, stem
+from service.answering.text import A_YEAR, content_words, stem
 from service.answering.thesaurus import reports_words
 from service.answering.tools import Tools
 from service.schemas import Answer, Item
@@ -102,9 +102,23 @@ def compared(tools: Tools, scope: Scope, aspect: bool = False) -> list[ReportMet
             else [nearest(metas, year) for year in asked] if len(asked) >= 2 \
             else [metas[-1], metas[0]] if scope.years and len(metas) > 1 else metas[:2][::-1]
         return list({m.report_id: m for m in picked}.values())
+    if own := _own_years(scope):  # "A in 2020 against B's 2018 inspection": each body's report of its own year
+        return [nearest(metas, own[body]) for body, metas in by_body.items() if body in own]
     if aspect and not scope.years:  # "which was better at home visits, A or B?": the reports that speak of it
         return [max(metas, key=lambda m: _strength_on(tools, m, scope)) for metas in by_body.values()]
     return [metas[0] for metas in by_body.values()]
+
+
+def _own_years(scope: Scope) -> dict[str, int]:
+    """Each body named and the year written after it, before the next body ("How did A in 2020 stack up against
+    B's 2018 inspection?"); {} unless every body has one and they differ."""
+    named = sorted(scope.bodies, key=lambda b: b.start)
+    own: dict[str, int] = {}
+    for body, after in zip(named, [*named[1:], None]):
+        year = A_YEAR.search(scope.question, body.end, after.start if after else len(scope.question))
+        if year:
+            own.setdefault(body.body, int(year.group(0)))
+    return own if len(own) == len({b.body for b in named}) and len(set(own.values())) > 1 else {}
 
 
 def _aspects(scope: Scope, aspect: list[str]) -> list[tuple[str, Scope]]:
