@@ -583,3 +583,5 @@ def test_a_figure_for_each_one_asked_is_not_headed_by_a_total() -> None:
                                     "(a rate of 45 per 10,000 children).")
     each = Evidence(meta, 19, None, "Officers had high caseloads of around 125 children each.")
     assert lead(total, asked) is None and lead(each, asked) == "125"
+    largest = Question("Which probation company had the largest caseload?", np.zeros(3), [], "number")
+    assert lead(Evidence(meta, 1, None, "London CRC supervised about 30,000 people."), largest) == "30,000"

@@ -53,7 +53,7 @@ OVERALL_ASKED = re.compile(r"\b(?:rated|graded|judged|rating|grade)\s+overall\b|
 GRADED_FOR = re.compile(r"\b(?:for|on|in terms of)\s+((?:[\w'’-]+\s+){0,11}[\w'’-]+)\W*$", re.I)  # what a grade is for
 # (words apart by spaces: a word split two ways would backtrack for seconds)
 Counts = Callable[[str, str, str], bool]  # (question, quote, figure): does the figure count what is asked?
-PER_ONE = re.compile(r"\beach\b(?!\s+of\s+(?:the|its|their)\s+(?:reports?|inspections?))|\baverag\w*|\bcaseloads?\b|"
+PER_ONE = re.compile(r"\beach\b(?!\s+of\s+(?:the|its|their)\s+(?:reports?|inspections?))|\baverag\w*|"
                      r"\bper\s+(?:worker|officer|practitioner|person|head|manager)\b", re.I)  # a figure for one
 DATE = re.compile(rf"\b(?:\d{{1,2}}(?:st|nd|rd|th)?\s+)?{MONTH.pattern}\s+(?:19|20)\d\d\b", re.I)
 
@@ -246,7 +246,7 @@ def lead(ev: Evidence, question: Question, counts: Counts | None = None) -> str 
         found = set(quantities(ev.quote, question.figure)) - {m.group(0) for m in NUMBER.finditer(question.text)}
         in_words = COUNTED_IN_WORDS.search(ev.quote)  # "only two of the ten ..., compared with 68%": which?
         figure = found.pop() if len(found) == 1 and not in_words else None
-        each = not PER_ONE.search(question.text) or PER_ONE.search(ev.quote)  # (of one: not "275 were on plans")
+        each = not PER_ONE.search(question.text) or PER_ONE.search(ev.quote) or "caseload" in ev.quote  # (no total)
         return figure if figure and each and (counts is None or counts(question.text, ev.quote, figure)) else None
     if question.answer_type in ("date", "frequency"):
         found = {m.group(0) for m in (DATE if question.answer_type == "date" else FREQUENCY).finditer(ev.quote)}
