@@ -1694,6 +1694,13 @@ def test_a_comparison_gives_each_body_the_year_written_beside_it(answerer: Answe
                                                           "west-yorkshire-crc-2018"}
 
 
+def test_the_second_part_of_a_question_about_one_body_is_about_it_too(answerer: Answerer) -> None:
+    answer = ask(answerer, "Staffordshire and West Midlands in 2018 - how were the people at the top, and what took "
+                           "a back seat in day-to-day work?")
+    assert "(Staffordshire and West Midlands CRC; 2018)?**" in answer.answer
+    assert {c.report_id for c in answer.citations} == {"staffordshire-west-midlands-crc-2018"}
+
+
 def test_a_topic_list_no_report_stands_out_for_gives_the_nearest_not_silence(answerer: Answerer) -> None:
     answer = ask(answerer, "which crcs worked well with partners like the police and other agencies?")
     assert not answer.abstained and "Wales CRC" in item_bodies(answer)

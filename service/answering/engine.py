@@ -132,11 +132,14 @@ class Answerer:
         return scopes, answer, book, subject if read else None
 
     def scopes(self, resolved: Resolved, filters: Filters | None) -> list[Scope]:
-        """One scope per part of the question; a second part that says "it" is about the first part's bodies."""
+        """One scope per part of the question; a second part that says "it", or asks one thing and names no body, is
+        about the first part's bodies (and years: "X in 2018 - how were the leaders, and what took a back seat?")."""
         parts = two_parts(resolved.text)
         scopes = [self.scope(replace(resolved, text=part), filters) for part in parts]
-        if len(scopes) == 2 and not scopes[1].bodies and scopes[0].bodies and REFERS_BACK.search(parts[1]):
-            named = "; ".join(dict.fromkeys(b.body for b in scopes[0].bodies))
+        if len(scopes) == 2 and not scopes[1].bodies and scopes[0].bodies and (
+                REFERS_BACK.search(parts[1]) or scopes[1].kind == "fact"):
+            years = [str(lo) for lo, hi in scopes[0].years if lo == hi]
+            named = "; ".join([*dict.fromkeys(b.body for b in scopes[0].bodies), *years])
             scopes[1] = self.scope(replace(resolved, text=f"{parts[1].rstrip(' ?')} ({named})?"), filters)
         return scopes
 
