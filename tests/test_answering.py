@@ -1701,6 +1701,11 @@ def test_the_second_part_of_a_question_about_one_body_is_about_it_too(answerer: 
     assert {c.report_id for c in answer.citations} == {"staffordshire-west-midlands-crc-2018"}
 
 
+def test_the_biggest_share_asked_ranks_the_percentages_stated(answerer: Answerer) -> None:
+    answer = ask(answerer, "which CRC had the biggest share of staff saying their workload was unmanageable?")
+    assert answer.answer.startswith("The largest figure stated is **70%**, by **Staffordshire and West Midlands CRC**")
+
+
 def test_a_topic_list_no_report_stands_out_for_gives_the_nearest_not_silence(answerer: Answerer) -> None:
     answer = ask(answerer, "which crcs worked well with partners like the police and other agencies?")
     assert not answer.abstained and "Wales CRC" in item_bodies(answer)

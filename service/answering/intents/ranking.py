@@ -177,6 +177,7 @@ def _by_quantity(tools: Tools, scope: Scope, book: CitationBook, session_id: str
                 and (figure := _figure(ev.quote, lead(ev, question))):
             stated.setdefault(ev.report_id, (*figure, ev))
     asked = {stem(w) for w in content_words(f"{scope.question} {scope.jargon}")}
+    asked |= {"%"} if question.figure == "share" else set()  # ("the biggest share of staff": percentages)
     units = Counter(unit for _, units, _ in stated.values() for unit in units & asked)  # it counts what was asked
     if not units or units.most_common(1)[0][1] < 2:
         return abstain(session_id)
@@ -186,7 +187,8 @@ def _by_quantity(tools: Tools, scope: Scope, book: CitationBook, session_id: str
                    key=lambda item: item[0], reverse=not fewest)
     side = "smallest" if fewest else "largest"
     return list_answer([Row(ev.meta, "mentioned", [ev]) for _, ev in order], book, session_id,
-                       f"The {side} figure stated is **{order[0][0]:,g}**, by **{body_label(order[0][1].meta)}**; "
+                       f"The {side} figure stated is **{order[0][0]:,g}{'%' * (unit == '%')}**, by "
+                       f"**{body_label(order[0][1].meta)}**; "
                        f"each report stating one, {side} first", ranked=True)
 
 
