@@ -455,3 +455,21 @@ def test_what_happened_at_the_next_full_inspection_is_the_next_reports_overview(
                                     session_id=second.session_id))
     assert answer.answer.startswith("**Northshire (2022)**") and "**Northshire (2022)** was rated **good** overall" \
         in answer.answer and {c.report_id for c in answer.citations} == {"northshire-2022"}
+
+
+def test_strong_praise_under_what_needs_to_improve_is_no_concern(tmp_path, embeddings) -> None:
+    folder = tmp_path / "reports"
+    folder.mkdir()
+    (folder / "eastmoor-2018.md").write_text(
+        "# Inspection of Eastmoor local authority children's services\n\nInspected body: Eastmoor\nPublished: "
+        "2018-06\nOverall effectiveness: Good\n\n## What needs to improve\n\nThe quality of written plans.\n\n"
+        "Highly committed partner agencies work together well to deliver effective help to families.\n\n"
+        "Strategy meetings do not record how enquiries should be undertaken.\n", encoding="utf-8")
+    answer = answerer_over(folder, tmp_path, embeddings).ask(AskRequest(question="eastmoor 2018 in a nutshell"))
+    concerns = answer.answer.split("**Concerns**")[1] if "**Concerns**" in answer.answer else ""
+    assert "Strategy meetings" in concerns and "Highly committed" not in concerns
+
+
+def test_why_of_a_good_grade_with_a_weaker_judgement_gives_both_sides(history: Answerer) -> None:
+    answer = history.ask(AskRequest(question="how did northshire do in 2022, and why?"))
+    assert "**Strengths**" in answer.answer and "**Concerns**" in answer.answer  # (care leavers: requires improvement)

@@ -47,6 +47,7 @@ ABOUT_THE_RATING = re.compile(r"\boverall (rating|grade)\b|\b(not|never) (been )
                               r"\b(?-i:Good|Outstanding|Inadequate|Requires improvement) (rating|grade)\b", re.I)
 # (its grade: no finding; "rated ... as Good in a report published ...", "The Requires improvement rating was ...")
 SELECTS = re.compile(r"\b(who|whom|whose|which|where|when)\b", re.I)  # "which inspector led ...": one thing
+PRAISED = 2           # praise words that make a list's line under "what needs to improve" praise all the same
 NO_REASONS = "**Why**: the report states no findings behind its grade."
 MAX_EARLIER = 3        # earlier reports of the body whose overall grade an overview gives
 
@@ -58,8 +59,9 @@ def answer_overview(tools: Tools, scope: Scope, book: CitationBook, session_id: 
     sides = " ".join(w for w in scope.topic_words if not grade_of(w))  # "is Merseyside any good?" asks its grade
     asked = {"concern"} if IMPROVE_ASKED.search(scope.question) else \
         sentence_polarity(sides).kinds() & {"positive", "concern"}  # ("areas for improvement": not gains)
-    if WHY.search(scope.question) and not asked and meta.overall:  # ("how did X do, and why?": the grade and
-        asked = {"concern" if meta.overall in WEAK_GRADES else "positive"}  # the findings on its side)
+    mixed = meta.overall not in WEAK_GRADES and bool(set(meta.areas.values()) & WEAK_GRADES)  # (good, an area weak)
+    if WHY.search(scope.question) and not asked and meta.overall and not mixed:  # ("how did X do, and why?": the
+        asked = {"concern" if meta.overall in WEAK_GRADES else "positive"}  # findings on its side; mixed: both)
     claims = grade_claims(tools.library, meta)
     if asked:  # one side asked ("what went wrong"): only the overall grade, when it is on that side or a reason
         weak = meta.overall in WEAK_GRADES  # for it is asked ("why was it so bad?" of a body rated good: its grade)
@@ -122,10 +124,10 @@ def findings(tools: Tools, meta: ReportMeta, side: str, limit: int = PER_SIDE,
             continue                           # told as a grade, and is no finding)
         polarity = sentence_polarity(ev.quote)
         gains = polarity.positive + polarity.improved  # "the biggest gain was in Through the Gate": a strength
-        if TO_IMPROVE.search(ev.section or "") and (not gains or listed_item(ev.quote)):
+        if TO_IMPROVE.search(ev.section or "") and (not gains or listed_item(ev.quote) and polarity.positive < PRAISED):
             polarity.concern, gains = max(polarity.concern, gains + 1), 0.0  # "What needs to improve": each item
             # is a concern, whatever its words ("The effectiveness of ..."), but not the praise in prose run on
-            # after the list when the next heading was not found
+            # after the list when the next heading was not found, nor a line of praise ("highly effective ...")
         lean = (gains - polarity.concern) if side == "positive" else (polarity.improved - polarity.concern) \
             if side == "improved" else (polarity.concern - gains)
         if side != "concern" and (listed_item(ev.quote) or LIST_LINE.search(ev.quote)):  # (a list's line, "How
