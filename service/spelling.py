@@ -13,12 +13,15 @@ import string
 from functools import lru_cache
 from typing import TYPE_CHECKING
 
+from service.terms import stem
+
 if TYPE_CHECKING:
     from service.corpus import Corpus
 
 SHORTEST = 5       # a shorter word is a letter away from too many words to guess which was meant
 LEAST_USED = 3     # sentences a correction must appear in
-WELL_USED = 50     # ... or, for a word the model's vocabulary lacks ("questionnaires"), in this many
+WELL_USED = 50     # ... or, for a word the model's vocabulary lacks ("questionnaires"), in this many (its stem no
+                   # English word: "knowely" is counted as "know")
 ENDINGS = ("s", "es", "ed", "d", "ing", "er", "ers", "ly")
 
 
@@ -45,7 +48,7 @@ def _most_used(candidates: set[str], corpus: Corpus) -> str | None:
     for candidate in candidates:
         columns = corpus.columns(candidate)
         if len(columns) == 1 and (count := int(corpus.sentences_with[columns[0]])) >= LEAST_USED \
-                and (english(candidate) or count >= WELL_USED):
+                and (english(candidate) or count >= WELL_USED and not english(stem(candidate))):
             used[candidate] = count
     return max(sorted(used), key=lambda w: (used[w], len(w))) if used else None  # ("domestic", not its stem "domest")
 

@@ -193,11 +193,13 @@ def test_a_misspelt_word_the_models_vocabulary_lacks_is_respelt_when_many_senten
     folder = tmp_path / "reports"
     folder.mkdir()
     for town in ["Ashby", "Bexford", "Cranmoor"]:
-        lines = " ".join(f"In {town}, {n} questionnaires were returned by carers in week {n}." for n in range(20))
+        lines = " ".join(f"In {town}, {n} questionnaires were returned by carers who know child {n}."
+                         for n in range(20))
         (folder / f"{town.lower()}.md").write_text(f"# Inspection of {town}\n\n{lines}\n", encoding="utf-8")
     tools = answerer_over(folder, tmp_path, embeddings).tools
     assert not english("questionnaires")  # (not a whole word of the model's vocabulary)
     assert tools.spelt("ashby questionaires returned") == "ashby questionnaires returned"
+    assert tools.spelt("knowsely carers") == "knowsely carers"  # (not "knowely": its stem, "know", is the word used)
 
 
 def test_a_sentence_that_refers_back_comes_with_the_sentence_it_refers_to(tmp_path: Path, embeddings) -> None:
