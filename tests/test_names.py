@@ -122,3 +122,12 @@ def test_a_direction_letter_joined_to_a_county_short_form_names_the_county() -> 
     assert [b.body for b in names.find("nyorks care leavers jobs training workers called")] == ["North Yorkshire"]
     assert [b.body for b in names.find("sglos 2019")] == ["South Gloucestershire"]
     assert {"nyorks", "sglos"} <= SHORT_NAMES  # (not respelt as a typo first: "nyorks" was read as "yorks")
+
+
+def test_every_council_names_no_council() -> None:
+    from service.answering.mentions import BodyNames
+
+    names = BodyNames([_meta("w/2019.pdf", "Westminster")])
+    assert names.unknown("According to Ofsted's 2019 report on Westminster, what nickname casts every council "
+                         "department as jointly accountable for the kids?") == []
+    assert names.unknown("What grade did inspectors give the Barsetshire council?", graded=True) == ["Barsetshire"]

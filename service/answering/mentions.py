@@ -255,8 +255,8 @@ PRISON_BEFORE = re.compile(r"\b(hmp|hmyoi|hm prison)\s+$", re.I)  # "HMP Manches
 FRAME_WORDS = set("""find found say said give gave get got rate rated rating grade graded inspectors inspector inspection
     report ofsted visit visited judge judged performing performed performance improved better worse best worst top
     bottom highest lowest poorest weakest strongest most least run runs ran running manage manages managed managing
-    provide provides provided providing""".split()) | {w for g in GRADES for w in g.split()}
-# (how it did is not its name: "the worst performing crc", "the top rated council"; nor who runs it)
+    provide provides provided providing every each whole""".split()) | {w for g in GRADES for w in g.split()}
+# (how it did is not its name: "the worst performing crc", "the top rated council"; nor who runs it; nor "every")
 LEAD_WORDS = re.compile(r"(?:\b(?:the|city|of|royal|london|borough|county|metropolitan|council)\s+)+$", re.I)
 
 
