@@ -585,3 +585,22 @@ def test_a_figure_for_each_one_asked_is_not_headed_by_a_total() -> None:
     assert lead(total, asked) is None and lead(each, asked) == "125"
     largest = Question("Which probation company had the largest caseload?", np.zeros(3), [], "number")
     assert lead(Evidence(meta, 1, None, "London CRC supervised about 30,000 people."), largest) == "30,000"
+
+
+def test_the_day_a_figure_was_counted_is_no_date_asked_for() -> None:
+    """"When did Wigan start its plan?": "At 16 January 2017, 224 children were ..." dates a statistic."""
+    import numpy as np
+
+    from ingest.models import ReportMeta
+    from service.answering.evidence import Evidence
+    from service.answering.intents.fact import lead
+    from service.answering.rank import Question
+    from service.answering.text import has_date
+
+    assert not has_date("At 16 January 2017, 224 children were the subject of a child protection plan.")
+    assert not has_date("At 31 March 2017, there were 333 children in care.")
+    assert has_date("The Deal for children was launched in 2015.") and has_date("As at March 2019, hubs opened.")
+    meta = ReportMeta(report_id="w", source="w.pdf", title="W")
+    asked = Question("When did Wigan start the plan?", np.zeros(3), [], "date")
+    assert lead(Evidence(meta, 6, None, "At 16 January 2017, 224 children were the subject of a plan."), asked) is None
+    assert lead(Evidence(meta, 2, None, "The plan began on 3 March 2015."), asked) == "3 March 2015"

@@ -52,6 +52,9 @@ MONTH = re.compile(r"\b(january|february|march|april|may|june|july|august|septem
                    r"jan|feb|mar|apr|jun|jul|aug|sept?|oct|nov|dec)\b", re.I)  # (a question may abbreviate one)
 DAY_OF = re.compile(rf"(?:st|nd|rd|th)?(?:\s*(?:to|-|–|and)\s*\d{{1,2}}(?:st|nd|rd|th)?)?\s+(?:of\s+)?{MONTH.pattern}",
                     re.I)  # (after a number: the day of a date, "10 January", "2 to 13 December")
+COUNTED_ON = re.compile(rf"\b(?:at|as at|as of)\s+(?:\d{{1,2}}(?:st|nd|rd|th)?\s+)?{MONTH.pattern}\s+(?:19|20)\d\d\s*,?"
+                        r"(?=\s+(?:there\s+(?:were|was)\s+)?(?:about\s+|around\s+|over\s+)?\d)", re.I)  # "At 16
+# January 2017, 224 children ...": when a figure was counted
 
 __all__ = ["A_YEAR", "MONTH", "NUMBER", "YEAR", "content_words", "has_date", "has_number",
            "quantities", "squash", "stem", "stems", "within", "words"]
@@ -151,6 +154,9 @@ def has_number(text: str, kind: str | None = None) -> bool:
 
 
 def has_date(text: str) -> bool:
+    """True when the text gives a date, other than the day a figure was counted ("At 16 January 2017, 224
+    children were ...": a statistic's date, not when anything happened)."""
+    text = COUNTED_ON.sub(" ", text)
     return bool(MONTH.search(text)) or bool(A_YEAR.search(text))
 
 

@@ -18,8 +18,8 @@ from service.answering.evidence import LEAD_ASKED, Claim, Evidence, label, role_
 from service.answering.organisations import latest_per_body
 from service.answering.rank import ABSTAIN_BELOW, Question, named_first, strength
 from service.answering.scope import RATING, Scope
-from service.answering.text import (FREQUENCY, KIND_WORDS, MONTH, NUMBER, content_words, names_in, quantities, stem,
-                                     within, words)
+from service.answering.text import (COUNTED_ON, FREQUENCY, KIND_WORDS, MONTH, NUMBER, content_words, names_in,
+                                     quantities, stem, within, words)
 from service.answering.silence import label_of, not_named
 from service.answering.tools import Tools
 from service.schemas import Answer
@@ -63,9 +63,8 @@ def answer_fact(tools: Tools, scope: Scope, book: CitationBook, session_id: str)
         return abstain(session_id, missing=scope.missing)
     if not (scope.bodies or scope.years or scope.topic_words or scope.conditions or scope.names):
         return abstain(session_id, NOTHING_ASKED)  # "???", "which", "how many": nothing to look for
-    if scope.bodies and (unsaid := not_named(tools, scope)):  # "does middlesbrough run mockingbird?", "who was
-        return abstain(session_id, f"The reports in this index on {label_of(scope)} do not {unsaid}.")  # the lead
-        # inspector?" of reports that name none
+    if scope.bodies and (unsaid := not_named(tools, scope)):  # ("does middlesbrough run mockingbird?")
+        return abstain(session_id, f"The reports in this index on {label_of(scope)} do not {unsaid}.")
     if scope.answer_type is None and scope.bodies and (role := role_asked(scope.topic_words)):
         scope = replace(scope, answer_type=role)  # "rochdale 2018 lead inspector": a name, as "who led it?" asks
     question = tools.of_scope(scope)
@@ -249,7 +248,8 @@ def lead(ev: Evidence, question: Question, counts: Counts | None = None) -> str 
         each = not PER_ONE.search(question.text) or PER_ONE.search(ev.quote) or "caseload" in ev.quote  # (no total)
         return figure if figure and each and (counts is None or counts(question.text, ev.quote, figure)) else None
     if question.answer_type in ("date", "frequency"):
-        found = {m.group(0) for m in (DATE if question.answer_type == "date" else FREQUENCY).finditer(ev.quote)}
+        said = COUNTED_ON.sub(" ", ev.quote)  # (not the day a figure was counted)
+        found = {m.group(0) for m in (DATE if question.answer_type == "date" else FREQUENCY).finditer(said)}
         return found.pop() if len(found) == 1 else None
     if question.answer_type == "grade":
         stated, said_then = grades.stated_grades(ev.quote), PREVIOUSLY.search(ev.quote)
