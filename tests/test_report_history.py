@@ -473,3 +473,11 @@ def test_strong_praise_under_what_needs_to_improve_is_no_concern(tmp_path, embed
 def test_why_of_a_good_grade_with_a_weaker_judgement_gives_both_sides(history: Answerer) -> None:
     answer = history.ask(AskRequest(question="how did northshire do in 2022, and why?"))
     assert "**Strengths**" in answer.answer and "**Concerns**" in answer.answer  # (care leavers: requires improvement)
+
+
+@pytest.mark.parametrize("question", ["what held northshire back in 2017?",
+                                      "where did northshire let them down in 2017"])
+def test_what_held_a_body_back_is_its_concerns(history: Answerer, question: str) -> None:
+    answer = history.ask(AskRequest(question=question))
+    assert answer.answer.startswith("**Northshire (2017)**") and "**Concerns**" in answer.answer
+    assert "**Strengths**" not in answer.answer

@@ -35,10 +35,12 @@ FIXES = r"(improve|improving|improvement|fix|fixing|sort out|work on|address|tac
 IMPROVE_ASKED = re.compile(rf"\b(needs?|needed|had|has|have)\s+(to\s+)?{FIXES}\b|"
                            rf"\b(areas?|points?|things?)\s+(for|of|to)\s+{FIXES}(ment)?\b|"
                            r"\bimprovements?\s+(needed|required)\b|"
-                           r"\bwant(s|ed)?\s+(\w+\s+)?(improved|fixed|changed|sorted|better)\b", re.I)
+                           r"\bwant(s|ed)?\s+(\w+\s+)?(improved|fixed|changed|sorted|better)\b|"
+                           r"\b(held|holds|holding|hold)\s+(\w+\s+){0,2}back\b|\blet\s+(\w+\s+){0,2}down\b", re.I)
+# ("what held it back?", "where did they let children down?": its concerns)
 TO_IMPROVE = {stem(w) for w in "need needs needed improve improving improvement improvements area areas point points "
                                "required fix fixing fixed sort sorted work address tackle better want wants wanted "
-                               "changed thing things anything".split()}
+                               "changed thing things anything held hold holds holding back let lets down".split()}
 MAX_COMPARED = 8  # reports a comparison naming no body may set side by side
 OVER_TIME = re.compile(r"\bover (the )?(years|time)\b|\bthrough the years\b|\b(history|trajectory)\b|"
                        r"\bacross (all )?(its|their) (inspections|reports)\b|"
