@@ -604,3 +604,11 @@ def test_the_day_a_figure_was_counted_is_no_date_asked_for() -> None:
     asked = Question("When did Wigan start the plan?", np.zeros(3), [], "date")
     assert lead(Evidence(meta, 6, None, "At 16 January 2017, 224 children were the subject of a plan."), asked) is None
     assert lead(Evidence(meta, 2, None, "The plan began on 3 March 2015."), asked) == "3 March 2015"
+
+
+def test_what_a_count_question_counts_is_read_as_far_as_a_figures_unit() -> None:
+    from service.answering.text import counted_asked
+
+    assert counted_asked("How many new local support centres for families did Oldham open?") == \
+        "new local support centres"  # (three words stopped at "support": no centres counted, a false abstention)
+    assert counted_asked("how many children in care did X have") == "children"

@@ -173,9 +173,9 @@ FREQUENCY = re.compile(r"\b(?:daily|weekly|fortnightly|monthly|quarterly|annuall
                        r"six-monthly|every\s+(?:day|week|fortnight|month|quarter|year|(?:\w+\s+)?(?:days|weeks|months|"
                        r"years))|(?:once|twice|three times|four times|\w+ times)\s+(?:a|per|each|every)\s+(?:day|week|"
                        r"fortnight|month|quarter|year))\b", re.I)  # how often: "monthly", "every six weeks"
-COUNTED = re.compile(r"\b(?:how many(?:\s+more)?|number of|average(?!\s+number\s+of\b))\s+"
-                     r"((?:[\w'’-]+\s+){0,2}[\w'’-]+)", re.I)
 UNIT_WORDS = 4  # the words after a figure (else before it, at a clause's end) that say what it counts
+COUNTED = re.compile(r"\b(?:how many(?:\s+more)?|number of|average(?!\s+number\s+of\b))\s+"
+                     rf"((?:[\w'’-]+\s+){{0,{UNIT_WORDS - 1}}}[\w'’-]+)", re.I)  # (as many words as a figure's unit)
 
 
 def counted_asked(question: str) -> str:
