@@ -1699,6 +1699,11 @@ def test_the_biggest_share_asked_ranks_the_percentages_stated(answerer: Answerer
     assert answer.answer.startswith("The largest figure stated is **70%**, by **Staffordshire and West Midlands CRC**")
 
 
+def test_a_term_in_quotes_is_one_the_evidence_must_hold(answerer: Answerer) -> None:
+    answer = ask(answerer, "which crcs used 'volunteers' to help people leaving prison?")
+    assert item_bodies(answer) == {"Durham Tees Valley CRC"}  # ("helped by extra funding, mentors and volunteers")
+
+
 def test_a_topic_list_no_report_stands_out_for_gives_the_nearest_not_silence(answerer: Answerer) -> None:
     answer = ask(answerer, "which crcs worked well with partners like the police and other agencies?")
     assert not answer.abstained and "Wales CRC" in item_bodies(answer)
