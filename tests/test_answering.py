@@ -1704,6 +1704,12 @@ def test_a_term_in_quotes_is_one_the_evidence_must_hold(answerer: Answerer) -> N
     assert item_bodies(answer) == {"Durham Tees Valley CRC"}  # ("helped by extra funding, mentors and volunteers")
 
 
+def test_a_kind_of_body_named_with_one_body_does_not_drop_the_other(answerer: Answerer) -> None:
+    answer = ask(answerer, "how does the BGSW inspection compare with the one on the London NPS division?")
+    assert {item.report_id for item in answer.items} == {"bristol-gloucestershire-somerset-wiltshire-crc-2019",
+                                                          "london-nps-2018"}
+
+
 def test_a_topic_list_no_report_stands_out_for_gives_the_nearest_not_silence(answerer: Answerer) -> None:
     answer = ask(answerer, "which crcs worked well with partners like the police and other agencies?")
     assert not answer.abstained and "Wales CRC" in item_bodies(answer)

@@ -142,11 +142,11 @@ def _reports_in_scope(question: str, reports: list[ReportMeta], bodies: list[Bod
     types = {t for t in org_types_named(question) if any(org_type(m) == t for m in chosen)}
     if bodies:
         chosen = [m for m in chosen if m.report_id in {rid for b in bodies for rid in b.report_ids}]
-        typed = [m for m in chosen if org_type(m) in types]
+        typed = {body_label(m) for m in chosen if org_type(m) in types}  # (the bodies of a kind named: its reports)
         if types and not typed:  # "the national probation service in Wales": the index has Wales CRC only
             kinds = " or ".join(sorted(k.upper() if len(k) == 3 else k for k in types))
             return [], f"no {kinds} report in this index is about {question[bodies[0].start:bodies[0].end]}"
-        chosen = typed or chosen
+        chosen = [m for m in chosen if org_type(m) in types or body_label(m) not in typed]  # ("BGSW ... the NPS")
     elif types:
         chosen = [m for m in chosen if org_type(m) in types | {None}]  # (an area's SEND report: kind unread)
     if not bodies and (groups := council_kinds_named(question)):  # "which London boroughs ...", "county councils"
