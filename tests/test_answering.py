@@ -1710,6 +1710,11 @@ def test_a_kind_of_body_named_with_one_body_does_not_drop_the_other(answerer: An
                                                           "london-nps-2018"}
 
 
+def test_why_one_body_changed_between_two_reports_gives_what_improved_and_what_got_worse(answerer: Answerer) -> None:
+    answer = ask(answerer, "was merseyside better in 2020 than in 2018, and why?")
+    assert "| What improved |" in answer.answer and "| What got worse |" in answer.answer
+
+
 def test_a_topic_list_no_report_stands_out_for_gives_the_nearest_not_silence(answerer: Answerer) -> None:
     answer = ask(answerer, "which crcs worked well with partners like the police and other agencies?")
     assert not answer.abstained and "Wales CRC" in item_bodies(answer)
