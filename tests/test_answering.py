@@ -1699,11 +1699,6 @@ def test_the_biggest_share_asked_ranks_the_percentages_stated(answerer: Answerer
     assert answer.answer.startswith("The largest figure stated is **70%**, by **Staffordshire and West Midlands CRC**")
 
 
-def test_a_term_in_quotes_is_one_the_evidence_must_hold(answerer: Answerer) -> None:
-    answer = ask(answerer, "which crcs used 'volunteers' to help people leaving prison?")
-    assert item_bodies(answer) == {"Durham Tees Valley CRC"}  # ("helped by extra funding, mentors and volunteers")
-
-
 def test_a_kind_of_body_named_with_one_body_does_not_drop_the_other(answerer: Answerer) -> None:
     answer = ask(answerer, "how does the BGSW inspection compare with the one on the London NPS division?")
     assert {item.report_id for item in answer.items} == {"bristol-gloucestershire-somerset-wiltshire-crc-2019",

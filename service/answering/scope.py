@@ -48,7 +48,6 @@ COUNTED = {stem(w) for w in "number numbers proportion percentage share fraction
 TOPIC_SUPERLATIVES = re.compile(r"\b(best|worst|weakest|strongest|poorest)\b", re.I)
 WORST_STEMS = {stem(w) for w in "worst weakest poorest".split()}
 LIST_ASKED = re.compile(r"^\s*(which|who|where|what)\b", re.I)
-QUOTED_TERM = re.compile(r"(?<!\w)['‘\"]([a-z][\w-]*(?: [a-z][\w-]*){0,3})['’\"](?!\w)")
 COMMON = {stem(w) for w in "common usual typical frequent".split()}  # "the most common grade": the tally says
 AREA_COVERED = re.compile(r"\b(which|what)\s+(towns|areas?|places|count(y|ies)|cit(y|ies)|boroughs|councils|regions?|"
                           r"parts)\b[^?]*\b(cover|covers|covered|serve|serves|served)\b", re.I)  # (not "which reports")
@@ -111,7 +110,8 @@ def parse(question: str, reports: list[ReportMeta], areas: AreaNames, names: Bod
                                            PLURAL_ORGS.search(question)) and about_grades_only(scope)
                                           or grades.FROM_TO.search(question)
                                           or grades_of_all(scope) and len(scope.report_ids) > 1):
-        scope.kind = "list"  # "how many / who were rated outstanding in 2023", "did any go from good to inadequate"
+        scope.kind = "list"  # "how many / who were rated outstanding in 2023", "2022 inadequate councils",
+        # "did any go from good to inadequate", "how did councils do in 2023?"
     return scope
 
 
@@ -253,9 +253,9 @@ def without_names(question: str, bodies: list[BodyMatch], years: bool = False, k
 
 
 def proper_names(text: str) -> list[str]:
-    """Capitalised words (not the first, nor grades, months or framing words) and terms in quotes: the names of
-    programmes, models and services asked about ("the Mockingbird model", "a 'Staying Close' offer", "'hub' carers")."""
-    found = [t for t in QUOTED_TERM.findall(text) if not grades.grade_of(t) and stem(t) not in SCAFFOLD | RATING]
+    """Capitalised words that are not the first of the question, nor grades, months or framing words: the names
+    of programmes, models and services it asks about ("the Mockingbird model", "a 'Staying Close' offer")."""
+    found = []
     for match in re.finditer(r"(?<=[\w,;:'‘\"(] )['‘\"]?([A-Z][A-Za-z'’-]*)", text):
         word = match.group(1).strip("'’")
         lower = word.lower()
