@@ -14,9 +14,9 @@ from service.answering.evidence import Evidence
 from service.answering.organisations import body_label
 from service.answering.rank import W_CHUNK, W_COVERAGE, W_DENSE, W_WORDS, zscores
 from service.answering.scope import Scope
-from service.answering.text import NUMBER, YEAR, names_in, no_finding, stem, stems
+from service.answering.text import NUMBER, YEAR, names_in, no_finding, stem
 from service.answering.tools import Tools
-from service.answering.verdict import ABSENT, CONCERN, CUE_STEMS, cue_words, is_absence, sentence_polarity
+from service.answering.verdict import ABSENT, CONCERN, cue_words, is_absence, sentence_polarity
 
 RELEVANT = 0.30        # strength (cosine + covered term weight) a report's evidence needs to be on the topic,
 MARGIN = 0.30          # and within this of the strongest report's evidence (set on the dev lists),
@@ -42,15 +42,13 @@ def topical_rows(tools: Tools, scope: Scope, ids: list[str], ease: bool = False)
     relevance = f["dense"] + W_COVERAGE * f["coverage"]
     score[~names_all(tools, rows, scope.names)] = -np.inf  # a name the question gives must be in the sentence
     report_of = tools.library.text.report_of[rows]
-    said = stems(f"{' '.join(scope.topic_words)} {scope.jargon}") - CUE_STEMS if scope.jargon else set()  # (asked
-    # in everyday words the reports have a term for: a sentence holding neither, nor the topic's, is about another)
     def qualified(stands_out: float, at_most: int | None = None) -> list[Row]:
         judged = []
         for index in np.unique(report_of):
             mine = np.flatnonzero(report_of == index)
             best = [i for i in mine[np.argsort(-score[mine])][:CONSIDERED] if score[i] >= stands_out]
             found = [(float(relevance[i]), ev) for i in best if (ev := _evidence(tools, int(rows[i])))
-                     and names_in(ev.quote, scope.names) and (not said or stems(ev.quote) & said)]
+                     and names_in(ev.quote, scope.names)]
             if (row := decide(found, scope)) is not None:
                 judged.append(row)
         top = max((strength for strength, _ in judged), default=0.0)
