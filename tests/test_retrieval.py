@@ -216,3 +216,26 @@ def test_a_sentence_that_refers_back_comes_with_the_sentence_it_refers_to(tmp_pa
         question="what missed opportunity did inspectors find in ashby?"))
     said = answer.answer
     assert "not used beyond a score" in said and said.index("not used beyond") < said.index("This is a missed")
+
+
+def test_a_finding_asked_for_one_side_ranks_sentences_leaning_that_way_first(tmp_path: Path, embeddings) -> None:
+    import numpy as np
+
+    from service.answering.rank import Question
+    from service.answering.verdict import leaning
+    from service.schemas import AskRequest
+    from tests.conftest import answerer_over
+
+    assert Question("What shortcoming did Ofsted identify in Ashby?", np.zeros(3), []).side == "concern"
+    assert Question("was ashby any good at checking with other agencies", np.zeros(3), []).side is None
+    assert leaning("Adopters are positive about their experience.", "concern") == -1
+    folder = tmp_path / "reports"
+    folder.mkdir()
+    (folder / "ashby.md").write_text(
+        "# Inspection of Ashby children's services\n\nLeaders in Ashby know their services well. Inspectors found "
+        "that adopters in Ashby are positive about the support they receive. A small number of adoptive families "
+        "felt insufficiently prepared for contested hearings. Social workers visit children often.\n",
+        encoding="utf-8")
+    answer = answerer_over(folder, tmp_path, embeddings).ask(AskRequest(
+        question="What concern did the inspectors raise about Ashby's adopters?"))
+    assert answer.citations[0].quote.startswith("A small number of adoptive families")

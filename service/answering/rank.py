@@ -32,7 +32,7 @@ from service.answering.asks import WHO, figure_asked
 from service.answering.evidence import Claim, Evidence
 from service.answering.text import (FREQUENCY, MONTH, UNIT, content_words, contents_line, has_date, has_number,
                                     names_a_thing, no_finding, words)
-from service.answering.verdict import is_absence
+from service.answering.verdict import SIDE_ASKED, is_absence, leaning
 from service.corpus import Corpus
 from service.terms import bm25_matrix
 
@@ -43,6 +43,7 @@ W_BOILERPLATE = 1.0   # a sentence many reports print word for word seldom answe
 MOST = re.compile(r"\b(highest|largest|biggest|greatest|heaviest|worst|best|lowest|fewest|poorest|weakest|"
                   r"strongest)\b|\bthe (most|least)\b(?!\s+(recent|recently|latest)\b)", re.I)  # which is most
 MOST_WITHIN = 0.5     # (z-score units) below the best, a sentence saying which is most that still leads
+W_SIDE = 0.5          # a sentence leaning the side a finding is asked for (a weakness, a strength), or the other way
 W_CUT = 1.0           # a sentence a page break cut short, its end on the next page
 FINISHED = re.compile(r"[.!?:;)\]\"'’”]\s*$")
 W_BARE = 1.0          # a line with next to nothing of its own to say (a label, a heading)
@@ -77,6 +78,12 @@ class Question:
     def superlative(self) -> bool:
         """True when the question asks which is most ("where were staff the most overloaded?")."""
         return self.answer_type is None and bool(MOST.search(self.text))
+
+    @cached_property
+    def side(self) -> str | None:
+        """The side a finding is asked for ("what shortcoming did Ofsted identify ...": a concern), else None."""
+        asked = [side for side, pattern in SIDE_ASKED.items() if pattern.search(self.text)]
+        return asked[0] if self.answer_type is None and len(asked) == 1 else None
 
     @cached_property
     def figure(self) -> str | None:
@@ -160,7 +167,8 @@ class Ranker:
                 continue  # (an inspectorate's standard paragraph; its standard "the sources do not say" still counts)
             ev.fit = fit = fits(ev, question, self.corpus.rare)
             short = i < len(rows) and self.corpus.sentence_lengths[rows[i]] < BARE_WORDS + SHORT_NAME
-            ev.score = float(score[i]) + W_TYPE * fit - W_BARE * (short and bare(ev)) - W_CUT * self._cut(ev)
+            ev.score = float(score[i]) + W_TYPE * fit - W_BARE * (short and bare(ev)) - W_CUT * self._cut(ev) \
+                + W_SIDE * leaning(ev.quote, question.side)
             ev.covered = float(f["said"][i])
             ev.strength = float(cosine) + W_COVERAGE * float(f["coverage"][i]) + 0.1 * fit
             out.append(ev)

@@ -191,6 +191,16 @@ def _list_item(parts: list[str], topic: set[str]) -> list[str]:
     return [item for item in items if clause_polarity(item).kinds()]
 
 
+def leaning(quote: str, side: str | None) -> int:
+    """1 when the sentence leans the side asked (a concern, praise), -1 when it leans the other way, else 0."""
+    if side is None:
+        return 0
+    polarity = sentence_polarity(quote)
+    other = polarity.positive + polarity.improved if side == "concern" else polarity.concern
+    own = polarity.concern if side == "concern" else polarity.positive
+    return (own > other) - (other > own)
+
+
 def wanted_verdicts(question: str) -> set[str]:
     """What a question about several reports asks for: concerns, praise, improvement, the sources' silence
     ("do not state an owner"), or (empty) any mention."""
@@ -199,6 +209,9 @@ def wanted_verdicts(question: str) -> set[str]:
     return sentence_polarity(question).kinds()
 
 
+SIDE_ASKED = {"concern": re.compile(r"\b(weakness(?:es)?|shortcomings?|concerns?|problems?|criticis\w*|worr(?:y|ies)|"
+                                    r"failings?|flaws?|deficienc\w*|wrong)\b", re.I),
+              "positive": re.compile(r"\b(strengths?|praised?|commended|positives?|went well)\b", re.I)}
 TOPICAL_NOUNS = {stem(w) for w in """shortage shortages delay delays backlog backlogs gap gaps drift shortfall
 shortfalls workload workloads caseload caseloads morale turnover sickness vacancy vacancies""".split()}
 
