@@ -481,3 +481,18 @@ def test_what_held_a_body_back_is_its_concerns(history: Answerer, question: str)
     answer = history.ask(AskRequest(question=question))
     assert answer.answer.startswith("**Northshire (2017)**") and "**Concerns**" in answer.answer
     assert "**Strengths**" not in answer.answer
+
+
+def test_a_finding_in_the_summary_ranks_before_one_as_strong_in_another_section(tmp_path, embeddings) -> None:
+    from service.answering.intents.overview import findings
+
+    folder = tmp_path / "reports"
+    folder.mkdir()
+    (folder / "westfold-2019.md").write_text(
+        "# Inspection of Westfold local authority children's services\n\nInspected body: Westfold\nPublished: "
+        "2019-06\n\n## Case work\n\nThe written plans for children in Westfold were weak and out of date.\n\n"
+        "## Summary\n\nRisk assessments for children in Westfold were poor and often late.\n", encoding="utf-8")
+    answerer = answerer_over(folder, tmp_path, embeddings)
+    meta = next(iter(answerer.library.reports.values()))
+    assert findings(answerer.tools, meta, "concern", 1)[0].quote == \
+        "Risk assessments for children in Westfold were poor and often late."

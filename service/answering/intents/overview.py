@@ -133,7 +133,7 @@ def findings(tools: Tools, meta: ReportMeta, side: str, limit: int = PER_SIDE,
         if side != "concern" and (listed_item(ev.quote) or LIST_LINE.search(ev.quote)):  # (a list's line, "How
             continue  # quickly children are matched.", says what needs to improve, wherever its heading went)
         if lean > 0 and not (side == "positive" and polarity.concern):  # (a strength says no concern: "had high
-            summary = 0.5                                                  # workloads, good partnership working") if SUMMARY_SECTION.search(ev.section or "") else 0.0
+            summary = 0.5 if SUMMARY_SECTION.search(ev.section or "") else 0.0  # workloads, good partnership ...")
             ev.score = min(lean, 3.0) + EARLY_PAGES.get(ev.page, 0.0) + summary - HISTORY * _history(ev)
             scored.append(ev)
     scored.sort(key=lambda ev: -ev.score)
