@@ -101,15 +101,10 @@ def org_types_named(question: str) -> set[str]:
 
 def nth_per_body(reports: list[ReportMeta], nth: int) -> list[ReportMeta]:
     """Each body's ``nth`` report by date (1: its first), of the bodies with that many."""
-    by_body: dict[str, list[ReportMeta]] = {}
-    for meta in sorted(reports, key=lambda m: m.published or date.min):
-        by_body.setdefault(body_label(meta), []).append(meta)
+    by_body = group_by_body(sorted(reports, key=lambda m: m.published or date.min))
     return [metas[nth - 1] for metas in by_body.values() if len(metas) >= nth]
 
 
 def latest_per_body(reports: list[ReportMeta]) -> list[ReportMeta]:
     """Each body's most recently published report ("when was X last inspected", "X's latest rating")."""
-    latest: dict[str, ReportMeta] = {}
-    for meta in sorted(reports, key=lambda m: m.published or date.min):
-        latest[body_label(meta)] = meta
-    return list(latest.values())
+    return [metas[-1] for metas in group_by_body(sorted(reports, key=lambda m: m.published or date.min)).values()]

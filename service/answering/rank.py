@@ -72,7 +72,6 @@ class Question:
     answer_type: str | None = None
     unknown: int = 0               # its terms found in no report: they count as missing from every sentence
     topic_vector: np.ndarray | None = None   # the question without the bodies it names (for ``strength``)
-    of_bodies: bool = False        # it names bodies: what many reports print word for word says nothing of them
 
     @cached_property
     def superlative(self) -> bool:
@@ -160,11 +159,11 @@ class Ranker:
         top = np.argsort(-score)[:REFINE]
         top = np.concatenate([top, np.setdiff1d(np.arange(len(rows), len(score)), top)])  # (every claim asked)
         topical = self._topic_cosines(question, top, rows, claims, f["dense"])
-        out = []
-        for i, cosine in zip(top, topical):
+        out, named = [], question.topic_vector is not None  # (it names bodies: a standard paragraph many reports
+        for i, cosine in zip(top, topical):                   # print says nothing of them)
             ev = self._evidence(int(i), rows, claims)
-            if ev is None or question.of_bodies and ev.kind == "sentence" and self.corpus.boilerplate[ev.row]:
-                continue  # (an inspectorate's standard paragraph; its standard "the sources do not say" still counts)
+            if ev is None or named and ev.kind == "sentence" and self.corpus.boilerplate[ev.row]:
+                continue  # (their standard "the sources do not say" still counts)
             ev.fit = fit = fits(ev, question, self.corpus.rare)
             short = i < len(rows) and self.corpus.sentence_lengths[rows[i]] < BARE_WORDS + SHORT_NAME
             ev.score = float(score[i]) + W_TYPE * fit - W_BARE * (short and bare(ev)) - W_CUT * self._cut(ev) \

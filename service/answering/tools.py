@@ -89,7 +89,7 @@ class Tools:
         question = self.question(scope.question, scope.answer_type, scope.topic_words, scope.jargon)
         if scope.bodies:
             unnamed = without_names(scope.question, scope.bodies, kinds=scope.kinds)
-            question.topic_vector, question.of_bodies = self._vector(unnamed, scope.jargon), True
+            question.topic_vector = self._vector(unnamed, scope.jargon)
         return question
 
     def _vector(self, text: str, jargon: str) -> np.ndarray:

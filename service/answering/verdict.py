@@ -123,9 +123,9 @@ def clause_polarity(clause: str) -> Polarity:
 
 
 def _score_token(result: Polarity, tokens: list[str], i: int, token: str) -> None:
-    if token in NO_VERDICT or token in CONCERNS and i and tokens[i - 1].rpartition("-")[2] in CASE_KINDS:  # ("a succession of
-        return  # reports" is no success; "neglect", "missing" children are topics; "domestic abuse concerns were
-        # present in a third of cases" are the cases' risks, not the inspectors' concerns)
+    case_risk = token in CONCERNS and i and tokens[i - 1].rpartition("-")[2] in CASE_KINDS  # ("domestic abuse
+    if token in NO_VERDICT or case_risk:  # concerns were present in a third of cases": the cases' risks, not the
+        return  # inspectors'; "a succession of reports" is no success; "neglect", "missing" children are topics
     key = stem(token)
     if token.endswith("ly") and i + 1 < len(tokens) and stem(tokens[i + 1]) in CUE_STEMS:
         return  # an adverb before a verdict word only says how much ("consistently poor" is no praise)

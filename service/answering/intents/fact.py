@@ -47,14 +47,14 @@ PREVIOUSLY = re.compile(r"\b(last|previous|prior|earlier|preceding|former)\s+(fu
                         r"(inspections?|visits?|judge?ments?|reports?)\b", re.I)
 BODY_KIND = re.compile(r"(?:['’]s)?\s+(?:probation\s+|children['’]?s\s+)?(?:compan(?:y|ies)|providers?|crcs?|"
                        r"councils?|services?|trusts?|divisions?|social\s+(?:care|services))\b", re.I)  # what it is
-OVERALL_ASKED = re.compile(r"\b(?:rated|graded|judged|rating|grade)\s+overall\b|"
-                           r"\boverall\s+(?:effectiveness\s+)?(?:grade|rating|judge?ment)\b", re.I)  # (not "apart from
-# overall effectiveness, which area ...")
+OVERALL_ASKED = re.compile(r"\b(?:rated|graded|judged|rating|grade)\s+overall\b|"  # (not "apart from overall
+                           r"\boverall\s+(?:effectiveness\s+)?(?:grade|rating|judge?ment)\b", re.I)  # ..., which area")
 GRADED_FOR = re.compile(r"\b(?:for|on|in terms of)\s+((?:[\w'’-]+\s+){0,11}[\w'’-]+)\W*$", re.I)  # what a grade is for
 # (words apart by spaces: a word split two ways would backtrack for seconds)
 Counts = Callable[[str, str, str], bool]  # (question, quote, figure): does the figure count what is asked?
 PER_ONE = re.compile(r"\beach\b(?!\s+of\s+(?:the|its|their)\s+(?:reports?|inspections?))|\baverag\w*|"
                      r"\bper\s+(?:worker|officer|practitioner|person|head|manager)\b", re.I)  # a figure for one
+EACH_SAID = re.compile(rf"{PER_ONE.pattern}|(?-i:caseload)", re.I)  # (a company's "largest caseload": who it had)
 DATE = re.compile(rf"\b(?:\d{{1,2}}(?:st|nd|rd|th)?\s+)?{MONTH.pattern}\s+(?:19|20)\d\d\b", re.I)
 
 
@@ -245,7 +245,7 @@ def lead(ev: Evidence, question: Question, counts: Counts | None = None) -> str 
         found = set(quantities(ev.quote, question.figure)) - {m.group(0) for m in NUMBER.finditer(question.text)}
         in_words = COUNTED_IN_WORDS.search(ev.quote)  # "only two of the ten ..., compared with 68%": which?
         figure = found.pop() if len(found) == 1 and not in_words else None
-        each = not PER_ONE.search(question.text) or PER_ONE.search(ev.quote) or "caseload" in ev.quote  # (no total)
+        each = not PER_ONE.search(question.text) or EACH_SAID.search(ev.quote)  # (not a total: "275 were on plans")
         return figure if figure and each and (counts is None or counts(question.text, ev.quote, figure)) else None
     if question.answer_type in ("date", "frequency"):
         said = COUNTED_ON.sub(" ", ev.quote)  # (not the day a figure was counted)
