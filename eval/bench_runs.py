@@ -61,7 +61,7 @@ def project(corpus: Path, index: Path, **_: Any) -> Result:
 def embedded_texts(index: Path) -> list[str]:
     """What the project's ingest gave the model, rebuilt from the index: same reports, chunks and context."""
     from ingest.catalog import Catalog
-    from ingest.pipeline import embedding_text
+    from ingest.prepare import embedding_text
 
     catalog = Catalog(catalog_path(index))
     return [embedding_text(meta, chunk) for meta in catalog.reports() for chunk in catalog.report_chunks(meta.report_id)]

@@ -26,7 +26,7 @@ from typing import TYPE_CHECKING, Any, Generic, TypeVar
 if TYPE_CHECKING:
     from ingest.chunking import TokenCounter
     from ingest.discover import SourceFile
-    from ingest.pipeline import Parsed
+    from ingest.prepare import Parsed
 
 T = TypeVar("T")
 _COUNTER: TokenCounter | None = None
@@ -70,7 +70,7 @@ def _init_worker() -> None:
 
 def parse_job(source: SourceFile, sha256: str, budget: int) -> Parsed:
     """Top-level (picklable) so a worker process can run it."""
-    from ingest.pipeline import parse_file
+    from ingest.prepare import parse_file
 
     return parse_file(source, sha256, _token_counter(), budget)
 
