@@ -73,6 +73,16 @@ def test_a_former_council_a_report_mentions_is_no_missing_body() -> None:
     assert "Lakeland" in names.unknown("how did Lakeland County Council do")
 
 
+def test_a_place_in_a_nation_no_body_lies_in_is_missing_though_a_report_mentions_it() -> None:
+    from service.answering.mentions import BodyNames
+
+    said = "young people took part in the Duke of Edinburgh award and visited Liverpool"
+    names = BodyNames([_meta("leeds/2019.pdf", "Leeds"), _meta("wigan/2019.pdf", "Wigan")],
+                      mentioned=lambda text: text.lower() in said.lower())
+    assert names.unknown("how many children were in care in Edinburgh?") == ["Edinburgh"]  # (Scotland)
+    assert names.unknown("how many children were in care in Liverpool?") == []  # (England: a body may serve it)
+
+
 def test_a_grade_asked_of_a_body_the_reports_only_mention_is_not_theirs_to_give() -> None:
     from service.answering.mentions import BodyNames
 

@@ -10,7 +10,7 @@ from dataclasses import dataclass
 from ingest.models import GRADES, ReportMeta
 from service.answering.organisations import body_label, org_type, org_types_named, report_names
 from service.answering.places import (AREA_SERVED, DIRECTIONS, SHORT_FORMS, counties_matched, everyday_word,
-                                      place_key, places_matched, places_named)
+                                      nation_of, nations_of, place_key, places_matched, places_named)
 from service.answering.text import stem
 from service.answering.towns import areas_of
 from service.names import cut_short, initials, less_a_letter, normalise
@@ -191,8 +191,7 @@ class BodyNames:
 
     def _partial(self, text: str) -> list[ReportMeta]:
         """Reports whose body has a name holding all these words (none for fewer than four letters)."""
-        wanted = set(normalise(text).split()) - {"and"}
-        if len("".join(wanted)) < 4:
+        if len("".join(wanted := set(normalise(text).split()) - {"and"})) < 4:
             return []
         return list({m.report_id: m for name, ms in self.by_name.items() if wanted <= set(name) for m in ms}.values())
 
@@ -217,8 +216,9 @@ class BodyNames:
                         and (graded or not self.mentioned(match.group(0)[match.group(0).rfind(name):])):
                     out.append(name)  # (a body the reports mention is asked about, unless its grade is)
         if not out and not found:  # "how did glasgow do": a council area no body of the index is
-            out = [m.group(0) for m in places_matched(question) if not self._partial(m.group(0))
-                   and not (AREA_SERVED.search(question[:m.start()]) and self.mentioned(m.group(0)))]
+            out = [m.group(0) for m in places_matched(question) if not self._partial(m.group(0)) and not (
+                AREA_SERVED.search(question[:m.start()]) and self.mentioned(m.group(0))  # (served; not in a nation
+                and nation_of(m.group(0)) in nations_of(map(body_label, self.reports)))]  # none lies in: Edinburgh)
         return out
 
     def places_absent(self, question: str, bodies: list[BodyMatch]) -> list[str]:

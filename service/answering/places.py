@@ -6,6 +6,7 @@ that "which London boroughs were rated outstanding?" or "county councils judged 
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from functools import lru_cache
 
 NATIONS = {"England", "Scotland", "Wales", "Northern Ireland", "United Kingdom"}  # too wide to be one body
@@ -18,6 +19,7 @@ AS_NAME_AFTER = re.compile(r"'?s\b|\s+(?:(?:in|during|since)\s+)?(?:(?:19|20)\d\
 AS_NAME_BEFORE = re.compile(r"\b(?:did|does|do|was|were|is|has|had|about|of)\s+$", re.I)
 SHORTER = re.compile(r"\s+(City|Islands)$")     # "Glasgow City" is also "Glasgow"; "Orkney Islands", "Orkney"
 WIDER = {"Kingston upon Hull": "Hull"}
+NATIONS_NAMED = re.compile(r"\b(England|Scotland|Wales|Northern Ireland)\b")
 COUNTIES = """Bedfordshire Berkshire Bristol Buckinghamshire Cambridgeshire Cheshire Cornwall Cumbria
     Derbyshire Devon Dorset Durham Essex Gloucestershire Hampshire Herefordshire Hertfordshire Kent
     Lancashire Leicestershire Lincolnshire Merseyside Norfolk Northamptonshire Northumberland
@@ -58,13 +60,15 @@ def council_areas() -> tuple[str, ...]:
 
     names: set[str] = set(CROWN_DEPENDENCIES) | set(towns())  # (and the larger towns: "Oxford", "Newcastle")
     for area in pycountry.subdivisions.get(country_code="GB") or []:
-        name = standard_name(area.name)
-        if name in NATIONS:
-            continue
-        names |= {name, SHORTER.sub("", name), *_joined(name)}
+        if (name := standard_name(area.name)) not in NATIONS:
+            names |= _names_of(name)
         if extra := WIDER.get(name):
             names.add(extra)
     return tuple(sorted(names, key=len, reverse=True))
+
+
+def _names_of(name: str) -> set[str]:
+    return {name, SHORTER.sub("", name), *_joined(name)}
 
 
 def _joined(name: str) -> set[str]:
@@ -92,6 +96,28 @@ def _kinds() -> dict[str, str]:
     kinds = {place_key(standard_name(a.name)): a.type for a in pycountry.subdivisions.get(country_code="GB") or []}
     kinds[place_key("City of London")] = "London borough"  # (its own type, "City corporation", but one of London's)
     return kinds
+
+
+NATION_CODES = {"GB-ENG": "England", "GB-SCT": "Scotland", "GB-WLS": "Wales", "GB-NIR": "Northern Ireland"}
+
+
+@lru_cache(maxsize=1)
+def _nation_of() -> dict[str, str]:
+    import pycountry
+
+    return {place_key(n): NATION_CODES.get(a.parent_code or "", "England") for a in
+            pycountry.subdivisions.get(country_code="GB") or [] for n in _names_of(standard_name(a.name))}
+
+
+def nation_of(place: str) -> str:
+    """The UK nation a council area or town lies in, or is ("Edinburgh": Scotland; a town of ours: England)."""
+    return next((n for n in NATIONS if place_key(n) == place_key(place)), None) or \
+        _nation_of().get(place_key(place), "England")
+
+
+def nations_of(bodies: Iterable[str]) -> set[str]:
+    """The nations the bodies' names place them in ("Wales CRC": Wales; "Leeds": England)."""
+    return {nation_of(p) for body in bodies for p in [*places_named(body), *NATIONS_NAMED.findall(body)]}
 
 
 def council_kinds_named(question: str) -> set[str]:
