@@ -54,7 +54,7 @@ GRADED_FOR = re.compile(r"\b(?:for|on|in terms of)\s+((?:[\w'’-]+\s+){0,11}[\w
 Counts = Callable[[str, str, str], bool]  # (question, quote, figure): does the figure count what is asked?
 PER_ONE = re.compile(r"\beach\b(?!\s+of\s+(?:the|its|their)\s+(?:reports?|inspections?))|\baverag\w*|"
                      r"\bper\s+(?:worker|officer|practitioner|person|head|manager)\b", re.I)  # a figure for one
-EACH_SAID = re.compile(rf"{PER_ONE.pattern}|(?-i:caseload)", re.I)  # (a company's "largest caseload": who it had)
+EACH_SAID = re.compile(rf"{PER_ONE.pattern}|(?-i:[Cc]aseload)", re.I)  # (a company's "largest caseload": who it had)
 DATE = re.compile(rf"\b(?:\d{{1,2}}(?:st|nd|rd|th)?\s+)?{MONTH.pattern}\s+(?:19|20)\d\d\b", re.I)
 
 
