@@ -1292,6 +1292,8 @@ def test_a_cue_phrase_that_names_a_topic_keeps_it(answerer: Answerer) -> None:
 
 @pytest.mark.parametrize(("question", "bodies"), [
     ("were any crcs rated inadequate?", {"Dorset, Devon and Cornwall CRC"}), ("did any crcs get outstanding?", set()),
+    ("was anyone rated inadequate?", {"Dorset, Devon and Cornwall CRC"}),  # (anyone, anybody: any of them)
+    ("did anybody get top marks overall?", set()),
     ("were any crcs criticised for not doing enough home visits?",
      {"Humberside, Lincolnshire and North Yorkshire CRC", "Merseyside CRC", "Northumbria CRC"})])
 def test_were_any_asks_for_a_list(answerer: Answerer, question: str, bodies: set[str]) -> None:
