@@ -141,3 +141,14 @@ def test_every_council_names_no_council() -> None:
     assert names.unknown("According to Ofsted's 2019 report on Westminster, what nickname casts every council "
                          "department as jointly accountable for the kids?") == []
     assert names.unknown("What grade did inspectors give the Barsetshire council?", graded=True) == ["Barsetshire"]
+
+
+def test_a_word_only_one_bodys_name_holds_names_that_body_alone() -> None:
+    """"What service did scilly set up?": no other body's name, and no English word, holds "scilly"."""
+    from service.answering.mentions import BodyNames
+
+    names = BodyNames([_meta("ios/2016.pdf", "Isles of Scilly"), _meta("iow/2019.pdf", "Isle of Wight"),
+                       _meta("nt/2019.pdf", "North Tyneside"), _meta("st/2019.pdf", "South Tyneside")])
+    assert [b.body for b in names.find("what mental health service did scilly set up?")] == ["Isles of Scilly"]
+    assert names.find("how many children in tyneside were in care?") == []  # (two bodies' names hold it)
+    assert names.find("which islands had good services?") == []  # (an English word)

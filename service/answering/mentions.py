@@ -5,15 +5,16 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass
 
-from ingest.models import GRADES, ReportMeta
+from ingest.models import ReportMeta
+from service.answering.name_spans import BodyMatch, longest, name_run, with_lead_words, word_before_or
 from service.answering.organisations import body_label, org_type, org_types_named, report_names
 from service.answering.places import (AREA_SERVED, DIRECTIONS, SHORT_FORMS, counties_matched, everyday_word,
                                       nation_of, nations_of, place_key, places_matched, places_named)
 from service.answering.text import stem
 from service.answering.towns import areas_of
 from service.names import cut_short, initials, less_a_letter, normalise
+from service.spelling import english
 from service.terms import STOPWORDS
 
 QUESTION_WORDS = {"", "which", "what", "other", "inspected", "each", "all", "both", "same"}  # before "council" ...
@@ -27,13 +28,6 @@ NAME_BEFORE_SUFFIX = re.compile(
 NAME_POSSESSIVE = re.compile(rf"((?:{CAPS})(?:\s+(?:and\s+|of\s+|upon\s+)?(?:{CAPS}))*)['’]s\s+"
                              r"(?:children['’]s services|probation service|social care|services)")
 
-
-@dataclass
-class BodyMatch:
-    body: str                 # the body as the reports name it
-    report_ids: list[str]
-    start: int                # character span of the mention in the question
-    end: int
 
 
 def _tokens(question: str, known: set[str] = frozenset()) -> list[tuple[str, int, int]]:
@@ -81,6 +75,10 @@ class BodyNames:
                 self.by_name.setdefault(key, []).append(meta)
         self._add_initials()
         self.name_words = {w for name in self.by_name for w in name}
+        self.bodies_named: dict[str, set[str]] = {}  # a word of a name of several words: the bodies so named
+        for name, metas in ((name, metas) for name, metas in self.by_name.items() if len(name) > 1):
+            for word in name:
+                self.bodies_named.setdefault(word, set()).update(map(body_label, metas))
         self.near: dict[str, set[str]] = {}  # a name word, and it less one letter: the name words so spelt
         for word in self.name_words:
             for form in less_a_letter(word) if len(word) >= TYPO_LENGTH else ():
@@ -109,11 +107,12 @@ class BodyNames:
         words = [t[0] for t in tokens]
         found = [(len(name), i, i + len(name), metas) for i, word in enumerate(words)
                  for name, metas in self.by_first.get(word, ()) if tuple(words[i:i + len(name)]) == name]
-        matches = [self._of_kind(text, _with_lead_words(text, m)) for m in _longest(found, tokens)
+        matches = [self._of_kind(text, with_lead_words(text, m)) for m in longest(found, tokens)
                    if not GROUP_AFTER.match(text, m.end) and not PRISON_BEFORE.search(text[:m.start])
                    and not everyday_word(text, m.start, m.end)]
         matches += self._shortened(text, matches)
         matches += self._places(text, matches)
+        matches += self._lone_words(tokens, matches)
         return sorted(matches + self._elided(text, tokens, matches), key=lambda m: m.start)
 
     def _spelt(self, word: str, named: bool = False) -> str:
@@ -127,6 +126,12 @@ class BodyNames:
         near = set().union(*(self.near.get(f, set()) for f in less_a_letter(word))) or cut_short(word, self.name_words)
         name = near.pop() if len(near) == 1 else word
         return name if stem(name) == stem(word) or self.unknown_word(word) else word  # ("merseysid" is its stem)
+
+    def _lone_words(self, tokens: list[tuple[str, int, int]], taken: list[BodyMatch]) -> list[BodyMatch]:
+        """A word of one body's name alone that is no English word ("scilly": Isles of Scilly)."""
+        return [BodyMatch(body, [m.report_id for m in self.reports if body_label(m) == body], start, end)
+                for word, start, end in tokens if len(word) >= 5 and len(bodies := self.bodies_named.get(word, ())) == 1
+                and not english(word) and not any(b.start < end and start < b.end for b in taken) for body in bodies]
 
     def _of_kind(self, text: str, match: BodyMatch) -> BodyMatch:
         """A name two kinds of body share ("London"), narrowed to the kind written after it ("london crc", "london
@@ -144,7 +149,7 @@ class BodyNames:
         "East and West Sussex"): the other body, when the index has it."""
         out = []
         for match in taken:
-            first = _word_before_or(text, tokens, match.start)
+            first = word_before_or(text, tokens, match.start)
             rest = tuple(w for w in normalise(text[match.start:match.end]).split()[1:] if w != "and")
             metas = self.by_name.get((first[0], *rest)) if first and rest else None
             if metas and not any(b.start <= first[1] < b.end for b in taken):
@@ -178,7 +183,7 @@ class BodyNames:
                     continue
                 name, (start, end) = match.group(1), match.span(1)
                 if pattern is LOWER_NAME_BEFORE_SUFFIX:  # "the humberside crc": the words that may be a name
-                    name = _name_run(name)
+                    name = name_run(name)
                     end = match.start(1) + len(match.group(1).rstrip())
                     start = end - len(name)
                 if not name.strip() or any(b.start < end and start < b.end for b in taken + out):
@@ -206,7 +211,7 @@ class BodyNames:
                 if any(b.start < match.end() and match.start() < b.end for b in found):  # ("humberside lincs and
                     continue                                                              # n yorks crc")
                 if pattern in (LOWER_NAME_BEFORE_SUFFIX, LEARNING_NAMED):
-                    name = _name_run(name)
+                    name = name_run(name)
                     if self._everyday(name, pattern, match):
                         continue
                 named = org_types_named(match.group(0))
@@ -250,51 +255,5 @@ PLACE_NOUN = re.compile(r"\bprison$", re.I)  # (people go into and leave a priso
 LEARNING_NAMED = re.compile(r"\b((?:[\w'’-]+\s+){1,3}?)(?:school|academy|college|university)\b", re.I)
 TYPO_LENGTH = 5  # a shorter word is a letter away from too many names to be read as one of them misspelt
 KIND_AFTER = re.compile(r"\s+(crcs?|community rehabilitation compan(y|ies)|nps|(national )?probation service)\b", re.I)
-ELIDED = re.compile(r"\s+(or|and|&|vs\.?|versus)\s+", re.I)
+
 PRISON_BEFORE = re.compile(r"\b(hmp|hmyoi|hm prison)\s+$", re.I)  # "HMP Manchester" is a prison, not the council
-FRAME_WORDS = set("""find found say said give gave get got rate rated rating grade graded inspectors inspector inspection
-    report ofsted visit visited judge judged performing performed performance improved better worse best worst top
-    bottom highest lowest poorest weakest strongest most least run runs ran running manage manages managed managing
-    provide provides provided providing every each whole""".split()) | {w for g in GRADES for w in g.split()}
-# (how it did is not its name: "the worst performing crc", "the top rated council"; nor who runs it; nor "every")
-LEAD_WORDS = re.compile(r"(?:\b(?:the|city|of|royal|london|borough|county|metropolitan|council)\s+)+$", re.I)
-
-
-def _name_run(text: str) -> str:
-    """The words at the end of ``text`` that may be part of a name: none that is a stopword or frames a question
-    ("what did inspectors find at south yorkshire" -> "south yorkshire")."""
-    run: list[str] = []
-    for word in reversed(text.split()):
-        if word.lower() in STOPWORDS or word.lower() in FRAME_WORDS:
-            break
-        run.insert(0, word)
-    return " ".join(run)
-
-
-def _with_lead_words(text: str, match: BodyMatch) -> BodyMatch:
-    """The mention with the words names drop ("City of" Wolverhampton, "London Borough of" Hackney) in its span."""
-    lead = LEAD_WORDS.search(text[:match.start])
-    if lead:
-        match.start = lead.start()
-    return match
-
-
-def _word_before_or(text: str, tokens: list[tuple[str, int, int]], start: int) -> tuple[str, int, int] | None:
-    """The word before "or"/"and" just before ``start`` ("north" in "north or south tyneside"), if any ("and"
-    is no token, "or" is)."""
-    i = next((k for k, t in enumerate(tokens) if t[1] == start), None)
-    if i is None:
-        return None
-    return next((tokens[j] for j in (i - 1, i - 2) if j >= 0 and ELIDED.fullmatch(text, tokens[j][2], start)), None)
-
-
-def _longest(found: list, tokens: list[tuple[str, int, int]]) -> list[BodyMatch]:
-    taken: set[int] = set()
-    matches: dict[tuple[int, int], BodyMatch] = {}
-    for size, i, j, metas in sorted(found, key=lambda f: (-f[0], f[1])):
-        if any(k in taken for k in range(i, j)) and (i, j) not in matches:
-            continue
-        taken.update(range(i, j))
-        match = matches.setdefault((i, j), BodyMatch(body_label(metas[0]), [], tokens[i][1], tokens[j - 1][2]))
-        match.report_ids += [m.report_id for m in metas if m.report_id not in match.report_ids]
-    return sorted(matches.values(), key=lambda m: m.start)

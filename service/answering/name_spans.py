@@ -1,0 +1,67 @@
+"""Where in a question a body's name lies: the span of a match, the words a name may run over, the lead words
+names drop, a first word given alone before "or", and the longest of overlapping matches."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from ingest.models import GRADES
+from service.answering.organisations import body_label
+from service.terms import STOPWORDS
+
+ELIDED = re.compile(r"\s+(or|and|&|vs\.?|versus)\s+", re.I)
+FRAME_WORDS = set("""find found say said give gave get got rate rated rating grade graded inspectors inspector inspection
+    report ofsted visit visited judge judged performing performed performance improved better worse best worst top
+    bottom highest lowest poorest weakest strongest most least run runs ran running manage manages managed managing
+    provide provides provided providing every each whole""".split()) | {w for g in GRADES for w in g.split()}
+# (how it did is not its name: "the worst performing crc", "the top rated council"; nor who runs it; nor "every")
+LEAD_WORDS = re.compile(r"(?:\b(?:the|city|of|royal|london|borough|county|metropolitan|council)\s+)+$", re.I)
+
+
+@dataclass
+class BodyMatch:
+    body: str                 # the body as the reports name it
+    report_ids: list[str]
+    start: int                # character span of the mention in the question
+    end: int
+
+
+def name_run(text: str) -> str:
+    """The words at the end of ``text`` that may be part of a name: none that is a stopword or frames a question
+    ("what did inspectors find at south yorkshire" -> "south yorkshire")."""
+    run: list[str] = []
+    for word in reversed(text.split()):
+        if word.lower() in STOPWORDS or word.lower() in FRAME_WORDS:
+            break
+        run.insert(0, word)
+    return " ".join(run)
+
+
+def with_lead_words(text: str, match: BodyMatch) -> BodyMatch:
+    """The mention with the words names drop ("City of" Wolverhampton, "London Borough of" Hackney) in its span."""
+    lead = LEAD_WORDS.search(text[:match.start])
+    if lead:
+        match.start = lead.start()
+    return match
+
+
+def word_before_or(text: str, tokens: list[tuple[str, int, int]], start: int) -> tuple[str, int, int] | None:
+    """The word before "or"/"and" just before ``start`` ("north" in "north or south tyneside"), if any ("and"
+    is no token, "or" is)."""
+    i = next((k for k, t in enumerate(tokens) if t[1] == start), None)
+    if i is None:
+        return None
+    return next((tokens[j] for j in (i - 1, i - 2) if j >= 0 and ELIDED.fullmatch(text, tokens[j][2], start)), None)
+
+
+def longest(found: list, tokens: list[tuple[str, int, int]]) -> list[BodyMatch]:
+    taken: set[int] = set()
+    matches: dict[tuple[int, int], BodyMatch] = {}
+    for size, i, j, metas in sorted(found, key=lambda f: (-f[0], f[1])):
+        if any(k in taken for k in range(i, j)) and (i, j) not in matches:
+            continue
+        taken.update(range(i, j))
+        match = matches.setdefault((i, j), BodyMatch(body_label(metas[0]), [], tokens[i][1], tokens[j - 1][2]))
+        match.report_ids += [m.report_id for m in metas if m.report_id not in match.report_ids]
+    return sorted(matches.values(), key=lambda m: m.start)
