@@ -2012,3 +2012,13 @@ def test_a_rating_sentence_naming_a_long_body_is_about_the_rating() -> None:
     from service.answering.intents.overview import ABOUT_THE_RATING
     assert ABOUT_THE_RATING.search("HM Inspectorate of Probation rated Bristol, Gloucestershire, Somerset and "
                                    "Wiltshire Community Rehabilitation Company (BGSW CRC) as Requires improvement.")
+
+
+def test_how_those_just_listed_did_in_another_year_keeps_to_those_bodies(answerer: Answerer) -> None:
+    """"Which CRCs were rated RI in 2019?" "how did those do in 2020?": those six, in 2020 (two have a 2020
+    report), not every 2020 report."""
+    first = ask(answerer, "which CRCs were rated requires improvement in 2019?")
+    later = ask(answerer, "how did those do in 2020?", first.session_id)
+    assert {item.report_id for item in later.items} == {"dlnr-crc-2020", "durham-tees-valley-crc-2020"}
+    both = ask(answerer, "how did DLNR CRC and Durham Tees Valley CRC do in 2020?")  # (side by side, not one)
+    assert {item.report_id for item in both.items} == {"dlnr-crc-2020", "durham-tees-valley-crc-2020"}

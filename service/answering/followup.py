@@ -181,6 +181,10 @@ def resolve(question: str, previous: Context | None, names: BodyNames, areas: Ar
         then = [str(y) for y in previous.years if str(y) not in text] if COMPARE.search(text) and not found else []
         alone = text if still and not beside and not _refers_back(text) else None
         text, inherited = f"{text.rstrip()} ({'; '.join(previous.bodies + then)})", True
+    elif len(previous.bodies) > 1 and THEY.search(question) and not found and not inherited and (
+            years := {int(y) for y in YEAR.findall(question)}) and not years & set(previous.years):
+        then = [b for b in previous.bodies if _has_reports_in(text, names.find(b), names)] or previous.bodies
+        text, inherited = f"{text.rstrip()} ({'; '.join(then)})", True  # "how did those do in 2020?" (of them)
     exclude = set(previous.report_ids) if OTHER.search(question) and not ELSE_HERE.search(question) else set()
     now = (not ACROSS_TIME.search(question) or bool(IMPROVE_ASKED.search(question))) and not found - set(
         previous.bodies)  # ("compare it with Wales CRC"; "what did it need to improve?" asks of one inspection)
@@ -253,8 +257,7 @@ def _says_more(rest: str, bodies: list) -> bool:
     """"What about Merseyside's unpaid work?" asks something new of a body, not the previous question again."""
     for body in sorted(bodies, key=lambda b: -b.start):
         rest = rest[:body.start] + " " + rest[body.end:]
-    leftover = [w for w in content_words(YEAR.sub(" ", rest)) if stem(w) not in FRAMING]
-    return bool(leftover)
+    return bool([w for w in content_words(YEAR.sub(" ", rest)) if stem(w) not in FRAMING])
 
 
 def _has_reports_in(text: str, bodies: list, names: BodyNames) -> bool:
@@ -264,9 +267,8 @@ def _has_reports_in(text: str, bodies: list, names: BodyNames) -> bool:
 
 
 def _as_question(rest: str) -> str:
-    if re.match(r"^(what|how|who|which|where|when|why|did|does|do|is|was|were)\b", rest, re.I):
-        return rest.rstrip("?") + "?"
-    return f"What did the reports say about {rest.rstrip('?')}?"
+    asked = re.match(r"^(what|how|who|which|where|when|why|did|does|do|is|was|were)\b", rest, re.I)
+    return rest.rstrip("?") + "?" if asked else f"What did the reports say about {rest.rstrip('?')}?"
 
 
 def _compared_with(asked: str, body: BodyMatch, text: str) -> str:
@@ -295,6 +297,4 @@ def _swap_bodies(text: str, mentions: list[str], new: str) -> str:
 
 
 def _swap_years(text: str, years: list[str]) -> str:
-    if YEAR.search(text):
-        return YEAR.sub(years[0], text, count=1)
-    return f"{text.rstrip(' ?')} in {years[0]}?"
+    return YEAR.sub(years[0], text, count=1) if YEAR.search(text) else f"{text.rstrip(' ?')} in {years[0]}?"
