@@ -2022,3 +2022,10 @@ def test_how_those_just_listed_did_in_another_year_keeps_to_those_bodies(answere
     assert {item.report_id for item in later.items} == {"dlnr-crc-2020", "durham-tees-valley-crc-2020"}
     both = ask(answerer, "how did DLNR CRC and Durham Tees Valley CRC do in 2020?")  # (side by side, not one)
     assert {item.report_id for item in both.items} == {"dlnr-crc-2020", "durham-tees-valley-crc-2020"}
+
+
+def test_which_of_two_equally_graded_was_better_says_neither(answerer: Answerer) -> None:
+    """"Merseyside vs Northumbria in 2020, which was worse?": both RI overall, and the answer says so."""
+    answer = ask(answerer, "merseyside vs northumbria in 2020, which was worse?")
+    assert "the same overall grade" in answer.answer and "neither was rated worse" in answer.answer
+    assert "same overall grade" not in ask(answerer, "compare merseyside and northumbria in 2020").answer

@@ -24,6 +24,8 @@ from service.answering.tools import Tools
 from service.schemas import Answer, Item
 
 WORSE = re.compile(r"\b(worse|worst|weaker|weakest|poorer|poorest|lower|lowest)\b", re.I)  # which was rated worse
+WHICH_RATED = re.compile(r"\b(better|worse|best|worst|stronger|strongest|weaker|weakest|poorer|poorest|higher|"
+                         r"highest|lower|lowest)\b", re.I)  # (which was rated so: asked)
 YES_NO = re.compile(r"^\W*(?:was|were|is|are|did|does|do|has|have)\b", re.I)
 THAN = re.compile(r"\b(?:better|worse|higher|lower|stronger|weaker|poorer)\s+(?:[\w'’]+\s+){0,3}?than\b", re.I)
 HOW_MANY_COMPARED = re.compile(r"two|three|four|five|both|each|all|several", re.I)
@@ -197,10 +199,13 @@ def summary(metas: list[ReportMeta], question: str = "") -> str:
     line = "; ".join(parts) + "."
     if len(graded) >= 2 and len({body_label(m) for m in graded}) == 1:
         return line + " " + _change(graded)
+    worse = bool(WORSE.search(question))
+    word = ("worse" if worse else "better") if len(graded) == 2 else ("worst" if worse else "best")
     if chosen := picked(metas, question):
-        worse = bool(WORSE.search(question))
-        word = ("worse" if worse else "better") if len(graded) == 2 else ("worst" if worse else "best")
         line += f" Rated {word}: {', '.join(f'**{label(m)}**' for m in chosen)}."
+    elif len(graded) >= 2 and len({m.overall for m in graded}) == 1 and WHICH_RATED.search(question):
+        which = "Both" if len(graded) == len(metas) == 2 else "All" if len(graded) == len(metas) else "The graded ones"
+        line += f" {which} had the same overall grade: {'neither' if len(graded) == 2 else 'none'} was rated {word}."
     return line
 
 
