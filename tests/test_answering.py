@@ -1664,6 +1664,9 @@ def test_a_role_the_reports_never_name_is_said_to_be_unnamed(answerer: Answerer)
     assert answer.abstained and answer.answer == \
         "The reports in this index on Merseyside CRC do not name the chief executive."
     assert "Purple Futures" in ask(answerer, "who was the owner of merseyside crc?").answer  # (the metadata's)
+    titled = ask(answerer, "What's the name of the chief inspector who advised intervening at Dorset, Devon and "
+                           "Cornwall CRC?")  # (the report says "the Chief Inspector of Probation": a title, no name)
+    assert titled.abstained and titled.answer.endswith("do not name the chief inspector.")
 
 
 def test_why_of_a_rating_the_report_gives_no_findings_for_says_so(answerer: Answerer) -> None:

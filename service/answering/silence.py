@@ -10,7 +10,8 @@ from typing import TYPE_CHECKING
 import numpy as np
 
 from service.answering import grades
-from service.answering.evidence import INSPECTION, INSPECTORATE_ROLE, LEAD_ASKED, LEAD_ROLE, OWNER_ROLE
+from service.answering.evidence import INSPECTION, INSPECTORATE_ROLE, LEAD_ASKED, LEAD_ROLE, OWNER_ROLE, Evidence
+from service.answering.rank import Question, fits
 from service.answering.scope import Scope, proper_names
 from service.answering.text import content_words, stems
 from service.answering.tools import NAME_REPORTS, Tools
@@ -18,8 +19,10 @@ from service.answering.tools import NAME_REPORTS, Tools
 if TYPE_CHECKING:
     from service.corpus import Corpus
 
-ROLE_ASKED = re.compile(r"^\W*who\s+(?:was|is|were|are)\s+(?:the\s+|its\s+|their\s+)?((?:[a-z'’-]+\s+){0,3}?"
-                        r"[a-z'’-]+)\s+(?:of|at|for|in|on)\b", re.I)  # "who was the chief executive of X?"
+ROLE_ASKED = re.compile(r"^\W*(?:who(?:\s+(?:was|is|were|are)|['’]s)\s+|what(?:\s+(?:was|is)|['’]s)\s+the\s+name\s+of\s+)"
+                        r"(?:the\s+|its\s+|their\s+)?((?:[a-z'’-]+\s+){0,3}?[a-z'’-]+)\s+(?:of|at|for|in|on|who|that)\b",
+                        re.I)
+# ("who was the chief executive of X?", "what's the name of the chief inspector who ...?")
 LEAD_NAMED = re.compile(r"\blead (inspector|hmi)\b|\binspection was led by\b", re.I)
 
 
@@ -38,12 +41,21 @@ def role_unnamed(tools: Tools, scope: Scope) -> str | None:
     reports in scope names, as a phrase; not a role the reports' metadata may answer (lead inspector, owner)."""
     asked = ROLE_ASKED.match(scope.question)
     role = asked.group(1).lower() if asked else ""
-    if not role or stems(role) & (LEAD_ROLE | OWNER_ROLE | INSPECTION) or role in INSPECTORATE_ROLE:
+    if not role or stems(role) & (LEAD_ROLE | OWNER_ROLE | INSPECTION) and "chief" not in role.split() \
+            or role in INSPECTORATE_ROLE:  # (a chief inspector heads the inspectorate, not the inspection)
         return None
     corpus = tools.library.text
     columns = corpus.columns(role)
-    return role if not columns or not len(_phrase_rows(corpus, role, columns, tools.rows(scope.report_ids))) \
-        else None
+    rows = _phrase_rows(corpus, role, columns, tools.rows(scope.report_ids)) if columns else []
+    who = Question(f"who is the {role}? {scope.question}", np.zeros(1), [], "name")  # (its own words: no name)
+    return None if any(_names_a_person(tools, int(row), who) for row in rows) else role  # (a title alone: no one)
+
+
+def _names_a_person(tools: Tools, row: int, who: Question) -> bool:
+    """True when the sentence holding the role names someone ("The chief executive, Jane Roughton, ...")."""
+    report_id, page, _, _, quote = tools.library.text.sentence(row)
+    sentence = Evidence(tools.library.reports[report_id], page, None, quote, row=row)
+    return fits(sentence, who, tools.library.text.rare) == 1.0
 
 
 def unmentioned(tools: Tools, scope: Scope) -> str | None:
