@@ -1664,8 +1664,8 @@ def test_a_role_the_reports_never_name_is_said_to_be_unnamed(answerer: Answerer)
     assert answer.abstained and answer.answer == \
         "The reports in this index on Merseyside CRC do not name the chief executive."
     assert "Purple Futures" in ask(answerer, "who was the owner of merseyside crc?").answer  # (the metadata's)
-    titled = ask(answerer, "What's the name of the chief inspector who advised intervening at Dorset, Devon and "
-                           "Cornwall CRC?")  # (the report says "the Chief Inspector of Probation": a title, no name)
+    titled = ask(answerer, "who was the chief inspector that advised intervening at Dorset, Devon and Cornwall "
+                           "CRC?")  # (the report says "the Chief Inspector of Probation": a title, no one's name)
     assert titled.abstained and titled.answer.endswith("do not name the chief inspector.")
 
 

@@ -19,10 +19,8 @@ from service.answering.tools import NAME_REPORTS, Tools
 if TYPE_CHECKING:
     from service.corpus import Corpus
 
-ROLE_ASKED = re.compile(r"^\W*(?:who(?:\s+(?:was|is|were|are)|['’]s)\s+|what(?:\s+(?:was|is)|['’]s)\s+the\s+name\s+of\s+)"
-                        r"(?:the\s+|its\s+|their\s+)?((?:[a-z'’-]+\s+){0,3}?[a-z'’-]+)\s+(?:of|at|for|in|on|who|that)\b",
-                        re.I)
-# ("who was the chief executive of X?", "what's the name of the chief inspector who ...?")
+ROLE_ASKED = re.compile(r"^\W*who(?:\s+(?:was|is|were|are)|['’]s)\s+(?:the\s+|its\s+|their\s+)?((?:[a-z'’-]+\s+){0,3}?"
+                        r"[a-z'’-]+)\s+(?:of|at|for|in|on|who|that)\b", re.I)  # "who was the chief executive of X?"
 LEAD_NAMED = re.compile(r"\blead (inspector|hmi)\b|\binspection was led by\b", re.I)
 
 
