@@ -152,3 +152,14 @@ def test_a_word_only_one_bodys_name_holds_names_that_body_alone() -> None:
     assert [b.body for b in names.find("what mental health service did scilly set up?")] == ["Isles of Scilly"]
     assert names.find("how many children in tyneside were in care?") == []  # (two bodies' names hold it)
     assert names.find("which islands had good services?") == []  # (an English word)
+
+
+def test_a_county_two_councils_are_named_for_names_both() -> None:
+    """"How did northamptonshire do?": its two unitary councils (no report is about the county council)."""
+    from service.answering.mentions import BodyNames
+
+    names = BodyNames([_meta("nn/2023.pdf", "North Northamptonshire"), _meta("wn/2023.pdf", "West Northamptonshire"),
+                       _meta("leeds/2019.pdf", "Leeds")])
+    assert sorted(b.body for b in names.find("how did northamptonshire do?")) == \
+        ["North Northamptonshire", "West Northamptonshire"]
+    assert [b.body for b in names.find("how did north northamptonshire do?")] == ["North Northamptonshire"]

@@ -54,6 +54,7 @@ BODY_AFTER = re.compile(r"\s+(crcs?|nps|community rehabilitation|national probat
                         r"authorit(y|ies)|division|provider|company|children'?s services)\b", re.I)  # ("the Welsh CRC")
 
 
+SHARED_PLACE = 3  # councils a county's name may name at once ("northamptonshire": North and West Northamptonshire)
 WHERE_BEFORE = re.compile(r"\b(?:in|at|across|around|near|within)\s+$", re.I)
 
 
@@ -165,8 +166,11 @@ class BodyNames:
                     or PRISON_BEFORE.search(text[:start]) or GROUP_AFTER.match(text, end):
                 continue
             metas = next(filter(None, map(self._placed, (name, *areas_of(name)))), [])
-            if len({body_label(m) for m in metas}) == 1 and (not kinds or org_type(metas[0]) in kinds):
-                out.append(BodyMatch(body_label(metas[0]), [m.report_id for m in metas], start, end))
+            metas = [m for m in metas if not kinds or org_type(m) in kinds]
+            bodies = sorted({body_label(m) for m in metas})
+            named_for = {body_label(m) for m in self._partial(name)}  # (not a county's area: its own name)
+            if len(bodies) == 1 or len(bodies) <= SHARED_PLACE and set(bodies) == named_for:
+                out += [BodyMatch(b, [m.report_id for m in metas if body_label(m) == b], start, end) for b in bodies]
         return out
 
     def _placed(self, place: str) -> list[ReportMeta]:
