@@ -1139,6 +1139,12 @@ def test_they_after_an_owner_is_named_is_the_owner_not_the_body(answerer: Answer
     assert "london-crc-2019" in cited and cited <= {"london-crc-2018", "london-crc-2019"}  # MTCnovo's other CRC
 
 
+def test_did_they_run_another_after_an_owner_is_named_asks_of_the_owner(answerer: Answerer) -> None:
+    owner = ask(answerer, "who owned thames valley crc?")
+    elsewhere = ask(answerer, "did they also run kent, surrey and sussex crc?", owner.session_id)
+    assert elsewhere.abstained and "no report in this index is about" in elsewhere.answer  # (not Thames Valley's)
+
+
 def test_the_most_common_grade_is_read_from_every_graded_report(answerer: Answerer) -> None:
     from collections import Counter
 

@@ -50,9 +50,9 @@ OF_THEM = re.compile(r"\b(of|among|between) (them|those|these|the two|both)\b", 
 THEN = re.compile(r"\b(then|at that time|at the time)\b(?=\s*\??\s*$)", re.I)
 THAT_ORG = re.compile(r"\b(that|this|the same|the previous|the former|the) (company|organisation|owner|provider|firm|"
                       r"operator|contractor|group)\b", re.I)
-ELSE_THEY = re.compile(r"\b(else|other)\b.*?\b(they|it|he|she)\b(?=\s+(run|ran|runs|own|owned|owns|operate|"
-                       r"operated|operates|lead|led|leads|inspect|inspected|manage|managed|take over|took over)\b)",
-                       re.I)
+ELSE_THEY = re.compile(r"\b(else|other)\b.*?\b(they|it|he|she)\b(?=\s+(run|ran|runs|own|owned|owns|operate|operated|"
+                       r"operates|lead|led|leads|inspect|inspected|manage|managed|take over|took over)\b)", re.I)
+DID_THEY = re.compile(r"^\W*(?:and\s+)?(?:did|do|does)\s+()(they|it)\b(?=\s+(?:also\s+)?(run|own|operate)\b)", re.I)
 TOPIC_BACK = re.compile(r"^\s*(and\s+)?(which|what|who|where)\b.*\b(it|this|that)\s*\??\s*$", re.I)
 AND = re.compile(r"^\s*and\s+", re.I)
 WHICH_MORE = re.compile(rf"^\s*(and\s+)?(so\s+)?(which|who)\b[^?]*\b({'|'.join(COMPARATIVES)})\b",
@@ -163,7 +163,8 @@ def resolve(question: str, previous: Context | None, names: BodyNames, areas: Ar
                       if m.report_id in previous.report_ids and body_label(m) == listed[pick]}
     if THAT_ORG.search(text) and previous.entities:
         text = THAT_ORG.sub(" and ".join(previous.entities), text)
-    elif (they := ELSE_THEY.search(text)) and len(previous.entities) == 1 and previous.bodies:
+    elif (they := ELSE_THEY.search(text) or DID_THEY.search(text)) and len(previous.entities) == 1 \
+            and previous.bodies:
         text = text[:they.start(2)] + previous.entities[0] + text[they.end(2):]  # "who owned X?" "MTCnovo"
         inherited = True  # "what else did they run?": the name just given, not the body asked about
     text = THAT_GRADE.sub(f"{previous.grade} rating", text) if previous.grade else text  # ("that rating")
@@ -242,11 +243,9 @@ def _other_area(rest: str, previous: str, areas: AreaNames) -> str | None:
     """The previous question with the judgement area ``rest`` names in place of the one it named; None when
     either names none, or both the same."""
     new, old = areas.best(rest), areas.best(previous)
-    if not new or not old or new == old:
-        return None
     tokens = _strip_appendix(previous).split()
-    at = [i for i, t in enumerate(tokens) if (w := words(t)) and stem(w[0]) in stems(old) - STOPWORDS]
-    if not at:
+    at = [i for i, t in enumerate(tokens) if (w := words(t)) and old and stem(w[0]) in stems(old) - STOPWORDS]
+    if not new or not old or new == old or not at:
         return None
     wanted = re.sub(r"^\s*(and\s+)?(for|in|on|about)\s+", "", rest, flags=re.I).strip(" ?")
     tokens[at[0]] = wanted + re.sub(r"^[\w'’-]+", "", tokens[at[0]])  # its punctuation stays ("assessment?")

@@ -19,8 +19,9 @@ from service.answering.tools import NAME_REPORTS, Tools
 if TYPE_CHECKING:
     from service.corpus import Corpus
 
-ROLE_ASKED = re.compile(r"^\W*who(?:\s+(?:was|is|were|are)|['’]s)\s+(?:the\s+|its\s+|their\s+)?((?:[a-z'’-]+\s+){0,3}?"
-                        r"[a-z'’-]+)\s+(?:of|at|for|in|on|who|that)\b", re.I)  # "who was the chief executive of X?"
+ROLE_ASKED = re.compile(r"^\W*who(?:\s+(?:was|is|were|are)|['’]s)\s+(?:the\s+|its\s+|their\s+)?"
+                        r"((?:[a-z'’-]+\s+){0,3}?[a-z'’-]+)\s+(?:of|at|for|in|on|who|that)\b", re.I)
+# ("who was the chief executive of X?", "who was the chief inspector that ...?")
 LEAD_NAMED = re.compile(r"\blead (inspector|hmi)\b|\binspection was led by\b", re.I)
 
 

@@ -193,8 +193,8 @@ def _cell(ev: Evidence | None, book: CitationBook) -> str:
 def summary(metas: list[ReportMeta], question: str = "") -> str:
     """One line naming each report's overall grade, and which was rated better (best of more than two; worse or
     worst when the question asks which was) when they differ."""
-    parts = [f"**{label(m)}** was rated **{m.overall}** overall" if m.overall else f"**{label(m)}** gave no overall grade"
-             for m in metas]
+    parts = [f"**{label(m)}** was rated **{m.overall}** overall" if m.overall
+             else f"**{label(m)}** gave no overall grade" for m in metas]
     graded = [m for m in metas if m.overall]
     line = "; ".join(parts) + "."
     if len(graded) >= 2 and len({body_label(m) for m in graded}) == 1:
