@@ -454,6 +454,21 @@ def test_which_area_got_a_grade_asks_for_a_grade_whatever_the_verb(question: str
     assert answer_type(plain_grades(question)[0], named=True) == "grade"
 
 
+@pytest.mark.parametrize(("question", "grade"), [
+    ("which councils got the worst possible overall rating in 2019?", "inadequate"),
+    ("which councils got the best possible overall grade in 2019?", "outstanding"),
+    ("which councils' services were found to be failing overall in 2016?", "inadequate"),
+])
+def test_an_everyday_name_of_a_grade_with_overall_in_it_is_the_grade(question: str, grade: str) -> None:
+    from service.answering.grades import plain_grades
+    assert grade in plain_grades(question)[0] and "overall" in plain_grades(question)[0]  # (said of the body)
+
+
+def test_when_an_inspection_was_carried_out_is_no_topic() -> None:
+    from service.answering.dates import PART_OF_YEAR
+    assert "carried" not in PART_OF_YEAR.sub(" ", "the worst rating in inspections carried out in 2019")
+
+
 def test_a_year_said_of_the_inspection_itself_is_its_fieldworks() -> None:
     """"Inspected in 2019" is the visit's year: a report published in January 2020 on a visit of December 2019
     is of it, and one published in January 2019 on a visit of December 2018 is not."""
@@ -470,6 +485,8 @@ def test_a_year_said_of_the_inspection_itself_is_its_fieldworks() -> None:
     early = meta("early", date(2019, 1, 21), "26 November to 7 December 2018")
     question = "which councils were judged inadequate in inspections carried out in 2019?"
     assert of_fieldwork_asked(question, [late, early], parse_years(question)) == [late]
+    done = "which councils were rated inadequate in inspections done in 2019?"
+    assert of_fieldwork_asked(done, [late, early], parse_years(done)) == [late]
     plain = "which councils were judged inadequate in 2019?"  # (the report's year: its publication's)
     assert of_fieldwork_asked(plain, [late, early], parse_years(plain)) == [late, early]
 

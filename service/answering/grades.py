@@ -54,16 +54,19 @@ PLAIN_GRADES = [  # everyday names of the grades, read as the grade itself
     (re.compile(r"\b(?:flunk(?:ed|ing)?|fail(?:ed|ing)?)\s+(?:their|its|the|an?)\s+(?:[\w'’]+\s+){0,3}?inspections?\b", re.I),
      "were rated inadequate"),
     (re.compile(rf"\b({CALLED}|were|was|is|are|be|been)\s+excellent\b", re.I), r"\1 outstanding"),
-    (re.compile(r"\b(?:the\s+)?(?:best|top|highest)\s+possible\s+(?:grade|rating|mark|judge?ment|score)s?\b|"
-                r"\btop (?:marks?|grades?|ratings?|categor(?:y|ies))\b", re.I), "outstanding"),  # "the best rating": ranks
+    (re.compile(r"\b(?:the\s+)?(?:best|top|highest)\s+possible\s+(?:(overall)\s+)?"
+                r"(?:grade|rating|mark|judge?ment|score)s?\b|"
+                r"\btop (?:marks?|grades?|ratings?|categor(?:y|ies))\b", re.I), r"outstanding \1"),
+    # ("the best rating": a rank; "the best possible overall rating" keeps "overall": of the body, not a topic after it)
     (re.compile(r"\btop[- ]rated\b", re.I), "rated outstanding"),
     (re.compile(rf"\b{GRADE_NAME}[- ]rated\b", re.I), r"rated \1"),  # "inadequate-rated councils"
     (re.compile(r"\b(?:ofsted|inspectors?|inspectorate)\s+(?:has\s+|have\s+)?fail(?:ed)?\b(?!\s+to\b)", re.I),
      "were rated inadequate"),  # "the councils Ofsted failed in 2019"
-    (re.compile(r"\b(?:the\s+)?(?:worst|lowest|bottom)\s+possible\s+(?:grade|rating|mark|judge?ment|score)s?\b|"
-                r"\bbottom (?:grades?|ratings?)\b", re.I), "inadequate"),
-    (re.compile(rf"\b(were|was|are|is|been|{CALLED})\s+(?:rated\s+|judged\s+)?(?:as\s+)?fail(?:ing|ed)\b(?!\s+to\b)",
-                re.I), r"\1 inadequate"),
+    (re.compile(r"\b(?:the\s+)?(?:worst|lowest|bottom)\s+possible\s+(?:(overall)\s+)?"
+                r"(?:grade|rating|mark|judge?ment|score)s?\b|"
+                r"\bbottom (?:grades?|ratings?)\b", re.I), r"inadequate \1"),
+    (re.compile(rf"\b(were|was|are|is|been|{CALLED})\s+(?:rated\s+|judged\s+|to\s+be\s+)?(?:as\s+)?"
+                r"fail(?:ing|ed)\b(?!\s+to\b)", re.I), r"\1 inadequate"),
     (re.compile(r"\b(?:fail(?:ing|ed)?|flunk(?:ing|ed)?)\s+(?:grade|rating|mark|judge?ment|score)s?\b", re.I),
      "inadequate"),  # "was any company given a failing grade?"
     (re.compile(r"\brequir(?:ing|ed) improvement\b|\bneed(?:s|ed|ing)? improvement\b", re.I), "requires improvement"),
