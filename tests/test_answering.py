@@ -2038,3 +2038,13 @@ def test_which_of_two_equally_graded_was_better_says_neither(answerer: Answerer)
     answer = ask(answerer, "merseyside vs northumbria in 2020, which was worse?")
     assert "the same overall grade" in answer.answer and "neither was rated worse" in answer.answer
     assert "same overall grade" not in ask(answerer, "compare merseyside and northumbria in 2020").answer
+
+
+def test_a_count_of_a_role_asked_by_its_initials_is_counted_by_the_reports_words(answerer: Answerer) -> None:
+    """"how many DCS in a year": "four people holding the role of the director of children's services" counts
+    them (the reports' words for "DCS" follow the figure), though "people" alone is no DCS."""
+    quote = "Against the backdrop of four people holding the role of the director of children's services in the " \
+            "past 12 months, the new director has quickly engaged with staff."
+    assert answerer.tools.counts_asked("bristol 2023 how many DCS in a year", quote, "four")
+    assert not answerer.tools.counts_asked("how many DCS did it have", "There were 23 occasions when children went "
+                                           "missing.", "23")  # (one word of the reports' term is not it)

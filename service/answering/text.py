@@ -191,14 +191,15 @@ def counted_asked(question: str) -> str:
     return " ".join(said)
 
 
-def unit_of(quote: str, figure: str) -> str:
+def unit_of(quote: str, figure: str, limit: int = 0) -> str:
     """The words a figure in ``quote`` counts: those after it up to the clause's end ("23 occasions"), else
-    those before it ("... at the age of 25")."""
+    those before it ("... at the age of 25"); at most ``limit`` (``UNIT_WORDS`` by default)."""
+    limit = limit or UNIT_WORDS
     at = quote.find(figure)
     if at < 0:
         return ""
     after = re.split(r"[,;:.()\[\]]", quote[at + len(figure):].lstrip(")] "), maxsplit=1)[0]  # ("4% (12) returned")
-    said = words(after)[:UNIT_WORDS] or words(re.split(r"[,;:()\[\]]", quote[:at])[-1])[-UNIT_WORDS:]
+    said = words(after)[:limit] or words(re.split(r"[,;:()\[\]]", quote[:at])[-1])[-limit:]
     return " ".join(said)
 
 

@@ -17,6 +17,7 @@ from service.answering.grades import grade_claims
 from service.answering.rank import Question, Ranker
 from service.answering.scope import SCAFFOLD, Scope, without_names
 from service.answering.text import content_words, counted_asked, stem, stems, unit_of
+from service.answering.thesaurus import reports_words
 from service.library import Library
 from service.answering.places import DIRECTIONS, SHORT_FORMS
 from service.spelling import respell, respelt
@@ -60,6 +61,7 @@ COUNT_FITS = 0.25       # cosine of what a count question counts and what a figu
                         # (set on the dev halves and the probes: cases/children 0.28, ICPCs/initial child
                         # protection conferences 0.28, youngsters/children looked after 0.41; children/occasions
                         # 0.22, caseload/care leavers 0.18, children/subsequently returned 0.13)
+CLAUSE_WORDS = 10       # the words after a figure among which the reports' term for what is counted may be
 
 
 class Tools:
@@ -117,6 +119,9 @@ class Tools:
         another, in words and in meaning ("a total of 23 occasions"): that figure does not answer it."""
         counted, unit = counted_asked(question), unit_of(quote, figure)
         if not counted or not unit or stems(counted) & stems(unit):
+            return True
+        shared = stems(reports_words(counted)) & stems(unit_of(quote, figure, CLAUSE_WORDS))
+        if len(shared) >= 2:  # ("how many DCS": "four people holding the role of the director of children's services")
             return True
         return float(self.vectors(counted) @ self.vectors(unit)) >= COUNT_FITS
 
