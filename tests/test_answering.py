@@ -114,6 +114,9 @@ def test_question_polarity_and_silence() -> None:
     assert wanted_verdicts("Which CRCs were praised for their unpaid work?") == {"positive"}
     assert wanted_verdicts("Where was work judged good or found to have improved?") == {"positive", "improved"}
     assert wanted_verdicts("which councils had high social worker caseloads in 2023?") == {"concern"}  # (words between)
+    assert wanted_verdicts("which councils had trouble hanging on to their social workers?") == {"concern"}
+    assert wanted_verdicts("which councils struggle to find foster carers?") == {"concern"}
+    assert wanted_verdicts("which councils were told to do better for homeless 17-year-olds?") == {"concern"}
     assert sentence_polarity("Social workers' caseloads are mostly manageable.").kinds() == set()
     assert is_absence("The sources for this digest do not describe findings on unpaid work.")
     assert not is_absence("London CRC was not given an overall rating.")

@@ -206,9 +206,13 @@ def wanted_verdicts(question: str) -> set[str]:
     ("do not state an owner"), or (empty) any mention."""
     if is_absence(question):
         return {ABSENT}
-    return sentence_polarity(question).kinds()
+    return {CONCERN} if TROUBLE_ASKED.search(question) else sentence_polarity(question).kinds()
 
 
+TROUBLE_ASKED = re.compile(r"\b(?:had|have|has|having|in|with|any)\s+(?:\w+\s+)?(?:trouble|difficult(?:y|ies))\b|"
+                           r"\bstruggl\w*|\b(?:told|urged|asked)\s+to\s+(?:do\s+)?(?:better|improve)\b", re.I)
+# (asked of the bodies: "had trouble keeping", "struggle to recruit", "told to do better"; a report's "children with
+# learning difficulties" is no criticism, so these are read in questions only)
 SIDE_ASKED = {"concern": re.compile(r"\b(weakness(?:es)?|shortcomings?|concerns?|problems?|criticis\w*|worr(?:y|ies)|"
                                     r"failings?|flaws?|deficienc\w*|wrong)\b", re.I),
               "positive": re.compile(r"\b(strengths?|praised?|commended|positives?|went well)\b", re.I)}
