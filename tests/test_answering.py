@@ -2051,3 +2051,11 @@ def test_a_count_of_a_role_asked_by_its_initials_is_counted_by_the_reports_words
     assert answerer.tools.counts_asked("bristol 2023 how many DCS in a year", quote, "four")
     assert not answerer.tools.counts_asked("how many DCS did it have", "There were 23 occasions when children went "
                                            "missing.", "23")  # (one word of the reports' term is not it)
+
+
+@pytest.mark.parametrize("question", ["is durham tees valley crc still requires improvement?",
+                                      "is durham tees valley crc currently rated requires improvement?"])
+def test_still_or_currently_of_one_body_asks_of_its_latest_report(answerer: Answerer, question: str) -> None:
+    answer = ask(answerer, question)
+    assert answer.answer.startswith("No: **Durham Tees Valley CRC (2020)**")
+    assert {c.report_id for c in answer.citations} == {"durham-tees-valley-crc-2020"}
