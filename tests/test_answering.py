@@ -117,6 +117,7 @@ def test_question_polarity_and_silence() -> None:
     assert wanted_verdicts("which councils had trouble hanging on to their social workers?") == {"concern"}
     assert wanted_verdicts("which councils struggle to find foster carers?") == {"concern"}
     assert wanted_verdicts("which councils were told to do better for homeless 17-year-olds?") == {"concern"}
+    assert wanted_verdicts("which councils supported children with learning difficulties well?") == {"positive"}
     assert sentence_polarity("Social workers' caseloads are mostly manageable.").kinds() == set()
     assert is_absence("The sources for this digest do not describe findings on unpaid work.")
     assert not is_absence("London CRC was not given an overall rating.")

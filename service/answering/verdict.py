@@ -209,10 +209,11 @@ def wanted_verdicts(question: str) -> set[str]:
     return {CONCERN} if TROUBLE_ASKED.search(question) else sentence_polarity(question).kinds()
 
 
-TROUBLE_ASKED = re.compile(r"\b(?:had|have|has|having|in|with|any)\s+(?:\w+\s+)?(?:trouble|difficult(?:y|ies))\b|"
-                           r"\bstruggl\w*|\b(?:told|urged|asked)\s+to\s+(?:do\s+)?(?:better|improve)\b", re.I)
-# (asked of the bodies: "had trouble keeping", "struggle to recruit", "told to do better"; a report's "children with
-# learning difficulties" is no criticism, so these are read in questions only)
+TROUBLE_ASKED = re.compile(r"\b(?:had|have|has|having)\s+(?:\w+\s+)?(?:trouble|difficult(?:y|ies))\b|"
+                           r"\bstruggl(?:e|es|ed|ing)\s+(?:to|with)\b|"
+                           r"\b(?:told|urged|asked)\s+to\s+(?:do\s+)?(?:better|improve)\b", re.I)
+# (of the bodies: "had trouble keeping", "struggled to recruit", "told to do better"; not "children with learning
+# difficulties" or "struggling families", whom a council may serve well: so read in questions only, and so narrowly)
 SIDE_ASKED = {"concern": re.compile(r"\b(weakness(?:es)?|shortcomings?|concerns?|problems?|criticis\w*|worr(?:y|ies)|"
                                     r"failings?|flaws?|deficienc\w*|wrong)\b", re.I),
               "positive": re.compile(r"\b(strengths?|praised?|commended|positives?|went well)\b", re.I)}
