@@ -53,10 +53,9 @@ SUPERLATIVE = re.compile(r"(?<!their )(?<!its )(?<!at )\b(first|most|least|large
                          r"lightest|best|worst|fewest|smallest|greatest|earliest|latest|poorest|weakest|strongest)\b|"
                          r"\b(more|fewer|less)\b(?!\s+than)", re.I)
 # ("which councils got worse at their latest inspection": each body's own report, not a superlative)
-ANY_OF = r"^\s*(were|was|did|have|has|are|is)\s+(there\s+)?any\s+(crcs?|providers?|councils?|local authorit(y|ies)|" \
-         r"authorit(y|ies)|las?|compan(y|ies)|organisations?|probation compan(y|ies))\b|" \
-         r"^\s*(were|was|did|have|has|are|is)\s+(there\s+)?(anybody|anyone|any\s+one)\b"  # "were any CRCs praised
-# ...?", "did anybody get top marks?"
+ANY_OF = r"^\s*(were|was|did|have|has|are|is)\s+(there\s+)?(any\s+(crcs?|providers?|councils?|local authorit(y|ies)|" \
+         r"authorit(y|ies)|las?|compan(y|ies)|organisations?|probation compan(y|ies)|one)|anybody|anyone)\b"
+# ("were any CRCs praised ...?", "did anybody get top marks?")
 ANY_PROBLEMS = r"^\s*(were|was|are|is|have|has)\s+there\s+(been\s+)?any\s+(problems?|issues?|concerns?|worries|" \
                r"failings|weaknesses|criticisms?|strengths|successes)\b"  # ("were there any problems with X?": which)
 WHO_DID_WELL = r"^\s*who\s+(did|does|do|has|have|was|were)\s+(well|badly|poorly|good|great|a good job)\b|" \

@@ -50,8 +50,9 @@ def ordinal_asked(question: str) -> int | None:
     return ORDINALS[(nth.group(1) or nth.group(2)).lower()] if nth else None
 
 
+DONE = r"carried out|conducted|done"  # (an inspection "done in 2021": the visits' year)
 PART_OF_YEAR = re.compile(r"\b(?:the\s+)?(?:end|start|beginning|middle|mid|turn|late|early|spring|summer|autumn|fall|"
-                          r"winter)\b(?=[\s-]+(?:of\s+)?(?:19|20)\d\d\b)|\b(?:carried out|conducted|done)\b"
+                          rf"winter)\b(?=[\s-]+(?:of\s+)?(?:19|20)\d\d\b)|\b(?:{DONE})\b"
                           r"(?=\s+(?:in|during)\s+(?:19|20)\d\d\b)", re.I)  # "at the end of 2023", "carried out in
 # 2019": when, not what
 
@@ -74,8 +75,7 @@ def parse_years(question: str) -> list[tuple[int, int]]:
 
 YEAR_BESIDE = re.compile(r"\bthe\s+(?:year|inspection|one)\s+(before|after)\b|\b(?:a|one)\s+year\s+(earlier|later)\b|"
                          r"\bthe\s+(previous|following|next)\s+year\b", re.I)
-FIELDWORK_YEAR = re.compile(r"\b(?:carried out|conducted|done|took place|fieldwork)\s+(?:in|during)\s+(?:19|20)\d\d\b",
-                            re.I)
+FIELDWORK_YEAR = re.compile(rf"\b(?:{DONE}|took place|fieldwork)\s+(?:in|during)\s+(?:19|20)\d\d\b", re.I)
 # ("inspections carried out in 2019": the visits' year; "councils inspected in 2017" is read as the reports' year)
 
 

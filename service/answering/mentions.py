@@ -7,7 +7,7 @@ import re
 from collections.abc import Callable, Iterable
 
 from ingest.models import ReportMeta
-from service.answering.name_spans import BodyMatch, longest, name_run, with_lead_words, word_before_or
+from service.answering.name_spans import BodyMatch, longest, name_run, overlaps, with_lead_words, word_before_or
 from service.answering.organisations import body_label, org_type, org_types_named, report_names
 from service.answering.places import (AREA_SERVED, DIRECTIONS, SHORT_FORMS, counties_matched, everyday_word,
                                       nation_of, nations_of, place_key, places_matched, places_named)
@@ -27,7 +27,6 @@ NAME_BEFORE_SUFFIX = re.compile(
     rf"((?:{CAPS})(?:(?:\s+|,\s*)(?:and\s+|of\s+|upon\s+|on\s+)?(?:{CAPS}))*)\s+{ORG_SUFFIX}")
 NAME_POSSESSIVE = re.compile(rf"((?:{CAPS})(?:\s+(?:and\s+|of\s+|upon\s+)?(?:{CAPS}))*)['’]s\s+"
                              r"(?:children['’]s services|probation service|social care|services)")
-
 
 
 def _tokens(question: str, known: set[str] = frozenset()) -> list[tuple[str, int, int]]:
@@ -132,7 +131,7 @@ class BodyNames:
         """A word of one body's name alone that is no English word ("scilly": Isles of Scilly)."""
         return [BodyMatch(body, [m.report_id for m in self.reports if body_label(m) == body], start, end)
                 for word, start, end in tokens if len(word) >= 5 and len(bodies := self.bodies_named.get(word, ())) == 1
-                and not english(word) and not any(b.start < end and start < b.end for b in taken) for body in bodies]
+                and not english(word) and not overlaps(start, end, taken) for body in bodies]
 
     def _of_kind(self, text: str, match: BodyMatch) -> BodyMatch:
         """A name two kinds of body share ("London"), narrowed to the kind written after it ("london crc", "london
@@ -162,14 +161,14 @@ class BodyNames:
         out: list[BodyMatch] = []
         kinds = org_types_named(text)  # ("who runs newcastle's children's services": no CRC)
         for name, start, end in [(m.group(0), *m.span()) for m in places_matched(text)] + counties_matched(text):
-            if any(b.start < end and start < b.end for b in taken + out) \
+            if overlaps(start, end, taken + out) \
                     or PRISON_BEFORE.search(text[:start]) or GROUP_AFTER.match(text, end):
                 continue
             metas = next(filter(None, map(self._placed, (name, *areas_of(name)))), [])
             metas = [m for m in metas if not kinds or org_type(m) in kinds]
             bodies = sorted({body_label(m) for m in metas})
-            named_for = {body_label(m) for m in self._partial(name)}  # (not a county's area: its own name)
-            if len(bodies) == 1 or len(bodies) <= SHARED_PLACE and set(bodies) == named_for:
+            if len(bodies) == 1 or len(bodies) <= SHARED_PLACE and set(bodies) == {  # (several: all named for it,
+                    body_label(m) for m in self._partial(name)}:                   # not a county's area's)
                 out += [BodyMatch(b, [m.report_id for m in metas if body_label(m) == b], start, end) for b in bodies]
         return out
 
@@ -190,7 +189,7 @@ class BodyNames:
                     name = name_run(name)
                     end = match.start(1) + len(match.group(1).rstrip())
                     start = end - len(name)
-                if not name.strip() or any(b.start < end and start < b.end for b in taken + out):
+                if not name.strip() or overlaps(start, end, taken + out):
                     continue
                 named = org_types_named(match.group(0))
                 metas = [m for m in self._partial(name) if not named or org_type(m) in named]
@@ -212,8 +211,8 @@ class BodyNames:
         for pattern in (NAME_BEFORE_SUFFIX, NAME_POSSESSIVE, LOWER_NAME_BEFORE_SUFFIX, LEARNING_NAMED):
             for match in pattern.finditer(question):
                 name = match.group(1) or match.group(2) or match.group(4) or ""
-                if any(b.start < match.end() and match.start() < b.end for b in found):  # ("humberside lincs and
-                    continue                                                              # n yorks crc")
+                if overlaps(match.start(), match.end(), found):  # ("humberside lincs and n yorks crc")
+                    continue
                 if pattern in (LOWER_NAME_BEFORE_SUFFIX, LEARNING_NAMED):
                     name = name_run(name)
                     if self._everyday(name, pattern, match):
@@ -259,5 +258,4 @@ PLACE_NOUN = re.compile(r"\bprison$", re.I)  # (people go into and leave a priso
 LEARNING_NAMED = re.compile(r"\b((?:[\w'’-]+\s+){1,3}?)(?:school|academy|college|university)\b", re.I)
 TYPO_LENGTH = 5  # a shorter word is a letter away from too many names to be read as one of them misspelt
 KIND_AFTER = re.compile(r"\s+(crcs?|community rehabilitation compan(y|ies)|nps|(national )?probation service)\b", re.I)
-
 PRISON_BEFORE = re.compile(r"\b(hmp|hmyoi|hm prison)\s+$", re.I)  # "HMP Manchester" is a prison, not the council

@@ -27,6 +27,11 @@ class BodyMatch:
     end: int
 
 
+def overlaps(start: int, end: int, matches: list[BodyMatch]) -> bool:
+    """True when the span ``start``-``end`` of a question overlaps one of the matches'."""
+    return any(b.start < end and start < b.end for b in matches)
+
+
 def name_run(text: str) -> str:
     """The words at the end of ``text`` that may be part of a name: none that is a stopword or frames a question
     ("what did inspectors find at south yorkshire" -> "south yorkshire")."""
