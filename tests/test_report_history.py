@@ -312,6 +312,13 @@ def test_a_name_other_reports_use_but_the_bodys_do_not_is_not_mentioned(history:
     assert not present.abstained and "Mockingbird" in present.citations[0].quote
 
 
+def test_a_phrase_other_reports_use_in_lower_case_is_no_name_the_body_leaves_unsaid(history: Answerer) -> None:
+    """"How heavy were caseloads": other reports write "heavy caseloads", the body's say "caseloads have risen";
+    the words are a description, not a programme's name, and the body's sentence on caseloads answers."""
+    answer = history.ask(AskRequest(question="how heavy were caseloads in southvale?"))
+    assert not answer.abstained and "caseloads have risen" in answer.citations[0].quote
+
+
 def test_who_led_it_after_how_a_body_did_is_the_lead_inspector_of_that_inspection(history: Answerer) -> None:
     did = history.ask(AskRequest(question="how did northshire do last time?"))
     led = history.ask(AskRequest(question="who led it?", session_id=did.session_id))

@@ -179,9 +179,9 @@ class Tools:
         phrase = re.compile(r"(?:^|(?<=\w)([\s,;:(‘'\"-]))?\s*[‘'\"]?(" + r"(?:\W+(?:and|of|the|&)\W+|\W+)".join(
             re.escape(w) for w in run) + r")\w{0,2}\b", re.I)
         found = [m for row in held[:NAME_SENTENCES] for m in phrase.finditer(corpus.sentence(int(row))[4])]
-        if not capitals:
-            return found[0].group(2) if len(found) >= max(NAME_SEEN, PHRASE_SHARE * min(len(held), NAME_SENTENCES)) \
-                else None
+        if not capitals:  # (as written mid-sentence: a capital at a sentence's start says nothing)
+            inside = [m.group(2) for m in found if m.group(1)] or [found[0].group(2)] if found else []
+            return inside[0] if len(found) >= max(NAME_SEEN, PHRASE_SHARE * min(len(held), NAME_SENTENCES)) else None
         inside = [m.group(2) for m in found if m.group(1)]  # (mid-sentence: a capital there is a name's)
         capitalised = [w for w in inside if all(t[:1].isupper() for t in re.findall(r"[\w'’-]+", w)
                                                 if t.lower() not in {"and", "of", "the"})]
