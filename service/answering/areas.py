@@ -41,6 +41,14 @@ class AreaNames:
         top = max(scored, default=(0.0, 0, None))
         return top[2] if top[0] >= MIN_AREA_WEIGHT else None
 
+    def of_subject(self, texts: Iterable[str], subject: set[str]) -> str | None:
+        """The area the first of ``texts`` to name one names, when it holds at least half the stems of the
+        question's ``subject`` ("care leaver support" names "care leavers"; "life story work" names no "social
+        work practice": one word of a subject is not the subject)."""
+        area = next(filter(None, map(self.best, texts)), None)
+        subject = subject - CUE_STEMS - GETTING
+        return area if area and 2 * len(subject & self.stems[area]) >= len(subject) else None
+
     def closest(self, wanted: str, candidates: Iterable[str]) -> str | None:
         """Which of a report's own areas is the judgement ``wanted`` (area names differ between frameworks)."""
         target = self.stems.get(wanted) or stems(wanted)

@@ -228,7 +228,8 @@ def _read_wants(scope: Scope, areas: AreaNames, graded: bool = False) -> None:
         scope.conditions, scope.wanted = [], {side}
     scope.jargon = reports_words(without_names(blanked, scope.bodies, kinds=set()))  # (they name an area first:
     # "young adults who left care"; a kind of organisation is in a topic's words: "people leaving prison")
-    scope.area = None if re.search(r"\boverall\b", rest, re.I) else areas.best(scope.jargon) or areas.best(rest)
+    scope.area = None if re.search(r"\boverall\b", rest, re.I) else areas.of_subject(
+        (scope.jargon, rest), {stem(w) for w in grades.besides_grades(scope.topic_words)} - RATING)
 
 
 def metadata_names(reports: list[ReportMeta]) -> list[str]:
