@@ -319,6 +319,17 @@ def test_a_phrase_other_reports_use_in_lower_case_is_no_name_the_body_leaves_uns
     assert not answer.abstained and "caseloads have risen" in answer.citations[0].quote
 
 
+def test_one_word_of_a_subject_names_no_judgement_area(history: Answerer) -> None:
+    """"Life story work" shares "work" with "... social work practice ...": the subject, not that grade."""
+    answer = history.ask(AskRequest(question="how good is northshire at life story work?"))
+    assert not answer.abstained and "Life story work is thoughtful" in answer.citations[0].quote
+
+
+def test_the_story_with_a_body_is_an_overview_not_life_story_work(history: Answerer) -> None:
+    answer = history.ask(AskRequest(question="what's the story with northshire?"))
+    assert answer.answer.startswith("**Northshire (2022)**") and "**Strengths**" in answer.answer
+
+
 def test_who_led_it_after_how_a_body_did_is_the_lead_inspector_of_that_inspection(history: Answerer) -> None:
     did = history.ask(AskRequest(question="how did northshire do last time?"))
     led = history.ask(AskRequest(question="who led it?", session_id=did.session_id))
