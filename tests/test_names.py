@@ -91,6 +91,18 @@ def test_a_grade_asked_of_a_body_the_reports_only_mention_is_not_theirs_to_give(
     assert names.unknown("what did the reports say about Thames Valley Police?") == []  # mentioned: asked of them
 
 
+def test_a_police_force_named_for_a_place_is_not_the_council_or_crc_of_that_place() -> None:
+    from service.answering.mentions import BodyNames
+
+    names = BodyNames([_meta("kent/2022.pdf", "Kent"), _meta("dtv/2019.pdf", "Durham Tees Valley CRC")],
+                      mentioned=lambda text: "kent police" in text.lower())
+    assert names.unknown("how was kent police rated?", graded=True) == ["kent police"]
+    assert names.unknown("how did durham constabulary do?", graded=True) == ["durham constabulary"]
+    assert names.unknown("what did ofsted say about kent police?") == []  # (mentioned: what the reports say)
+    assert names.unknown("what did kent's report say about kent police?", graded=True) == []  # (Kent is asked)
+    assert names.unknown("how did kent work with the police?", graded=True) == []
+
+
 def test_a_direction_by_its_letter_and_a_name_cut_short_name_the_body() -> None:
     from service.answering.mentions import BodyNames
 

@@ -207,7 +207,8 @@ class BodyNames:
         """Organisation names the question gives (before 'CRC', 'Council', "'s children's services" ...; or,
         naming no body of the index, a UK council area) that fit no report's body of that kind, even in part, nor
         lie in a body found (``bodies``: what ``find`` gave, when the caller has it)."""
-        out, found = [], self.find(question) if bodies is None else bodies
+        found = self.find(question) if bodies is None else bodies
+        out = self._forces(question, found, graded)
         for pattern in (NAME_BEFORE_SUFFIX, NAME_POSSESSIVE, LOWER_NAME_BEFORE_SUFFIX, LEARNING_NAMED):
             for match in pattern.finditer(question):
                 name = match.group(1) or match.group(2) or match.group(4) or ""
@@ -223,10 +224,23 @@ class BodyNames:
                         and name.lower() not in PEOPLES \
                         and (graded or not self.mentioned(match.group(0)[match.group(0).rfind(name):])):
                     out.append(name)  # (a body the reports mention is asked about, unless its grade is)
+        out = list(dict.fromkeys(out))
         if not out and not found:  # "how did glasgow do": a council area no body of the index is
             out = [m.group(0) for m in places_matched(question) if not self._partial(m.group(0)) and not (
                 AREA_SERVED.search(question[:m.start()]) and self.mentioned(m.group(0))  # (served; not in a nation
                 and nation_of(m.group(0)) in nations_of(map(body_label, self.reports)))]  # none lies in: Edinburgh)
+        return out
+
+    def _forces(self, question: str, found: list[BodyMatch], graded: bool) -> list[str]:
+        """Police forces named for a place ("kent police", "Durham Constabulary") that no report's body is, when
+        the question names no other body; one the reports mention only when its grade is asked."""
+        out = []
+        for match in FORCE_NAMED.finditer(question):
+            name, force = name_run(match.group(1)), f"{name_run(match.group(1))} {match.group(2)}"
+            if places_named(name) and not any(b.end <= match.start() or b.start >= match.end() for b in found) \
+                    and not any(org_type(m) == "police" for m in self._partial(name)) \
+                    and (graded or not self.mentioned(force)):
+                out.append(force)
         return out
 
     def places_absent(self, question: str, bodies: list[BodyMatch]) -> list[str]:
@@ -254,6 +268,7 @@ LOWER_NAME_BEFORE_SUFFIX = re.compile(  # "south yorkshire crc", "the nps midlan
     r"\b(?:hmp|hmyoi)\s+(()[a-z][\w'’-]*)|"
     r"\b(()(?:[a-z][\w-]*\s+){0,2}[a-z][\w-]*)(?<!children)['’]s\s+(?:children['’]?s services|probation|social care)\b",
     re.I)  # ("who runs children's social care": no body named "runs children")
+FORCE_NAMED = re.compile(r"\b((?:[\w'’-]+\s+){1,3}?)(police|constabulary)\b(?!\s+(?:and|officers?|forces?)\b)", re.I)
 PLACE_NOUN = re.compile(r"\bprison$", re.I)  # (people go into and leave a prison: it is a place as well as a body)
 LEARNING_NAMED = re.compile(r"\b((?:[\w'’-]+\s+){1,3}?)(?:school|academy|college|university)\b", re.I)
 TYPO_LENGTH = 5  # a shorter word is a letter away from too many names to be read as one of them misspelt
