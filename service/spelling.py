@@ -23,6 +23,11 @@ LEAST_USED = 3     # sentences a correction must appear in
 WELL_USED = 50     # ... or, for a word the model's vocabulary lacks ("questionnaires"), in this many (its stem no
                    # English word: "knowely" is counted as "know")
 ENDINGS = ("s", "es", "ed", "d", "ing", "er", "ers", "ly")
+SHORTHAND = dict(ppl="people", yr="year", yrs="years", govt="government", dept="department", depts="departments",
+                 mgmt="management", mgr="manager", mgrs="managers", approx="approximately", avg="average",
+                 thru="through", info="information", wk="week", wks="weeks", mth="month", mths="months", hr="hour",
+                 hrs="hours", mins="minutes", abt="about", tho="though", cos="because", coz="because", ur="your",
+                 pls="please", plz="please")  # (chat shorthand: read as the word when no report uses it)
 
 
 def respelt(words: list[str], corpus: Corpus, keep: frozenset[str] = frozenset()) -> dict[str, str]:
@@ -30,7 +35,9 @@ def respelt(words: list[str], corpus: Corpus, keep: frozenset[str] = frozenset()
     ``keep`` are never changed."""
     out = {}
     for word in dict.fromkeys(w.lower() for w in words):
-        if len(word) >= SHORTEST and word not in keep and word.isalpha() and corpus.unknown(word) \
+        if word in SHORTHAND and word not in keep and corpus.unknown(word):
+            out[word] = SHORTHAND[word]
+        elif len(word) >= SHORTEST and word not in keep and word.isalpha() and corpus.unknown(word) \
                 and not english(word):
             if best := _most_used(_one_edit(word), corpus):
                 out[word] = best

@@ -2060,3 +2060,10 @@ def test_still_or_currently_of_one_body_asks_of_its_latest_report(answerer: Answ
     answer = ask(answerer, question)
     assert answer.answer.startswith("No: **Durham Tees Valley CRC (2020)**")
     assert {c.report_id for c in answer.citations} == {"durham-tees-valley-crc-2020"}
+
+
+@pytest.mark.parametrize("question", ["how many ppl did durham tees valley have on its books at the end of 2018",
+                                      "durham tees valley: no. of ppl supervised in nov 2018?"])
+def test_chat_shorthand_is_read_as_the_word_it_stands_for(answerer: Answerer, question: str) -> None:
+    answer = ask(answerer, question)
+    assert not answer.abstained and "3,729" in answer.citations[0].quote
