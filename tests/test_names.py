@@ -103,6 +103,17 @@ def test_a_police_force_named_for_a_place_is_not_the_council_or_crc_of_that_plac
     assert names.unknown("how did kent work with the police?", graded=True) == []
 
 
+def test_a_dictionary_word_written_as_a_name_is_that_name_not_a_body_a_letter_away() -> None:
+    from service.answering.mentions import BodyNames
+
+    names = BodyNames([_meta("essex/2019.pdf", "Essex")], unknown_word=lambda word: word in {"wessex", "borsetshire"})
+    assert names.find("What did inspectors say about care leavers in Wessex County Council in 2019?") == []
+    assert names.unknown("What did inspectors say about care leavers in Wessex County Council?")[0] == "Wessex County"
+    assert names.unknown("how did Wessex do?", graded=True) == ["Wessex"]  # (its grade asked: a name no report uses)
+    assert names.unknown("how did Borsetshire do?", graded=True) == ["Borsetshire"]
+    assert names.unknown("how did Wessex do?") == []  # (not asked how it did: a word, maybe a topic)
+
+
 def test_a_direction_by_its_letter_and_a_name_cut_short_name_the_body() -> None:
     from service.answering.mentions import BodyNames
 

@@ -102,7 +102,8 @@ class BodyNames:
                 self.by_name[short] = [m for m in self.reports if body_label(m) in bodies]  # all its reports
 
     def find(self, text: str) -> list[BodyMatch]:
-        tokens = [(self._spelt(w, bool(KIND_AFTER.match(text, b))), a, b) for w, a, b in _tokens(text, self.name_words)]
+        tokens = [(self._spelt(w, bool(KIND_AFTER.match(text, b)), text[a].isupper()), a, b)
+                  for w, a, b in _tokens(text, self.name_words)]
         tokens = [(NATION_OF.get(w, w) if BODY_AFTER.match(text, b) else w, a, b) for w, a, b in tokens]
         words = [t[0] for t in tokens]
         found = [(len(name), i, i + len(name), metas) for i, word in enumerate(words)
@@ -115,12 +116,12 @@ class BodyNames:
         matches += self._lone_words(tokens, matches)
         return sorted(matches + self._elided(text, tokens, matches), key=lambda m: m.start)
 
-    def _spelt(self, word: str, named: bool = False) -> str:
+    def _spelt(self, word: str, named: bool = False, capital: bool = False) -> str:
         """The name word ``word`` misspells by a letter ("vally"; shorter when ``named``, a kind of body after it:
         "esex crc") or cuts short ("middlesbro"), when it is one name word's only and no report uses ``word`` itself
         ("leads" is no "Leeds"); or with "shire" added."""
-        if len(word) < TYPO_LENGTH - named or word in self.name_words or word.isdigit():
-            return word
+        if len(word) < TYPO_LENGTH - named or word in self.name_words or word.isdigit() or capital and english(word):
+            return word  # (a dictionary word written as a name is that name: "Wessex" is no "Essex")
         if word + "shire" in self.name_words:  # "hereford" for Herefordshire, its county town
             return word + "shire"
         near = set().union(*(self.near.get(f, set()) for f in less_a_letter(word))) or cut_short(word, self.name_words)
@@ -229,6 +230,8 @@ class BodyNames:
             out = [m.group(0) for m in places_matched(question) if not self._partial(m.group(0)) and not (
                 AREA_SERVED.search(question[:m.start()]) and self.mentioned(m.group(0))  # (served; not in a nation
                 and nation_of(m.group(0)) in nations_of(map(body_label, self.reports)))]  # none lies in: Edinburgh)
+        if not out and not found and graded:  # "how did Borsetshire do?": a name no report uses, its grade asked
+            out = [m.group(0) for m in NAME_WORD.finditer(question) if self.unknown_word(m.group(0).lower())]
         return out
 
     def _forces(self, question: str, found: list[BodyMatch], graded: bool) -> list[str]:
@@ -269,6 +272,7 @@ LOWER_NAME_BEFORE_SUFFIX = re.compile(  # "south yorkshire crc", "the nps midlan
     r"\b(()(?:[a-z][\w-]*\s+){0,2}[a-z][\w-]*)(?<!children)['’]s\s+(?:children['’]?s services|probation|social care)\b",
     re.I)  # ("who runs children's social care": no body named "runs children")
 FORCE_NAMED = re.compile(r"\b((?:[\w'’-]+\s+){1,3}?)(police|constabulary)\b(?!\s+(?:and|officers?|forces?)\b)", re.I)
+NAME_WORD = re.compile(r"(?<=\w\s)[A-Z][a-z]{3,}\b")  # (a capital not at a question's start)
 PLACE_NOUN = re.compile(r"\bprison$", re.I)  # (people go into and leave a prison: it is a place as well as a body)
 LEARNING_NAMED = re.compile(r"\b((?:[\w'’-]+\s+){1,3}?)(?:school|academy|college|university)\b", re.I)
 TYPO_LENGTH = 5  # a shorter word is a letter away from too many names to be read as one of them misspelt
