@@ -130,6 +130,10 @@ def test_years_and_kinds_are_read_from_the_question() -> None:
     assert parse_years("attendance in 2017-18") == [(2017, 2018)] and parse_years("2018/19 figures") == [(2018, 2019)]
     assert parse_years("inspected from 2019 to 2021") == [(2019, 2021)]  # a span, not also "since 2019"
     assert parse_years("reports from 2023") == [(2023, 2023)] and parse_years("from 2023 onwards") == [(2023, 9999)]
+    assert parse_years("hubs opened in the year before its 2024 inspection") == [(2024, 2024)]  # (a time in it)
+    assert parse_years("rated five years before its 2022 report") == [(0, 2021)]
+    assert parse_years("its rating at the inspection before the 2022 one") == [(0, 2021)]
+    assert parse_years("better in 2019 than the year before?") == [(2019, 2019), (2018, 2018)]
     assert answer_type("Which inspector led the 2016 inspection of Wakefield?") == "name"
     assert kind_of("Which CRCs had unpaid work risk concerns?", []) == "list"
     assert kind_of("Which CRC was the first to be rated Good?", []) == "fact"

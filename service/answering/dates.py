@@ -63,7 +63,9 @@ def parse_years(question: str) -> list[tuple[int, int]]:
     spans = [(int(a), int(b)) for a, b in SPAN_YEARS.findall(question)]
     spans += [(int(a), int(a[:2] + b)) for a, b in SHORT_SPAN.findall(question)]  # "2017-18", "2018/19"
     spans += [(int(a or b or c), 9999) for a, b, c in OPEN_AFTER.findall(question)]
-    spans += [(0, int(y) - 1) for y in BEFORE.findall(question)]
+    spans += [(0, int(m.group(1)) - 1) for m in BEFORE.finditer(question)
+              if not (PERIOD_BEFORE.search(question[:m.start()]) and m.group(0).count(" ") > 1)]  # ("in the
+    # year before its 2024 inspection": a time in 2024's report; "five years before its 2022 report": before)
     if spans:
         return spans
     years = [int(y) for y in dict.fromkeys(YEAR.findall(question))]
@@ -73,7 +75,8 @@ def parse_years(question: str) -> list[tuple[int, int]]:
     return [(y, y) for y in years]
 
 
-YEAR_BESIDE = re.compile(r"\bthe\s+(?:year|inspection|one)\s+(before|after)\b|\b(?:a|one)\s+year\s+(earlier|later)\b|"
+PERIOD_BEFORE = re.compile(r"\b(?:in|during|over|within)\s+the\s+(?:\w+\s+)?(?:year|month|week|day|period)s?\s+$", re.I)
+YEAR_BESIDE = re.compile(r"\bthe\s+(?:year|inspection|one)\s+(before|after)\b(?!\s+(?:(?:the|its|their)\s+)?\d)|\b(?:a|one)\s+year\s+(earlier|later)\b|"
                          r"\bthe\s+(previous|following|next)\s+year\b", re.I)
 FIELDWORK_YEAR = re.compile(rf"\b(?:{DONE}|took place|fieldwork)\s+(?:in|during)\s+(?:19|20)\d\d\b", re.I)
 # ("inspections carried out in 2019": the visits' year; "councils inspected in 2017" is read as the reports' year)
