@@ -464,6 +464,25 @@ def test_an_everyday_name_of_a_grade_with_overall_in_it_is_the_grade(question: s
     assert grade in plain_grades(question)[0] and "overall" in plain_grades(question)[0]  # (said of the body)
 
 
+@pytest.mark.parametrize("question", ["which councils weren't good yet in 2022?",
+                                      "which councils were not yet good in 2023?"])
+def test_not_yet_good_is_requires_improvement(question: str) -> None:
+    from service.answering.grades import plain_grades
+    assert "rated requires improvement" in plain_grades(question)[0]
+
+
+def test_needed_to_improve_names_no_children_in_need() -> None:
+    from ingest.models import ReportMeta
+    from service.answering.areas import AreaNames
+
+    meta = ReportMeta(report_id="a", source="a.pdf", title="A", body="A", areas={
+        "Children who need help and protection": "good", "Children in care": "good", "Care leavers": "good",
+        "Adoption performance": "good", "Leadership, management and governance": "good"})
+    areas = AreaNames([meta])
+    assert areas.best("their services needed to improve") is None
+    assert areas.best("children who need help") == "Children who need help and protection"
+
+
 def test_when_an_inspection_was_carried_out_is_no_topic() -> None:
     from service.answering.dates import PART_OF_YEAR
     assert "carried" not in PART_OF_YEAR.sub(" ", "the worst rating in inspections carried out in 2019")

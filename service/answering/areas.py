@@ -4,6 +4,7 @@ index's reports use, matched to a question's words, and to each other across ins
 from __future__ import annotations
 
 import math
+import re
 from collections.abc import Iterable
 
 from ingest.models import ReportMeta
@@ -11,6 +12,7 @@ from service.answering.text import stems
 from service.answering.verdict import CUE_STEMS
 
 GETTING = stems("achieve achieved achieving get got given gain gained receive received awarded earn earned")
+NEED_TO = re.compile(r"\bneed(?:s|ed|ing)?\s+to\b", re.I)  # ("needed to improve": no child "in need")
 MIN_AREA_WEIGHT = 1.5   # distinctive weight a question must share with an area name to be naming it
 SAME_AREA = 0.6         # share of an area name's weight another name must hold to be the same judgement
 FAMILIES = (("looked after", "in care"), ("care leavers",), ("help and protection",),
@@ -34,7 +36,7 @@ class AreaNames:
         """The area a piece of question names (of ``among`` when given): the one sharing the most distinctive
         words with it ("care leavers", "impact of leaders"), the shortest on a tie; None when it shares too
         little."""
-        present = stems(text) - CUE_STEMS - GETTING  # "improved" praises; it does not name "Capacity to improve"
+        present = stems(NEED_TO.sub(" ", text)) - CUE_STEMS - GETTING  # "improved" praises; it does not name "Capacity to improve"
         names = self.stems if among is None else {n: self.stems.get(n) or stems(n) for n in among}
         scored = [(sum(self.weight.get(s, 1.0) for s in name_stems & present), -len(name_stems), name)
                   for name, name_stems in names.items()]

@@ -71,7 +71,9 @@ PLAIN_GRADES = [  # everyday names of the grades, read as the grade itself
      "inadequate"),  # "was any company given a failing grade?"
     (re.compile(r"\brequir(?:ing|ed) improvement\b|\bneed(?:s|ed|ing)? improvement\b", re.I), "requires improvement"),
     (re.compile(r"\bgood or (?:better|above)\b|\bat least good\b", re.I), "good or outstanding"),
-]
+    (re.compile(r"\b(?:(?:were|was|are|is)\s+not|(?:weren|wasn|aren|isn)['’]t)\s+(?:yet\s+good|good\s+yet)\b", re.I),
+     "were rated requires improvement"),
+]  # ("weren't good yet": Ofsted's "requires improvement to be good")
 
 
 def stated_grades(text: str) -> set[Grade]:
