@@ -330,6 +330,26 @@ def test_the_story_with_a_body_is_an_overview_not_life_story_work(history: Answe
     assert answer.answer.startswith("**Northshire (2022)**") and "**Strengths**" in answer.answer
 
 
+@pytest.mark.parametrize(("question", "years"), [
+    ("compare northshire's 2022 inspection with the previous one", [2017, 2022]),
+    ("compare northshire's 2022 inspection with the one before", [2017, 2022]),
+    ("how did northshire's 2014 inspection compare with the next one?", [2014, 2017]),
+])
+def test_a_years_inspection_compared_with_the_one_before_is_the_report_just_before_it(
+        history: Answerer, question: str, years: list[int]) -> None:
+    answer = history.ask(AskRequest(question=question))
+    assert [item.report_id for item in answer.items] == [f"northshire-{year}" for year in years]
+
+
+def test_how_that_compared_with_the_time_before_sets_the_report_discussed_beside_the_one_before(
+        history: Answerer) -> None:
+    did = history.ask(AskRequest(question="How did Northshire do in its 2022 inspection?"))
+    leavers = history.ask(AskRequest(question="and what about their care leavers?", session_id=did.session_id))
+    before = history.ask(AskRequest(question="how did that compare with the time before?",
+                                    session_id=leavers.session_id))
+    assert [item.report_id for item in before.items] == ["northshire-2017", "northshire-2022"]
+
+
 def test_who_led_it_after_how_a_body_did_is_the_lead_inspector_of_that_inspection(history: Answerer) -> None:
     did = history.ask(AskRequest(question="how did northshire do last time?"))
     led = history.ask(AskRequest(question="who led it?", session_id=did.session_id))

@@ -11,7 +11,7 @@ from service.answering.mentions import BodyNames
 from service.answering.organisations import body_label
 from service.answering.text import ENTITY, MONTH
 
-CHANGE_ASKED = re.compile(r"\b(better|worse|improv\w*|declin\w*|chang\w*|differ\w*|progress\w*|same|sorted|fixed|"
+CHANGE_ASKED = re.compile(r"\b(better|worse|compar\w*|improv\w*|declin\w*|chang\w*|differ\w*|progress\w*|same|sorted|fixed|"
                           r"resolved|addressed|tackled|sustain\w*|maintain\w*|(keep|kept) (it|that|this|those) up)\b",
                           re.I)
 SOME_YEARS = r"(?:a (?:couple|few) of|two|three|four|five|six|\d) years"  # ("and two years later?": the next report)

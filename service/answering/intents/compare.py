@@ -100,6 +100,8 @@ def compared(tools: Tools, scope: Scope, aspect: bool = False) -> list[ReportMet
         every = OVER_TIME.search(scope.question) or ALWAYS.search(scope.question)  # ("was it always that good?")
         if (len(metas) == 1 or every) and len(scope.bodies) == 1:  # "did X get worse at its last inspection": and
             metas = tools.newest_first(scope.bodies[0].report_ids)  # before; of a grade asked, every grade it had
+        if beside := _beside_year(scope.question, metas):  # "compare X's 2022 inspection with the one before"
+            return beside
         asked = sorted({y for span in scope.years for y in span if y not in (0, 9999)})
         picked = metas[:MAX_REPORTS][::-1] if every and not scope.years \
             else [nearest(metas, year) for year in asked] if len(asked) >= 2 \
@@ -110,6 +112,20 @@ def compared(tools: Tools, scope: Scope, aspect: bool = False) -> list[ReportMet
     if aspect and not scope.years:  # "which was better at home visits, A or B?": the reports that speak of it
         return [max(metas, key=lambda m: _strength_on(tools, m, scope)) for metas in by_body.values()]
     return [metas[0] for metas in by_body.values()]
+
+
+def _beside_year(question: str, metas: list[ReportMeta]) -> list[ReportMeta]:
+    """One year written and the inspection before (after) it asked for: that year's report and the one published
+    just before (after) it, oldest first; [] otherwise."""
+    years, later = set(A_YEAR.findall(question)), bool(LATER_REPORT.search(question))
+    if len(years) != 1 or not (later or EARLIER_REPORT.search(question)):
+        return []
+    anchor = nearest(metas, int(years.pop()))
+    beside = [m for m in metas if m.published and anchor.published and m.published != anchor.published
+              and (m.published > anchor.published) == later]
+    if not beside:
+        return []
+    return sorted([anchor, (min if later else max)(beside, key=lambda m: m.published)], key=lambda m: m.published)
 
 
 def _own_years(scope: Scope) -> dict[str, int]:
