@@ -239,3 +239,23 @@ def test_a_finding_asked_for_one_side_ranks_sentences_leaning_that_way_first(tmp
     answer = answerer_over(folder, tmp_path, embeddings).ask(AskRequest(
         question="What concern did the inspectors raise about Ashby's adopters?"))
     assert answer.citations[0].quote.startswith("A small number of adoptive families")
+
+
+def test_a_sentence_every_report_prints_lists_no_report_on_a_topic(tmp_path: Path, embeddings) -> None:
+    from service.schemas import AskRequest
+    from tests.conftest import answerer_over
+
+    folder = tmp_path / "reports"
+    folder.mkdir()
+    said = {"Ashby": "Care leavers in Ashby do not pay council tax until they are 25.",
+            "Bexford": "Foster carers in Bexford are well trained.", "Cranmoor": "Cranmoor's leaders know their services.",
+            "Dunwich": "Dunwich has too few social workers."}
+    for town, finding in said.items():
+        filler = " ".join(f"Inspectors read {n} case files about {topic}." for n, topic in enumerate(
+            ["adoption", "fostering", "early help", "schools", "health visits", "youth justice", "advocacy"]))
+        (folder / f"{town.lower()}.md").write_text(
+            f"# Inspection of {town} children's services\n\n{filler} Councils can let care leavers off paying "
+            f"council tax. {finding}\n", encoding="utf-8")
+    answerer = answerer_over(folder, tmp_path, embeddings)
+    answer = answerer.ask(AskRequest(question="which councils let care leavers off paying council tax?"))
+    assert [item.body for item in answer.items] == ["Ashby"]

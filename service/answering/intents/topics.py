@@ -41,6 +41,8 @@ def topical_rows(tools: Tools, scope: Scope, ids: list[str], ease: bool = False)
     score = W_DENSE * zscores(f["dense"]) + W_WORDS * zscores(f["words"]) + W_CHUNK * zscores(f["chunk"])
     relevance = f["dense"] + W_COVERAGE * f["coverage"]
     score[~names_all(tools, rows, scope.names)] = -np.inf  # a name the question gives must be in the sentence
+    if ABSENT not in scope.wanted:  # (what many reports print word for word tells none of them apart)
+        score[tools.library.text.boilerplate[rows]] = -np.inf
     report_of = tools.library.text.report_of[rows]
     def qualified(stands_out: float, at_most: int | None = None) -> list[Row]:
         judged = []
