@@ -249,7 +249,8 @@ def test_a_sentence_every_report_prints_lists_no_report_on_a_topic(tmp_path: Pat
     folder.mkdir()
     said = {"Ashby": "Care leavers in Ashby do not pay council tax until they are 25.",
             "Bexford": "Foster carers in Bexford are well trained.", "Cranmoor": "Cranmoor's leaders know their services.",
-            "Dunwich": "Dunwich has too few social workers."}
+            "Dunwich": "Dunwich has too few social workers.", "Elmford": "Elmford's plans are clear.",
+            "Fenwick": "Fenwick's children see their social workers often."}
     for town, finding in said.items():
         filler = " ".join(f"Inspectors read {n} case files about {topic}." for n, topic in enumerate(
             ["adoption", "fostering", "early help", "schools", "health visits", "youth justice", "advocacy"]))

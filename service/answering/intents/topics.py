@@ -6,6 +6,7 @@ when its best evidence stands out among every sentence in scope, is strong enoug
 from __future__ import annotations
 
 import math
+from collections import Counter
 
 import numpy as np
 
@@ -26,6 +27,8 @@ NAMED_EASED = 1.0      # ... less this, when the sentence holds a name the quest
 EASED = 1.0            # ... less this, when no report's evidence stands out (the nearest, not silence)
 NEAREST = 5            # ... and then the strongest this many at most (not every report's stray sentence)
 BELOW_BEST = 1.0       # ... or only within this of the best, when less (the question's words are not the reports')
+PRINTED_BY = 0.2       # a sentence this share of the reports in scope print word for word judges none of them
+PRINTED_LEAST = 5      # ... and at least this many
 CONSIDERED = 6         # the report's best-ranked sentences that may decide its verdict
 
 
@@ -41,8 +44,8 @@ def topical_rows(tools: Tools, scope: Scope, ids: list[str], ease: bool = False)
     score = W_DENSE * zscores(f["dense"]) + W_WORDS * zscores(f["words"]) + W_CHUNK * zscores(f["chunk"])
     relevance = f["dense"] + W_COVERAGE * f["coverage"]
     score[~names_all(tools, rows, scope.names)] = -np.inf  # a name the question gives must be in the sentence
-    if ABSENT not in scope.wanted:  # (what many reports print word for word tells none of them apart)
-        score[tools.library.text.boilerplate[rows]] = -np.inf
+    if ABSENT not in scope.wanted:  # (what most reports print word for word tells none of them apart)
+        score[printed_by_many(tools, rows, len(ids))] = -np.inf
     report_of = tools.library.text.report_of[rows]
     def qualified(stands_out: float, at_most: int | None = None) -> list[Row]:
         judged = []
@@ -70,6 +73,18 @@ def stands_out_at(rows: int) -> float:
     """The rank score a report's evidence needs among ``rows`` sentences: the z-score the best of that many
     unrelated sentences would reach by chance (sqrt(2 ln n)), less a margin; 2.5 for the demo's ~700."""
     return max(STANDS_OUT, math.sqrt(2 * math.log(max(rows, 2))) - 1.1)
+
+
+def printed_by_many(tools: Tools, rows: np.ndarray, reports: int) -> np.ndarray:
+    """True for the rows whose sentence ``PRINTED_BY`` of the reports in scope print word for word ("It assesses
+    council children's services ..."), not one a few share ("The local authority uses the Signs of Safety model")."""
+    corpus = tools.library.text
+    shared = np.flatnonzero(corpus.boilerplate[rows])
+    quotes = [corpus.sentence(int(rows[i]))[4] for i in shared]
+    counts = Counter(quotes)
+    out = np.zeros(len(rows), dtype=bool)
+    out[shared] = [counts[q] >= max(PRINTED_LEAST, PRINTED_BY * reports) for q in quotes]
+    return out
 
 
 def names_all(tools: Tools, rows: np.ndarray, names: list[str]) -> np.ndarray:
