@@ -350,6 +350,16 @@ def test_how_that_compared_with_the_time_before_sets_the_report_discussed_beside
     assert [item.report_id for item in before.items] == ["northshire-2017", "northshire-2022"]
 
 
+def test_what_was_found_when_they_looked_is_an_overview_and_what_they_were_told_to_fix_its_concerns(
+        history: Answerer) -> None:
+    found = history.ask(AskRequest(question="What did Ofsted find when they looked at Northshire's children's "
+                                            "services in 2022?"))
+    assert found.answer.startswith("**Northshire (2022)**") and "**Strengths**" in found.answer
+    fix = history.ask(AskRequest(question="what were the main things they were told to fix?",
+                                 session_id=found.session_id))
+    assert "**Concerns**" in fix.answer and "**Strengths**" not in fix.answer
+
+
 def test_who_led_it_after_how_a_body_did_is_the_lead_inspector_of_that_inspection(history: Answerer) -> None:
     did = history.ask(AskRequest(question="how did northshire do last time?"))
     led = history.ask(AskRequest(question="who led it?", session_id=did.session_id))

@@ -20,7 +20,7 @@ OVERVIEW_WORDS = {stem(w) for w in """summary summarise summarize summarised ove
     headline headlines happen happened outcome outcomes result results verdict findings conclusions picture general
     brief briefly highlights takeaways learn know quick short rundown lowdown sum gist basically broadly mainly
     essentially generally really actually still first earliest like next following subsequent previous prior
-    full second third fourth fifth round story""".split()}  # ("the next full inspection": which report, not what about)
+    full second third fourth fifth round story things told looked""".split()}  # ("the next full inspection": which report, not what about)
 COMPARE_WORDS = {stem(w) for w in """compare compared comparison comparing versus vs difference differences differ
     between against better worse change changed changes improve improved get got than side""".split()}
 # counts by year across reports: "each year", "over time", "how have grades changed"
@@ -32,7 +32,7 @@ THEMES_CUE = re.compile(r"\b(common|commonest|recurring|recurrent|shared|frequen
                         r"\s+(problems?|concerns?|weakness(?:es)?|issues?|failings?|criticisms?|shortcomings?|"
                         r"themes?|findings?|strengths?|successes|positives)\b|\b(themes?|patterns?)\b", re.I)
 FIXES = r"(improve|improving|improvement|fix|fixing|sort out|work on|address|tackle|do better|get better)"
-IMPROVE_ASKED = re.compile(rf"\b(needs?|needed|had|has|have)\s+(to\s+)?{FIXES}\b|"
+IMPROVE_ASKED = re.compile(rf"\b(needs?|needed|had|has|have|told|asked|urged)\s+(to\s+)?{FIXES}\b|"
                            rf"\b(areas?|points?|things?)\s+(for|of|to)\s+{FIXES}(ment)?\b|"
                            r"\bimprovements?\s+(needed|required)\b|"
                            r"\bwant(s|ed)?\s+(\w+\s+)?(improved|fixed|changed|sorted|better)\b|"
