@@ -114,6 +114,16 @@ def test_a_dictionary_word_written_as_a_name_is_that_name_not_a_body_a_letter_aw
     assert names.unknown("how did Wessex do?") == []  # (not asked how it did: a word, maybe a topic)
 
 
+def test_a_hospital_no_report_is_about_is_missing() -> None:
+    from service.answering.mentions import BodyNames
+
+    names = BodyNames([_meta("kent/2022.pdf", "Kent")])
+    assert names.unknown("What did Ofsted say about Great Ormond Street Hospital's safeguarding?") == \
+        ["Great Ormond Street"]
+    assert names.unknown("what did ofsted say about great ormond street hospital?") == ["great ormond street"]
+    assert names.unknown("how did kent work with the local hospital?") == []
+
+
 def test_a_direction_by_its_letter_and_a_name_cut_short_name_the_body() -> None:
     from service.answering.mentions import BodyNames
 

@@ -20,7 +20,7 @@ from service.terms import STOPWORDS
 QUESTION_WORDS = {"", "which", "what", "other", "inspected", "each", "all", "both", "same"}  # before "council" ...
 TOKEN = re.compile(r"[A-Za-z0-9]+(?:['’][A-Za-z]+)?|&")  # "&" is read as "and", as in names
 ORG_SUFFIX = (r"(?:CRC|Community Rehabilitation Company|County Council|City Council|Borough Council|Council|"
-              r"division|Local Safeguarding Children Board|Trust|Police|Constabulary)")
+              r"division|Local Safeguarding Children Board|Trust|Police|Constabulary|Hospital)")
 CAPS = r"[A-Z][\w’'-]*"
 GROUP_AFTER = re.compile(r"\s+(boroughs|councils|authorities|crcs|providers|areas|regions|divisions)\b", re.I)
 NAME_BEFORE_SUFFIX = re.compile(
@@ -267,7 +267,7 @@ class BodyNames:
 
 LOWER_NAME_BEFORE_SUFFIX = re.compile(  # "south yorkshire crc", "the nps midlands division", "kent police"
     r"\b((?:[a-z][\w'’-]*\s+){1,3}?)(?:crc|community rehabilitation company|nps division|division|county council|"
-    r"city council|borough council|council|police|constabulary|prison)\b|"
+    r"city council|borough council|council|police|constabulary|prison|hospital)\b|"
     r"\b(?:hmp|hmyoi)\s+(()[a-z][\w'’-]*)|"
     r"\b(()(?:[a-z][\w-]*\s+){0,2}[a-z][\w-]*)(?<!children)['’]s\s+(?:children['’]?s services|probation|social care)\b",
     re.I)  # ("who runs children's social care": no body named "runs children")
