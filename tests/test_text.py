@@ -471,6 +471,12 @@ def test_not_yet_good_is_requires_improvement(question: str) -> None:
     assert "rated requires improvement" in plain_grades(question)[0]
 
 
+def test_a_way_to_judge_something_asks_for_no_grade() -> None:
+    from service.answering.grades import asks_for_grade
+    assert not asks_for_grade("What method did X use across the county to judge and manage risks to children?")
+    assert asks_for_grade("what did ofsted judge X in 2014?")
+
+
 def test_needed_to_improve_names_no_children_in_need() -> None:
     from ingest.models import ReportMeta
     from service.answering.areas import AreaNames
