@@ -2071,3 +2071,10 @@ def test_still_or_currently_of_one_body_asks_of_its_latest_report(answerer: Answ
 def test_chat_shorthand_is_read_as_the_word_it_stands_for(answerer: Answerer, question: str) -> None:
     answer = ask(answerer, question)
     assert not answer.abstained and "3,729" in answer.citations[0].quote
+
+
+@pytest.mark.parametrize("question", ["which ones were complimented on the people running them at the top?",
+                                      "which probation companies had good people running the show?"])
+def test_the_people_running_a_provider_are_its_leaders(answerer: Answerer, question: str) -> None:
+    answer = ask(answerer, question)
+    assert {"Essex CRC", "London CRC"} <= {item.body for item in answer.items}
