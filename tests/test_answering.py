@@ -2078,3 +2078,12 @@ def test_chat_shorthand_is_read_as_the_word_it_stands_for(answerer: Answerer, qu
 def test_the_people_running_a_provider_are_its_leaders(answerer: Answerer, question: str) -> None:
     answer = ask(answerer, question)
     assert {"Essex CRC", "London CRC"} <= {item.body for item in answer.items}
+
+
+def test_an_everyday_phrase_is_read_as_the_reports_term_not_also_word_by_word(answerer: Answerer) -> None:
+    from service.answering.thesaurus import everyday_words
+
+    assert {"swamped", "much", "work"} <= everyday_words("staff were swamped with too much work")
+    answer = ask(answerer, "providers criticised for not checking on people where they live")
+    assert {"Merseyside CRC", "Northumbria CRC", "Humberside, Lincolnshire and North Yorkshire CRC"} <= \
+        {item.body for item in answer.items}

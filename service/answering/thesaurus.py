@@ -136,3 +136,10 @@ def reports_words(question: str) -> str:
     """The reports' terms for the everyday words ``question`` uses ("" when it uses none)."""
     found = [term for pattern, term in PATTERNS if pattern.search(question) and term.lower() not in question.lower()]
     return "; ".join(dict.fromkeys(found))
+
+
+def everyday_words(question: str) -> set[str]:
+    """The words of the everyday phrases ``question`` uses that the reports have a term for ("swamped", "too",
+    "much", "work"), lower case: read as the term, not each on its own."""
+    return {w for pattern, term in PATTERNS if term.lower() not in question.lower()
+            for m in pattern.finditer(question) for w in re.findall(r"[a-z'’]+", m.group(0).lower())}
