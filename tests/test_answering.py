@@ -1938,7 +1938,7 @@ def test_how_one_body_changed_sets_what_improved_beside_its_strengths_each_findi
     assert len(set(cells)) == len(cells)  # (the strength shown is not the improvement again)
 
 
-def test_a_name_asked_puts_the_best_sentence_naming_a_thing_first_when_the_best_three_name_none(
+def test_a_name_asked_puts_the_best_sentence_naming_a_thing_first_when_the_best_names_none(
         answerer: Answerer) -> None:
     import numpy as np
 
@@ -1953,7 +1953,9 @@ def test_a_name_asked_puts_the_best_sentence_naming_a_thing_first_when_the_best_
     assert first[0].quote == "Sentence 4." and first[0].score == 5.0
     who = Question("who is the director of children's services?", asked.vector, [], "name")  # (a person: nothing
     assert named_first(list(ranked), who)[0].quote == "Sentence 0."  # marks a sentence as naming one)
-    ranked[1].fit = 1.0  # (one of the best three names one: the ranking stands)
+    ranked[1].fit = 1.0  # (the second names one: it leads, "the targeted Family Solutions service ...")
+    assert named_first(list(ranked), asked)[0].quote == "Sentence 1."
+    ranked[0].fit = 1.0  # (the best names one: the ranking stands)
     assert named_first(list(ranked), asked)[0].quote == "Sentence 0."
 
 

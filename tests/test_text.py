@@ -593,6 +593,8 @@ RARE_NAMES = lambda word: word.lower() in {"funwork", "sunrise", "shield", "adep
     "Adopters benefit from good training through the regional adoption agency (Adopt London West).",
     "Children and young people have been influential in the ‘Language That Cares’ campaign.",
     "Children benefit from advocates and ‘grand mentors’ (an inter-generational mentoring scheme for care leavers).",
+    "The targeted Family Solutions service is highly effective.",  # (common words in capitals before its kind)
+    "The ‘Hampshire Approach’, permeates the work with children and families.",  # (quoted, its kind the last word)
 ])
 def test_a_sentence_naming_a_thing(sentence: str) -> None:
     assert names_a_thing(sentence, {"club", "team", "group", "name"}, RARE_NAMES)

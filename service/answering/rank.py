@@ -269,13 +269,13 @@ def asks_thing(question: Question) -> bool:
 
 
 def named_first(ranked: list[Evidence], question: Question) -> list[Evidence]:
-    """For a thing's name asked ("the club's name"), when none of the best three sentences names a thing, the best of
-    the first ``NAME_READ`` that does first: the ranking found the passage, the name is a few sentences on. (The
-    same for the most asked, of a sentence saying which is most, when it ranks near the best.)"""
+    """For a thing's name asked ("the club's name"), when the best sentence names no thing, the best of the first
+    ``NAME_READ`` that does first: the ranking found the passage, the name is a few sentences on. (The same for the
+    most asked, of a sentence saying which is most, when it ranks near the best.)"""
     named = next((ev for ev in ranked[:NAME_READ] if ev.fit >= 1.0 and ev.kind == "sentence"), None)
     most = question.superlative and named is not None and named.score >= ranked[0].score - MOST_WITHIN  # ("the
-    if named is None or not most and (not asks_thing(question) or any(ev.fit >= 1 for ev in ranked[:3])):  # most
-        return ranked  # overloaded": "the highest workloads the inspectorate had seen", first, when near the best)
+    if named is None or not most and (not asks_thing(question) or ranked[0].fit >= 1):  # ("the most overloaded":
+        return ranked  # "the highest workloads the inspectorate had seen", first, when near the best)
     named.score = ranked[0].score
     return [named, *(ev for ev in ranked if ev is not named)]
 

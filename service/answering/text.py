@@ -210,6 +210,8 @@ UNIT_WORD = re.compile(UNIT, re.I)
 CALLED = re.compile(r"\b(?:known as|called|named|branded)\b", re.I)  # (not "entitled to")
 QUOTED_UNIT = re.compile(rf"[‘“\"'][^‘’“”\"']{{3,60}}[’”\"']\s+(?:\((?:an?|the)\s+(?:[\w'’-]+\s+){{0,3}})?"
                          rf"(?i:{UNIT})\b|\b(?i:{UNIT}),?\s+[‘“\"']")  # ("‘grand mentors’ (a mentoring scheme)")
+QUOTED_NAMED_UNIT = re.compile(rf"[‘“\"'](?:[A-Z][\w'’-]*\s+)+(?i:{UNIT})[’”\"']")  # ("the ‘Hampshire Approach’")
+TITLED_UNIT = re.compile(rf"\b([A-Z][\w'’-]+)\s+([A-Z][\w'’-]+)\s+(?:{UNIT})\b")
 NAME_AFTER = re.compile(rf"\b(?i:{UNIT})\s*(?:,|\()\s*(?:the\s+)?[‘'\"]?[A-Z][\w'’-]*\s+[A-Z]")  # ("the regional
 # adoption agency (Adopt London West)", "the Children in Care council, Care in Action")
 ACRONYM_AFTER = re.compile(r"\b[A-Z][\w'’-]*(?:\s+(?:of|in|and|for|the|on|at))?\s+[A-Z][\w'’-]*\s+\([A-Z]{2,}\)")
@@ -223,8 +225,11 @@ def names_a_thing(text: str, asked: set[str], rare: Callable[[str], bool]) -> bo
     kind ("its ‘always here’ approach"), a capitalised kind after a name ("The Funwork Club", "123 Programme"), a
     rare name before its kind ("the Sunrise team"; "Shield, the ... team"; not an abbreviation in brackets), a
     name with its acronym ("Care in Action (CIA)"). Words of the question (``asked``) name nothing."""
-    if CALLED.search(text) or QUOTED_UNIT.search(text) or ACRONYM_AFTER.search(text) or NAME_AFTER.search(text):
+    if CALLED.search(text) or QUOTED_UNIT.search(text) or ACRONYM_AFTER.search(text) or NAME_AFTER.search(text) \
+            or QUOTED_NAMED_UNIT.search(text):
         return True
+    if any(m.start() > 0 and {m.group(1).lower(), m.group(2).lower()} - asked for m in TITLED_UNIT.finditer(text)):
+        return True  # ("the targeted Family Solutions service": a name in capitals before its kind)
     found = list(CASED_WORD.finditer(text))
     tokens = [m.group(0) for m in found]
     for i, token in enumerate(tokens):
