@@ -2089,3 +2089,9 @@ def test_an_everyday_phrase_is_read_as_the_reports_term_not_also_word_by_word(an
     answer = ask(answerer, "providers criticised for not checking on people where they live")
     assert {"Merseyside CRC", "Northumbria CRC", "Humberside, Lincolnshire and North Yorkshire CRC"} <= \
         {item.body for item in answer.items}
+
+
+def test_the_best_rated_of_reports_none_of_which_is_rated_says_so(answerer: Answerer) -> None:
+    answer = ask(answerer, "best rated NPS division?")
+    assert answer.abstained and answer.answer == \
+        "No report in scope gives an overall grade: London NPS division (2018)."

@@ -11,7 +11,7 @@ from collections import Counter
 from ingest.models import GRADES, ReportMeta
 from service.answering import grades
 from service.answering.compose import CitationBook, Row, abstain, list_answer
-from service.answering.evidence import Evidence
+from service.answering.evidence import Evidence, label
 from service.answering.intents.compare import answer_compare
 from service.answering.intents.fact import KEEP_WITHIN, answer_fact, lead
 from service.answering.intents.grade_lists import biggest_changes, overall_row
@@ -31,6 +31,7 @@ EARLIEST = re.compile(r"\b(first|earliest|oldest)\b", re.I)
 STATED_COUNT = re.compile(r"\b(two|three|four|five|six|seven|eight|nine|ten|\d+)\s+of\s+(?:[\w'’]+\s+){0,6}?"
                           r"(?:standards|areas|judge?ments)\s+(?:\w+\s+){0,4}?(?:were|was)\s+(?:rated|judged|graded)\s+"
                           r"(outstanding|good|inadequate|requires improvement)\b", re.I)
+MAX_NAMED = 5  # reports named when none in scope gives a grade
 MEASURE = re.compile(r"\b(average|mean|median)\b", re.I)  # a figure of that measure, not any on the topic
 
 
@@ -44,6 +45,8 @@ def answer_rank(tools: Tools, scope: Scope, book: CitationBook, session_id: str)
         fallback = answer_compare if len({b.body for b in scope.bodies}) >= 2 else answer_fact
         return fallback(tools, scope, book, session_id) if answer.abstained else answer
     graded = [tools.library.reports[r] for r in scope.report_ids if tools.library.reports[r].overall]
+    if scope.report_ids and not scope.missing and not graded:  # ("best rated NPS division?": none was rated)
+        return abstain(session_id, _none_graded([tools.library.reports[r] for r in scope.report_ids]))
     if scope.missing or not graded:
         return abstain(session_id)
     if LEAGUE.search(scope.question):
@@ -54,6 +57,13 @@ def answer_rank(tools: Tools, scope: Scope, book: CitationBook, session_id: str)
     rows = list(filter(None, (overall_row(tools, m) for m in graded if m.overall == grade)))
     side = "lowest" if worst else "highest"
     return list_answer(rows, book, session_id, f"The {side} overall grade in scope is **{grade}**, given to")
+
+
+def _none_graded(metas: list[ReportMeta]) -> str:
+    """That no report in scope gives an overall grade, naming them when they are few."""
+    if len(metas) > MAX_NAMED:
+        return f"None of the {len(metas)} reports in scope gives an overall grade."
+    return f"No report in scope gives an overall grade: {', '.join(label(m) for m in metas)}."
 
 
 def _league(tools: Tools, graded: list[ReportMeta], scope: Scope, book: CitationBook, session_id: str) -> Answer:
