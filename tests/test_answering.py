@@ -2095,3 +2095,11 @@ def test_the_best_rated_of_reports_none_of_which_is_rated_says_so(answerer: Answ
     answer = ask(answerer, "best rated NPS division?")
     assert answer.abstained and answer.answer == \
         "No report in scope gives an overall grade: London NPS division (2018)."
+
+
+def test_which_was_worse_on_an_ungraded_aspect_says_the_grades_are_overall(answerer: Answerer) -> None:
+    first = ask(answerer, "what did inspectors say about staff workloads in essex?")
+    second = ask(answerer, "what about staffs and west mids?", first.session_id)
+    worse = ask(answerer, "which of the two was worse?", second.session_id)
+    assert "These reports give no grade for staff workloads" in worse.answer and "neither was" not in worse.answer
+    assert "| Staff workloads |" in worse.answer

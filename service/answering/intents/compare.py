@@ -80,7 +80,9 @@ def answer_compare(tools: Tools, scope: Scope, book: CitationBook, session_id: s
                   published=m.published_iso(), finding=f"rated {m.overall} overall" if m.overall else None)
              for m in metas]
     said = verdict(metas, scope)
-    text = f"{said}{summary(metas, scope.question)}\n\n{markdown_table(table)}"
+    unrated = [on for on, _ in aspects if not ((area := tools.areas.best(on)) and any(
+        area_key(m, area, tools.areas) for m in metas))]  # (what is asked, when no report grades it)
+    text = f"{said}{summary(metas, scope.question, unrated)}\n\n{markdown_table(table)}"
     return Answer(answer=text, abstained=False, session_id=session_id, citations=book.citations, items=items)
 
 
@@ -206,9 +208,10 @@ def _cell(ev: Evidence | None, book: CitationBook) -> str:
     return f"{ev.quote.replace('|', '/')} [{n}]" if ev and n else "—"
 
 
-def summary(metas: list[ReportMeta], question: str = "") -> str:
+def summary(metas: list[ReportMeta], question: str = "", aspects: list[str] | None = None) -> str:
     """One line naming each report's overall grade, and which was rated better (best of more than two; worse or
-    worst when the question asks which was) when they differ."""
+    worst when the question asks which was) when they differ; with ``aspects`` asked ("which was worse on staff
+    workloads?"), that the grades are overall and the reports' words on them follow."""
     parts = [f"**{label(m)}** was rated **{m.overall}** overall" if m.overall
              else f"**{label(m)}** gave no overall grade" for m in metas]
     graded = [m for m in metas if m.overall]
@@ -217,7 +220,9 @@ def summary(metas: list[ReportMeta], question: str = "") -> str:
         return line + " " + _change(graded)
     worse = bool(WORSE.search(question))
     word = ("worse" if worse else "better") if len(graded) == 2 else ("worst" if worse else "best")
-    if chosen := picked(metas, question):
+    if aspects and len(graded) >= 2 and WHICH_RATED.search(question):  # (no grade is given on what is asked)
+        line += f" These reports give no grade for {' or '.join(aspects)}: what each says is set side by side below."
+    elif chosen := picked(metas, question):
         line += f" Rated {word}: {', '.join(f'**{label(m)}**' for m in chosen)}."
     elif len(graded) >= 2 and len({m.overall for m in graded}) == 1 and WHICH_RATED.search(question):
         which = "Both" if len(graded) == len(metas) == 2 else "All" if len(graded) == len(metas) else "The graded ones"
