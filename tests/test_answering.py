@@ -2103,3 +2103,10 @@ def test_which_was_worse_on_an_ungraded_aspect_says_the_grades_are_overall(answe
     worse = ask(answerer, "which of the two was worse?", second.session_id)
     assert "These reports give no grade for staff workloads" in worse.answer and "neither was" not in worse.answer
     assert "| Staff workloads |" in worse.answer
+
+
+def test_was_it_any_better_than_last_time_sets_out_what_improved_and_what_got_worse(answerer: Answerer) -> None:
+    did = ask(answerer, "how did merseyside do in 2020?")
+    unpaid = ask(answerer, "what about their unpaid work?", did.session_id)
+    better = ask(answerer, "and was the overall picture any better than last time?", unpaid.session_id)
+    assert "| What improved |" in better.answer and "| What got worse |" in better.answer

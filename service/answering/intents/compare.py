@@ -32,8 +32,9 @@ HOW_MANY_COMPARED = re.compile(r"two|three|four|five|both|each|all|several", re.
 IMPROVED_ASKED = re.compile(r"\b(improv\w*|got better|get better|gains?|progress\w*)\b", re.I)
 ON_ASPECTS = re.compile(r"\b(?:on|about|regarding|in terms of|for)\s+(.+?)\s*\??$", re.I)  # "... on X and Y"
 AND_SPLIT = re.compile(r"\s*(?:,|&|\band\b)\s*", re.I)
-EITHER_WAY = re.compile(r"\b(chang\w*|differ\w*|shift\w*|evolv\w*|moved on|why)\b", re.I)  # how it changed (and
-# why: "was X better in 2020 than in 2018, and why?")
+EITHER_WAY = re.compile(r"\b(chang\w*|differ\w*|shift\w*|evolv\w*|moved on|why|any (?:better|worse)|better or worse)\b",
+                        re.I)  # how it changed (and why: "was X better in 2020 than in 2018, and why?"; "was it any
+# better than last time?")
 DECLINE_ASKED = re.compile(r"\b(worse|declin\w*|deteriorat\w*|slipp\w*|went down|go down)\b", re.I)
 DECLINED = re.compile(r"\b(worse|declin\w*|deteriorat\w*|slipped|fell|dropped|weaker than)\b", re.I)
 ROW_NAMES = {"improved": "What improved", "declined": "What got worse", "positive": "Main strength",
