@@ -76,6 +76,9 @@ TERMS: dict[str, str] = {  # the reports' term: the everyday ways of saying it (
     "independent reviewing officers": r"\biros?\b|reviewing officers?",
     "Children in Care Council voice": r"youth (voice|council|forum|group)|children'?s views|care council|"
                                       r"voice group",
+    "apprenticeships": r"trainee (jobs?|posts?|roles?|places?|schemes?)|job[- ]training|on[- ]the[- ]job training|"
+                       r"traineeships?|work placements?",
+    "assessments": r"evaluations? of (\w+['’]?s? ){0,2}needs|needs (evaluations?|checks?)",
     "not in education, employment or training": r"\bneet\b|not in work or (school|education)|jobless",
     "placement stability moves": r"moved around|moving (home|placements?) (a lot|often)|placement moves|"
                                  r"too many moves|kept moving",
