@@ -360,6 +360,11 @@ def test_what_was_found_when_they_looked_is_an_overview_and_what_they_were_told_
     assert "**Concerns**" in fix.answer and "**Strengths**" not in fix.answer
 
 
+def test_how_a_body_is_doing_is_asked_of_its_latest_report(history: Answerer) -> None:
+    answer = history.ask(AskRequest(question="how is northshire doing with adopted children?"))
+    assert {c.report_id for c in answer.citations} == {"northshire-2022"}
+
+
 def test_who_led_it_after_how_a_body_did_is_the_lead_inspector_of_that_inspection(history: Answerer) -> None:
     did = history.ask(AskRequest(question="how did northshire do last time?"))
     led = history.ask(AskRequest(question="who led it?", session_id=did.session_id))

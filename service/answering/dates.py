@@ -24,6 +24,7 @@ REPORT_YEAR = re.compile(r"\b(?:19|20)\d\d(?:['’]s)?\s+(?:[\w'’]+\s+){0,3}(?
 LATEST_ONLY = re.compile(r"(?<!since )(?<!since the )(?<!since their )(?<!since its )\b(last|latest|most recent|newest|"
                          r"current|recent)\b(?!\s+(?:year|years|time|two|few|three)\b)|"  # "was last inspected"
                          r"^\W*(?:is|are|was|were|has|have|does|do)\b[^?]*\b(?:still|currently|presently|now)\b|"
+                         r"^\W*how\s+(?:is|are)\b[^?]*\bdoing\b|"  # ("how is X doing with Y": now)
                          r"\blast time\b(?=\s*(?:round|around)?\s*[?.!]*\s*$|\s+(?:(?:when|that)\s+)?(?:it|they|ofsted|"
                          r"inspectors)\s+(?:was\s+|were\s+)?(?:inspected|visited|came|looked))", re.I)
 # ("what was swindon rated last time?"; not "the last time they were rated good")
