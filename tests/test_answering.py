@@ -119,6 +119,9 @@ def test_question_polarity_and_silence() -> None:
     assert wanted_verdicts("which councils were told to do better for homeless 17-year-olds?") == {"concern"}
     assert wanted_verdicts("which councils supported children with learning difficulties well?") == {"positive"}
     assert sentence_polarity("Social workers' caseloads are mostly manageable.").kinds() == set()
+    assert sentence_polarity("Other care leavers were less positive about their advisers.").kinds() == {"concern"}
+    assert sentence_polarity("Some children are less well supported.").kinds() == {"concern"}
+    assert sentence_polarity("There is less delay for children.").kinds() == {"positive"}
     assert is_absence("The sources for this digest do not describe findings on unpaid work.")
     assert not is_absence("London CRC was not given an overall rating.")
 

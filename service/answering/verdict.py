@@ -129,7 +129,8 @@ def _score_token(result: Polarity, tokens: list[str], i: int, token: str) -> Non
     key = stem(token)
     if token.endswith("ly") and i + 1 < len(tokens) and stem(tokens[i + 1]) in CUE_STEMS:
         return  # an adverb before a verdict word only says how much ("consistently poor" is no praise)
-    negated = any(t in NEGATORS or t.endswith("n't") for t in tokens[max(0, i - 3):i]) or _scarce(tokens, i)
+    negated = any(t in NEGATORS or t.endswith("n't") for t in tokens[max(0, i - 3):i]) or _scarce(tokens, i) \
+        or LESSENED.fullmatch(" ".join(tokens[max(0, i - 2):i])) is not None  # ("less positive", "less well")
     if key in IMP_STEMS:
         _bump(result, "concern" if negated else "improved")
     elif key in POS_STEMS:
@@ -138,6 +139,9 @@ def _score_token(result: Polarity, tokens: list[str], i: int, token: str) -> Non
         _bump(result, "positive" if negated else "concern")
     elif (token in NEGATORS or token.endswith("n't")) and not _cue_follows(tokens, i):
         _bump(result, "concern")
+
+
+LESSENED = re.compile(r"(?:\w+ )?less|less \w+ly")  # "less" just before a verdict word (or before its adverb)
 
 
 def _scarce(tokens: list[str], i: int) -> bool:
