@@ -226,10 +226,9 @@ def _read_wants(scope: Scope, areas: AreaNames, graded: bool = False) -> None:
         or only_grades or PREDICATIVE_GRADE.search(question) or grades.ALL_AREAS.search(question) else []
     if side := grades.side_of_graded_topic(unnamed, scope.conditions):  # ("good marks for community payback")
         scope.conditions, scope.wanted = [], {side}
-    scope.jargon = reports_words(without_names(blanked, scope.bodies, kinds=set()))  # (they name an area first:
-    # "young adults who left care"; a kind of organisation is in a topic's words: "people leaving prison")
-    scope.area = None if re.search(r"\boverall\b", rest, re.I) else areas.of_subject(
-        (scope.jargon, rest), {stem(w) for w in grades.besides_grades(scope.topic_words)} - RATING)
+    scope.jargon = reports_words(without_names(blanked, scope.bodies, kinds=set()))  # ("people leaving prison")
+    scope.area = None if re.search(r"\boverall\b", rest, re.I) else areas.of_subject(  # (the reports' words
+        (scope.jargon, rest), {stem(w) for w in grades.besides_grades(scope.topic_words)} - RATING)  # first)
 
 
 def metadata_names(reports: list[ReportMeta]) -> list[str]:
