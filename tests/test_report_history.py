@@ -365,6 +365,17 @@ def test_how_a_body_is_doing_is_asked_of_its_latest_report(history: Answerer) ->
     assert {c.report_id for c in answer.citations} == {"northshire-2022"}
 
 
+@pytest.mark.parametrize("question", ["overview of northshire's last inspection please",
+                                      "overview of northshire's last inspection pls", "northshire summary, thanks"])
+def test_please_and_thanks_ask_for_nothing(history: Answerer, question: str) -> None:
+    from service.answering.scope import SCAFFOLD
+    from service.answering.text import stem
+
+    assert {stem("please"), stem("thanks")} <= SCAFFOLD  # (the Ofsted reports print "please": no subject asked)
+    answer = history.ask(AskRequest(question=question))
+    assert answer.answer.startswith("**Northshire (2022)**") and "**Strengths**" in answer.answer
+
+
 def test_who_led_it_after_how_a_body_did_is_the_lead_inspector_of_that_inspection(history: Answerer) -> None:
     did = history.ask(AskRequest(question="how did northshire do last time?"))
     led = history.ask(AskRequest(question="who led it?", session_id=did.session_id))
