@@ -122,6 +122,9 @@ def test_question_polarity_and_silence() -> None:
     assert sentence_polarity("Other care leavers were less positive about their advisers.").kinds() == {"concern"}
     assert sentence_polarity("Some children are less well supported.").kinds() == {"concern"}
     assert sentence_polarity("There is less delay for children.").kinds() == {"positive"}
+    assert sentence_polarity("No children are living in unregistered children's homes.").kinds() == set()
+    assert sentence_polarity("There have been no young people placed in bed and breakfast.").kinds() == set()
+    assert sentence_polarity("There is no plan for care leavers.").kinds() == {"concern"}  # (a thing lacking)
     assert is_absence("The sources for this digest do not describe findings on unpaid work.")
     assert not is_absence("London CRC was not given an overall rating.")
 

@@ -137,11 +137,24 @@ def _score_token(result: Polarity, tokens: list[str], i: int, token: str) -> Non
         _bump(result, "concern" if negated else "positive")
     elif key in NEG_STEMS:
         _bump(result, "positive" if negated else "concern")
-    elif (token in NEGATORS or token.endswith("n't")) and not _cue_follows(tokens, i):
+    elif (token in NEGATORS or token.endswith("n't")) and not _cue_follows(tokens, i) and not _none_of_them(tokens, i):
         _bump(result, "concern")
 
 
+def _none_of_them(tokens: list[str], i: int) -> bool:
+    """True for "no" opening a clause (or after "there have been") before children or young people: "No children
+    are living in unregistered homes", "there have been no young people placed in bed and breakfast" say an event
+    did not happen to anyone, not that something is lacking."""
+    return tokens[i] == "no" and (i == 0 or " ".join(tokens[:i]) in THERE_BE) \
+        and NO_ONE.match(" ".join(tokens[i + 1:i + 3])) is not None
+
+
 LESSENED = re.compile(r"(?:\w+ )?less|less \w+ly")  # "less" just before a verdict word (or before its adverb)
+
+
+THERE_BE = {"there is", "there are", "there was", "there were", "there has been", "there have been"}
+NO_ONE = re.compile(r"(?:young |looked |care )?(?:children|child|people|person|care leavers|leavers|babies|teenagers|"
+                    r"adolescents|pupils)\b")
 
 
 def _scarce(tokens: list[str], i: int) -> bool:
