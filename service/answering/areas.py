@@ -36,7 +36,8 @@ class AreaNames:
         """The area a piece of question names (of ``among`` when given): the one sharing the most distinctive
         words with it ("care leavers", "impact of leaders"), the shortest on a tie; None when it shares too
         little."""
-        present = stems(NEED_TO.sub(" ", text)) - CUE_STEMS - GETTING  # "improved" praises; it does not name "Capacity to improve"
+        present = stems(NEED_TO.sub(" ", text)) - CUE_STEMS - GETTING  # "improved" praises; it does not name
+        # "Capacity to improve"
         names = self.stems if among is None else {n: self.stems.get(n) or stems(n) for n in among}
         scored = [(sum(self.weight.get(s, 1.0) for s in name_stems & present), -len(name_stems), name)
                   for name, name_stems in names.items()]

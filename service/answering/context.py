@@ -11,9 +11,9 @@ from service.answering.mentions import BodyNames
 from service.answering.organisations import body_label
 from service.answering.text import ENTITY, MONTH
 
-CHANGE_ASKED = re.compile(r"\b(better|worse|compar\w*|improv\w*|declin\w*|chang\w*|differ\w*|progress\w*|same|sorted|fixed|"
-                          r"resolved|addressed|tackled|sustain\w*|maintain\w*|(keep|kept) (it|that|this|those) up)\b",
-                          re.I)
+CHANGE_ASKED = re.compile(r"\b(better|worse|compar\w*|improv\w*|declin\w*|chang\w*|differ\w*|progress\w*|same|"
+                          r"sorted|fixed|resolved|addressed|tackled|sustain\w*|maintain\w*|"
+                          r"(keep|kept) (it|that|this|those) up)\b", re.I)
 SOME_YEARS = r"(?:a (?:couple|few) of|two|three|four|five|six|\d) years"  # ("and two years later?": the next report)
 EARLIER_REPORT = re.compile(r"\b(previous|earlier|prior|preceding|former|last)\s+(full\s+)?(inspection|report|visit)\b|"
                             r"\b(previous|earlier|prior|preceding|former)\s+one\b|"

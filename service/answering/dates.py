@@ -77,7 +77,8 @@ def parse_years(question: str) -> list[tuple[int, int]]:
 
 
 PERIOD_BEFORE = re.compile(r"\b(?:in|during|over|within)\s+the\s+(?:\w+\s+)?(?:year|month|week|day|period)s?\s+$", re.I)
-YEAR_BESIDE = re.compile(r"\bthe\s+(?:year|inspection|one)\s+(before|after)\b(?!\s+(?:(?:the|its|their)\s+)?\d)|\b(?:a|one)\s+year\s+(earlier|later)\b|"
+YEAR_BESIDE = re.compile(r"\bthe\s+(?:year|inspection|one)\s+(before|after)\b(?!\s+(?:(?:the|its|their)\s+)?\d)|"
+                         r"\b(?:a|one)\s+year\s+(earlier|later)\b|"
                          r"\bthe\s+(previous|following|next)\s+year\b", re.I)
 FIELDWORK_YEAR = re.compile(rf"\b(?:{DONE}|took place|fieldwork)\s+(?:in|during)\s+(?:19|20)\d\d\b", re.I)
 # ("inspections carried out in 2019": the visits' year; "councils inspected in 2017" is read as the reports' year)

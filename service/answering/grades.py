@@ -247,7 +247,8 @@ def asks_for_grade(question: str) -> bool:
     keywords ending in one ("X adoption grade 2016", "X 2022 overall effectiveness", "children in care grade? was
     it good?"), and "what did X get for care leavers"."""
     q = question.lower().replace("’", "'")
-    return bool(re.search(r"\b(what|which)\b[^?]*\b(ratings?|grades?|judge?ments?|rated|judged|(?<!to )judge|graded)\b", q)
+    return bool(re.search(r"\b(what|which)\b[^?]*\b(ratings?|grades?|judge?ments?|rated|judged|(?<!to )judge|graded)\b",
+                          q)
                 or bool(asks_yes_no_grade(q))
                 or re.search(r"\bhow (was|were|is|are|did|does|do)\b[^?]*\b(rated|judged|graded|rate|judge|grade|"
                              r"do|perform)\b|^\s*how good (is|are|was|were)\b|"

@@ -46,8 +46,9 @@ ABOUT_THE_RATING = re.compile(r"\boverall (rating|grade)\b|\b(not|never) (been )
                               r"(?-i:Good|Outstanding|Inadequate|Requires improvement)\b|"
                               r"\b(?-i:Good|Outstanding|Inadequate|Requires improvement) (rating|grade)\b", re.I)
 # (its grade: no finding; "rated ... as Good in a report published ...", "The Requires improvement rating was ...")
-SELECTS = re.compile(r"\b(who|whom|whose|which)\b|\b(where|when)\b(?!\s+(?:they|it|he|she|we|you|i|inspectors|ofsted)\b)",
-                     re.I)  # "which inspector led ...": one thing ("when they looked at X": when, no thing asked)
+SELECTS = re.compile(r"\b(who|whom|whose|which)\b|"
+                     r"\b(where|when)\b(?!\s+(?:they|it|he|she|we|you|i|inspectors|ofsted)\b)", re.I)
+# "which inspector led ...": one thing asked ("when they looked at X": a time, no thing asked)
 PRAISED = 2           # praise words that make a list's line under "what needs to improve" praise all the same
 NO_REASONS = "**Why**: the report states no findings behind its grade."
 MAX_EARLIER = 3        # earlier reports of the body whose overall grade an overview gives
