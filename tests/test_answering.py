@@ -2116,3 +2116,15 @@ def test_was_it_any_better_than_last_time_sets_out_what_improved_and_what_got_wo
     unpaid = ask(answerer, "what about their unpaid work?", did.session_id)
     better = ask(answerer, "and was the overall picture any better than last time?", unpaid.session_id)
     assert "| What improved |" in better.answer and "| What got worse |" in better.answer
+
+
+def test_a_fact_question_reads_an_everyday_phrase_as_the_reports_term_not_also_word_by_word(
+        answerer: Answerer) -> None:
+    from service.answering.followup import Resolved
+
+    scope = answerer.scope(Resolved("were staff at essex swamped with too much work?"), None)
+    question = answerer.tools.of_scope(scope)
+    corpus = answerer.tools.library.text
+    read = {column for group in question.columns for column in group}
+    work = set(corpus.columns("work"))
+    assert set(corpus.columns("workloads")) <= read and work and not work & read

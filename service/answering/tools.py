@@ -17,7 +17,7 @@ from service.answering.grades import grade_claims
 from service.answering.rank import Question, Ranker
 from service.answering.scope import SCAFFOLD, Scope, without_names
 from service.answering.text import content_words, counted_asked, stem, stems, unit_of
-from service.answering.thesaurus import reports_words
+from service.answering.thesaurus import everyday_words, reports_words
 from service.library import Library
 from service.answering.places import DIRECTIONS, SHORT_FORMS
 from service.spelling import respell, respelt
@@ -88,7 +88,9 @@ class Tools:
         """The scoped question: its whole text ranks by meaning (sentence vectors carry their report's body too);
         its topic alone ranks by words and measures strength: the bodies, years and kinds of organisation it
         names chose the reports."""
-        question = self.question(scope.question, scope.answer_type, scope.topic_words, scope.jargon)
+        everyday = everyday_words(scope.question) if scope.jargon else set()  # (their term stands for them)
+        topic = [w for w in scope.topic_words if w.lower() not in everyday]
+        question = self.question(scope.question, scope.answer_type, topic, scope.jargon)
         if scope.bodies:
             unnamed = without_names(scope.question, scope.bodies, kinds=scope.kinds)
             question.topic_vector = self._vector(unnamed, scope.jargon)
