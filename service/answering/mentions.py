@@ -239,7 +239,8 @@ class BodyNames:
         the question names no other body; one the reports mention only when its grade is asked."""
         out = []
         for match in FORCE_NAMED.finditer(question):
-            name, force = name_run(match.group(1)), f"{name_run(match.group(1))} {match.group(2)}"
+            name = name_run(match.group(1))
+            force = f"{name} {match.group(2)}"
             if places_named(name) and not any(b.end <= match.start() or b.start >= match.end() for b in found) \
                     and not any(org_type(m) == "police" for m in self._partial(name)) \
                     and (graded or not self.mentioned(force)):

@@ -141,6 +141,13 @@ def reports_words(question: str) -> str:
     return "; ".join(dict.fromkeys(found))
 
 
+def besides_everyday(words: list[str], question: str, jargon: str) -> list[str]:
+    """The ``words`` of a question, less those of its everyday phrases when the reports' terms (``jargon``) are read
+    for them: "swamped with too much work" is "workloads", not also "work"."""
+    everyday = everyday_words(question) if jargon else set()
+    return [w for w in words if w.lower() not in everyday]
+
+
 def everyday_words(question: str) -> set[str]:
     """The words of the everyday phrases ``question`` uses that the reports have a term for ("swamped", "too",
     "much", "work"), lower case: read as the term, not each on its own."""

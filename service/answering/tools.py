@@ -17,7 +17,7 @@ from service.answering.grades import grade_claims
 from service.answering.rank import Question, Ranker
 from service.answering.scope import SCAFFOLD, Scope, without_names
 from service.answering.text import content_words, counted_asked, stem, stems, unit_of
-from service.answering.thesaurus import everyday_words, reports_words
+from service.answering.thesaurus import besides_everyday, reports_words
 from service.library import Library
 from service.answering.places import DIRECTIONS, SHORT_FORMS
 from service.spelling import respell, respelt
@@ -88,8 +88,7 @@ class Tools:
         """The scoped question: its whole text ranks by meaning (sentence vectors carry their report's body too);
         its topic alone ranks by words and measures strength: the bodies, years and kinds of organisation it
         names chose the reports."""
-        everyday = everyday_words(scope.question) if scope.jargon else set()  # (their term stands for them)
-        topic = [w for w in scope.topic_words if w.lower() not in everyday]
+        topic = besides_everyday(scope.topic_words, scope.question, scope.jargon)  # (their term stands for them)
         question = self.question(scope.question, scope.answer_type, topic, scope.jargon)
         if scope.bodies:
             unnamed = without_names(scope.question, scope.bodies, kinds=scope.kinds)
@@ -182,7 +181,7 @@ class Tools:
             re.escape(w) for w in run) + r")\w{0,2}\b", re.I)
         found = [m for row in held[:NAME_SENTENCES] for m in phrase.finditer(corpus.sentence(int(row))[4])]
         if not capitals:  # (as written mid-sentence: a capital at a sentence's start says nothing)
-            inside = [m.group(2) for m in found if m.group(1)] or [found[0].group(2)] if found else []
+            inside = [m.group(2) for m in found if m.group(1)] or [m.group(2) for m in found[:1]]
             return inside[0] if len(found) >= max(NAME_SEEN, PHRASE_SHARE * min(len(held), NAME_SENTENCES)) else None
         inside = [m.group(2) for m in found if m.group(1)]  # (mid-sentence: a capital there is a name's)
         capitalised = [w for w in inside if all(t[:1].isupper() for t in re.findall(r"[\w'’-]+", w)

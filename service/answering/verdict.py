@@ -24,6 +24,10 @@ ABSENT = "not stated"
 
 SCARCE = {"little", "few", "minimal", "minimum"}  # (deny only the verdict word they come before)
 NEGATORS = {"not", "no", "never", "nor", "without", "cannot", "hardly", "barely", "rarely", "neither"}
+LESSENED = re.compile(r"(?:\w+ )?less|less \w+ly")  # "less" just before a verdict word (or before its adverb)
+THERE_BE = {"there is", "there are", "there was", "there were", "there has been", "there have been"}
+NO_ONE = re.compile(r"(?:young |looked |care )?(?:children|child|people|person|care leavers|leavers|babies|teenagers|"
+                    r"adolescents|pupils)\b")  # (after "no": nothing happened to anyone)
 NEGATIVE_WORDS = """weak weaker weakest weakness weaknesses poor poorer poorly inadequate inadequately ineffective
 ineffectively insufficient insufficiently concern concerns concerned concerning failed fail fails failing failure
 failures lack lacked lacking lacks unmanageable deteriorated deteriorating decline declined worse worsened worst
@@ -147,14 +151,6 @@ def _none_of_them(tokens: list[str], i: int) -> bool:
     did not happen to anyone, not that something is lacking."""
     return tokens[i] == "no" and (i == 0 or " ".join(tokens[:i]) in THERE_BE) \
         and NO_ONE.match(" ".join(tokens[i + 1:i + 3])) is not None
-
-
-LESSENED = re.compile(r"(?:\w+ )?less|less \w+ly")  # "less" just before a verdict word (or before its adverb)
-
-
-THERE_BE = {"there is", "there are", "there was", "there were", "there has been", "there have been"}
-NO_ONE = re.compile(r"(?:young |looked |care )?(?:children|child|people|person|care leavers|leavers|babies|teenagers|"
-                    r"adolescents|pupils)\b")
 
 
 def _scarce(tokens: list[str], i: int) -> bool:

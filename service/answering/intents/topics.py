@@ -16,7 +16,7 @@ from service.answering.organisations import body_label
 from service.answering.rank import W_CHUNK, W_COVERAGE, W_DENSE, W_WORDS, zscores
 from service.answering.scope import Scope
 from service.answering.text import NUMBER, YEAR, names_in, no_finding, stem
-from service.answering.thesaurus import everyday_words
+from service.answering.thesaurus import besides_everyday
 from service.answering.tools import Tools
 from service.answering.verdict import ABSENT, CONCERN, cue_words, is_absence, sentence_polarity
 
@@ -37,9 +37,8 @@ def topical_rows(tools: Tools, scope: Scope, ids: list[str], ease: bool = False)
     """Each report judged on its own best evidence for the topic (ranked by meaning and words): it qualifies
     when that evidence leans the way asked (concern, praise) and is nearly as strong as the best in scope."""
     cues = cue_words(scope.topic)
-    everyday = everyday_words(scope.question) if scope.jargon else set()  # (their term stands for them)
-    question = tools.question(scope.question, None, [w for w in scope.topic_words if w not in cues
-                                                      and w.lower() not in everyday], scope.jargon)
+    topic = besides_everyday([w for w in scope.topic_words if w not in cues], scope.question, scope.jargon)
+    question = tools.question(scope.question, None, topic, scope.jargon)  # (an everyday phrase: the reports' term)
     rows = tools.rows(ids)
     if not len(rows):
         return []
