@@ -2128,3 +2128,10 @@ def test_a_fact_question_reads_an_everyday_phrase_as_the_reports_term_not_also_w
     read = {column for group in question.columns for column in group}
     work = set(corpus.columns("work"))
     assert set(corpus.columns("workloads")) <= read and work and not work & read
+
+
+def test_where_a_body_was_falling_short_is_the_concerns_of_its_report(answerer: Answerer) -> None:
+    first = ask(answerer, "Which company was the first one to be graded Good?")
+    short = ask(answerer, "where was it falling short?", first.session_id)
+    assert not short.abstained and "**Concerns**" in short.answer and "**Strengths**" not in short.answer
+    assert "risk of harm" in short.answer

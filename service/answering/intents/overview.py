@@ -49,6 +49,7 @@ ABOUT_THE_RATING = re.compile(r"\boverall (rating|grade)\b|\b(not|never) (been )
 SELECTS = re.compile(r"\b(who|whom|whose|which)\b|"
                      r"\b(where|when)\b(?!\s+(?:they|it|he|she|we|you|i|inspectors|ofsted)\b)", re.I)
 # "which inspector led ...": one thing asked ("when they looked at X": a time, no thing asked)
+WHERE = re.compile(r"^\W*where\b", re.I)  # ("where did X do well?": in which parts of its work, a side of it)
 PRAISED = 2           # praise words that make a list's line under "what needs to improve" praise all the same
 NO_REASONS = "**Why**: the report states no findings behind its grade."
 MAX_EARLIER = 3        # earlier reports of the body whose overall grade an overview gives
@@ -219,8 +220,9 @@ def asks_for_overview(tools: Tools, scope: Scope) -> bool:
     """True when a question about one body asks, in words no rule knows, what its report said overall (or on
     one side: its strengths, its concerns): it asks for no one thing and names no subject the reports write
     about ("sum up how Croydon did", "Doncaster 2022 in a nutshell", "what were its weak spots?")."""
-    return len({b.body for b in scope.bodies}) == 1 and not scope.answer_type and not SELECTS.search(scope.question) \
-        and not names_subject(tools, scope)
+    return len({b.body for b in scope.bodies}) == 1 and not scope.answer_type and not names_subject(tools, scope) \
+        and (not SELECTS.search(scope.question) or WHERE.match(scope.question) is not None
+             and bool(sentence_polarity(" ".join(scope.topic_words)).kinds()))  # ("where was it falling short?")
 
 
 def names_subject(tools: Tools, scope: Scope) -> bool:
