@@ -124,6 +124,14 @@ def test_a_hospital_no_report_is_about_is_missing() -> None:
     assert names.unknown("how did kent work with the local hospital?") == []
 
 
+def test_police_as_a_topic_beside_a_council_named_restricts_no_body() -> None:
+    from service.answering.mentions import BodyNames
+
+    names = BodyNames([_meta("cw/2024.pdf", "Cheshire West and Chester"), _meta("k/2022.pdf", "Kent")])
+    asked = "cheshire west 2024 why delays getting police info at the front door"
+    assert [b.body for b in names.find(asked)] == ["Cheshire West and Chester"] and names.unknown(asked) == []
+
+
 def test_a_direction_by_its_letter_and_a_name_cut_short_name_the_body() -> None:
     from service.answering.mentions import BodyNames
 

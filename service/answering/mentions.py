@@ -160,7 +160,9 @@ class BodyNames:
     def _places(self, text: str, taken: list[BodyMatch]) -> list[BodyMatch]:
         """Places named: of each, the body named for it, or covering it, or its county's or area's ("newcastle")."""
         out: list[BodyMatch] = []
-        kinds = org_types_named(text)  # ("who runs newcastle's children's services": no CRC)
+        kinds = {k for k in org_types_named(text) if k not in PARTNERS or any(org_type(m) == k for m in self.reports)}
+        # ("who runs newcastle's children's services": no CRC; "cheshire west: why delays getting police info?": the
+        # police are the council's partners, not a kind of body this index holds)
         for name, start, end in [(m.group(0), *m.span()) for m in places_matched(text)] + counties_matched(text):
             if overlaps(start, end, taken + out) \
                     or PRISON_BEFORE.search(text[:start]) or GROUP_AFTER.match(text, end):
@@ -217,8 +219,8 @@ class BodyNames:
                     continue
                 if pattern in (LOWER_NAME_BEFORE_SUFFIX, LEARNING_NAMED):
                     name = name_run(name)
-                    if self._everyday(name, pattern, match):
-                        continue
+                    if self._everyday(name, pattern, match) or found and OTHER_KIND.search(match.group(0)):
+                        continue  # ("cheshire west: why delays getting police info?": a body named, the rest words)
                 named = org_types_named(match.group(0))
                 fits = [m for m in self._partial(name) if not named or org_type(m) in named]
                 if name and normalise(name) not in QUESTION_WORDS and not fits and not self.find(match.group(0)) \
@@ -273,6 +275,8 @@ LOWER_NAME_BEFORE_SUFFIX = re.compile(  # "south yorkshire crc", "the nps midlan
     r"\b(()(?:[a-z][\w-]*\s+){0,2}[a-z][\w-]*)(?<!children)['’]s\s+(?:children['’]?s services|probation|social care)\b",
     re.I)  # ("who runs children's social care": no body named "runs children")
 FORCE_NAMED = re.compile(r"\b((?:[\w'’-]+\s+){1,3}?)(police|constabulary)\b(?!\s+(?:and|officers?|forces?)\b)", re.I)
+PARTNERS = {"police", "prison", "school"}  # kinds of body the inspected bodies work with, often a question's topic
+OTHER_KIND = re.compile(r"\b(?:police|constabulary|hospital|prison)$", re.I)  # no kind of body an index holds
 NAME_WORD = re.compile(r"(?<=\w\s)[A-Z][a-z]{3,}\b")  # (a capital not at a question's start)
 PLACE_NOUN = re.compile(r"\bprison$", re.I)  # (people go into and leave a prison: it is a place as well as a body)
 LEARNING_NAMED = re.compile(r"\b((?:[\w'’-]+\s+){1,3}?)(?:school|academy|college|university)\b", re.I)

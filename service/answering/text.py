@@ -211,6 +211,7 @@ CALLED = re.compile(r"\b(?:known as|called|named|branded)\b", re.I)  # (not "ent
 QUOTED_UNIT = re.compile(rf"[‘“\"'][^‘’“”\"']{{3,60}}[’”\"']\s+(?:\((?:an?|the)\s+(?:[\w'’-]+\s+){{0,3}})?"
                          rf"(?i:{UNIT})\b|\b(?i:{UNIT}),?\s+[‘“\"']")  # ("‘grand mentors’ (a mentoring scheme)")
 QUOTED_NAMED_UNIT = re.compile(rf"[‘“\"'](?:[A-Z][\w'’-]*\s+)+(?i:{UNIT})[’”\"']")  # ("the ‘Hampshire Approach’")
+ACRONYM_NAMED = re.compile(r"((?:[\w'’-]+\s+){1,6})\([a-z]?[A-Z]{2,}[\w-]*\)")  # a phrase, its initials after
 TITLED_UNIT = re.compile(rf"\b([A-Z][\w'’-]+)\s+([A-Z][\w'’-]+)\s+(?:{UNIT})\b")
 NAME_AFTER = re.compile(rf"\b(?i:{UNIT})\s*(?:,|\()\s*(?:the\s+)?[‘'\"]?[A-Z][\w'’-]*\s+[A-Z]")  # ("the regional
 # adoption agency (Adopt London West)", "the Children in Care council, Care in Action")
@@ -230,6 +231,8 @@ def names_a_thing(text: str, asked: set[str], rare: Callable[[str], bool]) -> bo
         return True
     if any(m.start() > 0 and {m.group(1).lower(), m.group(2).lower()} - asked for m in TITLED_UNIT.finditer(text)):
         return True  # ("the targeted Family Solutions service": a name in capitals before its kind)
+    if any(len({w.lower() for w in m.group(1).split()} & asked) >= 2 for m in ACRONYM_NAMED.finditer(text)):
+        return True  # ("the integrated contact and referral team (iCART)", asked "the contact and referral team")
     found = list(CASED_WORD.finditer(text))
     tokens = [m.group(0) for m in found]
     for i, token in enumerate(tokens):
