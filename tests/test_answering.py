@@ -1949,7 +1949,7 @@ def test_a_name_asked_puts_the_best_sentence_naming_a_thing_first_when_the_best_
     import numpy as np
 
     from service.answering.evidence import Evidence
-    from service.answering.rank import named_first
+    from service.answering.fit import named_first
     from service.answering.rank import Question
 
     meta = answerer.library.reports["essex-crc-2018"]
@@ -2135,3 +2135,21 @@ def test_where_a_body_was_falling_short_is_the_concerns_of_its_report(answerer: 
     short = ask(answerer, "where was it falling short?", first.session_id)
     assert not short.abstained and "**Concerns**" in short.answer and "**Strengths**" not in short.answer
     assert "risk of harm" in short.answer
+
+
+def test_which_team_is_answered_by_a_team_described_in_words_of_its_own(answerer: Answerer) -> None:
+    import numpy as np
+
+    from service.answering.evidence import Evidence
+    from service.answering.fit import A_NAME, fits, named_first
+    from service.answering.rank import Question
+
+    meta = answerer.library.reports["essex-crc-2018"]
+    asked = Question("which team did well with kids at risk of exploitation?", np.zeros(384, dtype=np.float32), [],
+                     "name")
+    team = Evidence(meta, 1, None, "The complex safeguarding team provides a strong response to exploitation.")
+    assert fits(team, asked) == A_NAME
+    assert fits(Evidence(meta, 1, None, "Children at risk of exploitation are seen quickly."), asked) == 0.0
+    ranked = [Evidence(meta, 1, None, f"Sentence {i}.", score=5.0 - i) for i in range(4)]
+    team.score, team.fit = 1.0, A_NAME
+    assert named_first([*ranked, team], asked)[0] is team  # (none of the best names or describes one)

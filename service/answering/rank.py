@@ -28,10 +28,10 @@ from scipy import sparse
 
 from ingest.models import ReportMeta
 from service.answering import grades
-from service.answering.asks import WHO, figure_asked
+from service.answering.asks import figure_asked
 from service.answering.evidence import Claim, Evidence
-from service.answering.text import (FREQUENCY, MONTH, UNIT, content_words, contents_line, has_date, has_number,
-                                    names_a_thing, no_finding, words)
+from service.answering.fit import MOST, fits
+from service.answering.text import content_words, contents_line, no_finding, words
 from service.answering.verdict import SIDE_ASKED, is_absence, leaning
 from service.corpus import Corpus
 from service.terms import bm25_matrix
@@ -40,9 +40,6 @@ W_DENSE, W_WORDS, W_CHUNK, W_TYPE = 0.6, 0.4, 0.3, 1.0
 W_COVERAGE = 0.5
 LEXICAL_TRUST = 2 / 3
 W_BOILERPLATE = 1.0   # a sentence many reports print word for word seldom answers anything about one
-MOST = re.compile(r"\b(highest|largest|biggest|greatest|heaviest|worst|best|lowest|fewest|poorest|weakest|"
-                  r"strongest)\b|\bthe (most|least)\b(?!\s+(recent|recently|latest)\b)", re.I)  # which is most
-MOST_WITHIN = 0.5     # (z-score units) below the best, a sentence saying which is most that still leads
 W_SIDE = 0.5          # a sentence leaning the side a finding is asked for (a weakness, a strength), or the other way
 W_CUT = 1.0           # a sentence a page break cut short, its end on the next page
 FINISHED = re.compile(r"[.!?:;)\]\"'’”]\s*$")
@@ -53,15 +50,7 @@ SILENCE_MARGIN = 1.0  # a report saying it does not say, unless evidence on the 
 RIVAL_SAYS = 0.5      # (and says at least this share of what the question asks, by term weight)
 SILENCE_READ = 8      # a statement of silence this high in the ranking that says more of the topic than any other
 ABSTAIN_BELOW = 0.20
-NAME_READ = 10        # a name asked: the sentences read for one that names a thing
 REFINE = 200          # rows whose answer type is checked (the best by meaning, words and context)
-OTHER_QUANTITY = 0.5  # the fit of a figure of another kind than asked (a share for "how many")
-COMMON_NAME = 0.5     # the fit of a name many sentences use ("Police", "University") when a name is asked
-A_NAME = 0.5          # ... and of any name that names no thing, when a thing's name is asked ("the team called?")
-THING_ASKED = re.compile(rf"\b{UNIT}\b", re.I)  # a thing's name asked: a club's, a team's, a scheme's
-NAME = re.compile(r"\b[A-Z][\w'’-]*")
-LEADING_MARKS = re.compile(r"^[^\w‘“'\"]+")  # a bullet or space before the first word: the first word opens it
-NAMING = re.compile(r"\b(?:known as|called|named|entitled|branded)\b|[‘“\"'][^‘’“”\"']{3,60}[’”\"']")
 
 
 @dataclass
@@ -228,56 +217,6 @@ def lexical_trust(said: np.ndarray) -> float:
     candidate holds (times ``LEXICAL_TRUST``). A question asked in other words than the reports' matches a few
     words by chance, and then meaning decides. Chosen on the development halves (docs/answering.md)."""
     return LEXICAL_TRUST * float(said.max()) if len(said) else 1.0
-
-
-def fits(ev: Evidence, question: Question, rare: Callable[[str], bool] = lambda w: True) -> float:
-    """1 when the evidence holds the kind of thing asked for (0 when it does not, or nothing is asked; a figure
-    of another kind than the one asked, ``OTHER_QUANTITY``); a name asked for is one few sentences use
-    ("Shield", "KRATOS"; a common one, "Police", ``COMMON_NAME``), and a person ("who is ...") only such a name,
-    not a title ("the Chief Executive", "Lead Member")."""
-    kind, text = question.answer_type, LEADING_MARKS.sub("", ev.quote)
-    if kind is None:  # (a finding: when the most is asked, one that says which is most: "the highest ... seen")
-        return float(question.superlative and ev.kind == "sentence" and bool(MOST.search(text)))
-    if ev.kind == "absence":
-        return 0.0
-    if ev.kind != "sentence":
-        return float(ev.kind == kind)
-    if kind == "number":
-        kind = question.figure  # "how many children": a count, more than "21%" or "a quarter"
-        return 1.0 if has_number(text, kind) else OTHER_QUANTITY * (kind != "money" and has_number(text))
-        # (no other figure is a sum of money)
-    if kind == "date":
-        return float(has_date(text))
-    if kind == "grade":
-        return float(bool(grades.GRADE_MENTION.search(text)))
-    if kind == "frequency":
-        return float(bool(FREQUENCY.search(text)))
-    asked, who, thing = {w.removesuffix("'s") for w in words(question.text)}, bool(WHO.match(question.text)), \
-        asks_thing(question)
-    if names_a_thing(text, asked, rare) if thing else NAMING.search(text):  # "the Sunrise team", "known as ..."
-        return 1.0
-    names = [w for m in NAME.finditer(text) if m.start() > 0 for w in words(m.group(0))[:1]]
-    names = [w for w in names if w not in asked and not MONTH.fullmatch(w) and not grades.grade_of(w)]
-    if any(rare(w) for w in names):
-        return A_NAME if thing else 1.0
-    return COMMON_NAME * bool(names) * (not who) * (A_NAME if thing else 1.0)
-
-
-def asks_thing(question: Question) -> bool:
-    """True when a thing's name is asked ("the club's name", "which scheme"), not a person's ("who ...")."""
-    return question.answer_type == "name" and not WHO.match(question.text) and bool(THING_ASKED.search(question.text))
-
-
-def named_first(ranked: list[Evidence], question: Question) -> list[Evidence]:
-    """For a thing's name asked ("the club's name"), when the best sentence names no thing, the best of the first
-    ``NAME_READ`` that does first: the ranking found the passage, the name is a few sentences on. (The same for the
-    most asked, of a sentence saying which is most, when it ranks near the best.)"""
-    named = next((ev for ev in ranked[:NAME_READ] if ev.fit >= 1.0 and ev.kind == "sentence"), None)
-    most = question.superlative and named is not None and named.score >= ranked[0].score - MOST_WITHIN  # ("the
-    if named is None or not most and (not asks_thing(question) or ranked[0].fit >= 1):  # ("the most overloaded":
-        return ranked  # "the highest workloads the inspectorate had seen", first, when near the best)
-    named.score = ranked[0].score
-    return [named, *(ev for ev in ranked if ev is not named)]
 
 
 def strength(ranked: list[Evidence], question: Question) -> float:

@@ -11,7 +11,8 @@ import numpy as np
 
 from service.answering import grades
 from service.answering.evidence import INSPECTION, INSPECTORATE_ROLE, LEAD_ASKED, LEAD_ROLE, OWNER_ROLE, Evidence
-from service.answering.rank import Question, fits
+from service.answering.fit import fits
+from service.answering.rank import Question
 from service.answering.scope import Scope, proper_names
 from service.answering.text import content_words, stems
 from service.answering.tools import NAME_REPORTS, Tools

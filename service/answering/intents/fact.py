@@ -1,6 +1,5 @@
-"""A fact (one body's number, name, date, grade or finding) or an open question across the reports in scope:
-the best-ranked evidence, the answer first when the evidence states it plainly, then the sentences that state it.
-Abstains when the best evidence is weak (``rank.ABSTAIN_BELOW``)."""
+"""A fact (one body's number, name, date, grade or finding) or an open question across the reports in scope: the
+best-ranked evidence, the answer first when stated plainly, then the sentences that state it; abstains when weak."""
 
 from __future__ import annotations
 
@@ -16,7 +15,8 @@ from service.answering.compose import NOT_IN_REPORTS, CitationBook, abstain
 from service.answering.dates import parse_years
 from service.answering.evidence import LEAD_ASKED, Claim, Evidence, label, role_asked
 from service.answering.organisations import latest_per_body
-from service.answering.rank import ABSTAIN_BELOW, Question, named_first, strength
+from service.answering.fit import named_first
+from service.answering.rank import ABSTAIN_BELOW, Question, strength
 from service.answering.scope import RATING, Scope
 from service.answering.text import (COUNTED_ON, FREQUENCY, KIND_WORDS, MONTH, NUMBER, content_words, names_in,
                                      quantities, stem, within, words)

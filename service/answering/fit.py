@@ -1,0 +1,93 @@
+"""How well a sentence fits the kind of answer asked: a number for "how many", a date for "when", a grade for
+"how was it rated", a name for "who" or "which team", a sentence saying which is most for "the most"; and, a thing's
+name asked, the sentence that names one first ("the club's name": the ranking found the passage, the name is a few
+sentences on)."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from typing import TYPE_CHECKING
+
+from service.answering import grades
+from service.answering.asks import WHO
+from service.answering.evidence import Evidence
+from service.answering.text import FREQUENCY, MONTH, UNIT, has_date, has_number, names_a_thing, words
+from service.terms import STOPWORDS
+
+if TYPE_CHECKING:
+    from service.answering.rank import Question
+
+MOST = re.compile(r"\b(highest|largest|biggest|greatest|heaviest|worst|best|lowest|fewest|poorest|weakest|"
+                  r"strongest)\b|\bthe (most|least)\b(?!\s+(recent|recently|latest)\b)", re.I)  # which is most
+MOST_WITHIN = 0.5     # (z-score units) below the best, a sentence saying which is most that still leads
+NAME_READ = 10        # a name asked: the sentences read for one that names a thing
+OTHER_QUANTITY = 0.5  # the fit of a figure of another kind than asked (a share for "how many")
+COMMON_NAME = 0.5     # the fit of a name many sentences use ("Police", "University") when a name is asked
+A_NAME = 0.5          # ... and of any name that names no thing, when a thing's name is asked ("the team called?")
+DESCRIBED = re.compile(rf"\b((?:[a-z][\w'’-]*\s+){{1,3}})({UNIT})\b")  # "the complex safeguarding team"
+THING_ASKED = re.compile(rf"\b{UNIT}\b", re.I)  # a thing's name asked: a club's, a team's, a scheme's
+NAME = re.compile(r"\b[A-Z][\w'’-]*")
+LEADING_MARKS = re.compile(r"^[^\w‘“'\"]+")  # a bullet or space before the first word: the first word opens it
+NAMING = re.compile(r"\b(?:known as|called|named|entitled|branded)\b|[‘“\"'][^‘’“”\"']{3,60}[’”\"']")
+
+
+def fits(ev: Evidence, question: Question, rare: Callable[[str], bool] = lambda w: True) -> float:
+    """1 when the evidence holds the kind of thing asked for (0 when it does not, or nothing is asked; a figure
+    of another kind than the one asked, ``OTHER_QUANTITY``); a name asked for is one few sentences use
+    ("Shield", "KRATOS"; a common one, "Police", ``COMMON_NAME``), and a person ("who is ...") only such a name,
+    not a title ("the Chief Executive", "Lead Member")."""
+    kind, text = question.answer_type, LEADING_MARKS.sub("", ev.quote)
+    if kind is None:  # (a finding: when the most is asked, one that says which is most: "the highest ... seen")
+        return float(question.superlative and ev.kind == "sentence" and bool(MOST.search(text)))
+    if ev.kind == "absence":
+        return 0.0
+    if ev.kind != "sentence":
+        return float(ev.kind == kind)
+    if kind == "number":
+        kind = question.figure  # "how many children": a count, more than "21%" or "a quarter"
+        return 1.0 if has_number(text, kind) else OTHER_QUANTITY * (kind != "money" and has_number(text))
+        # (no other figure is a sum of money)
+    if kind == "date":
+        return float(has_date(text))
+    if kind == "grade":
+        return float(bool(grades.GRADE_MENTION.search(text)))
+    if kind == "frequency":
+        return float(bool(FREQUENCY.search(text)))
+    asked, who, thing = {w.removesuffix("'s") for w in words(question.text)}, bool(WHO.match(question.text)), \
+        asks_thing(question)
+    if names_a_thing(text, asked, rare) if thing else NAMING.search(text):  # "the Sunrise team", "known as ..."
+        return 1.0
+    names = [w for m in NAME.finditer(text) if m.start() > 0 for w in words(m.group(0))[:1]]
+    names = [w for w in names if w not in asked and not MONTH.fullmatch(w) and not grades.grade_of(w)]
+    if any(rare(w) for w in names) or thing and _described(text, question.text, asked):
+        return A_NAME if thing else 1.0
+    return COMMON_NAME * bool(names) * (not who) * (A_NAME if thing else 1.0)
+
+
+def _described(text: str, question: str, asked: set[str]) -> bool:
+    """True when the sentence gives the kind of thing asked with words of its own before it ("which team ...?":
+    "the complex safeguarding team provides ..."): a description, if no name."""
+    kinds = {m.group(0).lower() for m in THING_ASKED.finditer(question)}
+    return any(m.group(2).lower() in kinds and set(m.group(1).lower().split()) - asked - STOPWORDS
+               for m in DESCRIBED.finditer(text))
+
+
+def asks_thing(question: Question) -> bool:
+    """True when a thing's name is asked ("the club's name", "which scheme"), not a person's ("who ...")."""
+    return question.answer_type == "name" and not WHO.match(question.text) and bool(THING_ASKED.search(question.text))
+
+
+def named_first(ranked: list[Evidence], question: Question) -> list[Evidence]:
+    """For a thing's name asked ("the club's name"), when the best sentence names no thing, the best of the first
+    ``NAME_READ`` that does first: the ranking found the passage, the name is a few sentences on. (The same for the
+    most asked, of a sentence saying which is most, when it ranks near the best.)"""
+    sentences = [ev for ev in ranked[:NAME_READ] if ev.kind == "sentence"]
+    named = next((ev for ev in sentences if ev.fit >= 1.0), None) or asks_thing(question) and not any(
+        ev.fit for ev in ranked[:1]) and next((ev for ev in sentences if ev.fit >= A_NAME), None) or None  # (one
+    # described: "which team?": "the complex safeguarding team")
+    most = question.superlative and named is not None and named.score >= ranked[0].score - MOST_WITHIN  # ("the
+    if named is None or not most and (not asks_thing(question) or ranked[0].fit >= 1):  # ("the most overloaded":
+        return ranked  # "the highest workloads the inspectorate had seen", first, when near the best)
+    named.score = ranked[0].score
+    return [named, *(ev for ev in ranked if ev is not named)]
