@@ -376,6 +376,15 @@ def test_please_and_thanks_ask_for_nothing(history: Answerer, question: str) -> 
     assert answer.answer.startswith("**Northshire (2022)**") and "**Strengths**" in answer.answer
 
 
+def test_how_a_body_is_doing_these_days_is_an_overview_of_its_latest_report(history: Answerer) -> None:
+    from service.answering.intent import OVERVIEW_WORDS
+    from service.answering.text import stem
+
+    assert {stem("days"), stem("nowadays"), stem("moment")} <= OVERVIEW_WORDS  # (when, not what about)
+    answer = history.ask(AskRequest(question="how is northshire doing these days?"))
+    assert answer.answer.startswith("**Northshire (2022)**") and "**Strengths**" in answer.answer
+
+
 def test_who_led_it_after_how_a_body_did_is_the_lead_inspector_of_that_inspection(history: Answerer) -> None:
     did = history.ask(AskRequest(question="how did northshire do last time?"))
     led = history.ask(AskRequest(question="who led it?", session_id=did.session_id))
