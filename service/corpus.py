@@ -93,6 +93,7 @@ class Corpus:
         self.width = width = len(vocabulary)  # the vocabulary grows with later snapshots; these matrices do not
         self.page_end = np.concatenate([_last_on_page(s.spans[:, 0]) for s in segments]) if segments \
             else np.zeros(0, bool)  # (a sentence a page break cuts short ends its page)
+        self.quote_keys = np.concatenate([s.quote_keys for s in segments]) if segments else np.zeros(0, np.int64)
         self.boilerplate = _boilerplate([s.quote_keys for s in segments]) | \
             _boilerplate([_term_keys(c[0]) for c in counts])  # (before ``stack`` widens the blocks)
         self.sentence_counts = stack([c[0] for c in counts], width)

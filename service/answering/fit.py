@@ -83,9 +83,9 @@ def named_first(ranked: list[Evidence], question: Question) -> list[Evidence]:
     ``NAME_READ`` that does first: the ranking found the passage, the name is a few sentences on. (The same for the
     most asked, of a sentence saying which is most, when it ranks near the best.)"""
     sentences = [ev for ev in ranked[:NAME_READ] if ev.kind == "sentence"]
-    named = next((ev for ev in sentences if ev.fit >= 1.0), None) or asks_thing(question) and not any(
-        ev.fit for ev in ranked[:1]) and next((ev for ev in sentences if ev.fit >= A_NAME), None) or None  # (one
-    # described: "which team?": "the complex safeguarding team")
+    named = next((ev for ev in sentences if ev.fit >= 1.0), None)
+    if named is None and sentences and asks_thing(question) and not ranked[0].fit:  # (none named; one described:
+        named = next((ev for ev in sentences if ev.fit >= A_NAME), None)         # "the complex safeguarding team")
     most = question.superlative and named is not None and named.score >= ranked[0].score - MOST_WITHIN  # ("the
     if named is None or not most and (not asks_thing(question) or ranked[0].fit >= 1):  # ("the most overloaded":
         return ranked  # "the highest workloads the inspectorate had seen", first, when near the best)

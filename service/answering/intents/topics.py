@@ -6,7 +6,6 @@ when its best evidence stands out among every sentence in scope, is strong enoug
 from __future__ import annotations
 
 import math
-from collections import Counter
 
 import numpy as np
 
@@ -82,10 +81,9 @@ def printed_by_many(tools: Tools, rows: np.ndarray, reports: int) -> np.ndarray:
     council children's services ..."), not one a few share ("The local authority uses the Signs of Safety model")."""
     corpus = tools.library.text
     shared = np.flatnonzero(corpus.boilerplate[rows])
-    quotes = [corpus.sentence(int(rows[i]))[4] for i in shared]
-    counts = Counter(quotes)
-    out = np.zeros(len(rows), dtype=bool)
-    out[shared] = [counts[q] >= max(PRINTED_LEAST, PRINTED_BY * reports) for q in quotes]
+    _, quote, counts = np.unique(corpus.quote_keys[rows[shared]], return_inverse=True, return_counts=True)
+    out = np.zeros(len(rows), dtype=bool)  # (each quote's key, as ingest hashed it: the sentences are not read)
+    out[shared] = counts[quote] >= max(PRINTED_LEAST, PRINTED_BY * reports)
     return out
 
 
