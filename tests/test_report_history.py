@@ -569,3 +569,12 @@ def test_a_finding_in_the_summary_ranks_before_one_as_strong_in_another_section(
     meta = next(iter(answerer.library.reports.values()))
     assert findings(answerer.tools, meta, "concern", 1)[0].quote == \
         "Risk assessments for children in Westfold were poor and often late."
+
+
+@pytest.mark.parametrize("question", ["northshire vs southvale which did better in 2019?",
+                                      "compare Northshire and Southvale in 2019"])
+def test_two_bodies_compared_in_a_year_neither_has_a_report_of_are_their_nearest(history: Answerer,
+                                                                                 question: str) -> None:
+    answer = history.ask(AskRequest(question=question))
+    assert answer.answer.startswith("No report on Northshire or Southvale in this index is dated 2019; their other")
+    assert sorted(item.report_id for item in answer.items) == ["northshire-2017", "southvale-2021"]

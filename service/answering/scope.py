@@ -164,8 +164,10 @@ def _reports_in_scope(question: str, reports: list[ReportMeta], bodies: list[Bod
                 return [], f"no report in this index is about a council in {' or '.join(sorted(regions))}"
     fieldwork = bool(bodies) and kind == "fact" or bool(FIELDWORK_YEAR.search(question))  # ("inspected in 2019")
     dated = [m for m in chosen if in_years(m, years, with_fieldwork=fieldwork)]
-    if bodies and kind == "fact" and not dated and not REPORT_YEAR.search(question):
-        dated = chosen  # "supervised in November 2018" may be told by the report of 2019: the text decides
+    if bodies and (kind == "fact" or len({b.body for b in bodies}) > 1) and not dated \
+            and not REPORT_YEAR.search(question):
+        dated = chosen  # "supervised in November 2018" may be told by the report of 2019: the text decides; "A vs B
+        # in 2023", neither inspected then: each one's report nearest that year
     if chosen and not dated:
         return [], "no report in this index matches that organisation and date" + _years_held(chosen, bodies)
     monthly = dated if bodies else of_month_asked(question, of_fieldwork_asked(question, dated, years))
@@ -196,8 +198,9 @@ def _other_years(scope: Scope, by_id: dict[str, ReportMeta]) -> str | None:
         return None
     lo, hi = scope.years[0]
     when = str(lo) if lo == hi else f"{lo}–{hi}" if hi != 9999 else f"{lo} or later" if lo else f"before {hi + 1}"
-    named = " or ".join(dict.fromkeys(b.body for b in scope.bodies))
-    return f"No report on {named} in this index is dated {when}; its other reports say:"
+    named = list(dict.fromkeys(b.body for b in scope.bodies))
+    return f"No report on {' or '.join(named)} in this index is dated {when}; " \
+           f"{'its' if len(named) == 1 else 'their'} other reports say:"
 
 
 def _read_wants(scope: Scope, areas: AreaNames, graded: bool = False) -> None:

@@ -114,6 +114,10 @@ def compared(tools: Tools, scope: Scope, aspect: bool = False) -> list[ReportMet
         return [nearest(metas, own[body]) for body, metas in by_body.items() if body in own]
     if aspect and not scope.years:  # "which was better at home visits, A or B?": the reports that speak of it
         return [max(metas, key=lambda m: _strength_on(tools, m, scope)) for metas in by_body.values()]
+    asked = {y for span in scope.years for y in span if y not in (0, 9999)}
+    if len(asked) == 1:  # (each one's report of that year; its nearest when it has none: the scope's note says so)
+        year = asked.pop()
+        return [nearest(metas, year) for metas in by_body.values()]
     return [metas[0] for metas in by_body.values()]
 
 
