@@ -103,6 +103,16 @@ def test_a_police_force_named_for_a_place_is_not_the_council_or_crc_of_that_plac
     assert names.unknown("how did kent work with the police?", graded=True) == []
 
 
+
+def test_a_youth_offending_teams_grade_is_no_councils_but_its_work_is_told_by_the_councils_report() -> None:
+    from service.answering.mentions import BodyNames
+
+    names = BodyNames([_meta("kent/2022.pdf", "Kent"), _meta("leeds/2015.pdf", "Leeds")], mentioned=lambda text: False)
+    assert names.unknown("how did kent youth offending team do?", graded=True) == ["kent youth offending team"]
+    assert names.unknown("what grade did the Leeds YOT get", graded=True) == ["Leeds YOT"]
+    assert names.unknown("what did inspectors say about Leeds YOT") == []
+    assert names.unknown("how did kent work with the youth offending service?", graded=True) == []
+
 def test_a_dictionary_word_written_as_a_name_is_that_name_not_a_body_a_letter_away() -> None:
     from service.answering.mentions import BodyNames
 

@@ -238,15 +238,17 @@ class BodyNames:
 
     def _forces(self, question: str, found: list[BodyMatch], graded: bool) -> list[str]:
         """Police forces named for a place ("kent police", "Durham Constabulary") that no report's body is, when
-        the question names no other body; one the reports mention only when its grade is asked."""
+        the question names no other body; one the reports mention only when its grade is asked. A youth offending
+        team's ("how did kent YOT do?") only when its grade is asked: a council's report may say what it does."""
         out = []
-        for match in FORCE_NAMED.finditer(question):
-            name = name_run(match.group(1))
-            force = f"{name} {match.group(2)}"
-            if places_named(name) and not any(b.end <= match.start() or b.start >= match.end() for b in found) \
-                    and not any(org_type(m) == "police" for m in self._partial(name)) \
-                    and (graded or not self.mentioned(force)):
-                out.append(force)
+        for pattern, kind in ((FORCE_NAMED, "police"), (YOUTH_JUSTICE_NAMED, "youth justice")):
+            for match in pattern.finditer(question):
+                name = name_run(match.group(1))
+                force = f"{name} {match.group(2)}"
+                if places_named(name) and not any(b.end <= match.start() or b.start >= match.end() for b in found) \
+                        and not any(org_type(m) == kind for m in self._partial(name)) \
+                        and (graded or kind == "police" and not self.mentioned(force)):
+                    out.append(force)
         return out
 
     def places_absent(self, question: str, bodies: list[BodyMatch]) -> list[str]:
@@ -275,6 +277,8 @@ LOWER_NAME_BEFORE_SUFFIX = re.compile(  # "south yorkshire crc", "the nps midlan
     r"\b(()(?:[a-z][\w-]*\s+){0,2}[a-z][\w-]*)(?<!children)['’]s\s+(?:children['’]?s services|probation|social care)\b",
     re.I)  # ("who runs children's social care": no body named "runs children")
 FORCE_NAMED = re.compile(r"\b((?:[\w'’-]+\s+){1,3}?)(police|constabulary)\b(?!\s+(?:and|officers?|forces?)\b)", re.I)
+YOUTH_JUSTICE_NAMED = re.compile(
+    r"\b((?:[\w'’-]+\s+){1,3}?)(youth offending (?:team|service)|youth justice (?:team|service)|yot|yos)\b", re.I)
 PARTNERS = {"police", "prison", "school"}  # kinds of body the inspected bodies work with, often a question's topic
 OTHER_KIND = re.compile(r"\b(?:police|constabulary|hospital|prison)$", re.I)  # no kind of body an index holds
 NAME_WORD = re.compile(r"(?<=\w\s)[A-Z][a-z]{3,}\b")  # (a capital not at a question's start)
