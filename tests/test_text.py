@@ -449,11 +449,19 @@ def test_a_kind_of_organisation_asked_for_is_a_name(question: str, kind: str | N
     "Which part of Stockport's services got the very top grade in Ofsted's 2017 inspection?",
     "In Ofsted's 2018 report on Herefordshire, which area received the lowest possible grade?",
     "what bit of brent's work got requires improvement",
+    "which area of the service was good in north somerset 2020",
 ])
 def test_which_area_got_a_grade_asks_for_a_grade_whatever_the_verb(question: str) -> None:
     from service.answering.asks import answer_type
     from service.answering.grades import plain_grades
     assert answer_type(plain_grades(question)[0], named=True) == "grade"
+
+
+@pytest.mark.parametrize("question", ["n somerset 2020 what bit of the front door was actually good",
+                                      "which part of the fostering service was good in kent?"])
+def test_which_part_of_one_service_was_good_asks_for_a_finding_not_a_grade(question: str) -> None:
+    from service.answering.asks import answer_type
+    assert answer_type(question, named=True) != "grade"
 
 
 @pytest.mark.parametrize(("question", "grade"), [

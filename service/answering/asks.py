@@ -43,6 +43,9 @@ GRADED_PLACE = re.compile(r"^\W*(?:which|what)\s+(?:[\w'’&-]+\s+){0,3}?(?:faci
                           r"children's home|home|school|nursery|setting|unit)\b", re.I)  # a place a grade was given
 AREA_ASKED = re.compile(r"\b(?:which|what)\s+(?:(?:judge?ment|inspection)\s+)?(?:areas?|judge?ments?|parts?|bits?|"
                         r"aspects?|sections?)\b|\bone\s+(?:area|bit|part|aspect|judge?ment)\b", re.I)  # of several
+PART_OF_A_THING = re.compile(r"\b(?:areas?|parts?|bits?|aspects?|sections?)\s+of\s+(?:the|its|their)\s+(?!(?:children['’]?s\s+)?"
+                             r"(?:services?|work|provision|report|inspection|council|authority|local authority)\b)\w",
+                             re.I)
 SHARE_FIRST = re.compile(r"^\W*(?:what|which)\s+(?:percentage|proportion|share|fraction)\b", re.I)
 FREQUENCY_Q = re.compile(r"\bhow (?:often|frequently|regularly)\b|\bwhat (?:intervals?|frequency)\b", re.I)
 WHO = re.compile(r"\s*(who|whom)\b", re.I)  # a person (or body) asked for
@@ -96,8 +99,10 @@ def answer_type(question: str, named: bool = False) -> str | None:
     if grades.asks_for_grade(question) and not (named and SHARE_FIRST.match(question)):
         return "name" if GRADED_PLACE.search(question) else "grade"  # ("which respite centre was rated
         # outstanding?": its name)
-    if named and AREA_ASKED.search(question) and grades.GRADE_MENTION.search(question):
+    if named and AREA_ASKED.search(question) and grades.GRADE_MENTION.search(question) \
+            and not PART_OF_A_THING.search(question):
         return "grade"  # "which part of X's services got the very top grade?" (read as "outstanding"): its areas
+        # (not "what bit of the front door was good": a finding on one service)
     if WHO.match(question):
         return "name"  # "who ran it when it was inspected?": the question's first word asks, not the "when"
     if FREQUENCY_Q.search(question):
