@@ -1398,6 +1398,11 @@ def test_people_leaving_prison_are_no_prison_but_a_named_prison_is_one(answerer:
     assert named.abstained and "wandsworth" in named.answer
 
 
+def test_a_count_asked_in_other_words_than_the_figures_leads_with_it(answerer: Answerer) -> None:
+    answer = ask(answerer, "How many offenders did West Yorkshire CRC supervise in 2018?")  # ("8,136 people in July")
+    assert answer.answer.startswith("**8,136**")
+
+
 def test_they_after_one_report_is_that_report(answerer: Answerer) -> None:
     first = ask(answerer, "Tell me about West Yorkshire CRC's 2018 inspection")
     second = ask(answerer, "how many people were they supervising?", first.session_id)

@@ -546,6 +546,8 @@ def test_what_a_count_question_counts(question: str, counted: str) -> None:
     ("support stops at the age of 25.", "25", "at the age of"),
     ("281 children ceased to be looked after, of whom 4% (12) subsequently returned to care", "12",
      "subsequently returned to care"),
+    ("West Yorkshire CRC supervised 8,136 people in July 2018.", "8,136", "people"),
+    ("we saw 40 cases during the inspection", "40", "cases"),
 ])
 def test_what_a_figure_counts(quote: str, figure: str, unit: str) -> None:
     from service.answering.text import unit_of

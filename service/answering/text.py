@@ -173,6 +173,7 @@ FREQUENCY = re.compile(r"\b(?:daily|weekly|fortnightly|monthly|quarterly|annuall
                        r"six-monthly|every\s+(?:day|week|fortnight|month|quarter|year|(?:\w+\s+)?(?:days|weeks|months|"
                        r"years))|(?:once|twice|three times|four times|\w+ times)\s+(?:a|per|each|every)\s+(?:day|week|"
                        r"fortnight|month|quarter|year))\b", re.I)  # how often: "monthly", "every six weeks"
+WHEN_WHERE = {"in", "on", "at", "during", "since", "by", "from", "over", "across", "within", "between", "per", "each"}
 UNIT_WORDS = 4  # the words after a figure (else before it, at a clause's end) that say what it counts
 COUNTED = re.compile(r"\b(?:how many(?:\s+more)?|number of|average(?!\s+number\s+of\b))\s+"
                      rf"((?:[\w'’-]+\s+){{0,{UNIT_WORDS - 1}}}[\w'’-]+)", re.I)  # (as many words as a figure's unit)
@@ -192,15 +193,19 @@ def counted_asked(question: str) -> str:
 
 
 def unit_of(quote: str, figure: str, limit: int = 0) -> str:
-    """The words a figure in ``quote`` counts: those after it up to the clause's end ("23 occasions"), else
-    those before it ("... at the age of 25"); at most ``limit`` (``UNIT_WORDS`` by default)."""
-    limit = limit or UNIT_WORDS
+    """The words a figure in ``quote`` counts: those after it up to the clause's end, or by default up to
+    ``UNIT_WORDS`` and a word that starts saying when or where ("8,136 people in July 2018": "people"); else those
+    before it ("... at the age of 25"); at most ``limit``."""
     at = quote.find(figure)
     if at < 0:
         return ""
-    after = re.split(r"[,;:.()\[\]]", quote[at + len(figure):].lstrip(")] "), maxsplit=1)[0]  # ("4% (12) returned")
-    said = words(after)[:limit] or words(re.split(r"[,;:()\[\]]", quote[:at])[-1])[-limit:]
-    return " ".join(said)
+    after = words(re.split(r"[,;:.()\[\]]", quote[at + len(figure):].lstrip(")] "), maxsplit=1)[0])  # ("4% (12)")
+    if after and limit:
+        return " ".join(after[:limit])
+    if after:
+        ends = (i for i, w in enumerate(after[:UNIT_WORDS]) if i and (w.lower() in WHEN_WHERE or NUMBER.fullmatch(w)))
+        return " ".join(after[:next(ends, UNIT_WORDS)])
+    return " ".join(words(re.split(r"[,;:()\[\]]", quote[:at])[-1])[-(limit or UNIT_WORDS):])
 
 
 UNIT = r"(?:team|service|project|programme|program|scheme|club|forum|group|panel|hub|centre|center|council|model|" \
