@@ -942,6 +942,8 @@ def test_which_towns_a_body_covers_is_what_its_report_says_it_covers(answerer: A
     assert not towns.abstained and "Liverpool, Knowsley, St Helens, Sefton and Wirral" in towns.citations[0].quote
     areas = ask(answerer, "which areas does thames valley crc cover")
     assert "**Strengths**" not in areas.answer and "Berkshire, Oxfordshire and Buckinghamshire" in areas.answer
+    served = ask(answerer, "Which towns and boroughs does the Merseyside probation company serve?")  # (the places)
+    assert "Liverpool, Knowsley, St Helens, Sefton and Wirral" in served.citations[0].quote
 
 
 def test_an_owner_named_in_a_comparison_is_not_the_aspect_compared(answerer: Answerer) -> None:

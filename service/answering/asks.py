@@ -47,6 +47,10 @@ PART_OF_A_THING = re.compile(r"\b(?:areas?|parts?|bits?|aspects?|sections?)\s+of
                              r"(?:services?|work|provision|report|inspection|council|authority|local authority)\b)\w",
                              re.I)
 SHARE_FIRST = re.compile(r"^\W*(?:what|which)\s+(?:percentage|proportion|share|fraction)\b", re.I)
+AREA_COVERED = re.compile(r"\b(?:which|what)\s+(?:towns?|areas?|places?|count(?:y|ies)|cit(?:y|ies)|boroughs?|councils|"
+                          r"regions?|parts|districts?|local authorit(?:y|ies))\b[^?]*\b(?:cover\w*|serv(?:e[sd]?|ing)|"
+                          r"span\w*|operat\w*|work(?:s|ed)?\s+in)\b|^\W*where\s+(?:does|did|do)\b[^?]*\b(?:cover|serve|"
+                          r"operate|work)\b", re.I)  # the places a body covers (not "which reports cover X")
 FREQUENCY_Q = re.compile(r"\bhow (?:often|frequently|regularly)\b|\bwhat (?:intervals?|frequency)\b", re.I)
 WHO = re.compile(r"\s*(who|whom)\b", re.I)  # a person (or body) asked for
 OTHER = re.compile(r"\bother\b|\b(what|which|who|where) else\b", re.I)  # "which other councils", "what else"
@@ -93,7 +97,8 @@ def kind_of(question: str, bodies: list[BodyMatch]) -> str:
 
 
 def answer_type(question: str, named: bool = False) -> str | None:
-    """The kind of thing that answers the question: a number, a date, a name, a grade or how often (None: a
+    """The kind of thing that answers the question: a number, a date, a name, a grade, how often or the places
+    covered (None: a
     finding). A share asked of a body ``named`` is a number, whatever grade its words name ("what percentage of
     X's children in care went to schools rated at least good?")."""
     if grades.asks_for_grade(question) and not (named and SHARE_FIRST.match(question)):
@@ -105,6 +110,8 @@ def answer_type(question: str, named: bool = False) -> str | None:
         # (not "what bit of the front door was good": a finding on one service)
     if WHO.match(question):
         return "name"  # "who ran it when it was inspected?": the question's first word asks, not the "when"
+    if named and AREA_COVERED.search(question):
+        return "place"  # "which towns does X serve?", "where does X operate?": the places it covers
     if FREQUENCY_Q.search(question):
         return "frequency"  # "how often does the panel meet?": "monthly", "every six weeks"
     if NUMBER_Q.search(question):

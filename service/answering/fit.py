@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING
 from service.answering import grades
 from service.answering.asks import WHO
 from service.answering.evidence import Evidence
+from service.answering.places import places_matched
 from service.answering.text import FREQUENCY, MONTH, UNIT, has_date, has_number, names_a_thing, words
 from service.terms import STOPWORDS
 
@@ -24,6 +25,7 @@ MOST_WITHIN = 0.5     # (z-score units) below the best, a sentence saying which 
 NAME_READ = 10        # a name asked: the sentences read for one that names a thing
 OTHER_QUANTITY = 0.5  # the fit of a figure of another kind than asked (a share for "how many")
 COMMON_NAME = 0.5     # the fit of a name many sentences use ("Police", "University") when a name is asked
+PLACES = 2            # the places a sentence names to tell those a body covers
 A_NAME = 0.5          # ... and of any name that names no thing, when a thing's name is asked ("the team called?")
 DESCRIBED = re.compile(rf"\b((?:[a-z][\w'’-]*\s+){{1,3}})({UNIT})\b")  # "the complex safeguarding team"
 THING_ASKED = re.compile(rf"\b{UNIT}\b", re.I)  # a thing's name asked: a club's, a team's, a scheme's
@@ -54,6 +56,9 @@ def fits(ev: Evidence, question: Question, rare: Callable[[str], bool] = lambda 
         return float(bool(grades.GRADE_MENTION.search(text)))
     if kind == "frequency":
         return float(bool(FREQUENCY.search(text)))
+    if kind == "place":  # (besides the places in the body's own name: "Durham Tees Valley CRC")
+        own = re.compile("|".join(map(re.escape, filter(None, [ev.meta.body, *ev.meta.body_aliases]))) or "$^")
+        return float(len(places_matched(own.sub(" ", text))) >= PLACES)
     asked, who, thing = {w.removesuffix("'s") for w in words(question.text)}, bool(WHO.match(question.text)), \
         asks_thing(question)
     if names_a_thing(text, asked, rare) if thing else NAMING.search(text):  # "the Sunrise team", "known as ..."

@@ -9,7 +9,7 @@ from dataclasses import dataclass, field
 from ingest.models import ReportMeta
 from service.answering import grades
 from service.answering.areas import AreaNames
-from service.answering.asks import NUMERIC, PLURAL_ORGS, WHO, answer_type, kind_of, numeric
+from service.answering.asks import AREA_COVERED, NUMERIC, PLURAL_ORGS, WHO, answer_type, kind_of, numeric
 from service.answering.mentions import BodyMatch, BodyNames
 from service.answering.organisations import (INSPECTORATE_NAMES, ORG_TYPES, body_label, inspectorates_named,
                                              latest_per_body, nth_per_body, org_type, org_types_named)
@@ -49,8 +49,6 @@ TOPIC_SUPERLATIVES = re.compile(r"\b(best|worst|weakest|strongest|poorest)\b", r
 WORST_STEMS = {stem(w) for w in "worst weakest poorest".split()}
 LIST_ASKED = re.compile(r"^\s*(which|who|where|what)\b", re.I)
 COMMON = {stem(w) for w in "common usual typical frequent".split()}  # "the most common grade": the tally says
-AREA_COVERED = re.compile(r"\b(which|what)\s+(towns|areas?|places|count(y|ies)|cit(y|ies)|boroughs|councils|regions?|"
-                          r"parts)\b[^?]*\b(cover|covers|covered|serve|serves|served)\b", re.I)  # (not "which reports")
 RECENCY = {stem(w) for w in "latest last recent newest current".split()}
 AS_THINGS_STAND = re.compile(r"\b(currently|presently|at present|now|as things stand|at the moment|these days|today)\b|"
                              r"\b(?:their|its|the)\s+(?:latest|most recent|last|newest|current)\s+(?:inspections?|"
