@@ -133,3 +133,14 @@ def of_month_asked(question: str, metas: list[ReportMeta]) -> list[ReportMeta]:
     asked = "published" if re.search(r"\bpublish", question, re.I) else "inspected" if re.search(
         r"\b(inspected|inspections?|visited|fieldwork)\b", question, re.I) else None
     return [m for m in metas if in_months(m, months, asked)]
+
+
+def years_held(chosen: list[ReportMeta], bodies: list[str]) -> str:
+    """The years of the named body's reports, for a question dated when it has none ("; Sunderland's reports are
+    of 2015, 2018, 2021 and 2025")."""
+    names = list(dict.fromkeys(bodies))
+    years = sorted({m.published.year for m in chosen if m.published})
+    if len(names) != 1 or not years:
+        return ""
+    listed = ", ".join(map(str, years[:-1])) + f" and {years[-1]}" if len(years) > 1 else str(years[0])
+    return f"; {names[0]}'s report{'s are' if len(years) > 1 else ' is'} of {listed}"

@@ -16,7 +16,7 @@ from service.answering.organisations import (INSPECTORATE_NAMES, ORG_TYPES, body
 from service.answering.places import COUNCIL_KINDS, council_kind, council_kinds_named
 from service.answering.regions import region_of, regions_named, without_regions
 from service.answering.dates import (FIELDWORK_YEAR, LATEST_ONLY, PART_OF_YEAR, REPORT_YEAR, YEAR_BESIDE, YEAR_PHRASE,
-                                     in_years, of_fieldwork_asked, of_month_asked, ordinal_asked, parse_years)
+                                     in_years, of_fieldwork_asked, of_month_asked, ordinal_asked, parse_years, years_held)
 from service.answering.text import ENTITY, MONTH, content_words, stem, stems
 from service.answering.thesaurus import in_reports_words, reports_words
 from service.terms import STOPWORDS
@@ -49,6 +49,8 @@ TOPIC_SUPERLATIVES = re.compile(r"\b(best|worst|weakest|strongest|poorest)\b", r
 WORST_STEMS = {stem(w) for w in "worst weakest poorest".split()}
 LIST_ASKED = re.compile(r"^\s*(which|who|where|what)\b", re.I)
 COMMON = {stem(w) for w in "common usual typical frequent".split()}  # "the most common grade": the tally says
+GRADES_FRAME = stems("publish published publication why reasons never once middle top bottom highest lowest best worst "
+                     "second third possible")  # (of a grade list: "got the middle grade - 'requires improvement' -")
 RECENCY = {stem(w) for w in "latest last recent newest current".split()}
 AS_THINGS_STAND = re.compile(r"\b(currently|presently|at present|now|as things stand|at the moment|these days|today)\b|"
                              r"\b(?:their|its|the)\s+(?:latest|most recent|last|newest|current)\s+(?:inspections?|"
@@ -167,7 +169,8 @@ def _reports_in_scope(question: str, reports: list[ReportMeta], bodies: list[Bod
         dated = chosen  # "supervised in November 2018" may be told by the report of 2019: the text decides; "A vs B
         # in 2023", neither inspected then: each one's report nearest that year
     if chosen and not dated:
-        return [], "no report in this index matches that organisation and date" + _years_held(chosen, bodies)
+        return [], "no report in this index matches that organisation and date" + years_held(
+            chosen, [b.body for b in bodies])
     monthly = dated if bodies else of_month_asked(question, of_fieldwork_asked(question, dated, years))
     if dated and not monthly:
         return [], "no report in this index was published or inspected in that month"
@@ -176,17 +179,6 @@ def _reports_in_scope(question: str, reports: list[ReportMeta], bodies: list[Bod
     if not years and (nth or (LATEST_ONLY.search(question) if bodies else AS_THINGS_STAND.search(question))):
         dated = nth_per_body(dated, nth) if nth else latest_per_body(dated)  # ("currently rated": each one's latest)
     return sorted(m.report_id for m in dated), None
-
-
-def _years_held(chosen: list[ReportMeta], bodies: list[BodyMatch]) -> str:
-    """The years of the named body's reports, for a question dated when it has none ("; Sunderland's reports are
-    of 2015, 2018, 2021 and 2025")."""
-    names = list(dict.fromkeys(b.body for b in bodies))
-    years = sorted({m.published.year for m in chosen if m.published})
-    if len(names) != 1 or not years:
-        return ""
-    listed = ", ".join(map(str, years[:-1])) + f" and {years[-1]}" if len(years) > 1 else str(years[0])
-    return f"; {names[0]}'s report{'s are' if len(years) > 1 else ' is'} of {listed}"
 
 
 def _other_years(scope: Scope, by_id: dict[str, ReportMeta]) -> str | None:
@@ -288,7 +280,7 @@ def about_grades_only(scope: Scope) -> bool:
     for frame in (grades.ALL_AREAS, grades.ANY_AREA, grades.REPEATED):  # (of every area, some area; how often)
         text = frame.sub(" ", text)
     areas = {stem(w) for c in scope.conditions if c.area for w in content_words(c.area)}
-    framing = SCAFFOLD | RATING | COUNTED | areas | stems("publish published publication why reasons never once")
+    framing = SCAFFOLD | RATING | COUNTED | areas | GRADES_FRAME
     mentions = list(grades.GRADE_MENTION.finditer(text)) or [re.search(r"$", text)]
     start = 0
     for mention in mentions:
