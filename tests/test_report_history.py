@@ -244,6 +244,20 @@ def test_a_bodys_first_inspection_is_its_earliest_report(history: Answerer) -> N
     assert {c.report_id for c in after.citations} == {"northshire-2017"}
 
 
+@pytest.mark.parametrize("question", ["what was northshire's previous grade?", "what was Northshire rated previously",
+                                      "what grade did northshire get at its previous inspection?"])
+def test_a_previous_grade_is_the_report_before_the_latest(history: Answerer, question: str) -> None:
+    answer = history.ask(AskRequest(question=question))
+    assert answer.answer.startswith("**Northshire (2017)** was rated **requires improvement** overall")
+    assert {c.report_id for c in answer.citations} == {"northshire-2017"}
+
+
+def test_the_previous_grade_after_one_inspection_is_the_grade_of_the_one_before(history: Answerer) -> None:
+    first = history.ask(AskRequest(question="how did southvale do in 2021?"))
+    after = history.ask(AskRequest(question="what was the previous grade?", session_id=first.session_id))
+    assert after.answer.startswith("**Southvale (2016)** was rated **good** overall")
+
+
 def test_a_grade_and_why_asked_of_a_year_with_no_report_says_which_years_have_one(history: Answerer) -> None:
     answer = history.ask(AskRequest(question="how was northshire rated in 2019, and why?"))
     assert answer.abstained and "Northshire's reports are of 2014, 2017 and 2022" in answer.answer

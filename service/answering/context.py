@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from service.answering.dates import YEAR
+from service.answering.dates import GRADE_BEFORE, YEAR
 from service.answering.mentions import BodyNames
 from service.answering.organisations import body_label
 from service.answering.text import ENTITY, MONTH
@@ -15,7 +15,8 @@ CHANGE_ASKED = re.compile(r"\b(better|worse|compar\w*|improv\w*|declin\w*|chang\
                           r"sorted|fixed|resolved|addressed|tackled|sustain\w*|maintain\w*|"
                           r"(keep|kept) (it|that|this|those) up)\b", re.I)
 SOME_YEARS = r"(?:a (?:couple|few) of|two|three|four|five|six|\d) years"  # ("and two years later?": the next report)
-EARLIER_REPORT = re.compile(r"\b(previous|earlier|prior|preceding|former|last)\s+(full\s+)?(inspection|report|visit)\b|"
+EARLIER_REPORT = re.compile(GRADE_BEFORE + r"|"  # ("what was the previous grade?")
+                            r"\b(previous|earlier|prior|preceding|former|last)\s+(full\s+)?(inspection|report|visit)\b|"
                             r"\b(previous|earlier|prior|preceding|former)\s+one\b|"
                             r"\b(one|inspection|report|year|time) before( that| it| this)?\b|\bbefore that\b|"
                             r"\b(a|the) (year|time) (earlier|previously)\b|\bthe (previous|prior) (year|time)\b|"
@@ -112,6 +113,7 @@ def asked_beside(text: str, previous: Context, names: BodyNames) -> tuple[str, s
     before = [m for m in led_with(previous, names) if body_label(m) == body_label(other)]
     both = [*before, other] if CHANGE_ASKED.search(text) else [other]
     years = " and ".join(sorted({str(m.published.year) for m in both}))
+    text = re.sub(GRADE_BEFORE, r"\1", text, flags=re.I)  # ("the previous grade" is that report's grade)
     return f"{text.rstrip(' ?')} ({body_label(other)}, {years})?", {m.report_id for m in both}
 
 

@@ -42,6 +42,23 @@ NTH_ONLY = re.compile(r"\b(second|third|fourth|fifth)\s+(?:(?:rated|full|standar
                       r"(?:inspection|report|visit)\b|\b(second|third|fourth|fifth) time (?:a)?round\b", re.I)
 
 
+GRADE_BEFORE = r"\b(?:previous|earlier|prior|preceding|former)\s+((?:overall\s+)?(?:grade|rating|judge?ment)s?)\b"
+BEFORE_LATEST = re.compile(GRADE_BEFORE + r"|\bpreviously\s+(?:rated|graded|judged)\b|"
+                           r"\b(?:rated|graded|judged)\s+previously\b|\b(?:rated|graded|judged|"
+                           r"grades?|ratings?)\b[^?]*\b(?:at|in|from)\s+(?:its|their|the)\s+(?:previous|prior|"
+                           r"preceding)\s+(?:full\s+)?(?:inspection|visit|report)\b", re.I)  # ("X's previous grade",
+# "what was X rated at its previous inspection": the report before its latest; not "since its previous inspection")
+
+
+def before_latest_blanked(question: str) -> str:
+    """The question with the word that chose the report before the latest blanked ("X's previous grade" asks for
+    that report's grade, not for what it says of an earlier one); its length, and so names' places, kept."""
+    def blank(match: re.Match[str]) -> str:
+        return re.sub(r"\b(?:previous(?:ly)?|earlier|prior|preceding|former)\b", lambda w: " " * len(w.group(0)),
+                      match.group(0), flags=re.I)
+    return BEFORE_LATEST.sub(blank, question)
+
+
 def ordinal_asked(question: str) -> int | None:
     """Which of a body's reports, oldest first, the question asks about ("its first inspection": 1, "how did X
     get on second time round?": 2); None when it asks none."""

@@ -105,6 +105,12 @@ def nth_per_body(reports: list[ReportMeta], nth: int) -> list[ReportMeta]:
     return [metas[nth - 1] for metas in by_body.values() if len(metas) >= nth]
 
 
+def previous_per_body(reports: list[ReportMeta]) -> list[ReportMeta]:
+    """Each body's report before its latest ("X's previous grade"), of the bodies with two or more."""
+    by_body = group_by_body(sorted(reports, key=lambda m: m.published or date.min))
+    return [metas[-2] for metas in by_body.values() if len(metas) >= 2]
+
+
 def latest_per_body(reports: list[ReportMeta]) -> list[ReportMeta]:
     """Each body's most recently published report ("when was X last inspected", "X's latest rating")."""
     return [metas[-1] for metas in group_by_body(sorted(reports, key=lambda m: m.published or date.min)).values()]

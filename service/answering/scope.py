@@ -12,11 +12,13 @@ from service.answering.areas import AreaNames
 from service.answering.asks import AREA_COVERED, NUMERIC, PLURAL_ORGS, WHO, answer_type, kind_of, numeric
 from service.answering.mentions import BodyMatch, BodyNames
 from service.answering.organisations import (INSPECTORATE_NAMES, ORG_TYPES, body_label, inspectorates_named,
-                                             latest_per_body, nth_per_body, org_type, org_types_named)
+                                             latest_per_body, nth_per_body, org_type, org_types_named,
+                                             previous_per_body)
 from service.answering.places import COUNCIL_KINDS, council_kind, council_kinds_named
 from service.answering.regions import region_of, regions_named, without_regions
-from service.answering.dates import (FIELDWORK_YEAR, LATEST_ONLY, PART_OF_YEAR, REPORT_YEAR, YEAR_BESIDE, YEAR_PHRASE,
-                                     in_years, of_fieldwork_asked, of_month_asked, ordinal_asked, parse_years, years_held)
+from service.answering.dates import (BEFORE_LATEST, FIELDWORK_YEAR, LATEST_ONLY, PART_OF_YEAR, REPORT_YEAR, YEAR_BESIDE,
+                                     YEAR_PHRASE, before_latest_blanked, in_years, of_fieldwork_asked, of_month_asked,
+                                     ordinal_asked, parse_years, years_held)
 from service.answering.text import ENTITY, MONTH, content_words, stem, stems
 from service.answering.thesaurus import in_reports_words, reports_words
 from service.terms import STOPWORDS
@@ -94,6 +96,8 @@ def parse(question: str, reports: list[ReportMeta], areas: AreaNames, names: Bod
     if bodies:
         scope.kinds = {org_type(by_id[r]) or "" for b in bodies for r in b.report_ids if r in by_id}
     scope.report_ids, scope.missing = _reports_in_scope(question, reports, bodies, years, kind)
+    if bodies and not years and kind == "fact":  # (the report before the latest chosen: "previous" asks no more)
+        question = scope.question = before_latest_blanked(question)
     if unknown := names.unknown(question, bodies, graded=grades.asks_for_grade(question)):
         scope.missing = f"no report in this index is about {unknown[0]}"
     _read_wants(scope, areas, graded)
@@ -175,6 +179,9 @@ def _reports_in_scope(question: str, reports: list[ReportMeta], bodies: list[Bod
     if dated and not monthly:
         return [], "no report in this index was published or inspected in that month"
     dated = monthly
+    if bodies and not years and kind == "fact" and BEFORE_LATEST.search(question):
+        earlier = previous_per_body(dated)
+        return sorted(m.report_id for m in earlier), None if earlier else "no earlier report of that body in this index"
     nth = ordinal_asked(question) if bodies else None  # ("X's first rated inspection", "second time round")
     if not years and (nth or (LATEST_ONLY.search(question) if bodies else AS_THINGS_STAND.search(question))):
         dated = nth_per_body(dated, nth) if nth else latest_per_body(dated)  # ("currently rated": each one's latest)
