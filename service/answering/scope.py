@@ -51,8 +51,7 @@ TOPIC_SUPERLATIVES = re.compile(r"\b(best|worst|weakest|strongest|poorest)\b", r
 WORST_STEMS = {stem(w) for w in "worst weakest poorest".split()}
 LIST_ASKED = re.compile(r"^\s*(which|who|where|what)\b", re.I)
 COMMON = {stem(w) for w in "common usual typical frequent".split()}  # "the most common grade": the tally says
-GRADES_FRAME = stems("publish published publication why reasons never once middle top bottom highest lowest best worst "
-                     "second third possible")  # (of a grade list: "got the middle grade - 'requires improvement' -")
+GRADES_FRAME = stems("publish published publication why reasons never once")  # (of a grade list, besides grades)
 RECENCY = {stem(w) for w in "latest last recent newest current".split()}
 AS_THINGS_STAND = re.compile(r"\b(currently|presently|at present|now|as things stand|at the moment|these days|today)\b|"
                              r"\b(?:their|its|the)\s+(?:latest|most recent|last|newest|current)\s+(?:inspections?|"
