@@ -1452,6 +1452,15 @@ def test_who_ran_it_when_it_was_inspected_asks_the_owner(answerer: Answerer) -> 
     assert "Working Links" in answer.answer and "inspected by" not in answer.answer
 
 
+@pytest.mark.parametrize(("question", "owner"), [
+    ("Was Durham Tees Valley CRC run by a private firm or a charity?", "a not-for-profit consortium of nine partners"),
+    ("was merseyside crc run by a charity", "Purple Futures")])
+def test_the_kind_of_owner_asked_is_answered_by_the_owner(answerer: Answerer, question: str, owner: str) -> None:
+    answer = ask(answerer, question)  # (no subject the reports write about: it had been given the overview)
+    assert f"owned by **{owner}**" in answer.answer
+    assert "owned by" not in ask(answerer, "how well was essex crc run?").answer  # (its leadership, not its owner)
+
+
 def test_the_first_to_get_a_grade_from_the_inspectors_is_the_first_so_graded(answerer: Answerer) -> None:
     answer = ask(answerer, "Which community rehabilitation company was the first to get a Good from the probation inspectors?")
     assert answer.items and answer.items[0].body == "Hampshire and Isle of Wight CRC"

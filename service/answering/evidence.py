@@ -29,11 +29,13 @@ DATED = INSPECTION | frozenset(stem(w) for w in "report reports published publis
 # (a report's date answers "when did inspectors go", not "when did X go back to having a director")
 INSPECTORATE_ROLE = frozenset("inspectorate inspectorates watchdog watchdogs regulator regulators".split())
 # (words, not stems: "inspectorate" shares its stem with "inspectors", who are people, not the inspectorate)
+OWNER_KIND = frozenset(stem(w) for w in "charity charities private privately profit not-for-profit".split())
 OWNER_ROLE = frozenset(stem(w) for w in "own owned owner owners ran run runs running company firm provider behind "
-                                        "contractor parent operator operated".split())
+                                        "contractor parent operator operated".split()) | OWNER_KIND
 
 
-ROLE_HELD = frozenset(stem(w) for w in "lead led head headed charge hmi owner owners owned".split())
+ROLE_HELD = frozenset(stem(w) for w in "lead led head headed charge hmi owner owners owned".split()) | OWNER_KIND
+# ("was X run by a private firm or a charity?": its owner)
 LEAD_ASKED = ROLE_HELD - OWNER_ROLE  # (with an inspection's words: its lead inspector is asked for)
 
 

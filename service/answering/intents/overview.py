@@ -10,7 +10,7 @@ import re
 from ingest.models import ReportMeta
 from service.answering.compose import CitationBook, abstain
 from service.answering.dates import parse_years
-from service.answering.evidence import Evidence, label
+from service.answering.evidence import Evidence, label, role_asked
 from service.answering.grades import grade_claims, grade_of
 from service.answering.intent import IMPROVE_ASKED, OVERVIEW_WORDS, SIDES
 from service.answering.organisations import body_label
@@ -221,6 +221,7 @@ def asks_for_overview(tools: Tools, scope: Scope) -> bool:
     one side: its strengths, its concerns): it asks for no one thing and names no subject the reports write
     about ("sum up how Croydon did", "Doncaster 2022 in a nutshell", "what were its weak spots?")."""
     return len({b.body for b in scope.bodies}) == 1 and not scope.answer_type and not names_subject(tools, scope) \
+        and not role_asked(scope.topic_words) \
         and (not SELECTS.search(scope.question) or WHERE.match(scope.question) is not None
              and bool(sentence_polarity(" ".join(scope.topic_words)).kinds()))  # ("where was it falling short?")
 
