@@ -1461,6 +1461,16 @@ def test_the_kind_of_owner_asked_is_answered_by_the_owner(answerer: Answerer, qu
     assert "owned by" not in ask(answerer, "how well was essex crc run?").answer  # (its leadership, not its owner)
 
 
+@pytest.mark.parametrize(("question", "kind"), [("which police forces were rated good?", "police force"),
+                                              ("list the prisons praised for their resettlement work", "prison")])
+def test_a_list_of_a_kind_of_organisation_no_report_is_about_says_so(answerer: Answerer, question: str,
+                                                                      kind: str) -> None:
+    answer = ask(answerer, question)  # (it had listed CRCs)
+    assert answer.abstained and f"no report in this index is about a {kind}" in answer.answer
+    topic = ask(answerer, "which CRCs did badly at checking with the police and children's services?")
+    assert "Thames Valley CRC" in {item.body for item in topic.items}  # (the police: a topic, not the kind listed)
+
+
 def test_the_first_to_get_a_grade_from_the_inspectors_is_the_first_so_graded(answerer: Answerer) -> None:
     answer = ask(answerer, "Which community rehabilitation company was the first to get a Good from the probation inspectors?")
     assert answer.items and answer.items[0].body == "Hampshire and Isle of Wight CRC"

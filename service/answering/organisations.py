@@ -95,8 +95,23 @@ def inspectorates_named(question: str, known: Iterable[str]) -> tuple[list[str],
     return sorted(set(present)), absent
 
 
+KIND_NOUNS = {"crc": "CRC", "nps": "NPS division", "prison": "prison", "police": "police force", "school": "school",
+              "local authority": "council"}
+LIST_HEAD = re.compile(r"^\W*(?:which|list|name|how many)\s+(?:all\s+)?(?:of\s+)?(?:the\s+)?", re.I)
+
+
 def org_types_named(question: str) -> set[str]:
     return {kind for kind, pattern in ORG_TYPES.items() if pattern.search(question)}
+
+
+def kind_listed(question: str) -> str | None:
+    """The kind of organisation a list names as what it lists ("which police forces ...", "list the prisons that
+    ..."), not one it names as a topic ("which CRCs worked well with the police?")."""
+    if not (head := LIST_HEAD.match(question)):
+        return None
+    rest = question[head.end():]
+    starts = [rest, re.sub(r"^[\w'’-]+\s+", "", rest)]  # (or after one word: "which local police forces")
+    return next((kind for kind, pattern in ORG_TYPES.items() if any(pattern.match(s) for s in starts)), None)
 
 
 def nth_per_body(reports: list[ReportMeta], nth: int) -> list[ReportMeta]:

@@ -11,9 +11,9 @@ from service.answering import grades
 from service.answering.areas import AreaNames
 from service.answering.asks import AREA_COVERED, NUMERIC, PLURAL_ORGS, WHO, answer_type, kind_of, numeric
 from service.answering.mentions import BodyMatch, BodyNames
-from service.answering.organisations import (INSPECTORATE_NAMES, ORG_TYPES, body_label, inspectorates_named,
-                                             latest_per_body, nth_per_body, org_type, org_types_named,
-                                             previous_per_body)
+from service.answering.organisations import (INSPECTORATE_NAMES, KIND_NOUNS, ORG_TYPES, body_label,
+                                             inspectorates_named, kind_listed, latest_per_body, nth_per_body,
+                                             org_type, org_types_named, previous_per_body)
 from service.answering.places import COUNCIL_KINDS, council_kind, council_kinds_named
 from service.answering.regions import region_of, regions_named, without_regions
 from service.answering.dates import (BEFORE_LATEST, FIELDWORK_YEAR, LATEST_ONLY, PART_OF_YEAR, REPORT_YEAR, YEAR_BESIDE,
@@ -80,7 +80,8 @@ class Scope:
     area: str | None = None                    # the judgement area named (None: overall, or none named)
     jargon: str = ""                           # the reports' terms for its everyday words ("domestic abuse")
     note: str | None = None                    # said before the answer ("No Devon report is dated 2024 ...")
-    kinds: set[str] | None = None              # the kinds of organisation the named bodies are (None: none named)
+    kinds: set[str] | None = None              # the kinds of organisation the named bodies are (none named:
+                                               # the index's)
 
 
 def parse(question: str, reports: list[ReportMeta], areas: AreaNames, names: BodyNames) -> Scope:
@@ -92,8 +93,8 @@ def parse(question: str, reports: list[ReportMeta], areas: AreaNames, names: Bod
     years = parse_years(question)
     scope = Scope(question, kind, "fact", bodies, [], years=years)
     by_id = {m.report_id: m for m in reports}
-    if bodies:
-        scope.kinds = {org_type(by_id[r]) or "" for b in bodies for r in b.report_ids if r in by_id}
+    scope.kinds = {org_type(by_id[r]) or "" for b in bodies for r in b.report_ids if r in by_id} if bodies \
+        else {org_type(m) or "" for m in reports}  # (a kind no report is of is a topic: "work with the police")
     scope.report_ids, scope.missing = _reports_in_scope(question, reports, bodies, years, kind)
     if bodies and not years and kind == "fact":  # (the report before the latest chosen: "previous" asks no more)
         question = scope.question = before_latest_blanked(question)
@@ -150,6 +151,9 @@ def _reports_in_scope(question: str, reports: list[ReportMeta], bodies: list[Bod
             kinds = " or ".join(sorted(k.upper() if len(k) == 3 else k for k in types))
             return [], f"no {kinds} report in this index is about {question[bodies[0].start:bodies[0].end]}"
         chosen = [m for m in chosen if org_type(m) in types or body_label(m) not in typed]  # ("BGSW ... the NPS")
+    elif (listed := kind_listed(question)) and any(org_type(m) for m in chosen) \
+            and not any(org_type(m) == listed for m in chosen):  # "which police forces ...": none here
+        return [], f"no report in this index is about a {KIND_NOUNS[listed]}"
     elif types:
         chosen = [m for m in chosen if org_type(m) in types | {None}]  # (an area's SEND report: kind unread)
     if not bodies and (groups := council_kinds_named(question)):  # "which London boroughs ...", "county councils"
