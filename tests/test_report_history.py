@@ -258,6 +258,13 @@ def test_the_previous_grade_after_one_inspection_is_the_grade_of_the_one_before(
     assert after.answer.startswith("**Southvale (2016)** was rated **good** overall")
 
 
+def test_a_sentence_saying_it_happened_to_no_child_is_no_instance_of_it(history: Answerer) -> None:
+    had = history.ask(AskRequest(question="which councils had children living in unregistered homes?"))
+    assert [item.report_id for item in had.items] == ["southvale-2021"]  # (not "no children ... live in")
+    none = history.ask(AskRequest(question="which councils had no children in unregistered homes?"))
+    assert [item.report_id for item in none.items] == ["northshire-2022"]
+
+
 def test_a_grade_and_why_asked_of_a_year_with_no_report_says_which_years_have_one(history: Answerer) -> None:
     answer = history.ask(AskRequest(question="how was northshire rated in 2019, and why?"))
     assert answer.abstained and "Northshire's reports are of 2014, 2017 and 2022" in answer.answer

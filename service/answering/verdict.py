@@ -26,6 +26,7 @@ SCARCE = {"little", "few", "minimal", "minimum"}  # (deny only the verdict word 
 NEGATORS = {"not", "no", "never", "nor", "without", "cannot", "hardly", "barely", "rarely", "neither"}
 LESSENED = re.compile(r"(?:\w+ )?less|less \w+ly")  # "less" just before a verdict word (or before its adverb)
 THERE_BE = {"there is", "there are", "there was", "there were", "there has been", "there have been"}
+AFTER_WHICH = {"that", "had", "has", "have"}  # ("... that no children live", "the council had no children placed")
 NO_ONE = re.compile(r"(?:young |looked |care )?(?:children|child|people|person|care leavers|leavers|babies|teenagers|"
                     r"adolescents|pupils)\b")  # (after "no": nothing happened to anyone)
 NEGATIVE_WORDS = """weak weaker weakest weakness weaknesses poor poorer poorly inadequate inadequately ineffective
@@ -146,11 +147,18 @@ def _score_token(result: Polarity, tokens: list[str], i: int, token: str) -> Non
 
 
 def _none_of_them(tokens: list[str], i: int) -> bool:
-    """True for "no" opening a clause (or after "there have been") before children or young people: "No children
-    are living in unregistered homes", "there have been no young people placed in bed and breakfast" say an event
-    did not happen to anyone, not that something is lacking."""
-    return tokens[i] == "no" and (i == 0 or " ".join(tokens[:i]) in THERE_BE) \
+    """True for "no" opening a clause (or after "there have been", "that", "had") before children or young people: "No
+    children are living in unregistered homes", "there have been no young people placed in bed and breakfast" say
+    an event did not happen to anyone, not that something is lacking."""
+    return tokens[i] == "no" and (i == 0 or " ".join(tokens[:i]) in THERE_BE or tokens[i - 1] in AFTER_WHICH) \
         and NO_ONE.match(" ".join(tokens[i + 1:i + 3])) is not None
+
+
+def happened_to_none(sentence: str) -> bool:
+    """True when a clause says an event happened to no one ("It is positive that no children ... live in
+    unregistered children's homes", "which councils had no children in unregistered homes?")."""
+    return any(_none_of_them(tokens, i) for clause in clauses(sentence) if (tokens := words(clause))
+               for i in range(len(tokens)))
 
 
 def _scarce(tokens: list[str], i: int) -> bool:

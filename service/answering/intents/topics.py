@@ -17,7 +17,7 @@ from service.answering.scope import Scope
 from service.answering.text import NUMBER, YEAR, names_in, no_finding, stem
 from service.answering.thesaurus import besides_everyday
 from service.answering.tools import Tools
-from service.answering.verdict import ABSENT, CONCERN, cue_words, is_absence, sentence_polarity
+from service.answering.verdict import ABSENT, CONCERN, cue_words, happened_to_none, is_absence, sentence_polarity
 
 RELEVANT = 0.30        # strength (cosine + covered term weight) a report's evidence needs to be on the topic,
 MARGIN = 0.30          # and within this of the strongest report's evidence (set on the dev lists),
@@ -112,7 +112,8 @@ def decide(found: list[tuple[float, Evidence]], scope: Scope) -> tuple[float, Ro
     if ABSENT in scope.wanted:
         silent = [(r, ev) for r, ev in found if is_absence(ev.quote)]
         return (silent[0][0], Row(meta, ABSENT, [silent[0][1]])) if silent else None
-    found = [(r, ev) for r, ev in found if not is_absence(ev.quote)
+    none_asked = happened_to_none(scope.question)  # ("which councils had no children in unregistered homes?")
+    found = [(r, ev) for r, ev in found if not is_absence(ev.quote) and happened_to_none(ev.quote) == none_asked
              and (not scope.numeric or _meets_number(ev.quote, scope.numeric))]
     if not scope.wanted:
         return (found[0][0], Row(meta, "mentioned", [ev for _, ev in found[:2]])) if found else None
