@@ -811,6 +811,17 @@ def test_the_second_one_is_the_second_body_of_the_list_in_its_report(answerer: A
     assert {c.report_id for c in answer.citations} == {second.report_id}
 
 
+def test_another_of_a_list_after_one_was_picked_is_asked_the_same_question(answerer: Answerer) -> None:
+    listed = ask(answerer, "Which CRCs were rated requires improvement in 2020?")
+    first, second, last = listed.items[0], listed.items[1], listed.items[-1]
+    why = ask(answerer, "why was the first one rated that?", listed.session_id)  # (it had been read as "the
+    assert {c.report_id for c in why.citations} == {first.report_id}  # first one rated ...": the earliest)
+    again = ask(answerer, "what about the second one?", why.session_id)  # (it had been a topic "second")
+    assert {c.report_id for c in again.citations} == {second.report_id}
+    assert "**Why**" in again.answer or "**Concerns**" in again.answer  # (why it was rated so, asked again)
+    assert {c.report_id for c in ask(answerer, "and the last one?", again.session_id).citations} == {last.report_id}
+
+
 def test_grade_lists_asked_as_keywords_both_years_and_never(answerer: Answerer) -> None:
     in_2020 = {rid for rid, m in answerer.library.reports.items()
                if m.published and m.published.year == 2020 and m.overall == "requires improvement"}

@@ -8,8 +8,9 @@ import re
 from collections.abc import Iterable
 
 from ingest.models import ReportMeta
-from service.answering.text import stems
+from service.answering.text import stem, stems, words
 from service.answering.verdict import CUE_STEMS
+from service.terms import STOPWORDS
 
 GETTING = stems("achieve achieved achieving get got given gain gained receive received awarded earn earned")
 NEED_TO = re.compile(r"\bneed(?:s|ed|ing)?\s+to\b", re.I)  # ("needed to improve": no child "in need")
@@ -74,3 +75,16 @@ def area_key(meta: ReportMeta, area: str | None, areas: AreaNames) -> str | None
     if area is None or area in meta.areas:
         return area
     return areas.closest(area, meta.areas) or areas.best(area, among=meta.areas)  # another framework's name
+
+
+def other_area(rest: str, previous: str, areas: AreaNames) -> str | None:
+    """The ``previous`` question with the judgement area ``rest`` names in place of the one it named ("which CRCs
+    were rated inadequate for assessment?" "and for planning?"); None when either names none, or both the same."""
+    new, old = areas.best(rest), areas.best(previous)
+    tokens = previous.split()
+    at = [i for i, t in enumerate(tokens) if (w := words(t)) and old and stem(w[0]) in stems(old) - STOPWORDS]
+    if not new or not old or new == old or not at:
+        return None
+    wanted = re.sub(r"^\s*(and\s+)?(for|in|on|about)\s+", "", rest, flags=re.I).strip(" ?")
+    tokens[at[0]] = wanted + re.sub(r"^[\w'’-]+", "", tokens[at[0]])  # its punctuation stays ("assessment?")
+    return " ".join(t for i, t in enumerate(tokens) if i not in at[1:])

@@ -28,6 +28,12 @@ LATER_REPORT = re.compile(r"\b(next|following|subsequent|later)\s+(full\s+)?(ins
                           rf"\b{SOME_YEARS} (later|after|on)\b", re.I)
 BOTH_TIMES = re.compile(r"\b(both|each|the two) (times|inspections|reports|visits|years)\b|\bboth of (them|those)\b|"
                         r"\b(each|both) time\b", re.I)
+ORDINALS = {"first": 0, "second": 1, "third": 2, "fourth": 3, "fifth": 4, "last": -1, "1st": 0, "2nd": 1, "3rd": 2}
+NTH = re.compile(r"\bthe (first|second|third|fourth|fifth|last|1st|2nd|3rd) (?:one|council|crc|provider|authority|"
+                 r"organisation|company|area|body)\b(?!\s+(?:to|that|which|who|with|in|of|ever)\b|"
+                 r"\s+(?:rated|judged)\b(?!\s+(?:that|so|this|like\s+that)\b))", re.I)
+# (not "the first CRC to get that rating", "the first one rated good": a superlative; "why was the first one rated
+# that?" picks it)
 NOT_ENTITIES = re.compile(r"^(HM|His|Her|The|CRC|NPS|Ofsted|Inspectorate|Probation|Overall|Owner|Published|Page|Requires|"
                           r"Good|Outstanding|Inadequate|Summary|Lead|Inspected|Fieldwork|Like)\b")
 
@@ -45,6 +51,7 @@ class Context:
     entities: list[str] = field(default_factory=list)
     earlier: list[str] = field(default_factory=list)  # the bodies this turn put another in place of ("and Surrey?")
     before: list[str] = field(default_factory=list)   # the reports the turn before this one answered about
+    listed: list[str] = field(default_factory=list)   # the list this turn picked its body from ("the second one")
 
 
 def entities_in(quotes: list[str], names: BodyNames) -> list[str]:
@@ -126,3 +133,11 @@ def change_of(previous: Context, names: BodyNames) -> str:
     if len(years) >= 2:
         return f"how did {body} change between {years[0]} and {years[-1]}?"
     return f"how has {body} changed over time?"
+
+
+def picked_again(asked: str | None, previous: Context) -> str | None:
+    """The body "the second one", "the last one" picks from the list the previous turn picked its body from ("what
+    about the second one?" after "why was the first one rated that?"); None when it picks none."""
+    nth = NTH.fullmatch((asked or "").strip(" ?")) if previous.listed else None
+    pick = ORDINALS[nth.group(1).lower()] if nth else len(previous.listed)
+    return previous.listed[pick] if pick < len(previous.listed) else None

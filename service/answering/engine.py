@@ -102,7 +102,7 @@ class Answerer:
             self.sessions.add(session_id, replace(previous, question=request.question))  # talk stays where it was)
         else:
             self.remember(session_id, request.question, subject or scopes[0], told, resolved.earlier,
-                          context.report_ids if context else [])
+                          context.report_ids if context else [], resolved.listed)
         yield Event("answer", answer)
 
     def answered(self, resolved: Resolved, filters: Filters | None,
@@ -225,9 +225,10 @@ class Answerer:
         types = org_types_named(scope.question)  # "greater manchester police": not the CRC's report
         return not types or any(org_type(m) in types for m in reports)
 
-    def remember(self, session_id: str, question: str, scope: Scope, answer: Answer,
-                 earlier: list[str] | None = None, before: list[str] | None = None) -> None:
-        context = replace(self.context_of(scope, answer), earlier=earlier or [], before=before or [])
+    def remember(self, session_id: str, question: str, scope: Scope, answer: Answer, earlier: list[str] | None = None,
+                 before: list[str] | None = None, listed: list[str] | None = None) -> None:
+        context = replace(self.context_of(scope, answer), earlier=earlier or [], before=before or [],
+                          listed=listed or [])
         self.sessions.add(session_id, Turn(question, scope.question, context.bodies, answer.answer, asdict(context)))
 
     def context_of(self, scope: Scope, answer: Answer) -> Context:

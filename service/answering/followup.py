@@ -17,14 +17,14 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from service.answering.areas import AreaNames
+from service.answering.areas import AreaNames, other_area
 from service.answering.grades import GRADE_WORD
 from service.answering.mentions import BodyMatch, BodyNames
 from service.answering.organisations import body_label, org_types_named
 from service.answering.dates import YEAR, in_years, parse_years
 from service.answering.asks import NUMBER_Q, OTHER, PLURALS, answer_type
-from service.answering.context import (CHANGE_ASKED, EARLIER_REPORT, LATER_REPORT, Context, asked_beside, both_times,
-                                       change_of, report_beside, two_turns_reports)
+from service.answering.context import (CHANGE_ASKED, EARLIER_REPORT, LATER_REPORT, NTH, ORDINALS, Context, asked_beside,
+                                       both_times, change_of, picked_again, report_beside, two_turns_reports)
 from service.answering.intent import COMPARATIVES, DIFFER, IMPROVE_ASKED
 from service.answering.parts import on_that, two_parts
 from service.answering.regions import region_swapped
@@ -59,10 +59,6 @@ AND = re.compile(r"^\s*and\s+", re.I)
 WHICH_MORE = re.compile(rf"^\s*(and\s+)?(so\s+)?(which|who)\b[^?]*\b({'|'.join(COMPARATIVES)})\b",
                         re.I)  # of the two bodies whose figures were just asked
 THAT_GRADE = re.compile(r"\b(that|this|the same) (rating|grade|judge?ment)\b", re.I)
-ORDINALS = {"first": 0, "second": 1, "third": 2, "fourth": 3, "fifth": 4, "last": -1, "1st": 0, "2nd": 1, "3rd": 2}
-NTH = re.compile(r"\bthe (first|second|third|fourth|fifth|last|1st|2nd|3rd) (?:one|council|crc|provider|authority|"
-                 r"organisation|company|area|body)\b(?!\s+(?:to|that|which|who|with|rated|judged|in|of|ever)\b)", re.I)
-# (not "the first CRC to get that rating": a superlative)
 ELSE_HERE = re.compile(r"\bwhat else\b.*\b(there|it|its)\b", re.I)  # more of the same body, not other bodies
 COMPARE_BOTH = re.compile(r"\bwhich\b[^?]*\b(better|worse|higher|lower|stronger|weaker|best|worst)\b|"
                           r"\b(compare|comparison|difference)\b", re.I)  # of the last two bodies asked about
@@ -103,6 +99,7 @@ class Resolved:
     standalone: str | None = None                  # the question as asked, when the bodies were only assumed
     earlier: list[str] = field(default_factory=list)  # the previous bodies, when another was put in their place
     assumed_report: bool = False                   # ``only`` is the report "it" seemed to mean, not one named
+    listed: list[str] = field(default_factory=list)  # the list a body was picked from ("the second one")
 
 
 def resolve(question: str, previous: Context | None, names: BodyNames, areas: AreaNames | None = None) -> Resolved:
@@ -131,6 +128,10 @@ def resolve(question: str, previous: Context | None, names: BodyNames, areas: Ar
         if len(asked) == 2 and not TOPIC_BACK.match(asked[1]):
             return Resolved(asked[1])
     ellipsis, changed = ELLIPSIS.match(text), CHANGE_ASKED.search(text)  # ("and were those sorted by the next one?")
+    if ellipsis and (again := picked_again(ellipsis.group(1), previous)):  # "what about the second one?" after
+        asked = _swap_bodies(_strip_appendix(previous.resolved), previous.mentions, again)  # one picked from a list:
+        return Resolved(_swap_years(asked, list(map(str, previous.years))) if previous.years and not YEAR.search(
+            asked) else asked, listed=previous.listed)  # the same question of that one (in the year it was of)
     later = bool(ellipsis and LATER_REPORT.search(text))
     if ellipsis and not changed and (EARLIER_REPORT.search(text) or later) and not YEAR.search(text):
         other = report_beside(previous, names, later)  # "and the next one?": the same question of the next report
@@ -156,12 +157,14 @@ def resolve(question: str, previous: Context | None, names: BodyNames, areas: Ar
     elif COMPARE_BOTH.search(text) and not names.find(text) and (both := two_turns_reports(previous, names)):
         return Resolved(f"{text.rstrip()} ({previous.bodies[0]})", inherited=True, only=both)  # "compare them"
     picked: set[str] = set()
+    listing = previous.listed or (previous.bodies if len(previous.bodies) > 1 else previous.earlier + previous.bodies)
+    picked_from: list[str] = []
     if (nth := NTH.search(text)) and previous.bodies:  # "tell me about the second one": that body of the list
         pick = ORDINALS[nth.group(1).lower()]  # (or of "X?" "and Y?"), in the report the list gave
-        if pick < len(listed := previous.bodies if len(previous.bodies) > 1 else previous.earlier + previous.bodies):
-            text = NTH.sub(listed[pick], text, count=1)
+        if pick < len(listing):
+            text, picked_from = NTH.sub(listing[pick], text, count=1), listing
             picked = {m.report_id for m in names.reports
-                      if m.report_id in previous.report_ids and body_label(m) == listed[pick]}
+                      if m.report_id in previous.report_ids and body_label(m) == listing[pick]}
     if THAT_ORG.search(text) and previous.entities:
         text = THAT_ORG.sub(" and ".join(previous.entities), text)
     elif (they := ELSE_THEY.search(text) or DID_THEY.search(text)) and len(previous.entities) == 1 \
@@ -199,7 +202,8 @@ def resolve(question: str, previous: Context | None, names: BodyNames, areas: Ar
     only = both_times(question, previous, names) or (set(previous.report_ids[:1] if past else previous.report_ids)
                                                      if THAT_REPORT.search(question) or one_report or listed else picked)
     assumed = bool(one_report) and not THAT_REPORT.search(question) and not listed and not picked
-    return Resolved(text, exclude, inherited, only, standalone=alone, earlier=earlier, assumed_report=assumed)
+    return Resolved(text, exclude, inherited, only, standalone=alone, earlier=earlier, assumed_report=assumed,
+                    listed=picked_from)
 
 
 def _refers_back(text: str) -> bool:
@@ -214,7 +218,7 @@ def _ellipsis(rest: str, previous: Context, names: BodyNames, areas: AreaNames |
     bodies, years = names.find(rest), YEAR.findall(rest)
     if not bodies and (swapped := region_swapped(_strip_appendix(previous.resolved), rest)):
         return swapped, False  # "what about the north west?" after a question about the north east
-    if areas and not bodies and not years and (area := _other_area(rest, previous.resolved, areas)):
+    if areas and not bodies and not years and (area := other_area(rest, _strip_appendix(previous.resolved), areas)):
         return area, False  # "which CRCs were rated inadequate for assessment?" "and for planning?"
     grade = GRADE_WORD.search(rest)
     if grade and not bodies and GRADE_WORD.search(previous.resolved):  # "And which were outstanding?"
@@ -238,19 +242,6 @@ def _ellipsis(rest: str, previous: Context, names: BodyNames, areas: AreaNames |
     elif bodies and not _has_reports_in(text, bodies, names):
         text = YEAR_PHRASE.sub("", text, count=1)  # "And Wales?" asks about Wales, whatever its year
     return text, False
-
-
-def _other_area(rest: str, previous: str, areas: AreaNames) -> str | None:
-    """The previous question with the judgement area ``rest`` names in place of the one it named; None when
-    either names none, or both the same."""
-    new, old = areas.best(rest), areas.best(previous)
-    tokens = _strip_appendix(previous).split()
-    at = [i for i, t in enumerate(tokens) if (w := words(t)) and old and stem(w[0]) in stems(old) - STOPWORDS]
-    if not new or not old or new == old or not at:
-        return None
-    wanted = re.sub(r"^\s*(and\s+)?(for|in|on|about)\s+", "", rest, flags=re.I).strip(" ?")
-    tokens[at[0]] = wanted + re.sub(r"^[\w'’-]+", "", tokens[at[0]])  # its punctuation stays ("assessment?")
-    return " ".join(t for i, t in enumerate(tokens) if i not in at[1:])
 
 
 def _says_more(rest: str, bodies: list) -> bool:
