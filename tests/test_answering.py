@@ -822,6 +822,12 @@ def test_another_of_a_list_after_one_was_picked_is_asked_the_same_question(answe
     assert {c.report_id for c in ask(answerer, "and the last one?", again.session_id).citations} == {last.report_id}
 
 
+def test_it_after_which_one_had_the_most_is_the_body_the_answer_led_with(answerer: Answerer) -> None:
+    most = ask(answerer, "which crc had the biggest caseloads")
+    follow = ask(answerer, "how many people did it supervise?", most.session_id)  # (it had been the best rated
+    assert {c.body for c in follow.citations} == {most.citations[0].body}  # of those cited: Durham Tees Valley)
+
+
 def test_grade_lists_asked_as_keywords_both_years_and_never(answerer: Answerer) -> None:
     in_2020 = {rid for rid, m in answerer.library.reports.items()
                if m.published and m.published.year == 2020 and m.overall == "requires improvement"}

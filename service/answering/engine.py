@@ -56,6 +56,7 @@ class Event:
 
 NONE_LISTED = "The first part of the question found none to ask this of."
 WHICH_ASKED = re.compile(r"^\s*(?:and\s+)?(?:so\s+)?(?:which|who)\b", re.I)  # a comparison asked for its winner
+GRADED_BY = re.compile(RATING_ASKED.pattern + r"|\b(better|best|worse|worst)\b", re.I)  # ... by its grade
 LISTED_BACK = re.compile(REFERS_BACK.pattern + r"|\b(those|these|each(?: one)?|ones)\b", re.I)  # ("how did each do?")
 
 
@@ -239,8 +240,9 @@ class Answerer:
             ([] if answer.items else [r for b in scope.bodies for r in b.report_ids])
         # (an overview is of its first report: the earlier ones give only their grades)
         metas = [self.library.reports[r] for r in cited if r in self.library.reports]
-        if scope.intent in ("compare", "rank") and WHICH_ASKED.match(scope.question):  # "which was worst?":
-            metas = picked(metas, scope.question) or metas                   # the report chosen
+        if scope.intent in ("compare", "rank") and WHICH_ASKED.match(scope.question) and GRADED_BY.search(
+                scope.question):  # "which was worst?": the report chosen by its grade (not by the biggest caseloads)
+            metas = picked(metas, scope.question) or metas
             cited = [m.report_id for m in metas]
         years = [lo for lo, hi in scope.years if lo == hi] or sorted({m.published.year for m in metas if m.published})
         return Context(

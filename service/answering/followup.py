@@ -80,6 +80,9 @@ HOW_MANY_THAT = re.compile(r"^\s*(and\s+)?(so\s+)?how many (is|are|was|were) (th
 ACROSS_TIME = re.compile(r"\b(always|ever|before|previous(ly)?|history|over the years|since|changed?|improved?|"
                          r"still|next|later|latest|again|now)\b", re.I)  # looks beyond the report(s) just cited
 THEY = re.compile(r"\b(they|them|their|there|those|these)\b", re.I)  # the bodies of a list just given
+IT = re.compile(r"\b(it|its)\b", re.I)
+ONE_ASKED = re.compile(r"^\W*(?:which|what)\s+(?:[\w'’-]+\s+)?(?:crc|council|provider|company|authority|organisation|"
+                       r"division|one|la)\b(?!s)", re.I)  # one body asked for ("which CRC had the biggest caseloads?")
 NO_NOUN = re.compile(r"^\s*(which|what)\s+(were|was|are|is|had|have|got|received)\b", re.I)
 LIST_ASKED = re.compile(r"^\s*(which|what|list( all)?( the)?|name( all)?( the)?)\s+", re.I)
 ASKS_WHY = re.compile(r"^\s*(and\s+)?(why|for what reasons?|on what grounds)\b", re.I)
@@ -185,7 +188,9 @@ def resolve(question: str, previous: Context | None, names: BodyNames, areas: Ar
         # "who owned it?"; "how does that compare with Bradford?": the previous bodies too
         then = [str(y) for y in previous.years if str(y) not in text] if COMPARE.search(text) and not found else []
         alone = text if still and not beside and not _refers_back(text) else None
-        text, inherited = f"{text.rstrip()} ({'; '.join(previous.bodies + then)})", True
+        meant = previous.bodies[:1] if IT.search(question) and ONE_ASKED.match(previous.resolved) else previous.bodies
+        text, inherited = f"{text.rstrip()} ({'; '.join(meant + then)})", True  # ("it" after "which CRC ...?":
+        # the one the answer led with)
     elif len(previous.bodies) > 1 and THEY.search(question) and not found and not inherited and (
             years := {int(y) for y in YEAR.findall(question)}) and not years & set(previous.years):
         then = [b for b in previous.bodies if _has_reports_in(text, names.find(b), names)] or previous.bodies
