@@ -226,6 +226,15 @@ def test_kinds_of_council_follow_the_standard_and_are_named_as_groups() -> None:
     assert council_kinds_named("which London boroughs were rated outstanding?") == {"London borough"}
     assert council_kinds_named("councils in london judged inadequate") == {"London borough"}
     assert council_kinds_named("how did Kent County Council do?") == set()  # one council, not the group
+    assert council_kinds_named("worst rated london borough 2023") == {"London borough"}  # (one of them; it had
+    assert council_kinds_named("how did the London Borough of Hackney do?") == set()  # been the City of London)
+
+
+def test_which_with_one_word_before_a_kind_of_organisation_asks_for_a_list() -> None:
+    from service.answering.asks import kind_of
+
+    assert kind_of("which london borough was rated inadequate in 2019", []) == "list"  # (it had been a fact)
+    assert kind_of("which local authority got outstanding in 2022", []) == "list"
 
 
 def test_a_day_of_a_month_is_no_quantity() -> None:

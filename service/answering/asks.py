@@ -77,7 +77,7 @@ LIST_CUE = re.compile(ANY_OF + r"|^\s*(list|name|show)\b|\b(which|what|where)\b|
 PLURALS = re.compile(ANY_OF + r"|\b(which|what)\s+([\w'’]+\s+){0,3}?(crcs|providers|inspections|reports|authorities|councils|"
                      r"boroughs|divisions|companies|organisations|areas|services|las|outfits|places)\b|"
                      r"^\s*which\s+ones\b|"
-                     r"\bwhich\s+(crc|provider|inspection|report|local authority|authority|council|borough|division)\b|"
+                     r"\bwhich\s+([\w'’-]+\s+)?(crc|provider|inspection|report|authority|council|borough|division)\b|"
                      r"\b(in|for|at) which\b|^\s*where\b|^\s*(list|name|show)\b|"
                      r"\bhow many\s+(\w+\s+){0,2}?(crcs|providers|inspections|"
                      r"reports|authorities|councils|boroughs|divisions|companies|organisations|las)\b|"

@@ -41,7 +41,9 @@ DIRECTIONS = {"n": ("north",), "s": ("south",), "e": ("east",), "w": ("west",), 
 # (before a name's word: "s glos", "n yorks", "bath ne somerset")
 COUNCIL_KINDS = {  # the standard's subdivision types, as a question names a group of them
     "London borough": re.compile(r"\blondon (?:boroughs|councils|local authorities|las)\b|"
-                                 r"\b(?:boroughs|councils|local authorities|las) in london\b", re.I),
+                                 r"\b(?:boroughs|councils|local authorities|las) in london\b|"
+                                 r"\blondon (?:borough|council)\b(?!\s+of\b)", re.I),  # ("the worst rated london
+    # borough": one of them; not "the London Borough of Hackney")
     "Metropolitan district": re.compile(r"\bmetropolitan (?:boroughs|districts|councils|authorities)\b", re.I),
     "Two-tier county": re.compile(r"\bcounty councils\b|\bshire counties\b|\bcounties\b", re.I),
     "Unitary authority": re.compile(r"\bunitar(?:y authorities|y councils|ies)\b", re.I),
