@@ -9,6 +9,7 @@ from datetime import date
 
 from ingest.models import ReportMeta
 from service.answering.places import WIDER
+from service.answering.text import ENTITY, MONTH
 from service.names import normalise
 
 TITLE_LEAD = re.compile(r"^\s*(an?\s+)?(?:[\w/&'’-]+\s+){0,4}?(inspection|report|review|revisit)\s+(of|on|into|in)\s+"
@@ -129,3 +130,9 @@ def previous_per_body(reports: list[ReportMeta]) -> list[ReportMeta]:
 def latest_per_body(reports: list[ReportMeta]) -> list[ReportMeta]:
     """Each body's most recently published report ("when was X last inspected", "X's latest rating")."""
     return [metas[-1] for metas in group_by_body(sorted(reports, key=lambda m: m.published or date.min)).values()]
+
+
+def metadata_names(reports: list[ReportMeta]) -> list[str]:
+    """The names of owners and lead inspectors the reports' metadata gives ("Working Links", "Louise Hollick")."""
+    fields = " ; ".join(f"{m.owner or ''} ; {m.lead_inspector or ''}" for m in reports)
+    return list(dict.fromkeys(n for n in ENTITY.findall(fields) if len(n) > 3 and not MONTH.fullmatch(n)))

@@ -12,14 +12,14 @@ from service.answering.areas import AreaNames
 from service.answering.asks import AREA_COVERED, NUMERIC, PLURAL_ORGS, WHO, answer_type, kind_of, numeric
 from service.answering.mentions import BodyMatch, BodyNames
 from service.answering.organisations import (INSPECTORATE_NAMES, KIND_NOUNS, ORG_TYPES, body_label,
-                                             inspectorates_named, kind_listed, latest_per_body, nth_per_body,
-                                             org_type, org_types_named, previous_per_body)
+                                             inspectorates_named, kind_listed, latest_per_body, metadata_names,
+                                             nth_per_body, org_type, org_types_named, previous_per_body)
 from service.answering.places import COUNCIL_KINDS, council_kind, council_kinds_named
 from service.answering.regions import region_of, regions_named, without_regions
 from service.answering.dates import (BEFORE_LATEST, FIELDWORK_YEAR, LATEST_ONLY, PART_OF_YEAR, REPORT_YEAR, YEAR_BESIDE,
                                      YEAR_PHRASE, before_latest_blanked, in_years, of_fieldwork_asked, of_month_asked,
                                      ordinal_asked, parse_years, years_held)
-from service.answering.text import ENTITY, MONTH, content_words, stem, stems
+from service.answering.text import MONTH, content_words, stem, stems
 from service.answering.thesaurus import in_reports_words, reports_words
 from service.terms import STOPWORDS
 from service.answering.verdict import cue_words, wanted_verdicts
@@ -232,12 +232,6 @@ def _read_wants(scope: Scope, areas: AreaNames, graded: bool = False) -> None:
     scope.jargon = reports_words(without_names(blanked, scope.bodies, kinds=set()))  # ("people leaving prison")
     scope.area = None if re.search(r"\boverall\b", rest, re.I) else areas.of_subject(  # (the reports' words
         (scope.jargon, rest), {stem(w) for w in grades.besides_grades(scope.topic_words)} - RATING)  # first)
-
-
-def metadata_names(reports: list[ReportMeta]) -> list[str]:
-    """The names of owners and lead inspectors the reports' metadata gives ("Working Links", "Louise Hollick")."""
-    fields = " ; ".join(f"{m.owner or ''} ; {m.lead_inspector or ''}" for m in reports)
-    return list(dict.fromkeys(n for n in ENTITY.findall(fields) if len(n) > 3 and not MONTH.fullmatch(n)))
 
 
 def without_names(question: str, bodies: list[BodyMatch], years: bool = False, kinds: set[str] | None = None) -> str:
