@@ -1440,6 +1440,12 @@ def test_a_topic_in_everyday_words_that_are_also_a_bodys_is_still_a_topic(answer
     assert "essex-crc-2018" in {c.report_id for c in answer.citations}
 
 
+def test_a_topic_in_capitals_that_spell_a_stopword_is_still_a_topic(answerer: Answerer) -> None:
+    answer = ask(answerer, "which crcs had IT problems")  # ("it" is a stopword; "IT" is the reports' "ICT")
+    assert not answer.answer.startswith("Reports whose overall verdict")
+    assert "west-yorkshire-crc-2018" in {c.report_id for c in answer.citations}
+
+
 def test_according_to_the_inspection_does_not_ask_who_inspected(answerer: Answerer) -> None:
     answer = ask(answerer, "who ran Thames Valley CRC according to the 2018 inspection?")
     assert "MTCnovo" in answer.answer and "inspected by" not in answer.answer

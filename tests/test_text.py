@@ -93,6 +93,8 @@ def test_everyday_words_are_read_with_the_reports_terms() -> None:
     assert reports_words("whats greenwich's RAA called") == "regional adoption agency"
     assert reports_words("how many nqsws did hampshire recruit") == "newly qualified social workers"
     assert reports_words("what was the caseload of west yorkshire crc") == "people supervised"  # a provider's
+    assert reports_words("which crcs had IT problems") == "ICT systems"  # "IT" in capitals: not the pronoun
+    assert reports_words("was it a problem") == ""
     assert reports_words("the highest average caseload per officer") == "caseloads cases"  # an officer's
     assert reports_words("the service for keeping kids out of care") == "edge of care"
     assert reports_words("work to keep struggling families together") == "edge of care"

@@ -49,6 +49,8 @@ TERMS: dict[str, str] = {  # the reports' term: the everyday ways of saying it (
     "MAPPA multi-agency public protection": r"most dangerous offenders|high[- ]risk offenders management|"
                                             r"public protection arrangements",
     "victims": r"people (they|offenders) (harmed|hurt)|those harmed",
+    "ICT systems": r"(?-i:\bIT\b)|information technology|computer\w*|software|tech(nology)? (systems?|problems?)|"
+                   r"digital (systems?|tools?)|case (management|recording) systems?",
     "child safeguarding children's services": r"keep(ing|s)? (kids|children) safe|(kids|children)'?s? safety|"
                                               r"protect(ing|ion of)? (kids|children)|safety of (kids|children)",
     # children's services
