@@ -781,9 +781,15 @@ def test_a_first_no_report_is_graded_for_falls_back_to_what_the_reports_say(answ
     assert not answer.abstained and answer.citations[0].report_id == "durham-tees-valley-crc-2020"
 
 
-def test_weak_spots_are_one_side_of_an_overview(answerer: Answerer) -> None:
-    answer = ask(answerer, "what were Essex's weak spots?")
-    assert "**Concerns**" in answer.answer and "**Strengths**" not in answer.answer
+@pytest.mark.parametrize(("question", "side", "other"), [
+    ("what were Essex's weak spots?", "**Concerns**", "**Strengths**"),
+    ("durham tees valley 2019 strong points", "**Strengths**", "**Concerns**"),  # ("strong": no subject)
+    ("what were the good points of the wales crc inspection", "**Strengths**", "**Concerns**"),  # (no grade)
+    ("what were the negatives at essex", "**Concerns**", "**Strengths**")])
+def test_a_side_asked_in_other_words_is_one_side_of_an_overview(answerer: Answerer, question: str, side: str,
+                                                                 other: str) -> None:
+    answer = ask(answerer, question)
+    assert side in answer.answer and other not in answer.answer and not answer.abstained
 
 
 def test_grades_in_the_plural_divisions_and_a_years_reports_compared(answerer: Answerer) -> None:

@@ -32,7 +32,7 @@ from service.answering.asks import figure_asked
 from service.answering.evidence import Claim, Evidence
 from service.answering.fit import MOST, fits
 from service.answering.text import content_words, contents_line, no_finding, words
-from service.answering.verdict import SIDE_ASKED, is_absence, leaning
+from service.answering.verdict import is_absence, leaning, sides_named
 from service.corpus import Corpus
 from service.terms import bm25_matrix
 
@@ -70,8 +70,8 @@ class Question:
     @cached_property
     def side(self) -> str | None:
         """The side a finding is asked for ("what shortcoming did Ofsted identify ...": a concern), else None."""
-        asked = [side for side, pattern in SIDE_ASKED.items() if pattern.search(self.text)]
-        return asked[0] if self.answer_type is None and len(asked) == 1 else None
+        asked = sides_named(self.text)
+        return next(iter(asked)) if self.answer_type is None and len(asked) == 1 else None
 
     @cached_property
     def figure(self) -> str | None:

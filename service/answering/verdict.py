@@ -236,8 +236,18 @@ TROUBLE_ASKED = re.compile(r"\b(?:had|have|has|having)\s+(?:\w+\s+)?(?:trouble|d
 # (of the bodies: "had trouble keeping", "struggled to recruit", "told to do better"; not "children with learning
 # difficulties" or "struggling families", whom a council may serve well: so read in questions only, and so narrowly)
 SIDE_ASKED = {"concern": re.compile(r"\b(weakness(?:es)?|shortcomings?|concerns?|problems?|criticis\w*|worr(?:y|ies)|"
-                                    r"failings?|flaws?|deficienc\w*|wrong)\b", re.I),
-              "positive": re.compile(r"\b(strengths?|praised?|commended|positives?|went well)\b", re.I)}
+                                    r"failings?|flaws?|deficienc\w*|wrong|negatives|downsides?|(do|does|did|done|doing) badly|"
+                                    r"(weak|bad|low|minus) points?)\b", re.I),
+              "positive": re.compile(r"\b(strengths?|praised?|commended|positives?|went well|(do|does|did|done|doing) well|upsides?|"
+                                     r"(strong|good|high|plus) points?)\b", re.I)}
+# (a side asked in other words: "its strong points", "the negatives")
+
+
+def sides_named(question: str) -> set[str]:
+    """The sides a question names ("what were its strong points?": positive), however it words them."""
+    return {side for side, pattern in SIDE_ASKED.items() if pattern.search(question)}
+
+
 TOPICAL_NOUNS = {stem(w) for w in """shortage shortages delay delays backlog backlogs gap gaps drift shortfall
 shortfalls workload workloads caseload caseloads morale turnover sickness vacancy vacancies""".split()}
 

@@ -17,7 +17,7 @@ from service.answering.organisations import body_label
 from service.answering.scope import RATING, Scope
 from service.answering.text import FINITE, stem, stems, words
 from service.answering.tools import Tools
-from service.answering.verdict import PRONOUN_START, is_absence, sentence_polarity
+from service.answering.verdict import PRONOUN_START, is_absence, sentence_polarity, sides_named
 from service.schemas import Answer
 
 PER_SIDE = 3
@@ -61,7 +61,8 @@ def answer_overview(tools: Tools, scope: Scope, book: CitationBook, session_id: 
     meta = tools.newest_first(scope.report_ids)[0]
     sides = " ".join(w for w in scope.topic_words if not grade_of(w))  # "is Merseyside any good?" asks its grade
     asked = {"concern"} if IMPROVE_ASKED.search(scope.question) else \
-        sentence_polarity(sides).kinds() & {"positive", "concern"}  # ("areas for improvement": not gains)
+        (sentence_polarity(sides).kinds() | sides_named(scope.question)) & {"positive", "concern"}
+    # ("areas for improvement": not gains; "its good points": strengths, "good" there being no grade)
     mixed = meta.overall not in WEAK_GRADES and bool(set(meta.areas.values()) & WEAK_GRADES)  # (good, an area weak)
     if WHY.search(scope.question) and not asked and meta.overall and not mixed:  # ("how did X do, and why?": the
         asked = {"concern" if meta.overall in WEAK_GRADES else "positive"}  # findings on its side; mixed: both)
