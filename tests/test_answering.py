@@ -1452,6 +1452,11 @@ def test_a_topic_in_capitals_that_spell_a_stopword_is_still_a_topic(answerer: An
     assert "west-yorkshire-crc-2018" in {c.report_id for c in answer.citations}
 
 
+def test_a_second_part_asking_when_is_answered_of_the_first_parts_body(answerer: Answerer) -> None:
+    answer = ask(answerer, "who owned wales crc, and when was the fieldwork done?")
+    assert "Working Links" in answer.answer and "inspected in February 2019" in answer.answer
+
+
 def test_according_to_the_inspection_does_not_ask_who_inspected(answerer: Answerer) -> None:
     answer = ask(answerer, "who ran Thames Valley CRC according to the 2018 inspection?")
     assert "MTCnovo" in answer.answer and "inspected by" not in answer.answer

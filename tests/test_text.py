@@ -185,6 +185,9 @@ def test_a_second_part_takes_the_first_parts_subject_and_topic() -> None:
         ["Which CRCs had unpaid work risk concerns?", "which CRCs were praised for unpaid work?"]
     assert two_parts("which councils had problems with care leavers, and which were praised for that?") == \
         ["which councils had problems with care leavers?", "which councils were praised for care leavers?"]
+    assert two_parts("who owned wales crc, and when was the fieldwork done?") == \
+        ["who owned wales crc?", "when was the fieldwork done?"]  # ("when" opens a second part too)
+    assert two_parts("what happened at essex and when") == ["what happened at essex and when"]
 
 
 def test_the_bodies_a_follow_up_was_completed_with_are_of_both_its_parts() -> None:

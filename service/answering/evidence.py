@@ -158,5 +158,7 @@ def _claim(ev: Evidence, claim: str, text: str, answers: str, asked_by: frozense
     return Claim(ev, text, answers, asked_by=asked_by, also_by=also_by)
 
 
-def _dates(text: str) -> str:
-    return text if re.match(r"^(on|in|from|between|during)\b", text, re.I) else f"on {text}"
+def _dates(text: str) -> str:  # ("on 3 June 2019", "in February 2019")
+    if re.match(r"^(on|in|from|between|during)\b", text, re.I):
+        return text
+    return f"in {text}" if re.match(r"^[a-z]+ \d{4}$", text, re.I) else f"on {text}"

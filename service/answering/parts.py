@@ -9,7 +9,7 @@ import re
 from service.answering.text import stem
 from service.answering.verdict import CUE_STEMS
 
-SECOND_PART = re.compile(r",?\s+and\s+(?=(?:which|what|who|where|how|why)\b)|;\s*(?=(?:and\s+)?(?:which|what|who|where|"
+SECOND_PART = re.compile(r",?\s+and\s+(?=(?:which|what|who|where|when|how|why)\b)|;\s*(?=(?:and\s+)?(?:which|what|who|where|when|"
                          r"how|why)\b)", re.I)
 APPENDIX = re.compile(r"\s*(\([^()]*\))\s*\??\s*$")  # "(Dudley)": the bodies a follow-up was completed with
 ON_THAT = re.compile(r"\b(?:on|about|with|at|for|regarding)\s+(that|it|this|those|them)\W*$", re.I)
