@@ -331,6 +331,12 @@ def test_which_was_better_of_two_bodies_compares_them_on_the_topic_asked(answere
     assert on_topic == {"thames-valley-crc-2018", "essex-crc-2018"}
 
 
+def test_a_comparison_on_an_aspect_in_words_only_the_thesaurus_knows_is_on_that_aspect(answerer: Answerer) -> None:
+    answer = ask(answerer, "how did essex and warwickshire/west mercia compare on community payback?")
+    on_topic = {c.report_id for c in answer.citations if "unpaid work" in c.quote.lower()}
+    assert on_topic == {"essex-crc-2018", "warwickshire-west-mercia-crc-2019"} and "| Unpaid work |" in answer.answer
+
+
 def test_what_changed_after_a_name_two_kinds_of_body_share_compares_the_kind_named(answerer: Answerer) -> None:
     first = ask(answerer, "how was london crc rated in 2019")
     changed = ask(answerer, "what changed?", ask(answerer, "and in 2018?", first.session_id).session_id)

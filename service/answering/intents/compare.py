@@ -156,7 +156,8 @@ def _aspects(scope: Scope, aspect: list[str]) -> list[tuple[str, Scope]]:
     kept = [(part, [w for w in content_words(part) if w in aspect] or content_words(reports_words(part)))
             for part in parts]
     if len(kept) < 2 or not all(words for _, words in kept):
-        return [(" ".join(aspect), scope)] if aspect else []
+        return [(" ".join(aspect), scope)] if aspect else [(scope.jargon, scope)] if scope.jargon else []
+    # (an aspect only in everyday words the reports never use: "on community payback" is on unpaid work)
     return [(part, replace(scope, question=part, topic_words=words, jargon=reports_words(part), bodies=[]))
             for part, words in kept]
 
