@@ -948,6 +948,13 @@ def test_the_year_before_is_the_bodys_earlier_report(answerer: Answerer, first: 
     assert {c.report_id for c in later.citations} == {f"{body}-{years[1]}"}
 
 
+def test_what_happened_to_the_company_running_it_asks_of_its_owner(answerer: Answerer) -> None:
+    first = ask(answerer, "what went wrong at dorset devon and cornwall crc")
+    owner = ask(answerer, "what happened to the company running it?", first.session_id)  # (not its overview again)
+    assert owner.answer.startswith("**Dorset, Devon and Cornwall CRC (2019)** was owned by **Working Links (in "
+                                   "administration")
+
+
 def test_what_the_report_just_discussed_does_not_say_is_asked_of_the_bodys_other_reports(answerer: Answerer) -> None:
     first = ask(answerer, "how did london crc do in its 2019 inspection?")
     ask(answerer, "and the year before?", first.session_id)
