@@ -597,3 +597,29 @@ def test_two_bodies_compared_in_a_year_neither_has_a_report_of_are_their_nearest
     answer = history.ask(AskRequest(question=question))
     assert answer.answer.startswith("No report on Northshire or Southvale in this index is dated 2019; their other")
     assert sorted(item.report_id for item in answer.items) == ["northshire-2017", "southvale-2021"]
+
+
+def test_what_happened_before_an_inspection_no_earlier_report_covers_is_asked_of_its_report(history: Answerer) -> None:
+    answer = history.ask(AskRequest(question="what were caseloads like before the 2014 inspection at northshire?"))
+    assert answer.answer.startswith("No report on Northshire in this index is dated before 2014")
+    assert {c.report_id for c in answer.citations} == {"northshire-2014"} and "caseloads" in answer.answer
+    earlier = history.ask(AskRequest(question="how was northshire rated at the inspection before the 2014 one?"))
+    assert earlier.abstained  # (the inspection before it is asked for: no report of it)
+
+
+def test_the_grades_and_main_points_of_an_overview_are_its_overview(history: Answerer) -> None:
+    answer = history.ask(AskRequest(question="northshire 2014 inspection overview - what were the grades and main "
+                                             "points"))
+    assert answer.answer.startswith("**Northshire (2014)**") and "**Grades by area**" in answer.answer
+
+
+def test_the_inspection_framework_named_is_no_topic(history: Answerer) -> None:
+    from service.answering.grades import plain_grades
+
+    assert plain_grades("councils found inadequate in 2016 (single inspection framework)") == \
+        ("councils found inadequate in 2016", False)
+    assert plain_grades("which councils were rated outstanding under ILACS in 2019?")[0] == \
+        "which councils were rated outstanding in 2019?"
+    assert plain_grades("what is the SIF?")[0] == "what is the SIF?"
+    answer = history.ask(AskRequest(question="councils found inadequate in 2014 (single inspection framework)"))
+    assert answer.answer.startswith("Reports with that grade") and [i.body for i in answer.items] == ["Northshire"]

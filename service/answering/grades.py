@@ -91,13 +91,25 @@ def grade_of(text: str) -> Grade | None:
     return next((g for g in GRADES if g != "requires improvement" and re.search(rf"\b{g}\b", text)), None)
 
 
+FRAMEWORK = re.compile(r"\s*\(?\s*\b(?:(?:under|in|of|from|using)\s+)?(?:the\s+)?(?:single inspection framework|"
+                       r"\bsif\b|\bilacs\b|inspections? of local authority children['’]?s services)"
+                       r"(?:\s+(?:framework|inspections?|regime))?\s*\)?", re.I)  # (which framework: every report is one)
+
+
 def plain_grades(question: str) -> tuple[str, bool]:
     """The question with everyday names of grades replaced by the grades ("the best possible grade" ->
-    "outstanding", "failing" -> "inadequate", "good or better" -> "good or outstanding"), and whether any was."""
+    "outstanding", "failing" -> "inadequate", "good or better" -> "good or outstanding"), and whether any was;
+    the framework that gave them is dropped ("inadequate in 2016 (single inspection framework)")."""
+    if len((plain := without_framework(question)).split()) > 2:  # ("what is the SIF?" stays a question)
+        question = plain
     original = question
     for pattern, grade in PLAIN_GRADES:
         question = pattern.sub(grade, question)
     return question, question != original
+
+
+def without_framework(question: str) -> str:
+    return re.sub(r"\s+([?.!])", r"\1", re.sub(r"\s{2,}", " ", FRAMEWORK.sub(" ", question))).strip()
 
 
 @dataclass

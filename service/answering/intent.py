@@ -177,8 +177,10 @@ def intent_of(scope: Scope) -> str:
         return "rank"  # by the number of reports, or by how far a grade moved
     if quantity_asked(scope):
         return "rank"  # "which CRC supervised the most people?": each report's figure, compared
-    if named == 1 and scope.answer_type == "grade" and re.search(r"\bwhy\b|\breasons?\b", scope.question, re.I):
-        return "overview"  # "how was Hackney rated in 2024, and why?": the grade and the findings behind it
+    if named == 1 and scope.answer_type == "grade" and (re.search(r"\bwhy\b|\breasons?\b", scope.question, re.I) or
+                                                         SUMMARY_CUE.search(scope.question)):
+        return "overview"  # "how was Hackney rated in 2024, and why?", "X 2018 overview - what were the grades and
+        # main points": the grade and the findings behind it
     if IMPROVE_ASKED.search(scope.question):  # "what does X need to improve?": its concerns
         residue = (residue - TO_IMPROVE) | {stem("concerns")}
     if scope.bodies and scope.answer_type is None and (OVERVIEW_CUE.search(scope.question) or not residue

@@ -16,9 +16,9 @@ from service.answering.organisations import (INSPECTORATE_NAMES, KIND_NOUNS, ORG
                                              nth_per_body, org_type, org_types_named, previous_per_body)
 from service.answering.places import COUNCIL_KINDS, council_kind, council_kinds_named
 from service.answering.regions import region_of, regions_named, without_regions
-from service.answering.dates import (BEFORE_LATEST, FIELDWORK_YEAR, LATEST_ONLY, PART_OF_YEAR, REPORT_YEAR, YEAR_BESIDE,
-                                     YEAR_PHRASE, before_latest_blanked, in_years, of_fieldwork_asked, of_month_asked,
-                                     ordinal_asked, parse_years, years_held)
+from service.answering.dates import (BEFORE_LATEST, EVENT_BEFORE, FIELDWORK_YEAR, LATEST_ONLY, PART_OF_YEAR, REPORT_YEAR,
+                                     YEAR_BESIDE, YEAR_PHRASE, before_latest_blanked, in_years, of_fieldwork_asked,
+                                     of_month_asked, ordinal_asked, parse_years, years_held)
 from service.answering.text import MONTH, content_words, stem, stems
 from service.answering.thesaurus import in_reports_words, reports_words
 from service.terms import STOPWORDS
@@ -175,6 +175,9 @@ def _reports_in_scope(question: str, reports: list[ReportMeta], bodies: list[Bod
             and not REPORT_YEAR.search(question):
         dated = chosen  # "supervised in November 2018" may be told by the report of 2019: the text decides; "A vs B
         # in 2023", neither inspected then: each one's report nearest that year
+    if bodies and not dated and (named := EVENT_BEFORE.search(question)):  # ("how much did it drop before the
+        dated = [m for m in chosen if in_years(m, [(int(named.group(1)),) * 2], fieldwork)]  # 2017 inspection?":
+        # that report says what came before it, when no earlier one does)
     if chosen and not dated:
         return [], "no report in this index matches that organisation and date" + years_held(
             chosen, [b.body for b in bodies])
@@ -197,7 +200,7 @@ def _other_years(scope: Scope, by_id: dict[str, ReportMeta]) -> str | None:
             any(in_years(by_id[r], scope.years, with_fieldwork=True) for r in scope.report_ids):
         return None
     lo, hi = scope.years[0]
-    when = str(lo) if lo == hi else f"{lo}–{hi}" if hi != 9999 else f"{lo} or later" if lo else f"before {hi + 1}"
+    when = str(lo) if lo == hi else f"before {hi + 1}" if not lo else f"{lo}–{hi}" if hi != 9999 else f"{lo} or later"
     named = list(dict.fromkeys(b.body for b in scope.bodies))
     return f"No report on {' or '.join(named)} in this index is dated {when}; " \
            f"{'its' if len(named) == 1 else 'their'} other reports say:"
