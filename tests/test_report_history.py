@@ -623,3 +623,16 @@ def test_the_inspection_framework_named_is_no_topic(history: Answerer) -> None:
     assert plain_grades("what is the SIF?")[0] == "what is the SIF?"
     answer = history.ask(AskRequest(question="councils found inadequate in 2014 (single inspection framework)"))
     assert answer.answer.startswith("Reports with that grade") and [i.body for i in answer.items] == ["Northshire"]
+
+
+def test_when_the_next_inspection_will_be_is_not_in_the_reports(history: Answerer) -> None:
+    from service.answering.dates import future_asked
+
+    assert future_asked("when will merseyside next be inspected") and future_asked("when's the next inspection of X")
+    assert not future_asked("when was halton's next inspection after 2015?")
+    assert not future_asked("what did the next inspection of halton find?")
+    answer = history.ask(AskRequest(question="When is Northshire's next Ofsted inspection scheduled?"))
+    assert answer.abstained and "not when the next will be" in answer.answer  # (not the last one's dates)
+    did = history.ask(AskRequest(question="how did northshire do in 2017?"))
+    assert history.ask(AskRequest(question="when was the next inspection?", session_id=did.session_id)
+                       ).citations[0].report_id == "northshire-2022"

@@ -78,6 +78,21 @@ PART_OF_YEAR = re.compile(r"\b(?:the\s+)?(?:end|start|beginning|middle|mid|turn|
 # 2019": when, not what
 
 
+NEXT_INSPECTION = re.compile(r"\b(?:when['’]s|when\s+(?:is|are|will|might|should)|(?:what|which)\s+(?:date|month|year)\s+"
+                             r"(?:is|will))\b[^?]*\b(?:next|upcoming|future)\s+(?:\w+\s+){0,2}?(?:inspections?|visits?|"
+                             r"reports?)\b|\bwhen\s+(?:will|might|should)\b[^?]*\b(?:next\s+)?be\s+(?:re-?)?inspected\b|"
+                             r"\b(?:next|upcoming|future)\s+(?:\w+\s+){0,2}?(?:inspections?|visits?)\s+(?:\w+\s+){0,3}?"
+                             r"(?:due|scheduled|planned|expected|booked|coming up)\b|"
+                             r"\b(?:due|scheduled|planned|expected)\s+(?:to\s+be\s+)?(?:re-?)?inspected\b", re.I)
+
+
+def future_asked(question: str) -> str | None:
+    """What the reports cannot say when a question asks when the next inspection will be ("when is Halton's next
+    Ofsted inspection scheduled?"): they tell of inspections done, not of any planned."""
+    return "the reports tell of inspections done, not when the next will be" if NEXT_INSPECTION.search(question) \
+        else None
+
+
 def parse_years(question: str) -> list[tuple[int, int]]:
     """Year intervals a question names: "2019", "between 2019 and 2025", "2017-18", "2018 or later", "before
     2016"."""

@@ -17,8 +17,8 @@ from service.answering.organisations import (INSPECTORATE_NAMES, KIND_NOUNS, ORG
 from service.answering.places import COUNCIL_KINDS, council_kind, council_kinds_named
 from service.answering.regions import region_of, regions_named, without_regions
 from service.answering.dates import (BEFORE_LATEST, EVENT_BEFORE, FIELDWORK_YEAR, LATEST_ONLY, PART_OF_YEAR, REPORT_YEAR,
-                                     YEAR_BESIDE, YEAR_PHRASE, before_latest_blanked, in_years, of_fieldwork_asked,
-                                     of_month_asked, ordinal_asked, parse_years, years_held)
+                                     YEAR_BESIDE, YEAR_PHRASE, before_latest_blanked, future_asked, in_years,
+                                     of_fieldwork_asked, of_month_asked, ordinal_asked, parse_years, years_held)
 from service.answering.text import MONTH, content_words, stem, stems
 from service.answering.thesaurus import in_reports_words, reports_words
 from service.terms import STOPWORDS
@@ -44,8 +44,7 @@ RATING = {stem(w) for w in "rated rating ratings rate grade grades graded judged
                            "call called deem deemed consider considered label labelled labeled class classed "
                            "classified regard regarded assess assessed achieve achieved attain attained earn earned "
                            "award awarded receive received obtain obtained secure secured score scored hit land landed "
-                           "status verdict verdicts category categories".split()}
-# ("did Ofsted deem outstanding", "which councils earned an outstanding", "an 'inadequate' verdict")
+                           "status verdict verdicts category categories".split()}  # ("did Ofsted deem outstanding")
 COUNTED = {stem(w) for w in "number numbers proportion percentage share fraction count total".split()}  # of reports
 TOPIC_SUPERLATIVES = re.compile(r"\b(best|worst|weakest|strongest|poorest)\b", re.I)
 WORST_STEMS = {stem(w) for w in "worst weakest poorest".split()}
@@ -96,6 +95,7 @@ def parse(question: str, reports: list[ReportMeta], areas: AreaNames, names: Bod
     scope.kinds = {org_type(by_id[r]) or "" for b in bodies for r in b.report_ids if r in by_id} if bodies \
         else {org_type(m) or "" for m in reports}  # (a kind no report is of is a topic: "work with the police")
     scope.report_ids, scope.missing = _reports_in_scope(question, reports, bodies, years, kind)
+    scope.missing = future_asked(question) or scope.missing  # ("when is X's next inspection due?")
     if bodies and not years and kind == "fact":  # (the report before the latest chosen: "previous" asks no more)
         question = scope.question = before_latest_blanked(question)
     if unknown := names.unknown(question, bodies, graded=grades.asks_for_grade(question)):
