@@ -11,6 +11,7 @@ from service.answering.verdict import CUE_STEMS
 
 SECOND_PART = re.compile(r",?\s+and\s+(?=(?:which|what|who|where|when|how|why)\b)|;\s*(?=(?:and\s+)?(?:which|what|who|where|when|"
                          r"how|why)\b)", re.I)
+LED = re.compile(r"^\s*(.+?)\s+[-–:]\s+(.+)$")  # "bromley MEGA panel - what is it": what the question is about, then it
 APPENDIX = re.compile(r"\s*(\([^()]*\))\s*\??\s*$")  # "(Dudley)": the bodies a follow-up was completed with
 ON_THAT = re.compile(r"\b(?:on|about|with|at|for|regarding)\s+(that|it|this|those|them)\W*$", re.I)
 WHY_OF = r"^\s*(?:(?:and|so|but)\s+)*why\s+(?:was|is|were|are|did|does|has)\s+"
@@ -39,7 +40,9 @@ def two_parts(question: str) -> list[str]:
                         count=1, flags=re.I)
     if about := topic_of(first):
         second = re.sub(r"\b(it|them|this|that)\b(?=\W*$)", about, second, count=1, flags=re.I)
-    return [first, second]
+    elif (led := LED.match(first)) and re.search(r"\b(it|they|them|this|that)\b", led.group(2), re.I):
+        second = re.sub(r"\b(it|they|them)\b", led.group(1), second, count=1, flags=re.I)  # ("X - what is it,
+    return [first, second]  # and what ages does it look at?": the second "it" is X too)
 
 
 def topic_of(question: str) -> str:
