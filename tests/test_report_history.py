@@ -562,6 +562,21 @@ def test_strong_praise_under_what_needs_to_improve_is_no_concern(tmp_path, embed
     assert "Strategy meetings" in concerns and "Highly committed" not in concerns
 
 
+def test_the_short_lines_of_what_needs_to_improve_are_its_first_concerns(tmp_path, embeddings) -> None:
+    folder = tmp_path / "reports"
+    folder.mkdir()
+    (folder / "westmoor-2022.md").write_text(
+        "# Inspection of Westmoor local authority children's services\n\nInspected body: Westmoor\nPublished: "
+        "2022-05\nOverall effectiveness: Good\n\nChildren are well supported by skilled social workers who know them "
+        "well.\n\n## What needs to improve?\n\nContingency planning in written plans.\n\nConsistent decisions "
+        "after strategy discussions.\n\n## Help and protection\n\nThe pandemic caused a worrying rise in referrals "
+        "and poor, delayed responses for some families.\n\nSome children wait too long for a weak and inconsistent "
+        "assessment of their needs.\n", encoding="utf-8")  # (five words a line: not a sentence of prose)
+    answer = answerer_over(folder, tmp_path, embeddings).ask(AskRequest(question="what did westmoor need to improve?"))
+    assert "- Contingency planning in written plans." in answer.answer
+    assert "- Consistent decisions after strategy discussions." in answer.answer
+
+
 def test_why_of_a_good_grade_with_a_weaker_judgement_gives_both_sides(history: Answerer) -> None:
     answer = history.ask(AskRequest(question="how did northshire do in 2022, and why?"))
     assert "**Strengths**" in answer.answer and "**Concerns**" in answer.answer  # (care leavers: requires improvement)

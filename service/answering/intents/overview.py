@@ -23,6 +23,7 @@ from service.schemas import Answer
 PER_SIDE = 3
 SAID_SHARE = 0.75  # a finding whose words, the body's name aside, are this much another's says it again
 MIN_WORDS = 8
+MIN_LISTED = 4  # (words of a line of "What needs to improve")
 EARLY_PAGES = {1: 1.0, 2: 0.6, 3: 0.3}   # the summary comes first
 SUMMARY_SECTION = re.compile(r"summary|headline|key (findings|judgements)|overall|what needs to improve|"
                              r"main findings|conclusion", re.I)
@@ -110,10 +111,12 @@ def _lines(evidence: list[Evidence], book: CitationBook, heading: str) -> str:
     return "\n".join(([heading] if heading else []) + lines)
 
 
-def readable(sentence: str) -> bool:
-    """A whole sentence that stands on its own: long enough, ends as a sentence, not a grade-table row run
-    together with prose, not opening on a pronoun, not a statement that something is unknown."""
-    return (len(words(sentence)) >= MIN_WORDS and sentence.rstrip()[-1:] in ".!" and not PRONOUN_START.match(sentence)
+def readable(sentence: str, section: str | None = None) -> bool:
+    """A whole sentence that stands on its own: long enough (a line of a report's list of what needs to improve
+    may be short: "Consistent decision-making for strategy discussions."), ends as a sentence, not a grade-table
+    row run together with prose, not opening on a pronoun, not a statement that something is unknown."""
+    least = MIN_LISTED if TO_IMPROVE.search(section or "") else MIN_WORDS
+    return (len(words(sentence)) >= least and sentence.rstrip()[-1:] in ".!" and not PRONOUN_START.match(sentence)
             and not LOWER_START.match(sentence)  # (a sentence's broken-off end: "health histories, so that ...")
             and not TABLE_GRADE.search(sentence[1:]) and not is_absence(sentence))
 
@@ -129,7 +132,7 @@ def findings(tools: Tools, meta: ReportMeta, side: str, limit: int = PER_SIDE,
         polarity = sentence_polarity(ev.quote)
         gains = polarity.positive + polarity.improved  # "the biggest gain was in Through the Gate": a strength
         if TO_IMPROVE.search(ev.section or "") and (not gains or listed_item(ev.quote) and polarity.positive < PRAISED):
-            polarity.concern, gains = max(polarity.concern, gains + 1), 0.0  # "What needs to improve": each item
+            polarity.concern, gains = max(polarity.concern, gains + 1, 3), 0.0  # "What needs to improve": each item
             # is a concern, whatever its words ("The effectiveness of ..."), but not the praise in prose run on
             # after the list when the next heading was not found, nor a line of praise ("highly effective ...")
         lean = (gains - polarity.concern) if side == "positive" else (polarity.improved - polarity.concern) \
@@ -207,8 +210,8 @@ def sentences(tools: Tools, meta: ReportMeta, limit: int = READ_AT_MOST) -> list
     corpus, out = tools.library.text, []
     for row in corpus.rows([meta.report_id])[:limit]:
         _, page, _, _, quote = corpus.sentence(int(row))
-        if readable(quote) and not corpus.boilerplate[row]:
-            out.append(Evidence(meta, page, corpus.section(int(row)), quote, row=int(row)))
+        if readable(quote, section := corpus.section(int(row))) and not corpus.boilerplate[row]:
+            out.append(Evidence(meta, page, section, quote, row=int(row)))
     return out
 
 
