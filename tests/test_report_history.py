@@ -577,6 +577,20 @@ def test_the_short_lines_of_what_needs_to_improve_are_its_first_concerns(tmp_pat
     assert "- Consistent decisions after strategy discussions." in answer.answer
 
 
+def test_what_a_report_says_of_other_inspections_is_no_finding_of_its_own(tmp_path, embeddings) -> None:
+    folder = tmp_path / "reports"
+    folder.mkdir()
+    (folder / "northmoor-2014.md").write_text(
+        "# Inspection of Northmoor local authority children's services\n\nInspected body: Northmoor\nPublished: "
+        "2014-05\nOverall effectiveness: Requires improvement\n\n## Summary\n\nThe workforce strategy is good and "
+        "staff are well trained and supported.\n\nToo many children wait too long for a weak assessment of their "
+        "needs.\n\n## Other Ofsted inspections\n\nThe fostering service was judged to be good for overall "
+        "effectiveness in 2012.\n\nThe adoption agency was judged to be outstanding and highly effective.\n",
+        encoding="utf-8")
+    answer = answerer_over(folder, tmp_path, embeddings).ask(AskRequest(question="northmoor 2014 overall result?"))
+    assert "workforce strategy" in answer.answer and "judged to be" not in answer.answer
+
+
 def test_why_of_a_good_grade_with_a_weaker_judgement_gives_both_sides(history: Answerer) -> None:
     answer = history.ask(AskRequest(question="how did northshire do in 2022, and why?"))
     assert "**Strengths**" in answer.answer and "**Concerns**" in answer.answer  # (care leavers: requires improvement)

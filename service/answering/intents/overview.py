@@ -38,6 +38,7 @@ LIST_LINE = re.compile(r"[◼▪•●]|^\W*How\s+(well|quickly|effectively|accu
 CLAUSE_END = re.compile(r"[;:]|\s(?:so that|which|that|who|to ensure|in order to)\s", re.I)
 OUTCOME_SECTION = re.compile(r"outcome|judge?ment|conclusion|verdict", re.I)
 OUTCOME_READ = 60       # an outcome comes early
+OTHER_INSPECTIONS = re.compile(r"\bother (ofsted )?inspections\b|\bprevious inspections?\b", re.I)  # (a section)
 READ_AT_MOST = 400
 SUBJECT_SHARE = 0.001  # a word this many of the sentences use names a subject ("unpaid work"), not a wish
 WHY = re.compile(r"\bwhy\b", re.I)
@@ -127,8 +128,8 @@ def findings(tools: Tools, meta: ReportMeta, side: str, limit: int = PER_SIDE,
     section where it can, plainest first (of its first ``read`` sentences)."""
     scored = []
     for ev in sentences(tools, meta, read):
-        if ABOUT_THE_RATING.search(ev.quote):  # ("was not given an overall rating, because ...": the grade is
-            continue                           # told as a grade, and is no finding)
+        if ABOUT_THE_RATING.search(ev.quote) or OTHER_INSPECTIONS.search(ev.section or ""):  # ("was not given an
+            continue  # overall rating, because ...": told as a grade; "Other Ofsted inspections": not this one's)
         polarity = sentence_polarity(ev.quote)
         gains = polarity.positive + polarity.improved  # "the biggest gain was in Through the Gate": a strength
         if TO_IMPROVE.search(ev.section or "") and (not gains or listed_item(ev.quote) and polarity.positive < PRAISED):
