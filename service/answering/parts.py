@@ -30,7 +30,7 @@ def two_parts(question: str) -> list[str]:
     if (appendix := APPENDIX.search(question)) and len(parts := two_parts(question[:appendix.start()])) == 2:
         return [f"{part.rstrip(' ?')} {appendix.group(1)}?" for part in parts]
     parts = SECOND_PART.split(question, maxsplit=1)
-    if len(parts) < 2 or len(parts[0].split()) < 3 or len(parts[1].split()) < 2:
+    if len(parts) < 2 or len(parts[0].split()) < 3 or len(parts[1].split()) < 3:  # ("..., and how many": one)
         return [question]
     first, second = parts[0].rstrip(" ,?") + "?", parts[1]
     subject = re.match(r"^\s*(?:which|what)\s+((?:[\w'’-]+\s+){0,2}?(?:crcs|providers|councils|authorities|"
