@@ -1470,6 +1470,12 @@ def test_a_second_part_asking_when_is_answered_of_the_first_parts_body(answerer:
     assert "Working Links" in answer.answer and "inspected in February 2019" in answer.answer
 
 
+def test_a_topic_list_in_everyday_words_finds_the_reports_words(answerer: Answerer) -> None:
+    answer = ask(answerer, "which crcs were criticised for not liaising with police and childrens social services")
+    assert {"Thames Valley CRC", "Wales CRC"} <= item_bodies(answer)  # ("did not seek enough information from
+    assert "West Yorkshire CRC" not in item_bodies(answer)  # other agencies"; not a risk to children missed)
+
+
 def test_according_to_the_inspection_does_not_ask_who_inspected(answerer: Answerer) -> None:
     answer = ask(answerer, "who ran Thames Valley CRC according to the 2018 inspection?")
     assert "MTCnovo" in answer.answer and "inspected by" not in answer.answer

@@ -95,6 +95,8 @@ def test_everyday_words_are_read_with_the_reports_terms() -> None:
     assert reports_words("what was the caseload of west yorkshire crc") == "people supervised"  # a provider's
     assert reports_words("which crcs had IT problems") == "ICT systems"  # "IT" in capitals: not the pronoun
     assert reports_words("was it a problem") == ""
+    assert reports_words("criticised for not liaising with police") == \
+        "coordination checks with other agencies information sharing"
     assert reports_words("the highest average caseload per officer") == "caseloads cases"  # an officer's
     assert reports_words("the service for keeping kids out of care") == "edge of care"
     assert reports_words("work to keep struggling families together") == "edge of care"

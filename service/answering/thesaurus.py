@@ -49,6 +49,10 @@ TERMS: dict[str, str] = {  # the reports' term: the everyday ways of saying it (
     "MAPPA multi-agency public protection": r"most dangerous offenders|high[- ]risk offenders management|"
                                             r"public protection arrangements",
     "victims": r"people (they|offenders) (harmed|hurt)|those harmed",
+    "coordination checks with other agencies information sharing": r"liais\w*|joined[- ]up|"
+                                                                   r"shar(e|ed|ing) (information|info)|"
+                                                                   r"communicat\w* with|talk(ing|ed)? to (each other|"
+                                                                   r"the police|other agencies)",
     "ICT systems": r"(?-i:\bIT\b)|information technology|computer\w*|software|tech(nology)? (systems?|problems?)|"
                    r"digital (systems?|tools?)|case (management|recording) systems?",
     "child safeguarding children's services": r"keep(ing|s)? (kids|children) safe|(kids|children)'?s? safety|"
