@@ -1766,6 +1766,11 @@ def test_a_role_the_reports_never_name_is_said_to_be_unnamed(answerer: Answerer)
     titled = ask(answerer, "who was the chief inspector that advised intervening at Dorset, Devon and Cornwall "
                            "CRC?")  # (the report says "the Chief Inspector of Probation": a title, no one's name)
     assert titled.abstained and titled.answer.endswith("do not name the chief inspector.")
+    named = ask(answerer, "What was the name of the Chief Inspector who told ministers to step in at Dorset, Devon "
+                          "and Cornwall CRC?")  # (the name of a role asked is a person's too)
+    assert named.abstained and named.answer.endswith("do not name the chief inspector.")
+    assert not ask(answerer, "what is the name of the scheme for women at merseyside crc").answer.endswith(
+        "do not name the scheme.")  # (a thing's name: what the reports say of it)
 
 
 def test_why_of_a_rating_the_report_gives_no_findings_for_says_so(answerer: Answerer) -> None:

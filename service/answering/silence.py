@@ -20,9 +20,11 @@ from service.answering.tools import NAME_REPORTS, Tools
 if TYPE_CHECKING:
     from service.corpus import Corpus
 
-ROLE_ASKED = re.compile(r"^\W*who(?:\s+(?:was|is|were|are)|['’]s)\s+(?:the\s+|its\s+|their\s+)?"
-                        r"((?:[a-z'’-]+\s+){0,3}?[a-z'’-]+)\s+(?:of|at|for|in|on|who|that)\b", re.I)
-# ("who was the chief executive of X?", "who was the chief inspector that ...?")
+ROLE_ASKED = re.compile(r"^\W*(?:who(?:\s+(?:was|is|were|are)|['’]s)|what(?:\s+(?:was|is)|['’]s)\s+the\s+names?\s+of)"
+                        r"\s+(?:the\s+|its\s+|their\s+)?((?:[a-z'’-]+\s+){0,3}?[a-z'’-]+)\s+(?:of|at|for|in|on|who|that)\b",
+                        re.I)  # ("who was the chief executive of X?", "what was the name of the chief inspector who")
+PERSON = re.compile(r"\b(inspector|executive|director|chair|chairman|chairwoman|chairperson|leader|manager|head|"
+                    r"minister|secretary|officer|member|commissioner|mayor|councillor)$", re.I)  # (a role's last word)
 LEAD_NAMED = re.compile(r"\blead (inspector|hmi)\b|\binspection was led by\b", re.I)
 
 
@@ -40,7 +42,8 @@ def role_unnamed(tools: Tools, scope: Scope) -> str | None:
     """A person's role asked of the bodies ("who was the chief executive of X?") that no sentence of their
     reports in scope names, as a phrase; not a role the reports' metadata may answer (lead inspector, owner)."""
     asked = ROLE_ASKED.match(scope.question)
-    role = asked.group(1).lower() if asked else ""
+    role = asked.group(1).lower() if asked and (not asked.group(0).lower().startswith("what")
+                                                 or PERSON.search(asked.group(1))) else ""  # ("the name of": a person's)
     if not role or stems(role) & (LEAD_ROLE | OWNER_ROLE | INSPECTION) and "chief" not in role.split() \
             or role in INSPECTORATE_ROLE:  # (a chief inspector heads the inspectorate, not the inspection)
         return None
