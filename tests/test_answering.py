@@ -1771,6 +1771,11 @@ def test_a_role_the_reports_never_name_is_said_to_be_unnamed(answerer: Answerer)
     assert named.abstained and named.answer.endswith("do not name the chief inspector.")
     assert not ask(answerer, "what is the name of the scheme for women at merseyside crc").answer.endswith(
         "do not name the scheme.")  # (a thing's name: what the reports say of it)
+    for question in ("who is merseyside crc's chief executive?", "what is the name of Merseyside CRC's chief "
+                     "executive?", "who is the Merseyside CRC chief executive"):  # (the body as the role's holder)
+        assert ask(answerer, question).answer == "The reports in this index on Merseyside CRC do not name the chief " \
+                                                "executive."
+    assert "do not name" not in ask(answerer, "who was responsible for unpaid work at essex crc").answer  # (no role)
 
 
 def test_why_of_a_rating_the_report_gives_no_findings_for_says_so(answerer: Answerer) -> None:

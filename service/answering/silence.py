@@ -21,10 +21,15 @@ if TYPE_CHECKING:
     from service.corpus import Corpus
 
 ROLE_ASKED = re.compile(r"^\W*(?:who(?:\s+(?:was|is|were|are)|['’]s)|what(?:\s+(?:was|is)|['’]s)\s+the\s+names?\s+of)"
-                        r"\s+(?:the\s+|its\s+|their\s+)?((?:[a-z'’-]+\s+){0,3}?[a-z'’-]+)\s+(?:of|at|for|in|on|who|that)\b",
-                        re.I)  # ("who was the chief executive of X?", "what was the name of the chief inspector who")
+                        r"\s+(?:the\s+|its\s+|their\s+)?((?:[a-z'’-]+\s+){0,3}?[a-z'’-]+)(?:\s+(?:of|at|for|in|on|who|"
+                        r"that)\b|\W*$)", re.I)  # ("who was the chief executive of X?", "what was the name of the chief
+# inspector who ...", "who is X's principal social worker?", its body's name taken out: a person's role, at the end)
 PERSON = re.compile(r"\b(inspector|executive|director|chair|chairman|chairwoman|chairperson|leader|manager|head|"
-                    r"minister|secretary|officer|member|commissioner|mayor|councillor)$", re.I)  # (a role's last word)
+                    r"minister|secretary|officer|member|commissioner|mayor|councillor|worker|coordinator|consultant|"
+                    r"advis[eo]r|practitioner|president|principal|headteacher|governor|trustee|champion|dcs)$",
+                    re.I)  # (a person's role, by its last word: not "who was responsible for ...")
+POSSESSIVE = re.compile(r"['’]s?$")  # ("Sheffield's principal social worker", "Leeds' director")
+MARK = re.compile(r"['’]s?(?=\s)")
 LEAD_NAMED = re.compile(r"\blead (inspector|hmi)\b|\binspection was led by\b", re.I)
 
 
@@ -41,17 +46,31 @@ def not_named(tools: Tools, scope: Scope) -> str | None:
 def role_unnamed(tools: Tools, scope: Scope) -> str | None:
     """A person's role asked of the bodies ("who was the chief executive of X?") that no sentence of their
     reports in scope names, as a phrase; not a role the reports' metadata may answer (lead inspector, owner)."""
-    asked = ROLE_ASKED.match(scope.question)
-    role = asked.group(1).lower() if asked and (not asked.group(0).lower().startswith("what")
-                                                 or PERSON.search(asked.group(1))) else ""  # ("the name of": a person's)
-    if not role or stems(role) & (LEAD_ROLE | OWNER_ROLE | INSPECTION) and "chief" not in role.split() \
-            or role in INSPECTORATE_ROLE:  # (a chief inspector heads the inspectorate, not the inspection)
-        return None
+    asked = ROLE_ASKED.match(_of_the_body(scope))
+    named = {w.lower() for b in scope.bodies for w in scope.question[b.start:b.end].split()}
+    role = " ".join(w for w in asked.group(1).lower().split() if w not in named) if asked else ""  # (not "Sheffield")
+    if not PERSON.search(role) or stems(role) & (LEAD_ROLE | OWNER_ROLE | INSPECTION) and "chief" not in role.split() \
+            or role in INSPECTORATE_ROLE:  # (no person's role: "who is in charge?", "who was responsible for ...";
+        return None  # a chief inspector heads the inspectorate, not the inspection)
     corpus = tools.library.text
     columns = corpus.columns(role)
     rows = _phrase_rows(corpus, role, columns, tools.rows(scope.report_ids)) if columns else []
     who = Question(f"who is the {role}? {scope.question}", np.zeros(1), [], "name")  # (its own words: no name)
     return None if any(_names_a_person(tools, int(row), who) for row in rows) else role  # (a title alone: no one)
+
+
+def _of_the_body(scope: Scope) -> str:
+    """The question with a body named as the role's holder read as "the" ("who is Sheffield's principal social
+    worker?": "who is the principal social worker?")."""
+    question = scope.question
+    for body in sorted(scope.bodies, key=lambda b: -b.start):
+        end = body.end + len(mark.group(0)) if (mark := MARK.match(question, body.end)) else body.end
+        said = question[body.start:end]  # (a match may hold a word before the name: "of Sheffield's")
+        if POSSESSIVE.search(said) and question[end:end + 1].isspace():
+            kept = lead.group(0) if (lead := re.match(r"(?:of|in|at|for)\s+", said, re.I)) else ""
+            the = "" if re.search(r"\bthe\s*$", question[:body.start], re.I) else "the "
+            return f"{question[:body.start]}{kept}{the}{question[end:].lstrip()}"
+    return question
 
 
 def _names_a_person(tools: Tools, row: int, who: Question) -> bool:
