@@ -1515,13 +1515,15 @@ def test_the_kind_of_owner_asked_is_answered_by_the_owner(answerer: Answerer, qu
 
 
 @pytest.mark.parametrize(("question", "kind"), [("which police forces were rated good?", "police force"),
-                                              ("list the prisons praised for their resettlement work", "prison")])
+                                              ("list the prisons praised for their resettlement work", "prison"),
+                                              ("which school in Essex was rated inadequate in 2018?", "school")])
 def test_a_list_of_a_kind_of_organisation_no_report_is_about_says_so(answerer: Answerer, question: str,
                                                                       kind: str) -> None:
     answer = ask(answerer, question)  # (it had listed CRCs)
     assert answer.abstained and f"no report in this index is about a {kind}" in answer.answer
     topic = ask(answerer, "which CRCs did badly at checking with the police and children's services?")
     assert "Thames Valley CRC" in {item.body for item in topic.items}  # (the police: a topic, not the kind listed)
+    assert not ask(answerer, "which police forces did essex crc work with").abstained  # (what its report may say)
 
 
 def test_the_first_to_get_a_grade_from_the_inspectors_is_the_first_so_graded(answerer: Answerer) -> None:

@@ -179,3 +179,13 @@ def years_held(chosen: list[ReportMeta], bodies: list[str]) -> str:
         return ""
     listed = ", ".join(map(str, years[:-1])) + f" and {years[-1]}" if len(years) > 1 else str(years[0])
     return f"; {names[0]}'s report{'s are' if len(years) > 1 else ' is'} of {listed}"
+
+
+def other_years_note(named: list[str], spans: list[tuple[int, int]], chosen: list[ReportMeta]) -> str | None:
+    """A note when the years asked of the bodies ``named`` have no report and their other reports answer instead."""
+    if not named or not spans or not chosen or any(in_years(m, spans, with_fieldwork=True) for m in chosen):
+        return None
+    lo, hi = spans[0]
+    when = str(lo) if lo == hi else f"before {hi + 1}" if not lo else f"{lo}–{hi}" if hi != 9999 else f"{lo} or later"
+    return f"No report on {' or '.join(named)} in this index is dated {when}; " \
+           f"{'its' if len(named) == 1 else 'their'} other reports say:"

@@ -18,7 +18,8 @@ from service.answering.places import COUNCIL_KINDS, council_kind, council_kinds_
 from service.answering.regions import region_of, regions_named, without_regions
 from service.answering.dates import (BEFORE_LATEST, EVENT_BEFORE, FIELDWORK_YEAR, LATEST_ONLY, PART_OF_YEAR, REPORT_YEAR,
                                      YEAR_BESIDE, YEAR_PHRASE, before_latest_blanked, future_asked, in_years,
-                                     of_fieldwork_asked, of_month_asked, ordinal_asked, parse_years, years_held)
+                                     of_fieldwork_asked, of_month_asked, ordinal_asked, other_years_note, parse_years,
+                                     years_held)
 from service.answering.text import MONTH, content_words, stem, stems
 from service.answering.thesaurus import in_reports_words, reports_words
 from service.terms import STOPWORDS
@@ -109,7 +110,8 @@ def parse(question: str, reports: list[ReportMeta], areas: AreaNames, names: Bod
         scope.topic = " ".join(w for w in scope.topic.split() if not TOPIC_SUPERLATIVES.fullmatch(w))
     scope.names += [n for n in metadata_names(reports) if not set(n.split()) <= set(scope.names) and re.search(
         rf"\b{re.escape(n)}\b", question, re.I)]  # ("what happened to working links?": the owner, in lower case)
-    scope.note = _other_years(scope, by_id)
+    scope.note = other_years_note(list(dict.fromkeys(b.body for b in bodies)), years,
+                                  [by_id[r] for r in scope.report_ids])
     if kind == "fact" and not bodies and ((scope.answer_type == "number" or WHO.match(question) or
                                            PLURAL_ORGS.search(question)) and about_grades_only(scope)
                                           or grades.FROM_TO.search(question)
@@ -144,16 +146,17 @@ def _reports_in_scope(question: str, reports: list[ReportMeta], bodies: list[Bod
         return [], f"this index holds no reports by {absent[0]}"
     chosen = [m for m in reports if not present or m.inspectorate in present]
     types = {t for t in org_types_named(question) if any(org_type(m) == t for m in chosen)}
-    if bodies:
+    listed = kind_listed(question)
+    absent = listed and any(org_type(m) for m in chosen) and not any(org_type(m) == listed for m in chosen)
+    if absent and (not bodies or grades.GRADE_MENTION.search(question) or grades.asks_for_grade(question)):
+        return [], f"no report in this index is about a {KIND_NOUNS[listed]}"  # "which police forces ...", "which
+    if bodies:  # primary school in Bradford was rated inadequate?": none here (not "which police forces did X ...")
         chosen = [m for m in chosen if m.report_id in {rid for b in bodies for rid in b.report_ids}]
         typed = {body_label(m) for m in chosen if org_type(m) in types}  # (the bodies of a kind named: its reports)
         if types and not typed:  # "the national probation service in Wales": the index has Wales CRC only
             kinds = " or ".join(sorted(k.upper() if len(k) == 3 else k for k in types))
             return [], f"no {kinds} report in this index is about {question[bodies[0].start:bodies[0].end]}"
         chosen = [m for m in chosen if org_type(m) in types or body_label(m) not in typed]  # ("BGSW ... the NPS")
-    elif (listed := kind_listed(question)) and any(org_type(m) for m in chosen) \
-            and not any(org_type(m) == listed for m in chosen):  # "which police forces ...": none here
-        return [], f"no report in this index is about a {KIND_NOUNS[listed]}"
     elif types:
         chosen = [m for m in chosen if org_type(m) in types | {None}]  # (an area's SEND report: kind unread)
     if not bodies and (groups := council_kinds_named(question)):  # "which London boroughs ...", "county councils"
@@ -192,18 +195,6 @@ def _reports_in_scope(question: str, reports: list[ReportMeta], bodies: list[Bod
     if not years and (nth or (LATEST_ONLY.search(question) if bodies else AS_THINGS_STAND.search(question))):
         dated = nth_per_body(dated, nth) if nth else latest_per_body(dated)  # ("currently rated": each one's latest)
     return sorted(m.report_id for m in dated), None
-
-
-def _other_years(scope: Scope, by_id: dict[str, ReportMeta]) -> str | None:
-    """A note when the year asked of a body has no report and its other reports answer instead."""
-    if not scope.bodies or not scope.years or not scope.report_ids or \
-            any(in_years(by_id[r], scope.years, with_fieldwork=True) for r in scope.report_ids):
-        return None
-    lo, hi = scope.years[0]
-    when = str(lo) if lo == hi else f"before {hi + 1}" if not lo else f"{lo}–{hi}" if hi != 9999 else f"{lo} or later"
-    named = list(dict.fromkeys(b.body for b in scope.bodies))
-    return f"No report on {' or '.join(named)} in this index is dated {when}; " \
-           f"{'its' if len(named) == 1 else 'their'} other reports say:"
 
 
 def _read_wants(scope: Scope, areas: AreaNames, graded: bool = False) -> None:
