@@ -1526,9 +1526,13 @@ def test_a_list_of_a_kind_of_organisation_no_report_is_about_says_so(answerer: A
     assert not ask(answerer, "which police forces did essex crc work with").abstained  # (what its report may say)
 
 
-def test_the_first_to_get_a_grade_from_the_inspectors_is_the_first_so_graded(answerer: Answerer) -> None:
-    answer = ask(answerer, "Which community rehabilitation company was the first to get a Good from the probation inspectors?")
+@pytest.mark.parametrize("question", [
+    "Which community rehabilitation company was the first to get a Good from the probation inspectors?",
+    "Which probation company was the earliest to earn a positive overall verdict from the watchdog?"])
+def test_the_first_to_get_a_grade_from_the_inspectors_is_the_first_so_graded(answerer: Answerer, question: str) -> None:
+    answer = ask(answerer, question)
     assert answer.items and answer.items[0].body == "Hampshire and Isle of Wight CRC"
+    assert ask(answerer, "which crcs got a negative rating in 2019").answer.startswith("Reports with that grade")
 
 
 def test_little_improvement_is_no_strength() -> None:

@@ -10,7 +10,7 @@ from dataclasses import dataclass, field, replace
 from ingest.models import GRADES, Grade, ReportMeta
 from service.answering.areas import AreaNames, area_key
 from service.answering.evidence import Claim, Evidence, Pages, provenance_evidence, scan_pages
-from service.answering.text import A_YEAR, MONTH, content_words, stem, stems, words
+from service.answering.text import A_YEAR, MONTH, content_words, stem, stems, without_framework, words
 
 GRADE_NAME = r"(requires?\s+improvement(\s+to\s+be\s+good)?|outstanding|good|inadequate)"  # a grade as written
 GRADE_WORD = re.compile(rf"\b{GRADE_NAME}\b", re.I)
@@ -71,6 +71,10 @@ PLAIN_GRADES = [  # everyday names of the grades, read as the grade itself
      "inadequate"),  # "was any company given a failing grade?"
     (re.compile(r"\brequir(?:ing|ed) improvement\b|\bneed(?:s|ed|ing)? improvement\b", re.I), "requires improvement"),
     (re.compile(r"\bgood or (?:better|above)\b|\bat least good\b", re.I), "good or outstanding"),
+    (re.compile(r"\b(?:an?\s+)?(?:positive|favourable|favorable)\s+(?:(overall)\s+)?(?:verdict|grade|rating|"
+                r"judge?ment|score|mark)s?\b", re.I), r"good or outstanding \1"),  # ("a positive overall verdict")
+    (re.compile(r"\b(?:an?\s+)?(?:negative|unfavourable|unfavorable)\s+(?:(overall)\s+)?(?:verdict|grade|rating|"
+                r"judge?ment|score|mark)s?\b", re.I), r"requires improvement or inadequate \1"),
     (re.compile(r"\b(?:(?:were|was|are|is)\s+not|(?:weren|wasn|aren|isn)['’]t)\s+(?:yet\s+good|good\s+yet)\b", re.I),
      "were rated requires improvement"),
 ]  # ("weren't good yet": Ofsted's "requires improvement to be good")
@@ -91,11 +95,6 @@ def grade_of(text: str) -> Grade | None:
     return next((g for g in GRADES if g != "requires improvement" and re.search(rf"\b{g}\b", text)), None)
 
 
-FRAMEWORK = re.compile(r"\s*\(?\s*\b(?:(?:under|in|of|from|using)\s+)?(?:the\s+)?(?:single inspection framework|"
-                       r"\bsif\b|\bilacs\b|inspections? of local authority children['’]?s services)"
-                       r"(?:\s+(?:framework|inspections?|regime))?\s*\)?", re.I)  # (which framework: every report is one)
-
-
 def plain_grades(question: str) -> tuple[str, bool]:
     """The question with everyday names of grades replaced by the grades ("the best possible grade" ->
     "outstanding", "failing" -> "inadequate", "good or better" -> "good or outstanding"), and whether any was;
@@ -106,10 +105,6 @@ def plain_grades(question: str) -> tuple[str, bool]:
     for pattern, grade in PLAIN_GRADES:
         question = pattern.sub(grade, question)
     return question, question != original
-
-
-def without_framework(question: str) -> str:
-    return re.sub(r"\s+([?.!])", r"\1", re.sub(r"\s{2,}", " ", FRAMEWORK.sub(" ", question))).strip()
 
 
 @dataclass

@@ -53,7 +53,8 @@ ALWAYS = re.compile(r"\b(always|ever|every time|each time|every inspection|each 
 COUNT_CUE = re.compile(r"\bhow many\b|\bnumber of\b|\b(share|proportion|percentage|per ?cent|count|counts)\b|"
                        r"\bhow (have|has|did)\b", re.I)
 SOONEST = re.compile(r"\b(first|earliest|oldest|most recent(?:ly)?|latest|newest)\b", re.I)
-SOONEST_WORDS = {stem(w) for w in "first earliest oldest recent recently latest newest".split()}
+SOONEST_WORDS = {stem(w) for w in "first earliest oldest recent recently latest newest watchdog watchdogs regulator "
+                                   "regulators inspectorate inspectorates".split()}  # (by whom: "from the watchdog")
 MOST_CHANGED = re.compile(r"\b(most|biggest|greatest|largest)[- ](improv\w*|declin\w*|deteriorat\w*|turnaround)|"
                           r"\b(improv\w*|declin\w*|deteriorat\w*|got worse|got better|fell|dropped)\b[^?]*\bthe most\b",
                           re.I)  # "which council improved the most?", "the biggest decline": by grade steps

@@ -252,3 +252,13 @@ def names_a_thing(text: str, asked: set[str], rare: Callable[[str], bool]) -> bo
         if rare(token) and any(UNIT_WORD.fullmatch(t) for t in tokens[i + 1:i + (NEAR + 1 if appositive else 2)]):
             return True
     return False
+
+
+FRAMEWORK = re.compile(r"\s*\(?\s*\b(?:(?:under|in|of|from|using)\s+)?(?:the\s+)?(?:single inspection framework|"
+                       r"\bsif\b|\bilacs\b|inspections? of local authority children['’]?s services)"
+                       r"(?:\s+(?:framework|inspections?|regime))?\s*\)?", re.I)  # (which framework: every report is one)
+
+
+def without_framework(question: str) -> str:
+    """``question`` less the inspection framework it names ("... in 2016 (single inspection framework)")."""
+    return re.sub(r"\s+([?.!])", r"\1", re.sub(r"\s{2,}", " ", FRAMEWORK.sub(" ", question))).strip()
