@@ -1476,6 +1476,13 @@ def test_a_topic_list_in_everyday_words_finds_the_reports_words(answerer: Answer
     assert "West Yorkshire CRC" not in item_bodies(answer)  # other agencies"; not a risk to children missed)
 
 
+def test_a_common_word_of_a_longer_name_is_no_name_and_idioms_of_a_verdict_are_grades(answerer: Answerer) -> None:
+    links = ask(answerer, "which crcs had poor links with councils")  # ("Working Links": the only "Links" written)
+    assert not links.abstained and "Working Links" not in links.answer
+    wanting = ask(answerer, "which crcs were found wanting in 2020")
+    assert wanting.answer.startswith("Reports with that grade") and "Durham Tees Valley CRC" not in item_bodies(wanting)
+
+
 def test_according_to_the_inspection_does_not_ask_who_inspected(answerer: Answerer) -> None:
     answer = ask(answerer, "who ran Thames Valley CRC according to the 2018 inspection?")
     assert "MTCnovo" in answer.answer and "inspected by" not in answer.answer

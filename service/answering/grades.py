@@ -71,6 +71,9 @@ PLAIN_GRADES = [  # everyday names of the grades, read as the grade itself
      "inadequate"),  # "was any company given a failing grade?"
     (re.compile(r"\brequir(?:ing|ed) improvement\b|\bneed(?:s|ed|ing)? improvement\b", re.I), "requires improvement"),
     (re.compile(r"\bgood or (?:better|above)\b|\bat least good\b", re.I), "good or outstanding"),
+    (re.compile(r"\b(?:were|was|are|is|been|be)\s+found\s+wanting\b", re.I), "were rated requires improvement or "
+                                                                              "inadequate"),  # (idioms of a verdict)
+    (re.compile(r"\b(?:an?\s+)?clean bill of health\b", re.I), "a rating of good or outstanding"),
     (re.compile(r"\b(?:an?\s+)?(?:positive|favourable|favorable)\s+(?:(overall)\s+)?(?:verdict|grade|rating|"
                 r"judge?ment|score|mark)s?\b", re.I), r"good or outstanding \1"),  # ("a positive overall verdict")
     (re.compile(r"\b(?:an?\s+)?(?:negative|unfavourable|unfavorable)\s+(?:(overall)\s+)?(?:verdict|grade|rating|"

@@ -51,6 +51,7 @@ NAME_WORDS = 5          # a programme's name, read from lower case: at most this
 NAME_SENTENCES = 80     # ... judged on at most this many sentences that hold its words
 NAME_SEEN = 3           # ... written mid-sentence at least this often
 NAME_SHARE = 0.8        # ... and capitalised in at least this share of those
+NAME_BEFORE = re.compile(r"(?<![.!?]\s)\b[A-Z][\w'’&-]*\s+$")  # a one-word name's word led by a capitalised one
 PHRASE_SHARE = 0.6      # or (two words or more) written as one phrase in this share of the sentences holding them
 NAME_REPORTS = 0.25     # ... and in at most this share of the reports
 AREA_MEANT = 0.65       # cosine of a question's topic and the judgement area it means (set on a dozen paraphrases
@@ -179,7 +180,11 @@ class Tools:
             return None
         phrase = re.compile(r"(?:^|(?<=\w)([\s,;:(‘'\"-]))?\s*[‘'\"]?(" + r"(?:\W+(?:and|of|the|&)\W+|\W+)".join(
             re.escape(w) for w in run) + r")\w{0,2}\b", re.I)
-        found = [m for row in held[:NAME_SENTENCES] for m in phrase.finditer(corpus.sentence(int(row))[4])]
+        texts = [corpus.sentence(int(row))[4] for row in held[:NAME_SENTENCES]]
+        found = [m for text in texts for m in phrase.finditer(text)]
+        if capitals and len(run) == 1 and sum(bool(NAME_BEFORE.search(m.string[:m.start(2)])) for m in found) \
+                >= NAME_SHARE * max(1, len(found)):
+            return None  # (a word of a longer name: "links" is the common word, not "Working Links")
         if not capitals:  # (as written mid-sentence: a capital at a sentence's start says nothing)
             inside = [m.group(2) for m in found if m.group(1)] or [m.group(2) for m in found[:1]]
             return inside[0] if len(found) >= max(NAME_SEEN, PHRASE_SHARE * min(len(held), NAME_SENTENCES)) else None
