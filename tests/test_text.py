@@ -238,6 +238,10 @@ def test_kinds_of_council_follow_the_standard_and_are_named_as_groups() -> None:
     assert council_kinds_named("how did Kent County Council do?") == set()  # one council, not the group
     assert council_kinds_named("worst rated london borough 2023") == {"London borough"}  # (one of them; it had
     assert council_kinds_named("how did the London Borough of Hackney do?") == set()  # been the City of London)
+    assert council_kinds_named("which county council was rated inadequate in 2018") == {"Two-tier county"}
+    assert council_kinds_named("which metropolitan borough got outstanding") == {"Metropolitan district"}
+    assert council_kinds_named("was any unitary authority rated inadequate?") == {"Unitary authority"}
+    assert council_kinds_named("how did durham county council do in 2019") == set()  # (one council's name)
 
 
 def test_which_with_one_word_before_a_kind_of_organisation_asks_for_a_list() -> None:

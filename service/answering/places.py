@@ -39,14 +39,19 @@ SHORT_FORMS = {"staffs": "staffordshire", "notts": "nottinghamshire", "derbys": 
 DIRECTIONS = {"n": ("north",), "s": ("south",), "e": ("east",), "w": ("west",), "ne": ("north", "east"),
               "nw": ("north", "west"), "se": ("south", "east"), "sw": ("south", "west")}
 # (before a name's word: "s glos", "n yorks", "bath ne somerset")
+ONE_OF = r"\b(?:which|what|any|every|each|an?)\s+(?:[\w-]+\s+){0,2}?"  # ("which county council", "a top-rated ...")
 COUNCIL_KINDS = {  # the standard's subdivision types, as a question names a group of them
     "London borough": re.compile(r"\blondon (?:boroughs|councils|local authorities|las)\b|"
                                  r"\b(?:boroughs|councils|local authorities|las) in london\b|"
                                  r"\blondon (?:borough|council)\b(?!\s+of\b)", re.I),  # ("the worst rated london
     # borough": one of them; not "the London Borough of Hackney")
-    "Metropolitan district": re.compile(r"\bmetropolitan (?:boroughs|districts|councils|authorities)\b", re.I),
-    "Two-tier county": re.compile(r"\bcounty councils\b|\bshire counties\b|\bcounties\b", re.I),
-    "Unitary authority": re.compile(r"\bunitar(?:y authorities|y councils|ies)\b", re.I),
+    "Metropolitan district": re.compile(r"\bmetropolitan (?:boroughs|districts|councils|authorities)\b|"
+                                       rf"{ONE_OF}metropolitan (?:borough|district|council|authority)\b(?!\s+of\b)",
+                                       re.I),
+    "Two-tier county": re.compile(rf"\bcounty councils\b|\bshire counties\b|\bcounties\b|{ONE_OF}county council\b"
+                                  r"(?!\s+of\b)", re.I),  # ("which county council ...": one of them)
+    "Unitary authority": re.compile(rf"\bunitar(?:y authorities|y councils|ies)\b|{ONE_OF}unitary (?:authority|"
+                                    r"council)\b", re.I),
 }
 
 AREA_SERVED = re.compile(r"\b(?:in|across|around|near|within|cover(?:s|ed|ing)?|serv(?:es|ed|ing)|including|"
