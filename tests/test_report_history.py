@@ -211,6 +211,22 @@ def test_a_figure_that_counts_something_else_is_not_the_answers_headline(history
     assert asked.answer.startswith("**41** — ")
 
 
+def test_a_figure_of_those_who_left_a_state_is_not_how_many_are_in_it(tmp_path, embeddings) -> None:
+    folder = tmp_path / "reports"
+    folder.mkdir()
+    (folder / "eastfield-2017.md").write_text(
+        "# Inspection of Eastfield local authority children's services\n\nInspected body: Eastfield\nPublished: "
+        "2017-04\nOverall effectiveness: Good\n\n## Information about this local authority area\n\n"
+        "105 children ceased to be looked after, of whom 11% subsequently returned to be looked after.\n\n"
+        "At 28 February 2017, 294 children are being looked after by the local authority (a rate of 91 per 10,000 "
+        "children).\n", encoding="utf-8")  # (Knowsley 2017's words)
+    answerer = answerer_over(folder, tmp_path, embeddings)
+    answer = answerer.ask(AskRequest(question="how many children were in care in eastfield in 2017"))
+    assert answer.answer.startswith("**294** — ")
+    left = answerer.ask(AskRequest(question="how many children ceased to be looked after in eastfield in 2017?"))
+    assert left.answer.startswith("**105** — ")
+
+
 def test_how_often_is_answered_by_a_frequency(history: Answerer) -> None:
     answer = history.ask(AskRequest(question="how often does northshire's exploitation group get together?"))
     assert answer.answer.startswith("**monthly** — ") and "meets monthly" in answer.citations[0].quote

@@ -31,6 +31,7 @@ DESCRIBED = re.compile(rf"\b((?:[a-z][\w'’-]*\s+){{1,3}})({UNIT})\b")  # "the 
 THING_ASKED = re.compile(rf"\b{UNIT}\b", re.I)  # a thing's name asked: a club's, a team's, a scheme's
 NAME = re.compile(r"\b[A-Z][\w'’-]*")
 LEADING_MARKS = re.compile(r"^[^\w‘“'\"]+")  # a bullet or space before the first word: the first word opens it
+CEASED = re.compile(r"\b(?:ceased to be|no longer|stopped being|left care)\b", re.I)  # a figure of those who left
 NAMING = re.compile(r"\b(?:known as|called|named|entitled|branded)\b|[‘“\"'][^‘’“”\"']{3,60}[’”\"']")
 
 
@@ -46,6 +47,8 @@ def fits(ev: Evidence, question: Question, rare: Callable[[str], bool] = lambda 
         return 0.0
     if ev.kind != "sentence":
         return float(ev.kind == kind)
+    if kind == "number" and CEASED.search(text) and not CEASED.search(question.text):
+        return OTHER_QUANTITY  # ("105 children ceased to be looked after": not how many were in care)
     if kind == "number":
         kind = question.figure  # "how many children": a count, more than "21%" or "a quarter"
         return 1.0 if has_number(text, kind) else OTHER_QUANTITY * (kind != "money" and has_number(text))
