@@ -11,7 +11,8 @@ import argparse
 from collections.abc import Sequence
 from pathlib import Path
 
-from eval.metrics import LATENCY_METRICS, QuestionResult, rates
+from eval.aggregate import LATENCY_METRICS, rates
+from eval.metrics import QuestionResult
 from eval.run import RunResult, load_run
 
 METRIC_ORDER = ("answered_right", "fact_accuracy", "list_precision", "list_recall", "list_precision_macro",

@@ -10,8 +10,8 @@ import httpx
 import pytest
 
 from eval.citations import BodyNames, SourcePages, check_citation, report_bodies, source_paths
-from eval.metrics import (Question, compute_metrics, contains_answer, list_counts, percentile, predicted_bodies,
-                          score_question)
+from eval.aggregate import compute_metrics, percentile
+from eval.metrics import Question, contains_answer, list_counts, predicted_bodies, score_question
 from eval.run import AskError, HttpAsker, evaluate, load_conversations
 from ingest.catalog import Catalog
 from service.schemas import Answer, Citation, Item
