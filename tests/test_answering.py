@@ -1483,6 +1483,12 @@ def test_a_common_word_of_a_longer_name_is_no_name_and_idioms_of_a_verdict_are_g
     assert wanting.answer.startswith("Reports with that grade") and "Durham Tees Valley CRC" not in item_bodies(wanting)
 
 
+def test_good_feedback_on_a_topic_asks_for_praise_of_that_topic(answerer: Answerer) -> None:
+    answer = ask(answerer, "which providers got good feedback on their unpaid work?")  # (not whatever was "good")
+    assert {"Essex CRC", "Warwickshire and West Mercia CRC"} <= item_bodies(answer)
+    assert not item_bodies(answer) & {"Durham Tees Valley CRC", "London NPS division", "Northumbria CRC"}
+
+
 def test_according_to_the_inspection_does_not_ask_who_inspected(answerer: Answerer) -> None:
     answer = ask(answerer, "who ran Thames Valley CRC according to the 2018 inspection?")
     assert "MTCnovo" in answer.answer and "inspected by" not in answer.answer

@@ -60,7 +60,8 @@ NEGATIVE_PHRASES = re.compile(r"\b(need(s|ed)?|requir(es|ed|e)|requiring) (?:\w+
                               r"clearer|robust|swifter|improved|greater|further)\b[^;:.]*|"  # "needs to have a better"
                               r"\b(?:not|never)\s+(?:\w+ly\s+)?(?:yet\s+)?(?:ensured?|secured?|made sure|established|"
                               r"demonstrated|shown)\b[^;:.]*", re.I)  # "have not ensured that ... good": all of it
-POSITIVE_PHRASES = re.compile(r"\b(in place|high quality|well[- ]established|well[- ]led)\b", re.I)
+FEEDBACK = r"(good|positive|glowing|great|favourable) (feedback|reviews?|write[- ]ups?|marks? for|comments?)"
+POSITIVE_PHRASES = re.compile(rf"\b(in place|high quality|well[- ]established|well[- ]led|{FEEDBACK})\b", re.I)
 IMPROVED_PHRASES = re.compile(r"\b(up from( (requires improvement( to be good)?|inadequate|good|adequate))?|"
                               r"now (good|outstanding|effective|strong)|more than before|"
                               r"since the last inspection,? (much|good|significant|considerable) progress)\b", re.I)
@@ -255,6 +256,12 @@ shortfalls workload workloads caseload caseloads morale turnover sickness vacanc
 GENERIC_CUES = {stem(w) for w in """concern concerns concerned concerning problem problems issue issues weak weakness
 weaknesses poor poorly criticised criticized criticism failing failings fail failed praised praise strength strengths
 good well strong positive positively improved improving improvement improvements better worse""".split()}
+
+
+def phrase_cues(question: str) -> set[str]:
+    """The words of the praise a question asks for in other words ("good feedback on", "glowing reviews for"): the
+    side asked, not the topic ("well led" is both)."""
+    return {w for m in re.finditer(FEEDBACK, question, re.I) for w in words(m.group(0))}
 
 
 def cue_words(question: str) -> set[str]:

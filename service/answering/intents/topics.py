@@ -17,7 +17,7 @@ from service.answering.scope import Scope
 from service.answering.text import NUMBER, YEAR, names_in, no_finding, stem
 from service.answering.thesaurus import besides_everyday
 from service.answering.tools import Tools
-from service.answering.verdict import ABSENT, CONCERN, cue_words, happened_to_none, is_absence, sentence_polarity
+from service.answering.verdict import ABSENT, CONCERN, cue_words, phrase_cues, happened_to_none, is_absence, sentence_polarity
 
 RELEVANT = 0.30        # strength (cosine + covered term weight) a report's evidence needs to be on the topic,
 MARGIN = 0.30          # and within this of the strongest report's evidence (set on the dev lists),
@@ -35,7 +35,7 @@ CONSIDERED = 6         # the report's best-ranked sentences that may decide its 
 def topical_rows(tools: Tools, scope: Scope, ids: list[str], ease: bool = False) -> list[Row]:
     """Each report judged on its own best evidence for the topic (ranked by meaning and words): it qualifies
     when that evidence leans the way asked (concern, praise) and is nearly as strong as the best in scope."""
-    cues = cue_words(scope.topic)
+    cues = cue_words(scope.topic) | phrase_cues(scope.question)  # ("good feedback on": the side, not the topic)
     topic = besides_everyday([w for w in scope.topic_words if w not in cues], scope.question, scope.jargon)
     question = tools.question(scope.question, None, topic, scope.jargon)  # (an everyday phrase: the reports' term)
     rows = tools.rows(ids)
