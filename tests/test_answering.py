@@ -1489,6 +1489,12 @@ def test_good_feedback_on_a_topic_asks_for_praise_of_that_topic(answerer: Answer
     assert not item_bodies(answer) & {"Durham Tees Valley CRC", "London NPS division", "Northumbria CRC"}
 
 
+def test_a_finding_that_only_says_the_grades_shown_is_not_listed_again(answerer: Answerer) -> None:
+    answer = ask(answerer, "key points northumbria crc 2020")
+    assert "**Grades by area**" in answer.answer and "(assessment, planning" not in answer.answer
+    assert "its handling of the risk of harm still needed work" in answer.answer  # (it says more)
+
+
 def test_according_to_the_inspection_does_not_ask_who_inspected(answerer: Answerer) -> None:
     answer = ask(answerer, "who ran Thames Valley CRC according to the 2018 inspection?")
     assert "MTCnovo" in answer.answer and "inspected by" not in answer.answer

@@ -39,6 +39,8 @@ CLAUSE_END = re.compile(r"[;:]|\s(?:so that|which|that|who|to ensure|in order to
 OUTCOME_SECTION = re.compile(r"outcome|judge?ment|conclusion|verdict", re.I)
 OUTCOME_READ = 60       # an outcome comes early
 OTHER_INSPECTIONS = re.compile(r"\bother (ofsted )?inspections\b|\bprevious inspections?\b", re.I)  # (a section)
+ONLY_GRADES = re.compile(r"^[^,;:]*\b(?:were|was|are|is)\s+(?:all\s+|each\s+)?(?:rated|judged|graded)\s+(?:as\s+)?"
+                         r"(?:Good|Outstanding|Inadequate|Requires improvement)\s*\.?\s*$", re.I)
 READ_AT_MOST = 400
 SUBJECT_SHARE = 0.001  # a word this many of the sentences use names a subject ("unpaid work"), not a wish
 WHY = re.compile(r"\bwhy\b", re.I)
@@ -73,8 +75,9 @@ def answer_overview(tools: Tools, scope: Scope, book: CitationBook, session_id: 
         weak = meta.overall in WEAK_GRADES  # for it is asked ("why was it so bad?" of a body rated good: its grade)
         claims = [c for c in claims if c.area is None and meta.overall and (
             asked == {"concern" if weak else "positive"} or WHY.search(scope.question))]
-    strengths = findings(tools, meta, "positive", PER_SIDE * 2) if asked != {"concern"} else []
-    concerns = findings(tools, meta, "concern", PER_SIDE * 2) if asked != {"positive"} else []
+    graded = any(c.area is not None for c in claims)  # (its areas' grades shown: a finding saying no more is not)
+    strengths = _beyond(findings(tools, meta, "positive", PER_SIDE * 2), graded) if asked != {"concern"} else []
+    concerns = _beyond(findings(tools, meta, "concern", PER_SIDE * 2), graded) if asked != {"positive"} else []
     book.offer(strengths[PER_SIDE:] + concerns[PER_SIDE:])  # more for an optional prose writer
     strengths, concerns = (sorted(side[:PER_SIDE], key=lambda ev: ev.row) for side in (strengths, concerns))
     overall = [c.evidence for c in claims if c.area is None]
@@ -110,6 +113,12 @@ def _lines(evidence: list[Evidence], book: CitationBook, heading: str) -> str:
     if not lines:
         return ""
     return "\n".join(([heading] if heading else []) + lines)
+
+
+def _beyond(found: list[Evidence], graded: bool) -> list[Evidence]:
+    """The findings, less those that only say its areas' grades when the grades are shown ("All four case
+    supervision standards (assessment, ...) were rated Requires improvement.")."""
+    return [ev for ev in found if not graded or not ONLY_GRADES.match(re.sub(r"\([^()]*\)", "", ev.quote))]
 
 
 def readable(sentence: str, section: str | None = None) -> bool:
