@@ -1495,6 +1495,12 @@ def test_a_finding_that_only_says_the_grades_shown_is_not_listed_again(answerer:
     assert "its handling of the risk of harm still needed work" in answer.answer  # (it says more)
 
 
+def test_a_side_compared_is_that_side_of_each_not_an_aspect(answerer: Answerer) -> None:
+    answer = ask(answerer, "compare the problems at essex and thames valley")  # ("problems": no subject's row)
+    assert "| Main concern |" in answer.answer and "| Main strength |" not in answer.answer
+    assert "| Problems |" not in answer.answer
+
+
 def test_according_to_the_inspection_does_not_ask_who_inspected(answerer: Answerer) -> None:
     answer = ask(answerer, "who ran Thames Valley CRC according to the 2018 inspection?")
     assert "MTCnovo" in answer.answer and "inspected by" not in answer.answer

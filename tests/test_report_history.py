@@ -681,3 +681,10 @@ def test_when_the_next_inspection_will_be_is_not_in_the_reports(history: Answere
     did = history.ask(AskRequest(question="how did northshire do in 2017?"))
     assert history.ask(AskRequest(question="when was the next inspection?", session_id=did.session_id)
                        ).citations[0].report_id == "northshire-2022"
+
+
+def test_how_that_compares_after_a_side_asked_sets_the_latest_reports_side_by_side(history: Answerer) -> None:
+    first = history.ask(AskRequest(question="tell me about northshire's latest inspection"))
+    concerns = history.ask(AskRequest(question="what were the main concerns?", session_id=first.session_id))
+    compared = history.ask(AskRequest(question="how does that compare with southvale?", session_id=concerns.session_id))
+    assert {i.report_id for i in compared.items} == {"northshire-2022", "southvale-2021"}  # (their latest reports)

@@ -16,11 +16,12 @@ from service.answering.evidence import Evidence, label
 from service.answering.intents.fact import answer_fact
 from service.answering.intents.overview import SUBJECT_SHARE, findings, outcome
 from service.answering.organisations import body_label, group_by_body
-from service.answering.intent import ALWAYS, COMPARE_WORDS, HOW_RATED, OVER_TIME, OVERVIEW_WORDS
+from service.answering.intent import ALWAYS, COMPARE_WORDS, HOW_RATED, OVER_TIME, OVERVIEW_WORDS, SIDES
 from service.answering.scope import RATING, Scope
 from service.answering.text import A_YEAR, content_words, stem
 from service.answering.thesaurus import reports_words
 from service.answering.tools import Tools
+from service.answering.verdict import sides_named
 from service.schemas import Answer, Item
 
 WORSE = re.compile(r"\b(worse|worst|weaker|weakest|poorer|poorest|lower|lowest)\b", re.I)  # which was rated worse
@@ -45,7 +46,7 @@ MAX_REPORTS = 6   # one body "over time": its reports side by side, at most this
 
 def answer_compare(tools: Tools, scope: Scope, book: CitationBook, session_id: str) -> Answer:
     named = {w.lower() for name in scope.names for w in name.split()}  # ("both working links": no aspect)
-    aspect = [w for w in scope.topic_words if stem(w) not in COMPARE_WORDS | OVERVIEW_WORDS | RATING
+    aspect = [w for w in scope.topic_words if stem(w) not in COMPARE_WORDS | OVERVIEW_WORDS | RATING | SIDES
               and tools.library.text.share(w) >= SUBJECT_SHARE and not HOW_MANY_COMPARED.fullmatch(w)
               and not ALWAYS.fullmatch(w) and not HOW_RATED.fullmatch(w)  # ("was it always that bad?": no aspect)
               and w.lower() not in named | _framing(scope.question)]
@@ -69,7 +70,8 @@ def answer_compare(tools: Tools, scope: Scope, book: CitationBook, session_id: s
         sides = [side for side, cue in (("improved", IMPROVED_ASKED), ("declined", DECLINE_ASKED))  # report says
                  if one_body and (cue.search(scope.question) or EITHER_WAY.search(scope.question))]  # got better
         shown: set[str] = set()  # (worse), first; both, when how it changed is asked
-        for side in [*sides, "positive", "concern"]:
+        named = sides_named(scope.question)  # ("compare the problems at A and B": their concerns only)
+        for side in [*sides, *(side for side in ("positive", "concern") if len(named) != 1 or side in named)]:
             found = [_finding(tools, m, side, shown) for m in metas]
             shown |= {ev.quote for ev in found if ev}
             if any(found) or side not in sides:
