@@ -688,3 +688,8 @@ def test_how_that_compares_after_a_side_asked_sets_the_latest_reports_side_by_si
     concerns = history.ask(AskRequest(question="what were the main concerns?", session_id=first.session_id))
     compared = history.ask(AskRequest(question="how does that compare with southvale?", session_id=concerns.session_id))
     assert {i.report_id for i in compared.items} == {"northshire-2022", "southvale-2021"}  # (their latest reports)
+
+
+def test_a_second_part_is_asked_of_the_report_the_first_part_chose(history: Answerer) -> None:
+    answer = history.ask(AskRequest(question="when was northshire last inspected and what grade did it get?"))
+    assert {c.report_id for c in answer.citations} == {"northshire-2022"}  # (not its earlier reports' grades)

@@ -142,6 +142,8 @@ class Answerer:
             years = [str(lo) for lo, hi in scopes[0].years if lo == hi]
             named = "; ".join([*dict.fromkeys(b.body for b in scopes[0].bodies), *years])
             scopes[1] = self.scope(replace(resolved, text=f"{parts[1].rstrip(' ?')} ({named})?"), filters)
+            if not scopes[1].years and (same := [r for r in scopes[1].report_ids if r in scopes[0].report_ids]):
+                scopes[1].report_ids = same  # ("when was X last inspected and what grade did it get?": that one)
         return scopes
 
     def answer(self, scopes: list[Scope], session_id: str) -> tuple[Answer, CitationBook]:
