@@ -20,6 +20,17 @@ def history(tmp_path_factory: pytest.TempPathFactory, embeddings) -> Answerer:
     return answerer_over(HISTORY, tmp_path_factory.mktemp("history"), embeddings)
 
 
+def one_report(tmp_path: Path, embeddings, body: str, published: str, body_text: str, grade: str = "") -> Answerer:
+    """An answerer over one council's report: its header (body, date, overall grade) and ``body_text``."""
+    folder = tmp_path / "reports"
+    folder.mkdir()
+    rated = f"\nOverall effectiveness: {grade}" if grade else ""
+    (folder / f"{body.lower()}-{published[:4]}.md").write_text(
+        f"# Inspection of {body} local authority children's services\n\nInspected body: {body}\nPublished: "
+        f"{published}{rated}\n\n{body_text}", encoding="utf-8")
+    return answerer_over(folder, tmp_path, embeddings)
+
+
 @pytest.mark.parametrize(("question", "years", "change"), [
     ("how did Northshire do in 2022 compared with 2018", [2017, 2022], "from requires improvement (2017) to good (2022)"),
     ("compare northshire 2014 and 2022", [2014, 2022], "from inadequate (2014) to good (2022)"),
@@ -212,15 +223,11 @@ def test_a_figure_that_counts_something_else_is_not_the_answers_headline(history
 
 
 def test_a_figure_of_those_who_left_a_state_is_not_how_many_are_in_it(tmp_path, embeddings) -> None:
-    folder = tmp_path / "reports"
-    folder.mkdir()
-    (folder / "eastfield-2017.md").write_text(
-        "# Inspection of Eastfield local authority children's services\n\nInspected body: Eastfield\nPublished: "
-        "2017-04\nOverall effectiveness: Good\n\n## Information about this local authority area\n\n"
+    answerer = one_report(tmp_path, embeddings, "Eastfield", "2017-04", (
+        "## Information about this local authority area\n\n"
         "105 children ceased to be looked after, of whom 11% subsequently returned to be looked after.\n\n"
         "At 28 February 2017, 294 children are being looked after by the local authority (a rate of 91 per 10,000 "
-        "children).\n", encoding="utf-8")  # (Knowsley 2017's words)
-    answerer = answerer_over(folder, tmp_path, embeddings)
+        "children).\n"), "Good")  # (Knowsley 2017's words)
     answer = answerer.ask(AskRequest(question="how many children were in care in eastfield in 2017"))
     assert answer.answer.startswith("**294** — ")
     left = answerer.ask(AskRequest(question="how many children ceased to be looked after in eastfield in 2017?"))
@@ -566,44 +573,34 @@ def test_what_happened_at_the_next_full_inspection_is_the_next_reports_overview(
 
 
 def test_strong_praise_under_what_needs_to_improve_is_no_concern(tmp_path, embeddings) -> None:
-    folder = tmp_path / "reports"
-    folder.mkdir()
-    (folder / "eastmoor-2018.md").write_text(
-        "# Inspection of Eastmoor local authority children's services\n\nInspected body: Eastmoor\nPublished: "
-        "2018-06\nOverall effectiveness: Good\n\n## What needs to improve\n\nThe quality of written plans.\n\n"
+    answerer = one_report(tmp_path, embeddings, "Eastmoor", "2018-06", (
+        "## What needs to improve\n\nThe quality of written plans.\n\n"
         "Highly committed partner agencies work together well to deliver effective help to families.\n\n"
-        "Strategy meetings do not record how enquiries should be undertaken.\n", encoding="utf-8")
-    answer = answerer_over(folder, tmp_path, embeddings).ask(AskRequest(question="eastmoor 2018 in a nutshell"))
+        "Strategy meetings do not record how enquiries should be undertaken.\n"), "Good")
+    answer = answerer.ask(AskRequest(question="eastmoor 2018 in a nutshell"))
     concerns = answer.answer.split("**Concerns**")[1] if "**Concerns**" in answer.answer else ""
     assert "Strategy meetings" in concerns and "Highly committed" not in concerns
 
 
 def test_the_short_lines_of_what_needs_to_improve_are_its_first_concerns(tmp_path, embeddings) -> None:
-    folder = tmp_path / "reports"
-    folder.mkdir()
-    (folder / "westmoor-2022.md").write_text(
-        "# Inspection of Westmoor local authority children's services\n\nInspected body: Westmoor\nPublished: "
-        "2022-05\nOverall effectiveness: Good\n\nChildren are well supported by skilled social workers who know them "
-        "well.\n\n## What needs to improve?\n\nContingency planning in written plans.\n\nConsistent decisions "
-        "after strategy discussions.\n\n## Help and protection\n\nThe pandemic caused a worrying rise in referrals "
-        "and poor, delayed responses for some families.\n\nSome children wait too long for a weak and inconsistent "
-        "assessment of their needs.\n", encoding="utf-8")  # (five words a line: not a sentence of prose)
-    answer = answerer_over(folder, tmp_path, embeddings).ask(AskRequest(question="what did westmoor need to improve?"))
+    answerer = one_report(tmp_path, embeddings, "Westmoor", "2022-05", (
+        "Children are well supported by skilled social workers who know them well.\n\n## What needs to improve?\n\n"
+        "Contingency planning in written plans.\n\nConsistent decisions after strategy discussions.\n\n"
+        "## Help and protection\n\nThe pandemic caused a worrying rise in referrals and poor, delayed responses for "
+        "some families.\n\nSome children wait too long for a weak and inconsistent assessment of their needs.\n"),
+        "Good")  # (five words a line: not a sentence of prose)
+    answer = answerer.ask(AskRequest(question="what did westmoor need to improve?"))
     assert "- Contingency planning in written plans." in answer.answer
     assert "- Consistent decisions after strategy discussions." in answer.answer
 
 
 def test_what_a_report_says_of_other_inspections_is_no_finding_of_its_own(tmp_path, embeddings) -> None:
-    folder = tmp_path / "reports"
-    folder.mkdir()
-    (folder / "northmoor-2014.md").write_text(
-        "# Inspection of Northmoor local authority children's services\n\nInspected body: Northmoor\nPublished: "
-        "2014-05\nOverall effectiveness: Requires improvement\n\n## Summary\n\nThe workforce strategy is good and "
-        "staff are well trained and supported.\n\nToo many children wait too long for a weak assessment of their "
-        "needs.\n\n## Other Ofsted inspections\n\nThe fostering service was judged to be good for overall "
-        "effectiveness in 2012.\n\nThe adoption agency was judged to be outstanding and highly effective.\n",
-        encoding="utf-8")
-    answer = answerer_over(folder, tmp_path, embeddings).ask(AskRequest(question="northmoor 2014 overall result?"))
+    answerer = one_report(tmp_path, embeddings, "Northmoor", "2014-05", (
+        "## Summary\n\nThe workforce strategy is good and staff are well trained and supported.\n\nToo many "
+        "children wait too long for a weak assessment of their needs.\n\n## Other Ofsted inspections\n\nThe "
+        "fostering service was judged to be good for overall effectiveness in 2012.\n\nThe adoption agency was "
+        "judged to be outstanding and highly effective.\n"), "Requires improvement")
+    answer = answerer.ask(AskRequest(question="northmoor 2014 overall result?"))
     assert "workforce strategy" in answer.answer and "judged to be" not in answer.answer
 
 
@@ -623,13 +620,9 @@ def test_what_held_a_body_back_is_its_concerns(history: Answerer, question: str)
 def test_a_finding_in_the_summary_ranks_before_one_as_strong_in_another_section(tmp_path, embeddings) -> None:
     from service.answering.intents.overview import findings
 
-    folder = tmp_path / "reports"
-    folder.mkdir()
-    (folder / "westfold-2019.md").write_text(
-        "# Inspection of Westfold local authority children's services\n\nInspected body: Westfold\nPublished: "
-        "2019-06\n\n## Case work\n\nThe written plans for children in Westfold were weak and out of date.\n\n"
-        "## Summary\n\nRisk assessments for children in Westfold were poor and often late.\n", encoding="utf-8")
-    answerer = answerer_over(folder, tmp_path, embeddings)
+    answerer = one_report(tmp_path, embeddings, "Westfold", "2019-06", (
+        "## Case work\n\nThe written plans for children in Westfold were weak and out of date.\n\n"
+        "## Summary\n\nRisk assessments for children in Westfold were poor and often late.\n"))
     meta = next(iter(answerer.library.reports.values()))
     assert findings(answerer.tools, meta, "concern", 1)[0].quote == \
         "Risk assessments for children in Westfold were poor and often late."
