@@ -1501,6 +1501,19 @@ def test_a_side_compared_is_that_side_of_each_not_an_aspect(answerer: Answerer) 
     assert "| Problems |" not in answer.answer
 
 
+def test_a_grade_for_leadership_at_an_inspection_asks_no_lead_inspector(answerer: Answerer) -> None:
+    answer = ask(answerer, "what grade did durham tees valley get for its leadership in the 2020 inspection")
+    assert answer.answer.startswith("**Durham Tees Valley CRC (2020)** was rated **outstanding** for *Leadership*")
+    assert ask(answerer, "who led the inspection of essex crc").answer.endswith("do not name the lead inspector.")
+
+
+@pytest.mark.parametrize("question", ["which is the oldest report", "earliest inspection report in the collection"])
+def test_a_report_dated_only_by_its_year_is_not_the_earliest_of_that_year(answerer: Answerer, question: str) -> None:
+    answer = ask(answerer, question)  # (Thames Valley CRC's "2018" had read as 1 January 2018)
+    assert answer.answer.startswith("The earliest in scope (10 January 2018)")
+    assert [item.body for item in answer.items] == ["London NPS division"]
+
+
 def test_according_to_the_inspection_does_not_ask_who_inspected(answerer: Answerer) -> None:
     answer = ask(answerer, "who ran Thames Valley CRC according to the 2018 inspection?")
     assert "MTCnovo" in answer.answer and "inspected by" not in answer.answer

@@ -27,6 +27,7 @@ from service.answering.verdict import cue_words, wanted_verdicts
 
 SCAFFOLD = {stem(w) for w in """
     which what where who whom when how why whose list name named one ones also other others either instead index
+    collection collections corpus database dataset archive
     inspection inspections inspected inspecting reinspection reinspections report reports reported reporting digest
     re-inspection re-inspections published dated
     digests find found finding findings say says said describe described according record recorded

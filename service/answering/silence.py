@@ -30,6 +30,7 @@ PERSON = re.compile(r"\b(inspector|executive|director|chair|chairman|chairwoman|
                     re.I)  # (a person's role, by its last word: not "who was responsible for ...")
 POSSESSIVE = re.compile(r"['’]s?$")  # ("Sheffield's principal social worker", "Leeds' director")
 MARK = re.compile(r"['’]s?(?=\s)")
+BODY_LEADERS = {"leadership", "leaders", "leader", "leading"}  # the body's, not the inspection's lead
 LEAD_NAMED = re.compile(r"\blead (inspector|hmi)\b|\binspection was led by\b", re.I)
 
 
@@ -126,10 +127,10 @@ def _runs(names: list[str], question: str) -> list[str]:
 def lead_unnamed(tools: Tools, scope: Scope) -> bool:
     """True when an inspection's lead is asked for ("who led the inspection", "the lead inspector") and no report
     in scope names one, in its metadata or in a sentence ("Lead inspector: ...")."""
-    asked = stems(scope.question)
-    if not (asked & LEAD_ASKED and asked & INSPECTION) or \
+    asked = stems(" ".join(w for w in content_words(scope.question) if w not in BODY_LEADERS))
+    if not (asked & LEAD_ASKED and asked & INSPECTION) or grades.asks_for_grade(scope.question) or \
             any(tools.library.reports[r].lead_inspector for r in scope.report_ids):
-        return False
+        return False  # (not "what grade did X get for its leadership in the 2020 inspection": a grade)
     corpus = tools.library.text
     return not any(LEAD_NAMED.search(corpus.sentence(int(row))[4]) for row in tools.rows(scope.report_ids))
 

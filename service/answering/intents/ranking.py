@@ -98,15 +98,17 @@ def _by_date(tools: Tools, scope: Scope, book: CitationBook, session_id: str) ->
     if scope.missing or not metas:
         return abstain(session_id)
     earliest = bool(EARLIEST.search(scope.question))
-    when = (min if earliest else max)(m.published for m in metas)
-    rows = dated_rows(tools, [m.report_id for m in metas if m.published == when])
+    bound = {m.report_id: m.published_period()[1 if earliest else 0] for m in metas}  # ("2018" alone is not shown
+    when = (min if earliest else max)(bound.values())  # to come before 10 January 2018: the last day it can mean)
+    rows = dated_rows(tools, [m.report_id for m in metas if bound[m.report_id] == when])
     for row in rows:  # and the grade asked, cited too
         keys = dict.fromkeys(k for c in scope.conditions for k in grades.meets(row.meta, c, tools.areas))
         row.evidence += [ev for k in keys if (ev := grades.grade_evidence(tools.library, row.meta, k))]
         row.claim = "; ".join([row.claim or "", *(f"rated **{grades.grade_for(row.meta, k)}**"
                                                   + (f" for *{k}*" if k else " overall") for k in keys)])
     side = "earliest" if earliest else "most recent"
-    return list_answer(rows, book, session_id, f"The {side} in scope ({when:%-d %B %Y})")
+    said = rows[0].meta.published_words() if rows else f"{when:%-d %B %Y}"
+    return list_answer(rows, book, session_id, f"The {side} in scope ({said})")
 
 
 def _by_count(tools: Tools, scope: Scope, book: CitationBook, session_id: str) -> Answer:
