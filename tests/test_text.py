@@ -248,6 +248,7 @@ def test_which_with_one_word_before_a_kind_of_organisation_asks_for_a_list() -> 
     from service.answering.asks import kind_of
 
     assert kind_of("which london borough was rated inadequate in 2019", []) == "list"  # (it had been a fact)
+    assert kind_of("community payback - where did inspectors find problems", []) == "list"  # (after its topic)
     assert kind_of("which local authority got outstanding in 2022", []) == "list"
 
 
