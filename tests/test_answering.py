@@ -1514,6 +1514,11 @@ def test_a_report_dated_only_by_its_year_is_not_the_earliest_of_that_year(answer
     assert [item.body for item in answer.items] == ["London NPS division"]
 
 
+def test_concerns_asked_in_slang_without_apostrophes_are_concerns(answerer: Answerer) -> None:
+    answer = ask(answerer, "which crcs werent doing proper checks with the cops and social services")
+    assert {"Derbyshire, Leicestershire, Nottinghamshire and Rutland CRC", "Thames Valley CRC"} <= item_bodies(answer)
+
+
 def test_according_to_the_inspection_does_not_ask_who_inspected(answerer: Answerer) -> None:
     answer = ask(answerer, "who ran Thames Valley CRC according to the 2018 inspection?")
     assert "MTCnovo" in answer.answer and "inspected by" not in answer.answer

@@ -95,6 +95,7 @@ def test_everyday_words_are_read_with_the_reports_terms() -> None:
     assert reports_words("what was the caseload of west yorkshire crc") == "people supervised"  # a provider's
     assert reports_words("which crcs had IT problems") == "ICT systems"  # "IT" in capitals: not the pronoun
     assert reports_words("was it a problem") == ""
+    assert reports_words("checks with the cops and social services") == "police; children's services"
     assert reports_words("criticised for not liaising with police") == \
         "coordination checks with other agencies information sharing"
     assert reports_words("the highest average caseload per officer") == "caseloads cases"  # an officer's
@@ -695,3 +696,11 @@ def test_what_a_count_question_counts_is_read_as_far_as_a_figures_unit() -> None
     assert counted_asked("How many new local support centres for families did Oldham open?") == \
         "new local support centres"  # (three words stopped at "support": no centres counted, a false abstention)
     assert counted_asked("how many children in care did X have") == "children"
+
+
+def test_a_negation_typed_without_its_apostrophe_is_a_negation() -> None:
+    from service.answering.text import with_apostrophes
+
+    assert with_apostrophes("which crcs werent doing proper checks") == "which crcs weren't doing proper checks"
+    assert with_apostrophes("Didnt they improve?") == "Didn't they improve?"
+    assert with_apostrophes("the dentists were fine") == "the dentists were fine"

@@ -262,3 +262,13 @@ FRAMEWORK = re.compile(r"\s*\(?\s*\b(?:(?:under|in|of|from|using)\s+)?(?:the\s+)
 def without_framework(question: str) -> str:
     """``question`` less the inspection framework it names ("... in 2016 (single inspection framework)")."""
     return re.sub(r"\s+([?.!])", r"\1", re.sub(r"\s{2,}", " ", FRAMEWORK.sub(" ", question))).strip()
+
+
+CONTRACTED = {w.replace("'", ""): w for w in """don't doesn't didn't isn't aren't wasn't weren't haven't hasn't hadn't
+    couldn't wouldn't shouldn't can't won't""".split()}  # typed without the apostrophe ("werent doing proper checks")
+CONTRACTED_WORD = re.compile(rf"\b({'|'.join(CONTRACTED)})\b", re.I)
+
+
+def with_apostrophes(question: str) -> str:
+    """``question`` with its negations typed without an apostrophe written with one ("werent": "weren't")."""
+    return CONTRACTED_WORD.sub(lambda m: m.group(0)[0] + CONTRACTED[m.group(0).lower()][1:], question)

@@ -53,6 +53,8 @@ TERMS: dict[str, str] = {  # the reports' term: the everyday ways of saying it (
                                                                    r"shar(e|ed|ing) (information|info)|"
                                                                    r"communicat\w* with|talk(ing|ed)? to (each other|"
                                                                    r"the police|other agencies)",
+    "police": r"\bcops?\b|\bcoppers?\b|\bthe old bill\b|\bplod\b",
+    "children's services": r"\bsocial services\b",
     "ICT systems": r"(?-i:\bIT\b)|information technology|computer\w*|software|tech(nology)? (systems?|problems?)|"
                    r"digital (systems?|tools?)|case (management|recording) systems?",
     "child safeguarding children's services": r"keep(ing|s)? (kids|children) safe|(kids|children)'?s? safety|"

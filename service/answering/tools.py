@@ -16,7 +16,7 @@ from service.answering.evidence import Claim, Evidence, metadata_claims
 from service.answering.grades import grade_claims
 from service.answering.rank import Question, Ranker
 from service.answering.scope import SCAFFOLD, Scope, without_names
-from service.answering.text import content_words, counted_asked, stem, stems, unit_of
+from service.answering.text import content_words, counted_asked, stem, stems, unit_of, with_apostrophes
 from service.answering.thesaurus import besides_everyday, reports_words
 from service.library import Library
 from service.answering.places import DIRECTIONS, SHORT_FORMS
@@ -82,6 +82,7 @@ class Tools:
 
     def spelt(self, question: str) -> str:
         """The question with the words it misspells as the reports spell them ("negelct": "neglect")."""
+        question = with_apostrophes(question)  # ("werent": a negation, not a word to respell)
         fixed = respelt(re.findall(r"[A-Za-z]+", question), self.library.text, SHORT_NAMES)  # ("berks": Berkshire)
         return respell(question, fixed) if fixed else question
 
