@@ -686,3 +686,15 @@ def test_how_that_compares_after_a_side_asked_sets_the_latest_reports_side_by_si
 def test_a_second_part_is_asked_of_the_report_the_first_part_chose(history: Answerer) -> None:
     answer = history.ask(AskRequest(question="when was northshire last inspected and what grade did it get?"))
     assert {c.report_id for c in answer.citations} == {"northshire-2022"}  # (not its earlier reports' grades)
+
+
+def test_the_most_recent_time_after_an_earlier_report_is_the_latest(history: Answerer) -> None:
+    first = history.ask(AskRequest(question="how did northshire do in 2014?"))
+    latest = history.ask(AskRequest(question="and how did they do the most recent time?", session_id=first.session_id))
+    assert latest.answer.startswith("**Northshire (2022)**")
+
+
+def test_a_change_of_grade_at_a_later_inspection_is_any_later_one(history: Answerer) -> None:
+    answer = history.ask(AskRequest(question="which councils went from being rated inadequate to good at a later "
+                                             "inspection?"))  # (northshire: 2014 inadequate, 2017 RI, 2022 good)
+    assert [item.report_id for item in answer.items] == ["northshire-2022"]

@@ -78,7 +78,8 @@ CHANGED_ONLY = re.compile(r"^\s*(and\s+)?(so\s+)?((what|how)( exactly)? (has |ha
 HOW_MANY_THAT = re.compile(r"^\s*(and\s+)?(so\s+)?how many (is|are|was|were) (that|those|these|there|they)"
                            r"( in (total|all))?\s*\??\s*$", re.I)
 ACROSS_TIME = re.compile(r"\b(always|ever|before|previous(ly)?|history|over the years|since|changed?|improved?|"
-                         r"still|next|later|latest|again|now)\b", re.I)  # looks beyond the report(s) just cited
+                         r"still|next|later|latest|most recent(ly)?|newest|again|now)\b", re.I)  # looks beyond the
+# report(s) just cited ("and how did they do the most recent time?")
 THEY = re.compile(r"\b(they|them|their|there|those|these)\b", re.I)  # the bodies of a list just given
 IT = re.compile(r"\b(it|its)\b", re.I)
 ONE_ASKED = re.compile(r"^\W*(?:which|what)\s+(?:[\w'’-]+\s+)?(?:crc|council|provider|company|authority|organisation|"

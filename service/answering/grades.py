@@ -14,7 +14,8 @@ from service.answering.text import A_YEAR, MONTH, content_words, stem, stems, wi
 
 GRADE_NAME = r"(requires?\s+improvement(\s+to\s+be\s+good)?|outstanding|good|inadequate)"  # a grade as written
 GRADE_WORD = re.compile(rf"\b{GRADE_NAME}\b", re.I)
-FROM_TO = re.compile(rf"\bfrom\s+{GRADE_NAME}\s+(?:\w+\s+){{0,4}}?to\s+{GRADE_NAME}\b", re.I)  # a change of grade
+FROM_TO = re.compile(rf"\bfrom\s+(?:being\s+)?(?:(?:rated|judged|graded)\s+(?:as\s+)?)?{GRADE_NAME}\s+(?:\w+\s+){{0,4}}?to\s+"
+                     rf"{GRADE_NAME}\b", re.I)  # a change of grade ("from being rated inadequate to outstanding")
 REPEATED = re.compile(r"\b(twice|more than once|repeatedly|(multiple|several|two|three|four) times|"
                       r"on (more than one|two|three|several|multiple) occasions)\b", re.I)  # "inadequate more than once"
 PREDICATE_GRADE = re.compile(rf"^\s*(was|were|is|are)\b[^?]*?(?<!\bany )\b{GRADE_NAME}\s*(?:now|still|overall|today|"

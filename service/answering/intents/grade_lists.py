@@ -26,7 +26,8 @@ SINCE_WORDS = {stem(w) for w in "since last latest recent previous earlier prior
                                  "too".split()}
 SAME = re.compile(r"\b(same|kept|keep|stayed|remained|unchanged|still|in a row|consecutive\w*|running|also|again|"
                   r"as well|too)\b", re.I)  # ("also outstanding last time")
-EVER = re.compile(r"\b(ever|at any (point|time)|over (the|their) (years|inspections)|eventually|all the way)\b", re.I)
+EVER = re.compile(r"\b(ever|at any (point|time)|over (the|their) (years|inspections)|eventually|all the way|"
+                  r"at (a|any) later (inspection|date|point)|later on|subsequently)\b", re.I)
 REACHED = re.compile(rf"\b(?:made it|make it|got|gone|went|moved|came|come|risen|rose|climbed|improved|progressed|"
                      rf"fallen|fell|dropped|slipped)\b(?:\s+(?:\w+\s+){{0,3}}?(?:to|into)|\s+back\s+to)\s+"
                      rf"{grades.GRADE_NAME}", re.I)  # a grade reached, from whichever it was
