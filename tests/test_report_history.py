@@ -698,3 +698,12 @@ def test_a_change_of_grade_at_a_later_inspection_is_any_later_one(history: Answe
     answer = history.ask(AskRequest(question="which councils went from being rated inadequate to good at a later "
                                              "inspection?"))  # (northshire: 2014 inadequate, 2017 RI, 2022 good)
     assert [item.report_id for item in answer.items] == ["northshire-2022"]
+
+
+def test_he_or_she_after_a_lead_inspector_named_is_that_inspector(history: Answerer) -> None:
+    from service.answering.context import Context
+    from service.answering.followup import resolve
+
+    named = Context(resolved="who led northshire's 2022 inspection?", report_ids=["northshire-2022"],
+                    bodies=["Northshire"], entities=["Jane Ash"])  # (what that answer leaves)
+    assert resolve("did she lead any other inspections?", named, history.names).text.startswith("did Jane Ash lead")

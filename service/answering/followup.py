@@ -52,7 +52,8 @@ THAT_ORG = re.compile(r"\b(that|this|the same|the previous|the former|the) (comp
                       r"operator|contractor|group)\b", re.I)
 ELSE_THEY = re.compile(r"\b(else|other)\b.*?\b(they|it|he|she)\b(?=\s+(run|ran|runs|own|owned|owns|operate|operated|"
                        r"operates|lead|led|leads|inspect|inspected|manage|managed|take over|took over)\b)", re.I)
-DID_THEY = re.compile(r"^\W*(?:and\s+)?(?:did|do|does)\s+()(they|it)\b(?=\s+(?:also\s+)?(run|own|operate)\b)", re.I)
+DID_THEY = re.compile(r"^\W*(?:and\s+)?(?:did|do|does|has|have)\s+()(they|it|he|she)\b(?=\s+(?:also\s+)?(run|own|operate|"
+                      r"lead|led|inspect)\b)", re.I)
 # (the empty group makes the pronoun group 2, as in ELSE_THEY: one replacement serves both)
 TOPIC_BACK = re.compile(r"^\s*(and\s+)?(which|what|who|where)\b.*\b(it|this|that)\s*\??\s*$", re.I)
 AND = re.compile(r"^\s*and\s+", re.I)
