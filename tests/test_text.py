@@ -704,3 +704,12 @@ def test_a_negation_typed_without_its_apostrophe_is_a_negation() -> None:
     assert with_apostrophes("which crcs werent doing proper checks") == "which crcs weren't doing proper checks"
     assert with_apostrophes("Didnt they improve?") == "Didn't they improve?"
     assert with_apostrophes("the dentists were fine") == "the dentists were fine"
+
+
+def test_a_name_whose_words_are_joined_by_for_or_of_is_one_name() -> None:
+    from service.answering.scope import proper_names
+
+    assert proper_names("which councils handed their children's care to Achieving for Children?") == \
+        ["Achieving for Children"]  # ("Achieving" alone is a word of rating, and "Children" is everywhere)
+    assert proper_names("which councils use Signs of Safety") == ["Signs of Safety"]
+    assert proper_names("how did Leeds and Bradford do") == ["Leeds", "Bradford"]  # (two names, not one)

@@ -50,6 +50,7 @@ RATING = {stem(w) for w in "rated rating ratings rate grade grades graded judged
 COUNTED = {stem(w) for w in "number numbers proportion percentage share fraction count total".split()}  # of reports
 TOPIC_SUPERLATIVES = re.compile(r"\b(best|worst|weakest|strongest|poorest)\b", re.I)
 WORST_STEMS = {stem(w) for w in "worst weakest poorest".split()}
+JOINED = re.compile(r"\s+(?:for|of)\s+(?=[A-Z])")  # a name's words joined ("Achieving for Children")
 LIST_ASKED = re.compile(r"^\s*(which|who|where|what)\b", re.I)
 COMMON = {stem(w) for w in "common usual typical frequent".split()}  # "the most common grade": the tally says
 GRADES_FRAME = stems("publish published publication why reasons never once")  # (of a grade list, besides grades)
@@ -247,13 +248,18 @@ def without_names(question: str, bodies: list[BodyMatch], years: bool = False, k
 def proper_names(text: str) -> list[str]:
     """Capitalised words that are not the first of the question, nor grades, months or framing words: the names
     of programmes, models and services it asks about ("the Mockingbird model", "a 'Staying Close' offer")."""
-    found = []
+    found: list[str] = []
+    joined = None
     for match in re.finditer(r"(?<=[\w,;:'‘\"(] )['‘\"]?([A-Z][A-Za-z'’-]*)", text):
         word = match.group(1).strip("'’")
         lower = word.lower()
-        if len(word) > 1 and not MONTH.fullmatch(lower) and not grades.grade_of(lower) \
-                and stem(lower) not in SCAFFOLD | RATING and lower not in STOPWORDS:
+        if joined is not None and found and joined.end() == match.start(1):
+            found[-1] = f"{found[-1]}{joined.group(0)}{word}"  # ("Achieving for Children": one name)
+        elif len(word) > 1 and not MONTH.fullmatch(lower) and not grades.grade_of(lower) and (
+                (joined := JOINED.match(text, match.end())) or stem(lower) not in SCAFFOLD | RATING
+                and lower not in STOPWORDS):
             found.append(word)
+        joined = JOINED.match(text, match.end())
     return found
 
 

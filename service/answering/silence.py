@@ -90,8 +90,10 @@ def unmentioned(tools: Tools, scope: Scope) -> str | None:
         return None
     corpus, rows, every = tools.library.text, tools.rows(scope.report_ids), list(tools.library.reports)
     body_words = {w.lower() for b in scope.bodies for w in f"{b.body} {scope.question[b.start:b.end]}".split()}
-    said = _runs([n for n in proper_names(scope.question) if re.sub(r"['’]s$", "", n.lower()) not in body_words],
-                 scope.question)  # (as typed, the bodies' own words left out: "Northumberland's Lifelong Links")
+    said = _runs([n for n in proper_names(scope.question)
+                  if not set(re.sub(r"['’]s$", "", n.lower()).split()) <= body_words | {"of", "for"}],
+                 scope.question)  # (as typed, the bodies' own words left out: "Northumberland's Lifelong Links",
+    # "City of Westminster")
     for name in said or tools.written_as_names(grades.besides_grades(scope.topic_words)):
         columns = corpus.columns(name)
         if not columns or not name[:1].isupper() or name.isupper() or len(_phrase_rows(corpus, name, columns, rows)):
