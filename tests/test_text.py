@@ -713,3 +713,5 @@ def test_a_name_whose_words_are_joined_by_for_or_of_is_one_name() -> None:
         ["Achieving for Children"]  # ("Achieving" alone is a word of rating, and "Children" is everywhere)
     assert proper_names("which councils use Signs of Safety") == ["Signs of Safety"]
     assert proper_names("how did Leeds and Bradford do") == ["Leeds", "Bradford"]  # (two names, not one)
+    assert proper_names("does Leeds run Mockingbird, rated Good for Children") == ["Leeds", "Mockingbird", "Children"]
+    # (a word not kept, a grade here, joins nothing: not "Mockingbird for Children")

@@ -34,7 +34,8 @@ OWNER_ROLE = frozenset(stem(w) for w in "own owned owner owners ran run runs run
                                         "contractor parent operator operated".split()) | OWNER_KIND
 
 
-ROLE_HELD = frozenset(stem(w) for w in "lead led head headed charge hmi owner owners owned ran running".split()) | OWNER_KIND
+ROLE_HELD = frozenset(stem(w) for w in "lead led head headed charge hmi owner owners owned ran running"
+                      .split()) | OWNER_KIND
 # ("was X run by a private firm or a charity?", "what happened to the company running X?": its owner)
 LEAD_ASKED = ROLE_HELD - OWNER_ROLE  # (with an inspection's words: its lead inspector is asked for)
 

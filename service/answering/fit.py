@@ -47,9 +47,9 @@ def fits(ev: Evidence, question: Question, rare: Callable[[str], bool] = lambda 
         return 0.0
     if ev.kind != "sentence":
         return float(ev.kind == kind)
-    if kind == "number" and CEASED.search(text) and not CEASED.search(question.text):
-        return OTHER_QUANTITY  # ("105 children ceased to be looked after": not how many were in care)
     if kind == "number":
+        if CEASED.search(text) and not CEASED.search(question.text):
+            return OTHER_QUANTITY  # ("105 children ceased to be looked after": not how many were in care)
         kind = question.figure  # "how many children": a count, more than "21%" or "a quarter"
         return 1.0 if has_number(text, kind) else OTHER_QUANTITY * (kind != "money" and has_number(text))
         # (no other figure is a sum of money)

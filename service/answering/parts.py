@@ -9,9 +9,9 @@ import re
 from service.answering.text import stem
 from service.answering.verdict import CUE_STEMS
 
-SECOND_PART = re.compile(r",?\s+and\s+(?=(?:which|what|who|where|when|how|why)\b)|;\s*(?=(?:and\s+)?(?:which|what|who|where|when|"
-                         r"how|why)\b)", re.I)
-LED = re.compile(r"^\s*(.+?)\s+[-–:]\s+(.+)$")  # "bromley MEGA panel - what is it": what the question is about, then it
+SECOND_PART = re.compile(r",?\s+and\s+(?=(?:which|what|who|where|when|how|why)\b)|"
+                         r";\s*(?=(?:and\s+)?(?:which|what|who|where|when|how|why)\b)", re.I)
+LED = re.compile(r"^\s*(.+?)\s+[-–:]\s+(.+)$")  # "bromley MEGA panel - what is it": what it is about, then it
 APPENDIX = re.compile(r"\s*(\([^()]*\))\s*\??\s*$")  # "(Dudley)": the bodies a follow-up was completed with
 ON_THAT = re.compile(r"\b(?:on|about|with|at|for|regarding)\s+(that|it|this|those|them)\W*$", re.I)
 WHY_OF = r"^\s*(?:(?:and|so|but)\s+)*why\s+(?:was|is|were|are|did|does|has)\s+"

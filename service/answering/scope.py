@@ -16,10 +16,10 @@ from service.answering.organisations import (INSPECTORATE_NAMES, KIND_NOUNS, ORG
                                              nth_per_body, org_type, org_types_named, previous_per_body)
 from service.answering.places import COUNCIL_KINDS, council_kind, council_kinds_named
 from service.answering.regions import region_of, regions_named, without_regions
-from service.answering.dates import (BEFORE_LATEST, EVENT_BEFORE, FIELDWORK_YEAR, LATEST_ONLY, PART_OF_YEAR, REPORT_YEAR,
-                                     YEAR_BESIDE, YEAR_PHRASE, before_latest_blanked, future_asked, in_years,
-                                     of_fieldwork_asked, of_month_asked, ordinal_asked, other_years_note, parse_years,
-                                     years_held)
+from service.answering.dates import (BEFORE_LATEST, EVENT_BEFORE, FIELDWORK_YEAR, LATEST_ONLY, PART_OF_YEAR,
+                                     REPORT_YEAR, YEAR_BESIDE, YEAR_PHRASE, before_latest_blanked, future_asked,
+                                     in_years, of_fieldwork_asked, of_month_asked, ordinal_asked, other_years_note,
+                                     parse_years, years_held)
 from service.answering.text import MONTH, content_words, stem, stems
 from service.answering.thesaurus import in_reports_words, reports_words
 from service.terms import STOPWORDS
@@ -149,8 +149,8 @@ def _reports_in_scope(question: str, reports: list[ReportMeta], bodies: list[Bod
     chosen = [m for m in reports if not present or m.inspectorate in present]
     types = {t for t in org_types_named(question) if any(org_type(m) == t for m in chosen)}
     listed = kind_listed(question)
-    absent = listed and any(org_type(m) for m in chosen) and not any(org_type(m) == listed for m in chosen)
-    if absent and (not bodies or grades.GRADE_MENTION.search(question) or grades.asks_for_grade(question)):
+    kind_absent = listed and any(org_type(m) for m in chosen) and not any(org_type(m) == listed for m in chosen)
+    if kind_absent and (not bodies or grades.GRADE_MENTION.search(question) or grades.asks_for_grade(question)):
         return [], f"no report in this index is about a {KIND_NOUNS[listed]}"  # "which police forces ...", "which
     if bodies:  # primary school in Bradford was rated inadequate?": none here (not "which police forces did X ...")
         chosen = [m for m in chosen if m.report_id in {rid for b in bodies for rid in b.report_ids}]
@@ -249,17 +249,19 @@ def proper_names(text: str) -> list[str]:
     """Capitalised words that are not the first of the question, nor grades, months or framing words: the names
     of programmes, models and services it asks about ("the Mockingbird model", "a 'Staying Close' offer")."""
     found: list[str] = []
-    joined = None
+    joined = None  # ("for"/"of" after the last name kept, before a capital)
     for match in re.finditer(r"(?<=[\w,;:'‘\"(] )['‘\"]?([A-Z][A-Za-z'’-]*)", text):
         word = match.group(1).strip("'’")
         lower = word.lower()
-        if joined is not None and found and joined.end() == match.start(1):
+        ahead = JOINED.match(text, match.end())
+        if joined is not None and joined.end() == match.start(1):
             found[-1] = f"{found[-1]}{joined.group(0)}{word}"  # ("Achieving for Children": one name)
         elif len(word) > 1 and not MONTH.fullmatch(lower) and not grades.grade_of(lower) and (
-                (joined := JOINED.match(text, match.end())) or stem(lower) not in SCAFFOLD | RATING
-                and lower not in STOPWORDS):
+                ahead or stem(lower) not in SCAFFOLD | RATING and lower not in STOPWORDS):
             found.append(word)
-        joined = JOINED.match(text, match.end())
+        else:
+            ahead = None
+        joined = ahead
     return found
 
 

@@ -20,9 +20,9 @@ from service.answering.tools import NAME_REPORTS, Tools
 if TYPE_CHECKING:
     from service.corpus import Corpus
 
-ROLE_ASKED = re.compile(r"^\W*(?:who(?:\s+(?:was|is|were|are)|['’]s)|what(?:\s+(?:was|is)|['’]s)\s+the\s+names?\s+of)"
-                        r"\s+(?:the\s+|its\s+|their\s+)?((?:[a-z'’-]+\s+){0,3}?[a-z'’-]+)(?:\s+(?:of|at|for|in|on|who|"
-                        r"that)\b|\W*$)", re.I)  # ("who was the chief executive of X?", "what was the name of the chief
+ROLE_ASKED = re.compile(r"^\W*(?:who(?:\s+(?:was|is|were|are)|['’]s)|"
+                        r"what(?:\s+(?:was|is)|['’]s)\s+the\s+names?\s+of)\s+(?:the\s+|its\s+|their\s+)?"
+                        r"((?:[a-z'’-]+\s+){0,3}?[a-z'’-]+)(?:\s+(?:of|at|for|in|on|who|that)\b|\W*$)", re.I)  # ("who was the chief executive of X?", "what was the name of the chief
 # inspector who ...", "who is X's principal social worker?", its body's name taken out: a person's role, at the end)
 PERSON = re.compile(r"\b(inspector|executive|director|chair|chairman|chairwoman|chairperson|leader|manager|head|"
                     r"minister|secretary|officer|member|commissioner|mayor|councillor|worker|coordinator|consultant|"
@@ -48,8 +48,8 @@ def role_unnamed(tools: Tools, scope: Scope) -> str | None:
     """A person's role asked of the bodies ("who was the chief executive of X?") that no sentence of their
     reports in scope names, as a phrase; not a role the reports' metadata may answer (lead inspector, owner)."""
     asked = ROLE_ASKED.match(_of_the_body(scope))
-    named = {w.lower() for b in scope.bodies for w in scope.question[b.start:b.end].split()}
-    role = " ".join(w for w in asked.group(1).lower().split() if w not in named) if asked else ""  # (not "Sheffield")
+    named = _body_words(scope)  # ("who is the Sheffield principal social worker": not "sheffield")
+    role = " ".join(w for w in asked.group(1).lower().split() if w not in named) if asked else ""
     if not PERSON.search(role) or stems(role) & (LEAD_ROLE | OWNER_ROLE | INSPECTION) and "chief" not in role.split() \
             or role in INSPECTORATE_ROLE:  # (no person's role: "who is in charge?", "who was responsible for ...";
         return None  # a chief inspector heads the inspectorate, not the inspection)
@@ -58,6 +58,11 @@ def role_unnamed(tools: Tools, scope: Scope) -> str | None:
     rows = _phrase_rows(corpus, role, columns, tools.rows(scope.report_ids)) if columns else []
     who = Question(f"who is the {role}? {scope.question}", np.zeros(1), [], "name")  # (its own words: no name)
     return None if any(_names_a_person(tools, int(row), who) for row in rows) else role  # (a title alone: no one)
+
+
+def _body_words(scope: Scope) -> set[str]:
+    """The words of the bodies the question names, as the index names them and as the question typed them."""
+    return {w.lower() for b in scope.bodies for w in f"{b.body} {scope.question[b.start:b.end]}".split()}
 
 
 def _of_the_body(scope: Scope) -> str:
@@ -89,9 +94,9 @@ def unmentioned(tools: Tools, scope: Scope) -> str | None:
     if scope.answer_type == "grade":  # ("was X rated inadequate?": no name)
         return None
     corpus, rows, every = tools.library.text, tools.rows(scope.report_ids), list(tools.library.reports)
-    body_words = {w.lower() for b in scope.bodies for w in f"{b.body} {scope.question[b.start:b.end]}".split()}
+    body_words = _body_words(scope) | {"of", "for"}
     said = _runs([n for n in proper_names(scope.question)
-                  if not set(re.sub(r"['’]s$", "", n.lower()).split()) <= body_words | {"of", "for"}],
+                  if not set(re.sub(r"['’]s$", "", n.lower()).split()) <= body_words],
                  scope.question)  # (as typed, the bodies' own words left out: "Northumberland's Lifelong Links",
     # "City of Westminster")
     for name in said or tools.written_as_names(grades.besides_grades(scope.topic_words)):

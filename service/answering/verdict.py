@@ -237,10 +237,11 @@ TROUBLE_ASKED = re.compile(r"\b(?:had|have|has|having)\s+(?:\w+\s+)?(?:trouble|d
 # (of the bodies: "had trouble keeping", "struggled to recruit", "told to do better"; not "children with learning
 # difficulties" or "struggling families", whom a council may serve well: so read in questions only, and so narrowly)
 SIDE_ASKED = {"concern": re.compile(r"\b(weakness(?:es)?|shortcomings?|concerns?|problems?|criticis\w*|worr(?:y|ies)|"
-                                    r"failings?|flaws?|deficienc\w*|wrong|negatives|downsides?|(do|does|did|done|doing) badly|"
-                                    r"(weak|bad|low|minus) points?)\b", re.I),
-              "positive": re.compile(r"\b(strengths?|praised?|commended|positives?|went well|(do|does|did|done|doing) well|upsides?|"
-                                     r"(strong|good|high|plus) points?)\b", re.I)}
+                                    r"failings?|flaws?|deficienc\w*|wrong|negatives|downsides?|"
+                                    r"(do|does|did|done|doing) badly|(weak|bad|low|minus) points?)\b", re.I),
+              "positive": re.compile(r"\b(strengths?|praised?|commended|positives?|went well|"
+                                     r"(do|does|did|done|doing) well|upsides?|(strong|good|high|plus) points?)\b",
+                                     re.I)}
 # (a side asked in other words: "its strong points", "the negatives")
 
 

@@ -17,7 +17,8 @@ from service.answering.scope import Scope
 from service.answering.text import NUMBER, YEAR, names_in, no_finding, stem
 from service.answering.thesaurus import besides_everyday
 from service.answering.tools import Tools
-from service.answering.verdict import ABSENT, CONCERN, cue_words, phrase_cues, happened_to_none, is_absence, sentence_polarity
+from service.answering.verdict import (ABSENT, CONCERN, cue_words, happened_to_none, is_absence, phrase_cues,
+                                      sentence_polarity)
 
 RELEVANT = 0.30        # strength (cosine + covered term weight) a report's evidence needs to be on the topic,
 MARGIN = 0.30          # and within this of the strongest report's evidence (set on the dev lists),
