@@ -637,6 +637,13 @@ def test_two_bodies_compared_in_a_year_neither_has_a_report_of_are_their_nearest
     assert sorted(item.report_id for item in answer.items) == ["northshire-2017", "southvale-2021"]
 
 
+def test_two_bodies_compared_in_a_year_only_one_has_a_report_of_are_that_and_the_others_nearest(
+        history: Answerer) -> None:
+    answer = history.ask(AskRequest(question="how did northshire compare with southvale in 2021?"))
+    assert sorted(item.report_id for item in answer.items) == ["northshire-2022", "southvale-2021"]  # (it had
+    # abstained: Northshire has no report of 2021)
+
+
 def test_what_happened_before_an_inspection_no_earlier_report_covers_is_asked_of_its_report(history: Answerer) -> None:
     answer = history.ask(AskRequest(question="what were caseloads like before the 2014 inspection at northshire?"))
     assert answer.answer.startswith("No report on Northshire in this index is dated before 2014")

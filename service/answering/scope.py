@@ -176,10 +176,10 @@ def _reports_in_scope(question: str, reports: list[ReportMeta], bodies: list[Bod
                 return [], f"no report in this index is about a council in {' or '.join(sorted(regions))}"
     fieldwork = bool(bodies) and kind == "fact" or bool(FIELDWORK_YEAR.search(question))  # ("inspected in 2019")
     dated = [m for m in chosen if in_years(m, years, with_fieldwork=fieldwork)]
-    if bodies and (kind == "fact" or len({b.body for b in bodies}) > 1) and not dated \
-            and not REPORT_YEAR.search(question):
-        dated = chosen  # "supervised in November 2018" may be told by the report of 2019: the text decides; "A vs B
-        # in 2023", neither inspected then: each one's report nearest that year
+    undated = {b.body for b in bodies} - {body_label(m) for m in dated}  # "supervised in November 2018" may be told
+    if undated and (kind == "fact" and not dated or len({b.body for b in bodies}) > 1) and not REPORT_YEAR.search(
+            question):  # by the report of 2019: the text decides; "A vs B in 2023", one or neither inspected then:
+        dated += [m for m in chosen if body_label(m) in undated]  # each one's report nearest that year
     if bodies and not dated and (named := EVENT_BEFORE.search(question)):  # ("how much did it drop before the
         dated = [m for m in chosen if in_years(m, [(int(named.group(1)),) * 2], fieldwork)]  # 2017 inspection?":
         # that report says what came before it, when no earlier one does)
