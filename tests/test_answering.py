@@ -270,7 +270,6 @@ def test_fact_about_one_report(answerer: Answerer) -> None:
 @pytest.mark.parametrize("question", [
     "What overall rating did Kent, Surrey and Sussex CRC receive?",           # in no report
     "What rating did West Yorkshire CRC receive in its 2021 inspection?",     # no report of that year
-    "What was London CRC's annual budget or contract value?",                 # topic in no report
     "What did the inspection of Bristol, Gloucestershire, Somerset and Wiltshire CRC find about unpaid work?",
     "how many people was bgsw crc supervising",  # (its report gives no figure; "a four-point scale" is none)
     "How many people did Warwickshire and West Mercia CRC supervise?",  # ("one of the three strong areas": areas)
@@ -2291,3 +2290,37 @@ def test_which_team_is_answered_by_a_team_described_in_words_of_its_own(answerer
     ranked = [Evidence(meta, 1, None, f"Sentence {i}.", score=5.0 - i) for i in range(4)]
     team.score, team.fit = 1.0, A_NAME
     assert named_first([*ranked, team], asked)[0] is team  # (none of the best names or describes one)
+
+
+@pytest.mark.parametrize("question, unsaid", [
+    ("what was the reoffending rate at essex crc", "give the reoffending rate"),
+    ("what is the staff turnover rate at wales crc", "give the staff turnover rate"),
+    ("how many employees did essex crc have", "give the number of employees"),
+    ("how many probation officers did london crc have", "give the number of probation officers"),
+    ("what was essex crc's budget", "give any sums of money"),
+    ("what was the annual budget of west yorkshire crc", "give any sums of money"),
+    ("What was London CRC's annual budget or contract value?", "give any sums of money"),
+])
+def test_a_figure_the_reports_never_give_is_said_to_be_missing(answerer: Answerer, question: str,
+                                                               unsaid: str) -> None:
+    answer = ask(answerer, question)  # (not the number of people supervised, nor "69% of the staff ...")
+    assert answer.abstained and answer.answer.endswith(f"do not {unsaid}."), answer.answer
+
+
+@pytest.mark.parametrize("question, figure", [
+    ("how many offenders did essex crc supervise", "4,000"),
+    ("how many people was merseyside crc responsible for in 2020", "6,200"),
+    ("what percentage of essex staff said their workload was too much", "69%"),
+    ("what was the average caseload at staffordshire and west midlands crc", "64"),
+])
+def test_a_figure_the_reports_give_is_not_said_to_be_missing(answerer: Answerer, question: str, figure: str) -> None:
+    answer = ask(answerer, question)
+    assert not answer.abstained and figure in answer.answer, answer.answer
+
+
+@pytest.mark.parametrize("question, figure", [
+    ("how many essex crc staff said they were swamped w/ work", "69%"),  # (some of its staff: no headcount asked)
+])
+def test_a_figure_of_some_staff_is_no_headcount(answerer: Answerer, question: str, figure: str) -> None:
+    answer = ask(answerer, question)
+    assert not answer.abstained and figure in answer.answer, answer.answer

@@ -10,11 +10,12 @@ from typing import TYPE_CHECKING
 import numpy as np
 
 from service.answering import grades
+from service.answering.asks import figure_asked
 from service.answering.evidence import INSPECTION, INSPECTORATE_ROLE, LEAD_ASKED, LEAD_ROLE, OWNER_ROLE, Evidence
 from service.answering.fit import fits
 from service.answering.rank import Question
 from service.answering.scope import Scope, proper_names
-from service.answering.text import content_words, stems
+from service.answering.text import KIND_WORDS, content_words, counted_asked, has_number, quantities, stems, unit_of
 from service.answering.tools import NAME_REPORTS, Tools
 
 if TYPE_CHECKING:
@@ -31,6 +32,17 @@ PERSON = re.compile(r"\b(inspector|executive|director|chair|chairman|chairwoman|
 POSSESSIVE = re.compile(r"['’]s?$")  # ("Sheffield's principal social worker", "Leeds' director")
 MARK = re.compile(r"['’]s?(?=\s)")
 BODY_LEADERS = {"leadership", "leaders", "leader", "leading"}  # the body's, not the inspection's lead
+RATE_ASKED = re.compile(r"\b(?:what|how\s+(?:high|low|big|bad|good))\b[^?]*?\b((?:[a-z][\w'’-]*\s+){1,2}?)rates?\b",
+                        re.I)  # ("what was the reoffending rate at X?", "what is X's staff turnover rate?")
+RATE_WORDS = stems("the its their a an overall average annual current")
+STAFF = stems("staff employees employee workers officers practitioners managers personnel workforce headcount "
+              "caseworkers")  # (those counted as a body's staff, not the people it serves)
+HEADCOUNT = re.compile(r"\b(?:have|has|had|employ\w*|work(?:s|ed|ing)?\s+(?:at|for|in)|(?:are|were|is|was)\s+there|"
+                       r"on\s+(?:the|its|their)\s+payroll)\b", re.I)  # how many staff a body has (not "... said")
+EMPLOYED = re.compile(r"\bemploy(?:s|ed|ing|ment of)?\b|\bon (?:the|its) payroll\b", re.I)
+SUM_ASKED = re.compile(r"\bwhat\s+(?:was|is|were|are)\s+(?:[\w'’-]+\s+){0,4}?(?:annual\s+|total\s+)?"
+                       r"(?:budgets?|salar(?:y|ies)|wages?|funding|income|spend|costs?)\b(?!\s+(?:pressures?|cuts?))",
+                       re.I)  # ("what was X's budget?", "what was the annual budget of X?")
 LEAD_NAMED = re.compile(r"\blead (inspector|hmi)\b|\binspection was led by\b", re.I)
 
 
@@ -41,6 +53,8 @@ def not_named(tools: Tools, scope: Scope) -> str | None:
         return f"mention {name}"
     if lead_unnamed(tools, scope):
         return "name the lead inspector"
+    if figure := figure_unstated(tools, scope):
+        return f"give {figure}"
     return f"name the {role}" if (role := role_unnamed(tools, scope)) else None
 
 
@@ -140,6 +154,39 @@ def lead_unnamed(tools: Tools, scope: Scope) -> bool:
         return False  # (not "what grade did X get for its leadership in the 2020 inspection": a grade)
     corpus = tools.library.text
     return not any(LEAD_NAMED.search(corpus.sentence(int(row))[4]) for row in tools.rows(scope.report_ids))
+
+
+def figure_unstated(tools: Tools, scope: Scope) -> str | None:
+    """A figure asked of the bodies that no sentence of their reports in scope gives: a rate ("the reoffending
+    rate": no figure beside "reoffending"), a count of staff ("how many employees": no count of staff, however
+    many people they supervised), a sum of money (none at all); or None."""
+    question, sentences = scope.question, lambda: _sentences(tools, scope)
+    if (rate := RATE_ASKED.search(question)) and (said := _rate_words(rate.group(1), scope)):
+        stated = any(has_number(s) and stems(s) & stems(said) for s in sentences())
+        return None if stated else f"the {said.lower()} rate"
+    counted = counted_asked(question) if scope.answer_type == "number" and HEADCOUNT.search(question) else ""
+    if stems(counted) & STAFF:
+        return None if any(_counts_staff(s) for s in sentences()) else f"the number of {counted.lower()}"
+    if figure_asked(question) == "money" or SUM_ASKED.search(question):
+        return None if any(KIND_WORDS["money"].search(s) for s in sentences()) else "any sums of money"
+    return None
+
+
+def _sentences(tools: Tools, scope: Scope) -> list[str]:
+    corpus = tools.library.text
+    return [corpus.sentence(int(row))[4] for row in tools.rows(scope.report_ids)]
+
+
+def _rate_words(said: str, scope: Scope) -> str:
+    """The words that say what a rate is of ("staff turnover"), not the bodies' own words."""
+    named = _body_words(scope)
+    return " ".join(w for w in content_words(said) if w.lower() not in named and not stems(w) <= RATE_WORDS)
+
+
+def _counts_staff(sentence: str) -> bool:
+    """True when a count in the sentence counts staff ("320 staff", "employed 350 people")."""
+    return any(stems(unit_of(sentence, figure)) & STAFF or EMPLOYED.search(sentence)
+               for figure in quantities(sentence, "count"))
 
 
 def label_of(scope: Scope) -> str:
