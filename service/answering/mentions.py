@@ -221,6 +221,7 @@ class BodyNames:
                     name = name_run(name)
                     if self._everyday(name, pattern, match) or found and OTHER_KIND.search(match.group(0)):
                         continue  # ("cheshire west: why delays getting police info?": a body named, the rest words)
+                name = _without_opening(name)  # ("Did Glasgow City Council's ...": Glasgow City)
                 named = org_types_named(match.group(0))
                 fits = [m for m in self._partial(name) if not named or org_type(m) in named]
                 if name and normalise(name) not in QUESTION_WORDS and not fits and not self.find(match.group(0)) \
@@ -269,6 +270,15 @@ class BodyNames:
         if pattern is LEARNING_NAMED:
             return not any(map(self.unknown_word, name.split()))
         return bool(match.group(1)) and len(name.split()) < 2
+
+
+def _without_opening(name: str) -> str:
+    """The name without the words that open the question before it, capitalised as its first ("Did", "How")."""
+    words = name.split()
+    while len(words) > 1 and words[0].lower() in STOPWORDS:
+        words.pop(0)
+    return " ".join(words)
+
 
 LOWER_NAME_BEFORE_SUFFIX = re.compile(  # "south yorkshire crc", "the nps midlands division", "kent police"
     r"\b((?:[a-z][\w'’-]*\s+){1,3}?)(?:crc|community rehabilitation company|nps division|division|county council|"
