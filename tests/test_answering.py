@@ -2326,3 +2326,9 @@ def test_a_figure_the_reports_give_is_not_said_to_be_missing(answerer: Answerer,
 def test_a_figure_of_some_staff_is_no_headcount(answerer: Answerer, question: str, figure: str) -> None:
     answer = ask(answerer, question)
     assert not answer.abstained and figure in answer.answer, answer.answer
+
+
+def test_a_topic_asked_either_way_lists_praise_and_concern(answerer: Answerer) -> None:
+    answer = ask(answerer, "Which reports say something about unpaid work, good or bad?")
+    assert {"Thames Valley CRC", "Essex CRC"} <= item_bodies(answer), answer.answer  # (a risk concern; praise)
+

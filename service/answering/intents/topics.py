@@ -17,8 +17,8 @@ from service.answering.scope import Scope
 from service.answering.text import NUMBER, YEAR, names_in, no_finding, stem
 from service.answering.thesaurus import besides_everyday
 from service.answering.tools import Tools
-from service.answering.verdict import (ABSENT, CONCERN, cue_words, happened_to_none, is_absence, phrase_cues,
-                                      sentence_polarity)
+from service.answering.verdict import (ABSENT, CONCERN, IMPROVED, POSITIVE, Polarity, cue_words, happened_to_none,
+                                      is_absence, phrase_cues, sentence_polarity)
 
 RELEVANT = 0.30        # strength (cosine + covered term weight) a report's evidence needs to be on the topic,
 MARGIN = 0.30          # and within this of the strongest report's evidence (set on the dev lists),
@@ -119,18 +119,26 @@ def decide(found: list[tuple[float, Evidence]], scope: Scope) -> tuple[float, Ro
     if not scope.wanted:
         return (found[0][0], Row(meta, "mentioned", [ev for _, ev in found[:2]])) if found else None
     topic = {stem(w) for w in scope.topic_words} - {stem(w) for w in cue_words(scope.topic)}
+    wanted = scope.wanted | {IMPROVED} if {CONCERN, POSITIVE} <= scope.wanted else scope.wanted  # (either way)
     leaning = []
     for strength, ev in found:
         polarity = sentence_polarity(ev.quote, topic)
         kinds = polarity.kinds()
-        against = polarity.positive + polarity.improved if scope.wanted == {CONCERN} else polarity.concern
-        if kinds & scope.wanted and sum(getattr(polarity, k) for k in kinds & scope.wanted) > against:
-            leaning.append((strength, ev, max(kinds & scope.wanted, key=lambda k: getattr(polarity, k))))
+        against = _against(polarity, wanted)
+        if kinds & wanted and sum(getattr(polarity, k) for k in kinds & wanted) > against:
+            leaning.append((strength, ev, max(kinds & wanted, key=lambda k: getattr(polarity, k))))
     if not leaning:
         return None
     leaning.sort(key=lambda item: -item[0])
     strength, _, verdict = leaning[0]
     return strength, Row(meta, verdict, [ev for _, ev, _ in leaning[:2]])
+
+
+def _against(polarity: Polarity, wanted: set[str]) -> int:
+    """How much of a sentence leans the other way than asked (nothing, when either way is asked: "good or bad")."""
+    if CONCERN not in wanted:
+        return polarity.concern
+    return 0 if wanted - {CONCERN} else polarity.positive + polarity.improved
 
 
 def _meets_number(sentence: str, numeric: tuple[str, float]) -> bool:
