@@ -2332,3 +2332,9 @@ def test_a_topic_asked_either_way_lists_praise_and_concern(answerer: Answerer) -
     answer = ask(answerer, "Which reports say something about unpaid work, good or bad?")
     assert {"Thames Valley CRC", "Essex CRC"} <= item_bodies(answer), answer.answer  # (a risk concern; praise)
 
+
+@pytest.mark.parametrize("question", ["what mark did west yorkshire crc get for sentence planning in its 2020 inspection",
+                                      "west yorkshire crc 2020: what score for planning?"])
+def test_a_grade_asked_as_a_mark_or_score(answerer: Answerer, question: str) -> None:
+    first = ask(answerer, question).answer.splitlines()[0]
+    assert "**inadequate**" in first.lower() and "planning" in first.lower(), first

@@ -42,7 +42,7 @@ COMPOSERS: dict[str, Composer] = {"fact": answer_fact, "overview": answer_overvi
                                   "themes": answer_themes}
 ON_A_SUBJECT = re.compile(r"^\s*how good\b|\b(?:do(?:ing)?|any good)\s+(?:on|with|at|for)\b", re.I)  # how good at,
 # how it did on, any good for
-RATING_ASKED = re.compile(r"\b(rate|ratings?|rated|grades?|graded|judge?ments?|judged?|scores?|effectiveness)\b",
+RATING_ASKED = re.compile(r"\b(rate|ratings?|rated|grades?|graded|judge?ments?|judged?|scores?|marks?|effectiveness)\b",
                           re.I)  # a rating, by name
 
 

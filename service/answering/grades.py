@@ -258,13 +258,13 @@ def asks_for_grade(question: str) -> bool:
     keywords ending in one ("X adoption grade 2016", "X 2022 overall effectiveness", "children in care grade? was
     it good?"), and "what did X get for care leavers"."""
     q = question.lower().replace("’", "'")
-    return bool(re.search(r"\b(what|which)\b[^?]*\b(ratings?|grades?|judge?ments?|rated|judged|(?<!to )judge|graded)\b",
-                          q)
+    return bool(re.search(r"\b(what|which)\b[^?]*\b(ratings?|grades?|judge?ments?|marks?|scores?|rated|judged|"
+                          r"(?<!to )judge|graded)\b", q)
                 or bool(asks_yes_no_grade(q))
                 or re.search(r"\bhow (was|were|is|are|did|does|do)\b[^?]*\b(rated|judged|graded|rate|judge|grade|"
                              r"do|perform)\b|^\s*how good (is|are|was|were)\b|"
                              r"^\s*(is|are|was|were)\b[^?]*\bany good\b", q)
-                or re.search(r"\b(rating|grade|judge?ment)s?\s+(for|of|given to)\b|'s\s+(overall\s+)?(rating|grade|"
+                or re.search(r"\b(rating|grade|judge?ment|mark|score)s?\s+(for|of|given to)\b|'s\s+(overall\s+)?(rating|grade|"
                              r"judge?ment)\b|^\s*(ofsted\s+)?(overall\s+)?(rating|grade|judge?ment)\b|"
                              rf"\b(rating|grade|judge?ment|overall effectiveness)s?(\s+(by\s+|from\s+)?ofsted)?(\s+(in\s+)?"
                              rf"({MONTH.pattern}\s+)?(19|20)\d\d)?\W*$|\b(rating|grade|judge?ment)s?\s*\?", q)
