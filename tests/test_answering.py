@@ -2338,3 +2338,17 @@ def test_a_topic_asked_either_way_lists_praise_and_concern(answerer: Answerer) -
 def test_a_grade_asked_as_a_mark_or_score(answerer: Answerer, question: str) -> None:
     first = ask(answerer, question).answer.splitlines()[0]
     assert "**inadequate**" in first.lower() and "planning" in first.lower(), first
+
+
+def test_resettlement_before_release_is_through_the_gate(answerer: Answerer) -> None:
+    answer = ask(answerer, "list the CRCs where the inspectors commented on resettlement work with prisoners before "
+                           "release")
+    bodies = item_bodies(answer)
+    assert {"Thames Valley CRC", "Northumbria CRC"} <= bodies, answer.answer
+    assert not any(body.startswith("Derbyshire") for body in bodies)  # (its "press release")
+
+
+def test_going_out_to_see_people_in_their_homes_is_home_visits(answerer: Answerer) -> None:
+    answer = ask(answerer, "Which inspections criticised probation staff for not going out to see people in their "
+                           "homes?")
+    assert item_bodies(answer) == {"Merseyside CRC", "Northumbria CRC", "Humberside, Lincolnshire and North Yorkshire CRC"}
