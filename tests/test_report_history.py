@@ -127,6 +127,9 @@ def test_a_fact_asked_with_no_year_is_answered_first_from_the_latest_report(hist
 @pytest.mark.parametrize(("question", "years"), [
     ("did the problems with care leavers at northshire ease between the 2017 and 2022 inspections?", [2017, 2022]),
     ("how has northshire changed since its first inspection?", [2014, 2017, 2022]),
+    ("northshire children's services - how did things change between the 2014 inspection and the most recent one?",
+     [2014, 2022]),  # (a year and "the most recent one": that year's report and the latest)
+    ("how did northshire's 2022 inspection compare with last time?", [2017, 2022]),  # (the one before that year's)
 ])
 def test_one_body_asked_of_two_inspections_is_set_side_by_side(history: Answerer, question: str,
                                                                 years: list[int]) -> None:
@@ -153,6 +156,11 @@ def test_the_inspection_before_a_years_one_is_an_earlier_report(history: Answere
     answer = history.ask(AskRequest(question="what was northshire rated at its inspection before the 2022 one?"))
     assert answer.answer.startswith("**Northshire (2017)** was rated **requires improvement** overall")
     assert "northshire-2022" not in {c.report_id for c in answer.citations}
+
+
+def test_the_grade_before_one_a_year_brought_is_the_report_before_that_years(history: Answerer) -> None:
+    answer = history.ask(AskRequest(question="What grade did Northshire have before it got good in 2022?"))
+    assert answer.answer.startswith("**Northshire (2017)** was rated **requires improvement** overall"), answer.answer
 
 
 def test_rated_overall_is_the_overall_grade_whatever_else_the_question_says(history: Answerer) -> None:

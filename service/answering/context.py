@@ -21,6 +21,7 @@ EARLIER_REPORT = re.compile(GRADE_BEFORE + r"|"  # ("what was the previous grade
                             r"\b(one|inspection|report|year|time) before( that| it| this)?\b|\bbefore that\b|"
                             r"\b(a|the) (year|time) (earlier|previously)\b|\bthe (previous|prior) (year|time)\b|"
                             rf"\b{SOME_YEARS} (earlier|before)\b|\bthan (before|previously|last time)\b|"
+                            r"\b(with|to|against|from) (the )?last (time|one)\b|"
                             r"\b(like|do|did|doing|rated|go|get on) before\W*$", re.I)  # ("what was it like before?")
 LATER_REPORT = re.compile(r"\b(next|following|subsequent|later)\s+(full\s+)?(inspection|report|visit|one)\b|"
                           r"\b(one|inspection|report|year|time) after( that| it| this)?\b|\bafter that\b|"

@@ -6,6 +6,7 @@ from __future__ import annotations
 import re
 
 from ingest.models import ReportMeta
+from service.answering.organisations import latest_per_body
 from service.answering.text import A_YEAR, MONTH
 
 YEAR = A_YEAR
@@ -93,9 +94,32 @@ def future_asked(question: str) -> str | None:
         else None
 
 
+AND_LATEST = re.compile(r"\b(?:and|with|to|against|versus|vs\.?)\s+(?:the|its|their)\s+(?:most\s+recent|latest|last|current|"
+                        r"newest)(?:\s+(?:one|inspection|report|visit))?\b", re.I)  # ("between 2015 and the latest")
+THEN_BEFORE = re.compile(r"\b(?:before|prior to)\s+(?:it|they|the council|the (?:local )?authority)\s+(?:got|was|were|"
+                         r"became|received|achieved|went|moved|improved|dropped|fell)\b[^?.]{0,40}?\b(?:in|during)\s+"
+                         r"((?:19|20)\d\d)\b", re.I)  # ("what grade did X have before it got outstanding in 2024?")
+
+
+def around_events(question: str, chosen: list[ReportMeta], dated: list[ReportMeta],
+                  fieldwork: bool) -> list[ReportMeta]:
+    """The reports of one body's ``chosen`` that a question dates by an event rather than by its years: the one
+    before the year's that brought a grade ("before it got outstanding in 2024"); that year's and the latest
+    ("between the 2015 inspection and the most recent one"); when none is of the year, the one of the year of
+    what happened before it ("before the 2017 inspection": that report says what came before)."""
+    if then := THEN_BEFORE.search(question):
+        return latest_per_body([m for m in chosen if m.published and m.published.year < int(then.group(1))]) or dated
+    if dated and AND_LATEST.search(question):
+        return dated + [m for m in latest_per_body(chosen) if m not in dated]
+    if not dated and (named := EVENT_BEFORE.search(question)):
+        return [m for m in chosen if in_years(m, [(int(named.group(1)),) * 2], fieldwork)]
+    return dated
+
+
 def parse_years(question: str) -> list[tuple[int, int]]:
     """Year intervals a question names: "2019", "between 2019 and 2025", "2017-18", "2018 or later", "before
-    2016"."""
+    2016"; not the year of an event the reports before it are asked about ("before it got outstanding in 2024")."""
+    question = THEN_BEFORE.sub(" ", question)
     spans = [(int(a), int(b)) for a, b in SPAN_YEARS.findall(question)]
     spans += [(int(a), int(a[:2] + b)) for a, b in SHORT_SPAN.findall(question)]  # "2017-18", "2018/19"
     spans += [(int(a or b or c), 9999) for a, b, c in OPEN_AFTER.findall(question)]

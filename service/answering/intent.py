@@ -137,9 +137,11 @@ def intent_of(scope: Scope) -> str:
         return "rank"  # "which CRC had the most areas rated outstanding?": each report's judgements of that grade
     if named >= 2 and quantity_asked(scope):
         return "rank"  # "which supervised more people, Wales CRC or DLNR?": their figures (else side by side)
-    cue = COMPARE_CUE.search(scope.question) or (CHANGE_CUE.search(scope.question) and len(years) >= 2) \
+    two_times = len(years) >= 2 or named == 1 and len(years) == 1 and len(scope.report_ids) == 2  # ("between the
+    # 2015 inspection and the most recent one")
+    cue = COMPARE_CUE.search(scope.question) or (CHANGE_CUE.search(scope.question) and two_times) \
         or (named >= 2 and BETTER.search(scope.question))
-    if cue and (named >= 2 or (named == 1 and (len(years) >= 2 or CHANGE_CUE.search(scope.question) or (
+    if cue and (named >= 2 or (named == 1 and (two_times or CHANGE_CUE.search(scope.question) or (
             COMPARE_CUE.search(scope.question) and not OTHER.search(scope.question))))):
         return "compare"
     if named >= 2 and scope.kind == "fact" and scope.answer_type is None:

@@ -16,8 +16,8 @@ from service.answering.organisations import (INSPECTORATE_NAMES, KIND_NOUNS, ORG
                                              nth_per_body, org_type, org_types_named, previous_per_body)
 from service.answering.places import COUNCIL_KINDS, council_kind, council_kinds_named
 from service.answering.regions import region_of, regions_named, without_regions
-from service.answering.dates import (BEFORE_LATEST, EVENT_BEFORE, FIELDWORK_YEAR, LATEST_ONLY, PART_OF_YEAR,
-                                     REPORT_YEAR, YEAR_BESIDE, YEAR_PHRASE, before_latest_blanked, future_asked,
+from service.answering.dates import (BEFORE_LATEST, FIELDWORK_YEAR, LATEST_ONLY, PART_OF_YEAR,
+                                     REPORT_YEAR, YEAR_BESIDE, YEAR_PHRASE, around_events, before_latest_blanked, future_asked,
                                      in_years, of_fieldwork_asked, of_month_asked, ordinal_asked, other_years_note,
                                      parse_years, years_held)
 from service.answering.text import MONTH, content_words, stem, stems
@@ -180,9 +180,7 @@ def _reports_in_scope(question: str, reports: list[ReportMeta], bodies: list[Bod
     if undated and (kind == "fact" and not dated or len({b.body for b in bodies}) > 1) and not REPORT_YEAR.search(
             question):  # by the report of 2019: the text decides; "A vs B in 2023", one or neither inspected then:
         dated += [m for m in chosen if body_label(m) in undated]  # each one's report nearest that year
-    if bodies and not dated and (named := EVENT_BEFORE.search(question)):  # ("how much did it drop before the
-        dated = [m for m in chosen if in_years(m, [(int(named.group(1)),) * 2], fieldwork)]  # 2017 inspection?":
-        # that report says what came before it, when no earlier one does)
+    dated = around_events(question, chosen, dated, fieldwork) if bodies else dated
     if chosen and not dated:
         return [], "no report in this index matches that organisation and date" + years_held(
             chosen, [b.body for b in bodies])
