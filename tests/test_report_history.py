@@ -722,3 +722,11 @@ def test_he_or_she_after_a_lead_inspector_named_is_that_inspector(history: Answe
     named = Context(resolved="who led northshire's 2022 inspection?", report_ids=["northshire-2022"],
                     bodies=["Northshire"], entities=["Jane Ash"])  # (what that answer leaves)
     assert resolve("did she lead any other inspections?", named, history.names).text.startswith("did Jane Ash lead")
+
+
+def test_a_bodys_two_inspections_compared_say_which_areas_went_up_or_down(history: Answerer) -> None:
+    first = history.ask(AskRequest(question="how did northshire's 2022 inspection compare with last time?")).answer
+    first = first.split("\n\n")[0]
+    assert "**Went up**: " in first and \
+        "*The experiences and progress of children in care* (from requires improvement to good)" in first, first
+    assert "**Went down**" not in first and "care leavers" not in first  # (requires improvement both times)

@@ -85,7 +85,7 @@ def answer_compare(tools: Tools, scope: Scope, book: CitationBook, session_id: s
     said = verdict(metas, scope)
     unrated = [on for on, _ in aspects if not ((area := tools.areas.best(on)) and any(
         area_key(m, area, tools.areas) for m in metas))]  # (what is asked, when no report grades it)
-    text = f"{said}{summary(metas, scope.question, unrated)}\n\n{markdown_table(table)}"
+    text = f"{said}{summary(metas, scope.question, unrated)}{area_changes(tools, metas)}\n\n{markdown_table(table)}"
     return Answer(answer=text, abstained=False, session_id=session_id, citations=book.citations, items=items)
 
 
@@ -265,6 +265,22 @@ def picked(metas: list[ReportMeta], question: str) -> list[ReportMeta]:
         return []
     extreme = (max if WORSE.search(question) else min)(ranks)  # (GRADES run best first)
     return [m for m in graded if GRADES.index(m.overall) == extreme]
+
+
+def area_changes(tools: Tools, metas: list[ReportMeta]) -> str:
+    """Of one body's reports, the judgement areas whose grade went up or down from the first to the last (each
+    named as the newest report names it): " **Went up**: *X* (from requires improvement to good)."."""
+    graded = sorted((m for m in metas if m.areas), key=lambda m: str(m.published or ""))
+    if len(graded) < 2 or len({body_label(m) for m in graded}) != 1:
+        return ""
+    first, last = graded[0], graded[-1]
+    moved: dict[bool, list[str]] = {True: [], False: []}
+    for area, cells in graded_areas(tools, [first, last]):
+        before, after = (grades.grade_for(m, cells.get(m.report_id, "")) for m in (first, last))
+        if before and after and before != after:
+            moved[GRADES.index(after) < GRADES.index(before)].append(f"*{area}* (from {before} to {after})")
+    return "".join(f" **{'Went up' if up else 'Went down'}**: {'; '.join(said)}." for up, said in moved.items()
+                   if said)
 
 
 def _change(metas: list[ReportMeta]) -> str:
