@@ -730,3 +730,12 @@ def test_a_bodys_two_inspections_compared_say_which_areas_went_up_or_down(histor
     assert "**Went up**: " in first and \
         "*The experiences and progress of children in care* (from requires improvement to good)" in first, first
     assert "**Went down**" not in first and "care leavers" not in first  # (requires improvement both times)
+
+
+def test_each_part_of_a_follow_up_refers_back_on_its_own(history: Answerer) -> None:
+    first = history.ask(AskRequest(question="What was Northshire's overall grade in its 2022 inspection?"))
+    both = history.ask(AskRequest(question="which bit wasn't good, and what had they got the time before?",
+                                  session_id=first.session_id))
+    now, before = both.answer.split("\n\n", 1)
+    assert "**Northshire (2022)**" in now and "Northshire (2017)" not in now, both.answer  # (this time's)
+    assert "**Northshire (2017)** was rated **requires improvement** overall" in before, both.answer

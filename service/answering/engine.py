@@ -85,7 +85,7 @@ class Answerer:
         previous = self.sessions.last(session_id)
         context = Context(**previous.context) if previous and previous.context else None
         asked = rejoined(self.tools.spelt(request.question), self.names.name_words)  # ("leicester shire")
-        resolved = resolve(asked, context, self.names, self.tools.areas)
+        resolved = self.resolve_parts(asked, context)
         yield Event("status", {"stage": "retrieving", "question": resolved.text})
         scopes, answer, book, subject = self.answered(resolved, request.filters, session_id)
         if self.prose is not None and (book.citations or book.offered) and not any(s.missing for s in scopes):
@@ -105,6 +105,16 @@ class Answerer:
             self.remember(session_id, request.question, subject or scopes[0], told, resolved.earlier,
                           context.report_ids if context else [], resolved.listed)
         yield Event("answer", answer)
+
+    def resolve_parts(self, asked: str, context: Context | None) -> Resolved:
+        """The question completed from the conversation; a question in two parts whose parts refer back to
+        different reports, each part on its own."""
+        resolved = resolve(asked, context, self.names, self.tools.areas)
+        if context is None or len(parts := two_parts(asked)) != 2:
+            return resolved
+        each = [resolve(part, context, self.names, self.tools.areas) for part in parts]
+        return replace(resolved, parts=each) if each[0].only and each[1].only and each[0].only != each[1].only \
+            else resolved
 
     def answered(self, resolved: Resolved, filters: Filters | None,
                  session_id: str) -> tuple[list[Scope], Answer, CitationBook, Scope | None]:
@@ -135,6 +145,8 @@ class Answerer:
     def scopes(self, resolved: Resolved, filters: Filters | None) -> list[Scope]:
         """One scope per part of the question; a second part that says "it", or asks one thing and names no body, is
         about the first part's bodies (and years: "X in 2018 - how were the leaders, and what took a back seat?")."""
+        if resolved.parts:  # ("which bit wasn't good, and what had they got the time before?": now, then before)
+            return [self.scope(part, filters) for part in resolved.parts]
         parts = two_parts(resolved.text)
         scopes = [self.scope(replace(resolved, text=part), filters) for part in parts]
         if len(scopes) == 2 and not scopes[1].bodies and scopes[0].bodies and (

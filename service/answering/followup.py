@@ -105,6 +105,7 @@ class Resolved:
     earlier: list[str] = field(default_factory=list)  # the previous bodies, when another was put in their place
     assumed_report: bool = False                   # ``only`` is the report "it" seemed to mean, not one named
     listed: list[str] = field(default_factory=list)  # the list a body was picked from ("the second one")
+    parts: list[Resolved] = field(default_factory=list)  # each part of a question in two, resolved on its own
 
 
 def resolve(question: str, previous: Context | None, names: BodyNames, areas: AreaNames | None = None) -> Resolved:
