@@ -739,3 +739,15 @@ def test_each_part_of_a_follow_up_refers_back_on_its_own(history: Answerer) -> N
     now, before = both.answer.split("\n\n", 1)
     assert "**Northshire (2022)**" in now and "Northshire (2017)" not in now, both.answer  # (this time's)
     assert "**Northshire (2017)** was rated **requires improvement** overall" in before, both.answer
+
+
+@pytest.mark.parametrize(("question", "areas"), [
+    ("which parts of northshire's services were not good in 2022", ["care leavers"]),
+    ("which area of northshire's 2022 inspection wasn't rated good?", ["care leavers"]),
+    ("which areas of northshire's 2022 inspection were rated good?", ["leaders", "help and protection",
+                                                                      "children in care"]),
+])
+def test_which_area_had_a_grade_or_not_leads_with_those_areas(history: Answerer, question: str,
+                                                              areas: list[str]) -> None:
+    lines = history.ask(AskRequest(question=question)).answer.splitlines()[:len(areas)]
+    assert all(" for *" in line for line in lines) and all(any(a in line for line in lines) for a in areas), lines

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import re
 
+from ingest.models import GRADES
 from service.answering import grades
 from service.answering.mentions import BodyMatch
 
@@ -121,6 +122,19 @@ def answer_type(question: str, named: bool = False) -> str | None:
     if NAME_Q.search(question):
         return "name"
     return None
+
+
+NOT_GRADED = re.compile(rf"(?:\bnot|n['’]t|\bnever|\bbelow|\bshort of|\bless than)\s+(?:(?:rated|judged|graded|as|yet|"
+                        rf"quite|even|been)\s+)*{grades.GRADE_NAME}\b", re.I)  # ("which part wasn't good?")
+
+
+def grades_wanted(question: str, conditions: list[grades.Condition]) -> set[str]:
+    """The grades a question asks which judgements had ("which area was inadequate?"); said as not a grade
+    ("which parts were not good?"), those below it."""
+    wanted = {c.grade for c in conditions if c.grade}
+    if (negated := NOT_GRADED.search(question)) and (grade := grades.grade_of(negated.group(1))):
+        return set(GRADES[GRADES.index(grade) + 1:])
+    return wanted
 
 
 def figure_asked(question: str) -> str | None:

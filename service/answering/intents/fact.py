@@ -10,7 +10,7 @@ from collections.abc import Callable, Sequence
 from ingest.models import ReportMeta
 from service.answering import grades
 from service.answering.areas import area_key
-from service.answering.asks import AREA_ASKED, WHO
+from service.answering.asks import AREA_ASKED, WHO, grades_wanted
 from service.answering.compose import NOT_IN_REPORTS, CitationBook, abstain
 from service.answering.dates import parse_years
 from service.answering.evidence import LEAD_ASKED, Claim, Evidence, label, role_asked
@@ -160,9 +160,8 @@ def claims_asked(tools: Tools, scope: Scope) -> list[Claim]:
     # improvement": a grade)
     said_for = GRADED_FOR.findall(SOURCE.sub(" ", scope.question))  # ("rated for young people who left care")
     near = tools.area_nearness([" ".join(other), *said_for, *filter(None, [scope.jargon])]) if other else {}
-    area = tools.area_meant(near) or scope.area  # ("a grade for youngsters needing safeguarding from harm":
-    # children who need help and protection, by meaning, before a name sharing one word: "young adults who have
-    # left care" is not "Outcomes for looked after children and young people")
+    area = tools.area_meant(near) or scope.area  # (by meaning before a name sharing one word: "young adults who
+    # have left care" is care leavers, not "Outcomes for looked after children and young people")
     named = [c for c in claims if c.area is not None and area_key(c.evidence.meta, area, tools.areas) == c.area]
     if named or area is not None and not other:
         return named
@@ -172,9 +171,9 @@ def claims_asked(tools: Tools, scope: Scope) -> list[Claim]:
         return overall  # ("rated overall": asked, whatever else is said; "was it rated good?": overall)
     if not (other or which_area):  # "how was X rated in 2019": of one report, its overall grade, then the others
         return overall + [c for c in claims if c.area is not None] * (len(scope.report_ids) == 1)
-    wanted = {c.grade for c in scope.conditions} if which_area else set()  # "which area was inadequate?": it first
-    if which_area or any(near.get(c.area or "", 0.0) >= NEAR_AREA for c in claims):
-        return sorted(claims, key=lambda c: (grades.grade_for(c.evidence.meta, c.area) not in wanted,
+    wanted = grades_wanted(scope.question, scope.conditions) if which_area else set()  # "which area was
+    if which_area or any(near.get(c.area or "", 0.0) >= NEAR_AREA for c in claims):  # inadequate?" (or "not good"):
+        return sorted(claims, key=lambda c: (grades.grade_for(c.evidence.meta, c.area) not in wanted,  # it first
                                              bool(wanted) and c.area is None, _breakdown_order(c, near)))
     return []  # a grade for what no judgement is near ("for Through the Gate", "at their next inspection")
 
