@@ -1835,8 +1835,11 @@ def test_why_of_a_rating_the_report_gives_no_findings_for_says_so(answerer: Answ
     assert any("do not describe the detailed findings" in c.quote for c in answer.citations)
 
 
-def test_the_most_judgements_of_a_grade_counts_what_a_report_says_beyond_its_table(answerer: Answerer) -> None:
-    answer = ask(answerer, "Which CRC had the most areas marked outstanding?")
+@pytest.mark.parametrize("question", ["Which CRC had the most areas marked outstanding?",
+                                      "Which provider picked up the most 'outstanding' grades?"])
+def test_the_most_judgements_of_a_grade_counts_what_a_report_says_beyond_its_table(answerer: Answerer,
+                                                                                   question: str) -> None:
+    answer = ask(answerer, question)
     assert answer.answer.startswith("The most judgements rated **outstanding** in one report (3)")
     assert item_bodies(answer) == {"Durham Tees Valley CRC"}  # ("Three of ... standards were rated Outstanding")
 

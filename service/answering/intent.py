@@ -61,7 +61,8 @@ MOST_CHANGED = re.compile(r"\b(most|biggest|greatest|largest)[- ](improv\w*|decl
 MOST_INSPECTED = re.compile(r"\b(most|fewest|least)\s+(inspections|reports|inspected|often)\b|"
                             r"\binspected\s+(the\s+)?(most|least)\b", re.I)
 MOST_GRADED = re.compile(r"(?<!at )\b(most|fewest|least|more|fewer|"
-                         r"(?:highest|greatest|largest|biggest|lowest|smallest)\s+number\s+of)\s+(?:[\w-]+\s+){0,2}?"
+                         r"(?:highest|greatest|largest|biggest|lowest|smallest)\s+number\s+of)\s+"
+                         r"(?:['‘’\"“”]?[\w-]+['‘’\"“”]?\s+){0,2}?"
                          r"(areas?|judge?ments?|standards?|grades?|ratings?|domains?|parts?|aspects?|marks)\b", re.I)
 # ("the most areas marked outstanding": each report's judgements of that grade, counted)
 SUPERLATIVES = "most largest biggest highest greatest heaviest fewest smallest lowest least lightest".split()
