@@ -2355,3 +2355,9 @@ def test_going_out_to_see_people_in_their_homes_is_home_visits(answerer: Answere
     answer = ask(answerer, "Which inspections criticised probation staff for not going out to see people in their "
                            "homes?")
     assert item_bodies(answer) == {"Merseyside CRC", "Northumbria CRC", "Humberside, Lincolnshire and North Yorkshire CRC"}
+
+
+def test_a_comparison_on_one_aspect_quotes_the_sentence_that_names_it(answerer: Answerer) -> None:
+    answer = ask(answerer, "How did the staffing problems at Cheshire & Greater Manchester CRC compare with those at "
+                           "West Yorkshire CRC in 2018?")
+    assert "Staffing at Cheshire and Greater Manchester CRC had been cut by about a quarter" in answer.answer

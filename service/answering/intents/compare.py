@@ -18,7 +18,7 @@ from service.answering.intents.overview import SUBJECT_SHARE, findings, outcome
 from service.answering.organisations import body_label, group_by_body
 from service.answering.intent import ALWAYS, COMPARE_WORDS, HOW_RATED, OVER_TIME, OVERVIEW_WORDS, SIDES
 from service.answering.scope import RATING, Scope
-from service.answering.text import A_YEAR, content_words, stem
+from service.answering.text import A_YEAR, content_words, stem, stems
 from service.answering.thesaurus import reports_words
 from service.answering.tools import Tools
 from service.answering.verdict import sides_named
@@ -41,6 +41,7 @@ DECLINED = re.compile(r"\b(worse|declin\w*|deteriorat\w*|slipped|fell|dropped|we
 ROW_NAMES = {"improved": "What improved", "declined": "What got worse", "positive": "Main strength",
              "concern": "Main concern"}
 MAX_AREAS = 6
+ASPECT_READ = 3   # a report's best sentences on an aspect, the first holding its words leading
 MAX_REPORTS = 6   # one body "over time": its reports side by side, at most this many (the newest)
 
 
@@ -206,9 +207,11 @@ def _grade_cell(tools: Tools, meta: ReportMeta, key: str | None, book: CitationB
 
 
 def _best_on(tools: Tools, meta: ReportMeta, scope: Scope) -> Evidence | None:
+    """The report's best sentence on the aspect: of the best few, the first that holds its words, else the best."""
     question = tools.of_scope(scope)
-    ranked = tools.ranker.rank(question, tools.rows([meta.report_id]), limit=1)
-    return ranked[0] if ranked else None
+    ranked = tools.ranker.rank(question, tools.rows([meta.report_id]), limit=ASPECT_READ)
+    said = stems(" ".join(scope.topic_words))
+    return next((ev for ev in ranked if stems(ev.quote) & said), ranked[0]) if ranked else None
 
 
 def _cell(ev: Evidence | None, book: CitationBook) -> str:
