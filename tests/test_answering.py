@@ -401,6 +401,14 @@ def test_how_does_that_compare_with_a_body_asks_the_same_question_of_both(answer
     assert "58 cases" in beside.answer and "64 cases" in beside.answer  # (the figure asked, of both)
 
 
+def test_how_does_that_compare_with_the_previous_inspection_asks_the_same_question_of_both(
+        answerer: Answerer) -> None:
+    first = ask(answerer, "how many people was west yorkshire crc supervising in 2020?")
+    before = ask(answerer, "How does that compare with the previous inspection?", first.session_id)
+    assert {item.report_id for item in before.items} == {"west-yorkshire-crc-2018", "west-yorkshire-crc-2020"}
+    assert "8,136" in before.answer and "5,239" in before.answer, before.answer  # (the figure asked, of both)
+
+
 def test_any_better_on_that_asks_the_topic_just_asked_about(answerer: Answerer) -> None:
     first = ask(answerer, "what did the london one find about child safeguarding?")
     nps = ask(answerer, "was the nps in london any better on that?", first.session_id)

@@ -9,8 +9,11 @@ from dataclasses import dataclass, field
 from service.answering.dates import GRADE_BEFORE, YEAR
 from service.answering.mentions import BodyNames
 from service.answering.organisations import body_label
+from service.answering.parts import APPENDIX
 from service.answering.text import ENTITY, MONTH
 
+THAT_COMPARED = re.compile(r"^\W*(?:and\s+|so\s+)?(?:how\s+(?:does|did|do|is|was)\s+(?:that|this|it|those|these)\s+"
+                           r"(?:compare|stack up|measure up)|compare\s+(?:that|this|it|those|these))\b", re.I)
 CHANGE_ASKED = re.compile(r"\b(better|worse|compar\w*|improv\w*|declin\w*|chang\w*|differ\w*|progress\w*|same|"
                           r"sorted|fixed|resolved|addressed|tackled|sustain\w*|maintain\w*|"
                           r"(keep|kept) (it|that|this|those) up)\b", re.I)
@@ -118,6 +121,8 @@ def asked_beside(text: str, previous: Context, names: BodyNames) -> tuple[str, s
         return None
     if (other := report_beside(previous, names, later)) is None:
         return f"no {'later' if later else 'earlier'} report of that body in this index", set()
+    if that := THAT_COMPARED.match(text):  # ("how does that compare with the previous inspection?": what was
+        text = f"{APPENDIX.sub('', previous.resolved).rstrip(' ?.')} compared{text[that.end():]}"  # asked then)
     before = [m for m in led_with(previous, names) if body_label(m) == body_label(other)]
     both = [*before, other] if CHANGE_ASKED.search(text) else [other]
     years = " and ".join(sorted({str(m.published.year) for m in both}))

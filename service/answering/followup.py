@@ -23,8 +23,9 @@ from service.answering.mentions import BodyMatch, BodyNames
 from service.answering.organisations import body_label, org_types_named
 from service.answering.dates import YEAR, in_years, parse_years
 from service.answering.asks import NUMBER_Q, OTHER, PLURALS, answer_type
-from service.answering.context import (CHANGE_ASKED, EARLIER_REPORT, LATER_REPORT, NTH, ORDINALS, Context, asked_beside,
-                                       both_times, change_of, picked_again, report_beside, two_turns_reports)
+from service.answering.context import (CHANGE_ASKED, EARLIER_REPORT, LATER_REPORT, NTH, ORDINALS, THAT_COMPARED,
+                                       Context, asked_beside, both_times, change_of, picked_again, report_beside,
+                                       two_turns_reports)
 from service.answering.intent import COMPARATIVES, DIFFER, IMPROVE_ASKED
 from service.answering.parts import on_that, two_parts
 from service.answering.regions import region_swapped
@@ -65,8 +66,6 @@ COMPARE_BOTH = re.compile(r"\bwhich\b[^?]*\b(better|worse|higher|lower|stronger|
                           r"\b(compare|comparison|difference)\b", re.I)  # of the last two bodies asked about
 COMPARE = re.compile(rf"\b(compar\w*|versus|vs\.?|{DIFFER}|(?:{'|'.join(COMPARATIVES)}|better|worse) than)(?!\w)",
                      re.I)  # ("is that worse than DLNR?": the body asked about beside the one named)
-THAT_COMPARED = re.compile(r"^\W*(?:and\s+|so\s+)?(?:how\s+(?:does|did|do|is|was)\s+(?:that|this|it|those|these)\s+"
-                           r"(?:compare|stack up|measure up)|compare\s+(?:that|this|it|those|these))\b", re.I)
 WHY_ONLY = re.compile(r"^\s*(and\s+)?(why|for what reasons?|what were the reasons|on what grounds|why (was|is) that|"
                       r"why (were|was) (they|it|those|these)( \w+)?( that way| so)?|what were the (main )?(reasons|problems|"
                       r"concerns)|what went wrong|why (were|was|did|is|are) (they|it|those|these)( \w+)? (rated|graded|judged|"
