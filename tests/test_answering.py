@@ -2369,3 +2369,8 @@ def test_a_comparison_on_one_aspect_quotes_the_sentence_that_names_it(answerer: 
     answer = ask(answerer, "How did the staffing problems at Cheshire & Greater Manchester CRC compare with those at "
                            "West Yorkshire CRC in 2018?")
     assert "Staffing at Cheshire and Greater Manchester CRC had been cut by about a quarter" in answer.answer
+
+
+def test_a_group_described_by_who_led_it_lists_the_groups_bodies(answerer: Answerer) -> None:
+    answer = ask(answerer, "Which of the CRCs were run by the Interserve-led Purple Futures group?")
+    assert {"Merseyside CRC", "West Yorkshire CRC", "Hampshire and Isle of Wight CRC"} <= item_bodies(answer)

@@ -715,3 +715,10 @@ def test_a_name_whose_words_are_joined_by_for_or_of_is_one_name() -> None:
     assert proper_names("how did Leeds and Bradford do") == ["Leeds", "Bradford"]  # (two names, not one)
     assert proper_names("does Leeds run Mockingbird, rated Good for Children") == ["Leeds", "Mockingbird", "Children"]
     # (a word not kept, a grade here, joins nothing: not "Mockingbird for Children")
+
+
+def test_a_name_described_by_another_hyphenated_before_it_is_the_name_after() -> None:
+    from service.answering.scope import proper_names
+
+    assert proper_names("Which of the CRCs were run by the Interserve-led Purple Futures group?") == \
+        ["Purple", "Futures"]  # ("Interserve-led" says who led it: not a name the sentences must hold)

@@ -132,7 +132,12 @@ def latest_per_body(reports: list[ReportMeta]) -> list[ReportMeta]:
     return [metas[-1] for metas in group_by_body(sorted(reports, key=lambda m: m.published or date.min)).values()]
 
 
+DESCRIBED = re.compile(r"-(?:led|run|owned|backed|based|funded|managed)$", re.I)  # ("the Interserve-led Purple
+# Futures": who led it, not a name of its own)
+
+
 def metadata_names(reports: list[ReportMeta]) -> list[str]:
     """The names of owners and lead inspectors the reports' metadata gives ("Working Links", "Louise Hollick")."""
     fields = " ; ".join(f"{m.owner or ''} ; {m.lead_inspector or ''}" for m in reports)
-    return list(dict.fromkeys(n for n in ENTITY.findall(fields) if len(n) > 3 and not MONTH.fullmatch(n)))
+    return list(dict.fromkeys(n for n in ENTITY.findall(fields) if len(n) > 3 and not MONTH.fullmatch(n)
+                              and not DESCRIBED.search(n)))

@@ -11,15 +11,15 @@ from service.answering import grades
 from service.answering.areas import AreaNames
 from service.answering.asks import AREA_COVERED, NUMERIC, PLURAL_ORGS, WHO, answer_type, kind_of, numeric
 from service.answering.mentions import BodyMatch, BodyNames
-from service.answering.organisations import (INSPECTORATE_NAMES, KIND_NOUNS, ORG_TYPES, body_label,
+from service.answering.organisations import (DESCRIBED, INSPECTORATE_NAMES, KIND_NOUNS, ORG_TYPES, body_label,
                                              inspectorates_named, kind_listed, latest_per_body, metadata_names,
                                              nth_per_body, org_type, org_types_named, previous_per_body)
 from service.answering.places import COUNCIL_KINDS, council_kind, council_kinds_named
 from service.answering.regions import region_of, regions_named, without_regions
 from service.answering.dates import (BEFORE_LATEST, FIELDWORK_YEAR, LATEST_ONLY, PART_OF_YEAR,
-                                     REPORT_YEAR, YEAR_BESIDE, YEAR_PHRASE, around_events, before_latest_blanked, future_asked,
-                                     in_years, of_fieldwork_asked, of_month_asked, ordinal_asked, other_years_note,
-                                     parse_years, years_held)
+                                     REPORT_YEAR, YEAR_BESIDE, YEAR_PHRASE, around_events, before_latest_blanked,
+                                     future_asked, in_years, of_fieldwork_asked, of_month_asked, ordinal_asked,
+                                     other_years_note, parse_years, years_held)
 from service.answering.text import MONTH, content_words, stem, stems
 from service.answering.thesaurus import in_reports_words, reports_words
 from service.terms import STOPWORDS
@@ -254,7 +254,8 @@ def proper_names(text: str) -> list[str]:
         ahead = JOINED.match(text, match.end())
         if joined is not None and joined.end() == match.start(1):
             found[-1] = f"{found[-1]}{joined.group(0)}{word}"  # ("Achieving for Children": one name)
-        elif len(word) > 1 and not MONTH.fullmatch(lower) and not grades.grade_of(lower) and (
+        elif len(word) > 1 and not MONTH.fullmatch(lower) and not grades.grade_of(lower) and not DESCRIBED.search(
+                lower) and (
                 ahead or stem(lower) not in SCAFFOLD | RATING and lower not in STOPWORDS):
             found.append(word)
         else:
