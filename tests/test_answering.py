@@ -2374,3 +2374,10 @@ def test_a_comparison_on_one_aspect_quotes_the_sentence_that_names_it(answerer: 
 def test_a_group_described_by_who_led_it_lists_the_groups_bodies(answerer: Answerer) -> None:
     answer = ask(answerer, "Which of the CRCs were run by the Interserve-led Purple Futures group?")
     assert {"Merseyside CRC", "West Yorkshire CRC", "Hampshire and Isle of Wight CRC"} <= item_bodies(answer)
+
+
+@pytest.mark.parametrize("follow_up", ["What were the other two strong areas?", "what were its other strengths?"])
+def test_the_other_things_of_one_report_are_asked_of_that_report(answerer: Answerer, follow_up: str) -> None:
+    first = ask(answerer, "Was there anything Warwickshire and West Mercia CRC did well?")
+    other = ask(answerer, follow_up, first.session_id)  # (not the other CRCs')
+    assert {c.report_id for c in other.citations} <= {"warwickshire-west-mercia-crc-2019"}, other.answer

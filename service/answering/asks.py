@@ -54,7 +54,10 @@ AREA_COVERED = re.compile(r"\b(?:which|what)\s+(?:towns?|areas?|places?|count(?:
                           r"operate|work)\b", re.I)  # the places a body covers (not "which reports cover X")
 FREQUENCY_Q = re.compile(r"\bhow (?:often|frequently|regularly)\b|\bwhat (?:intervals?|frequency)\b", re.I)
 WHO = re.compile(r"\s*(who|whom)\b", re.I)  # a person (or body) asked for
-OTHER = re.compile(r"\bother\b|\b(what|which|who|where) else\b", re.I)  # "which other councils", "what else"
+OTHER = re.compile(r"\bother\b(?!\s+(?:one|two|three|four|five|six|\d+)\b)(?!\s+(?:[\w-]+\s+){0,2}?(?:strengths?|concerns?|"
+                   r"weaknesses|problems|issues|findings|things|aspects|parts|points|standards|judge?ments|"
+                   r"recommendations|reasons|ways)\b)|\b(what|which|who|where) else\b", re.I)  # "which other
+# councils", "what else" (not "the other two strong areas", "its other strengths": more of the same report)
 PLURAL_ORGS = re.compile(r"\b(crcs|providers|councils|local authorities|authorities|las|companies|organisations|"
                          r"boroughs|divisions|forces|prisons|schools)\b", re.I)
 SUPERLATIVE = re.compile(r"(?<!their )(?<!its )(?<!at )\b(first|most|least|largest|biggest|highest|heaviest|lowest|"
