@@ -684,6 +684,8 @@ def test_when_the_next_inspection_will_be_is_not_in_the_reports(history: Answere
     assert future_asked("when will merseyside next be inspected") and future_asked("when's the next inspection of X")
     assert not future_asked("when was halton's next inspection after 2015?")
     assert not future_asked("what did the next inspection of halton find?")
+    assert future_asked("what is it expected to get (Plymouth)?") and future_asked("what grade will northshire get next")
+    assert not future_asked("what did northshire get?") and not future_asked("what was it expected to improve?")
     answer = history.ask(AskRequest(question="When is Northshire's next Ofsted inspection scheduled?"))
     assert answer.abstained and "not when the next will be" in answer.answer  # (not the last one's dates)
     did = history.ask(AskRequest(question="how did northshire do in 2017?"))

@@ -87,10 +87,18 @@ NEXT_INSPECTION = re.compile(r"\b(?:when['’]s|when\s+(?:is|are|will|might|shou
                              r"\b(?:due|scheduled|planned|expected)\s+(?:to\s+be\s+)?(?:re-?)?inspected\b", re.I)
 
 
+FUTURE_GRADE = re.compile(r"\b(?:is|are)\s+(?:it|they|\w+)\s+(?:expected|likely|predicted|going)\s+to\s+(?:get|receive|"
+                          r"be\s+(?:rated|graded|judged))\b|\bwhat\s+(?:grade|rating|judge?ment)\s+will\b|"
+                          r"\bwhat\s+will\s+(?:it|they|\w+)\s+(?:get|be\s+rated)\b", re.I)  # a future grade
+
+
 def future_asked(question: str) -> str | None:
     """What the reports cannot say when a question asks when the next inspection will be ("when is Halton's next
-    Ofsted inspection scheduled?"): they tell of inspections done, not of any planned."""
-    return "the reports tell of inspections done, not when the next will be" if NEXT_INSPECTION.search(question) \
+    Ofsted inspection scheduled?") or what it will find ("what is it expected to get?"): they tell of inspections
+    done, not of any planned."""
+    if NEXT_INSPECTION.search(question):
+        return "the reports tell of inspections done, not when the next will be"
+    return "the reports tell of inspections done, not what the next will find" if FUTURE_GRADE.search(question) \
         else None
 
 
