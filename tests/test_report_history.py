@@ -753,3 +753,15 @@ def test_which_area_had_a_grade_or_not_leads_with_those_areas(history: Answerer,
                                                               areas: list[str]) -> None:
     lines = history.ask(AskRequest(question=question)).answer.splitlines()[:len(areas)]
     assert all(" for *" in line for line in lines) and all(any(a in line for line in lines) for a in areas), lines
+
+
+def test_what_still_needed_to_improve_lists_every_point_up_to_six(tmp_path, embeddings) -> None:
+    answerer = one_report(tmp_path, embeddings, "Southmoor", "2018-06", (
+        "## What needs to improve\n\nThe recording of return home interviews for children who go missing.\n\n"
+        "The tracking of the timeliness of work in pre-proceedings.\n\n"
+        "The quality of supervision records for newly qualified social workers.\n\n"
+        "The health histories and pathway plans of care leavers.\n\n"
+        "## Help and protection\n\nChildren are well supported by skilled social workers who know them well.\n"),
+        "Good")
+    answer = answerer.ask(AskRequest(question="what did southmoor still need to improve?"))
+    assert "pathway plans of care leavers" in answer.answer and "return home interviews" in answer.answer, answer.answer

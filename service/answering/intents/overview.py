@@ -78,8 +78,9 @@ def answer_overview(tools: Tools, scope: Scope, book: CitationBook, session_id: 
     graded = any(c.area is not None for c in claims)  # (its areas' grades shown: a finding saying no more is not)
     strengths = _beyond(findings(tools, meta, "positive", PER_SIDE * 2), graded) if asked != {"concern"} else []
     concerns = _beyond(findings(tools, meta, "concern", PER_SIDE * 2), graded) if asked != {"positive"} else []
-    book.offer(strengths[PER_SIDE:] + concerns[PER_SIDE:])  # more for an optional prose writer
-    strengths, concerns = (sorted(side[:PER_SIDE], key=lambda ev: ev.row) for side in (strengths, concerns))
+    shown = PER_SIDE * 2 if len(asked) == 1 else PER_SIDE  # (one side asked: more of it, "what needed to improve")
+    book.offer(strengths[shown:] + concerns[shown:])  # more for an optional prose writer
+    strengths, concerns = (sorted(side[:shown], key=lambda ev: ev.row) for side in (strengths, concerns))
     overall = [c.evidence for c in claims if c.area is None]
     areas = [c.evidence for c in claims if c.area is not None]
     for claim in claims:
