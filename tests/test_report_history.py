@@ -4,6 +4,7 @@ or the nearest to them when a year has none; a change at the latest inspection i
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import pytest
@@ -765,3 +766,15 @@ def test_what_still_needed_to_improve_lists_every_point_up_to_six(tmp_path, embe
         "Good")
     answer = answerer.ask(AskRequest(question="what did southmoor still need to improve?"))
     assert "pathway plans of care leavers" in answer.answer and "return home interviews" in answer.answer, answer.answer
+
+
+def test_an_overview_of_a_weak_report_gives_its_concerns_before_its_strengths(tmp_path, embeddings) -> None:
+    answerer = one_report(tmp_path, embeddings, "Westvale", "2019-03", (
+        "## Summary\n\nServices for children have seriously declined since the last inspection.\n\n"
+        "Leaders did not know that the quality of social work had deteriorated.\n\n"
+        "Care leavers are well supported by committed personal advisers who know them well.\n\n"
+        "Too many children wait too long for help, and risks to them are not recognised.\n"), "Inadequate")
+    answer = answerer.ask(AskRequest(question="summarise westvale's 2019 inspection")).answer
+    assert answer.index("**Concerns**") < answer.index("**Strengths**"), answer
+    numbers = [int(n) for n in re.findall(r"\[(\d+)\]", answer)]
+    assert numbers == sorted(numbers)  # (cited in the order shown)

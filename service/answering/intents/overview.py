@@ -91,7 +91,8 @@ def answer_overview(tools: Tools, scope: Scope, book: CitationBook, session_id: 
     parts = [_lines([found] if found else [], book, "**Outcome**"), _lines(overall, book, "")]
     parts += [_lines(areas, book, "**Grades by area**"),
               _lines(earlier_grades(tools, scope, meta) if not asked else [], book, "**Earlier inspections**")]
-    parts += [_lines(strengths, book, "**Strengths**"), _lines(concerns, book, "**Concerns**")]
+    sides = [(strengths, "**Strengths**"), (concerns, "**Concerns**")]  # (a weak report's concerns first)
+    parts += [_lines(side, book, head) for side, head in (sides[::-1] if meta.overall in WEAK_GRADES else sides)]
     if not strengths and not concerns and WHY.search(scope.question):  # ("why?" of a bare rating: no reasons
         parts.append(_lines(silences(tools, meta)[:1], book, NO_REASONS) or NO_REASONS)  # given, as it says)
     elif not strengths and not concerns:
