@@ -778,3 +778,10 @@ def test_an_overview_of_a_weak_report_gives_its_concerns_before_its_strengths(tm
     assert answer.index("**Concerns**") < answer.index("**Strengths**"), answer
     numbers = [int(n) for n in re.findall(r"\[(\d+)\]", answer)]
     assert numbers == sorted(numbers)  # (cited in the order shown)
+
+
+@pytest.mark.parametrize("question", ["What's the one improvement point Ofsted gave Northshire in 2022?",
+                                      "northshire 2022 improvement areas"])
+def test_improvement_points_are_what_needs_to_improve(history: Answerer, question: str) -> None:
+    answer = history.ask(AskRequest(question=question)).answer
+    assert "**Concerns**" in answer and "timeliness of plans for care leavers" in answer, answer

@@ -36,6 +36,7 @@ THEMES_CUE = re.compile(r"\b(common|commonest|recurring|recurrent|shared|frequen
 FIXES = r"(improve|improving|improvement|fix|fixing|sort out|work on|address|tackle|do better|get better)"
 IMPROVE_ASKED = re.compile(rf"\b(needs?|needed|had|has|have|told|asked|urged)\s+(to\s+)?{FIXES}\b|"
                            rf"\b(areas?|points?|things?)\s+(for|of|to)\s+{FIXES}(ment)?\b|"
+                           r"\bimprovement\s+(points?|areas?|actions?|priorit\w+)\b|"
                            r"\bimprovements?\s+(needed|required)\b|"
                            r"\bwant(s|ed)?\s+(\w+\s+)?(improved|fixed|changed|sorted|better)\b|"
                            r"\b(held|holds|holding|hold)\s+(\w+\s+){0,2}back\b|\blet\s+(\w+\s+){0,2}down\b", re.I)
@@ -157,7 +158,7 @@ def intent_of(scope: Scope) -> str:
     if summary_of_many(scope):  # "summarise the 2020 reports": side by side, or (more than a table holds) graded
         return "compare" if len(scope.report_ids) <= MAX_COMPARED else "list"
     if named == 1 and DIRECTION.search(scope.question) and residue <= CHANGE_FRAME | COMPARE_WORDS | RATING \
-            and not WHERE_MOST.search(scope.question) or named == 1 and OVER_TIME.search(scope.question) \
+            and not WHERE_MOST.search(scope.question) and not IMPROVE_ASKED.search(scope.question) or named == 1 and OVER_TIME.search(scope.question) \
             or named == 1 and ALWAYS.search(scope.question) and HOW_RATED.search(scope.question):
         return "compare"  # "has Suffolk gone downhill", "Birmingham over the years", "was it always that good?"
     counts_compared = COUNT_CUE.search(scope.question) and len(years) >= 2 and (
