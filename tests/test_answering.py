@@ -2381,3 +2381,8 @@ def test_the_other_things_of_one_report_are_asked_of_that_report(answerer: Answe
     first = ask(answerer, "Was there anything Warwickshire and West Mercia CRC did well?")
     other = ask(answerer, follow_up, first.session_id)  # (not the other CRCs')
     assert {c.report_id for c in other.citations} <= {"warwickshire-west-mercia-crc-2019"}, other.answer
+
+
+def test_an_overview_of_a_report_with_no_findings_says_it_gives_none(answerer: Answerer) -> None:
+    answer = ask(answerer, "what did the first DLNR inspection, the one published in early 2019, find?")
+    assert "do not describe the detailed findings" in answer.answer.split("**In brief**")[1], answer.answer
