@@ -2386,3 +2386,10 @@ def test_the_other_things_of_one_report_are_asked_of_that_report(answerer: Answe
 def test_an_overview_of_a_report_with_no_findings_says_it_gives_none(answerer: Answerer) -> None:
     answer = ask(answerer, "what did the first DLNR inspection, the one published in early 2019, find?")
     assert "do not describe the detailed findings" in answer.answer.split("**In brief**")[1], answer.answer
+
+
+def test_a_comparison_of_who_ran_them_quotes_each_owner_line(answerer: Answerer) -> None:
+    answer = ask(answerer, "How did Dorset, Devon and Cornwall CRC and the 2020 Durham Tees Valley CRC differ in their "
+                           "ratings and in who ran them?")
+    assert "Working Links" in answer.answer.split("| Ran |")[1], answer.answer
+    assert_quotes_on_pages(answerer, answer)

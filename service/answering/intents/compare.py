@@ -65,7 +65,7 @@ def answer_compare(tools: Tools, scope: Scope, book: CitationBook, session_id: s
         table.append([area, *(_grade_cell(tools, m, key, book) + (f" (as *{key}*)" if key and key != area else "")
                               for m, key in zip(metas, keys))])
     for said, asked in (aspects := _aspects(scope, aspect)):
-        table.append([said.capitalize(), *(_cell(_best_on(tools, m, asked), book) for m in metas)])
+        table.append([said.capitalize(), *(_cell(_best_on(tools, m, asked, said), book) for m in metas)])
     if not aspects:
         one_body = len({body_label(m) for m in metas}) == 1  # ("DTV 2019 vs 2020 - what improved?": what each
         sides = [side for side, cue in (("improved", IMPROVED_ASKED), ("declined", DECLINE_ASKED))  # report says
@@ -206,8 +206,13 @@ def _grade_cell(tools: Tools, meta: ReportMeta, key: str | None, book: CitationB
     return f"**{grade}** [{n}]" if grade and n else "not graded"
 
 
-def _best_on(tools: Tools, meta: ReportMeta, scope: Scope) -> Evidence | None:
-    """The report's best sentence on the aspect: of the best few, the first that holds its words, else the best."""
+def _best_on(tools: Tools, meta: ReportMeta, scope: Scope, on: str = "") -> Evidence | None:
+    """The report's best sentence on the aspect: of the best few, the first that holds its words, else the best;
+    for its owner, lead inspector or dates ("who ran them"), the line its metadata was read from."""
+    said = stems(on or " ".join(scope.topic_words))
+    if said and (claim := next((c for c in tools.claims([meta.report_id]) if c.answers != "grade"
+                                and said <= c.asked_by), None)):
+        return claim.evidence
     question = tools.of_scope(scope)
     ranked = tools.ranker.rank(question, tools.rows([meta.report_id]), limit=ASPECT_READ)
     said = stems(" ".join(scope.topic_words))
