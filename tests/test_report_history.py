@@ -499,7 +499,7 @@ def test_an_earlier_combined_judgement_fills_both_rows_a_later_report_splits_it_
 
     from ingest.models import ReportMeta
     from service.answering.areas import AreaNames
-    from service.answering.intents.compare import graded_areas
+    from service.answering.intents.changes import graded_areas
 
     both, care, leavers = ("The experiences and progress of children in care and care leavers",
                            "The experiences and progress of children in care", "The experiences and progress of care leavers")

@@ -124,3 +124,9 @@ def _why_text(because: list[tuple[Evidence, int]], several_years: bool) -> str:
 def abstain(session_id: str, reason: str = NOT_IN_REPORTS, missing: str | None = None) -> Answer:
     """No answer: ``reason``, or the reports do not say and (``missing``) why no report could."""
     return Answer(answer=f"{reason} ({missing}.)" if missing else reason, abstained=True, session_id=session_id)
+
+
+def markdown_table(rows: list[list[str]]) -> str:
+    head, *body = rows
+    lines = ["| " + " | ".join(head) + " |", "|" + "---|" * len(head)]
+    return "\n".join(lines + ["| " + " | ".join(row) + " |" for row in body])

@@ -10,9 +10,10 @@ from dataclasses import replace
 from ingest.models import GRADES, ReportMeta
 from service.answering import grades
 from service.answering.areas import area_key
-from service.answering.compose import CitationBook, abstain
+from service.answering.compose import CitationBook, abstain, markdown_table
 from service.answering.context import BOTH_TIMES, CHANGE_ASKED, EARLIER_REPORT, LATER_REPORT
 from service.answering.evidence import Evidence, label
+from service.answering.intents.changes import area_changes, change, graded_areas
 from service.answering.intents.fact import answer_fact
 from service.answering.intents.overview import SUBJECT_SHARE, findings, outcome
 from service.answering.organisations import body_label, group_by_body
@@ -183,21 +184,6 @@ def nearest(metas: list[ReportMeta], year: int) -> ReportMeta:
     return min(metas, key=lambda m: abs(m.published.year - year) if m.published else 9999)
 
 
-def graded_areas(tools: Tools, metas: list[ReportMeta]) -> list[tuple[str, dict[str, str]]]:
-    """Judgement areas graded in any compared report, named as the newest report names them, each with the area
-    of each report matched to it: one row for a judgement two frameworks name differently; a report's areas in
-    different rows (an earlier combined "children in care and care leavers" fills both later rows)."""
-    rows: list[tuple[str, dict[str, str]]] = []
-    for meta in sorted(metas, key=lambda m: str(m.published or ""), reverse=True):
-        free = list(meta.areas)
-        for name, cells in rows:
-            if (area := tools.areas.closest(name, free)) is not None:
-                cells[meta.report_id] = area
-                free.remove(area)
-        rows += [(area, {meta.report_id: area}) for area in free]
-    return rows
-
-
 def _grade_cell(tools: Tools, meta: ReportMeta, key: str | None, book: CitationBook) -> str:
     """The report's grade for its area ``key`` (None: overall; "": an area it does not grade), cited."""
     grade = grades.grade_for(meta, key) if key != "" else None
@@ -233,7 +219,7 @@ def summary(metas: list[ReportMeta], question: str = "", aspects: list[str] | No
     graded = [m for m in metas if m.overall]
     line = "; ".join(parts) + "."
     if len(graded) >= 2 and len({body_label(m) for m in graded}) == 1:
-        return line + " " + _change(graded)
+        return line + " " + change(graded)
     worse = bool(WORSE.search(question))
     word = ("worse" if worse else "better") if len(graded) == 2 else ("worst" if worse else "best")
     if aspects and len(graded) >= 2 and WHICH_RATED.search(question):  # (no grade is given on what is asked)
@@ -273,34 +259,3 @@ def picked(metas: list[ReportMeta], question: str) -> list[ReportMeta]:
         return []
     extreme = (max if WORSE.search(question) else min)(ranks)  # (GRADES run best first)
     return [m for m in graded if GRADES.index(m.overall) == extreme]
-
-
-def area_changes(tools: Tools, metas: list[ReportMeta]) -> str:
-    """Of one body's reports, the judgement areas whose grade went up or down from the first to the last (each
-    named as the newest report names it): " **Went up**: *X* (from requires improvement to good)."."""
-    graded = sorted((m for m in metas if m.areas), key=lambda m: str(m.published or ""))
-    if len(graded) < 2 or len({body_label(m) for m in graded}) != 1:
-        return ""
-    first, last = graded[0], graded[-1]
-    moved: dict[bool, list[str]] = {True: [], False: []}
-    for area, cells in graded_areas(tools, [first, last]):
-        before, after = (grades.grade_for(m, cells.get(m.report_id, "")) for m in (first, last))
-        if before and after and before != after:
-            moved[GRADES.index(after) < GRADES.index(before)].append(f"*{area}* (from {before} to {after})")
-    return "".join(f" **{'Went up' if up else 'Went down'}**: {'; '.join(said)}." for up, said in moved.items()
-                   if said)
-
-
-def _change(metas: list[ReportMeta]) -> str:
-    """One body's earliest and latest grades compared: improved, declined or unchanged."""
-    first, last = sorted(metas, key=lambda m: str(m.published or ""))[::len(metas) - 1]
-    step = GRADES.index(first.overall) - GRADES.index(last.overall)  # GRADES run best first
-    verdict = "**Improved**" if step > 0 else "**Declined**" if step < 0 else "**Unchanged**"
-    when = [m.published.year if m.published else "undated" for m in (first, last)]
-    return f"{verdict}: from {first.overall} ({when[0]}) to {last.overall} ({when[1]})."
-
-
-def markdown_table(rows: list[list[str]]) -> str:
-    head, *body = rows
-    lines = ["| " + " | ".join(head) + " |", "|" + "---|" * len(head)]
-    return "\n".join(lines + ["| " + " | ".join(row) + " |" for row in body])

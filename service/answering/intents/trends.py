@@ -13,8 +13,7 @@ from collections import defaultdict
 from ingest.models import GRADES, ReportMeta
 from service.answering import grades
 from service.answering.areas import area_key
-from service.answering.compose import CitationBook, abstain
-from service.answering.intents.compare import markdown_table
+from service.answering.compose import CitationBook, abstain, markdown_table
 from service.answering.organisations import body_label
 from service.answering.scope import Scope, without_names
 from service.answering.tools import Tools

@@ -1,0 +1,49 @@
+"""How one body's grades moved between its reports: overall ("Improved: from inadequate (2015) to good (2023)")
+and per judgement area, the areas of different frameworks matched by name and meaning."""
+
+from __future__ import annotations
+
+from ingest.models import GRADES, ReportMeta
+from service.answering import grades
+from service.answering.organisations import body_label
+from service.answering.tools import Tools
+
+
+def graded_areas(tools: Tools, metas: list[ReportMeta]) -> list[tuple[str, dict[str, str]]]:
+    """Judgement areas graded in any compared report, named as the newest report names them, each with the area
+    of each report matched to it: one row for a judgement two frameworks name differently; a report's areas in
+    different rows (an earlier combined "children in care and care leavers" fills both later rows)."""
+    rows: list[tuple[str, dict[str, str]]] = []
+    for meta in sorted(metas, key=lambda m: str(m.published or ""), reverse=True):
+        free = list(meta.areas)
+        for name, cells in rows:
+            if (area := tools.areas.closest(name, free)) is not None:
+                cells[meta.report_id] = area
+                free.remove(area)
+        rows += [(area, {meta.report_id: area}) for area in free]
+    return rows
+
+
+def area_changes(tools: Tools, metas: list[ReportMeta]) -> str:
+    """Of one body's reports, the judgement areas whose grade went up or down from the first to the last (each
+    named as the newest report names it): " **Went up**: *X* (from requires improvement to good)."."""
+    graded = sorted((m for m in metas if m.areas), key=lambda m: str(m.published or ""))
+    if len(graded) < 2 or len({body_label(m) for m in graded}) != 1:
+        return ""
+    first, last = graded[0], graded[-1]
+    moved: dict[bool, list[str]] = {True: [], False: []}
+    for area, cells in graded_areas(tools, [first, last]):
+        before, after = (grades.grade_for(m, cells.get(m.report_id, "")) for m in (first, last))
+        if before and after and before != after:
+            moved[GRADES.index(after) < GRADES.index(before)].append(f"*{area}* (from {before} to {after})")
+    return "".join(f" **{'Went up' if up else 'Went down'}**: {'; '.join(said)}." for up, said in moved.items()
+                   if said)
+
+
+def change(metas: list[ReportMeta]) -> str:
+    """One body's earliest and latest grades compared: improved, declined or unchanged."""
+    first, last = sorted(metas, key=lambda m: str(m.published or ""))[::len(metas) - 1]
+    step = GRADES.index(first.overall) - GRADES.index(last.overall)  # GRADES run best first
+    verdict = "**Improved**" if step > 0 else "**Declined**" if step < 0 else "**Unchanged**"
+    when = [m.published.year if m.published else "undated" for m in (first, last)]
+    return f"{verdict}: from {first.overall} ({when[0]}) to {last.overall} ({when[1]})."
