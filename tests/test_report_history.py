@@ -785,3 +785,20 @@ def test_an_overview_of_a_weak_report_gives_its_concerns_before_its_strengths(tm
 def test_improvement_points_are_what_needs_to_improve(history: Answerer, question: str) -> None:
     answer = history.ask(AskRequest(question=question)).answer
     assert "**Concerns**" in answer and "timeliness of plans for care leavers" in answer, answer
+
+
+@pytest.mark.parametrize("question", [
+    "Which local authorities have set up fostering networks where an experienced hub carer supports a cluster of "
+    "foster families?",
+    "which councils use hub carers to support foster families",
+])
+def test_a_programme_described_in_everyday_words_lists_the_reports_naming_it(history: Answerer, question: str) -> None:
+    from service.answering.followup import Resolved
+    from service.answering.programmes import programmes_described
+
+    assert programmes_described(question) == ["Mockingbird"]
+    assert not programmes_described("which councils use the Mockingbird model?")  # (named: read as it is)
+    scope = history.scope(Resolved(question), None)
+    assert scope.names == ["Mockingbird"] and scope.topic_words == ["Mockingbird"] and not scope.wanted
+    answer = history.ask(AskRequest(question=question))
+    assert [item.report_id for item in answer.items] == ["northshire-2017"], answer.answer  # (its Mockingbird)

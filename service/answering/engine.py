@@ -26,6 +26,7 @@ from service.answering.intents.trends import answer_trend
 from service.answering.llm import Draft, ProseWriter
 from service.answering.mentions import BodyNames
 from service.answering.organisations import body_label, org_type, org_types_named
+from service.answering.programmes import programmes_described
 from service.answering.parts import two_parts
 from service.answering.places import rejoined
 from service.answering.intent import intent_of
@@ -205,6 +206,10 @@ class Answerer:
         scope.intent = intent_of(scope)
         if not scope.bodies and not scope.names:  # "which councils use lifelong links": the reports' "Lifelong Links"
             scope.names = self.tools.written_as_names(besides_grades(scope.topic_words))
+        if not scope.bodies and (described := [n for n in programmes_described(scope.question)
+                                               if self.library.text.mentions(n)]):  # ("hub carers": Mockingbird, the
+            scope.names, scope.topic_words, scope.wanted = described, " ".join(described).split(), set()  # topic)
+            scope.topic = " ".join(scope.topic_words)
         if filters is not None and filters.model_dump(exclude_none=True):
             allowed = set(scope_ids(self.library, filters) or self.library.reports)
             scope.report_ids = [rid for rid in scope.report_ids if rid in allowed]

@@ -1,0 +1,30 @@
+"""National programmes the reports name, described in everyday words: "fostering networks where an experienced
+hub carer supports a cluster of foster families" is Mockingbird, "a service that helps children in care reconnect
+with lost relatives" Lifelong Links. A question that describes one asks about the reports that name it (lists are
+then of the bodies whose reports name it, not of every report with a sentence on foster carers).
+
+Written from what the programmes are (their own descriptions), not from any one question; used only when some
+report of the index names the programme."""
+
+from __future__ import annotations
+
+import re
+
+PROGRAMMES: dict[str, str] = {  # the name the reports use: everyday ways of describing it (regular expressions)
+    "Mockingbird": r"hub (?:home )?carers?|hub homes?|(?:networks?|constellations?|clusters?) of foster\w*|"
+                   r"foster(?:ing)? (?:family )?(?:networks?|constellations?|clusters?)",
+    "Lifelong Links": r"reconnect\w*|(?:lost|lose|losing) (?:touch|contact) with (?:\w+ ){0,2}(?:relatives|family|"
+                      r"families|people)|important people (?:from|in) (?:their|the) past",
+    "Family Drug and Alcohol Court": r"problem[- ]solving (?:family )?courts?|(?:drug|drink) and (?:alcohol|drug|drink) "
+                                     r"courts?|specialist (?:family )?courts? for parents",
+    "House Project": r"group tenanc\w*|care leavers? (?:co-?operatives?|housing co-?ops?)|move into their own "
+                     r"(?:homes|flats) together",
+    "Staying Close": r"(?:live|living|stay|staying) (?:close to|near) (?:their )?(?:former )?(?:children's )?homes? "
+                     r"after (?:leaving )?(?:residential )?care",
+}
+PATTERNS = [(re.compile(rf"\b(?:{described})", re.I), name) for name, described in PROGRAMMES.items()]
+
+
+def programmes_described(question: str) -> list[str]:
+    """The programmes the question describes without naming them ([] when it names them, or none)."""
+    return [name for pattern, name in PATTERNS if pattern.search(question) and name.lower() not in question.lower()]
