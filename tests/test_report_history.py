@@ -802,3 +802,16 @@ def test_a_programme_described_in_everyday_words_lists_the_reports_naming_it(his
     assert scope.names == ["Mockingbird"] and scope.topic_words == ["Mockingbird"] and not scope.wanted
     answer = history.ask(AskRequest(question=question))
     assert [item.report_id for item in answer.items] == ["northshire-2017"], answer.answer  # (its Mockingbird)
+
+
+@pytest.mark.parametrize(("question", "named"), [
+    ("which councils help care leavers, as a group, move into their own tenancies?", "House Project"),
+    ("Which councils run programmes for mothers who've had several children taken into care?", "Pause"),
+    ("which councils reconnect children in care with relatives they lost touch with", "Lifelong Links"),
+    ("which councils have a problem-solving court for parents who misuse drugs", "Family Drug and Alcohol Court"),
+    ("which councils help care leavers move into their own homes", None),  # (no programme: care leavers' homes)
+])
+def test_programmes_are_read_from_their_descriptions(question: str, named: str | None) -> None:
+    from service.answering.programmes import programmes_described
+
+    assert programmes_described(question) == ([named] if named else [])

@@ -17,8 +17,10 @@ PROGRAMMES: dict[str, str] = {  # the name the reports use: everyday ways of des
                       r"families|people)|important people (?:from|in) (?:their|the) past",
     "Family Drug and Alcohol Court": r"problem[- ]solving (?:family )?courts?|(?:drug|drink) and (?:alcohol|drug|drink) "
                                      r"courts?|specialist (?:family )?courts? for parents",
-    "House Project": r"group tenanc\w*|care leavers? (?:co-?operatives?|housing co-?ops?)|move into their own "
-                     r"(?:homes|flats) together",
+    "House Project": r"group tenanc\w*|care leavers? (?:co-?operatives?|housing co-?ops?)|(?:as a group|together)"
+                     r"[^?]{0,80}\btenanc\w*|\btenanc\w*[^?]{0,40}(?:as a group|together)",
+    "Pause": r"(?:mothers|women|parents) who(?:'ve| have)? had (?:\w+ ){0,3}(?:children|babies) (?:removed|taken "
+             r"(?:into care|away))|repeat(?:ed)? (?:care )?(?:removals?|proceedings)|recurrent care proceedings",
     "Staying Close": r"(?:live|living|stay|staying) (?:close to|near) (?:their )?(?:former )?(?:children's )?homes? "
                      r"after (?:leaving )?(?:residential )?care",
 }
