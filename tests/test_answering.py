@@ -2393,3 +2393,13 @@ def test_a_comparison_of_who_ran_them_quotes_each_owner_line(answerer: Answerer)
                            "ratings and in who ran them?")
     assert "Working Links" in answer.answer.split("| Ran |")[1], answer.answer
     assert_quotes_on_pages(answerer, answer)
+
+
+def test_the_rest_of_a_name_after_an_ampersand_is_that_body(answerer: Answerer) -> None:
+    answer = ask(answerer, "Which part of Hampshire & IoW CRC's work got the top mark from inspectors?")
+    assert not answer.abstained and "*Information and facilities*" in answer.answer.splitlines()[0], answer.answer
+
+
+def test_how_many_on_its_books_is_how_many_it_supervised(answerer: Answerer) -> None:
+    assert "4,000" in ask(answerer, "how many people were on essex crc's books").answer
+    assert ask(answerer, "How many people were on Warwickshire and West Mercia CRC's books?").abstained  # (not given)

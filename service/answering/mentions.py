@@ -54,6 +54,7 @@ BODY_AFTER = re.compile(r"\s+(crcs?|nps|community rehabilitation|national probat
 
 
 SHARED_PLACE = 3  # councils a county's name may name at once ("northamptonshire": North and West Northamptonshire)
+JOINED_AFTER = re.compile(r"\s*(?:&|and|\+)\s*")  # (the rest of a body's name after the part found)
 WHERE_BEFORE = re.compile(r"\b(?:in|at|across|around|near|within)\s+$", re.I)
 
 
@@ -161,8 +162,7 @@ class BodyNames:
         """Places named: of each, the body named for it, or covering it, or its county's or area's ("newcastle")."""
         out: list[BodyMatch] = []
         kinds = {k for k in org_types_named(text) if k not in PARTNERS or any(org_type(m) == k for m in self.reports)}
-        # ("who runs newcastle's children's services": no CRC; "cheshire west: why delays getting police info?": the
-        # police are the council's partners, not a kind of body this index holds)
+        # (no CRC for "newcastle's children's services"; the police in "cheshire west: ... police info?" are partners)
         for name, start, end in [(m.group(0), *m.span()) for m in places_matched(text)] + counties_matched(text):
             if overlaps(start, end, taken + out) \
                     or PRISON_BEFORE.search(text[:start]) or GROUP_AFTER.match(text, end):
@@ -215,7 +215,8 @@ class BodyNames:
         for pattern in (NAME_BEFORE_SUFFIX, NAME_POSSESSIVE, LOWER_NAME_BEFORE_SUFFIX, LEARNING_NAMED):
             for match in pattern.finditer(question):
                 name = match.group(1) or match.group(2) or match.group(4) or ""
-                if overlaps(match.start(), match.end(), found):  # ("humberside lincs and n yorks crc")
+                if overlaps(match.start(), match.end(), found) or any(  # ("humberside lincs and n yorks crc";
+                        JOINED_AFTER.fullmatch(question, b.end, match.start()) for b in found):  # "Hampshire & IoW")
                     continue
                 if pattern in (LOWER_NAME_BEFORE_SUFFIX, LEARNING_NAMED):
                     name = name_run(name)

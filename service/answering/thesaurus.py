@@ -26,7 +26,8 @@ TERMS: dict[str, str] = {  # the reports' term: the everyday ways of saying it (
                                      r"low spirits|unhappy (staff|workers)|demotivated",
     "caseloads cases": r"too many cases|cases (per|for each) (officer|worker)|snowed under|overloaded|average caseload|"
                        r"caseload (per|for each|of each|of an?) ",
-    "people supervised": r"(?<!average )\bcaseload\b(?!s)(?! (per|for each|of each|of an?) )",  # a provider's
+    "people supervised": r"(?<!average )\bcaseload\b(?!s)(?! (per|for each|of each|of an?) )|"
+                         r"\bon\b[^?.]{0,40}?\bbooks\b",  # ("on Essex CRC's books")  # a provider's
     # caseload is the number it supervises (an officer's, "average caseload per officer", is "caseloads")
     "leadership leaders": r"well[- ]run|run (well )?at the top|senior (management|managers)|management team|bosses|"
                           r"people in charge|top brass|those in charge|managed at the top|running the show|"
