@@ -815,3 +815,19 @@ def test_programmes_are_read_from_their_descriptions(question: str, named: str |
     from service.answering.programmes import programmes_described
 
     assert programmes_described(question) == ([named] if named else [])
+
+
+def test_which_part_wasnt_good_after_a_report_gives_its_weaker_judgements(history: Answerer) -> None:
+    first = history.ask(AskRequest(question="What did Ofsted say about Northshire's children's services in 2022?"))
+    part = history.ask(AskRequest(question="and which part wasn't good?", session_id=first.session_id))
+    assert part.answer.startswith("**Northshire (2022)** was rated **requires improvement** for *The experiences "
+                                  "and progress of care leavers*"), part.answer
+
+
+def test_and_what_had_it_been_rated_the_time_before_asks_that_grade_not_the_last_question(
+        history: Answerer) -> None:
+    first = history.ask(AskRequest(question="How did Northshire do in its 2022 Ofsted inspection?"))
+    second = history.ask(AskRequest(question="what did it need to improve?", session_id=first.session_id))
+    before = history.ask(AskRequest(question="and what had it been rated the time before?",
+                                    session_id=second.session_id))
+    assert before.answer.startswith("**Northshire (2017)** was rated **requires improvement** overall"), before.answer

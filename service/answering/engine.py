@@ -9,7 +9,7 @@ from collections.abc import Callable, Generator
 from dataclasses import asdict, dataclass, replace
 
 from service.answering.areas import AreaNames
-from service.answering.asks import AREA_ASKED
+from service.answering.asks import AREA_ASKED, answer_type
 from service.answering.compose import CitationBook, abstain
 from service.answering.context import Context, entities_in
 from service.answering.coverage import covered_places
@@ -217,7 +217,8 @@ class Answerer:
                 scope.bodies = BodyNames(self.library.reports[r] for r in scope.report_ids).find(filters.body)
         scope.report_ids = [rid for rid in scope.report_ids if rid not in resolved.exclude]
         if named := [rid for rid in scope.report_ids if rid in resolved.only]:
-            scope.report_ids = named
+            scope.report_ids = named  # (a report just discussed: asked as of a body named, "which part wasn't good?")
+            scope.answer_type = scope.answer_type or answer_type(scope.question, named=True)
         scope.missing = resolved.missing or scope.missing
         if scope.intent == "compare" and scope.bodies and not scope.missing and \
                 (absent := self.names.places_absent(scope.question, scope.bodies)):  # (not one side left out)

@@ -38,6 +38,7 @@ SAME_AT = (r"(?:and\s+)?(?:was|is|were|are)\s+(?:it|that|this|things|they)\s+(?:
            r"(?:the same|similar|different|true|the case|so)\s+(?:in|at|for|of|with)")  # "was it the same in X?"
 ELLIPSIS = re.compile(rf"^\s*(?:{SAME_AT}|and|what about|how about|and what about|same for|what of)\b[\s,]*(.*?)"
                       r"(?:\s+(?:too|as well|also))?\s*\??\s*$", re.I)
+OWN_QUESTION = re.compile(r"(?:wh\w+|how)\s+(?:had|has|have|was|were|did|is|are)\s+\w+\s+\w+", re.I)  # (asks anew)
 REFERS_BACK = re.compile(r"\b(it|its|they|them|their|there|(that|this) (one|crc|council|authority|division))\b", re.I)
 RECENT = re.compile(r"\s*\b(?:(?:at|in|from|on)\s+)?(?:(?:its|their|the)\s+)?(?:latest|most recent|last|newest|current)"
                     r"(?:\s+(?:time|inspection|report|visit))?\b", re.I)  # a turn's own choice of report
@@ -133,6 +134,7 @@ def resolve(question: str, previous: Context | None, names: BodyNames, areas: Ar
         if len(asked) == 2 and not TOPIC_BACK.match(asked[1]):
             return Resolved(asked[1])
     ellipsis, changed = ELLIPSIS.match(text), CHANGE_ASKED.search(text)  # ("and were those sorted by the next one?")
+    ellipsis = None if ellipsis and OWN_QUESTION.match(ellipsis.group(1)) else ellipsis  # ("and what had it been ...")
     if ellipsis and (again := picked_again(ellipsis.group(1), previous)):  # "what about the second one?" after
         asked = _swap_bodies(_strip_appendix(previous.resolved), previous.mentions, again)  # one picked from a list:
         return Resolved(_swap_years(asked, list(map(str, previous.years))) if previous.years and not YEAR.search(
