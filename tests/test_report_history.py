@@ -810,6 +810,8 @@ def test_a_programme_described_in_everyday_words_lists_the_reports_naming_it(his
     ("which councils reconnect children in care with relatives they lost touch with", "Lifelong Links"),
     ("which councils have a problem-solving court for parents who misuse drugs", "Family Drug and Alcohol Court"),
     ("which councils help care leavers move into their own homes", None),  # (no programme: care leavers' homes)
+    ("Which councils let young people leaving residential children's homes live nearby?", "Staying Close"),
+    ("foster families supported by an experienced 'hub' carer", "Mockingbird"),
 ])
 def test_programmes_are_read_from_their_descriptions(question: str, named: str | None) -> None:
     from service.answering.programmes import programmes_described

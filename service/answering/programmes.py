@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 
 PROGRAMMES: dict[str, str] = {  # the name the reports use: everyday ways of describing it (regular expressions)
-    "Mockingbird": r"hub (?:home )?carers?|hub homes?|(?:networks?|constellations?|clusters?) of foster\w*|"
+    "Mockingbird": r"['‘’\"]?hub['‘’\"]? (?:home )?carers?|hub homes?|(?:networks?|constellations?|clusters?) of foster\w*|"
                    r"foster(?:ing)? (?:family )?(?:networks?|constellations?|clusters?)",
     "Lifelong Links": r"reconnect\w*|(?:lost|lose|losing) (?:touch|contact) with (?:\w+ ){0,2}(?:relatives|family|"
                       r"families|people)|important people (?:from|in) (?:their|the) past",
@@ -22,7 +22,8 @@ PROGRAMMES: dict[str, str] = {  # the name the reports use: everyday ways of des
     "Pause": r"(?:mothers|women|parents) who(?:'ve| have)? had (?:\w+ ){0,3}(?:children|babies) (?:removed|taken "
              r"(?:into care|away))|repeat(?:ed)? (?:care )?(?:removals?|proceedings)|recurrent care proceedings",
     "Staying Close": r"(?:live|living|stay|staying) (?:close to|near) (?:their )?(?:former )?(?:children's )?homes? "
-                     r"after (?:leaving )?(?:residential )?care",
+                     r"after (?:leaving )?(?:residential )?care|(?:leaving|left) (?:residential )?(?:children's )?"
+                     r"homes?\b[^?]{0,40}\b(?:live|living|stay\w*) (?:nearby|near|close)",
 }
 PATTERNS = [(re.compile(rf"\b(?:{described})", re.I), name) for name, described in PROGRAMMES.items()]
 
