@@ -204,12 +204,12 @@ class Answerer:
     def scope(self, resolved: Resolved, filters: Filters | None) -> Scope:
         scope = parse(resolved.text, list(self.library.reports.values()), self.tools.areas, self.names)
         scope.intent = intent_of(scope)
-        if not scope.bodies and not scope.names:  # "which councils use lifelong links": the reports' "Lifelong Links"
-            scope.names = self.tools.written_as_names(besides_grades(scope.topic_words))
         if not scope.bodies and (described := [n for n in programmes_described(scope.question)
                                                if self.library.text.mentions(n)]):  # ("hub carers": Mockingbird, the
             scope.names, scope.topic_words, scope.wanted = described, " ".join(described).split(), set()  # topic)
             scope.topic = " ".join(scope.topic_words)
+        elif not scope.bodies and not scope.names:  # "which councils use lifelong links": the reports' "Lifelong
+            scope.names = self.tools.written_as_names(besides_grades(scope.topic_words))  # Links"
         if filters is not None and filters.model_dump(exclude_none=True):
             allowed = set(scope_ids(self.library, filters) or self.library.reports)
             scope.report_ids = [rid for rid in scope.report_ids if rid in allowed]

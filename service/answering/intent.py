@@ -158,7 +158,8 @@ def intent_of(scope: Scope) -> str:
     if summary_of_many(scope):  # "summarise the 2020 reports": side by side, or (more than a table holds) graded
         return "compare" if len(scope.report_ids) <= MAX_COMPARED else "list"
     if named == 1 and DIRECTION.search(scope.question) and residue <= CHANGE_FRAME | COMPARE_WORDS | RATING \
-            and not WHERE_MOST.search(scope.question) and not IMPROVE_ASKED.search(scope.question) or named == 1 and OVER_TIME.search(scope.question) \
+            and not WHERE_MOST.search(scope.question) and not IMPROVE_ASKED.search(scope.question) \
+            or named == 1 and OVER_TIME.search(scope.question) \
             or named == 1 and ALWAYS.search(scope.question) and HOW_RATED.search(scope.question):
         return "compare"  # "has Suffolk gone downhill", "Birmingham over the years", "was it always that good?"
     counts_compared = COUNT_CUE.search(scope.question) and len(years) >= 2 and (

@@ -11,12 +11,14 @@ from __future__ import annotations
 import re
 
 PROGRAMMES: dict[str, str] = {  # the name the reports use: everyday ways of describing it (regular expressions)
-    "Mockingbird": r"['‘’\"]?hub['‘’\"]? (?:home )?carers?|hub homes?|(?:networks?|constellations?|clusters?) of foster\w*|"
+    "Mockingbird": r"['‘’\"]?hub['‘’\"]? (?:home )?carers?|hub homes?|"
+                   r"(?:networks?|constellations?|clusters?) of foster\w*|"
                    r"foster(?:ing)? (?:family )?(?:networks?|constellations?|clusters?)",
     "Lifelong Links": r"reconnect\w*|(?:lost|lose|losing) (?:touch|contact) with (?:\w+ ){0,2}(?:relatives|family|"
                       r"families|people)|important people (?:from|in) (?:their|the) past",
-    "Family Drug and Alcohol Court": r"problem[- ]solving (?:family )?courts?|(?:drug|drink) and (?:alcohol|drug|drink) "
-                                     r"courts?|specialist (?:family )?courts? for parents",
+    "Family Drug and Alcohol Court": r"problem[- ]solving (?:family )?courts?|"
+                                     r"(?:drug|drink) and (?:alcohol|drug|drink) courts?|"
+                                     r"specialist (?:family )?courts? for parents",
     "House Project": r"group tenanc\w*|care leavers? (?:co-?operatives?|housing co-?ops?)|(?:as a group|together)"
                      r"[^?]{0,80}\btenanc\w*|\btenanc\w*[^?]{0,40}(?:as a group|together)",
     "Pause": r"(?:mothers|women|parents) who(?:'ve| have)? had (?:\w+ ){0,3}(?:children|babies) (?:removed|taken "

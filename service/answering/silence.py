@@ -23,8 +23,9 @@ if TYPE_CHECKING:
 
 ROLE_ASKED = re.compile(r"^\W*(?:who(?:\s+(?:was|is|were|are)|['’]s)|"
                         r"what(?:\s+(?:was|is)|['’]s)\s+the\s+names?\s+of)\s+(?:the\s+|its\s+|their\s+)?"
-                        r"((?:[a-z'’-]+\s+){0,3}?[a-z'’-]+)(?:\s+(?:of|at|for|in|on|who|that)\b|\W*$)", re.I)  # ("who was the chief executive of X?", "what was the name of the chief
-# inspector who ...", "who is X's principal social worker?", its body's name taken out: a person's role, at the end)
+                        r"((?:[a-z'’-]+\s+){0,3}?[a-z'’-]+)(?:\s+(?:of|at|for|in|on|who|that)\b|\W*$)", re.I)
+# ("who was the chief executive of X?", "what was the name of the chief inspector who ...", "who is X's principal
+# social worker?", its body's name taken out: a person's role, at the end)
 PERSON = re.compile(r"\b(inspector|executive|director|chair|chairman|chairwoman|chairperson|leader|manager|head|"
                     r"minister|secretary|officer|member|commissioner|mayor|councillor|worker|coordinator|consultant|"
                     r"advis[eo]r|practitioner|president|principal|headteacher|governor|trustee|champion|dcs)$",
@@ -185,8 +186,9 @@ def _rate_words(said: str, scope: Scope) -> str:
 
 def _counts_staff(sentence: str) -> bool:
     """True when a count in the sentence counts staff ("320 staff", "employed 350 people")."""
-    return any(stems(unit_of(sentence, figure)) & STAFF or EMPLOYED.search(sentence)
-               for figure in quantities(sentence, "count"))
+    figures = quantities(sentence, "count")
+    return bool(figures) and (bool(EMPLOYED.search(sentence))
+                              or any(stems(unit_of(sentence, figure)) & STAFF for figure in figures))
 
 
 def label_of(scope: Scope) -> str:

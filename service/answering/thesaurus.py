@@ -19,7 +19,8 @@ TERMS: dict[str, str] = {  # the reports' term: the everyday ways of saying it (
                    r"(where|in the places?) (they|people|offenders) live|doorstep|knock\w* on (their )?doors?|"
                    r"at (their|people's|offenders') (houses?|homes?)|"
                    r"(go|going|went|gone) (out )?to (see|visit) (people|offenders|them|clients)|"
-                   r"(see|seeing|saw|seen|meet|meeting|met) (people|offenders|them|clients) (in|at) (their )?(own )?homes?",
+                   r"(see|seeing|saw|seen|meet|meeting|met) (people|offenders|them|clients) "
+                   r"(in|at) (their )?(own )?homes?",
     "unpaid work": r"community (payback|service|work)",
     "staff morale workloads stress": r"burn(t|ed)[- ]out|burnout|exhausted|fed up|stressed|overworked|worn out|"
                                      r"swamped|too much work|drowning in (work|cases)|"
@@ -37,8 +38,8 @@ TERMS: dict[str, str] = {  # the reports' term: the everyday ways of saying it (
     "Through the Gate resettlement": r"prison release|leaving prison|released from (prison|custody)|"
                                      r"coming out of (prison|jail)|getting out of (prison|jail)|"
                                      r"release from (prison|jail)|\bttg\b|(ready|prepar\w*) (\w+ ){0,2}for (their )?"
-                                     r"release|prisoners? (leaving|being released|coming out)|resettl\w*|before (their )?release|"
-                                     r"pre-?release",
+                                     r"release|prisoners? (leaving|being released|coming out)|resettl\w*|"
+                                     r"before (their )?release|pre-?release",
     "risk of harm": r"danger(ous)? to (others|the public|people)|public protection|threat to (the public|others)",
     "staff shortages vacancies recruitment": r"not enough staff|under[- ]?staffed|short[- ]staffed|unfilled|"
                                              r"empty posts|vacant (posts|roles|jobs)|staffing "

@@ -195,14 +195,13 @@ def _grade_cell(tools: Tools, meta: ReportMeta, key: str | None, book: CitationB
 def _best_on(tools: Tools, meta: ReportMeta, scope: Scope, on: str = "") -> Evidence | None:
     """The report's best sentence on the aspect: of the best few, the first that holds its words, else the best;
     for its owner, lead inspector or dates ("who ran them"), the line its metadata was read from."""
-    said = stems(on or " ".join(scope.topic_words))
-    if said and (claim := next((c for c in tools.claims([meta.report_id]) if c.answers != "grade"
-                                and said <= c.asked_by), None)):
+    topic = stems(" ".join(scope.topic_words))
+    aspect = stems(on) if on else topic
+    if aspect and (claim := next((c for c in tools.claims([meta.report_id]) if c.answers != "grade"
+                                  and aspect <= c.asked_by), None)):
         return claim.evidence
-    question = tools.of_scope(scope)
-    ranked = tools.ranker.rank(question, tools.rows([meta.report_id]), limit=ASPECT_READ)
-    said = stems(" ".join(scope.topic_words))
-    return next((ev for ev in ranked if stems(ev.quote) & said), ranked[0]) if ranked else None
+    ranked = tools.ranker.rank(tools.of_scope(scope), tools.rows([meta.report_id]), limit=ASPECT_READ)
+    return next((ev for ev in ranked if stems(ev.quote) & topic), ranked[0]) if ranked else None
 
 
 def _cell(ev: Evidence | None, book: CitationBook) -> str:

@@ -97,8 +97,9 @@ def answer_overview(tools: Tools, scope: Scope, book: CitationBook, session_id: 
         parts.append(_lines(silences(tools, meta)[:1], book, NO_REASONS) or NO_REASONS)  # given, as it says)
     elif not strengths and not concerns:
         said = opening(tools, meta)  # (and what it says it does not tell: "... do not describe the findings")
-        parts.append(_lines(said + [ev for ev in silences(tools, meta)[:1] if ev.row not in {e.row for e in said}],
-                            book, "**In brief**"))
+        rows = {ev.row for ev in said}
+        parts.append(_lines(said + [ev for ev in silences(tools, meta)[:1] if ev.row not in rows], book,
+                            "**In brief**"))
     text = "\n".join(p for p in parts if p)
     if not book.citations:
         return abstain(session_id)
