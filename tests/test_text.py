@@ -95,6 +95,9 @@ def test_everyday_words_are_read_with_the_reports_terms() -> None:
     assert reports_words("what was the caseload of west yorkshire crc") == "people supervised"  # a provider's
     assert reports_words("which crcs had IT problems") == "ICT systems"  # "IT" in capitals: not the pronoun
     assert reports_words("was it a problem") == ""
+    assert reports_words("which crcs had poor it systems") == "ICT systems"  # lower case, before a system word
+    assert reports_words("did it equipment hold staff back") == "ICT systems"
+    assert reports_words("was it systematic") == ""
     assert reports_words("checks with the cops and social services") == "police; children's services"
     assert reports_words("criticised for not liaising with police") == \
         "coordination checks with other agencies information sharing"

@@ -60,7 +60,7 @@ TERMS: dict[str, str] = {  # the reports' term: the everyday ways of saying it (
                                                                    r"the police|other agencies)",
     "police": r"\bcops?\b|\bcoppers?\b|\bthe old bill\b|\bplod\b",
     "children's services": r"\bsocial services\b",
-    "ICT systems": r"(?-i:\bIT\b)|information technology|computer\w*|software|tech(nology)? (systems?|problems?)|"
+    "ICT systems": r"(?-i:\bIT\b)|\bit (?=(systems?|equipment|kit|infrastructure|networks?)\b)|information technology|computer\w*|software|tech(nology)? (systems?|problems?)|"
                    r"digital (systems?|tools?)|case (management|recording) systems?",
     "child safeguarding children's services": r"keep(ing|s)? (kids|children) safe|(kids|children)'?s? safety|"
                                               r"protect(ing|ion of)? (kids|children)|safety of (kids|children)",
