@@ -1472,6 +1472,14 @@ def test_a_topic_in_capitals_that_spell_a_stopword_is_still_a_topic(answerer: An
     answer = ask(answerer, "which crcs had IT problems")  # ("it" is a stopword; "IT" is the reports' "ICT")
     assert not answer.answer.startswith("Reports whose overall verdict")
     assert "west-yorkshire-crc-2018" in {c.report_id for c in answer.citations}
+    answer = ask(answerer, "which crcs had poor it systems")  # typed in lower case
+    assert "west-yorkshire-crc-2018" in {c.report_id for c in answer.citations}
+
+
+def test_the_side_a_topic_list_asks_for_is_not_itself_the_topic(answerer: Answerer) -> None:
+    answer = ask(answerer, "which crcs had weak computer systems")  # "weak" leans the list; it is not the topic
+    cited = {c.report_id for c in answer.citations}
+    assert "west-yorkshire-crc-2018" in cited and not cited & {"essex-crc-2018", "cheshire-greater-manchester-crc-2019"}
 
 
 def test_a_second_part_asking_when_is_answered_of_the_first_parts_body(answerer: Answerer) -> None:

@@ -6,6 +6,7 @@ when its best evidence stands out among every sentence in scope, is strong enoug
 from __future__ import annotations
 
 import math
+from collections.abc import Callable
 
 import numpy as np
 
@@ -14,7 +15,7 @@ from service.answering.evidence import Evidence
 from service.answering.organisations import body_label
 from service.answering.rank import W_CHUNK, W_COVERAGE, W_DENSE, W_WORDS, zscores
 from service.answering.scope import Scope
-from service.answering.text import NUMBER, YEAR, names_in, no_finding, stem
+from service.answering.text import NUMBER, YEAR, names_in, no_finding, stem, stems
 from service.answering.thesaurus import besides_everyday
 from service.answering.tools import Tools
 from service.answering.verdict import (ABSENT, CONCERN, IMPROVED, POSITIVE, Polarity, cue_words, happened_to_none,
@@ -45,17 +46,18 @@ def topical_rows(tools: Tools, scope: Scope, ids: list[str], ease: bool = False)
     f = tools.ranker.features(question, rows, [], chunk_words=False)  # a report qualifies by what a sentence says
     score = W_DENSE * zscores(f["dense"]) + W_WORDS * zscores(f["words"]) + W_CHUNK * zscores(f["chunk"])
     relevance = f["dense"] + W_COVERAGE * f["coverage"]
+    side_only = _side_only(scope, topic)
     score[~names_all(tools, rows, scope.names)] = -np.inf  # a name the question gives must be in the sentence
     if ABSENT not in scope.wanted:  # (what most reports print word for word tells none of them apart)
         score[printed_by_many(tools, rows, len(ids))] = -np.inf
     report_of = tools.library.text.report_of[rows]
-    def qualified(stands_out: float, at_most: int | None = None) -> list[Row]:
+    def qualified(stands_out: float, at_most: int | None = None, side_seen: bool = True) -> list[Row]:
         judged = []
         for index in np.unique(report_of):
             mine = np.flatnonzero(report_of == index)
             best = [i for i in mine[np.argsort(-score[mine])][:CONSIDERED] if score[i] >= stands_out]
-            found = [(float(relevance[i]), ev) for i in best if (ev := _evidence(tools, int(rows[i])))
-                     and names_in(ev.quote, scope.names)]
+            found = [(float(f["dense"][i] if side_seen and side_only(ev.quote) else relevance[i]), ev) for i in best
+                     if (ev := _evidence(tools, int(rows[i]))) and names_in(ev.quote, scope.names)]
             if (row := decide(found, scope)) is not None:
                 judged.append(row)
         top = max((strength for strength, _ in judged), default=0.0)
@@ -63,12 +65,23 @@ def topical_rows(tools: Tools, scope: Scope, ids: list[str], ease: bool = False)
         rows_ = [row for strength, row in sorted(judged, key=lambda j: -j[0])[:at_most] if strength >= floor]
         return _silent_everywhere(rows_, tools, question, rows, score) if ABSENT in scope.wanted else rows_
     stands_out = stands_out_at(len(rows)) - NAMED_EASED * bool(scope.names)  # (a name given is itself a filter)
-    if not ease:
-        return qualified(stands_out)
-    if not (first := qualified(stands_out)):
-        return qualified(stands_out - EASED, NEAREST)  # (``ease``: none stands out, the nearest few)
-    within_best = max(stands_out - EASED, float(score.max()) - BELOW_BEST)  # (some do: asked in other words than
-    return qualified(within_best) if within_best < stands_out else first  # the reports', the rest may stand out less)
+    def chosen(side_seen: bool) -> list[Row]:
+        if not ease:
+            return qualified(stands_out, None, side_seen)
+        if not (first := qualified(stands_out, None, side_seen)):
+            return qualified(stands_out - EASED, NEAREST, side_seen)  # (``ease``: none stands out, the nearest few)
+        within_best = max(stands_out - EASED, float(score.max()) - BELOW_BEST)  # (some do: asked in other words
+        return qualified(within_best, None, side_seen) if within_best < stands_out else first  # than the reports')
+    return chosen(True) or chosen(False)  # (only sentences that share just the side asked: the nearest there are)
+
+
+def _side_only(scope: Scope, topic: list[str]) -> Callable[[str], bool]:
+    """Whether a sentence shares only the words that say which way the list leans ("weak", "strong") with the
+    question, none of what it is about: "Case reviews were weak" is not, by its words, about weak computer
+    systems (its meaning may still make it so)."""
+    cues = cue_words(" ".join(scope.topic_words))
+    side, about = stems(" ".join(cues)), stems(" ".join(w for w in topic if w not in cues)) | stems(scope.jargon)
+    return lambda quote: bool(about and side & (said := stems(quote))) and not about & said
 
 
 def stands_out_at(rows: int) -> float:
