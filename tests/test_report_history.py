@@ -833,3 +833,9 @@ def test_and_what_had_it_been_rated_the_time_before_asks_that_grade_not_the_last
     before = history.ask(AskRequest(question="and what had it been rated the time before?",
                                     session_id=second.session_id))
     assert before.answer.startswith("**Northshire (2017)** was rated **requires improvement** overall"), before.answer
+
+
+def test_what_ofsted_rated_a_body_is_its_grade(history: Answerer) -> None:
+    answer = history.ask(AskRequest(question="what did ofsted rate northshire childrens services in their most "
+                                             "recent inspection?"))  # ("rate" as the verb: a grade asked)
+    assert answer.answer.startswith("**Northshire (2022)** was rated **good**")

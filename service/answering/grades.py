@@ -262,7 +262,8 @@ def asks_for_grade(question: str) -> bool:
                           r"(?<!to )judge|graded)\b", q)
                 or bool(asks_yes_no_grade(q))
                 or re.search(r"\bhow (was|were|is|are|did|does|do)\b[^?]*\b(rated|judged|graded|rate|judge|grade|"
-                             r"do|perform)\b|^\s*how good (is|are|was|were)\b|"
+                             r"do|perform)\b|^\s*how good (is|are|was|were)\b|"  # ("what did ofsted rate X?", not
+                             r"\bwhat (did|does|do) (ofsted|(the )?inspect(ors?|orate)|hmi\w*|they) rate\b|"  # a rate)
                              r"^\s*(is|are|was|were)\b[^?]*\bany good\b", q)
                 or re.search(r"\b(rating|grade|judge?ment|mark|score)s?\s+(for|of|given to)\b|'s\s+(overall\s+)?(rating|grade|"
                              r"judge?ment)\b|^\s*(ofsted\s+)?(overall\s+)?(rating|grade|judge?ment)\b|"

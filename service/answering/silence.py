@@ -162,7 +162,8 @@ def figure_unstated(tools: Tools, scope: Scope) -> str | None:
     rate": no figure beside "reoffending"), a count of staff ("how many employees": no count of staff, however
     many people they supervised), a sum of money (none at all); or None."""
     question, sentences = scope.question, lambda: _sentences(tools, scope)
-    if (rate := RATE_ASKED.search(question)) and (said := _rate_words(rate.group(1), scope)):
+    if scope.answer_type != "grade" and (rate := RATE_ASKED.search(question)) and \
+            (said := _rate_words(rate.group(1), scope)):  # (not "what did ofsted rate X?")
         stated = any(has_number(s) and stems(s) & stems(said) for s in sentences())
         return None if stated else f"the {said.lower()} rate"
     counted = counted_asked(question) if scope.answer_type == "number" and HEADCOUNT.search(question) else ""
