@@ -839,3 +839,10 @@ def test_what_ofsted_rated_a_body_is_its_grade(history: Answerer) -> None:
     answer = history.ask(AskRequest(question="what did ofsted rate northshire childrens services in their most "
                                              "recent inspection?"))  # ("rate" as the verb: a grade asked)
     assert answer.answer.startswith("**Northshire (2022)** was rated **good**")
+
+
+def test_the_most_recent_inspection_after_a_years_report_is_the_latest(history: Answerer) -> None:
+    first = history.ask(AskRequest(question="what overall grade did northshire get in 2014?"))
+    latest = history.ask(AskRequest(question="and what about the most recent inspection?",
+                                    session_id=first.session_id))
+    assert latest.answer.startswith("**Northshire (2022)**")

@@ -147,3 +147,29 @@ def picked_again(asked: str | None, previous: Context) -> str | None:
     nth = NTH.fullmatch((asked or "").strip(" ?")) if previous.listed else None
     pick = ORDINALS[nth.group(1).lower()] if nth else len(previous.listed)
     return previous.listed[pick] if pick < len(previous.listed) else None
+
+
+TRAILING = re.compile(r"\s*\([^()]*\)\s*$")  # what a follow-up was completed with: "(Dudley)"
+
+
+def as_question(rest: str) -> str:
+    """A fragment ("care leavers in Leeds") as a question of its own."""
+    asked = re.match(r"^(what|how|who|which|where|when|why|did|does|do|is|was|were)\b", rest, re.I)
+    return rest.rstrip("?") + "?" if asked else f"What did the reports say about {rest.rstrip('?')}?"
+
+
+def strip_appendix(text: str) -> str:
+    return TRAILING.sub("", text)
+
+
+def swap_bodies(text: str, mentions: list[str], new: str) -> str:
+    """The question with the first body it mentions replaced by ``new`` (or asked "for" it)."""
+    for mention in sorted(mentions, key=len, reverse=True):
+        if mention and mention in text:
+            return text.replace(mention, new, 1)
+    return f"{text.rstrip(' ?')} for {new}?"
+
+
+def swap_years(text: str, years: list[str]) -> str:
+    """The question with its year replaced by ``years[0]`` (or asked "in" it)."""
+    return YEAR.sub(years[0], text, count=1) if YEAR.search(text) else f"{text.rstrip(' ?')} in {years[0]}?"

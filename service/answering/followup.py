@@ -24,7 +24,8 @@ from service.answering.organisations import body_label, org_types_named
 from service.answering.dates import YEAR, in_years, parse_years
 from service.answering.asks import NUMBER_Q, OTHER, PLURALS, answer_type
 from service.answering.context import (CHANGE_ASKED, EARLIER_REPORT, LATER_REPORT, NTH, ORDINALS, THAT_COMPARED,
-                                       Context, asked_beside, both_times, change_of, picked_again, report_beside,
+                                       TRAILING, Context, as_question, asked_beside, both_times, change_of,
+                                       picked_again, report_beside, strip_appendix, swap_bodies, swap_years,
                                        two_turns_reports)
 from service.answering.intent import COMPARATIVES, DIFFER, IMPROVE_ASKED
 from service.answering.parts import on_that, two_parts
@@ -41,8 +42,8 @@ ELLIPSIS = re.compile(rf"^\s*(?:{SAME_AT}|and|what about|how about|and what abou
 OWN_QUESTION = re.compile(r"(?:wh\w+|how)\s+(?:had|has|have|was|were|did|is|are)\s+\w+\s+\w+", re.I)  # (asks anew)
 REFERS_BACK = re.compile(r"\b(it|its|they|them|their|there|(that|this) (one|crc|council|authority|division))\b", re.I)
 RECENT = re.compile(r"\s*\b(?:(?:at|in|from|on)\s+)?(?:(?:its|their|the)\s+)?(?:latest|most recent|last|newest|current)"
-                    r"(?:\s+(?:time|inspection|report|visit))?\b", re.I)  # a turn's own choice of report
-APPENDIX = re.compile(r"\s*\([^()]*\)\s*$")  # what a follow-up was completed with: "(Dudley)"
+                    r"(?:\s+(?:time|inspection|report|visit|one))?\b", re.I)  # a turn's own choice of report
+ABOUT = re.compile(r"^\s*(?:what|how) about\s+", re.I)
 THAT_THING = re.compile(r"\b(was|is|did|does)\s+(that|this)\b|\b(of|about|on|in)\s+(that|this)\W*$", re.I)  # that one
 THEY_OR_IT = re.compile(r"\b(it|its|that|this|they|them|their)\b", re.I)
 PAST = re.compile(r"\b(did|was|were|had)\b", re.I)
@@ -123,21 +124,21 @@ def resolve(question: str, previous: Context | None, names: BodyNames, areas: Ar
     own_side = ASKS_WHY.match(text) and stems(text) & CUE_STEMS  # ("why was it struggling?": its concerns)
     if WHY_ONLY.match(text) and (ASKS_WHY.match(text) and not own_side or GRADED.search(previous.resolved)):
         # "Why?" (or, of a grade, "what were the main problems?"): the previous question, its reasons asked for
-        return Resolved(f"{_strip_appendix(previous.resolved).rstrip(' ?.')}, and why?")
+        return Resolved(f"{strip_appendix(previous.resolved).rstrip(' ?.')}, and why?")
     if CHANGED_ONLY.match(text) and len(previous.bodies) == 1:  # "what changed?" of the body just asked about
         return Resolved(change_of(previous, names))
     if HOW_MANY_THAT.match(text) and LIST_ASKED.match(previous.resolved):  # "how many is that?" after a list
-        return Resolved(LIST_ASKED.sub("how many ", _strip_appendix(previous.resolved), count=1))
+        return Resolved(LIST_ASKED.sub("how many ", strip_appendix(previous.resolved), count=1))
     if not previous.mentions and TOPIC_BACK.match(text) and not OF_THEM.search(text) and not THEY.search(text) \
             and not names.find(text):  # "which were good at it?" after a list on a topic: that topic, across reports
-        asked = two_parts(f"{_strip_appendix(previous.resolved).rstrip(' ?')}, and {AND.sub('', text)}")
+        asked = two_parts(f"{strip_appendix(previous.resolved).rstrip(' ?')}, and {AND.sub('', text)}")
         if len(asked) == 2 and not TOPIC_BACK.match(asked[1]):
             return Resolved(asked[1])
     ellipsis, changed = ELLIPSIS.match(text), CHANGE_ASKED.search(text)  # ("and were those sorted by the next one?")
     ellipsis = None if ellipsis and OWN_QUESTION.match(ellipsis.group(1)) else ellipsis  # ("and what had it been ...")
     if ellipsis and (again := picked_again(ellipsis.group(1), previous)):  # "what about the second one?" after
-        asked = _swap_bodies(_strip_appendix(previous.resolved), previous.mentions, again)  # one picked from a list:
-        return Resolved(_swap_years(asked, list(map(str, previous.years))) if previous.years and not YEAR.search(
+        asked = swap_bodies(strip_appendix(previous.resolved), previous.mentions, again)  # one picked from a list:
+        return Resolved(swap_years(asked, list(map(str, previous.years))) if previous.years and not YEAR.search(
             asked) else asked, listed=previous.listed)  # the same question of that one (in the year it was of)
     later = bool(ellipsis and LATER_REPORT.search(text))
     if ellipsis and not changed and (EARLIER_REPORT.search(text) or later) and not YEAR.search(text):
@@ -145,8 +146,8 @@ def resolve(question: str, previous: Context | None, names: BodyNames, areas: Ar
         if other is None:
             return Resolved(previous.resolved, missing=f"no {'later' if later else 'earlier'} report of that body "
                                                         "in this index")
-        asked = RECENT.sub("", _strip_appendix(previous.resolved))  # ("rated last time", of the report before)
-        text = _swap_years(asked, [str(other.published.year)])
+        asked = RECENT.sub("", strip_appendix(previous.resolved))  # ("rated last time", of the report before)
+        text = swap_years(asked, [str(other.published.year)])
         named = names.find(text) or not previous.bodies
         return Resolved(text if named else f"{text} ({'; '.join(previous.bodies)})", only={other.report_id})
     if (not ellipsis or changed) and (beside := asked_beside(text, previous, names)):  # "did it get better the
@@ -158,7 +159,7 @@ def resolve(question: str, previous: Context | None, names: BodyNames, areas: Ar
         earlier = previous.bodies if names.find(ellipsis.group(1)) else []  # "And Surrey?" after Hampshire
     elif (COMPARE_BOTH.search(text) or WHICH_MORE.match(text) and NUMBER_Q.search(previous.resolved)) \
             and previous.earlier and not names.find(text):  # "which was better?", "which is bigger?" after two
-        asked = _strip_appendix(previous.resolved).rstrip(" ?")  # bodies: both, on what was asked of them
+        asked = strip_appendix(previous.resolved).rstrip(" ?")  # bodies: both, on what was asked of them
         both = "; ".join(previous.earlier + previous.bodies)
         return Resolved(f"{text.rstrip(' ?')}: {asked}? ({both})", inherited=True)
     elif COMPARE_BOTH.search(text) and not names.find(text) and (both := two_turns_reports(previous, names)):
@@ -225,32 +226,41 @@ def _refers_back(text: str) -> bool:
 def _ellipsis(rest: str, previous: Context, names: BodyNames, areas: AreaNames | None) -> tuple[str, bool]:
     """"And X?": the previous question about X (a body, a year, a judgement area, or both); else X of them."""
     bodies, years = names.find(rest), YEAR.findall(rest)
-    if not bodies and (swapped := region_swapped(_strip_appendix(previous.resolved), rest)):
+    if not bodies and (swapped := region_swapped(strip_appendix(previous.resolved), rest)):
         return swapped, False  # "what about the north west?" after a question about the north east
-    if areas and not bodies and not years and (area := other_area(rest, _strip_appendix(previous.resolved), areas)):
+    if areas and not bodies and not years and (area := other_area(rest, strip_appendix(previous.resolved), areas)):
         return area, False  # "which CRCs were rated inadequate for assessment?" "and for planning?"
+    if not bodies and not years and previous.years and RECENT.fullmatch(when := ABOUT.sub("", rest).rstrip(" ?")):
+        return _latest_instead(when, previous, names), False  # "and what about the most recent inspection?"
     grade = GRADE_WORD.search(rest)
     if grade and not bodies and GRADE_WORD.search(previous.resolved):  # "And which were outstanding?"
-        swapped = GRADE_WORD.sub(grade.group(0), _strip_appendix(previous.resolved), count=1)
-        return (_swap_years(swapped, years) if years else swapped), False
+        swapped = GRADE_WORD.sub(grade.group(0), strip_appendix(previous.resolved), count=1)
+        return (swap_years(swapped, years) if years else swapped), False
     if grade and not bodies and LIST_ASKED.match(rest):  # "which were inadequate?" after a question of no grade:
         # a list of its own (of "organisations"), not of the bodies just discussed
-        return NO_NOUN.sub(r"\1 organisations \2", _as_question(rest), count=1), True
+        return NO_NOUN.sub(r"\1 organisations \2", as_question(rest), count=1), True
     if not bodies and names.unknown(rest, bodies):  # "what about kent?": a place no report is about, asked alone
-        return _as_question(rest), False
+        return as_question(rest), False
     if not bodies and not years and previous.mentions and not REFERS_BACK.search(rest):
         when = f" in {previous.years[0]}" if previous.years else ""  # ("what about care leavers?": in Leeds, 2022)
-        return f"{_as_question(rest).rstrip('?')} for {' and '.join(previous.bodies)}{when}?", True
+        return f"{as_question(rest).rstrip('?')} for {' and '.join(previous.bodies)}{when}?", True
     if (not bodies and not years) or _says_more(rest, bodies):
-        return _as_question(rest), False
-    text = _strip_appendix(previous.resolved)
+        return as_question(rest), False
+    text = strip_appendix(previous.resolved)
     if bodies:
-        text = _swap_bodies(text, previous.mentions, " and ".join(_as_named(rest, b) for b in bodies))
+        text = swap_bodies(text, previous.mentions, " and ".join(_as_named(rest, b) for b in bodies))
     if years:
-        text = _swap_years(text, years)
+        text = swap_years(text, years)
     elif bodies and not _has_reports_in(text, bodies, names):
         text = YEAR_PHRASE.sub("", text, count=1)  # "And Wales?" asks about Wales, whatever its year
     return text, False
+
+
+def _latest_instead(rest: str, previous: Context, names: BodyNames) -> str:
+    """The previous question asked of the latest report in place of the year it was asked of."""
+    when = rest.strip() if re.match(r"(at|in|from|on)\b", rest.strip()) else f"in {rest.strip()}"
+    text = YEAR_PHRASE.sub(f" {when}", strip_appendix(previous.resolved), count=1)
+    return text if names.find(text) else f"{text} ({'; '.join(previous.bodies)})"
 
 
 def _says_more(rest: str, bodies: list) -> bool:
@@ -266,20 +276,11 @@ def _has_reports_in(text: str, bodies: list, names: BodyNames) -> bool:
     return not spans or any(in_years(m, spans, with_fieldwork=True) for m in metas)
 
 
-def _as_question(rest: str) -> str:
-    asked = re.match(r"^(what|how|who|which|where|when|why|did|does|do|is|was|were)\b", rest, re.I)
-    return rest.rstrip("?") + "?" if asked else f"What did the reports say about {rest.rstrip('?')}?"
-
-
 def _compared_with(asked: str, body: BodyMatch, text: str) -> str:
     """The question just asked, of the body named beside the ones it was asked of ("How many cases were officers
     carrying in 2020 (DLNR CRC) compared with Staffordshire and West Midlands?")."""
-    tail = f" {appendix.group(0).strip()}" if (appendix := APPENDIX.search(asked)) else ""
-    return f"{_strip_appendix(asked).rstrip(' ?.')} compared with {text[body.start:body.end]}{tail}?"
-
-
-def _strip_appendix(text: str) -> str:
-    return APPENDIX.sub("", text)
+    tail = f" {appendix.group(0).strip()}" if (appendix := TRAILING.search(asked)) else ""
+    return f"{strip_appendix(asked).rstrip(' ?.')} compared with {text[body.start:body.end]}{tail}?"
 
 
 def _as_named(text: str, body: BodyMatch) -> str:
@@ -287,14 +288,3 @@ def _as_named(text: str, body: BodyMatch) -> str:
     london": London NPS division)."""
     named = text[body.start:body.end]
     return body.body if org_types_named(body.body) - org_types_named(named) and org_types_named(text) else named
-
-
-def _swap_bodies(text: str, mentions: list[str], new: str) -> str:
-    for mention in sorted(mentions, key=len, reverse=True):
-        if mention and mention in text:
-            return text.replace(mention, new, 1)
-    return f"{text.rstrip(' ?')} for {new}?"
-
-
-def _swap_years(text: str, years: list[str]) -> str:
-    return YEAR.sub(years[0], text, count=1) if YEAR.search(text) else f"{text.rstrip(' ?')} in {years[0]}?"
