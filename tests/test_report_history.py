@@ -846,3 +846,23 @@ def test_the_most_recent_inspection_after_a_years_report_is_the_latest(history: 
     latest = history.ask(AskRequest(question="and what about the most recent inspection?",
                                     session_id=first.session_id))
     assert latest.answer.startswith("**Northshire (2022)**")
+
+
+def test_next_time_after_a_years_grade_is_the_next_report(history: Answerer) -> None:
+    answer = history.ask(AskRequest(question="northshire was inadequate in 2014 - what did ofsted find next time?"))
+    assert {c.report_id for c in answer.citations} == {"northshire-2017"}
+
+
+def test_whether_a_body_kept_its_grade_compares_its_latest_two(history: Answerer) -> None:
+    answer = history.ask(AskRequest(question="southvale was good before - did it keep that in the most recent "
+                                             "inspection?"))
+    assert "southvale-2021" in {c.report_id for c in answer.citations} and "good" in answer.answer
+
+
+@pytest.mark.parametrize("question", ["how are social workers getting on in northshire these days?",
+                                      "are family group conferences used in northshire nowadays",
+                                      "what do inspectors say about caseloads in northshire at the moment?"])
+def test_these_days_asks_of_the_latest_report(history: Answerer, question: str) -> None:
+    answer = history.ask(AskRequest(question=question))
+    assert {c.report_id for c in answer.citations} == {"northshire-2022"}
+

@@ -29,9 +29,14 @@ LATEST_ONLY = re.compile(r"(?<!since )(?<!since the )(?<!since their )(?<!since 
                          r"current|recent)\b(?!\s+(?:year|years|time|two|few|three)\b)|"  # "was last inspected"
                          r"^\W*(?:is|are|was|were|has|have|does|do)\b[^?]*\b(?:still|currently|presently|now)\b|"
                          r"^\W*how\s+(?:is|are)\b[^?]*\bdoing\b|"  # ("how is X doing with Y": now)
+                         r"\b(?:these days|nowadays|at the moment|at present|right now|as things stand)\b|"
                          r"\blast time\b(?=\s*(?:round|around)?\s*[?.!]*\s*$|\s+(?:(?:when|that)\s+)?(?:it|they|ofsted|"
                          r"inspectors)\s+(?:was\s+|were\s+)?(?:inspected|visited|came|looked))", re.I)
 # ("what was swindon rated last time?"; not "the last time they were rated good")
+
+KEPT = re.compile(r"\b(keep|kept|retain(ed)?|maintain(ed)?|hold on to|held on to)\s+(that|this|it|its|their|the same)\b|"
+                  r"\b(stay|stayed|remain|remained)\s+(that|so|the same)\b", re.I)  # ("was X good before - did it
+# keep that at the most recent inspection?": the latest report and the one before it)
 
 FIRST_ONLY = re.compile(r"(?<!since )(?<!since its )(?<!since their )(?<!since the )(?<!from )(?<!from its )\b(?:first|"
                         r"earliest|oldest)\s+(?:(?:rated|full|standard|ofsted|graded)\s+)?"
@@ -109,6 +114,10 @@ THEN_BEFORE = re.compile(r"\b(?:before|prior to)\s+(?:it|they|the council|the (?
                          r"((?:19|20)\d\d)\b", re.I)  # ("what grade did X have before it got outstanding in 2024?")
 
 
+NEXT_AFTER = re.compile(r"\b(?:next|following|subsequent)\s+(?:time|inspection|visit|report|one)\b", re.I)  # ("X
+# was inadequate in 2016 - what did ofsted find next time?": the report after that year's)
+
+
 def around_events(question: str, chosen: list[ReportMeta], dated: list[ReportMeta],
                   fieldwork: bool) -> list[ReportMeta]:
     """The reports of one body's ``chosen`` that a question dates by an event rather than by its years: the one
@@ -117,6 +126,10 @@ def around_events(question: str, chosen: list[ReportMeta], dated: list[ReportMet
     what happened before it ("before the 2017 inspection": that report says what came before)."""
     if then := THEN_BEFORE.search(question):
         return latest_per_body([m for m in chosen if m.published and m.published.year < int(then.group(1))]) or dated
+    if year := next_after(question):
+        then = [m.published for m in chosen if m.published and in_years(m, [(year, year)], fieldwork)]
+        after = sorted((m for m in chosen if then and m.published and m.published > max(then)), key=lambda m: m.published)
+        return after[:1] or dated
     if dated and AND_LATEST.search(question):
         return dated + [m for m in latest_per_body(chosen) if m not in dated]
     if not dated and (named := EVENT_BEFORE.search(question)):
@@ -124,10 +137,18 @@ def around_events(question: str, chosen: list[ReportMeta], dated: list[ReportMet
     return dated
 
 
+def next_after(question: str) -> int | None:
+    """The one year a question asks about the inspection after ("inadequate in 2016 - what about next time?")."""
+    years = set(YEAR.findall(question)) if NEXT_AFTER.search(question) else set()
+    return int(years.pop()) if len(years) == 1 else None
+
+
 def parse_years(question: str) -> list[tuple[int, int]]:
     """Year intervals a question names: "2019", "between 2019 and 2025", "2017-18", "2018 or later", "before
     2016"; not the year of an event the reports before it are asked about ("before it got outstanding in 2024")."""
     question = THEN_BEFORE.sub(" ", question)
+    if next_after(question):
+        return []  # (the year of the report before the one asked about)
     spans = [(int(a), int(b)) for a, b in SPAN_YEARS.findall(question)]
     spans += [(int(a), int(a[:2] + b)) for a, b in SHORT_SPAN.findall(question)]  # "2017-18", "2018/19"
     spans += [(int(a or b or c), 9999) for a, b, c in OPEN_AFTER.findall(question)]

@@ -24,7 +24,8 @@ OVERVIEW_WORDS = {stem(w) for w in """summary summarise summarize summarised ove
     full second third fourth fifth round story things told looked days nowadays moment""".split()}
 # ("the next full inspection": which report, not what about; "how is X doing these days?": now, not a subject)
 COMPARE_WORDS = {stem(w) for w in """compare compared comparison comparing versus vs difference differences differ
-    between against better worse change changed changes improve improved get got than side""".split()}
+    between against better worse change changed changes improve improved get got than side keep kept retain retained
+    maintain maintained stay stayed remain remained""".split()}  # ("did it keep that?")
 # counts by year across reports: "each year", "over time", "how have grades changed"
 TREND = re.compile(r"\b(each|every|per|by|a)\s+year\b|\byear[- ](by|on)[- ]year\b|\b(annual|yearly)\b|"
                    r"\bover (the )?(years|time|period)\b|\btrends?\b|\bthrough the years\b|"
@@ -95,8 +96,9 @@ COMPARE_CUE = re.compile(rf"\b(compar\w*|versus|vs\.?|v\.|{DIFFER})(?!\w)|\bwhic
 BETTER = re.compile(r"\b(better|worse|higher|lower|stronger|weaker|best|worst|or)\b", re.I)  # of two bodies named
 CHANGE_CUE = re.compile(r"\b(chang\w*|improv\w*|get better|got better|got worse|progress\w*|since)\b", re.I)
 DIRECTION = re.compile(r"\b(improv\w*|better|worse|declin\w*|deteriorat\w*|dropp?(ed|s)?|slipp?(ed|s)?|downhill|"
-                       r"fall(en|s)?|fell|(go|gone|went|goes) (up|down)|progress\w*|chang\w*)\b", re.I)
-WHERE_MOST = re.compile(r"\b(where|which|what)\b|\b(most|least)\b", re.I)  # "where did it improve most": an area
+                       r"fall(en|s)?|fell|(go|gone|went|goes) (up|down)|progress\w*|chang\w*|keep|kept|retain(ed)?|"
+                       r"maintain(ed)?|(stay|remain)(ed)?)\b", re.I)  # ("did it keep that?")
+WHERE_MOST = re.compile(r"\b(where|which|what)\b|\b(most|least)\b(?!\s+recent)", re.I)  # "where did it improve most": an area
 CHANGE_FRAME = {stem(w) for w in """improve improved improves improvement improvements improving better worse decline
     declined deteriorate deteriorated drop dropped slip slipped downhill fall fallen fell gone went goes progress
     progressed change changed since previous prior earlier last inspections first second third two both latest
@@ -157,7 +159,9 @@ def intent_of(scope: Scope) -> str:
         return "themes"  # "what were the common problems across the CRCs?"
     if summary_of_many(scope):  # "summarise the 2020 reports": side by side, or (more than a table holds) graded
         return "compare" if len(scope.report_ids) <= MAX_COMPARED else "list"
-    if named == 1 and DIRECTION.search(scope.question) and residue <= CHANGE_FRAME | COMPARE_WORDS | RATING \
+    changed = {stem(w) for w in grades.besides_grades(scope.topic_words)}  # ("was it good before - did it keep that?")
+    if named == 1 and DIRECTION.search(grades.GRADE_WORD.sub(" ", scope.question)) \
+            and changed <= CHANGE_FRAME | COMPARE_WORDS | RATING \
             and not WHERE_MOST.search(scope.question) and not IMPROVE_ASKED.search(scope.question) \
             or named == 1 and OVER_TIME.search(scope.question) \
             or named == 1 and ALWAYS.search(scope.question) and HOW_RATED.search(scope.question):

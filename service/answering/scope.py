@@ -16,7 +16,7 @@ from service.answering.organisations import (DESCRIBED, INSPECTORATE_NAMES, KIND
                                              nth_per_body, org_type, org_types_named, previous_per_body)
 from service.answering.places import COUNCIL_KINDS, council_kind, council_kinds_named
 from service.answering.regions import region_of, regions_named, without_regions
-from service.answering.dates import (BEFORE_LATEST, FIELDWORK_YEAR, LATEST_ONLY, PART_OF_YEAR,
+from service.answering.dates import (BEFORE_LATEST, FIELDWORK_YEAR, KEPT, LATEST_ONLY, PART_OF_YEAR,
                                      REPORT_YEAR, YEAR_BESIDE, YEAR_PHRASE, around_events, before_latest_blanked,
                                      future_asked, in_years, of_fieldwork_asked, of_month_asked, ordinal_asked,
                                      other_years_note, parse_years, years_held)
@@ -54,7 +54,7 @@ JOINED = re.compile(r"\s+(?:for|of)\s+(?=[A-Z])")  # a name's words joined ("Ach
 LIST_ASKED = re.compile(r"^\s*(which|who|where|what)\b", re.I)
 COMMON = {stem(w) for w in "common usual typical frequent".split()}  # "the most common grade": the tally says
 GRADES_FRAME = stems("publish published publication why reasons never once")  # (of a grade list, besides grades)
-RECENCY = {stem(w) for w in "latest last recent newest current".split()}
+RECENCY = {stem(w) for w in "latest last recent newest current nowadays".split()}
 AS_THINGS_STAND = re.compile(r"\b(currently|presently|at present|now|as things stand|at the moment|these days|today)\b|"
                              r"\b(?:their|its|the)\s+(?:latest|most recent|last|newest|current)\s+(?:inspections?|"
                              r"reports?|grades?|ratings?|judge?ments?|visits?)\b", re.I)  # (of many bodies: each one's)
@@ -193,7 +193,8 @@ def _reports_in_scope(question: str, reports: list[ReportMeta], bodies: list[Bod
         return sorted(m.report_id for m in earlier), None if earlier else "no earlier report of that body in this index"
     nth = ordinal_asked(question) if bodies else None  # ("X's first rated inspection", "second time round")
     if not years and (nth or (LATEST_ONLY.search(question) if bodies else AS_THINGS_STAND.search(question))):
-        dated = nth_per_body(dated, nth) if nth else latest_per_body(dated)  # ("currently rated": each one's latest)
+        kept = previous_per_body(dated) if bodies and KEPT.search(question) else []  # (and the one before)
+        dated = (nth_per_body(dated, nth) if nth else latest_per_body(dated)) + kept  # ("currently": the latest)
     return sorted(m.report_id for m in dated), None
 
 
