@@ -865,4 +865,3 @@ def test_whether_a_body_kept_its_grade_compares_its_latest_two(history: Answerer
 def test_these_days_asks_of_the_latest_report(history: Answerer, question: str) -> None:
     answer = history.ask(AskRequest(question=question))
     assert {c.report_id for c in answer.citations} == {"northshire-2022"}
-
