@@ -865,3 +865,39 @@ def test_whether_a_body_kept_its_grade_compares_its_latest_two(history: Answerer
 def test_these_days_asks_of_the_latest_report(history: Answerer, question: str) -> None:
     answer = history.ask(AskRequest(question=question))
     assert {c.report_id for c in answer.citations} == {"northshire-2022"}
+
+
+def test_the_most_recent_inspection_after_that_time_is_the_latest(history: Answerer) -> None:
+    first = history.ask(AskRequest(question="how many children were in care in northshire in 2014?"))
+    then = history.ask(AskRequest(question="what overall grade did they get that time?", session_id=first.session_id))
+    latest = history.ask(AskRequest(question="and what about the most recent inspection?", session_id=then.session_id))
+    assert {c.report_id for c in latest.citations} == {"northshire-2022"}
+
+
+def test_a_programme_is_listed_however_each_report_writes_its_name(tmp_path: Path, embeddings) -> None:
+    from service.answering.followup import Resolved
+
+    folder = tmp_path / "reports"
+    folder.mkdir()
+    said = {"Eastmoor": "The House Project helps care leavers into their first homes. Leaders value the House "
+                        "Project. The House Project has grown this year. Young people join the House Project at 16. The House "
+                        "Project works well.",
+            "Ashdale": "Care leavers are prepared for independence, as seen in the ‘House’ project.",
+            "Northby": "The lifelong links service helps children in care find relatives. Staff use lifelong links "
+                       "well. Children value lifelong links.",
+            "Southby": "Children in care see their social workers often.", "Midby": "Care leavers have personal "
+            "advisers who visit often.", "Upton": "Managers know their services well.",
+            "Downton": "Foster carers are well supported.", "Kirkby": "Children in care are visited often."}
+    for body, text in said.items():
+        (folder / f"{body.lower()}-2022.md").write_text(
+            f"# Inspection of {body} local authority children's services\n\nInspected body: {body}\nPublished: "
+            f"May 2022\n\n## Care leavers\n\n{text}\n", encoding="utf-8")
+    answerer = answerer_over(folder, tmp_path, embeddings)
+    asked = "which councils have the 'house project' for care leavers?"
+    assert answerer.scope(Resolved(asked), None).names == ["House Project"]  # (as most write it)
+    listed = answerer.ask(AskRequest(question=asked))
+    assert {item.report_id for item in listed.items} == {"eastmoor-2022", "ashdale-2022"}  # (either way written)
+    asked = "which councils offer the lifelong links service for kids in care"
+    assert answerer.scope(Resolved(asked), None).names == ["lifelong links"]  # ("kids in care" beside it)
+    listed = answerer.ask(AskRequest(question=asked))
+    assert {item.report_id for item in listed.items} == {"northby-2022"}

@@ -31,6 +31,7 @@ from service.answering.parts import two_parts
 from service.answering.places import rejoined
 from service.answering.intent import intent_of
 from service.answering.scope import Scope, parse
+from service.answering.thesaurus import besides_everyday
 from service.answering.tools import Tools, VectorCache
 from service.library import Library
 from service.retrieval import HybridSearch, scope_ids
@@ -209,7 +210,8 @@ class Answerer:
             scope.names, scope.topic_words, scope.wanted = described, " ".join(described).split(), set()  # topic)
             scope.topic = " ".join(scope.topic_words)
         elif not scope.bodies and not scope.names:  # "which councils use lifelong links": the reports' "Lifelong
-            scope.names = self.tools.written_as_names(besides_grades(scope.topic_words))  # Links"
+            asked = besides_everyday(besides_grades(scope.topic_words), scope.question, scope.jargon)  # Links"
+            scope.names = self.tools.written_as_names(asked)  # (not counting "kids in care" beside it)
         if filters is not None and filters.model_dump(exclude_none=True):
             allowed = set(scope_ids(self.library, filters) or self.library.reports)
             scope.report_ids = [rid for rid in scope.report_ids if rid in allowed]

@@ -50,6 +50,7 @@ PAST = re.compile(r"\b(did|was|were|had)\b", re.I)
 THE_INSPECTION = re.compile(r"\bthe\s+(?:lead\s+)?(?:inspectors?|inspection|report|visit)\b", re.I)
 THAT_REPORT = re.compile(r"\b(that|this|the same|these|those) (inspections?|reports?|visits?)\b", re.I)
 OF_THEM = re.compile(r"\b(of|among|between) (them|those|these|the two|both)\b", re.I)
+THAT_TIME = re.compile(r"\s*\b(?:at\s+)?(?:that time|the time|then)\b(?=\s*\??\s*$)", re.I)
 THEN = re.compile(r"\b(then|at that time|at the time)\b(?=\s*\??\s*$)", re.I)
 THAT_ORG = re.compile(r"\b(that|this|the same|the previous|the former|the) (company|organisation|owner|provider|firm|"
                       r"operator|contractor|group)\b", re.I)
@@ -259,7 +260,8 @@ def _ellipsis(rest: str, previous: Context, names: BodyNames, areas: AreaNames |
 def _latest_instead(rest: str, previous: Context, names: BodyNames) -> str:
     """The previous question asked of the latest report in place of the year it was asked of."""
     when = rest.strip() if re.match(r"(at|in|from|on)\b", rest.strip()) else f"in {rest.strip()}"
-    text = YEAR_PHRASE.sub(f" {when}", strip_appendix(previous.resolved), count=1)
+    text = THAT_TIME.sub("", strip_appendix(previous.resolved))  # ("what grade did they get that time?")
+    text = YEAR_PHRASE.sub(f" {when}", text, count=1) if YEAR_PHRASE.search(text) else f"{text.rstrip(' ?')} {when}?"
     return text if names.find(text) else f"{text} ({'; '.join(previous.bodies)})"
 
 

@@ -165,7 +165,7 @@ def names_in(quote: str, names: list[str]) -> bool:
     Safety"; any case), or the question names nothing."""
     if not names:
         return True
-    phrase = r"\W+(?:\w+\W+){0,2}".join(re.escape(n) for n in names)
+    phrase = r"\W+(?:\w+\W+){0,2}".join(r"\W+".join(re.findall(r"\w+", n)) for n in names)  # ("‘House’ project")
     return bool(re.search(rf"\b{phrase}\b", quote, re.I))
 
 

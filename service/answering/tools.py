@@ -188,11 +188,13 @@ class Tools:
             return None  # (a word of a longer name: "links" is the common word, not "Working Links")
         if not capitals:  # (as written mid-sentence: a capital at a sentence's start says nothing)
             inside = [m.group(2) for m in found if m.group(1)] or [m.group(2) for m in found[:1]]
-            return inside[0] if len(found) >= max(NAME_SEEN, PHRASE_SHARE * min(len(held), NAME_SENTENCES)) else None
+            common = max(inside, key=inside.count, default=None)  # (the form most sentences write)
+            return common if len(found) >= max(NAME_SEEN, PHRASE_SHARE * min(len(held), NAME_SENTENCES)) else None
         inside = [m.group(2) for m in found if m.group(1)]  # (mid-sentence: a capital there is a name's)
         capitalised = [w for w in inside if all(t[:1].isupper() for t in re.findall(r"[\w'’-]+", w)
                                                 if t.lower() not in {"and", "of", "the"})]
-        return capitalised[0] if len(inside) >= NAME_SEEN and len(capitalised) >= NAME_SHARE * len(inside) else None
+        common = max(capitalised, key=capitalised.count, default=None)  # ("House Project", not one "House’ project")
+        return common if len(inside) >= NAME_SEEN and len(capitalised) >= NAME_SHARE * len(inside) else None
 
     def newest_first(self, report_ids: list[str]) -> list:  # list[ReportMeta]
         """The reports, the latest published first (undated ones last; equal dates keep their order)."""
