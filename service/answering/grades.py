@@ -48,11 +48,10 @@ CALLED = (r"call(?:ed)?|rated|judged|found|deemed|graded|considered|labell?ed|la
 PLAIN_GRADES = [  # everyday names of the grades, read as the grade itself
     (re.compile(r"\b(?:not good enough|below good|less than good|worse than good)\b", re.I),
      "requires improvement or inadequate"),
-    (re.compile(r"\bsecond[- ](?:best|highest|top)(?:\s+possible)?\s+(?:grade|rating|mark|judge?ment|score)s?\b", re.I),
-     "good"),
-    (re.compile(r"\bsecond[- ](?:worst|lowest)(?:\s+possible)?\s+(?:grade|rating|mark|judge?ment|score)s?\b", re.I),
-     "requires improvement"),
-    (re.compile(r"\b(?:flunk(?:ed|ing)?|fail(?:ed|ing)?)\s+(?:their|its|the|an?)\s+(?:[\w'’]+\s+){0,3}?inspections?\b", re.I),
+    *((re.compile(rf"\bsecond[- ](?:{said})(?:\s+possible)?\s+(?:grade|rating|mark|judge?ment|score)s?\b", re.I), grade)
+      for said, grade in (("best|highest|top", "good"), ("worst|lowest", "requires improvement"))),
+    (re.compile(r"\b(?:flunk(?:ed|ing)?|fail(?:ed|ing)?)\s+(?:their|its|the|an?)\s+(?:[\w'’]+\s+){0,3}?(?:inspections?\b|"
+                r"ofsteds?\b(?!\s+inspections?\b))", re.I),
      "were rated inadequate"),
     (re.compile(rf"\b({CALLED}|were|was|is|are|be|been)\s+excellent\b", re.I), r"\1 outstanding"),
     (re.compile(r"\b(?:the\s+)?(?:best|top|highest)\s+possible\s+(?:(overall)\s+)?"
