@@ -2411,3 +2411,8 @@ def test_the_rest_of_a_name_after_an_ampersand_is_that_body(answerer: Answerer) 
 def test_how_many_on_its_books_is_how_many_it_supervised(answerer: Answerer) -> None:
     assert "4,000" in ask(answerer, "how many people were on essex crc's books").answer
     assert ask(answerer, "How many people were on Warwickshire and West Mercia CRC's books?").abstained  # (not given)
+
+
+def test_a_year_beside_one_body_of_a_comparison_dates_that_body_only(answerer: Answerer) -> None:
+    answer = ask(answerer, "merseyside (2018 inspection) vs hampshire and isle of wight - which did better?")
+    assert {"merseyside-crc-2018", "hampshire-isle-of-wight-crc-2019"} <= {c.report_id for c in answer.citations}

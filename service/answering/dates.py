@@ -25,6 +25,15 @@ EVENT_BEFORE = re.compile(r"(?<!inspection )(?<!one )(?<!report )(?<!visit )(?<!
 REPORT_YEAR = re.compile(r"\b(?:19|20)\d\d(?:['’]s)?\s+(?:[\w'’]+\s+){0,3}(?:inspection|report|review|visit|rating|"
                          r"grade)s?\b|\b(?:inspect\w*|report\w*|review\w*|visit\w*|publish\w*|rat\w+|grade\w*|"
                          r"judged)\b[^.?!]{0,40}\b(?:19|20)\d\d\b", re.I)  # a year that dates the report itself
+BESIDE_NAME = re.compile(r"\s*(?:[(,]\s*|['’]s\s+)?(?:in\s+)?(?:19|20)\d\d\b")  # "A (2018 inspection) vs B": A's
+
+
+def dates_every_body(question: str, ends: list[int]) -> bool:
+    """True when a year dates the reports asked about ("A vs B, 2019 reports"), not one body's own beside its
+    name, which ends at one of ``ends`` ("merseyside (2018 inspection) vs hampshire": the other's as it is)."""
+    return bool(REPORT_YEAR.search(question)) and not any(BESIDE_NAME.match(question, end) for end in ends)
+
+
 LATEST_ONLY = re.compile(r"(?<!since )(?<!since the )(?<!since their )(?<!since its )\b(last|latest|most recent|newest|"
                          r"current|recent)\b(?!\s+(?:year|years|time|two|few|three)\b)|"  # "was last inspected"
                          r"^\W*(?:is|are|was|were|has|have|does|do)\b[^?]*\b(?:still|currently|presently|now)\b|"

@@ -16,10 +16,10 @@ from service.answering.organisations import (DESCRIBED, INSPECTORATE_NAMES, KIND
                                              nth_per_body, org_type, org_types_named, previous_per_body)
 from service.answering.places import COUNCIL_KINDS, council_kind, council_kinds_named
 from service.answering.regions import region_of, regions_named, without_regions
-from service.answering.dates import (BEFORE_LATEST, FIELDWORK_YEAR, KEPT, LATEST_ONLY, PART_OF_YEAR,
-                                     REPORT_YEAR, YEAR_BESIDE, YEAR_PHRASE, around_events, before_latest_blanked,
-                                     future_asked, in_years, of_fieldwork_asked, of_month_asked, ordinal_asked,
-                                     other_years_note, parse_years, years_held)
+from service.answering.dates import (BEFORE_LATEST, FIELDWORK_YEAR, KEPT, LATEST_ONLY, PART_OF_YEAR, YEAR_BESIDE,
+                                     YEAR_PHRASE, around_events, before_latest_blanked, dates_every_body, future_asked,
+                                     in_years, of_fieldwork_asked, of_month_asked, ordinal_asked, other_years_note,
+                                     parse_years, years_held)
 from service.answering.text import MONTH, content_words, stem, stems
 from service.answering.thesaurus import in_reports_words, reports_words
 from service.terms import STOPWORDS
@@ -177,8 +177,8 @@ def _reports_in_scope(question: str, reports: list[ReportMeta], bodies: list[Bod
     fieldwork = bool(bodies) and kind == "fact" or bool(FIELDWORK_YEAR.search(question))  # ("inspected in 2019")
     dated = [m for m in chosen if in_years(m, years, with_fieldwork=fieldwork)]
     undated = {b.body for b in bodies} - {body_label(m) for m in dated}  # "supervised in November 2018" may be told
-    if undated and (kind == "fact" and not dated or len({b.body for b in bodies}) > 1) and not REPORT_YEAR.search(
-            question):  # by the report of 2019: the text decides; "A vs B in 2023", one or neither inspected then:
+    if undated and (kind == "fact" and not dated or len({b.body for b in bodies}) > 1) and not dates_every_body(
+            question, [b.end for b in bodies]):  # of 2019: the text decides; "A vs B in 2023", one inspected then:
         dated += [m for m in chosen if body_label(m) in undated]  # each one's report nearest that year
     dated = around_events(question, chosen, dated, fieldwork) if bodies else dated
     if chosen and not dated:
