@@ -901,3 +901,16 @@ def test_a_programme_is_listed_however_each_report_writes_its_name(tmp_path: Pat
     assert answerer.scope(Resolved(asked), None).names == ["lifelong links"]  # ("kids in care" beside it)
     listed = answerer.ask(AskRequest(question=asked))
     assert {item.report_id for item in listed.items} == {"northby-2022"}
+
+
+def test_who_runs_a_councils_childrens_services_is_whoever_delivers_them(tmp_path: Path, embeddings) -> None:
+    answerer = one_report(tmp_path, embeddings, "Eastvale", "2022-05", "## Leadership\n\nThe director of children's "
+                          "services meets the leader of the council every month. Since April 2018, children's services "
+                          "have been delivered by Eastvale Children's Trust on behalf of the council. Managers run "
+                          "a weekly panel. The council's early help service is well run. Help for children includes "
+                          "a scheme run by the NSPCC. The family group conferencing service for children is effective "
+                          "and well run. Senior managers have plans to improve services for children. The "
+                          "children in care council has run an awards evening.\n")
+    answer = answerer.ask(AskRequest(question="who runs children's services in eastvale?"))
+    assert answer.answer.startswith("**Eastvale (2022)**: Since April 2018, children's services have been delivered by "
+                                    "Eastvale Children's Trust"), answer.answer

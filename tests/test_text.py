@@ -95,6 +95,9 @@ def test_everyday_words_are_read_with_the_reports_terms() -> None:
     assert reports_words("what was the caseload of west yorkshire crc") == "people supervised"  # a provider's
     assert reports_words("which crcs had IT problems") == "ICT systems"  # "IT" in capitals: not the pronoun
     assert reports_words("was it a problem") == ""
+    assert reports_words("who runs children's services in sandwell") == "delegated delivered by trust company on behalf of"
+    assert reports_words("childrens services are run by some company - what's it called?") != ""
+    assert reports_words("who ran wales crc") == ""  # (a provider's owner: read from the reports' metadata)
     assert reports_words("which crcs had poor it systems") == "ICT systems"  # lower case, before a system word
     assert reports_words("did it equipment hold staff back") == "ICT systems"
     assert reports_words("was it systematic") == ""

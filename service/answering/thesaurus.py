@@ -44,6 +44,9 @@ TERMS: dict[str, str] = {  # the reports' term: the everyday ways of saying it (
     "staff shortages vacancies recruitment": r"not enough staff|under[- ]?staffed|short[- ]staffed|unfilled|"
                                              r"empty posts|vacant (posts|roles|jobs)|staffing "
                                              r"(problems|issues|gaps)|too few staff|lack of staff",
+    "delegated delivered by trust company on behalf of": r"\b(?:runs?|ran|running|operat\w+)\b[^?]{0,30}\bchild\w*['’]?s?"
+                                                         r" (?:social care|services)\b|\bchild\w*['’]?s? (?:social care|"
+                                                         r"services)\b[^?]{0,40}\b(?:run|ran|operated) by\b",
     "substance misuse": r"\bdrugs?\b|\bdrink(ing)?\b|alcohol|addiction",
     "accommodation": r"housing|homeless\w*|somewhere to live|a place to live|roof over",
     "employment training education": r"\bjobs?\b|into work|get work|find work",
