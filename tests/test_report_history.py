@@ -914,3 +914,15 @@ def test_who_runs_a_councils_childrens_services_is_whoever_delivers_them(tmp_pat
     answer = answerer.ask(AskRequest(question="who runs children's services in eastvale?"))
     assert answer.answer.startswith("**Eastvale (2022)**: Since April 2018, children's services have been delivered by "
                                     "Eastvale Children's Trust"), answer.answer
+
+
+def test_what_happened_before_an_inspection_is_also_asked_of_its_own_report(history: Answerer) -> None:
+    answer = history.ask(AskRequest(question="how many times did children go missing from care in northshire "
+                                             "before the 2022 inspection?"))  # (its report tells the year before)
+    assert "northshire-2022" in {c.report_id for c in answer.citations} and "41" in answer.answer
+
+
+def test_what_a_body_did_after_a_years_inspection_is_asked_of_its_next_report(history: Answerer) -> None:
+    answer = history.ask(AskRequest(question="what did northshire set up for families after the 2017 inspection?"))
+    assert {c.report_id for c in answer.citations} == {"northshire-2022"}  # (Family Group Conferences)
+

@@ -6,6 +6,7 @@ from __future__ import annotations
 import re
 
 from ingest.models import ReportMeta
+from service.answering.grades import asks_for_grade
 from service.answering.organisations import latest_per_body
 from service.answering.text import A_YEAR, MONTH
 
@@ -123,7 +124,8 @@ THEN_BEFORE = re.compile(r"\b(?:before|prior to)\s+(?:it|they|the council|the (?
                          r"((?:19|20)\d\d)\b", re.I)  # ("what grade did X have before it got outstanding in 2024?")
 
 
-NEXT_AFTER = re.compile(r"\b(?:next|following|subsequent)\s+(?:time|inspection|visit|report|one)\b", re.I)  # ("X
+NEXT_AFTER = re.compile(r"\b(?:next|following|subsequent)\s+(?:time|inspection|visit|report|one)\b|\bafter\s+(?:the|its|"
+                        r"their)\s+(?:19|20)\d\d\s+(?:inspection|visit|report|one)\b", re.I)  # ("X
 # was inadequate in 2016 - what did ofsted find next time?": the report after that year's)
 
 
@@ -131,8 +133,9 @@ def around_events(question: str, chosen: list[ReportMeta], dated: list[ReportMet
                   fieldwork: bool) -> list[ReportMeta]:
     """The reports of one body's ``chosen`` that a question dates by an event rather than by its years: the one
     before the year's that brought a grade ("before it got outstanding in 2024"); that year's and the latest
-    ("between the 2015 inspection and the most recent one"); when none is of the year, the one of the year of
-    what happened before it ("before the 2017 inspection": that report says what came before)."""
+    ("between the 2015 inspection and the most recent one"); the one after the year's ("next time", "after the
+    2019 inspection"); with those before it, the one of the year of what happened before it ("before the 2017
+    inspection": that report says what came before)."""
     if then := THEN_BEFORE.search(question):
         return latest_per_body([m for m in chosen if m.published and m.published.year < int(then.group(1))]) or dated
     if year := next_after(question):
@@ -141,8 +144,9 @@ def around_events(question: str, chosen: list[ReportMeta], dated: list[ReportMet
         return after[:1] or dated
     if dated and AND_LATEST.search(question):
         return dated + [m for m in latest_per_body(chosen) if m not in dated]
-    if not dated and (named := EVENT_BEFORE.search(question)):
-        return [m for m in chosen if in_years(m, [(int(named.group(1)),) * 2], fieldwork)]
+    if (named := EVENT_BEFORE.search(question)) and not (dated and asks_for_grade(question)):  # (its report tells,
+        return dated + [m for m in chosen if in_years(m, [(int(named.group(1)),) * 2], fieldwork) and m not in dated]
+    # the earlier ones what they saw then)
     return dated
 
 
