@@ -926,3 +926,12 @@ def test_what_a_body_did_after_a_years_inspection_is_asked_of_its_next_report(hi
     answer = history.ask(AskRequest(question="what did northshire set up for families after the 2017 inspection?"))
     assert {c.report_id for c in answer.citations} == {"northshire-2022"}  # (Family Group Conferences)
 
+
+def test_a_sentence_that_says_what_is_not_done_is_no_strength(tmp_path: Path, embeddings) -> None:
+    answerer = one_report(tmp_path, embeddings, "Eastvale", "2021-05", "## Help and protection\n\nReview and "
+                          "tracking mechanisms are not regular enough, lack rigour and do not challenge delays in "
+                          "completing actions. Social workers know their children well. Leadership is strong and effective. "
+                          "Managers use audits well to improve practice.\n", grade="Requires improvement")
+    answer = answerer.ask(AskRequest(question="how is eastvale doing?"))
+    strengths = answer.answer.split("**Strengths**")[1].split("**")[0] if "**Strengths**" in answer.answer else ""
+    assert "Review and tracking" in answer.answer and "Review and tracking" not in strengths, answer.answer

@@ -17,7 +17,7 @@ from service.answering.organisations import body_label
 from service.answering.scope import RATING, Scope
 from service.answering.text import FINITE, stem, stems, words
 from service.answering.tools import Tools
-from service.answering.verdict import PRONOUN_START, is_absence, sentence_polarity, sides_named
+from service.answering.verdict import NEG_STEMS, NEGATORS, PRONOUN_START, is_absence, sentence_polarity, sides_named
 from service.schemas import Answer
 
 PER_SIDE = 3
@@ -136,6 +136,14 @@ def readable(sentence: str, section: str | None = None) -> bool:
             and not TABLE_GRADE.search(sentence[1:]) and not is_absence(sentence))
 
 
+def _denies(sentence: str) -> bool:
+    """True when the sentence says something is not done or lacking ("not regular enough", "lack rigour"), not
+    only that a fault is absent ("staff who were not overloaded")."""
+    tokens = words(sentence)
+    return any((token in NEGATORS or token.startswith("lack") or token.endswith("n't"))
+               and not any(stem(w) in NEG_STEMS for w in tokens[i + 1:i + 4]) for i, token in enumerate(tokens))
+
+
 def findings(tools: Tools, meta: ReportMeta, side: str, limit: int = PER_SIDE,
              read: int = READ_AT_MOST) -> list[Evidence]:
     """The report's plainest findings one way (``positive``, ``concern`` or ``improved``), summary first, one per
@@ -154,8 +162,10 @@ def findings(tools: Tools, meta: ReportMeta, side: str, limit: int = PER_SIDE,
             if side == "improved" else (polarity.concern - gains)
         if side != "concern" and (listed_item(ev.quote) or LIST_LINE.search(ev.quote)):  # (a list's line, "How
             continue  # quickly children are matched.", says what needs to improve, wherever its heading went)
-        if lean > 0 and not (side == "positive" and polarity.concern):  # (a strength says no concern: "had high
-            summary = 0.5 if SUMMARY_SECTION.search(ev.section or "") else 0.0  # workloads, good partnership ...")
+        if lean > 0 and not (side == "positive" and (polarity.concern or _denies(ev.quote))):  # (a strength
+            # says no concern, "had high workloads, good partnership ...", nor what is not done: "are not regular
+            # enough, lack rigour and do not challenge delays" reads as praise word by word)
+            summary = 0.5 if SUMMARY_SECTION.search(ev.section or "") else 0.0
             ev.score = min(lean, 3.0) + EARLY_PAGES.get(ev.page, 0.0) + summary - HISTORY * _history(ev)
             scored.append(ev)
     scored.sort(key=lambda ev: -ev.score)
