@@ -5,12 +5,14 @@ or the nearest to them when a year has none; a change at the latest inspection i
 from __future__ import annotations
 
 import re
+from datetime import date
 from pathlib import Path
 
 import pytest
 
 from service.answering.engine import Answerer
 from service.schemas import AskRequest
+from service.sessions import Sessions
 from tests.conftest import answerer_over
 
 HISTORY = Path(__file__).parent / "data" / "history"
@@ -935,3 +937,21 @@ def test_a_sentence_that_says_what_is_not_done_is_no_strength(tmp_path: Path, em
     answer = answerer.ask(AskRequest(question="how is eastvale doing?"))
     strengths = answer.answer.split("**Strengths**")[1].split("**")[0] if "**Strengths**" in answer.answer else ""
     assert "Review and tracking" in answer.answer and "Review and tracking" not in strengths, answer.answer
+
+
+@pytest.mark.parametrize(("question", "report"), [
+    ("what did northshire get last year?", "northshire-2022"),
+    ("how was southvale rated two years ago", "southvale-2021"),
+    ("what was northshire's grade at last year's inspection", "northshire-2022"),
+])
+def test_years_counted_from_today_are_the_calendar_years_meant(tmp_path: Path, history: Answerer, question: str,
+                                                              report: str) -> None:
+    in_2023 = Answerer(history.library, Sessions(tmp_path / "sessions.sqlite"), today=lambda: date(2023, 3, 1))
+    answer = in_2023.ask(AskRequest(question=question))
+    assert {c.report_id for c in answer.citations} == {report}, answer.answer
+
+
+def test_a_year_with_no_report_says_which_years_the_reports_cover(tmp_path: Path, history: Answerer) -> None:
+    in_2030 = Answerer(history.library, Sessions(tmp_path / "sessions.sqlite"), today=lambda: date(2030, 1, 9))
+    answer = in_2030.ask(AskRequest(question="which councils were rated good this year?"))
+    assert answer.abstained and "2030" not in answer.answer and "they run from 2014 to 2022" in answer.answer

@@ -238,9 +238,11 @@ def of_month_asked(question: str, metas: list[ReportMeta]) -> list[ReportMeta]:
 
 def years_held(chosen: list[ReportMeta], bodies: list[str]) -> str:
     """The years of the named body's reports, for a question dated when it has none ("; Sunderland's reports are
-    of 2015, 2018, 2021 and 2025")."""
+    of 2015, 2018, 2021 and 2025"), or of all reports when none is named ("; they run from 2013 to 2025")."""
     names = list(dict.fromkeys(bodies))
     years = sorted({m.published.year for m in chosen if m.published})
+    if not names and len(years) > 1:
+        return f"; they run from {years[0]} to {years[-1]}"
     if len(names) != 1 or not years:
         return ""
     listed = ", ".join(map(str, years[:-1])) + f" and {years[-1]}" if len(years) > 1 else str(years[0])
@@ -255,3 +257,33 @@ def other_years_note(named: list[str], spans: list[tuple[int, int]], chosen: lis
     when = str(lo) if lo == hi else f"before {hi + 1}" if not lo else f"{lo}–{hi}" if hi != 9999 else f"{lo} or later"
     return f"No report on {' or '.join(named)} in this index is dated {when}; " \
            f"{'its' if len(named) == 1 else 'their'} other reports say:"
+
+
+COUNT_WORDS = {"a": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
+               "nine": 9, "ten": 10}
+COUNTED_YEARS = rf"(\d{{1,2}}|{'|'.join(COUNT_WORDS)})"
+CALENDAR = re.compile(rf"\b(?:(in|over|during)\s+the\s+(?:last|past)\s+(?:{COUNTED_YEARS}\s+)?years?|"
+                      rf"(?<!the )(this|last)\s+year|(?:the\s+)?year\s+before\s+last|{COUNTED_YEARS}\s+years?\s+ago)"
+                      r"\b", re.I)
+
+
+def in_calendar_years(question: str, this_year: int) -> str:
+    """The question with the years it counts from today written out: "last year" is this_year - 1, "two years
+    ago" and "the year before last" this_year - 2, "in the past three years" a span to this year. A question
+    that names a year already counts from that year ("in 2019, and the year before"), so it is left as it is."""
+    if YEAR.search(question):
+        return question
+    return CALENDAR.sub(lambda m: _years_meant(m, this_year), question)
+
+
+def _years_meant(match: re.Match[str], this_year: int) -> str:
+    span_in, span_n, which, ago_n = match.groups()
+    possessive = match.string.startswith(("'s", "’s"), match.end())  # ("last year's inspection": 2025's)
+    if span_in:
+        return f"{span_in} {this_year - _count(span_n)}-{this_year}"
+    back = (which.lower() == "last") if which else 2 if ago_n is None else _count(ago_n)
+    return f"{'' if possessive else 'in '}{this_year - back}"
+
+
+def _count(word: str | None) -> int:
+    return 1 if word is None else int(word) if word.isdigit() else COUNT_WORDS[word.lower()]

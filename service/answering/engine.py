@@ -7,11 +7,13 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Generator
 from dataclasses import asdict, dataclass, replace
+from datetime import date
 
 from service.answering.areas import AreaNames
 from service.answering.asks import AREA_ASKED, answer_type
 from service.answering.compose import CitationBook, abstain
 from service.answering.context import Context, entities_in
+from service.answering.dates import in_calendar_years
 from service.answering.coverage import covered_places
 from service.answering.evidence import label
 from service.answering.grades import GOT_FOR, asks_yes_no_grade, besides_grades
@@ -66,8 +68,8 @@ class Answerer:
     """Answers questions over one view of the index (a new Answerer is built for each new view)."""
 
     def __init__(self, library: Library, sessions: Sessions, prose: ProseWriter | None = None,
-                 vectors: VectorCache | None = None) -> None:
-        self.library, self.sessions, self.prose = library, sessions, prose
+                 vectors: VectorCache | None = None, today: Callable[[], date] = date.today) -> None:
+        self.library, self.sessions, self.prose, self.today = library, sessions, prose, today
         reports = list(library.reports.values())
         self.names = BodyNames(reports, library.text.mentions, lambda word: library.text.unknown(word) > 0,
                                covered_places(library.text, library.reports))
@@ -87,6 +89,7 @@ class Answerer:
         previous = self.sessions.last(session_id)
         context = Context(**previous.context) if previous and previous.context else None
         asked = rejoined(self.tools.spelt(request.question), self.names.name_words)  # ("leicester shire")
+        asked = in_calendar_years(asked, self.today().year)  # ("last year": 2025)
         resolved = self.resolve_parts(asked, context)
         yield Event("status", {"stage": "retrieving", "question": resolved.text})
         scopes, answer, book, subject = self.answered(resolved, request.filters, session_id)

@@ -182,7 +182,7 @@ def _reports_in_scope(question: str, reports: list[ReportMeta], bodies: list[Bod
         dated += [m for m in chosen if body_label(m) in undated]  # each one's report nearest that year
     dated = around_events(question, chosen, dated, fieldwork) if bodies else dated
     if chosen and not dated:
-        return [], "no report in this index matches that organisation and date" + years_held(
+        return [], f"no report in this index matches that {'organisation and ' * bool(bodies)}date" + years_held(
             chosen, [b.body for b in bodies])
     monthly = dated if bodies else of_month_asked(question, of_fieldwork_asked(question, dated, years))
     if dated and not monthly:
