@@ -2115,8 +2115,11 @@ def test_a_name_asked_puts_the_best_sentence_naming_a_thing_first_when_the_best_
     asked = Question("what is the club called?", np.zeros(384, dtype=np.float32), [], "name")
     first = named_first(list(ranked), asked)
     assert first[0].quote == "Sentence 4." and first[0].score == 5.0
-    who = Question("who is the director of children's services?", asked.vector, [], "name")  # (a person: nothing
-    assert named_first(list(ranked), who)[0].quote == "Sentence 0."  # marks a sentence as naming one)
+    who = Question("who is the director of children's services?", asked.vector, [], "name")  # (a person: one
+    fresh = [Evidence(meta, 1, None, f"Sentence {i}.", score=5.0 - i, fit=float(i == 4)) for i in range(6)]
+    assert named_first(list(fresh), who)[0].quote == "Sentence 0."  # naming someone leads only when near the best,
+    fresh[4].score = 4.8  # "The director of children's services, Robert Henderson, ...", above "an associate
+    assert named_first(list(fresh), who)[0].quote == "Sentence 4."  # director has been appointed")
     ranked[1].fit = 1.0  # (the second names one: it leads, "the targeted Family Solutions service ...")
     assert named_first(list(ranked), asked)[0].quote == "Sentence 1."
     ranked[0].fit = 1.0  # (the best names one: the ranking stands)

@@ -955,3 +955,17 @@ def test_a_year_with_no_report_says_which_years_the_reports_cover(tmp_path: Path
     in_2030 = Answerer(history.library, Sessions(tmp_path / "sessions.sqlite"), today=lambda: date(2030, 1, 9))
     answer = in_2030.ask(AskRequest(question="which councils were rated good this year?"))
     assert answer.abstained and "2030" not in answer.answer and "they run from 2014 to 2022" in answer.answer
+
+
+def test_an_office_or_a_quotation_names_no_person(tmp_path: Path, embeddings) -> None:
+    answerer = one_report(tmp_path, embeddings, "Eastvale", "2023-01", "## Leadership\n\nDuring this inspection, the "
+                          "DfE issued a statutory notice of improvement, and the Secretary of State appointed a "
+                          "commissioner. The Chair’s final letter to the Under Secretary of State said that Eastvale "
+                          "has placed children ‘right at the top of its priorities’. The director of children’s "
+                          "services, Amara Okonkwo, has been in post since 2021.\n", grade="Inadequate")
+    for question, role in [("who is the commissioner the government sent in to eastvale?", "commissioner"),
+                           ("who was the chair of the safeguarding board in eastvale", "chair")]:
+        answer = answerer.ask(AskRequest(question=question))
+        assert answer.abstained and f"do not name the {role}" in answer.answer, answer.answer
+    answer = answerer.ask(AskRequest(question="who is eastvale's director of children's services?"))
+    assert "Amara Okonkwo" in answer.answer

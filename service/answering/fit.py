@@ -30,6 +30,15 @@ A_NAME = 0.5          # ... and of any name that names no thing, when a thing's 
 DESCRIBED = re.compile(rf"\b((?:[a-z][\w'’-]*\s+){{1,3}})({UNIT})\b")  # "the complex safeguarding team"
 THING_ASKED = re.compile(rf"\b{UNIT}\b", re.I)  # a thing's name asked: a club's, a team's, a scheme's
 NAME = re.compile(r"\b[A-Z][\w'’-]*")
+PERSON_NAME = re.compile(r"\b[A-Z][a-z][\w'’-]*\s+(?:[A-Z]\.\s*)?[A-Z][a-z][\w'’-]*")  # a forename and surname,
+# not an office ("the Secretary of State appointed a commissioner") nor a body's initials ("DfE")
+PERSON_ROLES = (r"inspector|executive|director|chair|chairman|chairwoman|chairperson|leader|manager|head|minister|"
+                r"secretary|officer|member|commissioner|mayor|councillor|worker|coordinator|consultant|advis[eo]r|"
+                r"practitioner|president|principal|headteacher|governor|trustee|champion|dcs")  # a person's role
+PERSON_ASKED = re.compile(rf"\b(?:{PERSON_ROLES})s?\b", re.I)  # ("who is the chief executive?", not "who runs it?")
+OFFICES = set("""secretary state minister lord chair chief director executive inspector member lead officer head
+    commissioner mayor councillor principal assistant deputy corporate strategic senior service services council
+    board trust partnership court department""".split())  # ("the Under Secretary": words few sentences use)
 LEADING_MARKS = re.compile(r"^[^\w‘“'\"]+")  # a bullet or space before the first word: the first word opens it
 CEASED = re.compile(r"\b(?:ceased to be|no longer|stopped being|left care)\b", re.I)  # a figure of those who left
 NAMING = re.compile(r"\b(?:known as|called|named|entitled|branded)\b|[‘“\"'][^‘’“”\"']{3,60}[’”\"']")
@@ -64,13 +73,23 @@ def fits(ev: Evidence, question: Question, rare: Callable[[str], bool] = lambda 
         return float(len(places_matched(own.sub(" ", text))) >= PLACES)
     asked, who, thing = {w.removesuffix("'s") for w in words(question.text)}, bool(WHO.match(question.text)), \
         asks_thing(question)
-    if names_a_thing(text, asked, rare) if thing else NAMING.search(text):  # "the Sunrise team", "known as ..."
+    if names_a_thing(text, asked, rare) if thing else not who and NAMING.search(text):  # "the Sunrise team",
+        # "known as ..." (a quotation names no person: "said that Leeds has placed it 'right at the top'")
         return 1.0
+    if who and PERSON_ASKED.search(question.text):
+        return float(any(_a_person(words(m.group(0)), asked, rare) for m in PERSON_NAME.finditer(text)
+                         if m.start() > 0))
     names = [w for m in NAME.finditer(text) if m.start() > 0 for w in words(m.group(0))[:1]]
     names = [w for w in names if w not in asked and not MONTH.fullmatch(w) and not grades.grade_of(w)]
     if any(rare(w) for w in names) or thing and _described(text, question.text, asked):
         return A_NAME if thing else 1.0
-    return COMMON_NAME * bool(names) * (not who) * (A_NAME if thing else 1.0)
+    return COMMON_NAME * bool(names) * (A_NAME if thing else 1.0)
+
+
+def _a_person(name: list[str], asked: set[str], rare: Callable[[str], bool]) -> bool:
+    """True when a forename and surname name someone the question does not: a surname few sentences use, and
+    neither word an office's ("Robert Henderson", not "Under Secretary", "Chief Executive")."""
+    return not set(name) & (asked | OFFICES) and rare(name[-1].removesuffix("'s"))
 
 
 def _described(text: str, question: str, asked: set[str]) -> bool:
@@ -89,13 +108,16 @@ def asks_thing(question: Question) -> bool:
 def named_first(ranked: list[Evidence], question: Question) -> list[Evidence]:
     """For a thing's name asked ("the club's name"), when the best sentence names no thing, the best of the first
     ``NAME_READ`` that does first: the ranking found the passage, the name is a few sentences on. (The same for the
-    most asked, of a sentence saying which is most, when it ranks near the best.)"""
+    most asked, of a sentence saying which is most, and for a person asked, of one naming someone, when it ranks
+    near the best.)"""
     sentences = [ev for ev in ranked[:NAME_READ] if ev.kind == "sentence"]
     named = next((ev for ev in sentences if ev.fit >= 1.0), None)
     if named is None and sentences and asks_thing(question) and not ranked[0].fit:  # (none named; one described:
         named = next((ev for ev in sentences if ev.fit >= A_NAME), None)         # "the complex safeguarding team")
-    most = question.superlative and named is not None and named.score >= ranked[0].score - MOST_WITHIN  # ("the
-    if named is None or not most and (not asks_thing(question) or ranked[0].fit >= 1):  # ("the most overloaded":
-        return ranked  # "the highest workloads the inspectorate had seen", first, when near the best)
+    near = named is not None and named.score >= ranked[0].score - MOST_WITHIN
+    most = question.superlative and near  # ("the most overloaded": "the highest workloads the inspectorate had
+    person = near and not ranked[0].fit and bool(WHO.match(question.text)) and question.answer_type == "name"
+    if named is None or not (most or person) and (not asks_thing(question) or ranked[0].fit >= 1):  # seen", first,
+        return ranked  # when near the best; so a person's name, "who was the director ...", near a title alone)
     named.score = ranked[0].score
     return [named, *(ev for ev in ranked if ev is not named)]

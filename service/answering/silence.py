@@ -12,7 +12,7 @@ import numpy as np
 from service.answering import grades
 from service.answering.asks import figure_asked
 from service.answering.evidence import INSPECTION, INSPECTORATE_ROLE, LEAD_ASKED, LEAD_ROLE, OWNER_ROLE, Evidence
-from service.answering.fit import fits
+from service.answering.fit import PERSON_ROLES, fits
 from service.answering.rank import Question
 from service.answering.scope import Scope, proper_names
 from service.answering.text import KIND_WORDS, content_words, counted_asked, has_number, quantities, stems, unit_of
@@ -23,13 +23,11 @@ if TYPE_CHECKING:
 
 ROLE_ASKED = re.compile(r"^\W*(?:who(?:\s+(?:was|is|were|are)|['’]s)|"
                         r"what(?:\s+(?:was|is)|['’]s)\s+the\s+names?\s+of)\s+(?:the\s+|its\s+|their\s+)?"
-                        r"((?:[a-z'’-]+\s+){0,3}?[a-z'’-]+)(?:\s+(?:of|at|for|in|on|who|that)\b|\W*$)", re.I)
+                        r"((?:[a-z'’-]+\s+){0,3}?[a-z'’-]+)"
+                        r"(?:\s+(?:of|at|for|in|on|who|whom|that|the|they|ofsted)\b|\W*$)", re.I)
 # ("who was the chief executive of X?", "what was the name of the chief inspector who ...", "who is X's principal
-# social worker?", its body's name taken out: a person's role, at the end)
-PERSON = re.compile(r"\b(inspector|executive|director|chair|chairman|chairwoman|chairperson|leader|manager|head|"
-                    r"minister|secretary|officer|member|commissioner|mayor|councillor|worker|coordinator|consultant|"
-                    r"advis[eo]r|practitioner|president|principal|headteacher|governor|trustee|champion|dcs)$",
-                    re.I)  # (a person's role, by its last word: not "who was responsible for ...")
+# social worker?", its body's name taken out: a person's role, at the end; "the commissioner the government sent")
+PERSON = re.compile(rf"\b({PERSON_ROLES})$", re.I)  # (a person's role, by its last word: not "who was responsible")
 POSSESSIVE = re.compile(r"['’]s?$")  # ("Sheffield's principal social worker", "Leeds' director")
 MARK = re.compile(r"['’]s?(?=\s)")
 BODY_LEADERS = {"leadership", "leaders", "leader", "leading"}  # the body's, not the inspection's lead
