@@ -969,3 +969,13 @@ def test_an_office_or_a_quotation_names_no_person(tmp_path: Path, embeddings) ->
         assert answer.abstained and f"do not name the {role}" in answer.answer, answer.answer
     answer = answerer.ask(AskRequest(question="who is eastvale's director of children's services?"))
     assert "Amara Okonkwo" in answer.answer
+
+
+def test_of_two_figures_in_a_sentence_the_one_counting_what_is_asked_leads(tmp_path: Path, embeddings) -> None:
+    answerer = one_report(tmp_path, embeddings, "Eastvale", "2017-06", "## Safeguarding\n\nIn the two years before "
+                          "inspection, 19 serious incident notifications were submitted to Ofsted and five serious "
+                          "case reviews were completed.\n", grade="Good")
+    for question, figure in [("how many serious case reviews were completed in eastvale?", "five"),
+                             ("how many serious incident notifications did eastvale make?", "19")]:
+        answer = answerer.ask(AskRequest(question=question))
+        assert answer.answer.startswith(f"**{figure}** — "), answer.answer

@@ -86,6 +86,14 @@ def within(quote: str, other: str) -> bool:
 
 
 AGED = re.compile(r"[- ]years?[- ]olds?\b", re.I)  # ("16-year-old children": an age, no quantity of them)
+COUNT_IN_WORDS = re.compile(r"\b(two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty)\s+(?!of\b|"
+                            r"per\b|in\b|out\b|or\b|and\b|to\b|(?:years?|months?|weeks?|days?|hours?|times?)\b)"
+                            r"(?=[a-z])")  # ("five serious case reviews were completed": a count, in words)
+
+
+def counts_in_words(text: str) -> set[str]:
+    """The counts ``text`` writes in words before what they count ("five serious case reviews")."""
+    return {m.group(1) for m in COUNT_IN_WORDS.finditer(text)}
 
 
 def quantities(text: str, kind: str | None = None) -> list[str]:

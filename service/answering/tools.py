@@ -58,6 +58,7 @@ AREA_MEANT = 0.65       # cosine of a question's topic and the judgement area it
                         # of the areas and of topics no area is named for: 0.71-0.83 and at most 0.64)
 
 
+COUNT_LEADS = 0.2       # cosine by which one of a sentence's figures counts what is asked better than the others
 COUNT_FITS = 0.25       # cosine of what a count question counts and what a figure counts, for the figure to lead
                         # (set on the dev halves and the probes: cases/children 0.28, ICPCs/initial child
                         # protection conferences 0.28, youngsters/children looked after 0.41; children/occasions
@@ -127,6 +128,17 @@ class Tools:
         if len(shared) >= 2:  # ("how many DCS": "four people holding the role of the director of children's services")
             return True
         return float(self.vectors(counted) @ self.vectors(unit)) >= COUNT_FITS
+
+    def counting_figure(self, question: str, quote: str, figures: set[str]) -> str | None:
+        """Of the ``figures`` a quote states, the one that counts what the question asks: the only one that
+        does, or of several the one whose words are nearest what is counted, by ``COUNT_LEADS`` ("how many
+        serious case reviews": "19 serious incident notifications ... and five serious case reviews": five)."""
+        counting = [f for f in figures if self.counts_asked(question, quote, f)]
+        if len(counting) < 2:
+            return counting[0] if counting else None
+        counted = self.vectors(counted_asked(question))
+        near = sorted(((float(counted @ self.vectors(unit_of(quote, f))), f) for f in counting), reverse=True)
+        return near[0][1] if near[0][0] - near[1][0] >= COUNT_LEADS else None
 
     def with_antecedents(self, chosen: list[Evidence]) -> list[Evidence]:
         """The sentences, each that opens referring back ("This is a missed opportunity ...") after the sentence

@@ -18,8 +18,8 @@ from service.answering.organisations import latest_per_body
 from service.answering.fit import named_first
 from service.answering.rank import ABSTAIN_BELOW, Question, strength
 from service.answering.scope import RATING, Scope
-from service.answering.text import (COUNTED_ON, FREQUENCY, KIND_WORDS, MONTH, NUMBER, content_words, names_in,
-                                     quantities, stem, within, words)
+from service.answering.text import (COUNTED_ON, FREQUENCY, KIND_WORDS, MONTH, NUMBER, content_words,
+                                     counts_in_words, names_in, quantities, stem, within, words)
 from service.answering.silence import label_of, not_named
 from service.answering.tools import Tools
 from service.schemas import Answer
@@ -51,7 +51,7 @@ OVERALL_ASKED = re.compile(r"\b(?:rated|graded|judged|rating|grade)\s+overall\b|
                            r"\boverall\s+(?:effectiveness\s+)?(?:grade|rating|judge?ment)\b", re.I)  # ..., which area")
 GRADED_FOR = re.compile(r"\b(?:for|on|in terms of)\s+((?:[\w'’-]+\s+){0,11}[\w'’-]+)\W*$", re.I)  # what a grade is for
 # (words apart by spaces: a word split two ways would backtrack for seconds)
-Counts = Callable[[str, str, str], bool]  # (question, quote, figure): does the figure count what is asked?
+Counts = Callable[[str, str, set[str]], "str | None"]  # (question, quote, figures): the one counting what is asked
 PER_ONE = re.compile(r"\beach\b(?!\s+of\s+(?:the|its|their)\s+(?:reports?|inspections?))|\baverag\w*|"
                      r"\bper\s+(?:worker|officer|practitioner|person|head|manager)\b", re.I)  # a figure for one
 EACH_SAID = re.compile(rf"{PER_ONE.pattern}|(?-i:[Cc]aseload)", re.I)  # (a company's "largest caseload": who it had)
@@ -89,7 +89,7 @@ def answer_fact(tools: Tools, scope: Scope, book: CitationBook, session_id: str)
     open_question = not scope.bodies and question.answer_type is None and len(scope.report_ids) > 1
     chosen = spread(ranked, MAX_OPEN) if open_question else supporting(ranked, claims)
     chosen = tools.with_antecedents(chosen) if question.answer_type is None else chosen  # (what "this" is)
-    return fact_answer(chosen, question, book, session_id, tools.counts_asked).model_copy(update={"strength": found})
+    return fact_answer(chosen, question, book, session_id, tools.counting_figure).model_copy(update={"strength": found})
 
 
 def _counts_checked(tools: Tools, question: Question, ranked: list[Evidence]) -> list[Evidence]:
@@ -241,11 +241,14 @@ def lead(ev: Evidence, question: Question, counts: Counts | None = None) -> str 
     """The fact itself, when the quote states exactly one thing of the kind asked for (a figure: one that
     ``counts`` what is asked)."""
     if question.answer_type == "number":
-        found = set(quantities(ev.quote, question.figure)) - {m.group(0) for m in NUMBER.finditer(question.text)}
+        written = counts_in_words(ev.quote) if counts and question.figure in (None, "count") else set()
+        found = (set(quantities(ev.quote, question.figure)) | written) - {m.group(0) for m in NUMBER.finditer(
+            question.text)} - set(words(question.text))
         in_words = COUNTED_IN_WORDS.search(ev.quote)  # "only two of the ten ..., compared with 68%": which?
-        figure = found.pop() if len(found) == 1 and not in_words else None
+        figure = None if in_words else counts(question.text, ev.quote, found) if counts else \
+            found.pop() if len(found) == 1 else None
         each = not PER_ONE.search(question.text) or EACH_SAID.search(ev.quote)  # (not a total: "275 were on plans")
-        return figure if figure and each and (counts is None or counts(question.text, ev.quote, figure)) else None
+        return figure if figure and each else None
     if question.answer_type in ("date", "frequency"):
         said = COUNTED_ON.sub(" ", ev.quote)  # (not the day a figure was counted)
         found = {m.group(0) for m in (DATE if question.answer_type == "date" else FREQUENCY).finditer(said)}
