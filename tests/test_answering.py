@@ -2419,3 +2419,10 @@ def test_how_many_on_its_books_is_how_many_it_supervised(answerer: Answerer) -> 
 def test_a_year_beside_one_body_of_a_comparison_dates_that_body_only(answerer: Answerer) -> None:
     answer = ask(answerer, "merseyside (2018 inspection) vs hampshire and isle of wight - which did better?")
     assert {"merseyside-crc-2018", "hampshire-isle-of-wight-crc-2019"} <= {c.report_id for c in answer.citations}
+
+
+def test_the_same_year_is_the_year_named(answerer: Answerer) -> None:
+    answer = answerer.ask(AskRequest(question="how did london crc's 2018 inspection compare with thames valley's "
+                                              "the same year"))
+    assert "Main strength" in answer.answer and "| Year |" not in answer.answer, answer.answer
+    assert {c.report_id for c in answer.citations} == {"london-crc-2018", "thames-valley-crc-2018"}

@@ -267,12 +267,16 @@ CALENDAR = re.compile(rf"\b(?:(in|over|during)\s+the\s+(?:last|past)\s+(?:{COUNT
                       r"\b", re.I)
 
 
+SAME_YEAR = re.compile(r"\b(?:in\s+|during\s+)?(?:the|that)\s+same\s+year\b", re.I)
+
+
 def in_calendar_years(question: str, this_year: int) -> str:
     """The question with the years it counts from today written out: "last year" is this_year - 1, "two years
     ago" and "the year before last" this_year - 2, "in the past three years" a span to this year. A question
-    that names a year already counts from that year ("in 2019, and the year before"), so it is left as it is."""
-    if YEAR.search(question):
-        return question
+    that names a year already counts from that year ("in 2019, and the year before"), and its "the same year" is
+    that year ("X's 2018 inspection and Y's the same year": Y's 2018)."""
+    if named := set(YEAR.findall(question)):
+        return SAME_YEAR.sub(f"in {named.pop()}", question) if len(named) == 1 else question
     return CALENDAR.sub(lambda m: _years_meant(m, this_year), question)
 
 
