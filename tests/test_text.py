@@ -394,7 +394,7 @@ def test_a_grade_is_stated_only_as_a_judgement(sentence: str, stated: set[str]) 
 def test_a_sentence_dated_only_to_other_years_than_asked_ranks_lower() -> None:
     from ingest.models import ReportMeta
     from service.answering.evidence import Evidence
-    from service.answering.intents.fact import dated_as_asked
+    from service.answering.when import dated_as_asked
 
     meta = ReportMeta(report_id="newham-2014", source="newham.pdf", title="Newham")
     older = Evidence(meta, 1, None, "In 2013, 33% of care leavers were not in education, employment or training.",
@@ -736,3 +736,18 @@ def test_a_name_described_by_another_hyphenated_before_it_is_the_name_after() ->
 def test_failing_an_ofsted_is_being_rated_inadequate(question: str) -> None:
     from service.answering.grades import plain_grades
     assert "rated inadequate" in plain_grades(question)[0]
+
+
+def test_a_sentence_giving_the_year_asked_in_a_report_of_another_year_ranks_higher() -> None:
+    from datetime import date
+
+    from ingest.models import ReportMeta
+    from service.answering.evidence import Evidence
+    from service.answering.when import dated_as_asked
+
+    later = ReportMeta(report_id="dtv-2020", source="dtv-2020.md", title="DTV", published=date(2020, 3, 1))
+    next_one = ReportMeta(report_id="dtv-2019", source="dtv-2019.md", title="DTV", published=date(2019, 4, 1))
+    undated = Evidence(later, 1, None, "Durham Tees Valley CRC supervised over 3,600 people.", score=3.42)
+    dated = Evidence(next_one, 1, None, "Durham Tees Valley CRC supervised 3,729 people in November 2018.", score=3.36)
+    assert dated_as_asked([undated, dated], [(2018, 2018)])[0] is dated  # (asked of the end of 2018)
+    assert dated_as_asked([undated, dated], [(2019, 2019)])[0] is undated  # (its own report's year: no raise)

@@ -7,15 +7,13 @@ import re
 from dataclasses import replace
 from collections.abc import Callable, Sequence
 
-from ingest.models import ReportMeta
 from service.answering import grades
 from service.answering.areas import area_key
 from service.answering.asks import AREA_ASKED, WHO, grades_wanted
 from service.answering.compose import NOT_IN_REPORTS, CitationBook, abstain
-from service.answering.dates import parse_years
 from service.answering.evidence import LEAD_ASKED, Claim, Evidence, label, role_asked
-from service.answering.organisations import latest_per_body
 from service.answering.fit import named_first
+from service.answering.when import dated_as_asked, latest_first
 from service.answering.rank import ABSTAIN_BELOW, Question, strength
 from service.answering.scope import RATING, Scope
 from service.answering.text import (COUNTED_ON, FREQUENCY, KIND_WORDS, MONTH, NUMBER, content_words,
@@ -26,9 +24,6 @@ from service.schemas import Answer
 
 NEAR_AREA = 0.35       # (cosine) an area this near the words a grade is asked for leads before the overall grade
 AREA_WORDS = {stem(w) for w in "area areas aspect aspects part parts bit bits section sections".split()}  # no topic
-OTHER_YEAR = 0.5       # (z-score units) a sentence dated to years the question does not ask about
-SINCE = re.compile(r"\b(since|compared (with|to)|up from|down from)\b", re.I)  # (a change up to now: of now too)
-LATEST_BONUS = 0.5     # (z-score units; the frozen halves are the same from 0 to 1)
 MAX_SENTENCES = 3       # a fact: the sentences that state it
 MAX_GRADES = 8          # a grade: each report's
 MAX_OPEN = 6            # an open question across reports: the best sentence of each of the best reports
@@ -103,34 +98,6 @@ def _counts_checked(tools: Tools, question: Question, ranked: list[Evidence]) ->
                     not any(tools.counts_asked(question.text, ev.quote, figure) for figure in said):
                 ev.fit = 0.0
     return ranked
-
-
-def dated_as_asked(ranked: list[Evidence], spans: list[tuple[int, int]]) -> list[Evidence]:
-    """The ranking with each sentence that gives only years outside those the question asks about lowered by
-    ``OTHER_YEAR`` ("In 2013, 33% of care leavers were NEET", asked of 2014: last year's figure)."""
-    return _shifted(ranked, lambda ev: -OTHER_YEAR * _dated_elsewhen(ev, spans)) if spans else ranked
-
-
-def _dated_elsewhen(ev: Evidence, spans: list[tuple[int, int]]) -> bool:
-    """True for a sentence that gives years, none of them in ``spans`` (a change "since" a year is of now too)."""
-    given = parse_years(ev.quote) if ev.kind == "sentence" and not SINCE.search(ev.quote) else []
-    return bool(given) and not any(lo <= high and low <= hi for lo, hi in spans for low, high in given)
-
-
-def latest_first(ranked: list[Evidence], reports: list[ReportMeta]) -> list[Evidence]:
-    """The ranking with each body's latest report's evidence raised by ``LATEST_BONUS``: asked of a body in the
-    present, with no year, the current report answers unless an older one says it plainly better."""
-    latest = {m.report_id for m in latest_per_body(reports)}
-    if len(latest) == len(reports):
-        return ranked
-    return _shifted(ranked, lambda ev: LATEST_BONUS * (ev.report_id in latest))
-
-
-def _shifted(ranked: list[Evidence], shift: Callable[[Evidence], float]) -> list[Evidence]:
-    """The ranking re-sorted after each evidence's score is moved by ``shift`` of it."""
-    for ev in ranked:
-        ev.score += shift(ev)
-    return sorted(ranked, key=lambda ev: -ev.score)
 
 
 def _no_grade(tools: Tools, scope: Scope) -> str:
