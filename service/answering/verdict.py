@@ -259,6 +259,9 @@ weaknesses poor poorly criticised criticized criticism failing failings fail fai
 good well strong positive positively improved improving improvement improvements better worse""".split()}
 
 
+ENOUGH = {"enough", "sufficient", "sufficiently", "adequately"}  # (negated, they say which way only)
+
+
 def phrase_cues(question: str) -> set[str]:
     """The words of the praise a question asks for in other words ("good feedback on", "glowing reviews for"): the
     side asked, not the topic ("well led" is both)."""
@@ -271,6 +274,9 @@ def cue_words(question: str) -> set[str]:
     one of them: it stays part of what the question is about and must be found as written."""
     phrase_words = {w for p in (NEGATIVE_PHRASES, POSITIVE_PHRASES, IMPROVED_PHRASES) for m in p.finditer(question)
                     for w in words(m.group(0))}
-    cues = phrase_words | {w for w in words(question) if stem(w) in CUE_STEMS or w in NEGATORS}
+    said = words(question)
+    negated = any(w in NEGATORS or w.endswith(("n't", "n’t")) for w in said)  # ("weren't done enough": which way)
+    cues = phrase_words | {w for w in said if stem(w) in CUE_STEMS or w in NEGATORS or w.endswith(("n't", "n’t"))
+                           or negated and w in ENOUGH}
     specific = CUE_STEMS - GENERIC_CUES
     return {w for w in cues if stem(w) not in TOPICAL_NOUNS | specific}
