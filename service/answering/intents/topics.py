@@ -31,7 +31,6 @@ NEAREST = 5            # ... and then the strongest this many at most (not every
 BELOW_BEST = 1.0       # ... or only within this of the best, when less (the question's words are not the reports')
 PRINTED_BY = 0.2       # a sentence this share of the reports in scope print word for word judges none of them
 PRINTED_LEAST = 5      # ... and at least this many
-COMMON_SHARE = 0.1     # a word this share of the sentences hold does not tell what a list is about
 CONSIDERED = 6         # the report's best-ranked sentences that may decide its verdict
 
 
@@ -47,7 +46,7 @@ def topical_rows(tools: Tools, scope: Scope, ids: list[str], ease: bool = False)
     f = tools.ranker.features(question, rows, [], chunk_words=False)  # a report qualifies by what a sentence says
     score = W_DENSE * zscores(f["dense"]) + W_WORDS * zscores(f["words"]) + W_CHUNK * zscores(f["chunk"])
     relevance = f["dense"] + W_COVERAGE * f["coverage"]
-    side_only = _side_only(scope, topic, tools.library.text.share)
+    side_only = _side_only(scope, topic)
     score[~names_all(tools, rows, scope.names)] = -np.inf  # a name the question gives must be in the sentence
     if ABSENT not in scope.wanted:  # (what most reports print word for word tells none of them apart)
         score[printed_by_many(tools, rows, len(ids))] = -np.inf
@@ -76,14 +75,12 @@ def topical_rows(tools: Tools, scope: Scope, ids: list[str], ease: bool = False)
     return chosen(True) or chosen(False)  # (only sentences that share just the side asked: the nearest there are)
 
 
-def _side_only(scope: Scope, topic: list[str], share: Callable[[str], float]) -> Callable[[str], bool]:
+def _side_only(scope: Scope, topic: list[str]) -> Callable[[str], bool]:
     """Whether a sentence shares only the words that say which way the list leans ("weak", "strong") with the
     question, none of what it is about: "Case reviews were weak" is not, by its words, about weak computer
-    systems (its meaning may still make it so). A word in ``COMMON_SHARE`` of the sentences says little of what
-    ("work" of "the work with people leaving prison": "Unpaid work was singled out for praise")."""
+    systems (its meaning may still make it so)."""
     cues = cue_words(" ".join(scope.topic_words))
-    about = [w for w in topic if w not in cues and share(w) < COMMON_SHARE]
-    side, about = stems(" ".join(cues)), stems(" ".join(about)) | stems(scope.jargon)
+    side, about = stems(" ".join(cues)), stems(" ".join(w for w in topic if w not in cues)) | stems(scope.jargon)
     return lambda quote: bool(about and side & (said := stems(quote))) and not about & said
 
 
