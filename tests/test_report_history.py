@@ -979,3 +979,17 @@ def test_of_two_figures_in_a_sentence_the_one_counting_what_is_asked_leads(tmp_p
                              ("how many serious incident notifications did eastvale make?", "19")]:
         answer = answerer.ask(AskRequest(question=question))
         assert answer.answer.startswith(f"**{figure}** — "), answer.answer
+
+
+def test_a_word_the_bodys_reports_use_is_a_subject_however_few_others_do(tmp_path: Path, embeddings,
+                                                                       monkeypatch: pytest.MonkeyPatch) -> None:
+    from service.answering.intents import overview
+
+    monkeypatch.setattr(overview, "SUBJECT_SHARE", 1.0)  # (as in a large index, where few sentences say "deprived")
+    answerer = one_report(tmp_path, embeddings, "Eastvale", "2017-06", "## Context\n\nEastvale is ranked as the "
+                          "49th most deprived area out of 326 local authority areas. Social workers know children "
+                          "well. Leaders are ambitious.\n", grade="Good")
+    answer = answerer.ask(AskRequest(question="how deprived is eastvale?"))
+    assert answer.answer.startswith("**Eastvale (2017)**: Eastvale is ranked as the 49th most deprived"), answer.answer
+    overview_asked = answerer.ask(AskRequest(question="eastvale 2017 in a nutshell"))  # (no subject: an overview)
+    assert "rated **good** overall" in overview_asked.answer, overview_asked.answer

@@ -258,7 +258,16 @@ def asks_for_overview(tools: Tools, scope: Scope) -> bool:
 def names_subject(tools: Tools, scope: Scope) -> bool:
     """True when the question's words besides its frame, ratings and sides name a subject the reports write
     about ("unpaid work", "care leavers"), or in words the reports have a term for ("uasc": unaccompanied
-    asylum-seeking children)."""
+    asylum-seeking children), or that the reports in scope write of."""
     subject = " ".join(w for w in scope.topic_words if stem(w) not in OVERVIEW_WORDS | RATING | SIDES
                        and not grade_of(w))
-    return tools.library.text.share(subject) >= SUBJECT_SHARE or bool(subject and scope.jargon)
+    corpus = tools.library.text
+    return corpus.share(subject) >= SUBJECT_SHARE or bool(subject and scope.jargon) or _theirs(tools, scope, subject)
+
+
+def _theirs(tools: Tools, scope: Scope, subject: str) -> bool:
+    """True when a sentence of the reports in scope holds every word of ``subject``: a subject of theirs, however
+    few others write of it ("how deprived is Redcar?": "Redcar ... is ranked 49th most deprived")."""
+    columns = tools.library.text.columns(subject)
+    return bool(columns) and bool((tools.library.text.holding(columns, tools.rows(scope.report_ids))
+                                   == len(columns)).any())
