@@ -993,3 +993,20 @@ def test_a_word_the_bodys_reports_use_is_a_subject_however_few_others_do(tmp_pat
     assert answer.answer.startswith("**Eastvale (2017)**: Eastvale is ranked as the 49th most deprived"), answer.answer
     overview_asked = answerer.ask(AskRequest(question="eastvale 2017 in a nutshell"))  # (no subject: an overview)
     assert "rated **good** overall" in overview_asked.answer, overview_asked.answer
+
+
+@pytest.mark.parametrize(("question", "said"), [
+    ("what was eastvale's social worker vacancy rate in 2023?",  # (not any figure of workers)
+     "The Eastvale (2023) report does not give the worker vacancy rate."),
+    ("what's the average caseload per social worker in eastvale in 2023?",
+     "The Eastvale (2023) report does not give the average caseload."),
+    ("whats the name of eastvale's new director of children's services?",  # (no year: every report of theirs)
+     "The reports in this index on Eastvale do not name the new director."),
+])
+def test_a_figure_or_name_the_report_does_not_give_is_said_to_be_missing(tmp_path: Path, embeddings, question: str,
+                                                                         said: str) -> None:
+    answerer = one_report(tmp_path, embeddings, "Eastvale", "2023-11", "## Workforce\n\nLeaders have reduced "
+                          "caseloads. 42 social workers joined the service this year. The very recent appointment of "
+                          "a new corporate director has been a catalyst for change.\n", grade="Requires improvement")
+    answer = answerer.ask(AskRequest(question=question))
+    assert answer.abstained and answer.answer == said, answer.answer

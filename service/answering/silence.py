@@ -22,7 +22,7 @@ if TYPE_CHECKING:
     from service.corpus import Corpus
 
 ROLE_ASKED = re.compile(r"^\W*(?:who(?:\s+(?:was|is|were|are)|['’]s)|"
-                        r"what(?:\s+(?:was|is)|['’]s)\s+the\s+names?\s+of)\s+(?:the\s+|its\s+|their\s+)?"
+                        r"what(?:\s+(?:was|is)|['’]?s)\s+the\s+names?\s+of)\s+(?:the\s+|its\s+|their\s+)?"
                         r"((?:[a-z'’-]+\s+){0,3}?[a-z'’-]+)"
                         r"(?:\s+(?:of|at|for|in|on|who|whom|that|the|they|ofsted)\b|\W*$)", re.I)
 # ("who was the chief executive of X?", "what was the name of the chief inspector who ...", "who is X's principal
@@ -33,6 +33,8 @@ MARK = re.compile(r"['’]s?(?=\s)")
 BODY_LEADERS = {"leadership", "leaders", "leader", "leading"}  # the body's, not the inspection's lead
 RATE_ASKED = re.compile(r"\b(?:what|how\s+(?:high|low|big|bad|good))\b[^?]*?\b((?:[a-z][\w'’-]*\s+){1,2}?)rates?\b",
                         re.I)  # ("what was the reoffending rate at X?", "what is X's staff turnover rate?")
+AVERAGE_ASKED = re.compile(r"\b(?:average|mean|typical)\s+([a-z][\w'’-]*)", re.I)  # ("the average caseload")
+AVERAGE_SAID = re.compile(r"\b(?:average|averaged|averaging|mean|each)\b", re.I)
 RATE_WORDS = stems("the its their a an overall average annual current")
 STAFF = stems("staff employees employee workers officers practitioners managers personnel workforce headcount "
               "caseworkers")  # (those counted as a body's staff, not the people it serves)
@@ -157,13 +159,18 @@ def lead_unnamed(tools: Tools, scope: Scope) -> bool:
 
 def figure_unstated(tools: Tools, scope: Scope) -> str | None:
     """A figure asked of the bodies that no sentence of their reports in scope gives: a rate ("the reoffending
-    rate": no figure beside "reoffending"), a count of staff ("how many employees": no count of staff, however
-    many people they supervised), a sum of money (none at all); or None."""
+    rate": no figure beside "reoffending"), an average ("the average caseload": no figure beside "caseload" or
+    an average), a count of staff ("how many employees": no count of staff, however many people they
+    supervised), a sum of money (none at all); or None."""
     question, sentences = scope.question, lambda: _sentences(tools, scope)
     if scope.answer_type != "grade" and (rate := RATE_ASKED.search(question)) and \
             (said := _rate_words(rate.group(1), scope)):  # (not "what did ofsted rate X?")
-        stated = any(has_number(s) and stems(s) & stems(said) for s in sentences())
-        return None if stated else f"the {said.lower()} rate"
+        stated = any(has_number(s) and stems(said) <= stems(s) for s in sentences())  # (all its words: "worker
+        return None if stated else f"the {said.lower()} rate"  # vacancy", not any figure of workers)
+    if scope.answer_type == "number" and (average := AVERAGE_ASKED.search(question)):
+        stated = any(has_number(s) and (stems(average.group(1)) <= stems(s) or AVERAGE_SAID.search(s))
+                     for s in sentences())  # ("held an average of 58 cases each": a caseload)
+        return None if stated else f"the average {average.group(1).lower()}"
     counted = counted_asked(question) if scope.answer_type == "number" and HEADCOUNT.search(question) else ""
     if stems(counted) & STAFF:
         return None if any(_counts_staff(s) for s in sentences()) else f"the number of {counted.lower()}"

@@ -59,7 +59,7 @@ def answer_fact(tools: Tools, scope: Scope, book: CitationBook, session_id: str)
     if not (scope.bodies or scope.years or scope.topic_words or scope.conditions or scope.names):
         return abstain(session_id, NOTHING_ASKED)  # "???", "which", "how many": nothing to look for
     if scope.bodies and (unsaid := not_named(tools, scope)):  # ("does middlesbrough run mockingbird?")
-        return abstain(session_id, f"The reports in this index on {label_of(scope)} do not {unsaid}.")
+        return abstain(session_id, _unsaid_by(tools, scope, unsaid))
     if scope.answer_type is None and scope.bodies and (role := role_asked(scope.topic_words)):
         scope = replace(scope, answer_type=role)  # "rochdale 2018 lead inspector": a name, as "who led it?" asks
     question = tools.of_scope(scope)
@@ -85,6 +85,13 @@ def answer_fact(tools: Tools, scope: Scope, book: CitationBook, session_id: str)
     chosen = spread(ranked, MAX_OPEN) if open_question else supporting(ranked, claims)
     chosen = tools.with_antecedents(chosen) if question.answer_type is None else chosen  # (what "this" is)
     return fact_answer(chosen, question, book, session_id, tools.counting_figure).model_copy(update={"strength": found})
+
+
+def _unsaid_by(tools: Tools, scope: Scope, unsaid: str) -> str:
+    """What the reports in scope do not say, naming the one report a year chose ("The Havering (2024) report")."""
+    if scope.years and len(scope.report_ids) == 1:
+        return f"The {label(tools.library.reports[scope.report_ids[0]])} report does not {unsaid}."
+    return f"The reports in this index on {label_of(scope)} do not {unsaid}."
 
 
 def _counts_checked(tools: Tools, question: Question, ranked: list[Evidence]) -> list[Evidence]:
