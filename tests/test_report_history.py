@@ -1010,3 +1010,12 @@ def test_a_figure_or_name_the_report_does_not_give_is_said_to_be_missing(tmp_pat
                           "a new corporate director has been a catalyst for change.\n", grade="Requires improvement")
     answer = answerer.ask(AskRequest(question=question))
     assert answer.abstained and answer.answer == said, answer.answer
+
+
+def test_a_figure_ending_a_range_is_given_as_the_range(tmp_path: Path, embeddings) -> None:
+    answerer = one_report(tmp_path, embeddings, "Eastvale", "2015-06", "## The front door\n\nThe local authority's "
+                          "own audits consistently identified 20–25% of decisions made as requiring a higher-level "
+                          "response.\n", grade="Inadequate")
+    answer = answerer.ask(AskRequest(question="what share of eastvale's threshold decisions did their own audits say "
+                                              "needed a higher level response?"))
+    assert answer.answer.startswith("**20–25%** — "), answer.answer

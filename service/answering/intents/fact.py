@@ -222,7 +222,7 @@ def lead(ev: Evidence, question: Question, counts: Counts | None = None) -> str 
         figure = None if in_words else counts(question.text, ev.quote, found) if counts else \
             found.pop() if len(found) == 1 else None
         each = not PER_ONE.search(question.text) or EACH_SAID.search(ev.quote)  # (not a total: "275 were on plans")
-        return figure if figure and each else None
+        return _ranged(ev.quote, figure) if figure and each else None
     if question.answer_type in ("date", "frequency"):
         said = COUNTED_ON.sub(" ", ev.quote)  # (not the day a figure was counted)
         found = {m.group(0) for m in (DATE if question.answer_type == "date" else FREQUENCY).finditer(said)}
@@ -235,6 +235,17 @@ def lead(ev: Evidence, question: Question, counts: Counts | None = None) -> str 
             return None  # a sentence's "good" ("a consistently good response") is no judgement asked about
         return stated.pop() if len(stated) == 1 else None
     return None
+
+
+def _ranged(quote: str, figure: str) -> str:
+    """The figure with the range it ends, when it ends one ("20–25% of decisions": 20–25%, not 25%; not a change
+    "from 12 to 25")."""
+    bare = re.escape(figure.rstrip("% "))
+    for ending in (rf"\bbetween\s+(\d[\d,.]*)\s*%?\s+and\s+{bare}(?![\d,])",
+                   rf"(?<!from )(?<![\d.,])(\d[\d,.]*)\s*%?\s*(?:–|-|to)\s*{bare}(?![\d,])"):
+        if found := re.search(ending, quote):
+            return f"{found.group(1)}–{figure}"
+    return figure
 
 
 def fact_answer(evidence: list[Evidence], question: Question, book: CitationBook, session_id: str,
