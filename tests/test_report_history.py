@@ -1019,3 +1019,9 @@ def test_a_figure_ending_a_range_is_given_as_the_range(tmp_path: Path, embedding
     answer = answerer.ask(AskRequest(question="what share of eastvale's threshold decisions did their own audits say "
                                               "needed a higher level response?"))
     assert answer.answer.startswith("**20–25%** — "), answer.answer
+
+
+def test_what_changed_since_the_inspection_before_a_years_is_asked_of_that_years_report(history: Answerer) -> None:
+    answer = history.ask(AskRequest(question="what did northshire set up for families since the inspection before "
+                                             "the 2022 one?"))
+    assert {c.report_id for c in answer.citations} == {"northshire-2022"}, answer.answer

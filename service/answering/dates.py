@@ -159,7 +159,7 @@ def next_after(question: str) -> int | None:
 def parse_years(question: str) -> list[tuple[int, int]]:
     """Year intervals a question names: "2019", "between 2019 and 2025", "2017-18", "2018 or later", "before
     2016"; not the year of an event the reports before it are asked about ("before it got outstanding in 2024")."""
-    question = THEN_BEFORE.sub(" ", question)
+    question = SINCE_THE_ONE_BEFORE.sub(r" \1 ", THEN_BEFORE.sub(" ", question))
     if next_after(question):
         return []  # (the year of the report before the one asked about)
     spans = [(int(a), int(b)) for a, b in SPAN_YEARS.findall(question)]
@@ -177,6 +177,9 @@ def parse_years(question: str) -> list[tuple[int, int]]:
     return [(y, y) for y in years]
 
 
+SINCE_THE_ONE_BEFORE = re.compile(r"\bsince\s+(?:the|its|their)\s+(?:last\s+|previous\s+)?(?:inspection|one|visit|"
+                                  r"report)\s+before\s+(?:the|its|their)\s+((?:19|20)\d\d)\b", re.I)  # (what
+# changed "since the inspection before the 2022 one": that year's report tells)
 PERIOD_BEFORE = re.compile(r"\b(?:in|during|over|within)\s+the\s+(?:\w+\s+)?(?:year|month|week|day|period)s?\s+$", re.I)
 YEAR_BESIDE = re.compile(r"\bthe\s+(?:year|inspection|one)\s+(before|after)\b(?!\s+(?:(?:the|its|their)\s+)?\d)|"
                          r"\b(?:a|one)\s+year\s+(earlier|later)\b|"
