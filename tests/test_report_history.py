@@ -1025,3 +1025,13 @@ def test_what_changed_since_the_inspection_before_a_years_is_asked_of_that_years
     answer = history.ask(AskRequest(question="what did northshire set up for families since the inspection before "
                                              "the 2022 one?"))
     assert {c.report_id for c in answer.citations} == {"northshire-2022"}, answer.answer
+
+
+@pytest.mark.parametrize("question", [
+    "what did ofsted say about northshire's caseloads when they were rated inadequate?",
+    "going by the report that rated them inadequate, what were northshire's caseloads like?",
+])
+def test_the_grade_that_dates_a_question_chooses_that_grades_report(history: Answerer, question: str) -> None:
+    answer = history.ask(AskRequest(question=question))
+    assert {c.report_id for c in answer.citations} == {"northshire-2014"}, answer.answer
+    assert "heavy caseloads" in answer.answer.lower() and "was rated" not in answer.answer  # (a finding, no grade)

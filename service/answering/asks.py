@@ -8,6 +8,7 @@ import re
 
 from ingest.models import GRADES
 from service.answering import grades
+from service.answering.graded_when import WHEN_GRADED
 from service.answering.mentions import BodyMatch
 
 NUMERIC = re.compile(r"\b(more than|over|above|at least|greater than|exceeding|fewer than|less than|under|below|"
@@ -104,7 +105,9 @@ def answer_type(question: str, named: bool = False) -> str | None:
     """The kind of thing that answers the question: a number, a date, a name, a grade, how often or the places
     covered (None: a
     finding). A share asked of a body ``named`` is a number, whatever grade its words name ("what percentage of
-    X's children in care went to schools rated at least good?")."""
+    X's children in care went to schools rated at least good?"); the grade that dates what is asked is not asked
+    ("what did they say about X's front door when it was rated inadequate?")."""
+    question = WHEN_GRADED.sub(" ", question) if named else question
     if grades.asks_for_grade(question) and not (named and SHARE_FIRST.match(question)):
         return "name" if GRADED_PLACE.search(question) else "grade"  # ("which respite centre was rated
         # outstanding?": its name)

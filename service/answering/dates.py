@@ -7,6 +7,7 @@ import re
 
 from ingest.models import ReportMeta
 from service.answering.grades import asks_for_grade
+from service.answering.graded_when import graded_as_said
 from service.answering.organisations import latest_per_body
 from service.answering.text import A_YEAR, MONTH
 
@@ -135,7 +136,7 @@ def around_events(question: str, chosen: list[ReportMeta], dated: list[ReportMet
     before the year's that brought a grade ("before it got outstanding in 2024"); that year's and the latest
     ("between the 2015 inspection and the most recent one"); the one after the year's ("next time", "after the
     2019 inspection"); with those before it, the one of the year of what happened before it ("before the 2017
-    inspection": that report says what came before)."""
+    inspection": that report says what came before); else those of the grade that dates it (``graded_as_said``)."""
     if then := THEN_BEFORE.search(question):
         return latest_per_body([m for m in chosen if m.published and m.published.year < int(then.group(1))]) or dated
     if year := next_after(question):
@@ -147,7 +148,7 @@ def around_events(question: str, chosen: list[ReportMeta], dated: list[ReportMet
     if (named := EVENT_BEFORE.search(question)) and not (dated and asks_for_grade(question)):  # (its report tells,
         return dated + [m for m in chosen if in_years(m, [(int(named.group(1)),) * 2], fieldwork) and m not in dated]
     # the earlier ones what they saw then)
-    return dated
+    return graded_as_said(question, dated)  # ("going by the report that rated them inadequate")
 
 
 def next_after(question: str) -> int | None:
