@@ -1035,3 +1035,14 @@ def test_the_grade_that_dates_a_question_chooses_that_grades_report(history: Ans
     answer = history.ask(AskRequest(question=question))
     assert {c.report_id for c in answer.citations} == {"northshire-2014"}, answer.answer
     assert "heavy caseloads" in answer.answer.lower() and "was rated" not in answer.answer  # (a finding, no grade)
+
+
+def test_a_line_naming_what_needs_to_improve_is_no_strength(tmp_path: Path, embeddings) -> None:
+    answerer = one_report(tmp_path, embeddings, "Eastvale", "2023-09", "## Summary\n\nThere are pockets of strong "
+                          "practice with disabled children.\n\n## What needs to improve?\n\nThe number and range of "
+                          "foster homes and other placements the local authority has available, to help ensure that "
+                          "children live in stable homes that are well matched to their needs.\n\n## Help and "
+                          "protection\n\nMost children in care make good progress at school.\n", grade="Inadequate")
+    answer = answerer.ask(AskRequest(question="quick rundown of eastvale's inspection"))
+    strengths = answer.answer.split("**Strengths**")[1] if "**Strengths**" in answer.answer else ""
+    assert "pockets of strong practice" in strengths and "foster homes" not in strengths, answer.answer

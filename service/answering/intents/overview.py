@@ -33,6 +33,7 @@ TO_IMPROVE = re.compile(r"needs? to improve|areas? for (improvement|development)
 WEAK_GRADES = {"inadequate", "requires improvement"}
 HISTORY = 1.0  # a finding of years before its report's is told after those of the inspection
 LOWER_START = re.compile(r"^[^A-Za-z0-9]*[a-z]")
+NOMINAL_ITEM = re.compile(r"^\W*(?:The|How|Whether)\s+\w+(?:\s+and\s+\w+)?\s+(?:of|with|for|to|in|by)\b")
 LIST_LINE = re.compile(r"[◼▪•●]|^\W*How\s+(well|quickly|effectively|accurately|consistently|far|often|swiftly|"
                        r"promptly|thoroughly)\b", re.I)  # a bullet, or an item that asks how well something is done
 CLAUSE_END = re.compile(r"[;:]|\s(?:so that|which|that|who|to ensure|in order to)\s", re.I)
@@ -154,14 +155,16 @@ def findings(tools: Tools, meta: ReportMeta, side: str, limit: int = PER_SIDE,
             continue  # overall rating, because ...": told as a grade; "Other Ofsted inspections": not this one's)
         polarity = sentence_polarity(ev.quote)
         gains = polarity.positive + polarity.improved  # "the biggest gain was in Through the Gate": a strength
-        if TO_IMPROVE.search(ev.section or "") and (not gains or listed_item(ev.quote) and polarity.positive < PRAISED):
+        to_improve = TO_IMPROVE.search(ev.section or "")
+        if to_improve and (not gains or _item(ev.quote) and polarity.positive < PRAISED):
             polarity.concern, gains = max(polarity.concern, gains + 1, 3), 0.0  # "What needs to improve": each item
             # is a concern, whatever its words ("The effectiveness of ..."), but not the praise in prose run on
             # after the list when the next heading was not found, nor a line of praise ("highly effective ...")
         lean = (gains - polarity.concern) if side == "positive" else (polarity.improved - polarity.concern) \
             if side == "improved" else (polarity.concern - gains)
-        if side != "concern" and (listed_item(ev.quote) or LIST_LINE.search(ev.quote)):  # (a list's line, "How
-            continue  # quickly children are matched.", says what needs to improve, wherever its heading went)
+        listed = _item(ev.quote) if to_improve else listed_item(ev.quote) or LIST_LINE.search(ev.quote)
+        if side != "concern" and listed:  # (a list's line, "How quickly children are matched.", says what needs
+            continue  # to improve, wherever its heading went)
         if lean > 0 and not (side == "positive" and (polarity.concern or _denies(ev.quote))):  # (a strength
             # says no concern, "had high workloads, good partnership ...", nor what is not done: "are not regular
             # enough, lack rigour and do not challenge delays" reads as praise word by word)
@@ -197,6 +200,12 @@ def listed_item(sentence: str) -> bool:
     """True for a line of a list rather than prose: no finite verb before its first clause ends ("The
     effectiveness of the response to domestic abuse.", "Social work capacity, so that managers can respond")."""
     return not FINITE.search(CLAUSE_END.split(sentence, maxsplit=1)[0])
+
+
+def _item(sentence: str) -> bool:
+    """True for a line of a list of what needs to improve: a ``listed_item``, or one naming what is to improve
+    before any verb of its own ("The number and range of foster homes the local authority has available")."""
+    return listed_item(sentence) or bool(LIST_LINE.search(sentence)) or bool(NOMINAL_ITEM.match(sentence))
 
 
 def _said(ev: Evidence, chosen: list[Evidence], name: set[str]) -> bool:
