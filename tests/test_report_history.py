@@ -1046,3 +1046,10 @@ def test_a_line_naming_what_needs_to_improve_is_no_strength(tmp_path: Path, embe
     answer = answerer.ask(AskRequest(question="quick rundown of eastvale's inspection"))
     strengths = answer.answer.split("**Strengths**")[1] if "**Strengths**" in answer.answer else ""
     assert "pockets of strong practice" in strengths and "foster homes" not in strengths, answer.answer
+
+
+def test_what_was_said_of_leadership_is_its_grade_and_findings_not_the_lead_inspector(history: Answerer) -> None:
+    answer = history.ask(AskRequest(question="what did ofsted say about leadership in northshire in 2017?"))
+    assert answer.answer.startswith("**Northshire (2017)** was rated **requires improvement** for *Leadership, "
+                                    "management and governance*."), answer.answer
+    assert "was led by" not in answer.answer and "Leaders had begun to improve the front door" in answer.answer

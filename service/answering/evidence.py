@@ -38,12 +38,13 @@ ROLE_HELD = frozenset(stem(w) for w in "lead led head headed charge hmi owner ow
                       .split()) | OWNER_KIND
 # ("was X run by a private firm or a charity?", "what happened to the company running X?": its owner)
 LEAD_ASKED = ROLE_HELD - OWNER_ROLE  # (with an inspection's words: its lead inspector is asked for)
+BODY_LEADERS = {"leadership", "leaders", "leader", "leading"}  # the body's, not the inspection's lead
 
 
 def role_asked(topic: list[str]) -> str | None:
     """"name" when the question's topic is only the words of a role a report's metadata names (its lead
     inspector, "the HMI in charge", its owner), asked with no question word ("rochdale 2018 lead inspector")."""
-    said = {stem(w) for w in topic}
+    said = {stem(w) for w in topic if w.lower() not in BODY_LEADERS}  # ("leadership" stems as "lead" does)
     return "name" if said & ROLE_HELD and said <= LEAD_ROLE | INSPECTION | OWNER_ROLE | ROLE_HELD else None
 
 

@@ -11,7 +11,8 @@ import numpy as np
 
 from service.answering import grades
 from service.answering.asks import figure_asked
-from service.answering.evidence import INSPECTION, INSPECTORATE_ROLE, LEAD_ASKED, LEAD_ROLE, OWNER_ROLE, Evidence
+from service.answering.evidence import (BODY_LEADERS, INSPECTION, INSPECTORATE_ROLE, LEAD_ASKED, LEAD_ROLE,
+                                        OWNER_ROLE, Evidence)
 from service.answering.fit import PERSON_ROLES, fits
 from service.answering.rank import Question
 from service.answering.scope import Scope, proper_names
@@ -30,7 +31,6 @@ ROLE_ASKED = re.compile(r"^\W*(?:who(?:\s+(?:was|is|were|are)|['’]s)|"
 PERSON = re.compile(rf"\b({PERSON_ROLES})$", re.I)  # (a person's role, by its last word: not "who was responsible")
 POSSESSIVE = re.compile(r"['’]s?$")  # ("Sheffield's principal social worker", "Leeds' director")
 MARK = re.compile(r"['’]s?(?=\s)")
-BODY_LEADERS = {"leadership", "leaders", "leader", "leading"}  # the body's, not the inspection's lead
 RATE_ASKED = re.compile(r"\b(?:what|how\s+(?:high|low|big|bad|good))\b[^?]*?\b((?:[a-z][\w'’-]*\s+){1,2}?)rates?\b",
                         re.I)  # ("what was the reoffending rate at X?", "what is X's staff turnover rate?")
 AVERAGE_ASKED = re.compile(r"\b(?:average|mean|typical)\s+([a-z][\w'’-]*)", re.I)  # ("the average caseload")

@@ -84,7 +84,17 @@ def answer_fact(tools: Tools, scope: Scope, book: CitationBook, session_id: str)
     open_question = not scope.bodies and question.answer_type is None and len(scope.report_ids) > 1
     chosen = spread(ranked, MAX_OPEN) if open_question else supporting(ranked, claims)
     chosen = tools.with_antecedents(chosen) if question.answer_type is None else chosen  # (what "this" is)
+    chosen = _area_graded(tools, scope) + chosen if question.answer_type is None else chosen
     return fact_answer(chosen, question, book, session_id, tools.counting_figure).model_copy(update={"strength": found})
+
+
+def _area_graded(tools: Tools, scope: Scope) -> list[Evidence]:
+    """The grade of the judgement area a finding is asked about in one report ("what did they say about care
+    leavers there?": its care leavers grade first), else none."""
+    if scope.area is None or len(scope.report_ids) != 1:
+        return []
+    return [c.evidence for c in tools.claims(scope.report_ids) if c.answers == "grade" and c.area is not None
+            and area_key(c.evidence.meta, scope.area, tools.areas) == c.area][:1]
 
 
 def _unsaid_by(tools: Tools, scope: Scope, unsaid: str) -> str:
