@@ -1053,3 +1053,14 @@ def test_what_was_said_of_leadership_is_its_grade_and_findings_not_the_lead_insp
     assert answer.answer.startswith("**Northshire (2017)** was rated **requires improvement** for *Leadership, "
                                     "management and governance*."), answer.answer
     assert "was led by" not in answer.answer and "Leaders had begun to improve the front door" in answer.answer
+
+
+@pytest.mark.parametrize("question", ["what should eastvale fix?", "what does eastvale have to work on?"])
+def test_what_a_body_should_fix_is_what_needs_to_improve(tmp_path: Path, embeddings, question: str) -> None:
+    answerer = one_report(tmp_path, embeddings, "Eastvale", "2023-05", "## Summary\n\nLeaders are ambitious for "
+                          "children. Fixed-term exclusions of children in care are reducing.\n\n## What needs to "
+                          "improve?\n\nThe quality and timeliness of assessments of risk and need.\n",
+                          grade="Requires improvement")
+    answer = answerer.ask(AskRequest(question=question))
+    assert "**Concerns**" in answer.answer and "The quality and timeliness of assessments" in answer.answer
+    assert "Fixed-term" not in answer.answer, answer.answer

@@ -238,7 +238,9 @@ TROUBLE_ASKED = re.compile(r"\b(?:had|have|has|having)\s+(?:\w+\s+)?(?:trouble|d
 # difficulties" or "struggling families", whom a council may serve well: so read in questions only, and so narrowly)
 SIDE_ASKED = {"concern": re.compile(r"\b(weakness(?:es)?|shortcomings?|concerns?|problems?|criticis\w*|worr(?:y|ies)|"
                                     r"failings?|flaws?|deficienc\w*|wrong|negatives|downsides?|"
-                                    r"(do|does|did|done|doing) badly|(weak|bad|low|minus) points?)\b", re.I),
+                                    r"(do|does|did|done|doing) badly|(weak|bad|low|minus) points?|"
+                                    r"(should|must|need(s|ed)? to|ought to|ha(ve|s|d) to)\s+([\w'’-]+\s+){0,4}?"
+                                    r"(fix|work on|sort out|address|tackle|change))\b", re.I),  # ("what should X fix?")
               "positive": re.compile(r"\b(strengths?|praised?|commended|positives?|went well|"
                                      r"(do|does|did|done|doing) well|upsides?|(strong|good|high|plus) points?)\b",
                                      re.I)}

@@ -17,7 +17,8 @@ from service.answering.organisations import body_label
 from service.answering.scope import RATING, Scope
 from service.answering.text import FINITE, stem, stems, words
 from service.answering.tools import Tools
-from service.answering.verdict import NEG_STEMS, NEGATORS, PRONOUN_START, is_absence, sentence_polarity, sides_named
+from service.answering.verdict import (NEG_STEMS, NEGATORS, PRONOUN_START, SIDE_ASKED, is_absence,
+                                        sentence_polarity, sides_named)
 from service.schemas import Answer
 
 PER_SIDE = 3
@@ -268,8 +269,9 @@ def names_subject(tools: Tools, scope: Scope) -> bool:
     """True when the question's words besides its frame, ratings and sides name a subject the reports write
     about ("unpaid work", "care leavers"), or in words the reports have a term for ("uasc": unaccompanied
     asylum-seeking children), or that the reports in scope write of."""
+    sides = {w for pattern in SIDE_ASKED.values() for m in pattern.finditer(scope.question) for w in words(m[0])}
     subject = " ".join(w for w in scope.topic_words if stem(w) not in OVERVIEW_WORDS | RATING | SIDES
-                       and not grade_of(w))
+                       and not grade_of(w) and w not in sides)  # (nor a side in other words: "should X fix")
     corpus = tools.library.text
     return corpus.share(subject) >= SUBJECT_SHARE or bool(subject and scope.jargon) or _theirs(tools, scope, subject)
 
