@@ -2437,3 +2437,13 @@ def test_a_list_shares_more_than_its_side_with_the_question(answerer: Answerer, 
     answer = answerer.ask(AskRequest(question=question))
     listed = {i.report_id for i in answer.items}
     assert reports <= listed and not listed & {"wales-crc-2019", "essex-crc-2018"}, answer.answer
+
+
+@pytest.mark.parametrize("question", ["which crcs were rated outstanding for any standard",
+                                      "which crcs got outstanding for anything",
+                                      "which reports gave an outstanding grade for any area"])
+def test_a_grade_for_any_standard_lists_the_reports_with_a_standard_of_that_grade(answerer: Answerer,
+                                                                                  question: str) -> None:
+    answer = answerer.ask(AskRequest(question=question))
+    assert {i.report_id for i in answer.items} == {"durham-tees-valley-crc-2020", "hampshire-isle-of-wight-crc-2019"}, \
+        answer.answer

@@ -25,8 +25,7 @@ STATED_AFTER = re.compile(r"\s*(?:$|[.,;:)–—-]|\d|\b(?:for|overall|in|on|sin
                           r"and|but|with|because|although|while|by)\b)", re.I)  # what may follow a grade given
 ALL_GRADE = re.compile(r"\b(?:characteristics|definition|descriptors?)\s+of\s+$", re.I)  # ("the characteristics of good")
 GRADE_MENTION = re.compile(r"\b(requires?\s+improvement(\s+to\s+be\s+good)?|RI|outstanding|good|inadequate)\b", re.I)
-GRADE_TEXT = {"requires improvement": r"requires?\s+improvement", "outstanding": "outstanding", "good": "good",
-              "inadequate": "inadequate"}
+GRADE_TEXT = {**{grade: grade for grade in GRADES}, "requires improvement": r"requires?\s+improvement"}
 ALL_AREAS = re.compile(r"\ball\s+(?:(\w+)\s+)?(?:of\s+(?:the|its|their)\s+)?(?:[\w-]+\s+){0,3}?"
                        r"(standards|areas|judgements|judgments|ratings)\b|"
                        r"\ball\s+(two|three|four|five|six|seven)\s+(?:were\s+)?(?:rated|judged)\b|"
@@ -35,8 +34,9 @@ ALL_AREAS = re.compile(r"\ball\s+(?:(\w+)\s+)?(?:of\s+(?:the|its|their)\s+)?(?:[
 # ("all four rated inadequate"; "list all local authorities judged RI" is said of the organisations)
 ANY_AREA = re.compile(rf"\b(?:any|at least one|one or more)\s+(?:of\s+(?:the|its|their)\s+)?(?:(?:{GRADE_NAME})\s+"
                       r"(?:marks?|ratings?|grades?|standards?|areas?|judge?ments?)\b|(?:[\w-]+\s+)?(?:standards?|"
-                      r"areas?|judge?ments?)\s+(?:\w+\s+)?(?:rated|judged|graded|as)\b)", re.I)
-# ("which of those got any Outstanding marks?", "at least one standard rated inadequate": some area, not the overall)
+                      r"areas?|judge?ments?)\s+(?:\w+\s+)?(?:rated|judged|graded|as)\b)|\b(?:for|in)\s+(?:any|some)\s+"
+                      r"(?:[\w-]+\s+)?(?:standards?|areas?|judge?ments?|parts?|aspects?)\b|\bfor\s+anything\b|\b(?:a|one)\s+"
+                      r"(?:[\w-]+\s+)?(?:standard|area|judge?ment)\s+(?:\w+\s+)?(?:rated|judged|graded)\b", re.I)  # (some area)
 NUMBERS = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10}
 ANY_RATING = re.compile(r"\b(an?|any|some)\s+(overall\s+)?(rating|grade|judge?ment)\b|"
                         r"\b(were|was|been)\s+(rated|graded)\b", re.I)
@@ -135,9 +135,10 @@ NOT_A_TOPIC = {stem(w) for w in "first second last time times year years overall
 
 
 def side_of_graded_topic(question: str, found: list[Condition]) -> str | None:
-    """"Which companies got good marks for their community payback schemes?": a grade given to a topic no
-    judgement is named for is praise of it ("positive"; of a weak grade, "concern"), not the overall grade."""
-    if len(found) != 1 or found[0].area is not None or found[0].all_areas or OVERALL.search(question):
+    """"Which companies got good marks for their community payback schemes?": a grade given to a topic no judgement
+    is named for is praise of it ("positive"; of a weak grade, "concern"), not the overall grade."""
+    if len(found) != 1 or found[0].area is not None or found[0].all_areas or found[0].any_area or OVERALL.search(
+            question):  # ("outstanding for any standard": some judgement's grade)
         return None
     match = GRADE_FOR.search(question)
     what = [w for w in content_words(match.group("what")) if stem(w) not in NOT_A_TOPIC and not w.isdigit()] \

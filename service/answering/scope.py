@@ -220,8 +220,8 @@ def _read_wants(scope: Scope, areas: AreaNames, graded: bool = False) -> None:
     only_grades = scope.topic_words and not [w for w in grades.besides_grades(scope.topic_words) if stem(w)
                                              not in COUNTED]  # ("outstanding ... list", "number of good councils")
     unnamed = without_names(question, scope.bodies, True, scope.kinds)
-    scope.conditions = grades.conditions(unnamed, areas) if graded or rating_asked \
-        or only_grades or PREDICATIVE_GRADE.search(question) or grades.ALL_AREAS.search(question) else []
+    framed = any(p.search(question) for p in (PREDICATIVE_GRADE, grades.ALL_AREAS, grades.ANY_AREA))  # ("for any area")
+    scope.conditions = grades.conditions(unnamed, areas) if graded or rating_asked or only_grades or framed else []
     if side := grades.side_of_graded_topic(unnamed, scope.conditions):  # ("good marks for community payback")
         scope.conditions, scope.wanted = [], {side}
     scope.jargon = reports_words(without_names(blanked, scope.bodies, kinds=set()))  # ("people leaving prison")
