@@ -2447,3 +2447,10 @@ def test_a_grade_for_any_standard_lists_the_reports_with_a_standard_of_that_grad
     answer = answerer.ask(AskRequest(question=question))
     assert {i.report_id for i in answer.items} == {"durham-tees-valley-crc-2020", "hampshire-isle-of-wight-crc-2019"}, \
         answer.answer
+
+
+def test_why_a_body_got_a_grade_its_report_never_gave_says_so_and_gives_the_findings(answerer: Answerer) -> None:
+    answer = answerer.ask(AskRequest(question="why was cheshire rated requires improvement"))
+    assert not answer.abstained and "The report gives no overall grade." in answer.answer, answer.answer
+    assert "**Concerns**" in answer.answer
+    assert {c.report_id for c in answer.citations} == {"cheshire-greater-manchester-crc-2019"}

@@ -11,7 +11,7 @@ from ingest.models import ReportMeta
 from service.answering.compose import CitationBook, abstain
 from service.answering.dates import parse_years
 from service.answering.evidence import Evidence, label, role_asked
-from service.answering.grades import grade_claims, grade_of
+from service.answering.grades import besides_grades, grade_claims, grade_of
 from service.answering.intent import IMPROVE_ASKED, OVERVIEW_WORDS, SIDES
 from service.answering.organisations import body_label
 from service.answering.scope import RATING, Scope
@@ -102,6 +102,8 @@ def answer_overview(tools: Tools, scope: Scope, book: CitationBook, session_id: 
         rows = {ev.row for ev in said}
         parts.append(_lines(said + [ev for ev in silences(tools, meta)[:1] if ev.row not in rows], book,
                             "**In brief**"))
+    if WHY.search(scope.question) and meta.overall is None and grade_of(scope.question):  # ("why was X rated
+        parts.insert(0, "The report gives no overall grade.")  # requires improvement?" of an ungraded report)
     text = "\n".join(p for p in parts if p)
     if not book.citations:
         return abstain(session_id)
@@ -270,8 +272,8 @@ def names_subject(tools: Tools, scope: Scope) -> bool:
     about ("unpaid work", "care leavers"), or in words the reports have a term for ("uasc": unaccompanied
     asylum-seeking children), or that the reports in scope write of."""
     sides = {w for pattern in SIDE_ASKED.values() for m in pattern.finditer(scope.question) for w in words(m[0])}
-    subject = " ".join(w for w in scope.topic_words if stem(w) not in OVERVIEW_WORDS | RATING | SIDES
-                       and not grade_of(w) and w not in sides)  # (nor a side in other words: "should X fix")
+    subject = " ".join(w for w in besides_grades(scope.topic_words) if stem(w) not in OVERVIEW_WORDS | RATING | SIDES
+                       and w not in sides)  # (nor a side in other words: "should X fix")
     corpus = tools.library.text
     return corpus.share(subject) >= SUBJECT_SHARE or bool(subject and scope.jargon) or _theirs(tools, scope, subject)
 
