@@ -2454,3 +2454,9 @@ def test_why_a_body_got_a_grade_its_report_never_gave_says_so_and_gives_the_find
     assert not answer.abstained and "The report gives no overall grade." in answer.answer, answer.answer
     assert "**Concerns**" in answer.answer
     assert {c.report_id for c in answer.citations} == {"cheshire-greater-manchester-crc-2019"}
+
+
+def test_a_change_asked_of_a_body_inspected_once_says_so_and_gives_that_report(answerer: Answerer) -> None:
+    answer = answerer.ask(AskRequest(question="did thames valey improve?"))
+    assert answer.answer.startswith("Only one inspection of Thames Valley CRC is in this index (2018)"), answer.answer
+    assert {c.report_id for c in answer.citations} == {"thames-valley-crc-2018"} and "**Concerns**" in answer.answer

@@ -15,7 +15,7 @@ from service.answering.context import BOTH_TIMES, CHANGE_ASKED, EARLIER_REPORT, 
 from service.answering.evidence import Evidence, label
 from service.answering.intents.changes import area_changes, change, graded_areas
 from service.answering.intents.fact import answer_fact
-from service.answering.intents.overview import SUBJECT_SHARE, findings, outcome
+from service.answering.intents.overview import SUBJECT_SHARE, answer_overview, findings, outcome
 from service.answering.organisations import body_label, group_by_body
 from service.answering.intent import ALWAYS, COMPARE_WORDS, HOW_RATED, OVER_TIME, OVERVIEW_WORDS, SIDES
 from service.answering.scope import RATING, Scope
@@ -54,6 +54,8 @@ def answer_compare(tools: Tools, scope: Scope, book: CitationBook, session_id: s
               and w.lower() not in named | _framing(scope.question)]
     # ("stack up against": no subject of the reports; "the two inspections": how many, not what)
     metas = compared(tools, scope, bool(aspect))
+    if not scope.missing and len(metas) == 1 and len({b.body for b in scope.bodies}) == 1:
+        return _only_one(tools, scope, metas[0], book, session_id)  # ("did Thames Valley improve?": one report)
     if scope.missing or len(metas) < 2:
         return answer_fact(tools, scope, book, session_id)
     table = [["", *(f"**{label(m)}**" for m in metas)]]
@@ -182,6 +184,15 @@ def _strength_on(tools: Tools, meta: ReportMeta, scope: Scope) -> float:
 def nearest(metas: list[ReportMeta], year: int) -> ReportMeta:
     """The report published nearest to ``year`` ("Kent in 2018" when its reports are of 2017 and 2022: 2017)."""
     return min(metas, key=lambda m: abs(m.published.year - year) if m.published else 9999)
+
+
+def _only_one(tools: Tools, scope: Scope, meta: ReportMeta, book: CitationBook, session_id: str) -> Answer:
+    """One body's change asked when the index holds one inspection of it: says so, then what that report says."""
+    said = answer_overview(tools, replace(scope, report_ids=[meta.report_id]), book, session_id)
+    year = f" ({meta.published.year})" if meta.published else ""
+    note = f"Only one inspection of {body_label(meta)} is in this index{year}, so no change between inspections " \
+           "can be read from it; that report says:"
+    return said if said.abstained else said.model_copy(update={"answer": f"{note}\n\n{said.answer}"})
 
 
 def _grade_cell(tools: Tools, meta: ReportMeta, key: str | None, book: CitationBook) -> str:
