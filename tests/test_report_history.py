@@ -1064,3 +1064,13 @@ def test_what_a_body_should_fix_is_what_needs_to_improve(tmp_path: Path, embeddi
     answer = answerer.ask(AskRequest(question=question))
     assert "**Concerns**" in answer.answer and "The quality and timeliness of assessments" in answer.answer
     assert "Fixed-term" not in answer.answer, answer.answer
+
+
+@pytest.mark.parametrize(("question", "body"), [
+    ("which councils improved to requires improvement?", "northshire-2017"),  # (from inadequate)
+    ("which councils dropped to requires improvement?", "southvale-2021"),  # (from good)
+])
+def test_a_grade_reached_by_improving_or_dropping_comes_from_the_side_said(history: Answerer, question: str,
+                                                                          body: str) -> None:
+    answer = history.ask(AskRequest(question=question))
+    assert [i.report_id for i in answer.items] == [body], answer.answer

@@ -28,9 +28,11 @@ SAME = re.compile(r"\b(same|kept|keep|stayed|remained|unchanged|still|in a row|c
                   r"as well|too)\b", re.I)  # ("also outstanding last time")
 EVER = re.compile(r"\b(ever|at any (point|time)|over (the|their) (years|inspections)|eventually|all the way|"
                   r"at (a|any) later (inspection|date|point)|later on|subsequently)\b", re.I)
-REACHED = re.compile(rf"\b(?:made it|make it|got|gone|went|moved|came|come|risen|rose|climbed|improved|progressed|"
+REACHED = re.compile(rf"\b(made it|make it|got|gone|went|moved|came|come|risen|rose|climbed|improved|progressed|"
                      rf"fallen|fell|dropped|slipped)\b(?:\s+(?:\w+\s+){{0,3}}?(?:to|into)|\s+back\s+to)\s+"
                      rf"{grades.GRADE_NAME}", re.I)  # a grade reached, from whichever it was
+UP_VERBS = {"risen", "rose", "climbed", "improved", "progressed"}
+DOWN_VERBS = {"fallen", "fell", "dropped", "slipped"}
 CONSECUTIVE = re.compile(r"\b(straight|directly|next|immediately|jump\w*|in one go)\b", re.I)
 NEVER = re.compile(r"\b(never|not once|at no (point|time))\b", re.I)
 ASKS_WHY = re.compile(r"\bwhy\b|\breasons?\b|\bexplain\b|\bon what (grounds|basis)\b", re.I)
@@ -142,8 +144,10 @@ def _change_asked(scope: Scope):  # noqa: ANN202 (a predicate on two grades, or 
         first, then = grades.grade_of(asked.group(1)), grades.grade_of(asked.group(3))
         return lambda a, b: a == first and b == then
     if reached := REACHED.search(scope.question):  # "which made it (all the way) to good?": from another grade
-        grade = grades.grade_of(reached.group(1))
-        return lambda a, b: b == grade and a != grade
+        grade, verb = grades.grade_of(reached.group(2)), reached.group(1).lower()
+        up, down = verb in UP_VERBS, verb in DOWN_VERBS  # ("improved to good": from below it only)
+        return lambda a, b: b == grade and a != grade and not (up and GRADES.index(a) < GRADES.index(b)) \
+            and not (down and GRADES.index(a) > GRADES.index(b))
     direction = {w for m in DECLINED.finditer(scope.question) for w in words(m.group(0))}  # "declined since ..."
     topic = {stem(w) for w in scope.topic_words if not grades.grade_of(w)} - {stem(w) for w in
                                                                               cue_words(scope.question) | direction}
