@@ -1074,3 +1074,20 @@ def test_a_grade_reached_by_improving_or_dropping_comes_from_the_side_said(histo
                                                                           body: str) -> None:
     answer = history.ask(AskRequest(question=question))
     assert [i.report_id for i in answer.items] == [body], answer.answer
+
+
+def test_which_reports_mention_a_phrase_of_common_words_asks_for_the_phrase_as_written(tmp_path: Path, embeddings) -> None:
+    folder = tmp_path / "reports"
+    folder.mkdir()
+    towns = ["Eastvale", "Westmoor", "Northby", "Southam", "Upton", "Downley", "Midhurst", "Farley"]
+    for i, town in enumerate(towns):
+        model = (f"{town} uses the family safeguarding model with partners. Workers trained in the family "
+                 "safeguarding model visit promptly. ") if i < 2 else ""
+        (folder / f"{town.lower()}-2022.md").write_text(
+            f"# Inspection of {town} local authority children's services\n\nInspected body: {town}\nPublished: "
+            f"2022-0{i + 1}\n\n## Help and protection\n\n{model}The safeguarding model used for each family is "
+            "reviewed by managers. Every family gets a safeguarding plan when needed. Safeguarding leads meet the family "
+            f"weekly. Children in {town} are seen alone.\n", encoding="utf-8")
+    tools = answerer_over(folder, tmp_path, embeddings).tools  # (its words, together, in every report: no name
+    assert tools.written_as_names(["family", "safeguarding", "model"]) == []  # of a topic, as written
+    assert tools.written_as_names(["family", "safeguarding", "model"], mentioned=True) == ["family safeguarding"]

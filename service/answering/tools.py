@@ -16,7 +16,7 @@ from service.answering.evidence import Claim, Evidence, metadata_claims
 from service.answering.grades import grade_claims
 from service.answering.rank import Question, Ranker
 from service.answering.scope import SCAFFOLD, Scope, without_names
-from service.answering.text import content_words, counted_asked, stem, stems, unit_of, with_apostrophes
+from service.answering.text import UNIT_WORD, content_words, counted_asked, stem, stems, unit_of, with_apostrophes
 from service.answering.thesaurus import besides_everyday, reports_words
 from service.library import Library
 from service.answering.places import DIRECTIONS, SHORT_FORMS
@@ -164,35 +164,38 @@ class Tools:
             out += grade_claims(self.library, meta) + metadata_claims(self.library, meta)
         return out
 
-    def written_as_names(self, words: list[str]) -> list[str]:
+    def written_as_names(self, words: list[str], mentioned: bool = False) -> list[str]:
         """The longest run of the question's ``words`` (in order) that the reports write as a name: capitalised
         mid-sentence ("family drug and alcohol court": "Family Drug and Alcohol Court"), else, of two words or
         more and at least half the words, as one phrase in most sentences that hold its words and in few reports
-        ("lifelong links"; not "lost touch" of a long question: a turn of phrase among its words); []."""
+        ("lifelong links"; not "lost touch" of a long question: a turn of phrase among its words; any share when
+        its ``mentioned`` is asked: "which councils mention the family safeguarding model"); []."""
         corpus = self.library.text
         columns = [corpus.columns(w) if stem(w) not in SCAFFOLD else [] for w in words]
         held = (corpus.sentence_counts[:, [c[0] for c in columns if len(c) == 1]] > 0).tocsc()
         rows_of = iter(held.indices[held.indptr[i]:held.indptr[i + 1]] for i in range(held.shape[1]))
         rows = [next(rows_of) if len(c) == 1 else None for c in columns]  # per word, the sentences holding it
-        for capitals in (True, False):
-            for size in range(min(len(words), NAME_WORDS), 0 if capitals else max(1, (len(words) - 1) // 2), -1):
-                for start in range(len(words) - size + 1):
-                    if any(r is None for r in rows[start:start + size]):
-                        continue
-                    both = reduce(lambda a, b: np.intersect1d(a, b, assume_unique=True), rows[start:start + size])
-                    if (name := self._written_as_name(words[start:start + size], both, capitals)) is not None:
-                        return [name]
+        runs = [(capitals, start, size) for capitals in (True, False)
+                for size in range(min(len(words), NAME_WORDS), 0 if capitals else max(1, (len(words) - 1) // 2), -1)
+                for start in range(len(words) - size + 1) if all(r is not None for r in rows[start:start + size])]
+        if mentioned:  # ("the family safeguarding model": the reports mention "family safeguarding", with or
+            runs.sort(key=lambda run: bool(UNIT_WORD.fullmatch(words[run[1] + run[2] - 1])))  # without it: last)
+        for capitals, start, size in runs:
+            both = reduce(lambda a, b: np.intersect1d(a, b, assume_unique=True), rows[start:start + size])
+            if name := self._written_as_name(words[start:start + size], both, capitals, mentioned):
+                return [name]
         return []
 
-    def _written_as_name(self, run: list[str], held: np.ndarray, capitals: bool) -> str | None:
+    def _written_as_name(self, run: list[str], held: np.ndarray, capitals: bool, mentioned: bool) -> str | None:
         corpus = self.library.text
         if len(held) < NAME_SEEN:
             return None
+        if mentioned and not capitals:
+            return self._mentioned(_phrase(run), held)
         few = len(np.unique(corpus.report_of[held])) <= NAME_REPORTS * max(1, len(corpus.report_ids))
         if not capitals and not few:
             return None
-        phrase = re.compile(r"(?:^|(?<=\w)([\s,;:(‘'\"-]))?\s*[‘'\"]?(" + r"(?:\W+(?:and|of|the|&)\W+|\W+)".join(
-            re.escape(w) for w in run) + r")\w{0,2}\b", re.I)
+        phrase = _phrase(run)
         texts = [corpus.sentence(int(row))[4] for row in held[:NAME_SENTENCES]]
         found = [m for text in texts for m in phrase.finditer(text)]
         if capitals and len(run) == 1 and sum(bool(NAME_BEFORE.search(m.string[:m.start(2)])) for m in found) \
@@ -208,7 +211,25 @@ class Tools:
         common = max(capitalised, key=capitalised.count, default=None)  # ("House Project", not one "House’ project")
         return common if len(inside) >= NAME_SEEN and len(capitalised) >= NAME_SHARE * len(inside) else None
 
+    def _mentioned(self, phrase: re.Pattern[str], held: np.ndarray) -> str | None:
+        """The phrase as most sentences write it, when a question asks which reports mention it: written in at
+        least ``NAME_SEEN`` of the sentences that hold its words, in few reports ("family safeguarding")."""
+        corpus = self.library.text
+        found = [(int(row), m) for row in held if (m := phrase.search(corpus.sentence(int(row))[4]))]
+        reports = np.unique(corpus.report_of[[row for row, _ in found]]) if found else []
+        if len(found) < NAME_SEEN or len(reports) > NAME_REPORTS * max(1, len(corpus.report_ids)):
+            return None
+        forms = [m.group(2) for _, m in found]
+        return max(forms, key=forms.count)
+
     def newest_first(self, report_ids: list[str]) -> list:  # list[ReportMeta]
         """The reports, the latest published first (undated ones last; equal dates keep their order)."""
         metas = [self.library.reports[r] for r in report_ids]
         return sorted(metas, key=lambda m: str(m.published or ""), reverse=True)
+
+
+def _phrase(run: list[str]) -> re.Pattern[str]:
+    """The words in order as one phrase, joined by spaces, punctuation or "and", "of", "the" (group 2: as written;
+    group 1: what precedes it mid-sentence)."""
+    return re.compile(r"(?:^|(?<=\w)([\s,;:(‘'\"-]))?\s*[‘'\"]?(" + r"(?:\W+(?:and|of|the|&)\W+|\W+)".join(
+        re.escape(w) for w in run) + r")\w{0,2}\b", re.I)
