@@ -751,3 +751,15 @@ def test_a_sentence_giving_the_year_asked_in_a_report_of_another_year_ranks_high
     dated = Evidence(next_one, 1, None, "Durham Tees Valley CRC supervised 3,729 people in November 2018.", score=3.36)
     assert dated_as_asked([undated, dated], [(2018, 2018)])[0] is dated  # (asked of the end of 2018)
     assert dated_as_asked([undated, dated], [(2019, 2019)])[0] is undated  # (its own report's year: no raise)
+
+
+@pytest.mark.parametrize(("sentence", "concern"), [
+    ("Recruitment and retention of foster carers remains a challenge.", True),
+    ("Sufficiency continues to be a significant challenge for the council.", True),
+    ("Recruiting experienced social workers is challenging.", True),
+    ("Leaders challenge partners well.", False),  # (to challenge is no concern)
+])
+def test_what_remains_a_challenge_is_a_concern(sentence: str, concern: bool) -> None:
+    from service.answering.verdict import sentence_polarity
+
+    assert (sentence_polarity(sentence).concern > 0) is concern

@@ -45,7 +45,8 @@ consistently high-quality credit credited commended complimented applauded""".sp
 IMPROVED_WORDS = "improved improving improvement improvements better gain gains strengthened progressed".split()
 NEGATIVE_PHRASES = re.compile(r"\b(need(s|ed)?|requir(es|ed|e)|requiring) (?:\w+ ){0,2}?"
                               r"improv\w*( to be good)?|too (few|many|high|low|slow|long|little)|not enough|"
-                              r"risk concern|f(?:all|alls|alling|allen|ell) short|only (very )?recently|urgent (action|attention|improvements?)|"
+                              r"risk concern|f(?:all|alls|alling|allen|ell) short|(?:remains?|remained|is|was|are|were|"
+                              r"continues? to be|proved|proving)\s+(?:an?\s+)?(?:\w+\s+)?challeng(?:e|es|ing)\b|only (very )?recently|urgent (action|attention|improvements?)|"
                               r"(action|improvements?) (is|was|were|are) (urgently )?needed|"
                               r"\bunder-(recorded|recording|reported|reporting|resourced|staffed|estimated)\b|"
                               r"under (\w+ )?pressure|intervene|below (the )?(standard|expectations)|"
