@@ -1091,3 +1091,21 @@ def test_which_reports_mention_a_phrase_of_common_words_asks_for_the_phrase_as_w
     tools = answerer_over(folder, tmp_path, embeddings).tools  # (its words, together, in every report: no name
     assert tools.written_as_names(["family", "safeguarding", "model"]) == []  # of a topic, as written
     assert tools.written_as_names(["family", "safeguarding", "model"], mentioned=True) == ["family safeguarding"]
+
+
+def test_a_phrase_put_in_quotes_is_asked_as_written_and_list_them_asks_a_list(tmp_path: Path, embeddings) -> None:
+    folder = tmp_path / "reports"
+    folder.mkdir()
+    towns = ["Eastvale", "Westmoor", "Northby", "Southam", "Upton", "Downley", "Midhurst", "Farley"]
+    for i, town in enumerate(towns):
+        close = f"Care leavers in {town} benefit from ‘staying close’ arrangements. " if i < 2 else ""
+        (folder / f"{town.lower()}-2022.md").write_text(
+            f"# Inspection of {town} local authority children's services\n\nInspected body: {town}\nPublished: "
+            f"2022-0{i + 1}\n\n## Care leavers\n\n{close}Care leavers staying in {town} keep close links with "
+            "their personal advisers. Young people staying put with foster carers are close to them.\n",
+            encoding="utf-8")
+    from service.answering.followup import Resolved
+
+    answerer = answerer_over(folder, tmp_path, embeddings)
+    scope = answerer.scope(Resolved("any councils doing 'staying close' for care leavers? list them"), None)
+    assert scope.kind == "list" and scope.names == ["staying close"]  # (its words are everyone's: no name by them)
