@@ -2460,3 +2460,20 @@ def test_a_change_asked_of_a_body_inspected_once_says_so_and_gives_that_report(a
     answer = answerer.ask(AskRequest(question="did thames valey improve?"))
     assert answer.answer.startswith("Only one inspection of Thames Valley CRC is in this index (2018)"), answer.answer
     assert {c.report_id for c in answer.citations} == {"thames-valley-crc-2018"} and "**Concerns**" in answer.answer
+
+
+def test_who_ran_a_crc_is_its_owner_and_a_chief_exec_is_a_chief_executive(answerer: Answerer) -> None:
+    ran = answerer.ask(AskRequest(question="who ran dlnr crc?"))
+    assert "Reducing Reoffending Partnership" in ran.answer, ran.answer
+    chief = answerer.ask(AskRequest(question="who was the chief exec of merseyside crc at the time of the 2018 "
+                                             "inspection"))
+    assert chief.abstained and chief.answer == "The Merseyside CRC (2018) report does not name the chief executive."
+
+
+@pytest.mark.parametrize(("text", "everyday"), [("reading childrens services 2024 - what do they need to fix?", False),
+                                               ("how good is children's reading in leeds?", True)])
+def test_a_town_that_is_an_everyday_word_is_the_town_before_childrens_services(text: str, everyday: bool) -> None:
+    from service.answering.places import everyday_word
+
+    start = text.index("reading")
+    assert everyday_word(text, start, start + len("reading")) is everyday

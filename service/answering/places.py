@@ -15,7 +15,7 @@ COMMON_WORDS = {"reading", "bury", "highland", "beds", "bucks", "bath", "barking
 # capitalised (or written as a place: "reading's report", "how did bath do")
 NOT_ALONE = {"Down", "North Down", "Mid", "Causeway Coast"}  # (parts of joined names that name nothing alone)
 AS_NAME_AFTER = re.compile(r"'?s\b|\s+(?:(?:in|during|since)\s+)?(?:(?:19|20)\d\d|report|inspection|ofsted|council|"
-                           r"borough|children)\b", re.I)  # ("in bury in 2016")
+                           r"borough|children(?:'?s)?)\b", re.I)  # ("in bury in 2016", "reading childrens services")
 AS_NAME_BEFORE = re.compile(r"\b(?:did|does|do|was|were|is|has|had|about|of)\s+$", re.I)
 SHORTER = re.compile(r"\s+(City|Islands)$")     # "Glasgow City" is also "Glasgow"; "Orkney Islands", "Orkney"
 WIDER = {"Kingston upon Hull": "Hull"}

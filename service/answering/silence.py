@@ -29,6 +29,7 @@ ROLE_ASKED = re.compile(r"^\W*(?:who(?:\s+(?:was|is|were|are)|['’]s)|"
 # ("who was the chief executive of X?", "what was the name of the chief inspector who ...", "who is X's principal
 # social worker?", its body's name taken out: a person's role, at the end; "the commissioner the government sent")
 PERSON = re.compile(rf"\b({PERSON_ROLES})$", re.I)  # (a person's role, by its last word: not "who was responsible")
+ROLE_SHORT = {"exec": "executive", "execs": "executives", "ceo": "chief executive", "md": "managing director"}
 POSSESSIVE = re.compile(r"['’]s?$")  # ("Sheffield's principal social worker", "Leeds' director")
 MARK = re.compile(r"['’]s?(?=\s)")
 RATE_ASKED = re.compile(r"\b(?:what|how\s+(?:high|low|big|bad|good))\b[^?]*?\b((?:[a-z][\w'’-]*\s+){1,2}?)rates?\b",
@@ -64,7 +65,7 @@ def role_unnamed(tools: Tools, scope: Scope) -> str | None:
     reports in scope names, as a phrase; not a role the reports' metadata may answer (lead inspector, owner)."""
     asked = ROLE_ASKED.match(_of_the_body(scope))
     named = _body_words(scope)  # ("who is the Sheffield principal social worker": not "sheffield")
-    role = " ".join(w for w in asked.group(1).lower().split() if w not in named) if asked else ""
+    role = " ".join(ROLE_SHORT.get(w, w) for w in asked.group(1).lower().split() if w not in named) if asked else ""
     if not PERSON.search(role) or stems(role) & (LEAD_ROLE | OWNER_ROLE | INSPECTION) and "chief" not in role.split() \
             or role in INSPECTORATE_ROLE:  # (no person's role: "who is in charge?", "who was responsible for ...";
         return None  # a chief inspector heads the inspectorate, not the inspection)
