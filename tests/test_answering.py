@@ -2477,3 +2477,10 @@ def test_a_town_that_is_an_everyday_word_is_the_town_before_childrens_services(t
 
     start = text.index("reading")
     assert everyday_word(text, start, start + len("reading")) is everyday
+
+
+def test_who_else_lists_the_other_bodies_of_that_kind(answerer: Answerer) -> None:
+    answer = answerer.ask(AskRequest(question="who else was owned by purple futures, like merseyside crc?"))
+    listed = {i.report_id.rsplit("-", 1)[0] for i in answer.items}
+    assert listed == {"cheshire-greater-manchester-crc", "hampshire-isle-of-wight-crc",
+                      "humberside-lincolnshire-north-yorkshire-crc", "west-yorkshire-crc"}, answer.answer

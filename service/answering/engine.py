@@ -27,12 +27,12 @@ from service.answering.intents.themes import answer_themes
 from service.answering.intents.trends import answer_trend
 from service.answering.llm import Draft, ProseWriter
 from service.answering.mentions import BodyNames
-from service.answering.organisations import body_label, org_type, org_types_named
+from service.answering.organisations import KIND_NOUNS, body_label, org_type, org_types_named
 from service.answering.programmes import programmes_described
 from service.answering.parts import two_parts
 from service.answering.places import rejoined
 from service.answering.intent import intent_of
-from service.answering.scope import Scope, parse
+from service.answering.scope import Scope, parse, without_names
 from service.answering.thesaurus import besides_everyday
 from service.answering.tools import Tools, VectorCache
 from service.library import Library
@@ -61,6 +61,8 @@ class Event:
 NONE_LISTED = "The first part of the question found none to ask this of."
 WHICH_ASKED = re.compile(r"^\s*(?:and\s+)?(?:so\s+)?(?:which|who)\b", re.I)  # a comparison asked for its winner
 GRADED_BY = re.compile(RATING_ASKED.pattern + r"|\b(better|best|worse|worst)\b", re.I)  # ... by its grade
+ELSE_ASKED = re.compile(r"^\s*(?:and\s+)?(?:who|which)\s+else\b(?:\s+(?:is|are|was|were|has|have|had|does|do|did))?|"
+                        r"^\s*(?:and\s+)?(?:anyone|anybody)\s+else\b", re.I)  # ("who else uses X's model?")
 QUOTED = re.compile(r"(?<!\w)['‘\"“]([^'‘’\"“”]{3,60}?)['’\"”](?!\w)")  # a phrase the question puts in quotes
 MENTIONED = re.compile(r"\b(?:mention(?:s|ed|ing)?|refer(?:s|red)? to)\b", re.I)  # a phrase itself asked for
 LISTED_BACK = re.compile(REFERS_BACK.pattern + r"|\b(those|these|each(?: one)?|ones)\b", re.I)  # ("how did each do?")
@@ -209,6 +211,8 @@ class Answerer:
 
     def scope(self, resolved: Resolved, filters: Filters | None) -> Scope:
         scope = parse(resolved.text, list(self.library.reports.values()), self.tools.areas, self.names)
+        if scope.bodies and ELSE_ASKED.match(resolved.text):
+            scope = self.others(resolved.text, scope)
         scope.intent = intent_of(scope)
         if not scope.bodies and (described := [n for n in programmes_described(scope.question)
                                                if self.library.text.mentions(n)]):  # ("hub carers": Mockingbird, the
@@ -240,6 +244,16 @@ class Answerer:
             scope.intent = "compare" if several else "overview"  # ("how did A and B do in 2020?": side by side)
         if scope.intent == "fact" and on_subject and scope.area is None:
             scope.answer_type = None  # "how did X do on unpaid work": what it says on that (no grade is given for it)
+        return scope
+
+    def others(self, question: str, named: Scope) -> Scope:
+        """"Who else is using North Yorkshire's No Wrong Door model?": the other bodies of its kind whose reports
+        say so (the question after "who else", its bodies' names left out; "what else" asks more of the same)."""
+        kinds = {KIND_NOUNS.get(org_type(self.library.reports[r]) or "", "organisation") for r in named.report_ids}
+        noun = f"{kinds.pop()}s" if len(kinds) == 1 else "organisations"
+        rest = ELSE_ASKED.sub(" ", without_names(question, named.bodies, kinds=set()), count=1)
+        scope = parse(f"which {noun} {rest}", list(self.library.reports.values()), self.tools.areas, self.names)
+        scope.report_ids = [r for r in scope.report_ids if r not in set(named.report_ids)]
         return scope
 
     def how_it_did(self, scope: Scope) -> bool:
