@@ -1109,3 +1109,16 @@ def test_a_phrase_put_in_quotes_is_asked_as_written_and_list_them_asks_a_list(tm
     answerer = answerer_over(folder, tmp_path, embeddings)
     scope = answerer.scope(Resolved("any councils doing 'staying close' for care leavers? list them"), None)
     assert scope.kind == "list" and scope.names == ["staying close"]  # (its words are everyone's: no name by them)
+
+
+def test_what_a_name_the_bodys_report_uses_is_asks_for_it_not_an_overview(tmp_path: Path, embeddings,
+                                                                         monkeypatch: pytest.MonkeyPatch) -> None:
+    from service.answering.intents import overview
+
+    monkeypatch.setattr(overview, "SUBJECT_SHARE", 1.0)  # (as in a large index, where few sentences say "RAFT")
+    answerer = one_report(tmp_path, embeddings, "Eastvale", "2023-12", "## Help and protection\n\nThe resilience "
+                          "around the family team (RAFT) works intensively with families so that children can stay "
+                          "at home. Leaders are ambitious. Social workers know children well. Inspectors mentioned delays to "
+                          "leaders.\n", grade="Good")
+    answer = answerer.ask(AskRequest(question="what is RAFT in eastvale? the latest report mentioned it"))
+    assert "The resilience around the family team (RAFT)" in answer.answer and "was rated" not in answer.answer

@@ -275,7 +275,8 @@ def names_subject(tools: Tools, scope: Scope) -> bool:
     subject = " ".join(w for w in besides_grades(scope.topic_words) if stem(w) not in OVERVIEW_WORDS | RATING | SIDES
                        and w not in sides)  # (nor a side in other words: "should X fix")
     corpus = tools.library.text
-    return corpus.share(subject) >= SUBJECT_SHARE or bool(subject and scope.jargon) or _theirs(tools, scope, subject)
+    return corpus.share(subject) >= SUBJECT_SHARE or bool(subject and scope.jargon) or _theirs(tools, scope, subject) \
+        or any(_theirs(tools, scope, name) for name in scope.names)  # ("what is RAFT on the isle of wight?")
 
 
 def _theirs(tools: Tools, scope: Scope, subject: str) -> bool:
