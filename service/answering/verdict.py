@@ -46,7 +46,8 @@ IMPROVED_WORDS = "improved improving improvement improvements better gain gains 
 NEGATIVE_PHRASES = re.compile(r"\b(need(s|ed)?|requir(es|ed|e)|requiring) (?:\w+ ){0,2}?"
                               r"improv\w*( to be good)?|too (few|many|high|low|slow|long|little)|not enough|"
                               r"risk concern|f(?:all|alls|alling|allen|ell) short|(?:remains?|remained|is|was|are|were|"
-                              r"continues? to be|proved|proving)\s+(?:an?\s+)?(?:\w+\s+)?challeng(?:e|es|ing)\b|only (very )?recently|urgent (action|attention|improvements?)|"
+                              r"continues? to be|proved|proving)\s+(?:an?\s+)?(?:\w+\s+)?challeng(?:e|es|ing)\b|"
+                              r"only (very )?recently|urgent (action|attention|improvements?)|"
                               r"(action|improvements?) (is|was|were|are) (urgently )?needed|"
                               r"\bunder-(recorded|recording|reported|reporting|resourced|staffed|estimated)\b|"
                               r"under (\w+ )?pressure|intervene|below (the )?(standard|expectations)|"
@@ -136,7 +137,7 @@ def _score_token(result: Polarity, tokens: list[str], i: int, token: str) -> Non
     key = stem(token)
     if token.endswith("ly") and i + 1 < len(tokens) and stem(tokens[i + 1]) in CUE_STEMS:
         return  # an adverb before a verdict word only says how much ("consistently poor" is no praise)
-    negated = any(t in NEGATORS or t.endswith("n't") for t in tokens[max(0, i - 3):i]) or _scarce(tokens, i) \
+    negated = any(negates(t) for t in tokens[max(0, i - 3):i]) or _scarce(tokens, i) \
         or LESSENED.fullmatch(" ".join(tokens[max(0, i - 2):i])) is not None  # ("less positive", "less well")
     if key in IMP_STEMS:
         _bump(result, "concern" if negated else "improved")
@@ -144,7 +145,7 @@ def _score_token(result: Polarity, tokens: list[str], i: int, token: str) -> Non
         _bump(result, "concern" if negated else "positive")
     elif key in NEG_STEMS:
         _bump(result, "positive" if negated else "concern")
-    elif (token in NEGATORS or token.endswith("n't")) and not _cue_follows(tokens, i) and not _none_of_them(tokens, i):
+    elif negates(token) and not _cue_follows(tokens, i) and not _none_of_them(tokens, i):
         _bump(result, "concern")
 
 
@@ -265,6 +266,12 @@ good well strong positive positively improved improving improvement improvements
 ENOUGH = {"enough", "sufficient", "sufficiently", "adequately"}  # (negated, they say which way only)
 
 
+def negates(token: str) -> bool:
+    """True for a word that negates what follows: "not", "never", a contraction ("weren't"); ``words`` gives
+    the apostrophe straight."""
+    return token in NEGATORS or token.endswith("n't")
+
+
 def phrase_cues(question: str) -> set[str]:
     """The words of the praise a question asks for in other words ("good feedback on", "glowing reviews for"): the
     side asked, not the topic ("well led" is both)."""
@@ -278,8 +285,7 @@ def cue_words(question: str) -> set[str]:
     phrase_words = {w for p in (NEGATIVE_PHRASES, POSITIVE_PHRASES, IMPROVED_PHRASES) for m in p.finditer(question)
                     for w in words(m.group(0))}
     said = words(question)
-    negated = any(w in NEGATORS or w.endswith(("n't", "n’t")) for w in said)  # ("weren't done enough": which way)
-    cues = phrase_words | {w for w in said if stem(w) in CUE_STEMS or w in NEGATORS or w.endswith(("n't", "n’t"))
-                           or negated and w in ENOUGH}
+    negated = any(map(negates, said))  # ("weren't done enough": which way)
+    cues = phrase_words | {w for w in said if stem(w) in CUE_STEMS or negates(w) or negated and w in ENOUGH}
     specific = CUE_STEMS - GENERIC_CUES
     return {w for w in cues if stem(w) not in TOPICAL_NOUNS | specific}

@@ -17,7 +17,7 @@ from service.answering.organisations import body_label
 from service.answering.scope import RATING, Scope
 from service.answering.text import FINITE, stem, stems, words
 from service.answering.tools import Tools
-from service.answering.verdict import (NEG_STEMS, NEGATORS, PRONOUN_START, SIDE_ASKED, is_absence,
+from service.answering.verdict import (NEG_STEMS, PRONOUN_START, SIDE_ASKED, is_absence, negates,
                                         sentence_polarity, sides_named)
 from service.schemas import Answer
 
@@ -144,7 +144,7 @@ def _denies(sentence: str) -> bool:
     """True when the sentence says something is not done or lacking ("not regular enough", "lack rigour"), not
     only that a fault is absent ("staff who were not overloaded")."""
     tokens = words(sentence)
-    return any((token in NEGATORS or token.startswith("lack") or token.endswith("n't"))
+    return any((negates(token) or token.startswith("lack"))
                and not any(stem(w) in NEG_STEMS for w in tokens[i + 1:i + 4]) for i, token in enumerate(tokens))
 
 
