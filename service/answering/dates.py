@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 
 from ingest.models import ReportMeta
-from service.answering.grades import asks_for_grade
+from service.answering.grades import NUMBERS, asks_for_grade
 from service.answering.graded_when import graded_as_said
 from service.answering.organisations import latest_per_body
 from service.answering.text import A_YEAR, MONTH
@@ -263,8 +263,7 @@ def other_years_note(named: list[str], spans: list[tuple[int, int]], chosen: lis
            f"{'its' if len(named) == 1 else 'their'} other reports say:"
 
 
-COUNT_WORDS = {"a": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
-               "nine": 9, "ten": 10}
+COUNT_WORDS = {"a": 1, "one": 1, **NUMBERS}
 COUNTED_YEARS = rf"(\d{{1,2}}|{'|'.join(COUNT_WORDS)})"
 CALENDAR = re.compile(rf"\b(?:(in|over|during)\s+the\s+(?:last|past)\s+(?:{COUNTED_YEARS}\s+)?years?|"
                       rf"(?<!the )(this|last)\s+year|(?:the\s+)?year\s+before\s+last|{COUNTED_YEARS}\s+years?\s+ago)"

@@ -253,7 +253,7 @@ class Answerer:
         noun = f"{kinds.pop()}s" if len(kinds) == 1 else "organisations"
         rest = ELSE_ASKED.sub(" ", without_names(question, named.bodies, kinds=set()), count=1)
         scope = parse(f"which {noun} {rest}", list(self.library.reports.values()), self.tools.areas, self.names)
-        scope.report_ids = [r for r in scope.report_ids if r not in set(named.report_ids)]
+        scope.report_ids = [r for r in scope.report_ids if r not in named.report_ids]  # (a body's few reports)
         return scope
 
     def how_it_did(self, scope: Scope) -> bool:
