@@ -23,15 +23,25 @@ def history(tmp_path_factory: pytest.TempPathFactory, embeddings) -> Answerer:
     return answerer_over(HISTORY, tmp_path_factory.mktemp("history"), embeddings)
 
 
+def write_report(folder: Path, body: str, published: str, body_text: str, grade: str = "") -> None:
+    """A council's report in ``folder``: its header (body, date, overall grade) and ``body_text``; named for the
+    body and the year ("eastvale-2022.md")."""
+    rated = f"\nOverall effectiveness: {grade}" if grade else ""
+    year = re.search(r"(?:19|20)\d\d", published).group(0)
+    (folder / f"{body.lower()}-{year}.md").write_text(
+        f"# Inspection of {body} local authority children's services\n\nInspected body: {body}\nPublished: "
+        f"{published}{rated}\n\n{body_text}", encoding="utf-8")
+
+
 def one_report(tmp_path: Path, embeddings, body: str, published: str, body_text: str, grade: str = "") -> Answerer:
     """An answerer over one council's report: its header (body, date, overall grade) and ``body_text``."""
     folder = tmp_path / "reports"
     folder.mkdir()
-    rated = f"\nOverall effectiveness: {grade}" if grade else ""
-    (folder / f"{body.lower()}-{published[:4]}.md").write_text(
-        f"# Inspection of {body} local authority children's services\n\nInspected body: {body}\nPublished: "
-        f"{published}{rated}\n\n{body_text}", encoding="utf-8")
+    write_report(folder, body, published, body_text, grade)
     return answerer_over(folder, tmp_path, embeddings)
+
+
+TOWNS = ["Eastvale", "Westmoor", "Northby", "Southam", "Upton", "Downley", "Midhurst", "Farley"]
 
 
 @pytest.mark.parametrize(("question", "years", "change"), [
@@ -891,9 +901,7 @@ def test_a_programme_is_listed_however_each_report_writes_its_name(tmp_path: Pat
             "advisers who visit often.", "Upton": "Managers know their services well.",
             "Downton": "Foster carers are well supported.", "Kirkby": "Children in care are visited often."}
     for body, text in said.items():
-        (folder / f"{body.lower()}-2022.md").write_text(
-            f"# Inspection of {body} local authority children's services\n\nInspected body: {body}\nPublished: "
-            f"May 2022\n\n## Care leavers\n\n{text}\n", encoding="utf-8")
+        write_report(folder, body, "May 2022", f"## Care leavers\n\n{text}\n")
     answerer = answerer_over(folder, tmp_path, embeddings)
     asked = "which councils have the 'house project' for care leavers?"
     assert answerer.scope(Resolved(asked), None).names == ["House Project"]  # (as most write it)
@@ -1079,15 +1087,12 @@ def test_a_grade_reached_by_improving_or_dropping_comes_from_the_side_said(histo
 def test_which_reports_mention_a_phrase_of_common_words_asks_for_the_phrase_as_written(tmp_path: Path, embeddings) -> None:
     folder = tmp_path / "reports"
     folder.mkdir()
-    towns = ["Eastvale", "Westmoor", "Northby", "Southam", "Upton", "Downley", "Midhurst", "Farley"]
-    for i, town in enumerate(towns):
+    for i, town in enumerate(TOWNS):
         model = (f"{town} uses the family safeguarding model with partners. Workers trained in the family "
                  "safeguarding model visit promptly. ") if i < 2 else ""
-        (folder / f"{town.lower()}-2022.md").write_text(
-            f"# Inspection of {town} local authority children's services\n\nInspected body: {town}\nPublished: "
-            f"2022-0{i + 1}\n\n## Help and protection\n\n{model}The safeguarding model used for each family is "
-            "reviewed by managers. Every family gets a safeguarding plan when needed. Safeguarding leads meet the family "
-            f"weekly. Children in {town} are seen alone.\n", encoding="utf-8")
+        write_report(folder, town, f"2022-0{i + 1}", f"## Help and protection\n\n{model}The safeguarding model "
+                     "used for each family is reviewed by managers. Every family gets a safeguarding plan when "
+                     f"needed. Safeguarding leads meet the family weekly. Children in {town} are seen alone.\n")
     tools = answerer_over(folder, tmp_path, embeddings).tools  # (its words, together, in every report: no name
     assert tools.written_as_names(["family", "safeguarding", "model"]) == []  # of a topic, as written
     assert tools.written_as_names(["family", "safeguarding", "model"], mentioned=True) == ["family safeguarding"]
@@ -1096,14 +1101,11 @@ def test_which_reports_mention_a_phrase_of_common_words_asks_for_the_phrase_as_w
 def test_a_phrase_put_in_quotes_is_asked_as_written_and_list_them_asks_a_list(tmp_path: Path, embeddings) -> None:
     folder = tmp_path / "reports"
     folder.mkdir()
-    towns = ["Eastvale", "Westmoor", "Northby", "Southam", "Upton", "Downley", "Midhurst", "Farley"]
-    for i, town in enumerate(towns):
+    for i, town in enumerate(TOWNS):
         close = f"Care leavers in {town} benefit from ‘staying close’ arrangements. " if i < 2 else ""
-        (folder / f"{town.lower()}-2022.md").write_text(
-            f"# Inspection of {town} local authority children's services\n\nInspected body: {town}\nPublished: "
-            f"2022-0{i + 1}\n\n## Care leavers\n\n{close}Care leavers staying in {town} keep close links with "
-            "their personal advisers. Young people staying put with foster carers are close to them.\n",
-            encoding="utf-8")
+        write_report(folder, town, f"2022-0{i + 1}", f"## Care leavers\n\n{close}Care leavers staying in {town} "
+                     "keep close links with their personal advisers. Young people staying put with foster carers "
+                     "are close to them.\n")
     from service.answering.followup import Resolved
 
     answerer = answerer_over(folder, tmp_path, embeddings)
