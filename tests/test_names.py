@@ -83,6 +83,16 @@ def test_a_place_in_a_nation_no_body_lies_in_is_missing_though_a_report_mentions
     assert names.unknown("how many children were in care in Liverpool?") == []  # (England: a body may serve it)
 
 
+def test_a_council_area_asked_of_an_index_of_councils_is_missing_though_a_neighbour_mentions_it() -> None:
+    from service.answering.mentions import BodyNames
+
+    councils = [_meta(f"{c.lower()}/2024.pdf", c).model_copy(update={"inspectorate": "Ofsted"})
+                for c in ("Cumberland", "Lancashire")]
+    names = BodyNames(councils, mentioned=lambda text: text.lower() == "cumbria")  # (the former county council)
+    assert names.unknown("what worried inspectors about private fostering in cumbria") == ["cumbria"]
+    assert names.unknown("private fostering in lancashire") == []
+
+
 def test_a_grade_asked_of_a_body_the_reports_only_mention_is_not_theirs_to_give() -> None:
     from service.answering.mentions import BodyNames
 

@@ -65,6 +65,7 @@ class BodyNames:
     def __init__(self, reports: Iterable[ReportMeta], mentioned: Callable[[str], bool] | None = None,
                  unknown_word: Callable[[str], bool] | None = None, covers: dict[str, str] | None = None) -> None:
         self.reports = list(reports)
+        self.serving = any(org_type(m) != "local authority" for m in self.reports)  # (a CRC covers several areas)
         self.covers = {place: [m for m in self.reports if body_label(m) == body]  # place_key -> its coverer's reports
                        for place, body in (covers or {}).items()}
         self.mentioned = mentioned or (lambda text: False)  # does some report's text name this?
@@ -232,8 +233,8 @@ class BodyNames:
         out = list(dict.fromkeys(out))
         if not out and not found:  # "how did glasgow do": a council area no body of the index is
             out = [m.group(0) for m in places_matched(question) if not self._partial(m.group(0)) and not (
-                AREA_SERVED.search(question[:m.start()]) and self.mentioned(m.group(0))  # (served; not in a nation
-                and nation_of(m.group(0)) in nations_of(map(body_label, self.reports)))]  # none lies in: Edinburgh)
+                AREA_SERVED.search(question[:m.start()]) and self.serving and self.mentioned(m.group(0))  # (served;
+                and nation_of(m.group(0)) in nations_of(map(body_label, self.reports)))]  # in a nation bodies lie in)
         if not out and not found and graded:  # "how did Borsetshire do?": a name no report uses, its grade asked
             out = [m.group(0) for m in NAME_WORD.finditer(question) if self.unknown_word(m.group(0).lower())]
         return out
@@ -276,9 +277,7 @@ class BodyNames:
 def _without_opening(name: str) -> str:
     """The name without the words that open the question before it, capitalised as its first ("Did", "How")."""
     words = name.split()
-    while len(words) > 1 and words[0].lower() in STOPWORDS:
-        words.pop(0)
-    return " ".join(words)
+    return " ".join(words[next((i for i, w in enumerate(words[:-1]) if w.lower() not in STOPWORDS), len(words) - 1):])
 
 
 LOWER_NAME_BEFORE_SUFFIX = re.compile(  # "south yorkshire crc", "the nps midlands division", "kent police"
