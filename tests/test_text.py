@@ -458,6 +458,8 @@ def test_an_age_is_no_count() -> None:
     assert quantities("Most 16- and 17-year-olds were seen.", "count") == []
     assert quantities("Staying put until the age of 21 is offered to 30 young people.", "count") == ["30"]
     assert quantities("Personal advisers attend 16-year-old children in care reviews.") == []  # (an age)
+    assert quantities("At 16, the proportion of children who progress to college has improved.", "count") == []
+    assert quantities("The number of children on plans stood at 16, lower than last year.", "count") == ["16"]
 
 
 @pytest.mark.parametrize(("question", "kind"), [

@@ -36,6 +36,8 @@ PER_CENT = re.compile(r"\s*(?:per ?cent|percent)\b", re.I)
 AGE_BEFORE = re.compile(r"\b(?:aged?|ages|age of|turns?|turned|turning)\s+(?:\d+\s*(?:and|to|or|-|–)\s*)?$", re.I)
 AGE_AFTER = re.compile(r"(?:\s*-?\s*(?:and|to|or)\s+\d+)?\s*-\s*years?[- ]olds?\b|\s+years?[- ]olds?\b|\s+years? of age\b",
                        re.I)
+AT_AGE = re.compile(r"(?:^|[.;:]\s+)at\s+$", re.I)  # a clause opening "At 16, ..." (not "the number stood at 16")
+AGE_LISTED = re.compile(r"\s*(?:,|(?:and|or|to)\s+\d)")
 TIME_UNIT = re.compile(r"\s*(?:-\s*)?(?:hours?|days?|weeks?|months?|years?)\b(?!\s+old)", re.I)  # (an age counts)
 KIND_WORDS = {  # a quantity of each kind in words ("two-thirds", "four people", "six weeks")
     "money": re.compile(r"[£$€]\s?\d|\b\d[\d,.]*\s?(?:pounds|pence)\b", re.I),
@@ -133,8 +135,9 @@ def kind_of(text: str, figure: re.Match) -> str:
         return "money"
     if RATE.match(text, figure.end()) or text.endswith("per ", 0, figure.start()):
         return "rate"  # ("88 per 10,000": neither figure is a count)
-    if AGE_BEFORE.search(text, max(0, figure.start() - LOOK_BACK), figure.start()) or AGE_AFTER.match(text, figure.end()):
-        return "age"  # ("when they turn 18", "17-year-olds": how old, not how many)
+    if AGE_BEFORE.search(text, max(0, figure.start() - LOOK_BACK), figure.start()) or AGE_AFTER.match(text, figure.end()) \
+            or AT_AGE.search(text, 0, figure.start()) and AGE_LISTED.match(text, figure.end()):
+        return "age"  # ("when they turn 18", "17-year-olds", "At 16, the proportion ...": how old, not how many)
     return "duration" if TIME_UNIT.match(text, figure.end()) else "count"
 
 
