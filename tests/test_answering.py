@@ -2126,6 +2126,22 @@ def test_a_name_asked_puts_the_best_sentence_naming_a_thing_first_when_the_best_
     assert named_first(list(ranked), asked)[0].quote == "Sentence 0."
 
 
+def test_a_count_asked_puts_a_sentence_stating_one_first_when_it_ranks_near_the_best(answerer: Answerer) -> None:
+    import numpy as np
+
+    from service.answering.evidence import Evidence
+    from service.answering.fit import named_first
+    from service.answering.rank import Question
+
+    meta = answerer.library.reports["essex-crc-2018"]
+    how_many = Question("how many people did it supervise?", np.zeros(384, dtype=np.float32), [], "number")
+    ranked = [Evidence(meta, 1, None, f"Sentence {i}.", score=5.0 - i / 20, fit=1.0 if i == 2 else 0.5)
+              for i in range(4)]  # ("results improved over two years", above "it supervised 8,136 people")
+    assert named_first(list(ranked), how_many)[0].quote == "Sentence 2."
+    ranked[2].score = 4.0  # (far below the best: the ranking stands)
+    assert named_first(list(ranked), how_many)[0].quote == "Sentence 0."
+
+
 def test_a_sentence_about_the_rating_is_no_finding_of_an_overview(answerer: Answerer) -> None:
     answer = ask(answerer, "what did inspectors find at merseyside in 2020")  # ("The Requires improvement rating
     assert "rating for Merseyside CRC was unchanged" not in answer.answer  # for Merseyside CRC was unchanged ...")

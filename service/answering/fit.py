@@ -108,8 +108,8 @@ def asks_thing(question: Question) -> bool:
 def named_first(ranked: list[Evidence], question: Question) -> list[Evidence]:
     """For a thing's name asked ("the club's name"), when the best sentence names no thing, the best of the first
     ``NAME_READ`` that does first: the ranking found the passage, the name is a few sentences on. (The same for the
-    most asked, of a sentence saying which is most, and for a person asked, of one naming someone, when it ranks
-    near the best.)"""
+    most asked, of a sentence saying which is most; for a person asked, of one naming someone; and for a figure
+    asked, of one stating a figure of its kind, when it ranks near the best.)"""
     sentences = [ev for ev in ranked[:NAME_READ] if ev.kind == "sentence"]
     named = next((ev for ev in sentences if ev.fit >= 1.0), None)
     if named is None and sentences and asks_thing(question) and not ranked[0].fit:  # (none named; one described:
@@ -117,7 +117,8 @@ def named_first(ranked: list[Evidence], question: Question) -> list[Evidence]:
     near = named is not None and named.score >= ranked[0].score - MOST_WITHIN
     most = question.superlative and near  # ("the most overloaded": "the highest workloads the inspectorate had
     person = near and not ranked[0].fit and bool(WHO.match(question.text)) and question.answer_type == "name"
-    if named is None or not (most or person) and (not asks_thing(question) or ranked[0].fit >= 1):  # seen", first,
+    figure = near and ranked[0].fit < 1 and question.answer_type == "number"  # (of the kind asked: a count)
+    if named is None or not (most or person or figure) and (not asks_thing(question) or ranked[0].fit >= 1):  # seen", first,
         return ranked  # when near the best; so a person's name, "who was the director ...", near a title alone)
     named.score = ranked[0].score
     return [named, *(ev for ev in ranked if ev is not named)]
