@@ -943,6 +943,16 @@ def test_why_after_the_best_or_worst_is_chosen_explains_that_one(answerer: Answe
     assert {c.report_id for c in why.citations} == {"dorset-devon-cornwall-crc-2019"} and "**Concerns**" in why.answer
 
 
+def test_an_owners_name_before_crcs_names_the_crcs_it_ran(answerer: Answerer) -> None:
+    graded = ask(answerer, "which working links crc was rated inadequate")  # (no "no report is about working links")
+    assert not graded.abstained and {c.report_id for c in graded.citations} == {
+        "bristol-gloucestershire-somerset-wiltshire-crc-2019", "dorset-devon-cornwall-crc-2019", "wales-crc-2019"}
+    assert "**Dorset, Devon and Cornwall CRC (2019)** was rated **inadequate**" in graded.answer
+    sodexo = ask(answerer, "were any of the sodexo crcs rated inadequate")
+    assert sodexo.answer.startswith("No") and {c.report_id.rsplit("-", 1)[0] for c in sodexo.citations} == {
+        "northumbria-crc"}
+
+
 @pytest.mark.parametrize(("first", "before", "after", "body", "years"), [
     ("how did london crc do in 2019", "what about the year before?", "and the time after?", "london-crc", (2018, 2019)),
     ("How did Merseyside's probation company do in 2020?", "and a couple of years before?", "and two years later?",

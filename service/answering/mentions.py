@@ -7,7 +7,8 @@ import re
 from collections.abc import Callable, Iterable
 
 from ingest.models import ReportMeta
-from service.answering.name_spans import BodyMatch, longest, name_run, overlaps, with_lead_words, word_before_or
+from service.answering.name_spans import (BodyMatch, longest, name_run, overlaps, owned_bodies, with_lead_words,
+                                          word_before_or)
 from service.answering.organisations import body_label, org_type, org_types_named, report_names
 from service.answering.places import (AREA_SERVED, DIRECTIONS, SHORT_FORMS, counties_matched, everyday_word,
                                       nation_of, nations_of, place_key, places_matched, places_named)
@@ -86,9 +87,8 @@ class BodyNames:
             for form in less_a_letter(word) if len(word) >= TYPO_LENGTH else ():
                 self.near.setdefault(form, set()).add(word)
         self.by_first: dict[str, list[tuple[tuple[str, ...], list[ReportMeta]]]] = {}
-        for key, metas in self.by_name.items():
-            if key:
-                self.by_first.setdefault(key[0], []).append((key, metas))
+        for key, metas in filter(lambda item: item[0], self.by_name.items()):
+            self.by_first.setdefault(key[0], []).append((key, metas))
 
     def _add_initials(self) -> None:
         """Each body's initials ("DDC", "HIoW"; "H&F": Hammersmith and Fulham), when they fit one body, no word."""
@@ -116,6 +116,7 @@ class BodyNames:
         matches += self._shortened(text, matches)
         matches += self._places(text, matches)
         matches += self._lone_words(tokens, matches)
+        matches += owned_bodies(text, self.reports, matches)
         return sorted(matches + self._elided(text, tokens, matches), key=lambda m: m.start)
 
     def _spelt(self, word: str, named: bool = False, capital: bool = False) -> str:

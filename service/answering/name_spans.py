@@ -6,8 +6,9 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from ingest.models import GRADES
-from service.answering.organisations import body_label
+from ingest.models import GRADES, ReportMeta
+from service.answering.organisations import body_label, group_by_body
+from service.answering.text import ENTITY
 from service.terms import STOPWORDS
 
 ELIDED = re.compile(r"\s+(or|and|&|vs\.?|versus)\s+", re.I)
@@ -16,6 +17,7 @@ FRAME_WORDS = set("""find found say said give gave get got rate rated rating gra
     bottom highest lowest poorest weakest strongest most least run runs ran running manage manages managed managing
     provide provides provided providing every each whole""".split()) | {w for g in GRADES for w in g.split()}
 # (how it did is not its name: "the worst performing crc", "the top rated council"; nor who runs it; nor "every")
+OWNED_KIND = r"(?:['’]s|\s*-?\s*(?:run|owned|led))?\s+(?:crcs?|community rehabilitation compan(?:y|ies)|companies)\b"
 LEAD_WORDS = re.compile(r"(?:\b(?:the|city|of|royal|london|borough|county|metropolitan|council)\s+)+$", re.I)
 
 
@@ -70,3 +72,15 @@ def longest(found: list, tokens: list[tuple[str, int, int]]) -> list[BodyMatch]:
         match = matches.setdefault((i, j), BodyMatch(body_label(metas[0]), [], tokens[i][1], tokens[j - 1][2]))
         match.report_ids += [m.report_id for m in metas if m.report_id not in match.report_ids]
     return sorted(matches.values(), key=lambda m: m.start)
+
+
+def owned_bodies(text: str, reports: list[ReportMeta], taken: list[BodyMatch]) -> list[BodyMatch]:
+    """The bodies run by an owner the text names before their kind ("which working links crc ...", "sodexo's
+    crcs", not "what happened to working links?"), each with its reports that name that owner."""
+    out = []
+    for owner in {name for m in reports for name in ENTITY.findall(m.owner or "") if len(name) > 3}:
+        for match in re.finditer(rf"\b{re.escape(owner)}\b(?={OWNED_KIND})", text, re.I):
+            if not overlaps(*match.span(), taken):
+                owned = group_by_body(m for m in reports if owner in (m.owner or ""))
+                out += [BodyMatch(body, [m.report_id for m in metas], *match.span()) for body, metas in owned.items()]
+    return out
