@@ -20,7 +20,7 @@ from functools import lru_cache
 import numpy as np
 from scipy import sparse
 
-from ingest.terms import TermCounts, count_terms, stemmer, terms
+from ingest.terms import INDEX_STOPWORDS, TOKEN, TermCounts, count_terms, stemmer, terms
 
 STOPWORDS = frozenset("""a about above after again against all am an and any are as at be because been before being below
 between both but by can could did do does doing down during each few for from further had has have having he her here
@@ -95,8 +95,20 @@ class Vocabulary:
         index holds that too, all below ``width``."""
         limit = len(self.ids) if width is None else width
         seen = {t: i for t in terms(text) if (i := self.ids.get(t)) is not None and i < limit}
-        kin = {t: self.ids.get(holder(t) or "", limit) for t in seen}
-        return [[column, kin[t]] if kin[t] < limit else [column] for t, column in seen.items()]
+        joined = self._compounds(text, limit)
+        kin = {t: [c for c in (self.ids.get(holder(t) or "", limit), *joined.get(t, ())) if c < limit] for t in seen}
+        return [[column, *dict.fromkeys(c for c in kin[t] if c != column)] for t, column in seen.items()]
+
+    def _compounds(self, text: str, limit: int) -> dict[str, list[int]]:
+        """Per term, the column of the word it makes written together with the next or last word ("mocking bird":
+        "mockingbird"; "case loads": "caseloads"), when the index holds that word."""
+        words = [w for w in TOKEN.findall(text.lower()) if w not in INDEX_STOPWORDS]
+        out: dict[str, list[int]] = {}
+        for first, second in zip(words, words[1:]):
+            if (column := self.ids.get(terms(first + second)[0], limit)) < limit:
+                for word in (first, second):
+                    out.setdefault(terms(word)[0], []).append(column)
+        return out
 
     def unknown(self, text: str, width: int | None = None) -> int:
         """How many of the text's terms the index (its first ``width`` columns) has never seen."""

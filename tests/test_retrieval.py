@@ -23,6 +23,15 @@ def test_index_terms_are_lucene_style() -> None:
     assert terms("caseloads") == ["caseload"]
 
 
+def test_two_words_the_reports_write_as_one_count_as_that_word() -> None:
+    vocabulary = Vocabulary()
+    vocabulary.counts(["The Mockingbird model supports foster carers.", "A mocking tone; a bird.", "Caseloads are high."])
+    mockingbird, caseload = vocabulary.ids["mockingbird"], vocabulary.ids["caseload"]
+    assert [mockingbird in group for group in vocabulary.groups("the mocking bird model")] == [True, True, False]
+    assert all(caseload in group for group in vocabulary.groups("case loads"))
+    assert vocabulary.groups("foster carers") == [[vocabulary.ids["foster"]], [vocabulary.ids["carer"]]]  # (none)
+
+
 def test_bm25_prefers_the_rarer_term_and_takes_idf_from_the_rows_given() -> None:
     vocabulary = Vocabulary()
     counts = stack([vocabulary.counts(["unpaid work was weak", "work was good", "the work of the board"])],

@@ -765,3 +765,12 @@ def test_what_remains_a_challenge_is_a_concern(sentence: str, concern: bool) -> 
     from service.answering.verdict import sentence_polarity
 
     assert (sentence_polarity(sentence).concern > 0) is concern
+
+
+def test_a_name_given_as_two_words_is_found_written_as_one() -> None:
+    from service.answering.text import names_in
+
+    assert names_in("The Mockingbird model of intervention is well established.", ["Mocking", "Bird"])
+    assert names_in("A bid known as ‘life-long links’.", ["Life Long Links"])
+    assert names_in("the ‘House’ project", ["House", "Project"])  # (a few words may still lie between names)
+    assert not names_in("A mocking tone about a bird.", ["Mocking", "Bird"])

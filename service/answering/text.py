@@ -176,7 +176,8 @@ def names_in(quote: str, names: list[str]) -> bool:
     Safety"; any case), or the question names nothing."""
     if not names:
         return True
-    phrase = r"\W+(?:\w+\W+){0,2}".join(r"\W+".join(re.findall(r"\w+", n)) for n in names)  # ("‘House’ project")
+    phrase = r"(?:\W*|\W+(?:\w+\W+){1,2})".join(r"\W*".join(re.findall(r"\w+", n)) for n in names)  # ("‘House’
+    # project"; "Mocking Bird": "Mockingbird")
     return bool(re.search(rf"\b{phrase}\b", quote, re.I))
 
 

@@ -104,11 +104,10 @@ def printed_by_many(tools: Tools, rows: np.ndarray, reports: int) -> np.ndarray:
 def names_all(tools: Tools, rows: np.ndarray, names: list[str]) -> np.ndarray:
     """True for the rows whose sentence holds every name the question gives ("Mockingbird", "Staying Close")
     that some report uses; all True when it gives none."""
-    corpus = tools.library.text
-    columns = corpus.columns(" ".join(names))
-    if not columns:
+    groups = tools.library.text.groups(" ".join(names))  # (each term, or a word it makes with the next: "Mocking
+    if not groups:                                          # Bird" is "Mockingbird")
         return np.ones(len(rows), dtype=bool)
-    return corpus.holding(columns, rows) == len(columns)
+    return np.all([tools.library.text.holding(group, rows) > 0 for group in groups], axis=0)
 
 
 def _evidence(tools: Tools, row: int) -> Evidence | None:
