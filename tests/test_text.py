@@ -290,6 +290,8 @@ def test_a_figure_leads_and_fits_only_when_it_is_the_kind_of_figure_asked_for() 
     months = Evidence(meta, 1, None, "Against the backdrop of four people in the role in the past 12 months, the director...")
     assert lead(share, how_many) is None and lead(count, how_many) == "473" and lead(months, how_many) is None
     assert fits(count, how_many) == 1.0 and fits(share, how_many) == 0.5
+    how_long = Question("how many hours of unpaid work were done", np.zeros(3), [], "number")
+    assert fits(share, how_long) == 0.0  # (a share is no span of time, as nothing but money is a sum of money)
     what_share = Question("what percentage of children looked after live with parents", np.zeros(3), [], "number")
     assert lead(share, what_share) == "21%" and fits(count, what_share) == 0.5
 

@@ -24,6 +24,8 @@ MOST = re.compile(r"\b(highest|largest|biggest|greatest|heaviest|worst|best|lowe
 MOST_WITHIN = 0.5     # (z-score units) below the best, a sentence saying which is most that still leads
 NAME_READ = 10        # a name asked: the sentences read for one that names a thing
 OTHER_QUANTITY = 0.5  # the fit of a figure of another kind than asked (a share for "how many")
+UNSUBSTITUTED = ("money", "duration")  # ... but no other figure is a sum of money or a span of time ("how many
+# hours of unpaid work": not "69% of the staff")
 COMMON_NAME = 0.5     # the fit of a name many sentences use ("Police", "University") when a name is asked
 PLACES = 2            # the places a sentence names to tell those a body covers
 A_NAME = 0.5          # ... and of any name that names no thing, when a thing's name is asked ("the team called?")
@@ -60,8 +62,7 @@ def fits(ev: Evidence, question: Question, rare: Callable[[str], bool] = lambda 
         if CEASED.search(text) and not CEASED.search(question.text):
             return OTHER_QUANTITY  # ("105 children ceased to be looked after": not how many were in care)
         kind = question.figure  # "how many children": a count, more than "21%" or "a quarter"
-        return 1.0 if has_number(text, kind) else OTHER_QUANTITY * (kind != "money" and has_number(text))
-        # (no other figure is a sum of money)
+        return 1.0 if has_number(text, kind) else OTHER_QUANTITY * (kind not in UNSUBSTITUTED and has_number(text))
     if kind == "date":
         return float(has_date(text))
     if kind == "grade":
