@@ -624,6 +624,7 @@ def test_a_name_split_in_two_is_rejoined_only_when_the_whole_is_a_name_word() ->
     assert rejoined("how did South end do?", words) == "how did Southend do?"
     assert rejoined("who owned west york shire crc?", words) == "who owned west yorkshire crc?"
     assert rejoined("the south east of the county", words) == "the south east of the county"
+    assert rejoined("how was dlnr crc rated?", words | {"dlnrcrc"}) == "how was dlnr crc rated?"  # (its initials)
 
 
 RARE_NAMES = lambda word: word.lower() in {"funwork", "sunrise", "shield", "adepitan", "roughton", "edt"}  # noqa: E731

@@ -193,4 +193,5 @@ def rejoined(question: str, name_words: set[str]) -> str:
     return SPLIT.sub(join, question)
 
 
-SPLIT = re.compile(r"\b([A-Za-z]{3,}) (?=([A-Za-z]{3,})\b)")  # ("west york shire": york and shire)
+SPLIT = re.compile(r"\b([A-Za-z]{3,}) (?!(?:crcs?|nps|council|police)\b)(?=([A-Za-z]{3,})\b)")  # ("west york shire":
+# york and shire; not a body's initials and its kind, "dlnr crc", though "DLNRCRC" is its initials too)
