@@ -1095,7 +1095,10 @@ def test_which_reports_mention_a_phrase_of_common_words_asks_for_the_phrase_as_w
                      f"needed. Safeguarding leads meet the family weekly. Children in {town} are seen alone.\n")
     tools = answerer_over(folder, tmp_path, embeddings).tools  # (its words, together, in every report: no name
     assert tools.written_as_names(["family", "safeguarding", "model"]) == []  # of a topic, as written
-    assert tools.written_as_names(["family", "safeguarding", "model"], mentioned=True) == ["family safeguarding"]
+    assert tools.written_as_names(["family", "safeguarding", "model"], "which mention it") == ["family safeguarding"]
+    used = "which councils use the family safeguarding model"  # (put before a kind of thing: a name too)
+    assert tools.written_as_names(["use", "family", "safeguarding", "model"], used) == ["family safeguarding"]
+    assert tools.written_as_names(["use", "family", "safeguarding", "model"], "who uses family safeguarding") == []
 
 
 def test_a_phrase_put_in_quotes_is_asked_as_written_and_list_them_asks_a_list(tmp_path: Path, embeddings) -> None:

@@ -64,7 +64,6 @@ GRADED_BY = re.compile(RATING_ASKED.pattern + r"|\b(better|best|worse|worst)\b",
 ELSE_ASKED = re.compile(r"^\s*(?:and\s+)?(?:who|which)\s+else\b(?:\s+(?:is|are|was|were|has|have|had|does|do|did))?|"
                         r"^\s*(?:and\s+)?(?:anyone|anybody)\s+else\b", re.I)  # ("who else uses X's model?")
 QUOTED = re.compile(r"(?<!\w)['‘\"“]([^'‘’\"“”]{3,60}?)['’\"”](?!\w)")  # a phrase the question puts in quotes
-MENTIONED = re.compile(r"\b(?:mention(?:s|ed|ing)?|refer(?:s|red)? to)\b", re.I)  # a phrase itself asked for
 LISTED_BACK = re.compile(REFERS_BACK.pattern + r"|\b(those|these|each(?: one)?|ones)\b", re.I)  # ("how did each do?")
 
 
@@ -220,7 +219,7 @@ class Answerer:
             scope.topic = " ".join(scope.topic_words)
         elif not scope.bodies and not scope.names:  # "which councils use lifelong links": the reports' "Lifelong
             asked = besides_everyday(besides_grades(scope.topic_words), scope.question, scope.jargon)  # Links"
-            scope.names = self.tools.written_as_names(asked, bool(MENTIONED.search(scope.question))) or [
+            scope.names = self.tools.written_as_names(asked, scope.question) or [
                 q for q in QUOTED.findall(scope.question) if self.library.text.mentions(q)]  # (not counting "kids
             # in care" beside it; else a phrase put in quotes, as written: "any councils doing 'staying close'?")
         if filters is not None and filters.model_dump(exclude_none=True):

@@ -16,11 +16,12 @@ from service.answering.evidence import Claim, Evidence, metadata_claims
 from service.answering.grades import grade_claims
 from service.answering.rank import Question, Ranker
 from service.answering.scope import SCAFFOLD, Scope, without_names
-from service.answering.text import UNIT_WORD, content_words, counted_asked, stem, stems, unit_of, with_apostrophes
+from service.answering.text import UNIT, UNIT_WORD, content_words, counted_asked, stem, stems, unit_of, with_apostrophes
 from service.answering.thesaurus import besides_everyday, reports_words
 from service.library import Library
 from service.answering.places import DIRECTIONS, SHORT_FORMS
 from service.spelling import respell, respelt
+from service.answering.verdict import cue_words
 
 
 @dataclass
@@ -47,6 +48,7 @@ class VectorCache:
 REFERS_BACK_START = re.compile(r"^\W*(?:this|these|that|those|it|they|such)\b", re.I)
 SHORT_NAMES = frozenset(SHORT_FORMS) | {d + s for d in DIRECTIONS for s in SHORT_FORMS}  # places' short forms
 # ("n yorks", "nyorks"): no misspellings
+MENTIONED = re.compile(r"\b(?:mention(?:s|ed|ing)?|refer(?:s|red)? to)\b", re.I)  # a phrase itself asked for
 NAME_WORDS = 5          # a programme's name, read from lower case: at most this many words
 NAME_SENTENCES = 80     # ... judged on at most this many sentences that hold its words
 NAME_SEEN = 3           # ... written mid-sentence at least this often
@@ -164,13 +166,14 @@ class Tools:
             out += grade_claims(self.library, meta) + metadata_claims(self.library, meta)
         return out
 
-    def written_as_names(self, words: list[str], mentioned: bool = False) -> list[str]:
+    def written_as_names(self, words: list[str], question: str = "") -> list[str]:
         """The longest run of the question's ``words`` (in order) that the reports write as a name: capitalised
         mid-sentence ("family drug and alcohol court": "Family Drug and Alcohol Court"), else, of two words or
         more and at least half the words, as one phrase in most sentences that hold its words and in few reports
         ("lifelong links"; not "lost touch" of a long question: a turn of phrase among its words; any share when
-        its ``mentioned`` is asked: "which councils mention the family safeguarding model"); []."""
-        corpus = self.library.text
+        the ``question`` asks which mention it, "which councils mention the family safeguarding model", or puts it
+        before a kind of thing, "use the family safeguarding model"); []."""
+        corpus, mentioned = self.library.text, bool(MENTIONED.search(question))
         columns = [corpus.columns(w) if stem(w) not in SCAFFOLD else [] for w in words]
         held = (corpus.sentence_counts[:, [c[0] for c in columns if len(c) == 1]] > 0).tocsc()
         rows_of = iter(held.indices[held.indptr[i]:held.indptr[i + 1]] for i in range(held.shape[1]))
@@ -184,6 +187,19 @@ class Tools:
             both = reduce(lambda a, b: np.intersect1d(a, b, assume_unique=True), rows[start:start + size])
             if name := self._written_as_name(words[start:start + size], both, capitals, mentioned):
                 return [name]
+        return self._before_unit(words, rows, question) if not mentioned else []
+
+    def _before_unit(self, words: list[str], rows: list, question: str) -> list[str]:
+        """Two or three of the words that the question puts before a kind of thing ("the family safeguarding
+        model", "a staying close service"; not "a strong early help service": how it did) and the reports write as
+        one phrase in few reports: a name, as when it is asked mentioned."""
+        for size, start in ((size, start) for size in (2, 3) for start in range(len(words) - size + 1)):
+            run = words[start:start + size]
+            if all(r is not None for r in rows[start:start + size]) and not cue_words(" ".join(run)) and re.search(
+                    r"\b" + r"\W+".join(map(re.escape, run)) + rf"\s+{UNIT}\b", question, re.I):
+                held = reduce(lambda a, b: np.intersect1d(a, b, assume_unique=True), rows[start:start + size])
+                if len(held) >= NAME_SEEN and (name := self._mentioned(_phrase(run), held)):
+                    return [name]
         return []
 
     def _written_as_name(self, run: list[str], held: np.ndarray, capitals: bool, mentioned: bool) -> str | None:
