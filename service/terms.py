@@ -28,10 +28,11 @@ hers how i if in into is it its itself just me more most my no nor not now of of
 she should so some such than that the their them then there these they this those through to too under until up
 very was we were what when where which while who whom why will with would you your yes say said tell
 whose list name named many much per""".split())
-IRREGULAR = {"led": "lead", "unchang": "same", "held": "hold",
-             "took": "take", "taken": "take", "made": "make", "gave": "give", "given": "give", "ran": "run",
-             "began": "begin", "begun": "begin", "found": "find", "told": "tell", "rose": "rise", "fell": "fall",
-             "better": "improv", "gain": "improv", "strengthen": "improv", "women'": "women", "woman": "women"}
+VERB_FORMS = {"led": "lead", "held": "hold", "took": "take", "taken": "take", "made": "make", "gave": "give",
+              "given": "give", "ran": "run", "began": "begin", "begun": "begin", "found": "find", "told": "tell",
+              "rose": "rise", "fell": "fall"}  # irregular forms of verbs, which the stemmer keeps apart
+IRREGULAR = {**VERB_FORMS, "unchang": "same", "better": "improv", "gain": "improv", "strengthen": "improv",
+             "women'": "women", "woman": "women"}
 
 
 @lru_cache(maxsize=200_000)
@@ -51,6 +52,13 @@ def holder(term: str) -> str | None:
     which the stemmer keeps apart; a sentence about the leaders speaks to a question about the leadership (not
     the other way round: "partners" are not always a "partnership")."""
     return term[:-4] if term.endswith("ship") and len(term) >= 9 else None
+
+
+def kin_terms(term: str) -> list[str]:
+    """The terms a sentence may use for ``term``: its ``holder`` and the irregular forms of the verb it is
+    ("leadership": "leader", "led"; "run": "ran")."""
+    key = stem(term)
+    return [*filter(None, [holder(term)]), *(form for form, lemma in VERB_FORMS.items() if lemma == key)]
 
 
 class Vocabulary:
@@ -96,7 +104,8 @@ class Vocabulary:
         limit = len(self.ids) if width is None else width
         seen = {t: i for t in terms(text) if (i := self.ids.get(t)) is not None and i < limit}
         joined = self._compounds(text, limit)
-        kin = {t: [c for c in (self.ids.get(holder(t) or "", limit), *joined.get(t, ())) if c < limit] for t in seen}
+        kin = {t: [c for c in (*map(lambda k: self.ids.get(k, limit), kin_terms(t)), *joined.get(t, ())) if c < limit]
+               for t in seen}
         return [[column, *dict.fromkeys(c for c in kin[t] if c != column)] for t, column in seen.items()]
 
     def _compounds(self, text: str, limit: int) -> dict[str, list[int]]:

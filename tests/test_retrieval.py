@@ -32,6 +32,14 @@ def test_two_words_the_reports_write_as_one_count_as_that_word() -> None:
     assert vocabulary.groups("foster carers") == [[vocabulary.ids["foster"]], [vocabulary.ids["carer"]]]  # (none)
 
 
+def test_a_verbs_irregular_forms_count_as_the_verb() -> None:
+    vocabulary = Vocabulary()
+    vocabulary.counts(["The CRC was well led.", "Seetec ran it.", "Leadership was strong.", "It runs a workshop."])
+    led, ran, leader = (vocabulary.ids[t] for t in ("led", "ran", "leadership"))
+    assert vocabulary.groups("strong leadership")[1] == [leader, led]
+    assert vocabulary.groups("who runs it") == [[vocabulary.ids["run"], ran]]
+
+
 def test_bm25_prefers_the_rarer_term_and_takes_idf_from_the_rows_given() -> None:
     vocabulary = Vocabulary()
     counts = stack([vocabulary.counts(["unpaid work was weak", "work was good", "the work of the board"])],
