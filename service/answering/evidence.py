@@ -150,7 +150,7 @@ def metadata_claims(pages: Pages, meta: ReportMeta) -> list[Claim]:
                           INSPECTORATE_ROLE))
     if meta.owner and (ev := provenance_evidence(pages, meta, "owner")):
         out.append(_claim(ev, f"**{name}** was owned by **{meta.owner}**.",
-                          f"{body_label(meta)} was owned and run by {meta.owner}, its owner, who ran it.", "name",
+                          f"{body_label(meta)} was owned and run by {meta.owner}, its owner.", "name",
                           OWNER_ROLE))
     return out
 
