@@ -224,3 +224,15 @@ def test_a_county_two_councils_are_named_for_names_both() -> None:
     assert sorted(b.body for b in names.find("how did northamptonshire do?")) == \
         ["North Northamptonshire", "West Northamptonshire"]
     assert [b.body for b in names.find("how did north northamptonshire do?")] == ["North Northamptonshire"]
+
+
+def test_a_name_two_kinds_of_body_share_beside_bodies_of_one_kind_is_that_kind() -> None:
+    from service.answering.mentions import BodyNames
+
+    names = BodyNames([_meta("london-crc/2019.md", "London CRC"), _meta("london-nps/2018.md", "London NPS division"),
+                       _meta("essex-crc/2018.md", "Essex CRC")])
+    compared = names.find("how did essex compare to london on staff workloads")
+    assert compared[1].report_ids == ["london-crc-2019.md"]  # (as Essex is: a CRC)
+    assert len(names.find("how did london do")[0].report_ids) == 2  # (alone: both)
+    assert [m.report_ids for m in names.find("london crc vs london nps")] == [["london-crc-2019.md"],
+                                                                             ["london-nps-2018.md"]]

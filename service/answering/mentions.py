@@ -7,8 +7,8 @@ import re
 from collections.abc import Callable, Iterable
 
 from ingest.models import ReportMeta
-from service.answering.name_spans import (BodyMatch, longest, name_run, overlaps, owned_bodies, with_lead_words,
-                                          word_before_or)
+from service.answering.name_spans import (BodyMatch, longest, name_run, of_one_kind, overlaps, owned_bodies,
+                                          with_lead_words, word_before_or)
 from service.answering.organisations import body_label, org_type, org_types_named, report_names
 from service.answering.places import (AREA_SERVED, DIRECTIONS, SHORT_FORMS, counties_matched, everyday_word,
                                       nation_of, nations_of, place_key, places_matched, places_named)
@@ -117,7 +117,7 @@ class BodyNames:
         matches += self._places(text, matches)
         matches += self._lone_words(tokens, matches)
         matches += owned_bodies(text, self.reports, matches)
-        return sorted(matches + self._elided(text, tokens, matches), key=lambda m: m.start)
+        return of_one_kind(sorted(matches + self._elided(text, tokens, matches), key=lambda m: m.start), self.reports)
 
     def _spelt(self, word: str, named: bool = False, capital: bool = False) -> str:
         """The name word ``word`` misspells by a letter ("vally"; shorter when ``named``, a kind of body after it:

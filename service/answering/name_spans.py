@@ -7,7 +7,7 @@ import re
 from dataclasses import dataclass
 
 from ingest.models import GRADES, ReportMeta
-from service.answering.organisations import body_label, group_by_body
+from service.answering.organisations import body_label, group_by_body, org_type
 from service.answering.text import ENTITY
 from service.terms import STOPWORDS
 
@@ -84,3 +84,15 @@ def owned_bodies(text: str, reports: list[ReportMeta], taken: list[BodyMatch]) -
                 owned = group_by_body(m for m in reports if owner in (m.owner or ""))
                 out += [BodyMatch(body, [m.report_id for m in metas], *match.span()) for body, metas in owned.items()]
     return out
+
+
+def of_one_kind(matches: list[BodyMatch], reports: list[ReportMeta]) -> list[BodyMatch]:
+    """A name bodies of several kinds share ("london": London CRC and the London NPS division) named beside
+    bodies all of one kind ("compare london and essex"), narrowed to that kind."""
+    kind = {m.report_id: org_type(m) for m in reports}
+    kinds = [{kind.get(r) for r in match.report_ids} for match in matches]
+    for i, match in enumerate(matches):
+        others = set().union(*(k for j, k in enumerate(kinds) if j != i))
+        if len(kinds[i]) > 1 and len(others) == 1 and others < kinds[i]:
+            match.report_ids = [r for r in match.report_ids if kind.get(r) in others]
+    return matches
