@@ -1127,3 +1127,17 @@ def test_what_a_name_the_bodys_report_uses_is_asks_for_it_not_an_overview(tmp_pa
                           "leaders.\n", grade="Good")
     answer = answerer.ask(AskRequest(question="what is RAFT in eastvale? the latest report mentioned it"))
     assert "The resilience around the family team (RAFT)" in answer.answer and "was rated" not in answer.answer
+
+
+def test_who_led_the_most_inspections_counts_the_lead_inspectors(tmp_path: Path, embeddings) -> None:
+    folder = tmp_path / "reports"
+    folder.mkdir()
+    for town, year, lead in (("Eastvale", 2019, "Jane Carter"), ("Westmoor", 2020, "Jane Carter"),
+                             ("Northby", 2021, "Sam Patel")):
+        write_report(folder, town, f"1 March {year}", f"Lead inspector: {lead}, His Majesty's Inspector\n\n"
+                     f"## Help and protection\n\nChildren in {town} are seen promptly.\n", "Good")
+    asked = AskRequest(question="which inspector led the most inspections?")
+    answer = answerer_over(folder, tmp_path, embeddings).ask(asked)
+    assert answer.answer.startswith("The most inspections led by one lead inspector, 2: **Jane Carter**")
+    assert {c.report_id for c in answer.citations} == {"eastvale-2019", "westmoor-2020"}
+    assert all("Jane Carter" in c.quote for c in answer.citations)

@@ -11,7 +11,7 @@ from collections import Counter
 from ingest.models import GRADES, ReportMeta
 from service.answering import grades
 from service.answering.compose import CitationBook, Row, abstain, list_answer
-from service.answering.evidence import Evidence, label
+from service.answering.evidence import Evidence, label, provenance_evidence
 from service.answering.intents.compare import answer_compare
 from service.answering.intents.fact import KEEP_WITHIN, answer_fact, lead
 from service.answering.intents.grade_lists import biggest_changes, overall_row
@@ -32,13 +32,15 @@ STATED_COUNT = re.compile(r"\b(two|three|four|five|six|seven|eight|nine|ten|\d+)
                           r"(?:standards|areas|judge?ments)\s+(?:\w+\s+){0,4}?(?:were|was)\s+(?:rated|judged|graded)\s+"
                           r"(outstanding|good|inadequate|requires improvement)\b", re.I)
 MAX_NAMED = 5  # reports named when none in scope gives a grade
+INSPECTOR_ASKED = re.compile(r"\b(?:inspectors?|hmis?)\b|^\s*who\s+(?:led|has led|lead)\b", re.I)  # (not "which council")
 MEASURE = re.compile(r"\b(average|mean|median)\b", re.I)  # a figure of that measure, not any on the topic
 
 
 def answer_rank(tools: Tools, scope: Scope, book: CitationBook, session_id: str) -> Answer:
     graded_count = MOST_GRADED.search(scope.question) and any(c.grade for c in scope.conditions)
     by_metadata = _by_grade_count if graded_count else _by_quantity if quantity_asked(scope) else \
-        _by_count if MOST_INSPECTED.search(scope.question) else _by_change if MOST_CHANGED.search(scope.question) \
+        (_by_inspector if INSPECTOR_ASKED.search(scope.question) else _by_count) \
+        if MOST_INSPECTED.search(scope.question) else _by_change if MOST_CHANGED.search(scope.question) \
         else _by_date if SOONEST.search(scope.question) else None
     if by_metadata is not None:  # when the metadata cannot answer with a citation, the sentences may
         answer = by_metadata(tools, scope, book, session_id)
@@ -121,6 +123,24 @@ def _by_count(tools: Tools, scope: Scope, book: CitationBook, session_id: str) -
     ids = [m.report_id for metas in by_body.values() if len(metas) == count for m in metas]
     side = "fewest" if pick is min else "most"
     return list_answer(dated_rows(tools, ids), book, session_id, f"The {side} reports per organisation, {count} each")
+
+
+def _by_inspector(tools: Tools, scope: Scope, book: CitationBook, session_id: str) -> Answer:
+    """The lead inspectors who led the most (or fewest) inspections in scope, a row for each of their reports, cited
+    to the line naming them ("which inspector led the most inspections?")."""
+    metas = [m for m in map(tools.library.reports.get, scope.report_ids) if m.lead_inspector]
+    led = Counter(" ".join(m.lead_inspector.split()) for m in metas)
+    if scope.missing or not led:
+        return abstain(session_id, missing=scope.missing)
+    pick = min if re.search(r"\b(fewest|least)\b", scope.question, re.I) else max
+    count = pick(led.values())
+    rows = [Row(m, "mentioned", [ev], f"led by {m.lead_inspector}") for m in metas
+            if led[" ".join(m.lead_inspector.split())] == count
+            and (ev := provenance_evidence(tools.library, m, "lead_inspector"))]
+    names = sorted({" ".join(row.meta.lead_inspector.split()) for row in rows})
+    side = "fewest" if pick is min else "most"
+    return list_answer(rows, book, session_id, f"The {side} inspections led by one lead inspector, {count}"
+                                               f"{' each' * (len(names) > 1)}: {', '.join(f'**{n}**' for n in names)}")
 
 
 def _by_grade_count(tools: Tools, scope: Scope, book: CitationBook, session_id: str) -> Answer:
