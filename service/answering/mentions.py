@@ -7,7 +7,7 @@ import re
 from collections.abc import Callable, Iterable
 
 from ingest.models import ReportMeta
-from service.answering.name_spans import (BodyMatch, longest, name_run, of_one_kind, overlaps, owned_bodies,
+from service.answering.name_spans import (BodyMatch, longest, name_run, of_one_kind, overlaps, owned_bodies, owners,
                                           with_lead_words, word_before_or)
 from service.answering.organisations import body_label, org_type, org_types_named, report_names
 from service.answering.places import (AREA_SERVED, DIRECTIONS, SHORT_FORMS, counties_matched, everyday_word,
@@ -66,7 +66,8 @@ class BodyNames:
     def __init__(self, reports: Iterable[ReportMeta], mentioned: Callable[[str], bool] | None = None,
                  unknown_word: Callable[[str], bool] | None = None, covers: dict[str, str] | None = None) -> None:
         self.reports = list(reports)
-        self.serving = any(org_type(m) != "local authority" for m in self.reports)  # (a CRC covers several areas)
+        self.kinds = {m.report_id: org_type(m) for m in self.reports}
+        self.serving, self.owned = any(k != "local authority" for k in self.kinds.values()), owners(self.reports)
         self.covers = {place: [m for m in self.reports if body_label(m) == body]  # place_key -> its coverer's reports
                        for place, body in (covers or {}).items()}
         self.mentioned = mentioned or (lambda text: False)  # does some report's text name this?
@@ -115,9 +116,8 @@ class BodyNames:
                    and not everyday_word(text, m.start, m.end)]
         matches += self._shortened(text, matches)
         matches += self._places(text, matches)
-        matches += self._lone_words(tokens, matches)
-        matches += owned_bodies(text, self.reports, matches)
-        return of_one_kind(sorted(matches + self._elided(text, tokens, matches), key=lambda m: m.start), self.reports)
+        matches += self._lone_words(tokens, matches) + owned_bodies(text, self.owned, matches)
+        return of_one_kind(sorted(matches + self._elided(text, tokens, matches), key=lambda m: m.start), self.kinds)
 
     def _spelt(self, word: str, named: bool = False, capital: bool = False) -> str:
         """The name word ``word`` misspells by a letter ("vally"; shorter when ``named``, a kind of body after it:

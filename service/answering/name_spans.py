@@ -7,7 +7,7 @@ import re
 from dataclasses import dataclass
 
 from ingest.models import GRADES, ReportMeta
-from service.answering.organisations import body_label, group_by_body, org_type
+from service.answering.organisations import body_label, group_by_body
 from service.answering.text import ENTITY
 from service.terms import STOPWORDS
 
@@ -74,25 +74,31 @@ def longest(found: list, tokens: list[tuple[str, int, int]]) -> list[BodyMatch]:
     return sorted(matches.values(), key=lambda m: m.start)
 
 
-def owned_bodies(text: str, reports: list[ReportMeta], taken: list[BodyMatch]) -> list[BodyMatch]:
+def owners(reports: list[ReportMeta]) -> dict[str, dict[str, list[ReportMeta]]]:
+    """Each owner the reports name (of four letters or more), with its bodies and their reports that name it."""
+    names = {name for m in reports for name in ENTITY.findall(m.owner or "") if len(name) > 3}
+    return {name: group_by_body(m for m in reports if name in (m.owner or "")) for name in names}
+
+
+def owned_bodies(text: str, owned: dict[str, dict[str, list[ReportMeta]]], taken: list[BodyMatch]) -> list[BodyMatch]:
     """The bodies run by an owner the text names before their kind ("which working links crc ...", "sodexo's
-    crcs", not "what happened to working links?"), each with its reports that name that owner."""
+    crcs", not "what happened to working links?"), each with its reports that name that owner (``owners``)."""
     out = []
-    for owner in {name for m in reports for name in ENTITY.findall(m.owner or "") if len(name) > 3}:
+    for owner, bodies in owned.items():
         for match in re.finditer(rf"\b{re.escape(owner)}\b(?={OWNED_KIND})", text, re.I):
             if not overlaps(*match.span(), taken):
-                owned = group_by_body(m for m in reports if owner in (m.owner or ""))
-                out += [BodyMatch(body, [m.report_id for m in metas], *match.span()) for body, metas in owned.items()]
+                out += [BodyMatch(body, [m.report_id for m in metas], *match.span()) for body, metas in bodies.items()]
     return out
 
 
-def of_one_kind(matches: list[BodyMatch], reports: list[ReportMeta]) -> list[BodyMatch]:
+def of_one_kind(matches: list[BodyMatch], kinds: dict[str, str | None]) -> list[BodyMatch]:
     """A name bodies of several kinds share ("london": London CRC and the London NPS division) named beside
-    bodies all of one kind ("compare london and essex"), narrowed to that kind."""
-    kind = {m.report_id: org_type(m) for m in reports}
-    kinds = [{kind.get(r) for r in match.report_ids} for match in matches]
+    bodies all of one kind ("compare london and essex"), narrowed to that kind (``kinds``: each report's)."""
+    if len(matches) < 2:
+        return matches
+    named = [{kinds.get(r) for r in match.report_ids} for match in matches]
     for i, match in enumerate(matches):
-        others = set().union(*(k for j, k in enumerate(kinds) if j != i))
-        if len(kinds[i]) > 1 and len(others) == 1 and others < kinds[i]:
-            match.report_ids = [r for r in match.report_ids if kind.get(r) in others]
+        others = set().union(*(k for j, k in enumerate(named) if j != i))
+        if len(named[i]) > 1 and len(others) == 1 and others < named[i]:
+            match.report_ids = [r for r in match.report_ids if kinds.get(r) in others]
     return matches
