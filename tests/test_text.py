@@ -777,3 +777,12 @@ def test_a_name_given_as_two_words_is_found_written_as_one() -> None:
     assert names_in("A bid known as ‘life-long links’.", ["Life Long Links"])
     assert names_in("the ‘House’ project", ["House", "Project"])  # (a few words may still lie between names)
     assert not names_in("A mocking tone about a bird.", ["Mocking", "Bird"])
+
+
+def test_a_councils_own_name_is_no_group_of_councils() -> None:
+    from service.answering.places import council_groups
+
+    asked = "What was Kent County Council's budget in 2022?"
+    assert council_groups(asked, [asked.index(" County")]) == []  # (Kent's, not "what ... county council")
+    assert council_groups("which county council was rated outstanding in 2019", []) == [(0, 20)]
+    assert council_groups("which London boroughs were rated good", []) == [(6, 21)]

@@ -40,6 +40,7 @@ DIRECTIONS = {"n": ("north",), "s": ("south",), "e": ("east",), "w": ("west",), 
               "nw": ("north", "west"), "se": ("south", "east"), "sw": ("south", "west")}
 # (before a name's word: "s glos", "n yorks", "bath ne somerset")
 ONE_OF = r"\b(?:which|what|any|every|each|an?)\s+(?:[\w-]+\s+){0,2}?"  # ("which county council", "a top-rated ...")
+COUNCIL_NOUN = re.compile(r"\s+(?:county|metropolitan|borough|district|city|unitary)?\s*(?:council|authority)\b", re.I)
 COUNCIL_KINDS = {  # the standard's subdivision types, as a question names a group of them
     "London borough": re.compile(r"\blondon (?:boroughs|councils|local authorities|las)\b|"
                                  r"\b(?:boroughs|councils|local authorities|las) in london\b|"
@@ -183,6 +184,14 @@ def _county_pattern() -> tuple[re.Pattern[str], dict[str, str]]:
 def places_named(text: str) -> list[str]:
     """The council areas ``text`` names, as written there."""
     return [m.group(0) for m in places_matched(text)]
+
+
+def council_groups(question: str, body_ends: list[int]) -> list[tuple[int, int]]:
+    """The spans of the groups of councils a question names ("which London boroughs", "county councils"); not a
+    council's own name ("What was Kent County Council's budget": Kent's, though "what ... county council" may
+    ask for one of them)."""
+    return [m.span() for p in COUNCIL_KINDS.values() for m in p.finditer(question)
+            if not any(COUNCIL_NOUN.match(question, end) and m.start() < end < m.end() for end in body_ends)]
 
 
 def rejoined(question: str, name_words: set[str]) -> str:

@@ -14,7 +14,7 @@ from service.answering.mentions import BodyMatch, BodyNames
 from service.answering.organisations import (DESCRIBED, INSPECTORATE_NAMES, KIND_NOUNS, ORG_TYPES, body_label,
                                              inspectorates_named, kind_listed, latest_per_body, metadata_names,
                                              nth_per_body, org_type, org_types_named, previous_per_body)
-from service.answering.places import COUNCIL_KINDS, council_kind, council_kinds_named
+from service.answering.places import COUNCIL_KINDS, council_groups, council_kind, council_kinds_named
 from service.answering.regions import region_of, regions_named, without_regions
 from service.answering.dates import (BEFORE_LATEST, FIELDWORK_YEAR, KEPT, LATEST_ONLY, PART_OF_YEAR, YEAR_BESIDE,
                                      YEAR_PHRASE, around_events, before_latest_blanked, dates_every_body, future_asked,
@@ -89,11 +89,11 @@ class Scope:
 def parse(question: str, reports: list[ReportMeta], areas: AreaNames, names: BodyNames) -> Scope:
     """Read a (stand-alone) question against the index's reports."""
     question, graded = grades.plain_grades(question)
-    groups = [m.span() for p in COUNCIL_KINDS.values() for m in p.finditer(question)]  # ("London boroughs")
-    bodies = [b for b in names.find(question) if not any(a < b.end and b.start < z for a, z in groups)]
+    found = names.find(question)
+    groups = council_groups(question, [b.end for b in found])  # ("London boroughs"; not "Kent County Council")
+    bodies = [b for b in found if not any(a < b.end and b.start < z for a, z in groups)]
     kind = kind_of(question, bodies)
-    years = parse_years(question)
-    scope = Scope(question, kind, "fact", bodies, [], years=years)
+    scope = Scope(question, kind, "fact", bodies, [], years=(years := parse_years(question)))
     by_id = {m.report_id: m for m in reports}
     scope.kinds = {org_type(by_id[r]) or "" for b in bodies for r in b.report_ids if r in by_id} if bodies \
         else {org_type(m) or "" for m in reports}  # (a kind no report is of is a topic: "work with the police")
