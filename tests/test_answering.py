@@ -1911,7 +1911,9 @@ def test_a_topic_list_no_report_stands_out_for_gives_the_nearest_not_silence(ans
 @pytest.mark.parametrize(("question", "wanted"), [("which crcs supervised more than 10,000 people?",
                                                     "Staffordshire and West Midlands CRC"),
                                                    ("which crcs supervised fewer than 4,000 people?",
-                                                    "Durham Tees Valley CRC")])
+                                                    "Durham Tees Valley CRC"),
+                                                   ("which crcs supervised at least 13,531 people?",  # (its own
+                                                    "Staffordshire and West Midlands CRC")])           # figure)
 def test_a_figure_above_or_below_a_limit_filters_the_list(answerer: Answerer, question: str, wanted: str) -> None:
     answer = ask(answerer, question)
     assert wanted in item_bodies(answer)

@@ -155,5 +155,6 @@ def numeric(question: str) -> tuple[str, float] | None:
     match = NUMERIC.search(question)
     if not match:
         return None
-    direction = "<" if match.group(1).lower() in {"fewer than", "less than", "under", "below", "at most"} else ">"
-    return direction, float(match.group(2).replace(",", ""))
+    said = match.group(1).lower()
+    direction = "<" if said in {"fewer than", "less than", "under", "below", "at most"} else ">"
+    return direction + "=" * (said in {"at least", "at most"}), float(match.group(2).replace(",", ""))

@@ -6,6 +6,7 @@ when its best evidence stands out among every sentence in scope, is strong enoug
 from __future__ import annotations
 
 import math
+import operator
 from collections.abc import Callable
 
 import numpy as np
@@ -31,6 +32,7 @@ NEAREST = 5            # ... and then the strongest this many at most (not every
 BELOW_BEST = 1.0       # ... or only within this of the best, when less (the question's words are not the reports')
 PRINTED_BY = 0.2       # a sentence this share of the reports in scope print word for word judges none of them
 PRINTED_LEAST = 5      # ... and at least this many
+COMPARED = {">": operator.gt, ">=": operator.ge, "<": operator.lt, "<=": operator.le}
 CONSIDERED = 6         # the report's best-ranked sentences that may decide its verdict
 
 
@@ -159,7 +161,7 @@ def _meets_number(sentence: str, numeric: tuple[str, float]) -> bool:
         text = match.group(0).replace(",", "").replace("%", "").strip()
         if YEAR.match(text) and not match.group(2):
             continue
-        if (float(text) - limit) * (1 if direction == ">" else -1) > 0:  # (above the limit for ">", below for "<")
+        if COMPARED[direction](float(text), limit):  # (above the limit for ">", at least it for ">=" ...)
             return True
     return False
 
