@@ -1141,3 +1141,17 @@ def test_who_led_the_most_inspections_counts_the_lead_inspectors(tmp_path: Path,
     assert answer.answer.startswith("The most inspections led by one lead inspector, 2: **Jane Carter**")
     assert {c.report_id for c in answer.citations} == {"eastvale-2019", "westmoor-2020"}
     assert all("Jane Carter" in c.quote for c in answer.citations)
+
+
+def test_which_were_inspected_more_than_once_counts_each_bodys_reports(tmp_path: Path, embeddings) -> None:
+    folder = tmp_path / "reports"
+    folder.mkdir()
+    for town, year in (("Eastvale", 2018), ("Eastvale", 2022), ("Westmoor", 2020), ("Northby", 2021)):
+        write_report(folder, town, f"1 March {year}", f"## Help and protection\n\nChildren in {town} are seen.\n",
+                     "Good")
+    answerer = answerer_over(folder, tmp_path, embeddings)
+    twice = answerer.ask(AskRequest(question="which councils have been inspected more than once?"))
+    assert {c.report_id for c in twice.citations} == {"eastvale-2018", "eastvale-2022"}
+    once = answerer.ask(AskRequest(question="how many councils were inspected only once?"))
+    assert "2 organisations" in once.answer and {i.report_id for i in once.items} == {"westmoor-2020", "northby-2021"}
+    assert answerer.ask(AskRequest(question="which councils were inspected 3 times?")).abstained

@@ -22,8 +22,8 @@ from service.answering.intents.grade_lists import (NEVER, every_grade_rows, grad
                                                   overall_row, repeated)
 from service.answering.intent import SIDES, summary_of_many
 from service.answering.intents.overview import WEAK_GRADES, findings, outcome
-from service.answering.intents.topics import topical_rows
-from service.answering.organisations import latest_per_body
+from service.answering.intents.topics import COMPARED, topical_rows
+from service.answering.organisations import group_by_body, latest_per_body
 from service.answering.scope import Scope, about_grades_only, grades_of_all, topic_after_grades
 from service.answering.text import has_date, stem
 from service.answering.tools import Tools
@@ -31,6 +31,9 @@ from service.answering.verdict import CONCERN, POSITIVE, cue_words, sentence_pol
 from service.schemas import Answer
 from service.spelling import english
 
+TIMES_INSPECTED = re.compile(r"\binspected\s+(?:(more than|over|at least|at most|fewer than|less than|under|only|"
+                             r"exactly)\s+)?(once|twice|thrice|(?:\d+|\w+)\s+times)\b", re.I)
+TIMES = {"once": 1, "twice": 2, "thrice": 3, "one": 1}
 SHARE = re.compile(r"\b(proportion|percentage|per ?cent|share|fraction|ratio)\b", re.I)
 REPORT_KIND = re.compile(r"((?:[\w'’-]+\s+){1,3}?)(?:reports?|inspections?|reviews?)\b", re.I)
 MOST_COMMON = re.compile(r"\b(most|more|least)\s+(common|usual|typical|frequent)|\b(usual|typical)\s+(grade|rating)",
@@ -134,7 +137,24 @@ def _in_scope(tools: Tools, scope: Scope, book: CitationBook, session_id: str) -
     return list_answer(dated_rows(tools, scope.report_ids), book, session_id, "Reports in scope")
 
 
-COMPOSERS = (_changes, _graded_topic, _never, _verdict, _every_grade, _graded, _sides, _in_scope)
+def _times_inspected(tools: Tools, scope: Scope, book: CitationBook, session_id: str) -> Answer | None:
+    """"Which councils have been inspected more than three times?": the bodies with that many reports in scope,
+    a row for each report, cited to its date."""
+    if scope.bodies or not (asked := TIMES_INSPECTED.search(scope.question)):
+        return None
+    said, times = (asked.group(1) or "exactly").lower(), asked.group(2).lower().removesuffix(" times")
+    count = int(times) if times.isdigit() else TIMES.get(times, grades.NUMBERS.get(times, 0))
+    meets = COMPARED[">" if said in ("more than", "over") else ">=" if said == "at least" else "<=" if said ==
+                     "at most" else "<" if said in ("fewer than", "less than", "under") else "=="]
+    by_body = group_by_body(tools.library.reports[r] for r in scope.report_ids)
+    ids = [m.report_id for metas in by_body.values() if meets(len(metas), count) for m in metas]
+    if not count or not ids:
+        return abstain(session_id, "No organisation in this index was inspected that many times.") if count else None
+    return list_answer(dated_rows(tools, ids), book, session_id, "Organisations inspected that many times (their "
+                                                                 "reports in this index)")
+
+
+COMPOSERS = (_times_inspected, _changes, _graded_topic, _never, _verdict, _every_grade, _graded, _sides, _in_scope)
 
 
 def verdict_asked(scope: Scope) -> str | None:

@@ -32,7 +32,7 @@ NEAREST = 5            # ... and then the strongest this many at most (not every
 BELOW_BEST = 1.0       # ... or only within this of the best, when less (the question's words are not the reports')
 PRINTED_BY = 0.2       # a sentence this share of the reports in scope print word for word judges none of them
 PRINTED_LEAST = 5      # ... and at least this many
-COMPARED = {">": operator.gt, ">=": operator.ge, "<": operator.lt, "<=": operator.le}
+COMPARED = {">": operator.gt, ">=": operator.ge, "<": operator.lt, "<=": operator.le, "==": operator.eq}
 CONSIDERED = 6         # the report's best-ranked sentences that may decide its verdict
 
 
