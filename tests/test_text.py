@@ -194,6 +194,9 @@ def test_a_second_part_takes_the_first_parts_subject_and_topic() -> None:
         ["Which CRCs had unpaid work risk concerns?", "which CRCs were praised for unpaid work?"]
     assert two_parts("which councils had problems with care leavers, and which were praised for that?") == \
         ["which councils had problems with care leavers?", "which councils were praised for care leavers?"]
+    assert two_parts("were any crcs praised for through the gate and which ones were criticised") == \
+        ["were any crcs praised for through the gate?", "which crcs were criticised for through the gate?"]
+    assert two_parts("which crcs were rated good, and who owned them") == ["which crcs were rated good?", "who owned them"]
     assert two_parts("who owned wales crc, and when was the fieldwork done?") == \
         ["who owned wales crc?", "when was the fieldwork done?"]  # ("when" opens a second part too)
     assert two_parts("what happened at essex and when") == ["what happened at essex and when"]

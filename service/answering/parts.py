@@ -33,13 +33,16 @@ def two_parts(question: str) -> list[str]:
     if len(parts) < 2 or len(parts[0].split()) < 3 or len(parts[1].split()) < 3:  # ("..., and how many": one)
         return [question]
     first, second = parts[0].rstrip(" ,?") + "?", parts[1]
-    subject = re.match(r"^\s*(?:which|what)\s+((?:[\w'’-]+\s+){0,2}?(?:crcs|providers|councils|authorities|"
+    subject = re.match(r"^\s*(?:which|what|(?:were|was|are|did|do|have|had)\s+any)\s+((?:[\w'’-]+\s+){0,2}?(?:crcs|"
+                       r"providers|councils|authorities|"
                        r"local authorities|las|reports|areas|organisations))\b", first, re.I)
     if subject and re.match(r"^\s*(which|what)\s+(ones?\s+)?(were|was|had|have|did|got|received)\b", second, re.I):
         second = re.sub(r"^\s*(which|what)(\s+ones?)?\b", lambda m: f"{m.group(1)} {subject.group(1)}", second,
                         count=1, flags=re.I)
     if about := topic_of(first):
         second = re.sub(r"\b(it|them|this|that)\b(?=\W*$)", about, second, count=1, flags=re.I)
+        if not topic_of(second) and stem(re.findall(r"\w+", second)[-1].lower()) in CUE_STEMS | SIDE_STEMS:
+            second = f"{second.rstrip(' ?')} for {about}?"  # ("..., and which ones were criticised?": for that)
     elif (led := LED.match(first)) and re.search(r"\b(it|they|them|this|that)\b", led.group(2), re.I):
         second = re.sub(r"\b(it|they|them)\b", led.group(1), second, count=1, flags=re.I)  # ("X - what is it,
     return [first, second]  # and what ages does it look at?": the second "it" is X too)
