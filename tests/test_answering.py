@@ -943,6 +943,12 @@ def test_why_after_the_best_or_worst_is_chosen_explains_that_one(answerer: Answe
     assert {c.report_id for c in why.citations} == {"dorset-devon-cornwall-crc-2019"} and "**Concerns**" in why.answer
 
 
+def test_the_other_kind_of_body_there_is_the_one_named_for_that_place(answerer: Answerer) -> None:
+    crc = ask(answerer, "tell me about london crc")
+    nps = ask(answerer, "what about the nps there", crc.session_id)
+    assert {c.report_id for c in nps.citations} == {"london-nps-2018"}
+
+
 def test_an_owners_name_before_crcs_names_the_crcs_it_ran(answerer: Answerer) -> None:
     graded = ask(answerer, "which working links crc was rated inadequate")  # (no "no report is about working links")
     assert not graded.abstained and {c.report_id for c in graded.citations} == {

@@ -8,7 +8,7 @@ from dataclasses import dataclass, field
 
 from service.answering.dates import GRADE_BEFORE, YEAR
 from service.answering.mentions import BodyNames
-from service.answering.organisations import body_label
+from service.answering.organisations import body_label, org_types_named
 from service.answering.parts import APPENDIX
 from service.answering.text import ENTITY, MONTH
 
@@ -173,3 +173,16 @@ def swap_bodies(text: str, mentions: list[str], new: str) -> str:
 def swap_years(text: str, years: list[str]) -> str:
     """The question with its year replaced by ``years[0]`` (or asked "in" it)."""
     return YEAR.sub(years[0], text, count=1) if YEAR.search(text) else f"{text.rstrip(' ?')} in {years[0]}?"
+
+
+def there_named(text: str, bodies: list[str]) -> str:
+    """"There" after a kind of body ("what about the nps there?" after London CRC) as the place the body just
+    asked about is named for: "the nps in London"."""
+    there = THERE_LAST.search(text)
+    if not (bodies and there and org_types_named(text[:there.start()])):
+        return text
+    return f"{text[:there.start()]}in {KIND_WORDS.sub('', bodies[0]).strip()}{text[there.end():]}"
+
+
+THERE_LAST = re.compile(r"\bthere\b(?=\W*$)", re.I)  # (not "is there a report on ...")
+KIND_WORDS = re.compile(r"\b(?:CRC|NPS|division|Community Rehabilitation Company|National Probation Service)\b", re.I)

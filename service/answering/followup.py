@@ -24,7 +24,7 @@ from service.answering.organisations import body_label, org_types_named
 from service.answering.dates import YEAR, in_years, parse_years
 from service.answering.asks import NUMBER_Q, OTHER, PLURALS, answer_type
 from service.answering.context import (CHANGE_ASKED, EARLIER_REPORT, LATER_REPORT, NTH, ORDINALS, THAT_COMPARED,
-                                       TRAILING, Context, as_question, asked_beside, both_times, change_of,
+                                       TRAILING, Context, as_question, asked_beside, both_times, change_of, there_named,
                                        picked_again, report_beside, strip_appendix, swap_bodies, swap_years,
                                        two_turns_reports)
 from service.answering.intent import COMPARATIVES, DIFFER, IMPROVE_ASKED
@@ -226,7 +226,7 @@ def _refers_back(text: str) -> bool:
 
 def _ellipsis(rest: str, previous: Context, names: BodyNames, areas: AreaNames | None) -> tuple[str, bool]:
     """"And X?": the previous question about X (a body, a year, a judgement area, or both); else X of them."""
-    bodies, years = names.find(rest), YEAR.findall(rest)
+    bodies, years = names.find(rest := there_named(rest, previous.bodies)), YEAR.findall(rest)  # ("the nps there")
     if not bodies and (swapped := region_swapped(strip_appendix(previous.resolved), rest)):
         return swapped, False  # "what about the north west?" after a question about the north east
     if areas and not bodies and not years and (area := other_area(rest, strip_appendix(previous.resolved), areas)):
