@@ -949,6 +949,14 @@ def test_the_other_kind_of_body_there_is_the_one_named_for_that_place(answerer: 
     assert {c.report_id for c in nps.citations} == {"london-nps-2018"}
 
 
+def test_a_change_since_the_time_before_asked_of_a_bodys_only_report_is_no_abstention(answerer: Answerer) -> None:
+    first = ask(answerer, "how many people was humberside lincolnshire and north yorkshire crc supervising")
+    change = ask(answerer, "did it get a better grade than the time before?", first.session_id)
+    assert not change.abstained and change.answer.startswith("Only one inspection of Humberside")
+    northumbria = ask(answerer, "give me a rundown of the first northumbria crc inspection")  # ("first" before
+    assert {c.report_id for c in northumbria.citations} == {"northumbria-crc-2018"}          # the name too)
+
+
 def test_an_owners_name_before_crcs_names_the_crcs_it_ran(answerer: Answerer) -> None:
     graded = ask(answerer, "which working links crc was rated inadequate")  # (no "no report is about working links")
     assert not graded.abstained and {c.report_id for c in graded.citations} == {

@@ -191,7 +191,7 @@ def _reports_in_scope(question: str, reports: list[ReportMeta], bodies: list[Bod
     if bodies and not years and kind == "fact" and BEFORE_LATEST.search(question):
         earlier = previous_per_body(dated)
         return sorted(m.report_id for m in earlier), None if earlier else "no earlier report of that body in this index"
-    nth = ordinal_asked(question) if bodies else None  # ("X's first rated inspection", "second time round")
+    nth = ordinal_asked(without_names(question, bodies, True)) if bodies else None  # ("the first X inspection")
     if not years and (nth or (LATEST_ONLY.search(question) if bodies else AS_THINGS_STAND.search(question))):
         kept = previous_per_body(dated) if bodies and KEPT.search(question) else []  # (and the one before)
         dated = (nth_per_body(dated, nth) if nth else latest_per_body(dated)) + kept  # ("currently": the latest)
