@@ -310,6 +310,8 @@ def test_what_a_figure_measures_and_what_a_question_asks_for() -> None:
                                       "how many weeks", "how much was it worth", "how much does it matter")] == \
         ["count", "share", "duration", "duration", "money", None]
     assert quantities("a base budget of £24m, £ 3.2 million and 40 staff", "money") == ["£24m", "£ 3.2 million"]
+    assert has_number("The council also committed an additional four million pounds to children’s services.", "money")
+    assert not has_number("Four families were seen.", "money")
 
 
 def test_a_grade_claim_is_not_led_by_a_grade_word_of_a_sentence_ranked_above_it() -> None:

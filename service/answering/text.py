@@ -40,7 +40,9 @@ AT_AGE = re.compile(r"(?:^|[.;:]\s+)at\s+$", re.I)  # a clause opening "At 16, .
 AGE_LISTED = re.compile(r"\s*(?:,|(?:and|or|to)\s+\d)")
 TIME_UNIT = re.compile(r"\s*(?:-\s*)?(?:hours?|days?|weeks?|months?|years?)\b(?!\s+old)", re.I)  # (an age counts)
 KIND_WORDS = {  # a quantity of each kind in words ("two-thirds", "four people", "six weeks")
-    "money": re.compile(r"[£$€]\s?\d|\b\d[\d,.]*\s?(?:pounds|pence)\b", re.I),
+    "money": re.compile(r"[£$€]\s?\d|\b\d[\d,.]*\s?(?:pounds|pence)\b|\b(?:one|two|three|four|five|six|seven|eight|"
+                        r"nine|ten|twenty|fifty|a hundred|hundreds of|a half|half a)\s+(?:million|billion|thousand)\s+"
+                        r"pounds\b", re.I),  # ("an additional four million pounds")
     "share": re.compile(r"\b(half|halves|third|thirds|quarter|quarters|fifth|fifths|two-thirds|one in \w+|per cent|"
                         r"percent|majority|minority)\b", re.I),
     "count": re.compile(r"\b(two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|thirty|forty|fifty|"
