@@ -120,7 +120,7 @@ def asked_beside(text: str, previous: Context, names: BodyNames) -> tuple[str, s
             or len(set(previous.bodies)) != 1:  # ("which of them were still RI at their next inspection?": a list)
         return None
     if (other := report_beside(previous, names, later)) is None:
-        if not later and CHANGE_ASKED.search(text):  # ("better than the time before?" of its only report: what it says)
+        if not later and CHANGE_ASKED.search(text):  # ("better than the time before?" of its only report)
             return f"{text.rstrip(' ?')} ({previous.bodies[0]})?", set(previous.report_ids)
         return f"no {'later' if later else 'earlier'} report of that body in this index", set()
     if that := THAT_COMPARED.match(text):  # ("how does that compare with the previous inspection?": what was

@@ -117,9 +117,10 @@ def named_first(ranked: list[Evidence], question: Question) -> list[Evidence]:
         named = next((ev for ev in sentences if ev.fit >= A_NAME), None)         # "the complex safeguarding team")
     near = named is not None and named.score >= ranked[0].score - MOST_WITHIN
     most = question.superlative and near  # ("the most overloaded": "the highest workloads the inspectorate had
+    # seen", first, when near the best; so a person's name, "who was the director ...", near a title alone)
     person = near and not ranked[0].fit and bool(WHO.match(question.text)) and question.answer_type == "name"
     figure = near and ranked[0].fit < 1 and question.answer_type == "number"  # (of the kind asked: a count)
-    if named is None or not (most or person or figure) and (not asks_thing(question) or ranked[0].fit >= 1):  # seen", first,
-        return ranked  # when near the best; so a person's name, "who was the director ...", near a title alone)
+    if named is None or not (most or person or figure) and (not asks_thing(question) or ranked[0].fit >= 1):
+        return ranked
     named.score = ranked[0].score
     return [named, *(ev for ev in ranked if ev is not named)]

@@ -24,9 +24,9 @@ from service.answering.organisations import body_label, org_types_named
 from service.answering.dates import YEAR, in_years, parse_years
 from service.answering.asks import NUMBER_Q, OTHER, PLURALS, answer_type
 from service.answering.context import (CHANGE_ASKED, EARLIER_REPORT, LATER_REPORT, NTH, ORDINALS, THAT_COMPARED,
-                                       TRAILING, Context, as_question, asked_beside, both_times, change_of, there_named,
+                                       TRAILING, Context, as_question, asked_beside, both_times, change_of,
                                        picked_again, report_beside, strip_appendix, swap_bodies, swap_years,
-                                       two_turns_reports)
+                                       there_named, two_turns_reports)
 from service.answering.intent import COMPARATIVES, DIFFER, IMPROVE_ASKED
 from service.answering.parts import on_that, two_parts
 from service.answering.regions import region_swapped

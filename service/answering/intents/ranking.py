@@ -32,7 +32,8 @@ STATED_COUNT = re.compile(r"\b(two|three|four|five|six|seven|eight|nine|ten|\d+)
                           r"(?:standards|areas|judge?ments)\s+(?:\w+\s+){0,4}?(?:were|was)\s+(?:rated|judged|graded)\s+"
                           r"(outstanding|good|inadequate|requires improvement)\b", re.I)
 MAX_NAMED = 5  # reports named when none in scope gives a grade
-INSPECTOR_ASKED = re.compile(r"\b(?:inspectors?|hmis?)\b|^\s*who\s+(?:led|has led|lead)\b", re.I)  # (not "which council")
+INSPECTOR_ASKED = re.compile(r"\b(?:inspectors?|hmis?)\b|^\s*who\s+(?:led|has led|lead)\b", re.I)  # (not "which
+# council")
 MEASURE = re.compile(r"\b(average|mean|median)\b", re.I)  # a figure of that measure, not any on the topic
 
 
