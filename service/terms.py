@@ -104,17 +104,16 @@ class Vocabulary:
         limit = len(self.ids) if width is None else width
         seen = {t: i for t in terms(text) if (i := self.ids.get(t)) is not None and i < limit}
         joined = self._compounds(text, limit)
-        kin = {t: [c for c in (*map(lambda k: self.ids.get(k, limit), kin_terms(t)), *joined.get(t, ())) if c < limit]
-               for t in seen}
-        return [[column, *dict.fromkeys(c for c in kin[t] if c != column)] for t, column in seen.items()]
+        kin = {t: [self.ids.get(k, limit) for k in kin_terms(t)] + joined.get(t, []) for t in seen}
+        return [[column, *dict.fromkeys(c for c in kin[t] if c < limit and c != column)] for t, column in seen.items()]
 
     def _compounds(self, text: str, limit: int) -> dict[str, list[int]]:
         """Per term, the column of the word it makes written together with the next or last word ("mocking bird":
         "mockingbird"; "case loads": "caseloads"), when the index holds that word."""
         words = [w for w in TOKEN.findall(text.lower()) if w not in INDEX_STOPWORDS]
         out: dict[str, list[int]] = {}
-        for first, second in zip(words, words[1:]):
-            if (column := self.ids.get(terms(first + second)[0], limit)) < limit:
+        for first, second in zip(words, words[1:]):  # (a pair may make a stopword: "wi th")
+            if (column := self.ids.get("".join(terms(first + second)), limit)) < limit:
                 for word in (first, second):
                     out.setdefault(terms(word)[0], []).append(column)
         return out

@@ -30,6 +30,7 @@ def test_two_words_the_reports_write_as_one_count_as_that_word() -> None:
     assert [mockingbird in group for group in vocabulary.groups("the mocking bird model")] == [True, True, False]
     assert all(caseload in group for group in vocabulary.groups("case loads"))
     assert vocabulary.groups("foster carers") == [[vocabulary.ids["foster"]], [vocabulary.ids["carer"]]]  # (none)
+    assert vocabulary.groups("problems wi th carers") == [[vocabulary.ids["carer"]]]  # ("with": a stopword, no term)
 
 
 def test_a_verbs_irregular_forms_count_as_the_verb() -> None:
