@@ -355,9 +355,12 @@ def test_what_else_of_the_same_body_asks_for_more_of_it_not_of_other_bodies(answ
     assert not more.abstained and {c.report_id for c in more.citations} == {"thames-valley-crc-2018"}
 
 
-def test_what_about_a_kind_named_before_a_shared_name_asks_of_that_kind(answerer: Answerer) -> None:
-    first = ask(answerer, "how did london crc do")
-    nps = ask(answerer, "what about the NPS in london?", first.session_id)
+@pytest.mark.parametrize(("first", "then"), [("how did london crc do", "what about the NPS in london?"),
+                                             ("tell me about london crc", "what about the nps there")])
+def test_what_about_a_kind_named_before_a_shared_name_asks_of_that_kind(answerer: Answerer, first: str,
+                                                                        then: str) -> None:
+    """"There" is the place the body just asked about is named for."""
+    nps = ask(answerer, then, ask(answerer, first).session_id)
     assert {c.report_id for c in nps.citations} == {"london-nps-2018"}
 
 
@@ -941,12 +944,6 @@ def test_why_after_the_best_or_worst_is_chosen_explains_that_one(answerer: Answe
     ask(answerer, "which of those was rated worst?", owned.session_id)
     why = ask(answerer, "why?", owned.session_id)
     assert {c.report_id for c in why.citations} == {"dorset-devon-cornwall-crc-2019"} and "**Concerns**" in why.answer
-
-
-def test_the_other_kind_of_body_there_is_the_one_named_for_that_place(answerer: Answerer) -> None:
-    crc = ask(answerer, "tell me about london crc")
-    nps = ask(answerer, "what about the nps there", crc.session_id)
-    assert {c.report_id for c in nps.citations} == {"london-nps-2018"}
 
 
 def test_a_change_since_the_time_before_asked_of_a_bodys_only_report_is_no_abstention(answerer: Answerer) -> None:

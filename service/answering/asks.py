@@ -155,6 +155,12 @@ def numeric(question: str) -> tuple[str, float] | None:
     match = NUMERIC.search(question)
     if not match:
         return None
-    said = match.group(1).lower()
-    direction = "<" if said in {"fewer than", "less than", "under", "below", "at most"} else ">"
-    return direction + "=" * (said in {"at least", "at most"}), float(match.group(2).replace(",", ""))
+    return comparison(match.group(1)), float(match.group(2).replace(",", ""))
+
+
+def comparison(said: str) -> str:
+    """The comparison a phrase before a figure asks for: "<" ("fewer than", "under" ...), "<=" ("at most"), ">="
+    ("at least") or ">" ("more than", "over" ...)."""
+    said = said.lower()
+    return ("<" if said in {"fewer than", "less than", "under", "below", "at most"} else ">") + "=" * (
+        said in {"at least", "at most"})

@@ -184,7 +184,7 @@ class Tools:
         if mentioned:  # ("the family safeguarding model": the reports mention "family safeguarding", with or
             runs.sort(key=lambda run: bool(UNIT_WORD.fullmatch(words[run[1] + run[2] - 1])))  # without it: last)
         for capitals, start, size in runs:
-            both = reduce(lambda a, b: np.intersect1d(a, b, assume_unique=True), rows[start:start + size])
+            both = _holding_all(rows[start:start + size])
             if name := self._written_as_name(words[start:start + size], both, capitals, mentioned):
                 return [name]
         return self._before_unit(words, rows, question) if not mentioned else []
@@ -197,7 +197,7 @@ class Tools:
             run = words[start:start + size]
             if all(r is not None for r in rows[start:start + size]) and not cue_words(" ".join(run)) and re.search(
                     r"\b" + r"\W+".join(map(re.escape, run)) + rf"\s+{UNIT}\b", question, re.I):
-                held = reduce(lambda a, b: np.intersect1d(a, b, assume_unique=True), rows[start:start + size])
+                held = _holding_all(rows[start:start + size])
                 if len(held) >= NAME_SEEN and (name := self._mentioned(_phrase(run), held)):
                     return [name]
         return []
@@ -242,6 +242,11 @@ class Tools:
         """The reports, the latest published first (undated ones last; equal dates keep their order)."""
         metas = [self.library.reports[r] for r in report_ids]
         return sorted(metas, key=lambda m: str(m.published or ""), reverse=True)
+
+
+def _holding_all(rows: list[np.ndarray]) -> np.ndarray:
+    """The sentences that hold every one of a run's words (``rows``: per word, the sentences holding it)."""
+    return reduce(lambda a, b: np.intersect1d(a, b, assume_unique=True), rows)
 
 
 def _phrase(run: list[str]) -> re.Pattern[str]:

@@ -16,6 +16,7 @@ from dataclasses import replace
 
 from ingest.models import GRADES
 from service.answering import grades
+from service.answering.asks import comparison
 from service.answering.compose import CitationBook, Row, abstain, list_answer
 from service.answering.evidence import provenance_evidence, scan_pages
 from service.answering.intents.grade_lists import (NEVER, every_grade_rows, grade_changes, grade_rows, never_rows,
@@ -144,8 +145,7 @@ def _times_inspected(tools: Tools, scope: Scope, book: CitationBook, session_id:
         return None
     said, times = (asked.group(1) or "exactly").lower(), asked.group(2).lower().removesuffix(" times")
     count = int(times) if times.isdigit() else TIMES.get(times, grades.NUMBERS.get(times, 0))
-    meets = COMPARED[">" if said in ("more than", "over") else ">=" if said == "at least" else "<=" if said ==
-                     "at most" else "<" if said in ("fewer than", "less than", "under") else "=="]
+    meets = COMPARED["==" if said in ("only", "exactly") else comparison(said)]
     by_body = group_by_body(tools.library.reports[r] for r in scope.report_ids)
     ids = [m.report_id for metas in by_body.values() if meets(len(metas), count) for m in metas]
     if not count or not ids:

@@ -130,15 +130,15 @@ def _by_inspector(tools: Tools, scope: Scope, book: CitationBook, session_id: st
     """The lead inspectors who led the most (or fewest) inspections in scope, a row for each of their reports, cited
     to the line naming them ("which inspector led the most inspections?")."""
     metas = [m for m in map(tools.library.reports.get, scope.report_ids) if m.lead_inspector]
-    led = Counter(" ".join(m.lead_inspector.split()) for m in metas)
+    lead = {m.report_id: " ".join(m.lead_inspector.split()) for m in metas}  # (however the name was spaced)
+    led = Counter(lead.values())
     if scope.missing or not led:
         return abstain(session_id, missing=scope.missing)
     pick = min if re.search(r"\b(fewest|least)\b", scope.question, re.I) else max
     count = pick(led.values())
     rows = [Row(m, "mentioned", [ev], f"led by {m.lead_inspector}") for m in metas
-            if led[" ".join(m.lead_inspector.split())] == count
-            and (ev := provenance_evidence(tools.library, m, "lead_inspector"))]
-    names = sorted({" ".join(row.meta.lead_inspector.split()) for row in rows})
+            if led[lead[m.report_id]] == count and (ev := provenance_evidence(tools.library, m, "lead_inspector"))]
+    names = sorted({lead[row.meta.report_id] for row in rows})
     side = "fewest" if pick is min else "most"
     return list_answer(rows, book, session_id, f"The {side} inspections led by one lead inspector, {count}"
                                                f"{' each' * (len(names) > 1)}: {', '.join(f'**{n}**' for n in names)}")
