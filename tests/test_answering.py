@@ -2266,6 +2266,15 @@ def test_a_count_of_a_role_asked_by_its_initials_is_counted_by_the_reports_words
                                            "missing.", "23")  # (one word of the reports' term is not it)
 
 
+def test_a_possessive_before_what_a_figure_counts_is_not_what_it_counts(answerer: Answerer) -> None:
+    """"how many children in care": "four directors of children's services" counts directors (the children's are
+    whose services), so it is no count of children; "12 children's homes" still counts homes."""
+    quote = "There have been four directors of children's services since the last inspection."
+    assert not answerer.tools.counts_asked("how many children in care did cornwall have", quote, "four")
+    assert answerer.tools.counts_asked("how many directors of children's services", quote, "four")
+    assert answerer.tools.counts_asked("how many homes does it run", "It runs 12 children's homes.", "12")
+
+
 @pytest.mark.parametrize("question", ["is durham tees valley crc still requires improvement?",
                                       "is durham tees valley crc currently rated requires improvement?"])
 def test_still_or_currently_of_one_body_asks_of_its_latest_report(answerer: Answerer, question: str) -> None:

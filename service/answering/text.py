@@ -222,6 +222,12 @@ def unit_of(quote: str, figure: str, limit: int = 0) -> str:
     return " ".join(words(re.split(r"[,;:()\[\]]", quote[:at])[-1])[-(limit or UNIT_WORDS):])
 
 
+def without_possessives(unit: str) -> str:
+    """A figure's unit without the words that say whose ("directors of children's services": "directors of
+    services"): a possessive is never what a figure counts."""
+    return " ".join(w for w in unit.split() if not w.lower().endswith(("'s", "’s", "s'", "s’")))
+
+
 UNIT = r"(?:team|service|project|programme|program|scheme|club|forum|group|panel|hub|centre|center|council|model|" \
        r"initiative|unit|partnership|board|approach|app|tool|workbook|pathway|offer|network|alliance|award|agency|" \
        r"campaign|system|framework|platform|pilot|strategy|charter)s?"

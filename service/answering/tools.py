@@ -16,7 +16,8 @@ from service.answering.evidence import Claim, Evidence, metadata_claims
 from service.answering.grades import grade_claims
 from service.answering.rank import Question, Ranker
 from service.answering.scope import SCAFFOLD, Scope, without_names
-from service.answering.text import UNIT, UNIT_WORD, content_words, counted_asked, stem, stems, unit_of, with_apostrophes
+from service.answering.text import UNIT, UNIT_WORD, content_words, counted_asked, stem, stems, unit_of, with_apostrophes, \
+    without_possessives
 from service.answering.thesaurus import besides_everyday, reports_words
 from service.library import Library
 from service.answering.places import DIRECTIONS, SHORT_FORMS
@@ -123,7 +124,7 @@ class Tools:
     def counts_asked(self, question: str, quote: str, figure: str) -> bool:
         """False when a count question asks for one thing ("how many children in care") and the figure counts
         another, in words and in meaning ("a total of 23 occasions"): that figure does not answer it."""
-        counted, unit = counted_asked(question), unit_of(quote, figure)
+        counted, unit = counted_asked(question), without_possessives(unit_of(quote, figure))
         if not counted or not unit or stems(counted) & stems(unit):
             return True
         shared = stems(reports_words(counted)) & stems(unit_of(quote, figure, CLAUSE_WORDS))
