@@ -1992,6 +1992,19 @@ def test_a_lead_inspector_no_report_names_is_said_to_be_unnamed(answerer: Answer
     assert "HM Inspectorate of Probation" in ask(answerer, "who inspected wales crc?").answer  # (no lead asked)
 
 
+@pytest.mark.parametrize(("question", "said"), [
+    ("what did the lead inspector say about unpaid work at essex?", "Unpaid work"),
+    ("After looking at Dorset, Devon and Cornwall, what did the head of the probation inspectorate tell the "
+     "government to do?", "advised the government to intervene"),
+])
+def test_a_lead_who_is_not_what_is_asked_is_no_lead_inspector_asked(answerer: Answerer, question: str,
+                                                                   said: str) -> None:
+    """What a lead said or did is asked, not who: the reports naming no lead inspector is no reason to abstain
+    (and the head of the inspectorate is its chief inspector, not an inspection's lead)."""
+    answer = ask(answerer, question)
+    assert not answer.abstained and said in answer.answer
+
+
 def test_a_sentence_about_the_rating_is_no_finding_of_a_comparison(answerer: Answerer) -> None:
     answer = ask(answerer, "compare london crc and the london nps division in their early 2018 reports")
     concern = next(line for line in answer.answer.splitlines() if line.startswith("| Main concern"))
