@@ -1051,6 +1051,17 @@ def test_what_changed_compares_the_reports_of_the_body_asked_about(answerer: Ans
     assert "| Overall grade |" in changed.answer
 
 
+@pytest.mark.parametrize("question", ["what had changed at northumbria crc by the time they went back?",
+                                      "have things changed at northumbria crc?",
+                                      "what was different at northumbria crc between its inspections?"])
+def test_what_changed_at_a_body_asked_in_a_sentence_compares_its_reports(answerer: Answerer, question: str) -> None:
+    """A change with no direction and no topic of one body with two reports is asked of both, side by side (s41
+    demo probe q22: "what had changed by the time they went back?" had abstained)."""
+    changed = ask(answerer, question)
+    assert [item.report_id for item in changed.items] == ["northumbria-crc-2018", "northumbria-crc-2020"]
+    assert "| What improved |" in changed.answer
+
+
 def test_a_kind_of_organisation_other_than_the_bodys_is_a_topic(answerer: Answerer) -> None:
     for question in ("who did thames valley team up with on prison releases",
                      "who helped thames valley with prison release"):

@@ -103,6 +103,8 @@ CHANGE_FRAME = {stem(w) for w in """improve improved improves improvement improv
     declined deteriorate deteriorated drop dropped slip slipped downhill fall fallen fell gone went goes progress
     progressed change changed since previous prior earlier last inspections first second third two both latest
     recent next between""".split()}  # (which of its inspections: "from the first inspection to the second")
+UNDIRECTED = {stem(w) for w in "change changed changes different difference differences".split()}  # a change, no way
+VAGUE = {stem(w) for w in "thing things anything something much".split()}  # ("have things changed at X?")
 
 
 def asks_for_themes(scope: Scope) -> bool:
@@ -164,7 +166,9 @@ def intent_of(scope: Scope) -> str:
             and changed <= CHANGE_FRAME | COMPARE_WORDS | RATING \
             and not WHERE_MOST.search(scope.question) and not IMPROVE_ASKED.search(scope.question) \
             or named == 1 and OVER_TIME.search(scope.question) \
-            or named == 1 and ALWAYS.search(scope.question) and HOW_RATED.search(scope.question):
+            or named == 1 and ALWAYS.search(scope.question) and HOW_RATED.search(scope.question) \
+            or named == 1 and len(scope.report_ids) >= 2 and changed & UNDIRECTED \
+            and changed <= UNDIRECTED | VAGUE | CHANGE_FRAME:  # ("what had changed at X by the time they went back?")
         return "compare"  # "has Suffolk gone downhill", "Birmingham over the years", "was it always that good?"
     counts_compared = COUNT_CUE.search(scope.question) and len(years) >= 2 and (
         COMPARE_CUE.search(scope.question) or CHANGE_CUE.search(scope.question))  # "how many in 2022 compared with 2023"
