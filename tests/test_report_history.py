@@ -1155,3 +1155,22 @@ def test_which_were_inspected_more_than_once_counts_each_bodys_reports(tmp_path:
     once = answerer.ask(AskRequest(question="how many councils were inspected only once?"))
     assert "2 organisations" in once.answer and {i.report_id for i in once.items} == {"westmoor-2020", "northby-2021"}
     assert answerer.ask(AskRequest(question="which councils were inspected 3 times?")).abstained
+
+
+def test_a_year_of_something_a_later_report_tells_of_is_asked_of_that_report(tmp_path: Path, embeddings) -> None:
+    """"What panel did X set up after the focused visit in January 2022?": no report of X is of 2022, and its
+    2024 report tells of that visit, so that report answers, under a note that none is of 2022 (s41 Ofsted probe
+    f12); a grade asked of a year with no report is still not given from another year's report."""
+    folder = tmp_path / "reports"
+    folder.mkdir()
+    write_report(folder, "Eastvale", "1 March 2019", "## Help and protection\n\nChildren are seen promptly.\n", "Good")
+    write_report(folder, "Eastvale", "1 August 2024", "## Children in care\n\nThe introduction of the Better Homes "
+                 "panel, created since Ofsted's last focused visit in January 2022, ensures a strong focus on "
+                 "children's permanence needs.\n", "Good")
+    answerer = answerer_over(folder, tmp_path, embeddings)
+    answer = answerer.ask(AskRequest(question="What panel did Eastvale set up after Ofsted's focused visit in "
+                                              "January 2022 to keep attention on kids' long-term homes?"))
+    assert not answer.abstained and "Better Homes panel" in answer.answer
+    assert answer.answer.startswith("No report on Eastvale in this index is dated 2022")
+    assert answerer.ask(AskRequest(question="what was eastvale rated in 2022?")).abstained
+    assert answerer.ask(AskRequest(question="what did the 2026 report on eastvale say about permanence?")).abstained

@@ -20,6 +20,7 @@ from service.answering.dates import (BEFORE_LATEST, FIELDWORK_YEAR, KEPT, LATEST
                                      YEAR_PHRASE, around_events, before_latest_blanked, dates_every_body, future_asked,
                                      in_years, of_fieldwork_asked, of_month_asked, ordinal_asked, other_years_note,
                                      parse_years, years_held)
+from service.answering.graded_when import told_later
 from service.answering.text import MONTH, content_words, stem, stems
 from service.answering.thesaurus import in_reports_words, reports_words
 from service.terms import STOPWORDS
@@ -49,7 +50,6 @@ RATING = {stem(w) for w in "rated rating ratings rate grade grades graded judged
                            "status verdict verdicts category categories".split()}  # ("did Ofsted deem outstanding")
 COUNTED = {stem(w) for w in "number numbers proportion percentage share fraction count total".split()}  # of reports
 TOPIC_SUPERLATIVES = re.compile(r"\b(best|worst|weakest|strongest|poorest)\b", re.I)
-WORST_STEMS = {stem(w) for w in "worst weakest poorest".split()}
 JOINED = re.compile(r"\s+(?:for|of)\s+(?=[A-Z])")  # a name's words joined ("Achieving for Children")
 LIST_ASKED = re.compile(r"^\s*(which|who|where|what)\b", re.I)
 COMMON = {stem(w) for w in "common usual typical frequent".split()}  # "the most common grade": the tally says
@@ -82,8 +82,7 @@ class Scope:
     area: str | None = None                    # the judgement area named (None: overall, or none named)
     jargon: str = ""                           # the reports' terms for its everyday words ("domestic abuse")
     note: str | None = None                    # said before the answer ("No Devon report is dated 2024 ...")
-    kinds: set[str] | None = None              # the kinds of organisation the named bodies are (none named:
-                                               # the index's)
+    kinds: set[str] | None = None              # kinds of organisation the named bodies are (none named: the index's)
 
 
 def parse(question: str, reports: list[ReportMeta], areas: AreaNames, names: BodyNames) -> Scope:
@@ -131,7 +130,7 @@ def _side_of_topic_superlative(scope: Scope) -> str | None:
     if scope.kind != "fact" or scope.bodies or len(said) != 1 or not topic or scope.answer_type not in (None, "name") \
             or not LIST_ASKED.match(scope.question):
         return None
-    return "concern" if said & WORST_STEMS else "positive"
+    return "concern" if said & stems("worst weakest poorest") else "positive"
 
 
 def grades_of_all(scope: Scope) -> bool:
@@ -177,9 +176,10 @@ def _reports_in_scope(question: str, reports: list[ReportMeta], bodies: list[Bod
     fieldwork = bool(bodies) and kind == "fact" or bool(FIELDWORK_YEAR.search(question))  # ("inspected in 2019")
     dated = [m for m in chosen if in_years(m, years, with_fieldwork=fieldwork)]
     undated = {b.body for b in bodies} - {body_label(m) for m in dated}  # "supervised in November 2018" may be told
-    if undated and (kind == "fact" and not dated or len({b.body for b in bodies}) > 1) and not dates_every_body(
-            question, [b.end for b in bodies]):  # of 2019: the text decides; "A vs B in 2023", one inspected then:
-        dated += [m for m in chosen if body_label(m) in undated]  # each one's report nearest that year
+    if undated and (kind == "fact" and not dated or len({b.body for b in bodies}) > 1) and (not dates_every_body(
+            question, [b.end for b in bodies]) or not dated and told_later(question, chosen, years)):  # of 2019: the
+        dated += [m for m in chosen if body_label(m) in undated]  # text decides; "A vs B in 2023", one inspected
+        # then: each one's report nearest that year; "after the focused visit in 2022": a later report tells
     dated = around_events(question, chosen, dated, fieldwork) if bodies else dated
     if chosen and not dated:
         return [], f"no report in this index matches that {'organisation and ' * bool(bodies)}date" + years_held(
