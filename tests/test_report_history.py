@@ -1174,3 +1174,17 @@ def test_a_year_of_something_a_later_report_tells_of_is_asked_of_that_report(tmp
     assert answer.answer.startswith("No report on Eastvale in this index is dated 2022")
     assert answerer.ask(AskRequest(question="what was eastvale rated in 2022?")).abstained
     assert answerer.ask(AskRequest(question="what did the 2026 report on eastvale say about permanence?")).abstained
+
+
+def test_a_count_asked_of_the_year_a_report_was_inspected_is_that_reports_own(tmp_path: Path, embeddings) -> None:
+    """Inspected in November 2015, published in January 2016: asked "in 2015", its own count of what is asked
+    leads, not a count it dates "at 31 March 2015" (the report is of 2015 already); and "children (137)" counts
+    children (s41 Ofsted probe f05, Torbay)."""
+    answerer = one_report(tmp_path, embeddings, "Eastvale", "5 January 2016", (
+        "Inspection dates: 2 November 2015 to 13 November 2015\n\n## Information about this local authority area\n\n"
+        "This is an increase from 132 at 13 October 2014. At 31 March 2015, 58 children lived in a privately "
+        "arranged fostering placement.\n\nA high number of children (137) receive elective home education.\n"),
+        "Requires improvement")
+    answer = answerer.ask(AskRequest(question="how many kids were home educated in eastvale when it was inspected "
+                                              "in 2015?"))
+    assert answer.answer.startswith("**137** — ")

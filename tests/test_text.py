@@ -588,6 +588,7 @@ def test_what_a_count_question_counts(question: str, counted: str) -> None:
      "subsequently returned to care"),
     ("West Yorkshire CRC supervised 8,136 people in July 2018.", "8,136", "people"),
     ("we saw 40 cases during the inspection", "40", "cases"),
+    ("A high number of children (137) receive elective home education.", "137", "children"),  # (a noun, its count)
 ])
 def test_what_a_figure_counts(quote: str, figure: str, unit: str) -> None:
     from service.answering.text import unit_of

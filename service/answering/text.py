@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
+from itertools import takewhile
 
 from ingest.metadata_text import squash
 from service.terms import STOPWORDS, stem
@@ -206,13 +207,19 @@ def counted_asked(question: str) -> str:
     return " ".join(said)
 
 
+IN_BRACKETS_AFTER = re.compile(rf"((?:[A-Za-z][\w'’-]*\s+){{0,{UNIT_WORDS - 1}}}[A-Za-z][\w'’-]*)\s*\(\s*$")  # a noun, "("
+
+
 def unit_of(quote: str, figure: str, limit: int = 0) -> str:
     """The words a figure in ``quote`` counts: those after it up to the clause's end, or by default up to
     ``UNIT_WORDS`` and a word that starts saying when or where ("8,136 people in July 2018": "people"); else those
-    before it ("... at the age of 25"); at most ``limit``."""
+    before it ("... at the age of 25"); a noun's, when the figure is in brackets after it ("children (137)"); at
+    most ``limit``."""
     at = quote.find(figure)
     if at < 0:
         return ""
+    if not limit and (noun := IN_BRACKETS_AFTER.search(quote[:at])):  # ("children (137) receive ...": children)
+        return " ".join(reversed(list(takewhile(lambda w: w.lower() not in STOPWORDS, reversed(words(noun.group(1)))))))
     after = words(re.split(r"[,;:.()\[\]]", quote[at + len(figure):].lstrip(")] "), maxsplit=1)[0])  # ("4% (12)")
     if after and limit:
         return " ".join(after[:limit])

@@ -7,7 +7,7 @@ import re
 from collections.abc import Callable
 
 from ingest.models import ReportMeta
-from service.answering.dates import parse_years
+from service.answering.dates import in_years, parse_years
 from service.answering.evidence import Evidence
 from service.answering.organisations import latest_per_body
 
@@ -26,14 +26,14 @@ def dated_as_asked(ranked: list[Evidence], spans: list[tuple[int, int]]) -> list
 
 def _dated_when(ev: Evidence, spans: list[tuple[int, int]]) -> int:
     """-1 for a sentence that gives years, none of them in ``spans`` (a change "since" a year is of now too); 1
-    for one that gives one of them in a report published in none; else 0."""
+    for one that gives one of them in a report neither published nor inspected in them; else 0."""
     given = parse_years(ev.quote) if ev.kind == "sentence" and not SINCE.search(ev.quote) else []
     if not given:
         return 0
     if not any(lo <= high and low <= hi for lo, hi in spans for low, high in given):
         return -1
-    published = ev.meta.published.year if ev.meta.published else None
-    return int(published is not None and not any(lo <= published <= hi for lo, hi in spans))
+    return int(bool(ev.meta.published) and not in_years(ev.meta, spans, with_fieldwork=True))  # (a report inspected
+    # in a year asked is of that year, whenever it came out)
 
 
 def latest_first(ranked: list[Evidence], reports: list[ReportMeta]) -> list[Evidence]:
