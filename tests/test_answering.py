@@ -2299,6 +2299,15 @@ def test_a_possessive_before_what_a_figure_counts_is_not_what_it_counts(answerer
     assert answerer.tools.counts_asked("how many homes does it run", "It runs 12 children's homes.", "12")
 
 
+def test_what_a_relative_clause_tells_of_a_figures_noun_is_not_what_it_counts(answerer: Answerer) -> None:
+    """"how many new foster carers": "24 care leavers who continue to receive the support of foster carers"
+    counts care leavers (s41 Ofsted probe u06, which led with **24**); "25 households to become foster carers" may
+    count them."""
+    quote = "There are currently 24 care leavers who continue to receive the support of foster carers."
+    assert not answerer.tools.counts_asked("how many new foster carers did it approve", quote, "24")
+    assert answerer.tools.counts_asked("how many care leavers stayed put", quote, "24")
+
+
 @pytest.mark.parametrize("question", ["is durham tees valley crc still requires improvement?",
                                       "is durham tees valley crc currently rated requires improvement?"])
 def test_still_or_currently_of_one_body_asks_of_its_latest_report(answerer: Answerer, question: str) -> None:

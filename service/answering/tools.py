@@ -62,6 +62,7 @@ AREA_MEANT = 0.65       # cosine of a question's topic and the judgement area it
 
 
 COUNT_LEADS = 0.2       # cosine by which one of a sentence's figures counts what is asked better than the others
+RELATIVE = re.compile(r"\b(?:who|whom|whose|which|that)\b", re.I)  # a figure's own noun, then what tells of it
 COUNT_FITS = 0.25       # cosine of what a count question counts and what a figure counts, for the figure to lead
                         # (set on the dev halves and the probes: cases/children 0.28, ICPCs/initial child
                         # protection conferences 0.28, youngsters/children looked after 0.41; children/occasions
@@ -130,6 +131,9 @@ class Tools:
         shared = stems(reports_words(counted)) & stems(unit_of(quote, figure, CLAUSE_WORDS))
         if len(shared) >= 2:  # ("how many DCS": "four people holding the role of the director of children's services")
             return True
+        clause = unit_of(quote, figure, CLAUSE_WORDS)
+        if (told := RELATIVE.search(clause)) and stems(counted) & stems(clause[told.end():]):  # ("24 care leavers
+            return False  # who receive the support of foster carers": the asked is what the figure's own is told by)
         return float(self.vectors(counted) @ self.vectors(unit)) >= COUNT_FITS
 
     def counting_figure(self, question: str, quote: str, figures: set[str]) -> str | None:
