@@ -1188,3 +1188,19 @@ def test_a_count_asked_of_the_year_a_report_was_inspected_is_that_reports_own(tm
     answer = answerer.ask(AskRequest(question="how many kids were home educated in eastvale when it was inspected "
                                               "in 2015?"))
     assert answer.answer.startswith("**137** — ")
+
+
+@pytest.mark.parametrize("question", ["which councils have copied eastvale's open door approach?",
+                                      "Which areas use Eastvale's 'Open Door' model?"])
+def test_a_body_named_as_the_owner_of_a_thing_others_have_is_no_scope(tmp_path: Path, embeddings,
+                                                                       question: str) -> None:
+    """"Which councils have copied X's approach?" asks who has the approach, X among them, not about X alone (s41
+    Ofsted probe t04: "North Yorkshire's 'No Wrong Door' approach" had given North Yorkshire only)."""
+    folder = tmp_path / "reports"
+    folder.mkdir()
+    for town, year, text in (("Eastvale", 2018, "The Open Door approach helps teenagers on the edge of care."),
+                             ("Westmoor", 2021, "Its programme, based on Eastvale's 'Open Door' model, helps children."),
+                             ("Northby", 2022, "Children in Northby are seen promptly.")):
+        write_report(folder, town, f"1 March {year}", f"## Help and protection\n\n{text}\n", "Good")
+    answer = answerer_over(folder, tmp_path, embeddings).ask(AskRequest(question=question))
+    assert {item.report_id for item in answer.items} == {"eastvale-2018", "westmoor-2021"}

@@ -21,6 +21,13 @@ OWNED_KIND = r"(?:['’]s|\s*-?\s*(?:run|owned|led))?\s+(?:crcs?|community rehab
 LEAD_WORDS = re.compile(r"(?:\b(?:the|city|of|royal|london|borough|county|metropolitan|council)\s+)+$", re.I)
 
 
+OWNS_A_THING = re.compile(r"(['’]s?)?\s+(?:the\s+)?(?:[‘'\"]|(?:[\w-]+\s+){0,3}(?:approach|model|programme|program|"
+                          r"project|scheme|initiative|pilot|framework|method)\b)", re.I)  # ("X's 'No Wrong Door'")
+OTHERS_LISTED = re.compile(r"\b(?:which|what)\s+(?:[\w'’-]+\s+){0,2}?(?:councils|authorities|las|areas|places|crcs|"
+                           r"providers|companies|organisations)\b(?!\s+of\b)", re.I)  # (not "which areas of X's ...")
+OTHER_ASKED = re.compile(r"\b(?:other|else)\b", re.I)
+
+
 @dataclass
 class BodyMatch:
     body: str                 # the body as the reports name it
@@ -102,3 +109,15 @@ def of_one_kind(matches: list[BodyMatch], kinds: dict[str, str | None]) -> list[
         if len(named[i]) > 1 and len(others) == 1 and others < named[i]:
             match.report_ids = [r for r in match.report_ids if kinds.get(r) in others]
     return matches
+
+
+def without_owners(question: str, found: list[BodyMatch]) -> str:
+    """The question with a body blanked out that it names only as the owner of a thing it asks which others have
+    ("which councils have copied North Yorkshire's 'No Wrong Door' approach?": the approach, wherever it is; not
+    "which other councils ...", which asks of the others)."""
+    owner = OWNS_A_THING.match(question, found[0].end) if len(found) == 1 else None
+    owns = owner is not None and (owner.group(1) or re.search(r"['’]s?$", question[:found[0].end]))  # (the match
+    if not owns or not OTHERS_LISTED.search(question[:found[0].start]) or OTHER_ASKED.search(question):  # may hold
+        return question  # its "'s")
+    end = owner.end(1) if owner.group(1) else found[0].end
+    return question[:found[0].start] + " " * (end - found[0].start) + question[end:]

@@ -4,7 +4,7 @@ kind (CRC, NPS, council), the reports grouped by body, and the inspectorates a q
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from datetime import date
 
 from ingest.models import ReportMeta
@@ -141,3 +141,11 @@ def metadata_names(reports: list[ReportMeta]) -> list[str]:
     fields = " ; ".join(f"{m.owner or ''} ; {m.lead_inspector or ''}" for m in reports)
     return list(dict.fromkeys(n for n in ENTITY.findall(fields) if len(n) > 3 and not MONTH.fullmatch(n)
                               and not DESCRIBED.search(n)))
+
+
+def councils_placed(chosen: list[ReportMeta], place_of: Callable[[str], str | None],
+                    wanted: set[str]) -> list[ReportMeta] | None:
+    """Of ``chosen``, the councils' reports whose body ``place_of`` puts among ``wanted`` ("London boroughs",
+    "the north east"); None when it places none of them (an index of councils: else the words are only words)."""
+    placed = {m.report_id: place_of(body_label(m)) for m in chosen if org_type(m) in (None, "local authority")}
+    return [m for m in chosen if placed.get(m.report_id) in wanted] if any(placed.values()) else None

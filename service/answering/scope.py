@@ -11,9 +11,11 @@ from service.answering import grades
 from service.answering.areas import AreaNames
 from service.answering.asks import AREA_COVERED, NUMERIC, PLURAL_ORGS, WHO, answer_type, kind_of, numeric
 from service.answering.mentions import BodyMatch, BodyNames
+from service.answering.name_spans import without_owners
 from service.answering.organisations import (DESCRIBED, INSPECTORATE_NAMES, KIND_NOUNS, ORG_TYPES, body_label,
-                                             inspectorates_named, kind_listed, latest_per_body, metadata_names,
-                                             nth_per_body, org_type, org_types_named, previous_per_body)
+                                             councils_placed, inspectorates_named, kind_listed, latest_per_body,
+                                             metadata_names, nth_per_body, org_type, org_types_named,
+                                             previous_per_body)
 from service.answering.places import COUNCIL_KINDS, council_groups, council_kind, council_kinds_named
 from service.answering.regions import region_of, regions_named, without_regions
 from service.answering.dates import (BEFORE_LATEST, FIELDWORK_YEAR, KEPT, LATEST_ONLY, PART_OF_YEAR, YEAR_BESIDE,
@@ -88,6 +90,7 @@ class Scope:
 def parse(question: str, reports: list[ReportMeta], areas: AreaNames, names: BodyNames) -> Scope:
     """Read a (stand-alone) question against the index's reports."""
     question, graded = grades.plain_grades(question)
+    question = without_owners(question, names.find(question))  # ("which councils copied X's 'No Wrong Door'?")
     found = names.find(question)
     groups = council_groups(question, [b.end for b in found])  # ("London boroughs"; not "Kent County Council")
     bodies = [b for b in found if not any(a < b.end and b.start < z for a, z in groups)]
@@ -160,19 +163,12 @@ def _reports_in_scope(question: str, reports: list[ReportMeta], bodies: list[Bod
         chosen = [m for m in chosen if org_type(m) in types or body_label(m) not in typed]  # ("BGSW ... the NPS")
     elif types:
         chosen = [m for m in chosen if org_type(m) in types | {None}]  # (an area's SEND report: kind unread)
-    if not bodies and (groups := council_kinds_named(question)):  # "which London boroughs ...", "county councils"
-        councils = {m.report_id: council_kind(body_label(m)) for m in chosen
-                    if org_type(m) in (None, "local authority")}
-        if any(councils.values()):  # (an index of councils: else the words are only words)
-            chosen = [m for m in chosen if councils.get(m.report_id) in groups]
-            if not chosen:
-                return [], f"no report in this index is about a {' or '.join(sorted(groups))}"
-    if not bodies and (regions := regions_named(question)):  # "which councils in the north east ...", "welsh LAs"
-        region = {m.report_id: region_of(body_label(m)) for m in chosen if org_type(m) in (None, "local authority")}
-        if any(region.values()):  # (an index of councils: else the words are only words)
-            chosen = [m for m in chosen if region.get(m.report_id) in regions]
-            if not chosen:
-                return [], f"no report in this index is about a council in {' or '.join(sorted(regions))}"
+    for wanted, place_of, what in ((not bodies and council_kinds_named(question), council_kind, "a {}"),
+                                   (not bodies and regions_named(question), region_of, "a council in {}")):
+        placed = councils_placed(chosen, place_of, wanted) if wanted else None  # ("which London boroughs ...",
+        if placed is not None and not placed:  # "county councils", "councils in the north east", "welsh LAs")
+            return [], f"no report in this index is about {what.format(' or '.join(sorted(wanted)))}"
+        chosen = chosen if placed is None else placed
     fieldwork = bool(bodies) and kind == "fact" or bool(FIELDWORK_YEAR.search(question))  # ("inspected in 2019")
     dated = [m for m in chosen if in_years(m, years, with_fieldwork=fieldwork)]
     undated = {b.body for b in bodies} - {body_label(m) for m in dated}  # "supervised in November 2018" may be told
