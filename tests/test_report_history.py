@@ -1204,3 +1204,20 @@ def test_a_body_named_as_the_owner_of_a_thing_others_have_is_no_scope(tmp_path: 
         write_report(folder, town, f"1 March {year}", f"## Help and protection\n\n{text}\n", "Good")
     answer = answerer_over(folder, tmp_path, embeddings).ask(AskRequest(question=question))
     assert {item.report_id for item in answer.items} == {"eastvale-2018", "westmoor-2021"}
+
+
+def test_an_aspect_no_compared_report_says_a_word_of_is_no_row(tmp_path: Path, embeddings) -> None:
+    """"A and B were both inspected the same week. How did their grades compare?": "same week" is no aspect
+    either report speaks of, so no "Same week" row of unrelated sentences (s41 Ofsted probe c01); their main
+    strength and concern instead. An aspect one of them speaks of keeps its row."""
+    folder = tmp_path / "reports"
+    folder.mkdir()
+    for town, year, text in (("Eastvale", 2023, "Leaders know their services well. Caseloads are too high."),
+                             ("Westmoor", 2023, "Leaders are ambitious for children. Caseloads are manageable."),
+                             ("Northby", 2022, "Visits happen every week.")):
+        write_report(folder, town, f"1 March {year}", f"## Help and protection\n\n{text}\n", "Good")
+    answerer = answerer_over(folder, tmp_path, embeddings)
+    answer = answerer.ask(AskRequest(question="Eastvale and Westmoor were both inspected the same week. How did "
+                                              "their grades compare?"))
+    assert "| Same week |" not in answer.answer and "| Main strength |" in answer.answer
+    assert "| Caseloads |" in answerer.ask(AskRequest(question="compare eastvale and westmoor on caseloads")).answer
