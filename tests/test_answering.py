@@ -1544,6 +1544,16 @@ def test_a_finding_that_only_says_the_grades_shown_is_not_listed_again(answerer:
     assert "its handling of the risk of harm still needed work" in answer.answer  # (it says more)
 
 
+def test_two_bodies_compared_are_said_to_be_graded_alike_or_apart_area_by_area(answerer: Answerer) -> None:
+    """"Were their judgements the same across the board?": the areas two bodies were graded differently for, in
+    words above the table, or that they were graded alike in each (s41 Ofsted probe c05 left it to the table)."""
+    alike = ask(answerer, "were west yorkshire and staffordshire graded the same in 2020?")
+    assert "**Graded alike** in every area both grade." in alike.answer.split("\n\n")[0]
+    apart = ask(answerer, "compare northumbria and west yorkshire in 2020").answer.split("\n\n")[0]
+    assert "**Graded differently**: *Assessment* (West Yorkshire CRC inadequate, Northumbria CRC requires " \
+           "improvement);" in apart
+
+
 def test_a_side_compared_is_that_side_of_each_not_an_aspect(answerer: Answerer) -> None:
     answer = ask(answerer, "compare the problems at essex and thames valley")  # ("problems": no subject's row)
     assert "| Main concern |" in answer.answer and "| Main strength |" not in answer.answer

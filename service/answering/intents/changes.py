@@ -26,8 +26,11 @@ def graded_areas(tools: Tools, metas: list[ReportMeta]) -> list[tuple[str, dict[
 
 def area_changes(tools: Tools, metas: list[ReportMeta]) -> str:
     """Of one body's reports, the judgement areas whose grade went up or down from the first to the last (each
-    named as the newest report names it): " **Went up**: *X* (from requires improvement to good)."."""
+    named as the newest report names it): " **Went up**: *X* (from requires improvement to good)."; of two
+    bodies' reports, the areas they were graded differently for, or that they were graded alike in every one."""
     graded = sorted((m for m in metas if m.areas), key=lambda m: str(m.published or ""))
+    if len(graded) == len(metas) == 2 and len({body_label(m) for m in graded}) == 2:
+        return areas_apart(tools, metas)  # (in the table's order)
     if len(graded) < 2 or len({body_label(m) for m in graded}) != 1:
         return ""
     first, last = graded[0], graded[-1]
@@ -47,3 +50,16 @@ def change(metas: list[ReportMeta]) -> str:
     verdict = "**Improved**" if step > 0 else "**Declined**" if step < 0 else "**Unchanged**"
     when = [m.published.year if m.published else "undated" for m in (first, last)]
     return f"{verdict}: from {first.overall} ({when[0]}) to {last.overall} ({when[1]})."
+
+
+def areas_apart(tools: Tools, pair: list[ReportMeta]) -> str:
+    """Two bodies' reports: " **Graded differently**: *X* (A good, B requires improvement)." for the areas both
+    grade apart, or " **Graded alike in every area** both grade." ("were their judgements the same?")."""
+    both = [(area, [grades.grade_for(m, cells.get(m.report_id, "")) for m in pair])
+            for area, cells in graded_areas(tools, pair)]
+    both = [(area, said) for area, said in both if all(said)]
+    apart = [f"*{area}* ({', '.join(f'{body_label(m)} {g}' for m, g in zip(pair, said))})"
+             for area, said in both if said[0] != said[1]]
+    if not both:
+        return ""
+    return f" **Graded differently**: {'; '.join(apart)}." if apart else " **Graded alike** in every area both grade."
