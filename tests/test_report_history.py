@@ -84,13 +84,22 @@ def test_a_grade_asked_without_a_year_is_given_for_every_report_newest_first(his
     assert "**Northshire (2014)** was rated **inadequate** for *Leadership, management and governance*" in answer.answer
 
 
-@pytest.mark.parametrize("question", ["how has northshire changed over time", "northshire's ratings over the years"])
+@pytest.mark.parametrize("question", ["how has northshire changed over time", "northshire's ratings over the years",
+                                      "northshire history", "northshire's inspection history"])
 def test_a_body_over_time_sets_all_its_reports_side_by_side(history: Answerer, question: str) -> None:
     answer = history.ask(AskRequest(question=question))
     assert [item.report_id for item in answer.items] == ["northshire-2014", "northshire-2017", "northshire-2022"]
     assert "**Improved**: from inadequate (2014) to good (2022)." in answer.answer
     care_leavers = next(line for line in answer.answer.splitlines() if "care leavers" in line)
     assert care_leavers.count("**requires improvement**") == 3  # one row, though the frameworks name it apart
+
+
+def test_a_history_of_something_else_is_no_body_over_time(history: Answerer) -> None:
+    """"... to help them understand their health history?" asks about health histories, not all of the body's
+    reports side by side (s41 Ofsted probe f17 got Darlington's grades over time)."""
+    answer = history.ask(AskRequest(question="northshire care leavers - what do they get at 18 to help them "
+                                             "understand their health history?"))
+    assert "| Overall grade |" not in answer.answer
 
 
 def test_the_largest_change_of_grade_is_ranked_in_grade_steps(history: Answerer) -> None:

@@ -46,9 +46,11 @@ TO_IMPROVE = {stem(w) for w in "need needs needed improve improving improvement 
                                "required fix fixing fixed sort sorted work address tackle better want wants wanted "
                                "changed thing things anything held hold holds holding back let lets down".split()}
 MAX_COMPARED = 8  # reports a comparison naming no body may set side by side
-OVER_TIME = re.compile(r"\bover (the )?(years|time)\b|\bthrough the years\b|\b(history|trajectory)\b|"
+OVER_TIME = re.compile(r"\bover (the )?(years|time)\b|\bthrough the years\b|(?:^|\b(?:its|their|the|a|[\w-]+['’]s?|"
+                       r"inspections?|ofsted|ratings?|grades?|track|overall)\s+)(history|trajectory)\b|"
                        r"\bacross (all )?(its|their) (inspections|reports)\b|"
-                       r"\bsince (its|their|the) (very )?first\b", re.I)  # one body's reports, all of them
+                       r"\bsince (its|their|the) (very )?first\b", re.I)  # one body's reports, all of them (its
+# history, not a "health history")
 HOW_RATED = re.compile(r"\b(rated|graded|judged|ratings?|grades?|judge?ments?|good|outstanding|inadequate|requires "
                        r"improvement|bad|poor|well|badly|strong|weak|like that|that way)\b", re.I)
 ALWAYS = re.compile(r"\b(always|ever|every time|each time|every inspection|each inspection)\b", re.I)  # of all its grades
@@ -105,6 +107,14 @@ CHANGE_FRAME = {stem(w) for w in """improve improved improves improvement improv
     recent next between""".split()}  # (which of its inspections: "from the first inspection to the second")
 UNDIRECTED = {stem(w) for w in "change changed changes different difference differences".split()}  # a change, no way
 VAGUE = {stem(w) for w in "thing things anything something much".split()}  # ("have things changed at X?")
+
+
+def over_time(scope: Scope) -> bool:
+    """True when all of one body's reports are asked: "over the years", "its history", "Leeds history" (a body's
+    own: not "their health history")."""
+    return bool(OVER_TIME.search(scope.question)) or any(
+        re.match(r"\s*(?:['’]s?\s+)?(?:inspection\s+)?(?:history|trajectory)\b", scope.question[b.end:], re.I)
+        for b in scope.bodies)
 
 
 def asks_for_themes(scope: Scope) -> bool:
@@ -165,7 +175,7 @@ def intent_of(scope: Scope) -> str:
     if named == 1 and DIRECTION.search(grades.GRADE_WORD.sub(" ", scope.question)) \
             and changed <= CHANGE_FRAME | COMPARE_WORDS | RATING \
             and not WHERE_MOST.search(scope.question) and not IMPROVE_ASKED.search(scope.question) \
-            or named == 1 and OVER_TIME.search(scope.question) \
+            or named == 1 and over_time(scope) \
             or named == 1 and ALWAYS.search(scope.question) and HOW_RATED.search(scope.question) \
             or named == 1 and len(scope.report_ids) >= 2 and changed & UNDIRECTED \
             and changed <= UNDIRECTED | VAGUE | CHANGE_FRAME:  # ("what had changed at X by the time they went back?")

@@ -17,7 +17,7 @@ from service.answering.intents.changes import area_changes, change, graded_areas
 from service.answering.intents.fact import answer_fact
 from service.answering.intents.overview import SUBJECT_SHARE, answer_overview, findings, outcome
 from service.answering.organisations import body_label, group_by_body
-from service.answering.intent import ALWAYS, COMPARE_WORDS, HOW_RATED, OVER_TIME, OVERVIEW_WORDS, SIDES
+from service.answering.intent import ALWAYS, COMPARE_WORDS, HOW_RATED, OVERVIEW_WORDS, SIDES, over_time
 from service.answering.scope import RATING, Scope
 from service.answering.text import A_YEAR, content_words, stem, stems
 from service.answering.thesaurus import reports_words
@@ -110,7 +110,7 @@ def compared(tools: Tools, scope: Scope, aspect: bool = False) -> list[ReportMet
     by_body = group_by_body(tools.newest_first(scope.report_ids))
     if len(by_body) == 1:
         metas = next(iter(by_body.values()))
-        every = OVER_TIME.search(scope.question) or ALWAYS.search(scope.question)  # ("was it always that good?")
+        every = over_time(scope) or ALWAYS.search(scope.question)  # ("was it always that good?")
         if (len(metas) == 1 or every) and len(scope.bodies) == 1:  # "did X get worse at its last inspection": and
             metas = tools.newest_first(scope.bodies[0].report_ids)  # before; of a grade asked, every grade it had
         if beside := _beside_year(scope.question, metas):  # "compare X's 2022 inspection with the one before"
