@@ -633,13 +633,14 @@ def test_a_name_split_in_two_is_rejoined_only_when_the_whole_is_a_name_word() ->
     assert rejoined("how was dlnr crc rated?", words | {"dlnrcrc"}) == "how was dlnr crc rated?"  # (its initials)
 
 
-RARE_NAMES = lambda word: word.lower() in {"funwork", "sunrise", "shield", "adepitan", "roughton", "edt"}  # noqa: E731
+RARE_NAMES = lambda word: word.lower() in {"funwork", "sunrise", "shield", "adepitan", "roughton", "edt", "uz"}  # noqa: E731
 
 
 @pytest.mark.parametrize("sentence", [
     "Children benefit enormously from The Funwork Club, where much more than just homework takes place.",
     "Children at risk of exploitation receive an effective response from the dedicated Sunrise team.",
     "Shield, the multi-agency specialist team, uses available intelligence to target offenders.",
+    "Just Uz, the children in care council, has got off to a good start.",  # (four words and "the" after a name)
     "Engagement with young people in the Care Leaders Forum is a strength.",
     "The Brent Children in Care council, Care in Action (CIA), regularly meets with senior managers.",
     "Specialist workers known as ‘opportunity brokers’ are skilled at finding pathways into work.",

@@ -276,7 +276,7 @@ def names_a_thing(text: str, asked: set[str], rare: Callable[[str], bool]) -> bo
                 and before.lower() not in asked:
             return True
         appositive = APPOSITIVE.match(text, found[i].end())  # ("Shield, the multi-agency specialist team")
-        if rare(token) and any(UNIT_WORD.fullmatch(t) for t in tokens[i + 1:i + (NEAR + 1 if appositive else 2)]):
+        if rare(token) and any(UNIT_WORD.fullmatch(t) for t in tokens[i + 1:i + (NEAR + 2 if appositive else 2)]):
             return True
     return False
 
