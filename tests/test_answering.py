@@ -1544,6 +1544,17 @@ def test_a_finding_that_only_says_the_grades_shown_is_not_listed_again(answerer:
     assert "its handling of the risk of harm still needed work" in answer.answer  # (it says more)
 
 
+@pytest.mark.parametrize("question", ["which crcs got the lowest grade for assessment?",
+                                      "which crc got the worst assessment grade"])
+def test_the_lowest_grade_for_an_area_ranks_by_that_areas_grade(answerer: Answerer, question: str) -> None:
+    """Not the overall grade (Dorset, Devon and Cornwall CRC's inadequate): the reports graded lowest for the
+    area asked ("lowest" is which grade, not part of what it is for; s41 demo probe q40)."""
+    answer = ask(answerer, question)
+    assert answer.answer.startswith("The lowest grade in scope for *Assessment* is **inadequate**")
+    assert {item.report_id for item in answer.items} == {"dlnr-crc-2020", "staffordshire-west-midlands-crc-2020",
+                                                          "west-yorkshire-crc-2020"}
+
+
 def test_two_bodies_compared_are_said_to_be_graded_alike_or_apart_area_by_area(answerer: Answerer) -> None:
     """"Were their judgements the same across the board?": the areas two bodies were graded differently for, in
     words above the table, or that they were graded alike in each (s41 Ofsted probe c05 left it to the table)."""

@@ -54,6 +54,7 @@ COUNTED = {stem(w) for w in "number numbers proportion percentage share fraction
 TOPIC_SUPERLATIVES = re.compile(r"\b(best|worst|weakest|strongest|poorest)\b", re.I)
 JOINED = re.compile(r"\s+(?:for|of)\s+(?=[A-Z])")  # a name's words joined ("Achieving for Children")
 LIST_ASKED = re.compile(r"^\s*(which|who|where|what)\b", re.I)
+RANKED = stems("lowest highest top bottom best worst poorest weakest strongest")  # which grade: not what it is for
 COMMON = {stem(w) for w in "common usual typical frequent".split()}  # "the most common grade": the tally says
 GRADES_FRAME = stems("publish published publication why reasons never once")  # (of a grade list, besides grades)
 RECENCY = {stem(w) for w in "latest last recent newest current nowadays".split()}
@@ -222,7 +223,7 @@ def _read_wants(scope: Scope, areas: AreaNames, graded: bool = False) -> None:
         scope.conditions, scope.wanted = [], {side}
     scope.jargon = reports_words(without_names(blanked, scope.bodies, kinds=set()))  # ("people leaving prison")
     scope.area = None if re.search(r"\boverall\b", rest, re.I) else areas.of_subject(  # (the reports' words
-        (scope.jargon, rest), {stem(w) for w in grades.besides_grades(scope.topic_words)} - RATING)  # first)
+        (scope.jargon, rest), {stem(w) for w in grades.besides_grades(scope.topic_words)} - RATING - RANKED)  # first)
 
 
 def without_names(question: str, bodies: list[BodyMatch], years: bool = False, kinds: set[str] | None = None) -> str:

@@ -16,6 +16,7 @@ from service.answering.intents.compare import answer_compare
 from service.answering.intents.fact import KEEP_WITHIN, answer_fact, lead
 from service.answering.intents.grade_lists import biggest_changes, overall_row
 from service.answering.intents.lists import dated_rows
+from service.answering.areas import area_key
 from service.answering.organisations import body_label, group_by_body, latest_per_body
 from service.answering.intent import (BEST_WORST, LEAGUE, MOST_CHANGED, MOST_GRADED, MOST_INSPECTED, SOONEST,
                                       SUPERLATIVES, quantity_asked)
@@ -47,6 +48,8 @@ def answer_rank(tools: Tools, scope: Scope, book: CitationBook, session_id: str)
         answer = by_metadata(tools, scope, book, session_id)
         fallback = answer_compare if len({b.body for b in scope.bodies}) >= 2 else answer_fact
         return fallback(tools, scope, book, session_id) if answer.abstained else answer
+    if scope.area is not None and not LEAGUE.search(scope.question) and (ranked := _by_area(tools, scope)):
+        return list_answer(ranked[0], book, session_id, ranked[1])  # ("the lowest grade for assessment")
     graded = [tools.library.reports[r] for r in scope.report_ids if tools.library.reports[r].overall]
     if scope.report_ids and not scope.missing and not graded:  # ("best rated NPS division?": none was rated)
         return abstain(session_id, _none_graded([tools.library.reports[r] for r in scope.report_ids]))
@@ -60,6 +63,20 @@ def answer_rank(tools: Tools, scope: Scope, book: CitationBook, session_id: str)
     rows = list(filter(None, (overall_row(tools, m) for m in graded if m.overall == grade)))
     side = "lowest" if worst else "highest"
     return list_answer(rows, book, session_id, f"The {side} overall grade in scope is **{grade}**, given to")
+
+
+def _by_area(tools: Tools, scope: Scope) -> tuple[list[Row], str] | None:
+    """The reports given the lowest (or highest) grade in scope for the judgement area asked, each citing it, and
+    the line that says so; None when no report in scope grades that area."""
+    keyed = [(m, key) for m in map(tools.library.reports.get, scope.report_ids)
+             if m and (key := area_key(m, scope.area, tools.areas)) and grades.grade_for(m, key)]
+    if not keyed:
+        return None
+    side = "lowest" if WORST.search(scope.question) else "highest"
+    grade = (max if side == "lowest" else min)((grades.grade_for(m, k) for m, k in keyed), key=GRADES.index)
+    rows = [Row(m, "grade", list(filter(None, [grades.grade_evidence(tools.library, m, key)])),
+                f"*{key}* rated **{grade}**") for m, key in keyed if grades.grade_for(m, key) == grade]
+    return rows, f"The {side} grade in scope for *{scope.area}* is **{grade}**, given to"
 
 
 def _none_graded(metas: list[ReportMeta]) -> str:
