@@ -1223,13 +1223,27 @@ def test_follow_ups_on_a_list_ask_of_the_reports_it_listed_or_start_a_list_of_th
     assert {i.verdict for i in wrong.items} == {"concern"}
 
 
-@pytest.mark.parametrize("follow_up", ["what else did they run?", "which other crcs did that company own?"])
-def test_they_after_an_owner_is_named_is_the_owner_not_the_body(answerer: Answerer, follow_up: str) -> None:
-    owner = ask(answerer, "who owned thames valley crc?")
+@pytest.mark.parametrize(("first", "follow_up"), [
+    ("who owned thames valley crc?", "what else did they run?"),
+    ("who owned thames valley crc?", "which other crcs did that company own?"),
+    ("Which company ran Thames Valley CRC?", "what else did they run?"),  # ("else": no topic word)
+    ("Which company ran Thames Valley CRC?", "What other CRC did that company run?"),  # (not Thames Valley again)
+])
+def test_they_after_an_owner_is_named_is_the_owner_not_the_body(answerer: Answerer, first: str,
+                                                               follow_up: str) -> None:
+    owner = ask(answerer, first)
     assert "MTCnovo" in owner.answer
     other = ask(answerer, follow_up, owner.session_id)
     cited = {c.report_id for c in other.citations}
     assert "london-crc-2019" in cited and cited <= {"london-crc-2018", "london-crc-2019"}  # MTCnovo's other CRC
+
+
+def test_it_in_a_second_part_is_the_body_the_first_part_answered(answerer: Answerer) -> None:
+    """"What other CRC did that company run, and how was it rated in 2019?": London CRC's 2019 grade, not every
+    2019 grade (s41 demo probe q41)."""
+    owner = ask(answerer, "Which company ran Thames Valley CRC?")
+    both = ask(answerer, "What other CRC did that company run, and how was it rated in 2019?", owner.session_id)
+    assert {c.report_id for c in both.citations} == {"london-crc-2019"} and "**requires improvement**" in both.answer
 
 
 def test_did_they_run_another_after_an_owner_is_named_asks_of_the_owner(answerer: Answerer) -> None:

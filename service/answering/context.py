@@ -74,6 +74,13 @@ def entities_in(quotes: list[str], names: BodyNames) -> list[str]:
 
 
 # --- the reports of the conversation ---
+def bodies_reports(report_ids: set[str], names: BodyNames) -> set[str]:
+    """All the reports of the bodies ``report_ids`` are of (what "it" is after an answer citing one body's report:
+    "what other CRC did MTCnovo run, and how was it rated in 2019?")."""
+    bodies = {body_label(m) for m in names.reports if m.report_id in report_ids}
+    return {m.report_id for m in names.reports if body_label(m) in bodies}
+
+
 def two_turns_reports(previous: Context, names: BodyNames) -> set[str]:
     """The reports of one body the last two turns answered about ("X in 2024?", "what about 2020?"), when they
     differ: what "compare them" compares (else empty)."""

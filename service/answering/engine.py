@@ -12,7 +12,7 @@ from datetime import date
 from service.answering.areas import AreaNames
 from service.answering.asks import AREA_ASKED, answer_type
 from service.answering.compose import CitationBook, abstain
-from service.answering.context import Context, entities_in
+from service.answering.context import Context, bodies_reports, entities_in
 from service.answering.dates import in_calendar_years
 from service.answering.coverage import covered_places
 from service.answering.evidence import label
@@ -176,8 +176,9 @@ class Answerer:
                 if answers[0].abstained:  # "which were run by G4S, and how were they rated?": none were listed
                     answers.append(abstain(session_id, NONE_LISTED))
                     continue
-                if listed := {item.report_id for item in answers[0].items}:
-                    scope.report_ids = [r for r in scope.report_ids if r in listed]  # "rated good, who owned them?"
+                if listed := {item.report_id for item in answers[0].items} or bodies_reports(  # "rated good, who
+                        {c.report_id for c in answers[0].citations}, self.names):  # owned them?"; "... it"
+                    scope.report_ids = [r for r in scope.report_ids if r in listed]
             answers.append(COMPOSERS[scope.intent](self.tools, scope, book, session_id))
         for scope, answer in zip(scopes, answers):
             if scope.note and not answer.abstained:

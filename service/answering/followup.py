@@ -176,6 +176,7 @@ def resolve(question: str, previous: Context | None, names: BodyNames, areas: Ar
                       if m.report_id in previous.report_ids and body_label(m) == listing[pick]}
     if THAT_ORG.search(text) and previous.entities:
         text = THAT_ORG.sub(" and ".join(previous.entities), text)
+        inherited = bool(OTHER.search(text))  # ("what other CRC did that company run?": not the one just asked of)
     elif (they := ELSE_THEY.search(text) or DID_THEY.search(text)) and len(previous.entities) == 1 \
             and previous.bodies:
         text = text[:they.start(2)] + previous.entities[0] + text[they.end(2):]  # "who owned X?" "MTCnovo"
