@@ -91,8 +91,9 @@ class Scope:
 def parse(question: str, reports: list[ReportMeta], areas: AreaNames, names: BodyNames) -> Scope:
     """Read a (stand-alone) question against the index's reports."""
     question, graded = grades.plain_grades(question)
-    question = without_owners(question, names.find(question))  # ("which councils copied X's 'No Wrong Door'?")
     found = names.find(question)
+    if (unowned := without_owners(question, found)) != question:  # ("which councils copied X's 'No Wrong Door'?")
+        question, found = unowned, names.find(unowned)
     groups = council_groups(question, [b.end for b in found])  # ("London boroughs"; not "Kent County Council")
     bodies = [b for b in found if not any(a < b.end and b.start < z for a, z in groups)]
     kind = kind_of(question, bodies)
