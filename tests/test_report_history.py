@@ -41,6 +41,15 @@ def one_report(tmp_path: Path, embeddings, body: str, published: str, body_text:
     return answerer_over(folder, tmp_path, embeddings)
 
 
+def councils_over(tmp_path: Path, embeddings, reports: list[tuple[str, int, str]]) -> Answerer:
+    """An answerer over one good report per (council, year, the text of its help and protection section)."""
+    folder = tmp_path / "reports"
+    folder.mkdir()
+    for town, year, text in reports:
+        write_report(folder, town, f"1 March {year}", f"## Help and protection\n\n{text}\n", "Good")
+    return answerer_over(folder, tmp_path, embeddings)
+
+
 TOWNS = ["Eastvale", "Westmoor", "Northby", "Southam", "Upton", "Downley", "Midhurst", "Farley"]
 
 
@@ -1205,13 +1214,11 @@ def test_a_body_named_as_the_owner_of_a_thing_others_have_is_no_scope(tmp_path: 
                                                                        question: str) -> None:
     """"Which councils have copied X's approach?" asks who has the approach, X among them, not about X alone (s41
     Ofsted probe t04: "North Yorkshire's 'No Wrong Door' approach" had given North Yorkshire only)."""
-    folder = tmp_path / "reports"
-    folder.mkdir()
-    for town, year, text in (("Eastvale", 2018, "The Open Door approach helps teenagers on the edge of care."),
-                             ("Westmoor", 2021, "Its programme, based on Eastvale's 'Open Door' model, helps children."),
-                             ("Northby", 2022, "Children in Northby are seen promptly.")):
-        write_report(folder, town, f"1 March {year}", f"## Help and protection\n\n{text}\n", "Good")
-    answer = answerer_over(folder, tmp_path, embeddings).ask(AskRequest(question=question))
+    answerer = councils_over(tmp_path, embeddings, [
+        ("Eastvale", 2018, "The Open Door approach helps teenagers on the edge of care."),
+        ("Westmoor", 2021, "Its programme, based on Eastvale's 'Open Door' model, helps children."),
+        ("Northby", 2022, "Children in Northby are seen promptly.")])
+    answer = answerer.ask(AskRequest(question=question))
     assert {item.report_id for item in answer.items} == {"eastvale-2018", "westmoor-2021"}
 
 
@@ -1219,13 +1226,10 @@ def test_an_aspect_no_compared_report_says_a_word_of_is_no_row(tmp_path: Path, e
     """"A and B were both inspected the same week. How did their grades compare?": "same week" is no aspect
     either report speaks of, so no "Same week" row of unrelated sentences (s41 Ofsted probe c01); their main
     strength and concern instead. An aspect one of them speaks of keeps its row."""
-    folder = tmp_path / "reports"
-    folder.mkdir()
-    for town, year, text in (("Eastvale", 2023, "Leaders know their services well. Caseloads are too high."),
-                             ("Westmoor", 2023, "Leaders are ambitious for children. Caseloads are manageable."),
-                             ("Northby", 2022, "Visits happen every week.")):
-        write_report(folder, town, f"1 March {year}", f"## Help and protection\n\n{text}\n", "Good")
-    answerer = answerer_over(folder, tmp_path, embeddings)
+    answerer = councils_over(tmp_path, embeddings, [
+        ("Eastvale", 2023, "Leaders know their services well. Caseloads are too high."),
+        ("Westmoor", 2023, "Leaders are ambitious for children. Caseloads are manageable."),
+        ("Northby", 2022, "Visits happen every week.")])
     answer = answerer.ask(AskRequest(question="Eastvale and Westmoor were both inspected the same week. How did "
                                               "their grades compare?"))
     assert "| Same week |" not in answer.answer and "| Main strength |" in answer.answer
