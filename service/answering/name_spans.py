@@ -116,8 +116,8 @@ def without_owners(question: str, found: list[BodyMatch]) -> str:
     ("which councils have copied North Yorkshire's 'No Wrong Door' approach?": the approach, wherever it is; not
     "which other councils ...", which asks of the others)."""
     owner = OWNS_A_THING.match(question, found[0].end) if len(found) == 1 else None
-    owns = owner is not None and (owner.group(1) or re.search(r"['’]s?$", question[:found[0].end]))  # (the match
-    if not owns or not OTHERS_LISTED.search(question[:found[0].start]) or OTHER_ASKED.search(question):  # may hold
-        return question  # its "'s")
+    owns = owner is not None and (owner.group(1) or re.search(r"['’]s?$", question[:found[0].end]))  # (a match
+    if not owns or not OTHERS_LISTED.search(question[:found[0].start]) or OTHER_ASKED.search(question):  # may end
+        return question                                                                       # with its "'s")
     end = owner.end(1) if owner.group(1) else found[0].end
     return question[:found[0].start] + " " * (end - found[0].start) + question[end:]

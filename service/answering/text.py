@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
-from itertools import takewhile
 
 from ingest.metadata_text import squash
 from service.terms import STOPWORDS, stem
@@ -207,7 +206,8 @@ def counted_asked(question: str) -> str:
     return " ".join(said)
 
 
-IN_BRACKETS_AFTER = re.compile(rf"((?:[A-Za-z][\w'’-]*\s+){{0,{UNIT_WORDS - 1}}}[A-Za-z][\w'’-]*)\s*\(\s*$")  # a noun, "("
+IN_BRACKETS_AFTER = re.compile(rf"((?:[A-Za-z][\w'’-]*\s+){{0,{UNIT_WORDS - 1}}}[A-Za-z][\w'’-]*)\s*\(\s*$")
+# (a figure in brackets after the words it counts: "children (137)")
 
 
 def unit_of(quote: str, figure: str, limit: int = 0) -> str:
@@ -218,8 +218,9 @@ def unit_of(quote: str, figure: str, limit: int = 0) -> str:
     at = quote.find(figure)
     if at < 0:
         return ""
-    if not limit and (noun := IN_BRACKETS_AFTER.search(quote[:at])):  # ("children (137) receive ...": children)
-        return " ".join(reversed(list(takewhile(lambda w: w.lower() not in STOPWORDS, reversed(words(noun.group(1)))))))
+    if not limit and (noun := IN_BRACKETS_AFTER.search(quote[:at])):  # ("a number of children (137)": children)
+        said = words(noun.group(1))
+        return " ".join(said[max((i + 1 for i, w in enumerate(said) if w.lower() in STOPWORDS), default=0):])
     after = words(re.split(r"[,;:.()\[\]]", quote[at + len(figure):].lstrip(")] "), maxsplit=1)[0])  # ("4% (12)")
     if after and limit:
         return " ".join(after[:limit])
