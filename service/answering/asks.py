@@ -49,7 +49,7 @@ PART_OF_A_THING = re.compile(r"\b(?:areas?|parts?|bits?|aspects?|sections?)\s+of
                              r"(?:services?|work|provision|report|inspection|council|authority|local authority)\b)\w",
                              re.I)
 SHARE_FIRST = re.compile(r"^\W*(?:what|which)\s+(?:percentage|proportion|share|fraction)\b", re.I)
-AREA_COVERED = re.compile(r"\b(?:which|what)\s+(?:towns?|areas?|places?|count(?:y|ies)|cit(?:y|ies)|boroughs?|councils|"
+AREA_COVERED = re.compile(r"\b(?:which|what)\s+(?:[\w-]+\s+)?(?:towns?|areas?|places?|count(?:y|ies)|cit(?:y|ies)|boroughs?|councils|"
                           r"regions?|parts|districts?|local authorit(?:y|ies))\b[^?]*\b(?:cover\w*|serv(?:e[sd]?|ing)|"
                           r"span\w*|operat\w*|work(?:s|ed)?\s+in)\b|^\W*where\s+(?:does|did|do)\b[^?]*\b(?:cover|serve|"
                           r"operate|work)\b", re.I)  # the places a body covers (not "which reports cover X")
