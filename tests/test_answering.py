@@ -228,7 +228,8 @@ def test_problems_and_strengths_of_one_body(answerer: Answerer) -> None:
                                       "crcs labelled good 2019", "Which CRCs earned a good in 2019?",
                                       "Which providers received a 'good' verdict in 2019?", "good-rated crcs in 2019",
                                       "2019 good crcs", "who was rated good in 2019?",
-                                      "Which CRCs achieved good status in 2019?"])
+                                      "Which CRCs achieved good status in 2019?",
+                                      "Which of the 2019 reports ended up with a good rating?"])  # (s42 demo G04)
 def test_grade_lists_however_worded(answerer: Answerer, question: str) -> None:
     assert {item.report_id for item in ask(answerer, question).items} == {"hampshire-isle-of-wight-crc-2019"}
 

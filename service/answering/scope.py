@@ -49,7 +49,8 @@ RATING = {stem(w) for w in "rated rating ratings rate grade grades graded judged
                            "call called deem deemed consider considered label labelled labeled class classed "
                            "classified regard regarded assess assessed achieve achieved attain attained earn earned "
                            "award awarded receive received obtain obtained secure secured score scored hit land landed "
-                           "status verdict verdicts category categories".split()}  # ("did Ofsted deem outstanding")
+                           "status verdict verdicts category categories end ended wound".split()}  # ("did Ofsted
+# deem outstanding", "ended up with a good rating")
 COUNTED = {stem(w) for w in "number numbers proportion percentage share fraction count total".split()}  # of reports
 TOPIC_SUPERLATIVES = re.compile(r"\b(best|worst|weakest|strongest|poorest)\b", re.I)
 JOINED = re.compile(r"\s+(?:for|of)\s+(?=[A-Z])")  # a name's words joined ("Achieving for Children")
