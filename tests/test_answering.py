@@ -1572,6 +1572,19 @@ def test_the_lowest_grade_for_an_area_ranks_by_that_areas_grade(answerer: Answer
                                                           "west-yorkshire-crc-2020"}
 
 
+@pytest.mark.parametrize(("question", "rows"), [
+    ("Merseyside 2018 versus 2020: what got better and what got worse?", ["| What improved |", "| What got worse |"]),
+    ("northumbria and west yorkshire were both inspected in 2020 - which one did better and where do they differ?",
+     ["| Assessment |"]),
+])
+def test_two_parts_that_compare_the_same_reports_get_one_table(answerer: Answerer, question: str,
+                                                               rows: list[str]) -> None:
+    """Both parts of "which did better, and where do they differ?" set the same reports side by side: one table
+    (the s42 probes got it twice), read from the whole question (both "better" and "worse" rows)."""
+    answer = ask(answerer, question).answer
+    assert answer.count("| Overall grade |") == 1 and all(row in answer for row in rows)
+
+
 def test_two_bodies_compared_are_said_to_be_graded_alike_or_apart_area_by_area(answerer: Answerer) -> None:
     """"Were their judgements the same across the board?": the areas two bodies were graded differently for, in
     words above the table, or that they were graded alike in each (s41 Ofsted probe c05 left it to the table)."""

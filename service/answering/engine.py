@@ -29,7 +29,7 @@ from service.answering.llm import Draft, ProseWriter
 from service.answering.mentions import BodyNames
 from service.answering.organisations import KIND_NOUNS, body_label, org_type, org_types_named
 from service.answering.programmes import programmes_described
-from service.answering.parts import two_parts
+from service.answering.parts import same_comparison, two_parts
 from service.answering.places import rejoined
 from service.answering.intent import intent_of
 from service.answering.scope import Scope, parse, without_names
@@ -164,7 +164,7 @@ class Answerer:
             scopes[1] = self.scope(replace(resolved, text=f"{parts[1].rstrip(' ?')} ({named})?"), filters)
             if not scopes[1].years and (same := [r for r in scopes[1].report_ids if r in scopes[0].report_ids]):
                 scopes[1].report_ids = same  # ("when was X last inspected and what grade did it get?": that one)
-        return scopes
+        return [self.scope(resolved, filters)] if same_comparison(scopes) else scopes
 
     def answer(self, scopes: list[Scope], session_id: str) -> tuple[Answer, CitationBook]:
         """One answer (and the evidence behind it); a question in two parts gets both, each under its own

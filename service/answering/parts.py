@@ -5,9 +5,13 @@ second completed from the first. Also what completes a follow-up that refers to 
 from __future__ import annotations
 
 import re
+from typing import TYPE_CHECKING
 
 from service.answering.text import stem
 from service.answering.verdict import CUE_STEMS
+
+if TYPE_CHECKING:
+    from service.answering.scope import Scope
 
 SECOND_PART = re.compile(r",?\s+and\s+(?=(?:which|what|who|where|when|how|why)\b)|"
                          r";\s*(?=(?:and\s+)?(?:which|what|who|where|when|how|why)\b)", re.I)
@@ -70,3 +74,10 @@ def on_that(text: str, previous: str) -> str:
 
 def _strip_appendix(text: str) -> str:
     return APPENDIX.sub("", text)
+
+
+def same_comparison(scopes: list[Scope]) -> bool:
+    """True for two parts that set the same reports side by side ("which one did better, and where do they
+    differ?"; "what got better and what got worse?"): one comparison of the whole question answers both."""
+    return len(scopes) == 2 and scopes[0].intent == scopes[1].intent == "compare" and \
+        set(scopes[0].report_ids) == set(scopes[1].report_ids)
