@@ -1026,6 +1026,8 @@ def test_a_word_the_bodys_reports_use_is_a_subject_however_few_others_do(tmp_pat
      "The Eastvale (2023) report does not give the worker vacancy rate."),
     ("what's the average caseload per social worker in eastvale in 2023?",
      "The Eastvale (2023) report does not give the average caseload."),
+    ("What was the average social worker caseload number in Eastvale at the 2023 inspection?",  # (what is
+     "The Eastvale (2023) report does not give the average social worker caseload."),  # averaged: s42 Ofsted U02)
     ("whats the name of eastvale's new director of children's services?",  # (no year: every report of theirs)
      "The reports in this index on Eastvale do not name the new director."),
 ])

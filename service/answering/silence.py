@@ -34,7 +34,9 @@ POSSESSIVE = re.compile(r"['’]s?$")  # ("Sheffield's principal social worker",
 MARK = re.compile(r"['’]s?(?=\s)")
 RATE_ASKED = re.compile(r"\b(?:what|how\s+(?:high|low|big|bad|good))\b[^?]*?\b((?:[a-z][\w'’-]*\s+){1,2}?)rates?\b",
                         re.I)  # ("what was the reoffending rate at X?", "what is X's staff turnover rate?")
-AVERAGE_ASKED = re.compile(r"\b(?:average|mean|typical)\s+([a-z][\w'’-]*)", re.I)  # ("the average caseload")
+AVERAGE_ASKED = re.compile(r"\b(?:average|mean|typical)\s+((?:(?!(?:number|figure|size|level|in|at|of|for|across|per|"
+                           r"was|is|were|are|when|during|by|on|did|does|do|has|have|had)\b)[a-z][\w'’-]*\s*){1,4})",
+                           re.I)  # ("the average social worker caseload number in X": "social worker caseload")
 AVERAGE_SAID = re.compile(r"\b(?:average|averaged|averaging|mean|each)\b", re.I)
 RATE_WORDS = stems("the its their a an overall average annual current")
 STAFF = stems("staff employees employee workers officers practitioners managers personnel workforce headcount "
@@ -171,9 +173,10 @@ def figure_unstated(tools: Tools, scope: Scope) -> str | None:
         stated = any(has_number(s) and stems(said) <= stems(s) for s in sentences())  # (all its words: "worker
         return None if stated else f"the {said.lower()} rate"  # vacancy", not any figure of workers)
     if scope.answer_type == "number" and (average := AVERAGE_ASKED.search(question)):
-        stated = any(has_number(s) and (stems(average.group(1)) <= stems(s) or AVERAGE_SAID.search(s))
+        said = average.group(1).split()  # (its last word, what is averaged: "caseload")
+        stated = any(has_number(s) and (stems(said[-1]) <= stems(s) or AVERAGE_SAID.search(s))
                      for s in sentences())  # ("held an average of 58 cases each": a caseload)
-        return None if stated else f"the average {average.group(1).lower()}"
+        return None if stated else f"the average {' '.join(said).lower()}"
     counted = counted_asked(question) if scope.answer_type == "number" and HEADCOUNT.search(question) else ""
     if stems(counted) & STAFF:
         return None if any(_counts_staff(s) for s in sentences()) else f"the number of {counted.lower()}"
