@@ -1236,3 +1236,13 @@ def test_an_aspect_no_compared_report_says_a_word_of_is_no_row(tmp_path: Path, e
                                               "their grades compare?"))
     assert "| Same week |" not in answer.answer and "| Main strength |" in answer.answer
     assert "| Caseloads |" in answerer.ask(AskRequest(question="compare eastvale and westmoor on caseloads")).answer
+
+
+def test_looked_at_is_inspected(tmp_path: Path, embeddings) -> None:
+    """"When was X last looked at?": when it was inspected (s42 Ofsted probe F01, "the Ofsted team that looked at
+    Camden", got Ofsted's standard paragraph on what it inspects, not the lead inspector)."""
+    answerer = one_report(tmp_path, embeddings, "Eastvale", "1 June 2022", (
+        "Inspection dates: 25 to 29 April 2022\n\n## Help and protection\n\nChildren in Eastvale are seen "
+        "promptly.\n"), "Good")
+    when = answerer.ask(AskRequest(question="when was eastvale last looked at?"))
+    assert when.answer.startswith("**Eastvale (2022)** was inspected on 25 to 29 April 2022")
