@@ -1241,6 +1241,14 @@ def test_they_after_an_owner_is_named_is_the_owner_not_the_body(answerer: Answer
     assert "london-crc-2019" in cited and cited <= {"london-crc-2018", "london-crc-2019"}  # MTCnovo's other CRC
 
 
+def test_other_things_of_that_report_are_of_that_report(answerer: Answerer) -> None:
+    """"What other services did that report praise?": "other" is of the services, the report is the one just cited
+    (the s42 Ofsted probe's "what other projects did that report praise?" went to the body's earlier report)."""
+    first = ask(answerer, "what did the 2020 northumbria crc report say about through the gate?")
+    other = ask(answerer, "what other services did that report praise?", first.session_id)
+    assert {c.report_id for c in other.citations} == {"northumbria-crc-2020"}
+
+
 def test_it_in_a_second_part_is_the_body_the_first_part_answered(answerer: Answerer) -> None:
     """"What other CRC did that company run, and how was it rated in 2019?": London CRC's 2019 grade, not every
     2019 grade (s41 demo probe q41)."""

@@ -202,7 +202,8 @@ def resolve(question: str, previous: Context | None, names: BodyNames, areas: Ar
             years := {int(y) for y in YEAR.findall(question)}) and not years & set(previous.years):
         then = [b for b in previous.bodies if _has_reports_in(text, names.find(b), names)] or previous.bodies
         text, inherited = f"{text.rstrip()} ({'; '.join(then)})", True  # "how did those do in 2020?" (of them)
-    exclude = set(previous.report_ids) if OTHER.search(question) and not ELSE_HERE.search(question) else set()
+    exclude = set(previous.report_ids) if OTHER.search(question) and not ELSE_HERE.search(question) \
+        and not THAT_REPORT.search(question) else set()  # ("what other projects did that report praise?": its own)
     now = (not ACROSS_TIME.search(question) or bool(IMPROVE_ASKED.search(question))) and not found - set(
         previous.bodies)  # ("compare it with Wales CRC"; "what did it need to improve?" asks of one inspection)
     past = bool(PAST.search(question)) and len(set(previous.bodies)) == 1  # "what did they need to improve?": of
