@@ -2349,6 +2349,26 @@ def test_a_count_of_a_role_asked_by_its_initials_is_counted_by_the_reports_words
                                            "missing.", "23")  # (one word of the reports' term is not it)
 
 
+def test_a_date_asked_is_given_by_the_best_sentence_on_it_that_gives_one(answerer: Answerer) -> None:
+    """"When did X's permanent director start?": the best sentence names the director and no date; the next on
+    it gives one, so it is given too (s42 Ofsted probe F06, Halton 2024); not a dated sentence on nothing asked."""
+    import numpy as np
+
+    from service.answering.evidence import Evidence
+    from service.answering.fit import with_kind_asked
+    from service.answering.rank import Question
+
+    meta = answerer.library.reports["london-crc-2019"]
+    best = Evidence(meta, 1, None, "The newly appointed permanent director now has a solid understanding.", fit=0.0,
+                    covered=1.0)
+    dated = Evidence(meta, 1, None, "The current permanent DCS took up post in November 2023.", fit=1.0, covered=0.4)
+    aside = Evidence(meta, 1, None, "Halton was inspected in March 2020.", fit=1.0, covered=0.0)
+    question = Question("When did the permanent director start?", np.zeros(1), [], "date")
+    assert with_kind_asked([best], [best, dated, aside], question) == [best, dated]
+    assert with_kind_asked([best], [best, aside, dated], question) == [best, dated]
+    assert with_kind_asked([best], [best, aside], question) == [best]
+
+
 def test_a_possessive_before_what_a_figure_counts_is_not_what_it_counts(answerer: Answerer) -> None:
     """"how many children in care": "four directors of children's services" counts directors (the children's are
     whose services), so it is no count of children; "12 children's homes" still counts homes."""

@@ -124,3 +124,12 @@ def named_first(ranked: list[Evidence], question: Question) -> list[Evidence]:
         return ranked
     named.score = ranked[0].score
     return [named, *(ev for ev in ranked if ev is not named)]
+
+
+def with_kind_asked(chosen: list[Evidence], ranked: list[Evidence], question: Question) -> list[Evidence]:
+    """The ``chosen`` evidence; when a date or a figure is asked and none of it gives one, with the best of the
+    next two on the topic that does ("when did X's permanent director start?": "The newly appointed permanent
+    director ..." first, then "The current permanent DCS took up post in November 2023 ...")."""
+    if question.answer_type not in ("date", "number") or any(ev.fit >= 1 for ev in chosen):
+        return chosen
+    return chosen + [ev for ev in ranked[1:3] if ev.fit >= 1 and ev.covered > 0 and ev not in chosen][:1]
