@@ -793,3 +793,19 @@ def test_a_councils_own_name_is_no_group_of_councils() -> None:
     assert council_groups(asked, [asked.index(" County")]) == []  # (Kent's, not "what ... county council")
     assert council_groups("which county council was rated outstanding in 2019", []) == [(0, 20)]
     assert council_groups("which London boroughs were rated good", []) == [(6, 21)]
+
+
+@pytest.mark.parametrize(("quote", "name", "named"), [
+    ("The council has sought to challenge the pause in provision of apprenticeships.", "Pause", False),
+    ("Changes include the introduction of a ‘pause and reflect day’ in all training.", "Pause", False),
+    ("Examples of this include working with the PAUSE project.", "Pause", True),
+    ("Recent innovations, such as the ‘mockingbird’ model of support for foster carers.", "Mockingbird", True),
+    ("Foster carers benefit from the support provided by the mockingbird hubs.", "Mockingbird", True),
+    ("The council has started its lifelong links work.", "Lifelong Links", True),  # (two words: as they are)
+])
+def test_a_one_word_name_in_lower_case_is_the_name_only_quoted_or_before_its_kind(quote: str, name: str,
+                                                                                  named: bool) -> None:
+    """"Pause" the programme, not "a pause in provision" (s42 Ofsted probe T04 listed four councils so)."""
+    from service.answering.text import names_in
+
+    assert names_in(quote, [name]) is named

@@ -180,7 +180,18 @@ def names_in(quote: str, names: list[str]) -> bool:
         return True
     phrase = r"(?:\W*|\W+(?:\w+\W+){1,2})".join(r"\W*".join(re.findall(r"\w+", n)) for n in names)  # ("‘House’
     # project"; "Mocking Bird": "Mockingbird")
-    return bool(re.search(rf"\b{phrase}\b", quote, re.I))
+    return any(_names(m, quote) for m in re.finditer(rf"\b{phrase}\b", quote, re.I))
+
+
+def _names(match: re.Match, quote: str) -> bool:
+    """False for one word in lower case that is neither in quotes nor before a kind of thing: a word, not the name
+    ("the pause in provision", "‘pause and reflect day’"; not "the ‘mockingbird’ model", "the mockingbird hubs")."""
+    said = match.group(0)
+    if not said.isalpha() or not said.islower():
+        return True
+    quoted = quote[match.start() - 1:match.start()] in ("‘", "'", '"', "“") and quote[match.end():match.end() + 1] \
+        in ("’", "'", '"', "”")
+    return quoted or bool(re.match(rf"\s+{UNIT}\b", quote[match.end():], re.I))
 
 
 FREQUENCY = re.compile(r"\b(?:daily|weekly|fortnightly|monthly|quarterly|annually|yearly|bi-?monthly|bi-?weekly|"
