@@ -1593,6 +1593,20 @@ def test_two_parts_that_compare_the_same_reports_get_one_table(answerer: Answere
     assert answer.count("| Overall grade |") == 1 and all(row in answer for row in rows)
 
 
+def test_the_users_own_opening_clause_is_no_topic(answerer: Answerer) -> None:
+    """"I'm reading up on X — what were the big problems ...?": the grade and concerns of X's report, as without the
+    opening (s42 Ofsted probe O04 got loose sentences, "reading" read as part of the topic)."""
+    answer = ask(answerer, "I'm reading up on Northumbria CRC — what were the big problems the inspectors flagged "
+                           "in 2018?")
+    assert "**Concerns**" in answer.answer and "was rated **requires improvement** overall" in answer.answer
+    from service.answering.parts import without_preamble
+
+    assert without_preamble("I'm reading up on X — what were the big problems?").strip() == "what were the big problems?"
+    for kept in ("unpaid work - which crcs had problems?", "bromley MEGA panel - what is it",
+                 "im writing an article on kent: how was it rated?"):  # (a topic; what "it" is)
+        assert without_preamble(kept) == kept
+
+
 def test_two_bodies_compared_are_said_to_be_graded_alike_or_apart_area_by_area(answerer: Answerer) -> None:
     """"Were their judgements the same across the board?": the areas two bodies were graded differently for, in
     words above the table, or that they were graded alike in each (s41 Ofsted probe c05 left it to the table)."""

@@ -15,6 +15,9 @@ if TYPE_CHECKING:
 
 SECOND_PART = re.compile(r",?\s+and\s+(?=(?:which|what|who|where|when|how|why)\b)|"
                          r";\s*(?=(?:and\s+)?(?:which|what|who|where|when|how|why)\b)", re.I)
+PREAMBLE = re.compile(r"^(?=[^?]*?\b(?:i|i['’]?m|i['’]ve|we|we['’]re|my|our)\b[^?]*?(?:\s[-–—]|:)\s)[^?]*?(?:\s[-–—]|:)\s+"
+                      r"(?=(?:what|which|who|when|where|how|why|did|does|do|was|were|is|are|has|have|can|could)\b"
+                      r"(?![^?]*\b(?:it|its|they|them|their|this|that)\b))", re.I)  # the user's own opening clause
 LED = re.compile(r"^\s*(.+?)\s+[-–:]\s+(.+)$")  # "bromley MEGA panel - what is it": what it is about, then it
 APPENDIX = re.compile(r"\s*(\([^()]*\))\s*\??\s*$")  # "(Dudley)": the bodies a follow-up was completed with
 ON_THAT = re.compile(r"\b(?:on|about|with|at|for|regarding)\s+(that|it|this|those|them)\W*$", re.I)
@@ -50,6 +53,13 @@ def two_parts(question: str) -> list[str]:
     elif (led := LED.match(first)) and re.search(r"\b(it|they|them|this|that)\b", led.group(2), re.I):
         second = re.sub(r"\b(it|they|them)\b", led.group(1), second, count=1, flags=re.I)  # ("X - what is it,
     return [first, second]  # and what ages does it look at?": the second "it" is X too)
+
+
+def without_preamble(text: str) -> str:
+    """The user's words about themselves before a dash or colon that open a question complete after it, blanked
+    ("I'm reading up on X — what were the big problems Ofsted flagged?": not "reading"; not "unpaid work - which
+    CRCs had problems?", nor "bromley MEGA panel - what is it?", whose "it" they are)."""
+    return PREAMBLE.sub(lambda m: " " * len(m.group(0)), text, count=1)
 
 
 def topic_of(question: str) -> str:

@@ -12,6 +12,7 @@ from service.answering.areas import AreaNames
 from service.answering.asks import AREA_COVERED, NUMERIC, PLURAL_ORGS, WHO, answer_type, kind_of, numeric
 from service.answering.mentions import BodyMatch, BodyNames
 from service.answering.name_spans import without_owners
+from service.answering.parts import without_preamble
 from service.answering.organisations import (DESCRIBED, INSPECTORATE_NAMES, KIND_NOUNS, ORG_TYPES, body_label,
                                              councils_placed, inspectorates_named, kind_listed, latest_per_body,
                                              metadata_names, nth_per_body, org_type, org_types_named,
@@ -49,8 +50,7 @@ RATING = {stem(w) for w in "rated rating ratings rate grade grades graded judged
                            "call called deem deemed consider considered label labelled labeled class classed "
                            "classified regard regarded assess assessed achieve achieved attain attained earn earned "
                            "award awarded receive received obtain obtained secure secured score scored hit land landed "
-                           "status verdict verdicts category categories end ended wound".split()}  # ("did Ofsted
-# deem outstanding", "ended up with a good rating")
+                           "status verdict verdicts category categories end ended wound".split()}  # ("ended up with")
 COUNTED = {stem(w) for w in "number numbers proportion percentage share fraction count total".split()}  # of reports
 TOPIC_SUPERLATIVES = re.compile(r"\b(best|worst|weakest|strongest|poorest)\b", re.I)
 JOINED = re.compile(r"\s+(?:for|of)\s+(?=[A-Z])")  # a name's words joined ("Achieving for Children")
@@ -209,7 +209,8 @@ def _read_wants(scope: Scope, areas: AreaNames, graded: bool = False) -> None:
         frame |= RECENCY  # "the latest on X", "X's latest rating": they chose the report, they are not the topic
     if scope.bodies and AREA_COVERED.search(question):
         frame -= {stem(w) for w in "cover covers covered serve serves served".split()}  # what it covers, asked
-    rest = in_reports_words(rest, lambda w: stem(w) in frame)  # ("about community service at X": unpaid work)
+    rest = in_reports_words(without_preamble(rest), lambda w: stem(w) in frame)  # ("about community service at X":
+    # unpaid work; "I'm reading up on X — what were ...?": what follows the dash)
     scope.topic_words = [w for w in content_words(rest) if stem(w) not in frame and not w.isdigit()
                          and not MONTH.fullmatch(w)]
     scope.names = proper_names(rest)
