@@ -1593,6 +1593,13 @@ def test_two_parts_that_compare_the_same_reports_get_one_table(answerer: Answere
     assert answer.count("| Overall grade |") == 1 and all(row in answer for row in rows)
 
 
+def test_what_still_needs_work_asks_for_the_concerns(answerer: Answerer) -> None:
+    """"What still needs work at X?" is "what does X need to improve?": the report's concerns, not sentences on
+    work (s42 Ofsted probe O03 got praise among them)."""
+    answer = ask(answerer, "what still needs work at northumbria crc in 2020?")
+    assert "**Concerns**" in answer.answer and "**Strengths**" not in answer.answer
+
+
 def test_the_users_own_opening_clause_is_no_topic(answerer: Answerer) -> None:
     """"I'm reading up on X — what were the big problems ...?": the grade and concerns of X's report, as without the
     opening (s42 Ofsted probe O04 got loose sentences, "reading" read as part of the topic)."""

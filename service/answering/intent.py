@@ -38,7 +38,7 @@ FIXES = r"(improve|improving|improvement|fix|fixing|sort out|work on|address|tac
 IMPROVE_ASKED = re.compile(rf"\b(needs?|needed|had|has|have|told|asked|urged)\s+(to\s+)?{FIXES}\b|"
                            rf"\b(areas?|points?|things?)\s+(for|of|to)\s+{FIXES}(ment)?\b|"
                            r"\bimprovement\s+(points?|areas?|actions?|priorit\w+)\b|"
-                           r"\bimprovements?\s+(needed|required)\b|"
+                           r"\bimprovements?\s+(needed|required)\b|\bneed(s|ed)?\s+(more\s+|some\s+)?work\b|"
                            r"\bwant(s|ed)?\s+(\w+\s+)?(improved|fixed|changed|sorted|better)\b|"
                            r"\b(held|holds|holding|hold)\s+(\w+\s+){0,2}back\b|\blet\s+(\w+\s+){0,2}down\b", re.I)
 # ("what held it back?", "where did they let children down?": its concerns)
