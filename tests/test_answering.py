@@ -2390,6 +2390,21 @@ def test_a_date_asked_is_given_by_the_best_sentence_on_it_that_gives_one(answere
     assert with_kind_asked([best], [best, aside], question) == [best]
 
 
+def test_an_older_reports_finding_is_not_told_as_the_present_alone(answerer: Answerer) -> None:
+    """Asked of a body with no year, when only its older report's sentences were chosen, the latest report's best
+    sentence on the topic comes first ("what did ofsted say about care leavers in sunderland?" gave 2015 only;
+    Sunderland has a 2025 report)."""
+    from service.answering.evidence import Evidence
+    from service.answering.when import with_latest
+
+    older, latest = (answerer.library.reports[r] for r in ("london-crc-2018", "london-crc-2019"))
+    then = Evidence(older, 1, None, "Unpaid work at London CRC was poor.", covered=1.0)
+    now = Evidence(latest, 1, None, "Unpaid work at London CRC was better than the year before.", covered=0.5)
+    aside = Evidence(latest, 1, None, "London CRC was owned by MTCnovo.", covered=0.0)
+    assert with_latest([then], [then, aside, now], [older, latest]) == [now, then]
+    assert with_latest([now], [then, now], [older, latest]) == [now]  # (the present is told already)
+
+
 def test_a_possessive_before_what_a_figure_counts_is_not_what_it_counts(answerer: Answerer) -> None:
     """"how many children in care": "four directors of children's services" counts directors (the children's are
     whose services), so it is no count of children; "12 children's homes" still counts homes."""

@@ -50,3 +50,13 @@ def _shifted(ranked: list[Evidence], shift: Callable[[Evidence], float]) -> list
     for ev in ranked:
         ev.score += shift(ev)
     return sorted(ranked, key=lambda ev: -ev.score)
+
+
+def with_latest(chosen: list[Evidence], ranked: list[Evidence], reports: list[ReportMeta]) -> list[Evidence]:
+    """The ``chosen`` evidence and, when none of it is from a body's latest report (asked of the body with no
+    year), the best of that report's on the topic: an older report's finding is not told as the present's alone
+    ("what did ofsted say about care leavers in sunderland?": 2015's, and 2025's)."""
+    latest = {m.report_id for m in latest_per_body(reports)}
+    if len(latest) == len(reports) or any(ev.report_id in latest for ev in chosen):
+        return chosen
+    return [ev for ev in ranked if ev.report_id in latest and ev.kind == "sentence" and ev.covered > 0][:1] + chosen

@@ -13,7 +13,7 @@ from service.answering.asks import AREA_ASKED, WHO, grades_wanted
 from service.answering.compose import NOT_IN_REPORTS, CitationBook, abstain
 from service.answering.evidence import LEAD_ASKED, Claim, Evidence, label, role_asked
 from service.answering.fit import named_first, with_kind_asked
-from service.answering.when import dated_as_asked, latest_first
+from service.answering.when import dated_as_asked, latest_first, with_latest
 from service.answering.rank import ABSTAIN_BELOW, Question, strength
 from service.answering.scope import RATING, Scope
 from service.answering.text import (COUNTED_ON, FREQUENCY, KIND_WORDS, MONTH, NUMBER, content_words,
@@ -84,6 +84,8 @@ def answer_fact(tools: Tools, scope: Scope, book: CitationBook, session_id: str)
     open_question = not scope.bodies and question.answer_type is None and len(scope.report_ids) > 1
     chosen = with_kind_asked(spread(ranked, MAX_OPEN) if open_question else supporting(ranked, claims), ranked,
                              question)
+    chosen = with_latest(chosen, ranked, [tools.library.reports[r] for r in scope.report_ids]) \
+        if scope.bodies and not scope.years and question.answer_type is None else chosen  # (and the present)
     chosen = tools.with_antecedents(chosen) if question.answer_type is None else chosen  # (what "this" is)
     chosen = _area_graded(tools, scope) + chosen if question.answer_type is None else chosen
     return fact_answer(chosen, question, book, session_id, tools.counting_figure).model_copy(update={"strength": found})
