@@ -190,8 +190,9 @@ def there_named(text: str, bodies: list[str]) -> str:
     there = THERE_LAST.search(text)
     if not (bodies and there and org_types_named(text[:there.start()])):
         return text
-    return f"{text[:there.start()]}in {KIND_WORDS.sub('', bodies[0]).strip()}{text[there.end():]}"
+    return f"{text[:there.start()]}in {BODY_KIND_WORDS.sub('', bodies[0]).strip()}{text[there.end():]}"
 
 
 THERE_LAST = re.compile(r"\bthere\b(?=\W*$)", re.I)  # (not "is there a report on ...")
-KIND_WORDS = re.compile(r"\b(?:CRC|NPS|division|Community Rehabilitation Company|National Probation Service)\b", re.I)
+BODY_KIND_WORDS = re.compile(r"\b(?:CRC|NPS|division|Community Rehabilitation Company|National Probation Service)\b",
+                             re.I)  # (the kind in a body's name: "London CRC" is London's)

@@ -128,10 +128,9 @@ class Tools:
         counted, unit = counted_asked(question), without_possessives(unit_of(quote, figure))
         if not counted or not unit or stems(counted) & stems(unit):
             return True
-        shared = stems(reports_words(counted)) & stems(unit_of(quote, figure, CLAUSE_WORDS))
-        if len(shared) >= 2:  # ("how many DCS": "four people holding the role of the director of children's services")
-            return True
         clause = unit_of(quote, figure, CLAUSE_WORDS)
+        if len(stems(reports_words(counted)) & stems(clause)) >= 2:  # ("how many DCS": "four people holding the role
+            return True  # of the director of children's services")
         if (told := RELATIVE.search(clause)) and stems(counted) & stems(clause[told.end():]):  # ("24 care leavers
             return False  # who receive the support of foster carers": the asked is what the figure's own is told by)
         return float(self.vectors(counted) @ self.vectors(unit)) >= COUNT_FITS

@@ -39,10 +39,14 @@ def _dated_when(ev: Evidence, spans: list[tuple[int, int]]) -> int:
 def latest_first(ranked: list[Evidence], reports: list[ReportMeta]) -> list[Evidence]:
     """The ranking with each body's latest report's evidence raised by ``LATEST_BONUS``: asked of a body in the
     present, with no year, the current report answers unless an older one says it plainly better."""
+    latest = _latest(reports)
+    return _shifted(ranked, lambda ev: LATEST_BONUS * (ev.report_id in latest)) if latest else ranked
+
+
+def _latest(reports: list[ReportMeta]) -> set[str]:
+    """The latest report of each body, when some body has more than one in ``reports`` (else none)."""
     latest = {m.report_id for m in latest_per_body(reports)}
-    if len(latest) == len(reports):
-        return ranked
-    return _shifted(ranked, lambda ev: LATEST_BONUS * (ev.report_id in latest))
+    return set() if len(latest) == len(reports) else latest
 
 
 def _shifted(ranked: list[Evidence], shift: Callable[[Evidence], float]) -> list[Evidence]:
@@ -54,9 +58,9 @@ def _shifted(ranked: list[Evidence], shift: Callable[[Evidence], float]) -> list
 
 def with_latest(chosen: list[Evidence], ranked: list[Evidence], reports: list[ReportMeta]) -> list[Evidence]:
     """The ``chosen`` evidence and, when none of it is from a body's latest report (asked of the body with no
-    year), the best of that report's on the topic: an older report's finding is not told as the present's alone
-    ("what did ofsted say about care leavers in sunderland?": 2015's, and 2025's)."""
-    latest = {m.report_id for m in latest_per_body(reports)}
-    if len(latest) == len(reports) or any(ev.report_id in latest for ev in chosen):
+    year), the best of that report's on the topic first: an older report's finding is not told as the present's
+    alone ("what did ofsted say about care leavers in sunderland?": 2025's, then 2015's)."""
+    latest = _latest(reports)
+    if not latest or any(ev.report_id in latest for ev in chosen):
         return chosen
     return [ev for ev in ranked if ev.report_id in latest and ev.kind == "sentence" and ev.covered > 0][:1] + chosen

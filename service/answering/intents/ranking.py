@@ -68,14 +68,14 @@ def answer_rank(tools: Tools, scope: Scope, book: CitationBook, session_id: str)
 def _by_area(tools: Tools, scope: Scope) -> tuple[list[Row], str] | None:
     """The reports given the lowest (or highest) grade in scope for the judgement area asked, each citing it, and
     the line that says so; None when no report in scope grades that area."""
-    keyed = [(m, key) for m in map(tools.library.reports.get, scope.report_ids)
-             if m and (key := area_key(m, scope.area, tools.areas)) and grades.grade_for(m, key)]
+    keyed = [(m, key, given) for m in map(tools.library.reports.get, scope.report_ids)
+             if m and (key := area_key(m, scope.area, tools.areas)) and (given := grades.grade_for(m, key))]
     if not keyed:
         return None
     side = "lowest" if WORST.search(scope.question) else "highest"
-    grade = (max if side == "lowest" else min)((grades.grade_for(m, k) for m, k in keyed), key=GRADES.index)
+    grade = (max if side == "lowest" else min)((given for _, _, given in keyed), key=GRADES.index)
     rows = [Row(m, "grade", list(filter(None, [grades.grade_evidence(tools.library, m, key)])),
-                f"*{key}* rated **{grade}**") for m, key in keyed if grades.grade_for(m, key) == grade]
+                f"*{key}* rated **{grade}**") for m, key, given in keyed if given == grade]
     return rows, f"The {side} grade in scope for *{scope.area}* is **{grade}**, given to"
 
 
