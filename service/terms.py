@@ -27,7 +27,7 @@ between both but by can could did do does doing down during each few for from fu
 hers how i if in into is it its itself just me more most my no nor not now of off on once only or other our out over own
 she should so some such than that the their them then there these they this those through to too under until up
 very was we were what when where which while who whom why will with would you your yes say said tell
-whose list name named many much per""".split())
+whose list name named many much per across""".split())
 VERB_FORMS = {"led": "lead", "held": "hold", "took": "take", "taken": "take", "made": "make", "gave": "give",
               "given": "give", "ran": "run", "began": "begin", "begun": "begin", "found": "find", "told": "tell",
               "rose": "rise", "fell": "fall"}  # irregular forms of verbs, which the stemmer keeps apart

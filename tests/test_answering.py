@@ -1298,8 +1298,9 @@ def test_a_summary_of_several_reports_sets_them_side_by_side_or_lists_their_grad
     def of_year(year: int) -> set[str]:
         return {m.report_id for m in answerer.library.reports.values() if m.published and m.published.year == year}
 
-    table = ask(answerer, "summarise the 2020 reports")
-    assert {item.report_id for item in table.items} == of_year(2020) and "|---|" in table.answer
+    for question in ("summarise the 2020 reports", "summarise what went badly across all the 2020 reports"):
+        table = ask(answerer, question)  # ("across": a preposition, never the topic)
+        assert {item.report_id for item in table.items} == of_year(2020) and "|---|" in table.answer
     listed = ask(answerer, "what are the key findings of the 2019 reports?")
     graded = {r for r in of_year(2019) if answerer.library.reports[r].overall}
     assert {item.report_id for item in listed.items} == graded and "Inspectors found" in listed.answer
