@@ -804,7 +804,9 @@ def test_a_first_no_report_is_graded_for_falls_back_to_what_the_reports_say(answ
     ("what were Essex's weak spots?", "**Concerns**", "**Strengths**"),
     ("durham tees valley 2019 strong points", "**Strengths**", "**Concerns**"),  # ("strong": no subject)
     ("what were the good points of the wales crc inspection", "**Strengths**", "**Concerns**"),  # (no grade)
-    ("what were the negatives at essex", "**Concerns**", "**Strengths**")])
+    ("what were the negatives at essex", "**Concerns**", "**Strengths**"),
+    ("was anything good said about wales crc?", "**Strengths**", "**Concerns**"),  # (an indefinite and a side)
+    ("any bad news in the essex report?", "**Concerns**", "**Strengths**")])
 def test_a_side_asked_in_other_words_is_one_side_of_an_overview(answerer: Answerer, question: str, side: str,
                                                                  other: str) -> None:
     answer = ask(answerer, question)
@@ -2123,6 +2125,8 @@ def test_any_good_at_a_subject_asks_how_it_did_on_that_subject(answerer: Answere
     answer = ask(answerer, "is essex crc any good at unpaid work?")
     assert "**Strengths**" not in answer.answer and "unpaid work" in answer.citations[0].quote.lower()
     assert "rated **requires improvement** overall" in ask(answerer, "is merseyside any good?").answer
+    before = ask(answerer, "was through the gate any good in london in 2019")  # (the subject before "any good")
+    assert "**Strengths**" not in before.answer and "through the gate" in before.citations[0].quote.lower()
 
 
 def test_what_improved_between_two_inspections_gives_what_the_later_says_got_better(answerer: Answerer) -> None:

@@ -44,8 +44,8 @@ Composer = Callable[[Tools, Scope, CitationBook, str], Answer]
 COMPOSERS: dict[str, Composer] = {"fact": answer_fact, "overview": answer_overview, "compare": answer_compare,
                                   "list": answer_list, "rank": answer_rank, "trend": answer_trend,
                                   "themes": answer_themes}
-ON_A_SUBJECT = re.compile(r"^\s*how good\b|\b(?:do(?:ing)?|any good)\s+(?:on|with|at|for)\b", re.I)  # how good at,
-# how it did on, any good for
+ON_A_SUBJECT = re.compile(r"^\s*how good\b|\bany good\b|\bdo(?:ing)?\s+(?:on|with|at|for)\b", re.I)  # how good at,
+# how it did on, any good (for): of a subject, when the question names one ("was through the gate any good in london?")
 RATING_ASKED = re.compile(r"\b(rate|ratings?|rated|grades?|graded|judge?ments?|judged?|scores?|marks?|effectiveness)\b",
                           re.I)  # a rating, by name
 

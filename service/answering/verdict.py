@@ -242,12 +242,14 @@ SIDE_ASKED = {"concern": re.compile(r"\b(weakness(?:es)?|shortcomings?|concerns?
                                     r"failings?|flaws?|deficienc\w*|wrong|negatives|downsides?|"
                                     r"(do|does|did|done|doing) badly|(weak|bad|low|minus) points?|"
                                     r"(should|must|need(s|ed)? to|ought to|ha(ve|s|d) to)\s+([\w'’-]+\s+){0,4}?"
-                                    r"(fix|work on|sort out|address|tackle|change)|need(s|ed)? (more |some )?work)\b",
+                                    r"(fix|work on|sort out|address|tackle|change)|need(s|ed)? (more |some )?work|"
+                                    r"(anything|something|much) (bad|negative|worrying)|bad (things|news|bits))\b",
                                     re.I),  # ("what should X fix?", "what still needs work?")
               "positive": re.compile(r"\b(strengths?|praised?|commended|positives?|went well|"
-                                     r"(do|does|did|done|doing) well|upsides?|(strong|good|high|plus) points?)\b",
+                                     r"(do|does|did|done|doing) well|upsides?|(strong|good|high|plus) points?|"
+                                     r"(anything|something|much) (good|nice|encouraging)|good (things|news|bits))\b",
                                      re.I)}
-# (a side asked in other words: "its strong points", "the negatives")
+# (a side asked in other words: "its strong points", "the negatives", "anything good said", "the bad news")
 
 
 def sides_named(question: str) -> set[str]:
