@@ -185,8 +185,10 @@ PERIOD_BEFORE = re.compile(r"\b(?:in|during|over|within)\s+the\s+(?:\w+\s+)?(?:y
 YEAR_BESIDE = re.compile(r"\bthe\s+(?:year|inspection|one)\s+(before|after)\b(?!\s+(?:(?:the|its|their)\s+)?\d)|"
                          r"\b(?:a|one)\s+year\s+(earlier|later)\b|"
                          r"\bthe\s+(previous|following|next)\s+year\b", re.I)
-FIELDWORK_YEAR = re.compile(rf"\b(?:{DONE}|took place|fieldwork)\s+(?:in|during)\s+(?:19|20)\d\d\b", re.I)
-# ("inspections carried out in 2019": the visits' year; "councils inspected in 2017" is read as the reports' year)
+FIELDWORK_YEAR = re.compile(rf"\b(?:{DONE}|took place|fieldwork)\s+(?:in|during)\s+(?:19|20)\d\d\b|"
+                            r"\b(?:inspect\w*|visit\w*)\s+during\s+(?:19|20)\d\d\b", re.I)
+# ("inspections carried out in 2019", "inspections during 2022": the visits' year; "councils inspected in 2017" is
+# read as the reports' year)
 
 
 def of_fieldwork_asked(question: str, metas: list[ReportMeta], spans: list[tuple[int, int]]) -> list[ReportMeta]:
