@@ -45,6 +45,8 @@ TERMS: dict[str, str] = {  # the reports' term: the everyday ways of saying it (
                                              r"empty posts|vacant (posts|roles|jobs)|staffing "
                                              r"(problems|issues|gaps)|too few staff|lack of staff",
     "delegated delivered by trust company on behalf of": r"\b(?:runs?|ran|running|operat\w+)\b[^?]{0,30}\bchild\w*['’]?s?"
+                                                         r" (?:social care|services)\b|\b(?:deliver|provid)\w*\s+"
+                                                         r"(?:(?:its|their|the|[\w-]+['’]s?)\s+)?child\w*['’]?s?"
                                                          r" (?:social care|services)\b|\bchild\w*['’]?s? (?:social care|"
                                                          r"services)\b[^?]{0,40}\b(?:run|ran|operated) by\b",
     "substance misuse": r"\bdrugs?\b|\bdrink(ing)?\b|alcohol|addiction",
