@@ -9,10 +9,12 @@ from typing import TYPE_CHECKING
 
 from service.answering.text import stem
 from service.answering.verdict import CUE_STEMS
+from service.terms import STOPWORDS
 
 if TYPE_CHECKING:
     from service.answering.scope import Scope
 
+ONLY_POINTING = {"one", "ones", "called", "named"}  # (a second part of these words and function words points back)
 SECOND_PART = re.compile(r",?\s+and\s+(?=(?:which|what|who|where|when|how|why)\b)|"
                          r";\s*(?=(?:and\s+)?(?:which|what|who|where|when|how|why)\b)", re.I)
 PREAMBLE = re.compile(r"^(?=[^?]*?\b(?:i|i['’]?m|i['’]ve|we|we['’]re|my|our)\b[^?]*?(?:\s[-–—]|:)\s)[^?]*?(?:\s[-–—]|:)\s+"
@@ -37,8 +39,8 @@ def two_parts(question: str) -> list[str]:
     if (appendix := APPENDIX.search(question)) and len(parts := two_parts(question[:appendix.start()])) == 2:
         return [f"{part.rstrip(' ?')} {appendix.group(1)}?" for part in parts]
     parts = SECOND_PART.split(question, maxsplit=1)
-    if len(parts) < 2 or len(parts[0].split()) < 3 or len(parts[1].split()) < 3:  # ("..., and how many": one)
-        return [question]
+    if len(parts) < 2 or len(parts[0].split()) < 3 or len(parts[1].split()) < 3 or _points_back(parts[1]):
+        return [question]  # ("..., and how many": one; "how many ..., and which one is named?": asks of the first)
     first, second = parts[0].rstrip(" ,?") + "?", parts[1]
     subject = re.match(r"^\s*(?:which|what|(?:were|was|are|did|do|have|had)\s+any)\s+((?:[\w'’-]+\s+){0,2}?(?:crcs|"
                        r"providers|councils|authorities|"
@@ -53,6 +55,13 @@ def two_parts(question: str) -> list[str]:
     elif (led := LED.match(first)) and re.search(r"\b(it|they|them|this|that)\b", led.group(2), re.I):
         second = re.sub(r"\b(it|they|them)\b", led.group(1), second, count=1, flags=re.I)  # ("X - what is it,
     return [first, second]  # and what ages does it look at?": the second "it" is X too)
+
+
+def _points_back(part: str) -> bool:
+    """True for a "which"/"what" part with no word of its own ("which one is named?", "what are they?"): it asks
+    which of the things the part before it counted or found."""
+    said = [w.lower() for w in re.findall(r"[\w'’-]+", part)]
+    return said[0] in ("which", "what") and not set(said) - STOPWORDS - ONLY_POINTING
 
 
 def without_preamble(text: str) -> str:
