@@ -200,6 +200,10 @@ class Corpus:
         segment = self.segments.get(report_id)
         return segment.pages.get(page) if segment else None
 
+    def page_numbers(self, report_id: str) -> list[int]:
+        segment = self.segments.get(report_id)
+        return sorted(segment.pages.bounds) if segment else []
+
     def columns(self, text: str) -> list[int]:
         """The columns of the text's terms in this snapshot's matrices."""
         return self.vocabulary.query(text, self.width)

@@ -1246,3 +1246,17 @@ def test_looked_at_is_inspected(tmp_path: Path, embeddings) -> None:
         "promptly.\n"), "Good")
     when = answerer.ask(AskRequest(question="when was eastvale last looked at?"))
     assert when.answer.startswith("**Eastvale (2022)** was inspected on 25 to 29 April 2022")
+
+
+def test_an_acronym_the_report_spells_out_is_read_for_its_words(tmp_path: Path, embeddings) -> None:
+    """The report says who the DCS is once, then writes "the DCS": a question in the spelled-out words finds the
+    later sentence that answers it."""
+    text = ("## Leadership\n\nThe director of children's services (DCS) and the leadership team understand the "
+            "service well. Leaders have a clear plan for improving services to children and families. The "
+            "council has invested in more social workers and in reducing caseloads across the teams. Partners "
+            "trust the leadership team and share its ambitions for children in the borough.\n\n## Practice\n\n"
+            "Social workers visit children regularly and know them well. The DCS took up post in May 2021 after "
+            "a period of interim arrangements. Managers oversee work with families closely.\n")
+    answerer = one_report(tmp_path, embeddings, "Eastvale", "1 March 2023", text, "Good")
+    answer = answerer.ask(AskRequest(question="when did eastvale's director of children's services start?"))
+    assert any("May 2021" in c.quote for c in answer.citations)

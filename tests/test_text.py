@@ -815,3 +815,18 @@ def test_a_one_word_name_in_lower_case_is_the_name_only_quoted_or_before_its_kin
     from service.answering.text import names_in
 
     assert names_in(quote, [name]) is named
+
+
+def test_the_acronyms_a_report_spells_out_and_the_other_form_a_question_uses() -> None:
+    from service.acronyms import other_forms, spelled_out
+
+    defined = spelled_out("The director of children’s services (DCS) met the multi-agency safeguarding hub (MASH). "
+                          "Children use Mind of My Own (MOMO). Independent reviewing officers (IROs) visit. The "
+                          "family intervention team (FIT) works with (some) families.")
+    assert defined == {"DCS": "director of children's services", "MASH": "multi-agency safeguarding hub",
+                       "MOMO": "mind of my own", "IRO": "independent reviewing officers",
+                       "FIT": "family intervention team"}
+    assert other_forms("when did the director of children's services start?", defined) == ["DCS"]
+    assert other_forms("which councils use MOMO", defined) == ["mind of my own"]
+    assert other_forms("what do iros do", defined) == ["independent reviewing officers"]  # (typed in lower case)
+    assert other_forms("did it fit the plan?", defined) == []  # (a word, not the acronym)

@@ -11,6 +11,7 @@ from threading import Lock
 
 import numpy as np
 
+from service.acronyms import other_forms, spelled_out
 from service.answering.areas import AreaNames
 from service.answering.evidence import Claim, Evidence, metadata_claims
 from service.answering.grades import grade_claims
@@ -67,6 +68,7 @@ COUNT_FITS = 0.25       # cosine of what a count question counts and what a figu
                         # (set on the dev halves and the probes: cases/children 0.28, ICPCs/initial child
                         # protection conferences 0.28, youngsters/children looked after 0.41; children/occasions
                         # 0.22, caseload/care leavers 0.18, children/subsequently returned 0.13)
+SPELLED_READ = 3        # reports in scope read for the acronyms they spell out (a question of one body's few)
 CLAUSE_WORDS = 10       # the words after a figure among which the reports' term for what is counted may be
 
 
@@ -74,6 +76,7 @@ class Tools:
     def __init__(self, library: Library, areas: AreaNames, vectors: VectorCache) -> None:
         self.library, self.areas, self.vectors = library, areas, vectors
         self.ranker = Ranker(library.text, library.reports, vectors)
+        self._spelled: dict[str, dict[str, str]] = {}  # per report, the acronyms it spells out
 
     def question(self, text: str, answer_type: str | None = None, topic: list[str] | None = None,
                  jargon: str = "") -> Question:
@@ -94,13 +97,29 @@ class Tools:
     def of_scope(self, scope: Scope) -> Question:
         """The scoped question: its whole text ranks by meaning (sentence vectors carry their report's body too);
         its topic alone ranks by words and measures strength: the bodies, years and kinds of organisation it
-        names chose the reports."""
+        names chose the reports. The other form of an acronym its reports spell out is read beside it."""
         topic = besides_everyday(scope.topic_words, scope.question, scope.jargon)  # (their term stands for them)
-        question = self.question(scope.question, scope.answer_type, topic, scope.jargon)
+        jargon = "; ".join(filter(None, [scope.jargon, *self.other_forms(scope)]))
+        question = self.question(scope.question, scope.answer_type, topic, jargon)
         if scope.bodies:
             unnamed = without_names(scope.question, scope.bodies, kinds=scope.kinds)
-            question.topic_vector = self._vector(unnamed, scope.jargon)
+            question.topic_vector = self._vector(unnamed, jargon)
         return question
+
+    def other_forms(self, scope: Scope) -> list[str]:
+        """The other form of each acronym or spelled-out phrase the question uses that its few reports spell
+        out ("when did the director of children's services start?": "DCS", which the answer's sentence says)."""
+        if len(scope.report_ids) > SPELLED_READ:
+            return []
+        defined: dict[str, str] = {}
+        for report_id in scope.report_ids:
+            if report_id not in self._spelled:
+                text = self.library.text
+                self._spelled[report_id] = spelled_out("\n".join(
+                    text.page_text(report_id, n) or "" for n in text.page_numbers(report_id)))
+            defined |= self._spelled[report_id]
+        return other_forms(without_names(scope.question, scope.bodies, kinds=scope.kinds), defined)  # (of the
+        # topic: not "CRC" for "Essex CRC")
 
     def _vector(self, text: str, jargon: str) -> np.ndarray:
         return np.asarray(self.library.embeddings.embed_query(f"{text} ({jargon})" if jargon else text),
