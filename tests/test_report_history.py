@@ -1260,3 +1260,15 @@ def test_an_acronym_the_report_spells_out_is_read_for_its_words(tmp_path: Path, 
     answerer = one_report(tmp_path, embeddings, "Eastvale", "1 March 2023", text, "Good")
     answer = answerer.ask(AskRequest(question="when did eastvale's director of children's services start?"))
     assert any("May 2021" in c.quote for c in answer.citations)
+
+
+def test_a_count_no_figure_of_the_report_counts_is_not_answered_with_another(tmp_path: Path, embeddings) -> None:
+    text = ("## Care leavers\n\nNot all young people are ready to live independently at 18; there are currently 24 "
+            "care leavers who continue to receive the support of foster carers through staying-put arrangements. "
+            "Recruitment of new foster carers is a challenge for the local authority. Most children live with "
+            "local foster carers in stable homes.\n")
+    answerer = one_report(tmp_path, embeddings, "Eastvale", "1 March 2018", text, "Good")
+    answer = answerer.ask(AskRequest(question="how many new foster carers did eastvale approve?"))
+    assert answer.abstained  # (24 counts care leavers, the foster carers only told of them)
+    counted = answerer.ask(AskRequest(question="how many care leavers were in staying put arrangements?"))
+    assert "24" in counted.answer and not counted.abstained

@@ -108,13 +108,13 @@ def _unsaid_by(tools: Tools, scope: Scope, unsaid: str) -> str:
 
 
 def _counts_checked(tools: Tools, question: Question, ranked: list[Evidence]) -> list[Evidence]:
-    """The ranking, each of its best sentences that counts only in words, and something other than a count
-    question asks ("how many people ...": "one of the three strong areas"), holding no answer (its fit 0). (A
-    figure in digits is left to the ranking: "how many ppl" is asked of "4,750 people".)"""
+    """The ranking, each of its best sentences whose counts all count something other than a count question
+    asks ("how many people ...": "one of the three strong areas"; "how many new foster carers": "24 care leavers
+    who ... foster carers") holding no answer (its fit 0)."""
     if question.answer_type == "number" and question.figure == "count":
         for ev in ranked[:3]:
-            said = [m.group(0) for m in KIND_WORDS["count"].finditer(ev.quote)]
-            if ev.kind == "sentence" and ev.fit and said and not quantities(ev.quote, "count") and \
+            said = quantities(ev.quote, "count") or [m.group(0) for m in KIND_WORDS["count"].finditer(ev.quote)]
+            if ev.kind == "sentence" and ev.fit and said and \
                     not any(tools.counts_asked(question.text, ev.quote, figure) for figure in said):
                 ev.fit = 0.0
     return ranked
