@@ -256,7 +256,7 @@ def test_a_rating_asked_years_before_a_report_is_the_earlier_reports_overall_gra
 
 def test_a_figure_that_counts_something_else_is_not_the_answers_headline(history: Answerer) -> None:
     other = history.ask(AskRequest(question="how many children in care did northshire have in 2022?"))
-    assert "41 occasions" in other.answer and not other.answer.startswith("**41**")  # (occasions, not children)
+    assert other.abstained  # (41 counts occasions, not children: the report gives no count of children in care)
     asked = history.ask(AskRequest(question="how many times did children go missing from care in northshire in 2022?"))
     assert asked.answer.startswith("**41** — ")
 
