@@ -7,7 +7,7 @@ import re
 SYMBOL_BULLETS = "\uf02d\uf06e\uf0a7\uf0b7\uf076\uf0d8\uf0be"  # symbol-font bullets: no glyph outside the PDF
 BULLETS = f"*•●▪◦◼{SYMBOL_BULLETS}\\-"
 BOUNDARY = re.compile(
-    rf"[.!?]+[\"”’)\]]*(?=\s+[\"“‘(\[{BULLETS}]?[A-Z0-9])|(?<=\S)\n(?=\s*([{BULLETS}]|\d{{1,3}}\.)\s)"
+    rf"[.!?]+[\"”’)\]]*(?=\s+(?:[{BULLETS}]\s*)?[\"“‘(\[]?[A-Z0-9])|(?<=\S)\n(?=\s*([{BULLETS}]|\d{{1,3}}\.)\s)"
 )
 LIST_NUMBER = re.compile(r"(^|\n)\s*\d{1,3}(\.\d{1,2})*$")
 ABBREVIATIONS = {"e.g", "i.e", "mr", "mrs", "ms", "dr", "st", "no", "nos", "para", "paras", "fig", "vs", "etc",

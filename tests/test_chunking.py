@@ -71,3 +71,14 @@ def test_a_quote_starts_at_its_first_word_not_at_a_symbol_font_bullet() -> None:
     assert "The local authority operates nine children’s homes." in quotes
     assert "The director has been in post since October 2017." in quotes
     assert "Leaders know their services well." in quotes
+
+
+def test_a_bullet_after_a_full_stop_and_a_space_starts_a_new_sentence() -> None:
+    from ingest.sentences import quote_spans
+
+    page = ("\uf06e At 6 March 2017, 1,176 children and young people were the subject of a child \nprotection plan (a "
+            "rate of 36 per 10,000 children). This is an increase from 1,049 \nchildren (32 per 10,000 children) at "
+            "31 March 2016. \n\uf06e At 6 March 2017, 40 children lived in a privately arranged fostering placement. "
+            "\nThis is an increase from 25 at 31 March 2015.")  # (Kent, 2017)
+    quotes = [page[start:end] for start, end in quote_spans(page)]
+    assert "At 6 March 2017, 40 children lived in a privately arranged fostering placement." in quotes
