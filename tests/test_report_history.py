@@ -1272,3 +1272,14 @@ def test_a_count_no_figure_of_the_report_counts_is_not_answered_with_another(tmp
     assert answer.abstained  # (24 counts care leavers, the foster carers only told of them)
     counted = answerer.ask(AskRequest(question="how many care leavers were in staying put arrangements?"))
     assert "24" in counted.answer and not counted.abstained
+
+
+def test_a_name_given_with_its_initials_finds_the_reports_that_use_either(tmp_path: Path, embeddings) -> None:
+    answerer = councils_over(tmp_path, embeddings, [
+        ("Eastvale", 2019, "Children share their views through the Mind of My Own app, which leaders introduced."),
+        ("Westmoor", 2019, "Children in care use the MOMO app to tell social workers their wishes and feelings."),
+        ("Northby", 2019, "Children in care meet their social workers often and their views shape their plans."),
+    ])
+    answer = answerer.ask(AskRequest(question="Which councils let children give their views through the Mind of My "
+                                              "Own (MOMO) app?"))
+    assert {item.body for item in answer.items} == {"Eastvale", "Westmoor"}

@@ -11,6 +11,7 @@ from collections.abc import Callable
 
 import numpy as np
 
+from service.acronyms import spelled_out
 from service.answering.compose import Row
 from service.answering.evidence import Evidence
 from service.answering.organisations import body_label
@@ -49,7 +50,8 @@ def topical_rows(tools: Tools, scope: Scope, ids: list[str], ease: bool = False)
     score = W_DENSE * zscores(f["dense"]) + W_WORDS * zscores(f["words"]) + W_CHUNK * zscores(f["chunk"])
     relevance = f["dense"] + W_COVERAGE * f["coverage"]
     side_only = _side_only(scope, topic)
-    score[~names_all(tools, rows, scope.names)] = -np.inf  # a name the question gives must be in the sentence
+    forms = name_forms(scope)  # a name the question gives must be in the sentence (in either form it gives)
+    score[~np.any([names_all(tools, rows, names) for names in forms], axis=0)] = -np.inf
     if ABSENT not in scope.wanted:  # (what most reports print word for word tells none of them apart)
         score[printed_by_many(tools, rows, len(ids))] = -np.inf
     report_of = tools.library.text.report_of[rows]
@@ -59,7 +61,7 @@ def topical_rows(tools: Tools, scope: Scope, ids: list[str], ease: bool = False)
             mine = np.flatnonzero(report_of == index)
             best = [i for i in mine[np.argsort(-score[mine])][:CONSIDERED] if score[i] >= stands_out]
             found = [(float(f["dense"][i] if side_seen and side_only(ev.quote) else relevance[i]), ev) for i in best
-                     if (ev := _evidence(tools, int(rows[i]))) and names_in(ev.quote, scope.names)]
+                     if (ev := _evidence(tools, int(rows[i]))) and any(names_in(ev.quote, n) for n in forms)]
             if (row := decide(found, scope)) is not None:
                 judged.append(row)
         top = max((strength for strength, _ in judged), default=0.0)
@@ -101,6 +103,14 @@ def printed_by_many(tools: Tools, rows: np.ndarray, reports: int) -> np.ndarray:
     out = np.zeros(len(rows), dtype=bool)  # (each quote's key, as ingest hashed it: the sentences are not read)
     out[shared] = counts[quote] >= max(PRINTED_LEAST, PRINTED_BY * reports)
     return out
+
+
+def name_forms(scope: Scope) -> list[list[str]]:
+    """The names the question gives, and its initials when it spells a name out with them ("the Mind of My Own
+    (MOMO) app": a report may write either)."""
+    said = " ".join(scope.names).lower()
+    return [scope.names, *([acronym] for acronym, words in spelled_out(scope.question).items()
+                           if said and said in words)]
 
 
 def names_all(tools: Tools, rows: np.ndarray, names: list[str]) -> np.ndarray:
