@@ -59,6 +59,9 @@ def test_a_cases_risks_called_concerns_are_no_criticism() -> None:
     assert sentence_polarity("Child-safeguarding concerns were present in a third of the cases.").concern == 0
     assert sentence_polarity("Inspectors had concerns about the quality of plans.").concern == 1
     assert sentence_polarity("Safeguarding concerns were not acted on promptly.").concern == 1
+    told = "Children told inspectors that their foster carers were fun and that they can tell their carers their worries."
+    assert sentence_polarity(told).concern == 0  # (a child's own worries, not a finding)
+    assert sentence_polarity("Chairs too often fail to follow up their concerns with managers.").concern == 1
 
 
 def test_a_finding_held_back_or_late_is_a_concern() -> None:

@@ -75,6 +75,7 @@ ABSENCE = re.compile(
     r"\bno (information|data|details|figures?) (is|was|are|were|on|about)\b|\bnothing (is|was) (said|reported|known)\b",
     re.I)
 CONCERNS = {"concern", "concerns"}
+HOLDERS = {"their", "his", "her", "my", "your", "our"}  # (whose worries: a person's, not a finding)
 CASE_KINDS = {"abuse", "safeguarding", "welfare", "protection", "exploitation", "health"}
 NO_VERDICT = {"succession", "successive", "successively", "neglect", "missing"}  # words whose stem is a verdict
 # word's ("success", "neglected", "missed"), and are not one
@@ -132,8 +133,9 @@ def clause_polarity(clause: str) -> Polarity:
 
 def _score_token(result: Polarity, tokens: list[str], i: int, token: str) -> None:
     case_risk = token in CONCERNS and i and tokens[i - 1].rpartition("-")[2] in CASE_KINDS  # ("domestic abuse
-    if token in NO_VERDICT or case_risk:  # concerns were present in a third of cases": the cases' risks, not the
-        return  # inspectors'; "a succession of reports" is no success; "neglect", "missing" children are topics
+    held = i and tokens[i - 1] in HOLDERS and stem(token) in NEG_STEMS  # ("tell their carers about their worries")
+    if token in NO_VERDICT or case_risk or held:  # concerns were present in a third of cases": the cases' risks,
+        return  # not the inspectors'; a person's own worries neither; "a succession" is no success; "neglect" a topic
     key = stem(token)
     if token.endswith("ly") and i + 1 < len(tokens) and stem(tokens[i + 1]) in CUE_STEMS:
         return  # an adverb before a verdict word only says how much ("consistently poor" is no praise)
