@@ -61,7 +61,7 @@ def _points_back(part: str) -> bool:
     """True for a "which"/"what" part with no word of its own ("which one is named?", "what are they?"): it asks
     which of the things the part before it counted or found."""
     said = [w.lower() for w in re.findall(r"[\w'’-]+", part)]
-    return said[0] in ("which", "what") and not set(said) - STOPWORDS - ONLY_POINTING
+    return bool(said) and said[0] in ("which", "what") and not set(said) - STOPWORDS - ONLY_POINTING
 
 
 def without_preamble(text: str) -> str:

@@ -99,14 +99,14 @@ class Tools:
         its topic alone ranks by words and measures strength: the bodies, years and kinds of organisation it
         names chose the reports. The other form of an acronym its reports spell out is read beside it."""
         topic = besides_everyday(scope.topic_words, scope.question, scope.jargon)  # (their term stands for them)
-        jargon = "; ".join(filter(None, [scope.jargon, *self.other_forms(scope)]))
+        jargon = "; ".join(filter(None, [scope.jargon, *self.acronym_forms(scope)]))
         question = self.question(scope.question, scope.answer_type, topic, jargon)
         if scope.bodies:
             unnamed = without_names(scope.question, scope.bodies, kinds=scope.kinds)
             question.topic_vector = self._vector(unnamed, jargon)
         return question
 
-    def other_forms(self, scope: Scope) -> list[str]:
+    def acronym_forms(self, scope: Scope) -> list[str]:
         """The other form of each acronym or spelled-out phrase the question uses that its few reports spell
         out ("when did the director of children's services start?": "DCS", which the answer's sentence says)."""
         if len(scope.report_ids) > SPELLED_READ:
