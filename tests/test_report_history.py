@@ -1283,3 +1283,16 @@ def test_a_name_given_with_its_initials_finds_the_reports_that_use_either(tmp_pa
     answer = answerer.ask(AskRequest(question="Which councils let children give their views through the Mind of My "
                                               "Own (MOMO) app?"))
     assert {item.body for item in answer.items} == {"Eastvale", "Westmoor"}
+
+
+def test_a_publication_date_read_from_the_file_name_is_told_as_such(tmp_path: Path, embeddings) -> None:
+    folder = tmp_path / "reports"
+    folder.mkdir()
+    (folder / "eastvale children's services inspection - 18 april 2023.md").write_text(
+        "# Inspection of Eastvale local authority children's services\n\nInspected body: Eastvale\nInspection "
+        "dates: 20 February to 3 March 2023\nOverall effectiveness: Good\n\n## Help and protection\n\nChildren "
+        "who need help are seen quickly by social workers who know them well.\n", encoding="utf-8")
+    answerer = answerer_over(folder, tmp_path, embeddings)
+    answer = answerer.ask(AskRequest(question="when was the eastvale report published?"))
+    assert "published on 18 April 2023, as its file is named" in answer.answer
+    assert answer.citations[0].quote == "Inspection dates: 20 February to 3 March 2023"

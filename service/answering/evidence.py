@@ -132,9 +132,13 @@ def metadata_claims(pages: Pages, meta: ReportMeta) -> list[Claim]:
     """The report's dates, lead inspector, inspectorate and owner as claims (grades: ``grades.grade_claims``)."""
     name, out = label(meta), []
     forms = date_forms(meta.published, meta.published_precision) if meta.published else []
+    when = ("on " if meta.published_precision == "day" else "in ") + meta.published_words() if forms else ""
     if forms and (ev := field_evidence(pages, meta, "published", forms)):
-        when = ("on " if meta.published_precision == "day" else "in ") + meta.published_words()
         out.append(_claim(ev, f"The **{name}** report was published {when}.",
+                          f"The report on {body_label(meta)} was published {when}.", "date", REPORT_ROLE, DATED))
+    elif forms and _named_by_file(meta) and (ev := provenance_evidence(pages, meta, "inspection_dates")):
+        out.append(_claim(ev, f"The **{name}** report was published {when}, as its file is named (its pages print "
+                              f"only the inspection dates, quoted here).",
                           f"The report on {body_label(meta)} was published {when}.", "date", REPORT_ROLE, DATED))
     if meta.inspection_dates and (ev := field_evidence(pages, meta, "inspection_dates", [meta.inspection_dates])):
         out.append(_claim(ev, f"**{name}** was inspected {_dates(meta.inspection_dates)}.",
@@ -153,6 +157,12 @@ def metadata_claims(pages: Pages, meta: ReportMeta) -> list[Claim]:
                           f"{body_label(meta)} was owned and run by {meta.owner}, its owner.", "name",
                           OWNER_ROLE))
     return out
+
+
+def _named_by_file(meta: ReportMeta) -> bool:
+    """True when ingest read the publication date from the file's name ("... - 18 april 2023.pdf": page 0)."""
+    prov = meta.provenance.get("published")
+    return prov is not None and prov.page == 0
 
 
 def _claim(ev: Evidence, claim: str, text: str, answers: str, asked_by: frozenset[str] = frozenset(),
