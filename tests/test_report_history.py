@@ -1296,3 +1296,18 @@ def test_a_publication_date_read_from_the_file_name_is_told_as_such(tmp_path: Pa
     answer = answerer.ask(AskRequest(question="when was the eastvale report published?"))
     assert "published on 18 April 2023, as its file is named" in answer.answer
     assert answer.citations[0].quote == "Inspection dates: 20 February to 3 March 2023"
+
+
+
+def test_two_bodies_compared_on_a_judgement_area_set_the_latest_report_that_grades_it(
+        history: Answerer, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Of a body whose latest report grades the area asked, that report, however much an older one says on it;
+    of a body none of whose reports grade it, the report that says most."""
+    from service.answering.followup import Resolved
+    from service.answering.intents import compare
+
+    monkeypatch.setattr(compare, "_strength_on", lambda tools, meta, scope: -meta.published.year)  # (older: more)
+    scope = history.scopes(Resolved("compare northshire and southvale on care leavers"), None)[0]
+    assert scope.area == "The experiences and progress of care leavers"
+    chosen = compare.compared(history.tools, scope, aspect=True)
+    assert sorted(m.report_id for m in chosen) == ["northshire-2022", "southvale-2016"]

@@ -105,7 +105,7 @@ def _framing(question: str) -> set[str]:
 
 def compared(tools: Tools, scope: Scope, aspect: bool = False) -> list[ReportMeta]:
     """The reports to set side by side: the latest in scope of each body named (with an ``aspect`` asked and no
-    year, the one that says most on it); for one body, its first and last report in the years named (its latest
+    year, the one that says most on it, unless it is a judgement area the latest grades); for one body, its first and last report in the years named (its latest
     two when no years are named, or only its latest is in scope; all of them, oldest first, "over time")."""
     by_body = group_by_body(tools.newest_first(scope.report_ids))
     if len(by_body) == 1:
@@ -123,7 +123,8 @@ def compared(tools: Tools, scope: Scope, aspect: bool = False) -> list[ReportMet
     if own := _own_years(scope):  # "A in 2020 against B's 2018 inspection": each body's report of its own year
         return [nearest(metas, own[body]) for body, metas in by_body.items() if body in own]
     if aspect and not scope.years:  # "which was better at home visits, A or B?": the reports that speak of it
-        return [max(metas, key=lambda m: _strength_on(tools, m, scope)) for metas in by_body.values()]
+        return [metas[0] if scope.area and area_key(metas[0], scope.area, tools.areas)  # (an area the latest
+                else max(metas, key=lambda m: _strength_on(tools, m, scope)) for metas in by_body.values()]  # grades)
     asked = {y for span in scope.years for y in span if y not in (0, 9999)}
     if len(asked) == 1:  # (each one's report of that year; its nearest when it has none: the scope's note says so)
         year = asked.pop()
