@@ -8,7 +8,9 @@ import re
 
 from service.spelling import english
 
-DEFINED = re.compile(r"((?:[A-Za-z][\w'’-]*\s+){1,8}?)\(([A-Z][A-Za-z]{1,7})\)")  # words, then (ACRONYM)
+BRACKETED = re.compile(r"\(([A-Z][A-Za-z]{1,7})\)")  # "(DCS)": an acronym, perhaps spelled out before it
+BEFORE = re.compile(r"((?:[A-Za-z][\w'’-]*\s+){1,8})$")  # the words just before it (up to eight)
+LOOK_BACK = 120  # characters read back from a bracket for those words
 MINOR = {"of", "and", "the", "for", "in", "to", "on", "&", "a"}  # (words an acronym leaves out)
 
 
@@ -17,8 +19,10 @@ def spelled_out(text: str) -> dict[str, str]:
     whose initials (with or without ``MINOR`` words') are its capitals ("independent reviewing officers (IROs)",
     "Mind of My Own (MOMO)")."""
     found: dict[str, str] = {}
-    for match in DEFINED.finditer(text):
-        acronym, said = match.group(2), match.group(1).split()
+    for match in BRACKETED.finditer(text):
+        if not (before := BEFORE.search(text[max(0, match.start() - LOOK_BACK):match.start()])):
+            continue
+        acronym, said = match.group(1), before.group(1).split()
         capitals = [c for c in acronym if c.isupper()]
         for k in range(1, len(said) + 1):
             words = said[-k:]
