@@ -2446,6 +2446,11 @@ def test_chat_shorthand_is_read_as_the_word_it_stands_for(answerer: Answerer, qu
     assert not answer.abstained and "3,729" in answer.citations[0].quote
 
 
+def test_a_question_word_in_chat_spelling_asks_as_the_word(answerer: Answerer) -> None:
+    answer = ask(answerer, "wat was merseyside's rating in 2020")
+    assert answer.answer.startswith("**Merseyside CRC (2020)** was rated **requires improvement** overall")
+
+
 @pytest.mark.parametrize("question", ["which ones were complimented on the people running them at the top?",
                                       "which probation companies had good people running the show?"])
 def test_the_people_running_a_provider_are_its_leaders(answerer: Answerer, question: str) -> None:
