@@ -1311,3 +1311,15 @@ def test_two_bodies_compared_on_a_judgement_area_set_the_latest_report_that_grad
     assert scope.area == "The experiences and progress of care leavers"
     chosen = compare.compared(history.tools, scope, aspect=True)
     assert sorted(m.report_id for m in chosen) == ["northshire-2022", "southvale-2016"]
+
+
+def test_a_name_written_with_a_curly_apostrophe_is_the_name_typed_with_a_straight_one(tmp_path: Path,
+                                                                                     embeddings) -> None:
+    answerer = councils_over(tmp_path, embeddings, [
+        ("Eastvale", 2022, "The council transferred its children’s social care services to Eastvale Children’s "
+                           "Trust on 1 November 2020."),
+        ("Westmoor", 2022, "Westmoor Children's Trust runs the council's social care services for children."),
+        *((town, 2022, "Social workers visit children regularly and know them well.") for town in TOWNS[2:]),
+    ])
+    answer = answerer.ask(AskRequest(question="When did Eastvale Children's Trust take over children's social care?"))
+    assert not answer.abstained and answer.answer.startswith("**1 November 2020**")

@@ -134,7 +134,7 @@ def _phrase_rows(corpus: Corpus, name: str, columns: list[int], rows: np.ndarray
     held = everywhere[corpus.holding(columns, rows) == len(columns)]
     if len(columns) == 1:
         return held
-    phrase = re.compile(r"\W+".join(map(re.escape, name.split())), re.I)
+    phrase = re.compile(r"\W+".join(re.sub(r"['’]", "['’]", re.escape(w)) for w in name.split()), re.I)  # (either
     return np.array([r for r in held if phrase.search(corpus.sentence(int(r))[4])], dtype=int)
 
 

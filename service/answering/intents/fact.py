@@ -275,7 +275,7 @@ def fact_answer(evidence: list[Evidence], question: Question, book: CitationBook
     text = "\n".join(lines) if len(lines) > 1 and (claims or len({ev.report_id for ev, _ in sentences}) > 1) \
         else " ".join(lines)
     if head:
-        text = f"**{head}** — {text}"
+        text = f"**{head}**\n{text}" if text.startswith("- ") else f"**{head}** — {text}"  # (before a list: a line)
     return _answer(text, book, session_id)
 
 
