@@ -1323,3 +1323,16 @@ def test_a_name_written_with_a_curly_apostrophe_is_the_name_typed_with_a_straigh
     ])
     answer = answerer.ask(AskRequest(question="When did Eastvale Children's Trust take over children's social care?"))
     assert not answer.abstained and answer.answer.startswith("**1 November 2020**")
+
+
+def test_two_bodies_asked_of_a_years_inspections_include_a_report_published_the_year_after(
+        tmp_path: Path, embeddings) -> None:
+    folder = tmp_path / "reports"
+    folder.mkdir()
+    write_report(folder, "Eastvale", "9 January 2020", "Inspection dates: 11 November 2019 to 22 November 2019\n\n"
+                 "## Summary\n\nSocial workers know children well.\n", "Good")
+    write_report(folder, "Westmoor", "12 August 2019", "Inspection dates: 3 June 2019 to 14 June 2019\n\n"
+                 "## Summary\n\nPlans for children are not reviewed on time.\n", "Requires improvement")
+    answer = answerer_over(folder, tmp_path, embeddings).ask(
+        AskRequest(question="Which did better in their 2019 inspections, Eastvale or Westmoor?"))
+    assert {item.report_id for item in answer.items} == {"eastvale-2020", "westmoor-2019"}

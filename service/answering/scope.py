@@ -172,7 +172,7 @@ def _reports_in_scope(question: str, reports: list[ReportMeta], bodies: list[Bod
         if placed is not None and not placed:  # "county councils", "councils in the north east", "welsh LAs")
             return [], f"no report in this index is about {what.format(' or '.join(sorted(wanted)))}"
         chosen = chosen if placed is None else placed
-    fieldwork = bool(bodies) and kind == "fact" or bool(FIELDWORK_YEAR.search(question))  # ("inspected in 2019")
+    fieldwork = bool(bodies) or bool(FIELDWORK_YEAR.search(question))  # ("inspected in 2019"; of bodies named, any)
     dated = [m for m in chosen if in_years(m, years, with_fieldwork=fieldwork)]
     undated = {b.body for b in bodies} - {body_label(m) for m in dated}  # "supervised in November 2018" may be told
     if undated and (kind == "fact" and not dated or len({b.body for b in bodies}) > 1) and (not dates_every_body(
