@@ -437,6 +437,14 @@ def test_it_after_a_topic_asked_of_a_body_is_that_topic(answerer: Answerer) -> N
     assert resolve("who owned it?", previous, BodyNames([])).text == "who owned it? (Merseyside CRC)"
 
 
+def test_a_count_asked_in_the_year_before_is_a_period_not_the_report_before(answerer: Answerer) -> None:
+    previous = Context(resolved="how many people did merseyside crc supervise? (Merseyside CRC)",
+                       report_ids=["merseyside-crc-2018"], bodies=["Merseyside CRC"], mentions=["merseyside crc"])
+    resolved = resolve("and how many staff left in the year before?", previous, answerer.names)
+    assert resolved.missing is None and resolved.text.startswith("and how many staff left in the year before?")
+    assert resolve("what about the year before?", previous, answerer.names).missing  # (the report before: none)
+
+
 def test_the_year_before_a_year_asked_is_that_year_less_one(answerer: Answerer) -> None:
     answer = ask(answerer, "was london crc better or worse in 2019 than the year before?")
     assert [item.report_id for item in answer.items] == ["london-crc-2018", "london-crc-2019"]

@@ -21,7 +21,8 @@ SOME_YEARS = r"(?:a (?:couple|few) of|two|three|four|five|six|\d) years"  # ("an
 EARLIER_REPORT = re.compile(GRADE_BEFORE + r"|"  # ("what was the previous grade?")
                             r"\b(previous|earlier|prior|preceding|former|last)\s+(full\s+)?(inspection|report|visit)\b|"
                             r"\b(previous|earlier|prior|preceding|former)\s+one\b|"
-                            r"\b(one|inspection|report|year|time) before( that| it| this)?\b|\bbefore that\b|"
+                            r"\b(one|inspection|report|time) before( that| it| this)?\b|\bbefore that\b|"
+                            r"(?<!in the )(?<!during the )(?<!over the )(?<!within the )\byear before( that| it| this)?\b|"
                             r"\b(a|the) (year|time) (earlier|previously)\b|\bthe (previous|prior) (year|time)\b|"
                             rf"\b{SOME_YEARS} (earlier|before)\b|\bthan (before|previously|last time)\b|"
                             r"\b(with|to|against|from) (the )?last (time|one)\b|"
