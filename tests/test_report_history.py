@@ -1336,3 +1336,10 @@ def test_two_bodies_asked_of_a_years_inspections_include_a_report_published_the_
     answer = answerer_over(folder, tmp_path, embeddings).ask(
         AskRequest(question="Which did better in their 2019 inspections, Eastvale or Westmoor?"))
     assert {item.report_id for item in answer.items} == {"eastvale-2020", "westmoor-2019"}
+
+
+def test_the_rating_at_the_previous_inspection_asked_after_a_turn_is_that_reports_grade(history: Answerer) -> None:
+    first = history.ask(AskRequest(question="Who was the lead inspector for Northshire's 2022 inspection?"))
+    answer = history.ask(AskRequest(question="What had they been rated at the previous inspection?",
+                                    session_id=first.session_id))
+    assert answer.answer.startswith("**Northshire (2017)** was rated **requires improvement** overall")

@@ -131,7 +131,8 @@ GOT_FOR = re.compile(r"\bwhat\s+(?:did|does|do)\s+(?:[\w'’&-]+\s+){1,4}?(?:get
                      r"(?:for|in|on)\b", re.I)  # "what did they get for help and protection": a grade
 GRADE_FOR = re.compile(rf"\b{GRADE_NAME}\s+(?:(?:marks?|grades?|ratings?|scores?|reviews?)\s+)?(?:for|on)\s+"
                        r"(?:(?:their|its|the)\s+)?(?P<what>[\w'’ -]+)", re.I)
-NOT_A_TOPIC = {stem(w) for w in "first second last time times year years overall effectiveness again once twice".split()}
+NOT_A_TOPIC = {stem(w) for w in "first second last time times year years overall effectiveness again once twice "
+                                 "previous earlier prior preceding former latest recent next later".split()}  # (when)
 
 
 def side_of_graded_topic(question: str, found: list[Condition]) -> str | None:
