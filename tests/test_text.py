@@ -830,3 +830,10 @@ def test_the_acronyms_a_report_spells_out_and_the_other_form_a_question_uses() -
     assert other_forms("which councils use MOMO", defined) == ["mind of my own"]
     assert other_forms("what do iros do", defined) == ["independent reviewing officers"]  # (typed in lower case)
     assert other_forms("did it fit the plan?", defined) == []  # (a word, not the acronym)
+
+
+def test_a_figure_of_which_counts_the_noun_before_it() -> None:
+    from service.answering.text import unit_of
+
+    quote = "Leaders secured funding to develop family hubs, three of which they launched in 2023."
+    assert unit_of(quote, "three") == "to develop family hubs"  # (the four words before it)

@@ -219,19 +219,22 @@ def counted_asked(question: str) -> str:
 
 IN_BRACKETS_AFTER = re.compile(rf"((?:[A-Za-z][\w'’-]*\s+){{0,{UNIT_WORDS - 1}}}[A-Za-z][\w'’-]*)\s*\(\s*$")
 # (a figure in brackets after the words it counts: "children (137)")
+OF_WHICH = re.compile(r"\s+of\s+(?:which|whom|these|them|those)\b", re.I)  # ("family hubs, three of which ...")
 
 
 def unit_of(quote: str, figure: str, limit: int = 0) -> str:
     """The words a figure in ``quote`` counts: those after it up to the clause's end, or by default up to
     ``UNIT_WORDS`` and a word that starts saying when or where ("8,136 people in July 2018": "people"); else those
     before it ("... at the age of 25"); a noun's, when the figure is in brackets after it ("children (137)"); at
-    most ``limit``."""
+    most ``limit``; the noun before "three of which"."""
     at = quote.find(figure)
     if at < 0:
         return ""
     if not limit and (noun := IN_BRACKETS_AFTER.search(quote[:at])):  # ("a number of children (137)": children)
         said = words(noun.group(1))
         return " ".join(said[max((i + 1 for i, w in enumerate(said) if w.lower() in STOPWORDS), default=0):])
+    if OF_WHICH.match(quote, at + len(figure)):  # (of the noun before it: "hubs, three of which ...")
+        return " ".join(words(re.split(r"[;:()\[\]]", quote[:at].rstrip(" ,–-"))[-1])[-(limit or UNIT_WORDS):])
     after = words(re.split(r"[,;:.()\[\]]", quote[at + len(figure):].lstrip(")] "), maxsplit=1)[0])  # ("4% (12)")
     if after and limit:
         return " ".join(after[:limit])
