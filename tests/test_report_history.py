@@ -1343,3 +1343,12 @@ def test_the_rating_at_the_previous_inspection_asked_after_a_turn_is_that_report
     answer = history.ask(AskRequest(question="What had they been rated at the previous inspection?",
                                     session_id=first.session_id))
     assert answer.answer.startswith("**Northshire (2017)** was rated **requires improvement** overall")
+
+
+def test_the_size_of_a_change_is_not_the_count_asked(tmp_path: Path, embeddings) -> None:
+    text = ("## Children in care\n\nThe rise in the number of children looked after mirrors the region, with 445 "
+            "children looked after at the point of inspection, an increase of 30 children since March 2015. Most "
+            "children live in stable homes close to their families.\n")
+    answerer = one_report(tmp_path, embeddings, "Eastvale", "1 March 2016", text, "Good")
+    answer = answerer.ask(AskRequest(question="how many children were in care in eastvale?"))
+    assert answer.answer.startswith("**445** — ")  # (not the 30 by which it rose)

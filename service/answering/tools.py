@@ -69,6 +69,10 @@ COUNT_FITS = 0.25       # cosine of what a count question counts and what a figu
                         # protection conferences 0.28, youngsters/children looked after 0.41; children/occasions
                         # 0.22, caseload/care leavers 0.18, children/subsequently returned 0.13)
 SPELLED_READ = 3        # reports in scope read for the acronyms they spell out (a question of one body's few)
+CHANGE_SIZE = re.compile(r"\b(?:increase|rise|reduction|decrease|fall|drop|growth|up|down)\s+(?:of|by)\s+$|"
+                         r"\b(?:increased|decreased|rose|fell|reduced|grew|dropped)\s+by\s+$", re.I)  # a change's size
+CHANGE_ASKED = re.compile(r"\b(?:increase\w*|rises?|rose|more|fewer|less|grow\w*|grew|falls?|fell|drop\w*|chang\w*|"
+                          r"reduc\w*|decreas\w*|up|down|differen\w*)\b", re.I)
 CLAUSE_WORDS = 10       # the words after a figure among which the reports' term for what is counted may be
 
 
@@ -144,6 +148,9 @@ class Tools:
     def counts_asked(self, question: str, quote: str, figure: str) -> bool:
         """False when a count question asks for one thing ("how many children in care") and the figure counts
         another, in words and in meaning ("a total of 23 occasions"): that figure does not answer it."""
+        at = quote.find(figure)
+        if at >= 0 and CHANGE_SIZE.search(quote[max(0, at - 30):at]) and not CHANGE_ASKED.search(question):
+            return False  # ("an increase of 30 children since March 2015": by how much, not how many)
         counted, unit = counted_asked(question), without_possessives(unit_of(quote, figure))
         if not counted or not unit or stems(counted) & stems(unit):
             return True
