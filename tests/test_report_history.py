@@ -1352,3 +1352,14 @@ def test_the_size_of_a_change_is_not_the_count_asked(tmp_path: Path, embeddings)
     answerer = one_report(tmp_path, embeddings, "Eastvale", "1 March 2016", text, "Good")
     answer = answerer.ask(AskRequest(question="how many children were in care in eastvale?"))
     assert answer.answer.startswith("**445** — ")  # (not the 30 by which it rose)
+
+
+def test_a_report_that_says_a_thing_is_lacking_is_not_listed_as_having_it(tmp_path: Path, embeddings) -> None:
+    answerer = councils_over(tmp_path, embeddings, [
+        ("Eastvale", 2019, "Care leavers in a crisis can stay in emergency accommodation, a crash pad run by the "
+                           "council."),
+        ("Westmoor", 2019, "There is no specific provision for emergency accommodation for care leavers."),
+        ("Northby", 2019, "Social workers visit children regularly and know them well."),
+    ])
+    answer = answerer.ask(AskRequest(question="which councils have emergency accommodation for care leavers?"))
+    assert {item.body for item in answer.items} == {"Eastvale"}

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import math
 import operator
+import re
 from collections.abc import Callable
 
 import numpy as np
@@ -17,7 +18,7 @@ from service.answering.evidence import Evidence
 from service.answering.organisations import body_label
 from service.answering.rank import W_CHUNK, W_COVERAGE, W_DENSE, W_WORDS, zscores
 from service.answering.scope import Scope
-from service.answering.text import NUMBER, YEAR, names_in, no_finding, stem, stems
+from service.answering.text import NUMBER, YEAR, names_in, no_finding, stem, stems, words
 from service.answering.thesaurus import besides_everyday
 from service.answering.tools import Tools
 from service.answering.verdict import (ABSENT, CONCERN, IMPROVED, POSITIVE, Polarity, cue_words, happened_to_none,
@@ -34,6 +35,9 @@ BELOW_BEST = 1.0       # ... or only within this of the best, when less (the que
 PRINTED_BY = 0.2       # a sentence this share of the reports in scope print word for word judges none of them
 PRINTED_LEAST = 5      # ... and at least this many
 COMPARED = {">": operator.gt, ">=": operator.ge, "<": operator.lt, "<=": operator.le, "==": operator.eq}
+DENIAL = re.compile(r"(?<![‘'\"“])\b(?:no|lacks?|lack of|lacking|without|shortage of|shortages of|insufficient|"
+                    r"absence of)\b", re.I)  # (a thing said to be missing; not a name's word: "‘No wrong door’")
+DENIED_WITHIN = 4      # ... in the words after the denial
 CONSIDERED = 6         # the report's best-ranked sentences that may decide its verdict
 
 
@@ -140,7 +144,8 @@ def decide(found: list[tuple[float, Evidence]], scope: Scope) -> tuple[float, Ro
     none_asked = happened_to_none(scope.question)  # ("which councils had no children in unregistered homes?")
     found = [(r, ev) for r, ev in found if not is_absence(ev.quote) and happened_to_none(ev.quote) == none_asked
              and (not scope.numeric or _meets_number(ev.quote, scope.numeric))]
-    if not scope.wanted:
+    if not scope.wanted:  # (what a report says it lacks it does not have: "There is no specific provision for
+        found = [(r, ev) for r, ev in found if not _denied(ev.quote, scope) or none_asked]  # emergency accommodation")
         return (found[0][0], Row(meta, "mentioned", [ev for _, ev in found[:2]])) if found else None
     topic = {stem(w) for w in scope.topic_words} - {stem(w) for w in cue_words(scope.topic)}
     wanted = scope.wanted | {IMPROVED} if {CONCERN, POSITIVE} <= scope.wanted else scope.wanted  # (either way)
@@ -156,6 +161,13 @@ def decide(found: list[tuple[float, Evidence]], scope: Scope) -> tuple[float, Ro
     leaning.sort(key=lambda item: -item[0])
     strength, _, verdict = leaning[0]
     return strength, Row(meta, verdict, [ev for _, ev, _ in leaning[:2]])
+
+
+def _denied(quote: str, scope: Scope) -> bool:
+    """True when the sentence says what the question asks about is lacking ("no specific provision for emergency
+    accommodation", "lacks sufficient short-term emergency accommodation", "a shortage of emergency accommodation")."""
+    asked = {stem(w) for w in scope.topic_words}
+    return any(asked & stems(" ".join(words(quote[m.end():])[:DENIED_WITHIN])) for m in DENIAL.finditer(quote))
 
 
 def _against(polarity: Polarity, wanted: set[str]) -> int:
