@@ -2454,6 +2454,11 @@ def test_chat_shorthand_is_read_as_the_word_it_stands_for(answerer: Answerer, qu
     assert not answer.abstained and "3,729" in answer.citations[0].quote
 
 
+def test_a_list_asked_of_a_kind_with_one_report_is_what_that_report_says(answerer: Answerer) -> None:
+    answer = ask(answerer, "which nps divisions were praised for public protection?")  # (the London NPS only)
+    assert not answer.abstained and "Public-protection work" in answer.citations[0].quote
+
+
 def test_a_question_word_in_chat_spelling_asks_as_the_word(answerer: Answerer) -> None:
     answer = ask(answerer, "wat was merseyside's rating in 2020")
     assert answer.answer.startswith("**Merseyside CRC (2020)** was rated **requires improvement** overall")

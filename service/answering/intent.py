@@ -10,6 +10,7 @@ from service.answering import grades
 from service.answering.asks import OTHER
 from service.answering.scope import RATING, Scope, without_names
 from service.answering.text import stem
+from service.answering.verdict import ABSENT
 
 SIDES = {stem(w) for w in """problem problems concern concerns weakness weaknesses failing failings criticism
     criticisms shortcoming shortcomings issue issues wrong worst bad strength strengths positive positives praise
@@ -189,6 +190,9 @@ def intent_of(scope: Scope) -> str:
         return "rank"  # "rank the CRCs by grade", "from best to worst": a league table
     if scope.kind == "list" and scope.bodies and scope.answer_type == "grade" and not scope.conditions:
         return "fact"  # "what grades did Essex CRC and Wales CRC get?": each one's grade, not a topic "grades"
+    if scope.kind == "list" and len(scope.report_ids) == 1 and scope.topic_words and not scope.conditions \
+            and ABSENT not in scope.wanted:
+        return "fact"  # ("which nps divisions were praised for X?" of the one NPS report: what it says on X)
     if scope.kind == "list":
         return "list"
     if BEST_WORST.search(scope.question) and named != 1 and residue <= RATING | {stem(w) for w in
