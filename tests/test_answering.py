@@ -2457,6 +2457,8 @@ def test_chat_shorthand_is_read_as_the_word_it_stands_for(answerer: Answerer, qu
 def test_a_list_asked_of_a_kind_with_one_report_is_what_that_report_says(answerer: Answerer) -> None:
     answer = ask(answerer, "which nps divisions were praised for public protection?")  # (the London NPS only)
     assert not answer.abstained and "Public-protection work" in answer.citations[0].quote
+    inspected = ask(answerer, "did any nps division get inspected")  # ("any" before a kind: which of them)
+    assert [item.report_id for item in inspected.items] == ["london-nps-2018"]
 
 
 def test_a_question_word_in_chat_spelling_asks_as_the_word(answerer: Answerer) -> None:

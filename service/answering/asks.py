@@ -66,7 +66,8 @@ SUPERLATIVE = re.compile(r"(?<!their )(?<!its )(?<!at )\b(first|most|least|large
                          r"\b(more|fewer|less)\b(?!\s+than)", re.I)
 # ("which councils got worse at their latest inspection": each body's own report, not a superlative)
 ANY_OF = r"^\s*((were|was|did|have|has|are|is)\s+(there\s+)?)?(any\s+(crcs?|providers?|councils?|local authorit(y|ies)|" \
-         r"authorit(y|ies)|las?|compan(y|ies)|organisations?|probation compan(y|ies)|one)|anybody|anyone)\b"
+         r"authorit(y|ies)|las?|compan(y|ies)|organisations?|probation compan(y|ies)|(nps\s+)?divisions?|nps|" \
+         r"boroughs?|trusts?|one)|anybody|anyone)\b"
 # ("were any CRCs praised ...?", "did anybody get top marks?", "any councils doing X?")
 ANY_PROBLEMS = r"^\s*(were|was|are|is|have|has)\s+there\s+(been\s+)?any\s+(problems?|issues?|concerns?|worries|" \
                r"failings|weaknesses|criticisms?|strengths|successes)\b"  # ("were there any problems with X?": which)
