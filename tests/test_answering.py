@@ -1190,7 +1190,8 @@ def test_a_league_table_ranks_each_bodys_latest_grade_best_first_or_worst_first(
     from service.answering.organisations import body_label, latest_per_body
 
     graded = latest_per_body([m for m in answerer.library.reports.values() if m.overall])
-    for question in ("rank the CRCs by grade", "list the providers from best to worst", "league table of the crcs"):
+    for question in ("rank the CRCs by grade", "list the providers from best to worst", "league table of the crcs",
+                     "rank the crcs by their latest grade"):  # ("latest": which reports, no topic nor a date order)
         answer = ask(answerer, question)
         order = [GRADES.index(answerer.library.reports[i.report_id].overall) for i in answer.items]
         assert order == sorted(order) and len(answer.items) == len(graded), question

@@ -8,7 +8,7 @@ import re
 
 from service.answering import grades
 from service.answering.asks import OTHER
-from service.answering.scope import RATING, Scope, without_names
+from service.answering.scope import RATING, RECENCY, Scope, without_names
 from service.answering.text import stem
 from service.answering.verdict import ABSENT
 
@@ -186,8 +186,8 @@ def intent_of(scope: Scope) -> str:
     if named == 0 and (TREND.search(scope.question) or counts_compared) and (
             scope.kind != "list" or COUNT_CUE.search(scope.question)):
         return "trend"  # counts by year across reports; one body's change is a comparison, "which ..." a list
-    if named != 1 and LEAGUE.search(scope.question) and residue <= RATING | LEAGUE_WORDS:
-        return "rank"  # "rank the CRCs by grade", "from best to worst": a league table
+    if named != 1 and LEAGUE.search(scope.question) and residue <= RATING | LEAGUE_WORDS | RECENCY:
+        return "rank"  # "rank the CRCs by grade", "from best to worst", "by their latest grade": a league table
     if scope.kind == "list" and scope.bodies and scope.answer_type == "grade" and not scope.conditions:
         return "fact"  # "what grades did Essex CRC and Wales CRC get?": each one's grade, not a topic "grades"
     if scope.kind == "list" and len(scope.report_ids) == 1 and scope.topic_words and not scope.conditions \

@@ -43,7 +43,8 @@ def answer_rank(tools: Tools, scope: Scope, book: CitationBook, session_id: str)
     by_metadata = _by_grade_count if graded_count else _by_quantity if quantity_asked(scope) else \
         (_by_inspector if INSPECTOR_ASKED.search(scope.question) else _by_count) \
         if MOST_INSPECTED.search(scope.question) else _by_change if MOST_CHANGED.search(scope.question) \
-        else _by_date if SOONEST.search(scope.question) else None
+        else _by_date if SOONEST.search(scope.question) and not LEAGUE.search(scope.question) else None  # ("rank by
+    # their latest grade": a league of the latest reports, not the latest report)
     if by_metadata is not None:  # when the metadata cannot answer with a citation, the sentences may
         answer = by_metadata(tools, scope, book, session_id)
         fallback = answer_compare if len({b.body for b in scope.bodies}) >= 2 else answer_fact
