@@ -53,6 +53,14 @@ def test_praise_is_not_criticism() -> None:
     assert criticised.concern > 0 and criticised.positive == 0
 
 
+def test_a_condition_a_finding_is_of_is_no_criticism() -> None:
+    assert sentence_polarity("When risks to children do not reduce, or they escalate, the pre-proceedings stage is "
+                             "initiated.").concern == 0  # (the situation it responds to)
+    assert sentence_polarity("Family network meetings help to find options for children to live within their "
+                             "family if they cannot safely remain at home.").concern == 0
+    assert sentence_polarity("When children go missing, return home interviews are not always completed.").concern
+
+
 def test_a_cases_risks_called_concerns_are_no_criticism() -> None:
     assert sentence_polarity("Domestic abuse concerns were present in about a third of the cases sampled.").concern == 0
     assert sentence_polarity("Child safeguarding concerns featured in half the cases.").concern == 0

@@ -79,6 +79,8 @@ HOLDERS = {"their", "his", "her", "my", "your", "our"}  # (whose worries: a pers
 CASE_KINDS = {"abuse", "safeguarding", "welfare", "protection", "exploitation", "health"}
 NO_VERDICT = {"succession", "successive", "successively", "neglect", "missing"}  # words whose stem is a verdict
 # word's ("success", "neglected", "missed"), and are not one
+CONDITIONAL = re.compile(r"^\W*(when|whenever|if|unless|once)\b", re.I)  # (the situation a finding is of)
+TRAILING_CONDITION = re.compile(r",?\s+\b(?:if|unless)\b[^,;.]*(?=[.;]?\s*$)", re.I)
 CONCESSIVE = re.compile(r"^\W*(while|although|though|even though|despite|in spite of)\b", re.I)
 PRONOUN_START = re.compile(r"^\s*(and |but )?(it|its|they|their|this|these|which)\b", re.I)
 CLAUSE = re.compile(r"\s*[;:]\s*|,\s+(?=(and|but|while|whereas|although|though)\b)|\s+(?=(but|whereas)\b)")
@@ -197,12 +199,15 @@ def sentence_polarity(sentence: str, topic: set[str] | None = None) -> Polarity:
 
 
 def main_clause(clause: str) -> str:
-    """The clause without a conceding opening ("Although caseloads are high, staff are well supported": what it
-    says is the second half; "While this is positive, and demonstrates ..., these developments had not ...")."""
-    if not CONCESSIVE.match(clause):
+    """The clause without a conceding or conditional opening ("Although caseloads are high, staff are well
+    supported": what it says is the second half; "While this is positive, and demonstrates ..., these developments
+    had not ..."; "When risks do not reduce, or they escalate, pre-proceedings are initiated") and without a
+    condition at its end ("... helps to find options if they cannot safely remain at home")."""
+    clause = TRAILING_CONDITION.sub("", clause) or clause
+    if not (CONCESSIVE.match(clause) or CONDITIONAL.match(clause)):
         return clause
     rest = clause.split(",", 1)[1] if "," in clause else ""
-    while rest.lstrip().startswith("and ") and "," in rest:
+    while re.match(r"\s*(?:and|or)\s", rest) and "," in rest:
         rest = rest.split(",", 1)[1]
     return rest if rest.strip() else clause
 
