@@ -657,7 +657,9 @@ RARE_NAMES = lambda word: word.lower() in {"funwork", "sunrise", "shield", "adep
     "The targeted Family Solutions service is highly effective.",  # (common words in capitals before its kind)
     "The ‘Hampshire Approach’, permeates the work with children and families.",  # (quoted, its kind the last word)
     "Thresholds in the integrated contact and referral team (iCART) are applied well.",  # (the question's words, its
-])  # initials after them)
+    # initials after them)
+    "There is an enthusiastic care leavers’ forum who call themselves the ‘Darlo Crew’.",  # (what they call themselves)
+])
 def test_a_sentence_naming_a_thing(sentence: str) -> None:
     assert names_a_thing(sentence, {"club", "team", "group", "name", "contact", "referral"}, RARE_NAMES)
 

@@ -254,7 +254,8 @@ UNIT = r"(?:team|service|project|programme|program|scheme|club|forum|group|panel
        r"initiative|unit|partnership|board|approach|app|tool|workbook|pathway|offer|network|alliance|award|agency|" \
        r"campaign|system|framework|platform|pilot|strategy|charter)s?"
 UNIT_WORD = re.compile(UNIT, re.I)
-CALLED = re.compile(r"\b(?:known as|called|named|branded)\b", re.I)  # (not "entitled to")
+CALLED = re.compile(r"\b(?:known as|called|named|branded)\b|\bcalls?\s+(?:themselves|itself)\b", re.I)  # (not
+# "entitled to"; "a forum who call themselves the ‘Darlo Crew’")
 QUOTED_UNIT = re.compile(rf"[‘“\"'][^‘’“”\"']{{3,60}}[’”\"']\s+(?:\((?:an?|the)\s+(?:[\w'’-]+\s+){{0,3}})?"
                          rf"(?i:{UNIT})\b|\b(?i:{UNIT}),?\s+[‘“\"']")  # ("‘grand mentors’ (a mentoring scheme)")
 QUOTED_NAMED_UNIT = re.compile(rf"[‘“\"'](?:[A-Z][\w'’-]*\s+)+(?i:{UNIT})[’”\"']")  # ("the ‘Hampshire Approach’")
