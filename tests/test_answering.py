@@ -195,8 +195,9 @@ def test_how_many_is_counted_over_every_report(answerer: Answerer) -> None:
     answer = ask(answerer, "How many CRCs were rated requires improvement?")
     graded = [m for m in answerer.library.reports.values() if m.overall == "requires improvement"]
     assert len(answer.items) == len(graded) > 1
-    assert answer.answer.startswith(f"Reports with that grade: {len({m.body for m in graded})} organisations, "
-                                    f"{len(graded)} reports.")
+    bodies = len({m.body for m in graded})
+    assert answer.answer.startswith(f"**{bodies}** — Reports with that grade: {bodies} organisations, "
+                                    f"{len(graded)} reports.")  # (the count asked first: of the CRCs)
 
 
 def test_no_report_with_the_grade_says_so(answerer: Answerer) -> None:
@@ -774,7 +775,7 @@ def test_an_improving_reports_gains_are_among_its_strengths(answerer: Answerer) 
 
 def test_how_many_were_given_a_grade_counts_them(answerer: Answerer) -> None:
     answer = ask(answerer, "How many probation services were rated requires improvement in 2020?")
-    assert answer.answer.startswith("Reports with that grade: 6 organisations, 6 reports.")
+    assert answer.answer.startswith("**6** — Reports with that grade: 6 organisations, 6 reports.")
     assert {item.verdict for item in answer.items} == {"grade"}
 
 
@@ -1101,7 +1102,7 @@ def test_that_one_how_many_and_which_of_them_follow_the_previous_answer(answerer
     assert {c.report_id for c in when.citations} == {"merseyside-crc-2020"} and "June 2020" in when.answer
     listed = ask(answerer, "Which CRCs were rated requires improvement in 2018?")
     counted = ask(answerer, "how many is that?", listed.session_id)
-    assert counted.answer.startswith("Reports with that grade: 6 organisations") and len(counted.items) == 6
+    assert counted.answer.startswith("**6** — Reports with that grade: 6 organisations") and len(counted.items) == 6
     still = ask(answerer, "which of them were still requires improvement at their next inspection?", counted.session_id)
     assert {i.body for i in still.items} == {"Merseyside CRC", "Northumbria CRC", "Staffordshire and West Midlands CRC",
                                               "West Yorkshire CRC"}
@@ -1918,7 +1919,8 @@ def test_a_follow_up_naming_a_place_no_report_is_about_says_so(answerer: Answere
 def test_how_many_of_them_after_a_list_counts_those_with_the_grade(answerer: Answerer) -> None:
     owned = ask(answerer, "which crcs were owned by purple futures?")  # (one is Cheshire and *Greater* Manchester)
     good = ask(answerer, "how many of them were rated good?", owned.session_id)
-    assert item_bodies(good) == {"Hampshire and Isle of Wight CRC"} and good.answer.startswith("Reports with that grade")
+    assert item_bodies(good) == {"Hampshire and Isle of Wight CRC"}
+    assert good.answer.startswith("**1** — Reports with that grade")
 
 
 def test_a_filler_adverb_is_no_subject(answerer: Answerer) -> None:
@@ -2468,6 +2470,11 @@ def test_a_list_asked_of_a_kind_with_one_report_is_what_that_report_says(answere
     assert not answer.abstained and "Public-protection work" in answer.citations[0].quote
     inspected = ask(answerer, "did any nps division get inspected")  # ("any" before a kind: which of them)
     assert [item.report_id for item in inspected.items] == ["london-nps-2018"]
+
+
+def test_a_list_asked_how_many_leads_with_its_count(answerer: Answerer) -> None:
+    answer = ask(answerer, "how many crcs were rated good?")
+    assert answer.answer.startswith(f"**{len({i.body for i in answer.items})}** — ") and answer.items
 
 
 def test_a_question_word_in_chat_spelling_asks_as_the_word(answerer: Answerer) -> None:

@@ -42,6 +42,8 @@ MOST_COMMON = re.compile(r"\b(most|more|least)\s+(common|usual|typical|frequent)
 PERFORMING = {stem(w) for w in """perform performed performing performance do did doing does done job need needs
     struggle struggled struggling badly poorly""".split()}  # how a body did, asked of the whole report
 NOW = re.compile(r"\b(need|needs|are|is|has|have|do|does)\b", re.I)  # present tense: as things stand
+HOW_MANY = re.compile(r"\bhow many\b(?:\s+[\w'’-]+){0,3}?\s+(reports|inspections|visits)?\b", re.I)  # (a count of
+# the list: of reports, when they are counted)
 EVERY_REPORT = 0.9     # a word this share of the reports in scope use names them all, not a topic among them
 
 
@@ -50,10 +52,20 @@ def answer_list(tools: Tools, scope: Scope, book: CitationBook, session_id: str)
         return abstain(session_id, missing=scope.missing)
     for composer in COMPOSERS:  # the first that the question is for answers it
         if (answer := composer(tools, scope, book, session_id)) is not None:
-            return answer
+            return _counted(scope, answer)
     ease = not scope.names and not any(tools.library.text.unknown(w) and not english(w.lower())
                                        for w in scope.topic_words)  # (no word of it unknown, but English ones)
-    return list_answer(topical_rows(tools, scope, scope.report_ids, ease), book, session_id, "Reports that match")
+    return _counted(scope, list_answer(topical_rows(tools, scope, scope.report_ids, ease), book, session_id,
+                                       "Reports that match"))
+
+
+def _counted(scope: Scope, answer: Answer) -> Answer:
+    """The list with the count asked first ("how many councils were rated outstanding in 2022?": **7**): of the
+    reports when reports or inspections are counted, else of the bodies."""
+    if answer.abstained or not answer.items or not (asked := HOW_MANY.search(scope.question)):
+        return answer
+    counted = [i.report_id for i in answer.items] if asked.group(1) else [i.body for i in answer.items]
+    return answer.model_copy(update={"answer": f"**{len(set(counted))}** — {answer.answer}"})
 
 
 def _changes(tools: Tools, scope: Scope, book: CitationBook, session_id: str) -> Answer | None:
