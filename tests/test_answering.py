@@ -2399,7 +2399,8 @@ def test_a_count_of_a_role_asked_by_its_initials_is_counted_by_the_reports_words
 
 def test_a_date_asked_is_given_by_the_best_sentence_on_it_that_gives_one(answerer: Answerer) -> None:
     """"When did X's permanent director start?": the best sentence names the director and no date; the next on
-    it gives one, so it is given too (s42 Ofsted probe F06, Halton 2024); not a dated sentence on nothing asked."""
+    it gives one, so it is given first and its date leads (s42 Ofsted probe F06, Halton 2024); not a dated
+    sentence on nothing asked."""
     import numpy as np
 
     from service.answering.evidence import Evidence
@@ -2412,8 +2413,8 @@ def test_a_date_asked_is_given_by_the_best_sentence_on_it_that_gives_one(answere
     dated = Evidence(meta, 1, None, "The current permanent DCS took up post in November 2023.", fit=1.0, covered=0.4)
     aside = Evidence(meta, 1, None, "Halton was inspected in March 2020.", fit=1.0, covered=0.0)
     question = Question("When did the permanent director start?", np.zeros(1), [], "date")
-    assert with_kind_asked([best], [best, dated, aside], question) == [best, dated]
-    assert with_kind_asked([best], [best, aside, dated], question) == [best, dated]
+    assert with_kind_asked([best], [best, dated, aside], question) == [dated, best]  # (first: its date leads)
+    assert with_kind_asked([best], [best, aside, dated], question) == [dated, best]
     assert with_kind_asked([best], [best, aside], question) == [best]
 
 

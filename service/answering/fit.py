@@ -127,9 +127,10 @@ def named_first(ranked: list[Evidence], question: Question) -> list[Evidence]:
 
 
 def with_kind_asked(chosen: list[Evidence], ranked: list[Evidence], question: Question) -> list[Evidence]:
-    """The ``chosen`` evidence; when a date or a figure is asked and none of it gives one, with the best of the
-    next two on the topic that does ("when did X's permanent director start?": "The newly appointed permanent
-    director ..." first, then "The current permanent DCS took up post in November 2023 ...")."""
+    """The ``chosen`` evidence; when a date or a figure is asked and none of it gives one, the best of the next
+    two on the topic that does first, so that what it gives leads ("when did X's permanent director start?":
+    "**November 2023** — The current permanent DCS took up post in November 2023 ...", then "The newly appointed
+    permanent director ...")."""
     if question.answer_type not in ("date", "number") or any(ev.fit >= 1 for ev in chosen):
         return chosen
-    return chosen + [ev for ev in ranked[1:3] if ev.fit >= 1 and ev.covered > 0 and ev not in chosen][:1]
+    return [ev for ev in ranked[1:3] if ev.fit >= 1 and ev.covered > 0 and ev not in chosen][:1] + chosen
