@@ -10,6 +10,7 @@ import pytest
 
 from service.answering.compose import NOT_IN_REPORTS
 from service.answering.engine import Answerer
+from service.answering.intents import ranking
 from service.answering.context import Context
 from service.answering.followup import Resolved, resolve
 from service.answering.mentions import BodyNames
@@ -1456,6 +1457,15 @@ def test_which_of_two_bodies_has_more_compares_their_figures(answerer: Answerer)
     second = ask(answerer, "and essex?", first.session_id)
     fewer = ask(answerer, "which had fewer?", second.session_id)
     assert fewer.items[0].body == "Essex CRC" and "**4,000**" in fewer.answer
+
+
+@pytest.mark.parametrize(("quote", "stated", "value"), [
+    ("The council invested £3 million in new social workers.", "£3 million", 3e6),
+    ("It supervised 9,000 people.", "9,000", 9000), ("Between 20–25% of plans were late.", "20–25%", 25),
+    ("Five children were missing.", "Five", None)])
+def test_a_figure_of_any_form_is_read_as_a_value_or_none(quote: str, stated: str, value: float | None) -> None:
+    figure = ranking._figure(quote, stated)  # (never a crash: "£3 million" had been a 500)
+    assert (figure and figure[0]) == value
 
 
 def test_the_same_grade_also_given_last_time(answerer: Answerer) -> None:

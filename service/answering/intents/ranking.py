@@ -35,6 +35,7 @@ STATED_COUNT = re.compile(r"\b(two|three|four|five|six|seven|eight|nine|ten|\d+)
 MAX_NAMED = 5  # reports named when none in scope gives a grade
 INSPECTOR_ASKED = re.compile(r"\b(?:inspectors?|hmis?)\b|^\s*who\s+(?:led|has led|lead)\b", re.I)  # (not "which
 # council")
+SCALES = {"k": 1e3, "thousand": 1e3, "m": 1e6, "million": 1e6, "bn": 1e9, "billion": 1e9}  # (a stated figure's scale)
 MEASURE = re.compile(r"\b(average|mean|median)\b", re.I)  # a figure of that measure, not any on the topic
 
 
@@ -250,5 +251,14 @@ def _figure(quote: str, stated: str | None) -> tuple[float, set[str]] | None:
         return None
     after = [w for w in words(quote[quote.index(stated) + len(stated):])[:2] if w in content_words(w)
              and not MONTH.fullmatch(w) and not A_YEAR.fullmatch(w)]
-    value = float(stated.replace(",", "").replace("%", "").strip())  # (a quantity: digits, commas, a point, %)
-    return value, {"%"} if stated.endswith("%") else {stem(w) for w in after}
+    value = _value(stated)
+    return None if value is None else (value, {"%"} if stated.endswith("%") else {stem(w) for w in after})
+
+
+def _value(stated: str) -> float | None:
+    """A stated figure's value: "9,000" 9000, "£3 million" 3e6, "20–25%" its top, 25; a word ("five") none."""
+    found = re.findall(r"(\d[\d,]*(?:\.\d+)?)\s*(k|m|bn|thousand|million|billion)?\b", stated, re.I)
+    if not found:
+        return None
+    digits, scale = found[-1]
+    return float(digits.replace(",", "")) * SCALES.get(scale.lower(), 1)
