@@ -949,6 +949,15 @@ def test_the_reports_on_one_body_are_listed(answerer: Answerer, question: str) -
         == set(answerer.library.reports)
 
 
+@pytest.mark.parametrize("question", ["how many times has Merseyside CRC been inspected?",
+                                      "how often was merseyside inspected", "how many inspections has merseyside had",
+                                      "how many inspections of merseyside are there"])
+def test_how_many_times_one_body_was_inspected_counts_its_reports(answerer: Answerer, question: str) -> None:
+    answer = ask(answerer, question)
+    assert answer.answer.startswith("**2**") and {item.report_id for item in answer.items} == \
+        {"merseyside-crc-2018", "merseyside-crc-2020"}
+
+
 def test_why_after_one_bodys_grade_gives_the_findings_behind_it(answerer: Answerer) -> None:
     first = ask(answerer, "How was Merseyside CRC rated in 2020?")
     why = ask(answerer, "why?", first.session_id)

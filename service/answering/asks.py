@@ -30,8 +30,11 @@ NAME_Q = re.compile(r"\bwhich (company|organisation|organization|firm|person|ins
                     r"provider|partner|organisation|organization|team|unit|project|scheme|programme|initiative)\b|"
                     r"\bwhat\s+(?:[\w'’-]+\s+){0,2}?(?:agency|university|uni|institution|charity|unit|ict system|"
                     r"it system)\b", re.I)  # ("which regional adoption agency", "what uni": a name)
+TIMES_INSPECTED = r"\bhow (many times|often)\b[^?]*\b(inspected|visited)\b|\bhow many\s+(\w+\s+)?(inspections|reports)\b"
+# ("how many times has X been inspected?", "how many Ofsted inspections has X had?": its reports, counted)
 REPORTS_OF = re.compile(r"\b(which|what) (reports|inspections)\b|\b(list|show)\b[^?]*\b(reports|inspections)\b|"
-                        r"\b(reports|inspections) (do you have|are there|have you got|does the index hold)\b", re.I)
+                        r"\b(reports|inspections) (do you have|are there|have you got|does the index hold)\b|"
+                        + TIMES_INSPECTED, re.I)
 FIGURES_ASKED = [
     ("money", re.compile(r"\bhow much\b[^?]*\b(spend|spends|spent|cost|costs|costing|budgets?|grants?|worth|pay|pays|"
                          r"paid|money|funding|funds|invest\w*|overspend\w*|savings?|price|fees?)\b|\bhow much money\b|"
@@ -76,7 +79,7 @@ WHO_DID_WELL = r"^\s*who\s+(did|does|do|has|have|was|were)\s+(well|badly|poorly|
                r"commended|credited|slammed|singled out|picked out|flagged)\b|^\s*which\s+(were|had|got|did|have)\b"
 # ("who did well at getting prisoners ready for release?", "who was complimented for ...", "which were good at
 # ...": which bodies)
-LIST_CUE = re.compile(ANY_OF + r"|^\s*(list|name|show)\b|\b(which|what|where)\b|\bhow many\b|^\s*(the\s+)?(crcs|providers|"
+LIST_CUE = re.compile(ANY_OF + rf"|{TIMES_INSPECTED}" + r"|^\s*(list|name|show)\b|\b(which|what|where)\b|\bhow many\b|^\s*(the\s+)?(crcs|providers|"
                       r"councils|local authorities|authorities|las|probation companies|companies|organisations)\b|"
                       rf"^\s*who\s+(were|was|have|had|got|received)\b|\blist(\s+(them|those|these|all|em))?\W*$|\blist of\b|"
                       rf"{WHO_DID_WELL}|"

@@ -42,8 +42,9 @@ MOST_COMMON = re.compile(r"\b(most|more|least)\s+(common|usual|typical|frequent)
 PERFORMING = {stem(w) for w in """perform performed performing performance do did doing does done job need needs
     struggle struggled struggling badly poorly""".split()}  # how a body did, asked of the whole report
 NOW = re.compile(r"\b(need|needs|are|is|has|have|do|does)\b", re.I)  # present tense: as things stand
-HOW_MANY = re.compile(r"\bhow many\b(?:\s+[\w'’-]+){0,3}?\s+(reports|inspections|visits)?\b", re.I)  # (a count of
-# the list: of reports, when they are counted)
+HOW_MANY = re.compile(r"\bhow many\b|\bhow often\b", re.I)  # a count of the list: of reports when they are counted
+REPORTS_COUNTED = re.compile(r"\bhow many\s+(?:[\w'’-]+\s+){0,3}?(?:reports|inspections|visits|times)\b|\bhow often\b",
+                             re.I)
 EVERY_REPORT = 0.9     # a word this share of the reports in scope use names them all, not a topic among them
 
 
@@ -62,9 +63,10 @@ def answer_list(tools: Tools, scope: Scope, book: CitationBook, session_id: str)
 def _counted(scope: Scope, answer: Answer) -> Answer:
     """The list with the count asked first ("how many councils were rated outstanding in 2022?": **7**): of the
     reports when reports or inspections are counted, else of the bodies."""
-    if answer.abstained or not answer.items or not (asked := HOW_MANY.search(scope.question)):
+    if answer.abstained or not answer.items or not HOW_MANY.search(scope.question):
         return answer
-    counted = [i.report_id for i in answer.items] if asked.group(1) else [i.body for i in answer.items]
+    counted = [i.report_id for i in answer.items] if REPORTS_COUNTED.search(scope.question) else \
+        [i.body for i in answer.items]
     return answer.model_copy(update={"answer": f"**{len(set(counted))}** — {answer.answer}"})
 
 
