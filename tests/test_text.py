@@ -5,7 +5,8 @@ from __future__ import annotations
 import pytest
 
 from service.answering.places import council_areas, places_named
-from service.answering.text import contents_line, has_number, names_a_thing, no_finding, quantities
+from service.answering.text import contents_line, has_number, no_finding, quantities
+from service.answering.thing_names import names_a_thing
 from service.terms import Vocabulary
 
 
@@ -786,7 +787,7 @@ def test_what_remains_a_challenge_is_a_concern(sentence: str, concern: bool) -> 
 
 
 def test_a_name_given_as_two_words_is_found_written_as_one() -> None:
-    from service.answering.text import names_in
+    from service.answering.thing_names import names_in
 
     assert names_in("The Mockingbird model of intervention is well established.", ["Mocking", "Bird"])
     assert names_in("A bid known as ‘life-long links’.", ["Life Long Links"])
@@ -814,7 +815,7 @@ def test_a_councils_own_name_is_no_group_of_councils() -> None:
 def test_a_one_word_name_in_lower_case_is_the_name_only_quoted_or_before_its_kind(quote: str, name: str,
                                                                                   named: bool) -> None:
     """"Pause" the programme, not "a pause in provision" (s42 Ofsted probe T04 listed four councils so)."""
-    from service.answering.text import names_in
+    from service.answering.thing_names import names_in
 
     assert names_in(quote, [name]) is named
 

@@ -13,7 +13,8 @@ from service.answering import grades
 from service.answering.asks import WHO
 from service.answering.evidence import Evidence
 from service.answering.places import places_matched
-from service.answering.text import FREQUENCY, MONTH, UNIT, has_date, has_number, names_a_thing, words
+from service.answering.text import FREQUENCY, MONTH, has_date, has_number, words
+from service.answering.thing_names import UNIT, names_a_thing
 from service.terms import STOPWORDS
 
 if TYPE_CHECKING:

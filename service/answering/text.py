@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
 
 from ingest.metadata_text import squash
 from service.terms import STOPWORDS, stem
@@ -173,27 +172,6 @@ def has_date(text: str) -> bool:
     return bool(MONTH.search(text)) or bool(A_YEAR.search(text))
 
 
-def names_in(quote: str, names: list[str]) -> bool:
-    """True when the quote names what the question names, as one phrase ("Family Safeguarding", "Signs of
-    Safety"; any case), or the question names nothing."""
-    if not names:
-        return True
-    phrase = r"(?:\W*|\W+(?:\w+\W+){1,2})".join(r"\W*".join(re.findall(r"\w+", n)) for n in names)  # ("‘House’
-    # project"; "Mocking Bird": "Mockingbird")
-    return any(_names(m, quote) for m in re.finditer(rf"\b{phrase}\b", quote, re.I))
-
-
-def _names(match: re.Match, quote: str) -> bool:
-    """False for one word in lower case that is neither in quotes nor before a kind of thing: a word, not the name
-    ("the pause in provision", "‘pause and reflect day’"; not "the ‘mockingbird’ model", "the mockingbird hubs")."""
-    said = match.group(0)
-    if not said.isalpha() or not said.islower():
-        return True
-    quoted = quote[match.start() - 1:match.start()] in ("‘", "'", '"', "“") and quote[match.end():match.end() + 1] \
-        in ("’", "'", '"', "”")
-    return quoted or bool(re.match(rf"\s+{UNIT}\b", quote[match.end():], re.I))
-
-
 FREQUENCY = re.compile(r"\b(?:daily|weekly|fortnightly|monthly|quarterly|annually|yearly|bi-?monthly|bi-?weekly|"
                        r"six-monthly|every\s+(?:day|week|fortnight|month|quarter|year|(?:\w+\s+)?(?:days|weeks|months|"
                        r"years))|(?:once|twice|three times|four times|\w+ times)\s+(?:a|per|each|every)\s+(?:day|week|"
@@ -248,53 +226,6 @@ def without_possessives(unit: str) -> str:
     """A figure's unit without the words that say whose ("directors of children's services": "directors of
     services"): a possessive is never what a figure counts."""
     return " ".join(w for w in unit.split() if not w.lower().endswith(("'s", "’s", "s'", "s’")))
-
-
-UNIT = r"(?:team|service|project|programme|program|scheme|club|forum|group|panel|hub|centre|center|council|model|" \
-       r"initiative|unit|partnership|board|approach|app|tool|workbook|pathway|offer|network|alliance|award|agency|" \
-       r"campaign|system|framework|platform|pilot|strategy|charter)s?"
-UNIT_WORD = re.compile(UNIT, re.I)
-CALLED = re.compile(r"\b(?:known as|called|named|branded)\b|\bcalls?\s+(?:themselves|itself)\b", re.I)  # (not
-# "entitled to"; "a forum who call themselves the ‘Darlo Crew’")
-QUOTED_UNIT = re.compile(rf"[‘“\"'][^‘’“”\"']{{3,60}}[’”\"']\s+(?:\((?:an?|the)\s+(?:[\w'’-]+\s+){{0,3}})?"
-                         rf"(?i:{UNIT})\b|\b(?i:{UNIT}),?\s+[‘“\"']")  # ("‘grand mentors’ (a mentoring scheme)")
-QUOTED_NAMED_UNIT = re.compile(rf"[‘“\"'](?:[A-Z][\w'’-]*\s+)+(?i:{UNIT})[’”\"']")  # ("the ‘Hampshire Approach’")
-ACRONYM_NAMED = re.compile(r"((?:[\w'’-]+\s+){1,6})\([a-z]?[A-Z]{2,}[\w-]*\)")  # a phrase, its initials after
-TITLED_UNIT = re.compile(rf"\b([A-Z][\w'’-]+)\s+([A-Z][\w'’-]+)\s+(?:{UNIT})\b")
-NAME_AFTER = re.compile(rf"\b(?i:{UNIT})\s*(?:,|\()\s*(?:the\s+)?[‘'\"]?[A-Z][\w'’-]*\s+[A-Z]")  # ("the regional
-# adoption agency (Adopt London West)", "the Children in Care council, Care in Action")
-ACRONYM_AFTER = re.compile(r"\b[A-Z][\w'’-]*(?:\s+(?:of|in|and|for|the|on|at))?\s+[A-Z][\w'’-]*\s+\([A-Z]{2,}\)")
-CASED_WORD = re.compile(r"[A-Za-z0-9][\w'’-]*")
-NEAR = 4   # words after a name, and "the", that may say what it names ("Shield, the multi-agency specialist team")
-APPOSITIVE = re.compile(r",\s+(?:the|a|an|our|its|their)\s", re.I)
-
-
-def names_a_thing(text: str, asked: set[str], rare: Callable[[str], bool]) -> bool:
-    """True when the sentence gives the name of a thing, not just a name: "known as ...", a quoted name before its
-    kind ("its ‘always here’ approach"), a capitalised kind after a name ("The Funwork Club", "123 Programme"), a
-    rare name before its kind ("the Sunrise team"; "Shield, the ... team"; not an abbreviation in brackets), a
-    name with its acronym ("Care in Action (CIA)"). Words of the question (``asked``) name nothing."""
-    if CALLED.search(text) or QUOTED_UNIT.search(text) or ACRONYM_AFTER.search(text) or NAME_AFTER.search(text) \
-            or QUOTED_NAMED_UNIT.search(text):
-        return True
-    if any(m.start() > 0 and {m.group(1).lower(), m.group(2).lower()} - asked for m in TITLED_UNIT.finditer(text)):
-        return True  # ("the targeted Family Solutions service": a name in capitals before its kind)
-    if any(len({w.lower() for w in m.group(1).split()} & asked) >= 2 for m in ACRONYM_NAMED.finditer(text)):
-        return True  # ("the integrated contact and referral team (iCART)", asked "the contact and referral team")
-    found = list(CASED_WORD.finditer(text))
-    tokens = [m.group(0) for m in found]
-    for i, token in enumerate(tokens):
-        start = found[i].start()
-        if not token[0].isupper() or token.lower() in asked or text[start - 1:start] == "(":
-            continue
-        before = tokens[i - 1] if i else ""
-        if before and UNIT_WORD.fullmatch(token) and (before[0].isupper() or before[0].isdigit()) \
-                and before.lower() not in asked:
-            return True
-        appositive = APPOSITIVE.match(text, found[i].end())  # ("Shield, the multi-agency specialist team")
-        if rare(token) and any(UNIT_WORD.fullmatch(t) for t in tokens[i + 1:i + (NEAR + 2 if appositive else 2)]):
-            return True
-    return False
 
 
 FRAMEWORK = re.compile(r"\s*\(?\s*\b(?:(?:under|in|of|from|using)\s+)?(?:the\s+)?(?:single inspection framework|"

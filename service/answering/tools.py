@@ -17,8 +17,9 @@ from service.answering.evidence import Claim, Evidence, metadata_claims
 from service.answering.grades import grade_claims
 from service.answering.rank import Question, Ranker
 from service.answering.scope import SCAFFOLD, Scope, without_names
-from service.answering.text import (UNIT, UNIT_WORD, content_words, counted_asked, stem, stems, unit_of,
-                                    with_apostrophes, without_possessives)
+from service.answering.text import (content_words, counted_asked, stem, stems, unit_of, with_apostrophes,
+                                    without_possessives)
+from service.answering.thing_names import UNIT, UNIT_WORD
 from service.answering.thesaurus import besides_everyday, reports_words
 from service.library import Library
 from service.answering.places import DIRECTIONS, SHORT_FORMS

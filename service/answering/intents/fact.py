@@ -17,7 +17,8 @@ from service.answering.when import dated_as_asked, latest_first, with_latest
 from service.answering.rank import ABSTAIN_BELOW, Question, strength
 from service.answering.scope import RATING, Scope
 from service.answering.text import (COUNTED_ON, FREQUENCY, KIND_WORDS, MONTH, NUMBER, content_words,
-                                     counts_in_words, names_in, quantities, stem, within, words)
+                                     counts_in_words, quantities, stem, within, words)
+from service.answering.thing_names import names_in
 from service.answering.silence import label_of, not_named
 from service.answering.tools import Tools
 from service.schemas import Answer

@@ -18,7 +18,8 @@ from service.answering.evidence import Evidence
 from service.answering.organisations import body_label
 from service.answering.rank import W_CHUNK, W_COVERAGE, W_DENSE, W_WORDS, zscores
 from service.answering.scope import Scope
-from service.answering.text import NUMBER, YEAR, names_in, no_finding, stem, stems, words
+from service.answering.text import NUMBER, YEAR, no_finding, stem, stems, words
+from service.answering.thing_names import names_in
 from service.answering.thesaurus import besides_everyday
 from service.answering.tools import Tools
 from service.answering.verdict import (ABSENT, CONCERN, IMPROVED, POSITIVE, Polarity, cue_words, happened_to_none,
