@@ -958,6 +958,11 @@ def test_how_many_times_one_body_was_inspected_counts_its_reports(answerer: Answ
         {"merseyside-crc-2018", "merseyside-crc-2020"}
 
 
+def test_a_finding_asked_of_one_side_leaves_out_the_other_sides(answerer: Answerer) -> None:
+    answer = ask(answerer, "what went wrong with staffing at Essex?")
+    assert "workload was unmanageable" in answer.answer and "singled out for praise" not in answer.answer
+
+
 def test_why_after_one_bodys_grade_gives_the_findings_behind_it(answerer: Answerer) -> None:
     first = ask(answerer, "How was Merseyside CRC rated in 2020?")
     why = ask(answerer, "why?", first.session_id)

@@ -12,7 +12,7 @@ import numpy as np
 from service.answering import grades
 from service.answering.asks import figure_asked
 from service.answering.evidence import (BODY_LEADERS, INSPECTION, INSPECTORATE_ROLE, LEAD_ASKED, LEAD_ROLE,
-                                        OWNER_ROLE, Evidence, role_asked)
+                                        OWNER_ROLE, Evidence, label, role_asked)
 from service.answering.fit import PERSON_ROLES, fits
 from service.answering.rank import Question
 from service.answering.scope import Scope, proper_names
@@ -205,3 +205,10 @@ def _counts_staff(sentence: str) -> bool:
 
 def label_of(scope: Scope) -> str:
     return " and ".join(dict.fromkeys(b.body for b in scope.bodies))
+
+
+def unsaid_by(tools: Tools, scope: Scope, unsaid: str) -> str:
+    """What the reports in scope do not say, naming the one report a year chose ("The Havering (2024) report")."""
+    if scope.years and len(scope.report_ids) == 1:
+        return f"The {label(tools.library.reports[scope.report_ids[0]])} report does not {unsaid}."
+    return f"The reports in this index on {label_of(scope)} do not {unsaid}."

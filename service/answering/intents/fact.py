@@ -19,8 +19,9 @@ from service.answering.scope import RATING, Scope
 from service.answering.text import (COUNTED_ON, FREQUENCY, KIND_WORDS, MONTH, NUMBER, content_words,
                                      counts_in_words, quantities, stem, within, words)
 from service.answering.thing_names import names_in
-from service.answering.silence import label_of, not_named
+from service.answering.silence import not_named, unsaid_by
 from service.answering.tools import Tools
+from service.answering.verdict import leaning
 from service.schemas import Answer
 
 NEAR_AREA = 0.35       # (cosine) an area this near the words a grade is asked for leads before the overall grade
@@ -60,7 +61,7 @@ def answer_fact(tools: Tools, scope: Scope, book: CitationBook, session_id: str)
     if not (scope.bodies or scope.years or scope.topic_words or scope.conditions or scope.names):
         return abstain(session_id, NOTHING_ASKED)  # "???", "which", "how many": nothing to look for
     if scope.bodies and (unsaid := not_named(tools, scope)):  # ("does middlesbrough run mockingbird?")
-        return abstain(session_id, _unsaid_by(tools, scope, unsaid))
+        return abstain(session_id, unsaid_by(tools, scope, unsaid))
     if scope.answer_type is None and scope.bodies and (role := role_asked(scope.topic_words)):
         scope = replace(scope, answer_type=role)  # "rochdale 2018 lead inspector": a name, as "who led it?" asks
     question = tools.of_scope(scope)
@@ -76,7 +77,8 @@ def answer_fact(tools: Tools, scope: Scope, book: CitationBook, session_id: str)
     elif exact := {c.evidence.claim for c in claims if said <= c.asked_by | c.also_by}:
         ranked.sort(key=lambda ev: ev.claim not in exact)  # "who headed the 2015 ofsted team?": nothing asked but
         # the role a claim answers (its lead inspector), so the claim leads
-    ranked = [ev for ev in ranked if ev.kind != "absence"]
+    ranked = [ev for ev in ranked if ev.kind != "absence" and leaning(ev.quote, question.side) >= 0] or \
+        [ev for ev in ranked if ev.kind != "absence"]  # ("what problems did they find?": not the praise beside them)
     if scope.names and not scope.bodies:  # "what happened with Working Links?": the sentences that name it
         ranked = [ev for ev in ranked if names_in(ev.quote, scope.names)] or ranked
     book.offer(ranked[:OFFERED])  # an optional prose writer reads the ranking's best, not only what is cited
@@ -99,13 +101,6 @@ def _area_graded(tools: Tools, scope: Scope) -> list[Evidence]:
         return []
     return [c.evidence for c in tools.claims(scope.report_ids) if c.answers == "grade" and c.area is not None
             and area_key(c.evidence.meta, scope.area, tools.areas) == c.area][:1]
-
-
-def _unsaid_by(tools: Tools, scope: Scope, unsaid: str) -> str:
-    """What the reports in scope do not say, naming the one report a year chose ("The Havering (2024) report")."""
-    if scope.years and len(scope.report_ids) == 1:
-        return f"The {label(tools.library.reports[scope.report_ids[0]])} report does not {unsaid}."
-    return f"The reports in this index on {label_of(scope)} do not {unsaid}."
 
 
 def _counts_checked(tools: Tools, question: Question, ranked: list[Evidence]) -> list[Evidence]:
