@@ -961,6 +961,8 @@ def test_how_many_times_one_body_was_inspected_counts_its_reports(answerer: Answ
 def test_a_finding_asked_of_one_side_leaves_out_the_other_sides(answerer: Answerer) -> None:
     answer = ask(answerer, "what went wrong with staffing at Essex?")
     assert "workload was unmanageable" in answer.answer and "singled out for praise" not in answer.answer
+    praised = ask(answerer, "were there problems with through the gate at london crc?")  # (2018: not described)
+    assert praised.answer.startswith("**London CRC (2019)**: Through the Gate work at London CRC was good.")
 
 
 def test_why_after_one_bodys_grade_gives_the_findings_behind_it(answerer: Answerer) -> None:

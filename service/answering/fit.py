@@ -15,6 +15,7 @@ from service.answering.evidence import Evidence
 from service.answering.places import places_matched
 from service.answering.text import FREQUENCY, MONTH, has_date, has_number, words
 from service.answering.thing_names import UNIT, names_a_thing
+from service.answering.verdict import leaning
 from service.terms import STOPWORDS
 
 if TYPE_CHECKING:
@@ -29,6 +30,7 @@ UNSUBSTITUTED = ("money", "duration")  # ... but no other figure is a sum of mon
 # hours of unpaid work": not "69% of the staff")
 COMMON_NAME = 0.5     # the fit of a name many sentences use ("Police", "University") when a name is asked
 PLACES = 2            # the places a sentence names to tell those a body covers
+SIDE_NEAR = 1.0       # (z) how near the best a sentence not leaning from the side asked leaves out the other side
 A_NAME = 0.5          # ... and of any name that names no thing, when a thing's name is asked ("the team called?")
 DESCRIBED = re.compile(rf"\b((?:[a-z][\w'’-]*\s+){{1,3}})({UNIT})\b")  # "the complex safeguarding team"
 THING_ASKED = re.compile(rf"\b{UNIT}\b", re.I)  # a thing's name asked: a club's, a team's, a scheme's
@@ -135,3 +137,11 @@ def with_kind_asked(chosen: list[Evidence], ranked: list[Evidence], question: Qu
     if question.answer_type not in ("date", "number") or any(ev.fit >= 1 for ev in chosen):
         return chosen
     return [ev for ev in ranked[1:3] if ev.fit >= 1 and ev.covered > 0 and ev not in chosen][:1] + chosen
+
+
+def on_side(ranked: list[Evidence], side: str | None) -> list[Evidence]:
+    """The evidence less what leans away from the side asked ("what went wrong with staffing?": not the praise
+    beside it), when evidence not leaning away ranks near the best; else all of it ("any problems with Through the
+    Gate?" of a report that praised it: that praise answers)."""
+    kept = [ev for ev in ranked if leaning(ev.quote, side) >= 0]
+    return kept if kept and kept[0].score >= ranked[0].score - SIDE_NEAR else ranked

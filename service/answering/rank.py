@@ -228,7 +228,9 @@ def strength(ranked: list[Evidence], question: Question) -> float:
     at = next((i for i, ev in enumerate(ranked[:SILENCE_READ]) if ev.kind == "absence"), None)  # "the sources do
     silent = at == 0 or at is not None and ranked[at].covered >= RIVAL_SAYS and all(  # not describe findings on
         ev.covered < ranked[at].covered for ev in ranked[:at])  # unpaid work", first or saying most of the topic
-    rivals = [ev for ev in said if ev.covered >= RIVAL_SAYS and ev.score >= ranked[at or 0].score - SILENCE_MARGIN]
+    silence = ranked[at or 0]  # (its report's: another report saying as much of the topic is a rival)
+    rivals = [ev for ev in said if ev.score >= silence.score - SILENCE_MARGIN and (ev.covered >= RIVAL_SAYS or (
+        ev.report_id != silence.report_id and ev.covered >= silence.covered > 0))]
     if silent and not rivals:
         return 0.0
     top = [ev for ev in said[:3] if question.answer_type in (None, "frequency") or ev.fit]  # ("how often":

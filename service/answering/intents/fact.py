@@ -12,7 +12,7 @@ from service.answering.areas import area_key
 from service.answering.asks import AREA_ASKED, WHO, grades_wanted
 from service.answering.compose import NOT_IN_REPORTS, CitationBook, abstain
 from service.answering.evidence import LEAD_ASKED, Claim, Evidence, label, role_asked
-from service.answering.fit import named_first, with_kind_asked
+from service.answering.fit import named_first, on_side, with_kind_asked
 from service.answering.when import dated_as_asked, latest_first, with_latest
 from service.answering.rank import ABSTAIN_BELOW, Question, strength
 from service.answering.scope import RATING, Scope
@@ -21,7 +21,6 @@ from service.answering.text import (COUNTED_ON, FREQUENCY, KIND_WORDS, MONTH, NU
 from service.answering.thing_names import names_in
 from service.answering.silence import not_named, unsaid_by
 from service.answering.tools import Tools
-from service.answering.verdict import leaning
 from service.schemas import Answer
 
 NEAR_AREA = 0.35       # (cosine) an area this near the words a grade is asked for leads before the overall grade
@@ -77,8 +76,7 @@ def answer_fact(tools: Tools, scope: Scope, book: CitationBook, session_id: str)
     elif exact := {c.evidence.claim for c in claims if said <= c.asked_by | c.also_by}:
         ranked.sort(key=lambda ev: ev.claim not in exact)  # "who headed the 2015 ofsted team?": nothing asked but
         # the role a claim answers (its lead inspector), so the claim leads
-    ranked = [ev for ev in ranked if ev.kind != "absence" and leaning(ev.quote, question.side) >= 0] or \
-        [ev for ev in ranked if ev.kind != "absence"]  # ("what problems did they find?": not the praise beside them)
+    ranked = on_side([ev for ev in ranked if ev.kind != "absence"], question.side)
     if scope.names and not scope.bodies:  # "what happened with Working Links?": the sentences that name it
         ranked = [ev for ev in ranked if names_in(ev.quote, scope.names)] or ranked
     book.offer(ranked[:OFFERED])  # an optional prose writer reads the ranking's best, not only what is cited
