@@ -1484,6 +1484,14 @@ def test_a_figure_of_any_form_is_read_as_a_value_or_none(quote: str, stated: str
     assert (figure and figure[0]) == value
 
 
+def test_which_was_better_at_a_judgement_area_compares_that_areas_grades(answerer: Answerer) -> None:
+    answer = ask(answerer, "which was better at assessment, northumbria or dlnr?")
+    assert "On *Assessment*:" in answer.answer and "rated better: **Northumbria CRC (2020)**" in answer.answer
+    assert "neither was rated better" not in answer.answer  # (their overall grades are the same)
+    worse = ask(answerer, "was dlnr worse than northumbria at planning?")
+    assert worse.answer.startswith("**Yes**") and "than **Northumbria CRC (2020)** on *Planning*" in worse.answer
+
+
 def test_the_same_grade_also_given_last_time(answerer: Answerer) -> None:
     first = ask(answerer, "which crcs were rated requires improvement in 2020?")
     again = ask(answerer, "which of them were also requires improvement last time?", first.session_id)

@@ -5,7 +5,9 @@ from __future__ import annotations
 
 from ingest.models import GRADES, ReportMeta
 from service.answering import grades
+from service.answering.areas import area_key
 from service.answering.organisations import body_label
+from service.answering.scope import Scope
 from service.answering.tools import Tools
 
 
@@ -63,3 +65,11 @@ def areas_apart(tools: Tools, pair: list[ReportMeta]) -> str:
     if not both:
         return ""
     return f" **Graded differently**: {'; '.join(apart)}." if apart else " **Graded alike** in every area both grade."
+
+
+def area_grades(tools: Tools, metas: list[ReportMeta], scope: Scope) -> tuple[str, list[str]] | None:
+    """The judgement area asked of two or more bodies' reports, as the first names it, and each one's grade for
+    it ("which was better for care leavers?"); None when no area is asked or a report does not grade it."""
+    keys = [area_key(m, scope.area, tools.areas) if scope.area else None for m in metas]
+    given = [grades.grade_for(m, key) if key else None for m, key in zip(metas, keys)]
+    return (keys[0], given) if len({body_label(m) for m in metas}) > 1 and all(given) else None

@@ -13,7 +13,7 @@ from service.answering.areas import area_key
 from service.answering.compose import CitationBook, abstain, markdown_table
 from service.answering.context import BOTH_TIMES, CHANGE_ASKED, EARLIER_REPORT, LATER_REPORT
 from service.answering.evidence import Evidence, label
-from service.answering.intents.changes import area_changes, change, graded_areas
+from service.answering.intents.changes import area_changes, area_grades, change, graded_areas
 from service.answering.intents.fact import answer_fact
 from service.answering.intents.overview import SUBJECT_SHARE, answer_overview, findings, outcome
 from service.answering.organisations import body_label, group_by_body
@@ -90,10 +90,13 @@ def answer_compare(tools: Tools, scope: Scope, book: CitationBook, session_id: s
                   citations=sorted({c.n for c in book.citations if c.report_id == m.report_id}),
                   published=m.published_iso(), finding=f"rated {m.overall} overall" if m.overall else None)
              for m in metas]
-    said = verdict(metas, scope)
+    asked = area_grades(tools, metas, scope)
+    said = verdict(metas, scope, asked)
     unrated = [on for on, _ in aspects if not ((area := tools.areas.best(on)) and any(
         area_key(m, area, tools.areas) for m in metas))]  # (what is asked, when no report grades it)
-    text = f"{said}{summary(metas, scope.question, unrated)}{area_changes(tools, metas)}\n\n{markdown_table(table)}"
+    on_area = area_rated(metas, scope, asked)
+    text = f"{said}{summary(metas, scope.question, unrated, bool(on_area))}{on_area}{area_changes(tools, metas)}\n\n" \
+           f"{markdown_table(table)}"
     return Answer(answer=text, abstained=False, session_id=session_id, citations=book.citations, items=items)
 
 
@@ -225,14 +228,17 @@ def _cell(ev: Evidence | None, book: CitationBook) -> str:
     return f"{ev.quote.replace('|', '/')} [{n}]" if ev and n else "—"
 
 
-def summary(metas: list[ReportMeta], question: str = "", aspects: list[str] | None = None) -> str:
+def summary(metas: list[ReportMeta], question: str = "", aspects: list[str] | None = None, area: bool = False) -> str:
     """One line naming each report's overall grade, and which was rated better (best of more than two; worse or
     worst when the question asks which was) when they differ; with ``aspects`` asked ("which was worse on staff
-    workloads?"), that the grades are overall and the reports' words on them follow."""
+    workloads?"), that the grades are overall and the reports' words on them follow; none of which was better
+    when a judgement ``area`` is asked (``area_rated`` says it)."""
     parts = [f"**{label(m)}** was rated **{m.overall}** overall" if m.overall
              else f"**{label(m)}** gave no overall grade" for m in metas]
     graded = [m for m in metas if m.overall]
     line = "; ".join(parts) + "."
+    if area:
+        return line
     if len(graded) >= 2 and len({body_label(m) for m in graded}) == 1:
         return line + " " + change(graded)
     worse = bool(WORSE.search(question))
@@ -247,19 +253,34 @@ def summary(metas: list[ReportMeta], question: str = "", aspects: list[str] | No
     return line
 
 
-def verdict(metas: list[ReportMeta], scope: Scope) -> str:
+def area_rated(metas: list[ReportMeta], scope: Scope, asked: tuple[str, list[str]] | None) -> str:
+    """Each report's grade for the judgement area ``asked`` and which was rated better (worse) on it."""
+    if asked is None or not WHICH_RATED.search(scope.question):
+        return ""
+    told = "; ".join(f"**{label(m)}** **{grade}**" for m, grade in zip(metas, asked[1]))
+    ranks = [GRADES.index(grade) for grade in asked[1]]
+    word, pick = ("worse", max) if WORSE.search(scope.question) else ("better", min)
+    which = f"neither was rated {word}" if len(set(ranks)) == 1 else f"rated {word}: " + ", ".join(
+        f"**{label(m)}**" for m, rank in zip(metas, ranks) if rank == pick(ranks))
+    return f" On *{asked[0]}*: {told}; {which}."
+
+
+def verdict(metas: list[ReportMeta], scope: Scope, area: tuple[str, list[str]] | None = None) -> str:
     """"Were A's grades better than B's?": yes or no, first, by their overall grades, or (the same) by the mean
-    of their areas' grades ("" when the question asks no yes or no of two graded bodies' reports)."""
+    of their areas' grades; by the ``area``'s grades when one is asked ("" when the question asks no yes or no
+    of two graded bodies' reports)."""
     order = {b.body: b.start for b in reversed(scope.bodies)}  # (each body where the question first names it)
     if not YES_NO.match(scope.question) or not THAN.search(scope.question) or len(metas) != 2 \
             or not all(m.overall for m in metas) or len({body_label(m) for m in metas}) != 2:
         return ""
     first, second = sorted(metas, key=lambda m: order.get(body_label(m), len(scope.question)))
-    ranks = [(GRADES.index(m.overall), grades.standing(m)) for m in (first, second)]
+    ranks = [(GRADES.index(m.overall), grades.standing(m)) for m in (first, second)] if area is None else \
+        [(GRADES.index(area[1][metas.index(m)]), 0.0) for m in (first, second)]
     if ranks[0] == ranks[1]:
         return "**Neither**: they were graded the same.\n\n"
     better = ranks[0] < ranks[1]
-    by = " (the same overall grade; by the grades of their areas)" if ranks[0][0] == ranks[1][0] else ""
+    by = f" on *{area[0]}*" if area else " (the same overall grade; by the grades of their areas)" \
+        if ranks[0][0] == ranks[1][0] else ""
     yes = better != bool(WORSE.search(scope.question))
     return f"**{'Yes' if yes else 'No'}**: **{label(first)}** was rated {'better' if better else 'worse'} than " \
            f"**{label(second)}**{by}.\n\n"
