@@ -62,6 +62,14 @@ def test_a_condition_a_finding_is_of_is_no_criticism() -> None:
     assert sentence_polarity("When children go missing, return home interviews are not always completed.").concern
 
 
+@pytest.mark.parametrize(("sentence", "kinds"), [
+    ("Blackpool’s dependency on agency workers and a previously high turnover of staff have significantly reduced.",
+     {"improved"}), ("Workloads have fallen since the last inspection.", {"improved"}),
+    ("Caseloads have not reduced and remain too high.", {"concern"}), ("Staff morale has declined.", {"concern"})])
+def test_a_problem_that_shrank_is_a_gain(sentence: str, kinds: set[str]) -> None:
+    assert sentence_polarity(sentence).kinds() == kinds
+
+
 def test_a_cases_risks_called_concerns_are_no_criticism() -> None:
     assert sentence_polarity("Domestic abuse concerns were present in about a third of the cases sampled.").concern == 0
     assert sentence_polarity("Child safeguarding concerns featured in half the cases.").concern == 0

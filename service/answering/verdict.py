@@ -66,7 +66,11 @@ FEEDBACK = r"(good|positive|glowing|great|favourable) (feedback|reviews?|write[-
 POSITIVE_PHRASES = re.compile(rf"\b(in place|high quality|well[- ]established|well[- ]led|{FEEDBACK})\b", re.I)
 IMPROVED_PHRASES = re.compile(r"\b(up from( (requires improvement( to be good)?|inadequate|good|adequate))?|"
                               r"now (good|outstanding|effective|strong)|more than before|"
-                              r"since the last inspection,? (much|good|significant|considerable) progress)\b", re.I)
+                              r"since the last inspection,? (much|good|significant|considerable) progress|"
+                              r"(?:[\w'’]+\s+){0,3}?(?:turnover|vacanc(?:y|ies)|caseloads?|workloads?|delays?|backlogs?|"
+                              r"drift|sickness|shortages?|gaps?|reliance|dependen(?:ce|cy))\b[^.;]{0,60}?\b(?:has|have|had|is|"
+                              r"are|was|were)\s+(?:(?!not\b|never\b)\w+\s+)?(?:reduc|fall|fell|decreas|declin|dropp|lower|"
+                              r"come down|coming down)\w*)\b", re.I)  # (a problem that shrank: "turnover ... have reduced")
 ONLY_QUANTITY = re.compile(r"\bonly (a |about |around |one |two |half|\d)", re.I)
 ABSENCE = re.compile(
     r"\b(sources?|digests?|reports?|documents?|they|it)\b[^.;]{0,60}?\b(do|does|did)( not|n't) (describe|state|say|"
@@ -266,13 +270,9 @@ def sides_named(question: str) -> set[str]:
 
 TOPICAL_NOUNS = {stem(w) for w in """shortage shortages delay delays backlog backlogs gap gaps drift shortfall
 shortfalls workload workloads caseload caseloads morale turnover sickness vacancy vacancies""".split()}
-
-
 GENERIC_CUES = {stem(w) for w in """concern concerns concerned concerning problem problems issue issues weak weakness
 weaknesses poor poorly criticised criticized criticism failing failings fail failed praised praise strength strengths
 good well strong positive positively improved improving improvement improvements better worse""".split()}
-
-
 ENOUGH = {"enough", "sufficient", "sufficiently", "adequately"}  # (negated, they say which way only)
 
 
