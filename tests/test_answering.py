@@ -2541,8 +2541,10 @@ def test_an_everyday_phrase_is_read_as_the_reports_term_not_also_word_by_word(an
         {item.body for item in answer.items}
 
 
-def test_the_best_rated_of_reports_none_of_which_is_rated_says_so(answerer: Answerer) -> None:
-    answer = ask(answerer, "best rated NPS division?")
+@pytest.mark.parametrize("question", ["best rated NPS division?", "were any NPS divisions rated inadequate?",
+                                      "which nps divisions were rated good?"])
+def test_the_best_rated_of_reports_none_of_which_is_rated_says_so(answerer: Answerer, question: str) -> None:
+    answer = ask(answerer, question)
     assert answer.abstained and answer.answer == \
         "No report in scope gives an overall grade: London NPS division (2018)."
 

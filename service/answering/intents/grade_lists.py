@@ -11,6 +11,7 @@ from ingest.models import GRADES, ReportMeta
 from service.answering import grades
 from service.answering.areas import area_key
 from service.answering.compose import Row
+from service.answering.evidence import label
 from service.answering.intents.overview import reasons
 from service.answering.organisations import body_label, group_by_body
 from service.answering.scope import Scope
@@ -18,6 +19,7 @@ from service.answering.text import stem, words
 from service.answering.tools import Tools
 from service.answering.verdict import IMPROVED, cue_words
 
+MAX_NAMED = 5  # reports named when none in scope gives a grade
 DECLINED = re.compile(r"\b(got worse|worsen\w*|declin\w*|deteriorat\w*|went down|fell|dropped|slipped|lost)\b", re.I)
 LATEST_CHANGE = re.compile(r"\b(since|last|latest|most recent|previous|next)\b", re.I)
 SINCE_WORDS = {stem(w) for w in "since last latest recent previous earlier prior before grade rating overall next lost lose "
@@ -198,3 +200,10 @@ def repeated(rows: list[Row], times: int) -> list[Row]:
     """The rows of the bodies with at least ``times`` of them."""
     by_body = Counter(body_label(row.meta) for row in rows)
     return [row for row in rows if by_body[body_label(row.meta)] >= times]
+
+
+def none_graded(metas: list[ReportMeta]) -> str:
+    """That no report in scope gives an overall grade, naming them when they are few."""
+    if len(metas) > MAX_NAMED:
+        return f"None of the {len(metas)} reports in scope gives an overall grade."
+    return f"No report in scope gives an overall grade: {', '.join(label(m) for m in metas)}."

@@ -20,7 +20,7 @@ from service.answering.asks import comparison
 from service.answering.compose import CitationBook, Row, abstain, list_answer
 from service.answering.evidence import provenance_evidence, scan_pages
 from service.answering.intents.grade_lists import (NEVER, every_grade_rows, grade_changes, grade_rows, never_rows,
-                                                  overall_row, repeated)
+                                                  none_graded, overall_row, repeated)
 from service.answering.intent import SIDES, summary_of_many
 from service.answering.intents.overview import WEAK_GRADES, findings, outcome
 from service.answering.intents.topics import COMPARED, topical_rows
@@ -45,6 +45,7 @@ NOW = re.compile(r"\b(need|needs|are|is|has|have|do|does)\b", re.I)  # present t
 HOW_MANY = re.compile(r"\bhow many\b|\bhow often\b", re.I)  # a count of the list: of reports when they are counted
 REPORTS_COUNTED = re.compile(r"\bhow many\s+(?:[\w'’-]+\s+){0,3}?(?:reports|inspections|visits|times)\b|\bhow often\b",
                              re.I)
+RATED = re.compile(r"\b(rated|graded|judged|ratings?|grades?|judge?ments?)\b", re.I)  # (a grade asked as one)
 EVERY_REPORT = 0.9     # a word this share of the reports in scope use names them all, not a topic among them
 
 
@@ -130,6 +131,8 @@ def _graded(tools: Tools, scope: Scope, book: CitationBook, session_id: str) -> 
                            f"Organisations with that grade in at least {times} reports")
     rows = grade_rows(tools, scope, ids)
     graded = sum(1 for r in ids if tools.library.reports[r].overall)
+    if not graded and ids and RATED.search(scope.question):  # ("were any NPS divisions rated inadequate?")
+        return abstain(session_id, none_graded([tools.library.reports[r] for r in ids]))
     if not rows and graded:
         return abstain(session_id, f"No report in this index has that grade: none of the {graded} graded "
                                    f"report{'s' if graded != 1 else ''} in scope.")

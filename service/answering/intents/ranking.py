@@ -11,10 +11,10 @@ from collections import Counter
 from ingest.models import GRADES, ReportMeta
 from service.answering import grades
 from service.answering.compose import CitationBook, Row, abstain, list_answer
-from service.answering.evidence import Evidence, label, provenance_evidence
+from service.answering.evidence import Evidence, provenance_evidence
 from service.answering.intents.compare import answer_compare
 from service.answering.intents.fact import KEEP_WITHIN, answer_fact, lead
-from service.answering.intents.grade_lists import biggest_changes, overall_row
+from service.answering.intents.grade_lists import biggest_changes, none_graded, overall_row
 from service.answering.intents.lists import dated_rows
 from service.answering.areas import area_key
 from service.answering.organisations import body_label, group_by_body, latest_per_body
@@ -32,7 +32,6 @@ EARLIEST = re.compile(r"\b(first|earliest|oldest)\b", re.I)
 STATED_COUNT = re.compile(r"\b(two|three|four|five|six|seven|eight|nine|ten|\d+)\s+of\s+(?:[\w'’]+\s+){0,6}?"
                           r"(?:standards|areas|judge?ments)\s+(?:\w+\s+){0,4}?(?:were|was)\s+(?:rated|judged|graded)\s+"
                           r"(outstanding|good|inadequate|requires improvement)\b", re.I)
-MAX_NAMED = 5  # reports named when none in scope gives a grade
 INSPECTOR_ASKED = re.compile(r"\b(?:inspectors?|hmis?)\b|^\s*who\s+(?:led|has led|lead)\b", re.I)  # (not "which
 # council")
 SCALES = {"k": 1e3, "thousand": 1e3, "m": 1e6, "million": 1e6, "bn": 1e9, "billion": 1e9}  # (a stated figure's scale)
@@ -54,7 +53,7 @@ def answer_rank(tools: Tools, scope: Scope, book: CitationBook, session_id: str)
         return list_answer(ranked[0], book, session_id, ranked[1])  # ("the lowest grade for assessment")
     graded = [tools.library.reports[r] for r in scope.report_ids if tools.library.reports[r].overall]
     if scope.report_ids and not scope.missing and not graded:  # ("best rated NPS division?": none was rated)
-        return abstain(session_id, _none_graded([tools.library.reports[r] for r in scope.report_ids]))
+        return abstain(session_id, none_graded([tools.library.reports[r] for r in scope.report_ids]))
     if scope.missing or not graded:
         return abstain(session_id)
     if LEAGUE.search(scope.question):
@@ -79,13 +78,6 @@ def _by_area(tools: Tools, scope: Scope) -> tuple[list[Row], str] | None:
     rows = [Row(m, "grade", list(filter(None, [grades.grade_evidence(tools.library, m, key)])),
                 f"*{key}* rated **{grade}**") for m, key, given in keyed if given == grade]
     return rows, f"The {side} grade in scope for *{scope.area}* is **{grade}**, given to"
-
-
-def _none_graded(metas: list[ReportMeta]) -> str:
-    """That no report in scope gives an overall grade, naming them when they are few."""
-    if len(metas) > MAX_NAMED:
-        return f"None of the {len(metas)} reports in scope gives an overall grade."
-    return f"No report in scope gives an overall grade: {', '.join(label(m) for m in metas)}."
 
 
 def _league(tools: Tools, graded: list[ReportMeta], scope: Scope, book: CitationBook, session_id: str) -> Answer:
