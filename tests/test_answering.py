@@ -1486,7 +1486,7 @@ def test_which_of_two_bodies_has_more_compares_their_figures(answerer: Answerer)
 @pytest.mark.parametrize(("quote", "stated", "value"), [
     ("The council invested £3 million in new social workers.", "£3 million", 3e6),
     ("It supervised 9,000 people.", "9,000", 9000), ("Between 20–25% of plans were late.", "20–25%", 25),
-    ("Five children were missing.", "Five", None)])
+    ("Five children were missing.", "Five", None), ("Between 20 and 25% of plans were late.", "20–25%", 25)])
 def test_a_figure_of_any_form_is_read_as_a_value_or_none(quote: str, stated: str, value: float | None) -> None:
     figure = ranking._figure(quote, stated)  # (never a crash: "£3 million" had been a 500)
     assert (figure and figure[0]) == value

@@ -241,7 +241,8 @@ def _figure(quote: str, stated: str | None) -> tuple[float, set[str]] | None:
     higher-risk people" -> (30000, {"higher-risk", "peopl"}); a month or a year is no unit."""
     if not stated:
         return None
-    after = [w for w in words(quote[quote.index(stated) + len(stated):])[:2] if w in content_words(w)
+    at = quote.find(stated)  # (a range is told as its two ends: "20 to 25%" is "20–25%")
+    after = [w for w in words(quote[at + len(stated):] if at >= 0 else "")[:2] if w in content_words(w)
              and not MONTH.fullmatch(w) and not A_YEAR.fullmatch(w)]
     value = _value(stated)
     return None if value is None else (value, {"%"} if stated.endswith("%") else {stem(w) for w in after})
