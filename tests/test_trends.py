@@ -68,3 +68,13 @@ def test_counts_of_two_years_compared_are_a_table_of_those_years(client) -> None
     assert [row[0] for row in answer["table"]["rows"]] == [2019, 2020]
     for row in answer["table"]["rows"]:
         assert row[3] == key[(row[0], "requires improvement")]
+
+
+def test_whether_a_count_has_gone_up_since_a_year_is_that_counts_trend(client) -> None:
+    answer = client.post("/ask", json={"question": "has the number of crcs rated requires improvement gone up "
+                                                   "since 2019?"}).json()  # (not the list of reports so rated)
+    assert answer["answer"].startswith("In 2019, 6 of 8 graded reports (75.0%) were rated requires improvement; in "
+                                       "2020, 6 of 7 (85.7%).\n\nGrades (overall) by year of publication, 2019–2020")
+    # (the same count, a larger share: no one way)
+    count = client.post("/ask", json={"question": "how many crcs were rated requires improvement since 2019?"}).json()
+    assert count["answer"].startswith("**")  # (a count asked over a span is the count, not a trend)

@@ -97,6 +97,9 @@ DIFFER = (r"differ|differs|differed|differing|differences?|how different|differe
 COMPARE_CUE = re.compile(rf"\b(compar\w*|versus|vs\.?|v\.|{DIFFER})(?!\w)|\bwhich (was|is|were|did)\b[^?]*\b"
                          r"(better|worse|higher|lower)\b|\b(better|worse) than\b", re.I)
 BETTER = re.compile(r"\b(better|worse|higher|lower|stronger|weaker|best|worst|or)\b", re.I)  # of two bodies named
+RISEN = re.compile(r"\b(?:go|goes|gone|went|going)\s+(?:up|down)\b|\b(?:rise|rises|risen|rising|rose|increas\w*|"
+                   r"decreas\w*|fall|falls|fallen|falling|fell|grow|grows|grown|growing|grew|drop\w*|declin\w*)\b", re.I)
+SINCE = re.compile(r"\bsince\s+(?:19|20)\d\d\b", re.I)
 CHANGE_CUE = re.compile(r"\b(chang\w*|improv\w*|get better|got better|got worse|progress\w*|since)\b", re.I)
 DIRECTION = re.compile(r"\b(improv\w*|better|worse|declin\w*|deteriorat\w*|dropp?(ed|s)?|slipp?(ed|s)?|downhill|"
                        r"fall(en|s)?|fell|(go|gone|went|goes) (up|down)|progress\w*|chang\w*|keep|kept|retain(ed)?|"
@@ -181,8 +184,10 @@ def intent_of(scope: Scope) -> str:
             or named == 1 and len(scope.report_ids) >= 2 and changed & UNDIRECTED \
             and changed <= UNDIRECTED | VAGUE | CHANGE_FRAME:  # ("what had changed at X by the time they went back?")
         return "compare"  # "has Suffolk gone downhill", "Birmingham over the years", "was it always that good?"
-    counts_compared = COUNT_CUE.search(scope.question) and len(years) >= 2 and (
-        COMPARE_CUE.search(scope.question) or CHANGE_CUE.search(scope.question))  # "how many in 2022 compared with 2023"
+    moved = COMPARE_CUE.search(scope.question) or CHANGE_CUE.search(scope.question) or RISEN.search(scope.question)
+    counts_compared = COUNT_CUE.search(scope.question) and (len(years) >= 2 and moved or SINCE.search(
+        scope.question) and RISEN.search(scope.question))  # ("how many in 2022 compared with 2023", "has the
+    # number of outstanding councils gone up since 2018?"; not "how many were outstanding since 2020?": a count)
     if named == 0 and (TREND.search(scope.question) or counts_compared) and (
             scope.kind != "list" or COUNT_CUE.search(scope.question)):
         return "trend"  # counts by year across reports; one body's change is a comparison, "which ..." a list

@@ -14,6 +14,7 @@ from ingest.models import GRADES, ReportMeta
 from service.answering import grades
 from service.answering.areas import area_key
 from service.answering.compose import CitationBook, abstain, markdown_table
+from service.answering.intent import RISEN
 from service.answering.organisations import body_label
 from service.answering.scope import Scope, without_names
 from service.answering.tools import Tools
@@ -37,7 +38,7 @@ def answer_trend(tools: Tools, scope: Scope, book: CitationBook, session_id: str
         return abstain(session_id)
     table = _table(by_year, condition)
     what = f"*{area}*" if area else "overall"
-    lead = _lead(table, condition, what)
+    lead = _moved(table, condition) * bool(RISEN.search(scope.question)) + _lead(table, condition, what)
     items = [Item(body=body_label(m), report_id=m.report_id, verdict="grade", citations=[n],
                   published=m.published_iso(), finding=f"rated {g} {'for ' + area if area else 'overall'}")
              for year in sorted(by_year) for m, g, n in by_year[year]]
@@ -91,6 +92,19 @@ def _lead(table: Table, condition: grades.Condition | None, what: str) -> str:
     per_year = "; ".join(f"{row[0]}: {_hits(row, condition)} of {row[len(GRADES) + 1]} ({row[-1]}%)"
                          for row in table.rows)
     return f"{head}. Rated **{_label(condition)}**: {per_year}."
+
+
+def _moved(table: Table, condition: grades.Condition | None) -> str:
+    """"Has the number rated outstanding gone up since 2018?": the first and last year's count and share so rated,
+    first; which way, when count and share moved the same way ("" with no grade asked or one year)."""
+    if not condition or len(table.rows) < 2:
+        return ""
+    ends = [(row[0], _hits(row, condition), row[len(GRADES) + 1], row[-1]) for row in (table.rows[0], table.rows[-1])]
+    (first, hits, graded, share), (last, hits2, graded2, share2) = ends
+    ways = {(hits2 > hits) - (hits2 < hits), (share2 > share) - (share2 < share)}
+    way = f"**{['Unchanged', 'Up', 'Down'][ways.pop()]}**: in" if len(ways) == 1 else "In"
+    return f"{way} {first}, {hits} of {graded} graded reports ({share}%) were rated {_label(condition)}; in " \
+           f"{last}, {hits2} of {graded2} ({share2}%).\n\n"
 
 
 def _hits(row: list[str | int | float], condition: grades.Condition) -> int:
