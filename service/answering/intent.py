@@ -56,7 +56,8 @@ HOW_RATED = re.compile(r"\b(rated|graded|judged|ratings?|grades?|judge?ments?|go
                        r"improvement|bad|poor|well|badly|strong|weak|like that|that way)\b", re.I)
 ALWAYS = re.compile(r"\b(always|ever|every time|each time|every inspection|each inspection)\b", re.I)  # of all its grades
 COUNT_CUE = re.compile(r"\bhow many\b|\bnumber of\b|\b(share|proportion|percentage|per ?cent|count|counts)\b|"
-                       r"\bhow (have|has|did)\b", re.I)
+                       r"\bhow (have|has|did)\b|\b(more|fewer|less)\s+(councils|crcs|providers|authorities|las|local "
+                       r"authorities|organisations|reports|inspections)\b", re.I)  # ("did more councils get X in A or B?")
 SOONEST = re.compile(r"\b(first|earliest|oldest|most recent(?:ly)?|latest|newest)\b", re.I)
 SOONEST_WORDS = {stem(w) for w in "first earliest oldest recent recently latest newest watchdog watchdogs regulator "
                                    "regulators inspectorate inspectorates".split()}  # (by whom: "from the watchdog")
@@ -97,6 +98,7 @@ DIFFER = (r"differ|differs|differed|differing|differences?|how different|differe
 COMPARE_CUE = re.compile(rf"\b(compar\w*|versus|vs\.?|v\.|{DIFFER})(?!\w)|\bwhich (was|is|were|did)\b[^?]*\b"
                          r"(better|worse|higher|lower)\b|\b(better|worse) than\b", re.I)
 BETTER = re.compile(r"\b(better|worse|higher|lower|stronger|weaker|best|worst|or)\b", re.I)  # of two bodies named
+MORE_OR_LESS = re.compile(r"\b(more|fewer|less|higher|lower|greater|smaller|bigger)\b", re.I)  # (of two years' counts)
 RISEN = re.compile(r"\b(?:go|goes|gone|went|going)\s+(?:up|down)\b|\b(?:rise|rises|risen|rising|rose|increas\w*|"
                    r"decreas\w*|fall|falls|fallen|falling|fell|grow|grows|grown|growing|grew|drop\w*|declin\w*)\b", re.I)
 SINCE = re.compile(r"\bsince\s+(?:19|20)\d\d\b", re.I)
@@ -184,7 +186,8 @@ def intent_of(scope: Scope) -> str:
             or named == 1 and len(scope.report_ids) >= 2 and changed & UNDIRECTED \
             and changed <= UNDIRECTED | VAGUE | CHANGE_FRAME:  # ("what had changed at X by the time they went back?")
         return "compare"  # "has Suffolk gone downhill", "Birmingham over the years", "was it always that good?"
-    moved = COMPARE_CUE.search(scope.question) or CHANGE_CUE.search(scope.question) or RISEN.search(scope.question)
+    moved = COMPARE_CUE.search(scope.question) or CHANGE_CUE.search(scope.question) or RISEN.search(scope.question) \
+        or MORE_OR_LESS.search(scope.question)
     counts_compared = COUNT_CUE.search(scope.question) and (len(years) >= 2 and moved or SINCE.search(
         scope.question) and RISEN.search(scope.question))  # ("how many in 2022 compared with 2023", "has the
     # number of outstanding councils gone up since 2018?"; not "how many were outstanding since 2020?": a count)
