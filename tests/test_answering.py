@@ -628,6 +628,8 @@ def test_improved_since_the_last_inspection_compares_grades(answerer: Answerer) 
     worse = ask(answerer, "Which CRCs got worse since their last inspection?")
     assert worse.abstained and not worse.items  # no CRC's overall grade fell in the demo corpus
     assert "No organisation in this index had its grade change that way" in worse.answer
+    for question in ("did any crcs get worse?", "were any crcs downgraded?"):  # (not the reports rated weak)
+        assert ask(answerer, question).answer == worse.answer
     asked = ask(answerer, "did any crcs go from requires improvement to good?")  # no "which": still a list
     assert [item.report_id for item in asked.items] == ["durham-tees-valley-crc-2020"]
 

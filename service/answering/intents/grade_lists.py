@@ -20,7 +20,8 @@ from service.answering.tools import Tools
 from service.answering.verdict import IMPROVED, cue_words
 
 MAX_NAMED = 5  # reports named when none in scope gives a grade
-DECLINED = re.compile(r"\b(got worse|worsen\w*|declin\w*|deteriorat\w*|went down|fell|dropped|slipped|lost)\b", re.I)
+DECLINED = re.compile(r"\b((?:got|get|gets|getting|gotten|became|become) worse|worsen\w*|declin\w*|deteriorat\w*|"
+                      r"(?:go|goes|gone|went) down|downgrad\w*|fell|dropped|slipped|lost)\b", re.I)
 LATEST_CHANGE = re.compile(r"\b(since|last|latest|most recent|previous|next)\b", re.I)
 SINCE_WORDS = {stem(w) for w in "since last latest recent previous earlier prior before grade rating overall next lost lose "
                                  "straight directly jumped went moved same kept keep stayed remained unchanged "
