@@ -632,6 +632,9 @@ def test_improved_since_the_last_inspection_compares_grades(answerer: Answerer) 
         assert ask(answerer, question).answer == worse.answer
     asked = ask(answerer, "did any crcs go from requires improvement to good?")  # no "which": still a list
     assert [item.report_id for item in asked.items] == ["durham-tees-valley-crc-2020"]
+    for question in ("were any crcs upgraded?", "which crcs went up a grade?"):
+        assert [(item.report_id, item.verdict) for item in ask(answerer, question).items] == \
+            [("durham-tees-valley-crc-2020", "improved")]
 
 
 def test_grade_change_across_a_bodys_reports(answerer: Answerer) -> None:

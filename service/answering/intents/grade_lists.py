@@ -22,6 +22,7 @@ from service.answering.verdict import IMPROVED, cue_words
 MAX_NAMED = 5  # reports named when none in scope gives a grade
 DECLINED = re.compile(r"\b((?:got|get|gets|getting|gotten|became|become) worse|worsen\w*|declin\w*|deteriorat\w*|"
                       r"(?:go|goes|gone|went) down|downgrad\w*|fell|dropped|slipped|lost)\b", re.I)
+ROSE = re.compile(r"\b(?:go|goes|gone|went|moved?|moving)\s+up(?:\s+an?\s+grade)?\b|\bupgrad\w*", re.I)
 LATEST_CHANGE = re.compile(r"\b(since|last|latest|most recent|previous|next)\b", re.I)
 SINCE_WORDS = {stem(w) for w in "since last latest recent previous earlier prior before grade rating overall next lost lose "
                                  "straight directly jumped went moved same kept keep stayed remained unchanged "
@@ -151,7 +152,8 @@ def _change_asked(scope: Scope):  # noqa: ANN202 (a predicate on two grades, or 
         up, down = verb in UP_VERBS, verb in DOWN_VERBS  # ("improved to good": from below it only)
         return lambda a, b: b == grade and a != grade and not (up and GRADES.index(a) < GRADES.index(b)) \
             and not (down and GRADES.index(a) > GRADES.index(b))
-    direction = {w for m in DECLINED.finditer(scope.question) for w in words(m.group(0))}  # "declined since ..."
+    direction = {w for pattern in (DECLINED, ROSE) for m in pattern.finditer(scope.question) for w in
+                 words(m.group(0))}  # "declined since ...", "went up a grade"
     topic = {stem(w) for w in scope.topic_words if not grades.grade_of(w)} - {stem(w) for w in
                                                                               cue_words(scope.question) | direction}
     if topic and not topic <= SINCE_WORDS:
@@ -165,7 +167,7 @@ def _change_asked(scope: Scope):  # noqa: ANN202 (a predicate on two grades, or 
         return lambda a, b: a == grade and b != grade
     if DECLINED.search(scope.question):
         return lambda a, b: GRADES.index(b) > GRADES.index(a)
-    if IMPROVED in scope.wanted:
+    if IMPROVED in scope.wanted or ROSE.search(scope.question):
         return lambda a, b: GRADES.index(b) < GRADES.index(a)
     return None
 
