@@ -660,6 +660,8 @@ RARE_NAMES = lambda word: word.lower() in {"funwork", "sunrise", "shield", "adep
     "Thresholds in the integrated contact and referral team (iCART) are applied well.",  # (the question's words, its
     # initials after them)
     "There is an enthusiastic care leavers’ forum who call themselves the ‘Darlo Crew’.",  # (what they call themselves)
+    "Aspire (Haringey Children in Care Council) is consulted on developing service provision.",  # (a name, then
+    "Members of ASPIRE (the children in care council) attend formal committee meetings.",  # what it is in brackets)
 ])
 def test_a_sentence_naming_a_thing(sentence: str) -> None:
     assert names_a_thing(sentence, {"club", "team", "group", "name", "contact", "referral"}, RARE_NAMES)
@@ -670,6 +672,7 @@ def test_a_sentence_naming_a_thing(sentence: str) -> None:
     "Team inspectors: Peter Roughton, Tracey Metcalfe and Jansy Kelly.",  # (a team before names: no team's name)
     "Good practice was seen in the emergency duty team (EDT) and at the PLO stage.",  # (an abbreviation)
     "The chief executive, Jane Roughton, chairs the board.",  # (a person)
+    "Inspectors met Leaders (the senior team) and Staff (the team).",  # (brackets saying little: no name's kind)
 ])
 def test_a_sentence_naming_no_thing(sentence: str) -> None:
     assert not names_a_thing(sentence, {"club", "team", "group", "name"}, RARE_NAMES)
@@ -840,3 +843,18 @@ def test_a_figure_of_which_counts_the_noun_before_it() -> None:
 
     quote = "Leaders secured funding to develop family hubs, three of which they launched in 2023."
     assert unit_of(quote, "three") == "to develop family hubs"  # (the four words before it)
+
+
+def test_a_body_s_latest_report_leads_a_kind_of_answer_only_when_it_gives_one() -> None:
+    from datetime import date
+
+    from ingest.models import ReportMeta
+    from service.answering.evidence import Evidence
+    from service.answering.when import latest_first
+
+    old, new = (ReportMeta(report_id=f"haringey-{year}", source=f"h{year}.pdf", title="Haringey", body="Haringey",
+                           published=date(year, 4, 1)) for year in (2018, 2023))
+    named = Evidence(old, 9, None, "Members of ASPIRE (the children in care council) attend.", score=2.9, fit=1.0)
+    unnamed = Evidence(new, 3, None, "Most children in care live in homes which meet their needs.", score=2.6)
+    assert latest_first([named, unnamed], [old, new], typed=True)[0] is named  # ("what is their council called?")
+    assert latest_first([named, unnamed], [old, new])[0] is unnamed  # (a finding asked: the present's, near enough)

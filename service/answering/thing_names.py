@@ -21,6 +21,9 @@ ACRONYM_NAMED = re.compile(r"((?:[\w'’-]+\s+){1,6})\([a-z]?[A-Z]{2,}[\w-]*\)")
 TITLED_UNIT = re.compile(rf"\b([A-Z][\w'’-]+)\s+([A-Z][\w'’-]+)\s+(?:{UNIT})\b")
 NAME_AFTER = re.compile(rf"\b(?i:{UNIT})\s*(?:,|\()\s*(?:the\s+)?[‘'\"]?[A-Z][\w'’-]*\s+[A-Z]")  # ("the regional
 # adoption agency (Adopt London West)", "the Children in Care council, Care in Action")
+NAME_THEN_KIND = re.compile(rf"\b[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)*\s+\((?:(?:the|an?)\s+)?(?!(?:the|an?)\s)(?:[\w'’-]+\s+){{2,8}}"
+                            rf"(?i:{UNIT})\)")  # (a name,
+# then in brackets what it is: "Aspire (Haringey Children in Care Council)", "ASPIRE (the children in care council)")
 ACRONYM_AFTER = re.compile(r"\b[A-Z][\w'’-]*(?:\s+(?:of|in|and|for|the|on|at))?\s+[A-Z][\w'’-]*\s+\([A-Z]{2,}\)")
 CASED_WORD = re.compile(r"[A-Za-z0-9][\w'’-]*")
 NEAR = 4   # words after a name, and "the", that may say what it names ("Shield, the multi-agency specialist team")
@@ -33,7 +36,7 @@ def names_a_thing(text: str, asked: set[str], rare: Callable[[str], bool]) -> bo
     rare name before its kind ("the Sunrise team"; "Shield, the ... team"; not an abbreviation in brackets), a
     name with its acronym ("Care in Action (CIA)"). Words of the question (``asked``) name nothing."""
     if CALLED.search(text) or QUOTED_UNIT.search(text) or ACRONYM_AFTER.search(text) or NAME_AFTER.search(text) \
-            or QUOTED_NAMED_UNIT.search(text):
+            or QUOTED_NAMED_UNIT.search(text) or NAME_THEN_KIND.search(text):
         return True
     if any(m.start() > 0 and {m.group(1).lower(), m.group(2).lower()} - asked for m in TITLED_UNIT.finditer(text)):
         return True  # ("the targeted Family Solutions service": a name in capitals before its kind)

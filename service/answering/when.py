@@ -36,11 +36,14 @@ def _dated_when(ev: Evidence, spans: list[tuple[int, int]]) -> int:
     # in a year asked is of that year, whenever it came out)
 
 
-def latest_first(ranked: list[Evidence], reports: list[ReportMeta]) -> list[Evidence]:
+def latest_first(ranked: list[Evidence], reports: list[ReportMeta], typed: bool = False) -> list[Evidence]:
     """The ranking with each body's latest report's evidence raised by ``LATEST_BONUS``: asked of a body in the
-    present, with no year, the current report answers unless an older one says it plainly better."""
+    present, with no year, the current report answers unless an older one says it plainly better. When a kind of
+    answer is asked (``typed``: a name, a figure), only evidence that gives one is raised: a sentence naming
+    nothing does not answer "what is X's council called?" for being the latest."""
     latest = _latest(reports)
-    return _shifted(ranked, lambda ev: LATEST_BONUS * (ev.report_id in latest)) if latest else ranked
+    return _shifted(ranked, lambda ev: LATEST_BONUS * (ev.report_id in latest and (not typed or ev.fit >= 1))) \
+        if latest else ranked
 
 
 def _latest(reports: list[ReportMeta]) -> set[str]:

@@ -68,7 +68,7 @@ def answer_fact(tools: Tools, scope: Scope, book: CitationBook, session_id: str)
     ranked = named_first(tools.ranker.rank(question, tools.rows(scope.report_ids), claims), question)
     found = strength(_counts_checked(tools, question, ranked), question)
     if scope.bodies and not scope.years:
-        ranked = latest_first(ranked, [tools.library.reports[r] for r in scope.report_ids])
+        ranked = latest_first(ranked, [tools.library.reports[r] for r in scope.report_ids], bool(question.answer_type))
     ranked = dated_as_asked(ranked, scope.years)
     said = {stem(w) for w in scope.topic_words}
     if scope.answer_type == "grade" and claims:  # (a grade asked of a graded report: the grades read at ingest
