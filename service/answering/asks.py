@@ -168,3 +168,22 @@ def comparison(said: str) -> str:
     said = said.lower()
     return ("<" if said in {"fewer than", "less than", "under", "below", "at most"} else ">") + "=" * (
         said in {"at least", "at most"})
+
+
+SIDE_ASKED = {"concern": re.compile(r"\b(weakness(?:es)?|shortcomings?|concerns?|problems?|criticis\w*|worr(?:y|ies)|"
+                                    r"failings?|flaws?|deficienc\w*|wrong|negatives|downsides?|"
+                                    r"(do|does|did|done|doing) badly|(weak|bad|low|minus) points?|"
+                                    r"(should|must|need(s|ed)? to|ought to|ha(ve|s|d) to)\s+([\w'’-]+\s+){0,4}?"
+                                    r"(fix|work on|sort out|address|tackle|change)|need(s|ed)? (more |some )?work|"
+                                    r"(anything|something|much) (bad|negative|worrying)|bad (things|news|bits))\b",
+                                    re.I),  # ("what should X fix?", "what still needs work?")
+              "positive": re.compile(r"\b(strengths?|praised?|commended|positives?|went well|"
+                                     r"(do|does|did|done|doing) well|upsides?|(strong|good|high|plus) points?|"
+                                     r"(anything|something|much) (good|nice|encouraging)|good (things|news|bits))\b",
+                                     re.I)}
+# (a side asked in other words: "its strong points", "the negatives", "anything good said", "the bad news")
+
+
+def sides_named(question: str) -> set[str]:
+    """The sides a question names ("what were its strong points?": positive), however it words them."""
+    return {side for side, pattern in SIDE_ASKED.items() if pattern.search(question)}

@@ -30,6 +30,7 @@ UNSUBSTITUTED = ("money", "duration")  # ... but no other figure is a sum of mon
 # hours of unpaid work": not "69% of the staff")
 COMMON_NAME = 0.5     # the fit of a name many sentences use ("Police", "University") when a name is asked
 PLACES = 2            # the places a sentence names to tell those a body covers
+SIDE_READ = 30        # (the sentences read for their side: those the answer may tell)
 SIDE_NEAR = 1.0       # (z) how near the best a sentence not leaning from the side asked leaves out the other side
 A_NAME = 0.5          # ... and of any name that names no thing, when a thing's name is asked ("the team called?")
 DESCRIBED = re.compile(rf"\b((?:[a-z][\w'’-]*\s+){{1,3}})({UNIT})\b")  # "the complex safeguarding team"
@@ -143,5 +144,7 @@ def on_side(ranked: list[Evidence], side: str | None) -> list[Evidence]:
     """The evidence less what leans away from the side asked ("what went wrong with staffing?": not the praise
     beside it), when evidence not leaning away ranks near the best; else all of it ("any problems with Through the
     Gate?" of a report that praised it: that praise answers)."""
-    kept = [ev for ev in ranked if leaning(ev.quote, side) >= 0]
-    return kept if kept and kept[0].score >= ranked[0].score - SIDE_NEAR else ranked
+    if side is None:
+        return ranked
+    kept = [ev for ev in ranked[:SIDE_READ] if leaning(ev.quote, side) >= 0]  # (the best: what is told)
+    return kept + ranked[SIDE_READ:] if kept and kept[0].score >= ranked[0].score - SIDE_NEAR else ranked

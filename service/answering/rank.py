@@ -28,11 +28,11 @@ from scipy import sparse
 
 from ingest.models import ReportMeta
 from service.answering import grades
-from service.answering.asks import figure_asked
+from service.answering.asks import figure_asked, sides_named
 from service.answering.evidence import Claim, Evidence
 from service.answering.fit import MOST, fits
 from service.answering.text import content_words, contents_line, no_finding, words
-from service.answering.verdict import is_absence, leaning, sides_named
+from service.answering.verdict import is_absence, leaning
 from service.corpus import Corpus
 from service.terms import bm25_matrix
 

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 from service.answering.text import stem, words
 
@@ -121,6 +122,11 @@ def clauses(sentence: str) -> list[str]:
 
 
 def clause_polarity(clause: str) -> Polarity:
+    return Polarity(*_clause_scores(clause))  # (a copy: callers may change it)
+
+
+@lru_cache(maxsize=100_000)
+def _clause_scores(clause: str) -> tuple[float, float, float]:
     """Lexicon scores of one clause: phrases first (they mask their words), then single words with negation."""
     result = Polarity()
     text = clause
@@ -134,7 +140,7 @@ def clause_polarity(clause: str) -> Polarity:
     tokens = words(text)
     for i, token in enumerate(tokens):
         _score_token(result, tokens, i, token)
-    return result
+    return result.concern, result.positive, result.improved
 
 
 def _score_token(result: Polarity, tokens: list[str], i: int, token: str) -> None:
@@ -249,25 +255,6 @@ TROUBLE_ASKED = re.compile(r"\b(?:had|have|has|having)\s+(?:\w+\s+)?(?:trouble|d
                            r"\b(?:told|urged|asked)\s+to\s+(?:do\s+)?(?:better|improve)\b", re.I)
 # (of the bodies: "had trouble keeping", "struggled to recruit", "told to do better"; not "children with learning
 # difficulties" or "struggling families", whom a council may serve well: so read in questions only, and so narrowly)
-SIDE_ASKED = {"concern": re.compile(r"\b(weakness(?:es)?|shortcomings?|concerns?|problems?|criticis\w*|worr(?:y|ies)|"
-                                    r"failings?|flaws?|deficienc\w*|wrong|negatives|downsides?|"
-                                    r"(do|does|did|done|doing) badly|(weak|bad|low|minus) points?|"
-                                    r"(should|must|need(s|ed)? to|ought to|ha(ve|s|d) to)\s+([\w'’-]+\s+){0,4}?"
-                                    r"(fix|work on|sort out|address|tackle|change)|need(s|ed)? (more |some )?work|"
-                                    r"(anything|something|much) (bad|negative|worrying)|bad (things|news|bits))\b",
-                                    re.I),  # ("what should X fix?", "what still needs work?")
-              "positive": re.compile(r"\b(strengths?|praised?|commended|positives?|went well|"
-                                     r"(do|does|did|done|doing) well|upsides?|(strong|good|high|plus) points?|"
-                                     r"(anything|something|much) (good|nice|encouraging)|good (things|news|bits))\b",
-                                     re.I)}
-# (a side asked in other words: "its strong points", "the negatives", "anything good said", "the bad news")
-
-
-def sides_named(question: str) -> set[str]:
-    """The sides a question names ("what were its strong points?": positive), however it words them."""
-    return {side for side, pattern in SIDE_ASKED.items() if pattern.search(question)}
-
-
 TOPICAL_NOUNS = {stem(w) for w in """shortage shortages delay delays backlog backlogs gap gaps drift shortfall
 shortfalls workload workloads caseload caseloads morale turnover sickness vacancy vacancies""".split()}
 GENERIC_CUES = {stem(w) for w in """concern concerns concerned concerning problem problems issue issues weak weakness

@@ -20,9 +20,9 @@ from service.answering.organisations import body_label, group_by_body
 from service.answering.intent import ALWAYS, COMPARE_WORDS, HOW_RATED, OVERVIEW_WORDS, SIDES, over_time
 from service.answering.scope import RATING, Scope
 from service.answering.text import A_YEAR, content_words, stem, stems
+from service.answering.asks import sides_named
 from service.answering.thesaurus import reports_words
 from service.answering.tools import Tools
-from service.answering.verdict import sides_named
 from service.schemas import Answer, Item
 
 WORSE = re.compile(r"\b(worse|worst|weaker|weakest|poorer|poorest|lower|lowest)\b", re.I)  # which was rated worse

@@ -17,8 +17,8 @@ from service.answering.organisations import body_label
 from service.answering.scope import RATING, Scope
 from service.answering.text import FINITE, stem, stems, words
 from service.answering.tools import Tools
-from service.answering.verdict import (NEG_STEMS, PRONOUN_START, SIDE_ASKED, is_absence, negates,
-                                        sentence_polarity, sides_named)
+from service.answering.asks import SIDE_ASKED, sides_named
+from service.answering.verdict import NEG_STEMS, PRONOUN_START, is_absence, negates, sentence_polarity
 from service.schemas import Answer
 
 PER_SIDE = 3
