@@ -80,3 +80,5 @@ def test_whether_a_count_has_gone_up_since_a_year_is_that_counts_trend(client) -
     assert count["answer"].startswith("**")  # (a count asked over a span is the count, not a trend)
     two = client.post("/ask", json={"question": "were more crcs rated requires improvement in 2020 than in 2019?"}).json()
     assert two["answer"].startswith("In 2019, 6 of 8 graded reports (75.0%) were rated requires improvement; in 2020")
+    now = client.post("/ask", json={"question": "are fewer crcs rated requires improvement now than in 2019?"}).json()
+    assert now["answer"].startswith("In 2019, 6 of 8 graded reports (75.0%) were rated requires improvement; in 2020")

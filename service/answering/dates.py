@@ -17,7 +17,9 @@ SPAN_YEARS = re.compile(r"\b(?:between|from)?\s*((?:19|20)\d\d)\s*(?:and|to|-|�
 SHORT_SPAN = re.compile(r"\b((?:19|20)\d\d)\s*[-–/]\s*(\d\d)\b(?![-–/]?\d)")  # a school or financial year
 OPEN_AFTER = re.compile(r"\b((?:19|20)\d\d)\s+(?:or|and)\s+(?:later|after|since)|"
                         r"\b(?:since|after)\s+((?:19|20)\d\d)(?:\s+onwards?)?|"
-                        r"\bfrom\s+((?:19|20)\d\d)\s+(?:on|onwards?|forwards?)\b", re.I)  # "reports from 2023": of 2023
+                        r"\bfrom\s+((?:19|20)\d\d)\s+(?:on|onwards?|forwards?)\b|"
+                        r"\b(?:now|today|these days|nowadays|currently)\s+(?:than|compared\s+(?:with|to))\s+(?:in\s+)?"
+                        r"((?:19|20)\d\d)\b", re.I)  # "reports from 2023": of 2023; "more now than in 2018": since
 DATED_BY = re.compile(r"\b(publish\w*|inspected|inspections?|visited|fieldwork|reports?)\b", re.I)  # a month dates them
 MONTH_YEAR = re.compile(rf"{MONTH.pattern}\s+(?:of\s+)?((?:19|20)\d\d)\b", re.I)
 BEFORE = re.compile(r"\bbefore\s+(?:(?:the|its|their)\s+)?((?:19|20)\d\d)\b", re.I)  # ("before the 2019 one")
@@ -165,7 +167,7 @@ def parse_years(question: str) -> list[tuple[int, int]]:
         return []  # (the year of the report before the one asked about)
     spans = [(int(a), int(b)) for a, b in SPAN_YEARS.findall(question)]
     spans += [(int(a), int(a[:2] + b)) for a, b in SHORT_SPAN.findall(question)]  # "2017-18", "2018/19"
-    spans += [(int(a or b or c), 9999) for a, b, c in OPEN_AFTER.findall(question)]
+    spans += [(int(next(filter(None, found))), 9999) for found in OPEN_AFTER.findall(question)]
     spans += [(0, int(m.group(1)) - 1) for m in BEFORE.finditer(question)
               if not (PERIOD_BEFORE.search(question[:m.start()]) and m.group(0).count(" ") > 1)]  # ("in the
     # year before its 2024 inspection": a time in 2024's report; "five years before its 2022 report": before)

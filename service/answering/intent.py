@@ -56,7 +56,7 @@ HOW_RATED = re.compile(r"\b(rated|graded|judged|ratings?|grades?|judge?ments?|go
                        r"improvement|bad|poor|well|badly|strong|weak|like that|that way)\b", re.I)
 ALWAYS = re.compile(r"\b(always|ever|every time|each time|every inspection|each inspection)\b", re.I)  # of all its grades
 COUNT_CUE = re.compile(r"\bhow many\b|\bnumber of\b|\b(share|proportion|percentage|per ?cent|count|counts)\b|"
-                       r"\bhow (have|has|did)\b|\b(more|fewer|less)\s+(councils|crcs|providers|authorities|las|local "
+                       r"\bhow (have|has|did)\b|\b(more|fewer|less)\s+(?:\w+\s+)?(councils|crcs|providers|authorities|las|local "
                        r"authorities|organisations|reports|inspections)\b", re.I)  # ("did more councils get X in A or B?")
 SOONEST = re.compile(r"\b(first|earliest|oldest|most recent(?:ly)?|latest|newest)\b", re.I)
 SOONEST_WORDS = {stem(w) for w in "first earliest oldest recent recently latest newest watchdog watchdogs regulator "
@@ -101,7 +101,8 @@ BETTER = re.compile(r"\b(better|worse|higher|lower|stronger|weaker|best|worst|or
 MORE_OR_LESS = re.compile(r"\b(more|fewer|less|higher|lower|greater|smaller|bigger)\b", re.I)  # (of two years' counts)
 RISEN = re.compile(r"\b(?:go|goes|gone|went|going)\s+(?:up|down)\b|\b(?:rise|rises|risen|rising|rose|increas\w*|"
                    r"decreas\w*|fall|falls|fallen|falling|fell|grow|grows|grown|growing|grew|drop\w*|declin\w*)\b", re.I)
-SINCE = re.compile(r"\bsince\s+(?:19|20)\d\d\b", re.I)
+SINCE = re.compile(r"\bsince\s+(?:19|20)\d\d\b|\b(?:now|today|these days|nowadays|currently)\s+(?:than|compared\s+"
+                   r"(?:with|to))\s+(?:in\s+)?(?:19|20)\d\d\b", re.I)  # (and "more now than in 2018")
 CHANGE_CUE = re.compile(r"\b(chang\w*|improv\w*|get better|got better|got worse|progress\w*|since)\b", re.I)
 DIRECTION = re.compile(r"\b(improv\w*|better|worse|declin\w*|deteriorat\w*|dropp?(ed|s)?|slipp?(ed|s)?|downhill|"
                        r"fall(en|s)?|fell|(go|gone|went|goes) (up|down)|progress\w*|chang\w*|keep|kept|retain(ed)?|"
@@ -189,7 +190,7 @@ def intent_of(scope: Scope) -> str:
     moved = COMPARE_CUE.search(scope.question) or CHANGE_CUE.search(scope.question) or RISEN.search(scope.question) \
         or MORE_OR_LESS.search(scope.question)
     counts_compared = COUNT_CUE.search(scope.question) and (len(years) >= 2 and moved or SINCE.search(
-        scope.question) and RISEN.search(scope.question))  # ("how many in 2022 compared with 2023", "has the
+        scope.question) and (RISEN.search(scope.question) or MORE_OR_LESS.search(scope.question)))  # ("how many in 2022 compared with 2023", "has the
     # number of outstanding councils gone up since 2018?"; not "how many were outstanding since 2020?": a count)
     if named == 0 and (TREND.search(scope.question) or counts_compared) and (
             scope.kind != "list" or COUNT_CUE.search(scope.question)):
