@@ -596,6 +596,8 @@ def test_what_a_count_question_counts(question: str, counted: str) -> None:
     ("West Yorkshire CRC supervised 8,136 people in July 2018.", "8,136", "people"),
     ("we saw 40 cases during the inspection", "40", "cases"),
     ("A high number of children (137) receive elective home education.", "137", "children"),  # (a noun, its count)
+    ("137 out of 398 (38%) of all looked after children and young people were placed outside", "398",
+     "looked after children and"),  # (the whole, its share in brackets, "of all")
 ])
 def test_what_a_figure_counts(quote: str, figure: str, unit: str) -> None:
     from service.answering.text import unit_of

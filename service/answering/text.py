@@ -197,6 +197,8 @@ def counted_asked(question: str) -> str:
 
 IN_BRACKETS_AFTER = re.compile(rf"((?:[A-Za-z][\w'’-]*\s+){{0,{UNIT_WORDS - 1}}}[A-Za-z][\w'’-]*)\s*\(\s*$")
 # (a figure in brackets after the words it counts: "children (137)")
+SHARE_AFTER = re.compile(r"^\s*\(\s*\d[\d.]*\s*%\s*\)")  # (a figure's share, in brackets after it)
+OF_ALL = re.compile(r"^\s*of\s+(?:all\s+)?(?:the\s+)?(?=[a-z])", re.I)  # ("398 of all looked after children": children)
 OF_WHICH = re.compile(r"\s+of\s+(?:which|whom|these|them|those)\b", re.I)  # ("family hubs, three of which ...")
 
 
@@ -213,7 +215,8 @@ def unit_of(quote: str, figure: str, limit: int = 0) -> str:
         return " ".join(said[max((i + 1 for i, w in enumerate(said) if w.lower() in STOPWORDS), default=0):])
     if OF_WHICH.match(quote, at + len(figure)):  # (of the noun before it: "hubs, three of which ...")
         return " ".join(words(re.split(r"[;:()\[\]]", quote[:at].rstrip(" ,–-"))[-1])[-(limit or UNIT_WORDS):])
-    after = words(re.split(r"[,;:.()\[\]]", quote[at + len(figure):].lstrip(")] "), maxsplit=1)[0])  # ("4% (12)")
+    rest = OF_ALL.sub(" ", SHARE_AFTER.sub("", quote[at + len(figure):], count=1), count=1)  # ("398 (38%) of all
+    after = words(re.split(r"[,;:.()\[\]]", rest.lstrip(")] "), maxsplit=1)[0])  # looked after children"; "4% (12)")
     if after and limit:
         return " ".join(after[:limit])
     if after:
