@@ -13,13 +13,14 @@ from service.answering import grades
 from service.answering.asks import WHO
 from service.answering.evidence import Evidence
 from service.answering.places import places_matched
-from service.answering.text import FREQUENCY, MONTH, has_date, has_number, words
+from service.answering.text import FREQUENCY, KIND_WORDS, MONTH, has_date, has_number, quantities, words
 from service.answering.thing_names import UNIT, names_a_thing
 from service.answering.verdict import leaning
 from service.terms import STOPWORDS
 
 if TYPE_CHECKING:
     from service.answering.rank import Question
+    from service.answering.tools import Tools
 
 MOST = re.compile(r"\b(highest|largest|biggest|greatest|heaviest|worst|best|lowest|fewest|poorest|weakest|"
                   r"strongest)\b|\bthe (most|least)\b(?!\s+(recent|recently|latest)\b)", re.I)  # which is most
@@ -148,3 +149,16 @@ def on_side(ranked: list[Evidence], side: str | None) -> list[Evidence]:
         return ranked
     kept = [ev for ev in ranked[:SIDE_READ] if leaning(ev.quote, side) >= 0]  # (the best: what is told)
     return kept + ranked[SIDE_READ:] if kept and kept[0].score >= ranked[0].score - SIDE_NEAR else ranked
+
+
+def counts_checked(tools: Tools, question: Question, ranked: list[Evidence]) -> list[Evidence]:
+    """The ranking, each of its best sentences whose counts all count something other than a count question
+    asks ("how many people ...": "one of the three strong areas"; "how many new foster carers": "24 care leavers
+    who ... foster carers") holding no answer (its fit 0)."""
+    if question.answer_type == "number" and question.figure == "count":
+        for ev in ranked[:3]:
+            said = quantities(ev.quote, "count") or [m.group(0) for m in KIND_WORDS["count"].finditer(ev.quote)]
+            if ev.kind == "sentence" and ev.fit and said and \
+                    not any(tools.counts_asked(question.text, ev.quote, figure) for figure in said):
+                ev.fit = 0.0
+    return ranked

@@ -12,12 +12,12 @@ from service.answering.areas import area_key
 from service.answering.asks import AREA_ASKED, WHO, grades_wanted
 from service.answering.compose import NOT_IN_REPORTS, CitationBook, abstain
 from service.answering.evidence import LEAD_ASKED, Claim, Evidence, label, role_asked
-from service.answering.fit import named_first, on_side, with_kind_asked
+from service.answering.fit import counts_checked, named_first, on_side, with_kind_asked
 from service.answering.when import dated_as_asked, latest_first, with_latest
 from service.answering.rank import ABSTAIN_BELOW, Question, strength
 from service.answering.scope import RATING, Scope
-from service.answering.text import (COUNTED_ON, FREQUENCY, KIND_WORDS, MONTH, NUMBER, content_words,
-                                     counts_in_words, quantities, stem, within, words)
+from service.answering.text import (COUNTED_ON, FREQUENCY, MONTH, NUMBER, content_words, counts_in_words,
+                                     quantities, stem, within, words)
 from service.answering.thing_names import names_in
 from service.answering.silence import not_named, unsaid_by
 from service.answering.tools import Tools
@@ -66,7 +66,7 @@ def answer_fact(tools: Tools, scope: Scope, book: CitationBook, session_id: str)
     question = tools.of_scope(scope)
     claims = claims_asked(tools, scope) if question.answer_type and len(scope.report_ids) <= CLAIM_REPORTS else []
     ranked = named_first(tools.ranker.rank(question, tools.rows(scope.report_ids), claims), question)
-    found = strength(_counts_checked(tools, question, ranked), question)
+    found = strength(counts_checked(tools, question, ranked), question)
     if scope.bodies and not scope.years:
         ranked = latest_first(ranked, [tools.library.reports[r] for r in scope.report_ids], bool(question.answer_type))
     ranked = dated_as_asked(ranked, scope.years)
@@ -99,19 +99,6 @@ def _area_graded(tools: Tools, scope: Scope) -> list[Evidence]:
         return []
     return [c.evidence for c in tools.claims(scope.report_ids) if c.answers == "grade" and c.area is not None
             and area_key(c.evidence.meta, scope.area, tools.areas) == c.area][:1]
-
-
-def _counts_checked(tools: Tools, question: Question, ranked: list[Evidence]) -> list[Evidence]:
-    """The ranking, each of its best sentences whose counts all count something other than a count question
-    asks ("how many people ...": "one of the three strong areas"; "how many new foster carers": "24 care leavers
-    who ... foster carers") holding no answer (its fit 0)."""
-    if question.answer_type == "number" and question.figure == "count":
-        for ev in ranked[:3]:
-            said = quantities(ev.quote, "count") or [m.group(0) for m in KIND_WORDS["count"].finditer(ev.quote)]
-            if ev.kind == "sentence" and ev.fit and said and \
-                    not any(tools.counts_asked(question.text, ev.quote, figure) for figure in said):
-                ev.fit = 0.0
-    return ranked
 
 
 def _no_grade(tools: Tools, scope: Scope) -> str:
