@@ -472,6 +472,9 @@ def test_an_age_is_no_count() -> None:
     assert quantities("Personal advisers attend 16-year-old children in care reviews.") == []  # (an age)
     assert quantities("At 16, the proportion of children who progress to college has improved.", "count") == []
     assert quantities("The number of children on plans stood at 16, lower than last year.", "count") == ["16"]
+    assert quantities("Their work often starts after the care leavers are 18.", "count") == []  # (said of people)
+    assert quantities("Support lasts until they reach 21 or 25, for 30 care leavers.", "count") == ["30"]
+    assert quantities("There were 18.", "count") == ["18"] and quantities("Workloads are 20.", "count") == ["20"]
 
 
 @pytest.mark.parametrize(("question", "kind"), [

@@ -35,6 +35,9 @@ PER_CENT = re.compile(r"\s*(?:per ?cent|percent)\b", re.I)
 AGE_BEFORE = re.compile(r"\b(?:aged?|ages|age of|turns?|turned|turning)\s+(?:\d+\s*(?:and|to|or|-|–)\s*)?$", re.I)
 AGE_AFTER = re.compile(r"(?:\s*-?\s*(?:and|to|or)\s+\d+)?\s*-\s*years?[- ]olds?\b|\s+years?[- ]olds?\b|\s+years? of age\b",
                        re.I)
+IS_BEFORE = re.compile(r"\b(?:they|he|she|leavers|people|children|child|adults|youngsters)\s+(?:are|is|were|was|be|become|"
+                       r"becomes|became|reach|reaches|reached)\s+(?:\d+\s*(?:and|to|or)\s*)?$", re.I)  # (said of people)
+NOTHING_AFTER = re.compile(r"\s*(?:[.,;:)]|$|(?:and|or)\s+(?:over|older|\d+)\b)")  # (no noun counted: "are 18.")
 AT_AGE = re.compile(r"(?:^|[.;:]\s+)at\s+$", re.I)  # a clause opening "At 16, ..." (not "the number stood at 16")
 AGE_LISTED = re.compile(r"\s*(?:,|(?:and|or|to)\s+\d)")
 TIME_UNIT = re.compile(r"\s*(?:-\s*)?(?:hours?|days?|weeks?|months?|years?)\b(?!\s+old)", re.I)  # (an age counts)
@@ -137,9 +140,18 @@ def kind_of(text: str, figure: re.Match) -> str:
     if RATE.match(text, figure.end()) or text.endswith("per ", 0, figure.start()):
         return "rate"  # ("88 per 10,000": neither figure is a count)
     if AGE_BEFORE.search(text, max(0, figure.start() - LOOK_BACK), figure.start()) or AGE_AFTER.match(text, figure.end()) \
-            or AT_AGE.search(text, 0, figure.start()) and AGE_LISTED.match(text, figure.end()):
+            or AT_AGE.search(text, 0, figure.start()) and AGE_LISTED.match(text, figure.end()) \
+            or _age_said(text, figure):
         return "age"  # ("when they turn 18", "17-year-olds", "At 16, the proportion ...": how old, not how many)
     return "duration" if TIME_UNIT.match(text, figure.end()) else "count"
+
+
+def _age_said(text: str, figure: re.Match) -> bool:
+    """True for 16 to 25 said of people with no noun after it ("after the care leavers are 18.", "until they
+    reach 21 or 25"): an age."""
+    return figure.group(0).isdigit() and 16 <= int(figure.group(0)) <= 25 and bool(
+        IS_BEFORE.search(text, max(0, figure.start() - LOOK_BACK), figure.start())) and bool(
+        NOTHING_AFTER.match(text, figure.end()))
 
 
 def contents_line(text: str) -> bool:
