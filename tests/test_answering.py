@@ -2489,6 +2489,12 @@ def test_a_possessive_before_what_a_figure_counts_is_not_what_it_counts(answerer
     assert answerer.tools.counts_asked("how many homes does it run", "It runs 12 children's homes.", "12")
 
 
+def test_the_start_of_a_change_from_one_figure_to_another_is_what_was_not_what_is(answerer: Answerer) -> None:
+    quote = "This has resulted in a reduction from 38 social worker vacancies to only five."
+    assert not answerer.tools.counts_asked("how many social work vacancies did bradford have?", quote, "38")
+    assert answerer.tools.counts_asked("how many vacancies did bradford have before?", quote, "38")
+
+
 def test_what_a_relative_clause_tells_of_a_figures_noun_is_not_what_it_counts(answerer: Answerer) -> None:
     """"how many new foster carers": "24 care leavers who continue to receive the support of foster carers"
     counts care leavers (s41 Ofsted probe u06, which led with **24**); "25 households to become foster carers" may

@@ -74,6 +74,10 @@ CHANGE_SIZE = re.compile(r"\b(?:increase|rise|reduction|decrease|fall|drop|growt
                          r"\b(?:increased|decreased|rose|fell|reduced|grew|dropped)\s+by\s+$", re.I)  # a change's size
 CHANGE_ASKED = re.compile(r"\b(?:increase\w*|rises?|rose|more|fewer|less|grow\w*|grew|falls?|fell|drop\w*|chang\w*|"
                           r"reduc\w*|decreas\w*|up|down|differen\w*)\b", re.I)
+FROM_THEN_TO = re.compile(r"\bfrom\s+(?:about\s+|around\s+|approximately\s+)?$")  # "a reduction from 38 ... to only five":
+TO_AFTER = re.compile(r"[\d,.]*%?\s+(?:[\w'’-]+\s+){0,5}?to\s+(?:only\s+|just\s+|about\s+)?(?:\d|one|two|three|four|five|"
+                      r"six|seven|eight|nine|ten)", re.I)  # (38 was, five is)
+THEN_ASKED = re.compile(r"\b(?:before|previous\w*|earlier|originally|used to|from)\b", re.I)
 CLAUSE_WORDS = 10       # the words after a figure among which the reports' term for what is counted may be
 
 
@@ -152,6 +156,9 @@ class Tools:
         at = quote.find(figure)
         if at >= 0 and CHANGE_SIZE.search(quote[max(0, at - 30):at]) and not CHANGE_ASKED.search(question):
             return False  # ("an increase of 30 children since March 2015": by how much, not how many)
+        if at >= 0 and FROM_THEN_TO.search(quote[max(0, at - 20):at]) and TO_AFTER.match(quote, at) \
+                and not THEN_ASKED.search(question):
+            return False  # (what it was, not what it is)
         counted, unit = counted_asked(question), without_possessives(unit_of(quote, figure))
         if not counted or not unit or stems(counted) & stems(unit):
             return True
