@@ -978,6 +978,13 @@ def test_a_finding_asked_of_one_side_leaves_out_the_other_sides(answerer: Answer
     assert praised.answer.startswith("**London CRC (2019)**: Through the Gate work at London CRC was good.")
 
 
+@pytest.mark.parametrize("question", ["who inspects probation services?", "who inspected the crcs?"])
+def test_who_inspects_a_kind_of_body_names_the_inspectorate(answerer: Answerer, question: str) -> None:
+    answer = ask(answerer, question)  # (no body, year or topic named: the inspectorate of the reports in scope)
+    assert answer.answer.startswith("**HM Inspectorate of Probation** inspected ") and len(answer.citations) == 1
+    assert_quotes_on_pages(answerer, answer)
+
+
 def test_why_after_one_bodys_grade_gives_the_findings_behind_it(answerer: Answerer) -> None:
     first = ask(answerer, "How was Merseyside CRC rated in 2020?")
     why = ask(answerer, "why?", first.session_id)

@@ -11,7 +11,7 @@ from service.answering import grades
 from service.answering.areas import area_key
 from service.answering.asks import AREA_ASKED, WHO, grades_wanted
 from service.answering.compose import NOT_IN_REPORTS, CitationBook, abstain
-from service.answering.evidence import LEAD_ASKED, Claim, Evidence, label, role_asked
+from service.answering.evidence import LEAD_ASKED, Claim, Evidence, label, provenance_evidence, role_asked
 from service.answering.fit import counts_checked, named_first, on_side, with_kind_asked
 from service.answering.when import dated_as_asked, latest_first, with_latest
 from service.answering.rank import ABSTAIN_BELOW, Question, strength
@@ -31,6 +31,7 @@ MAX_OPEN = 6            # an open question across reports: the best sentence of 
 KEEP_WITHIN = 2.0       # z-score units below the best that still support the answer
 CLAIM_REPORTS = 8       # metadata claims are ranked for scopes of up to this many reports
 OFFERED = 8             # the best-ranked evidence an optional prose writer may cite
+WHO_INSPECTS = re.compile(r"^\W*who\s+(?:inspects?|inspected|checks?|regulates?|oversees?)\b", re.I)
 NOTHING_ASKED = ("That question names no organisation, year, grade or topic to look for. Ask, for example, "
                  "what an inspection of an organisation found about a topic, or which organisations were rated a grade.")
 COUNTED_IN_WORDS = re.compile(r"\b(one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|thirty|"
@@ -58,7 +59,8 @@ def answer_fact(tools: Tools, scope: Scope, book: CitationBook, session_id: str)
     if scope.missing or not scope.report_ids:
         return abstain(session_id, missing=scope.missing)
     if not (scope.bodies or scope.years or scope.topic_words or scope.conditions or scope.names):
-        return abstain(session_id, NOTHING_ASKED)  # "???", "which", "how many": nothing to look for
+        return inspected_by(tools, scope, book, session_id) if WHO_INSPECTS.search(scope.question) else \
+            abstain(session_id, NOTHING_ASKED)  # "???", "which", "how many": nothing to look for
     if scope.bodies and (unsaid := not_named(tools, scope)):  # ("does middlesbrough run mockingbird?")
         return abstain(session_id, unsaid_by(tools, scope, unsaid))
     if scope.answer_type is None and scope.bodies and (role := role_asked(scope.topic_words)):
@@ -90,6 +92,21 @@ def answer_fact(tools: Tools, scope: Scope, book: CitationBook, session_id: str)
     chosen = tools.with_antecedents(chosen) if question.answer_type is None else chosen  # (what "this" is)
     chosen = _area_graded(tools, scope) + chosen if question.answer_type is None else chosen
     return fact_answer(chosen, question, book, session_id, tools.counting_figure).model_copy(update={"strength": found})
+
+
+def inspected_by(tools: Tools, scope: Scope, book: CitationBook, session_id: str) -> Answer:
+    """"Who inspects probation services?": each inspectorate of the reports in scope, how many it wrote, cited to
+    the line of its latest report that names it."""
+    by: dict[str, list] = {}
+    for meta in tools.newest_first(scope.report_ids):
+        by.setdefault(meta.inspectorate or "", []).append(meta)
+    total = len(scope.report_ids)
+    lines = [f"**{name}** inspected {'all' if len(metas) == total else f'{len(metas)} of the'} {total} reports in scope "
+             f"[{n}]." for name, metas in by.items()
+             if name and (ev := provenance_evidence(tools.library, metas[0], "inspectorate"))
+             and (n := book.cite(ev)) is not None]
+    return Answer(answer="\n".join(lines), abstained=False, session_id=session_id, citations=book.citations) \
+        if lines else abstain(session_id, NOTHING_ASKED)
 
 
 def _area_graded(tools: Tools, scope: Scope) -> list[Evidence]:
