@@ -100,6 +100,8 @@ def test_everyday_words_are_read_with_the_reports_terms() -> None:
     assert reports_words("childrens services are run by some company - what's it called?") != ""
     assert reports_words("who actually delivers its children's services?") == reports_words(
         "who runs children's services in sandwell")  # (a verb of the same frame)
+    assert reports_words("who runs the service there?") == reports_words("who runs children's services in sandwell")
+    assert reports_words("who runs the fostering service in leeds?") == ""  # (one service: its own words)
     assert reports_words("who ran wales crc") == ""  # (a provider's owner: read from the reports' metadata)
     assert reports_words("which crcs had poor it systems") == "ICT systems"  # lower case, before a system word
     assert reports_words("did it equipment hold staff back") == "ICT systems"

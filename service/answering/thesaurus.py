@@ -48,7 +48,9 @@ TERMS: dict[str, str] = {  # the reports' term: the everyday ways of saying it (
                                                          r" (?:social care|services)\b|\b(?:deliver|provid)\w*\s+"
                                                          r"(?:(?:its|their|the|[\w-]+['’]s?)\s+)?child\w*['’]?s?"
                                                          r" (?:social care|services)\b|\bchild\w*['’]?s? (?:social care|"
-                                                         r"services)\b[^?]{0,40}\b(?:run|ran|operated) by\b",
+                                                         r"services)\b[^?]{0,40}\b(?:run|ran|operated) by\b|"
+                                                         r"^\W*(?:and\s+)?who\s+(?:runs?|ran|operates?|delivers?|provides?)\s+"
+                                                         r"(?:the|its|their)\s+(?:services?|social care)\b",
     "substance misuse": r"\bdrugs?\b|\bdrink(ing)?\b|alcohol|addiction",
     "accommodation": r"housing|homeless\w*|somewhere to live|a place to live|roof over",
     "employment training education": r"\bjobs?\b|into work|get work|find work",
