@@ -15,11 +15,12 @@ YEAR = A_YEAR
 YEAR_PHRASE = re.compile(rf"(?:\b(?:since|from|after|before|until|during)\s+)?{YEAR.pattern}", re.I)  # "since 2020"
 SPAN_YEARS = re.compile(r"\b(?:between|from)?\s*((?:19|20)\d\d)\s*(?:and|to|-|–|until)\s*((?:19|20)\d\d)\b", re.I)
 SHORT_SPAN = re.compile(r"\b((?:19|20)\d\d)\s*[-–/]\s*(\d\d)\b(?![-–/]?\d)")  # a school or financial year
+NOW_THAN = (r"\b(?:now|today|these days|nowadays|currently)\s+(?:than|compared\s+(?:with|to))\s+(?:in\s+)?"
+            r"((?:19|20)\d\d)\b")  # ("more now than in 2018": since 2018)
 OPEN_AFTER = re.compile(r"\b((?:19|20)\d\d)\s+(?:or|and)\s+(?:later|after|since)|"
                         r"\b(?:since|after)\s+((?:19|20)\d\d)(?:\s+onwards?)?|"
-                        r"\bfrom\s+((?:19|20)\d\d)\s+(?:on|onwards?|forwards?)\b|"
-                        r"\b(?:now|today|these days|nowadays|currently)\s+(?:than|compared\s+(?:with|to))\s+(?:in\s+)?"
-                        r"((?:19|20)\d\d)\b", re.I)  # "reports from 2023": of 2023; "more now than in 2018": since
+                        r"\bfrom\s+((?:19|20)\d\d)\s+(?:on|onwards?|forwards?)\b|" + NOW_THAN, re.I)  # "reports from
+# 2023": of 2023
 DATED_BY = re.compile(r"\b(publish\w*|inspected|inspections?|visited|fieldwork|reports?)\b", re.I)  # a month dates them
 MONTH_YEAR = re.compile(rf"{MONTH.pattern}\s+(?:of\s+)?((?:19|20)\d\d)\b", re.I)
 BEFORE = re.compile(r"\bbefore\s+(?:(?:the|its|their)\s+)?((?:19|20)\d\d)\b", re.I)  # ("before the 2019 one")

@@ -8,6 +8,7 @@ import re
 
 from service.answering import grades
 from service.answering.asks import OTHER
+from service.answering.dates import NOW_THAN
 from service.answering.scope import RATING, RECENCY, Scope, without_names
 from service.answering.text import stem
 from service.answering.verdict import ABSENT
@@ -56,8 +57,9 @@ HOW_RATED = re.compile(r"\b(rated|graded|judged|ratings?|grades?|judge?ments?|go
                        r"improvement|bad|poor|well|badly|strong|weak|like that|that way)\b", re.I)
 ALWAYS = re.compile(r"\b(always|ever|every time|each time|every inspection|each inspection)\b", re.I)  # of all its grades
 COUNT_CUE = re.compile(r"\bhow many\b|\bnumber of\b|\b(share|proportion|percentage|per ?cent|count|counts)\b|"
-                       r"\bhow (have|has|did)\b|\b(more|fewer|less)\s+(?:\w+\s+)?(councils|crcs|providers|authorities|las|local "
-                       r"authorities|organisations|reports|inspections)\b", re.I)  # ("did more councils get X in A or B?")
+                       r"\bhow (have|has|did)\b|\b(more|fewer|less)\s+(?:\w+\s+)?(councils|crcs|providers|"
+                       r"authorities|las|local authorities|organisations|reports|inspections)\b", re.I)  # ("did more
+# councils get X in A or B?")
 SOONEST = re.compile(r"\b(first|earliest|oldest|most recent(?:ly)?|latest|newest)\b", re.I)
 SOONEST_WORDS = {stem(w) for w in "first earliest oldest recent recently latest newest watchdog watchdogs regulator "
                                    "regulators inspectorate inspectorates".split()}  # (by whom: "from the watchdog")
@@ -101,8 +103,7 @@ BETTER = re.compile(r"\b(better|worse|higher|lower|stronger|weaker|best|worst|or
 MORE_OR_LESS = re.compile(r"\b(more|fewer|less|higher|lower|greater|smaller|bigger)\b", re.I)  # (of two years' counts)
 RISEN = re.compile(r"\b(?:go|goes|gone|went|going)\s+(?:up|down)\b|\b(?:rise|rises|risen|rising|rose|increas\w*|"
                    r"decreas\w*|fall|falls|fallen|falling|fell|grow|grows|grown|growing|grew|drop\w*|declin\w*)\b", re.I)
-SINCE = re.compile(r"\bsince\s+(?:19|20)\d\d\b|\b(?:now|today|these days|nowadays|currently)\s+(?:than|compared\s+"
-                   r"(?:with|to))\s+(?:in\s+)?(?:19|20)\d\d\b", re.I)  # (and "more now than in 2018")
+SINCE = re.compile(r"\bsince\s+(?:19|20)\d\d\b|" + NOW_THAN, re.I)  # (and "more now than in 2018")
 CHANGE_CUE = re.compile(r"\b(chang\w*|improv\w*|get better|got better|got worse|progress\w*|since)\b", re.I)
 DIRECTION = re.compile(r"\b(improv\w*|better|worse|declin\w*|deteriorat\w*|dropp?(ed|s)?|slipp?(ed|s)?|downhill|"
                        r"fall(en|s)?|fell|(go|gone|went|goes) (up|down)|progress\w*|chang\w*|keep|kept|retain(ed)?|"
@@ -150,6 +151,11 @@ def quantity_asked(scope: Scope) -> bool:
             and not MOST_INSPECTED.search(scope.question) and not MOST_CHANGED.search(scope.question))
 
 
+def count_moved(question: str) -> bool:
+    """True when a question asks which way a count moved ("has it gone up", "fewer", "higher than in 2019")."""
+    return bool(RISEN.search(question) or MORE_OR_LESS.search(question))
+
+
 def intent_of(scope: Scope) -> str:
     """fact, overview (of one report), compare (reports side by side), list (a row per report), rank (by grade,
     date, count, change or figure), themes (findings many reports share) or trend (counts by year)."""
@@ -187,11 +193,11 @@ def intent_of(scope: Scope) -> str:
             or named == 1 and len(scope.report_ids) >= 2 and changed & UNDIRECTED \
             and changed <= UNDIRECTED | VAGUE | CHANGE_FRAME:  # ("what had changed at X by the time they went back?")
         return "compare"  # "has Suffolk gone downhill", "Birmingham over the years", "was it always that good?"
-    moved = COMPARE_CUE.search(scope.question) or CHANGE_CUE.search(scope.question) or RISEN.search(scope.question) \
-        or MORE_OR_LESS.search(scope.question)
-    counts_compared = COUNT_CUE.search(scope.question) and (len(years) >= 2 and moved or SINCE.search(
-        scope.question) and (RISEN.search(scope.question) or MORE_OR_LESS.search(scope.question)))  # ("how many in 2022 compared with 2023", "has the
-    # number of outstanding councils gone up since 2018?"; not "how many were outstanding since 2020?": a count)
+    shifted = count_moved(scope.question)
+    moved = shifted or COMPARE_CUE.search(scope.question) or CHANGE_CUE.search(scope.question)
+    counts_compared = COUNT_CUE.search(scope.question) and (len(years) >= 2 and moved or shifted and SINCE.search(
+        scope.question))  # ("how many in 2022 compared with 2023", "has the number of outstanding councils gone
+    # up since 2018?"; not "how many were outstanding since 2020?": a count)
     if named == 0 and (TREND.search(scope.question) or counts_compared) and (
             scope.kind != "list" or COUNT_CUE.search(scope.question)):
         return "trend"  # counts by year across reports; one body's change is a comparison, "which ..." a list

@@ -21,9 +21,9 @@ ACRONYM_NAMED = re.compile(r"((?:[\w'’-]+\s+){1,6})\([a-z]?[A-Z]{2,}[\w-]*\)")
 TITLED_UNIT = re.compile(rf"\b([A-Z][\w'’-]+)\s+([A-Z][\w'’-]+)\s+(?:{UNIT})\b")
 NAME_AFTER = re.compile(rf"\b(?i:{UNIT})\s*(?:,|\()\s*(?:the\s+)?[‘'\"]?[A-Z][\w'’-]*\s+[A-Z]")  # ("the regional
 # adoption agency (Adopt London West)", "the Children in Care council, Care in Action")
-NAME_THEN_KIND = re.compile(rf"\b[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)*\s+\((?:(?:the|an?)\s+)?(?!(?:the|an?)\s)(?:[\w'’-]+\s+){{2,8}}"
-                            rf"(?i:{UNIT})\)")  # (a name,
-# then in brackets what it is: "Aspire (Haringey Children in Care Council)", "ASPIRE (the children in care council)")
+NAME_THEN_KIND = re.compile(rf"\b[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)*\s+\((?:(?:the|an?)\s+)?(?!(?:the|an?)\s)"
+                            rf"(?:[\w'’-]+\s+){{2,8}}(?i:{UNIT})\)")  # (a name, then in brackets what it is:
+# "Aspire (Haringey Children in Care Council)", "ASPIRE (the children in care council)")
 ACRONYM_AFTER = re.compile(r"\b[A-Z][\w'’-]*(?:\s+(?:of|in|and|for|the|on|at))?\s+[A-Z][\w'’-]*\s+\([A-Z]{2,}\)")
 CASED_WORD = re.compile(r"[A-Za-z0-9][\w'’-]*")
 NEAR = 4   # words after a name, and "the", that may say what it names ("Shield, the multi-agency specialist team")

@@ -14,7 +14,7 @@ from ingest.models import GRADES, ReportMeta
 from service.answering import grades
 from service.answering.areas import area_key
 from service.answering.compose import CitationBook, abstain, markdown_table
-from service.answering.intent import MORE_OR_LESS, RISEN
+from service.answering.intent import count_moved
 from service.answering.organisations import body_label
 from service.answering.scope import Scope, without_names
 from service.answering.tools import Tools
@@ -38,8 +38,7 @@ def answer_trend(tools: Tools, scope: Scope, book: CitationBook, session_id: str
         return abstain(session_id)
     table = _table(by_year, condition)
     what = f"*{area}*" if area else "overall"
-    moved = RISEN.search(scope.question) or MORE_OR_LESS.search(scope.question)  # ("has it gone up?", "more?")
-    lead = _moved(table, condition) * bool(moved) + _lead(table, condition, what)
+    lead = _moved(table, condition) * count_moved(scope.question) + _lead(table, condition, what)
     items = [Item(body=body_label(m), report_id=m.report_id, verdict="grade", citations=[n],
                   published=m.published_iso(), finding=f"rated {g} {'for ' + area if area else 'overall'}")
              for year in sorted(by_year) for m, g, n in by_year[year]]
