@@ -2787,3 +2787,18 @@ def test_who_else_lists_the_other_bodies_of_that_kind(answerer: Answerer) -> Non
     listed = {i.report_id.rsplit("-", 1)[0] for i in answer.items}
     assert listed == {"cheshire-greater-manchester-crc", "hampshire-isle-of-wight-crc",
                       "humberside-lincolnshire-north-yorkshire-crc", "west-yorkshire-crc"}, answer.answer
+
+
+@pytest.mark.parametrize("question", ["anything nice said about cheshire and greater manchester",
+                                      "what did cheshire and greater manchester crc do well?"])
+def test_strengths_asked_of_a_report_that_states_none_say_so_and_give_its_concerns(answerer: Answerer,
+                                                                                 question: str) -> None:
+    answer = ask(answerer, question)
+    assert "states no strengths" in answer.answer and "**Concerns**" in answer.answer, answer.answer
+    assert "Staffing at Cheshire and Greater Manchester CRC had been cut" in answer.answer, answer.answer
+    assert_quotes_on_pages(answerer, answer)
+
+
+def test_concerns_asked_of_a_report_with_concerns_do_not_say_it_states_none(answerer: Answerer) -> None:
+    answer = ask(answerer, "what went wrong at cheshire and greater manchester crc?")
+    assert "states no" not in answer.answer and "**Concerns**" in answer.answer, answer.answer

@@ -81,6 +81,9 @@ def answer_overview(tools: Tools, scope: Scope, book: CitationBook, session_id: 
     strengths = _beyond(findings(tools, meta, "positive", PER_SIDE * 2), graded) if asked != {"concern"} else []
     concerns = _beyond(findings(tools, meta, "concern", PER_SIDE * 2), graded) if asked != {"positive"} else []
     shown = PER_SIDE * 2 if len(asked) == 1 else PER_SIDE  # (one side asked: more of it, "what needed to improve")
+    none_stated = _none_on_side(tools, meta, asked, strengths + concerns)
+    if none_stated:  # (its findings the other way say why: "anything nice said about X?" of a critical report)
+        strengths, concerns, shown = findings(tools, meta, "positive"), findings(tools, meta, "concern"), PER_SIDE
     book.offer(strengths[shown:] + concerns[shown:])  # more for an optional prose writer
     strengths, concerns = (sorted(side[:shown], key=lambda ev: ev.row) for side in (strengths, concerns))
     overall = [c.evidence for c in claims if c.area is None]
@@ -90,7 +93,7 @@ def answer_overview(tools: Tools, scope: Scope, book: CitationBook, session_id: 
             claim.evidence.claim = f"*{claim.area}*: **{meta.areas[claim.area]}**"
     found = outcome(tools, meta) if not overall and not asked else None  # an ungraded report's verdict sentence
     strengths, concerns = ([ev for ev in side if not found or ev.quote != found.quote] for side in (strengths, concerns))
-    parts = [_lines([found] if found else [], book, "**Outcome**"), _lines(overall, book, "")]
+    parts = [none_stated, _lines([found] if found else [], book, "**Outcome**"), _lines(overall, book, "")]
     parts += [_lines(areas, book, "**Grades by area**"),
               _lines(earlier_grades(tools, scope, meta) if not asked else [], book, "**Earlier inspections**")]
     sides = [(strengths, "**Strengths**"), (concerns, "**Concerns**")]  # (a weak report's concerns first)
@@ -109,6 +112,14 @@ def answer_overview(tools: Tools, scope: Scope, book: CitationBook, session_id: 
         return abstain(session_id)
     return Answer(answer=f"**{label(meta)}**\n{text}", abstained=False, session_id=session_id,
                   citations=book.citations)
+
+
+def _none_on_side(tools: Tools, meta: ReportMeta, asked: set[str], found: list[Evidence]) -> str:
+    """"The report states no strengths." when one side is asked, none of the report's findings is on it, and
+    the whole report was read (a long report's later pages may hold one); else ""."""
+    if len(asked) != 1 or found or len(tools.library.text.rows([meta.report_id])) > READ_AT_MOST:
+        return ""
+    return f"The report states no {'strengths' if asked == {'positive'} else 'concerns'} of {body_label(meta)}."
 
 
 def earlier_grades(tools: Tools, scope: Scope, meta: ReportMeta) -> list[Evidence]:
