@@ -2802,3 +2802,24 @@ def test_strengths_asked_of_a_report_that_states_none_say_so_and_give_its_concer
 def test_concerns_asked_of_a_report_with_concerns_do_not_say_it_states_none(answerer: Answerer) -> None:
     answer = ask(answerer, "what went wrong at cheshire and greater manchester crc?")
     assert "states no" not in answer.answer and "**Concerns**" in answer.answer, answer.answer
+
+
+@pytest.mark.parametrize("question", ["what is a CRC?", "What does CRC stand for?", "what are crcs",
+                                      "whats a crc"])
+def test_what_a_term_means_gives_the_words_a_report_spells_it_out_with(answerer: Answerer, question: str) -> None:
+    answer = ask(answerer, question)
+    assert answer.answer.startswith("**CRC** stands for *Community Rehabilitation Company* [1]."), answer.answer
+    assert "Community Rehabilitation Company (CRC)" in answer.citations[0].quote
+    assert len({c.quote.split(" CRC ")[-1] for c in answer.citations}) == len(answer.citations), answer.answer
+    assert_quotes_on_pages(answerer, answer)
+
+
+@pytest.mark.parametrize(("question", "term"), [("what is a CRC?", "CRC"), ("What does ILACS stand for?", "ILACS"),
+                                                ("define the NPS", "NPS"), ("what's the mockingbird programme", 
+                                                                            "mockingbird programme"),
+                                                ("what did Essex CRC find about unpaid work?", None),
+                                                ("what is the grade of Essex CRC in 2018 and why was it given?", None)])
+def test_the_term_a_question_asks_the_meaning_of(question: str, term: str | None) -> None:
+    from service.answering.asks import term_asked
+
+    assert term_asked(question) == term

@@ -11,6 +11,8 @@ from service.answering import grades
 from service.answering.graded_when import WHEN_GRADED
 from service.answering.mentions import BodyMatch
 
+TERM_ASKED = re.compile(r"^\W*(?:what\s+(?:is|are|does|do)\s+|what['’]?s\s+|define\s+|meaning\s+of\s+)"
+                        r"(?:an?\s+|the\s+)?([\w'’ -]+?)\s*(?:stand\s+for|mean|do)?\W*$", re.I)  # a term's meaning
 NUMERIC = re.compile(r"\b(more than|over|above|at least|greater than|exceeding|fewer than|less than|under|below|"
                      r"at most)\s+(?:about\s+)?(\d[\d,]*(?:\.\d+)?)\s*(%|per ?cent)?", re.I)
 NUMBER_Q = re.compile(r"\bhow (many|much|big|large|high)\b|\bnumbers?\b(?!\s+of\s+(?:ways|reasons|areas|issues))|\bwhat (\w+ ){0,2}(percentage|proportion|share|number|fraction|"
@@ -187,3 +189,10 @@ SIDE_ASKED = {"concern": re.compile(r"\b(weakness(?:es)?|shortcomings?|concerns?
 def sides_named(question: str) -> set[str]:
     """The sides a question names ("what were its strong points?": positive), however it words them."""
     return {side for side, pattern in SIDE_ASKED.items() if pattern.search(question)}
+
+
+def term_asked(question: str) -> str | None:
+    """The term a question asks the meaning of ("what is a CRC?", "what does ILACS stand for?": "CRC", "ILACS"),
+    of at most three words."""
+    match = TERM_ASKED.match(question)
+    return match[1] if match and len(match[1].split()) <= 3 else None

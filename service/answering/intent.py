@@ -7,7 +7,7 @@ from __future__ import annotations
 import re
 
 from service.answering import grades
-from service.answering.asks import OTHER
+from service.answering.asks import OTHER, term_asked
 from service.answering.dates import NOW_THAN
 from service.answering.scope import RATING, RECENCY, Scope, without_names
 from service.answering.text import stem
@@ -157,7 +157,7 @@ def count_moved(question: str) -> bool:
 
 
 def intent_of(scope: Scope) -> str:
-    """fact, overview (of one report), compare (reports side by side), list (a row per report), rank (by grade,
+    """fact, define (a term), overview (of one report), compare (reports side by side), list (a row per report), rank (by grade,
     date, count, change or figure), themes (findings many reports share) or trend (counts by year)."""
     residue = {stem(w) for w in scope.topic_words}
     named = len({b.body for b in scope.bodies})
@@ -203,6 +203,9 @@ def intent_of(scope: Scope) -> str:
         return "trend"  # counts by year across reports; one body's change is a comparison, "which ..." a list
     if named != 1 and LEAGUE.search(scope.question) and residue <= RATING | LEAGUE_WORDS | RECENCY:
         return "rank"  # "rank the CRCs by grade", "from best to worst", "by their latest grade": a league table
+    if not named and not years and not scope.conditions and term_asked(scope.question) and not residue & RATING \
+            and not any(p.search(scope.question) for p in (BEST_WORST, SOONEST, MOST_INSPECTED, MOST_CHANGED)):
+        return "define"  # "what is a CRC?", "what does ILACS stand for?" (not "what is the most common rating?")
     if scope.kind == "list" and scope.bodies and scope.answer_type == "grade" and not scope.conditions:
         return "fact"  # "what grades did Essex CRC and Wales CRC get?": each one's grade, not a topic "grades"
     if scope.kind == "list" and len(scope.report_ids) == 1 and scope.topic_words and not scope.conditions \

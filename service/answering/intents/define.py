@@ -1,0 +1,79 @@
+"""What a term of the reports means ("what is a CRC?", "what does ILACS stand for?", "define the NPS"): the words
+a report spells it out with, then the sentences in scope that say most about it by meaning, each said once."""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import replace
+
+from service.acronyms import spelled_out
+from service.answering.asks import term_asked
+from service.answering.compose import CitationBook, abstain
+from service.answering.evidence import Evidence
+from service.answering.organisations import body_label
+from service.answering.scope import Scope
+from service.answering.text import no_finding, stems, words
+from service.answering.verdict import is_absence
+from service.answering.tools import Tools
+from service.schemas import Answer
+
+SPELLING_READ = 200   # sentences that put the term in brackets, read for the words it stands for
+SHOWN = 3             # sentences about it
+SAID_SHARE = 0.75     # a sentence whose words, its body's name aside, are this much another's says it again
+RANKED = 40
+KEEP_WITHIN = 1.5     # ... ranking within this of the best (z-score units)
+
+
+def spelled_as(tools: Tools, scope: Scope, term: str) -> tuple[str, str, Evidence] | None:
+    """The acronym, the words the reports in scope spell it out with most often ("CRC", "Community
+    Rehabilitation Company"), and the first sentence that does."""
+    corpus, key = tools.library.text, term.strip().upper()
+    rows = tools.rows(scope.report_ids)
+    if len(term.split()) != 1:
+        return None
+    held = rows[sum(corpus.holding([c], rows) for c in corpus.columns(f"{term} {term[:-1]}")) > 0][:SPELLING_READ]
+    found = [(said, int(row), acronym) for row in held
+             for acronym, said in spelled_out(corpus.sentence(int(row))[4]).items() if key in (acronym.upper(),
+                                                                                              f"{acronym.upper()}S")]
+    if not found:
+        return None
+    said = Counter(s for s, _, _ in found).most_common(1)[0][0]
+    row, acronym = next((r, a) for s, r, a in found if s == said)
+    report_id, page, _, _, quote = corpus.sentence(row)
+    said = next((m[0] for m in re.finditer(r"\s+".join(map(re.escape, said.split())), quote.replace("’", "'"), re.I)),
+                said)  # (as the report writes it)
+    return acronym, said, Evidence(tools.library.reports[report_id], page, corpus.section(row), quote, row=row)
+
+
+def answer_definition(tools: Tools, scope: Scope, book: CitationBook, session_id: str) -> Answer:
+    term = term_asked(scope.question) or scope.topic
+    spelled = spelled_as(tools, scope, term)
+    topic = " ".join(filter(None, [term, spelled[1] if spelled else ""]))
+    question = tools.of_scope(replace(scope, topic_words=words(topic), topic=topic))
+    ranked = tools.ranker.rank(question, tools.rows(scope.report_ids), [], limit=RANKED)
+    lines, spelling = [], [spelled[2]] if spelled else []
+    if spelled and (n := book.cite(spelled[2])) is not None:
+        lines.append(f"**{spelled[0]}** stands for *{spelled[1]}* [{n}].")
+    ranked = [ev for ev in ranked if ev.score >= ranked[0].score - KEEP_WITHIN and ev.kind == "sentence"
+              and not is_absence(ev.quote) and not no_finding(ev.quote)] if ranked else []
+    for ev in distinct(ranked, SHOWN, spelling):
+        if (n := book.cite(ev)) is not None:
+            lines.append(f"- {ev.quote} [{n}]")
+    if not lines:
+        return abstain(session_id)
+    return Answer(answer="\n".join(lines), abstained=False, session_id=session_id, citations=book.citations)
+
+
+def distinct(ranked: list[Evidence], limit: int, shown: list[Evidence]) -> list[Evidence]:
+    """The best sentences, less those another chosen one says again with another body's name ("Like other CRCs,
+    Wales CRC supervised ...", "Like other CRCs, DLNR CRC supervised ...")."""
+    chosen = list(shown)
+    for ev in ranked:
+        said = stems(ev.quote) - stems(body_label(ev.meta))
+        if not any(len(said & (other := stems(c.quote) - stems(body_label(c.meta))))
+                   >= SAID_SHARE * max(1, min(len(said), len(other))) for c in chosen):
+            chosen.append(ev)
+        if len(chosen) == limit + len(shown):
+            break
+    return chosen[len(shown):]
