@@ -2823,3 +2823,11 @@ def test_the_term_a_question_asks_the_meaning_of(question: str, term: str | None
     from service.answering.asks import term_asked
 
     assert term_asked(question) == term
+
+
+def test_a_topic_the_report_just_summarised_does_not_cover_is_found_in_the_bodys_other_report(
+        answerer: Answerer) -> None:
+    first = ask(answerer, "tell me about merseyside crc")  # (the 2020 report's overview)
+    women = ask(answerer, "what about women?", first.session_id)
+    assert "Women's services at Merseyside CRC were praised." in women.answer, women.answer
+    assert {c.report_id for c in women.citations} == {"merseyside-crc-2018"}, women.answer

@@ -246,7 +246,8 @@ def _ellipsis(rest: str, previous: Context, names: BodyNames, areas: AreaNames |
     if not bodies and names.unknown(rest, bodies):  # "what about kent?": a place no report is about, asked alone
         return as_question(rest), False
     if not bodies and not years and previous.mentions and not REFERS_BACK.search(rest):
-        when = f" in {previous.years[0]}" if previous.years else ""  # ("what about care leavers?": in Leeds, 2022)
+        when = f" in {previous.years[0]}" if previous.years and YEAR.search(previous.resolved) else ""  # ("what
+        # about care leavers?" after a question of Leeds in 2022: in 2022; after one of Leeds: in any of its years)
         return f"{as_question(rest).rstrip('?')} for {' and '.join(previous.bodies)}{when}?", True
     if (not bodies and not years) or _says_more(rest, bodies):
         return as_question(rest), False
