@@ -165,7 +165,7 @@ TRAILING = re.compile(r"\s*\([^()]*\)\s*$")  # what a follow-up was completed wi
 def as_question(rest: str) -> str:
     """A fragment ("care leavers in Leeds") as a question of its own."""
     asked = re.match(r"^(what|how|who|which|where|when|why|did|does|do|is|was|were)\b", rest, re.I)
-    return rest.rstrip("?") + "?" if asked else f"What about {rest.rstrip('?')}?"
+    return rest.rstrip("?") + "?" if asked else f"What did the reports say about {rest.rstrip('?')}?"
 
 
 def strip_appendix(text: str) -> str:
