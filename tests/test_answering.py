@@ -2831,3 +2831,19 @@ def test_a_topic_the_report_just_summarised_does_not_cover_is_found_in_the_bodys
     women = ask(answerer, "what about women?", first.session_id)
     assert "Women's services at Merseyside CRC were praised." in women.answer, women.answer
     assert {c.report_id for c in women.citations} == {"merseyside-crc-2018"}, women.answer
+
+
+@pytest.mark.parametrize("question", ["what was the biggest problem at london crc in 2018?",
+                                      "what were the major worries about london crc in 2018",
+                                      "london crc 2018 - greatest weakness?"])
+def test_the_biggest_problem_of_one_report_is_its_concerns(answerer: Answerer, question: str) -> None:
+    answer = ask(answerer, question)
+    assert "**Concerns**" in answer.answer and "**Strengths**" not in answer.answer, answer.answer
+    assert {c.report_id for c in answer.citations} == {"london-crc-2018"}, answer.answer
+
+
+def test_did_it_get_better_later_asks_for_a_change(answerer: Answerer) -> None:
+    listed = ask(answerer, "which crcs were inadequate")
+    later = ask(answerer, "did it get better later?", listed.session_id)
+    assert later.answer.startswith("Only one inspection of Dorset, Devon and Cornwall CRC is in this index"), later.answer
+    assert "**Unchanged**" in ask(answerer, "did merseyside crc get better later?").answer

@@ -19,7 +19,7 @@ SIDES = {stem(w) for w in """problem problems concern concerns weakness weakness
     negative negatives downside downsides upside upsides plus minus""".split()}
 # ("what were the main problems at X": one side of an overview)
 OVERVIEW_WORDS = {stem(w) for w in """summary summarise summarize summarised overview tell about key main point points
-    why reason reasons badly poorly well so low high latest recent last newest most current
+    major biggest greatest why reason reasons badly poorly well so low high latest recent last newest most current
     headline headlines happen happened outcome outcomes result results verdict findings conclusions picture general
     brief briefly highlights takeaways learn know quick short rundown lowdown sum gist basically broadly mainly
     essentially generally really actually still first earliest like next following subsequent previous prior
@@ -112,7 +112,8 @@ WHERE_MOST = re.compile(r"\b(where|which|what)\b|\b(most|least)\b(?!\s+recent)",
 CHANGE_FRAME = {stem(w) for w in """improve improved improves improvement improvements improving better worse decline
     declined deteriorate deteriorated drop dropped slip slipped downhill fall fallen fell gone went goes progress
     progressed change changed since previous prior earlier last inspections first second third two both latest
-    recent next between""".split()}  # (which of its inspections: "from the first inspection to the second")
+    recent next between later afterwards subsequently""".split()}  # (which of its inspections: "from the first
+# inspection to the second"; "did it get better later?")
 UNDIRECTED = {stem(w) for w in "change changed changes different difference differences".split()}  # a change, no way
 VAGUE = {stem(w) for w in "thing things anything something much".split()}  # ("have things changed at X?")
 
