@@ -2847,3 +2847,9 @@ def test_did_it_get_better_later_asks_for_a_change(answerer: Answerer) -> None:
     later = ask(answerer, "did it get better later?", listed.session_id)
     assert later.answer.startswith("Only one inspection of Dorset, Devon and Cornwall CRC is in this index"), later.answer
     assert "**Unchanged**" in ask(answerer, "did merseyside crc get better later?").answer
+
+
+def test_what_a_grade_means_is_not_in_the_reports_and_says_so(answerer: Answerer) -> None:
+    answer = ask(answerer, "what does requires improvement mean?")
+    assert answer.abstained and answer.answer.startswith("The reports in this index give the grade *Requires "
+                                                         "improvement*"), answer.answer

@@ -11,6 +11,7 @@ from service.acronyms import spelled_out
 from service.answering.asks import term_asked
 from service.answering.compose import CitationBook, abstain
 from service.answering.evidence import Evidence
+from service.answering.grades import besides_grades, grade_of
 from service.answering.organisations import body_label
 from service.answering.scope import Scope
 from service.answering.text import no_finding, stems, words
@@ -48,6 +49,10 @@ def spelled_as(tools: Tools, scope: Scope, term: str) -> tuple[str, str, Evidenc
 
 def answer_definition(tools: Tools, scope: Scope, book: CitationBook, session_id: str) -> Answer:
     term = term_asked(scope.question) or scope.topic
+    if (grade := grade_of(term)) and not besides_grades(words(term)):  # ("what does requires improvement mean?")
+        given = sum(tools.library.reports[r].overall == grade for r in scope.report_ids)
+        return abstain(session_id, f"The reports in this index give the grade *{grade.capitalize()}* (overall, to "
+                                   f"{given} of the {len(scope.report_ids)} in scope) but do not say what it means.")
     spelled = spelled_as(tools, scope, term)
     topic = " ".join(filter(None, [term, spelled[1] if spelled else ""]))
     question = tools.of_scope(replace(scope, topic_words=words(topic), topic=topic))
