@@ -2853,3 +2853,11 @@ def test_what_a_grade_means_is_not_in_the_reports_and_says_so(answerer: Answerer
     answer = ask(answerer, "what does requires improvement mean?")
     assert answer.abstained and answer.answer.startswith("The reports in this index give the grade *Requires "
                                                          "improvement*"), answer.answer
+
+
+def test_what_a_term_means_quotes_sentences_about_the_term_not_one_bodys(answerer: Answerer) -> None:
+    crc = ask(answerer, "what does CRC stand for")
+    assert "owned by" not in crc.answer and "Like other CRCs" in crc.answer, crc.answer
+    nps = ask(answerer, "what is the NPS?")
+    assert nps.answer.startswith("**NPS** stands for *National Probation Service*"), nps.answer
+    assert "The National Probation Service supervised people assessed as high risk" in nps.answer, nps.answer

@@ -62,12 +62,23 @@ def answer_definition(tools: Tools, scope: Scope, book: CitationBook, session_id
         lines.append(f"**{spelled[0]}** stands for *{spelled[1]}* [{n}].")
     ranked = [ev for ev in ranked if ev.score >= ranked[0].score - KEEP_WITHIN and ev.kind == "sentence"
               and not is_absence(ev.quote) and not no_finding(ev.quote)] if ranked else []
-    for ev in distinct(ranked, SHOWN, spelling):
+    names = sorted({n for ev in ranked for n in [ev.meta.body or "", *ev.meta.body_aliases] if n}, key=len,
+                   reverse=True)  # (a sentence may name another body: "... which also ran London CRC")
+    said = [ev for ev in ranked if generic(ev.quote, names, [term, *(spelled[:2] if spelled else [])])]
+    for ev in distinct(said or ranked, SHOWN, spelling):
         if (n := book.cite(ev)) is not None:
             lines.append(f"- {ev.quote} [{n}]")
     if not lines:
         return abstain(session_id)
     return Answer(answer="\n".join(lines), abstained=False, session_id=session_id, citations=book.citations)
+
+
+def generic(text: str, names: list[str], forms: list[str]) -> bool:
+    """True when the sentence uses the term (in one of its ``forms``) besides in a body's name: "Like other
+    CRCs, Wales CRC supervised ..." speaks of CRCs, "Wales CRC was owned by ..." of one."""
+    for name in names:
+        text = re.sub(re.escape(name), " ", text, flags=re.I)
+    return any(re.search(rf"\b{re.escape(form)}s?\b", text, re.I) for form in forms)
 
 
 def distinct(ranked: list[Evidence], limit: int, shown: list[Evidence]) -> list[Evidence]:
