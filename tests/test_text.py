@@ -603,6 +603,8 @@ def test_what_a_count_question_counts(question: str, counted: str) -> None:
     ("A high number of children (137) receive elective home education.", "137", "children"),  # (a noun, its count)
     ("137 out of 398 (38%) of all looked after children and young people were placed outside", "398",
      "looked after children and"),  # (the whole, its share in brackets, "of all")
+    ("There are two vocal, inclusive and influential groups for children in care.", "two",
+     "vocal influential groups for"),  # (a list of what they are like, then what they are)
 ])
 def test_what_a_figure_counts(quote: str, figure: str, unit: str) -> None:
     from service.answering.text import unit_of

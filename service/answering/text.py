@@ -214,6 +214,10 @@ OF_ALL = re.compile(r"^\s*of\s+(?:all\s+)?(?:the\s+)?(?=[a-z])", re.I)  # ("398 
 OF_WHICH = re.compile(r"\s+of\s+(?:which|whom|these|them|those)\b", re.I)  # ("family hubs, three of which ...")
 
 
+LISTED_BEFORE = re.compile(r"^(\s*[\w-]+)(?:,\s*[\w-]+)*,?\s+(?:and|or)\s+")  # "vocal, inclusive and ...": what
+# the things counted are like, listed before what they are
+
+
 def unit_of(quote: str, figure: str, limit: int = 0) -> str:
     """The words a figure in ``quote`` counts: those after it up to the clause's end, or by default up to
     ``UNIT_WORDS`` and a word that starts saying when or where ("8,136 people in July 2018": "people"); else those
@@ -228,7 +232,8 @@ def unit_of(quote: str, figure: str, limit: int = 0) -> str:
     if OF_WHICH.match(quote, at + len(figure)):  # (of the noun before it: "hubs, three of which ...")
         return " ".join(words(re.split(r"[;:()\[\]]", quote[:at].rstrip(" ,–-"))[-1])[-(limit or UNIT_WORDS):])
     rest = OF_ALL.sub(" ", SHARE_AFTER.sub("", quote[at + len(figure):], count=1), count=1)  # ("398 (38%) of all
-    after = words(re.split(r"[,;:.()\[\]]", rest.lstrip(")] "), maxsplit=1)[0])  # looked after children"; "4% (12)")
+    rest = LISTED_BEFORE.sub(r"\1 ", rest, count=1)  # looked after children"; "4% (12)"; "two vocal, inclusive and
+    after = words(re.split(r"[,;:.()\[\]]", rest.lstrip(")] "), maxsplit=1)[0])  # influential groups": groups)
     if after and limit:
         return " ".join(after[:limit])
     if after:
