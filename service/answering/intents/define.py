@@ -50,9 +50,7 @@ def spelled_as(tools: Tools, scope: Scope, term: str) -> tuple[str, str, Evidenc
 def answer_definition(tools: Tools, scope: Scope, book: CitationBook, session_id: str) -> Answer:
     term = term_asked(scope.question) or scope.topic
     if (grade := grade_of(term)) and not besides_grades(words(term)):  # ("what does requires improvement mean?")
-        given = sum(tools.library.reports[r].overall == grade for r in scope.report_ids)
-        return abstain(session_id, f"The reports in this index give the grade *{grade.capitalize()}* (overall, to "
-                                   f"{given} of the {len(scope.report_ids)} in scope) but do not say what it means.")
+        return grade_meant(tools, scope, grade, book, session_id)
     spelled = spelled_as(tools, scope, term)
     topic = " ".join(filter(None, [term, spelled[1] if spelled else ""]))
     question = tools.of_scope(replace(scope, topic_words=words(topic), topic=topic))
@@ -71,6 +69,32 @@ def answer_definition(tools: Tools, scope: Scope, book: CitationBook, session_id
     if not lines:
         return abstain(session_id)
     return Answer(answer="\n".join(lines), abstained=False, session_id=session_id, citations=book.citations)
+
+
+def grade_meant(tools: Tools, scope: Scope, grade: str, book: CitationBook, session_id: str) -> Answer:
+    """What a grade means, as the reports that print their grades' meanings word for word say ("A local
+    authority that is inadequate is providing services where ..."), the most printed first; else that they give
+    the grade but do not say."""
+    corpus = tools.library.text
+    rows = tools.rows(scope.report_ids)
+    columns = corpus.columns(grade)
+    rows = rows[corpus.boilerplate[rows] & (corpus.holding(columns, rows) == len(columns))]
+    defines = re.compile(rf"\b(?:that|which)\s+(?:is|are|requires?)\s+(?:rated\s+|judged\s+)?"
+                         rf"{grade.replace('requires ', '(?:requires? )?')}\b", re.I)
+    found = Counter(quote.lower() for row in rows if defines.search(quote := corpus.sentence(int(row))[4]))
+    lines = []
+    for said, _ in found.most_common(SHOWN):  # (each wording once, whatever its capitals)
+        row = next(int(r) for r in rows[::-1] if corpus.sentence(int(r))[4].lower() == said)  # (the last report's)
+        quote = corpus.sentence(row)[4]
+        report_id, page, _, _, _ = corpus.sentence(row)
+        ev = Evidence(tools.library.reports[report_id], page, corpus.section(row), quote, row=row)
+        if (n := book.cite(ev)) is not None:
+            lines.append(f"- {quote} [{n}]")
+    if lines:
+        return Answer(answer="\n".join(lines), abstained=False, session_id=session_id, citations=book.citations)
+    given = sum(tools.library.reports[r].overall == grade for r in scope.report_ids)
+    return abstain(session_id, f"The reports in this index give the grade *{grade.capitalize()}* (overall, to "
+                               f"{given} of the {len(scope.report_ids)} in scope) but do not say what it means.")
 
 
 def generic(text: str, names: list[str], forms: list[str]) -> bool:
