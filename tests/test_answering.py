@@ -2861,3 +2861,14 @@ def test_what_a_term_means_quotes_sentences_about_the_term_not_one_bodys(answere
     nps = ask(answerer, "what is the NPS?")
     assert nps.answer.startswith("**NPS** stands for *National Probation Service*"), nps.answer
     assert "The National Probation Service supervised people assessed as high risk" in nps.answer, nps.answer
+
+
+@pytest.mark.parametrize("question", ["what were the common problems across the crcs rated requires improvement?",
+                                      "what do the crcs rated requires improvement have in common?",
+                                      "what do the requires improvement CRCs have in common"])
+def test_common_problems_of_the_crcs_rated_a_grade_are_read_from_those_reports_only(answerer: Answerer,
+                                                                                   question: str) -> None:
+    answer = ask(answerer, question)
+    graded = {m.report_id for m in answerer.library.reports.values() if m.overall == "requires improvement"}
+    assert answer.citations and {c.report_id for c in answer.citations} <= graded, answer.answer
+    assert "of 18 reports in scope" in answer.answer, answer.answer

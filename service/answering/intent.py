@@ -35,7 +35,7 @@ TREND = re.compile(r"\b(each|every|per|by|a)\s+year\b|\byear[- ](by|on)[- ]year\
                    r"move|moved|shift|shifted|evolve|evolved|develop|developed)\b", re.I)
 THEMES_CUE = re.compile(r"\b(common|commonest|recurring|recurrent|shared|frequent|typical|usual|repeated|widespread)"
                         r"\s+(problems?|concerns?|weakness(?:es)?|issues?|failings?|criticisms?|shortcomings?|"
-                        r"themes?|findings?|strengths?|successes|positives)\b|\b(themes?|patterns?)\b", re.I)
+                        r"themes?|findings?|strengths?|successes|positives)\b|\b(themes?|patterns?|in common)\b", re.I)
 FIXES = r"(improve|improving|improvement|fix|fixing|sort out|work on|address|tackle|do better|get better)"
 IMPROVE_ASKED = re.compile(rf"\b(needs?|needed|had|has|have|told|asked|urged)\s+(to\s+)?{FIXES}\b|"
                            rf"\b(areas?|points?|things?)\s+(for|of|to)\s+{FIXES}(ment)?\b|"

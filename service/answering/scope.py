@@ -65,6 +65,8 @@ AS_THINGS_STAND = re.compile(r"\b(currently|presently|at present|now|as things s
 PREDICATIVE_GRADE = re.compile(  # "were good in 2019", "found to be inadequate?", "got a Good from the inspectors"
     rf"\b(was|were|is|are|be|been|as|got|get|received|achieved|awarded|given)\s+(?:\w+\s+){{0,2}}?{grades.GRADE_NAME}(?=\s*(?:[?.!,]|$|\s+(?:in|during|for|"
     r"overall|by|from|back|then|last|when|at\s+(?:their|its|the)\s+(?:last|latest|most|previous|next))\b))", re.I)
+ATTRIBUTIVE_GRADE = re.compile(rf"{grades.GRADE_NAME}\s+(?:councils?|crcs?|(?:local\s+)?authorities|las|providers|"
+                               r"divisions|companies|areas)\b", re.I)  # "the inadequate councils"
 
 
 @dataclass
@@ -220,7 +222,8 @@ def _read_wants(scope: Scope, areas: AreaNames, graded: bool = False) -> None:
     only_grades = scope.topic_words and not [w for w in grades.besides_grades(scope.topic_words) if stem(w)
                                              not in COUNTED]  # ("outstanding ... list", "number of good councils")
     unnamed = without_names(question, scope.bodies, True, scope.kinds)
-    framed = any(p.search(question) for p in (PREDICATIVE_GRADE, grades.ALL_AREAS, grades.ANY_AREA))  # ("for any area")
+    framed = any(p.search(question) for p in (PREDICATIVE_GRADE, ATTRIBUTIVE_GRADE, grades.ALL_AREAS,
+                                              grades.ANY_AREA))  # ("for any area")
     scope.conditions = grades.conditions(unnamed, areas) if graded or rating_asked or only_grades or framed else []
     if side := grades.side_of_graded_topic(unnamed, scope.conditions):  # ("good marks for community payback")
         scope.conditions, scope.wanted = [], {side}

@@ -10,6 +10,7 @@ import numpy as np
 
 from service.answering.compose import CitationBook, abstain
 from service.answering.evidence import Evidence, label
+from service.answering.grades import meets_all
 from service.answering.intents.overview import findings
 from service.answering.organisations import body_label
 from service.answering.scope import Scope
@@ -27,7 +28,8 @@ THEMES = 5
 
 def answer_themes(tools: Tools, scope: Scope, book: CitationBook, session_id: str) -> Answer:
     side = POSITIVE if PRAISE.search(scope.question) else CONCERN
-    metas = tools.newest_first(scope.report_ids)
+    metas = [m for m in tools.newest_first(scope.report_ids)  # (of the reports given the grade asked: "the
+             if meets_all(m, scope.conditions, tools.areas)]  # councils rated inadequate")
     read = metas[:MOST_REPORTS]
     found = [ev for meta in read for ev in findings(tools, meta, side, PER_REPORT, READ)]
     groups = themes(tools, found)
