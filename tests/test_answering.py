@@ -2872,3 +2872,10 @@ def test_common_problems_of_the_crcs_rated_a_grade_are_read_from_those_reports_o
     graded = {m.report_id for m in answerer.library.reports.values() if m.overall == "requires improvement"}
     assert answer.citations and {c.report_id for c in answer.citations} <= graded, answer.answer
     assert "of 18 reports in scope" in answer.answer, answer.answer
+
+
+@pytest.mark.parametrize("question", ["what did the inspectors recommend for northumbria?",
+                                      "what recommendations were made to northumbria crc?"])
+def test_what_was_recommended_is_what_needs_to_improve(answerer: Answerer, question: str) -> None:
+    answer = ask(answerer, question)
+    assert "**Concerns**" in answer.answer and "**Strengths**" not in answer.answer, answer.answer

@@ -42,11 +42,13 @@ IMPROVE_ASKED = re.compile(rf"\b(needs?|needed|had|has|have|told|asked|urged)\s+
                            r"\bimprovement\s+(points?|areas?|actions?|priorit\w+)\b|"
                            r"\bimprovements?\s+(needed|required)\b|\bneed(s|ed)?\s+(more\s+|some\s+)?work\b|"
                            r"\bwant(s|ed)?\s+(\w+\s+)?(improved|fixed|changed|sorted|better)\b|"
-                           r"\b(held|holds|holding|hold)\s+(\w+\s+){0,2}back\b|\blet\s+(\w+\s+){0,2}down\b", re.I)
+                           r"\b(held|holds|holding|hold)\s+(\w+\s+){0,2}back\b|\blet\s+(\w+\s+){0,2}down\b|"
+                           r"\brecommend(s|ed|ations?)?\b", re.I)
 # ("what held it back?", "where did they let children down?": its concerns)
 TO_IMPROVE = {stem(w) for w in "need needs needed improve improving improvement improvements area areas point points "
                                "required fix fixing fixed sort sorted work address tackle better want wants wanted "
-                               "changed thing things anything held hold holds holding back let lets down".split()}
+                               "changed thing things anything held hold holds holding back let lets down recommend "
+                               "recommends recommended recommendation recommendations made".split()}
 MAX_COMPARED = 8  # reports a comparison naming no body may set side by side
 OVER_TIME = re.compile(r"\bover (the )?(years|time)\b|\bthrough the years\b|(?:^|\b(?:its|their|the|a|[\w-]+['’]s?|"
                        r"inspections?|ofsted|ratings?|grades?|track|overall)\s+)(history|trajectory)\b|"
