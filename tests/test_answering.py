@@ -2879,3 +2879,10 @@ def test_common_problems_of_the_crcs_rated_a_grade_are_read_from_those_reports_o
 def test_what_was_recommended_is_what_needs_to_improve(answerer: Answerer, question: str) -> None:
     answer = ask(answerer, question)
     assert "**Concerns**" in answer.answer and "**Strengths**" not in answer.answer, answer.answer
+
+
+def test_was_that_more_than_another_compares_the_figure_just_given(answerer: Answerer) -> None:
+    first = ask(answerer, "how many people did wales crc supervise")
+    more = ask(answerer, "was that more than essex?", first.session_id)
+    assert more.answer.startswith("The largest figure stated is **9,000**, by **Wales CRC**"), more.answer
+    assert {c.report_id for c in more.citations} == {"wales-crc-2019", "essex-crc-2018"}

@@ -13,7 +13,10 @@ from service.answering.parts import APPENDIX
 from service.answering.text import ENTITY, MONTH
 
 THAT_COMPARED = re.compile(r"^\W*(?:and\s+|so\s+)?(?:how\s+(?:does|did|do|is|was)\s+(?:that|this|it|those|these)\s+"
-                           r"(?:compare|stack up|measure up)|compare\s+(?:that|this|it|those|these))\b", re.I)
+                           r"(?:compare|stack up|measure up)|compare\s+(?:that|this|it|those|these)|"
+                           r"(?:is|was|are|were)\s+(?:that|this|it|those|these)\s+(?:any\s+|much\s+)?(?:more|less|"
+                           r"higher|lower|bigger|smaller|larger|fewer|better|worse)\s+than)\b", re.I)  # ("was that
+# more than essex?" of the figure just given)
 CHANGE_ASKED = re.compile(r"\b(better|worse|compar\w*|improv\w*|declin\w*|chang\w*|differ\w*|progress\w*|same|"
                           r"sorted|fixed|resolved|addressed|tackled|sustain\w*|maintain\w*|"
                           r"(keep|kept) (it|that|this|those) up)\b", re.I)

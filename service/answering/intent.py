@@ -149,7 +149,8 @@ def quantity_asked(scope: Scope) -> bool:
     across = not scope.bodies and scope.kind == "fact" and bool(MOST_OF.search(scope.question) or (
         MOST_SAID.search(scope.question) and scope.answer_type == "number"))
     between = len({b.body for b in scope.bodies}) >= 2 and bool(MORE_OF.search(without_names(
-        scope.question, scope.bodies, True)))  # "A or B?" (not "Greater" in "Greater Manchester")
+        scope.question, scope.bodies, True)) or scope.answer_type == "number" and COMPARE_CUE.search(
+        scope.question))  # "A or B?" (not "Greater" in "Greater Manchester"); "how many ... A compared with B"
     return (len(scope.report_ids) > 1 and bool(residue) and (across or between)
             and not MOST_INSPECTED.search(scope.question) and not MOST_CHANGED.search(scope.question))
 
