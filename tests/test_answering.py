@@ -2886,3 +2886,10 @@ def test_was_that_more_than_another_compares_the_figure_just_given(answerer: Ans
     more = ask(answerer, "was that more than essex?", first.session_id)
     assert more.answer.startswith("The largest figure stated is **9,000**, by **Wales CRC**"), more.answer
     assert {c.report_id for c in more.citations} == {"wales-crc-2019", "essex-crc-2018"}
+
+
+def test_how_many_were_after_a_count_counts_among_those_counted(answerer: Answerer) -> None:
+    counted = ask(answerer, "how many crcs were inspected in 2019?")
+    good = ask(answerer, "how many were good?", counted.session_id)
+    assert good.answer.startswith("**1**") and [i.report_id for i in good.items] == [
+        "hampshire-isle-of-wight-crc-2019"], good.answer

@@ -84,6 +84,8 @@ HOW_MANY_THAT = re.compile(r"^\s*(and\s+)?(so\s+)?how many (is|are|was|were) (th
 ACROSS_TIME = re.compile(r"\b(always|ever|before|previous(ly)?|history|over the years|since|changed?|improved?|"
                          r"still|next|later|latest|most recent(ly)?|newest|again|now)\b", re.I)  # looks beyond the
 # report(s) just cited ("and how did they do the most recent time?")
+HOW_MANY_BARE = re.compile(r"^(\W*(?:and\s+|so\s+)?how many)\s+(?=(?:were|are|was|got|get|had|have|did|received)\b)",
+                           re.I)  # ("how many were good?": no noun of its own)
 THEY = re.compile(r"\b(they|them|their|there|those|these)\b", re.I)  # the bodies of a list just given
 IT = re.compile(r"\b(it|its)\b", re.I)
 ONE_ASKED = re.compile(r"^\W*(?:which|what)\s+(?:[\w'’-]+\s+)?(?:crc|council|provider|company|authority|organisation|"
@@ -115,6 +117,8 @@ def resolve(question: str, previous: Context | None, names: BodyNames, areas: Ar
     if previous is None or not previous.resolved:
         return Resolved(question)
     text, inherited = question.strip(), False
+    if len(previous.report_ids) > 1:  # "how many were good?" after a list or a count: how many of those
+        question = text = HOW_MANY_BARE.sub(r"\1 of them ", text, count=1)
     about = names.find(text) or previous.mentions or previous.bodies and THEY.search(text)  # ("any better on that?";
     text = on_that(text, previous.resolved) if about else text  # "what did they do about it?" of those just listed)
     chosen = LIST_ASKED.match(previous.resolved) and len(previous.report_ids) == 1  # ("which was worst?" "why?")
