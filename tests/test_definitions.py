@@ -1,5 +1,6 @@
-"""What a term means ("what does inadequate mean?", "what is a MASH?"): the reports' own words for it. Four
-small council reports, each printing the grade descriptions older Ofsted reports print word for word."""
+"""What a term means ("what does inadequate mean?", "what is a MASH?"): the reports' own words for it; and a nation
+no report is about. Four small council reports, each printing the grade descriptions older Ofsted reports print
+word for word."""
 
 from __future__ import annotations
 
@@ -63,3 +64,13 @@ def test_a_grade_the_reports_do_not_describe_is_said_to_be_undescribed(councils:
 def test_an_acronym_is_spelled_out_from_the_reports(councils: Answerer) -> None:
     answer = councils.ask(AskRequest(question="what's a MASH?"))
     assert answer.answer.startswith("**MASH** stands for *multi-agency safeguarding hub*"), answer.answer
+
+
+@pytest.mark.parametrize("question", ["did ofsted inspect scotland?", "any reports on northern ireland?",
+                                      "how is wales doing"])
+def test_a_nation_no_council_of_the_index_lies_in_is_said_to_be_absent(councils: Answerer, question: str) -> None:
+    answer = councils.ask(AskRequest(question=question))
+    assert answer.abstained and "no report in this index is about" in answer.answer, answer.answer
+    england = councils.ask(AskRequest(question="how many contacts did the MASH in Ashford deal with in England and "
+                                               "Wales?"))
+    assert "100" in england.answer, england.answer  # ("England and Wales" says where a figure is from)

@@ -10,8 +10,8 @@ from ingest.models import ReportMeta
 from service.answering.name_spans import (BodyMatch, longest, name_run, of_one_kind, overlaps, owned_bodies, owners,
                                           with_lead_words, word_before_or)
 from service.answering.organisations import body_label, org_type, org_types_named, report_names
-from service.answering.places import (AREA_SERVED, DIRECTIONS, SHORT_FORMS, counties_matched, everyday_word,
-                                      nation_of, nations_of, place_key, places_matched, places_named)
+from service.answering.places import (AREA_SERVED, DIRECTIONS, NATION_ASKED, SHORT_FORMS, counties_matched,
+                                      everyday_word, nation_of, nations_of, place_key, places_matched, places_named)
 from service.answering.text import stem
 from service.answering.towns import areas_of
 from service.names import cut_short, initials, less_a_letter, normalise
@@ -70,6 +70,7 @@ class BodyNames:
         self.serving, self.owned = any(k != "local authority" for k in self.kinds.values()), owners(self.reports)
         self.covers = {place: [m for m in self.reports if body_label(m) == body]  # place_key -> its coverer's reports
                        for place, body in (covers or {}).items()}
+        self.nations = nations_of(map(body_label, self.reports))  # (the nations the bodies lie in)
         self.mentioned = mentioned or (lambda text: False)  # does some report's text name this?
         self.unknown_word = unknown_word or (lambda word: False)  # is this word in no report? (then maybe a typo)
         self.by_name: dict[tuple[str, ...], list[ReportMeta]] = {}
@@ -235,7 +236,9 @@ class BodyNames:
         if not out and not found:  # "how did glasgow do": a council area no body of the index is
             out = [m.group(0) for m in places_matched(question) if not self._partial(m.group(0)) and not (
                 AREA_SERVED.search(question[:m.start()]) and self.serving and self.mentioned(m.group(0))  # (served;
-                and nation_of(m.group(0)) in nations_of(map(body_label, self.reports)))]  # in a nation bodies lie in)
+                and nation_of(m.group(0)) in self.nations)]  # in a nation bodies lie in)
+        if not out and not found:  # "did ofsted inspect scotland?": a nation none of the bodies lies in
+            out = [m[0] for m in NATION_ASKED.finditer(question) if nation_of(m[0]) not in self.nations]
         if not out and not found and graded:  # "how did Borsetshire do?": a name no report uses, its grade asked
             out = [m.group(0) for m in NAME_WORD.finditer(question) if self.unknown_word(m.group(0).lower())]
         return out

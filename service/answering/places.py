@@ -20,6 +20,8 @@ AS_NAME_BEFORE = re.compile(r"\b(?:did|does|do|was|were|is|has|had|about|of)\s+$
 SHORTER = re.compile(r"\s+(City|Islands)$")     # "Glasgow City" is also "Glasgow"; "Orkney Islands", "Orkney"
 WIDER = {"Kingston upon Hull": "Hull"}
 NATIONS_NAMED = re.compile(r"\b(England|Scotland|Wales|Northern Ireland)\b")
+NATION_ASKED = re.compile(r"(?<!england and )(?<!england & )\b(?:wales|scotland|northern ireland)\b"
+                          r"(?!\s+(?:and|&)\s+england)", re.I)  # (not "England and Wales": where a figure is from)
 COUNTIES = """Bedfordshire Berkshire Bristol Buckinghamshire Cambridgeshire Cheshire Cornwall Cumbria
     Derbyshire Devon Dorset Durham Essex Gloucestershire Hampshire Herefordshire Hertfordshire Kent
     Lancashire Leicestershire Lincolnshire Merseyside Norfolk Northamptonshire Northumberland
