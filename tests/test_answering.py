@@ -2893,3 +2893,10 @@ def test_how_many_were_after_a_count_counts_among_those_counted(answerer: Answer
     good = ask(answerer, "how many were good?", counted.session_id)
     assert good.answer.startswith("**1**") and [i.report_id for i in good.items] == [
         "hampshire-isle-of-wight-crc-2019"], good.answer
+
+
+@pytest.mark.parametrize("question", ["essex crc - good or bad?", "did essex crc do well or badly"])
+def test_good_or_bad_asks_for_the_verdict_both_ways(answerer: Answerer, question: str) -> None:
+    answer = ask(answerer, question)
+    assert "was rated **requires improvement** overall" in answer.answer, answer.answer
+    assert "**Concerns**" in answer.answer and "**Strengths**" in answer.answer, answer.answer

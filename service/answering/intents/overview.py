@@ -46,6 +46,8 @@ ONLY_GRADES = re.compile(r"^[^,;:]*\b(?:were|was|are|is)\s+(?:all\s+|each\s+)?(?
 READ_AT_MOST = 400
 SUBJECT_SHARE = 0.001  # a word this many of the sentences use names a subject ("unpaid work"), not a wish
 WHY = re.compile(r"\bwhy\b", re.I)
+EITHER_WAY = re.compile(r"\b(?:good|bad|well|badly|poorly|strong|weak)\s+or\s+(?:good|bad|well|badly|poorly|strong|weak|"
+                        r"not)\b", re.I)  # ("X - good or bad?": its verdict, both sides)
 ABOUT_THE_RATING = re.compile(r"\boverall (rating|grade)\b|\b(not|never) (been )?(given|awarded) (an? )?(overall )?"
                               r"(rating|grade)|\bno (overall )?(rating|grade)\b|"
                               r"\b(rated|judged|graded)\b[^.;]{0,160}\bas "
@@ -66,8 +68,8 @@ def answer_overview(tools: Tools, scope: Scope, book: CitationBook, session_id: 
         return abstain(session_id, missing=scope.missing)  # ("... 2022, and why?": the years it has reports of)
     meta = tools.newest_first(scope.report_ids)[0]
     sides = " ".join(w for w in scope.topic_words if not grade_of(w))  # "is Merseyside any good?" asks its grade
-    asked = {"concern"} if IMPROVE_ASKED.search(scope.question) else \
-        (sentence_polarity(sides).kinds() | sides_named(scope.question)) & {"positive", "concern"}
+    asked = {"concern"} if IMPROVE_ASKED.search(scope.question) else set() if EITHER_WAY.search(scope.question) \
+        else (sentence_polarity(sides).kinds() | sides_named(scope.question)) & {"positive", "concern"}
     # ("areas for improvement": not gains; "its good points": strengths, "good" there being no grade)
     mixed = meta.overall not in WEAK_GRADES and bool(set(meta.areas.values()) & WEAK_GRADES)  # (good, an area weak)
     if WHY.search(scope.question) and not asked and meta.overall and not mixed:  # ("how did X do, and why?": the
