@@ -2900,3 +2900,14 @@ def test_good_or_bad_asks_for_the_verdict_both_ways(answerer: Answerer, question
     answer = ask(answerer, question)
     assert "was rated **requires improvement** overall" in answer.answer, answer.answer
     assert "**Concerns**" in answer.answer and "**Strengths**" in answer.answer, answer.answer
+
+
+def test_who_owned_the_most_crcs_counts_each_owners_bodies(answerer: Answerer) -> None:
+    most = ask(answerer, "who owned the most crcs?")
+    assert most.answer.splitlines()[1].startswith("- **Purple Futures**: 5 — "), most.answer
+    assert {i.report_id for i in most.items} == {"merseyside-crc-2020", "humberside-lincolnshire-north-yorkshire-crc-2020",
+                                                 "west-yorkshire-crc-2020", "hampshire-isle-of-wight-crc-2019",
+                                                 "cheshire-greater-manchester-crc-2019"}, most.answer
+    several = ask(answerer, "which companies ran more than one crc?")
+    assert "**MTCnovo**: 2" in several.answer and "February" not in several.answer, several.answer
+    assert_quotes_on_pages(answerer, several)

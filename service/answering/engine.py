@@ -18,14 +18,9 @@ from service.answering.coverage import covered_places
 from service.answering.evidence import label
 from service.answering.grades import GOT_FOR, asks_yes_no_grade, besides_grades
 from service.answering.followup import REFERS_BACK, Resolved, resolve
-from service.answering.intents.compare import answer_compare, picked
-from service.answering.intents.define import answer_definition
-from service.answering.intents.fact import answer_fact
-from service.answering.intents.lists import answer_list
-from service.answering.intents.overview import answer_overview, asks_for_overview, names_subject
-from service.answering.intents.ranking import answer_rank
-from service.answering.intents.themes import answer_themes
-from service.answering.intents.trends import answer_trend
+from service.answering.intents.compare import picked
+from service.answering.intents.composers import COMPOSERS
+from service.answering.intents.overview import asks_for_overview, names_subject
 from service.answering.llm import Draft, ProseWriter
 from service.answering.mentions import BodyNames
 from service.answering.organisations import KIND_NOUNS, body_label, org_type, org_types_named
@@ -41,10 +36,6 @@ from service.retrieval import HybridSearch, scope_ids
 from service.schemas import Answer, AskRequest, Filters
 from service.sessions import Sessions, Turn
 
-Composer = Callable[[Tools, Scope, CitationBook, str], Answer]
-COMPOSERS: dict[str, Composer] = {"fact": answer_fact, "overview": answer_overview, "compare": answer_compare,
-                                  "list": answer_list, "rank": answer_rank, "trend": answer_trend,
-                                  "themes": answer_themes, "define": answer_definition}
 ON_A_SUBJECT = re.compile(r"^\s*how good\b|\bany good\b|\bdo(?:ing)?\s+(?:on|with|at|for)\b", re.I)  # how good at,
 # how it did on, any good (for): of a subject, when the question names one ("was through the gate any good in london?")
 RATING_ASKED = re.compile(r"\b(rate|ratings?|rated|grades?|graded|judge?ments?|judged?|scores?|marks?|effectiveness)\b",

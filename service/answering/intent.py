@@ -68,6 +68,11 @@ SOONEST_WORDS = {stem(w) for w in "first earliest oldest recent recently latest 
 MOST_CHANGED = re.compile(r"\b(most|biggest|greatest|largest)[- ](improv\w*|declin\w*|deteriorat\w*|turnaround)|"
                           r"\b(improv\w*|declin\w*|deteriorat\w*|got worse|got better|fell|dropped)\b[^?]*\bthe most\b",
                           re.I)  # "which council improved the most?", "the biggest decline": by grade steps
+OWNERS_COUNTED = re.compile(r"\b(?:owned|own|owns|ran|run|runs|operated|operates)\s+(?:the\s+)?(?:most|more\s+than\s+"
+                            r"one|several|multiple|two\s+or\s+more|the\s+largest\s+number\s+of|(?:the\s+)?biggest\s+"
+                            r"number\s+of)(?=\W*$|\s+(?:of\s+(?:the|them)\s+)?(?:[\w-]+\s+)?(?:crcs?|compan(?:y|ies)|"
+                            r"providers?|organi[sz]ations?|contracts?|divisions?)\b)", re.I)  # (what owns bodies: not
+# "which council runs the most children's homes?")
 MOST_INSPECTED = re.compile(r"\b(most|fewest|least)\s+(inspections|reports|inspected|often)\b|"
                             r"\binspected\s+(the\s+)?(most|least)\b", re.I)
 MOST_GRADED = re.compile(r"(?<!at )\b(most|fewest|least|more|fewer|"
@@ -161,11 +166,13 @@ def count_moved(question: str) -> bool:
 
 
 def intent_of(scope: Scope) -> str:
-    """fact, define (a term), overview (of one report), compare (reports side by side), list (a row per report), rank (by grade,
+    """fact, define (a term), owners (counted), overview (of one report), compare (reports side by side), list (a row per report), rank (by grade,
     date, count, change or figure), themes (findings many reports share) or trend (counts by year)."""
     residue = {stem(w) for w in scope.topic_words}
     named = len({b.body for b in scope.bodies})
     years = {y for lo, hi in scope.years for y in (lo, hi) if y not in (0, 9999)}
+    if not named and OWNERS_COUNTED.search(scope.question):
+        return "owners"  # "who owned the most CRCs?", "which companies ran more than one CRC?"
     if named != 1 and MOST_GRADED.search(scope.question) and any(c.grade for c in scope.conditions):
         return "rank"  # "which CRC had the most areas rated outstanding?": each report's judgements of that grade
     if named >= 2 and quantity_asked(scope):
