@@ -2911,3 +2911,9 @@ def test_who_owned_the_most_crcs_counts_each_owners_bodies(answerer: Answerer) -
     several = ask(answerer, "which companies ran more than one crc?")
     assert "**MTCnovo**: 2" in several.answer and "February" not in several.answer, several.answer
     assert_quotes_on_pages(answerer, several)
+
+
+def test_who_asked_of_a_role_no_report_names_says_no_one_is_named(answerer: Answerer) -> None:
+    answer = ask(answerer, "who was the chief inspector of probation?")
+    assert answer.answer.startswith("The reports in scope name no one for that"), answer.answer
+    assert "**Working Links" in ask(answerer, "who ran wales crc?").answer  # (a name given: no such line)

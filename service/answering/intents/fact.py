@@ -274,6 +274,8 @@ def fact_answer(evidence: list[Evidence], question: Question, book: CitationBook
         else " ".join(lines)
     if head:
         text = f"**{head}**\n{text}" if text.startswith("- ") else f"**{head}** — {text}"  # (before a list: a line)
+    elif not claims and question.answer_type == "name" and WHO.match(question.text) and not any(e.fit for e, _ in cited):
+        text = f"The reports in scope name no one for that; the nearest they say:\n{text}"  # (of a role, no name)
     return _answer(text, book, session_id)
 
 
