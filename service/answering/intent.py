@@ -166,8 +166,9 @@ def count_moved(question: str) -> bool:
 
 
 def intent_of(scope: Scope) -> str:
-    """fact, define (a term), owners (counted), overview (of one report), compare (reports side by side), list (a row per report), rank (by grade,
-    date, count, change or figure), themes (findings many reports share) or trend (counts by year)."""
+    """fact, define (a term), owners (counted), overview (of one report), compare (reports side by side), list (a
+    row per report), rank (by grade, date, count, change or figure), themes (findings many reports share) or trend
+    (counts by year)."""
     residue = {stem(w) for w in scope.topic_words}
     named = len({b.body for b in scope.bodies})
     years = {y for lo, hi in scope.years for y in (lo, hi) if y not in (0, 9999)}

@@ -15,8 +15,8 @@ from service.answering.grades import besides_grades, grade_of
 from service.answering.organisations import body_label
 from service.answering.scope import Scope
 from service.answering.text import no_finding, stems, words
-from service.answering.verdict import is_absence
 from service.answering.tools import Tools
+from service.answering.verdict import is_absence
 from service.schemas import Answer
 
 SPELLING_READ = 200   # sentences that put the term in brackets, read for the words it stands for
@@ -85,8 +85,7 @@ def grade_meant(tools: Tools, scope: Scope, grade: str, book: CitationBook, sess
     lines = []
     for said, _ in found.most_common(SHOWN):  # (each wording once, whatever its capitals)
         row = next(int(r) for r in rows[::-1] if corpus.sentence(int(r))[4].lower() == said)  # (the last report's)
-        quote = corpus.sentence(row)[4]
-        report_id, page, _, _, _ = corpus.sentence(row)
+        report_id, page, _, _, quote = corpus.sentence(row)
         ev = Evidence(tools.library.reports[report_id], page, corpus.section(row), quote, row=row)
         if (n := book.cite(ev)) is not None:
             lines.append(f"- {quote} [{n}]")

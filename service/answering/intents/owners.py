@@ -15,7 +15,7 @@ from service.answering.text import MONTH
 from service.answering.tools import Tools
 from service.schemas import Answer, Item
 
-MORE_THAN_ONE = re.compile(r"\bmore\s+than\s+one|several|multiple|two\s+or\s+more\b", re.I)
+MORE_THAN_ONE = re.compile(r"\b(?:more\s+than\s+one|several|multiple|two\s+or\s+more)\b", re.I)
 
 
 def answer_owners(tools: Tools, scope: Scope, book: CitationBook, session_id: str) -> Answer:
