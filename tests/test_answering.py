@@ -2917,3 +2917,8 @@ def test_who_asked_of_a_role_no_report_names_says_no_one_is_named(answerer: Answ
     answer = ask(answerer, "who was the chief inspector of probation?")
     assert answer.answer.startswith("The reports in scope name no one for that"), answer.answer
     assert "**Working Links" in ask(answerer, "who ran wales crc?").answer  # (a name given: no such line)
+
+
+def test_an_aspect_compared_is_named_as_the_question_writes_it(answerer: Answerer) -> None:
+    answer = ask(answerer, "northumbria vs merseyside 2020 - who did better on through the gate")
+    assert "no grade for through the gate" in answer.answer and "| Through the gate |" in answer.answer, answer.answer
