@@ -170,7 +170,7 @@ def _aspects(scope: Scope, aspect: list[str]) -> list[tuple[str, Scope]]:
     kept = [(part, [w for w in content_words(part) if w in aspect] or content_words(reports_words(part)))
             for part in parts]
     if len(kept) < 2 or not all(words for _, words in kept):  # (one aspect: as the question writes it, "through
-        named = said.group(1) if said and set(aspect) <= set(content_words(said.group(1))) else " ".join(aspect)
+        named = said.group(1) if said and set(aspect) == set(content_words(said.group(1))) else " ".join(aspect)
         return [(named, scope)] if aspect else [(scope.jargon, scope)] if scope.jargon else []  # the gate")
     # (an aspect only in everyday words the reports never use: "on community payback" is on unpaid work)
     return [(part, replace(scope, question=part, topic_words=words, jargon=reports_words(part), bodies=[]))
