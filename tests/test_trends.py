@@ -82,3 +82,11 @@ def test_whether_a_count_has_gone_up_since_a_year_is_that_counts_trend(client) -
     assert two["answer"].startswith("In 2019, 6 of 8 graded reports (75.0%) were rated requires improvement; in 2020")
     now = client.post("/ask", json={"question": "are fewer crcs rated requires improvement now than in 2019?"}).json()
     assert now["answer"].startswith("In 2019, 6 of 8 graded reports (75.0%) were rated requires improvement; in 2020")
+
+
+def test_whether_a_share_has_grown_naming_no_year_is_its_trend_over_every_year(client) -> None:
+    answer = client.post("/ask", json={"question": "has the share of crcs rated good grown?"}).json()
+    assert answer["answer"].startswith("**Up**: in 2018, 0 of 6 graded reports (0.0%) were rated good; in 2020, 1 of "
+                                       "7 (14.3%)."), answer["answer"]  # (not the list of reports rated good)
+    rising = client.post("/ask", json={"question": "how many crcs had rising caseloads?"}).json()
+    assert not rising["answer"].startswith("**Up**")  # (a count of what rose in a report, not a trend)

@@ -110,6 +110,7 @@ BETTER = re.compile(r"\b(better|worse|higher|lower|stronger|weaker|best|worst|or
 MORE_OR_LESS = re.compile(r"\b(more|fewer|less|higher|lower|greater|smaller|bigger)\b", re.I)  # (of two years' counts)
 RISEN = re.compile(r"\b(?:go|goes|gone|went|going)\s+(?:up|down)\b|\b(?:rise|rises|risen|rising|rose|increas\w*|"
                    r"decreas\w*|fall|falls|fallen|falling|fell|grow|grows|grown|growing|grew|drop\w*|declin\w*)\b", re.I)
+SHARE_MOVED = re.compile(rf"\b(?:share|proportion|number|percentage)\s+of\b[^?]*?(?:{RISEN.pattern})", re.I)
 SINCE = re.compile(r"\bsince\s+(?:19|20)\d\d\b|" + NOW_THAN, re.I)  # (and "more now than in 2018")
 CHANGE_CUE = re.compile(r"\b(chang\w*|improv\w*|get better|got better|got worse|progress\w*|since)\b", re.I)
 DIRECTION = re.compile(r"\b(improv\w*|better|worse|declin\w*|deteriorat\w*|dropp?(ed|s)?|slipp?(ed|s)?|downhill|"
@@ -208,8 +209,9 @@ def intent_of(scope: Scope) -> str:
     shifted = count_moved(scope.question)
     moved = shifted or COMPARE_CUE.search(scope.question) or CHANGE_CUE.search(scope.question)
     counts_compared = COUNT_CUE.search(scope.question) and (len(years) >= 2 and moved or shifted and SINCE.search(
-        scope.question))  # ("how many in 2022 compared with 2023", "has the number of outstanding councils gone
-    # up since 2018?"; not "how many were outstanding since 2020?": a count)
+        scope.question)) or not years and SHARE_MOVED.search(scope.question)  # ("how many in 2022 compared with
+    # 2023", "has the number of outstanding councils gone up since 2018?", "has the share of outstanding councils
+    # grown?": over every year; not "how many were outstanding since 2020?": a count)
     if named == 0 and (TREND.search(scope.question) or counts_compared) and (
             scope.kind != "list" or COUNT_CUE.search(scope.question)):
         return "trend"  # counts by year across reports; one body's change is a comparison, "which ..." a list
