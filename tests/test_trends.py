@@ -90,3 +90,11 @@ def test_whether_a_share_has_grown_naming_no_year_is_its_trend_over_every_year(c
                                        "7 (14.3%)."), answer["answer"]  # (not the list of reports rated good)
     rising = client.post("/ask", json={"question": "how many crcs had rising caseloads?"}).json()
     assert not rising["answer"].startswith("**Up**")  # (a count of what rose in a report, not a trend)
+
+
+def test_which_year_had_the_most_of_a_grade_leads_with_that_year(client) -> None:
+    fewest = client.post("/ask", json={"question": "which year had the fewest crcs rated good?"}).json()
+    assert fewest["answer"].startswith("**2018**: 0 rated good, the fewest of any year in scope."), fewest["answer"]
+    most = client.post("/ask", json={"question": "what year had the most reports rated good?"}).json()
+    assert most["answer"].startswith("**2019** and **2020**: 1 rated good, the most"), most["answer"]
+    assert most["table"]["rows"]

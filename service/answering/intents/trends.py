@@ -14,7 +14,7 @@ from ingest.models import GRADES, ReportMeta
 from service.answering import grades
 from service.answering.areas import area_key
 from service.answering.compose import CitationBook, abstain, markdown_table
-from service.answering.intent import count_moved
+from service.answering.intent import YEAR_MOST, count_moved
 from service.answering.organisations import body_label
 from service.answering.scope import Scope, without_names
 from service.answering.tools import Tools
@@ -38,7 +38,9 @@ def answer_trend(tools: Tools, scope: Scope, book: CitationBook, session_id: str
         return abstain(session_id)
     table = _table(by_year, condition)
     what = f"*{area}*" if area else "overall"
-    lead = _moved(table, condition) * count_moved(scope.question) + _lead(table, condition, what)
+    peak = YEAR_MOST.search(scope.question)
+    lead = (_peak(table, condition, peak[1].lower()) if peak and condition else "") + \
+        _moved(table, condition) * count_moved(scope.question) + _lead(table, condition, what)
     items = [Item(body=body_label(m), report_id=m.report_id, verdict="grade", citations=[n],
                   published=m.published_iso(), finding=f"rated {g} {'for ' + area if area else 'overall'}")
              for year in sorted(by_year) for m, g, n in by_year[year]]
@@ -109,3 +111,13 @@ def _moved(table: Table, condition: grades.Condition | None) -> str:
 
 def _hits(row: list[str | int | float], condition: grades.Condition) -> int:
     return sum(int(row[1 + i]) for i, g in enumerate(GRADES) if condition.accepts(g))
+
+
+def _peak(table: Table, condition: grades.Condition, most: str) -> str:
+    """"Which year had the most inadequate ratings?": the year (or years) with the most (fewest) so rated, first."""
+    counts = {row[0]: _hits(row, condition) for row in table.rows}
+    best = (max if most in ("most", "highest") else min)(counts.values())
+    years = [f"**{year}**" for year, hits in counts.items() if hits == best]
+    years = " and ".join([", ".join(years[:-1]), years[-1]] if len(years) > 1 else years)
+    return f"{years}: {best} rated {_label(condition)}, the {'most' if most in ('most', 'highest') else 'fewest'} " \
+           f"of any year in scope.\n\n"
