@@ -2922,3 +2922,9 @@ def test_who_asked_of_a_role_no_report_names_says_no_one_is_named(answerer: Answ
 def test_an_aspect_compared_is_named_as_the_question_writes_it(answerer: Answerer) -> None:
     answer = ask(answerer, "northumbria vs merseyside 2020 - who did better on through the gate")
     assert "no grade for through the gate" in answer.answer and "| Through the gate |" in answer.answer, answer.answer
+
+
+def test_how_many_times_a_body_was_rated_a_grade_counts_its_reports_so_rated(answerer: Answerer) -> None:
+    answer = ask(answerer, "how many times was merseyside crc rated requires improvement?")
+    assert answer.answer.startswith("**2** — "), answer.answer
+    assert {i.report_id for i in answer.items} == {"merseyside-crc-2018", "merseyside-crc-2020"}

@@ -32,8 +32,10 @@ NAME_Q = re.compile(r"\bwhich (company|organisation|organization|firm|person|ins
                     r"provider|partner|organisation|organization|team|unit|project|scheme|programme|initiative)\b|"
                     r"\bwhat\s+(?:[\w'’-]+\s+){0,2}?(?:agency|university|uni|institution|charity|unit|ict system|"
                     r"it system)\b", re.I)  # ("which regional adoption agency", "what uni": a name)
-TIMES_INSPECTED = r"\bhow (many times|often)\b[^?]*\b(inspected|visited)\b|\bhow many\s+(\w+\s+)?(inspections|reports)\b"
-# ("how many times has X been inspected?", "how many Ofsted inspections has X had?": its reports, counted)
+TIMES_INSPECTED = r"\bhow (many times|often)\b[^?]*\b(inspected|visited|rated|graded|judged)\b|" \
+    r"\bhow many\s+(\w+\s+)?(inspections|reports)\b"
+# ("how many times has X been inspected?", "how many Ofsted inspections has X had?", "how many times was X rated
+# inadequate?": its reports, counted)
 REPORTS_OF = re.compile(r"\b(which|what) (reports|inspections)\b|\b(list|show)\b[^?]*\b(reports|inspections)\b|"
                         r"\b(reports|inspections) (do you have|are there|have you got|does the index hold)\b|"
                         + TIMES_INSPECTED, re.I)
