@@ -7,6 +7,8 @@ import csv
 import io
 from collections import Counter
 
+import pytest
+
 from ingest.models import GRADES
 from service.answer_csv import inert
 
@@ -98,3 +100,12 @@ def test_which_year_had_the_most_of_a_grade_leads_with_that_year(client) -> None
     most = client.post("/ask", json={"question": "what year had the most reports rated good?"}).json()
     assert most["answer"].startswith("**2019** and **2020**: 1 rated good, the most"), most["answer"]
     assert most["table"]["rows"]
+
+
+@pytest.mark.parametrize("question", ["what years do the reports cover?", "how far back do the reports go?"])
+def test_what_years_the_reports_cover_counts_them_by_year(client, question: str) -> None:  # type: ignore[no-untyped-def]
+    answer = client.post("/ask", json={"question": question}).json()
+    published = Counter(int(r["published"][:4]) for r in client.get("/reports").json()["reports"] if r.get("published"))
+    each = ", ".join(f"{year}: {n}" for year, n in sorted(published.items()))
+    assert answer["answer"].startswith(f"The {sum(published.values())} dated reports in scope were published "
+                                       f"{min(published)}\u2013{max(published)} ({each})."), answer["answer"]

@@ -110,6 +110,9 @@ BETTER = re.compile(r"\b(better|worse|higher|lower|stronger|weaker|best|worst|or
 MORE_OR_LESS = re.compile(r"\b(more|fewer|less|higher|lower|greater|smaller|bigger)\b", re.I)  # (of two years' counts)
 RISEN = re.compile(r"\b(?:go|goes|gone|went|going)\s+(?:up|down)\b|\b(?:rise|rises|risen|rising|rose|increas\w*|"
                    r"decreas\w*|fall|falls|fallen|falling|fell|grow|grows|grown|growing|grew|drop\w*|declin\w*)\b", re.I)
+YEARS_COVERED = re.compile(r"\b(?:what|which)\s+(?:years?|dates?|period|time\s*span)\b[^?]*\b(?:cover\w*|span\w*|"
+                           r"range)\b|\bhow far back\b|\bdate range\b|\b(?:from )?when to when\b", re.I)  # (of the
+# reports themselves: their count by year)
 YEAR_MOST = re.compile(r"\b(?:which|what)\s+year\b[^?]*?\b(most|fewest|least|highest|lowest)\b", re.I)  # ("which
 # year had the most inadequate ratings?": each year's count, the year with the most first)
 SHARE_MOVED = re.compile(rf"\b(?:share|proportion|number|percentage)\s+of\b[^?]*?(?:{RISEN.pattern})", re.I)
@@ -175,7 +178,7 @@ def intent_of(scope: Scope) -> str:
     residue = {stem(w) for w in scope.topic_words}
     named = len({b.body for b in scope.bodies})
     years = {y for lo, hi in scope.years for y in (lo, hi) if y not in (0, 9999)}
-    if not named and YEAR_MOST.search(scope.question):
+    if not named and (YEAR_MOST.search(scope.question) or YEARS_COVERED.search(scope.question)):
         return "trend"  # "which year had the most inadequate ratings?"
     if not named and OWNERS_COUNTED.search(scope.question):
         return "owners"  # "who owned the most CRCs?", "which companies ran more than one CRC?"

@@ -14,7 +14,7 @@ from ingest.models import GRADES, ReportMeta
 from service.answering import grades
 from service.answering.areas import area_key
 from service.answering.compose import CitationBook, abstain, markdown_table
-from service.answering.intent import YEAR_MOST, count_moved
+from service.answering.intent import YEAR_MOST, YEARS_COVERED, count_moved
 from service.answering.organisations import body_label
 from service.answering.scope import Scope, without_names
 from service.answering.tools import Tools
@@ -39,7 +39,8 @@ def answer_trend(tools: Tools, scope: Scope, book: CitationBook, session_id: str
     table = _table(by_year, condition)
     what = f"*{area}*" if area else "overall"
     peak = YEAR_MOST.search(scope.question)
-    lead = (_peak(table, condition, peak[1].lower()) if peak and condition else "") + \
+    lead = (_span(tools, scope) if YEARS_COVERED.search(scope.question) else "") + \
+        (_peak(table, condition, peak[1].lower()) if peak and condition else "") + \
         _moved(table, condition) * count_moved(scope.question) + _lead(table, condition, what)
     items = [Item(body=body_label(m), report_id=m.report_id, verdict="grade", citations=[n],
                   published=m.published_iso(), finding=f"rated {g} {'for ' + area if area else 'overall'}")
@@ -121,3 +122,12 @@ def _peak(table: Table, condition: grades.Condition, most: str) -> str:
     years = " and ".join([", ".join(years[:-1]), years[-1]] if len(years) > 1 else years)
     return f"{years}: {best} rated {_label(condition)}, the {'most' if most in ('most', 'highest') else 'fewest'} " \
            f"of any year in scope.\n\n"
+
+
+def _span(tools: Tools, scope: Scope) -> str:
+    """"What years do the reports cover?": how many reports in scope were published in each year, graded or not."""
+    years = sorted(m.published.year for m in map(tools.library.reports.get, scope.report_ids) if m and m.published)
+    if not years:
+        return ""
+    each = ", ".join(f"{year}: {years.count(year)}" for year in sorted(set(years)))
+    return f"The {len(years)} dated reports in scope were published {years[0]}\u2013{years[-1]} ({each}).\n\n"
