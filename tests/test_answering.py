@@ -2928,3 +2928,9 @@ def test_how_many_times_a_body_was_rated_a_grade_counts_its_reports_so_rated(ans
     answer = ask(answerer, "how many times was merseyside crc rated requires improvement?")
     assert answer.answer.startswith("**2** — "), answer.answer
     assert {i.report_id for i in answer.items} == {"merseyside-crc-2018", "merseyside-crc-2020"}
+
+
+def test_which_improved_most_without_the_ranks_grade_changes(answerer: Answerer) -> None:
+    answer = ask(answerer, "which crc improved most?")
+    assert answer.answer.startswith("The largest change of grade between one inspection and the next"), answer.answer
+    assert [i.report_id for i in answer.items][-1:] == ["durham-tees-valley-crc-2020"], answer.answer

@@ -66,7 +66,7 @@ SOONEST = re.compile(r"\b(first|earliest|oldest|most recent(?:ly)?|latest|newest
 SOONEST_WORDS = {stem(w) for w in "first earliest oldest recent recently latest newest watchdog watchdogs regulator "
                                    "regulators inspectorate inspectorates".split()}  # (by whom: "from the watchdog")
 MOST_CHANGED = re.compile(r"\b(most|biggest|greatest|largest)[- ](improv\w*|declin\w*|deteriorat\w*|turnaround)|"
-                          r"\b(improv\w*|declin\w*|deteriorat\w*|got worse|got better|fell|dropped)\b[^?]*\bthe most\b",
+                          r"\b(improv\w*|declin\w*|deteriorat\w*|got worse|got better|fell|dropped)\b[^?]*\b(?:the )?most\b",
                           re.I)  # "which council improved the most?", "the biggest decline": by grade steps
 OWNERS_COUNTED = re.compile(r"\b(?:owned|own|owns|ran|run|runs|operated|operates)\s+(?:the\s+)?(?:most|more\s+than\s+"
                             r"one|several|multiple|two\s+or\s+more|the\s+largest\s+number\s+of|(?:the\s+)?biggest\s+"
