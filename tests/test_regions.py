@@ -51,3 +51,12 @@ def test_what_about_another_region_asks_the_same_of_it() -> None:
     assert resolve("and in yorkshire?", previous, BodyNames([])).text == \
         "which councils in yorkshire are currently rated outstanding?"
     assert "north east" not in resolve("what about the north west's care leavers?", previous, BodyNames([])).text
+
+
+@pytest.mark.parametrize(("question", "grouped"), [("worst london council", True), ("best council in london?", True),
+                                                   ("what did the london council say about care leavers", False)])
+def test_the_best_or_worst_london_council_is_one_of_the_boroughs(question: str, grouped: bool) -> None:
+    from service.answering.places import council_groups
+
+    ends = [question.lower().index("london") + len("london")]  # (where a body named London would end)
+    assert bool(council_groups(question, ends)) is grouped

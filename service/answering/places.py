@@ -41,11 +41,14 @@ SHORT_FORMS = {"staffs": "staffordshire", "notts": "nottinghamshire", "derbys": 
 DIRECTIONS = {"n": ("north",), "s": ("south",), "e": ("east",), "w": ("west",), "ne": ("north", "east"),
               "nw": ("north", "west"), "se": ("south", "east"), "sw": ("south", "west")}
 # (before a name's word: "s glos", "n yorks", "bath ne somerset")
+BEST_OF = r"\b(?:best|worst|top|bottom|highest|lowest|strongest|weakest)[- ](?:rated\s+|performing\s+)?"  # ("the
+# worst london council", "best council in london": one of the group)
 ONE_OF = r"\b(?:which|what|any|every|each|an?)\s+(?:[\w-]+\s+){0,2}?"  # ("which county council", "a top-rated ...")
 COUNCIL_NOUN = re.compile(r"\s+(?:county|metropolitan|borough|district|city|unitary)?\s*(?:council|authority)\b", re.I)
 COUNCIL_KINDS = {  # the standard's subdivision types, as a question names a group of them
     "London borough": re.compile(r"\blondon (?:boroughs|councils|local authorities|las)\b|"
                                  r"\b(?:boroughs|councils|local authorities|las) in london\b|"
+                                 rf"{BEST_OF}(?:london (?:borough|council)|(?:borough|council) in london)\b|"
                                  r"\blondon (?:borough|council)\b(?!\s+of\b)", re.I),  # ("the worst rated london
     # borough": one of them; not "the London Borough of Hackney")
     "Metropolitan district": re.compile(r"\bmetropolitan (?:boroughs|districts|councils|authorities)\b|"
@@ -193,7 +196,8 @@ def council_groups(question: str, body_ends: list[int]) -> list[tuple[int, int]]
     council's own name ("What was Kent County Council's budget": Kent's, though "what ... county council" may
     ask for one of them)."""
     return [m.span() for p in COUNCIL_KINDS.values() for m in p.finditer(question)
-            if not any(COUNCIL_NOUN.match(question, end) and m.start() < end < m.end() for end in body_ends)]
+            if not any(COUNCIL_NOUN.match(question, end) and m.start() < end < m.end() for end in body_ends)
+            or re.match(BEST_OF, m.group(0), re.I)]
 
 
 def rejoined(question: str, name_words: set[str]) -> str:
