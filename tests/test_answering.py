@@ -2934,3 +2934,13 @@ def test_which_improved_most_without_the_ranks_grade_changes(answerer: Answerer)
     answer = ask(answerer, "which crc improved most?")
     assert answer.answer.startswith("The largest change of grade between one inspection and the next"), answer.answer
     assert [i.report_id for i in answer.items][-1:] == ["durham-tees-valley-crc-2020"], answer.answer
+
+
+@pytest.mark.parametrize("question", ["hi", "Hello!", "what can you do?", "help"])
+def test_a_greeting_or_a_call_for_help_is_told_what_to_ask(answerer: Answerer, question: str) -> None:
+    answer = ask(answerer, question)
+    assert answer.answer.startswith("I answer questions about the 24 inspection reports in this index, 2018–2020."), \
+        answer.answer
+    assert "- Which were rated requires improvement in 2020?" in answer.answer and not answer.citations
+    assert ask(answerer, "thanks!").answer.startswith("You're welcome.")
+    assert "Unpaid work at Thames Valley" in ask(answerer, "help me find unpaid work concerns").answer  # (a question)

@@ -110,6 +110,9 @@ BETTER = re.compile(r"\b(better|worse|higher|lower|stronger|weaker|best|worst|or
 MORE_OR_LESS = re.compile(r"\b(more|fewer|less|higher|lower|greater|smaller|bigger)\b", re.I)  # (of two years' counts)
 RISEN = re.compile(r"\b(?:go|goes|gone|went|going)\s+(?:up|down)\b|\b(?:rise|rises|risen|rising|rose|increas\w*|"
                    r"decreas\w*|fall|falls|fallen|falling|fell|grow|grows|grown|growing|grew|drop\w*|declin\w*)\b", re.I)
+SMALL_TALK = re.compile(r"^\W*(?:hi|hiya|hello|hey|good\s+(?:morning|afternoon|evening)|thanks?(?:\s+you)?(?:\s+(?:so|very)"
+                        r"\s+much)?|thank\s+you|cheers|ta|help|what\s+can\s+you\s+do|how\s+do\s+i\s+use\s+(?:this|you)|"
+                        r"who\s+are\s+you|what\s+are\s+you)\W*$", re.I)  # (not a question about the reports)
 YEARS_COVERED = re.compile(r"\b(?:what|which)\s+(?:years?|dates?|period|time\s*span)\b[^?]*\b(?:cover\w*|span\w*|"
                            r"range)\b|\bhow far back\b|\bdate range\b|\b(?:from )?when to when\b", re.I)  # (of the
 # reports themselves: their count by year)
@@ -178,6 +181,8 @@ def intent_of(scope: Scope) -> str:
     residue = {stem(w) for w in scope.topic_words}
     named = len({b.body for b in scope.bodies})
     years = {y for lo, hi in scope.years for y in (lo, hi) if y not in (0, 9999)}
+    if SMALL_TALK.match(scope.question):
+        return "chat"  # "hi", "thanks!", "what can you do?"
     if not named and (YEAR_MOST.search(scope.question) or YEARS_COVERED.search(scope.question)):
         return "trend"  # "which year had the most inadequate ratings?"
     if not named and OWNERS_COUNTED.search(scope.question):

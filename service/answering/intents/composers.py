@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from service.answering.compose import CitationBook
+from service.answering.intents.chat import answer_chat
 from service.answering.intents.compare import answer_compare
 from service.answering.intents.define import answer_definition
 from service.answering.intents.fact import answer_fact
@@ -21,4 +22,5 @@ from service.schemas import Answer
 Composer = Callable[[Tools, Scope, CitationBook, str], Answer]
 COMPOSERS: dict[str, Composer] = {"fact": answer_fact, "define": answer_definition, "overview": answer_overview,
                                   "compare": answer_compare, "list": answer_list, "rank": answer_rank,
-                                  "owners": answer_owners, "trend": answer_trend, "themes": answer_themes}
+                                  "owners": answer_owners, "trend": answer_trend, "themes": answer_themes,
+                                  "chat": answer_chat}
