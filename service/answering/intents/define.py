@@ -33,7 +33,8 @@ def spelled_as(tools: Tools, scope: Scope, term: str) -> tuple[str, str, Evidenc
     rows = tools.rows(scope.report_ids)
     if len(term.split()) != 1:
         return None
-    held = rows[sum(corpus.holding([c], rows) for c in corpus.columns(f"{term} {term[:-1]}")) > 0][:SPELLING_READ]
+    singular = term[:-1] if term[-1:] in "sS" else ""  # ("crcs": "crc")
+    held = rows[corpus.holding(corpus.columns(f"{term} {singular}"), rows) > 0][:SPELLING_READ]
     found = [(said, int(row), acronym) for row in held
              for acronym, said in spelled_out(corpus.sentence(int(row))[4]).items() if key in (acronym.upper(),
                                                                                               f"{acronym.upper()}S")]

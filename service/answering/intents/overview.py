@@ -85,7 +85,8 @@ def answer_overview(tools: Tools, scope: Scope, book: CitationBook, session_id: 
     shown = PER_SIDE * 2 if len(asked) == 1 else PER_SIDE  # (one side asked: more of it, "what needed to improve")
     none_stated = _none_on_side(tools, meta, asked, strengths + concerns)
     if none_stated:  # (its findings the other way say why: "anything nice said about X?" of a critical report)
-        strengths, concerns, shown = findings(tools, meta, "positive"), findings(tools, meta, "concern"), PER_SIDE
+        other = findings(tools, meta, "concern" if asked == {"positive"} else "positive")  # (the side asked: read)
+        (strengths, concerns), shown = ((strengths, other) if asked == {"positive"} else (other, concerns)), PER_SIDE
     book.offer(strengths[shown:] + concerns[shown:])  # more for an optional prose writer
     strengths, concerns = (sorted(side[:shown], key=lambda ev: ev.row) for side in (strengths, concerns))
     overall = [c.evidence for c in claims if c.area is None]

@@ -116,12 +116,11 @@ def _hits(row: list[str | int | float], condition: grades.Condition) -> int:
 
 def _peak(table: Table, condition: grades.Condition, most: str) -> str:
     """"Which year had the most inadequate ratings?": the year (or years) with the most (fewest) so rated, first."""
-    counts = {row[0]: _hits(row, condition) for row in table.rows}
-    best = (max if most in ("most", "highest") else min)(counts.values())
+    counts, top = {row[0]: _hits(row, condition) for row in table.rows}, most in ("most", "highest")
+    best = (max if top else min)(counts.values())
     years = [f"**{year}**" for year, hits in counts.items() if hits == best]
     years = " and ".join([", ".join(years[:-1]), years[-1]] if len(years) > 1 else years)
-    return f"{years}: {best} rated {_label(condition)}, the {'most' if most in ('most', 'highest') else 'fewest'} " \
-           f"of any year in scope.\n\n"
+    return f"{years}: {best} rated {_label(condition)}, the {'most' if top else 'fewest'} of any year in scope.\n\n"
 
 
 def _span(tools: Tools, scope: Scope) -> str:
