@@ -856,6 +856,18 @@ def test_which_part_wasnt_good_after_a_report_gives_its_weaker_judgements(histor
                                   "and progress of care leavers*"), part.answer
 
 
+@pytest.mark.parametrize(("question", "first_line"), [
+    ("which part of the service was the weakest?", "was rated **requires improvement** for *The experiences and "
+                                                   "progress of care leavers*"),
+    ("what was its strongest area?", "was rated **good** for *"),
+])
+def test_the_weakest_or_strongest_part_of_a_report_is_its_lowest_or_highest_judgement(
+        history: Answerer, question: str, first_line: str) -> None:
+    first = history.ask(AskRequest(question="What overall grade did Northshire get in 2022?"))
+    part = history.ask(AskRequest(question=question, session_id=first.session_id))
+    assert part.answer.startswith("**Northshire (2022)** " + first_line), part.answer
+
+
 def test_and_what_had_it_been_rated_the_time_before_asks_that_grade_not_the_last_question(
         history: Answerer) -> None:
     first = history.ask(AskRequest(question="How did Northshire do in its 2022 Ofsted inspection?"))

@@ -867,3 +867,14 @@ def test_a_body_s_latest_report_leads_a_kind_of_answer_only_when_it_gives_one() 
     unnamed = Evidence(new, 3, None, "Most children in care live in homes which meet their needs.", score=2.6)
     assert latest_first([named, unnamed], [old, new], typed=True)[0] is named  # ("what is their council called?")
     assert latest_first([named, unnamed], [old, new])[0] is unnamed  # (a finding asked: the present's, near enough)
+
+
+@pytest.mark.parametrize("question", ["and how had they done the time before? (North Tyneside, 2020)?",
+                                      "how has leeds performed?", "how have they fared since (Kent)?"])
+def test_how_a_body_had_done_or_performed_asks_for_its_overview(question: str) -> None:
+    from service.answering.intent import OVERVIEW_CUE, OVERVIEW_WORDS
+    from service.answering.text import content_words, stem
+
+    assert OVERVIEW_CUE.search(question), question
+    assert {stem(w) for w in content_words(question)} & {stem(w) for w in "done performed fared".split()} \
+        <= OVERVIEW_WORDS

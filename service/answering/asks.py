@@ -5,6 +5,7 @@ money), and a figure it sets as a threshold ("more than 60 cases", ``numeric``).
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 
 from ingest.models import GRADES
 from service.answering import grades
@@ -124,6 +125,8 @@ def answer_type(question: str, named: bool = False) -> str | None:
             and not PART_OF_A_THING.search(question):
         return "grade"  # "which part of X's services got the very top grade?" (read as "outstanding"): its areas
         # (not "what bit of the front door was good": a finding on one service)
+    if named and EXTREME_AREA.search(question):
+        return "grade"  # "what was X's weakest area?", "which part was strongest?": its areas' grades
     if WHO.match(question):
         return "name"  # "who ran it when it was inspected?": the question's first word asks, not the "when"
     if named and AREA_COVERED.search(question):
@@ -143,12 +146,22 @@ NOT_GRADED = re.compile(rf"(?:\bnot|n['’]t|\bnever|\bbelow|\bshort of|\bless t
                         rf"quite|even|been)\s+)*{grades.GRADE_NAME}\b", re.I)  # ("which part wasn't good?")
 
 
-def grades_wanted(question: str, conditions: list[grades.Condition]) -> set[str]:
+WEAKEST = re.compile(r"\b(weakest|worst|lowest|poorest|least (?:good|strong))\b", re.I)
+STRONGEST = re.compile(r"\b(strongest|best|highest|top)\b", re.I)
+
+EXTREME_AREA = re.compile(rf"(?:{WEAKEST.pattern}|{STRONGEST.pattern})\s+(?:area|part|aspect|judge?ment|bit|section)s?\b|"
+                          rf"(?:{AREA_ASKED.pattern})[^?]*(?:{WEAKEST.pattern}|{STRONGEST.pattern})", re.I)
+
+
+def grades_wanted(question: str, conditions: list[grades.Condition], given: Iterable[str] = ()) -> set[str]:
     """The grades a question asks which judgements had ("which area was inadequate?"); said as not a grade
-    ("which parts were not good?"), those below it."""
+    ("which parts were not good?"), those below it; "weakest" ("strongest"), the lowest (highest) of those given."""
     wanted = {c.grade for c in conditions if c.grade}
     if (negated := NOT_GRADED.search(question)) and (grade := grades.grade_of(negated.group(1))):
         return set(GRADES[GRADES.index(grade) + 1:])
+    ordered = sorted({g for g in given if g in GRADES}, key=GRADES.index)
+    if not wanted and ordered and (WEAKEST.search(question) or STRONGEST.search(question)):
+        return {ordered[-1] if WEAKEST.search(question) else ordered[0]}
     return wanted
 
 

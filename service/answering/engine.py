@@ -10,7 +10,7 @@ from dataclasses import asdict, dataclass, replace
 from datetime import date
 
 from service.answering.areas import AreaNames
-from service.answering.asks import AREA_ASKED, answer_type
+from service.answering.asks import AREA_ASKED, EXTREME_AREA, answer_type
 from service.answering.compose import CitationBook, abstain
 from service.answering.context import Context, bodies_reports, entities_in
 from service.answering.dates import in_calendar_years
@@ -254,7 +254,8 @@ class Answerer:
         words) and the findings behind it. ("What rating did X get" stays a grade: of an ungraded report,
         unanswered.)"""
         reports = [self.library.reports[r] for r in scope.report_ids]
-        asked = RATING_ASKED.search(scope.question) or AREA_ASKED.search(scope.question)  # ("which part got ...")
+        asked = RATING_ASKED.search(scope.question) or AREA_ASKED.search(scope.question) or EXTREME_AREA.search(
+            scope.question) and any(m.areas for m in reports)  # ("which part got ...", "its weakest area")
         if scope.answer_type != "grade" or not scope.bodies or not reports or asked or GOT_FOR.search(scope.question) \
                 or asks_yes_no_grade(scope.question):
             return False  # ("is Liverpool inadequate?": yes or no, first; "what did X get for Y": Y's grade)

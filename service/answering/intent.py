@@ -23,7 +23,7 @@ OVERVIEW_WORDS = {stem(w) for w in """summary summarise summarize summarised ove
     headline headlines happen happened outcome outcomes result results verdict findings conclusions picture general
     brief briefly highlights takeaways learn know quick short rundown lowdown sum gist basically broadly mainly
     essentially generally really actually still first earliest like next following subsequent previous prior
-    full second third fourth fifth round story things told looked days nowadays moment""".split()}
+    full second third fourth fifth round story things told looked days nowadays moment done fared performed""".split()}
 # ("the next full inspection": which report, not what about; "how is X doing these days?": now, not a subject)
 COMPARE_WORDS = {stem(w) for w in """compare compared comparison comparing versus vs difference differences differ
     between against better worse change changed changes improve improved get got than side keep kept retain retained
@@ -100,7 +100,7 @@ SUMMARY_CUE = re.compile(r"\b(summar(y|ies|ise|ize)|sum\s+(?:(?:it|them|that|thi
                          r"main (findings|points|messages|issues|conclusions)|headlines?|highlights)", re.I)
 OVERVIEW_CUE = re.compile(r"\bwhy\b[^?]*\b(rated|graded|judged|given|got|get|rating|grade)\b|" + SUMMARY_CUE.pattern +
                           r"|\b(tell me (more )?about|what happened|(find|say|conclude|report)\b\W*$|"
-                          r"how did\b.*\b(do|get on|fare)\b|"
+                          r"how (?:did|had|has|have)\b.*\b(do|done|get on|got on|fare|fared|perform|performed)\b|"
                           r"what (was|were) the (outcome|result|verdict|findings|conclusions)|points? of)", re.I)
 DIFFER = (r"differ|differs|differed|differing|differences?|how different|different\s+(?:from|to|than|between)|"
           r"different\s*\?")  # sets two apart: not "how many different owners", "different interventions"

@@ -9,7 +9,7 @@ from collections.abc import Callable, Sequence
 
 from service.answering import grades
 from service.answering.areas import area_key
-from service.answering.asks import AREA_ASKED, WHO, grades_wanted
+from service.answering.asks import AREA_ASKED, EXTREME_AREA, WHO, grades_wanted
 from service.answering.compose import NOT_IN_REPORTS, CitationBook, abstain
 from service.answering.evidence import LEAD_ASKED, Claim, Evidence, label, provenance_evidence, role_asked
 from service.answering.fit import counts_checked, named_first, on_side, with_kind_asked
@@ -150,13 +150,14 @@ def claims_asked(tools: Tools, scope: Scope) -> list[Claim]:
     named = [c for c in claims if c.area is not None and area_key(c.evidence.meta, area, tools.areas) == c.area]
     if named or area is not None and not other:
         return named
-    which_area = AREA_ASKED.search(scope.question)
+    which_area = AREA_ASKED.search(scope.question) or EXTREME_AREA.search(scope.question)
     overall = [c for c in claims if c.area is None]
     if OVERALL_ASKED.search(scope.question) or grades.asks_yes_no_grade(scope.question):
         return overall  # ("rated overall": asked, whatever else is said; "was it rated good?": overall)
     if not (other or which_area):  # "how was X rated in 2019": of one report, its overall grade, then the others
         return overall + [c for c in claims if c.area is not None] * (len(scope.report_ids) == 1)
-    wanted = grades_wanted(scope.question, scope.conditions) if which_area else set()  # "which area was
+    given = [grades.grade_for(c.evidence.meta, c.area) for c in claims if c.area is not None]
+    wanted = grades_wanted(scope.question, scope.conditions, given) if which_area else set()  # "which area was
     if which_area or any(near.get(c.area or "", 0.0) >= NEAR_AREA for c in claims):  # inadequate?" (or "not good"):
         return sorted(claims, key=lambda c: (grades.grade_for(c.evidence.meta, c.area) not in wanted,  # it first
                                              bool(wanted) and c.area is None, _breakdown_order(c, near)))
