@@ -1375,3 +1375,12 @@ def test_a_report_that_says_a_thing_is_lacking_is_not_listed_as_having_it(tmp_pa
     ])
     answer = answerer.ask(AskRequest(question="which councils have emergency accommodation for care leavers?"))
     assert {item.body for item in answer.items} == {"Eastvale"}
+
+
+def test_a_body_named_again_in_the_past_tense_keeps_the_year_just_asked(history: Answerer) -> None:
+    first = history.ask(AskRequest(question="What did the 2017 report say about care leavers in Northshire?"))
+    again = history.ask(AskRequest(question="And what were the things Northshire needed to improve?",
+                                   session_id=first.session_id))
+    now = history.ask(AskRequest(question="what does Northshire need to improve now?", session_id=again.session_id))
+    assert again.answer.startswith("**Northshire (2017)**"), again.answer
+    assert now.answer.startswith("**Northshire (2022)**"), now.answer

@@ -212,9 +212,11 @@ def resolve(question: str, previous: Context | None, names: BodyNames, areas: Ar
     now = (not ACROSS_TIME.search(question) or bool(IMPROVE_ASKED.search(question))) and not found - set(
         previous.bodies)  # ("compare it with Wales CRC"; "what did it need to improve?" asks of one inspection)
     past = bool(PAST.search(question)) and len(set(previous.bodies)) == 1  # "what did they need to improve?": of
+    renamed = past and found == set(previous.bodies) and previous.years and not YEAR.search(question) \
+        and not RECENT.search(question)  # ("what were the things Dudley needed to improve?" after its 2018 report)
     one_report = (len(previous.report_ids) == 1 or past) and now and bool(THEY_OR_IT.search(question) or  # the one
-        THE_INSPECTION.search(question) or still and previous.years and not YEAR.search(question))  # the answer led
-    # with ("they" is an organisation too; "the main worries?" after X in 2018: in 2018)
+        THE_INSPECTION.search(question) or still and previous.years and not YEAR.search(question) or renamed)
+    # the answer led with ("they" is an organisation too; "the main worries?" after X in 2018: in 2018)
     listed = len(previous.report_ids) > 1 and len(previous.bodies) > 1 and THEY.search(question) and now \
         and not COMPARE.search(question)  # ("what went wrong there?" after a list: in the reports listed)
     only = both_times(question, previous, names) or (set(previous.report_ids[:1] if past else previous.report_ids)
