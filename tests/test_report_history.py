@@ -1384,3 +1384,11 @@ def test_a_body_named_again_in_the_past_tense_keeps_the_year_just_asked(history:
     now = history.ask(AskRequest(question="what does Northshire need to improve now?", session_id=again.session_id))
     assert again.answer.startswith("**Northshire (2017)**"), again.answer
     assert now.answer.startswith("**Northshire (2022)**"), now.answer
+
+
+@pytest.mark.parametrize("question", ["did northshire get worse at its 2022 inspection compared to before?",
+                                      "was northshire's 2022 report better than last time?"])
+def test_one_year_compared_to_before_is_set_beside_the_report_just_before_it(history: Answerer,
+                                                                            question: str) -> None:
+    answer = history.ask(AskRequest(question=question)).answer
+    assert answer.startswith("**Northshire (2017)**") and "Northshire (2014)" not in answer, answer

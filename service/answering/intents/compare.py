@@ -135,11 +135,15 @@ def compared(tools: Tools, scope: Scope, aspect: bool = False) -> list[ReportMet
     return [metas[0] for metas in by_body.values()]
 
 
+JUST_BEFORE = re.compile(r"\b(?:to|with|than|from|on|against)\s+(?:(?:how\s+)?(?:it|they|things)\s+(?:was|were|did)\s+)?"
+                         r"(?:before|previously|last time)\b", re.I)  # ("its 2023 inspection compared to before")
+
+
 def _beside_year(question: str, metas: list[ReportMeta]) -> list[ReportMeta]:
     """One year written and the inspection before (after) it asked for: that year's report and the one published
     just before (after) it, oldest first; [] otherwise."""
     years, later = set(A_YEAR.findall(question)), bool(LATER_REPORT.search(question))
-    if len(years) != 1 or not (later or EARLIER_REPORT.search(question)):
+    if len(years) != 1 or not (later or EARLIER_REPORT.search(question) or JUST_BEFORE.search(question)):
         return []
     anchor = nearest(metas, int(years.pop()))
     beside = [m for m in metas if m.published and anchor.published and m.published != anchor.published
