@@ -2944,3 +2944,10 @@ def test_a_greeting_or_a_call_for_help_is_told_what_to_ask(answerer: Answerer, q
     assert "- Which were rated requires improvement in 2020?" in answer.answer and not answer.citations
     assert ask(answerer, "thanks!").answer.startswith("You're welcome.")
     assert "Unpaid work at Thames Valley" in ask(answerer, "help me find unpaid work concerns").answer  # (a question)
+
+
+def test_a_year_no_report_is_of_is_an_abstention_that_still_offers_the_other_reports(answerer) -> None:
+    other = answerer.ask(AskRequest(question="What did the January 2020 re-inspection of Thames Valley CRC conclude?"))
+    quoted = answerer.ask(AskRequest(question="How many people did Durham Tees Valley CRC supervise in November 2018?"))
+    assert other.abstained and "Thames Valley CRC (2018)" in other.answer, other.answer
+    assert not quoted.abstained and "3,729" in quoted.answer, quoted.answer

@@ -13,7 +13,7 @@ from service.answering.areas import AreaNames
 from service.answering.asks import AREA_ASKED, EXTREME_AREA, answer_type
 from service.answering.compose import CitationBook, abstain
 from service.answering.context import Context, bodies_reports, entities_in
-from service.answering.dates import in_calendar_years
+from service.answering.dates import YEAR, in_calendar_years
 from service.answering.coverage import covered_places
 from service.answering.evidence import label
 from service.answering.grades import GOT_FOR, asks_yes_no_grade, besides_grades
@@ -88,6 +88,8 @@ class Answerer:
         resolved = self.resolve_parts(asked, context)
         yield Event("status", {"stage": "retrieving", "question": resolved.text})
         scopes, answer, book, subject = self.answered(resolved, request.filters, session_id)
+        if len(scopes) == 1 and scopes[0].undated and not years_quoted(answer.citations, scopes[0].years):
+            answer.abstained = True  # (the year asked has no report: other years' findings are offered instead)
         if self.prose is not None and (book.citations or book.offered) and not any(s.missing for s in scopes):
             yield Event("status", {"stage": "writing"})
             draft = Draft(resolved.text, answer, book.pool())
@@ -291,3 +293,8 @@ class Answerer:
 def pieces(text: str) -> list[str]:
     """The answer split into streamable pieces (lines, with their line breaks)."""
     return text.splitlines(keepends=True) or [text]
+
+
+def years_quoted(citations: list, spans: list[tuple[int, int]]) -> bool:
+    """Whether a quote cited names a year asked ("On 30 November 2018 ..." of a report dated 2019)."""
+    return any(lo <= int(y) <= hi for c in citations for y in YEAR.findall(c.quote) for lo, hi in spans)

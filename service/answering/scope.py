@@ -88,6 +88,7 @@ class Scope:
     area: str | None = None                    # the judgement area named (None: overall, or none named)
     jargon: str = ""                           # the reports' terms for its everyday words ("domestic abuse")
     note: str | None = None                    # said before the answer ("No Devon report is dated 2024 ...")
+    undated: bool = False                      # no report of a body named is of the years asked (the note says so)
     kinds: set[str] | None = None              # kinds of organisation the named bodies are (none named: the index's)
 
 
@@ -121,6 +122,7 @@ def parse(question: str, reports: list[ReportMeta], areas: AreaNames, names: Bod
         rf"\b{re.escape(n)}\b", question, re.I)]  # ("what happened to working links?": the owner, in lower case)
     scope.note = other_years_note(list(dict.fromkeys(b.body for b in bodies)), years,
                                   [by_id[r] for r in scope.report_ids])
+    scope.undated = scope.note is not None
     if kind == "fact" and not bodies and ((scope.answer_type == "number" or WHO.match(question) or
                                            PLURAL_ORGS.search(question)) and about_grades_only(scope)
                                           or grades.FROM_TO.search(question)
