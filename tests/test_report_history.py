@@ -1392,3 +1392,11 @@ def test_one_year_compared_to_before_is_set_beside_the_report_just_before_it(his
                                                                             question: str) -> None:
     answer = history.ask(AskRequest(question=question)).answer
     assert answer.startswith("**Northshire (2017)**") and "Northshire (2014)" not in answer, answer
+
+
+def test_an_overview_with_an_aspect_asked_besides_gives_both(history: Answerer) -> None:
+    answer = history.ask(AskRequest(question="Overview of Northshire's 2021/22 inspection, especially how they "
+                                             "support care leavers")).answer
+    overview, aspect = answer.split("\n\n**On how they support care leavers**\n")
+    assert overview.startswith("**Northshire (2022)**") and "was rated **good** overall" in overview, answer
+    assert "care leavers" in aspect.lower(), answer

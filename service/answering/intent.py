@@ -102,6 +102,9 @@ OVERVIEW_CUE = re.compile(r"\bwhy\b[^?]*\b(rated|graded|judged|given|got|get|rat
                           r"|\b(tell me (more )?about|what happened|(find|say|conclude|report)\b\W*$|"
                           r"how (?:did|had|has|have)\b.*\b(do|done|get on|got on|fare|fared|perform|performed)\b|"
                           r"what (was|were) the (outcome|result|verdict|findings|conclusions)|points? of)", re.I)
+FOCUS = re.compile(r"\b(?:especially|particularly|in particular|notably|above all|mainly|(?:with\s+(?:a|an|the|"
+                   r"some)\s+)?(?:focus|emphasis)\s+on|focus(?:s|ing)?\s+on|concentrating\s+on|looking\s+at)\b"
+                   r"[\s,:]*(?:on\s+|at\s+)?(.+?)\s*\??\s*$", re.I)  # an aspect asked besides an overview
 DIFFER = (r"differ|differs|differed|differing|differences?|how different|different\s+(?:from|to|than|between)|"
           r"different\s*\?")  # sets two apart: not "how many different owners", "different interventions"
 COMPARE_CUE = re.compile(rf"\b(compar\w*|versus|vs\.?|v\.|{DIFFER})(?!\w)|\bwhich (was|is|were|did)\b[^?]*\b"
@@ -174,13 +177,19 @@ def count_moved(question: str) -> bool:
     return bool(RISEN.search(question) or MORE_OR_LESS.search(question))
 
 
+def one_period(question: str, lo: int, hi: int) -> bool:
+    """Whether two years are written as one period ("the 2021/22 inspection", "2021-22"), not as two times."""
+    return hi == lo + 1 and bool(re.search(rf"\b{lo}\s*(?:/\s*(?:{hi}|{hi % 100:02d})|-\s*{hi % 100:02d})\b", question))
+
+
 def intent_of(scope: Scope) -> str:
     """fact, define (a term), owners (counted), overview (of one report), compare (reports side by side), list (a
     row per report), rank (by grade, date, count, change or figure), themes (findings many reports share) or trend
     (counts by year)."""
     residue = {stem(w) for w in scope.topic_words}
     named = len({b.body for b in scope.bodies})
-    years = {y for lo, hi in scope.years for y in (lo, hi) if y not in (0, 9999)}
+    years = {y for lo, hi in scope.years for y in ((lo,) if one_period(scope.question, lo, hi) else (lo, hi))
+             if y not in (0, 9999)}
     if SMALL_TALK.match(scope.question):
         return "chat"  # "hi", "thanks!", "what can you do?"
     if not named and (YEAR_MOST.search(scope.question) or YEARS_COVERED.search(scope.question)):
@@ -255,6 +264,9 @@ def intent_of(scope: Scope) -> str:
         # main points": the grade and the findings behind it
     if IMPROVE_ASKED.search(scope.question):  # "what does X need to improve?": its concerns
         residue = (residue - TO_IMPROVE) | {stem("concerns")}
+    if named == 1 and scope.answer_type is None and OVERVIEW_CUE.search(scope.question) and FOCUS.search(
+            scope.question) and not residue <= OVERVIEW_WORDS | RATING | SIDES:
+        return "focused"  # "summarise X's inspection, especially how they coped with covid": both
     if scope.bodies and scope.answer_type is None and (OVERVIEW_CUE.search(scope.question) or not residue
                                                        or residue & SIDES) and residue <= OVERVIEW_WORDS | RATING | SIDES:
         return "overview"

@@ -9,6 +9,7 @@ from service.answering.intents.chat import answer_chat
 from service.answering.intents.compare import answer_compare
 from service.answering.intents.define import answer_definition
 from service.answering.intents.fact import answer_fact
+from service.answering.intents.focused import answer_focused
 from service.answering.intents.lists import answer_list
 from service.answering.intents.overview import answer_overview
 from service.answering.intents.owners import answer_owners
@@ -23,4 +24,4 @@ Composer = Callable[[Tools, Scope, CitationBook, str], Answer]
 COMPOSERS: dict[str, Composer] = {"fact": answer_fact, "define": answer_definition, "overview": answer_overview,
                                   "compare": answer_compare, "list": answer_list, "rank": answer_rank,
                                   "owners": answer_owners, "trend": answer_trend, "themes": answer_themes,
-                                  "chat": answer_chat}
+                                  "chat": answer_chat, "focused": answer_focused}
