@@ -1400,3 +1400,10 @@ def test_an_overview_with_an_aspect_asked_besides_gives_both(history: Answerer) 
     overview, aspect = answer.split("\n\n**On how they support care leavers**\n")
     assert overview.startswith("**Northshire (2022)**") and "was rated **good** overall" in overview, answer
     assert "care leavers" in aspect.lower(), answer
+
+
+def test_a_grade_list_asked_after_a_clause_that_says_why_is_still_a_grade_list(history: Answerer) -> None:
+    answer = history.ask(AskRequest(question="Since Ofsted started giving care leavers their own separate grade "
+                                             "(2022 on), which councils got requires improvement for care leavers?"))
+    assert answer.answer.startswith("Reports with that grade") and "**Northshire** (2022)" in answer.answer, \
+        answer.answer

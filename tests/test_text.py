@@ -878,3 +878,11 @@ def test_how_a_body_had_done_or_performed_asks_for_its_overview(question: str) -
     assert OVERVIEW_CUE.search(question), question
     assert {stem(w) for w in content_words(question)} & {stem(w) for w in "done performed fared".split()} \
         <= OVERVIEW_WORDS
+
+
+@pytest.mark.parametrize(("text", "span"), [("(2023 on)", (2023, 9999)), ("2023 onwards", (2023, 9999)),
+                                            ("reports in 2023 on fostering", (2023, 2023))])
+def test_a_year_on_or_onwards_is_that_year_or_later(text: str, span: tuple[int, int]) -> None:
+    from service.answering.dates import parse_years
+
+    assert parse_years(text) == [span]

@@ -19,7 +19,8 @@ NOW_THAN = (r"\b(?:now|today|these days|nowadays|currently)\s+(?:than|compared\s
             r"((?:19|20)\d\d)\b")  # ("more now than in 2018": since 2018)
 OPEN_AFTER = re.compile(r"\b((?:19|20)\d\d)\s+(?:or|and)\s+(?:later|after|since)|"
                         r"\b(?:since|after)\s+((?:19|20)\d\d)(?:\s+onwards?)?|"
-                        r"\bfrom\s+((?:19|20)\d\d)\s+(?:on|onwards?|forwards?)\b|" + NOW_THAN, re.I)  # "reports from
+                        r"\bfrom\s+((?:19|20)\d\d)\s+(?:on|onwards?|forwards?)\b|"
+                        r"\b((?:19|20)\d\d)\s+(?:onwards?\b|and beyond\b|on(?=\s*(?:[),;.?]|$)))|" + NOW_THAN, re.I)  # "reports from
 # 2023": of 2023
 DATED_BY = re.compile(r"\b(publish\w*|inspected|inspections?|visited|fieldwork|reports?)\b", re.I)  # a month dates them
 MONTH_YEAR = re.compile(rf"{MONTH.pattern}\s+(?:of\s+)?((?:19|20)\d\d)\b", re.I)

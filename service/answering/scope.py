@@ -282,6 +282,11 @@ def topic_after_grades(scope: Scope) -> list[str]:
     return [w for w in words if stem(w) not in SCAFFOLD | RATING and not w.isdigit()]
 
 
+PREAMBLE = re.compile(r"^\W*(?:since|as|given(?: that)?|now that|seeing (?:as|that)|because|knowing(?: that)?)\b[^?,]*,"
+                      r"\s*(?=(?:which|what|who|how|where|when|list|name|tell)\b)", re.I)  # ("Since Ofsted started
+# giving care leavers their own grade (2023 on), which councils got inadequate for it?": said, not asked)
+
+
 def about_grades_only(scope: Scope) -> bool:
     """True when every grade the question names is said of the organisations themselves or of a judgement
     area ("which councils were judged inadequate", "had the impact of leaders judged outstanding"), not of a
@@ -289,6 +294,7 @@ def about_grades_only(scope: Scope) -> bool:
     if not scope.conditions:
         return False
     text = without_names(scope.question, scope.bodies, kinds=scope.kinds)
+    text = " " * len(preamble.group(0)) + text[preamble.end():] if (preamble := PREAMBLE.match(text)) else text
     for frame in (grades.ALL_AREAS, grades.ANY_AREA, grades.REPEATED):  # (of every area, some area; how often)
         text = frame.sub(" ", text)
     areas = {stem(w) for c in scope.conditions if c.area for w in content_words(c.area)}
