@@ -1407,3 +1407,12 @@ def test_a_grade_list_asked_after_a_clause_that_says_why_is_still_a_grade_list(h
                                              "(2022 on), which councils got requires improvement for care leavers?"))
     assert answer.answer.startswith("Reports with that grade") and "**Northshire** (2022)" in answer.answer, \
         answer.answer
+
+
+def test_the_inspection_before_a_year_is_the_latest_report_before_it_and_its_grade_then(history: Answerer) -> None:
+    answer = history.ask(AskRequest(question="When was Northshire previously inspected before its 2022 inspection "
+                                             "and what was it judged then?")).answer
+    first, second = answer.split("\n\n**what was it judged then")
+    assert "**When was Northshire inspected before its 2022 inspection?**" in first, answer
+    assert "Northshire (2017)" in first and "Northshire (2014)" not in first, answer
+    assert "**Northshire (2017)** was rated **requires improvement** overall" in second, answer

@@ -179,7 +179,7 @@ class Answerer:
                 answer.answer = f"{scope.note}\n\n{answer.answer}"
         if len(answers) == 1:
             return answers[0], book
-        text = "\n\n".join(f"**{scope.question.strip()}**\n{a.answer}" for scope, a in zip(scopes, answers))
+        text = "\n\n".join(f"**{' '.join(scope.question.split())}**\n{a.answer}" for scope, a in zip(scopes, answers))
         return Answer(answer=text, abstained=all(a.abstained for a in answers), session_id=session_id,
                       citations=book.citations, items=[item for a in answers for item in a.items]), book
 

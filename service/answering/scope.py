@@ -109,6 +109,8 @@ def parse(question: str, reports: list[ReportMeta], areas: AreaNames, names: Bod
     scope.missing = future_asked(question) or scope.missing  # ("when is X's next inspection due?")
     if bodies and not years and kind == "fact":  # (the report before the latest chosen: "previous" asks no more)
         question = scope.question = before_latest_blanked(question)
+    elif bodies and kind == "fact" and len(years) == 1 and years[0][0] == 0:  # (nor "previously ... before 2024")
+        question = scope.question = LAST_BEFORE.sub(lambda w: " " * len(w.group(0)), question)
     if unknown := names.unknown(question, bodies, graded=grades.asks_for_grade(question)):
         scope.missing = f"no report in this index is about {unknown[0]}"
     _read_wants(scope, areas, graded)
@@ -191,6 +193,10 @@ def _reports_in_scope(question: str, reports: list[ReportMeta], bodies: list[Bod
     if dated and not monthly:
         return [], "no report in this index was published or inspected in that month"
     dated = monthly
+    if bodies and kind == "fact" and len(years) == 1 and years[0][0] == 0 and LAST_BEFORE.search(question):
+        before = latest_per_body([m for m in dated if in_years(m, years, with_fieldwork=True)])
+        return sorted(m.report_id for m in before or dated), None  # ("when was X previously inspected
+        # before its 2024 inspection?": the one just before)
     if bodies and not years and kind == "fact" and BEFORE_LATEST.search(question):
         earlier = previous_per_body(dated)
         return sorted(m.report_id for m in earlier), None if earlier else "no earlier report of that body in this index"
@@ -282,6 +288,7 @@ def topic_after_grades(scope: Scope) -> list[str]:
     return [w for w in words if stem(w) not in SCAFFOLD | RATING and not w.isdigit()]
 
 
+LAST_BEFORE = re.compile(r"\b(?:previous(?:ly)?|prior|preceding|last|latest|most recent)\b", re.I)  # (before a year)
 PREAMBLE = re.compile(r"^\W*(?:since|as|given(?: that)?|now that|seeing (?:as|that)|because|knowing(?: that)?)\b[^?,]*,"
                       r"\s*(?=(?:which|what|who|how|where|when|list|name|tell)\b)", re.I)  # ("Since Ofsted started
 # giving care leavers their own grade (2023 on), which councils got inadequate for it?": said, not asked)
