@@ -1416,3 +1416,16 @@ def test_the_inspection_before_a_year_is_the_latest_report_before_it_and_its_gra
     assert "**When was Northshire inspected before its 2022 inspection?**" in first, answer
     assert "Northshire (2017)" in first and "Northshire (2014)" not in first, answer
     assert "**Northshire (2017)** was rated **requires improvement** overall" in second, answer
+
+
+def test_a_name_written_in_lower_case_lists_only_the_reports_that_name_it(tmp_path, embeddings) -> None:
+    answerer = councils_over(tmp_path, embeddings, [
+        ("Eastvale", 2022, "Parents are supported through the Family Drug and Alcohol Court, which is effective."),
+        ("Westmoor", 2022, "The family drug and alcohol court (FDAC) helps parents to overcome addiction."),
+        ("Northby", 2022, "The Family Drug and Alcohol Court has helped several parents keep their children."),
+        ("Southam", 2022, "Relationships with the family court are strong and proceedings are timely."),
+        ("Upton", 2022, "Drug and alcohol services work well with social workers, and the family court is positive."),
+    ])
+    answer = answerer.ask(AskRequest(question="which councils are involved with a family drug and alcohol court?"))
+    listed = {item.body for item in answer.items}
+    assert listed == {"Eastvale", "Westmoor", "Northby"}, answer.answer

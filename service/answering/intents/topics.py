@@ -6,6 +6,7 @@ when its best evidence stands out among every sentence in scope, is strong enoug
 from __future__ import annotations
 
 import math
+from dataclasses import replace
 import operator
 import re
 from collections.abc import Callable
@@ -18,6 +19,7 @@ from service.answering.evidence import Evidence
 from service.answering.organisations import body_label
 from service.answering.rank import W_CHUNK, W_COVERAGE, W_DENSE, W_WORDS, zscores
 from service.answering.scope import Scope
+from service.answering.titled import titled_phrases
 from service.answering.text import NUMBER, YEAR, no_finding, stem, stems, words
 from service.answering.thing_names import names_in
 from service.answering.thesaurus import besides_everyday
@@ -51,6 +53,10 @@ def topical_rows(tools: Tools, scope: Scope, ids: list[str], ease: bool = False)
     rows = tools.rows(ids)
     if not len(rows):
         return []
+    if (named := titled_phrases(tools.library.text, scope.question, rows)) and all(
+            any(set(words(n.lower())) <= set(words(t.lower())) for t in named) for n in scope.names):
+        scope = replace(scope, names=named)  # ("the no wrong door thing": the reports' No Wrong Door; "a family
+        # drug and alcohol court": that, not any "Family Court")
     f = tools.ranker.features(question, rows, [], chunk_words=False)  # a report qualifies by what a sentence says
     score = W_DENSE * zscores(f["dense"]) + W_WORDS * zscores(f["words"]) + W_CHUNK * zscores(f["chunk"])
     relevance = f["dense"] + W_COVERAGE * f["coverage"]
