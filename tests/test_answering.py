@@ -2951,3 +2951,9 @@ def test_a_year_no_report_is_of_is_an_abstention_that_still_offers_the_other_rep
     quoted = answerer.ask(AskRequest(question="How many people did Durham Tees Valley CRC supervise in November 2018?"))
     assert other.abstained and "Thames Valley CRC (2018)" in other.answer, other.answer
     assert not quoted.abstained and "3,729" in quoted.answer, quoted.answer
+
+
+def test_did_that_company_run_any_other_is_answered_yes_with_the_others(answerer) -> None:
+    owner = ask(answerer, "Which company owned Thames Valley CRC?")
+    other = ask(answerer, "did that company run any other CRC?", owner.session_id)
+    assert other.answer.startswith("**Yes**: London CRC"), other.answer

@@ -15,6 +15,8 @@ from service.answering.verify import quote_is_on_page
 from service.schemas import Answer, Citation, Item
 
 NOT_IN_REPORTS = "The reports in this index do not say."
+NOTHING_ASKED = ("That question names no organisation, year, grade or topic to look for. Ask, for example, "
+                 "what an inspection of an organisation found about a topic, or which organisations were rated a grade.")
 
 
 class CitationBook:

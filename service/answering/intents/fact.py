@@ -10,8 +10,9 @@ from collections.abc import Callable, Sequence
 from service.answering import grades
 from service.answering.areas import area_key
 from service.answering.asks import AREA_ASKED, EXTREME_AREA, WHO, grades_wanted
-from service.answering.compose import NOT_IN_REPORTS, CitationBook, abstain
-from service.answering.evidence import LEAD_ASKED, Claim, Evidence, label, provenance_evidence, role_asked
+from service.answering.compose import NOT_IN_REPORTS, NOTHING_ASKED, CitationBook, abstain
+from service.answering.evidence import LEAD_ASKED, Claim, Evidence, label, role_asked
+from service.answering.intents.inspectorates import WHO_INSPECTS, inspected_by
 from service.answering.fit import counts_checked, named_first, on_side, with_kind_asked
 from service.answering.when import dated_as_asked, latest_first, with_latest
 from service.answering.rank import ABSTAIN_BELOW, Question, strength
@@ -31,9 +32,8 @@ MAX_OPEN = 6            # an open question across reports: the best sentence of 
 KEEP_WITHIN = 2.0       # z-score units below the best that still support the answer
 CLAIM_REPORTS = 8       # metadata claims are ranked for scopes of up to this many reports
 OFFERED = 8             # the best-ranked evidence an optional prose writer may cite
-WHO_INSPECTS = re.compile(r"^\W*who\s+(?:inspects?|inspected|checks?|regulates?|oversees?)\b", re.I)
-NOTHING_ASKED = ("That question names no organisation, year, grade or topic to look for. Ask, for example, "
-                 "what an inspection of an organisation found about a topic, or which organisations were rated a grade.")
+ANY_OTHER = re.compile(r"^\W*(?:and\s+)?(?:did|does|do|has|have|had|was|were|is|are)\b[^?]*\b(?:any\s+other|another|"
+                       r"any\s+more|other|else)\b", re.I)  # a yes or no of other bodies
 COUNTED_IN_WORDS = re.compile(r"\b(one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|thirty|"
                               r"forty|fifty|hundred|half|third|quarter)s?\b(?:\s+(?:of|in|out of)\b)", re.I)
 SOURCE = re.compile(r"\b(?:according to|per|in|from|by|at|during|at the time of)\s+(?:the|its|their|this|that|"
@@ -91,22 +91,17 @@ def answer_fact(tools: Tools, scope: Scope, book: CitationBook, session_id: str)
         if scope.bodies and not scope.years and question.answer_type is None else chosen  # (and the present)
     chosen = tools.with_antecedents(chosen) if question.answer_type is None else chosen  # (what "this" is)
     chosen = _area_graded(tools, scope) + chosen if question.answer_type is None else chosen
-    return fact_answer(chosen, question, book, session_id, tools.counting_figure).model_copy(update={"strength": found})
+    answer = fact_answer(chosen, question, book, session_id, tools.counting_figure)
+    return also_elsewhere(answer, chosen, scope).model_copy(update={"strength": found})
 
 
-def inspected_by(tools: Tools, scope: Scope, book: CitationBook, session_id: str) -> Answer:
-    """"Who inspects probation services?": each inspectorate of the reports in scope, how many it wrote, cited to
-    the line of its latest report that names it."""
-    by: dict[str, list] = {}
-    for meta in tools.newest_first(scope.report_ids):
-        by.setdefault(meta.inspectorate or "", []).append(meta)
-    total = len(scope.report_ids)
-    lines = [f"**{name}** inspected {'all' if len(metas) == total else f'{len(metas)} of the'} {total} reports in scope "
-             f"[{n}]." for name, metas in by.items()
-             if name and (ev := provenance_evidence(tools.library, metas[0], "inspectorate"))
-             and (n := book.cite(ev)) is not None]
-    return Answer(answer="\n".join(lines), abstained=False, session_id=session_id, citations=book.citations) \
-        if lines else abstain(session_id, NOTHING_ASKED)
+def also_elsewhere(answer: Answer, chosen: list[Evidence], scope: Scope) -> Answer:
+    """"Did that company run any other CRC?" (the bodies just asked about left out): yes, and which, when a
+    sentence of another body's report names it."""
+    others = list(dict.fromkeys(label(ev.meta) for ev in chosen if names_in(ev.quote, scope.names)))
+    if not (ANY_OTHER.match(scope.question) and scope.names and others) or answer.abstained:
+        return answer
+    return answer.model_copy(update={"answer": f"**Yes**: {', '.join(others)}.\n{answer.answer}"})
 
 
 def _area_graded(tools: Tools, scope: Scope) -> list[Evidence]:
