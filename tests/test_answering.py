@@ -2957,3 +2957,8 @@ def test_did_that_company_run_any_other_is_answered_yes_with_the_others(answerer
     owner = ask(answerer, "Which company owned Thames Valley CRC?")
     other = ask(answerer, "did that company run any other CRC?", owner.session_id)
     assert other.answer.startswith("**Yes**: London CRC"), other.answer
+
+
+def test_which_college_leads_with_the_sentence_naming_one(answerer) -> None:
+    answer = ask(answerer, "Which college did Thames Valley CRC team up with on resettlement for people leaving prison?")
+    assert answer.answer.split("[1]")[0].endswith("worked with Milton Keynes College. "), answer.answer

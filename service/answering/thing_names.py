@@ -10,7 +10,7 @@ from collections.abc import Callable
 
 UNIT = r"(?:team|service|project|programme|program|scheme|club|forum|group|panel|hub|centre|center|council|model|" \
        r"initiative|unit|partnership|board|approach|app|tool|workbook|pathway|offer|network|alliance|award|agency|" \
-       r"campaign|system|framework|platform|pilot|strategy|charter)s?"
+       r"campaign|system|framework|platform|pilot|strategy|charter|college|university|charity|hospital)s?"
 UNIT_WORD = re.compile(UNIT, re.I)
 CALLED = re.compile(r"\b(?:known as|called|named|branded)\b|\bcalls?\s+(?:themselves|itself)\b", re.I)  # (not
 # "entitled to"; "a forum who call themselves the ‘Darlo Crew’")
