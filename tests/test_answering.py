@@ -2962,3 +2962,13 @@ def test_did_that_company_run_any_other_is_answered_yes_with_the_others(answerer
 def test_which_college_leads_with_the_sentence_naming_one(answerer) -> None:
     answer = ask(answerer, "Which college did Thames Valley CRC team up with on resettlement for people leaving prison?")
     assert answer.answer.split("[1]")[0].endswith("worked with Milton Keynes College. "), answer.answer
+
+
+@pytest.mark.parametrize("question", [
+    "I'm preparing a briefing and need the key points from the Thames Valley Community Rehabilitation Company "
+    "inspection - strengths and weaknesses please.",
+    "what were the strengths and weaknesses of thames valley crc?"])
+def test_strengths_and_weaknesses_asked_together_get_the_whole_overview(answerer, question: str) -> None:
+    answer = ask(answerer, question).answer
+    assert "was rated **requires improvement** overall" in answer and "**Concerns**" in answer \
+        and "**Strengths**" in answer, answer

@@ -102,6 +102,9 @@ OVERVIEW_CUE = re.compile(r"\bwhy\b[^?]*\b(rated|graded|judged|given|got|get|rat
                           r"|\b(tell me (more )?about|what happened|(find|say|conclude|report)\b\W*$|"
                           r"how (?:did|had|has|have)\b.*\b(do|done|get on|got on|fare|fared|perform|performed)\b|"
                           r"what (was|were) the (outcome|result|verdict|findings|conclusions)|points? of)", re.I)
+CHATTER = {stem(w) for w in """i'm im i've ive i'd id please pls thanks thank cheers need needs want wanted like
+    preparing prepare prepared writing write briefing brief meeting presentation colleague colleagues boss manager
+    board committee team quickly asap""".split()}  # a request's framing, beside a summary asked for
 FOCUS = re.compile(r"\b(?:especially|particularly|in particular|notably|above all|mainly|(?:with\s+(?:a|an|the|"
                    r"some)\s+)?(?:focus|emphasis)\s+on|focus(?:s|ing)?\s+on|concentrating\s+on|looking\s+at)\b"
                    r"[\s,:]*(?:on\s+|at\s+)?(.+?)\s*\??\s*$", re.I)  # an aspect asked besides an overview
@@ -267,6 +270,8 @@ def intent_of(scope: Scope) -> str:
     if named == 1 and scope.answer_type is None and OVERVIEW_CUE.search(scope.question) and FOCUS.search(
             scope.question) and not residue <= OVERVIEW_WORDS | RATING | SIDES:
         return "focused"  # "summarise X's inspection, especially how they coped with covid": both
+    if SUMMARY_CUE.search(scope.question):
+        residue -= CHATTER  # ("I'm preparing a briefing and need the key points from X": the key points)
     if scope.bodies and scope.answer_type is None and (OVERVIEW_CUE.search(scope.question) or not residue
                                                        or residue & SIDES) and residue <= OVERVIEW_WORDS | RATING | SIDES:
         return "overview"

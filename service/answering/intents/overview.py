@@ -71,6 +71,7 @@ def answer_overview(tools: Tools, scope: Scope, book: CitationBook, session_id: 
     asked = {"concern"} if IMPROVE_ASKED.search(scope.question) else set() if EITHER_WAY.search(scope.question) \
         else (sentence_polarity(sides).kinds() | sides_named(scope.question)) & {"positive", "concern"}
     # ("areas for improvement": not gains; "its good points": strengths, "good" there being no grade)
+    asked = set() if asked == {"positive", "concern"} else asked  # ("strengths and weaknesses": the whole)
     mixed = meta.overall not in WEAK_GRADES and bool(set(meta.areas.values()) & WEAK_GRADES)  # (good, an area weak)
     if WHY.search(scope.question) and not asked and meta.overall and not mixed:  # ("how did X do, and why?": the
         asked = {"concern" if meta.overall in WEAK_GRADES else "positive"}  # findings on its side; mixed: both)
