@@ -2972,3 +2972,10 @@ def test_strengths_and_weaknesses_asked_together_get_the_whole_overview(answerer
     answer = ask(answerer, question).answer
     assert "was rated **requires improvement** overall" in answer and "**Concerns**" in answer \
         and "**Strengths**" in answer, answer
+
+
+def test_a_change_asked_on_one_aspect_puts_that_aspect_first_in_the_table(answerer) -> None:
+    answer = ask(answerer, "How did workloads at Staffs and West Midlands CRC change between the 2018 and 2020 "
+                           "inspections?").answer
+    rows = [line for line in answer.splitlines() if line.startswith("| ") and not line.startswith("|  |")]
+    assert rows[0].startswith("| Workloads |") and "unmanageable" in rows[0], answer

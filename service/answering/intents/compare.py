@@ -59,6 +59,12 @@ def answer_compare(tools: Tools, scope: Scope, book: CitationBook, session_id: s
     if scope.missing or len(metas) < 2:
         return answer_fact(tools, scope, book, session_id)
     table = [["", *(f"**{label(m)}**" for m in metas)]]
+    aspects = []  # what is asked on comes first ("how did workloads at X change?"), then the grades
+    for said, asked in _aspects(scope, aspect):
+        best = [_best_on(tools, m, asked, said) for m in metas]
+        if any(ev and (ev.covered or ev.kind != "sentence") for ev in best):  # (none holds a word of it: "the same
+            table.append([said.capitalize(), *(_cell(ev, book) for ev in best)])  # week": nothing said on it)
+            aspects.append((said, asked))
     if any(m.overall for m in metas):
         table.append(["Overall grade", *(_grade_cell(tools, m, None, book) for m in metas)])
     else:  # ungraded reports (area SEND inspections): the sentence each gives as its outcome
@@ -67,12 +73,6 @@ def answer_compare(tools: Tools, scope: Scope, book: CitationBook, session_id: s
         keys = [cells.get(m.report_id) or area_key(m, area, tools.areas) or "" for m in metas]
         table.append([area, *(_grade_cell(tools, m, key, book) + (f" (as *{key}*)" if key and key != area else "")
                               for m, key in zip(metas, keys))])
-    aspects = []
-    for said, asked in _aspects(scope, aspect):
-        best = [_best_on(tools, m, asked, said) for m in metas]
-        if any(ev and (ev.covered or ev.kind != "sentence") for ev in best):  # (none holds a word of it: "the same
-            table.append([said.capitalize(), *(_cell(ev, book) for ev in best)])  # week": nothing said on it)
-            aspects.append((said, asked))
     if not aspects:
         one_body = len({body_label(m) for m in metas}) == 1  # ("DTV 2019 vs 2020 - what improved?": what each
         sides = [side for side, cue in (("improved", IMPROVED_ASKED), ("declined", DECLINE_ASKED))  # report says
