@@ -2979,3 +2979,9 @@ def test_a_change_asked_on_one_aspect_puts_that_aspect_first_in_the_table(answer
                            "inspections?").answer
     rows = [line for line in answer.splitlines() if line.startswith("| ") and not line.startswith("|  |")]
     assert rows[0].startswith("| Workloads |") and "unmanageable" in rows[0], answer
+
+
+def test_a_compounds_common_head_alone_does_not_put_a_report_on_the_list(answerer) -> None:
+    answer = ask(answerer, "Which CRCs got positive comments about their community payback (unpaid work)?")
+    listed = {item.body for item in answer.items}
+    assert "Essex CRC" in listed and "Northumbria CRC" not in listed, answer.answer  # ("Through the Gate work")

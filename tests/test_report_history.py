@@ -1429,3 +1429,4 @@ def test_a_name_written_in_lower_case_lists_only_the_reports_that_name_it(tmp_pa
     answer = answerer.ask(AskRequest(question="which councils are involved with a family drug and alcohol court?"))
     listed = {item.body for item in answer.items}
     assert listed == {"Eastvale", "Westmoor", "Northby"}, answer.answer
+

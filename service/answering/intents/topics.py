@@ -20,7 +20,7 @@ from service.answering.organisations import body_label
 from service.answering.rank import W_CHUNK, W_COVERAGE, W_DENSE, W_WORDS, zscores
 from service.answering.scope import Scope
 from service.answering.titled import titled_phrases
-from service.answering.text import NUMBER, YEAR, no_finding, stem, stems, words
+from service.answering.text import NUMBER, YEAR, content_words, no_finding, stem, stems, words
 from service.answering.thing_names import names_in
 from service.answering.thesaurus import besides_everyday
 from service.answering.tools import Tools
@@ -41,6 +41,8 @@ COMPARED = {">": operator.gt, ">=": operator.ge, "<": operator.lt, "<=": operato
 DENIAL = re.compile(r"(?<![‘'\"“])\b(?:no|lacks?|lack of|lacking|without|shortage of|shortages of|insufficient|"
                     r"absence of)\b", re.I)  # (a thing said to be missing; not a name's word: "‘No wrong door’")
 DENIED_WITHIN = 4      # ... in the words after the denial
+GENERIC_SHARE = 0.1    # a compound's head this share of the sentences use is generic ("work" of "unpaid work")
+MEANING_ALONE = 0.55   # the cosine at which a sentence is on the topic by meaning, whatever its words
 CONSIDERED = 6         # the report's best-ranked sentences that may decide its verdict
 
 
@@ -66,6 +68,8 @@ def topical_rows(tools: Tools, scope: Scope, ids: list[str], ease: bool = False)
     if ABSENT not in scope.wanted:  # (what most reports print word for word tells none of them apart)
         score[printed_by_many(tools, rows, len(ids))] = -np.inf
     report_of = tools.library.text.report_of[rows]
+    generic = only_generic(tools, rows, " ".join(topic), scope.jargon)
+    score[generic & (f["dense"] < MEANING_ALONE)] = -np.inf  # ("Through the Gate work ..." is not on "unpaid work")
     def qualified(stands_out: float, at_most: int | None = None, side_seen: bool = True) -> list[Row]:
         judged = []
         for index in np.unique(report_of):
@@ -97,6 +101,20 @@ def _side_only(scope: Scope, topic: list[str]) -> Callable[[str], bool]:
     cues = cue_words(" ".join(scope.topic_words))
     side, about = stems(" ".join(cues)), stems(" ".join(w for w in topic if w not in cues)) | stems(scope.jargon)
     return lambda quote: bool(about and side & (said := stems(quote))) and not about & said
+
+
+def only_generic(tools: Tools, rows: np.ndarray, topic: str, jargon: str = "") -> np.ndarray:
+    """True for the rows whose only words of the topic are the common heads of its compounds ("work" of "unpaid
+    work", which many sentences use, with none of "unpaid"): the head alone does not put a sentence on the topic
+    (its meaning still may, or the reports' own term for it: "domestic abuse" of "partner-violence work")."""
+    corpus, said = tools.library.text, content_words(topic)
+    heads = {head for modifier, head in zip(said, said[1:]) if corpus.share(head) >= GENERIC_SHARE
+             and 0 < corpus.share(modifier) < corpus.share(head)}
+    if not heads:
+        return np.zeros(len(rows), dtype=bool)
+    rest = [c for w in said + content_words(jargon) if w not in heads for c in corpus.columns(w)]
+    held = corpus.holding([c for w in heads for c in corpus.columns(w)], rows) > 0
+    return held & (corpus.holding(rest, rows) == 0) if rest else held
 
 
 def stands_out_at(rows: int) -> float:
