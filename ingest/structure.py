@@ -18,6 +18,9 @@ NUMBERED_HEADING = re.compile(r"^\d{1,2}(\.\d{1,2})*\.?\s+[A-Z]")
 PARAGRAPH_START = re.compile(rf"^(\d{{1,3}}(\.\d{{1,2}})*\.?\s|[{BULLETS}–]\s|\(?[a-z0-9]{{1,3}}\)\s)")
 PAGE_FURNITURE = re.compile(r"^(page\s*)?\d{1,4}(\s*(of|/)\s*\d{1,4})?$", re.I)
 ENDS_SENTENCE = re.compile(r"[.!?:;\"”’)]\s*$")
+CONTINUES = "(%,;)–"  # a next line starting so goes on with the sentence a line began
+CLAUSE = re.compile(r"^\S+(?:\s+\S+)?,\s+[a-z]+\s+[a-z]+(?:\s+\S+){4}")  # "As a result, workforce stability is
+# good, with ...": a sentence opening with a clause, not a title
 
 
 def looks_like_heading(line: str) -> bool:
@@ -79,9 +82,11 @@ class _PageScanner:
         self.para = (self.para[0], end) if self.para else (start, end)
 
     def is_heading(self, line: str, next_line: str, after_sentence: bool) -> bool:
-        """Title-like, after a finished sentence, and not continued in lower case on the next line."""
-        continued = bool(next_line) and next_line[0].islower()
-        return self.guess and after_sentence and not continued and looks_like_heading(line) and not PARAGRAPH_START.match(line + " x")
+        """Title-like, after a finished sentence, and not continued on the next line (in lower case, or by what
+        a sentence goes on with: "... a relatively low turnover rate" then "(14%) and limited use of ...")."""
+        continued = bool(next_line) and (next_line[0].islower() or next_line[0] in CONTINUES)
+        return self.guess and after_sentence and not continued and looks_like_heading(line) \
+            and not PARAGRAPH_START.match(line + " x") and not CLAUSE.search(line)
 
     def wrapped_heading(self, line: str, next_line: str, after_sentence: bool) -> bool:
         """A heading that wrapped: a title-like line continued by a short, unfinished lower-case line."""

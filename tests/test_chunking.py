@@ -82,3 +82,13 @@ def test_a_bullet_after_a_full_stop_and_a_space_starts_a_new_sentence() -> None:
             "\nThis is an increase from 25 at 31 March 2015.")  # (Kent, 2017)
     quotes = [page[start:end] for start, end in quote_spans(page)]
     assert "At 6 March 2017, 40 children lived in a privately arranged fostering placement." in quotes
+
+
+def test_a_wrapped_sentence_line_is_not_taken_for_a_heading_and_its_text_is_kept() -> None:
+    text = ("Leaders have created an environment for social work practice to flourish.\n"
+            "As a result, workforce stability is good, with a relatively low turnover rate\n"
+            "(14%) and limited use of temporary staff. Social workers are positive about working here.")
+    doc = ParsedDocument(source="x", format="pdf", pages=[Page(number=1, text=text)])
+    chunks = chunk_sections("r", {1: text}, split_sections(doc), count(), 200)
+    assert "turnover rate\n(14%)" in " ".join(c.text for c in chunks)
+    assert {c.section for c in chunks} == {None}
