@@ -886,3 +886,12 @@ def test_a_year_on_or_onwards_is_that_year_or_later(text: str, span: tuple[int, 
     from service.answering.dates import parse_years
 
     assert parse_years(text) == [span]
+
+
+@pytest.mark.parametrize("question", ["Oxfordshire 2018 social worker turnover rate",
+                                      "what was oxfordshire's turnover rate in 2018",
+                                      "What was North Tyneside's social worker turnover percentage at its 2024 inspection?"])
+def test_a_rate_or_percentage_asked_in_any_wording_is_a_number(question: str) -> None:
+    from service.answering.asks import answer_type
+
+    assert answer_type(question, named=True) == "number"

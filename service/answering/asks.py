@@ -17,7 +17,9 @@ TERM_ASKED = re.compile(r"^\W*(?:what\s+(?:is|are|does|do)\s+|what['’]?s\s+|de
 NUMERIC = re.compile(r"\b(more than|over|above|at least|greater than|exceeding|fewer than|less than|under|below|"
                      r"at most)\s+(?:about\s+)?(\d[\d,]*(?:\.\d+)?)\s*(%|per ?cent)?", re.I)
 NUMBER_Q = re.compile(r"\bhow (many|much|big|large|high)\b|\bnumbers?\b(?!\s+of\s+(?:ways|reasons|areas|issues))|\bwhat (\w+ ){0,2}(percentage|proportion|share|number|fraction|"
-                      r"average|per ?cent|size|rate)\b|\b(number|percentage|proportion|share) of\b|\baverage\b", re.I)
+                      r"average|per ?cent|size|rate)\b|\b(number|percentage|proportion|share) of\b|\baverage\b|"
+                      r"\bwhat\b[^?]{0,60}\b(?:rate|percentage)\b|\b(?:rate|percentage)\s*(?:in\s+(?:19|20)\d\d\s*)?\??\s*$",
+                      re.I)  # ("what was X's turnover rate", "X 2018 social worker turnover rate")
 DATE_Q = re.compile(r"^\W*(?:(?:and|so|but|then)\s+)?when\b|(?:\bsince|[,;:]|\b(?:tell me|know|say|find out|remind me|"
                     r"wonder(?:ing)?|ask(?:ing)?|sure|idea))\s+when\b|\bwhen\W*$|"
                     r"\b(what date|which date|what day|what year|which year|which month)\b|\bdates?\b", re.I)
