@@ -1430,3 +1430,8 @@ def test_a_name_written_in_lower_case_lists_only_the_reports_that_name_it(tmp_pa
     listed = {item.body for item in answer.items}
     assert listed == {"Eastvale", "Westmoor", "Northby"}, answer.answer
 
+
+
+def test_a_change_asked_of_one_year_sets_that_report_beside_the_one_before_it(history: Answerer) -> None:
+    answer = history.ask(AskRequest(question="did northshire get better or worse in 2022?")).answer
+    assert answer.startswith("**Northshire (2017)**") and "Northshire (2014)" not in answer, answer

@@ -119,6 +119,9 @@ def compared(tools: Tools, scope: Scope, aspect: bool = False) -> list[ReportMet
         if beside := _beside_year(scope.question, metas):  # "compare X's 2022 inspection with the one before"
             return beside
         asked = sorted({y for span in scope.years for y in span if y not in (0, 9999)})
+        if not every and len(scope.years) == 1 and scope.years[0][0] == scope.years[0][1] \
+                and (before := _before(metas, nearest(metas, asked[0]))):
+            return before  # ("did Kent get better or worse in 2022?": its 2022 report and the one before it)
         picked = metas[:MAX_REPORTS][::-1] if every and not scope.years \
             else [nearest(metas, year) for year in asked] if len(asked) >= 2 \
             else [metas[-1], metas[0]] if scope.years and len(metas) > 1 else metas[:2][::-1]
@@ -133,6 +136,12 @@ def compared(tools: Tools, scope: Scope, aspect: bool = False) -> list[ReportMet
         year = asked.pop()
         return [nearest(metas, year) for metas in by_body.values()]
     return [metas[0] for metas in by_body.values()]
+
+
+def _before(metas: list[ReportMeta], anchor: ReportMeta) -> list[ReportMeta]:
+    """The report published just before ``anchor``, and it, oldest first ([] when none is before it)."""
+    earlier = [m for m in metas if m.published and anchor.published and m.published < anchor.published]
+    return [max(earlier, key=lambda m: m.published), anchor] if earlier else []
 
 
 JUST_BEFORE = re.compile(r"\b(?:to|with|than|from|on|against)\s+(?:(?:how\s+)?(?:it|they|things)\s+(?:was|were|did)\s+)?"
