@@ -2985,3 +2985,11 @@ def test_a_compounds_common_head_alone_does_not_put_a_report_on_the_list(answere
     answer = ask(answerer, "Which CRCs got positive comments about their community payback (unpaid work)?")
     listed = {item.body for item in answer.items}
     assert "Essex CRC" in listed and "Northumbria CRC" not in listed, answer.answer  # ("Through the Gate work")
+
+
+@pytest.mark.parametrize(("first", "then"), [("were any crcs rated good?", "which ones?"),
+                                             ("how many crcs were rated inadequate?", "which?")])
+def test_which_ones_after_a_yes_no_or_a_count_lists_them_again(answerer, first: str, then: str) -> None:
+    asked = ask(answerer, first)
+    which = ask(answerer, then, asked.session_id)
+    assert {i.body for i in which.items} == {i.body for i in asked.items} and which.items, which.answer

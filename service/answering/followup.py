@@ -81,6 +81,10 @@ CHANGED_ONLY = re.compile(r"^\s*(and\s+)?(so\s+)?((what|how)( exactly)? (has |ha
                           r" (them|those|these)( two)?( inspections| reports)?| since then| so much)?\s*\??\s*$", re.I)
 HOW_MANY_THAT = re.compile(r"^\s*(and\s+)?(so\s+)?how many (is|are|was|were) (that|those|these|there|they)"
                            r"( in (total|all))?\s*\??\s*$", re.I)
+WHICH_ONES = re.compile(r"^\s*(and\s+)?(so\s+)?(which|what|who)(\s+(ones?|were|are|was|is)(\s+(they|those|these|"
+                        r"it|them))?|\s+(of\s+them|ones))?\s*\??\s*$|^\s*(name|list)\s+(them|those|these)\b",
+                        re.I)  # ("were any rated good?" "which ones?": the same, listed)
+SOME_ASKED = re.compile(r"^\s*(how many|(were|are|was|is|did|do|does|have|has|had)\s+(there\s+)?any)\b", re.I)
 ACROSS_TIME = re.compile(r"\b(always|ever|before|previous(ly)?|history|over the years|since|changed?|improved?|"
                          r"still|next|later|latest|most recent(ly)?|newest|again|now)\b", re.I)  # looks beyond the
 # report(s) just cited ("and how did they do the most recent time?")
@@ -133,6 +137,9 @@ def resolve(question: str, previous: Context | None, names: BodyNames, areas: Ar
         return Resolved(f"{strip_appendix(previous.resolved).rstrip(' ?.')}, and why?")
     if CHANGED_ONLY.match(text) and len(previous.bodies) == 1:  # "what changed?" of the body just asked about
         return Resolved(change_of(previous, names))
+    if WHICH_ONES.match(text) and previous.report_ids and (len(previous.report_ids) > 1 or LIST_ASKED.match(
+            previous.resolved) or SOME_ASKED.match(previous.resolved)):  # "which ones?" after "were any rated good?"
+        return Resolved(re.sub(r"^\s*how many\b", "which", strip_appendix(previous.resolved), flags=re.I))
     if HOW_MANY_THAT.match(text) and LIST_ASKED.match(previous.resolved):  # "how many is that?" after a list
         return Resolved(LIST_ASKED.sub("how many ", strip_appendix(previous.resolved), count=1))
     if not previous.mentions and TOPIC_BACK.match(text) and not OF_THEM.search(text) and not THEY.search(text) \
