@@ -2993,3 +2993,14 @@ def test_which_ones_after_a_yes_no_or_a_count_lists_them_again(answerer, first: 
     asked = ask(answerer, first)
     which = ask(answerer, then, asked.session_id)
     assert {i.body for i in which.items} == {i.body for i in asked.items} and which.items, which.answer
+
+
+def test_the_worst_results_are_the_lowest_grade_not_a_topic(answerer) -> None:
+    answer = ask(answerer, "which crcs had the worst results?")
+    assert answer.answer.startswith("The lowest overall grade in scope is **inadequate**"), answer.answer
+    assert {i.body for i in answer.items} == {"Dorset, Devon and Cornwall CRC"}, answer.answer
+
+
+def test_are_things_improving_at_one_body_compares_its_reports(answerer) -> None:
+    answer = ask(answerer, "are things improving at northumbria crc?").answer
+    assert answer.startswith("**Northumbria CRC (2018)**") and "**Northumbria CRC (2020)**" in answer, answer

@@ -92,6 +92,7 @@ MOST_SAID = re.compile(rf"\b({'|'.join(SUPERLATIVES)})\b", re.I)  # (of a figure
 MORE_OF = re.compile(rf"\b({'|'.join(COMPARATIVES)})\b(?!\s+than\b)", re.I)
 LEAGUE = re.compile(r"\b(rank|ranked|ranking|rankings|order|ordered|sort|sorted|league tables?)\b|"
                     r"\bfrom (the )?(best|worst|highest|lowest|top|bottom) to\b", re.I)  # every body, by its grade
+RESULTS = {stem(w) for w in "result results outcome outcomes performers performer".split()}  # (what is ranked)
 LEAGUE_WORDS = {stem(w) for w in "rank ranked ranking rankings order ordered sort sorted league table tables best "
                                  "worst highest lowest top bottom first".split()}
 BEST_WORST = re.compile(r"\b(best|worst|highest|lowest|top|bottom|poorest|weakest|strongest)\b", re.I)
@@ -134,8 +135,9 @@ WHERE_MOST = re.compile(r"\b(where|which|what)\b|\b(most|least)\b(?!\s+recent)",
 CHANGE_FRAME = {stem(w) for w in """improve improved improves improvement improvements improving better worse decline
     declined deteriorate deteriorated drop dropped slip slipped downhill fall fallen fell gone went goes progress
     progressed change changed since previous prior earlier last inspections first second third two both latest
-    recent next between later afterwards subsequently""".split()}  # (which of its inspections: "from the first
-# inspection to the second"; "did it get better later?")
+    recent next between later afterwards subsequently things matters overall generally""".split()}
+# (which of its inspections: "from the first inspection to the second"; "did it get better later?"; "are things
+# improving at X?")
 UNDIRECTED = {stem(w) for w in "change changed changes different difference differences".split()}  # a change, no way
 VAGUE = {stem(w) for w in "thing things anything something much".split()}  # ("have things changed at X?")
 
@@ -249,11 +251,11 @@ def intent_of(scope: Scope) -> str:
     if scope.kind == "list" and len(scope.report_ids) == 1 and scope.topic_words and not scope.conditions \
             and ABSENT not in scope.wanted:
         return "fact"  # ("which nps divisions were praised for X?" of the one NPS report: what it says on X)
+    extremes = RATING | RESULTS | {stem(w) for w in BEST_WORST.findall(scope.question)}
+    if BEST_WORST.search(scope.question) and named != 1 and residue <= extremes:
+        return "rank"  # ("which councils had the worst results in 2024?": by grade, not a topic "results")
     if scope.kind == "list":
         return "list"
-    if BEST_WORST.search(scope.question) and named != 1 and residue <= RATING | {stem(w) for w in
-                                                                                BEST_WORST.findall(scope.question)}:
-        return "rank"
     ungraded = grades.besides_grades(scope.topic_words)
     if named == 0 and SOONEST.search(scope.question) and {stem(w) for w in ungraded} <= RATING | SOONEST_WORDS:
         return "rank"  # "the most recent inspection", "which council was rated outstanding first?": by date
