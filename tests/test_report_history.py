@@ -1435,3 +1435,12 @@ def test_a_name_written_in_lower_case_lists_only_the_reports_that_name_it(tmp_pa
 def test_a_change_asked_of_one_year_sets_that_report_beside_the_one_before_it(history: Answerer) -> None:
     answer = history.ask(AskRequest(question="did northshire get better or worse in 2022?")).answer
     assert answer.startswith("**Northshire (2017)**") and "Northshire (2014)" not in answer, answer
+
+
+@pytest.mark.parametrize(("question", "lead"), [
+    ("has ofsted ever rated northshire good?", "**Yes**: Northshire was rated **good** overall in 2022."),
+    ("was northshire ever rated outstanding?", "**No**: no report rates Northshire **outstanding** overall."),
+])
+def test_ever_rated_a_grade_is_answered_yes_or_no_first(history: Answerer, question: str, lead: str) -> None:
+    answer = history.ask(AskRequest(question=question)).answer
+    assert answer.startswith(lead), answer

@@ -14,6 +14,7 @@ from service.answering.compose import CitationBook, abstain, markdown_table
 from service.answering.context import BOTH_TIMES, CHANGE_ASKED, EARLIER_REPORT, LATER_REPORT
 from service.answering.evidence import Evidence, label
 from service.answering.intents.changes import area_changes, area_grades, change, graded_areas
+from service.answering.intents.verdicts import WORSE, ever_rated, verdict
 from service.answering.intents.fact import answer_fact
 from service.answering.intents.overview import SUBJECT_SHARE, answer_overview, findings, outcome
 from service.answering.organisations import body_label, group_by_body
@@ -25,11 +26,8 @@ from service.answering.thesaurus import reports_words
 from service.answering.tools import Tools
 from service.schemas import Answer, Item
 
-WORSE = re.compile(r"\b(worse|worst|weaker|weakest|poorer|poorest|lower|lowest)\b", re.I)  # which was rated worse
 WHICH_RATED = re.compile(r"\b(better|worse|best|worst|stronger|strongest|weaker|weakest|poorer|poorest|higher|"
                          r"highest|lower|lowest)\b", re.I)  # (which was rated so: asked)
-YES_NO = re.compile(r"^\W*(?:was|were|is|are|did|does|do|has|have)\b", re.I)
-THAN = re.compile(r"\b(?:better|worse|higher|lower|stronger|weaker|poorer)\s+(?:[\w'’]+\s+){0,3}?than\b", re.I)
 HOW_MANY_COMPARED = re.compile(r"two|three|four|five|both|each|all|several", re.I)
 IMPROVED_ASKED = re.compile(r"\b(improv\w*|got better|get better|gains?|progress\w*)\b", re.I)
 ON_ASPECTS = re.compile(r"\b(?:on|about|regarding|in terms of|for)\s+(.+?)\s*\??$", re.I)  # "... on X and Y"
@@ -91,7 +89,7 @@ def answer_compare(tools: Tools, scope: Scope, book: CitationBook, session_id: s
                   published=m.published_iso(), finding=f"rated {m.overall} overall" if m.overall else None)
              for m in metas]
     asked = area_grades(tools, metas, scope)
-    said = verdict(metas, scope, asked)
+    said = ever_rated(tools, scope) or verdict(metas, scope, asked)
     unrated = [on for on, _ in aspects if not ((area := tools.areas.best(on)) and any(
         area_key(m, area, tools.areas) for m in metas))]  # (what is asked, when no report grades it)
     on_area = area_rated(metas, scope, asked)
@@ -277,27 +275,6 @@ def area_rated(metas: list[ReportMeta], scope: Scope, asked: tuple[str, list[str
     which = f"neither was rated {word}" if len(set(ranks)) == 1 else f"rated {word}: " + ", ".join(
         f"**{label(m)}**" for m, rank in zip(metas, ranks) if rank == pick(ranks))
     return f" On *{asked[0]}*: {told}; {which}."
-
-
-def verdict(metas: list[ReportMeta], scope: Scope, area: tuple[str, list[str]] | None = None) -> str:
-    """"Were A's grades better than B's?": yes or no, first, by their overall grades, or (the same) by the mean
-    of their areas' grades; by the ``area``'s grades when one is asked ("" when the question asks no yes or no
-    of two graded bodies' reports)."""
-    order = {b.body: b.start for b in reversed(scope.bodies)}  # (each body where the question first names it)
-    if not YES_NO.match(scope.question) or not THAN.search(scope.question) or len(metas) != 2 \
-            or not all(m.overall for m in metas) or len({body_label(m) for m in metas}) != 2:
-        return ""
-    first, second = sorted(metas, key=lambda m: order.get(body_label(m), len(scope.question)))
-    ranks = [(GRADES.index(m.overall), grades.standing(m)) for m in (first, second)] if area is None else \
-        [(GRADES.index(area[1][metas.index(m)]), 0.0) for m in (first, second)]
-    if ranks[0] == ranks[1]:
-        return "**Neither**: they were graded the same.\n\n"
-    better = ranks[0] < ranks[1]
-    by = f" on *{area[0]}*" if area else " (the same overall grade; by the grades of their areas)" \
-        if ranks[0][0] == ranks[1][0] else ""
-    yes = better != bool(WORSE.search(scope.question))
-    return f"**{'Yes' if yes else 'No'}**: **{label(first)}** was rated {'better' if better else 'worse'} than " \
-           f"**{label(second)}**{by}.\n\n"
 
 
 def picked(metas: list[ReportMeta], question: str) -> list[ReportMeta]:

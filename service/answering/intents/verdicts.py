@@ -1,0 +1,52 @@
+"""Yes or no, first, of a comparison: "were A's grades better than B's?" by their grades; "has Ofsted ever
+rated X outstanding?" by every grade its reports give."""
+
+from __future__ import annotations
+
+import re
+
+from ingest.models import GRADES, ReportMeta
+from service.answering import grades
+from service.answering.evidence import label
+from service.answering.intent import ALWAYS
+from service.answering.organisations import body_label
+from service.answering.scope import Scope
+from service.answering.tools import Tools
+
+WORSE = re.compile(r"\b(worse|worst|weaker|weakest|poorer|poorest|lower|lowest)\b", re.I)  # which was rated worse
+YES_NO = re.compile(r"^\W*(?:was|were|is|are|did|does|do|has|have)\b", re.I)
+THAN = re.compile(r"\b(?:better|worse|higher|lower|stronger|weaker|poorer)\s+(?:[\w'’]+\s+){0,3}?than\b", re.I)
+
+
+def verdict(metas: list[ReportMeta], scope: Scope, area: tuple[str, list[str]] | None = None) -> str:
+    """"Were A's grades better than B's?": yes or no, first, by their overall grades, or (the same) by the mean
+    of their areas' grades; by the ``area``'s grades when one is asked ("" when the question asks no yes or no
+    of two graded bodies' reports)."""
+    order = {b.body: b.start for b in reversed(scope.bodies)}  # (each body where the question first names it)
+    if not YES_NO.match(scope.question) or not THAN.search(scope.question) or len(metas) != 2 \
+            or not all(m.overall for m in metas) or len({body_label(m) for m in metas}) != 2:
+        return ""
+    first, second = sorted(metas, key=lambda m: order.get(body_label(m), len(scope.question)))
+    ranks = [(GRADES.index(m.overall), grades.standing(m)) for m in (first, second)] if area is None else \
+        [(GRADES.index(area[1][metas.index(m)]), 0.0) for m in (first, second)]
+    if ranks[0] == ranks[1]:
+        return "**Neither**: they were graded the same.\n\n"
+    better = ranks[0] < ranks[1]
+    by = f" on *{area[0]}*" if area else " (the same overall grade; by the grades of their areas)" \
+        if ranks[0][0] == ranks[1][0] else ""
+    yes = better != bool(WORSE.search(scope.question))
+    return f"**{'Yes' if yes else 'No'}**: **{label(first)}** was rated {'better' if better else 'worse'} than " \
+           f"**{label(second)}**{by}.\n\n"
+
+
+def ever_rated(tools: Tools, scope: Scope) -> str:
+    """"Has Ofsted ever rated Hampshire outstanding?": yes, and when, or no, of every report of the one body
+    named ("" when no such yes or no is asked)."""
+    asked = grades.asks_yes_no_grade(scope.question)
+    if asked is None or not ALWAYS.search(scope.question) or len({b.body for b in scope.bodies}) != 1:
+        return ""
+    metas = tools.newest_first(scope.bodies[0].report_ids)[::-1]
+    years = [str(m.published.year) for m in metas if m.overall == asked and m.published]
+    if years:
+        return f"**Yes**: {body_label(metas[0])} was rated **{asked}** overall in {' and '.join(years)}.\n\n"
+    return f"**No**: no report rates {body_label(metas[0])} **{asked}** overall.\n\n"
