@@ -7,7 +7,7 @@ import re
 from dataclasses import dataclass, field
 
 from service.answering.dates import GRADE_BEFORE, YEAR
-from service.answering.mentions import BodyNames
+from service.answering.mentions import BodyMatch, BodyNames
 from service.answering.organisations import body_label, org_types_named
 from service.answering.parts import APPENDIX
 from service.answering.text import ENTITY, MONTH
@@ -200,3 +200,25 @@ def there_named(text: str, bodies: list[str]) -> str:
 THERE_LAST = re.compile(r"\bthere\b(?=\W*$)", re.I)  # (not "is there a report on ...")
 BODY_KIND_WORDS = re.compile(r"\b(?:CRC|NPS|division|Community Rehabilitation Company|National Probation Service)\b",
                              re.I)  # (the kind in a body's name: "London CRC" is London's)
+
+
+HOW_MANY_THAT = re.compile(r"^\s*(and\s+)?(so\s+)?how many (is|are|was|were) (that|those|these|there|they)"
+                           r"( in (total|all))?\s*\??\s*$", re.I)
+WHICH_ONES = re.compile(r"^\s*(and\s+)?(so\s+)?(which|what|who)(\s+(ones?|were|are|was|is)(\s+(they|those|these|"
+                        r"it|them))?|\s+(of\s+them|ones))?\s*\??\s*$|^\s*(name|list)\s+(them|those|these)\b",
+                        re.I)  # ("were any rated good?" "which ones?": the same, listed)
+SOME_ASKED = re.compile(r"^\s*(how many|(were|are|was|is|did|do|does|have|has|had)\s+(there\s+)?any)\b", re.I)
+
+
+def compared_with(asked: str, body: BodyMatch, text: str) -> str:
+    """The question just asked, of the body named beside the ones it was asked of ("How many cases were officers
+    carrying in 2020 (DLNR CRC) compared with Staffordshire and West Midlands?")."""
+    tail = f" {appendix.group(0).strip()}" if (appendix := TRAILING.search(asked)) else ""
+    return f"{strip_appendix(asked).rstrip(' ?.')} compared with {text[body.start:body.end]}{tail}?"
+
+
+def as_named(text: str, body: BodyMatch) -> str:
+    """The body as ``text`` names it; by its label when the kind that chose it is not beside its name ("the NPS in
+    london": London NPS division)."""
+    named = text[body.start:body.end]
+    return body.body if org_types_named(body.body) - org_types_named(named) and org_types_named(text) else named

@@ -19,21 +19,21 @@ from dataclasses import dataclass, field
 
 from service.answering.areas import AreaNames, other_area
 from service.answering.grades import GRADE_WORD
-from service.answering.mentions import BodyMatch, BodyNames
-from service.answering.organisations import body_label, org_types_named
+from service.answering.mentions import BodyNames
+from service.answering.organisations import body_label
 from service.answering.dates import YEAR, in_years, parse_years
 from service.answering.asks import NUMBER_Q, OTHER, PLURALS, answer_type
-from service.answering.context import (CHANGE_ASKED, EARLIER_REPORT, LATER_REPORT, NTH, ORDINALS, THAT_COMPARED,
-                                       TRAILING, Context, as_question, asked_beside, both_times, change_of,
-                                       picked_again, report_beside, strip_appendix, swap_bodies, swap_years,
-                                       there_named, two_turns_reports)
+from service.answering.context import (CHANGE_ASKED, EARLIER_REPORT, HOW_MANY_THAT, LATER_REPORT, NTH, ORDINALS,
+                                       SOME_ASKED, THAT_COMPARED, WHICH_ONES, Context, as_named, as_question,
+                                       asked_beside, both_times, change_of, compared_with, picked_again,
+                                       report_beside, strip_appendix, swap_bodies, swap_years, there_named,
+                                       two_turns_reports)
 from service.answering.intent import COMPARATIVES, DIFFER, IMPROVE_ASKED
 from service.answering.parts import on_that, two_parts
 from service.answering.regions import region_swapped
 from service.answering.scope import SCAFFOLD
 from service.answering.text import content_words, stem, stems, words
 from service.answering.verdict import CUE_STEMS
-from service.terms import STOPWORDS
 
 SAME_AT = (r"(?:and\s+)?(?:was|is|were|are)\s+(?:it|that|this|things|they)\s+(?:also\s+|any\s+)?"
            r"(?:the same|similar|different|true|the case|so)\s+(?:in|at|for|of|with)")  # "was it the same in X?"
@@ -79,12 +79,6 @@ CHANGED_ONLY = re.compile(r"^\s*(and\s+)?(so\s+)?((what|how)( exactly)? (has |ha
                           r"worse|declined|was different|is different|were the differences|are the differences)|why (did|"
                           r"has|have) \w+ (improve|get better|decline|deteriorate|get worse|go down|drop|change)d?)( between"
                           r" (them|those|these)( two)?( inspections| reports)?| since then| so much)?\s*\??\s*$", re.I)
-HOW_MANY_THAT = re.compile(r"^\s*(and\s+)?(so\s+)?how many (is|are|was|were) (that|those|these|there|they)"
-                           r"( in (total|all))?\s*\??\s*$", re.I)
-WHICH_ONES = re.compile(r"^\s*(and\s+)?(so\s+)?(which|what|who)(\s+(ones?|were|are|was|is)(\s+(they|those|these|"
-                        r"it|them))?|\s+(of\s+them|ones))?\s*\??\s*$|^\s*(name|list)\s+(them|those|these)\b",
-                        re.I)  # ("were any rated good?" "which ones?": the same, listed)
-SOME_ASKED = re.compile(r"^\s*(how many|(were|are|was|is|did|do|does|have|has|had)\s+(there\s+)?any)\b", re.I)
 ACROSS_TIME = re.compile(r"\b(always|ever|before|previous(ly)?|history|over the years|since|changed?|improved?|"
                          r"still|next|later|latest|most recent(ly)?|newest|again|now)\b", re.I)  # looks beyond the
 # report(s) just cited ("and how did they do the most recent time?")
@@ -199,7 +193,7 @@ def resolve(question: str, previous: Context | None, names: BodyNames, areas: Ar
     found = {b.body for b in names.find(text)}
     beside = bool(COMPARE.search(text)) and len(found) == 1 and not found & set(previous.bodies)  # "compare with X"
     if beside and THAT_COMPARED.match(text) and previous.bodies and not inherited:  # "how does that compare with
-        return Resolved(_compared_with(previous.resolved, names.find(text)[0], text))  # X?": the same question of X
+        return Resolved(compared_with(previous.resolved, names.find(text)[0], text))  # X?": the same question of X
     still = previous.mentions and not found and not PLURALS.search(text) \
         and not any(m.lower() in text.lower() for m in previous.mentions)  # "what were the main problems?"
     alone = None
@@ -266,7 +260,7 @@ def _ellipsis(rest: str, previous: Context, names: BodyNames, areas: AreaNames |
         return as_question(rest), False
     text = strip_appendix(previous.resolved)
     if bodies:
-        text = swap_bodies(text, previous.mentions, " and ".join(_as_named(rest, b) for b in bodies))
+        text = swap_bodies(text, previous.mentions, " and ".join(as_named(rest, b) for b in bodies))
     if years:
         text = swap_years(text, years)
     elif bodies and not _has_reports_in(text, bodies, names):
@@ -293,17 +287,3 @@ def _has_reports_in(text: str, bodies: list, names: BodyNames) -> bool:
     spans = parse_years(text)
     metas = [m for m in names.reports if any(m.report_id in b.report_ids for b in bodies)]
     return not spans or any(in_years(m, spans, with_fieldwork=True) for m in metas)
-
-
-def _compared_with(asked: str, body: BodyMatch, text: str) -> str:
-    """The question just asked, of the body named beside the ones it was asked of ("How many cases were officers
-    carrying in 2020 (DLNR CRC) compared with Staffordshire and West Midlands?")."""
-    tail = f" {appendix.group(0).strip()}" if (appendix := TRAILING.search(asked)) else ""
-    return f"{strip_appendix(asked).rstrip(' ?.')} compared with {text[body.start:body.end]}{tail}?"
-
-
-def _as_named(text: str, body: BodyMatch) -> str:
-    """The body as ``text`` names it; by its label when the kind that chose it is not beside its name ("the NPS in
-    london": London NPS division)."""
-    named = text[body.start:body.end]
-    return body.body if org_types_named(body.body) - org_types_named(named) and org_types_named(text) else named

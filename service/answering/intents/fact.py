@@ -17,7 +17,7 @@ from service.answering.fit import counts_checked, named_first, on_side, with_kin
 from service.answering.when import dated_as_asked, latest_first, with_latest
 from service.answering.rank import ABSTAIN_BELOW, Question, strength
 from service.answering.scope import RATING, Scope
-from service.answering.text import (COUNTED_ON, FREQUENCY, MONTH, NUMBER, content_words, counts_in_words,
+from service.answering.text import (COUNTED_ON, FREQUENCY, MONTH, NUMBER, counts_in_words,
                                      quantities, stem, within, words)
 from service.answering.thing_names import names_in
 from service.answering.silence import not_named, unsaid_by
