@@ -3004,3 +3004,8 @@ def test_the_worst_results_are_the_lowest_grade_not_a_topic(answerer) -> None:
 def test_are_things_improving_at_one_body_compares_its_reports(answerer) -> None:
     answer = ask(answerer, "are things improving at northumbria crc?").answer
     assert answer.startswith("**Northumbria CRC (2018)**") and "**Northumbria CRC (2020)**" in answer, answer
+
+
+def test_top_rated_is_the_highest_grade_given_even_when_none_is_outstanding(answerer) -> None:
+    answer = ask(answerer, "which crc was top rated?")
+    assert answer.answer.startswith("The highest overall grade in scope is **good**"), answer.answer
