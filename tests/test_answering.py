@@ -3009,3 +3009,8 @@ def test_are_things_improving_at_one_body_compares_its_reports(answerer) -> None
 def test_top_rated_is_the_highest_grade_given_even_when_none_is_outstanding(answerer) -> None:
     answer = ask(answerer, "which crc was top rated?")
     assert answer.answer.startswith("The highest overall grade in scope is **good**"), answer.answer
+
+
+def test_the_best_in_the_country_is_a_rank_not_a_topic(answerer) -> None:
+    answer = ask(answerer, "which is the best crc in england?")
+    assert answer.answer.startswith("The highest overall grade in scope is **good**"), answer.answer

@@ -1444,3 +1444,8 @@ def test_a_change_asked_of_one_year_sets_that_report_beside_the_one_before_it(hi
 def test_ever_rated_a_grade_is_answered_yes_or_no_first(history: Answerer, question: str, lead: str) -> None:
     answer = history.ask(AskRequest(question=question)).answer
     assert answer.startswith(lead), answer
+
+
+def test_what_is_the_worst_council_asks_of_each_ones_latest_report(history: Answerer) -> None:
+    now = history.ask(AskRequest(question="what is the worst council?"))
+    assert [(i.body, i.published[:4]) for i in now.items] == [("Southvale", "2021")], now.answer

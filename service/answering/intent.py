@@ -92,7 +92,8 @@ MOST_SAID = re.compile(rf"\b({'|'.join(SUPERLATIVES)})\b", re.I)  # (of a figure
 MORE_OF = re.compile(rf"\b({'|'.join(COMPARATIVES)})\b(?!\s+than\b)", re.I)
 LEAGUE = re.compile(r"\b(rank|ranked|ranking|rankings|order|ordered|sort|sorted|league tables?)\b|"
                     r"\bfrom (the )?(best|worst|highest|lowest|top|bottom) to\b", re.I)  # every body, by its grade
-RESULTS = {stem(w) for w in "result results outcome outcomes performers performer".split()}  # (what is ranked)
+RESULTS = {stem(w) for w in "result results outcome outcomes performers performer england english country uk "
+                            "nationally britain".split()}  # (what is ranked, and where: every body in the index)
 LEAGUE_WORDS = {stem(w) for w in "rank ranked ranking rankings order ordered sort sorted league table tables best "
                                  "worst highest lowest top bottom first".split()}
 BEST_WORST = re.compile(r"\b(best|worst|highest|lowest|top|bottom|poorest|weakest|strongest)\b", re.I)

@@ -61,7 +61,10 @@ GRADES_FRAME = stems("publish published publication why reasons never once")  # 
 RECENCY = {stem(w) for w in "latest last recent newest current nowadays".split()}
 AS_THINGS_STAND = re.compile(r"\b(currently|presently|at present|now|as things stand|at the moment|these days|today)\b|"
                              r"\b(?:their|its|the)\s+(?:latest|most recent|last|newest|current)\s+(?:inspections?|"
-                             r"reports?|grades?|ratings?|judge?ments?|visits?)\b", re.I)  # (of many bodies: each one's)
+                             r"reports?|grades?|ratings?|judge?ments?|visits?)\b|"
+                             r"^\W*(?:what|which|who)\s+(?:is|are)\s+(?:the\s+)?(?:best|worst|top|bottom|strongest|"
+                             r"weakest|highest[- ]rated|lowest[- ]rated)\b", re.I)  # (of many bodies: each one's;
+# "what is the worst council?" asks of each one's latest, as it is)
 PREDICATIVE_GRADE = re.compile(  # "were good in 2019", "found to be inadequate?", "got a Good from the inspectors"
     rf"\b(was|were|is|are|be|been|as|got|get|received|achieved|awarded|given)\s+(?:\w+\s+){{0,2}}?{grades.GRADE_NAME}(?=\s*(?:[?.!,]|$|\s+(?:in|during|for|"
     r"overall|by|from|back|then|last|when|at\s+(?:their|its|the)\s+(?:last|latest|most|previous|next))\b))", re.I)
