@@ -24,11 +24,12 @@ TOKEN = re.compile(r"[A-Za-z][A-Za-z'’]*")
 
 def titled_phrases(corpus: Corpus, question: str, rows: np.ndarray) -> list[str]:
     """The names (as the reports capitalise them) that the question writes in lower case, longest first."""
-    tokens = [t for t in TOKEN.findall(question)]
+    tokens = TOKEN.findall(question)
+    held: dict[str, np.ndarray | None] = {}  # each word's sentences, read once
     found, i = [], 0
     while i < len(tokens):
         for n in range(min(LONGEST, len(tokens) - i), 1, -1):
-            if (name := _as_name(corpus, tokens[i:i + n], rows)) is not None:
+            if (name := _as_name(corpus, tokens[i:i + n], rows, held)) is not None:
                 found.append(name)
                 i += n
                 break
@@ -37,21 +38,28 @@ def titled_phrases(corpus: Corpus, question: str, rows: np.ndarray) -> list[str]
     return found
 
 
-def _as_name(corpus: Corpus, words: list[str], rows: np.ndarray) -> str | None:
+def _as_name(corpus: Corpus, words: list[str], rows: np.ndarray, held: dict[str, np.ndarray | None]) -> str | None:
     if words[0].lower() in NOT_FIRST or words[-1].lower() in STOPWORDS or any(w[0].isupper() for w in words[1:]) \
             or sum(w.lower() not in STOPWORDS for w in words) < 2:
         return None  # (a name the question capitalises is read as one already)
-    phrase = " ".join(words)
-    columns = corpus.columns(phrase)
-    if not columns or corpus.unknown(phrase):
-        return None
-    held = rows[corpus.holding(columns, rows) == len(columns)]
-    if len(held) < LEAST:
+    every = [_holding(corpus, w.lower(), rows, held) for w in words if w.lower() not in STOPWORDS]
+    if any(h is None for h in every):
+        return None  # (a word no report uses)
+    holding = rows[np.logical_and.reduce(every)]
+    if len(holding) < LEAST:
         return None
     pattern = re.compile(r"\b" + r"[\s-]+".join(map(re.escape, words)) + r"\b", re.I)
-    written = [m.group(0) for row in held[:READ] for m in pattern.finditer(corpus.sentence(int(row))[4])]
+    written = [m.group(0) for row in holding[:READ] for m in pattern.finditer(corpus.sentence(int(row))[4])]
     titled = [w for w in written if all(part[0].isupper() for part in re.split(r"[\s-]+", w)
                                         if part.lower() not in STOPWORDS)]
     if len(written) < LEAST or len(titled) < TITLED_SHARE * len(written):
         return None
     return max(set(titled), key=titled.count)
+
+
+def _holding(corpus: Corpus, word: str, rows: np.ndarray, held: dict[str, np.ndarray | None]) -> np.ndarray | None:
+    """Which of ``rows`` hold the word's term (None when no report uses it), read once per question."""
+    if word not in held:
+        columns = corpus.columns(word)
+        held[word] = corpus.holding(columns, rows) > 0 if columns and not corpus.unknown(word) else None
+    return held[word]
