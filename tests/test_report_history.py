@@ -1449,3 +1449,12 @@ def test_ever_rated_a_grade_is_answered_yes_or_no_first(history: Answerer, quest
 def test_what_is_the_worst_council_asks_of_each_ones_latest_report(history: Answerer) -> None:
     now = history.ask(AskRequest(question="what is the worst council?"))
     assert [(i.body, i.published[:4]) for i in now.items] == [("Southvale", "2021")], now.answer
+
+
+def test_a_recommendation_is_never_told_as_a_strength(tmp_path, embeddings) -> None:
+    answerer = one_report(tmp_path, embeddings, "Southmoor", "2022-06", (
+        "## Summary\n\nSenior leaders should ensure that they effectively discharge their role as corporate parents "
+        "and that improvements are sustained.\n\nChildren in care are visited regularly by social workers who know "
+        "them well and are highly effective.\n\nThe front door is strong and decisions are timely.\n"), "Inadequate")
+    answer = answerer.ask(AskRequest(question="what were the strengths of southmoor?")).answer
+    assert "should ensure" not in answer.split("**Concerns**")[0], answer

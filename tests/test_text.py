@@ -895,3 +895,16 @@ def test_a_rate_or_percentage_asked_in_any_wording_is_a_number(question: str) ->
     from service.answering.asks import answer_type
 
     assert answer_type(question, named=True) == "number"
+
+
+@pytest.mark.parametrize(("sentence", "kinds"), [
+    ("There is an absence of robust senior management oversight to review these unlawful placements.", {"concern"}),
+    ("The ability of managers to improve the quality of practice is impacted on greatly by the constant churn in "
+     "the workforce.", {"concern"}),
+    ("Leaders have worked hard to improve services, and practice has improved.", {"improved"}),
+])
+def test_an_absence_of_praise_an_aim_and_churn_are_read_the_right_way(sentence: str, kinds: set[str]) -> None:
+    from service.answering.verdict import sentence_polarity
+
+    polarity = sentence_polarity(sentence)
+    assert {k for k in ("concern", "improved") if getattr(polarity, k)} == kinds, polarity

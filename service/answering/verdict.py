@@ -24,7 +24,8 @@ IMPROVED = "improved"
 ABSENT = "not stated"
 
 SCARCE = {"little", "few", "minimal", "minimum"}  # (deny only the verdict word they come before)
-NEGATORS = {"not", "no", "never", "nor", "without", "cannot", "hardly", "barely", "rarely", "neither"}
+NEGATORS = {"not", "no", "never", "nor", "without", "cannot", "hardly", "barely", "rarely", "neither",
+            "absence"}  # ("an absence of robust oversight")
 LESSENED = re.compile(r"(?:\w+ )?less|less \w+ly")  # "less" just before a verdict word (or before its adverb)
 THERE_BE = {"there is", "there are", "there was", "there were", "there has been", "there have been"}
 AFTER_WHICH = {"that", "had", "has", "have"}  # ("... that no children live", "the council had no children placed")
@@ -38,7 +39,7 @@ underuse unsafe criticised criticized criticism unacceptable delay delays delaye
 shortfall shortfalls slow unclear undermined deficient deficiencies missed overlooked ignored neglected patchy
 superficial cursory fragmented disjointed overdue overloaded overstretched demoralised demoralized exhausted burnout
 burnt-out stressed struggled struggling unstable wrong bad shortcoming shortcomings broken worry worries
-worrying fragile impaired impairs hampered hampers hindered hinders""".split()
+worrying fragile impaired impairs hampered hampers hindered hinders churn""".split()
 POSITIVE_WORDS = """good well strong stronger strongest strength strengths effective effectively praised praise
 praiseworthy outstanding excellent exemplary impressive impressively robust commendable positive positively
 thorough committed energetic vibrancy success successful successfully innovative skilled skilful consistent
@@ -153,6 +154,8 @@ def _score_token(result: Polarity, tokens: list[str], i: int, token: str) -> Non
         return  # an adverb before a verdict word only says how much ("consistently poor" is no praise)
     negated = any(negates(t) for t in tokens[max(0, i - 3):i]) or _scarce(tokens, i) \
         or LESSENED.fullmatch(" ".join(tokens[max(0, i - 2):i])) is not None  # ("less positive", "less well")
+    if key in IMP_STEMS and i and tokens[i - 1] == "to" and token in ("improve", "strengthen"):
+        return  # an aim, not a gain ("the ability of managers to improve the quality of practice")
     if key in IMP_STEMS:
         _bump(result, "concern" if negated else "improved")
     elif key in POS_STEMS:

@@ -46,6 +46,7 @@ ONLY_GRADES = re.compile(r"^[^,;:]*\b(?:were|was|are|is)\s+(?:all\s+|each\s+)?(?
 READ_AT_MOST = 400
 SUBJECT_SHARE = 0.001  # a word this many of the sentences use names a subject ("unpaid work"), not a wish
 WHY = re.compile(r"\bwhy\b", re.I)
+RECOMMENDS = re.compile(r"\b(?:should|must|ought to)\b", re.I)  # a recommendation: no strength
 EITHER_WAY = re.compile(r"\b(?:good|bad|well|badly|poorly|strong|weak)\s+or\s+(?:good|bad|well|badly|poorly|strong|weak|"
                         r"not)\b", re.I)  # ("X - good or bad?": its verdict, both sides)
 ABOUT_THE_RATING = re.compile(r"\boverall (rating|grade)\b|\b(not|never) (been )?(given|awarded) (an? )?(overall )?"
@@ -173,6 +174,8 @@ def findings(tools: Tools, meta: ReportMeta, side: str, limit: int = PER_SIDE,
             continue  # overall rating, because ...": told as a grade; "Other Ofsted inspections": not this one's)
         polarity = sentence_polarity(ev.quote)
         gains = polarity.positive + polarity.improved  # "the biggest gain was in Through the Gate": a strength
+        if RECOMMENDS.search(ev.quote):  # ("leaders should ensure that they effectively discharge ...": what is
+            polarity.concern, gains = max(polarity.concern, 1.0), 0.0  # still to do, whatever its words)
         to_improve = TO_IMPROVE.search(ev.section or "")
         if to_improve and (not gains or _item(ev.quote) and polarity.positive < PRAISED):
             polarity.concern, gains = max(polarity.concern, gains + 1, 3), 0.0  # "What needs to improve": each item
