@@ -62,7 +62,7 @@ def missing_index(index: IndexSettings) -> str | None:
     """Why there is nothing to serve (a mistyped folder, an unreachable catalog server), or None."""
     if not index.catalog_url:
         if index.catalog_path.exists():
-            return None
+            return built_otherwise(index)
         return (f"no index at {index.index_dir} (is the path right?): build one with `python -m ingest PATH "
                 f"--index {index.index_dir}`, then start the service again")
     from ingest.catalog import Catalog
@@ -71,6 +71,17 @@ def missing_index(index: IndexSettings) -> str | None:
         Catalog(index.catalog_url).counts()
     except Exception as exc:  # psycopg's errors: the server is down, the database or the password is wrong
         return f"cannot use the catalog at {index.catalog_url.split('@')[-1]}: {str(exc).strip()}"
+    return None
+
+
+def built_otherwise(index: IndexSettings) -> str | None:
+    """Why an index folder built by another version cannot be served (its chunker or model), or None."""
+    from ingest.catalog import Catalog, IndexMismatch
+
+    try:
+        Catalog(index.catalog_path).ensure_fingerprint(index.fingerprint())
+    except IndexMismatch as exc:
+        return str(exc)
     return None
 
 

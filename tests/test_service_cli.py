@@ -20,3 +20,21 @@ def test_help_explains_every_option_with_examples() -> None:
                             timeout=60)
     assert result.returncode == 0 and "examples:" in result.stdout
     assert "address to listen on" in result.stdout and "port to listen on" in result.stdout
+
+
+def test_an_index_built_by_another_chunker_is_refused_with_what_to_do(tmp_path: Path) -> None:
+    import json
+    import sqlite3
+
+    from ingest.catalog import Catalog
+    from ingest.settings import IndexSettings
+
+    index = IndexSettings(index_dir=tmp_path / "old")
+    older = {**index.fingerprint(), "chunker": "sentence-pack-v1"}
+    Catalog(index.catalog_path).ensure_fingerprint(older)
+    result = subprocess.run([sys.executable, "-m", "service", "--index", str(tmp_path / "old")], cwd=ROOT,
+                            capture_output=True, text=True, timeout=120)
+    assert result.returncode == 2 and "Traceback" not in result.stderr, result.stderr
+    assert "sentence-pack-v1" in result.stderr and "--rebuild" in result.stderr, result.stderr
+    with sqlite3.connect(index.catalog_path) as db:  # (the index is left as it was)
+        assert json.loads(db.execute("SELECT value FROM info WHERE key='fingerprint'").fetchone()[0]) == older
