@@ -3014,3 +3014,8 @@ def test_top_rated_is_the_highest_grade_given_even_when_none_is_outstanding(answ
 def test_the_best_in_the_country_is_a_rank_not_a_topic(answerer) -> None:
     answer = ask(answerer, "which is the best crc in england?")
     assert answer.answer.startswith("The highest overall grade in scope is **good**"), answer.answer
+
+
+def test_a_word_no_report_uses_asked_as_mentioned_is_said_to_be_in_none(answerer) -> None:
+    answer = ask(answerer, "did any crc mention ransomware?")
+    assert answer.abstained and "No report in this index mentions “ransomware”." in answer.answer, answer.answer

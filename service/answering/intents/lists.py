@@ -49,14 +49,20 @@ RATED = re.compile(r"\b(rated|graded|judged|ratings?|grades?|judge?ments?)\b", r
 EVERY_REPORT = 0.9     # a word this share of the reports in scope use names them all, not a topic among them
 
 
+MENTION_ASKED = re.compile(r"\b(?:mention\w*|refer\w*\s+to|talk\w*\s+about|say\s+anything\s+about|us(?:e|ed|es)\s+the\s+"
+                           r"(?:word|term))\b", re.I)  # a word asked after as such
+
+
 def answer_list(tools: Tools, scope: Scope, book: CitationBook, session_id: str) -> Answer:
     if scope.missing:
         return abstain(session_id, missing=scope.missing)
     for composer in COMPOSERS:  # the first that the question is for answers it
         if (answer := composer(tools, scope, book, session_id)) is not None:
             return _counted(scope, answer)
-    ease = not scope.names and not any(tools.library.text.unknown(w) and not english(w.lower())
-                                       for w in scope.topic_words)  # (no word of it unknown, but English ones)
+    unknown = [w for w in scope.topic_words if tools.library.text.unknown(w) and not english(w.lower())]
+    if unknown and MENTION_ASKED.search(scope.question):  # ("did any council mention ransomware?": none does)
+        return abstain(session_id, f"No report in this index mentions “{unknown[0]}”.")
+    ease = not scope.names and not unknown  # (no word of it unknown, but English ones)
     return _counted(scope, list_answer(topical_rows(tools, scope, scope.report_ids, ease), book, session_id,
                                        "Reports that match"))
 
