@@ -3019,3 +3019,10 @@ def test_the_best_in_the_country_is_a_rank_not_a_topic(answerer) -> None:
 def test_a_word_no_report_uses_asked_as_mentioned_is_said_to_be_in_none(answerer) -> None:
     answer = ask(answerer, "did any crc mention ransomware?")
     assert answer.abstained and "No report in this index mentions “ransomware”." in answer.answer, answer.answer
+
+
+def test_which_ones_does_that_cover_is_asked_of_the_first_parts_list(answerer) -> None:
+    answer = ask(answerer, "What did the reports say about services for women offenders, and which providers does "
+                           "that cover?")
+    second = answer.answer.split("**which providers does that cover?**")[1]
+    assert "Reports in scope: 4 organisations" in second, answer.answer

@@ -56,7 +56,9 @@ GRADED_BY = re.compile(RATING_ASKED.pattern + r"|\b(better|best|worse|worst)\b",
 ELSE_ASKED = re.compile(r"^\s*(?:and\s+)?(?:who|which)\s+else\b(?:\s+(?:is|are|was|were|has|have|had|does|do|did))?|"
                         r"^\s*(?:and\s+)?(?:anyone|anybody)\s+else\b", re.I)  # ("who else uses X's model?")
 QUOTED = re.compile(r"(?<!\w)['‘\"“]([^'‘’\"“”]{3,60}?)['’\"”](?!\w)")  # a phrase the question puts in quotes
-LISTED_BACK = re.compile(REFERS_BACK.pattern + r"|\b(those|these|each(?: one)?|ones)\b", re.I)  # ("how did each do?")
+LISTED_BACK = re.compile(REFERS_BACK.pattern + r"|\b(those|these|each(?: one)?|ones)\b|"
+                         r"\b(?:does|do|did|would)\s+(?:that|this)\b", re.I)  # ("how did each do?", "which providers
+# does that cover?")
 
 
 class Answerer:
