@@ -118,7 +118,7 @@ def compared(tools: Tools, scope: Scope, aspect: bool = False) -> list[ReportMet
             return beside
         asked = sorted({y for span in scope.years for y in span if y not in (0, 9999)})
         if not every and len(scope.years) == 1 and scope.years[0][0] == scope.years[0][1] \
-                and (before := _before(metas, nearest(metas, asked[0]))):
+                and (before := _beside(metas, nearest(metas, asked[0]))):
             return before  # ("did Kent get better or worse in 2022?": its 2022 report and the one before it)
         picked = metas[:MAX_REPORTS][::-1] if every and not scope.years \
             else [nearest(metas, year) for year in asked] if len(asked) >= 2 \
@@ -136,10 +136,13 @@ def compared(tools: Tools, scope: Scope, aspect: bool = False) -> list[ReportMet
     return [metas[0] for metas in by_body.values()]
 
 
-def _before(metas: list[ReportMeta], anchor: ReportMeta) -> list[ReportMeta]:
-    """The report published just before ``anchor``, and it, oldest first ([] when none is before it)."""
-    earlier = [m for m in metas if m.published and anchor.published and m.published < anchor.published]
-    return [max(earlier, key=lambda m: m.published), anchor] if earlier else []
+def _beside(metas: list[ReportMeta], anchor: ReportMeta, later: bool = False) -> list[ReportMeta]:
+    """``anchor`` and the report published just before (after) it, oldest first ([] when there is none)."""
+    beside = [m for m in metas if m.published and anchor.published and m.published != anchor.published
+              and (m.published > anchor.published) == later]
+    if not beside:
+        return []
+    return sorted([anchor, (min if later else max)(beside, key=lambda m: m.published)], key=lambda m: m.published)
 
 
 JUST_BEFORE = re.compile(r"\b(?:to|with|than|from|on|against)\s+(?:(?:how\s+)?(?:it|they|things)\s+(?:was|were|did)\s+)?"
@@ -152,12 +155,7 @@ def _beside_year(question: str, metas: list[ReportMeta]) -> list[ReportMeta]:
     years, later = set(A_YEAR.findall(question)), bool(LATER_REPORT.search(question))
     if len(years) != 1 or not (later or EARLIER_REPORT.search(question) or JUST_BEFORE.search(question)):
         return []
-    anchor = nearest(metas, int(years.pop()))
-    beside = [m for m in metas if m.published and anchor.published and m.published != anchor.published
-              and (m.published > anchor.published) == later]
-    if not beside:
-        return []
-    return sorted([anchor, (min if later else max)(beside, key=lambda m: m.published)], key=lambda m: m.published)
+    return _beside(metas, nearest(metas, int(years.pop())), later)
 
 
 def _own_years(scope: Scope) -> dict[str, int]:
