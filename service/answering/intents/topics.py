@@ -108,8 +108,9 @@ def only_generic(tools: Tools, rows: np.ndarray, topic: str, jargon: str = "") -
     work", which many sentences use, with none of "unpaid"): the head alone does not put a sentence on the topic
     (its meaning still may, or the reports' own term for it: "domestic abuse" of "partner-violence work")."""
     corpus, said = tools.library.text, content_words(topic)
-    heads = {head for modifier, head in zip(said, said[1:]) if corpus.share(head) >= GENERIC_SHARE
-             and 0 < corpus.share(modifier) < corpus.share(head)}
+    share = {w: corpus.share(w) for w in said}  # (each word's share of the sentences, read once)
+    heads = {head for modifier, head in zip(said, said[1:]) if share[head] >= GENERIC_SHARE
+             and 0 < share[modifier] < share[head]}
     if not heads:
         return np.zeros(len(rows), dtype=bool)
     rest = [c for w in said + content_words(jargon) if w not in heads for c in corpus.columns(w)]
