@@ -821,6 +821,18 @@ def test_a_question_with_nothing_to_look_for_says_so(answerer: Answerer, questio
     assert answer.abstained and not answer.citations and "names no organisation, year, grade or topic" in answer.answer
 
 
+@pytest.mark.parametrize("question", ["how many prisons did Thames Valley CRC work with?",
+                                      "how many courts did Essex CRC serve?", "how many hostels did wales crc run"])
+def test_a_count_of_people_is_no_count_of_places(answerer: Answerer, question: str) -> None:
+    answer = ask(answerer, question)  # (each report gives how many people it supervised, and nothing of these)
+    assert not re.search(r"\*\*[\d,]+\*\*", answer.answer), answer.answer
+
+
+def test_a_count_of_people_answers_its_everyday_names(answerer: Answerer) -> None:
+    for question in ["how many clients did Essex CRC have?", "how many probationers did Wales CRC manage"]:
+        assert re.match(r"\*\*[\d,]+\*\*", ask(answerer, question).answer), question
+
+
 def test_a_year_with_no_report_is_said_before_the_other_reports_answer(answerer: Answerer) -> None:
     answer = ask(answerer, "how many people did west yorkshire crc supervise in 2019")
     assert answer.answer.startswith("No report on West Yorkshire CRC in this index is dated 2019; its other reports say:")

@@ -18,7 +18,7 @@ from service.answering.grades import grade_claims
 from service.answering.rank import Question, Ranker
 from service.answering.scope import SCAFFOLD, Scope, without_names
 from service.answering.text import (content_words, counted_asked, stem, stems, unit_of, with_apostrophes,
-                                    without_possessives)
+                                    without_possessives, words)
 from service.answering.thing_names import UNIT, UNIT_WORD
 from service.answering.thesaurus import besides_everyday, reports_words
 from service.library import Library
@@ -69,6 +69,7 @@ COUNT_FITS = 0.25       # cosine of what a count question counts and what a figu
                         # (set on the dev halves and the probes: cases/children 0.28, ICPCs/initial child
                         # protection conferences 0.28, youngsters/children looked after 0.41; children/occasions
                         # 0.22, caseload/care leavers 0.18, children/subsequently returned 0.13)
+PEOPLE_UNIT = {"people", "persons", "individuals"}  # a figure counting people of no kind said ("4,750 people")
 SPELLED_READ = 3        # reports in scope read for the acronyms they spell out (a question of one body's few)
 CHANGE_SIZE = re.compile(r"\b(?:increase|rise|reduction|decrease|fall|drop|growth|up|down)\s+(?:of|by)\s+$|"
                          r"\b(?:increased|decreased|rose|fell|reduced|grew|dropped)\s+by\s+$", re.I)  # a change's size
@@ -167,7 +168,10 @@ class Tools:
             return True  # of the director of children's services")
         if (told := RELATIVE.search(clause)) and stems(counted) & stems(clause[told.end():]):  # ("24 care leavers
             return False  # who receive the support of foster carers": the asked is what the figure's own is told by)
-        return float(self.vectors(counted) @ self.vectors(unit)) >= COUNT_FITS
+        fits = float(self.vectors(counted) @ self.vectors(unit))
+        if set(words(unit.lower())) <= PEOPLE_UNIT and fits < float(self.vectors(counted) @ self.vectors("places")):
+            return False  # ("how many prisons": not "4,750 people", however near "prisons" and "people" are)
+        return fits >= COUNT_FITS
 
     def counting_figure(self, question: str, quote: str, figures: set[str]) -> str | None:
         """Of the ``figures`` a quote states, the one that counts what the question asks: the only one that
