@@ -54,6 +54,18 @@ def test_praise_is_not_criticism() -> None:
     assert criticised.concern > 0 and criticised.positive == 0
 
 
+@pytest.mark.parametrize("sentence", ["Staffing at Cheshire and Greater Manchester CRC had been cut by about a quarter.",
+                                      "Staff numbers had fallen by 20%.", "There were budget cuts.",
+                                      "Reductions in staffing left teams stretched."])
+def test_a_service_losing_what_it_works_with_is_a_concern(sentence: str) -> None:
+    assert sentence_polarity(sentence).concern > 0
+
+
+def test_a_problem_that_shrank_is_still_an_improvement() -> None:
+    assert sentence_polarity("Staff turnover has reduced.").concern == 0
+    assert sentence_polarity("The number of children in care has reduced.").concern == 0
+
+
 def test_a_condition_a_finding_is_of_is_no_criticism() -> None:
     assert sentence_polarity("When risks to children do not reduce, or they escalate, the pre-proceedings stage is "
                              "initiated.").concern == 0  # (the situation it responds to)

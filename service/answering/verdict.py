@@ -45,6 +45,7 @@ praiseworthy outstanding excellent exemplary impressive impressively robust comm
 thorough committed energetic vibrancy success successful successfully innovative skilled skilful consistent
 consistently high-quality credit credited commended complimented applauded""".split()
 IMPROVED_WORDS = "improved improving improvement improvements better gain gains strengthened progressed".split()
+RESOURCES = r"(?:staff(?:ing)?|budgets?|funding|resources|workforce|headcount|posts)"  # what a service works with
 NEGATIVE_PHRASES = re.compile(r"\b(need(s|ed)?|requir(es|ed|e)|requiring) (?:\w+ ){0,2}?"
                               r"improv\w*( to be good)?|too (few|many|high|low|slow|long|little)|not enough|"
                               r"risk concern|f(?:all|alls|alling|allen|ell) short|(?:remains?|remained|is|was|are|were|"
@@ -63,7 +64,12 @@ NEGATIVE_PHRASES = re.compile(r"\b(need(s|ed)?|requir(es|ed|e)|requiring) (?:\w+
                               r"\b(?:needs? to|needed to|must|should)\s+(?:\w+\s+){0,4}?(?:better|more|stronger|"
                               r"clearer|robust|swifter|improved|greater|further)\b[^;:.]*|"  # "needs to have a better"
                               r"\b(?:not|never)\s+(?:\w+ly\s+)?(?:yet\s+)?(?:ensured?|secured?|made sure|established|"
-                              r"demonstrated|shown)\b[^;:.]*", re.I)  # "have not ensured that ... good": all of it
+                              r"demonstrated|shown)\b[^;:.]*|"  # "have not ensured that ... good": all of it
+                              rf"{RESOURCES}\b[^.;]{{0,40}}?\b(?:has|have|had|is|are|was|were)\s+(?:been\s+)?"
+                              r"(?:(?!not\b|never\b)\w+ly\s+)?(?:cut|reduced|fallen|fell|decreased|dropped|lost)\b|"
+                              rf"{RESOURCES}\s+(?:cuts|reductions)|(?:cuts|reductions?)\s+(?:to|in)\s+(?:the\s+)?"
+                              rf"(?:\w+\s+)?{RESOURCES}\b", re.I)  # (what a service works with, shrunk: "staffing had
+# been cut by about a quarter"; a problem that shrank, "turnover has reduced", is masked first as an improvement)
 FEEDBACK = r"(good|positive|glowing|great|favourable) (feedback|reviews?|write[- ]ups?|marks? for|comments?)"
 POSITIVE_PHRASES = re.compile(rf"\b(in place|high quality|well[- ]established|well[- ]led|{FEEDBACK})\b", re.I)
 IMPROVED_PHRASES = re.compile(r"\b(up from( (requires improvement( to be good)?|inadequate|good|adequate))?|"
