@@ -141,6 +141,14 @@ def test_how_good_a_council_is_at_a_judgement_area_gives_that_grade_in_each_repo
     assert len(lines) == 3 and all("care leavers" in line for line in lines)
 
 
+@pytest.mark.parametrize(("question", "area"), [
+    ("was northshire any good at looking after kids in care?", "children in care"),  # (the area by meaning)
+    ("northshire care leavers - good or bad?", "care leavers")])
+def test_a_judgement_area_asked_in_other_words_gives_that_grade(history: Answerer, question: str, area: str) -> None:
+    lines = history.ask(AskRequest(question=question)).answer.splitlines()
+    assert f"{area}*" in lines[0] and len(lines) == 3 and all(" for *" in line for line in lines), lines
+
+
 def test_a_grade_held_now_is_each_bodys_latest(history: Answerer) -> None:
     ever = history.ask(AskRequest(question="which councils were rated requires improvement?"))
     assert {item.report_id for item in ever.items} == {"northshire-2017", "southvale-2021"}

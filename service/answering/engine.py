@@ -19,6 +19,7 @@ from service.answering.evidence import label
 from service.answering.grades import GOT_FOR, asks_yes_no_grade, besides_grades
 from service.answering.followup import REFERS_BACK, Resolved, resolve
 from service.answering.intents.compare import picked
+from service.answering.intents.fact import area_asked
 from service.answering.intents.composers import COMPOSERS
 from service.answering.intents.overview import asks_for_overview, names_subject
 from service.answering.llm import Draft, ProseWriter
@@ -36,7 +37,7 @@ from service.retrieval import HybridSearch, scope_ids
 from service.schemas import Answer, AskRequest, Filters
 from service.sessions import Sessions, Turn
 
-ON_A_SUBJECT = re.compile(r"^\s*how good\b|\bany good\b|\bdo(?:ing)?\s+(?:on|with|at|for)\b", re.I)  # how good at,
+ON_A_SUBJECT = re.compile(r"^\s*how good\b|\bany good\b|\bgood or (?:bad|not|poor)\b|\bdo(?:ing)?\s+(?:on|with|at|for)\b", re.I)  # how good at,
 # how it did on, any good (for): of a subject, when the question names one ("was through the gate any good in london?")
 RATING_ASKED = re.compile(r"\b(rate|ratings?|rated|grades?|graded|judge?ments?|judged?|scores?|marks?|effectiveness)\b",
                           re.I)  # a rating, by name
@@ -238,7 +239,7 @@ class Answerer:
                                                             or not on_subject and self.how_it_did(scope)):
             several = len({body_label(self.library.reports[r]) for r in scope.report_ids}) > 1
             scope.intent = "compare" if several else "overview"  # ("how did A and B do in 2020?": side by side)
-        if scope.intent == "fact" and on_subject and scope.area is None:
+        if scope.intent == "fact" and on_subject and area_asked(self.tools, scope)[2] is None:
             scope.answer_type = None  # "how did X do on unpaid work": what it says on that (no grade is given for it)
         return scope
 

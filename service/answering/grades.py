@@ -255,7 +255,7 @@ def grade_evidence(pages: Pages, meta: ReportMeta, area: str | None) -> Evidence
 
 def asks_for_grade(question: str) -> bool:
     """True for "what (overall) rating/grade/judgement did X get", "how was X rated", "how did Ofsted rate X",
-    "how did X do", "how good is X (at care leavers)", "is X any good", "Ofsted rating for X", "X's grade", and
+    "how did X do", "how good is X (at care leavers)", "is X any good", "X's care leavers: good or bad?", "Ofsted rating for X", "X's grade", and
     keywords ending in one ("X adoption grade 2016", "X 2022 overall effectiveness", "children in care grade? was
     it good?"), and "what did X get for care leavers"."""
     q = question.lower().replace("’", "'")
@@ -265,7 +265,7 @@ def asks_for_grade(question: str) -> bool:
                 or re.search(r"\bhow (was|were|is|are|did|does|do)\b[^?]*\b(rated|judged|graded|rate|judge|grade|"
                              r"do|perform)\b|^\s*how good (is|are|was|were)\b|"  # ("what did ofsted rate X?", not
                              r"\bwhat (did|does|do) (ofsted|(the )?inspect(ors?|orate)|hmi\w*|they) rate\b|"  # a rate)
-                             r"^\s*(is|are|was|were)\b[^?]*\bany good\b", q)
+                             r"^\s*(is|are|was|were)\b[^?]*\bany good\b|\bgood or (bad|not|poor)\b|\b(bad|poor) or good\b", q)
                 or re.search(r"\b(rating|grade|judge?ment|mark|score)s?\s+(for|of|given to)\b|'s\s+(overall\s+)?(rating|grade|"
                              r"judge?ment)\b|^\s*(ofsted\s+)?(overall\s+)?(rating|grade|judge?ment)\b|"
                              rf"\b(rating|grade|judge?ment|overall effectiveness)s?(\s+(by\s+|from\s+)?ofsted)?(\s+(in\s+)?"

@@ -121,6 +121,18 @@ def _no_grade(tools: Tools, scope: Scope) -> str:
     return f"The {' and '.join(map(label, metas))} report{'s give' if len(metas) > 1 else ' gives'} no overall grade."
 
 
+def area_asked(tools: Tools, scope: Scope) -> tuple[list[str], dict[str, float], str | None]:
+    """The words a grade question asks of besides its frame, each judgement area's nearness to them, and the area
+    they mean: by meaning before a name sharing one word ("young adults who have left care" is care leavers, not
+    "Outcomes for looked after children and young people"), else the one the question names."""
+    other = [w for w in grades.besides_grades(scope.topic_words) if stem(w) not in RATING | grades.NOT_A_TOPIC
+             | AREA_WORDS and w.lower() not in grades.NUMBERS]  # ("rated two years before": when, not what; "requires
+    # improvement": a grade)
+    said_for = GRADED_FOR.findall(SOURCE.sub(" ", scope.question))  # ("rated for young people who left care")
+    near = tools.area_nearness([" ".join(other), *said_for, *filter(None, [scope.jargon])]) if other else {}
+    return other, near, tools.area_meant(near) or scope.area
+
+
 def claims_asked(tools: Tools, scope: Scope) -> list[Claim]:
     """The metadata claims that can answer: of the kind asked; for a grade, only the judgement asked about
     (the area named, else the overall grade; none when the question names something no grade is given for)."""
@@ -135,13 +147,7 @@ def claims_asked(tools: Tools, scope: Scope) -> list[Claim]:
               and (not c.also_by or c.also_by & asked or bool(only) and only <= c.asked_by)]
     if scope.answer_type != "grade":
         return claims
-    other = [w for w in grades.besides_grades(scope.topic_words) if stem(w) not in RATING | grades.NOT_A_TOPIC
-             | AREA_WORDS and w.lower() not in grades.NUMBERS]  # ("rated two years before": when, not what; "requires
-    # improvement": a grade)
-    said_for = GRADED_FOR.findall(SOURCE.sub(" ", scope.question))  # ("rated for young people who left care")
-    near = tools.area_nearness([" ".join(other), *said_for, *filter(None, [scope.jargon])]) if other else {}
-    area = tools.area_meant(near) or scope.area  # (by meaning before a name sharing one word: "young adults who
-    # have left care" is care leavers, not "Outcomes for looked after children and young people")
+    other, near, area = area_asked(tools, scope)
     named = [c for c in claims if c.area is not None and area_key(c.evidence.meta, area, tools.areas) == c.area]
     if named or area is not None and not other:
         return named
