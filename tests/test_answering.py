@@ -2983,6 +2983,15 @@ def test_did_that_company_run_any_other_is_answered_yes_with_the_others(answerer
     assert other.answer.startswith("**Yes**: London CRC"), other.answer
 
 
+def test_which_other_they_owned_after_any_other_is_still_the_owners_others(answerer) -> None:
+    owner = ask(answerer, "who owned merseyside crc?")  # Purple Futures (a quote names Interserve beside it)
+    other = ask(answerer, "did that company run any other CRC?", owner.session_id)
+    assert other.answer.startswith("**Yes**: West Yorkshire CRC (2018, 2020), "), other.answer  # (a body once)
+    again = ask(answerer, "which other crcs did they own?", owner.session_id)
+    assert item_bodies(again) == {"West Yorkshire CRC", "Cheshire and Greater Manchester CRC",
+                                  "Humberside, Lincolnshire and North Yorkshire CRC", "Hampshire and Isle of Wight CRC"}
+
+
 def test_which_college_leads_with_the_sentence_naming_one(answerer) -> None:
     answer = ask(answerer, "Which college did Thames Valley CRC team up with on resettlement for people leaving prison?")
     assert answer.answer.split("[1]")[0].endswith("worked with Milton Keynes College. "), answer.answer

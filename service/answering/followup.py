@@ -172,6 +172,7 @@ def resolve(question: str, previous: Context | None, names: BodyNames, areas: Ar
     elif COMPARE_BOTH.search(text) and not names.find(text) and (both := two_turns_reports(previous, names)):
         return Resolved(f"{text.rstrip()} ({previous.bodies[0]})", inherited=True, only=both)  # "compare them"
     picked: set[str] = set()
+    again = False
     listing = previous.listed or (previous.bodies if len(previous.bodies) > 1 else previous.earlier + previous.bodies)
     picked_from: list[str] = []
     if (nth := NTH.search(text)) and previous.bodies:  # "tell me about the second one": that body of the list
@@ -183,10 +184,12 @@ def resolve(question: str, previous: Context | None, names: BodyNames, areas: Ar
     if THAT_ORG.search(text) and previous.entities:
         text = THAT_ORG.sub(" and ".join(previous.entities), text)
         inherited = bool(OTHER.search(text))  # ("what other CRC did that company run?": not the one just asked of)
-    elif (they := ELSE_THEY.search(text) or DID_THEY.search(text)) and len(previous.entities) == 1 \
+    elif (they := ELSE_THEY.search(text) or DID_THEY.search(text)) and (entity := _the_entity(previous)) \
             and previous.bodies:
-        text = text[:they.start(2)] + previous.entities[0] + text[they.end(2):]  # "who owned X?" "MTCnovo"
+        text = text[:they.start(2)] + entity + text[they.end(2):]  # "who owned X?" "MTCnovo"
         inherited = True  # "what else did they run?": the name just given, not the body asked about
+        again = bool(OTHER.search(previous.resolved)) and entity.lower() in previous.resolved.lower()  # (asked
+        # again: "did that company run any other CRC?" "which other crcs did they own?": other than the first)
     text = THAT_GRADE.sub(f"{previous.grade} rating", text) if previous.grade else text  # ("that rating")
     if (at_the_time := THEN.search(text) and previous.years and not parse_years(text)):  # ("at the time": then,
         text = THEN.sub(f"in {previous.years[0]}", text)  # and of the body asked about)
@@ -208,8 +211,9 @@ def resolve(question: str, previous: Context | None, names: BodyNames, areas: Ar
             years := {int(y) for y in YEAR.findall(question)}) and not years & set(previous.years):
         then = [b for b in previous.bodies if _has_reports_in(text, names.find(b), names)] or previous.bodies
         text, inherited = f"{text.rstrip()} ({'; '.join(then)})", True  # "how did those do in 2020?" (of them)
-    exclude = set(previous.report_ids) if OTHER.search(question) and not ELSE_HERE.search(question) \
-        and not THAT_REPORT.search(question) else set()  # ("what other projects did that report praise?": its own)
+    exclude = set(previous.before if again else previous.report_ids) if OTHER.search(question) and not \
+        ELSE_HERE.search(question) and not THAT_REPORT.search(question) else set()  # ("what other projects did
+    # that report praise?": its own)
     now = (not ACROSS_TIME.search(question) or bool(IMPROVE_ASKED.search(question))) and not found - set(
         previous.bodies)  # ("compare it with Wales CRC"; "what did it need to improve?" asks of one inspection)
     past = bool(PAST.search(question)) and len(set(previous.bodies)) == 1  # "what did they need to improve?": of
@@ -225,6 +229,13 @@ def resolve(question: str, previous: Context | None, names: BodyNames, areas: Ar
     assumed = bool(one_report) and not THAT_REPORT.search(question) and not listed and not picked
     return Resolved(text, exclude, inherited, only, standalone=alone, earlier=earlier, assumed_report=assumed,
                     listed=picked_from)
+
+
+def _the_entity(previous: Context) -> str | None:
+    """The one name, not a body's, that the previous answer gave, or of several the one its question was about
+    ("did that company run any other CRC?" of Purple Futures: not Interserve, which a quote named beside it)."""
+    asked = [e for e in previous.entities if e.lower() in previous.resolved.lower()]
+    return previous.entities[0] if len(previous.entities) == 1 else asked[0] if len(asked) == 1 else None
 
 
 def _refers_back(text: str) -> bool:

@@ -15,6 +15,7 @@ from service.answering.evidence import LEAD_ASKED, Claim, Evidence, label, role_
 from service.answering.intents.inspectorates import WHO_INSPECTS, inspected_by
 from service.answering.fit import counts_checked, named_first, on_side, with_kind_asked
 from service.answering.when import dated_as_asked, latest_first, with_latest
+from service.answering.organisations import body_label
 from service.answering.rank import ABSTAIN_BELOW, Question, strength
 from service.answering.scope import RATING, Scope
 from service.answering.text import (COUNTED_ON, FREQUENCY, MONTH, NUMBER, counts_in_words,
@@ -98,10 +99,14 @@ def answer_fact(tools: Tools, scope: Scope, book: CitationBook, session_id: str)
 def also_elsewhere(answer: Answer, chosen: list[Evidence], scope: Scope) -> Answer:
     """"Did that company run any other CRC?" (the bodies just asked about left out): yes, and which, when a
     sentence of another body's report names it."""
-    others = list(dict.fromkeys(label(ev.meta) for ev in chosen if names_in(ev.quote, scope.names)))
-    if not (ANY_OTHER.match(scope.question) and scope.names and others) or answer.abstained:
+    years: dict[str, list[str]] = {}  # each other body, with the years of its reports that say so
+    for ev in chosen:
+        if names_in(ev.quote, scope.names) and ev.meta.published:
+            years.setdefault(body_label(ev.meta), []).append(str(ev.meta.published.year))
+    if not (ANY_OTHER.match(scope.question) and scope.names and years) or answer.abstained:
         return answer
-    return answer.model_copy(update={"answer": f"**Yes**: {', '.join(others)}.\n{answer.answer}"})
+    others = ", ".join(f"{body} ({', '.join(sorted(set(when)))})" for body, when in years.items())
+    return answer.model_copy(update={"answer": f"**Yes**: {others}.\n{answer.answer}"})
 
 
 def _area_graded(tools: Tools, scope: Scope) -> list[Evidence]:
