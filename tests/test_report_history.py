@@ -149,6 +149,19 @@ def test_a_judgement_area_asked_in_other_words_gives_that_grade(history: Answere
     assert f"{area}*" in lines[0] and len(lines) == 3 and all(" for *" in line for line in lines), lines
 
 
+@pytest.mark.parametrize("question", ["which councils are requires improvement right now?",
+                                      "which councils are rated requires improvement at the moment?"])
+def test_a_grade_held_right_now_is_a_grade_list_of_the_latest(history: Answerer, question: str) -> None:
+    assert [item.report_id for item in history.ask(AskRequest(question=question)).items] == ["southvale-2021"]
+
+
+@pytest.mark.parametrize("question", ["name two councils rated requires improvement",
+                                      "list three councils that were rated requires improvement"])
+def test_how_many_to_name_is_no_topic_of_a_grade_list(history: Answerer, question: str) -> None:
+    answer = history.ask(AskRequest(question=question))
+    assert answer.answer.startswith("Reports with that grade") and len(answer.items) == 2, answer.answer
+
+
 def test_a_grade_held_now_is_each_bodys_latest(history: Answerer) -> None:
     ever = history.ask(AskRequest(question="which councils were rated requires improvement?"))
     assert {item.report_id for item in ever.items} == {"northshire-2017", "southvale-2021"}

@@ -71,6 +71,8 @@ OTHER = re.compile(r"\bother\b(?!\s+(?:one|two|three|four|five|six|\d+)\b)(?!\s+
 # councils", "what else" (not "the other two strong areas", "its other strengths": more of the same report)
 PLURAL_ORGS = re.compile(r"\b(crcs|providers|councils|local authorities|authorities|las|companies|organisations|"
                          r"boroughs|divisions|forces|prisons|schools)\b", re.I)
+NAME_THEM = re.compile(rf"^\W*(?:please\s+)?(?:can you\s+)?name\s+(?:[\w'’-]+\s+){{0,2}}?{PLURAL_ORGS.pattern}",
+                       re.I)  # ("name three councils rated inadequate": a list of them, not a name asked)
 SUPERLATIVE = re.compile(r"(?<!their )(?<!its )(?<!at )\b(first|most|least|largest|biggest|highest|heaviest|lowest|"
                          r"lightest|best|worst|fewest|smallest|greatest|earliest|latest|poorest|weakest|strongest)\b|"
                          r"\b(more|fewer|less)\b(?!\s+than)", re.I)
@@ -139,7 +141,7 @@ def answer_type(question: str, named: bool = False) -> str | None:
         return "number"
     if DATE_Q.search(question):
         return "date"
-    if NAME_Q.search(question):
+    if NAME_Q.search(question) and not NAME_THEM.match(question):
         return "name"
     return None
 

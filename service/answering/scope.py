@@ -51,7 +51,8 @@ RATING = {stem(w) for w in "rated rating ratings rate grade grades graded judged
                            "classified regard regarded assess assessed achieve achieved attain attained earn earned "
                            "award awarded receive received obtain obtained secure secured score scored hit land landed "
                            "status verdict verdicts category categories end ended wound".split()}  # ("ended up with")
-COUNTED = {stem(w) for w in "number numbers proportion percentage share fraction count total".split()}  # of reports
+COUNTED = {stem(w) for w in "number numbers proportion percentage share fraction count total".split()} | {
+    stem(w) for w in grades.NUMBERS}  # of reports ("number of good councils"; "name three councils rated ...")
 TOPIC_SUPERLATIVES = re.compile(r"\b(best|worst|weakest|strongest|poorest)\b", re.I)
 JOINED = re.compile(r"\s+(?:for|of)\s+(?=[A-Z])")  # a name's words joined ("Achieving for Children")
 LIST_ASKED = re.compile(r"^\s*(which|who|where|what)\b", re.I)
@@ -59,7 +60,9 @@ RANKED = stems("lowest highest top bottom best worst poorest weakest strongest")
 COMMON = {stem(w) for w in "common usual typical frequent".split()}  # "the most common grade": the tally says
 GRADES_FRAME = stems("publish published publication why reasons never once")  # (of a grade list, besides grades)
 RECENCY = {stem(w) for w in "latest last recent newest current nowadays".split()}
-AS_THINGS_STAND = re.compile(r"\b(currently|presently|at present|now|as things stand|at the moment|these days|today)\b|"
+NOW_SAID = re.compile(r"\b(?:currently|presently|at present|(?:right\s+)?now|as things stand|at the moment|these days|"
+                      r"today|nowadays)\b", re.I)  # (when, not what: "which councils are outstanding right now?")
+AS_THINGS_STAND = re.compile(rf"{NOW_SAID.pattern}|"
                              r"\b(?:their|its|the)\s+(?:latest|most recent|last|newest|current)\s+(?:inspections?|"
                              r"reports?|grades?|ratings?|judge?ments?|visits?)\b|"
                              r"^\W*(?:what|which|who)\s+(?:is|are)\s+(?:the\s+)?(?:best|worst|top|bottom|strongest|"
@@ -212,7 +215,7 @@ def _reports_in_scope(question: str, reports: list[ReportMeta], bodies: list[Bod
 
 def _read_wants(scope: Scope, areas: AreaNames, graded: bool = False) -> None:
     blanked = PART_OF_YEAR.sub(lambda m: " " * len(m.group(0)), question := scope.question)
-    rest = without_names(blanked, scope.bodies, kinds=scope.kinds)
+    rest = NOW_SAID.sub(" ", without_names(blanked, scope.bodies, kinds=scope.kinds))
     scope.numeric = numeric(rest)
     scope.wanted = wanted_verdicts(rest) if scope.kind == "list" else set()
     rest = NUMERIC.sub(" ", rest) if scope.numeric else rest
