@@ -845,6 +845,21 @@ def test_a_count_of_people_answers_its_everyday_names(answerer: Answerer) -> Non
         assert re.match(r"\*\*[\d,]+\*\*", ask(answerer, question).answer), question
 
 
+@pytest.mark.parametrize(("question", "unsaid"), [
+    ("what did Essex CRC's report say about drones?", "drones"),
+    ("was there anything about knife crime in the Wales CRC report?", "knife crime")])
+def test_a_subject_a_bodys_reports_never_speak_of_is_said_to_be_unmentioned(answerer: Answerer, question: str,
+                                                                           unsaid: str) -> None:
+    answer = ask(answerer, question)  # (not the overview of a report that does not say it)
+    assert answer.abstained and answer.answer.endswith(f"do not mention {unsaid}."), answer.answer
+
+
+@pytest.mark.parametrize("question", ["what did Essex CRC's report say about community service?",
+                                      "what did the Essex CRC report say about workers feeling swamped?"])
+def test_a_subject_said_in_the_reports_other_words_is_answered(answerer: Answerer, question: str) -> None:
+    assert not ask(answerer, question).abstained
+
+
 def test_a_year_with_no_report_is_said_before_the_other_reports_answer(answerer: Answerer) -> None:
     answer = ask(answerer, "how many people did west yorkshire crc supervise in 2019")
     assert answer.answer.startswith("No report on West Yorkshire CRC in this index is dated 2019; its other reports say:")

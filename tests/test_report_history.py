@@ -923,11 +923,19 @@ def test_whether_a_body_kept_its_grade_compares_its_latest_two(history: Answerer
 
 
 @pytest.mark.parametrize("question", ["how are social workers getting on in northshire these days?",
-                                      "are family group conferences used in northshire nowadays",
-                                      "what do inspectors say about caseloads in northshire at the moment?"])
+                                      "are family group conferences used in northshire nowadays"])
 def test_these_days_asks_of_the_latest_report(history: Answerer, question: str) -> None:
     answer = history.ask(AskRequest(question=question))
     assert {c.report_id for c in answer.citations} == {"northshire-2022"}
+
+
+def test_a_latest_report_silent_on_what_is_asked_says_so_then_what_the_others_say(history: Answerer) -> None:
+    answer = history.ask(AskRequest(question="what do inspectors say about caseloads in northshire at the moment?"))
+    assert answer.answer.startswith("The Northshire (2022) report does not mention caseloads. The other reports of "
+                                    "Northshire say:"), answer.answer
+    assert {c.report_id for c in answer.citations} == {"northshire-2014"}  # (the one that speaks of caseloads)
+    silent = history.ask(AskRequest(question="what do inspectors say about drones in northshire at the moment?"))
+    assert silent.abstained and silent.answer == "The Northshire (2022) report does not mention drones."
 
 
 def test_the_most_recent_inspection_after_that_time_is_the_latest(history: Answerer) -> None:

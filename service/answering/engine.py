@@ -223,6 +223,7 @@ class Answerer:
         if filters is not None and filters.model_dump(exclude_none=True):
             allowed = set(scope_ids(self.library, filters) or self.library.reports)
             scope.report_ids = [rid for rid in scope.report_ids if rid in allowed]
+            scope.bodies = [replace(b, report_ids=[r for r in b.report_ids if r in allowed]) for b in scope.bodies]
             if filters.body and not scope.bodies:
                 scope.bodies = BodyNames(self.library.reports[r] for r in scope.report_ids).find(filters.body)
         scope.report_ids = [rid for rid in scope.report_ids if rid not in resolved.exclude]

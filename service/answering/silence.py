@@ -4,6 +4,7 @@ when none of their reports names one ("who was the lead inspector for the wales 
 
 from __future__ import annotations
 
+import itertools
 import re
 from typing import TYPE_CHECKING
 
@@ -16,7 +17,8 @@ from service.answering.evidence import (BODY_LEADERS, INSPECTION, INSPECTORATE_R
 from service.answering.fit import PERSON_ROLES, fits
 from service.answering.rank import Question
 from service.answering.scope import Scope, proper_names
-from service.answering.text import KIND_WORDS, content_words, counted_asked, has_number, quantities, stems, unit_of
+from service.answering.text import (KIND_WORDS, STOPWORDS, content_words, counted_asked, has_number, quantities, stems,
+                                    unit_of, words)
 from service.answering.tools import NAME_REPORTS, Tools
 
 if TYPE_CHECKING:
@@ -50,10 +52,16 @@ SUM_ASKED = re.compile(r"\bwhat\s+(?:was|is|were|are)\s+(?:[\w'’-]+\s+){0,4}?(
 LEAD_NAMED = re.compile(r"\blead (inspector|hmi)\b|\binspection was led by\b", re.I)
 
 
+SAID_ABOUT = re.compile(r"\b(?:(?:say|said|says|saying|anything|something|write|wrote|written)\s+(?:about|on|regarding|"
+                        r"concerning)|mention(?:ed|s)?(?:\s+(?:of|about))?)\s+(?:the\s+)?((?:[\w'’-]+\s*){1,5})", re.I)
+SUBJECT_MEANT = 0.5  # cosine of a subject asked and the nearest sentence that still speaks of it in other words
+# ("youngsters leaving care": 0.67; "knife crime" of Croydon 0.28, "ransomware" 0.30)
+
+
 def not_named(tools: Tools, scope: Scope) -> str | None:
     """What the question asks of the bodies' reports in scope that they do not name ("mention Mockingbird",
     "name the lead inspector"), or None."""
-    if name := unmentioned(tools, scope):
+    if name := unmentioned(tools, scope) or subject_unsaid(tools, scope):
         return f"mention {name}"
     if lead_unnamed(tools, scope):
         return "name the lead inspector"
@@ -76,6 +84,25 @@ def role_unnamed(tools: Tools, scope: Scope) -> str | None:
     rows = _phrase_rows(corpus, role, columns, tools.rows(scope.report_ids)) if columns else []
     who = Question(f"who is the {role}? {scope.question}", np.zeros(1), [], "name")  # (its own words: no name)
     return None if any(_names_a_person(tools, int(row), who) for row in rows) else role  # (a title alone: no one)
+
+
+def said_about(question: str) -> str:
+    """The subject a question asks what was said about ("what did X's report say about knife crime in 2024?":
+    "knife crime"; "anything on county lines?"), its words up to the next function word; "" when none."""
+    asked = SAID_ABOUT.search(question)
+    return " ".join(itertools.takewhile(lambda w: w.lower() not in STOPWORDS, words(asked.group(1)))) if asked else ""
+
+
+def subject_unsaid(tools: Tools, scope: Scope) -> str | None:
+    """The subject asked what the bodies' reports said about, when a word of it is in none of their sentences
+    in scope and none of those sentences is near it in meaning ("knife crime" of Croydon's reports), or None."""
+    subject = said_about(scope.question)
+    rows = tools.rows(scope.report_ids)
+    if not subject or scope.jargon or not len(rows) or all(tools.library.text.holding(
+            tools.library.text.columns(w), rows).any() for w in content_words(subject)):
+        return None
+    nearest = tools.ranker.features(tools.question(subject, None, [], ""), rows, [], chunk_words=False)["dense"]
+    return subject if float(nearest.max()) < SUBJECT_MEANT else None
 
 
 def _body_words(scope: Scope) -> set[str]:
@@ -208,7 +235,8 @@ def label_of(scope: Scope) -> str:
 
 
 def unsaid_by(tools: Tools, scope: Scope, unsaid: str) -> str:
-    """What the reports in scope do not say, naming the one report a year chose ("The Havering (2024) report")."""
-    if scope.years and len(scope.report_ids) == 1:
+    """What the reports in scope do not say, naming the one report a year (or "now") chose of the body's several
+    ("The Havering (2024) report")."""
+    if len(scope.report_ids) == 1 and (scope.years or sum(len(b.report_ids) for b in scope.bodies) > 1):
         return f"The {label(tools.library.reports[scope.report_ids[0]])} report does not {unsaid}."
     return f"The reports in this index on {label_of(scope)} do not {unsaid}."

@@ -21,7 +21,7 @@ from service.answering.scope import RATING, Scope
 from service.answering.text import (COUNTED_ON, FREQUENCY, MONTH, NUMBER, counts_in_words,
                                      quantities, stem, within, words)
 from service.answering.thing_names import names_in
-from service.answering.silence import not_named, unsaid_by
+from service.answering.silence import label_of, not_named, unsaid_by
 from service.answering.tools import Tools
 from service.schemas import Answer
 
@@ -63,7 +63,8 @@ def answer_fact(tools: Tools, scope: Scope, book: CitationBook, session_id: str)
         return inspected_by(tools, scope, book, session_id) if WHO_INSPECTS.search(scope.question) else \
             abstain(session_id, NOTHING_ASKED)  # "???", "which", "how many": nothing to look for
     if scope.bodies and (unsaid := not_named(tools, scope)):  # ("does middlesbrough run mockingbird?")
-        return abstain(session_id, unsaid_by(tools, scope, unsaid))
+        return _earlier_said(tools, scope, book, session_id, unsaid) or abstain(session_id,
+                                                                               unsaid_by(tools, scope, unsaid))
     if scope.answer_type is None and scope.bodies and (role := role_asked(scope.topic_words)):
         scope = replace(scope, answer_type=role)  # "rochdale 2018 lead inspector": a name, as "who led it?" asks
     question = tools.of_scope(scope)
@@ -94,6 +95,18 @@ def answer_fact(tools: Tools, scope: Scope, book: CitationBook, session_id: str)
     chosen = _area_graded(tools, scope) + chosen if question.answer_type is None else chosen
     answer = fact_answer(chosen, question, book, session_id, tools.counting_figure)
     return also_elsewhere(answer, chosen, scope).model_copy(update={"strength": found})
+
+
+def _earlier_said(tools: Tools, scope: Scope, book: CitationBook, session_id: str, unsaid: str) -> Answer | None:
+    """Of the latest report "now" chose ("what do inspectors say about caseloads in X at the moment?"), silent on
+    what is asked: that, then what the body's other reports say of it (None when they are silent too)."""
+    every = sorted({r for b in scope.bodies for r in b.report_ids})
+    wider = replace(scope, report_ids=every)
+    if scope.years or len(every) <= len(scope.report_ids) or not_named(tools, wider):
+        return None
+    answer = answer_fact(tools, wider, book, session_id)
+    return None if answer.abstained else answer.model_copy(update={
+        "answer": f"{unsaid_by(tools, scope, unsaid)} The other reports of {label_of(scope)} say:\n\n{answer.answer}"})
 
 
 def also_elsewhere(answer: Answer, chosen: list[Evidence], scope: Scope) -> Answer:

@@ -15,6 +15,7 @@ from service.answering.grades import besides_grades, grade_claims, grade_of
 from service.answering.intent import IMPROVE_ASKED, OVERVIEW_WORDS, SIDES
 from service.answering.organisations import body_label
 from service.answering.scope import RATING, Scope
+from service.answering.silence import said_about
 from service.answering.text import FINITE, stem, stems, words
 from service.answering.tools import Tools
 from service.answering.asks import SIDE_ASKED, sides_named
@@ -294,7 +295,9 @@ def names_subject(tools: Tools, scope: Scope) -> bool:
                        and w not in sides)  # (nor a side in other words: "should X fix")
     corpus = tools.library.text
     return corpus.share(subject) >= SUBJECT_SHARE or bool(subject and scope.jargon) or _theirs(tools, scope, subject) \
-        or any(_theirs(tools, scope, name) for name in scope.names)  # ("what is RAFT on the isle of wight?")
+        or any(_theirs(tools, scope, name) for name in scope.names) \
+        or bool(set(words(said_about(scope.question))) & set(subject.split()))  # ("what is RAFT on the
+    # isle of wight?"; "what did Croydon's report say about knife crime?": that, though its reports never say it)
 
 
 def _theirs(tools: Tools, scope: Scope, subject: str) -> bool:
