@@ -3007,6 +3007,12 @@ def test_which_other_they_owned_after_any_other_is_still_the_owners_others(answe
                                   "Humberside, Lincolnshire and North Yorkshire CRC", "Hampshire and Isle of Wight CRC"}
 
 
+@pytest.mark.parametrize("question", ["compare essex and thames valley crcs", "compare essex and london crcs"])
+def test_a_kind_said_once_after_two_bodies_names_both(answerer: Answerer, question: str) -> None:
+    answer = ask(answerer, question)  # (not "London CRCs" as a group, nor Essex across time alone)
+    assert {"Essex CRC"} < item_bodies(answer) and len(item_bodies(answer)) == 2, answer.answer
+
+
 def test_which_college_leads_with_the_sentence_naming_one(answerer) -> None:
     answer = ask(answerer, "Which college did Thames Valley CRC team up with on resettlement for people leaving prison?")
     assert answer.answer.split("[1]")[0].endswith("worked with Milton Keynes College. "), answer.answer

@@ -24,6 +24,13 @@ ORG_SUFFIX = (r"(?:CRC|Community Rehabilitation Company|County Council|City Coun
               r"division|Local Safeguarding Children Board|Trust|Police|Constabulary|Hospital)")
 CAPS = r"[A-Z][\w’'-]*"
 GROUP_AFTER = re.compile(r"\s+(boroughs|councils|authorities|crcs|providers|areas|regions|divisions)\b", re.I)
+LISTED_BETWEEN = re.compile(r"\s*(?:,|\band\b|\bor\b|&)\s*(?:the\s+)?", re.I)
+
+
+def listed_after(text: str, match: BodyMatch, spans: list[BodyMatch]) -> bool:
+    """True when the body named is the last of bodies listed ("essex and thames valley crcs": its kind said once,
+    after them all), not a group such as "london boroughs" or "north east and london boroughs"."""
+    return any(other.end <= match.start and LISTED_BETWEEN.fullmatch(text, other.end, match.start) for other in spans)
 NAME_BEFORE_SUFFIX = re.compile(
     rf"((?:{CAPS})(?:(?:\s+|,\s*)(?:and\s+|of\s+|upon\s+|on\s+)?(?:{CAPS}))*)\s+{ORG_SUFFIX}")
 NAME_POSSESSIVE = re.compile(rf"((?:{CAPS})(?:\s+(?:and\s+|of\s+|upon\s+)?(?:{CAPS}))*)['’]s\s+"
@@ -112,8 +119,10 @@ class BodyNames:
         words = [t[0] for t in tokens]
         found = [(len(name), i, i + len(name), metas) for i, word in enumerate(words)
                  for name, metas in self.by_first.get(word, ()) if tuple(words[i:i + len(name)]) == name]
-        matches = [self._of_kind(text, with_lead_words(text, m)) for m in longest(found, tokens)
-                   if not GROUP_AFTER.match(text, m.end) and not PRISON_BEFORE.search(text[:m.start])
+        spans = longest(found, tokens)
+        matches = [self._of_kind(text, with_lead_words(text, m)) for m in spans
+                   if not (GROUP_AFTER.match(text, m.end) and not listed_after(text, m, spans))
+                   and not PRISON_BEFORE.search(text[:m.start])
                    and not everyday_word(text, m.start, m.end)]
         matches += self._shortened(text, matches)
         matches += self._places(text, matches)
