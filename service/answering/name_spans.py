@@ -18,6 +18,8 @@ FRAME_WORDS = set("""find found say said give gave get got rate rated rating gra
     provide provides provided providing every each whole""".split()) | {w for g in GRADES for w in g.split()}
 # (how it did is not its name: "the worst performing crc", "the top rated council"; nor who runs it; nor "every")
 OWNED_KIND = r"(?:['’]s|\s*-?\s*(?:run|owned|led))?\s+(?:crcs?|community rehabilitation compan(?:y|ies)|companies)\b"
+KIND_OWNED_BY = r"\b(?:crcs|companies)\s+(?P<by>(?:run|owned|operated)\s+by\s+{})\b"  # ("the crcs owned by purple
+# futures": the owner and what says it owns them)
 LEAD_WORDS = re.compile(r"(?:\b(?:the|city|of|royal|london|borough|county|metropolitan|council)\s+)+$", re.I)
 
 
@@ -89,12 +91,14 @@ def owners(reports: list[ReportMeta]) -> dict[str, dict[str, list[ReportMeta]]]:
 
 def owned_bodies(text: str, owned: dict[str, dict[str, list[ReportMeta]]], taken: list[BodyMatch]) -> list[BodyMatch]:
     """The bodies run by an owner the text names before their kind ("which working links crc ...", "sodexo's
-    crcs", not "what happened to working links?"), each with its reports that name that owner (``owners``)."""
+    crcs", not "what happened to working links?") or after it ("the crcs owned by sodexo"), each with its reports that name that owner (``owners``)."""
     out = []
     for owner, bodies in owned.items():
-        for match in re.finditer(rf"\b{re.escape(owner)}\b(?={OWNED_KIND})", text, re.I):
-            if not overlaps(*match.span(), taken):
-                out += [BodyMatch(body, [m.report_id for m in metas], *match.span()) for body, metas in bodies.items()]
+        for match in re.finditer(rf"\b(?P<o>{re.escape(owner)})\b(?={OWNED_KIND})|{KIND_OWNED_BY.format(re.escape(owner))}",
+                                 text, re.I):
+            span = match.span("o" if match.group("o") else "by")
+            if not overlaps(*span, taken):
+                out += [BodyMatch(body, [m.report_id for m in metas], *span) for body, metas in bodies.items()]
     return out
 
 

@@ -38,7 +38,7 @@ SCAFFOLD = {stem(w) for w in """
     give gave given get got receive received raise raised raising highlight highlighted identify identified note noted
     provider providers crc crcs community rehabilitation company companies nps national probation service local la las
     authority authorities council councils borough boroughs division divisions organisation organisations ofsted hm
-    inspector inspectors anybody anyone please thanks thank cheers
+    inspector inspectors anybody anyone please thanks thank cheers like
     time times often actually exactly approximately roughly around currently main key principal major
     take took taken place begin began begun start started happen happened occur occurred make made go went come came
     put become became cover covers covered include includes included contain contains comprise comprises
@@ -249,8 +249,8 @@ def _read_wants(scope: Scope, areas: AreaNames, graded: bool = False) -> None:
 def without_names(question: str, bodies: list[BodyMatch], years: bool = False, kinds: set[str] | None = None) -> str:
     """The question without the bodies it names, kinds of organisation (only ``kinds``, the named bodies' own,
     when given: "Thames Valley's prison release work" is about prisons) and (unless ``years``) years."""
-    for body in sorted(bodies, key=lambda b: -b.start):
-        question = question[:body.start] + " " + question[body.end:]
+    for start, end in sorted({(b.start, b.end) for b in bodies}, reverse=True):  # (an owner's bodies share one span)
+        question = question[:start] + " " + question[end:]
     for pattern in COUNCIL_KINDS.values() if not bodies else ():  # ("London boroughs": a group, before its nouns)
         question = pattern.sub(" ", question)
     question = without_regions(question) if not bodies else question  # ("the north east": a group of councils)

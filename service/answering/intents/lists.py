@@ -23,10 +23,11 @@ from service.answering.intents.grade_lists import (NEVER, every_grade_rows, grad
                                                   none_graded, overall_row, repeated)
 from service.answering.intent import SIDES, summary_of_many
 from service.answering.intents.overview import WEAK_GRADES, findings, outcome
-from service.answering.intents.topics import COMPARED, topical_rows
+from service.answering.intents.topics import COMPARED, evidence_at, name_forms, topical_rows
 from service.answering.organisations import group_by_body, latest_per_body
 from service.answering.scope import Scope, about_grades_only, grades_of_all, topic_after_grades
 from service.answering.text import has_date, stem
+from service.answering.thing_names import names_in
 from service.answering.tools import Tools
 from service.answering.verdict import CONCERN, POSITIVE, cue_words, sentence_polarity
 from service.schemas import Answer
@@ -49,6 +50,7 @@ RATED = re.compile(r"\b(rated|graded|judged|ratings?|grades?|judge?ments?)\b", r
 EVERY_REPORT = 0.9     # a word this share of the reports in scope use names them all, not a topic among them
 
 
+LABELLED = re.compile(r"^[\w ]{1,30}:\s")  # a label's line ("Owner: Working Links"), not a sentence
 MENTION_ASKED = re.compile(r"\b(?:mention\w*|refer\w*\s+to|talk\w*\s+about|say\s+anything\s+about|us(?:e|ed|es)\s+the\s+"
                            r"(?:word|term))\b", re.I)  # a word asked after as such
 
@@ -158,7 +160,21 @@ def _in_scope(tools: Tools, scope: Scope, book: CitationBook, session_id: str) -
     """Nothing asked beyond the scope, or only the kind of report every one is ("list all the SEND inspections")."""
     if scope.numeric or scope.wanted or not set(scope.topic_words) <= kind_of_report(tools, scope, scope.report_ids):
         return None
+    if scope.names:  # ("what happened to the CRCs run by Working Links?": what each of their reports says of it)
+        return list_answer(naming_rows(tools, scope), book, session_id, "Reports that name it")
     return list_answer(dated_rows(tools, scope.report_ids), book, session_id, "Reports in scope")
+
+
+def naming_rows(tools: Tools, scope: Scope) -> list[Row]:
+    """Each report's first sentence that holds a name the question gives (a finding before a label's line,
+    "Owner: Working Links")."""
+    out = []
+    for report_id in scope.report_ids:
+        named = [ev for row in tools.rows([report_id]) if (ev := evidence_at(tools, int(row))) is not None
+                 and any(names_in(ev.quote, name) for name in name_forms(scope))]
+        if named:
+            out.append(Row(named[0].meta, "mentioned", [min(named, key=lambda ev: bool(LABELLED.match(ev.quote)))]))
+    return out
 
 
 def _times_inspected(tools: Tools, scope: Scope, book: CitationBook, session_id: str) -> Answer | None:

@@ -76,7 +76,7 @@ def topical_rows(tools: Tools, scope: Scope, ids: list[str], ease: bool = False)
             mine = np.flatnonzero(report_of == index)
             best = [i for i in mine[np.argsort(-score[mine])][:CONSIDERED] if score[i] >= stands_out]
             found = [(float(f["dense"][i] if side_seen and side_only(ev.quote) else relevance[i]), ev) for i in best
-                     if (ev := _evidence(tools, int(rows[i]))) and any(names_in(ev.quote, n) for n in forms)]
+                     if (ev := evidence_at(tools, int(rows[i]))) and any(names_in(ev.quote, n) for n in forms)]
             if (row := decide(found, scope)) is not None:
                 judged.append(row)
         top = max((strength for strength, _ in judged), default=0.0)
@@ -152,7 +152,7 @@ def names_all(tools: Tools, rows: np.ndarray, names: list[str]) -> np.ndarray:
     return np.all([tools.library.text.holding(group, rows) > 0 for group in groups], axis=0)
 
 
-def _evidence(tools: Tools, row: int) -> Evidence | None:
+def evidence_at(tools: Tools, row: int) -> Evidence | None:
     report_id, page, _, _, quote = tools.library.text.sentence(row)  # (a heading, a source: no report is listed
     return None if no_finding(quote) else Evidence(  # for naming a topic in one)
         tools.library.reports[report_id], page, tools.library.text.section(row), quote, row=row)
