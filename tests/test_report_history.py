@@ -162,6 +162,13 @@ def test_how_many_to_name_is_no_topic_of_a_grade_list(history: Answerer, questio
     assert answer.answer.startswith("Reports with that grade") and len(answer.items) == 2, answer.answer
 
 
+@pytest.mark.parametrize("follow_up", ["what about neighbouring southvale?", "and nearby southvale?"])
+def test_a_word_said_of_the_next_body_asks_the_same_of_it(history: Answerer, follow_up: str) -> None:
+    first = history.ask(AskRequest(question="how was northshire rated in 2022?"))
+    answer = history.ask(AskRequest(question=follow_up, session_id=first.session_id))
+    assert answer.answer.startswith("**Southvale (2021)** was rated **requires improvement** overall."), answer.answer
+
+
 def test_a_grade_held_now_is_each_bodys_latest(history: Answerer) -> None:
     ever = history.ask(AskRequest(question="which councils were rated requires improvement?"))
     assert {item.report_id for item in ever.items} == {"northshire-2017", "southvale-2021"}

@@ -287,10 +287,17 @@ def _latest_instead(rest: str, previous: Context, names: BodyNames) -> str:
     return text if names.find(text) else f"{text} ({'; '.join(previous.bodies)})"
 
 
+MODIFIERS = re.compile(r"(?:^|(?<=\babout)|(?<=\band))\s*(?:the\s+)?(?!(?:at|in|for|of|on|with|from|by)\b)"
+                       r"[a-z][\w'’-]*(?:\s+(?!(?:at|in|for|of|on|with|from|by)\b)[a-z][\w'’-]*)?\s*$")  # ("neighbouring")
+
+
 def _says_more(rest: str, bodies: list) -> bool:
-    """"What about Merseyside's unpaid work?" asks something new of a body, not the previous question again."""
+    """"What about Merseyside's unpaid work?" asks something new of a body, not the previous question again (nor
+    does a word or two said of the body just before its name, "what about neighbouring Dudley?")."""
     for body in sorted(bodies, key=lambda b: -b.start):
-        rest = rest[:body.start] + " " + rest[body.end:]
+        before = rest[:body.start]
+        said_of_it = MODIFIERS.search(before) if body is bodies[0] else None
+        rest = (before[:said_of_it.start()] if said_of_it else before) + " " + rest[body.end:]
     return bool([w for w in content_words(YEAR.sub(" ", rest)) if stem(w) not in FRAMING])
 
 
