@@ -3028,6 +3028,19 @@ def test_what_happened_to_an_owners_bodies_is_what_each_report_says_of_it(answer
     assert all("Working Links" in c.quote for c in answer.citations) and "published" not in answer.answer
 
 
+@pytest.mark.parametrize(("question", "kind"), [("are there any reports on prisons?", "prison"),
+                                               ("do you have any police inspections?", "police force"),
+                                               ("are there any reports on youth offending teams?", "youth offending team")])
+def test_reports_asked_of_a_kind_the_index_lacks_say_so(answerer: Answerer, question: str, kind: str) -> None:
+    answer = ask(answerer, question)
+    assert answer.abstained and f"no report in this index is about a {kind}" in answer.answer, answer.answer
+
+
+def test_reports_asked_of_a_kind_the_index_holds_are_listed(answerer: Answerer) -> None:
+    answer = ask(answerer, "do you have any reports on the NPS?")
+    assert [item.report_id for item in answer.items] == ["london-nps-2018"], answer.answer
+
+
 def test_which_college_leads_with_the_sentence_naming_one(answerer) -> None:
     answer = ask(answerer, "Which college did Thames Valley CRC team up with on resettlement for people leaving prison?")
     assert answer.answer.split("[1]")[0].endswith("worked with Milton Keynes College. "), answer.answer

@@ -39,9 +39,11 @@ TIMES_INSPECTED = r"\bhow (many times|often)\b[^?]*\b(inspected|visited|rated|gr
     r"\bhow many\s+(\w+\s+)?(inspections|reports)\b"
 # ("how many times has X been inspected?", "how many Ofsted inspections has X had?", "how many times was X rated
 # inadequate?": its reports, counted)
+HOLDS_REPORTS = (r"^\W*(?:do you have|have you got|are there|do you hold|does (?:it|the index) (?:have|hold)|any)\s+"
+                 r"(?:any\s+)?(?:[\w'’-]+\s+){0,2}?(?:reports|inspections)\b")  # ("are there any reports on crcs?")
 REPORTS_OF = re.compile(r"\b(which|what) (reports|inspections)\b|\b(list|show)\b[^?]*\b(reports|inspections)\b|"
                         r"\b(reports|inspections) (do you have|are there|have you got|does the index hold)\b|"
-                        + TIMES_INSPECTED, re.I)
+                        rf"{HOLDS_REPORTS}|" + TIMES_INSPECTED, re.I)
 FIGURES_ASKED = [
     ("money", re.compile(r"\bhow much\b[^?]*\b(spend|spends|spent|cost|costs|costing|budgets?|grants?|worth|pay|pays|"
                          r"paid|money|funding|funds|invest\w*|overspend\w*|savings?|price|fees?)\b|\bhow much money\b|"
@@ -91,7 +93,7 @@ WHO_DID_WELL = r"^\s*who\s+(did|does|do|has|have|was|were)\s+(well|badly|poorly|
 LIST_CUE = re.compile(ANY_OF + rf"|{TIMES_INSPECTED}" + r"|^\s*(list|name|show)\b|\b(which|what|where)\b|\bhow many\b|^\s*(the\s+)?(crcs|providers|"
                       r"councils|local authorities|authorities|las|probation companies|companies|organisations)\b|"
                       rf"^\s*who\s+(were|was|have|had|got|received)\b|\blist(\s+(them|those|these|all|em))?\W*$|\blist of\b|"
-                      rf"{WHO_DID_WELL}|"
+                      rf"{WHO_DID_WELL}|{HOLDS_REPORTS}|"
                       rf"{ANY_PROBLEMS}", re.I)
 PLURALS = re.compile(ANY_OF + r"|\b(which|what)\s+([\w'’]+\s+){0,3}?(crcs|providers|inspections|reports|authorities|councils|"
                      r"boroughs|divisions|companies|organisations|areas|services|las|outfits|places)\b|"
@@ -112,7 +114,7 @@ def kind_of(question: str, bodies: list[BodyMatch]) -> str:
     named = len({b.body for b in bodies})  # "Kent ... (Kent)" names one body
     if named == 1 and not OTHER.search(question):
         return "list" if REPORTS_OF.search(question) else "fact"  # "which reports are about London?": its reports
-    return "list" if PLURALS.search(question) or named > 1 else "fact"
+    return "list" if PLURALS.search(question) or named > 1 or REPORTS_OF.search(question) else "fact"
 
 
 def answer_type(question: str, named: bool = False) -> str | None:

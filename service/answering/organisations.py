@@ -19,6 +19,7 @@ ORG_TYPES = {
     "nps": re.compile(r"\b(nps|national probation service)\b", re.I),
     "prison": re.compile(r"\b(hmp|hmyoi|prisons?|young offender institutions?)\b", re.I),
     "police": re.compile(r"\b(police|constabular(y|ies)|police forces?)\b", re.I),
+    "youth offending": re.compile(r"\b(youth offending (teams?|services?)|yots?|youth justice services?)\b", re.I),
     "school": re.compile(r"\b(schools?|academ(y|ies)|colleges?|universit(y|ies)|nurser(y|ies))\b", re.I),
     "local authority": re.compile(r"\b(local authorit(y|ies)|((county|city|borough|district|metropolitan)\s+)?"
                                   r"councils?|boroughs?|children['’]?s services(?:\s+departments?)?|"
@@ -97,8 +98,12 @@ def inspectorates_named(question: str, known: Iterable[str]) -> tuple[list[str],
 
 
 KIND_NOUNS = {"crc": "CRC", "nps": "NPS division", "prison": "prison", "police": "police force", "school": "school",
-              "local authority": "council"}
-LIST_HEAD = re.compile(r"^\W*(?:which|list|name|how many)\s+(?:all\s+)?(?:of\s+)?(?:the\s+)?", re.I)
+              "local authority": "council", "youth offending": "youth offending team"}
+LIST_HEAD = re.compile(r"^\W*(?:which|list|name|how many)\s+(?:all\s+)?(?:of\s+)?(?:the\s+)?|"
+                       r"\b(?:reports?|inspections?)\s+(?:on|of|about|into|for|covering)\s+(?:the\s+|any\s+|a\s+)?|"
+                       r"\b(?:any|have|hold|got|are there)\s+(?=(?:[\w'’-]+\s+){1,3}(?:reports?|inspections?)\b)",
+                       re.I)  # (or the kind a question asks the index holds reports on: "any reports on prisons?",
+# "do you have any police inspections?")
 
 
 def org_types_named(question: str) -> set[str]:
@@ -108,11 +113,12 @@ def org_types_named(question: str) -> set[str]:
 def kind_listed(question: str) -> str | None:
     """The kind of organisation a list names as what it lists ("which police forces ...", "list the prisons that
     ..."), not one it names as a topic ("which CRCs worked well with the police?")."""
-    if not (head := LIST_HEAD.match(question)):
-        return None
-    rest = question[head.end():]
-    starts = [rest, re.sub(r"^[\w'’-]+\s+", "", rest)]  # (or after one word: "which local police forces")
-    return next((kind for kind, pattern in ORG_TYPES.items() if any(pattern.match(s) for s in starts)), None)
+    for head in LIST_HEAD.finditer(question):
+        rest = question[head.end():]
+        starts = [rest, re.sub(r"^[\w'’-]+\s+", "", rest)]  # (or after one word: "which local police forces")
+        if kind := next((k for k, pattern in ORG_TYPES.items() if any(pattern.match(s) for s in starts)), None):
+            return kind
+    return None
 
 
 def nth_per_body(reports: list[ReportMeta], nth: int) -> list[ReportMeta]:
