@@ -1247,7 +1247,7 @@ def test_a_name_asked_for_in_an_inspection_is_not_its_lead_inspector_unless_a_pe
     from service.answering.evidence import LEAD_ROLE
 
     def offered(question: str) -> bool:
-        from service.answering.intents.fact import claims_asked
+        from service.answering.intents.claims import claims_asked
 
         scope = answerer.scope(Resolved(question), None)
         return any(c.asked_by == LEAD_ROLE for c in claims_asked(answerer.tools, scope))
@@ -1947,7 +1947,7 @@ def test_a_graded_reports_grade_is_not_led_from_a_sentence_using_a_grade_word(an
 
 
 def test_a_reports_dates_answer_when_it_was_inspected_not_when_anything_went(answerer: Answerer) -> None:
-    from service.answering.intents.fact import claims_asked
+    from service.answering.intents.claims import claims_asked
 
     def dates(question: str) -> list[str]:
         scope = answerer.scope(Resolved(question), None)

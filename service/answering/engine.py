@@ -19,7 +19,7 @@ from service.answering.evidence import label
 from service.answering.grades import GOT_FOR, asks_yes_no_grade, besides_grades
 from service.answering.followup import REFERS_BACK, Resolved, resolve
 from service.answering.intents.compare import picked
-from service.answering.intents.fact import area_asked
+from service.answering.intents.claims import area_asked
 from service.answering.intents.composers import COMPOSERS
 from service.answering.intents.overview import asks_for_overview, names_subject
 from service.answering.llm import Draft, ProseWriter

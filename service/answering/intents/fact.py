@@ -8,16 +8,16 @@ from dataclasses import replace
 from collections.abc import Callable, Sequence
 
 from service.answering import grades
-from service.answering.areas import area_key
-from service.answering.asks import AREA_ASKED, EXTREME_AREA, WHO, grades_wanted
-from service.answering.compose import NOT_IN_REPORTS, NOTHING_ASKED, CitationBook, abstain
-from service.answering.evidence import LEAD_ASKED, Claim, Evidence, label, role_asked
+from service.answering.asks import WHO
+from service.answering.compose import NOTHING_ASKED, CitationBook, abstain
+from service.answering.evidence import Claim, Evidence, label, role_asked
+from service.answering.intents.claims import area_graded, claims_asked, no_grade
 from service.answering.intents.inspectorates import WHO_INSPECTS, inspected_by
 from service.answering.fit import counts_checked, named_first, on_side, with_kind_asked
 from service.answering.when import dated_as_asked, latest_first, with_latest
 from service.answering.organisations import body_label
 from service.answering.rank import ABSTAIN_BELOW, Question, strength
-from service.answering.scope import RATING, Scope
+from service.answering.scope import Scope
 from service.answering.text import (COUNTED_ON, FREQUENCY, MONTH, NUMBER, counts_in_words,
                                      quantities, stem, within, words)
 from service.answering.thing_names import names_in
@@ -25,8 +25,6 @@ from service.answering.silence import label_of, not_named, unsaid_by
 from service.answering.tools import Tools
 from service.schemas import Answer
 
-NEAR_AREA = 0.35       # (cosine) an area this near the words a grade is asked for leads before the overall grade
-AREA_WORDS = {stem(w) for w in "area areas aspect aspects part parts bit bits section sections".split()}  # no topic
 MAX_SENTENCES = 3       # a fact: the sentences that state it
 MAX_GRADES = 8          # a grade: each report's
 MAX_OPEN = 6            # an open question across reports: the best sentence of each of the best reports
@@ -37,17 +35,8 @@ ANY_OTHER = re.compile(r"^\W*(?:and\s+)?(?:did|does|do|has|have|had|was|were|is|
                        r"any\s+more|other|else)\b", re.I)  # a yes or no of other bodies
 COUNTED_IN_WORDS = re.compile(r"\b(one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|thirty|"
                               r"forty|fifty|hundred|half|third|quarter)s?\b(?:\s+(?:of|in|out of)\b)", re.I)
-SOURCE = re.compile(r"\b(?:according to|per|in|from|by|at|during|at the time of)\s+(?:the|its|their|this|that|"
-                    rf"ofsted['’]s)\s+(?:(?:{MONTH.pattern}\s+)?(?:19|20)\d\d\s+)?(?:ofsted\s+|hmi\w*\s+)?(?:re-?)?"
-                    r"(?:inspection|report|visit)s?(?:\s+report)?\b|"
-                    r"\bwhen\s+(?:it|they|\w+)\s+(?:was|were|got|had been)\s+inspected\b", re.I)  # when, where: not what
 PREVIOUSLY = re.compile(r"\b(last|previous|prior|earlier|preceding|former)\s+(full\s+|standard\s+|ofsted\s+)?"
                         r"(inspections?|visits?|judge?ments?|reports?)\b", re.I)
-BODY_KIND = re.compile(r"(?:['’]s)?\s+(?:probation\s+|children['’]?s\s+)?(?:compan(?:y|ies)|providers?|crcs?|"
-                       r"councils?|services?|trusts?|divisions?|social\s+(?:care|services))\b", re.I)  # what it is
-OVERALL_ASKED = re.compile(r"\b(?:rated|graded|judged|rating|grade)\s+overall\b|"  # (not "apart from overall
-                           r"\boverall\s+(?:effectiveness\s+)?(?:grade|rating|judge?ment)\b", re.I)  # ..., which area")
-GRADED_FOR = re.compile(r"\b(?:for|on|in terms of)\s+((?:[\w'’-]+\s+){0,11}[\w'’-]+)\W*$", re.I)  # what a grade is for
 # (words apart by spaces: a word split two ways would backtrack for seconds)
 Counts = Callable[[str, str, set[str]], "str | None"]  # (question, quote, figures): the one counting what is asked
 PER_ONE = re.compile(r"\beach\b(?!\s+of\s+(?:the|its|their)\s+(?:reports?|inspections?))|\baverag\w*|"
@@ -85,14 +74,14 @@ def answer_fact(tools: Tools, scope: Scope, book: CitationBook, session_id: str)
         ranked = [ev for ev in ranked if names_in(ev.quote, scope.names)] or ranked
     book.offer(ranked[:OFFERED])  # an optional prose writer reads the ranking's best, not only what is cited
     if not ranked or found < ABSTAIN_BELOW:
-        return abstain(session_id, _no_grade(tools, scope)).model_copy(update={"strength": found})
+        return abstain(session_id, no_grade(tools, scope)).model_copy(update={"strength": found})
     open_question = not scope.bodies and question.answer_type is None and len(scope.report_ids) > 1
     chosen = with_kind_asked(spread(ranked, MAX_OPEN) if open_question else supporting(ranked, claims), ranked,
                              question)
     chosen = with_latest(chosen, ranked, [tools.library.reports[r] for r in scope.report_ids]) \
         if scope.bodies and not scope.years and question.answer_type is None else chosen  # (and the present)
     chosen = tools.with_antecedents(chosen) if question.answer_type is None else chosen  # (what "this" is)
-    chosen = _area_graded(tools, scope) + chosen if question.answer_type is None else chosen
+    chosen = area_graded(tools, scope) + chosen if question.answer_type is None else chosen
     answer = fact_answer(chosen, question, book, session_id, tools.counting_figure)
     return also_elsewhere(answer, chosen, scope).model_copy(update={"strength": found})
 
@@ -120,89 +109,6 @@ def also_elsewhere(answer: Answer, chosen: list[Evidence], scope: Scope) -> Answ
         return answer
     others = ", ".join(f"{body} ({', '.join(sorted(set(when)))})" for body, when in years.items())
     return answer.model_copy(update={"answer": f"**Yes**: {others}.\n{answer.answer}"})
-
-
-def _area_graded(tools: Tools, scope: Scope) -> list[Evidence]:
-    """The grade of the judgement area a finding is asked about in one report ("what did they say about care
-    leavers there?": its care leavers grade first), else none."""
-    if scope.area is None or len(scope.report_ids) != 1:
-        return []
-    return [c.evidence for c in tools.claims(scope.report_ids) if c.answers == "grade" and c.area is not None
-            and area_key(c.evidence.meta, scope.area, tools.areas) == c.area][:1]
-
-
-def _no_grade(tools: Tools, scope: Scope) -> str:
-    """Why a grade asked of a body's reports is not given, when none of them gives one (else that they are silent)."""
-    metas = [tools.library.reports[r] for r in scope.report_ids]
-    if scope.answer_type != "grade" or scope.area is not None or not scope.bodies or any(m.overall for m in metas):
-        return NOT_IN_REPORTS
-    return f"The {' and '.join(map(label, metas))} report{'s give' if len(metas) > 1 else ' gives'} no overall grade."
-
-
-def area_asked(tools: Tools, scope: Scope) -> tuple[list[str], dict[str, float], str | None]:
-    """The words a grade question asks of besides its frame, each judgement area's nearness to them, and the area
-    they mean: by meaning before a name sharing one word ("young adults who have left care" is care leavers, not
-    "Outcomes for looked after children and young people"), else the one the question names."""
-    other = [w for w in grades.besides_grades(scope.topic_words) if stem(w) not in RATING | grades.NOT_A_TOPIC
-             | AREA_WORDS and w.lower() not in grades.NUMBERS]  # ("rated two years before": when, not what; "requires
-    # improvement": a grade)
-    said_for = GRADED_FOR.findall(SOURCE.sub(" ", scope.question))  # ("rated for young people who left care")
-    near = tools.area_nearness([" ".join(other), *said_for, *filter(None, [scope.jargon])]) if other else {}
-    return other, near, tools.area_meant(near) or scope.area
-
-
-def claims_asked(tools: Tools, scope: Scope) -> list[Claim]:
-    """The metadata claims that can answer: of the kind asked; for a grade, only the judgement asked about
-    (the area named, else the overall grade; none when the question names something no grade is given for)."""
-    said = words(SOURCE.sub(" ", _unnamed(scope)))  # ("according to the 2019 inspection": not asked)
-    asked = {stem(w) for w in said} | set(said)
-    if WHO.match(scope.question) and "inspect" in asked:  # "who inspected X", "who did the inspection": its lead
-        asked |= {"lead"} | (set() if asked & LEAD_ASKED else {"inspectorate"})  # inspector (or, when
-        # none is named, its inspectorate; not when a lead is asked for: "who was the lead inspector?")
-    only = {stem(w) for w in scope.topic_words}  # "who led it?": nothing asked but the role (it: the inspection)
-    claims = [c for c in tools.claims(scope.report_ids) if c.answers == scope.answer_type
-              and (not c.asked_by or c.asked_by & asked)
-              and (not c.also_by or c.also_by & asked or bool(only) and only <= c.asked_by)]
-    if scope.answer_type != "grade":
-        return claims
-    other, near, area = area_asked(tools, scope)
-    named = [c for c in claims if c.area is not None and area_key(c.evidence.meta, area, tools.areas) == c.area]
-    if named or area is not None and not other:
-        return named
-    which_area = AREA_ASKED.search(scope.question) or EXTREME_AREA.search(scope.question)
-    overall = [c for c in claims if c.area is None]
-    if OVERALL_ASKED.search(scope.question) or grades.asks_yes_no_grade(scope.question):
-        return overall  # ("rated overall": asked, whatever else is said; "was it rated good?": overall)
-    if not (other or which_area):  # "how was X rated in 2019": of one report, its overall grade, then the others
-        return overall + [c for c in claims if c.area is not None] * (len(scope.report_ids) == 1)
-    given = [grades.grade_for(c.evidence.meta, c.area) for c in claims if c.area is not None]
-    wanted = grades_wanted(scope.question, scope.conditions, given) if which_area else set()  # "which area was
-    if which_area or any(near.get(c.area or "", 0.0) >= NEAR_AREA for c in claims):  # inadequate?" (or "not good"):
-        return sorted(claims, key=lambda c: (grades.grade_for(c.evidence.meta, c.area) not in wanted,  # it first
-                                             bool(wanted) and c.area is None, _breakdown_order(c, near)))
-    return []  # a grade for what no judgement is near ("for Through the Gate", "at their next inspection")
-
-
-def _breakdown_order(claim: Claim, near: dict[str, float]) -> tuple[int, float]:
-    """Every grade, when a judgement is asked in words that name no area ("how was X graded for its work with
-    youngsters", "which area was not outstanding"): the areas near the words asked (nearest first), the overall
-    grade, the areas graded otherwise than overall, the rest."""
-    if claim.area is None:
-        return 1, 0.0
-    if near.get(claim.area, 0.0) >= NEAR_AREA:
-        return 0, -near[claim.area]
-    meta = claim.evidence.meta
-    return 2 + (grades.grade_for(meta, claim.area) == meta.overall), 0.0
-
-
-def _unnamed(scope: Scope) -> str:
-    """The question without the bodies it names and the kind of body each is said to be ("who was the chief
-    executive of Merseyside probation company": "company" names Merseyside CRC, it does not ask for an owner)."""
-    text = scope.question
-    for body in sorted(scope.bodies, key=lambda b: -b.start):
-        kind = BODY_KIND.match(text, body.end)
-        text = text[:body.start] + " " + text[kind.end() if kind else body.end:]
-    return text
 
 
 def supporting(ranked: list[Evidence], asked: Sequence[Claim] = ()) -> list[Evidence]:
