@@ -66,6 +66,11 @@ def test_a_problem_that_shrank_is_still_an_improvement() -> None:
     assert sentence_polarity("The number of children in care has reduced.").concern == 0
 
 
+def test_not_complacent_is_no_concern() -> None:
+    said = sentence_polarity("Despite this improvement, local authority senior leaders are not complacent.")
+    assert said.concern == 0 and sentence_polarity("Leaders have become complacent.").concern > 0
+
+
 def test_a_condition_a_finding_is_of_is_no_criticism() -> None:
     assert sentence_polarity("When risks to children do not reduce, or they escalate, the pre-proceedings stage is "
                              "initiated.").concern == 0  # (the situation it responds to)

@@ -169,6 +169,12 @@ def test_a_word_said_of_the_next_body_asks_the_same_of_it(history: Answerer, fol
     assert answer.answer.startswith("**Southvale (2021)** was rated **requires improvement** overall."), answer.answer
 
 
+@pytest.mark.parametrize("question", ["where is northshire falling down?", "what is going wrong at northshire?"])
+def test_a_weak_side_asked_in_an_idiom_gives_the_latest_reports_concerns(history: Answerer, question: str) -> None:
+    answer = history.ask(AskRequest(question=question))
+    assert answer.answer.startswith("**Northshire (2022)**") and "**Concerns**" in answer.answer, answer.answer
+
+
 def test_a_grade_held_now_is_each_bodys_latest(history: Answerer) -> None:
     ever = history.ask(AskRequest(question="which councils were rated requires improvement?"))
     assert {item.report_id for item in ever.items} == {"northshire-2017", "southvale-2021"}

@@ -198,7 +198,8 @@ SIDE_ASKED = {"concern": re.compile(r"\b(weakness(?:es)?|shortcomings?|concerns?
                                     r"(do|does|did|done|doing) badly|(weak|bad|low|minus) points?|"
                                     r"(should|must|need(s|ed)? to|ought to|ha(ve|s|d) to)\s+([\w'’-]+\s+){0,4}?"
                                     r"(fix|work on|sort out|address|tackle|change)|need(s|ed)? (more |some )?work|"
-                                    r"(anything|something|much) (bad|negative|worrying)|bad (things|news|bits))\b",
+                                    r"(anything|something|much) (bad|negative|worrying)|bad (things|news|bits)|"
+                                    r"f(all|alls|alling|allen|ell) (short|down)|go(es|ing)? wrong|went wrong)\b",
                                     re.I),  # ("what should X fix?", "what still needs work?")
               "positive": re.compile(r"\b(strengths?|praised?|commended|positives?|went well|"
                                      r"(do|does|did|done|doing) well|upsides?|(strong|good|high|plus) points?|"

@@ -39,7 +39,7 @@ underuse unsafe criticised criticized criticism unacceptable delay delays delaye
 shortfall shortfalls slow unclear undermined deficient deficiencies missed overlooked ignored neglected patchy
 superficial cursory fragmented disjointed overdue overloaded overstretched demoralised demoralized exhausted burnout
 burnt-out stressed struggled struggling unstable wrong bad shortcoming shortcomings broken worry worries
-worrying fragile impaired impairs hampered hampers hindered hinders churn""".split()
+worrying fragile impaired impairs hampered hampers hindered hinders churn complacent complacency""".split()
 POSITIVE_WORDS = """good well strong stronger strongest strength strengths effective effectively praised praise
 praiseworthy outstanding excellent exemplary impressive impressively robust commendable positive positively
 thorough committed energetic vibrancy success successful successfully innovative skilled skilful consistent
@@ -48,7 +48,7 @@ IMPROVED_WORDS = "improved improving improvement improvements better gain gains 
 RESOURCES = r"(?:staff(?:ing)?|budgets?|funding|resources|workforce|headcount|posts)"  # what a service works with
 NEGATIVE_PHRASES = re.compile(r"\b(need(s|ed)?|requir(es|ed|e)|requiring) (?:\w+ ){0,2}?"
                               r"improv\w*( to be good)?|too (few|many|high|low|slow|long|little)|not enough|"
-                              r"risk concern|f(?:all|alls|alling|allen|ell) short|(?:remains?|remained|is|was|are|were|"
+                              r"risk concern|f(?:all|alls|alling|allen|ell) (?:short|down)|(?:remains?|remained|is|was|are|were|"
                               r"continues? to be|proved|proving)\s+(?:an?\s+)?(?:\w+\s+)?challeng(?:e|es|ing)\b|"
                               r"only (very )?recently|urgent (action|attention|improvements?)|"
                               r"(action|improvements?) (is|was|were|are) (urgently )?needed|"

@@ -283,7 +283,8 @@ def asks_for_overview(tools: Tools, scope: Scope) -> bool:
     return len({b.body for b in scope.bodies}) == 1 and not scope.answer_type and not names_subject(tools, scope) \
         and not role_asked(scope.topic_words) \
         and (not SELECTS.search(scope.question) or WHERE.match(scope.question) is not None
-             and bool(sentence_polarity(" ".join(scope.topic_words)).kinds()))  # ("where was it falling short?")
+             and bool(sentence_polarity(" ".join(scope.topic_words)).kinds() or sides_named(scope.question)))  # ("where
+    # was it falling short?", "where is X falling down?")
 
 
 def names_subject(tools: Tools, scope: Scope) -> bool:
