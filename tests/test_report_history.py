@@ -1500,3 +1500,14 @@ def test_a_recommendation_is_never_told_as_a_strength(tmp_path, embeddings) -> N
         "them well and are highly effective.\n\nThe front door is strong and decisions are timely.\n"), "Inadequate")
     answer = answerer.ask(AskRequest(question="what were the strengths of southmoor?")).answer
     assert "should ensure" not in answer.split("**Concerns**")[0], answer
+
+
+def test_why_a_grade_was_given_quotes_what_was_found_before_what_needs_to_improve(tmp_path: Path, embeddings) -> None:
+    answerer = one_report(tmp_path, embeddings, "Eastvale", "2024-03", (
+        "## What needs to improve\n\n- The quality of plans for children in need.\n"
+        "- Management oversight of casework and supervision.\n- The response to children who go missing.\n\n"
+        "## Help and protection\n\nChildren wait too long for assessments, and their plans are weak.\n"
+        "Managers do not check casework often enough, so drift is not noticed.\n"), grade="Inadequate")
+    answer = answerer.ask(AskRequest(question="which councils were judged inadequate, and why?"))
+    found = [c.quote for c in answer.citations[1:]]
+    assert found and all("wait too long" in q or "do not check" in q for q in found), answer.answer

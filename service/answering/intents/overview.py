@@ -46,6 +46,7 @@ ONLY_GRADES = re.compile(r"^[^,;:]*\b(?:were|was|are|is)\s+(?:all\s+|each\s+)?(?
                          r"(?:Good|Outstanding|Inadequate|Requires improvement)\s*\.?\s*$", re.I)
 READ_AT_MOST = 400
 SUBJECT_SHARE = 0.001  # a word this many of the sentences use names a subject ("unpaid work"), not a wish
+REASONS_READ = 12  # the findings a grade's reasons are chosen from
 WHY = re.compile(r"\bwhy\b", re.I)
 RECOMMENDS = re.compile(r"\b(?:should|must|ought to)\b", re.I)  # a recommendation: no strength
 EITHER_WAY = re.compile(r"\b(?:good|bad|well|badly|poorly|strong|weak)\s+or\s+(?:good|bad|well|badly|poorly|strong|weak|"
@@ -272,8 +273,10 @@ def sentences(tools: Tools, meta: ReportMeta, limit: int = READ_AT_MOST) -> list
 
 
 def reasons(tools: Tools, meta: ReportMeta, grade: str | None, limit: int = 2) -> list[Evidence]:
-    """Findings that explain a grade: concerns for a weak one, strengths for a strong one."""
-    return findings(tools, meta, "concern" if grade in WEAK_GRADES else "positive", limit)
+    """Findings that explain a grade: concerns for a weak one, strengths for a strong one; what the inspectors
+    found (prose) before a line of what needs to improve, which names a topic, not what was found of it."""
+    found = findings(tools, meta, "concern" if grade in WEAK_GRADES else "positive", REASONS_READ)
+    return sorted(found, key=lambda ev: listed_item(ev.quote))[:limit]
 
 
 def asks_for_overview(tools: Tools, scope: Scope) -> bool:
