@@ -3046,6 +3046,12 @@ def test_reports_asked_of_a_kind_the_index_holds_are_listed(answerer: Answerer) 
     assert [item.report_id for item in answer.items] == ["london-nps-2018"], answer.answer
 
 
+def test_why_a_grade_was_given_is_no_sentence_telling_the_grade_again(answerer: Answerer) -> None:
+    answer = ask(answerer, "which crcs were rated inadequate and why?")
+    quotes = [c.quote for c in answer.citations[1:]]
+    assert quotes and not any("only provider rated Inadequate" in q for q in quotes), answer.answer
+
+
 def test_which_college_leads_with_the_sentence_naming_one(answerer) -> None:
     answer = ask(answerer, "Which college did Thames Valley CRC team up with on resettlement for people leaving prison?")
     assert answer.answer.split("[1]")[0].endswith("worked with Milton Keynes College. "), answer.answer

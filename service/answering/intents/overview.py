@@ -55,7 +55,10 @@ ABOUT_THE_RATING = re.compile(r"\boverall (rating|grade)\b|\b(not|never) (been )
                               r"(rating|grade)|\bno (overall )?(rating|grade)\b|"
                               r"\b(rated|judged|graded)\b[^.;]{0,160}\bas "
                               r"(?-i:Good|Outstanding|Inadequate|Requires improvement)\b|"
-                              r"\b(?-i:Good|Outstanding|Inadequate|Requires improvement) (rating|grade)\b", re.I)
+                              r"\b(?-i:Good|Outstanding|Inadequate|Requires improvement) (rating|grade)\b|"
+                              r"\b(provider|company|crc|council|authority|organisation)s?\s+(to be\s+)?(rated|judged|graded)\s+"
+                              r"(?-i:Good|Outstanding|Inadequate|Requires improvement)\b", re.I)  # ("the only provider
+# rated Inadequate": the grade told again, not a finding behind it)
 # (its grade: no finding; "rated ... as Good in a report published ...", "The Requires improvement rating was ...")
 SELECTS = re.compile(r"\b(who|whom|whose|which)\b|"
                      r"\b(where|when)\b(?!\s+(?:they|it|he|she|we|you|i|inspectors|ofsted)\b)", re.I)
