@@ -1511,3 +1511,13 @@ def test_why_a_grade_was_given_quotes_what_was_found_before_what_needs_to_improv
     answer = answerer.ask(AskRequest(question="which councils were judged inadequate, and why?"))
     found = [c.quote for c in answer.citations[1:]]
     assert found and all("wait too long" in q or "do not check" in q for q in found), answer.answer
+
+
+def test_a_sum_asked_that_the_report_gives_none_of_is_unsaid_though_other_sums_are(tmp_path: Path, embeddings) -> None:
+    answerer = one_report(tmp_path, embeddings, "Eastvale", "2023-05", (
+        "## Leadership\n\nThe council invested £2 million in early help services this year.\n"
+        "The director of children's services has been in post since 2021.\n"), grade="Good")
+    salary = answerer.ask(AskRequest(question="what is the salary of the director of children's services in Eastvale?"))
+    assert salary.abstained and salary.answer.endswith("do not give the salary."), salary.answer
+    invested = answerer.ask(AskRequest(question="how much did Eastvale invest in early help?"))
+    assert invested.answer.startswith("**£2 million**"), invested.answer

@@ -47,7 +47,7 @@ HEADCOUNT = re.compile(r"\b(?:have|has|had|employ\w*|work(?:s|ed|ing)?\s+(?:at|f
                        r"on\s+(?:the|its|their)\s+payroll)\b", re.I)  # how many staff a body has (not "... said")
 EMPLOYED = re.compile(r"\bemploy(?:s|ed|ing|ment of)?\b|\bon (?:the|its) payroll\b", re.I)
 SUM_ASKED = re.compile(r"\bwhat\s+(?:was|is|were|are)\s+(?:[\w'’-]+\s+){0,4}?(?:annual\s+|total\s+)?"
-                       r"(?:budgets?|salar(?:y|ies)|wages?|funding|income|spend|costs?)\b(?!\s+(?:pressures?|cuts?))",
+                       r"(budgets?|salar(?:y|ies)|wages?|funding|income|spend|costs?)\b(?!\s+(?:pressures?|cuts?))",
                        re.I)  # ("what was X's budget?", "what was the annual budget of X?")
 LEAD_NAMED = re.compile(r"\blead (inspector|hmi)\b|\binspection was led by\b", re.I)
 
@@ -207,8 +207,12 @@ def figure_unstated(tools: Tools, scope: Scope) -> str | None:
     counted = counted_asked(question) if scope.answer_type == "number" and HEADCOUNT.search(question) else ""
     if stems(counted) & STAFF:
         return None if any(_counts_staff(s) for s in sentences()) else f"the number of {counted.lower()}"
-    if figure_asked(question) == "money" or SUM_ASKED.search(question):
-        return None if any(KIND_WORDS["money"].search(s) for s in sentences()) else "any sums of money"
+    summed = SUM_ASKED.search(question)
+    if figure_asked(question) == "money" or summed:
+        money = [s for s in sentences() if KIND_WORDS["money"].search(s)]
+        noun = summed.group(1).lower() if summed else ""  # ("what is the salary of X's director?": a salary)
+        return "any sums of money" if not money else None if not noun or any(stems(noun) & stems(s) for s in money) \
+            else f"the {noun}"
     return None
 
 
