@@ -3052,6 +3052,12 @@ def test_why_a_grade_was_given_is_no_sentence_telling_the_grade_again(answerer: 
     assert quotes and not any("only provider rated Inadequate" in q for q in quotes), answer.answer
 
 
+def test_what_about_before_a_question_of_its_own_asks_that_question(answerer: Answerer) -> None:
+    first = ask(answerer, "How many people did Wales CRC supervise?")
+    answer = ask(answerer, "what about when was it published?", first.session_id)
+    assert answer.answer.startswith("The **Wales CRC (2019)** report was published on 3 July 2019."), answer.answer
+
+
 def test_which_college_leads_with_the_sentence_naming_one(answerer) -> None:
     answer = ask(answerer, "Which college did Thames Valley CRC team up with on resettlement for people leaving prison?")
     assert answer.answer.split("[1]")[0].endswith("worked with Milton Keynes College. "), answer.answer

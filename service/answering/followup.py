@@ -142,7 +142,9 @@ def resolve(question: str, previous: Context | None, names: BodyNames, areas: Ar
         if len(asked) == 2 and not TOPIC_BACK.match(asked[1]):
             return Resolved(asked[1])
     ellipsis, changed = ELLIPSIS.match(text), CHANGE_ASKED.search(text)  # ("and were those sorted by the next one?")
-    ellipsis = None if ellipsis and OWN_QUESTION.match(ellipsis.group(1)) else ellipsis  # ("and what had it been ...")
+    if ellipsis and OWN_QUESTION.match(ellipsis.group(1)):  # ("and what had it been ...", "what about when was it
+        text = f"{ellipsis.group(1).rstrip(' ?')}?" if ABOUT.match(AND.sub("", text)) else text  # published?": that
+        ellipsis = None  # question, of what was asked)
     if ellipsis and (again := picked_again(ellipsis.group(1), previous)):  # "what about the second one?" after
         asked = swap_bodies(strip_appendix(previous.resolved), previous.mentions, again)  # one picked from a list:
         return Resolved(swap_years(asked, list(map(str, previous.years))) if previous.years and not YEAR.search(
