@@ -3058,6 +3058,12 @@ def test_what_about_before_a_question_of_its_own_asks_that_question(answerer: An
     assert answer.answer.startswith("The **Wales CRC (2019)** report was published on 3 July 2019."), answer.answer
 
 
+def test_making_a_difference_compares_nothing(answerer: Answerer) -> None:
+    first = ask(answerer, "how was wales crc rated?")
+    answer = ask(answerer, "what did the report single out as making a difference?", first.session_id)
+    assert not answer.items and "|" not in answer.answer, answer.answer  # (no table of reports side by side)
+
+
 def test_which_college_leads_with_the_sentence_naming_one(answerer) -> None:
     answer = ask(answerer, "Which college did Thames Valley CRC team up with on resettlement for people leaving prison?")
     assert answer.answer.split("[1]")[0].endswith("worked with Milton Keynes College. "), answer.answer

@@ -329,6 +329,20 @@ def test_the_lead_inspector_after_one_inspection_is_that_inspections(history: An
     assert "Tom Birch" in before.answer and not before.abstained
 
 
+def test_a_question_of_its_own_about_the_time_before_asks_it_of_that_report(history: Answerer) -> None:
+    led = history.ask(AskRequest(question="who led northshire's 2022 inspection?"))
+    grade = history.ask(AskRequest(question="and what overall grade did northshire get the time before that?",
+                                   session_id=led.session_id))
+    assert grade.answer == "**Northshire (2017)** was rated **requires improvement** overall. [1]", grade.answer
+
+
+@pytest.mark.parametrize("follow_up", ["And how did its adoption work do?", "how did its adoption do?"])
+def test_how_a_judgement_area_did_after_a_grade_is_that_areas_grade(history: Answerer, follow_up: str) -> None:
+    first = history.ask(AskRequest(question="What was Northshire's overall result in its 2017 inspection?"))
+    answer = history.ask(AskRequest(question=follow_up, session_id=first.session_id))
+    assert answer.answer.startswith("**Northshire (2017)** was rated") and "Adoption" in answer.answer.split("\n")[0]
+
+
 def test_a_bodys_first_inspection_is_its_earliest_report(history: Answerer) -> None:
     answer = history.ask(AskRequest(question="tell me about northshire's first inspection"))
     assert {c.report_id for c in answer.citations} == {"northshire-2014"}

@@ -127,8 +127,9 @@ def asked_beside(text: str, previous: Context, names: BodyNames) -> tuple[str, s
     naming no body or year ("did things get better the next time they looked?": that report, with the one
     before it when a change is asked); when there is none, why not, and no reports."""
     later = bool(LATER_REPORT.search(text))
-    if not (later or EARLIER_REPORT.search(text)) or YEAR.search(text) or names.find(text) \
-            or len(set(previous.bodies)) != 1:  # ("which of them were still RI at their next inspection?": a list)
+    if not (later or EARLIER_REPORT.search(text)) or YEAR.search(text) or len(set(previous.bodies)) != 1 \
+            or {b.body for b in names.find(text)} - set(previous.bodies):  # ("which of them were still RI at their
+        # next inspection?": a list; "did Bolton do better the time before?" after Leeds; not Islington after Islington)
         return None
     if (other := report_beside(previous, names, later)) is None:
         if not later and CHANGE_ASKED.search(text):  # ("better than the time before?" of its only report)

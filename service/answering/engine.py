@@ -237,7 +237,7 @@ class Answerer:
         on_subject = scope.intent == "fact" and scope.answer_type == "grade" and bool(
             ON_A_SUBJECT.search(scope.question)) and names_subject(self.tools, scope)  # "how good is X at unpaid work"
         if scope.intent == "fact" and not scope.missing and (asks_for_overview(self.tools, scope)
-                                                            or not on_subject and self.how_it_did(scope)):
+                                                            or not on_subject and scope.area is None and self.how_it_did(scope)):
             several = len({body_label(self.library.reports[r]) for r in scope.report_ids}) > 1
             scope.intent = "compare" if several else "overview"  # ("how did A and B do in 2020?": side by side)
         if scope.intent == "fact" and on_subject and area_asked(self.tools, scope)[2] is None:

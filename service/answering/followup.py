@@ -45,6 +45,8 @@ REFERS_BACK = re.compile(r"\b(it|its|they|them|their|there|(that|this) (one|crc|
 RECENT = re.compile(r"\s*\b(?:(?:at|in|from|on)\s+)?(?:(?:its|their|the)\s+)?(?:latest|most recent|last|newest|current)"
                     r"(?:\s+(?:time|inspection|report|visit|one))?\b", re.I)  # a turn's own choice of report
 ABOUT = re.compile(r"^\s*(?:what|how) about\s+", re.I)
+ASKS_ANEW = re.compile(r"(?!(?:what|how)\s+about\b)(?:what|which|who|how|when|where|why|did|was|were|is|are|has|had)\b",
+                       re.I)  # a question of its own after "and" ("and what grade did it get ...?")
 THAT_THING = re.compile(r"\b(was|is|did|does)\s+(that|this)\b|\b(of|about|on|in)\s+(that|this)\W*$", re.I)  # that one
 THEY_OR_IT = re.compile(r"\b(it|its|that|this|they|them|their)\b", re.I)
 PAST = re.compile(r"\b(did|was|were|had)\b", re.I)
@@ -67,7 +69,7 @@ WHICH_MORE = re.compile(rf"^\s*(and\s+)?(so\s+)?(which|who)\b[^?]*\b({'|'.join(C
 THAT_GRADE = re.compile(r"\b(that|this|the same) (rating|grade|judge?ment)\b", re.I)
 ELSE_HERE = re.compile(r"\bwhat else\b.*\b(there|it|its)\b", re.I)  # more of the same body, not other bodies
 COMPARE_BOTH = re.compile(r"\bwhich\b[^?]*\b(better|worse|higher|lower|stronger|weaker|best|worst)\b|"
-                          r"\b(compare|comparison|difference)\b", re.I)  # of the last two bodies asked about
+                          r"\b(compare|comparison|(?<!a )difference)\b", re.I)  # of the last two bodies asked about
 COMPARE = re.compile(rf"\b(compar\w*|versus|vs\.?|{DIFFER}|(?:{'|'.join(COMPARATIVES)}|better|worse) than)(?!\w)",
                      re.I)  # ("is that worse than DLNR?": the body asked about beside the one named)
 WHY_ONLY = re.compile(r"^\s*(and\s+)?(why|for what reasons?|what were the reasons|on what grounds|why (was|is) that|"
@@ -150,7 +152,8 @@ def resolve(question: str, previous: Context | None, names: BodyNames, areas: Ar
         return Resolved(swap_years(asked, list(map(str, previous.years))) if previous.years and not YEAR.search(
             asked) else asked, listed=previous.listed)  # the same question of that one (in the year it was of)
     later = bool(ellipsis and LATER_REPORT.search(text))
-    if ellipsis and not changed and (EARLIER_REPORT.search(text) or later) and not YEAR.search(text):
+    if ellipsis and not changed and (EARLIER_REPORT.search(text) or later) and not YEAR.search(text) \
+            and not ASKS_ANEW.match(ellipsis.group(1)):  # ("and what grade did it get the time before?": asked anew)
         other = report_beside(previous, names, later)  # "and the next one?": the same question of the next report
         if other is None:
             return Resolved(previous.resolved, missing=f"no {'later' if later else 'earlier'} report of that body "
@@ -159,7 +162,8 @@ def resolve(question: str, previous: Context | None, names: BodyNames, areas: Ar
         text = swap_years(asked, [str(other.published.year)])
         named = names.find(text) or not previous.bodies
         return Resolved(text if named else f"{text} ({'; '.join(previous.bodies)})", only={other.report_id})
-    if (not ellipsis or changed) and (beside := asked_beside(text, previous, names)):  # "did it get better the
+    if (not ellipsis or changed or ASKS_ANEW.match(ellipsis.group(1))) and (beside := asked_beside(text, previous,
+                                                                                                    names)):  # "did it get better the
         return Resolved(beside[0], only=beside[1]) if beside[1] else Resolved(previous.resolved, missing=beside[0])
         # next time?": that report (and, for a change, the one before); none: that there is none
     earlier: list[str] = []
