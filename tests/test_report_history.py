@@ -343,6 +343,13 @@ def test_how_a_judgement_area_did_after_a_grade_is_that_areas_grade(history: Ans
     assert answer.answer.startswith("**Northshire (2017)** was rated") and "Adoption" in answer.answer.split("\n")[0]
 
 
+def test_an_overview_asking_where_they_were_strong_and_where_they_fell_short_is_one_overview(history: Answerer) -> None:
+    answer = history.ask(AskRequest(question="Give me an overview of northshire's 2022 inspection - where were they "
+                                             "strong and where did they fall short?"))
+    assert answer.answer.startswith("**Northshire (2022)**\n- **Northshire (2022)** was rated **good** overall."), \
+        answer.answer  # (not split into two garbled questions)
+
+
 def test_a_bodys_first_inspection_is_its_earliest_report(history: Answerer) -> None:
     answer = history.ask(AskRequest(question="tell me about northshire's first inspection"))
     assert {c.report_id for c in answer.citations} == {"northshire-2014"}

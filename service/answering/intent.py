@@ -7,10 +7,10 @@ from __future__ import annotations
 import re
 
 from service.answering import grades
-from service.answering.asks import OTHER, term_asked
+from service.answering.asks import OTHER, SIDE_ASKED, term_asked
 from service.answering.dates import NOW_THAN
 from service.answering.scope import RATING, RECENCY, Scope, without_names
-from service.answering.text import stem
+from service.answering.text import stem, words
 from service.answering.verdict import ABSENT
 
 SIDES = {stem(w) for w in """problem problems concern concerns weakness weaknesses failing failings criticism
@@ -276,6 +276,8 @@ def intent_of(scope: Scope) -> str:
         return "focused"  # "summarise X's inspection, especially how they coped with covid": both
     if SUMMARY_CUE.search(scope.question):
         residue -= CHATTER  # ("I'm preparing a briefing and need the key points from X": the key points)
+    residue -= {stem(w) for pattern in SIDE_ASKED.values() for m in pattern.finditer(scope.question)
+                for w in words(m.group(0))}  # (a side in other words: "where did they fall short?")
     if scope.bodies and scope.answer_type is None and (OVERVIEW_CUE.search(scope.question) or not residue
                                                        or residue & SIDES) and residue <= OVERVIEW_WORDS | RATING | SIDES:
         return "overview"

@@ -97,6 +97,7 @@ def _strip_appendix(text: str) -> str:
 
 def same_comparison(scopes: list[Scope]) -> bool:
     """True for two parts that set the same reports side by side ("which one did better, and where do they
-    differ?"; "what got better and what got worse?"): one comparison of the whole question answers both."""
-    return len(scopes) == 2 and scopes[0].intent == scopes[1].intent == "compare" and \
+    differ?"; "what got better and what got worse?"), or that each ask one side of the same report's overview
+    ("where were they strong and where did they fall short?"): one answer to the whole question answers both."""
+    return len(scopes) == 2 and scopes[0].intent == scopes[1].intent in ("compare", "overview") and \
         set(scopes[0].report_ids) == set(scopes[1].report_ids)
