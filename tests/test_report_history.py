@@ -1542,3 +1542,15 @@ def test_a_sum_asked_that_the_report_gives_none_of_is_unsaid_though_other_sums_a
     assert salary.abstained and salary.answer.endswith("do not give the salary."), salary.answer
     invested = answerer.ask(AskRequest(question="how much did Eastvale invest in early help?"))
     assert invested.answer.startswith("**£2 million**"), invested.answer
+
+
+def test_a_count_many_reports_print_alike_still_answers_of_one(tmp_path: Path, embeddings) -> None:
+    folder = tmp_path / "reports"
+    folder.mkdir()
+    for town in TOWNS[:4]:  # (every council prints the same line: a standard sentence by its words alone)
+        write_report(folder, town, "1 March 2016", "## Information about this local authority area\n\n"
+                     "The local authority operates no children's homes.\n\n## Help and protection\n\n"
+                     f"Social workers in {town} visit children regularly and plans are reviewed on time.\n", "Good")
+    answerer = answerer_over(folder, tmp_path, embeddings)
+    answer = answerer.ask(AskRequest(question="how many children's homes did Eastvale operate in 2016?"))
+    assert answer.answer.startswith("**None** — ") and "operates no children's homes" in answer.answer, answer.answer

@@ -13,7 +13,7 @@ from service.answering import grades
 from service.answering.asks import WHO
 from service.answering.evidence import Evidence
 from service.answering.places import places_matched
-from service.answering.text import FREQUENCY, KIND_WORDS, MONTH, has_date, has_number, quantities, words
+from service.answering.text import FREQUENCY, KIND_WORDS, MONTH, NONE_OF, has_date, has_number, quantities, words
 from service.answering.thing_names import UNIT, names_a_thing
 from service.answering.verdict import leaning
 from service.terms import STOPWORDS
@@ -67,6 +67,8 @@ def fits(ev: Evidence, question: Question, rare: Callable[[str], bool] = lambda 
         if CEASED.search(text) and not CEASED.search(question.text):
             return OTHER_QUANTITY  # ("105 children ceased to be looked after": not how many were in care)
         kind = question.figure  # "how many children": a count, more than "21%" or "a quarter"
+        if kind in (None, "count") and NONE_OF.search(text):
+            return 1.0  # ("operates no children's homes": none)
         return 1.0 if has_number(text, kind) else OTHER_QUANTITY * (kind not in UNSUBSTITUTED and has_number(text))
     if kind == "date":
         return float(has_date(text))

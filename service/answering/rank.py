@@ -31,7 +31,7 @@ from service.answering import grades
 from service.answering.asks import figure_asked, sides_named
 from service.answering.evidence import Claim, Evidence
 from service.answering.fit import MOST, fits
-from service.answering.text import content_words, contents_line, no_finding, words
+from service.answering.text import NONE_OF, content_words, contents_line, has_number, no_finding, words
 from service.answering.verdict import is_absence, leaning
 from service.corpus import Corpus
 from service.terms import bm25_matrix
@@ -136,6 +136,16 @@ class Ranker:
         said = (own * idf).sum(axis=1) / total if len(idf) else np.zeros(len(dense))
         return {"dense": dense, "words": words_, "chunk": chunk, "coverage": coverage, "said": said}
 
+    def _standard(self, rows: np.ndarray, question: Question) -> np.ndarray:
+        """True for the rows many reports print word for word (an inspectorate's standard paragraphs), but not,
+        when a number is asked, a count many print alike ("The local authority operates no children's homes.")."""
+        standard = self.corpus.boilerplate[rows].copy()
+        if question.answer_type == "number":
+            for i in np.flatnonzero(standard):
+                quote = self.corpus.sentence(int(rows[i]))[4]
+                standard[i] = not (has_number(quote) or NONE_OF.search(quote))
+        return standard
+
     def rank(self, question: Question, rows: np.ndarray, claims: Sequence[Claim] = (),
              limit: int = 20) -> list[Evidence]:
         """The best evidence first, each with its ranking score and its strength."""
@@ -144,14 +154,14 @@ class Ranker:
         f = self.features(question, rows, claims)
         score = W_DENSE * zscores(f["dense"]) + W_WORDS * lexical_trust(f["said"]) * zscores(f["words"]) \
             + W_CHUNK * zscores(f["chunk"])
-        score[:len(rows)] -= W_BOILERPLATE * self.corpus.boilerplate[rows]
+        score[:len(rows)] -= W_BOILERPLATE * self._standard(rows, question)
         top = np.argsort(-score)[:REFINE]
         top = np.concatenate([top, np.setdiff1d(np.arange(len(rows), len(score)), top)])  # (every claim asked)
         topical = self._topic_cosines(question, top, rows, claims, f["dense"])
         out, named = [], question.topic_vector is not None  # (it names bodies: a standard paragraph many reports
         for i, cosine in zip(top, topical):                   # print says nothing of them)
             ev = self._evidence(int(i), rows, claims)
-            if ev is None or named and ev.kind == "sentence" and self.corpus.boilerplate[ev.row]:
+            if ev is None or named and ev.kind == "sentence" and self._standard(np.array([ev.row]), question)[0]:
                 continue  # (their standard "the sources do not say" still counts)
             ev.fit = fit = fits(ev, question, self.corpus.rare)
             short = i < len(rows) and self.corpus.sentence_lengths[rows[i]] < BARE_WORDS + SHORT_NAME

@@ -18,8 +18,8 @@ from service.answering.when import dated_as_asked, latest_first, with_latest
 from service.answering.organisations import body_label
 from service.answering.rank import ABSTAIN_BELOW, Question, strength
 from service.answering.scope import Scope
-from service.answering.text import (COUNTED_ON, FREQUENCY, MONTH, NUMBER, counts_in_words,
-                                     quantities, stem, within, words)
+from service.answering.text import (COUNTED_ON, FREQUENCY, MONTH, NONE_OF, NUMBER, counted_asked,
+                                     counts_in_words, quantities, stem, stems, within, words)
 from service.answering.thing_names import names_in
 from service.answering.silence import label_of, not_named, unsaid_by
 from service.answering.tools import Tools
@@ -159,6 +159,9 @@ def lead(ev: Evidence, question: Question, counts: Counts | None = None) -> str 
         figure = None if in_words else counts(question.text, ev.quote, found) if counts else \
             found.pop() if len(found) == 1 else None
         each = not PER_ONE.search(question.text) or EACH_SAID.search(ev.quote)  # (not a total: "275 were on plans")
+        if not found and (none := NONE_OF.search(ev.quote)) and stems(counted_asked(question.text)) & stems(
+                ev.quote[none.start():]):
+            return "None"  # ("how many children's homes ...?": "The local authority operates no children's homes.")
         return _ranged(ev.quote, figure) if figure and each else None
     if question.answer_type in ("date", "frequency"):
         said = COUNTED_ON.sub(" ", ev.quote)  # (not the day a figure was counted)
