@@ -1554,3 +1554,13 @@ def test_a_count_many_reports_print_alike_still_answers_of_one(tmp_path: Path, e
     answerer = answerer_over(folder, tmp_path, embeddings)
     answer = answerer.ask(AskRequest(question="how many children's homes did Eastvale operate in 2016?"))
     assert answer.answer.startswith("**None** — ") and "operates no children's homes" in answer.answer, answer.answer
+
+
+def test_what_they_were_told_to_improve_is_the_reports_own_list(tmp_path: Path, embeddings) -> None:
+    answerer = one_report(tmp_path, embeddings, "Eastvale", "2019-10", (
+        "## What needs to improve\n\n- The formal matching of adolescents in long-term foster homes.\n\n"
+        "## Help and protection\n\nA high number of child protection enquiries do not lead to a conference.\n"
+        "Some plans are not reviewed on time.\n"), grade="Good")
+    answer = answerer.ask(AskRequest(question="what was the only thing eastvale was told to improve?"))
+    assert [c.quote for c in answer.citations] == ["The formal matching of adolescents in long-term foster homes."], \
+        answer.answer
