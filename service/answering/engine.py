@@ -37,7 +37,8 @@ from service.retrieval import HybridSearch, scope_ids
 from service.schemas import Answer, AskRequest, Filters
 from service.sessions import Sessions, Turn
 
-ON_A_SUBJECT = re.compile(r"^\s*how good\b|\bany good\b|\bgood or (?:bad|not|poor)\b|\bdo(?:ing)?\s+(?:on|with|at|for)\b", re.I)  # how good at,
+ON_A_SUBJECT = re.compile(r"^\s*how good\b|\bany good\b|\bgood or (?:bad|not|poor)\b|"
+                          r"\bdo(?:ing)?\s+(?:on|with|at|for)\b", re.I)  # how good at,
 # how it did on, any good (for): of a subject, when the question names one ("was through the gate any good in london?")
 RATING_ASKED = re.compile(r"\b(rate|ratings?|rated|grades?|graded|judge?ments?|judged?|scores?|marks?|effectiveness)\b",
                           re.I)  # a rating, by name
@@ -236,8 +237,8 @@ class Answerer:
             scope.missing = f"no report in this index is about {absent[0]}"
         on_subject = scope.intent == "fact" and scope.answer_type == "grade" and bool(
             ON_A_SUBJECT.search(scope.question)) and names_subject(self.tools, scope)  # "how good is X at unpaid work"
-        if scope.intent == "fact" and not scope.missing and (asks_for_overview(self.tools, scope)
-                                                            or not on_subject and scope.area is None and self.how_it_did(scope)):
+        how_it_did = not on_subject and scope.area is None and self.how_it_did(scope)  # (an area named: its grade)
+        if scope.intent == "fact" and not scope.missing and (asks_for_overview(self.tools, scope) or how_it_did):
             several = len({body_label(self.library.reports[r]) for r in scope.report_ids}) > 1
             scope.intent = "compare" if several else "overview"  # ("how did A and B do in 2020?": side by side)
         if scope.intent == "fact" and on_subject and area_asked(self.tools, scope)[2] is None:

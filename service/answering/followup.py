@@ -162,10 +162,10 @@ def resolve(question: str, previous: Context | None, names: BodyNames, areas: Ar
         text = swap_years(asked, [str(other.published.year)])
         named = names.find(text) or not previous.bodies
         return Resolved(text if named else f"{text} ({'; '.join(previous.bodies)})", only={other.report_id})
-    if (not ellipsis or changed or ASKS_ANEW.match(ellipsis.group(1))) and (beside := asked_beside(text, previous,
-                                                                                                    names)):  # "did it get better the
+    anew = not ellipsis or changed or ASKS_ANEW.match(ellipsis.group(1))  # ("and what grade did it get ...?")
+    if anew and (beside := asked_beside(text, previous, names)):  # "did it get better the next time?": that report
         return Resolved(beside[0], only=beside[1]) if beside[1] else Resolved(previous.resolved, missing=beside[0])
-        # next time?": that report (and, for a change, the one before); none: that there is none
+        # (and, for a change, the one before); none: that there is none
     earlier: list[str] = []
     if ellipsis and ellipsis.group(1):
         text, inherited = _ellipsis(ellipsis.group(1), previous, names, areas)

@@ -255,7 +255,8 @@ def grade_evidence(pages: Pages, meta: ReportMeta, area: str | None) -> Evidence
 
 def asks_for_grade(question: str) -> bool:
     """True for "what (overall) rating/grade/judgement did X get", "how was X rated", "how did Ofsted rate X",
-    "how did X do", "how good is X (at care leavers)", "is X any good", "X's care leavers: good or bad?", "Ofsted rating for X", "X's grade", and
+    "how did X do", "how good is X (at care leavers)", "is X any good", "X's care leavers: good or bad?", "Ofsted
+    rating for X", "X's grade", and
     keywords ending in one ("X adoption grade 2016", "X 2022 overall effectiveness", "children in care grade? was
     it good?"), and "what did X get for care leavers"."""
     q = question.lower().replace("’", "'")

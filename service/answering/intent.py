@@ -110,7 +110,8 @@ CHATTER = {stem(w) for w in """i'm im i've ive i'd id please pls thanks thank ch
 FOCUS = re.compile(r"\b(?:especially|particularly|in particular|notably|above all|mainly|(?:with\s+(?:a|an|the|"
                    r"some)\s+)?(?:focus|emphasis)\s+on|focus(?:s|ing)?\s+on|concentrating\s+on|looking\s+at)\b"
                    r"[\s,:]*(?:on\s+|at\s+)?(.+?)\s*\??\s*$", re.I)  # an aspect asked besides an overview
-DIFFER = (r"differ|differs|differed|differing|(?<!a )(?<!any )(?<!real )(?<!big )differences?|how different|different\s+(?:from|to|than|between)|"
+DIFFER = (r"differ|differs|differed|differing|(?<!a )(?<!any )(?<!real )(?<!big )differences?|"
+          r"how different|different\s+(?:from|to|than|between)|"
           r"different\s*\?")  # sets two apart: not "how many different owners", "different interventions", "made a
 # difference" (to children)
 COMPARE_CUE = re.compile(rf"\b(compar\w*|versus|vs\.?|v\.|{DIFFER})(?!\w)|\bwhich (was|is|were|did)\b[^?]*\b"

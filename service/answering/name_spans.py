@@ -91,11 +91,12 @@ def owners(reports: list[ReportMeta]) -> dict[str, dict[str, list[ReportMeta]]]:
 
 def owned_bodies(text: str, owned: dict[str, dict[str, list[ReportMeta]]], taken: list[BodyMatch]) -> list[BodyMatch]:
     """The bodies run by an owner the text names before their kind ("which working links crc ...", "sodexo's
-    crcs", not "what happened to working links?") or after it ("the crcs owned by sodexo"), each with its reports that name that owner (``owners``)."""
+    crcs", not "what happened to working links?") or after it ("the crcs owned by sodexo"), each with its reports
+    that name that owner (``owners``)."""
     out = []
     for owner, bodies in owned.items():
-        for match in re.finditer(rf"\b(?P<o>{re.escape(owner)})\b(?={OWNED_KIND})|{KIND_OWNED_BY.format(re.escape(owner))}",
-                                 text, re.I):
+        said = re.escape(owner)
+        for match in re.finditer(rf"\b(?P<o>{said})\b(?={OWNED_KIND})|{KIND_OWNED_BY.format(said)}", text, re.I):
             span = match.span("o" if match.group("o") else "by")
             if not overlaps(*span, taken):
                 out += [BodyMatch(body, [m.report_id for m in metas], *span) for body, metas in bodies.items()]

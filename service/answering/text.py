@@ -184,8 +184,8 @@ def has_date(text: str) -> bool:
     return bool(MONTH.search(text)) or bool(A_YEAR.search(text))
 
 
-NONE_OF = re.compile(r"\b(?:operates|operated|runs|ran|has|had|have|owns|owned|uses|used)\s+no\s+\w", re.I)  # a count of
-# none ("The local authority operates no children's homes.")
+NONE_OF = re.compile(r"\b(?:operates|operated|runs|ran|has|had|have|owns|owned|uses|used)\s+no\s+\w",
+                     re.I)  # a count of none ("The local authority operates no children's homes.")
 FREQUENCY = re.compile(r"\b(?:daily|weekly|fortnightly|monthly|quarterly|annually|yearly|bi-?monthly|bi-?weekly|"
                        r"six-monthly|every\s+(?:day|week|fortnight|month|quarter|year|(?:\w+\s+)?(?:days|weeks|months|"
                        r"years))|(?:once|twice|three times|four times|\w+ times)\s+(?:a|per|each|every)\s+(?:day|week|"

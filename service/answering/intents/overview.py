@@ -89,7 +89,8 @@ def answer_overview(tools: Tools, scope: Scope, book: CitationBook, session_id: 
     graded = any(c.area is not None for c in claims)  # (its areas' grades shown: a finding saying no more is not)
     strengths = _beyond(findings(tools, meta, "positive", PER_SIDE * 2), graded) if asked != {"concern"} else []
     concerns = _beyond(findings(tools, meta, "concern", PER_SIDE * 2), graded) if asked != {"positive"} else []
-    if IMPROVE_ASKED.search(scope.question) and (listed := [ev for ev in concerns if TO_IMPROVE.search(ev.section or "")]):
+    listed = [ev for ev in concerns if TO_IMPROVE.search(ev.section or "")]
+    if IMPROVE_ASKED.search(scope.question) and listed:
         concerns = listed  # ("what were they told to improve?": the report's own list of what needs to improve)
     shown = PER_SIDE * 2 if len(asked) == 1 else PER_SIDE  # (one side asked: more of it, "what needed to improve")
     none_stated = _none_on_side(tools, meta, asked, strengths + concerns)
