@@ -3064,6 +3064,11 @@ def test_making_a_difference_compares_nothing(answerer: Answerer) -> None:
     assert not answer.items and "|" not in answer.answer, answer.answer  # (no table of reports side by side)
 
 
+def test_who_was_in_charge_of_a_body_when_it_was_inspected_is_of_the_body(answerer: Answerer) -> None:
+    answer = ask(answerer, "who was in charge of wales crc when it was inspected?")  # (not its lead inspector)
+    assert not answer.abstained and "Working Links" in answer.answer, answer.answer
+
+
 def test_which_college_leads_with_the_sentence_naming_one(answerer) -> None:
     answer = ask(answerer, "Which college did Thames Valley CRC team up with on resettlement for people leaving prison?")
     assert answer.answer.split("[1]")[0].endswith("worked with Milton Keynes College. "), answer.answer

@@ -37,6 +37,8 @@ OWNER_ROLE = frozenset(stem(w) for w in "own owned owner owners ran run runs run
 ROLE_HELD = frozenset(stem(w) for w in "lead led head headed charge hmi owner owners owned ran running"
                       .split()) | OWNER_KIND
 # ("was X run by a private firm or a charity?", "what happened to the company running X?": its owner)
+WHEN_INSPECTED = re.compile(r"\bwhen\s+(?:it|they|\w+)\s+(?:was|were|got|had been)\s+inspected\b", re.I)  # when,
+# not who ("who was in charge of X when it was inspected?": of X, not of the inspection)
 LEAD_ASKED = ROLE_HELD - OWNER_ROLE  # (with an inspection's words: its lead inspector is asked for)
 BODY_LEADERS = {"leadership", "leaders", "leader", "leading"}  # the body's, not the inspection's lead
 

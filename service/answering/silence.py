@@ -13,7 +13,7 @@ import numpy as np
 from service.answering import grades
 from service.answering.asks import figure_asked
 from service.answering.evidence import (BODY_LEADERS, INSPECTION, INSPECTORATE_ROLE, LEAD_ASKED, LEAD_ROLE,
-                                        OWNER_ROLE, Evidence, label, role_asked)
+                                        OWNER_ROLE, WHEN_INSPECTED, Evidence, label, role_asked)
 from service.answering.fit import PERSON_ROLES, fits
 from service.answering.rank import Question
 from service.answering.scope import Scope, proper_names
@@ -179,7 +179,8 @@ def _runs(names: list[str], question: str) -> list[str]:
 def lead_unnamed(tools: Tools, scope: Scope) -> bool:
     """True when an inspection's lead is asked for ("who led the inspection", "the lead inspector") and no report
     in scope names one, in its metadata or in a sentence ("Lead inspector: ...")."""
-    asked = stems(" ".join(w for w in content_words(scope.question) if w not in BODY_LEADERS | INSPECTORATE_ROLE))
+    asked = stems(" ".join(w for w in content_words(WHEN_INSPECTED.sub(" ", scope.question))
+                           if w not in BODY_LEADERS | INSPECTORATE_ROLE))
     if not (asked & LEAD_ASKED and asked & INSPECTION) or grades.asks_for_grade(scope.question) or \
             scope.answer_type != "name" and not role_asked(scope.topic_words) or \
             any(tools.library.reports[r].lead_inspector for r in scope.report_ids):
