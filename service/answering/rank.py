@@ -91,6 +91,7 @@ class Ranker:
                  claim_vectors: Callable[[str], np.ndarray]) -> None:
         self.corpus, self.reports = corpus, reports
         self.claim_vectors = claim_vectors  # a claim's text -> its vector (cached by the caller)
+        self._counts_alike: np.ndarray | None = None  # (read at the first number asked: ``counts_alike``)
 
     def dense(self, question: Question, rows: np.ndarray) -> np.ndarray:
         """Cosines of the rows' sentences and the question: its whole text and (when it names bodies) its text
@@ -139,12 +140,19 @@ class Ranker:
     def _standard(self, rows: np.ndarray, question: Question) -> np.ndarray:
         """True for the rows many reports print word for word (an inspectorate's standard paragraphs), but not,
         when a number is asked, a count many print alike ("The local authority operates no children's homes.")."""
-        standard = self.corpus.boilerplate[rows].copy()
-        if question.answer_type == "number":
-            for i in np.flatnonzero(standard):
-                quote = self.corpus.sentence(int(rows[i]))[4]
-                standard[i] = not (has_number(quote) or NONE_OF.search(quote))
-        return standard
+        standard = self.corpus.boilerplate[rows]
+        return standard & ~self.counts_alike()[rows] if question.answer_type == "number" else standard
+
+    def counts_alike(self) -> np.ndarray:
+        """True for each sentence many reports print alike that states a count (a figure, or "no children's
+        homes"), read once for the snapshot (its 12,000 such sentences of 182,000 take 0.2 s: not every question)."""
+        if self._counts_alike is None:
+            counted = np.zeros(len(self.corpus.boilerplate), dtype=bool)
+            for row in np.flatnonzero(self.corpus.boilerplate):
+                quote = self.corpus.sentence(int(row))[4]
+                counted[row] = bool(has_number(quote) or NONE_OF.search(quote))
+            self._counts_alike = counted
+        return self._counts_alike
 
     def rank(self, question: Question, rows: np.ndarray, claims: Sequence[Claim] = (),
              limit: int = 20) -> list[Evidence]:
@@ -154,14 +162,15 @@ class Ranker:
         f = self.features(question, rows, claims)
         score = W_DENSE * zscores(f["dense"]) + W_WORDS * lexical_trust(f["said"]) * zscores(f["words"]) \
             + W_CHUNK * zscores(f["chunk"])
-        score[:len(rows)] -= W_BOILERPLATE * self._standard(rows, question)
+        standard = self._standard(rows, question)
+        score[:len(rows)] -= W_BOILERPLATE * standard
         top = np.argsort(-score)[:REFINE]
         top = np.concatenate([top, np.setdiff1d(np.arange(len(rows), len(score)), top)])  # (every claim asked)
         topical = self._topic_cosines(question, top, rows, claims, f["dense"])
         out, named = [], question.topic_vector is not None  # (it names bodies: a standard paragraph many reports
         for i, cosine in zip(top, topical):                   # print says nothing of them)
             ev = self._evidence(int(i), rows, claims)
-            if ev is None or named and ev.kind == "sentence" and self._standard(np.array([ev.row]), question)[0]:
+            if ev is None or named and ev.kind == "sentence" and standard[i]:
                 continue  # (their standard "the sources do not say" still counts)
             ev.fit = fit = fits(ev, question, self.corpus.rare)
             short = i < len(rows) and self.corpus.sentence_lengths[rows[i]] < BARE_WORDS + SHORT_NAME

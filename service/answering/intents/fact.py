@@ -91,7 +91,7 @@ def _earlier_said(tools: Tools, scope: Scope, book: CitationBook, session_id: st
     what is asked: that, then what the body's other reports say of it (None when they are silent too)."""
     every = sorted({r for b in scope.bodies for r in b.report_ids})
     wider = replace(scope, report_ids=every)
-    if scope.years or len(every) <= len(scope.report_ids) or not_named(tools, wider):
+    if scope.years or len(every) <= len(scope.report_ids):
         return None
     answer = answer_fact(tools, wider, book, session_id)
     return None if answer.abstained else answer.model_copy(update={

@@ -14,6 +14,8 @@ import re
 from collections import Counter
 from dataclasses import replace
 
+import numpy as np
+
 from ingest.models import GRADES
 from service.answering import grades
 from service.answering.asks import comparison
@@ -23,7 +25,7 @@ from service.answering.intents.grade_lists import (NEVER, every_grade_rows, grad
                                                   none_graded, overall_row, repeated)
 from service.answering.intent import SIDES, summary_of_many
 from service.answering.intents.overview import WEAK_GRADES, findings, outcome
-from service.answering.intents.topics import COMPARED, evidence_at, name_forms, topical_rows
+from service.answering.intents.topics import COMPARED, evidence_at, name_forms, names_all, topical_rows
 from service.answering.organisations import group_by_body, latest_per_body
 from service.answering.scope import Scope, about_grades_only, grades_of_all, topic_after_grades
 from service.answering.text import has_date, stem
@@ -168,10 +170,12 @@ def _in_scope(tools: Tools, scope: Scope, book: CitationBook, session_id: str) -
 def naming_rows(tools: Tools, scope: Scope) -> list[Row]:
     """Each report's first sentence that holds a name the question gives (a finding before a label's line,
     "Owner: Working Links")."""
-    out = []
+    out, forms = [], name_forms(scope)
     for report_id in scope.report_ids:
-        named = [ev for row in tools.rows([report_id]) if (ev := evidence_at(tools, int(row))) is not None
-                 and any(names_in(ev.quote, name) for name in name_forms(scope))]
+        rows = tools.rows([report_id])
+        held = rows[np.any([names_all(tools, rows, names) for names in forms], axis=0)]  # (by the index, then read)
+        named = [ev for row in held if (ev := evidence_at(tools, int(row))) is not None
+                 and any(names_in(ev.quote, names) for names in forms)]
         if named:
             out.append(Row(named[0].meta, "mentioned", [min(named, key=lambda ev: bool(LABELLED.match(ev.quote)))]))
     return out
