@@ -1423,13 +1423,22 @@ def test_the_name_put_in_place_of_a_pronoun_replaces_that_pronoun_only(answerer:
 
 @pytest.mark.parametrize(("question", "first", "figure"), [
     ("Which CRC had the most people under supervision?", "London CRC", "30,000"),
-    ("which crc supervised the fewest people", "Durham Tees Valley CRC", "3,600")])
+    ("which crc supervised the fewest people", "Durham Tees Valley CRC", "3,600"),
+    ("which was the largest crc?", "London CRC", "30,000"),  # (a provider's size: the people it supervises)
+    ("what's the smallest probation company?", "Durham Tees Valley CRC", "3,600")])
 def test_a_superlative_of_a_figure_compares_each_reports_figure(answerer: Answerer, question: str, first: str,
                                                                 figure: str) -> None:
     answer = ask(answerer, question)
     assert answer.items[0].body == first and f"**{figure}**" in answer.answer
     assert "Essex CRC" in item_bodies(answer)  # every report stating the figure, ranked
     assert_quotes_on_pages(answerer, answer)
+
+
+def test_partner_violence_described_in_everyday_words_finds_the_domestic_abuse_findings(answerer: Answerer) -> None:
+    answer = ask(answerer, "which probation companies fell short when people they supervised were violent towards "
+                           "partners or family at home?")
+    assert {"Merseyside CRC", "Northumbria CRC", "Thames Valley CRC", "West Yorkshire CRC"} <= item_bodies(answer)
+    assert "domestic abuse" in answer.citations[0].quote
 
 
 def test_a_sentence_saying_which_is_highest_answers_for_itself(answerer: Answerer) -> None:

@@ -10,7 +10,7 @@ from service.answering import grades
 from service.answering.asks import OTHER, SIDE_ASKED, term_asked
 from service.answering.dates import NOW_THAN
 from service.answering.scope import RATING, RECENCY, Scope, without_names
-from service.answering.text import stem, words
+from service.answering.text import content_words, stem, words
 from service.answering.verdict import ABSENT
 
 SIDES = {stem(w) for w in """problem problems concern concerns weakness weaknesses failing failings criticism
@@ -170,9 +170,11 @@ def quantity_asked(scope: Scope) -> bool:
     """True for a superlative of a figure across reports ("which provider supervised the most people?", "the
     largest caseload"), or a comparative between bodies named ("which supervised more people, A or B?"): not of
     a grade, a date, a count of reports or a change of grade."""
-    residue = {stem(w) for w in scope.topic_words} - RATING - {stem(w) for w in MOST_WORDS}
+    framing = RATING | {stem(w) for w in MOST_WORDS}
+    sized = not {stem(w) for w in scope.topic_words} - framing and bool(scope.jargon)  # ("the biggest CRC": by the
+    residue = {stem(w) for w in [*scope.topic_words, *content_words(scope.jargon)]} - framing  # people supervised)
     across = not scope.bodies and scope.kind == "fact" and bool(MOST_OF.search(scope.question) or (
-        MOST_SAID.search(scope.question) and scope.answer_type == "number"))
+        MOST_SAID.search(scope.question) and (scope.answer_type == "number" or sized)))
     between = len({b.body for b in scope.bodies}) >= 2 and bool(MORE_OF.search(without_names(
         scope.question, scope.bodies, True)) or scope.answer_type == "number" and COMPARE_CUE.search(
         scope.question))  # "A or B?" (not "Greater" in "Greater Manchester"); "how many ... A compared with B"
@@ -247,7 +249,8 @@ def intent_of(scope: Scope) -> str:
     if named != 1 and LEAGUE.search(scope.question) and residue <= RATING | LEAGUE_WORDS | RECENCY:
         return "rank"  # "rank the CRCs by grade", "from best to worst", "by their latest grade": a league table
     if not named and not years and not scope.conditions and term_asked(scope.question) and not residue & RATING \
-            and not any(p.search(scope.question) for p in (BEST_WORST, SOONEST, MOST_INSPECTED, MOST_CHANGED)):
+            and not any(p.search(scope.question) for p in (BEST_WORST, SOONEST, MOST_INSPECTED, MOST_CHANGED)) \
+            and not quantity_asked(scope):
         return "define"  # "what is a CRC?", "what does ILACS stand for?" (not "what is the most common rating?")
     if scope.kind == "list" and scope.bodies and scope.answer_type == "grade" and not scope.conditions:
         return "fact"  # "what grades did Essex CRC and Wales CRC get?": each one's grade, not a topic "grades"

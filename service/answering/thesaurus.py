@@ -14,7 +14,11 @@ from collections.abc import Callable
 TERMS: dict[str, str] = {  # the reports' term: the everyday ways of saying it (regular expressions)
     # probation
     "domestic abuse": r"partner[- ]violence|intimate partner|domestic violence|violence (at|in the) home|"
-                      r"abusive (relationships?|partners?)|wife[- ]beat\w*|coercive control",
+                      r"abusive (relationships?|partners?)|wife[- ]beat\w*|coercive control|"
+                      r"(violen\w*|abus\w*|aggressi\w*) (towards?|to|against|at) (their )?(partners?|famil\w*|"
+                      r"spouses?|wives|husbands|girlfriends?|boyfriends?|loved ones)|"
+                      r"(hit|hitting|hurt|hurting|beat|beating|abus\w*) (their )?(partners?|spouses?|wives|"
+                      r"girlfriends?|famil\w*)",
     "home visits": r"call(ing|ed)? round|house calls?|visit\w* (people|offenders|them|clients)\b[^?]{0,20}\bhomes?|"
                    r"(where|in the places?) (they|people|offenders) live|doorstep|knock\w* on (their )?doors?|"
                    r"at (their|people's|offenders') (houses?|homes?)|"
@@ -28,8 +32,11 @@ TERMS: dict[str, str] = {  # the reports' term: the everyday ways of saying it (
     "caseloads cases": r"too many cases|cases (per|for each) (officer|worker)|snowed under|overloaded|average caseload|"
                        r"caseload (per|for each|of each|of an?) ",
     "people supervised": r"(?<!average )\bcaseload\b(?!s)(?! (per|for each|of each|of an?) )|"
-                         r"\bon\b[^?.]{0,40}?\bbooks\b",  # ("on Essex CRC's books")  # a provider's
-    # caseload is the number it supervises (an officer's, "average caseload per officer", is "caseloads")
+                         r"\bon\b[^?.]{0,40}?\bbooks\b|"  # ("on Essex CRC's books")
+                         r"\b(?:biggest|largest|smallest|bigger|larger|smaller)\b(?=\s*(?:(?:one|crcs?|providers?|"
+                         r"compan(?:y|ies)|divisions?|probation (?:compan(?:y|ies)|services?|providers?))\b|[?,.]|$))",
+    # a provider's caseload is the number it supervises (an officer's, "average caseload per officer", is
+    # "caseloads"); so is its size ("the biggest CRC")
     "leadership leaders": r"well[- ]run|run (well )?at the top|senior (management|managers)|management team|bosses|"
                           r"people in charge|top brass|those in charge|managed at the top|running the show|"
                           r"(people|those|whoever) running (them|things|it|the place|the (company|companies|crcs?))|"
