@@ -956,6 +956,19 @@ def test_the_next_inspection_and_the_previous_one(answerer: Answerer) -> None:
     assert none.abstained and "no later report of that body" in none.answer
 
 
+@pytest.mark.parametrize("follow_up", ["and when they went back?", "what about when inspectors returned?",
+                                       "and the second time?"])
+def test_when_they_went_back_asks_the_same_of_the_next_report(answerer: Answerer, follow_up: str) -> None:
+    first = ask(answerer, "what did inspectors find at west yorks crc back in 2018?")
+    later = ask(answerer, follow_up, first.session_id)
+    assert {c.report_id for c in later.citations} == {"west-yorkshire-crc-2020"}
+    assert "Inadequate" in later.answer or "inadequate" in later.answer
+    then = ask(answerer, "how many people were they supervising by then?", later.session_id)
+    assert then.answer.startswith("**5,239**")
+    dated = ask(answerer, "and when was it published?", later.session_id)  # (a question of its own: the date)
+    assert "March 2020" in dated.answer
+
+
 def test_all_said_of_the_organisations_is_not_all_their_areas(answerer: Answerer) -> None:
     plain = {item.report_id for item in ask(answerer, "Which CRCs were rated requires improvement in 2019?").items}
     listed = ask(answerer, "list all the CRCs judged requires improvement in 2019")

@@ -33,7 +33,9 @@ EARLIER_REPORT = re.compile(GRADE_BEFORE + r"|"  # ("what was the previous grade
 LATER_REPORT = re.compile(r"\b(next|following|subsequent|later)\s+(full\s+)?(inspection|report|visit|one)\b|"
                           r"\b(one|inspection|report|year|time) after( that| it| this)?\b|\bafter that\b|"
                           r"\b(a|the) (year|time) later\b|\bthe (next|following) (year|time)\b|\bnext time( round)?\b|"
-                          rf"\b{SOME_YEARS} (later|after|on)\b", re.I)
+                          rf"\b{SOME_YEARS} (later|after|on)\b|\b(went|came|go|going|come|coming) back\b|"
+                          r"\b(returned|revisited|re-?inspected|re-?visited)\b|\bsecond (time|inspection|visit)\b",
+                          re.I)  # ("and when they went back?", "when inspectors returned")
 BOTH_TIMES = re.compile(r"\b(both|each|the two) (times|inspections|reports|visits|years)\b|\bboth of (them|those)\b|"
                         r"\b(each|both) time\b", re.I)
 ORDINALS = {"first": 0, "second": 1, "third": 2, "fourth": 3, "fifth": 4, "last": -1, "1st": 0, "2nd": 1, "3rd": 2}

@@ -45,8 +45,10 @@ REFERS_BACK = re.compile(r"\b(it|its|they|them|their|there|(that|this) (one|crc|
 RECENT = re.compile(r"\s*\b(?:(?:at|in|from|on)\s+)?(?:(?:its|their|the)\s+)?(?:latest|most recent|last|newest|current)"
                     r"(?:\s+(?:time|inspection|report|visit|one))?\b", re.I)  # a turn's own choice of report
 ABOUT = re.compile(r"^\s*(?:what|how) about\s+", re.I)
-ASKS_ANEW = re.compile(r"(?!(?:what|how)\s+about\b)(?:what|which|who|how|when|where|why|did|was|were|is|are|has|had)\b",
-                       re.I)  # a question of its own after "and" ("and what grade did it get ...?")
+ASKS_ANEW = re.compile(r"(?!(?:what|how)\s+about\b)(?:what|which|who|how|why|did|was|were|is|are|has|had|(?:when|where)"
+                       r"(?=\s+(?:did|do|does|was|were|is|are|has|have|had|will|would)\b))\b",
+                       re.I)  # a question of its own after "and" ("and what grade did it get ...?", "and when was
+# it published?"; not "and when they went back?": the same question then)
 THAT_THING = re.compile(r"\b(was|is|did|does)\s+(that|this)\b|\b(of|about|on|in)\s+(that|this)\W*$", re.I)  # that one
 THEY_OR_IT = re.compile(r"\b(it|its|that|this|they|them|their)\b", re.I)
 PAST = re.compile(r"\b(did|was|were|had)\b", re.I)
