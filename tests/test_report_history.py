@@ -1564,3 +1564,17 @@ def test_what_they_were_told_to_improve_is_the_reports_own_list(tmp_path: Path, 
     answer = answerer.ask(AskRequest(question="what was the only thing eastvale was told to improve?"))
     assert [c.quote for c in answer.citations] == ["The formal matching of adolescents in long-term foster homes."], \
         answer.answer
+
+
+@pytest.mark.parametrize("question", ["In the 2016 Southvale report, how many kids were in care?",
+                                      "how many children were in care in southvale at its 2016 inspection?"])
+def test_a_count_asked_leads_with_the_figure_whose_own_words_say_it(history: Answerer, question: str) -> None:
+    answer = history.ask(AskRequest(question=question))  # (not "two groups of children", nor "1,120 children ...
+    assert answer.answer.startswith("**188**")            # in need"; the report's year does not date its figures)
+
+
+@pytest.mark.parametrize("question", ["how big was southvale's overspend in 2016?",
+                                      "how many pounds did southvale put into children's social care?"])
+def test_a_sum_of_money_asked_in_other_words_is_unsaid_when_no_sum_is_given(history: Answerer, question: str) -> None:
+    answer = history.ask(AskRequest(question=question))  # (not "16" of "16- and 17-year-olds", nor any count)
+    assert answer.abstained and "give any sums of money" in answer.answer

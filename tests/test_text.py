@@ -16,6 +16,9 @@ from service.terms import Vocabulary
     ("Section 20 agreements were used for 12% of children.", ["12%"]),
     ("3,456 referrals in 2018/19", ["3,456"]),
     ("despite the impact of COVID-19 on the workforce, 2-3 visits a week", ["2", "3"]),
+    ("Progress measures for Key Stages 2 to 4 show looked after children below national figures", []),
+    ("services for homeless 16- and 17-year-olds are well coordinated", []),
+    ("in year 11, 40 pupils sat exams; in recent years 300 children were adopted", ["40", "300"]),
 ])
 def test_quantities_are_not_years_or_labels(text: str, figures: list[str]) -> None:
     assert quantities(text) == figures

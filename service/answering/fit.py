@@ -13,7 +13,8 @@ from service.answering import grades
 from service.answering.asks import WHO
 from service.answering.evidence import Evidence
 from service.answering.places import places_matched
-from service.answering.text import FREQUENCY, KIND_WORDS, MONTH, NONE_OF, has_date, has_number, quantities, words
+from service.answering.text import (CLAUSE_WORDS, FREQUENCY, KIND_WORDS, MONTH, NONE_OF, counted_asked, has_date,
+                                   has_number, quantities, unit_of, words)
 from service.answering.thing_names import UNIT, names_a_thing
 from service.answering.verdict import leaning
 from service.terms import STOPWORDS
@@ -34,6 +35,11 @@ PLACES = 2            # the places a sentence names to tell those a body covers
 SIDE_READ = 30        # (the sentences read for their side: those the answer may tell)
 SIDE_NEAR = 1.0       # (z) how near the best a sentence not leaning from the side asked leaves out the other side
 A_NAME = 0.5          # ... and of any name that names no thing, when a thing's name is asked ("the team called?")
+CLAUSE_READ = 10      # a count asked: the best sentences read for the one whose figure's own words say it best
+CLAUSE_LEADS = 0.1    # ... by this cosine more than the best's ("235 children are being looked after" for "kids in
+                      # care", before "2,343 children had been identified ... as in need")
+CLAUSE_WITHIN = 0.8   # ... and ranked within this (z-score units) of the best
+CLAUSE_ALONE = 0.5    # (the nearness a best that states no such count is taken to have)
 DESCRIBED = re.compile(rf"\b((?:[a-z][\w'’-]*\s+){{1,3}})({UNIT})\b")  # "the complex safeguarding team"
 THING_ASKED = re.compile(rf"\b{UNIT}\b", re.I)  # a thing's name asked: a club's, a team's, a scheme's
 NAME = re.compile(r"\b[A-Z][\w'’-]*")
@@ -164,3 +170,26 @@ def counts_checked(tools: Tools, question: Question, ranked: list[Evidence]) -> 
                     not any(tools.counts_asked(question.text, ev.quote, figure) for figure in said):
                 ev.fit = 0.0
     return ranked
+
+
+def count_told_first(tools: Tools, question: Question, ranked: list[Evidence], about: str) -> list[Evidence]:
+    """A count asked ("how many kids were in care?"): of the best sentences stating a count of what is asked, the
+    one whose figure's own clause is nearest in meaning to what is asked (``about``) first, when clearly nearer
+    than the best's: "235 children are being looked after by the local authority", not "2,343 children had been
+    identified ... as being in need", both counts of children."""
+    if question.answer_type != "number" or question.figure not in (None, "count") or not counted_asked(question.text):
+        return ranked
+    asked, given = tools.vectors(about), set(quantities(question.text))  # (not a figure the question gives: "over 21")
+    def nearness(ev: Evidence) -> float:
+        counting = [f for f in quantities(ev.quote, "count") if f not in given
+                    and tools.counts_asked(question.text, ev.quote, f)]
+        return max((float(asked @ tools.vectors(unit_of(ev.quote, f, CLAUSE_WORDS))) for f in counting), default=-1.0)
+    read = {id(ev): (nearness(ev), ev) for ev in ranked[:CLAUSE_READ] if ev.kind == "sentence" and ev.fit >= 1
+            and ev.score >= ranked[0].score - CLAUSE_WITHIN}
+    if not read:
+        return ranked
+    near, best = max(read.values(), key=lambda pair: pair[0])
+    if best is ranked[0] or near < read.get(id(ranked[0]), (CLAUSE_ALONE,))[0] + CLAUSE_LEADS:
+        return ranked
+    best.score = ranked[0].score
+    return [best, *(ev for ev in ranked if ev is not best)]

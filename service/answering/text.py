@@ -24,7 +24,9 @@ NUMBER = re.compile(r"(?<![\w./])(?<![A-Za-z]-)\d(?:[\d,]*\d)?(\.\d+)?(\s?%)?") 
 YEAR = re.compile(r"^(19|20)\d\d$")
 A_YEAR = re.compile(r"\b(?:19|20)\d\d\b")  # a year anywhere in a text
 LABEL_BEFORE = re.compile(r"\b(stage|year|section|level|tier|phase|paragraph|para|page|part|schedule|article|chapter|"
-                          r"step|regulation|standard|annex|appendix|table|figure|ks)\s*$", re.I)  # "key stage 4"
+                          r"step|regulation|standard|annex|appendix|table|figure|ks)\s*$|\b(stage|section|paragraph|"
+                          r"chapter|table|figure)s\s*(?:\d+\s*(?:and|to|or|-|–)\s*)?$", re.I)  # "key stage 4", "Key
+# Stages 2 to 4" (each a label)
 YEAR_BEFORE = re.compile(r"\b(?:19|20)\d\d\s*[-–/]\s*$")  # (the end of a span of years: "2014-15")
 LOOK_BACK = 32         # characters before a figure that can make it a label, a year's end or money
 CURRENCY_BEFORE = re.compile(r"[£$€]\s?$")
@@ -112,7 +114,7 @@ def quantities(text: str, kind: str | None = None) -> list[str]:
         if (YEAR.match(m.group(0).replace(",", "")) and not m.group(2)) or LABEL_BEFORE.search(before) \
                 or DAY_OF.match(text, m.end()) or YEAR_BEFORE.search(before) or AGED.match(text, m.end()):
             continue
-        if kind in (None, kind_of(text, m)):
+        if (said := kind_of(text, m)) != "age" and kind in (None, said):  # ("16- and 17-year-olds": how old)
             found.append(_as_written(text, m))
     return found
 
@@ -192,6 +194,7 @@ FREQUENCY = re.compile(r"\b(?:daily|weekly|fortnightly|monthly|quarterly|annuall
                        r"fortnight|month|quarter|year))\b", re.I)  # how often: "monthly", "every six weeks"
 WHEN_WHERE = {"in", "on", "at", "during", "since", "by", "from", "over", "across", "within", "between", "per", "each"}
 UNIT_WORDS = 4  # the words after a figure (else before it, at a clause's end) that say what it counts
+CLAUSE_WORDS = 10  # the words after a figure among which the reports' term for what is counted may be
 COUNTED = re.compile(r"\b(?:how many(?:\s+more)?|number of|average(?!\s+number\s+of\b))\s+"
                      rf"((?:[\w'’-]+\s+){{0,{UNIT_WORDS - 1}}}[\w'’-]+)", re.I)  # (as many words as a figure's unit)
 

@@ -17,7 +17,7 @@ from service.answering.evidence import Claim, Evidence, metadata_claims
 from service.answering.grades import grade_claims
 from service.answering.rank import Question, Ranker
 from service.answering.scope import SCAFFOLD, Scope, without_names
-from service.answering.text import (content_words, counted_asked, stem, stems, unit_of, with_apostrophes,
+from service.answering.text import (CLAUSE_WORDS, content_words, counted_asked, stem, stems, unit_of, with_apostrophes,
                                     without_possessives, words)
 from service.answering.thing_names import UNIT, UNIT_WORD
 from service.answering.thesaurus import besides_everyday, reports_words
@@ -70,6 +70,8 @@ COUNT_FITS = 0.25       # cosine of what a count question counts and what a figu
                         # protection conferences 0.28, youngsters/children looked after 0.41; children/occasions
                         # 0.22, caseload/care leavers 0.18, children/subsequently returned 0.13)
 PEOPLE_UNIT = {"people", "persons", "individuals"}  # a figure counting people of no kind said ("4,750 people")
+GROUPS_OF = re.compile(r"^(?:groups?|cohorts?|teams?|sets?|batches|clusters?|panels?|pairs?|types?|kinds?|"
+                       r"categories|sorts?)\s+of\b", re.I)  # a figure counting collections ("two groups of children")
 SPELLED_READ = 3        # reports in scope read for the acronyms they spell out (a question of one body's few)
 CHANGE_SIZE = re.compile(r"\b(?:increase|rise|reduction|decrease|fall|drop|growth|up|down)\s+(?:of|by)\s+$|"
                          r"\b(?:increased|decreased|rose|fell|reduced|grew|dropped)\s+by\s+$", re.I)  # a change's size
@@ -79,7 +81,6 @@ FROM_THEN_TO = re.compile(r"\bfrom\s+(?:about\s+|around\s+|approximately\s+)?$")
 TO_AFTER = re.compile(r"[\d,.]*%?\s+(?:[\w'’-]+\s+){0,5}?to\s+(?:only\s+|just\s+|about\s+)?(?:\d|one|two|three|four|five|"
                       r"six|seven|eight|nine|ten)", re.I)  # (38 was, five is)
 THEN_ASKED = re.compile(r"\b(?:before|previous\w*|earlier|originally|used to|from)\b", re.I)
-CLAUSE_WORDS = 10       # the words after a figure among which the reports' term for what is counted may be
 
 
 class Tools:
@@ -161,6 +162,8 @@ class Tools:
                 and not THEN_ASKED.search(question):
             return False  # (what it was, not what it is)
         counted, unit = counted_asked(question), without_possessives(unit_of(quote, figure))
+        if counted and GROUPS_OF.match(unit) and not GROUPS_OF.match(counted):
+            return False  # ("how many kids in care": not "two groups of children", which counts the groups)
         if not counted or not unit or stems(counted) & stems(unit):
             return True
         clause = unit_of(quote, figure, CLAUSE_WORDS)

@@ -10,10 +10,11 @@ from collections.abc import Callable, Sequence
 from service.answering import grades
 from service.answering.asks import WHO
 from service.answering.compose import NOTHING_ASKED, CitationBook, abstain
+from service.answering.dates import REPORT_YEAR
 from service.answering.evidence import Claim, Evidence, label, role_asked
 from service.answering.intents.claims import area_graded, claims_asked, no_grade
 from service.answering.intents.inspectorates import WHO_INSPECTS, inspected_by
-from service.answering.fit import counts_checked, named_first, on_side, with_kind_asked
+from service.answering.fit import count_told_first, counts_checked, named_first, on_side, with_kind_asked
 from service.answering.when import dated_as_asked, latest_first, with_latest
 from service.answering.organisations import body_label
 from service.answering.rank import ABSTAIN_BELOW, Question, strength
@@ -60,9 +61,11 @@ def answer_fact(tools: Tools, scope: Scope, book: CitationBook, session_id: str)
     claims = claims_asked(tools, scope) if question.answer_type and len(scope.report_ids) <= CLAIM_REPORTS else []
     ranked = named_first(tools.ranker.rank(question, tools.rows(scope.report_ids), claims), question)
     found = strength(counts_checked(tools, question, ranked), question)
+    ranked = count_told_first(tools, question, ranked, f"{' '.join(scope.topic_words)}; {scope.jargon}")
     if scope.bodies and not scope.years:
         ranked = latest_first(ranked, [tools.library.reports[r] for r in scope.report_ids], bool(question.answer_type))
-    ranked = dated_as_asked(ranked, scope.years)
+    ranked = ranked if REPORT_YEAR.search(scope.question) else dated_as_asked(ranked, scope.years)  # (a year that
+    # dates the report, "the 2015 Hull report", does not date its figures: "At 18 November 2014, 678 children ...")
     said = {stem(w) for w in scope.topic_words}
     if scope.answer_type == "grade" and claims:  # (a grade asked of a graded report: the grades read at ingest
         ranked.sort(key=lambda ev: ev.kind != "grade")  # answer first)
