@@ -1578,3 +1578,14 @@ def test_a_count_asked_leads_with_the_figure_whose_own_words_say_it(history: Ans
 def test_a_sum_of_money_asked_in_other_words_is_unsaid_when_no_sum_is_given(history: Answerer, question: str) -> None:
     answer = history.ask(AskRequest(question=question))  # (not "16" of "16- and 17-year-olds", nor any count)
     assert answer.abstained and "give any sums of money" in answer.answer
+
+
+@pytest.mark.parametrize("question", [
+    "Which councils use an app so children in care can tell their social worker their views digitally (Mind of My "
+    "Own)?", "which councils use Mind of My Own?"])
+def test_a_programme_named_after_its_description_lists_the_reports_naming_it(history: Answerer, question: str) -> None:
+    from service.answering.followup import Resolved
+
+    assert history.scope(Resolved(question), None).names == ["Mind of My Own"]  # (its small words within it)
+    answer = history.ask(AskRequest(question=question))  # (not a sentence on children's views without it)
+    assert [item.report_id for item in answer.items] == ["southvale-2021"], answer.answer

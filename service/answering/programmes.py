@@ -28,8 +28,12 @@ PROGRAMMES: dict[str, str] = {  # the name the reports use: everyday ways of des
                      r"homes?\b[^?]{0,40}\b(?:live|living|stay\w*) (?:nearby|near|close)",
 }
 PATTERNS = [(re.compile(rf"\b(?:{described})", re.I), name) for name, described in PROGRAMMES.items()]
+NAMED_AFTER = re.compile(r"\(\s*['‘\"]?([A-Z][^()'’\"]{2,60}?)['’\"]?\s*\)\W*$")  # ("an app so children in care
+# can tell their social worker their views (Mind of My Own)?": the description is of that name)
 
 
 def programmes_described(question: str) -> list[str]:
-    """The programmes the question describes without naming them ([] when it names them, or none)."""
-    return [name for pattern, name in PATTERNS if pattern.search(question) and name.lower() not in question.lower()]
+    """The programmes the question describes without naming them ([] when it names them, or none); or the name
+    it gives in brackets after describing it."""
+    described = [name for pattern, name in PATTERNS if pattern.search(question) and name.lower() not in question.lower()]
+    return described or [m.group(1) for m in NAMED_AFTER.finditer(question)]

@@ -7,6 +7,7 @@ import re
 from dataclasses import dataclass, field
 
 from ingest.models import ReportMeta
+from service.acronyms import spelled_out
 from service.answering import grades
 from service.answering.areas import AreaNames
 from service.answering.asks import AREA_COVERED, NUMERIC, PLURAL_ORGS, WHO, answer_type, kind_of, numeric
@@ -265,21 +266,23 @@ def proper_names(text: str) -> list[str]:
     """Capitalised words that are not the first of the question, nor grades, months or framing words: the names
     of programmes, models and services it asks about ("the Mockingbird model", "a 'Staying Close' offer")."""
     found: list[str] = []
-    joined = None  # ("for"/"of" after the last name kept, before a capital)
-    for match in re.finditer(r"(?<=[\w,;:'‘\"(] )['‘\"]?([A-Z][A-Za-z'’-]*)", text):
+    joined, kept_to = None, -1  # ("for"/"of" after the last name kept, before a capital; where that name ends)
+    for match in re.finditer(r"(?:(?<=[\w,;:'‘\"(] )|(?<=\())['‘\"]?([A-Z][A-Za-z'’-]*)", text):
         word = match.group(1).strip("'’")
         lower = word.lower()
         ahead = JOINED.match(text, match.end())
-        if joined is not None and joined.end() == match.start(1):
-            found[-1] = f"{found[-1]}{joined.group(0)}{word}"  # ("Achieving for Children": one name)
+        if joined is not None and joined.end() == match.start(1) or found and kept_to == match.start(1) - 1 \
+                and lower in STOPWORDS:  # ("Achieving for Children", "Mind of My Own": one name)
+            found[-1] = f"{found[-1]}{text[kept_to:match.start(1)] if joined is None else joined.group(0)}{word}"
         elif len(word) > 1 and not MONTH.fullmatch(lower) and not grades.grade_of(lower) and not DESCRIBED.search(
                 lower) and (
                 ahead or stem(lower) not in SCAFFOLD | RATING and lower not in STOPWORDS):
             found.append(word)
         else:
             ahead = None
-        joined = ahead
-    return found
+        joined, kept_to = ahead, match.end() if ahead is not None or found and found[-1].endswith(word) else -1
+    initials = spelled_out(text)  # ("Mind of My Own (MOMO)": one name, its initials another form of it)
+    return [n for n in found if not (n in initials and any(initials[n] == f.lower() for f in found))]
 
 
 def topic_after_grades(scope: Scope) -> list[str]:
