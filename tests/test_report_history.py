@@ -1589,3 +1589,13 @@ def test_a_programme_named_after_its_description_lists_the_reports_naming_it(his
     assert history.scope(Resolved(question), None).names == ["Mind of My Own"]  # (its small words within it)
     answer = history.ask(AskRequest(question=question))  # (not a sentence on children's views without it)
     assert [item.report_id for item in answer.items] == ["southvale-2021"], answer.answer
+
+
+def test_how_many_times_it_was_visited_to_monitor_counts_the_visits_not_the_reports(history: Answerer) -> None:
+    answer = history.ask(AskRequest(question="how many times had ofsted visited to monitor northshire before its "
+                                             "2017 inspection?"))
+    assert answer.answer.startswith("**five**"), answer.answer
+    first = history.ask(AskRequest(question="tell me about northshire's 2017 inspection"))
+    then = history.ask(AskRequest(question="how many times had ofsted visited to monitor them since the last one?",
+                                  session_id=first.session_id))  # ("the last one": a time, not a body listed)
+    assert then.answer.startswith("**five**"), then.answer

@@ -35,10 +35,10 @@ NAME_Q = re.compile(r"\bwhich (company|organisation|organization|firm|person|ins
                     r"provider|partner|organisation|organization|team|unit|project|scheme|programme|initiative)\b|"
                     r"\bwhat\s+(?:[\w'’-]+\s+){0,2}?(?:agency|university|uni|institution|charity|unit|ict system|"
                     r"it system)\b", re.I)  # ("which regional adoption agency", "what uni": a name)
-TIMES_INSPECTED = r"\bhow (many times|often)\b[^?]*\b(inspected|visited|rated|graded|judged)\b|" \
+TIMES_INSPECTED = r"\bhow (many times|often)\b(?![^?]*\bmonitor)[^?]*\b(inspected|visited|rated|graded|judged)\b|" \
     r"\bhow many\s+(\w+\s+)?(inspections|reports)\b"
 # ("how many times has X been inspected?", "how many Ofsted inspections has X had?", "how many times was X rated
-# inadequate?": its reports, counted)
+# inadequate?": its reports, counted; not "how many times had Ofsted visited to monitor them?", its visits)
 HOLDS_REPORTS = (r"^\W*(?:do you have|have you got|are there|do you hold|does (?:it|the index) (?:have|hold)|any)\s+"
                  r"(?:any\s+)?(?:[\w'’-]+\s+){0,2}?(?:reports|inspections)\b")  # ("are there any reports on crcs?")
 REPORTS_OF = re.compile(r"\b(which|what) (reports|inspections)\b|\b(list|show)\b[^?]*\b(reports|inspections)\b|"

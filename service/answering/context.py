@@ -39,7 +39,8 @@ LATER_REPORT = re.compile(r"\b(next|following|subsequent|later)\s+(full\s+)?(ins
 BOTH_TIMES = re.compile(r"\b(both|each|the two) (times|inspections|reports|visits|years)\b|\bboth of (them|those)\b|"
                         r"\b(each|both) time\b", re.I)
 ORDINALS = {"first": 0, "second": 1, "third": 2, "fourth": 3, "fifth": 4, "last": -1, "1st": 0, "2nd": 1, "3rd": 2}
-NTH = re.compile(r"\bthe (first|second|third|fourth|fifth|last|1st|2nd|3rd) (?:one|council|crc|provider|authority|"
+NTH = re.compile(r"(?<!since )(?<!before )(?<!after )(?<!than )(?<!from )"  # ("since the last one": a time)
+                 r"\bthe (first|second|third|fourth|fifth|last|1st|2nd|3rd) (?:one|council|crc|provider|authority|"
                  r"organisation|company|area|body)\b(?!\s+(?:to|that|which|who|with|in|of|ever)\b|"
                  r"\s+(?:rated|judged)\b(?!\s+(?:that|so|this|like\s+that)\b))", re.I)
 # (not "the first CRC to get that rating", "the first one rated good": a superlative; "why was the first one rated

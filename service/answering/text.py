@@ -195,6 +195,7 @@ FREQUENCY = re.compile(r"\b(?:daily|weekly|fortnightly|monthly|quarterly|annuall
 WHEN_WHERE = {"in", "on", "at", "during", "since", "by", "from", "over", "across", "within", "between", "per", "each"}
 UNIT_WORDS = 4  # the words after a figure (else before it, at a clause's end) that say what it counts
 CLAUSE_WORDS = 10  # the words after a figure among which the reports' term for what is counted may be
+TIMES_TOLD_BY = 3  # "how many times": the words after it that tell of what (the times counted)
 COUNTED = re.compile(r"\b(?:how many(?:\s+more)?|number of|average(?!\s+number\s+of\b))\s+"
                      rf"((?:[\w'’-]+\s+){{0,{UNIT_WORDS - 1}}}[\w'’-]+)", re.I)  # (as many words as a figure's unit)
 
@@ -204,11 +205,13 @@ def counted_asked(question: str) -> str:
     function word ("how many children in care did X have": "children"; "number of care leavers over 21": "care
     leavers")."""
     match = COUNTED.search(question)
-    said = []
-    for word in words(match.group(1)) if match else []:
+    said, after = [], words(match.group(1)) if match else []
+    for word in after:
         if word.lower() in STOPWORDS | {"per", "each", "every"} or NUMBER.fullmatch(word):
             break
         said.append(word)
+    if [w.lower() for w in said] == ["times"]:  # ("how many times had Ofsted visited to monitor them": the visits)
+        said += [w for w in after[1:] if w.lower() not in STOPWORDS][:TIMES_TOLD_BY]
     return " ".join(said)
 
 
