@@ -3158,3 +3158,20 @@ def test_which_ones_does_that_cover_is_asked_of_the_first_parts_list(answerer) -
                            "that cover?")
     second = answer.answer.split("**which providers does that cover?**")[1]
     assert "Reports in scope: 4 organisations" in second, answer.answer
+
+
+def test_two_judgements_asked_by_name_each_get_their_grade(answerer: Answerer) -> None:
+    answer = ask(answerer, "what grades did west yorkshire crc get for assessment and for reviewing in 2020?")
+    assert answer.answer.count("was rated **inadequate** for") == 2, answer.answer
+    assert "*Assessment*" in answer.answer and "*Reviewing*" in answer.answer
+
+
+@pytest.mark.parametrize(("question", "line"), [
+    ("which standard was rated higher than the overall grade at durham tees valley in 2020?",
+     "**Durham Tees Valley CRC (2020)** was rated **outstanding** for *Leadership*. [1]"),
+    ("which standards were rated lower than overall at west yorkshire crc in 2020?",
+     "**West Yorkshire CRC (2020)** was rated **inadequate** for *Assessment*. [1]")])
+def test_a_judgement_graded_above_or_below_the_overall_grade_is_read_from_the_grades(answerer: Answerer, question: str,
+                                                                                     line: str) -> None:
+    answer = ask(answerer, question)
+    assert answer.answer.startswith(line) and " overall" not in answer.answer, answer.answer

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import re
 
+from ingest.models import GRADES
 from service.answering import grades
 from service.answering.areas import area_key
 from service.answering.asks import AREA_ASKED, EXTREME_AREA, WHO, grades_wanted
@@ -25,6 +26,10 @@ BODY_KIND = re.compile(r"(?:['’]s)?\s+(?:probation\s+|children['’]?s\s+)?(?:
                        r"councils?|services?|trusts?|divisions?|social\s+(?:care|services))\b", re.I)  # what it is
 OVERALL_ASKED = re.compile(r"\b(?:rated|graded|judged|rating|grade)\s+overall\b|"  # (not "apart from overall
                            r"\boverall\s+(?:effectiveness\s+)?(?:grade|rating|judge?ment)\b", re.I)  # ..., which area")
+LISTED = re.compile(r"\s*(?:,|&|\band\b|\bplus\b|\bas well as\b)\s*", re.I)  # areas listed
+ABOVE = {"higher", "better", "above", "stronger"}
+BESIDE_OVERALL = re.compile(r"\b(higher|better|above|stronger|lower|worse|below|weaker)\s+(?:than\s+)?(?:the\s+|its\s+|"
+                            r"their\s+)?overall\b", re.I)  # an area graded otherwise than overall
 GRADED_FOR = re.compile(r"\b(?:for|on|in terms of)\s+((?:[\w'’-]+\s+){0,11}[\w'’-]+)\W*$", re.I)  # what a grade is for
 
 
@@ -71,6 +76,11 @@ def claims_asked(tools: Tools, scope: Scope) -> list[Claim]:
               and (not c.also_by or c.also_by & asked or bool(only) and only <= c.asked_by)]
     if scope.answer_type != "grade":
         return claims
+    if len(listed := areas_listed(tools, scope.question)) >= 2:  # ("what grades did adoption and leadership get?")
+        return [c for a in listed for c in claims if c.area is not None
+                and area_key(c.evidence.meta, a, tools.areas) == c.area]
+    if beside := BESIDE_OVERALL.search(scope.question):  # ("which area was rated higher than the overall grade?")
+        return [c for c in claims if c.area is not None and _beside_overall(c, beside.group(1).lower())]
     other, near, area = area_asked(tools, scope)
     named = [c for c in claims if c.area is not None and area_key(c.evidence.meta, area, tools.areas) == c.area]
     if named or area is not None and not other:
@@ -87,6 +97,23 @@ def claims_asked(tools: Tools, scope: Scope) -> list[Claim]:
         return sorted(claims, key=lambda c: (grades.grade_for(c.evidence.meta, c.area) not in wanted,  # it first
                                              bool(wanted) and c.area is None, _breakdown_order(c, near)))
     return []  # a grade for what no judgement is near ("for Through the Gate", "at their next inspection")
+
+
+def areas_listed(tools: Tools, question: str) -> list[str]:
+    """The judgement areas a question lists ("adoption and leadership", "help and protection, care leavers"), in
+    its order; one or none when it lists no more."""
+    pieces = LISTED.split(SOURCE.sub(" ", question))
+    found = [tools.areas.best(piece) for piece in pieces]
+    return list(dict.fromkeys(a for a in found if a))
+
+
+def _beside_overall(claim: Claim, side: str) -> bool:
+    """True when the judgement's grade is above (or, asked, below) the report's overall grade."""
+    meta, rank = claim.evidence.meta, {grade: i for i, grade in enumerate(GRADES)}
+    given = grades.grade_for(meta, claim.area)
+    if given is None or meta.overall is None:
+        return False
+    return rank[given] < rank[meta.overall] if side in ABOVE else rank[given] > rank[meta.overall]
 
 
 def _breakdown_order(claim: Claim, near: dict[str, float]) -> tuple[int, float]:
