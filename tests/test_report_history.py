@@ -1599,3 +1599,10 @@ def test_how_many_times_it_was_visited_to_monitor_counts_the_visits_not_the_repo
     then = history.ask(AskRequest(question="how many times had ofsted visited to monitor them since the last one?",
                                   session_id=first.session_id))  # ("the last one": a time, not a body listed)
     assert then.answer.startswith("**five**"), then.answer
+
+
+def test_a_rate_compared_between_two_councils_is_each_ones_rate(history: Answerer) -> None:
+    answer = history.ask(AskRequest(question="Which had more children in care per 10,000 at inspection: Southvale "
+                                             "(2016) or Northshire (2017)?"))  # (58 and 41.2, not 412 and 188)
+    assert answer.answer.startswith("The largest figure stated is **58**, by **Northshire**"), answer.answer
+    assert [item.body for item in answer.items] == ["Northshire", "Southvale"]

@@ -51,6 +51,7 @@ FIGURES_ASKED = [
                          r"\bwhat (?:was|is|were|are) (?:the|its|their) (?:\w+ )?(?:cost|budget|price|value|spend)\b",
                          re.I)),
     ("share", re.compile(r"\b(percentage|proportion|share|per ?cent|percent|fraction)\b|%", re.I)),
+    ("rate", re.compile(r"\bper\s+(?:10,?000|1,?000|100,?000|ten thousand|thousand)\b|\brates?\s+(?:of|per)\b", re.I)),
     ("duration", re.compile(r"\bhow long\b|\bhow many\s+(hours|days|weeks|months|years)\b", re.I)),
     ("count", re.compile(r"\bhow many\b|\bnumber of\b", re.I)),
 ]

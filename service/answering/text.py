@@ -52,6 +52,7 @@ KIND_WORDS = {  # a quantity of each kind in words ("two-thirds", "four people",
     "count": re.compile(r"\b(two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|thirty|forty|fifty|"
                         r"dozen|hundreds?|thousands?)\b(?!\s*-?\s*(hours?|days?|weeks?|months?|years?)\b)"
                         rf"{NOT_COMPOUND}", re.I),
+    "rate": re.compile(r"\bper (?:ten|a hundred|one hundred) thousand\b", re.I),
     "duration": re.compile(r"\b(one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|a few|several|"
                            r"a|an)\s*-?\s*(hours?|days?|weeks?|months?|years?)\b(?!\s+old)", re.I),
 }

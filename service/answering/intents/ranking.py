@@ -21,13 +21,13 @@ from service.answering.organisations import body_label, group_by_body, latest_pe
 from service.answering.intent import (BEST_WORST, LEAGUE, MOST_CHANGED, MOST_GRADED, MOST_INSPECTED, SOONEST,
                                       SUPERLATIVES, quantity_asked)
 from service.answering.scope import Scope
-from service.answering.text import A_YEAR, MONTH, content_words, stem, words
+from service.answering.text import A_YEAR, MONTH, RATE, content_words, stem, words
 from service.answering.tools import Tools
 from service.schemas import Answer
 
 WORST = re.compile(r"\b(worst|lowest|bottom|poorest|weakest)\b", re.I)
 FEWEST = re.compile(r"\b(fewest|smallest|lowest|least|lightest|fewer|smaller|lower|less|lighter)\b(?!\s+than\b)", re.I)
-STATES_MOST = re.compile(rf"\b({'|'.join(SUPERLATIVES)})\b", re.I)
+STATES_MOST = re.compile(rf"(?<!at )\b({'|'.join(SUPERLATIVES)})\b", re.I)  # (not "at least two years")
 EARLIEST = re.compile(r"\b(first|earliest|oldest)\b", re.I)
 STATED_COUNT = re.compile(r"\b(two|three|four|five|six|seven|eight|nine|ten|\d+)\s+of\s+(?:[\w'’]+\s+){0,6}?"
                           r"(?:standards|areas|judge?ments)\s+(?:\w+\s+){0,4}?(?:were|was)\s+(?:rated|judged|graded)\s+"
@@ -221,7 +221,8 @@ def _by_quantity(tools: Tools, scope: Scope, book: CitationBook, session_id: str
                 and (figure := _figure(ev.quote, lead(ev, question))):
             stated.setdefault(ev.report_id, (*figure, ev))
     asked = {stem(w) for w in content_words(f"{scope.question} {scope.jargon}")}
-    asked |= {"%"} if question.figure == "share" else set()  # ("the biggest share of staff": percentages)
+    asked |= {"%"} if question.figure == "share" else {"rate"} if question.figure == "rate" else set()  # ("the
+    # biggest share of staff": percentages; "more children in care per 10,000": rates)
     units = Counter(unit for _, units, _ in stated.values() for unit in units & asked)  # it counts what was asked
     if not units or units.most_common(1)[0][1] < 2:
         return abstain(session_id)
@@ -241,11 +242,13 @@ def _figure(quote: str, stated: str | None) -> tuple[float, set[str]] | None:
     higher-risk people" -> (30000, {"higher-risk", "peopl"}); a month or a year is no unit."""
     if not stated:
         return None
-    at = quote.find(stated)  # (a range is told as its two ends: "20 to 25%" is "20–25%")
+    found = re.search(rf"(?<![\d,.]){re.escape(stated)}(?![\d,])", quote)  # ("71", not that of "471"; a range is
+    at = found.start() if found else -1  # told as its two ends: "20 to 25%" is "20–25%")
     after = [w for w in words(quote[at + len(stated):] if at >= 0 else "")[:2] if w in content_words(w)
              and not MONTH.fullmatch(w) and not A_YEAR.fullmatch(w)]
-    value = _value(stated)
-    return None if value is None else (value, {"%"} if stated.endswith("%") else {stem(w) for w in after})
+    value, rate = _value(stated), at >= 0 and RATE.match(quote, at + len(stated))  # ("91 per 10,000": a rate)
+    return None if value is None else (value, {"%"} if stated.endswith("%") else {"rate"} if rate else
+                                       {stem(w) for w in after})
 
 
 def _value(stated: str) -> float | None:
