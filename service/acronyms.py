@@ -46,7 +46,9 @@ def other_forms(question: str, defined: dict[str, str]) -> list[str]:
     text = question.replace("’", "'")
     out = []
     for acronym, words in defined.items():
-        phrase = r"\W+".join(map(re.escape, words.split()))
+        said = words.split()  # (of four words or more, also without the first: "safeguarding children board")
+        phrase = r"\W+".join(map(re.escape, said)) if len(said) < 4 else \
+            rf"(?:{re.escape(said[0])}\W+)?" + r"\W+".join(map(re.escape, said[1:]))
         if re.search(rf"\b{phrase}\b", text, re.I) and not re.search(rf"\b{acronym}s?\b", text, re.I):
             out.append(acronym)
         elif _typed(acronym, text) and not re.search(rf"\b{phrase}\b", text, re.I):

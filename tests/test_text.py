@@ -848,6 +848,9 @@ def test_the_acronyms_a_report_spells_out_and_the_other_form_a_question_uses() -
     assert other_forms("which councils use MOMO", defined) == ["mind of my own"]
     assert other_forms("what do iros do", defined) == ["independent reviewing officers"]  # (typed in lower case)
     assert other_forms("did it fit the plan?", defined) == []  # (a word, not the acronym)
+    board = spelled_out("The Local Safeguarding Children Board (LSCB) is shared.")
+    assert other_forms("who did X share its safeguarding children board with?", board) == ["LSCB"]  # (a long
+    # name said without its first word)
 
 
 def test_a_figure_of_which_counts_the_noun_before_it() -> None:
