@@ -3175,3 +3175,9 @@ def test_a_judgement_graded_above_or_below_the_overall_grade_is_read_from_the_gr
                                                                                      line: str) -> None:
     answer = ask(answerer, question)
     assert answer.answer.startswith(line) and " overall" not in answer.answer, answer.answer
+
+
+def test_two_things_one_report_tells_set_against_each_other_are_a_fact_not_a_change(answerer: Answerer) -> None:
+    answer = ask(answerer, "HLNY CRC home visits recommended vs actually done?")
+    assert answer.answer.startswith("**Humberside, Lincolnshire and North Yorkshire CRC (2020)**: Only a quarter of "
+                                    "the home visits recommended"), answer.answer  # (not "Only one inspection ...")

@@ -9,6 +9,7 @@ import re
 from service.answering import grades
 from service.answering.asks import OTHER, SIDE_ASKED, term_asked
 from service.answering.dates import NOW_THAN
+from service.answering.places import places_matched
 from service.answering.scope import RATING, RECENCY, Scope, without_names
 from service.answering.text import content_words, stem, words
 from service.answering.verdict import ABSENT
@@ -116,6 +117,7 @@ DIFFER = (r"differ|differs|differed|differing|(?<!a )(?<!any )(?<!real )(?<!big 
 # difference" (to children)
 COMPARE_CUE = re.compile(rf"\b(compar\w*|versus|vs\.?|v\.|{DIFFER})(?!\w)|\bwhich (was|is|were|did)\b[^?]*\b"
                          r"(better|worse|higher|lower)\b|\b(better|worse) than\b", re.I)
+VERSUS = re.compile(r"\b(?:versus|vs\.?|v\.)(?!\w)", re.I)
 BETTER = re.compile(r"\b(better|worse|higher|lower|stronger|weaker|best|worst|or)\b", re.I)  # of two bodies named
 MORE_OR_LESS = re.compile(r"\b(more|fewer|less|higher|lower|greater|smaller|bigger)\b", re.I)  # (of two years' counts)
 RISEN = re.compile(r"\b(?:go|goes|gone|went|going)\s+(?:up|down)\b|\b(?:rise|rises|risen|rising|rose|increas\w*|"
@@ -214,8 +216,11 @@ def intent_of(scope: Scope) -> str:
     # 2015 inspection and the most recent one")
     cue = COMPARE_CUE.search(scope.question) or (CHANGE_CUE.search(scope.question) and two_times) \
         or (named >= 2 and BETTER.search(scope.question))
+    within_one = len(scope.report_ids) == 1 and bool(residue - COMPARE_WORDS - CHANGE_FRAME) and bool(VERSUS.search(
+        scope.question)) and not places_matched(" ".join(scope.topic_words))  # ("HLNY home visits recommended vs
+    # actually done?": two things one report tells; not "essex vs kent", a place)
     if cue and (named >= 2 or (named == 1 and (two_times or CHANGE_CUE.search(scope.question) or (
-            COMPARE_CUE.search(scope.question) and not OTHER.search(scope.question))))):
+            COMPARE_CUE.search(scope.question) and not OTHER.search(scope.question) and not within_one)))):
         return "compare"
     if named >= 2 and scope.kind == "fact" and scope.answer_type is None:
         return "compare"  # two bodies and no one thing asked: each gets its side ("X stack up against Y")
