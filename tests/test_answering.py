@@ -3181,3 +3181,13 @@ def test_two_things_one_report_tells_set_against_each_other_are_a_fact_not_a_cha
     answer = ask(answerer, "HLNY CRC home visits recommended vs actually done?")
     assert answer.answer.startswith("**Humberside, Lincolnshire and North Yorkshire CRC (2020)**: Only a quarter of "
                                     "the home visits recommended"), answer.answer  # (not "Only one inspection ...")
+
+
+@pytest.mark.parametrize("question", [
+    "Which CRCs were still stuck on Requires improvement when they were inspected a second time?",
+    "which crcs stayed requires improvement at their second inspection?"])
+def test_a_grade_kept_at_the_next_inspection_lists_the_bodies_that_kept_it(answerer: Answerer, question: str) -> None:
+    answer = ask(answerer, question)
+    assert answer.answer.startswith("Reports that kept the grade they had the time before"), answer.answer
+    assert item_bodies(answer) == {"Derbyshire, Leicestershire, Nottinghamshire and Rutland CRC", "Merseyside CRC",
+                                   "Northumbria CRC", "Staffordshire and West Midlands CRC", "West Yorkshire CRC"}

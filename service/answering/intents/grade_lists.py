@@ -27,8 +27,9 @@ LATEST_CHANGE = re.compile(r"\b(since|last|latest|most recent|previous|next)\b",
 SINCE_WORDS = {stem(w) for w in "since last latest recent previous earlier prior before grade rating overall next lost lose "
                                  "straight directly jumped went moved same kept keep stayed remained unchanged "
                                  "later subsequent twice row consecutive running ever eventually still time again also "
-                                 "too".split()}
-SAME = re.compile(r"\b(same|kept|keep|stayed|remained|unchanged|still|in a row|consecutive\w*|running|also|again|"
+                                 "too stuck second inspected inspection inspections reinspected re-inspected revisited "
+                                 "returned back".split()}  # ("still stuck on ... when inspected a second time")
+SAME = re.compile(r"\b(same|kept|keep|stayed|remained|unchanged|still|stuck|in a row|consecutive\w*|running|also|again|"
                   r"as well|too)\b", re.I)  # ("also outstanding last time")
 EVER = re.compile(r"\b(ever|at any (point|time)|over (the|their) (years|inspections)|eventually|all the way|"
                   r"at (a|any) later (inspection|date|point)|later on|subsequently)\b", re.I)

@@ -88,7 +88,9 @@ def _changes(tools: Tools, scope: Scope, book: CitationBook, session_id: str) ->
     if not changes:
         return abstain(session_id, "No organisation in this index had its grade change that way between "
                                    "one inspection and the next.")
-    return list_answer(changes, book, session_id, "Reports whose grade changed that way")
+    kept = all(row.verdict == "grade" for row in changes)  # (each the same grade as the time before)
+    return list_answer(changes, book, session_id, "Reports that kept the grade they had the time before" if kept
+                       else "Reports whose grade changed that way")
 
 
 def _graded_topic(tools: Tools, scope: Scope, book: CitationBook, session_id: str) -> Answer | None:
