@@ -3191,3 +3191,8 @@ def test_a_grade_kept_at_the_next_inspection_lists_the_bodies_that_kept_it(answe
     assert answer.answer.startswith("Reports that kept the grade they had the time before"), answer.answer
     assert item_bodies(answer) == {"Derbyshire, Leicestershire, Nottinghamshire and Rutland CRC", "Merseyside CRC",
                                    "Northumbria CRC", "Staffordshire and West Midlands CRC", "West Yorkshire CRC"}
+
+
+def test_supervision_by_phone_is_the_reports_telephone_supervision(answerer: Answerer) -> None:
+    answer = ask(answerer, "which reports talk about people being supervised by phone only")
+    assert item_bodies(answer) == {"Essex CRC", "Northumbria CRC"}, answer.answer  # (not every "people supervised")

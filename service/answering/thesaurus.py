@@ -68,6 +68,7 @@ TERMS: dict[str, str] = {  # the reports' term: the everyday ways of saying it (
     "MAPPA multi-agency public protection": r"most dangerous offenders|high[- ]risk offenders management|"
                                             r"public protection arrangements",
     "victims": r"people (they|offenders) (harmed|hurt)|those harmed",
+    "telephone": r"\bphon(e|es|ed|ing)\b|\bcalls? (only|alone)\b",
     "coordination checks with other agencies information sharing": r"liais\w*|joined[- ]up|"
                                                                    r"shar(e|ed|ing) (information|info)|"
                                                                    r"communicat\w* with|talk(ing|ed)? to (each other|"
