@@ -1606,3 +1606,8 @@ def test_a_rate_compared_between_two_councils_is_each_ones_rate(history: Answere
                                              "(2016) or Northshire (2017)?"))  # (58 and 41.2, not 412 and 188)
     assert answer.answer.startswith("The largest figure stated is **58**, by **Northshire**"), answer.answer
     assert [item.body for item in answer.items] == ["Northshire", "Southvale"]
+
+
+def test_outside_help_is_the_reports_peer_review(history: Answerer) -> None:
+    answer = history.ask(AskRequest(question="what did southvale do about leadership after getting outside help?"))
+    assert "peer review" in answer.citations[0].quote, answer.answer

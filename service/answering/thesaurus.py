@@ -132,6 +132,8 @@ TERMS: dict[str, str] = {  # the reports' term: the everyday ways of saying it (
     "permanence": r"permanent homes?|forever homes?|long[- ]term homes?|settled homes?",
     "return home interviews": r"return (conversations?|chats?|talks?)|talk\w* to (children|kids) (after|when) they "
                               r"(go|went|come back|came back)",
+    "peer review external scrutiny": r"outside (help|support|experts?|advice|review|scrutiny|eyes)|"
+                                     r"external (help|support|experts?|advice)",
     "quality assurance audits": r"checking (the )?quality|quality checks?|case checks",
     "bed and breakfast accommodation": r"\bb ?& ?bs?\b|\bb and bs?\b|hotels?|unsuitable (housing|accommodation)",
     "exploitation extra-familial harm contextual safeguarding": r"risks? outside the (home|family)|harm outside the "
