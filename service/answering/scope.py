@@ -285,18 +285,6 @@ def proper_names(text: str) -> list[str]:
     return [n for n in found if not (n in initials and any(initials[n] == f.lower() for f in found))]
 
 
-def topic_after_grades(scope: Scope) -> list[str]:
-    """The topic a question asks of the bodies with the grades it names ("which CRCs rated requires improvement
-    had problems with home visits?" -> problems, home, visits); empty when it asks nothing more."""
-    if not about_grades_only(scope):
-        return []
-    text = without_names(scope.question, scope.bodies, kinds=scope.kinds)
-    last = list(grades.GRADE_MENTION.finditer(text))[-1:]
-    then = re.search(r"\b(?:had|have|has|with|showing|whose)\b(.*)", text[last[0].end():] if last else "", re.I)
-    words = content_words(then.group(1)) if then else []
-    return [w for w in words if stem(w) not in SCAFFOLD | RATING and not w.isdigit()]
-
-
 LAST_BEFORE = re.compile(r"\b(?:previous(?:ly)?|prior|preceding|last|latest|most recent)\b", re.I)  # (before a year)
 PREAMBLE = re.compile(r"^\W*(?:since|as|given(?: that)?|now that|seeing (?:as|that)|because|knowing(?: that)?)\b[^?,]*,"
                       r"\s*(?=(?:which|what|who|how|where|when|list|name|tell)\b)", re.I)  # ("Since Ofsted started

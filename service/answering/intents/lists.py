@@ -27,8 +27,8 @@ from service.answering.intent import SIDES, summary_of_many
 from service.answering.intents.overview import WEAK_GRADES, findings, outcome
 from service.answering.intents.topics import COMPARED, evidence_at, name_forms, names_all, topical_rows
 from service.answering.organisations import group_by_body, latest_per_body
-from service.answering.scope import Scope, about_grades_only, grades_of_all, topic_after_grades
-from service.answering.text import has_date, stem
+from service.answering.scope import RATING, SCAFFOLD, Scope, about_grades_only, grades_of_all, without_names
+from service.answering.text import content_words, has_date, stem
 from service.answering.thing_names import names_in
 from service.answering.tools import Tools
 from service.answering.verdict import CONCERN, POSITIVE, cue_words, sentence_polarity
@@ -253,3 +253,15 @@ def dated_rows(tools: Tools, ids: list[str]) -> list[Row]:
         elif (ev := provenance_evidence(tools.library, meta, "inspection_dates")) is not None:
             rows.append(Row(meta, "mentioned", [ev], f"inspected {meta.inspection_dates}"))  # its date in its own words
     return rows
+
+
+def topic_after_grades(scope: Scope) -> list[str]:
+    """The topic a question asks of the bodies with the grades it names ("which CRCs rated requires improvement
+    had problems with home visits?" -> problems, home, visits); empty when it asks nothing more."""
+    if not about_grades_only(scope):
+        return []
+    text = without_names(scope.question, scope.bodies, kinds=scope.kinds)
+    last = list(grades.GRADE_MENTION.finditer(text))[-1:]
+    then = re.search(r"\b(?:had|have|has|with|showing|whose)\b(.*)", text[last[0].end():] if last else "", re.I)
+    words = content_words(then.group(1)) if then else []
+    return [w for w in words if stem(w) not in SCAFFOLD | RATING and not w.isdigit()]
