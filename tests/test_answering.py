@@ -747,8 +747,12 @@ def test_a_keyword_question_about_a_caseload_finds_the_number_supervised(answere
     assert "Inspected body" not in answer.answer  # a line that only names the body says nothing
 
 
-def test_every_single_standard_rated_so_is_all_of_them(answerer: Answerer) -> None:
-    answer = ask(answerer, "which crcs had every single case supervision standard marked inadequate")
+@pytest.mark.parametrize("question", [
+    "which crcs had every single case supervision standard marked inadequate",
+    "Where were all four case supervision standards (assessment, planning, implementation, reviewing) marked "
+    "inadequate?"])  # (the areas listed in brackets: no topic beyond the grades)
+def test_every_single_standard_rated_so_is_all_of_them(answerer: Answerer, question: str) -> None:
+    answer = ask(answerer, question)
     assert [item.report_id for item in answer.items] == ["dlnr-crc-2020", "staffordshire-west-midlands-crc-2020",
                                                         "west-yorkshire-crc-2020"]
 

@@ -285,6 +285,7 @@ def proper_names(text: str) -> list[str]:
     return [n for n in found if not (n in initials and any(initials[n] == f.lower() for f in found))]
 
 
+BRACKETED = re.compile(r"\([^()]*\)")
 LAST_BEFORE = re.compile(r"\b(?:previous(?:ly)?|prior|preceding|last|latest|most recent)\b", re.I)  # (before a year)
 PREAMBLE = re.compile(r"^\W*(?:since|as|given(?: that)?|now that|seeing (?:as|that)|because|knowing(?: that)?)\b[^?,]*,"
                       r"\s*(?=(?:which|what|who|how|where|when|list|name|tell)\b)", re.I)  # ("Since Ofsted started
@@ -299,8 +300,8 @@ def about_grades_only(scope: Scope) -> bool:
         return False
     text = without_names(scope.question, scope.bodies, kinds=scope.kinds)
     text = " " * len(preamble.group(0)) + text[preamble.end():] if (preamble := PREAMBLE.match(text)) else text
-    for frame in (grades.ALL_AREAS, grades.ANY_AREA, grades.REPEATED):  # (of every area, some area; how often)
-        text = frame.sub(" ", text)
+    for frame in (grades.ALL_AREAS, grades.ANY_AREA, grades.REPEATED, BRACKETED):  # (of every area, some area; how
+        text = frame.sub(" ", text)  # often; the areas listed in brackets: "all four standards (assessment, ...)")
     areas = {stem(w) for c in scope.conditions if c.area for w in content_words(c.area)}
     framing = SCAFFOLD | RATING | COUNTED | areas | GRADES_FRAME
     mentions = list(grades.GRADE_MENTION.finditer(text)) or [re.search(r"$", text)]
