@@ -897,6 +897,8 @@ def test_a_programme_described_in_everyday_words_lists_the_reports_naming_it(his
     ("which councils help care leavers move into their own homes", None),  # (no programme: care leavers' homes)
     ("Which councils let young people leaving residential children's homes live nearby?", "Staying Close"),
     ("foster families supported by an experienced 'hub' carer", "Mockingbird"),
+    ("which LAs use lifelong links to help kids in care reconnect with family?", "Lifelong Links"),  # (named
+    # and described: the name alone is what is asked about)
 ])
 def test_programmes_are_read_from_their_descriptions(question: str, named: str | None) -> None:
     from service.answering.programmes import programmes_described
@@ -1611,3 +1613,27 @@ def test_a_rate_compared_between_two_councils_is_each_ones_rate(history: Answere
 def test_outside_help_is_the_reports_peer_review(history: Answerer) -> None:
     answer = history.ask(AskRequest(question="what did southvale do about leadership after getting outside help?"))
     assert "peer review" in answer.citations[0].quote, answer.answer
+
+
+def test_a_name_the_question_capitalises_and_describes_is_not_narrowed_to_a_longer_one(tmp_path: Path,
+                                                                                        embeddings) -> None:
+    question = "Which councils use the Mockingbird model (hub homes / constellations)?"
+    answerer = councils_over(tmp_path, embeddings, [
+        ("Eastvale", 2019, "The Mockingbird Model links foster carers to a hub home. The Mockingbird Model has grown."),
+        ("Westmoor", 2019, "Foster carers are well supported through the Mockingbird programme and its hubs."),
+        ("Northby", 2019, "Foster carers are well supported and their training is good."),
+    ])
+    answer = answerer.ask(AskRequest(question=question))  # (not only the reports that write "Mockingbird Model")
+    assert {item.body for item in answer.items} == {"Eastvale", "Westmoor"}, answer.answer
+
+
+def test_a_programme_named_in_lower_case_and_described_lists_the_reports_naming_it(tmp_path: Path,
+                                                                                  embeddings) -> None:
+    answerer = councils_over(tmp_path, embeddings, [
+        ("Eastvale", 2022, "The Lifelong Links service helps children in care to reconnect with relatives."),
+        ("Westmoor", 2022, "The Lifelong Links programme has helped ten children find family members."),
+        ("Northby", 2022, "Children in care see their families regularly and their plans are reviewed on time."),
+    ])
+    answer = answerer.ask(AskRequest(question="which LAs use lifelong links to help kids in care reconnect with "
+                                              "family and other important people?"))
+    assert {item.body for item in answer.items} == {"Eastvale", "Westmoor"}, answer.answer

@@ -214,8 +214,10 @@ class Answerer:
         scope.intent = intent_of(scope)
         if not scope.bodies and (described := [n for n in programmes_described(scope.question)
                                                if self.library.text.mentions(n)]):  # ("hub carers": Mockingbird, the
-            scope.names, scope.topic_words, scope.wanted = described, " ".join(described).split(), set()  # topic)
-            scope.topic = " ".join(scope.topic_words)
+            scope.names = described  # topic; named as well, its description still ranks: "lifelong links to help
+            if not all(n.lower() in scope.question.lower() for n in described):  # kids reconnect with family")
+                scope.topic_words, scope.wanted = " ".join(described).split(), set()
+                scope.topic = " ".join(scope.topic_words)
         elif not scope.bodies and not scope.names:  # "which councils use lifelong links": the reports' "Lifelong
             asked = besides_everyday(besides_grades(scope.topic_words), scope.question, scope.jargon)  # Links"
             scope.names = self.tools.written_as_names(asked, scope.question) or [

@@ -33,7 +33,8 @@ NAMED_AFTER = re.compile(r"\(\s*['‘\"]?([A-Z][^()'’\"]{2,60}?)['’\"]?\s*\)
 
 
 def programmes_described(question: str) -> list[str]:
-    """The programmes the question describes without naming them ([] when it names them, or none); or the name
-    it gives in brackets after describing it."""
-    described = [name for pattern, name in PATTERNS if pattern.search(question) and name.lower() not in question.lower()]
+    """The programmes the question describes, named or not ("hub carers"; "the Mockingbird model (hub homes ...)":
+    its description says no more than its name; [] when it only names them, or none); or the name it gives in
+    brackets after describing it."""
+    described = [name for pattern, name in PATTERNS if pattern.search(question)]
     return described or [m.group(1) for m in NAMED_AFTER.finditer(question)]

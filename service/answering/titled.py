@@ -29,7 +29,7 @@ def titled_phrases(corpus: Corpus, question: str, rows: np.ndarray) -> list[str]
     found, i = [], 0
     while i < len(tokens):
         for n in range(min(LONGEST, len(tokens) - i), 1, -1):
-            if (name := _as_name(corpus, tokens[i:i + n], rows, held)) is not None:
+            if (name := _as_name(corpus, tokens[i:i + n], rows, held, i == 0)) is not None:
                 found.append(name)
                 i += n
                 break
@@ -38,10 +38,13 @@ def titled_phrases(corpus: Corpus, question: str, rows: np.ndarray) -> list[str]
     return found
 
 
-def _as_name(corpus: Corpus, words: list[str], rows: np.ndarray, held: dict[str, np.ndarray | None]) -> str | None:
-    if words[0].lower() in NOT_FIRST or words[-1].lower() in STOPWORDS or any(w[0].isupper() for w in words[1:]) \
+def _as_name(corpus: Corpus, words: list[str], rows: np.ndarray, held: dict[str, np.ndarray | None],
+             opening: bool = False) -> str | None:
+    capitalised = words[0 if not opening else 1:]  # (the question's first word is capitalised as a sentence's)
+    if words[0].lower() in NOT_FIRST or words[-1].lower() in STOPWORDS or any(w[0].isupper() for w in capitalised) \
             or sum(w.lower() not in STOPWORDS for w in words) < 2:
-        return None  # (a name the question capitalises is read as one already)
+        return None  # (a name the question capitalises is read as one already: "the Mockingbird model" is
+        # Mockingbird, not only the reports' "Mockingbird Model")
     every = [_holding(corpus, w.lower(), rows, held) for w in words if w.lower() not in STOPWORDS]
     if any(h is None for h in every):
         return None  # (a word no report uses)
