@@ -1637,3 +1637,13 @@ def test_a_programme_named_in_lower_case_and_described_lists_the_reports_naming_
     answer = answerer.ask(AskRequest(question="which LAs use lifelong links to help kids in care reconnect with "
                                               "family and other important people?"))
     assert {item.body for item in answer.items} == {"Eastvale", "Westmoor"}, answer.answer
+
+
+def test_when_inspectors_carried_out_the_inspection_is_its_dates(tmp_path: Path, embeddings) -> None:
+    text = ("Inspectorate: Ofsted\nInspection dates: 23 July 2018 to 27 July 2018\n\n## Help and protection\n\nSocial workers carry out "
+            "visits to children regularly. Life-story work is carried out sensitively and is timely. Managers carry "
+            "out audits of practice each month.\n")
+    answerer = one_report(tmp_path, embeddings, "Eastvale", "28 August 2018", text, "Good")
+    answer = answerer.ask(AskRequest(question="When exactly did Ofsted's inspectors carry out the Eastvale children's "
+                                              "services inspection that was published in August 2018?"))
+    assert answer.answer.startswith("**Eastvale (2018)** was inspected on 23 July 2018"), answer.answer

@@ -20,8 +20,9 @@ from service.answering.text import squash, stem
 LEAD_ROLE = frozenset(stem(w) for w in "lead led head headed charge inspector inspectors hmi".split())
 REPORT_ROLE = frozenset(stem(w) for w in "report reports published publish publication inspection inspections "
                                          "inspected inspect inspectors inspector visit visited fieldwork went go "
-                                         "came come site write-up writeup look looked".split())  # "when was X
-# inspected / published / looked at", "when did the X write-up come out"
+                                         "came come site write-up writeup look looked carry carried conduct "
+                                         "conducted undertake undertaken".split())  # "when was X inspected /
+# published / looked at", "when did the X write-up come out", "when did inspectors carry out the inspection"
 INSPECTION = frozenset(stem(w) for w in "inspection inspections inspected inspect inspector inspectors ofsted team "
                                         "visit visited fieldwork look looked".split())  # ("looked at": inspected)  # (and a lead of the inspection: not
 # "who was Devon's lead member for children's services", a councillor)

@@ -60,18 +60,19 @@ def answer_fact(tools: Tools, scope: Scope, book: CitationBook, session_id: str)
     question = tools.of_scope(scope)
     claims = claims_asked(tools, scope) if question.answer_type and len(scope.report_ids) <= CLAIM_REPORTS else []
     ranked = named_first(tools.ranker.rank(question, tools.rows(scope.report_ids), claims), question)
-    found = strength(counts_checked(tools, question, ranked), question)
+    said = {stem(w) for w in scope.topic_words}
+    exact = {c.evidence.claim for c in claims if said <= c.asked_by | c.also_by}  # ("who headed the 2015 ofsted
+    ranked.sort(key=lambda ev: ev.claim not in exact)  # team?": nothing asked but the role a claim answers, its
+    found = strength(counts_checked(tools, question, ranked), question)  # lead inspector: the claim leads)
     ranked = count_told_first(tools, question, ranked, f"{' '.join(scope.topic_words)}; {scope.jargon}")
     if scope.bodies and not scope.years:
         ranked = latest_first(ranked, [tools.library.reports[r] for r in scope.report_ids], bool(question.answer_type))
     ranked = ranked if REPORT_YEAR.search(scope.question) else dated_as_asked(ranked, scope.years)  # (a year that
     # dates the report, "the 2015 Hull report", does not date its figures: "At 18 November 2014, 678 children ...")
-    said = {stem(w) for w in scope.topic_words}
     if scope.answer_type == "grade" and claims:  # (a grade asked of a graded report: the grades read at ingest
         ranked.sort(key=lambda ev: ev.kind != "grade")  # answer first)
-    elif exact := {c.evidence.claim for c in claims if said <= c.asked_by | c.also_by}:
-        ranked.sort(key=lambda ev: ev.claim not in exact)  # "who headed the 2015 ofsted team?": nothing asked but
-        # the role a claim answers (its lead inspector), so the claim leads
+    elif exact:
+        ranked.sort(key=lambda ev: ev.claim not in exact)  # (again, after the ranking by date)
     ranked = on_side([ev for ev in ranked if ev.kind != "absence"], question.side)
     if scope.names and not scope.bodies:  # "what happened with Working Links?": the sentences that name it
         ranked = [ev for ev in ranked if names_in(ev.quote, scope.names)] or ranked
