@@ -3200,3 +3200,8 @@ def test_a_grade_kept_at_the_next_inspection_lists_the_bodies_that_kept_it(answe
 def test_supervision_by_phone_is_the_reports_telephone_supervision(answerer: Answerer) -> None:
     answer = ask(answerer, "which reports talk about people being supervised by phone only")
     assert item_bodies(answer) == {"Essex CRC", "Northumbria CRC"}, answer.answer  # (not every "people supervised")
+
+
+def test_strengths_and_what_to_improve_asked_together_give_both(answerer: Answerer) -> None:
+    answer = ask(answerer, "main strengths and the areas to improve in Essex CRC's 2018 inspection")
+    assert "**Strengths**" in answer.answer and "**Concerns**" in answer.answer, answer.answer

@@ -74,8 +74,9 @@ def answer_overview(tools: Tools, scope: Scope, book: CitationBook, session_id: 
         return abstain(session_id, missing=scope.missing)  # ("... 2022, and why?": the years it has reports of)
     meta = tools.newest_first(scope.report_ids)[0]
     sides = " ".join(w for w in scope.topic_words if not grade_of(w))  # "is Merseyside any good?" asks its grade
-    asked = {"concern"} if IMPROVE_ASKED.search(scope.question) else set() if EITHER_WAY.search(scope.question) \
-        else (sentence_polarity(sides).kinds() | sides_named(scope.question)) & {"positive", "concern"}
+    named = sides_named(scope.question)
+    asked = ({"concern"} | named & {"positive"}) if IMPROVE_ASKED.search(scope.question) else set() if \
+        EITHER_WAY.search(scope.question) else (sentence_polarity(sides).kinds() | named) & {"positive", "concern"}
     # ("areas for improvement": not gains; "its good points": strengths, "good" there being no grade)
     asked = set() if asked == {"positive", "concern"} else asked  # ("strengths and weaknesses": the whole)
     mixed = meta.overall not in WEAK_GRADES and bool(set(meta.areas.values()) & WEAK_GRADES)  # (good, an area weak)
