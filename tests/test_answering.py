@@ -3205,3 +3205,11 @@ def test_supervision_by_phone_is_the_reports_telephone_supervision(answerer: Ans
 def test_strengths_and_what_to_improve_asked_together_give_both(answerer: Answerer) -> None:
     answer = ask(answerer, "main strengths and the areas to improve in Essex CRC's 2018 inspection")
     assert "**Strengths**" in answer.answer and "**Concerns**" in answer.answer, answer.answer
+
+
+@pytest.mark.parametrize("follow_up", ["What had it been at the inspection before that?",
+                                       "what was it the time before?"])
+def test_what_it_had_been_before_asks_the_same_of_the_earlier_report(answerer: Answerer, follow_up: str) -> None:
+    first = ask(answerer, "What was Merseyside CRC's overall grade in its most recent inspection?")
+    before = ask(answerer, follow_up, first.session_id)
+    assert before.answer == "**Merseyside CRC (2018)** was rated **requires improvement** overall. [1]", before.answer

@@ -49,6 +49,9 @@ ASKS_ANEW = re.compile(r"(?!(?:what|how)\s+about\b)(?:what|which|who|how|why|did
                        r"(?=\s+(?:did|do|does|was|were|is|are|has|have|had|will|would)\b))\b",
                        re.I)  # a question of its own after "and" ("and what grade did it get ...?", "and when was
 # it published?"; not "and when they went back?": the same question then)
+SAME_THEN = re.compile(r"^\W*(?:and\s+|so\s+)?(?:what|how)\s+(?:had|has|was|were|is|did)\s+(?:it|that|this|they|things)\s+"
+                       r"(?:been|be|look|looked|do|done|go|gone)?\s*(?:like\s+)?(?:at|in|on|for|the|before|previously|"
+                       r"last|the\s+time)\b", re.I)  # a question of what was just asked, of another time
 THAT_THING = re.compile(r"\b(was|is|did|does)\s+(that|this)\b|\b(of|about|on|in)\s+(that|this)\W*$", re.I)  # that one
 THEY_OR_IT = re.compile(r"\b(it|its|that|this|they|them|their)\b", re.I)
 PAST = re.compile(r"\b(did|was|were|had)\b", re.I)
@@ -153,9 +156,11 @@ def resolve(question: str, previous: Context | None, names: BodyNames, areas: Ar
         asked = swap_bodies(strip_appendix(previous.resolved), previous.mentions, again)  # one picked from a list:
         return Resolved(swap_years(asked, list(map(str, previous.years))) if previous.years and not YEAR.search(
             asked) else asked, listed=previous.listed)  # the same question of that one (in the year it was of)
-    later = bool(ellipsis and LATER_REPORT.search(text))
-    if ellipsis and not changed and (EARLIER_REPORT.search(text) or later) and not YEAR.search(text) \
-            and not ASKS_ANEW.match(ellipsis.group(1)):  # ("and what grade did it get the time before?": asked anew)
+    same_then = bool(SAME_THEN.match(text))  # ("what had it been at the inspection before that?": the same asked)
+    later = bool((ellipsis or same_then) and LATER_REPORT.search(text))
+    if (ellipsis or same_then) and not changed and (EARLIER_REPORT.search(text) or later) and not YEAR.search(text) \
+            and not (ellipsis and ASKS_ANEW.match(ellipsis.group(1))):  # ("and what grade did it get the time
+        # before?": asked anew)
         other = report_beside(previous, names, later)  # "and the next one?": the same question of the next report
         if other is None:
             return Resolved(previous.resolved, missing=f"no {'later' if later else 'earlier'} report of that body "

@@ -208,8 +208,10 @@ def _only_one(tools: Tools, scope: Scope, meta: ReportMeta, book: CitationBook, 
     """One body's change asked when the index holds one inspection of it: says so, then what that report says."""
     said = answer_overview(tools, replace(scope, report_ids=[meta.report_id]), book, session_id)
     year = f" ({meta.published.year})" if meta.published else ""
+    others = sum(body_label(m) == body_label(meta) for m in tools.library.reports.values()) > 1
     note = f"Only one inspection of {body_label(meta)} is in this index{year}, so no change between inspections " \
-           "can be read from it; that report says:"
+           "can be read from it; that report says:" if not others else f"Only the {label(meta)} report is asked " \
+           "about here, so no change between inspections can be read from it; it says:"  # (its others: not asked)
     return said if said.abstained else said.model_copy(update={"answer": f"{note}\n\n{said.answer}"})
 
 
