@@ -1569,7 +1569,8 @@ def test_what_they_were_told_to_improve_is_the_reports_own_list(tmp_path: Path, 
 
 
 @pytest.mark.parametrize("question", ["In the 2016 Southvale report, how many kids were in care?",
-                                      "how many children were in care in southvale at its 2016 inspection?"])
+                                      "how many children were in care in southvale at its 2016 inspection?",
+                                      "how many children were looked after by southvale council in 2016?"])
 def test_a_count_asked_leads_with_the_figure_whose_own_words_say_it(history: Answerer, question: str) -> None:
     answer = history.ask(AskRequest(question=question))  # (not "two groups of children", nor "1,120 children ...
     assert answer.answer.startswith("**188**")            # in need"; the report's year does not date its figures)

@@ -70,6 +70,7 @@ COUNT_FITS = 0.25       # cosine of what a count question counts and what a figu
                         # protection conferences 0.28, youngsters/children looked after 0.41; children/occasions
                         # 0.22, caseload/care leavers 0.18, children/subsequently returned 0.13)
 PEOPLE_UNIT = {"people", "persons", "individuals"}  # a figure counting people of no kind said ("4,750 people")
+SAMPLE_BEFORE = re.compile(r"\bof\s+the\s+(?:last|first|latest|most recent|previous)\s+$", re.I)  # a sample's size
 GROUPS_OF = re.compile(r"^(?:groups?|cohorts?|teams?|sets?|batches|clusters?|panels?|pairs?|types?|kinds?|"
                        r"categories|sorts?)\s+of\b", re.I)  # a figure counting collections ("two groups of children")
 SPELLED_READ = 3        # reports in scope read for the acronyms they spell out (a question of one body's few)
@@ -161,6 +162,8 @@ class Tools:
         if at >= 0 and FROM_THEN_TO.search(quote[max(0, at - 20):at]) and TO_AFTER.match(quote, at) \
                 and not THEN_ASKED.search(question):
             return False  # (what it was, not what it is)
+        if at >= 0 and SAMPLE_BEFORE.search(quote[max(0, at - 30):at]):
+            return False  # ("Of the last 10 children to become looked after, four ...": a sample, not how many)
         counted, unit = counted_asked(question), without_possessives(unit_of(quote, figure))
         if counted and GROUPS_OF.match(unit) and not GROUPS_OF.match(counted):
             return False  # ("how many kids in care": not "two groups of children", which counts the groups)

@@ -13,6 +13,8 @@ from service.answering.organisations import latest_per_body
 
 OTHER_YEAR = 0.5       # (z-score units) a sentence dated to years the question does not ask about
 SINCE = re.compile(r"\b(since|compared (with|to)|up from|down from)\b", re.I)  # (a change up to now: of now too)
+SNAPSHOT = re.compile(r"^\W*(?:at|as at|as of|on)\s+\d{1,2}(?:st|nd|rd|th)?\s+[A-Z][a-z]+\s+(?:19|20)\d\d\b", re.I)  # a count
+# taken on a day, told first: the report's own figures
 LATEST_BONUS = 0.5     # (z-score units; the frozen halves are the same from 0 to 1)
 
 
@@ -31,7 +33,8 @@ def _dated_when(ev: Evidence, spans: list[tuple[int, int]]) -> int:
     if not given:
         return 0
     if not any(lo <= high and low <= hi for lo, hi in spans for low, high in given):
-        return -1
+        return 0 if SNAPSHOT.search(ev.quote) and in_years(ev.meta, spans, with_fieldwork=True) else -1  # ("At
+        # 31 August 2015, 188 children ...", asked of the 2016 report that counted them: its present)
     return int(bool(ev.meta.published) and not in_years(ev.meta, spans, with_fieldwork=True))  # (a report inspected
     # in a year asked is of that year, whenever it came out)
 

@@ -18,7 +18,7 @@ from service.answering.fit import count_told_first, counts_checked, named_first,
 from service.answering.when import dated_as_asked, latest_first, with_latest
 from service.answering.organisations import body_label
 from service.answering.rank import ABSTAIN_BELOW, Question, strength
-from service.answering.scope import Scope
+from service.answering.scope import Scope, without_names
 from service.answering.text import (COUNTED_ON, FREQUENCY, MONTH, NONE_OF, NUMBER, counted_asked,
                                      counts_in_words, quantities, stem, stems, within, words)
 from service.answering.thing_names import names_in
@@ -29,6 +29,7 @@ from service.schemas import Answer
 MAX_SENTENCES = 3       # a fact: the sentences that state it
 MAX_GRADES = 8          # a grade: each report's
 MAX_OPEN = 6            # an open question across reports: the best sentence of each of the best reports
+COUNT_SAID = re.compile(r"\b(?:how many|number of)\s+([^?]*)", re.I)  # what a count question counts, in its words
 KEEP_WITHIN = 2.0       # z-score units below the best that still support the answer
 CLAIM_REPORTS = 8       # metadata claims are ranked for scopes of up to this many reports
 OFFERED = 8             # the best-ranked evidence an optional prose writer may cite
@@ -64,7 +65,7 @@ def answer_fact(tools: Tools, scope: Scope, book: CitationBook, session_id: str)
     exact = {c.evidence.claim for c in claims if said <= c.asked_by | c.also_by}  # ("who headed the 2015 ofsted
     ranked.sort(key=lambda ev: ev.claim not in exact)  # team?": nothing asked but the role a claim answers, its
     found = strength(counts_checked(tools, question, ranked), question)  # lead inspector: the claim leads)
-    ranked = count_told_first(tools, question, ranked, f"{' '.join(scope.topic_words)}; {scope.jargon}")
+    ranked = count_told_first(tools, question, ranked, _counted_said(scope))
     if scope.bodies and not scope.years:
         ranked = latest_first(ranked, [tools.library.reports[r] for r in scope.report_ids], bool(question.answer_type))
     ranked = ranked if REPORT_YEAR.search(scope.question) else dated_as_asked(ranked, scope.years)  # (a year that
@@ -88,6 +89,14 @@ def answer_fact(tools: Tools, scope: Scope, book: CitationBook, session_id: str)
     chosen = area_graded(tools, scope) + chosen if question.answer_type is None else chosen
     answer = fact_answer(chosen, question, book, session_id, tools.counting_figure)
     return also_elsewhere(answer, chosen, scope).model_copy(update={"strength": found})
+
+
+def _counted_said(scope: Scope) -> str:
+    """What a count question counts, in its own words ("kids were in care at the time of the inspection"; its
+    bodies and years aside) and the reports' ("children looked after in care")."""
+    unnamed = without_names(scope.question, scope.bodies, kinds=scope.kinds)
+    said = found.group(1) if (found := COUNT_SAID.search(unnamed)) else " ".join(scope.topic_words)
+    return f"{said.strip(' ?')}; {scope.jargon}"
 
 
 def _earlier_said(tools: Tools, scope: Scope, book: CitationBook, session_id: str, unsaid: str) -> Answer | None:
