@@ -1351,17 +1351,6 @@ def test_a_count_no_figure_of_the_report_counts_is_not_answered_with_another(tmp
     assert "24" in counted.answer and not counted.abstained
 
 
-def test_a_name_given_with_its_initials_finds_the_reports_that_use_either(tmp_path: Path, embeddings) -> None:
-    answerer = councils_over(tmp_path, embeddings, [
-        ("Eastvale", 2019, "Children share their views through the Mind of My Own app, which leaders introduced."),
-        ("Westmoor", 2019, "Children in care use the MOMO app to tell social workers their wishes and feelings."),
-        ("Northby", 2019, "Children in care meet their social workers often and their views shape their plans."),
-    ])
-    answer = answerer.ask(AskRequest(question="Which councils let children give their views through the Mind of My "
-                                              "Own (MOMO) app?"))
-    assert {item.body for item in answer.items} == {"Eastvale", "Westmoor"}
-
-
 def test_a_publication_date_read_from_the_file_name_is_told_as_such(tmp_path: Path, embeddings) -> None:
     folder = tmp_path / "reports"
     folder.mkdir()
@@ -1616,30 +1605,6 @@ def test_outside_help_is_the_reports_peer_review(history: Answerer) -> None:
     assert "peer review" in answer.citations[0].quote, answer.answer
 
 
-def test_a_name_the_question_capitalises_and_describes_is_not_narrowed_to_a_longer_one(tmp_path: Path,
-                                                                                        embeddings) -> None:
-    question = "Which councils use the Mockingbird model (hub homes / constellations)?"
-    answerer = councils_over(tmp_path, embeddings, [
-        ("Eastvale", 2019, "The Mockingbird Model links foster carers to a hub home. The Mockingbird Model has grown."),
-        ("Westmoor", 2019, "Foster carers are well supported through the Mockingbird programme and its hubs."),
-        ("Northby", 2019, "Foster carers are well supported and their training is good."),
-    ])
-    answer = answerer.ask(AskRequest(question=question))  # (not only the reports that write "Mockingbird Model")
-    assert {item.body for item in answer.items} == {"Eastvale", "Westmoor"}, answer.answer
-
-
-def test_a_programme_named_in_lower_case_and_described_lists_the_reports_naming_it(tmp_path: Path,
-                                                                                  embeddings) -> None:
-    answerer = councils_over(tmp_path, embeddings, [
-        ("Eastvale", 2022, "The Lifelong Links service helps children in care to reconnect with relatives."),
-        ("Westmoor", 2022, "The Lifelong Links programme has helped ten children find family members."),
-        ("Northby", 2022, "Children in care see their families regularly and their plans are reviewed on time."),
-    ])
-    answer = answerer.ask(AskRequest(question="which LAs use lifelong links to help kids in care reconnect with "
-                                              "family and other important people?"))
-    assert {item.body for item in answer.items} == {"Eastvale", "Westmoor"}, answer.answer
-
-
 def test_when_inspectors_carried_out_the_inspection_is_its_dates(tmp_path: Path, embeddings) -> None:
     text = ("Inspectorate: Ofsted\nInspection dates: 23 July 2018 to 27 July 2018\n\n## Help and protection\n\nSocial workers carry out "
             "visits to children regularly. Life-story work is carried out sensitively and is timely. Managers carry "
@@ -1648,3 +1613,23 @@ def test_when_inspectors_carried_out_the_inspection_is_its_dates(tmp_path: Path,
     answer = answerer.ask(AskRequest(question="When exactly did Ofsted's inspectors carry out the Eastvale children's "
                                               "services inspection that was published in August 2018?"))
     assert answer.answer.startswith("**Eastvale (2018)** was inspected on 23 July 2018"), answer.answer
+
+
+@pytest.mark.parametrize(("one", "other", "question"), [  # (two reports naming it, each its own way)
+    ("Children share their views through the Mind of My Own app, which leaders introduced.",
+     "Children in care use the MOMO app to tell social workers their wishes and feelings.",
+     "Which councils let children give their views through the Mind of My Own (MOMO) app?"),  # (either form)
+    ("The Mockingbird Model links foster carers to a hub home. The Mockingbird Model has grown.",
+     "Foster carers are well supported through the Mockingbird programme and its hubs.",
+     "Which councils use the Mockingbird model (hub homes / constellations)?"),  # (not only "Mockingbird Model")
+    ("The Lifelong Links service helps children in care to reconnect with relatives.",
+     "The Lifelong Links programme has helped ten children find family members.",
+     "which LAs use lifelong links to help kids in care reconnect with family and other important people?"),
+])
+def test_a_programme_named_or_described_lists_the_reports_naming_it(tmp_path: Path, embeddings, one: str,
+                                                                    other: str, question: str) -> None:
+    answerer = councils_over(tmp_path, embeddings, [
+        ("Eastvale", 2019, one), ("Westmoor", 2019, other),
+        ("Northby", 2019, "Children in care meet their social workers often and their views shape their plans.")])
+    answer = answerer.ask(AskRequest(question=question))
+    assert {item.body for item in answer.items} == {"Eastvale", "Westmoor"}, answer.answer
