@@ -3213,3 +3213,10 @@ def test_what_it_had_been_before_asks_the_same_of_the_earlier_report(answerer: A
     first = ask(answerer, "What was Merseyside CRC's overall grade in its most recent inspection?")
     before = ask(answerer, follow_up, first.session_id)
     assert before.answer == "**Merseyside CRC (2018)** was rated **requires improvement** overall. [1]", before.answer
+
+
+def test_a_rundown_asked_with_the_users_own_words_after_it_is_an_overview(answerer: Answerer) -> None:
+    answer = ask(answerer, "Can you give me a rundown of what the inspectors made of Staffordshire and West Midlands "
+                           "CRC in their 2020 visit? I work nearby and I'm curious how bad it was.")
+    assert answer.answer.startswith("**Staffordshire and West Midlands CRC (2020)**\n- **Staffordshire and West "
+                                    "Midlands CRC (2020)** was rated **requires improvement** overall."), answer.answer

@@ -24,7 +24,8 @@ OVERVIEW_WORDS = {stem(w) for w in """summary summarise summarize summarised ove
     headline headlines happen happened outcome outcomes result results verdict findings conclusions picture general
     brief briefly highlights takeaways learn know quick short rundown lowdown sum gist basically broadly mainly
     essentially generally really actually still first earliest like next following subsequent previous prior
-    full second third fourth fifth round story things told looked days nowadays moment done fared performed""".split()}
+    full second third fourth fifth round story things told looked days nowadays moment done fared performed
+    made""".split()}  # ("what the inspectors made of X")
 # ("the next full inspection": which report, not what about; "how is X doing these days?": now, not a subject)
 COMPARE_WORDS = {stem(w) for w in """compare compared comparison comparing versus vs difference differences differ
     between against better worse change changed changes improve improved get got than side keep kept retain retained

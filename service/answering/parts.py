@@ -64,10 +64,18 @@ def _points_back(part: str) -> bool:
     return bool(said) and said[0] in ("which", "what") and not set(said) - STOPWORDS - ONLY_POINTING
 
 
+PERSONAL_AFTER = re.compile(r"(?<=[?.!])\s+(?:I|I'm|I’m|I've|I’ve|I'd|I’d|we|we're|we’re|my|our)\b[^?]*[.!]?\s*$")
+# (the user's words about themselves after the question)
+THEIR_VISIT = re.compile(r"\b(?:in|on|at|during|from)\s+(?:their|its|the|that|this)\s+(?:(?:19|20)\d\d\s+)?(?:visit|"
+                         r"inspection)\b", re.I)  # (which report: "in their 2020 visit")
+
+
 def without_preamble(text: str) -> str:
     """The user's words about themselves before a dash or colon that open a question complete after it, blanked
     ("I'm reading up on X — what were the big problems Ofsted flagged?": not "reading"; not "unpaid work - which
     CRCs had problems?", nor "bromley MEGA panel - what is it?", whose "it" they are)."""
+    for framing in (PERSONAL_AFTER, THEIR_VISIT):  # ("... in their 2020 visit? I work nearby and I'm curious")
+        text = framing.sub(lambda m: " " * len(m.group(0)), text, count=1)
     return PREAMBLE.sub(lambda m: " " * len(m.group(0)), text, count=1)
 
 
