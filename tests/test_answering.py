@@ -3220,3 +3220,9 @@ def test_a_rundown_asked_with_the_users_own_words_after_it_is_an_overview(answer
                            "CRC in their 2020 visit? I work nearby and I'm curious how bad it was.")
     assert answer.answer.startswith("**Staffordshire and West Midlands CRC (2020)**\n- **Staffordshire and West "
                                     "Midlands CRC (2020)** was rated **requires improvement** overall."), answer.answer
+
+
+def test_a_kind_of_college_in_english_words_is_no_body_missing_from_the_index(answerer: Answerer) -> None:
+    answer = ask(answerer, "Which further education college did Thames Valley team up with for prison release work?")
+    assert not answer.abstained and "Milton Keynes College" in answer.citations[0].quote, answer.answer
+    assert ask(answerer, "did kids at mossbourne academy do well?").abstained  # (a name no report uses)

@@ -282,8 +282,8 @@ class BodyNames:
             return False
         if PLACE_NOUN.search(match.group(0)):  # ("people leaving prison", "ppl leaving prison": no place named)
             return not places_named(name)
-        if pattern is LEARNING_NAMED:
-            return not any(map(self.unknown_word, name.split()))
+        if pattern is LEARNING_NAMED:  # (a kind of school or college in English words: "further education college")
+            return not any(self.unknown_word(w) and not english(w) for w in name.split())
         return bool(match.group(1)) and len(name.split()) < 2
 
 
