@@ -1633,3 +1633,11 @@ def test_a_programme_named_or_described_lists_the_reports_naming_it(tmp_path: Pa
         ("Northby", 2019, "Children in care meet their social workers often and their views shape their plans.")])
     answer = answerer.ask(AskRequest(question=question))
     assert {item.body for item in answer.items} == {"Eastvale", "Westmoor"}, answer.answer
+
+
+def test_a_plural_abbreviation_asked_is_read_as_the_words_the_report_spells_it_in(tmp_path: Path, embeddings) -> None:
+    text = ("## Leadership\n\nSince the previous inspection, there have been four directors of children's services, "
+            "including an interim director. Leaders know their services well.\n")
+    answerer = one_report(tmp_path, embeddings, "Eastvale", "1 March 2024", text, "Good")
+    answer = answerer.ask(AskRequest(question="how many DCSs had Eastvale had since the previous inspection?"))
+    assert answer.answer.startswith("**four**"), answer.answer  # (not "does not mention DCSs")

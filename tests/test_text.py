@@ -768,7 +768,8 @@ def test_a_name_described_by_another_hyphenated_before_it_is_the_name_after() ->
 
 @pytest.mark.parametrize("question", ["which councils failed their ofsted in 2023",
                                       "which councils failed their ofsted (inadequate) in 2023",
-                                      "list the councils that flunked their last ofsted inspection"])
+                                      "list the councils that flunked their last ofsted inspection",
+                                      "which las failed (inadequate) there ofsted inspection in 2022"])  # (typed)
 def test_failing_an_ofsted_is_being_rated_inadequate(question: str) -> None:
     from service.answering.grades import plain_grades
     assert "rated inadequate" in plain_grades(question)[0]

@@ -50,7 +50,8 @@ PLAIN_GRADES = [  # everyday names of the grades, read as the grade itself
      "requires improvement or inadequate"),
     *((re.compile(rf"\bsecond[- ](?:{said})(?:\s+possible)?\s+(?:grade|rating|mark|judge?ment|score)s?\b", re.I), grade)
       for said, grade in (("best|highest|top", "good"), ("worst|lowest", "requires improvement"))),
-    (re.compile(r"\b(?:flunk(?:ed|ing)?|fail(?:ed|ing)?)\s+(?:their|its|the|an?)\s+(?:[\w'’]+\s+){0,3}?(?:inspections?\b|"
+    (re.compile(r"\b(?:flunk(?:ed|ing)?|fail(?:ed|ing)?)\s+(?:\([^()]*\)\s+)?(?:their|there|its|the|an?)\s+"
+                r"(?:[\w'’]+\s+){0,3}?(?:inspections?\b|"
                 r"ofsteds?\b(?!\s+inspections?\b))", re.I),
      "were rated inadequate"),
     (re.compile(rf"\b({CALLED}|were|was|is|are|be|been)\s+excellent\b", re.I), r"\1 outstanding"),

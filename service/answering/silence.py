@@ -146,8 +146,9 @@ def unmentioned(tools: Tools, scope: Scope) -> str | None:
     # "City of Westminster")
     for name in said or tools.written_as_names(grades.besides_grades(scope.topic_words)):
         columns = corpus.columns(name)
-        if not columns or not name[:1].isupper() or name.isupper() or len(_phrase_rows(corpus, name, columns, rows)):
-            continue  # (the body's reports name it: first, cheap)
+        if not columns or not name[:1].isupper() or name.rstrip("s").isupper() or len(_phrase_rows(corpus, name,
+                                                                                                  columns, rows)):
+            continue  # (an abbreviation, "DCSs", may be spelt out; the body's reports name it: first, cheap)
         using = np.unique(corpus.report_of[_phrase_rows(corpus, name, columns)])
         rare = said or min(corpus.reports_using(w, every) for w in content_words(name)) <= NAME_REPORTS  # (a
         if rare and 0 < len(using) <= NAME_REPORTS * len(every):  # name typed lower-case needs a rare word)

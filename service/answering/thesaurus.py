@@ -144,7 +144,7 @@ TERMS: dict[str, str] = {  # the reports' term: the everyday ways of saying it (
     "public law outline pre-proceedings care proceedings": r"going to court|court cases?|taken to court",
     "caseloads workloads": r"number of cases|how many cases|case numbers",
     "Local Safeguarding Children Board LSCB": r"safeguarding (board|partnership)|child protection partnership",
-    "director of children's services DCS": r"\bdcs\b|head of children'?s services",
+    "director of children's services DCS": r"\bdcss?\b|head of children'?s services",
     "joint targeted area inspection": r"\bjtais?\b",
     "regional adoption agency": r"\braas?\b",
     "newly qualified social workers": r"\bnqsws?\b",
