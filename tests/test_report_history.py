@@ -1641,3 +1641,16 @@ def test_a_plural_abbreviation_asked_is_read_as_the_words_the_report_spells_it_i
     answerer = one_report(tmp_path, embeddings, "Eastvale", "1 March 2024", text, "Good")
     answer = answerer.ask(AskRequest(question="how many DCSs had Eastvale had since the previous inspection?"))
     assert answer.answer.startswith("**four**"), answer.answer  # (not "does not mention DCSs")
+
+
+def test_since_then_compares_the_year_just_asked_with_what_came_after(history: Answerer) -> None:
+    first = history.ask(AskRequest(question="What overall grade did Northshire get in 2017?"))
+    since = history.ask(AskRequest(question="Has it improved since then?", session_id=first.session_id))
+    assert "from requires improvement (2017) to good (2022)" in since.answer, since.answer  # (not 2014 to 2017)
+
+
+def test_what_it_had_been_rated_at_the_previous_inspection_is_that_reports_grade(history: Answerer) -> None:
+    first = history.ask(AskRequest(question="How did Northshire do in its 2022 children's services inspection?"))
+    before = history.ask(AskRequest(question="What had it been rated at the previous full inspection?",
+                                    session_id=first.session_id))
+    assert "**Northshire (2017)** was rated **requires improvement** overall" in before.answer, before.answer

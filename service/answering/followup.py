@@ -205,7 +205,8 @@ def resolve(question: str, previous: Context | None, names: BodyNames, areas: Ar
         # again: "did that company run any other CRC?" "which other crcs did they own?": other than the first)
     text = THAT_GRADE.sub(f"{previous.grade} rating", text) if previous.grade else text  # ("that rating")
     if (at_the_time := THEN.search(text) and previous.years and not parse_years(text)):  # ("at the time": then,
-        text = THEN.sub(f"in {previous.years[0]}", text)  # and of the body asked about)
+        text = THEN.sub(lambda m: str(previous.years[0]) if re.search(r"\bsince\s+$", text[:m.start()], re.I)
+                        else f"in {previous.years[0]}", text)  # and of the body asked about; "since then": "since 2019")
     found = {b.body for b in names.find(text)}
     beside = bool(COMPARE.search(text)) and len(found) == 1 and not found & set(previous.bodies)  # "compare with X"
     if beside and THAT_COMPARED.match(text) and previous.bodies and not inherited:  # "how does that compare with
