@@ -3226,3 +3226,9 @@ def test_a_kind_of_college_in_english_words_is_no_body_missing_from_the_index(an
     answer = ask(answerer, "Which further education college did Thames Valley team up with for prison release work?")
     assert not answer.abstained and "Milton Keynes College" in answer.citations[0].quote, answer.answer
     assert ask(answerer, "did kids at mossbourne academy do well?").abstained  # (a name no report uses)
+
+
+def test_a_report_whose_sentences_on_the_topic_lean_the_other_way_is_not_listed(answerer: Answerer) -> None:
+    answer = ask(answerer, "Which probation providers had good provision for female offenders?")
+    assert "London NPS division" not in item_bodies(answer), answer.answer  # (its women's services were weak;
+    assert {"Merseyside CRC", "Wales CRC"} <= item_bodies(answer)          # "public-protection work was good")

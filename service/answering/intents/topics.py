@@ -77,6 +77,9 @@ def topical_rows(tools: Tools, scope: Scope, ids: list[str], ease: bool = False)
             best = [i for i in mine[np.argsort(-score[mine])][:CONSIDERED] if score[i] >= stands_out]
             found = [(float(f["dense"][i] if side_seen and side_only(ev.quote) else relevance[i]), ev) for i in best
                      if (ev := evidence_at(tools, int(rows[i]))) and any(names_in(ev.quote, n) for n in forms)]
+            if side_seen and any(not side_only(ev.quote) for _, ev in found):  # (its sentences on the topic judge
+                found = [(r, ev) for r, ev in found if not side_only(ev.quote)]  # it: "women's services ... were
+                # weak", not "public-protection work ... was good", which shares only "good" with the question)
             if (row := decide(found, scope)) is not None:
                 judged.append(row)
         top = max((strength for strength, _ in judged), default=0.0)
