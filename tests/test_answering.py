@@ -3232,3 +3232,10 @@ def test_a_report_whose_sentences_on_the_topic_lean_the_other_way_is_not_listed(
     answer = ask(answerer, "Which probation providers had good provision for female offenders?")
     assert "London NPS division" not in item_bodies(answer), answer.answer  # (its women's services were weak;
     assert {"Merseyside CRC", "Wales CRC"} <= item_bodies(answer)          # "public-protection work was good")
+
+
+def test_the_management_of_a_body_is_its_leadership_not_case_management(answerer: Answerer) -> None:
+    answer = ask(answerer, "What did inspectors think of the management at Essex CRC?")
+    assert answer.citations[0].quote == "Leadership at Essex CRC was strong.", answer.answer
+    cases = ask(answerer, "how was case management at dlnr?")
+    assert "Case management at DLNR CRC" in cases.citations[0].quote

@@ -40,7 +40,8 @@ TERMS: dict[str, str] = {  # the reports' term: the everyday ways of saying it (
     "leadership leaders": r"well[- ]run|run (well )?at the top|senior (management|managers)|management team|bosses|"
                           r"people in charge|top brass|those in charge|managed at the top|running the show|"
                           r"(people|those|whoever) running (them|things|it|the place|the (company|companies|crcs?))|"
-                          r"\bat the top\b(?! of)",
+                          r"\bat the top\b(?! of)|(?<!case )(?<!risk )(?<!performance )(?<!financial )(?<!data )"
+                          r"\bmanagement\b(?!\s+(?:of|oversight|information|board|systems?))",
     "women female": r"\bwom[ae]n\b|\bfemale\b|\bladies\b",
     "Through the Gate resettlement": r"prison release|leaving prison|released from (prison|custody)|"
                                      r"coming out of (prison|jail)|getting out of (prison|jail)|"
