@@ -45,9 +45,9 @@ REPORTS_OF = re.compile(r"\b(which|what) (reports|inspections)\b|\b(list|show)\b
                         r"\b(reports|inspections) (do you have|are there|have you got|does the index hold)\b|"
                         rf"{HOLDS_REPORTS}|" + TIMES_INSPECTED, re.I)
 FIGURES_ASKED = [
-    ("money", re.compile(r"\bhow (?:much|big|large|high)\b[^?]*\b(spend|spends|spent|cost|costs|costing|budgets?|grants?|"
-                         r"worth|pay|pays|paid|money|funding|funds|invest\w*|overspend\w*|deficits?|savings?|price|"
-                         r"fees?)\b|\bhow much money\b|\bhow many (?:pounds|quid|millions)\b|"
+    ("money", re.compile(r"\bhow (?:much|big|large|high)\b[^?]*\b(spend|spends|spent|cost|costs|costing|budgets?|"
+                         r"grants?|worth|pay|pays|paid|money|funding|funds|invest\w*|overspend\w*|deficits?|"
+                         r"savings?|price|fees?)\b|\bhow much money\b|\bhow many (?:pounds|quid|millions)\b|"
                          r"\bwhat (?:was|is|were|are) (?:the|its|their) (?:\w+ )?(?:cost|budget|price|value|spend)\b",
                          re.I)),
     ("share", re.compile(r"\b(percentage|proportion|share|per ?cent|percent|fraction)\b|%", re.I)),

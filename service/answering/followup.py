@@ -49,7 +49,8 @@ ASKS_ANEW = re.compile(r"(?!(?:what|how)\s+about\b)(?:what|which|who|how|why|did
                        r"(?=\s+(?:did|do|does|was|were|is|are|has|have|had|will|would)\b))\b",
                        re.I)  # a question of its own after "and" ("and what grade did it get ...?", "and when was
 # it published?"; not "and when they went back?": the same question then)
-SAME_THEN = re.compile(r"^\W*(?:and\s+|so\s+)?(?:what|how)\s+(?:had|has|was|were|is|did)\s+(?:it|that|this|they|things)\s+"
+SAME_THEN = re.compile(r"^\W*(?:and\s+|so\s+)?(?:what|how)\s+(?:had|has|was|were|is|did)\s+"
+                       r"(?:it|that|this|they|things)\s+"
                        r"(?:been|be|look|looked|do|done|go|gone)?\s*(?:like\s+)?(?:at|in|on|for|the|before|previously|"
                        r"last|the\s+time)\b", re.I)  # a question of what was just asked, of another time
 THAT_THING = re.compile(r"\b(was|is|did|does)\s+(that|this)\b|\b(of|about|on|in)\s+(that|this)\W*$", re.I)  # that one
@@ -206,7 +207,8 @@ def resolve(question: str, previous: Context | None, names: BodyNames, areas: Ar
     text = THAT_GRADE.sub(f"{previous.grade} rating", text) if previous.grade else text  # ("that rating")
     if (at_the_time := THEN.search(text) and previous.years and not parse_years(text)):  # ("at the time": then,
         text = THEN.sub(lambda m: str(previous.years[0]) if re.search(r"\bsince\s+$", text[:m.start()], re.I)
-                        else f"in {previous.years[0]}", text)  # and of the body asked about; "since then": "since 2019")
+                        else f"in {previous.years[0]}", text)  # and of the body asked about; "since then":
+        # "since 2019")
     found = {b.body for b in names.find(text)}
     beside = bool(COMPARE.search(text)) and len(found) == 1 and not found & set(previous.bodies)  # "compare with X"
     if beside and THAT_COMPARED.match(text) and previous.bodies and not inherited:  # "how does that compare with

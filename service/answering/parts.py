@@ -64,7 +64,8 @@ def _points_back(part: str) -> bool:
     return bool(said) and said[0] in ("which", "what") and not set(said) - STOPWORDS - ONLY_POINTING
 
 
-PERSONAL_AFTER = re.compile(r"(?<=[?.!])\s+(?:I|I'm|I’m|I've|I’ve|I'd|I’d|we|we're|we’re|my|our)\b[^?]*[.!]?\s*$")
+PERSONAL_AFTER = re.compile(r"(?<=[?.!])\s+(?:I|I'm|I’m|I've|I’ve|I'd|I’d|we|we're|we’re|my|our)\b"
+                            r"[^?]*[.!]?\s*$")
 # (the user's words about themselves after the question)
 THEIR_VISIT = re.compile(r"\b(?:in|on|at|during|from)\s+(?:their|its|the|that|this)\s+(?:(?:19|20)\d\d\s+)?(?:visit|"
                          r"inspection)\b", re.I)  # (which report: "in their 2020 visit")

@@ -13,8 +13,8 @@ from service.answering.organisations import latest_per_body
 
 OTHER_YEAR = 0.5       # (z-score units) a sentence dated to years the question does not ask about
 SINCE = re.compile(r"\b(since|compared (with|to)|up from|down from)\b", re.I)  # (a change up to now: of now too)
-SNAPSHOT = re.compile(r"^\W*(?:at|as at|as of|on)\s+\d{1,2}(?:st|nd|rd|th)?\s+[A-Z][a-z]+\s+(?:19|20)\d\d\b", re.I)  # a count
-# taken on a day, told first: the report's own figures
+SNAPSHOT = re.compile(r"^\W*(?:at|as at|as of|on)\s+\d{1,2}(?:st|nd|rd|th)?\s+[A-Z][a-z]+\s+(?:19|20)\d\d\b",
+                      re.I)  # a count taken on a day, told first: the report's own figures
 LATEST_BONUS = 0.5     # (z-score units; the frozen halves are the same from 0 to 1)
 
 
