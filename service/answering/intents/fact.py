@@ -30,6 +30,7 @@ MAX_SENTENCES = 3       # a fact: the sentences that state it
 MAX_GRADES = 8          # a grade: each report's
 MAX_OPEN = 6            # an open question across reports: the best sentence of each of the best reports
 COUNT_SAID = re.compile(r"\b(?:how many|number of)\s+([^?]*)", re.I)  # what a count question counts, in its words
+APPROXIMATELY = r"over|about|around|almost|nearly|approximately|roughly|more than|fewer than|less than|under|at least"
 KEEP_WITHIN = 2.0       # z-score units below the best that still support the answer
 CLAIM_REPORTS = 8       # metadata claims are ranked for scopes of up to this many reports
 OFFERED = 8             # the best-ranked evidence an optional prose writer may cite
@@ -192,13 +193,14 @@ def lead(ev: Evidence, question: Question, counts: Counts | None = None) -> str 
 
 def _ranged(quote: str, figure: str) -> str:
     """The figure with the range it ends, when it ends one ("20–25% of decisions": 20–25%, not 25%; not a change
-    "from 12 to 25")."""
+    "from 12 to 25"), or with the word that says how near it is ("over 4,000")."""
     bare = re.escape(figure.rstrip("% "))
     for ending in (rf"\bbetween\s+(\d[\d,.]*)\s*%?\s+and\s+{bare}(?![\d,])",
                    rf"(?<!from )(?<![\d.,])(\d[\d,.]*)\s*%?\s*(?:–|-|to)\s*{bare}(?![\d,])"):
         if found := re.search(ending, quote):
             return f"{found.group(1)}–{figure}"
-    return figure
+    said = re.search(rf"\b({APPROXIMATELY})\s+(?={re.escape(figure)}(?![\d,]))", quote, re.I)
+    return f"{said.group(1).lower()} {figure}" if said else figure  # ("over 4,000", not "4,000")
 
 
 def fact_answer(evidence: list[Evidence], question: Question, book: CitationBook, session_id: str,
