@@ -144,8 +144,8 @@ def asked_beside(text: str, previous: Context, names: BodyNames) -> tuple[str, s
     both = [*before, other] if CHANGE_ASKED.search(text) else [other]
     years = " and ".join(sorted({str(m.published.year) for m in both}))
     text = re.sub(GRADE_BEFORE, r"\1", text, flags=re.I)  # ("the previous grade" is that report's grade)
-    if len(both) == 1:  # ("what had it been rated at the previous full inspection?": that report is chosen; its
-        text = EARLIER_REPORT.sub(" ", text) if not later else text  # words ask no grade before it)
+    if len(both) == 1 and not later:  # ("what had it been rated at the previous full inspection?": that report
+        text = EARLIER_REPORT.sub(" ", text)  # is chosen; its words ask no grade before it)
     return f"{text.rstrip(' ?')} ({body_label(other)}, {years})?", {m.report_id for m in both}
 
 

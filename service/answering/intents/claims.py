@@ -109,11 +109,11 @@ def areas_listed(tools: Tools, question: str) -> list[str]:
 
 def _beside_overall(claim: Claim, side: str) -> bool:
     """True when the judgement's grade is above (or, asked, below) the report's overall grade."""
-    meta, rank = claim.evidence.meta, {grade: i for i, grade in enumerate(GRADES)}
-    given = grades.grade_for(meta, claim.area)
+    meta, given = claim.evidence.meta, grades.grade_for(claim.evidence.meta, claim.area)
     if given is None or meta.overall is None:
         return False
-    return rank[given] < rank[meta.overall] if side in ABOVE else rank[given] > rank[meta.overall]
+    above = GRADES.index(given) < GRADES.index(meta.overall)  # (GRADES runs from outstanding down)
+    return above if side in ABOVE else GRADES.index(given) > GRADES.index(meta.overall)
 
 
 def _breakdown_order(claim: Claim, near: dict[str, float]) -> tuple[int, float]:
