@@ -96,6 +96,17 @@ def test_a_cases_risks_called_concerns_are_no_criticism() -> None:
     told = "Children told inspectors that their foster carers were fun and that they can tell their carers their worries."
     assert sentence_polarity(told).concern == 0  # (a child's own worries, not a finding)
     assert sentence_polarity("Chairs too often fail to follow up their concerns with managers.").concern == 1
+    shared = "Pupils who are missing from school are tracked and agencies share concerns at the earliest opportunity."
+    assert sentence_polarity(shared).concern == 0  # (concerns as work handled, not a finding)
+    assert sentence_polarity("Daily missing-from-care meetings quickly identify concerns.").concern == 0
+
+
+def test_a_finding_on_the_situation_its_opening_names_is_on_the_topic() -> None:
+    most = "When children have been missing from home or care, most, but not all, receive a return home interview."
+    assert sentence_polarity(most, {"care"}).kinds() == {"concern"}
+    hedged = ("When children go missing, return home interviews are not always completed to a consistent quality so "
+              "that learning is used well.")
+    assert sentence_polarity(hedged).kinds() == {"concern"}  # ("not always ... consistent"; the aim is no finding)
 
 
 def test_a_finding_held_back_or_late_is_a_concern() -> None:

@@ -26,6 +26,8 @@ ABSENT = "not stated"
 SCARCE = {"little", "few", "minimal", "minimum"}  # (deny only the verdict word they come before)
 NEGATORS = {"not", "no", "never", "nor", "without", "cannot", "hardly", "barely", "rarely", "neither",
             "absence"}  # ("an absence of robust oversight")
+HEDGES = {"always", "consistently", "yet", "routinely"}  # "not always completed to a consistent quality": the
+HEDGED_WITHIN = 6  # negation reaches this many words on, to the verdict on how it is done
 LESSENED = re.compile(r"(?:\w+ )?less|less \w+ly")  # "less" just before a verdict word (or before its adverb)
 THERE_BE = {"there is", "there are", "there was", "there were", "there has been", "there have been"}
 AFTER_WHICH = {"that", "had", "has", "have"}  # ("... that no children live", "the council had no children placed")
@@ -88,11 +90,14 @@ ABSENCE = re.compile(
     re.I)
 CONCERNS = {"concern", "concerns"}
 HOLDERS = {"their", "his", "her", "my", "your", "our"}  # (whose worries: a person's, not a finding)
+HANDLED = {"share", "identifi", "escal"}  # stems of what is done with concerns as work ("agencies share concerns",
+# "meetings quickly identify concerns"): the children's risks, handled, not a finding
 CASE_KINDS = {"abuse", "safeguarding", "welfare", "protection", "exploitation", "health"}
 NO_VERDICT = {"succession", "successive", "successively", "neglect", "missing"}  # words whose stem is a verdict
 # word's ("success", "neglected", "missed"), and are not one
 CONDITIONAL = re.compile(r"^\W*(when|whenever|if|unless|once)\b", re.I)  # (the situation a finding is of)
 TRAILING_CONDITION = re.compile(r",?\s+\b(?:if|unless)\b[^,;.]*(?=[.;]?\s*$)", re.I)
+PURPOSE = re.compile(r",?\s+\b(?:so that|in order to)\b[^;]*$", re.I)  # (an aim: "... so that learning is used well")
 CONCESSIVE = re.compile(r"^\W*(while|although|though|even though|despite|in spite of)\b", re.I)
 PRONOUN_START = re.compile(r"^\s*(and |but )?(it|its|they|their|this|these|which)\b", re.I)
 CLAUSE = re.compile(r"\s*[;:]\s*|,\s+(?=(and|but|while|whereas|although|though)\b)|\s+(?=(but|whereas)\b)")
@@ -153,12 +158,13 @@ def _clause_scores(clause: str) -> tuple[float, float, float]:
 def _score_token(result: Polarity, tokens: list[str], i: int, token: str) -> None:
     case_risk = token in CONCERNS and i and tokens[i - 1].rpartition("-")[2] in CASE_KINDS  # ("domestic abuse
     held = i and tokens[i - 1] in HOLDERS and stem(token) in NEG_STEMS  # ("tell their carers about their worries")
-    if token in NO_VERDICT or case_risk or held:  # concerns were present in a third of cases": the cases' risks,
+    handled = token in CONCERNS and any(stem(t) in HANDLED for t in tokens[max(0, i - 2):i])
+    if token in NO_VERDICT or case_risk or held or handled:  # concerns were present in a third of cases": the cases' risks,
         return  # not the inspectors'; a person's own worries neither; "a succession" is no success; "neglect" a topic
     key = stem(token)
     if token.endswith("ly") and i + 1 < len(tokens) and stem(tokens[i + 1]) in CUE_STEMS:
         return  # an adverb before a verdict word only says how much ("consistently poor" is no praise)
-    negated = any(negates(t) for t in tokens[max(0, i - 3):i]) or _scarce(tokens, i) \
+    negated = any(negates(t) for t in tokens[max(0, i - 3):i]) or _scarce(tokens, i) or _hedged(tokens, i) \
         or LESSENED.fullmatch(" ".join(tokens[max(0, i - 2):i])) is not None  # ("less positive", "less well")
     if key in IMP_STEMS and i and tokens[i - 1] == "to" and token in ("improve", "strengthen"):
         return  # an aim, not a gain ("the ability of managers to improve the quality of practice")
@@ -193,6 +199,10 @@ def _scarce(tokens: list[str], i: int) -> bool:
     return any(tokens[j] in SCARCE and (j == 0 or tokens[j - 1] not in {"a", "quite"}) for j in range(max(0, i - 2), i))
 
 
+def _hedged(tokens: list[str], i: int) -> bool:
+    return any(negates(tokens[j]) and tokens[j + 1] in HEDGES for j in range(max(0, i - HEDGED_WITHIN), i - 1))
+
+
 def _cue_follows(tokens: list[str], i: int) -> bool:
     return any(stem(t) in CUE_STEMS for t in tokens[i + 1:i + 4])
 
@@ -203,11 +213,13 @@ def _bump(result: Polarity, field: str, amount: float = 1.0) -> None:
 
 def sentence_polarity(sentence: str, topic: set[str] | None = None) -> Polarity:
     """Scores of the clauses that mention the topic (all clauses when none does or no topic is given), of the
-    main clause of a sentence that opens conceding something other than the topic."""
+    main clause of a sentence that opens conceding something other than the topic, or whose opening condition
+    names the topic (the situation its finding is of)."""
     main = main_clause(sentence)
-    conceded = {stem(w) for w in words(sentence[:len(sentence) - len(main)])}
-    parts = clauses(sentence if topic and topic & conceded else main)
-    if topic:
+    opening = topic and topic & {stem(w) for w in words(sentence[:max(sentence.find(main), 0)])}
+    situation = bool(opening and CONDITIONAL.match(sentence))  # ("When children go missing from care, most, but not
+    parts = clauses(sentence if opening and not situation else main)  # all, receive ...": a finding on what its
+    if topic and not situation:  # opening names; "Although caseloads are high, ...": the conceded part is one)
         about = [c for i, c in enumerate(parts) if topic & {stem(w) for w in words(c)}
                  or (i and PRONOUN_START.match(c) and topic & {stem(w) for w in words(parts[i - 1])})]
         parts = _list_item(about, topic) or about or parts
@@ -222,7 +234,7 @@ def main_clause(clause: str) -> str:
     supported": what it says is the second half; "While this is positive, and demonstrates ..., these developments
     had not ..."; "When risks do not reduce, or they escalate, pre-proceedings are initiated") and without a
     condition at its end ("... helps to find options if they cannot safely remain at home")."""
-    clause = TRAILING_CONDITION.sub("", clause) or clause
+    clause = PURPOSE.sub("", TRAILING_CONDITION.sub("", clause)) or clause
     if not (CONCESSIVE.match(clause) or CONDITIONAL.match(clause)):
         return clause
     rest = clause.split(",", 1)[1] if "," in clause else ""
