@@ -209,6 +209,18 @@ def test_praise_question_finds_essex_not_thames_valley(answerer: Answerer) -> No
     assert {item.verdict for item in answer.items} == {"positive"}
 
 
+def test_a_sentence_sharing_only_the_side_asked_lists_no_report(answerer: Answerer) -> None:
+    answer = ask(answerer, "Which reports mention services for women offenders, good or bad?")
+    assert "Durham Tees Valley CRC" not in item_bodies(answer)  # ("Overall rating: Good" shares only "good")
+    assert {"London NPS division", "Merseyside CRC", "Wales CRC"} <= item_bodies(answer)
+
+
+@pytest.mark.parametrize("question", ["which probation companies got good at helping people get back on their feet "
+                                      "when they walk out of jail", "who was good at supporting people leaving jail"])
+def test_leaving_jail_in_everyday_words_is_through_the_gate(answerer: Answerer, question: str) -> None:
+    assert {"London CRC", "Northumbria CRC"} <= item_bodies(ask(answerer, question))
+
+
 def test_grade_list_from_extracted_grades(answerer: Answerer) -> None:
     answer = ask(answerer, "Which providers were rated Good overall?")
     assert "Durham Tees Valley CRC" in item_bodies(answer)

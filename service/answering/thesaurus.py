@@ -43,8 +43,8 @@ TERMS: dict[str, str] = {  # the reports' term: the everyday ways of saying it (
                           r"\bat the top\b(?! of)|(?<!case )(?<!risk )(?<!performance )(?<!financial )(?<!data )"
                           r"\bmanagement\b(?!\s+(?:of|oversight|information|board|systems?))",
     "women female": r"\bwom[ae]n\b|\bfemale\b|\bladies\b",
-    "Through the Gate resettlement": r"prison release|leaving prison|released from (prison|custody)|"
-                                     r"coming out of (prison|jail)|getting out of (prison|jail)|"
+    "Through the Gate resettlement": r"(prison|jail) release|leav\w* (prison|jail|custody)|released from (prison|custody)|"
+                                     r"\bout of (prison|jail|custody)\b|"
                                      r"release from (prison|jail)|\bttg\b|(ready|prepar\w*) (\w+ ){0,2}for (their )?"
                                      r"release|prisoners? (leaving|being released|coming out)|resettl\w*|"
                                      r"before (their )?release|pre-?release",
