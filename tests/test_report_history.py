@@ -1654,3 +1654,12 @@ def test_what_it_had_been_rated_at_the_previous_inspection_is_that_reports_grade
     before = history.ask(AskRequest(question="What had it been rated at the previous full inspection?",
                                     session_id=first.session_id))
     assert "**Northshire (2017)** was rated **requires improvement** overall" in before.answer, before.answer
+
+
+@pytest.mark.parametrize("question", ["In 2022, where was the support for young people leaving care judged requires "
+                                      "improvement?", "where was support for care leavers judged requires improvement "
+                                      "in 2022"])
+def test_an_area_asked_in_everyday_words_after_where_is_a_grade_list(history: Answerer, question: str) -> None:
+    answer = history.ask(AskRequest(question=question))
+    assert answer.answer.startswith("Reports with that grade") and "**Northshire** (2022)" in answer.answer, \
+        answer.answer

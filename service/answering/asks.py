@@ -101,7 +101,7 @@ PLURALS = re.compile(ANY_OF + r"|\b(which|what)\s+([\w'’]+\s+){0,3}?(crcs|prov
                      r"boroughs|divisions|companies|organisations|areas|services|las|outfits|places)\b|"
                      r"^\s*which\s+ones\b|"
                      r"\bwhich\s+([\w'’-]+\s+)?(crc|provider|inspection|report|authority|council|borough|division)\b|"
-                     r"\b(in|for|at) which\b|(?:^|\s[-–:])\s*where\b|^\s*(list|name|show)\b|"
+                     r"\b(in|for|at) which\b|(?:^|\s[-–:]|^[^,?]{0,30},)\s*where\b|^\s*(list|name|show)\b|"
                      r"\bhow many\s+(\w+\s+){0,2}?(crcs|providers|inspections|"
                      r"reports|authorities|councils|boroughs|divisions|companies|organisations|las)\b|"
                      r"^\s*(the\s+)?(crcs|providers|councils|local authorities|authorities|las|probation companies|"

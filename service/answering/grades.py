@@ -10,6 +10,7 @@ from dataclasses import dataclass, field, replace
 from ingest.models import GRADES, Grade, ReportMeta
 from service.answering.areas import AreaNames, area_key
 from service.answering.evidence import Claim, Evidence, Pages, provenance_evidence, scan_pages
+from service.answering.thesaurus import in_reports_words
 from service.answering.text import A_YEAR, MONTH, content_words, stem, stems, without_framework, words
 
 GRADE_NAME = r"(requires?\s+improvement(\s+to\s+be\s+good)?|outstanding|good|inadequate)"  # a grade as written
@@ -192,10 +193,11 @@ def _year_near(before: str, after: str) -> int | None:
 
 
 def _area_near(before: str, after: str, areas: AreaNames) -> str | None:
+    """The area named next to a grade, read in the reports' terms ("young people leaving care": care leavers)."""
     for part in (before, after):
         if OVERALL.search(part):
             return None
-        area = areas.best(part)
+        area = areas.best(in_reports_words(part, lambda _: True))
         if area:
             return area
     return None
