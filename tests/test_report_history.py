@@ -1663,3 +1663,30 @@ def test_an_area_asked_in_everyday_words_after_where_is_a_grade_list(history: An
     answer = history.ask(AskRequest(question=question))
     assert answer.answer.startswith("Reports with that grade") and "**Northshire** (2022)" in answer.answer, \
         answer.answer
+
+
+def test_evidence_nearly_every_report_holds_singles_out_only_the_strongest(tmp_path: Path, embeddings) -> None:
+    """"Which councils had their IT systems knocked out?" listed 151 of 153 councils on "systems" (s52 Ofsted probe
+    T01): a topic that more than half the bodies in scope qualify for tells them apart by its strongest few."""
+    systems = ["There are effective systems in place to track children missing from education.",
+               "Leaders have strengthened the systems for personal education plans.", "Pressures on the system are "
+               "understood.", "The new recording system is not yet embedded.", "Systems to track pupils meet "
+               "statutory requirements.", "Clear systems support the designated officer.", "The case management "
+               "system is cumbersome.", "Performance systems are well used."]
+    rest = ("Children are seen promptly. Leaders know the area well. Foster carers are well supported. Care leavers "
+            "have good advice. Plans are reviewed on time. Managers oversee practice closely.")
+    answerer = councils_over(tmp_path, embeddings, [(town, 2022, f"{said} {rest}") for town, said in zip(TOWNS, systems)])
+    answer = answerer.ask(AskRequest(question="Which councils had their IT systems knocked out?"))
+    assert len(answer.items) <= 5, answer.answer
+
+
+def test_hackers_are_a_cyber_attack(tmp_path: Path, embeddings) -> None:
+    answerer = councils_over(tmp_path, embeddings, [
+        ("Eastvale", 2022, "A criminal cyber-attack in 2020 had a huge impact on the council's ability to manage its "
+                           "services. Children are seen promptly."),
+        ("Westmoor", 2022, "Early help is insufficiently targeted to meet the needs of children. Children are seen "
+                           "promptly."),
+        ("Northby", 2022, "The council has responded well to the risks of radicalisation. Cyber safety is taught.")])
+    for question in ("which councils got hacked?", "which councils were targeted by ransomware"):
+        answer = answerer.ask(AskRequest(question=question))
+        assert {item.body for item in answer.items} == {"Eastvale"}, answer.answer

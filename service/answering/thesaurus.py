@@ -114,6 +114,8 @@ TERMS: dict[str, str] = {  # the reports' term: the everyday ways of saying it (
     "mothers": r"\bmums?\b|\bmoms?\b|\bmothers?\b",
     "e-safety online safety": r"internet[- ]dangers?|online dangers?|staying safe online|internet safety|"
                               r"cyber[- ]?bullying",
+    "cyber-attack cyberattack": r"\bhack(?:ers?|ed|ing|s)?\b|ransomware|cyber[- ]?(?:crime|criminals?|incidents?)|"
+                                r"\b(?:it|computer) (?:systems? )?(?:outage|crash|attack)\w*",
     "pathway plans": r"transition (documents?|plans?)|leaving[- ]care plans?",
     "early help": r"help (families )?early|early (support|intervention)",
     "recruitment retention turnover agency staff": r"staff (leaving|churn|keep leaving)|churn|keep(ing)? staff|"

@@ -42,6 +42,7 @@ DENIAL = re.compile(r"(?<![‘'\"“])\b(?:no|lacks?|lack of|lacking|without|sho
                     r"absence of)\b", re.I)  # (a thing said to be missing; not a name's word: "‘No wrong door’")
 DENIED_WITHIN = 4      # ... in the words after the denial
 GENERIC_SHARE = 0.1    # a compound's head this share of the sentences use is generic ("work" of "unpaid work")
+TOO_BROAD = 0.5        # a share of the bodies in scope that a topic cannot single out (above it, the strongest few)
 MEANING_ALONE = 0.55   # the cosine at which a sentence is on the topic by meaning, whatever its words
 CONSIDERED = 6         # the report's best-ranked sentences that may decide its verdict
 
@@ -95,7 +96,17 @@ def topical_rows(tools: Tools, scope: Scope, ids: list[str], ease: bool = False)
             return qualified(stands_out - EASED, NEAREST, side_seen)  # (``ease``: none stands out, the nearest few)
         within_best = max(stands_out - EASED, float(score.max()) - BELOW_BEST)  # (some do: asked in other words
         return qualified(within_best, None, side_seen) if within_best < stands_out else first  # than the reports')
-    return chosen(True) or chosen(False)  # (only sentences that share just the side asked: the nearest there are)
+    listed = chosen(True) or chosen(False)  # (only sentences that share just the side asked: the nearest there are)
+    return listed if scope.names or ABSENT in scope.wanted else discerning(listed, tools, ids)
+
+
+def discerning(listed: list[Row], tools: Tools, ids: list[str]) -> list[Row]:
+    """The rows, or only the strongest few when more than ``TOO_BROAD`` of the bodies in scope qualify: evidence
+    that nearly every report holds ("pressures on the system", for "IT systems knocked out") tells none apart."""
+    bodies = {body_label(tools.library.reports[i]) for i in ids}
+    if len({body_label(row.meta) for row in listed}) <= TOO_BROAD * len(bodies):
+        return listed
+    return listed[:NEAREST]
 
 
 def _side_only(scope: Scope, topic: list[str]) -> Callable[[str], bool]:
