@@ -1690,3 +1690,23 @@ def test_hackers_are_a_cyber_attack(tmp_path: Path, embeddings) -> None:
     for question in ("which councils got hacked?", "which councils were targeted by ransomware"):
         answer = answerer.ask(AskRequest(question=question))
         assert {item.body for item in answer.items} == {"Eastvale"}, answer.answer
+
+
+@pytest.mark.parametrize("question", ["How do Northshire's 2022 grades stack up against Southvale's 2021 grades?",
+                                      "how did northshire measure up against southvale"])
+def test_stacking_up_against_another_body_compares_them(history: Answerer, question: str) -> None:
+    answer = history.ask(AskRequest(question=question)).answer
+    assert "| Overall grade |" in answer and "**Northshire (2022)**" in answer and "**Southvale (2021)**" in answer
+    assert "| Measure |" not in answer and "| Stack |" not in answer, answer
+
+
+@pytest.mark.parametrize(("question", "side"), [("What were Northshire and Southvale told to improve?", "Concerns"),
+                                                ("Northshire and Southvale - what did each of them do well? Anything "
+                                                 "in common?", "Strengths")])
+def test_a_side_asked_of_two_bodies_is_each_ones_side(history: Answerer, question: str, side: str) -> None:
+    """"Coventry and Bedford ... what were each of them told to improve? Any overlap?" abstained (s52 Ofsted probe
+    C01): what one body's report says on that side, for each body named, under its name."""
+    answer = history.ask(AskRequest(question=question))
+    northshire, southvale = answer.answer.split("\n\n**Southvale (2021)**")
+    assert northshire.startswith("**Northshire (2022)**") and f"**{side}**" in northshire and f"**{side}**" in southvale
+    assert {c.report_id for c in answer.citations} == {"northshire-2022", "southvale-2021"}

@@ -26,7 +26,7 @@ from service.answering.llm import Draft, ProseWriter
 from service.answering.mentions import BodyNames
 from service.answering.organisations import KIND_NOUNS, body_label, org_type, org_types_named
 from service.answering.programmes import programmes_described
-from service.answering.parts import same_comparison, two_parts
+from service.answering.parts import one_body_each, same_comparison, two_parts
 from service.answering.places import rejoined
 from service.answering.intent import intent_of
 from service.answering.scope import Scope, parse, without_names
@@ -162,7 +162,21 @@ class Answerer:
             scopes[1] = self.scope(replace(resolved, text=f"{parts[1].rstrip(' ?')} ({named})?"), filters)
             if not scopes[1].years and (same := [r for r in scopes[1].report_ids if r in scopes[0].report_ids]):
                 scopes[1].report_ids = same  # ("when was X last inspected and what grade did it get?": that one)
-        return [self.scope(resolved, filters)] if same_comparison(scopes) else scopes
+        if same_comparison(scopes):
+            return [self.scope(resolved, filters)]
+        return self.each_body(resolved, filters, scopes[0]) or scopes if len(scopes) == 1 else scopes
+
+    def each_body(self, resolved: Resolved, filters: Filters | None, scope: Scope) -> list[Scope]:
+        """"What were A and B each told to improve?": a list over the bodies named of what, of one body, would
+        be its report's side (an overview): each body's answer under its name. Empty when not so asked."""
+        if resolved.inherited or scope.intent != "list" or scope.conditions or scope.answer_type or \
+                len({b.body for b in scope.bodies}) < 2:  # ("what did they do well?" of a list: a list)
+            return []
+        each = {body: self.scope(replace(resolved, text=text), filters)
+                for body, text in one_body_each(resolved.text, scope.bodies).items()}
+        for one in each.values():
+            one.heading = ""  # (each answer names its body first)
+        return list(each.values()) if all(one.intent == "overview" for one in each.values()) else []
 
     def answer(self, scopes: list[Scope], session_id: str) -> tuple[Answer, CitationBook]:
         """One answer (and the evidence behind it); a question in two parts gets both, each under its own
@@ -183,7 +197,8 @@ class Answerer:
                 answer.answer = f"{scope.note}\n\n{answer.answer}"
         if len(answers) == 1:
             return answers[0], book
-        text = "\n\n".join(f"**{' '.join(scope.question.split())}**\n{a.answer}" for scope, a in zip(scopes, answers))
+        text = "\n\n".join(("" if scope.heading == "" else f"**{scope.heading or ' '.join(scope.question.split())}**\n")
+                           + a.answer for scope, a in zip(scopes, answers))
         return Answer(answer=text, abstained=all(a.abstained for a in answers), session_id=session_id,
                       citations=book.citations, items=[item for a in answers for item in a.items]), book
 

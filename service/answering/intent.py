@@ -29,7 +29,8 @@ OVERVIEW_WORDS = {stem(w) for w in """summary summarise summarize summarised ove
 # ("the next full inspection": which report, not what about; "how is X doing these days?": now, not a subject)
 COMPARE_WORDS = {stem(w) for w in """compare compared comparison comparing versus vs difference differences differ
     between against better worse change changed changes improve improved get got than side keep kept retain retained
-    maintain maintained stay stayed remain remained""".split()}  # ("did it keep that?")
+    maintain maintained stay stayed remain remained stack stacks stacked measure measures measured fare fares fared
+    """.split()}  # ("did it keep that?"; "how does X stack up, measure up, fare against Y?")
 # counts by year across reports: "each year", "over time", "how have grades changed"
 TREND = re.compile(r"\b(each|every|per|by|a)\s+year\b|\byear[- ](by|on)[- ]year\b|\b(annual|yearly)\b|"
                    r"\bover (the )?(years|time|period)\b|\btrends?\b|\bthrough the years\b|"
@@ -117,7 +118,9 @@ DIFFER = (r"differ|differs|differed|differing|(?<!a )(?<!any )(?<!real )(?<!big 
           r"different\s*\?")  # sets two apart: not "how many different owners", "different interventions", "made a
 # difference" (to children)
 COMPARE_CUE = re.compile(rf"\b(compar\w*|versus|vs\.?|v\.|{DIFFER})(?!\w)|\bwhich (was|is|were|did)\b[^?]*\b"
-                         r"(better|worse|higher|lower)\b|\b(better|worse) than\b", re.I)
+                         r"(better|worse|higher|lower)\b|\b(better|worse) than\b|\b(stack|stacks|stacked|measure|"
+                         r"measures|measured|match|matches|matched)\s+up\b|\b(fare|fares|fared)\b[^?]*\bagainst\b|"
+                         r"\bhow\s+(?:\w+\s+){0,3}against\b", re.I)  # ("how do X's grades stack up against Y's?")
 VERSUS = re.compile(r"\b(?:versus|vs\.?|v\.)(?!\w)", re.I)
 BETTER = re.compile(r"\b(better|worse|higher|lower|stronger|weaker|best|worst|or)\b", re.I)  # of two bodies named
 MORE_OR_LESS = re.compile(r"\b(more|fewer|less|higher|lower|greater|smaller|bigger)\b", re.I)  # (of two years' counts)

@@ -1,5 +1,5 @@
 """A question in two parts ("Which CRCs had unpaid work concerns, and which were praised for it?"): split, the
-second completed from the first. Also what completes a follow-up that refers to the topic just asked about
+second completed from the first; one asked of several bodies alike, once for each. Also what completes a follow-up that refers to the topic just asked about
 ("which were good at it?" after "which CRCs had problems with unpaid work?")."""
 
 from __future__ import annotations
@@ -12,8 +12,11 @@ from service.answering.verdict import CUE_STEMS
 from service.terms import STOPWORDS
 
 if TYPE_CHECKING:
+    from service.answering.name_spans import BodyMatch
     from service.answering.scope import Scope
 
+SHARED_ASKED = re.compile(r"(?<=[?.])\s*(?:and\s+)?(?:is\s+there\s+|was\s+there\s+)?(?:any|anything)\s+(?:overlap|"
+                          r"in common|similar\w*|shared)\b[^?]*\??\s*$", re.I)  # ("... Any overlap?": of both answers)
 ONLY_POINTING = {"one", "ones", "called", "named"}  # (a second part of these words and function words points back)
 SECOND_PART = re.compile(r",?\s+and\s+(?=(?:which|what|who|where|when|how|why)\b)|"
                          r";\s*(?=(?:and\s+)?(?:which|what|who|where|when|how|why)\b)", re.I)
@@ -110,3 +113,11 @@ def same_comparison(scopes: list[Scope]) -> bool:
     ("where were they strong and where did they fall short?"): one answer to the whole question answers both."""
     return len(scopes) == 2 and scopes[0].intent == scopes[1].intent in ("compare", "overview") and \
         set(scopes[0].report_ids) == set(scopes[1].report_ids)
+
+
+def one_body_each(question: str, bodies: list[BodyMatch]) -> dict[str, str]:
+    """The question once for each body it names, with the other bodies' names blanked ("what were A and B each
+    told to improve?": A's question, then B's)."""
+    named = list(dict.fromkeys(b.body for b in bodies))
+    return {body: SHARED_ASKED.sub("", "".join(" " if any(b.body != body and b.start <= i < b.end for b in bodies)
+                                               else c for i, c in enumerate(question))) for body in named}

@@ -97,6 +97,7 @@ class Scope:
     area: str | None = None                    # the judgement area named (None: overall, or none named)
     jargon: str = ""                           # the reports' terms for its everyday words ("domestic abuse")
     note: str | None = None                    # said before the answer ("No Devon report is dated 2024 ...")
+    heading: str | None = None                 # of its part of an answer in parts (else its question)
     undated: bool = False                      # no report of a body named is of the years asked (the note says so)
     kinds: set[str] | None = None              # kinds of organisation the named bodies are (none named: the index's)
 
