@@ -1710,3 +1710,18 @@ def test_a_side_asked_of_two_bodies_is_each_ones_side(history: Answerer, questio
     northshire, southvale = answer.answer.split("\n\n**Southvale (2021)**")
     assert northshire.startswith("**Northshire (2022)**") and f"**{side}**" in northshire and f"**{side}**" in southvale
     assert {c.report_id for c in answer.citations} == {"northshire-2022", "southvale-2021"}
+
+
+@pytest.mark.parametrize("question", ["What grade did the Local Safeguarding Children Board in Eastvale get in the "
+                                      "2014 review?", "how was eastvale's lscb rated"])
+def test_a_grade_a_sentence_gives_something_besides_the_areas_is_that_sentence(tmp_path: Path, embeddings,
+                                                                                 question: str) -> None:
+    """The LSCB's grade is a sentence of the report, not one of its judgement areas (s52 Ofsted probe F12 got
+    the council's six grades)."""
+    answerer = one_report(tmp_path, embeddings, "Eastvale", "23 May 2014", (
+        "Ratings stated in the sources:\nLeadership, management and governance: Inadequate\nChildren who need help "
+        "and protection: Inadequate\nChildren looked after and achieving permanence: Requires improvement\n\n"
+        "## Summary\n\nThe effectiveness of the Local Safeguarding Children Board (LSCB) is good.\n\nChildren wait "
+        "too long for help.\n"), "Inadequate")
+    answer = answerer.ask(AskRequest(question=question))
+    assert "(LSCB) is good" in answer.citations[0].quote and "**inadequate**" not in answer.answer, answer.answer

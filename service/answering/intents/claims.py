@@ -20,7 +20,7 @@ NEAR_AREA = 0.35       # (cosine) an area this near the words a grade is asked f
 AREA_WORDS = {stem(w) for w in "area areas aspect aspects part parts bit bits section sections".split()}  # no topic
 SOURCE = re.compile(r"\b(?:according to|per|in|from|by|at|during|at the time of)\s+(?:the|its|their|this|that|"
                     rf"ofsted['’]s)\s+(?:(?:{MONTH.pattern}\s+)?(?:19|20)\d\d\s+)?(?:ofsted\s+|hmi\w*\s+)?(?:re-?)?"
-                    r"(?:inspection|report|visit)s?(?:\s+report)?\b|"
+                    r"(?:inspection|report|visit|review)s?(?:\s+report)?\b|"
                     rf"{WHEN_INSPECTED.pattern}", re.I)  # when, where: not what
 BODY_KIND = re.compile(r"(?:['’]s)?\s+(?:probation\s+|children['’]?s\s+)?(?:compan(?:y|ies)|providers?|crcs?|"
                        r"councils?|services?|trusts?|divisions?|social\s+(?:care|services))\b", re.I)  # what it is
@@ -30,6 +30,8 @@ LISTED = re.compile(r"\s*(?:,|&|\band\b|\bplus\b|\bas well as\b)\s*", re.I)  # a
 ABOVE = {"higher", "better", "above", "stronger"}
 BESIDE_OVERALL = re.compile(r"\b(higher|better|above|stronger|lower|worse|below|weaker)\s+(?:than\s+)?(?:the\s+|its\s+|"
                             r"their\s+)?overall\b", re.I)  # an area graded otherwise than overall
+GRADE_STATED = re.compile(r"\b(?:is|was|are|were|been|be|remains?|judged|rated|graded)\s+(?:(?:to\s+be|as)\s+)?"
+                          r"(?:good|outstanding|inadequate|requires?\s+improvement)\b", re.I)  # a sentence's grade
 GRADED_FOR = re.compile(r"\b(?:for|on|in terms of)\s+((?:[\w'’-]+\s+){0,11}[\w'’-]+)\W*$", re.I)  # what a grade is for
 
 
@@ -86,6 +88,8 @@ def claims_asked(tools: Tools, scope: Scope) -> list[Claim]:
     if named or area is not None and not other:
         return named
     which_area = AREA_ASKED.search(scope.question) or EXTREME_AREA.search(scope.question)
+    if other and not which_area and _graded_in_text(tools, scope, other):
+        return []  # ("what grade did the safeguarding board get?": "The effectiveness of the LSCB is good")
     overall = [c for c in claims if c.area is None]
     if OVERALL_ASKED.search(scope.question) or grades.asks_yes_no_grade(scope.question):
         return overall  # ("rated overall": asked, whatever else is said; "was it rated good?": overall)
@@ -136,3 +140,16 @@ def _unnamed(scope: Scope) -> str:
         kind = BODY_KIND.match(text, end)
         text = text[:start] + " " + text[kind.end() if kind else end:]
     return text
+
+
+def _graded_in_text(tools: Tools, scope: Scope, other: list[str]) -> bool:
+    """True when a sentence of the reports in scope holds every word a grade is asked for (not those saying which
+    report: "in the 2014 review") and states a grade: what the report grades besides its judgement areas ("The
+    effectiveness of the Local Safeguarding Children Board (LSCB) is good")."""
+    corpus, said = tools.library.text, set(words(SOURCE.sub(" ", scope.question)))
+    columns = corpus.columns(" ".join(w for w in other if w in said))
+    if not columns:
+        return False
+    rows = tools.rows(scope.report_ids)
+    held = rows[corpus.holding(columns, rows) == len(columns)]
+    return any(GRADE_STATED.search(corpus.sentence(int(row))[4]) for row in held)
