@@ -27,6 +27,8 @@ from service.terms import Vocabulary, stack
 
 BATCH = 20  # reports read from the catalog per query (more keeps more freed memory in the heap)
 WASTE = 64 << 20  # bytes of replaced reports a spill file may hold beyond its live ones before it is rewritten
+BOILERPLATE_SHARE = 0.02  # a sentence this share of the reports print word for word is standard (boilerplate),
+BOILERPLATE_LEAST = 3     # ... and at least this many
 
 
 Counts = tuple[sparse.csr_matrix, sparse.csr_matrix]  # one report's (sentence, chunk) term counts
@@ -94,8 +96,9 @@ class Corpus:
         self.page_end = np.concatenate([_last_on_page(s.spans[:, 0]) for s in segments]) if segments \
             else np.zeros(0, bool)  # (a sentence a page break cuts short ends its page)
         self.quote_keys = np.concatenate([s.quote_keys for s in segments]) if segments else np.zeros(0, np.int64)
-        self.boilerplate = _boilerplate([s.quote_keys for s in segments]) | \
-            _boilerplate([_term_keys(c[0]) for c in counts])  # (before ``stack`` widens the blocks)
+        self.printed_by = np.maximum(_printed_by([s.quote_keys for s in segments]),  # (before ``stack`` widens
+                                     _printed_by([_term_keys(c[0]) for c in counts]))  # the blocks)
+        self.boilerplate = self.printed_by >= max(BOILERPLATE_LEAST, int(BOILERPLATE_SHARE * len(segments)))
         self.sentence_counts = stack([c[0] for c in counts], width)
         self.chunk_counts = stack([c[1] for c in counts], width)
         self.sentence_lengths = np.asarray(self.sentence_counts.sum(axis=1)).ravel()
@@ -254,12 +257,12 @@ class Corpus:
         return len(self.chunk_ids)
 
 
-def _boilerplate(keys: list[np.ndarray], share: float = 0.02, least: int = 3) -> np.ndarray:
-    """True for sentences that many reports print word for word (an inspectorate's standard paragraphs): they
-    say nothing about any one report. ``keys``: each report's sentence keys, equal for sentences alike (0: none)."""
+def _printed_by(keys: list[np.ndarray]) -> np.ndarray:
+    """How many reports print each sentence word for word (``BOILERPLATE_SHARE`` of them or more: an inspectorate's
+    standard paragraphs, which say nothing about any one report). ``keys``: each report's sentence keys, equal for
+    sentences alike (0: none)."""
     if not keys:
-        return np.zeros(0, dtype=bool)
-    many = max(least, int(share * len(keys)))
+        return np.zeros(0, dtype=np.int64)
     owner = np.repeat(np.arange(len(keys)), [len(k) for k in keys])
     flat = np.concatenate(keys)
     order = np.lexsort((owner, flat))
@@ -267,7 +270,7 @@ def _boilerplate(keys: list[np.ndarray], share: float = 0.02, least: int = 3) ->
     first = np.ones(len(flat), dtype=bool)  # each quote once per report
     first[1:] = (sorted_keys[1:] != sorted_keys[:-1]) | (owners[1:] != owners[:-1])
     quotes, reports = np.unique(sorted_keys[first], return_counts=True)
-    return np.isin(flat, quotes[(reports >= many) & (quotes != 0)])
+    return np.where(flat != 0, reports[np.searchsorted(quotes, flat)], 0)
 
 
 def _last_on_page(pages: np.ndarray) -> np.ndarray:

@@ -1725,3 +1725,26 @@ def test_a_grade_a_sentence_gives_something_besides_the_areas_is_that_sentence(t
         "too long for help.\n"), "Inadequate")
     answer = answerer.ask(AskRequest(question=question))
     assert "(LSCB) is good" in answer.citations[0].quote and "**inadequate**" not in answer.answer, answer.answer
+
+
+def test_which_single_area_is_an_area_asked(history: Answerer) -> None:
+    answer = history.ask(AskRequest(question="Which single area got the lowest grade in Northshire's 2014 "
+                                             "inspection?")).answer
+    assert answer.startswith("**Northshire (2014)** was rated **inadequate** for *Leadership, management and "
+                             "governance*"), answer
+
+
+def test_a_sentence_a_few_reports_print_alike_still_answers_of_a_body_named(tmp_path: Path, embeddings) -> None:
+    """"The local authority uses the 'Signs of Safety' model of social work." is printed by a few reports word for
+    word, so it was taken for an inspectorate's standard paragraph and never given of a body named (s52 Ofsted probe
+    F05); a paragraph a twentieth of the reports print still is."""
+    towns = [f"{a}{b}" for a in ("North", "South", "East", "West", "Upper", "Lower", "Great", "Little")
+             for b in ("vale", "moor", "by", "ham", "ton", "ley", "hurst", "field")]
+    model = "The local authority uses the Signs of Safety model of social work."
+    answerer = councils_over(tmp_path, embeddings, [
+        (town, 2017, f"{model if i < 3 else 'Social workers visit children regularly.'} Ofsted inspects services for "
+                     f"children and their families. Plans for {town}'s children are reviewed on time.")
+        for i, town in enumerate(towns)])
+    answer = answerer.ask(AskRequest(question="which social work practice model did Northvale use?"))
+    assert answer.citations and answer.citations[0].quote == model, answer.answer
+    assert not any("Ofsted inspects" in c.quote for c in answer.citations)

@@ -57,7 +57,8 @@ FIGURES_ASKED = [
 ]
 GRADED_PLACE = re.compile(r"^\W*(?:which|what)\s+(?:[\w'’&-]+\s+){0,3}?(?:facility|facilities|centre|center|"
                           r"children's home|home|school|nursery|setting|unit)\b", re.I)  # a place a grade was given
-AREA_ASKED = re.compile(r"\b(?:which|what)\s+(?:(?:judge?ment|inspection)\s+)?(?:areas?|judge?ments?|parts?|bits?|"
+AREA_ASKED = re.compile(r"\b(?:which|what)\s+(?:(?:judge?ment|inspection|single|one|particular|specific|"
+                        r"individual)\s+)?(?:areas?|judge?ments?|parts?|bits?|"
                         r"aspects?|sections?)\b|\bone\s+(?:area|bit|part|aspect|judge?ment)\b", re.I)  # of several
 PART_OF_A_THING = re.compile(r"\b(?:areas?|parts?|bits?|aspects?|sections?)\s+of\s+(?:the|its|their)\s+(?!(?:children['’]?s\s+)?"
                              r"(?:services?|work|provision|report|inspection|council|authority|local authority)\b)\w",

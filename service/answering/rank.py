@@ -40,6 +40,8 @@ W_DENSE, W_WORDS, W_CHUNK, W_TYPE = 0.6, 0.4, 0.3, 1.0
 W_COVERAGE = 0.5
 LEXICAL_TRUST = 2 / 3
 W_BOILERPLATE = 1.0   # a sentence many reports print word for word seldom answers anything about one
+WIDELY_PRINTED = 0.05  # ... and one this share of them print says nothing of a body named (fewer may: "The local
+                       # authority uses the Signs of Safety model of social work.")
 W_SIDE = 0.5          # a sentence leaning the side a finding is asked for (a weakness, a strength), or the other way
 W_CUT = 1.0           # a sentence a page break cut short, its end on the next page
 FINISHED = re.compile(r"[.!?:;)\]\"'’”]\s*$")
@@ -162,13 +164,15 @@ class Ranker:
         f = self.features(question, rows, claims)
         score = W_DENSE * zscores(f["dense"]) + W_WORDS * lexical_trust(f["said"]) * zscores(f["words"]) \
             + W_CHUNK * zscores(f["chunk"])
-        standard = self._standard(rows, question)
+        standard, named = self._standard(rows, question), question.topic_vector is not None  # (it names bodies: a
+        if named:  # standard paragraph many reports print says nothing of them; one a few print may)
+            standard &= self.corpus.printed_by[rows] >= WIDELY_PRINTED * len(self.corpus.report_ids)
         score[:len(rows)] -= W_BOILERPLATE * standard
         top = np.argsort(-score)[:REFINE]
         top = np.concatenate([top, np.setdiff1d(np.arange(len(rows), len(score)), top)])  # (every claim asked)
         topical = self._topic_cosines(question, top, rows, claims, f["dense"])
-        out, named = [], question.topic_vector is not None  # (it names bodies: a standard paragraph many reports
-        for i, cosine in zip(top, topical):                   # print says nothing of them)
+        out = []
+        for i, cosine in zip(top, topical):
             ev = self._evidence(int(i), rows, claims)
             if ev is None or named and ev.kind == "sentence" and standard[i]:
                 continue  # (their standard "the sources do not say" still counts)
