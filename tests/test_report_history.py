@@ -1748,3 +1748,19 @@ def test_a_sentence_a_few_reports_print_alike_still_answers_of_a_body_named(tmp_
     answer = answerer.ask(AskRequest(question="which social work practice model did Northvale use?"))
     assert answer.citations and answer.citations[0].quote == model, answer.answer
     assert not any("Ofsted inspects" in c.quote for c in answer.citations)
+
+
+def test_a_line_of_what_needs_to_improve_is_a_concern_whatever_its_words(tmp_path: Path, embeddings) -> None:
+    """Lines of "What needs to improve?" with a praise word and a verb late in them were read as strengths (s52
+    Ofsted probe O04, O05: "Consistent threshold decision-making, particularly when ...", "That ... plans have clear
+    timescales ...")."""
+    answerer = one_report(tmp_path, embeddings, "Eastvale", "5 July 2022", (
+        "## Summary\n\nStronger strategic leadership has led to improvements in much of the service.\n\nMany "
+        "children's needs are well met by social workers.\n\n## What needs to improve?\n\nConsistent threshold "
+        "decision-making, particularly when escalating statutory involvement when the criteria are met for child "
+        "protection enquiries.\n\nThat child protection plans have clear timescales for progress to be made.\n\n"
+        "## Help and protection\n\nChildren benefit from effective early help.\n"), "Requires improvement")
+    answer = answerer.ask(AskRequest(question="summarise the eastvale inspection")).answer
+    strengths = answer.split("**Strengths**")[1].split("**Concerns**")[0]
+    assert "Consistent threshold" not in strengths and "clear timescales" not in strengths, answer
+    assert "Consistent threshold" in answer.split("**Concerns**")[1].split("**Strengths**")[0], answer

@@ -35,10 +35,12 @@ TO_IMPROVE = re.compile(r"needs? to improve|areas? for (improvement|development)
 WEAK_GRADES = {"inadequate", "requires improvement"}
 HISTORY = 1.0  # a finding of years before its report's is told after those of the inspection
 LOWER_START = re.compile(r"^[^A-Za-z0-9]*[a-z]")
-NOMINAL_ITEM = re.compile(r"^\W*(?:The|How|Whether)\s+\w+(?:\s+and\s+\w+)?\s+(?:of|with|for|to|in|by)\b")
+NOMINAL_ITEM = re.compile(r"^\W*(?:The|How|Whether)\s+\w+(?:\s+and\s+\w+)?\s+(?:of|with|for|to|in|by)\b|"
+                          r"^\W*That\s+(?!is|was|this|these|those|it)\w")  # ("That plans have clear timescales")
 LIST_LINE = re.compile(r"[◼▪•●]|^\W*How\s+(well|quickly|effectively|accurately|consistently|far|often|swiftly|"
                        r"promptly|thoroughly)\b", re.I)  # a bullet, or an item that asks how well something is done
-CLAUSE_END = re.compile(r"[;:]|\s(?:so that|which|that|who|to ensure|in order to)\s", re.I)
+CLAUSE_END = re.compile(r"[;:]|\s(?:so that|which|that|who|to ensure|in order to|when|where|particularly|"
+                        r"especially|including)\s", re.I)  # ("Consistent decision-making, particularly when ...")
 OUTCOME_SECTION = re.compile(r"outcome|judge?ment|conclusion|verdict", re.I)
 OUTCOME_READ = 60       # an outcome comes early
 OTHER_INSPECTIONS = re.compile(r"\bother (ofsted )?inspections\b|\bprevious inspections?\b", re.I)  # (a section)
