@@ -1764,3 +1764,14 @@ def test_a_line_of_what_needs_to_improve_is_a_concern_whatever_its_words(tmp_pat
     strengths = answer.split("**Strengths**")[1].split("**Concerns**")[0]
     assert "Consistent threshold" not in strengths and "clear timescales" not in strengths, answer
     assert "Consistent threshold" in answer.split("**Concerns**")[1].split("**Strengths**")[0], answer
+
+
+def test_when_last_inspected_before_that_is_the_report_before_not_the_one_before_it(history: Answerer) -> None:
+    """"how did york do in 2022" then "when had it last been inspected before that, and how had things changed?"
+    gave the inspection before the 2017 report and both years to the first part (s52 Ofsted probe FU3)."""
+    first = history.ask(AskRequest(question="how did northshire do in 2022"))
+    answer = history.ask(AskRequest(question="when had it last been inspected before that, and how had things "
+                                             "changed?", session_id=first.session_id))
+    when, change = answer.answer.split("\n\n**how had things changed")
+    assert "(Northshire, 2017)?**" in when and "Northshire (2022)" not in when, answer.answer
+    assert "**Improved**: from requires improvement (2017) to good (2022)" in change, answer.answer

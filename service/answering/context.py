@@ -20,6 +20,8 @@ THAT_COMPARED = re.compile(r"^\W*(?:and\s+|so\s+)?(?:how\s+(?:does|did|do|is|was
 CHANGE_ASKED = re.compile(r"\b(better|worse|compar\w*|improv\w*|declin\w*|chang\w*|differ\w*|progress\w*|same|"
                           r"sorted|fixed|resolved|addressed|tackled|sustain\w*|maintain\w*|"
                           r"(keep|kept) (it|that|this|those) up)\b", re.I)
+LAST_DONE = re.compile(r"\b(?:last|previously|prior)\b(?=\s+(?:been\s+)?(?:inspected|visited|looked at|checked|"
+                       r"rated|judged|graded)\b)", re.I)  # ("when had it last been inspected before that?")
 SOME_YEARS = r"(?:a (?:couple|few) of|two|three|four|five|six|\d) years"  # ("and two years later?": the next report)
 EARLIER_REPORT = re.compile(GRADE_BEFORE + r"|"  # ("what was the previous grade?")
                             r"\b(previous|earlier|prior|preceding|former|last)\s+(full\s+)?(inspection|report|visit)\b|"
@@ -145,7 +147,8 @@ def asked_beside(text: str, previous: Context, names: BodyNames) -> tuple[str, s
     years = " and ".join(sorted({str(m.published.year) for m in both}))
     text = re.sub(GRADE_BEFORE, r"\1", text, flags=re.I)  # ("the previous grade" is that report's grade)
     if len(both) == 1 and not later:  # ("what had it been rated at the previous full inspection?": that report
-        text = EARLIER_REPORT.sub(" ", text)  # is chosen; its words ask no grade before it)
+        text = LAST_DONE.sub(" ", EARLIER_REPORT.sub(" ", text))  # is chosen; its words ask no grade before it,
+        # nor "when had it last been inspected before that?" the inspection before that report)
     return f"{text.rstrip(' ?')} ({body_label(other)}, {years})?", {m.report_id for m in both}
 
 

@@ -12,7 +12,7 @@ from datetime import date
 from service.answering.areas import AreaNames
 from service.answering.asks import AREA_ASKED, EXTREME_AREA, answer_type
 from service.answering.compose import CitationBook, abstain
-from service.answering.context import Context, bodies_reports, entities_in
+from service.answering.context import CHANGE_ASKED, Context, bodies_reports, entities_in
 from service.answering.dates import YEAR, in_calendar_years
 from service.answering.coverage import covered_places
 from service.answering.evidence import label
@@ -119,8 +119,10 @@ class Answerer:
         if context is None or len(parts := two_parts(asked)) != 2:
             return resolved
         each = [resolve(part, context, self.names, self.tools.areas) for part in parts]
-        return replace(resolved, parts=each) if each[0].only and each[1].only and each[0].only != each[1].only \
-            else resolved
+        changed = not each[1].only and CHANGE_ASKED.search(parts[1])  # ("when was it inspected before that, and
+        # how had things changed?": that report, then its body's change)
+        return replace(resolved, parts=each) if each[0].only and (each[1].only or changed) and \
+            each[0].only != each[1].only else resolved
 
     def answered(self, resolved: Resolved, filters: Filters | None,
                  session_id: str) -> tuple[list[Scope], Answer, CitationBook, Scope | None]:
