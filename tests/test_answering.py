@@ -221,6 +221,12 @@ def test_leaving_jail_in_everyday_words_is_through_the_gate(answerer: Answerer, 
     assert {"London CRC", "Northumbria CRC"} <= item_bodies(ask(answerer, question))
 
 
+def test_who_complains_frames_a_topic_list(answerer: Answerer) -> None:
+    answer = ask(answerer, "Which CRCs had staff complaining about too many cases or unmanageable workloads?")
+    assert "Essex CRC" in item_bodies(answer)  # ("69% of the staff interviewed said their workload was unmanageable")
+    assert "Derbyshire, Leicestershire, Nottinghamshire and Rutland CRC" not in item_bodies(answer), answer.answer
+
+
 def test_grade_list_from_extracted_grades(answerer: Answerer) -> None:
     answer = ask(answerer, "Which providers were rated Good overall?")
     assert "Durham Tees Valley CRC" in item_bodies(answer)

@@ -45,7 +45,9 @@ SCAFFOLD = {stem(w) for w in """
     put become became cover covers covered include includes included contain contains comprise comprises
     every each area areas place places back ago then recently currently ever lot bunch
     think thought view views opinion judge judged conclude concluded show showed shown""".split()}
-LIST_SCAFFOLD = {stem(w) for w in "publish published publication".split()}
+LIST_SCAFFOLD = {stem(w) for w in "publish published publication complain complained complaining complains "
+                                  "grumble grumbled grumbling moan moaned moaning".split()}  # (who says it: "staff
+# complaining about workloads" is about workloads; "complaints", a noun, stays a topic)
 RATING = {stem(w) for w in "rated rating ratings rate grade grades graded judged judgement judgment judgements "
                            "judgments overall effectiveness mark marks score scored performing performance "
                            "call called deem deemed consider considered label labelled labeled class classed "
