@@ -227,6 +227,26 @@ def test_who_complains_frames_a_topic_list(answerer: Answerer) -> None:
     assert "Derbyshire, Leicestershire, Nottinghamshire and Rutland CRC" not in item_bodies(answer), answer.answer
 
 
+@pytest.mark.parametrize("question", ["Which providers didn't get an overall grade, or the grade isn't given?",
+                                      "which providers had no overall grade?", "which reports were ungraded"])
+def test_reports_given_no_overall_grade_are_listed(answerer: Answerer, question: str) -> None:
+    ungraded = {m.report_id for m in answerer.library.reports.values() if m.overall is None}
+    answer = ask(answerer, question)
+    assert ungraded and {item.report_id for item in answer.items} == ungraded, answer.answer
+    assert_quotes_on_pages(answerer, answer)
+
+
+@pytest.mark.parametrize(("question", "wanted"), [("which crcs were not rated good?", {"requires improvement",
+                                                                                         "inadequate"}),
+                                                  ("which crcs weren't rated good or outstanding?",
+                                                   {"requires improvement", "inadequate"}),
+                                                  ("which crcs were not rated inadequate?", {"good",
+                                                                                              "requires improvement"})])
+def test_a_grade_denied_lists_the_others(answerer: Answerer, question: str, wanted: set[str]) -> None:
+    expected = {m.report_id for m in answerer.library.reports.values() if m.overall in wanted}
+    assert {item.report_id for item in ask(answerer, question).items} == expected
+
+
 def test_grade_list_from_extracted_grades(answerer: Answerer) -> None:
     answer = ask(answerer, "Which providers were rated Good overall?")
     assert "Durham Tees Valley CRC" in item_bodies(answer)

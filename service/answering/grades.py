@@ -42,6 +42,9 @@ NUMBERS = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "ei
 ANY_RATING = re.compile(r"\b(an?|any|some)\s+(overall\s+)?(rating|grade|judge?ment)\b|"
                         r"\b(were|was|been)\s+(rated|graded)\b", re.I)
 OVERALL = re.compile(r"\boverall\b", re.I)
+NEGATED = re.compile(r"(?:\bnot|n['’]t|\bbelow|\bshort of|\bless than)\s+(?:(?:rated|judged|graded|found|as|yet|quite|"
+                     r"even|been|given|awarded|get|got|receive|received|an?)\s+)*$", re.I)  # a grade denied ("never":
+# of every report, asked otherwise)
 BOTH = re.compile(r"\bboth\b|\beach of\b|\bevery one of\b", re.I)
 CLAUSE_BREAK = re.compile(r"\b(?:but|while|whereas|yet|then|and)\b|;")  # "good overall but RI for X": X is the second's
 CALLED = (r"call(?:ed)?|rated|judged|found|deemed|graded|considered|labell?ed|label|class(?:ed|ified)|regarded|"
@@ -167,15 +170,22 @@ def conditions(question: str, areas: AreaNames) -> list[Condition]:
     if ANY_AREA.search(question) and len(mentions) == 1:
         return [Condition(grade_of(mentions[0].group(0)), any_area=True)]
     out: list[Condition] = []
+    denied: set[str] = set()
     for i, mention in enumerate(mentions):
         between = question[mentions[i - 1].end() if i else 0:mention.start()]
         before = CLAUSE_BREAK.split(between)[-1]
         after = question[mention.end():mentions[i + 1].start() if i + 1 < len(mentions) else len(question)]
         area, grade = _area_near(before, after, areas), grade_of(mention.group(0))
         if out and re.fullmatch(r"[\s,]*(or|and/or)?[\s,]*", between, re.I) and out[-1].area == area:
-            out[-1].also.add(grade)  # "good or outstanding": either grade will do
+            if denied:  # "not good or outstanding": neither
+                _deny(out[-1], denied := denied | {grade})
+            else:
+                out[-1].also.add(grade)  # "good or outstanding": either grade will do
         else:
+            denied = {grade} if NEGATED.search(before) else set()  # ("which crcs were not rated good?")
             out.append(Condition(grade, area, year=_year_near(before, after)))
+            if denied:
+                _deny(out[-1], denied)
     years = sorted({int(y) for y in A_YEAR.findall(question)})
     if len(out) == 1 and len(years) >= 2 and BOTH.search(question):  # "outstanding in both 2019 and 2024"
         return [replace(out[0], year=year, also=set(out[0].also)) for year in years]
@@ -183,6 +193,14 @@ def conditions(question: str, areas: AreaNames) -> list[Condition]:
         for condition in out:
             condition.year = None
     return out
+
+
+def _deny(condition: Condition, denied: set[str]) -> None:
+    """The condition met by the grades below those ``denied`` ("not good": requires improvement or inadequate),
+    or, below the lowest, by every other ("not inadequate")."""
+    lowest = max(GRADES.index(g) for g in denied)
+    allowed = list(GRADES[lowest + 1:]) or [g for g in GRADES if g not in denied]
+    condition.grade, condition.also = allowed[0], set(allowed[1:])
 
 
 def _year_near(before: str, after: str) -> int | None:

@@ -28,7 +28,7 @@ from service.answering.graded_when import told_later
 from service.answering.text import MONTH, content_words, stem, stems
 from service.answering.thesaurus import in_reports_words, reports_words
 from service.terms import STOPWORDS
-from service.answering.verdict import cue_words, wanted_verdicts
+from service.answering.verdict import cue_words, negates, wanted_verdicts
 
 SCAFFOLD = {stem(w) for w in """
     which what where who whom when how why whose list name named one ones also other others either instead index
@@ -315,7 +315,7 @@ def about_grades_only(scope: Scope) -> bool:
     for mention in mentions:
         before = re.split(r"\b(?:but|and|while|whereas|or)\b", text[start:mention.start()])[-1]
         residue = [w for w in content_words(before) if stem(w) not in framing and not grades.grade_of(w)
-                   and not w.isdigit()]
+                   and not w.isdigit() and not negates(w.lower())]  # ("weren't rated good": a grade denied)
         if residue:
             return False
         start = mention.end()

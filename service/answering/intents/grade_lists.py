@@ -12,7 +12,7 @@ from service.answering import grades
 from service.answering.areas import area_key
 from service.answering.compose import Row
 from service.answering.evidence import label
-from service.answering.intents.overview import reasons
+from service.answering.intents.overview import ABOUT_THE_RATING, reasons, sentences
 from service.answering.organisations import body_label, group_by_body
 from service.answering.scope import Scope
 from service.answering.text import stem, words
@@ -40,6 +40,12 @@ UP_VERBS = {"risen", "rose", "climbed", "improved", "progressed"}
 DOWN_VERBS = {"fallen", "fell", "dropped", "slipped"}
 CONSECUTIVE = re.compile(r"\b(straight|directly|next|immediately|jump\w*|in one go)\b", re.I)
 NEVER = re.compile(r"\b(never|not once|at no (point|time))\b", re.I)
+UNGRADED_ASKED = re.compile(
+    rf"\b(?:no|without)\s+(?:an?\s+)?(?:overall\s+)?(?:rating|grade|judge?ment)s?\b|\bun(?:graded|rated)\b|"
+    rf"(?:\bnot|n['’]t|\bnever)\s+(?:been\s+)?(?:get|got|given|receive\w*|awarded|rated|graded)\b(?!\s+(?:as\s+)?"
+    rf"{grades.GRADE_NAME})|\b(?:rating|grade)\s+(?:is|was|isn['’]t|wasn['’]t)\s*(?:not\s+)?(?:given|stated|known)\b",
+    re.I)  # ("which providers didn't get an overall grade?", "... or the grade isn't given"; not "not rated good")
+UNGRADED_READ = 80  # a report says early that it gives no grade
 ASKS_WHY = re.compile(r"\bwhy\b|\breasons?\b|\bexplain\b|\bon what (grounds|basis)\b", re.I)
 
 
@@ -64,6 +70,17 @@ def never_rows(tools: Tools, scope: Scope, ids: list[str]) -> list[Row]:
         graded = [m for m in metas if m.overall]
         if graded and not any(grades.meets_all(m, scope.conditions, tools.areas) for m in graded):
             rows += list(filter(None, (overall_row(tools, m) for m in graded)))
+    return rows
+
+
+def ungraded_rows(tools: Tools, ids: list[str]) -> list[Row]:
+    """Each report in scope given no overall grade, citing what it says of its rating (else its opening)."""
+    rows = []
+    for report_id in ids:
+        if (meta := tools.library.reports[report_id]).overall is None:
+            read = sentences(tools, meta, UNGRADED_READ)
+            said = next((ev for ev in read if ABOUT_THE_RATING.search(ev.quote)), read[0] if read else None)
+            rows.append(Row(meta, "not stated", [said] if said else [], "no overall grade"))
     return rows
 
 

@@ -21,7 +21,8 @@ from service.answering import grades
 from service.answering.asks import comparison
 from service.answering.compose import CitationBook, Row, abstain, list_answer
 from service.answering.evidence import provenance_evidence, scan_pages
-from service.answering.intents.grade_lists import (NEVER, every_grade_rows, grade_changes, grade_rows, never_rows,
+from service.answering.intents.grade_lists import (NEVER, UNGRADED_ASKED, every_grade_rows, grade_changes, grade_rows,
+                                                   never_rows, ungraded_rows,
                                                   none_graded, overall_row, repeated)
 from service.answering.intent import SIDES, summary_of_many
 from service.answering.intents.overview import WEAK_GRADES, findings, outcome
@@ -31,7 +32,7 @@ from service.answering.scope import RATING, SCAFFOLD, Scope, about_grades_only, 
 from service.answering.text import content_words, has_date, stem
 from service.answering.thing_names import names_in
 from service.answering.tools import Tools
-from service.answering.verdict import CONCERN, POSITIVE, cue_words, sentence_polarity
+from service.answering.verdict import CONCERN, POSITIVE, cue_words, negates, sentence_polarity
 from service.schemas import Answer
 from service.spelling import english
 
@@ -100,6 +101,17 @@ def _graded_topic(tools: Tools, scope: Scope, book: CitationBook, session_id: st
     graded = [r for r in scope.report_ids if grades.meets_all(tools.library.reports[r], scope.conditions, tools.areas)]
     return list_answer(topical_rows(tools, replace(scope, topic_words=topic, topic=" ".join(topic)), graded),
                        book, session_id, "Reports with that grade that match")
+
+
+def _ungraded(tools: Tools, scope: Scope, book: CitationBook, session_id: str) -> Answer | None:
+    """"Which providers weren't given an overall grade?": the reports in scope with none."""
+    if scope.bodies or not UNGRADED_ASKED.search(scope.question) or grades.GRADE_MENTION.search(scope.question) or \
+            [w for w in scope.topic_words if stem(w) not in RATING | SCAFFOLD and not negates(w.lower())
+             and not UNGRADED_ASKED.fullmatch(w)]:
+        return None  # (a reason asked beside: "... because they took place before the rating method began?")
+    rows = ungraded_rows(tools, scope.report_ids)
+    return list_answer(rows, book, session_id, "Reports given no overall grade") if rows else \
+        abstain(session_id, "Every report in scope gives an overall grade.")
 
 
 def _never(tools: Tools, scope: Scope, book: CitationBook, session_id: str) -> Answer | None:
@@ -199,7 +211,7 @@ def _times_inspected(tools: Tools, scope: Scope, book: CitationBook, session_id:
                                                                  "reports in this index)")
 
 
-COMPOSERS = (_times_inspected, _changes, _graded_topic, _never, _verdict, _every_grade, _graded, _sides, _in_scope)
+COMPOSERS = (_times_inspected, _ungraded, _changes, _graded_topic, _never, _verdict, _every_grade, _graded, _sides, _in_scope)
 
 
 def verdict_asked(scope: Scope) -> str | None:
