@@ -1775,3 +1775,14 @@ def test_when_last_inspected_before_that_is_the_report_before_not_the_one_before
     when, change = answer.answer.split("\n\n**how had things changed")
     assert "(Northshire, 2017)?**" in when and "Northshire (2022)" not in when, answer.answer
     assert "**Improved**: from requires improvement (2017) to good (2022)" in change, answer.answer
+
+
+def test_keywords_with_a_month_range_ask_the_lead_inspector(history: Answerer) -> None:
+    answer = history.ask(AskRequest(question="Northshire children's social care inspection May-Jun 2017 lead "
+                                             "inspector")).answer
+    assert "led by **Tom Birch**" in answer, answer
+
+
+def test_whats_a_budget_asks_for_a_sum_of_money(history: Answerer) -> None:
+    answer = history.ask(AskRequest(question="whats northshire's annual childrens services budget in the 2022 report"))
+    assert answer.answer == "The Northshire (2022) report does not give any sums of money.", answer.answer

@@ -48,8 +48,10 @@ FIGURES_ASKED = [
     ("money", re.compile(r"\bhow (?:much|big|large|high)\b[^?]*\b(spend|spends|spent|cost|costs|costing|budgets?|"
                          r"grants?|worth|pay|pays|paid|money|funding|funds|invest\w*|overspend\w*|deficits?|"
                          r"savings?|price|fees?)\b|\bhow much money\b|\bhow many (?:pounds|quid|millions)\b|"
-                         r"\bwhat (?:was|is|were|are) (?:the|its|their) (?:\w+ )?(?:cost|budget|price|value|spend)\b",
-                         re.I)),
+                         r"\bwhat (?:was|is|were|are) (?:the|its|their) (?:\w+ )?(?:cost|budget|price|value|spend)\b|"
+                         r"\bwhat(?:['’]?s| is| was| were| are)\s[^?]{0,60}?\b(?:budget|spend(?:ing)?|funding|overspend|"
+                         r"deficit|costs?)\b(?=\s*(?:\?|$|in\b|for\b|of\b|at\b|according\b))",
+                         re.I)),  # ("whats thurrock's annual childrens services budget in the 2024 report")
     ("share", re.compile(r"\b(percentage|proportion|share|per ?cent|percent|fraction)\b|%", re.I)),
     ("rate", re.compile(r"\bper\s+(?:10,?000|1,?000|100,?000|ten thousand|thousand)\b|\brates?\s+(?:of|per)\b", re.I)),
     ("duration", re.compile(r"\bhow long\b|\bhow many\s+(hours|days|weeks|months|years)\b", re.I)),
@@ -142,7 +144,7 @@ def answer_type(question: str, named: bool = False) -> str | None:
         return "place"  # "which towns does X serve?", "where does X operate?": the places it covers
     if FREQUENCY_Q.search(question):
         return "frequency"  # "how often does the panel meet?": "monthly", "every six weeks"
-    if NUMBER_Q.search(question):
+    if NUMBER_Q.search(question) or figure_asked(question) == "money":  # ("whats X's annual budget?": a sum)
         return "number"
     if DATE_Q.search(question):
         return "date"

@@ -234,7 +234,7 @@ def _read_wants(scope: Scope, areas: AreaNames, graded: bool = False) -> None:
     rest = in_reports_words(without_preamble(rest), lambda w: stem(w) in frame)  # ("about community service at X":
     # unpaid work; "I'm reading up on X — what were ...?": what follows the dash)
     scope.topic_words = [w for w in content_words(rest) if stem(w) not in frame and not w.isdigit()
-                         and not MONTH.fullmatch(w)]
+                         and not all(MONTH.fullmatch(part) for part in w.split("-"))]  # ("Oct-Nov 2018": when)
     scope.names = proper_names(rest)
     cues = cue_words(rest) if scope.kind == "list" else set()
     scope.topic = " ".join(w for w in scope.topic_words if w not in cues) or " ".join(scope.topic_words)
