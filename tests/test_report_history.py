@@ -1786,3 +1786,27 @@ def test_keywords_with_a_month_range_ask_the_lead_inspector(history: Answerer) -
 def test_whats_a_budget_asks_for_a_sum_of_money(history: Answerer) -> None:
     answer = history.ask(AskRequest(question="whats northshire's annual childrens services budget in the 2022 report"))
     assert answer.answer == "The Northshire (2022) report does not give any sums of money.", answer.answer
+
+
+def test_for_each_after_two_reports_asks_of_both(history: Answerer) -> None:
+    """"who were the lead inspectors for each?" after comparing a body's two inspections (s52b Ofsted probe fu2
+    got one unrelated sentence of the earlier report)."""
+    first = history.ask(AskRequest(question="compare northshire 2017 and 2022"))
+    answer = history.ask(AskRequest(question="who were the lead inspectors for each?", session_id=first.session_id))
+    assert "led by **Tom Birch**" in answer.answer and "led by **Jane Ash**" in answer.answer, answer.answer
+
+
+def test_any_area_weaker_than_the_rest_gives_the_areas_grades_lowest_first(history: Answerer) -> None:
+    first = history.ask(AskRequest(question="How did Northshire do in its 2014 Ofsted inspection?"))
+    answer = history.ask(AskRequest(question="Was any area weaker than the rest?", session_id=first.session_id))
+    assert answer.answer.startswith("**Northshire (2014)** was rated **inadequate** for *Leadership, management and "
+                                    "governance*"), answer.answer
+
+
+def test_how_long_in_post_is_answered_by_since_when(tmp_path: Path, embeddings) -> None:
+    answerer = one_report(tmp_path, embeddings, "Eastvale", "27 June 2016", (
+        "## Summary\n\nA stable senior team is led by an experienced director of children's services (DCS).\n\n"
+        "Children's services in Eastvale are good.\n\n## Leadership\n\nThe DCS has been in post since June 2010.\n\n"
+        "Caseloads are manageable.\n"), "Good")
+    answer = answerer.ask(AskRequest(question="How long had Eastvale's DCS been in post in 2016?"))
+    assert answer.citations[0].quote == "The DCS has been in post since June 2010.", answer.answer

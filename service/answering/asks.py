@@ -16,7 +16,7 @@ TERM_ASKED = re.compile(r"^\W*(?:what\s+(?:is|are|does|do)\s+|what['’]?s\s+|de
                         r"(?:an?\s+|the\s+)?([\w'’ -]+?)\s*(?:stand\s+for|mean|do)?\W*$", re.I)  # a term's meaning
 NUMERIC = re.compile(r"\b(more than|over|above|at least|greater than|exceeding|fewer than|less than|under|below|"
                      r"at most)\s+(?:about\s+)?(\d[\d,]*(?:\.\d+)?)\s*(%|per ?cent)?", re.I)
-NUMBER_Q = re.compile(r"\bhow (many|much|big|large|high)\b|\bnumbers?\b(?!\s+of\s+(?:ways|reasons|areas|issues))|\bwhat (\w+ ){0,2}(percentage|proportion|share|number|fraction|"
+NUMBER_Q = re.compile(r"\bhow (many|much|big|large|high|long)\b|\bnumbers?\b(?!\s+of\s+(?:ways|reasons|areas|issues))|\bwhat (\w+ ){0,2}(percentage|proportion|share|number|fraction|"
                       r"average|per ?cent|size|rate)\b|\b(number|percentage|proportion|share) of\b|\baverage\b|"
                       r"\bwhat\b[^?]{0,60}\b(?:rate|percentage)\b|\b(?:rate|percentage)\s*(?:in\s+(?:19|20)\d\d\s*)?\??\s*$",
                       re.I)  # ("what was X's turnover rate", "X 2018 social worker turnover rate")
@@ -61,7 +61,8 @@ GRADED_PLACE = re.compile(r"^\W*(?:which|what)\s+(?:[\w'’&-]+\s+){0,3}?(?:faci
                           r"children's home|home|school|nursery|setting|unit)\b", re.I)  # a place a grade was given
 AREA_ASKED = re.compile(r"\b(?:which|what)\s+(?:(?:judge?ment|inspection|single|one|particular|specific|"
                         r"individual)\s+)?(?:areas?|judge?ments?|parts?|bits?|"
-                        r"aspects?|sections?)\b|\bone\s+(?:area|bit|part|aspect|judge?ment)\b", re.I)  # of several
+                        r"aspects?|sections?)\b|\b(?:one|any)\s+(?:area|bit|part|aspect|judge?ment)\b", re.I)  # of
+# several ("was any area weaker than the rest?")
 PART_OF_A_THING = re.compile(r"\b(?:areas?|parts?|bits?|aspects?|sections?)\s+of\s+(?:the|its|their)\s+(?!(?:children['’]?s\s+)?"
                              r"(?:services?|work|provision|report|inspection|council|authority|local authority)\b)\w",
                              re.I)
@@ -157,8 +158,10 @@ NOT_GRADED = re.compile(rf"(?:\bnot|n['’]t|\bnever|\bbelow|\bshort of|\bless t
                         rf"quite|even|been)\s+)*{grades.GRADE_NAME}\b", re.I)  # ("which part wasn't good?")
 
 
-WEAKEST = re.compile(r"\b(weakest|worst|lowest|poorest|least (?:good|strong))\b", re.I)
-STRONGEST = re.compile(r"\b(strongest|best|highest|top)\b", re.I)
+WEAKEST = re.compile(r"\b(weakest|worst|lowest|poorest|least (?:good|strong)|(?:weaker|worse|lower|poorer) than "
+                     r"(?:the )?(?:rest|others))\b", re.I)  # ("was any area weaker than the rest?")
+STRONGEST = re.compile(r"\b(strongest|best|highest|top|(?:stronger|better|higher) than (?:the )?(?:rest|others))\b",
+                       re.I)
 
 EXTREME_AREA = re.compile(rf"(?:{WEAKEST.pattern}|{STRONGEST.pattern})\s+(?:area|part|aspect|judge?ment|bit|section)s?\b|"
                           rf"(?:{AREA_ASKED.pattern})[^?]*(?:{WEAKEST.pattern}|{STRONGEST.pattern})", re.I)

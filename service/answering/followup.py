@@ -55,6 +55,7 @@ SAME_THEN = re.compile(r"^\W*(?:and\s+|so\s+)?(?:what|how)\s+(?:had|has|was|were
                        r"last|the\s+time)\b", re.I)  # a question of what was just asked, of another time
 THAT_THING = re.compile(r"\b(was|is|did|does)\s+(that|this)\b|\b(of|about|on|in)\s+(that|this)\W*$", re.I)  # that one
 THEY_OR_IT = re.compile(r"\b(it|its|that|this|they|them|their)\b", re.I)
+EACH_OF = re.compile(r"\b(?:each|both|either|respectively)\b", re.I)  # of the reports just discussed
 PAST = re.compile(r"\b(did|was|were|had)\b", re.I)
 THE_INSPECTION = re.compile(r"\bthe\s+(?:lead\s+)?(?:inspectors?|inspection|report|visit)\b", re.I)
 THAT_REPORT = re.compile(r"\b(that|this|the same|these|those) (inspections?|reports?|visits?)\b", re.I)
@@ -142,6 +143,11 @@ def resolve(question: str, previous: Context | None, names: BodyNames, areas: Ar
     if WHICH_ONES.match(text) and previous.report_ids and (len(previous.report_ids) > 1 or LIST_ASKED.match(
             previous.resolved) or SOME_ASKED.match(previous.resolved)):  # "which ones?" after "were any rated good?"
         return Resolved(re.sub(r"^\s*how many\b", "which", strip_appendix(previous.resolved), flags=re.I))
+    cited = sorted({m.published.year for m in names.reports if m.report_id in previous.report_ids and m.published})
+    if EACH_OF.search(text) and len(set(previous.bodies)) == 1 and len(cited) > 1 and not names.find(text) \
+            and not YEAR.search(text):  # ("who were the lead inspectors for each?" after two of its reports)
+        return Resolved(f"{text.rstrip(' ?')} ({previous.bodies[0]}, {' and '.join(map(str, cited))})?",
+                        inherited=True, only=set(previous.report_ids))
     if HOW_MANY_THAT.match(text) and LIST_ASKED.match(previous.resolved):  # "how many is that?" after a list
         return Resolved(LIST_ASKED.sub("how many ", strip_appendix(previous.resolved), count=1))
     if not previous.mentions and TOPIC_BACK.match(text) and not OF_THEM.search(text) and not THEY.search(text) \

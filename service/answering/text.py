@@ -54,7 +54,10 @@ KIND_WORDS = {  # a quantity of each kind in words ("two-thirds", "four people",
                         rf"{NOT_COMPOUND}", re.I),
     "rate": re.compile(r"\bper (?:ten|a hundred|one hundred) thousand\b", re.I),
     "duration": re.compile(r"\b(one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|a few|several|"
-                           r"a|an)\s*-?\s*(hours?|days?|weeks?|months?|years?)\b(?!\s+old)", re.I),
+                           r"a|an)\s*-?\s*(hours?|days?|weeks?|months?|years?)\b(?!\s+old)|"
+                           r"\b(?:been|in post|in (?:the |their |her |his )?(?:role|post|job|position))\s+(?:\w+\s+){0,2}?"
+                           r"since\s+(?:(?:\d{1,2}\s+)?[A-Z][a-z]+\s+)?(?:19|20)\d\d\b", re.I),  # ("has been in post
+    # since June 2010": how long)
 }
 ENTITY = re.compile(r"[A-Z][\w'’&-]+(?:\s+(?:of\s+|and\s+)?[A-Z][\w'’&-]+)*")  # a name: "Working Links"
 MONTH = re.compile(r"\b(january|february|march|april|may|june|july|august|september|october|november|december|"
