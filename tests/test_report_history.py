@@ -1810,3 +1810,26 @@ def test_how_long_in_post_is_answered_by_since_when(tmp_path: Path, embeddings) 
         "Caseloads are manageable.\n"), "Good")
     answer = answerer.ask(AskRequest(question="How long had Eastvale's DCS been in post in 2016?"))
     assert answer.citations[0].quote == "The DCS has been in post since June 2010.", answer.answer
+
+
+def test_a_report_year_beside_a_figures_span_of_years_picks_the_report(tmp_path: Path, embeddings) -> None:
+    """"Torbay 2018 report - what was average school attendance for looked after children in 2016/17?" read only
+    2016/17 and answered from the 2016 report (s52b Ofsted probe f14)."""
+    answerer = councils_over(tmp_path, embeddings, [
+        ("Eastvale", 2016, "The average attendance of children looked after was 95.7% in 2014-15."),
+        ("Eastvale", 2018, "In 2016/17, the average school attendance for children looked after was 96%.")])
+    answer = answerer.ask(AskRequest(question="Eastvale 2018 report - what was average school attendance for looked "
+                                              "after children in 2016/17?"))
+    assert answer.citations[0].report_id == "eastvale-2018" and "96%" in answer.answer, answer.answer
+
+
+def test_a_share_asked_leads_with_the_share_whose_clause_says_it(tmp_path: Path, embeddings) -> None:
+    """"what share of kids in care were living over 20 miles from home?" led with "93%" of a sentence on homes
+    outside the area (s52b Ofsted probe f03)."""
+    answerer = one_report(tmp_path, embeddings, "Eastvale", "24 August 2018", (
+        "## Children in care\n\nOf the kids in care living in residential children's homes, 93% live far from "
+        "home, outside the authority area.\n\nIn May 2018, 27% of children looked after were placed more than 20 "
+        "miles away.\n"), "Good")
+    answer = answerer.ask(AskRequest(question="In Eastvale's 2018 inspection, what share of kids in care were living "
+                                              "over 20 miles from home?"))
+    assert answer.answer.startswith("**27%**"), answer.answer

@@ -174,7 +174,11 @@ def parse_years(question: str) -> list[tuple[int, int]]:
               if not (PERIOD_BEFORE.search(question[:m.start()]) and m.group(0).count(" ") > 1)]  # ("in the
     # year before its 2024 inspection": a time in 2024's report; "five years before its 2022 report": before)
     if spans:
-        return spans
+        dated = [int(YEAR.search(m.group(0)).group(0)) for m in REPORT_YEAR.finditer(question)]
+        outside = [y for y in dated if not any(lo <= y <= hi for lo, hi in spans)]
+        bounded = len(spans) == 1 and 0 < spans[0][0] and spans[0][1] < 9999  # (not "the year before 2019")
+        return [(outside[0], outside[0])] if len(outside) == 1 and bounded else spans  # ("Torbay 2018
+        # report - attendance in 2016/17": the 2018 report; 2016/17 dates what it counts)
     years = [int(y) for y in dict.fromkeys(YEAR.findall(question))]
     if len(years) == 1 and (beside := YEAR_BESIDE.search(question)):  # "in 2019 than the year before": 2018 too
         said = next(word for word in beside.groups() if word).lower()

@@ -177,12 +177,14 @@ def count_told_first(tools: Tools, question: Question, ranked: list[Evidence], a
     one whose figure's own clause is nearest in meaning to what is asked (``about``) first, when clearly nearer
     than the best's: "235 children are being looked after by the local authority", not "2,343 children had been
     identified ... as being in need", both counts of children."""
-    if question.answer_type != "number" or question.figure not in (None, "count") or not counted_asked(question.text):
+    share = question.figure == "share"  # (a share asked alike: "27% ... placed more than 20 miles from home", not
+    if question.answer_type != "number" or not share and (  # "30 live in ... homes, of whom 93% live outside")
+            question.figure not in (None, "count") or not counted_asked(question.text)):
         return ranked
     asked, given = tools.vectors(about), set(quantities(question.text))  # (not a figure the question gives: "over 21")
     def nearness(ev: Evidence) -> float:
-        counting = [f for f in quantities(ev.quote, "count") if f not in given
-                    and tools.counts_asked(question.text, ev.quote, f)]
+        counting = [f for f in quantities(ev.quote, "share" if share else "count") if f not in given
+                    and (share or tools.counts_asked(question.text, ev.quote, f))]
         return max((float(asked @ tools.vectors(unit_of(ev.quote, f, CLAUSE_WORDS))) for f in counting), default=-1.0)
     read = {id(ev): (nearness(ev), ev) for ev in ranked[:CLAUSE_READ] if ev.kind == "sentence" and ev.fit >= 1
             and ev.score >= ranked[0].score - CLAUSE_WITHIN}
