@@ -247,6 +247,23 @@ def test_a_grade_denied_lists_the_others(answerer: Answerer, question: str, want
     assert {item.report_id for item in ask(answerer, question).items} == expected
 
 
+def test_better_and_worse_between_two_inspections_are_both_between_them(answerer: Answerer) -> None:
+    answer = ask(answerer, "Merseyside CRC: what got better and what got worse between its first and second "
+                           "inspections?").answer
+    assert "do not say" not in answer and "Through the Gate work at Merseyside CRC had improved" in answer, answer
+    assert "worse than before" in answer
+
+
+def test_standards_or_ratings_listed_across_reports_are_grade_lists(answerer: Answerer) -> None:
+    outstanding = ask(answerer, "Which standards were rated outstanding anywhere, and for which provider?")
+    assert {item.verdict for item in outstanding.items} == {"grade"}, outstanding.answer
+    assert all(any(g == "outstanding" for g in answerer.library.reports[i.report_id].areas.values())
+               for i in outstanding.items)
+    every = ask(answerer, "List the overall ratings from all the reports published in 2020")
+    assert {i.report_id for i in every.items} == {m.report_id for m in answerer.library.reports.values()
+                                                  if m.published and m.published.year == 2020 and m.overall}
+
+
 def test_grade_list_from_extracted_grades(answerer: Answerer) -> None:
     answer = ask(answerer, "Which providers were rated Good overall?")
     assert "Durham Tees Valley CRC" in item_bodies(answer)

@@ -102,7 +102,7 @@ LIST_CUE = re.compile(ANY_OF + rf"|{TIMES_INSPECTED}" + r"|^\s*(list|name|show)\
                       rf"{WHO_DID_WELL}|{HOLDS_REPORTS}|"
                       rf"{ANY_PROBLEMS}", re.I)
 PLURALS = re.compile(ANY_OF + r"|\b(which|what)\s+([\w'’]+\s+){0,3}?(crcs|providers|inspections|reports|authorities|councils|"
-                     r"boroughs|divisions|companies|organisations|areas|services|las|outfits|places)\b|"
+                     r"boroughs|divisions|companies|organisations|areas|services|las|outfits|places|standards)\b|"
                      r"^\s*which\s+ones\b|"
                      r"\bwhich\s+([\w'’-]+\s+)?(crc|provider|inspection|report|authority|council|borough|division)\b|"
                      r"\b(in|for|at) which\b|(?:^|\s[-–:]|^[^,?]{0,30},)\s*where\b|^\s*(list|name|show)\b|"

@@ -37,7 +37,9 @@ ANY_AREA = re.compile(rf"\b(?:any|at least one|one or more)\s+(?:of\s+(?:the|its
                       r"(?:marks?|ratings?|grades?|standards?|areas?|judge?ments?)\b|(?:[\w-]+\s+)?(?:standards?|"
                       r"areas?|judge?ments?)\s+(?:\w+\s+)?(?:rated|judged|graded|as)\b)|\b(?:for|in)\s+(?:any|some)\s+"
                       r"(?:[\w-]+\s+)?(?:standards?|areas?|judge?ments?|parts?|aspects?)\b|\bfor\s+anything\b|\b(?:a|one)\s+"
-                      r"(?:[\w-]+\s+)?(?:standard|area|judge?ment)\s+(?:\w+\s+)?(?:rated|judged|graded)\b", re.I)  # (some area)
+                      r"(?:[\w-]+\s+)?(?:standard|area|judge?ment)\s+(?:\w+\s+)?(?:rated|judged|graded)\b|"
+                      r"^\W*(?:which|what)\s+(?:standards|areas|judge?ments)\s+(?:were|have\s+been|got)\s+(?:rated|judged|"
+                      r"graded)\b", re.I)  # (some area; "which standards were rated outstanding anywhere?")
 NUMBERS = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10}
 ANY_RATING = re.compile(r"\b(an?|any|some)\s+(overall\s+)?(rating|grade|judge?ment)\b|"
                         r"\b(were|was|been)\s+(rated|graded)\b", re.I)
@@ -288,7 +290,7 @@ def asks_for_grade(question: str) -> bool:
                              r"do|perform)\b|^\s*how good (is|are|was|were)\b|"  # ("what did ofsted rate X?", not
                              r"\bwhat (did|does|do) (ofsted|(the )?inspect(ors?|orate)|hmi\w*|they) rate\b|"  # a rate)
                              r"^\s*(is|are|was|were)\b[^?]*\bany good\b|\bgood or (bad|not|poor)\b|\b(bad|poor) or good\b", q)
-                or re.search(r"\b(rating|grade|judge?ment|mark|score)s?\s+(for|of|given to)\b|'s\s+(overall\s+)?(rating|grade|"
+                or re.search(r"\b(rating|grade|judge?ment|mark|score)s?\s+(for|of|given to|from|across)\b|'s\s+(overall\s+)?(rating|grade|"
                              r"judge?ment)\b|^\s*(ofsted\s+)?(overall\s+)?(rating|grade|judge?ment)\b|"
                              rf"\b(rating|grade|judge?ment|overall effectiveness)s?(\s+(by\s+|from\s+)?ofsted)?(\s+(in\s+)?"
                              rf"({MONTH.pattern}\s+)?(19|20)\d\d)?\W*$|\b(rating|grade|judge?ment)s?\s*\?", q)

@@ -15,6 +15,8 @@ if TYPE_CHECKING:
     from service.answering.name_spans import BodyMatch
     from service.answering.scope import Scope
 
+CHANGE_SIDE = re.compile(r"\bwhat\s+(?:(?:has\s+|have\s+)?got|went|has|have|had)?\s*(?:better|worse|improved|declined|"
+                         r"deteriorated|slipped)\b", re.I)  # a side of a change
 SHARED_ASKED = re.compile(r"(?<=[?.])\s*(?:and\s+)?(?:is\s+there\s+|was\s+there\s+)?(?:any|anything)\s+(?:overlap|"
                           r"in common|similar\w*|shared)\b[^?]*\??\s*$", re.I)  # ("... Any overlap?": of both answers)
 ONLY_POINTING = {"one", "ones", "called", "named"}  # (a second part of these words and function words points back)
@@ -45,6 +47,11 @@ def two_parts(question: str) -> list[str]:
     if len(parts) < 2 or len(parts[0].split()) < 3 or len(parts[1].split()) < 3 or _points_back(parts[1]):
         return [question]  # ("..., and how many": one; "how many ..., and which one is named?": asks of the first)
     first, second = parts[0].rstrip(" ,?") + "?", parts[1]
+    ends = [m.end() for m in CHANGE_SIDE.finditer(first)]
+    if (other := CHANGE_SIDE.match(second.lstrip())) and ends and ends[-1] == len(first.rstrip(" ?")) and \
+            (tail := second.lstrip()[other.end():]).strip(" ?"):
+        first = f"{first.rstrip(' ?')}{tail}"  # ("what got better and what got worse between its first and second
+        # inspections?": both between them)
     subject = re.match(r"^\s*(?:which|what|(?:were|was|are|did|do|have|had)\s+any)\s+((?:[\w'’-]+\s+){0,2}?(?:crcs|"
                        r"providers|councils|authorities|"
                        r"local authorities|las|reports|areas|organisations))\b", first, re.I)
