@@ -1833,3 +1833,17 @@ def test_a_share_asked_leads_with_the_share_whose_clause_says_it(tmp_path: Path,
     answer = answerer.ask(AskRequest(question="In Eastvale's 2018 inspection, what share of kids in care were living "
                                               "over 20 miles from home?"))
     assert answer.answer.startswith("**27%**"), answer.answer
+
+
+@pytest.mark.parametrize("question", ["which other councils have copied eastvale's open door approach?",
+                                      "eastvale's open door model - which other councils have picked it up or based "
+                                      "services on it?"])
+def test_which_other_councils_have_a_bodys_thing_leaves_that_body_out(tmp_path: Path, embeddings,
+                                                                       question: str) -> None:
+    """"X's model - which other councils have picked it up?" gave X's own report alone (s52c Ofsted probe T03)."""
+    answerer = councils_over(tmp_path, embeddings, [
+        ("Eastvale", 2018, "The Open Door approach helps teenagers on the edge of care."),
+        ("Westmoor", 2021, "Its programme, based on Eastvale's 'Open Door' model, helps children."),
+        ("Northby", 2022, "Children in Northby are seen promptly.")])
+    answer = answerer.ask(AskRequest(question=question))
+    assert {item.report_id for item in answer.items} == {"westmoor-2021"}, answer.answer

@@ -118,11 +118,12 @@ def of_one_kind(matches: list[BodyMatch], kinds: dict[str, str | None]) -> list[
 
 def without_owners(question: str, found: list[BodyMatch]) -> str:
     """The question with a body blanked out that it names only as the owner of a thing it asks which others have
-    ("which councils have copied North Yorkshire's 'No Wrong Door' approach?": the approach, wherever it is; not
-    "which other councils ...", which asks of the others)."""
+    ("which councils have copied North Yorkshire's 'No Wrong Door' approach?", "X's model - which other councils
+    have picked it up?": the approach, wherever it is; the owner's own reports are left out by the caller when
+    others are asked)."""
     owner = OWNS_A_THING.match(question, found[0].end) if len(found) == 1 else None
     owns = owner is not None and (owner.group(1) or re.search(r"['’]s?$", question[:found[0].end]))  # (a match
-    if not owns or not OTHERS_LISTED.search(question[:found[0].start]) or OTHER_ASKED.search(question):  # may end
-        return question                                                                       # with its "'s")
+    if not owns or not OTHERS_LISTED.search(question):  # may end with its "'s")
+        return question
     end = owner.end(1) if owner.group(1) else found[0].end
     return question[:found[0].start] + " " * (end - found[0].start) + question[end:]

@@ -12,7 +12,7 @@ from service.answering import grades
 from service.answering.areas import AreaNames
 from service.answering.asks import AREA_COVERED, NUMERIC, PLURAL_ORGS, WHO, answer_type, kind_of, numeric
 from service.answering.mentions import BodyMatch, BodyNames
-from service.answering.name_spans import without_owners
+from service.answering.name_spans import OTHER_ASKED, without_owners
 from service.answering.parts import without_preamble
 from service.answering.organisations import (DESCRIBED, INSPECTORATE_NAMES, KIND_NOUNS, ORG_TYPES, body_label,
                                              councils_placed, inspectorates_named, kind_listed, latest_per_body,
@@ -108,7 +108,9 @@ def parse(question: str, reports: list[ReportMeta], areas: AreaNames, names: Bod
     """Read a (stand-alone) question against the index's reports."""
     question, graded = grades.plain_grades(question)
     found = names.find(question)
+    owners: set[str] = set()  # ("which other councils copied X's 'No Wrong Door'?": X's reports left out)
     if (unowned := without_owners(question, found)) != question:  # ("which councils copied X's 'No Wrong Door'?")
+        owners = {r for b in found for r in b.report_ids} if OTHER_ASKED.search(question) else set()
         question, found = unowned, names.find(unowned)
     groups = council_groups(question, [b.end for b in found])  # ("London boroughs"; not "Kent County Council")
     bodies = [b for b in found if not any(a < b.end and b.start < z for a, z in groups)]
@@ -118,6 +120,7 @@ def parse(question: str, reports: list[ReportMeta], areas: AreaNames, names: Bod
     scope.kinds = {org_type(by_id[r]) or "" for b in bodies for r in b.report_ids if r in by_id} if bodies \
         else {org_type(m) or "" for m in reports}  # (a kind no report is of is a topic: "work with the police")
     scope.report_ids, scope.missing = _reports_in_scope(question, reports, bodies, years, kind)
+    scope.report_ids = [r for r in scope.report_ids if r not in owners]
     scope.missing = future_asked(question) or scope.missing  # ("when is X's next inspection due?")
     if bodies and not years and kind == "fact":  # (the report before the latest chosen: "previous" asks no more)
         question = scope.question = before_latest_blanked(question)
