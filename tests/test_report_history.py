@@ -1847,3 +1847,17 @@ def test_which_other_councils_have_a_bodys_thing_leaves_that_body_out(tmp_path: 
         ("Northby", 2022, "Children in Northby are seen promptly.")])
     answer = answerer.ask(AskRequest(question=question))
     assert {item.report_id for item in answer.items} == {"westmoor-2021"}, answer.answer
+
+
+def test_a_count_compared_is_each_reports_count_of_it(tmp_path: Path, embeddings) -> None:
+    """"How did they compare on overall grade and number of children in care?" filled the row with GCSE results
+    (s52c Ofsted probe C01)."""
+    answerer = councils_over(tmp_path, embeddings, [
+        ("Eastvale", 2016, "The proportion of children looked after who gain five GCSEs is low. Eastvale currently "
+                           "has 290 children looked after; this figure is high."),
+        ("Westmoor", 2016, "Half of the small number of children at this level achieved at least five GCSEs. At 12 "
+                           "October 2015, 69 children were being looked after by the local authority.")])
+    answer = answerer.ask(AskRequest(question="Eastvale and Westmoor both had reports out in 2016. How did they "
+                                              "compare on overall grade and number of children in care?")).answer
+    row = next(line for line in answer.splitlines() if line.startswith("| Number"))
+    assert "290 children looked after" in row and "69 children were being looked after" in row, answer

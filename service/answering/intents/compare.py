@@ -13,6 +13,7 @@ from service.answering.areas import area_key
 from service.answering.compose import CitationBook, abstain, markdown_table
 from service.answering.context import BOTH_TIMES, CHANGE_ASKED, EARLIER_REPORT, LATER_REPORT
 from service.answering.evidence import Evidence, label
+from service.answering.fit import CLAUSE_READ, count_told_first
 from service.answering.intents.changes import area_changes, area_grades, change, graded_areas
 from service.answering.intents.verdicts import WORSE, ever_rated, verdict
 from service.answering.intents.fact import answer_fact
@@ -21,7 +22,7 @@ from service.answering.organisations import body_label, group_by_body
 from service.answering.intent import ALWAYS, COMPARE_WORDS, HOW_RATED, OVERVIEW_WORDS, SIDES, over_time
 from service.answering.scope import RATING, Scope
 from service.answering.text import A_YEAR, content_words, stem, stems
-from service.answering.asks import sides_named
+from service.answering.asks import NUMBER_Q, sides_named
 from service.answering.thesaurus import reports_words
 from service.answering.tools import Tools
 from service.schemas import Answer, Item
@@ -180,9 +181,12 @@ def _aspects(scope: Scope, aspect: list[str]) -> list[tuple[str, Scope]]:
             for part in parts]
     if len(kept) < 2 or not all(words for _, words in kept):  # (one aspect: as the question writes it, "through
         named = said.group(1) if said and set(aspect) == set(content_words(said.group(1))) else " ".join(aspect)
-        return [(named, scope)] if aspect else [(scope.jargon, scope)] if scope.jargon else []  # the gate")
+        counted = replace(scope, answer_type="number") if NUMBER_Q.search(named) else scope  # ("on overall grade
+        return [(named, counted)] if aspect else [(scope.jargon, scope)] if scope.jargon else []  # and number of
+        # children in care": a figure; "through the gate")
     # (an aspect only in everyday words the reports never use: "on community payback" is on unpaid work)
-    return [(part, replace(scope, question=part, topic_words=words, jargon=reports_words(part), bodies=[]))
+    return [(part, replace(scope, question=part, topic_words=words, jargon=reports_words(part), bodies=[],
+                           answer_type="number" if NUMBER_Q.search(part) else scope.answer_type))
             for part, words in kept]
 
 
@@ -231,7 +235,11 @@ def _best_on(tools: Tools, meta: ReportMeta, scope: Scope, on: str = "") -> Evid
     if aspect and (claim := next((c for c in tools.claims([meta.report_id]) if c.answers != "grade"
                                   and aspect <= c.asked_by), None)):
         return claim.evidence
-    ranked = tools.ranker.rank(tools.of_scope(scope), tools.rows([meta.report_id]), limit=ASPECT_READ)
+    question = tools.of_scope(scope)
+    if question.answer_type == "number":  # ("on number of children in care": the count whose clause says it)
+        ranked = tools.ranker.rank(question, tools.rows([meta.report_id]), limit=CLAUSE_READ)
+        return next(iter(count_told_first(tools, question, ranked, on or " ".join(scope.topic_words))), None)
+    ranked = tools.ranker.rank(question, tools.rows([meta.report_id]), limit=ASPECT_READ)
     return next((ev for ev in ranked if stems(ev.quote) & topic), ranked[0]) if ranked else None
 
 
