@@ -1861,3 +1861,13 @@ def test_a_count_compared_is_each_reports_count_of_it(tmp_path: Path, embeddings
                                               "compare on overall grade and number of children in care?")).answer
     row = next(line for line in answer.splitlines() if line.startswith("| Number"))
     assert "290 children looked after" in row and "69 children were being looked after" in row, answer
+
+
+def test_a_self_introduction_before_the_ask_is_not_its_topic(history: Answerer) -> None:
+    """"I'm a councillor in Knowsley and want the gist of what Ofsted said about us ... - strengths, weaknesses,
+    what we need to fix." got three sentences on councillors (s52c Ofsted probe O03): the whole overview."""
+    answer = history.ask(AskRequest(question="I'm a councillor in Northshire and want the gist of what Ofsted said "
+                                             "about us in the 2022 inspection - strengths, weaknesses, what we need "
+                                             "to fix.")).answer
+    assert answer.startswith("**Northshire (2022)**") and "**Strengths**" in answer and "**Concerns**" in answer, \
+        answer

@@ -17,7 +17,7 @@ from service.answering.verdict import ABSENT
 SIDES = {stem(w) for w in """problem problems concern concerns weakness weaknesses failing failings criticism
     criticisms shortcoming shortcomings issue issues wrong worst bad strength strengths positive positives praise
     praised best good success successes well worry worries worried weak weaker weakest poor strong stronger strongest
-    negative negatives downside downsides upside upsides plus minus""".split()}
+    negative negatives downside downsides upside upsides plus minus fix fixing""".split()}  # ("what we need to fix")
 # ("what were the main problems at X": one side of an overview)
 OVERVIEW_WORDS = {stem(w) for w in """summary summarise summarize summarised overview tell about key main point points
     major biggest greatest why reason reasons badly poorly well so low high latest recent last newest most current

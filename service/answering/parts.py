@@ -81,11 +81,17 @@ THEIR_VISIT = re.compile(r"\b(?:in|on|at|during|from)\s+(?:their|its|the|that|th
                          r"inspection)\b", re.I)  # (which report: "in their 2020 visit")
 
 
+SELF_INTRO = re.compile(r"^\W*(?:I|I'm|I’m|I am|we're|we’re|we are)\s+(?:an?\s+|the\s+)?(?:[\w'’-]+\s+){0,4}?"
+                        r"(?:and\s+|,\s*)(?:(?:I|we)\s+)?(?:want|need|would like|'d like|’d like|am after|'m after|"
+                        r"’m after)\b(?:\s+to\s+(?:know|understand|see|get|find out))?", re.I)  # ("I'm a councillor
+# in Knowsley and want the gist of ...": who asks, not what)
+
+
 def without_preamble(text: str) -> str:
     """The user's words about themselves before a dash or colon that open a question complete after it, blanked
     ("I'm reading up on X — what were the big problems Ofsted flagged?": not "reading"; not "unpaid work - which
     CRCs had problems?", nor "bromley MEGA panel - what is it?", whose "it" they are)."""
-    for framing in (PERSONAL_AFTER, THEIR_VISIT):  # ("... in their 2020 visit? I work nearby and I'm curious")
+    for framing in (PERSONAL_AFTER, THEIR_VISIT, SELF_INTRO):  # ("... in their 2020 visit? I work nearby")
         text = framing.sub(lambda m: " " * len(m.group(0)), text, count=1)
     return PREAMBLE.sub(lambda m: " " * len(m.group(0)), text, count=1)
 

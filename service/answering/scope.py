@@ -31,7 +31,7 @@ from service.terms import STOPWORDS
 from service.answering.verdict import cue_words, negates, wanted_verdicts
 
 SCAFFOLD = {stem(w) for w in """
-    which what where who whom when how why whose list name named one ones also other others either instead index
+    which what where who whom when how why whose list name named one ones also other others either instead index us
     collection collections corpus database dataset archive
     inspection inspections inspected inspecting reinspection reinspections report reports reported reporting digest
     re-inspection re-inspections published dated
