@@ -208,6 +208,8 @@ def test_a_second_part_takes_the_first_parts_subject_and_topic() -> None:
     assert two_parts("who owned wales crc, and when was the fieldwork done?") == \
         ["who owned wales crc?", "when was the fieldwork done?"]  # ("when" opens a second part too)
     assert two_parts("what happened at essex and when") == ["what happened at essex and when"]
+    completed = "It mentions a partnership ending - with who and when? (Isle of Wight)"
+    assert two_parts(completed) == [completed]  # (the bodies a follow-up was completed with are no part's words)
     pointing = "How many of Durham Tees Valley's standards were judged outstanding in 2020, and which one is named?"
     assert two_parts(pointing) == [pointing]  # (a second part with nothing of its own asks of the first's answer)
     assert len(two_parts("difference between london nps and london crc - who they supervised and how many")) == 1

@@ -41,8 +41,9 @@ def two_parts(question: str) -> list[str]:
     """"Which CRCs had unpaid work concerns, and which were praised for it?" -> the two questions, the second
     completed from the first ("which CRCs were praised for unpaid work?"); one question stays one. What a
     follow-up was completed with ("... when was it and how did they do? (Dudley)") is of both parts."""
-    if (appendix := APPENDIX.search(question)) and len(parts := two_parts(question[:appendix.start()])) == 2:
-        return [f"{part.rstrip(' ?')} {appendix.group(1)}?" for part in parts]
+    if appendix := APPENDIX.search(question):  # (its words are no part's: "... with who and when? (X)" is one)
+        parts = two_parts(question[:appendix.start()])
+        return [f"{part.rstrip(' ?')} {appendix.group(1)}?" for part in parts] if len(parts) == 2 else [question]
     parts = SECOND_PART.split(question, maxsplit=1)
     if len(parts) < 2 or len(parts[0].split()) < 3 or len(parts[1].split()) < 3 or _points_back(parts[1]):
         return [question]  # ("..., and how many": one; "how many ..., and which one is named?": asks of the first)
