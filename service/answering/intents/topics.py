@@ -24,8 +24,8 @@ from service.answering.text import NUMBER, YEAR, content_words, no_finding, stem
 from service.answering.thing_names import names_in
 from service.answering.thesaurus import besides_everyday
 from service.answering.tools import Tools
-from service.answering.verdict import (ABSENT, CONCERN, IMPROVED, POSITIVE, Polarity, cue_words, happened_to_none,
-                                      is_absence, phrase_cues, sentence_polarity)
+from service.answering.verdict import (ABSENT, CONCERN, ENOUGH, IMPROVED, POSITIVE, Polarity, cue_words,
+                                      happened_to_none, is_absence, negates, phrase_cues, sentence_polarity)
 
 RELEVANT = 0.30        # strength (cosine + covered term weight) a report's evidence needs to be on the topic,
 MARGIN = 0.30          # and within this of the strongest report's evidence (set on the dev lists),
@@ -51,7 +51,9 @@ def topical_rows(tools: Tools, scope: Scope, ids: list[str], ease: bool = False)
     """Each report judged on its own best evidence for the topic (ranked by meaning and words): it qualifies
     when that evidence leans the way asked (concern, praise) and is nearly as strong as the best in scope."""
     cues = cue_words(scope.topic) | phrase_cues(scope.question)  # ("good feedback on": the side, not the topic)
-    topic = besides_everyday([w for w in scope.topic_words if w not in cues], scope.question, scope.jargon)
+    side = {w for w in scope.topic_words if negates(w.lower()) or w.lower() in ENOUGH} if scope.jargon else set()
+    topic = besides_everyday([w for w in scope.topic_words if w not in cues | side], scope.question, scope.jargon)
+    # ("weren't visiting people at home enough": home visits, the way asked aside)
     question = tools.question(scope.question, None, topic, scope.jargon)  # (an everyday phrase: the reports' term)
     rows = tools.rows(ids)
     if not len(rows):
