@@ -264,6 +264,12 @@ def test_standards_or_ratings_listed_across_reports_are_grade_lists(answerer: An
                                                   if m.published and m.published.year == 2020 and m.overall}
 
 
+def test_the_lowest_grade_named_beside_it_is_still_the_lowest_overall(answerer: Answerer) -> None:
+    answer = ask(answerer, "which providers got the lowest grade, inadequate, overall?")
+    assert {i.report_id for i in answer.items} == {m.report_id for m in answerer.library.reports.values()
+                                                   if m.overall == "inadequate"}, answer.answer
+
+
 def test_grade_list_from_extracted_grades(answerer: Answerer) -> None:
     answer = ask(answerer, "Which providers were rated Good overall?")
     assert "Durham Tees Valley CRC" in item_bodies(answer)

@@ -78,6 +78,8 @@ OWNERS_COUNTED = re.compile(r"\b(?:owned|own|owns|ran|run|runs|operated|operates
 # "which council runs the most children's homes?")
 MOST_INSPECTED = re.compile(r"\b(most|fewest|least)\s+(inspections|reports|inspected|often)\b|"
                             r"\binspected\s+(the\s+)?(most|least)\b", re.I)
+GRADE_WORDS = {stem(w) for w in "outstanding good requires improvement inadequate".split()}  # ("the lowest grade,
+# inadequate, overall": the grade said beside it)
 MOST_GRADED = re.compile(r"(?<!at )\b(most|fewest|least|more|fewer|"
                          r"(?:highest|greatest|largest|biggest|lowest|smallest)\s+number\s+of)\s+"
                          r"(?:['‘’\"“”]?[\w-]+['‘’\"“”]?\s+){0,2}?"
@@ -178,7 +180,8 @@ def quantity_asked(scope: Scope) -> bool:
     a grade, a date, a count of reports or a change of grade."""
     framing = RATING | {stem(w) for w in MOST_WORDS}
     sized = not {stem(w) for w in scope.topic_words} - framing and bool(scope.jargon)  # ("the biggest CRC": by the
-    residue = {stem(w) for w in [*scope.topic_words, *content_words(scope.jargon)]} - framing  # people supervised)
+    residue = {stem(w) for w in [*grades.besides_grades(scope.topic_words), *content_words(scope.jargon)]} - framing  #
+    # people supervised; not a grade: "the lowest grade, inadequate, overall")
     across = not scope.bodies and scope.kind == "fact" and bool(MOST_OF.search(scope.question) or (
         MOST_SAID.search(scope.question) and (scope.answer_type == "number" or sized)))
     between = len({b.body for b in scope.bodies}) >= 2 and bool(MORE_OF.search(without_names(
@@ -266,7 +269,7 @@ def intent_of(scope: Scope) -> str:
     if scope.kind == "list" and len(scope.report_ids) == 1 and scope.topic_words and not scope.conditions \
             and ABSENT not in scope.wanted:
         return "fact"  # ("which nps divisions were praised for X?" of the one NPS report: what it says on X)
-    extremes = RATING | RESULTS | {stem(w) for w in BEST_WORST.findall(scope.question)}
+    extremes = RATING | RESULTS | {stem(w) for w in BEST_WORST.findall(scope.question)} | GRADE_WORDS
     if BEST_WORST.search(scope.question) and named != 1 and residue <= extremes:
         return "rank"  # ("which councils had the worst results in 2024?": by grade, not a topic "results")
     if scope.kind == "list":
