@@ -1871,3 +1871,21 @@ def test_a_self_introduction_before_the_ask_is_not_its_topic(history: Answerer) 
                                              "to fix.")).answer
     assert answer.startswith("**Northshire (2022)**") and "**Strengths**" in answer and "**Concerns**" in answer, \
         answer
+
+
+def test_a_rate_whose_staff_the_sentence_leaves_unsaid_is_still_given(tmp_path: Path, embeddings) -> None:
+    """"what was the staff retention rate?" was said unstated though "retention rates have increased to 89%" (s52d
+    Ofsted probe FU4): whose rate it is, the sentence need not say."""
+    answerer = one_report(tmp_path, embeddings, "Eastvale", "5 July 2022", (
+        "## Leadership\n\nWorkforce stability has improved more recently and retention rates have increased to 89%."
+        "\n\nChildren are seen promptly.\n"), "Good")
+    answer = answerer.ask(AskRequest(question="what was Eastvale's staff retention rate in 2022?"))
+    assert answer.answer.startswith("**89%**"), answer.answer
+
+
+def test_a_long_chatty_grade_list_is_still_a_grade_list(history: Answerer) -> None:
+    """"I'm looking for the councils whose children's services were judged outstanding overall in reports published
+    during 2023 - can you list them?" fell through to sentences (s52d Ofsted probe G04)."""
+    answer = history.ask(AskRequest(question="I'm looking for the councils whose children's services were judged good "
+                                             "overall in reports published during 2022 - can you list them?")).answer
+    assert answer.startswith("Reports with that grade") and "**Northshire** (2022)" in answer, answer

@@ -96,7 +96,9 @@ WHO_DID_WELL = r"^\s*who\s+(did|does|do|has|have|was|were)\s+(well|badly|poorly|
                r"commended|credited|slammed|singled out|picked out|flagged)\b|^\s*which\s+(were|had|got|did|have)\b"
 # ("who did well at getting prisoners ready for release?", "who was complimented for ...", "which were good at
 # ...": which bodies)
-LIST_CUE = re.compile(ANY_OF + rf"|{TIMES_INSPECTED}" + r"|^\s*(list|name|show)\b|\b(which|what|where)\b|\bhow many\b|^\s*(the\s+)?(crcs|providers|"
+THOSE_WHICH = r"\b(?:the|all|any)\s+(?:crcs|providers|councils|local authorities|authorities|las|companies|" \
+              r"organisations)\s+(?:that|which|who|whose)\b"  # ("I'm looking for the councils whose ... were ...")
+LIST_CUE = re.compile(ANY_OF + rf"|{TIMES_INSPECTED}|{THOSE_WHICH}" + r"|^\s*(list|name|show)\b|\b(which|what|where)\b|\bhow many\b|^\s*(the\s+)?(crcs|providers|"
                       r"councils|local authorities|authorities|las|probation companies|companies|organisations)\b|"
                       rf"^\s*who\s+(were|was|have|had|got|received)\b|\blist(\s+(them|those|these|all|em))?\W*$|\blist of\b|"
                       rf"{WHO_DID_WELL}|{HOLDS_REPORTS}|"
@@ -110,7 +112,7 @@ PLURALS = re.compile(ANY_OF + r"|\b(which|what)\s+([\w'’]+\s+){0,3}?(crcs|prov
                      r"reports|authorities|councils|boroughs|divisions|companies|organisations|las)\b|"
                      r"^\s*(the\s+)?(crcs|providers|councils|local authorities|authorities|las|probation companies|"
                      r"companies|organisations|reports|inspections)\b|^\s*who\s+(were|have|had|got|received)\b|"
-                     rf"\blist\s*$|\blist of\b|{WHO_DID_WELL}|{ANY_PROBLEMS}", re.I)
+                     rf"\blist\s*$|\blist of\b|{WHO_DID_WELL}|{ANY_PROBLEMS}|{THOSE_WHICH}", re.I)
 
 
 def kind_of(question: str, bodies: list[BodyMatch]) -> str:

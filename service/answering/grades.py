@@ -213,7 +213,10 @@ def _year_near(before: str, after: str) -> int | None:
 
 
 def _area_near(before: str, after: str, areas: AreaNames) -> str | None:
-    """The area named next to a grade, read in the reports' terms ("young people leaving care": care leavers)."""
+    """The area named next to a grade, read in the reports' terms ("young people leaving care": care leavers);
+    none when "overall" follows it ("whose children's services were judged outstanding overall")."""
+    if re.match(r"\s*overall\b", after, re.I):
+        return None
     for part in (before, after):
         if OVERALL.search(part):
             return None

@@ -62,6 +62,8 @@ LIST_ASKED = re.compile(r"^\s*(which|who|where|what)\b", re.I)
 RANKED = stems("lowest highest top bottom best worst poorest weakest strongest")  # which grade: not what it is for
 COMMON = {stem(w) for w in "common usual typical frequent".split()}  # "the most common grade": the tally says
 GRADES_FRAME = stems("publish published publication why reasons never once")  # (of a grade list, besides grades)
+BODY_FRAME = stems("children's children services service")  # (the body's whole service: "whose children's
+# services were judged outstanding overall")
 AREA_FRAME = stems("support services service provision work practice quality help")  # (of an area named: "support
 # for care leavers judged inadequate" is that judgement)
 RECENCY = {stem(w) for w in "latest last recent newest current nowadays".split()}
@@ -308,11 +310,12 @@ def about_grades_only(scope: Scope) -> bool:
         return False
     text = without_names(scope.question, scope.bodies, kinds=scope.kinds)
     text = " " * len(preamble.group(0)) + text[preamble.end():] if (preamble := PREAMBLE.match(text)) else text
-    text = in_reports_words(text, lambda _: True)  # ("young people leaving care": care leavers)
+    text = in_reports_words(without_preamble(text), lambda _: True)  # ("young people leaving care": care leavers;
+    # "I'm looking for ...": who asks)
     for frame in (grades.ALL_AREAS, grades.ANY_AREA, grades.REPEATED, BRACKETED):  # (of every area, some area; how
         text = frame.sub(" ", text)  # often; the areas listed in brackets: "all four standards (assessment, ...)")
     areas = {stem(w) for c in scope.conditions if c.area for w in content_words(c.area)}
-    framing = SCAFFOLD | RATING | COUNTED | areas | GRADES_FRAME | (AREA_FRAME if areas else set())
+    framing = SCAFFOLD | RATING | COUNTED | areas | GRADES_FRAME | (AREA_FRAME if areas else BODY_FRAME)
     mentions = list(grades.GRADE_MENTION.finditer(text)) or [re.search(r"$", text)]
     start = 0
     for mention in mentions:

@@ -199,8 +199,9 @@ def figure_unstated(tools: Tools, scope: Scope) -> str | None:
     question, sentences = scope.question, lambda: _sentences(tools, scope)
     if scope.answer_type != "grade" and (rate := RATE_ASKED.search(question)) and \
             (said := _rate_words(rate.group(1), scope)):  # (not "what did ofsted rate X?")
-        stated = any(has_number(s) and stems(said) <= stems(s) for s in sentences())  # (all its words: "worker
-        return None if stated else f"the {said.lower()} rate"  # vacancy", not any figure of workers)
+        needed = stems(said) - STAFF or stems(said)  # (its words but whose: "staff retention" is stated by
+        stated = any(has_number(s) and needed <= stems(s) for s in sentences())  # "retention rates have increased
+        return None if stated else f"the {said.lower()} rate"  # to 89%"; "worker vacancy", not any worker figure)
     if scope.answer_type == "number" and (average := AVERAGE_ASKED.search(question)):
         said = average.group(1).split()  # (its last word, what is averaged: "caseload")
         stated = any(has_number(s) and (stems(said[-1]) <= stems(s) or AVERAGE_SAID.search(s))
