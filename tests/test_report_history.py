@@ -1889,3 +1889,12 @@ def test_a_long_chatty_grade_list_is_still_a_grade_list(history: Answerer) -> No
     answer = history.ask(AskRequest(question="I'm looking for the councils whose children's services were judged good "
                                              "overall in reports published during 2022 - can you list them?")).answer
     assert answer.startswith("Reports with that grade") and "**Northshire** (2022)" in answer, answer
+
+
+def test_any_differences_between_two_bodies_compares_them(history: Answerer) -> None:
+    """"Both Cornwall and Kensington and Chelsea got top marks in 2019 - were there any differences in their grades?"
+    gave sentences of one of them (s52d Ofsted probe C03)."""
+    answer = history.ask(AskRequest(question="Northshire and Southvale were both inspected - were there any "
+                                             "differences in their grades?")).answer
+    assert "| Overall grade |" in answer and "**Northshire (2022)**" in answer and "**Southvale (2021)**" in answer, \
+        answer

@@ -115,10 +115,10 @@ CHATTER = {stem(w) for w in """i'm im i've ive i'd id please pls thanks thank ch
 FOCUS = re.compile(r"\b(?:especially|particularly|in particular|notably|above all|mainly|(?:with\s+(?:a|an|the|"
                    r"some)\s+)?(?:focus|emphasis)\s+on|focus(?:s|ing)?\s+on|concentrating\s+on|looking\s+at)\b"
                    r"[\s,:]*(?:on\s+|at\s+)?(.+?)\s*\??\s*$", re.I)  # an aspect asked besides an overview
-DIFFER = (r"differ|differs|differed|differing|(?<!a )(?<!any )(?<!real )(?<!big )differences?|"
+DIFFER = (r"differ|differs|differed|differing|(?<!a )(?<!real )(?<!big )(?:differences|(?<!any )difference)|"
           r"how different|different\s+(?:from|to|than|between)|"
-          r"different\s*\?")  # sets two apart: not "how many different owners", "different interventions", "made a
-# difference" (to children)
+          r"different\s*\?")  # sets two apart ("were there any differences in their grades?"): not "how many
+# different owners", "different interventions", "made a (any) difference" (to children)
 COMPARE_CUE = re.compile(rf"\b(compar\w*|versus|vs\.?|v\.|{DIFFER})(?!\w)|\bwhich (was|is|were|did)\b[^?]*\b"
                          r"(better|worse|higher|lower)\b|\b(better|worse) than\b|\b(stack|stacks|stacked|measure|"
                          r"measures|measured|match|matches|matched)\s+up\b|\b(fare|fares|fared)\b[^?]*\bagainst\b|"
