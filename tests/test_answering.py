@@ -270,6 +270,11 @@ def test_the_lowest_grade_named_beside_it_is_still_the_lowest_overall(answerer: 
                                                    if m.overall == "inadequate"}, answer.answer
 
 
+def test_back_then_said_last_is_its_reports_time(answerer: Answerer) -> None:
+    answer = ask(answerer, "who was running thames valley crc back then?")
+    assert answer.answer == "**Thames Valley CRC (2018)** was owned by **MTCnovo**. [1]", answer.answer
+
+
 def test_grade_list_from_extracted_grades(answerer: Answerer) -> None:
     answer = ask(answerer, "Which providers were rated Good overall?")
     assert "Durham Tees Valley CRC" in item_bodies(answer)

@@ -69,6 +69,8 @@ AREA_FRAME = stems("support services service provision work practice quality hel
 RECENCY = {stem(w) for w in "latest last recent newest current nowadays".split()}
 NOW_SAID = re.compile(r"\b(?:currently|presently|at present|(?:right\s+)?now|as things stand|at the moment|these days|"
                       r"today|nowadays)\b", re.I)  # (when, not what: "which councils are outstanding right now?")
+THEN_SAID = re.compile(r"\b(?:back then|at that time|at the time)\W*$", re.I)  # (its report's time, said last:
+# "who was running X back then?")
 AS_THINGS_STAND = re.compile(rf"{NOW_SAID.pattern}|"
                              r"\b(?:their|its|the)\s+(?:latest|most recent|last|newest|current)\s+(?:inspections?|"
                              r"reports?|grades?|ratings?|judge?ments?|visits?)\b|"
@@ -109,6 +111,7 @@ class Scope:
 def parse(question: str, reports: list[ReportMeta], areas: AreaNames, names: BodyNames) -> Scope:
     """Read a (stand-alone) question against the index's reports."""
     question, graded = grades.plain_grades(question)
+    question = THEN_SAID.sub("?", question)  # ("who was running X back then?": of its report, as asked without it)
     found = names.find(question)
     owners: set[str] = set()  # ("which other councils copied X's 'No Wrong Door'?": X's reports left out)
     if (unowned := without_owners(question, found)) != question:  # ("which councils copied X's 'No Wrong Door'?")
