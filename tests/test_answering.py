@@ -275,6 +275,13 @@ def test_back_then_said_last_is_its_reports_time(answerer: Answerer) -> None:
     assert answer.answer == "**Thames Valley CRC (2018)** was owned by **MTCnovo**. [1]", answer.answer
 
 
+def test_was_it_rated_back_then_asks_the_earlier_reports_grade(answerer: Answerer) -> None:
+    first = ask(answerer, "how many ppl did london crc supervise in 2019")
+    second = ask(answerer, "and the year before?", first.session_id)
+    third = ask(answerer, "was it given a rating back then?", second.session_id)
+    assert third.answer == "The London CRC (2018) report gives no overall grade.", third.answer
+
+
 def test_grade_list_from_extracted_grades(answerer: Answerer) -> None:
     answer = ask(answerer, "Which providers were rated Good overall?")
     assert "Durham Tees Valley CRC" in item_bodies(answer)

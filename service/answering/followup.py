@@ -61,7 +61,7 @@ THE_INSPECTION = re.compile(r"\bthe\s+(?:lead\s+)?(?:inspectors?|inspection|repo
 THAT_REPORT = re.compile(r"\b(that|this|the same|these|those) (inspections?|reports?|visits?)\b", re.I)
 OF_THEM = re.compile(r"\b(of|among|between) (them|those|these|the two|both)\b", re.I)
 THAT_TIME = re.compile(r"\s*\b(?:at\s+)?(?:that time|the time|then)\b(?=\s*\??\s*$)", re.I)
-THEN = re.compile(r"\b(then|at that time|at the time)\b(?=\s*\??\s*$)", re.I)
+THEN = re.compile(r"\b((?:back\s+)?then|at that time|at the time)\b(?=\s*\??\s*$)", re.I)  # ("back then")
 THAT_ORG = re.compile(r"\b(that|this|the same|the previous|the former|the) (company|organisation|owner|provider|firm|"
                       r"operator|contractor|group)\b", re.I)
 ELSE_THEY = re.compile(r"\b(else|other)\b.*?\b(they|it|he|she)\b(?=\s+(run|ran|runs|own|owned|owns|operate|operated|"

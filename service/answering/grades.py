@@ -285,7 +285,8 @@ def asks_for_grade(question: str) -> bool:
     rating for X", "X's grade", and
     keywords ending in one ("X adoption grade 2016", "X 2022 overall effectiveness", "children in care grade? was
     it good?"), and "what did X get for care leavers"."""
-    q = question.lower().replace("’", "'")
+    q = re.sub(r"\s*\([^()]*\)\W*$", "?", question.lower().replace("’", "'"))  # (the bodies a follow-up was
+    # completed with: "was it given a rating in 2018? (London CRC)")
     return bool(re.search(r"\b(what|which)\b[^?]*\b(ratings?|grades?|judge?ments?|marks?|scores?|rated|judged|"
                           r"(?<!to )judge|graded)\b", q)
                 or bool(asks_yes_no_grade(q))
