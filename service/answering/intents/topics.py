@@ -78,12 +78,13 @@ def topical_rows(tools: Tools, scope: Scope, ids: list[str], ease: bool = False)
         for index in np.unique(report_of):
             mine = np.flatnonzero(report_of == index)
             best = [i for i in mine[np.argsort(-score[mine])][:CONSIDERED] if score[i] >= stands_out]
-            found = [(float(f["dense"][i] if side_seen and side_only(ev.quote) else relevance[i]), ev) for i in best
-                     if (ev := evidence_at(tools, int(rows[i]))) and any(names_in(ev.quote, n) for n in forms)
-                     and not (side_seen and side_only(ev.quote) and f["dense"][i] < MEANING_ALONE)]
-            if side_seen and any(not side_only(ev.quote) for _, ev in found):  # (its sentences on the topic judge
-                found = [(r, ev) for r, ev in found if not side_only(ev.quote)]  # it: "women's services ... were
-                # weak", not "public-protection work ... was good", which shares only "good" with the question)
+            seen = [(i, ev, side_seen and side_only(ev.quote)) for i in best
+                    if (ev := evidence_at(tools, int(rows[i]))) and any(names_in(ev.quote, n) for n in forms)]
+            seen = [(i, ev, only) for i, ev, only in seen if not (only and f["dense"][i] < MEANING_ALONE)]
+            if not all(only for _, _, only in seen):  # (its sentences on the topic judge it: "women's services ...
+                seen = [(i, ev, only) for i, ev, only in seen if not only]  # were weak", not "public-protection
+                # work ... was good", which shares only "good" with the question)
+            found = [(float(f["dense"][i] if only else relevance[i]), ev) for i, ev, only in seen]
             if (row := decide(found, scope)) is not None:
                 judged.append(row)
         top = max((strength for strength, _ in judged), default=0.0)
