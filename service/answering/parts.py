@@ -1,6 +1,7 @@
 """A question in two parts ("Which CRCs had unpaid work concerns, and which were praised for it?"): split, the
-second completed from the first; one asked of several bodies alike, once for each. Also what completes a follow-up that refers to the topic just asked about
-("which were good at it?" after "which CRCs had problems with unpaid work?")."""
+second completed from the first; one asked of several bodies alike, once for each. Also what completes a
+follow-up that refers to the topic just asked about ("which were good at it?" after "which CRCs had problems with
+unpaid work?")."""
 
 from __future__ import annotations
 
@@ -85,8 +86,8 @@ THEIR_VISIT = re.compile(r"\b(?:in|on|at|during|from)\s+(?:their|its|the|that|th
 SELF_INTRO = re.compile(r"^\W*(?:I|I'm|I’m|I am|we're|we’re|we are)\s+(?:an?\s+|the\s+)?(?:[\w'’-]+\s+){0,4}?"
                         r"(?:and\s+|,\s*)(?:(?:I|we)\s+)?(?:want|need|would like|'d like|’d like|am after|'m after|"
                         r"’m after)\b(?:\s+to\s+(?:know|understand|see|get|find out))?|"
-                        r"^\W*(?:I|we)(?:['’]?m|['’]?re| am| are)?\s+(?:looking|searching|hoping|trying)\s+(?:for|to find)\b",
-                        re.I)  # ("I'm looking for the councils whose ...": who asks; "I'm a councillor
+                        r"^\W*(?:I|we)(?:['’]?m|['’]?re| am| are)?\s+(?:looking|searching|hoping|trying)\s+"
+                        r"(?:for|to find)\b", re.I)  # ("I'm looking for the councils whose ...": who asks; "I'm a councillor
 # in Knowsley and want the gist of ...": who asks, not what)
 
 

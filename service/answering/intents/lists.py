@@ -21,9 +21,9 @@ from service.answering import grades
 from service.answering.asks import comparison
 from service.answering.compose import CitationBook, Row, abstain, list_answer
 from service.answering.evidence import provenance_evidence, scan_pages
-from service.answering.intents.grade_lists import (NEVER, UNGRADED_ASKED, every_grade_rows, grade_changes, grade_rows,
-                                                   never_rows, ungraded_rows,
-                                                  none_graded, overall_row, repeated)
+from service.answering.intents.grade_lists import (NEVER, UNGRADED_ASKED, every_grade_rows, grade_changes,
+                                                  grade_rows, never_rows, none_graded, overall_row, repeated,
+                                                  ungraded_rows)
 from service.answering.intent import SIDES, summary_of_many
 from service.answering.intents.overview import WEAK_GRADES, findings, outcome
 from service.answering.intents.topics import COMPARED, evidence_at, name_forms, names_all, topical_rows
@@ -211,7 +211,8 @@ def _times_inspected(tools: Tools, scope: Scope, book: CitationBook, session_id:
                                                                  "reports in this index)")
 
 
-COMPOSERS = (_times_inspected, _ungraded, _changes, _graded_topic, _never, _verdict, _every_grade, _graded, _sides, _in_scope)
+COMPOSERS = (_times_inspected, _ungraded, _changes, _graded_topic, _never, _verdict, _every_grade, _graded, _sides,
+             _in_scope)
 
 
 def verdict_asked(scope: Scope) -> str | None:
