@@ -3331,3 +3331,24 @@ def test_the_management_of_a_body_is_its_leadership_not_case_management(answerer
                                                 ("how many people did wales crc supervise?", "**about 9,000**")])
 def test_a_figure_leads_with_the_word_that_says_how_near_it_is(answerer: Answerer, question: str, lead: str) -> None:
     assert ask(answerer, question).answer.startswith(f"{lead} — ")
+
+
+@pytest.mark.parametrize(("turns", "reply"), [
+    (["what grade did west yorkshire get in 2018", "had that improved by 2020?"], "**No.**"),
+    (["did durham tees valley crc improve between 2019 and 2020?"], "**Yes.**"),
+    (["has west yorkshire crc got worse since 2018?"], "**No.**"),
+    (["did merseyside crc get better later?"], "**No.**")])
+def test_a_yes_no_question_on_a_change_is_answered_yes_or_no_first(answerer: Answerer, turns: list[str],
+                                                                   reply: str) -> None:
+    session = None
+    for question in turns:
+        answer = ask(answerer, question, session)
+        session = answer.session_id
+    assert answer.answer.startswith(reply), answer.answer
+
+
+def test_a_follow_up_the_assumed_report_barely_answers_is_asked_of_the_bodys_other_reports(answerer: Answerer) -> None:
+    owner = ask(answerer, "who owned northumbria crc?")
+    share = ask(answerer, "and roughly what share of their caseload was women?", owner.session_id)
+    assert "about a fifth" in share.answer and not share.abstained, share.answer
+    assert {c.report_id for c in share.citations} == {"northumbria-crc-2018"}, share.answer

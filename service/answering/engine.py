@@ -52,6 +52,8 @@ class Event:
     data: dict[str, object] | Answer
 
 
+WEAK_ASSUMED = 0.55  # a follow-up's answer from the report "it" seemed to mean, so weak that its body's other
+STRONGER_BY = 0.15   # reports are read too, and answer instead when their best is stronger by this much
 NONE_LISTED = "The first part of the question found none to ask this of."
 WHICH_ASKED = re.compile(r"^\s*(?:and\s+)?(?:so\s+)?(?:which|who)\b", re.I)  # a comparison asked for its winner
 GRADED_BY = re.compile(RATING_ASKED.pattern + r"|\b(better|best|worse|worst)\b", re.I)  # ... by its grade
@@ -131,14 +133,9 @@ class Answerer:
         bodies assumed: the conversation stays with them)."""
         scopes = self.scopes(resolved, filters)
         answer, book = self.answer(scopes, session_id)
-        if answer.abstained and resolved.assumed_report and not scopes[0].missing:
-            # "who owned it?" of the 2018 report just discussed, which does not say: the body's other reports
-            wider = self.scopes(replace(resolved, only=set(), assumed_report=False), filters)
-            meta = self.library.reports[next(iter(resolved.only))]
-            for scope in wider:
-                scope.note = f"The {label(meta)} report does not say. From the other reports of {body_label(meta)}:"
-            if not (retried := self.answer(wider, session_id))[0].abstained:
-                return wider, *retried, None
+        if resolved.assumed_report and not scopes[0].missing and (wider := self.other_reports(
+                resolved, filters, answer, session_id)):
+            return wider
         if not (answer.abstained and resolved.standalone):
             return scopes, answer, book, None
         subject = scopes[0]
@@ -149,6 +146,21 @@ class Answerer:
             scope.note = f"The reports on {assumed} do not say. Across all the reports:" if read else None
         answer, book = self.answer(scopes, session_id)
         return scopes, answer, book, subject if read else None
+
+    def other_reports(self, resolved: Resolved, filters: Filters | None, answer: Answer,
+                      session_id: str) -> tuple[list[Scope], Answer, CitationBook, None] | None:
+        """"Who owned it?" of the 2018 report just discussed, which does not say (or barely: "what share was
+        women?", its best sentence far weaker than another report's): the body's other reports."""
+        if not answer.abstained and (answer.strength is None or answer.strength >= WEAK_ASSUMED):
+            return None
+        wider = self.scopes(replace(resolved, only=set(), assumed_report=False), filters)
+        meta = self.library.reports[next(iter(resolved.only))]
+        for scope in wider:
+            scope.note = f"The {label(meta)} report does not say. From the other reports of {body_label(meta)}:"
+        retried, book = self.answer(wider, session_id)
+        if retried.abstained or not answer.abstained and (retried.strength or 0) < answer.strength + STRONGER_BY:
+            return None
+        return wider, retried, book, None
 
     def scopes(self, resolved: Resolved, filters: Filters | None) -> list[Scope]:
         """One scope per part of the question; a second part that says "it", or asks one thing and names no body, is

@@ -3,6 +3,8 @@ and per judgement area, the areas of different frameworks matched by name and me
 
 from __future__ import annotations
 
+import re
+
 from ingest.models import GRADES, ReportMeta
 from service.answering import grades
 from service.answering.areas import area_key
@@ -43,6 +45,22 @@ def area_changes(tools: Tools, metas: list[ReportMeta]) -> str:
             moved[GRADES.index(after) < GRADES.index(before)].append(f"*{area}* (from {before} to {after})")
     return "".join(f" **{'Went up' if up else 'Went down'}**: {'; '.join(said)}." for up, said in moved.items()
                    if said)
+
+YES_NO = re.compile(r"^\W*(?:(?:and|so|but|ok|okay)\W+)?(?:had|has|have|did|does|do|is|was|were)\b", re.I)
+WENT_UP = re.compile(r"\b(improv\w*|better|progress\w*|went up|gone up|go up)\b", re.I)
+WENT_DOWN = re.compile(r"\b(worse|declin\w*|deteriorat\w*|slipp\w*|dropp\w*|fell|fallen|went down|gone down|go down)\b",
+                       re.I)
+
+
+def yes_or_no(metas: list[ReportMeta], question: str) -> str:
+    """"Had that improved by 2020?", "has it got worse?": "**Yes.** " or "**No.** " by how one body's overall
+    grade moved from its first report to its last; "" for any other question (or "better or worse?")."""
+    up, down = bool(WENT_UP.search(question)), bool(WENT_DOWN.search(question))
+    if not YES_NO.search(question) or up == down:
+        return ""
+    first, last = sorted(metas, key=lambda m: str(m.published or ""))[::len(metas) - 1]
+    step = GRADES.index(first.overall) - GRADES.index(last.overall)  # GRADES run best first
+    return "**Yes.** " if (step > 0 if up else step < 0) else "**No.** "
 
 
 def change(metas: list[ReportMeta]) -> str:

@@ -14,7 +14,7 @@ from service.answering.compose import CitationBook, abstain, markdown_table
 from service.answering.context import BOTH_TIMES, CHANGE_ASKED, EARLIER_REPORT, LATER_REPORT
 from service.answering.evidence import Evidence, label
 from service.answering.fit import CLAUSE_READ, count_told_first
-from service.answering.intents.changes import area_changes, area_grades, change, graded_areas
+from service.answering.intents.changes import area_changes, area_grades, change, graded_areas, yes_or_no
 from service.answering.intents.verdicts import WORSE, ever_rated, verdict
 from service.answering.intents.fact import answer_fact
 from service.answering.intents.overview import SUBJECT_SHARE, answer_overview, findings, outcome
@@ -260,7 +260,7 @@ def summary(metas: list[ReportMeta], question: str = "", aspects: list[str] | No
     if area:
         return line
     if len(graded) >= 2 and len({body_label(m) for m in graded}) == 1:
-        return line + " " + change(graded)
+        return yes_or_no(graded, question) + line + " " + change(graded)
     worse = bool(WORSE.search(question))
     word = ("worse" if worse else "better") if len(graded) == 2 else ("worst" if worse else "best")
     if aspects and len(graded) >= 2 and WHICH_RATED.search(question):  # (no grade is given on what is asked)
