@@ -3352,3 +3352,13 @@ def test_a_follow_up_the_assumed_report_barely_answers_is_asked_of_the_bodys_oth
     share = ask(answerer, "and roughly what share of their caseload was women?", owner.session_id)
     assert "about a fifth" in share.answer and not share.abstained, share.answer
     assert {c.report_id for c in share.citations} == {"northumbria-crc-2018"}, share.answer
+
+
+@pytest.mark.parametrize(("question", "figure"), [
+    ("How many offenders was the Derbyshire/Leicestershire/Notts/Rutland CRC supervising when it was inspected "
+     "in 2020?", "**over 8,400**"),
+    ("how many cases did officers at dlnr hold", "**58**")])
+def test_a_figure_per_one_answers_only_a_count_of_what_one_holds(answerer: Answerer, question: str,
+                                                                  figure: str) -> None:
+    answer = ask(answerer, question)
+    assert answer.answer.startswith(figure), answer.answer

@@ -1899,3 +1899,15 @@ def test_any_differences_between_two_bodies_compares_them(history: Answerer) -> 
                                              "differences in their grades?")).answer
     assert "| Overall grade |" in answer and "**Northshire (2022)**" in answer and "**Southvale (2021)**" in answer, \
         answer
+
+
+def test_a_count_asked_leads_with_the_count_not_a_line_holding_none(tmp_path, embeddings) -> None:
+    answerer = one_report(tmp_path, embeddings, "Rothby", "2018-01", (
+        "Re-inspection of services for children in need of help and protection, children looked after and care "
+        "leavers\n\n2.2 Experiences and progress of care leavers Outstanding\n\n"
+        "The experiences and progress of children looked after and achieving permanence 16\n\n"
+        "## Children looked after\n\nAt 30 September 2017, the local authority was looking after 518 "
+        "children (a rate of 92 per 10,000 children).\n\nManagers know that too many children live outside Rothby, "
+        "and that the needs of children in care have grown more complex.\n"), "Good")
+    answer = answerer.ask(AskRequest(question="how many kids in care did rothby have in 2018"))
+    assert answer.answer.startswith("**518**"), answer.answer

@@ -35,6 +35,7 @@ PLACES = 2            # the places a sentence names to tell those a body covers
 SIDE_READ = 30        # (the sentences read for their side: those the answer may tell)
 SIDE_NEAR = 1.0       # (z) how near the best a sentence not leaning from the side asked leaves out the other side
 A_NAME = 0.5          # ... and of any name that names no thing, when a thing's name is asked ("the team called?")
+W_TYPE = 1.0          # the ranking's weight for a sentence holding the kind of answer asked (a number, a name ...)
 CLAUSE_READ = 10      # a count asked: the best sentences read for the one whose figure's own words say it best
 CLAUSE_LEADS = 0.1    # ... by this cosine more than the best's ("235 children are being looked after" for "kids in
                       # care", before "2,343 children had been identified ... as in need")
@@ -162,14 +163,14 @@ def on_side(ranked: list[Evidence], side: str | None) -> list[Evidence]:
 def counts_checked(tools: Tools, question: Question, ranked: list[Evidence]) -> list[Evidence]:
     """The ranking, each of its best sentences whose counts all count something other than a count question
     asks ("how many people ...": "one of the three strong areas"; "how many new foster carers": "24 care leavers
-    who ... foster carers") holding no answer (its fit 0)."""
+    who ... foster carers") holding no answer (its fit 0) and ranked so."""
     if question.answer_type == "number" and question.figure == "count":
         for ev in ranked[:3]:
             said = quantities(ev.quote, "count") or [m.group(0) for m in KIND_WORDS["count"].finditer(ev.quote)]
             if ev.kind == "sentence" and ev.fit and said and \
                     not any(tools.counts_asked(question.text, ev.quote, figure) for figure in said):
-                ev.fit = 0.0
-    return ranked
+                ev.fit, ev.score = 0.0, ev.score - W_TYPE  # (ranked as holding no answer)
+    return sorted(ranked, key=lambda ev: -ev.score)
 
 
 def count_told_first(tools: Tools, question: Question, ranked: list[Evidence], about: str) -> list[Evidence]:
@@ -191,7 +192,8 @@ def count_told_first(tools: Tools, question: Question, ranked: list[Evidence], a
     if not read:
         return ranked
     near, best = max(read.values(), key=lambda pair: pair[0])
-    if best is ranked[0] or near < read.get(id(ranked[0]), (CLAUSE_ALONE,))[0] + CLAUSE_LEADS:
+    alone = -1.0 if ranked[0].kind == "sentence" and not ranked[0].fit else CLAUSE_ALONE  # (a best holding no
+    if best is ranked[0] or near < read.get(id(ranked[0]), (alone,))[0] + CLAUSE_LEADS:  # figure: any count leads)
         return ranked
     best.score = ranked[0].score
     return [best, *(ev for ev in ranked if ev is not best)]

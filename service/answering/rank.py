@@ -30,13 +30,13 @@ from ingest.models import ReportMeta
 from service.answering import grades
 from service.answering.asks import figure_asked, sides_named
 from service.answering.evidence import Claim, Evidence
-from service.answering.fit import MOST, fits
+from service.answering.fit import MOST, W_TYPE, fits
 from service.answering.text import NONE_OF, content_words, contents_line, has_number, no_finding, words
 from service.answering.verdict import is_absence, leaning
 from service.corpus import Corpus
 from service.terms import bm25_matrix
 
-W_DENSE, W_WORDS, W_CHUNK, W_TYPE = 0.6, 0.4, 0.3, 1.0
+W_DENSE, W_WORDS, W_CHUNK = 0.6, 0.4, 0.3
 W_COVERAGE = 0.5
 LEXICAL_TRUST = 2 / 3
 W_BOILERPLATE = 1.0   # a sentence many reports print word for word seldom answers anything about one

@@ -74,6 +74,8 @@ SAMPLE_BEFORE = re.compile(r"\bof\s+the\s+(?:last|first|latest|most recent|previ
 GROUPS_OF = re.compile(r"^(?:groups?|cohorts?|teams?|sets?|batches|clusters?|panels?|pairs?|types?|kinds?|"
                        r"categories|sorts?)\s+of\b", re.I)  # a figure counting collections ("two groups of children")
 SPELLED_READ = 3        # reports in scope read for the acronyms they spell out (a question of one body's few)
+EACH = re.compile(r"\s+(?:[\w-]+\s+){0,2}(?:each|apiece|per\s+\w+)\b", re.I)  # a figure per one ("58 cases each")
+AVERAGE_OF = re.compile(r"\baverage\s+(?:of\s+)?$", re.I)
 CHANGE_SIZE = re.compile(r"\b(?:increase|rise|reduction|decrease|fall|drop|growth|up|down)\s+(?:of|by)\s+$|"
                          r"\b(?:increased|decreased|rose|fell|reduced|grew|dropped)\s+by\s+$", re.I)  # a change's size
 CHANGE_ASKED = re.compile(r"\b(?:increase\w*|rises?|rose|more|fewer|less|grow\w*|grew|falls?|fell|drop\w*|chang\w*|"
@@ -174,6 +176,8 @@ class Tools:
             return True  # of the director of children's services")
         if (told := RELATIVE.search(clause)) and stems(counted) & stems(clause[told.end():]):  # ("24 care leavers
             return False  # who receive the support of foster carers": the asked is what the figure's own is told by)
+        if at >= 0 and (EACH.match(quote, at + len(figure)) or AVERAGE_OF.search(quote[max(0, at - 20):at])):
+            return False  # ("how many offenders": not "an average of 58 cases each", what one officer holds)
         fits = float(self.vectors(counted) @ self.vectors(unit))
         if set(words(unit.lower())) <= PEOPLE_UNIT and fits < float(self.vectors(counted) @ self.vectors("places")):
             return False  # ("how many prisons": not "4,750 people", however near "prisons" and "people" are)

@@ -62,10 +62,11 @@ def answer_fact(tools: Tools, scope: Scope, book: CitationBook, session_id: str)
     question = tools.of_scope(scope)
     claims = claims_asked(tools, scope) if question.answer_type and len(scope.report_ids) <= CLAIM_REPORTS else []
     ranked = named_first(tools.ranker.rank(question, tools.rows(scope.report_ids), claims), question)
+    ranked = counts_checked(tools, question, ranked)  # ("how many offenders": not "58 cases each", ranked lower)
     said = {stem(w) for w in scope.topic_words}
     exact = {c.evidence.claim for c in claims if said <= c.asked_by | c.also_by}  # ("who headed the 2015 ofsted
     ranked.sort(key=lambda ev: ev.claim not in exact)  # team?": nothing asked but the role a claim answers, its
-    found = strength(counts_checked(tools, question, ranked), question)  # lead inspector: the claim leads)
+    found = strength(ranked, question)  # lead inspector: the claim leads)
     ranked = count_told_first(tools, question, ranked, _counted_said(scope))
     if scope.bodies and not scope.years:
         ranked = latest_first(ranked, [tools.library.reports[r] for r in scope.report_ids], bool(question.answer_type))
