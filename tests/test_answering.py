@@ -3362,3 +3362,10 @@ def test_a_figure_per_one_answers_only_a_count_of_what_one_holds(answerer: Answe
                                                                   figure: str) -> None:
     answer = ask(answerer, question)
     assert answer.answer.startswith(figure), answer.answer
+
+
+def test_a_sentence_sharing_only_the_side_and_a_common_word_is_off_the_topic(answerer: Answerer) -> None:
+    answer = ask(answerer, "Which providers had good or improved through-the-gate (prison release) work?")
+    assert "London NPS division" not in item_bodies(answer), answer.answer  # ("Public-protection work ... was good")
+    assert {"London CRC", "Northumbria CRC", "Merseyside CRC"} <= item_bodies(answer), answer.answer
+

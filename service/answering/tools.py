@@ -17,8 +17,8 @@ from service.answering.evidence import Claim, Evidence, metadata_claims
 from service.answering.grades import grade_claims
 from service.answering.rank import Question, Ranker
 from service.answering.scope import SCAFFOLD, Scope, without_names
-from service.answering.text import (CLAUSE_WORDS, content_words, counted_asked, stem, stems, unit_of, with_apostrophes,
-                                    without_possessives, words)
+from service.answering.text import (CLAUSE_WORDS, WHEN_WHERE, content_words, counted_asked, stem, stems, unit_of,
+                                    with_apostrophes, without_possessives, words)
 from service.answering.thing_names import UNIT, UNIT_WORD
 from service.answering.thesaurus import besides_everyday, reports_words
 from service.library import Library
@@ -76,6 +76,7 @@ GROUPS_OF = re.compile(r"^(?:groups?|cohorts?|teams?|sets?|batches|clusters?|pan
 SPELLED_READ = 3        # reports in scope read for the acronyms they spell out (a question of one body's few)
 EACH = re.compile(r"\s+(?:[\w-]+\s+){0,2}(?:each|apiece|per\s+\w+)\b", re.I)  # a figure per one ("58 cases each")
 AVERAGE_OF = re.compile(r"\baverage\s+(?:of\s+)?$", re.I)
+PER_ONE_ASKED = re.compile(r"\b(average|typical\w*|each|per|apiece|mean|usual\w*|caseloads?)\b", re.I)
 CHANGE_SIZE = re.compile(r"\b(?:increase|rise|reduction|decrease|fall|drop|growth|up|down)\s+(?:of|by)\s+$|"
                          r"\b(?:increased|decreased|rose|fell|reduced|grew|dropped)\s+by\s+$", re.I)  # a change's size
 CHANGE_ASKED = re.compile(r"\b(?:increase\w*|rises?|rose|more|fewer|less|grow\w*|grew|falls?|fell|drop\w*|chang\w*|"
@@ -167,6 +168,8 @@ class Tools:
         if at >= 0 and SAMPLE_BEFORE.search(quote[max(0, at - 30):at]):
             return False  # ("Of the last 10 children to become looked after, four ...": a sample, not how many)
         counted, unit = counted_asked(question), without_possessives(unit_of(quote, figure))
+        if unit and unit.split()[0].lower() in WHEN_WHERE and stems(counted) & stems(quote[:at]):
+            return True  # (of what the sentence named before: "numbers of children in care, from ... to 850 at the time")
         if counted and GROUPS_OF.match(unit) and not GROUPS_OF.match(counted):
             return False  # ("how many kids in care": not "two groups of children", which counts the groups)
         if not counted or not unit or stems(counted) & stems(unit):
@@ -176,7 +179,8 @@ class Tools:
             return True  # of the director of children's services")
         if (told := RELATIVE.search(clause)) and stems(counted) & stems(clause[told.end():]):  # ("24 care leavers
             return False  # who receive the support of foster carers": the asked is what the figure's own is told by)
-        if at >= 0 and (EACH.match(quote, at + len(figure)) or AVERAGE_OF.search(quote[max(0, at - 20):at])):
+        if at >= 0 and (EACH.match(quote, at + len(figure)) or AVERAGE_OF.search(quote[max(0, at - 20):at])) \
+                and not PER_ONE_ASKED.search(question):
             return False  # ("how many offenders": not "an average of 58 cases each", what one officer holds)
         fits = float(self.vectors(counted) @ self.vectors(unit))
         if set(words(unit.lower())) <= PEOPLE_UNIT and fits < float(self.vectors(counted) @ self.vectors("places")):

@@ -65,7 +65,7 @@ def topical_rows(tools: Tools, scope: Scope, ids: list[str], ease: bool = False)
     f = tools.ranker.features(question, rows, [], chunk_words=False)  # a report qualifies by what a sentence says
     score = W_DENSE * zscores(f["dense"]) + W_WORDS * zscores(f["words"]) + W_CHUNK * zscores(f["chunk"])
     relevance = f["dense"] + W_COVERAGE * f["coverage"]
-    side_only = _side_only(scope, topic)
+    side_only = _side_only(scope, topic, tools.library.text.share)
     forms = name_forms(scope)  # a name the question gives must be in the sentence (in either form it gives)
     score[~np.any([names_all(tools, rows, names) for names in forms], axis=0)] = -np.inf
     if ABSENT not in scope.wanted:  # (what most reports print word for word tells none of them apart)
@@ -112,12 +112,14 @@ def discerning(listed: list[Row], tools: Tools, ids: list[str]) -> list[Row]:
     return listed[:NEAREST]
 
 
-def _side_only(scope: Scope, topic: list[str]) -> Callable[[str], bool]:
+def _side_only(scope: Scope, topic: list[str], share: Callable[[str], float]) -> Callable[[str], bool]:
     """Whether a sentence shares only the words that say which way the list leans ("weak", "strong") with the
     question, none of what it is about: "Case reviews were weak" is not, by its words, about weak computer
     systems (its meaning may still make it so)."""
     cues = cue_words(" ".join(scope.topic_words))
-    side, about = stems(" ".join(cues)), stems(" ".join(w for w in topic if w not in cues)) | stems(scope.jargon)
+    said_about = [w for w in [*topic, *words(scope.jargon)] if w not in cues]
+    rare = [w for w in said_about if share(w) < GENERIC_SHARE] or said_about  # ("work" of "through-the-gate
+    side, about = stems(" ".join(cues)), stems(" ".join(rare))  # work": too common to say what it is about)
     return lambda quote: bool(about and side & (said := stems(quote))) and not about & said
 
 
