@@ -1911,3 +1911,17 @@ def test_a_count_asked_leads_with_the_count_not_a_line_holding_none(tmp_path, em
         "and that the needs of children in care have grown more complex.\n"), "Good")
     answer = answerer.ask(AskRequest(question="how many kids in care did rothby have in 2018"))
     assert answer.answer.startswith("**518**"), answer.answer
+
+
+@pytest.mark.parametrize("question", ["northshire 2022: overall grade and lead inspector?",
+                                      "Northshire inspection 2022 lead inspector and overall rating",
+                                      "who was the lead inspector and what was the overall grade of northshire in 2022"])
+def test_two_things_a_report_records_asked_together_are_both_answered(history: Answerer, question: str) -> None:
+    answer = history.ask(AskRequest(question=question)).answer
+    assert "Jane Ash" in answer and "**good**" in answer, answer
+
+
+def test_a_first_part_naming_no_body_is_asked_of_the_body_the_second_names(history: Answerer) -> None:
+    answer = history.ask(AskRequest(question="who was the lead inspector and when was the inspection of northshire "
+                                             "in 2022")).answer
+    assert "Jane Ash" in answer and "Northshire (2022)" in answer and "Tom Birch" not in answer, answer

@@ -171,14 +171,21 @@ class Answerer:
         scopes = [self.scope(replace(resolved, text=part), filters) for part in parts]
         if len(scopes) == 2 and not scopes[1].bodies and scopes[0].bodies and (
                 REFERS_BACK.search(parts[1]) or scopes[1].kind == "fact"):
-            years = [str(lo) for lo, hi in scopes[0].years if lo == hi]
-            named = "; ".join([*dict.fromkeys(b.body for b in scopes[0].bodies), *years])
-            scopes[1] = self.scope(replace(resolved, text=f"{parts[1].rstrip(' ?')} ({named})?"), filters)
+            scopes[1] = self.of_bodies(replace(resolved, text=parts[1]), filters, scopes[0])
             if not scopes[1].years and (same := [r for r in scopes[1].report_ids if r in scopes[0].report_ids]):
                 scopes[1].report_ids = same  # ("when was X last inspected and what grade did it get?": that one)
+        elif len(scopes) == 2 and not scopes[0].bodies and scopes[1].bodies and scopes[0].answer_type:
+            scopes[0] = self.of_bodies(replace(resolved, text=parts[0]), filters, scopes[1])  # ("who was the lead
+            # inspector and when was the inspection of X in 2019?": both of X)
         if same_comparison(scopes):
             return [self.scope(resolved, filters)]
         return self.each_body(resolved, filters, scopes[0]) or scopes if len(scopes) == 1 else scopes
+
+    def of_bodies(self, part: Resolved, filters: Filters | None, other: Scope) -> Scope:
+        """A part of a question that names no body asked of the bodies (and single years) the other part names."""
+        years = [str(lo) for lo, hi in other.years if lo == hi]
+        named = "; ".join([*dict.fromkeys(b.body for b in other.bodies), *years])
+        return self.scope(replace(part, text=f"{part.text.rstrip(' ?')} ({named})?"), filters)
 
     def each_body(self, resolved: Resolved, filters: Filters | None, scope: Scope) -> list[Scope]:
         """"What were A and B each told to improve?": a list over the bodies named of what, of one body, would

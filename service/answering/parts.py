@@ -38,6 +38,20 @@ SIDE_STEMS = {stem(w) for w in "concern concerns problem problems issue issues r
                                 "failings weaknesses best worst strongest weakest".split()}  # the verdict asked, not what it is about
 
 
+GRADE_FIELD = r"(?:overall\s+)?(?:grade|rating|judgement|effectiveness)"
+FIELD = (rf"(?:the\s+)?(?:{GRADE_FIELD}|lead\s+inspector|(?:inspection\s+|visit\s+|fieldwork\s+)?dates?|publication\s+date|"
+         r"date\s+published|owner)")  # what a report records of itself
+FIELDS_TOGETHER = re.compile(rf"\b({FIELD})\s*(?:,|&|\+|\band\b)\s*({FIELD})\b(?=\s*\W*$)", re.I)
+
+
+def fields_apart(question: str) -> list[str]:
+    """"X 2019: overall grade and lead inspector?" -> "X 2019: overall grade?" and "X 2019: lead inspector?":
+    two things a report records, asked together at the question's end (not "grade and rating": one thing)."""
+    if not (both := FIELDS_TOGETHER.search(question)) or all(re.search(GRADE_FIELD, f, re.I) for f in both.groups()):
+        return [question]
+    return [f"{question[:both.start()]}{field}{question[both.end():]}" for field in both.groups()]
+
+
 def two_parts(question: str) -> list[str]:
     """"Which CRCs had unpaid work concerns, and which were praised for it?" -> the two questions, the second
     completed from the first ("which CRCs were praised for unpaid work?"); one question stays one. What a
@@ -45,6 +59,8 @@ def two_parts(question: str) -> list[str]:
     if appendix := APPENDIX.search(question):  # (its words are no part's: "... with who and when? (X)" is one)
         parts = two_parts(question[:appendix.start()])
         return [f"{part.rstrip(' ?')} {appendix.group(1)}?" for part in parts] if len(parts) == 2 else [question]
+    if len(apart := fields_apart(question)) == 2:
+        return apart
     parts = SECOND_PART.split(question, maxsplit=1)
     if len(parts) < 2 or len(parts[0].split()) < 3 or len(parts[1].split()) < 3 or _points_back(parts[1]):
         return [question]  # ("..., and how many": one; "how many ..., and which one is named?": asks of the first)
