@@ -3369,3 +3369,9 @@ def test_a_sentence_sharing_only_the_side_and_a_common_word_is_off_the_topic(ans
     assert "London NPS division" not in item_bodies(answer), answer.answer  # ("Public-protection work ... was good")
     assert {"London CRC", "Northumbria CRC", "Merseyside CRC"} <= item_bodies(answer), answer.answer
 
+
+
+def test_a_list_of_what_mentions_a_phrase_holds_the_phrase(answerer: Answerer) -> None:
+    answer = ask(answerer, "Which of these mention women's champions: Northumbria CRC, Essex CRC, Wales CRC, "
+                           "Merseyside CRC?")
+    assert answer.items and all("women's champions" in c.quote.lower() for c in answer.citations), answer.answer
