@@ -3375,3 +3375,10 @@ def test_a_list_of_what_mentions_a_phrase_holds_the_phrase(answerer: Answerer) -
     answer = ask(answerer, "Which of these mention women's champions: Northumbria CRC, Essex CRC, Wales CRC, "
                            "Merseyside CRC?")
     assert answer.items and all("women's champions" in c.quote.lower() for c in answer.citations), answer.answer
+
+
+def test_rated_after_an_inspection_asks_what_that_inspection_gave(answerer: Answerer) -> None:
+    answer = ask(answerer, "How was Durham Tees Valley CRC rated after its 2019 inspection?")
+    assert answer.answer.startswith("**Durham Tees Valley CRC (2019)** was rated **requires improvement**"), answer.answer
+    later = ask(answerer, "what did inspectors find at durham tees valley crc after the 2019 inspection?")
+    assert {c.report_id for c in later.citations} == {"durham-tees-valley-crc-2020"}, later.answer

@@ -155,9 +155,14 @@ def around_events(question: str, chosen: list[ReportMeta], dated: list[ReportMet
     return graded_as_said(question, dated)  # ("going by the report that rated them inadequate")
 
 
+RATED_AFTER = re.compile(r"\b(?:rated|graded|judged|scored|rating|grade|judgement)\s+after\s+(?:the|its|their)\s+"
+                         r"(?:19|20)\d\d\s+(?:inspection|visit)", re.I)  # (what that inspection gave it)
+
+
 def next_after(question: str) -> int | None:
-    """The one year a question asks about the inspection after ("inadequate in 2016 - what about next time?")."""
-    years = set(YEAR.findall(question)) if NEXT_AFTER.search(question) else set()
+    """The one year a question asks about the inspection after ("inadequate in 2016 - what about next time?"; not
+    "how was X rated after its 2019 inspection?", which asks what that one gave)."""
+    years = set(YEAR.findall(question)) if NEXT_AFTER.search(question) and not RATED_AFTER.search(question) else set()
     return int(years.pop()) if len(years) == 1 else None
 
 
