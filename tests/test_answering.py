@@ -3382,3 +3382,9 @@ def test_rated_after_an_inspection_asks_what_that_inspection_gave(answerer: Answ
     assert answer.answer.startswith("**Durham Tees Valley CRC (2019)** was rated **requires improvement**"), answer.answer
     later = ask(answerer, "what did inspectors find at durham tees valley crc after the 2019 inspection?")
     assert {c.report_id for c in later.citations} == {"durham-tees-valley-crc-2020"}, later.answer
+
+
+def test_the_earlier_report_named_with_its_body_is_the_one_before_the_latest(answerer: Answerer) -> None:
+    answer = ask(answerer, "When did the earlier DLNR inspection report come out?")
+    assert answer.answer.startswith("The **Derbyshire, Leicestershire, Nottinghamshire and Rutland CRC (2019)** "
+                                    "report was published in January 2019"), answer.answer

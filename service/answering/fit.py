@@ -36,6 +36,7 @@ SIDE_READ = 30        # (the sentences read for their side: those the answer may
 SIDE_NEAR = 1.0       # (z) how near the best a sentence not leaning from the side asked leaves out the other side
 A_NAME = 0.5          # ... and of any name that names no thing, when a thing's name is asked ("the team called?")
 W_TYPE = 1.0          # the ranking's weight for a sentence holding the kind of answer asked (a number, a name ...)
+COUNTS_READ = 6       # a count asked: the best sentences whose counts are checked for counting what is asked
 CLAUSE_READ = 10      # a count asked: the best sentences read for the one whose figure's own words say it best
 CLAUSE_LEADS = 0.1    # ... by this cosine more than the best's ("235 children are being looked after" for "kids in
                       # care", before "2,343 children had been identified ... as in need")
@@ -165,7 +166,7 @@ def counts_checked(tools: Tools, question: Question, ranked: list[Evidence]) -> 
     asks ("how many people ...": "one of the three strong areas"; "how many new foster carers": "24 care leavers
     who ... foster carers") holding no answer (its fit 0) and ranked so."""
     if question.answer_type == "number" and question.figure == "count":
-        for ev in ranked[:3]:
+        for ev in ranked[:COUNTS_READ]:
             said = quantities(ev.quote, "count") or [m.group(0) for m in KIND_WORDS["count"].finditer(ev.quote)]
             if ev.kind == "sentence" and ev.fit and said and \
                     not any(tools.counts_asked(question.text, ev.quote, figure) for figure in said):
