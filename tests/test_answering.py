@@ -3388,3 +3388,8 @@ def test_the_earlier_report_named_with_its_body_is_the_one_before_the_latest(ans
     answer = ask(answerer, "When did the earlier DLNR inspection report come out?")
     assert answer.answer.startswith("The **Derbyshire, Leicestershire, Nottinghamshire and Rutland CRC (2019)** "
                                     "report was published in January 2019"), answer.answer
+
+
+def test_a_count_no_report_gives_is_said_to_be_missing(answerer: Answerer) -> None:
+    answer = ask(answerer, "how many people did warwickshire and west mercia crc supervise")
+    assert answer.abstained and "do not give the number of people" in answer.answer, answer.answer

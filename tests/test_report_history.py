@@ -1925,3 +1925,9 @@ def test_a_first_part_naming_no_body_is_asked_of_the_body_the_second_names(histo
     answer = history.ask(AskRequest(question="who was the lead inspector and when was the inspection of northshire "
                                              "in 2022")).answer
     assert "Jane Ash" in answer and "Northshire (2022)" in answer and "Tom Birch" not in answer, answer
+
+
+def test_a_grade_given_after_a_dated_visit_is_that_inspections_grade(history: Answerer) -> None:
+    answer = history.ask(AskRequest(question="what did ofsted rate northshire childrens services after the spring "
+                                             "2022 visit")).answer
+    assert answer.startswith("**Northshire (2022)** was rated **good** overall"), answer

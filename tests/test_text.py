@@ -917,3 +917,9 @@ def test_an_absence_of_praise_an_aim_and_churn_are_read_the_right_way(sentence: 
 
     polarity = sentence_polarity(sentence)
     assert {k for k in ("concern", "improved") if getattr(polarity, k)} == kinds, polarity
+
+
+def test_an_age_band_is_no_quantity() -> None:
+    assert quantities("A dedicated 18+ virtual school officer supports care leavers.") == []
+    assert quantities("The 16+ team supports 120 young people.") == ["120"]
+    assert quantities("Over 100+ children were seen.") == ["100"]

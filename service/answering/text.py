@@ -98,6 +98,8 @@ def within(quote: str, other: str) -> bool:
 
 
 AGED = re.compile(r"[- ]years?[- ]olds?\b", re.I)  # ("16-year-old children": an age, no quantity of them)
+AGE_BAND = re.compile(r"\+")  # ... and "18+" after an age's figure ("a dedicated 18+ virtual school officer")
+AGE_LIKE = re.compile(r"1[0-9]|2[0-5]")
 COUNT_IN_WORDS = re.compile(r"\b(two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty)\s+(?!of\b|"
                             r"per\b|in\b|out\b|or\b|and\b|to\b|(?:years?|months?|weeks?|days?|hours?|times?)\b)"
                             r"(?=[a-z])")  # ("five serious case reviews were completed": a count, in words)
@@ -116,7 +118,8 @@ def quantities(text: str, kind: str | None = None) -> list[str]:
     for m in NUMBER.finditer(text):
         before = text[max(0, m.start() - LOOK_BACK):m.start()]  # (what precedes a figure is read near it only)
         if (YEAR.match(m.group(0).replace(",", "")) and not m.group(2)) or LABEL_BEFORE.search(before) \
-                or DAY_OF.match(text, m.end()) or YEAR_BEFORE.search(before) or AGED.match(text, m.end()):
+                or DAY_OF.match(text, m.end()) or YEAR_BEFORE.search(before) or AGED.match(text, m.end()) \
+                or AGE_BAND.match(text, m.end()) and AGE_LIKE.fullmatch(m.group(0)):
             continue
         if (said := kind_of(text, m)) != "age" and kind in (None, said):  # ("16- and 17-year-olds": how old)
             found.append(_as_written(text, m))

@@ -52,13 +52,18 @@ def no_grade(tools: Tools, scope: Scope) -> str:
     return f"The {' and '.join(map(label, metas))} report{'s give' if len(metas) > 1 else ' gives'} no overall grade."
 
 
+THE_VISIT = re.compile(r"\b(?:the|its|their|this|that|last|latest|recent|(?:19|20)\d\d|autumn|spring|summer|winter)\s+"
+                       r"(?:[\w-]+\s+){0,2}?visit\b", re.I)  # a visit that is the inspection, by when it was
+
+
 def area_asked(tools: Tools, scope: Scope) -> tuple[list[str], dict[str, float], str | None]:
     """The words a grade question asks of besides its frame, each judgement area's nearness to them, and the area
     they mean: by meaning before a name sharing one word ("young adults who have left care" is care leavers, not
     "Outcomes for looked after children and young people"), else the one the question names."""
+    the_visit = {"visit"} if THE_VISIT.search(scope.question) else set()  # ("after the autumn 2021 visit": the
     other = [w for w in grades.besides_grades(scope.topic_words) if stem(w) not in RATING | grades.NOT_A_TOPIC
-             | AREA_WORDS and w.lower() not in grades.NUMBERS]  # ("rated two years before": when, not what; "requires
-    # improvement": a grade)
+             | AREA_WORDS | the_visit and w.lower() not in grades.NUMBERS]  # inspection; "rated two years before":
+    # when, not what; "requires improvement": a grade)
     said_for = GRADED_FOR.findall(SOURCE.sub(" ", scope.question))  # ("rated for young people who left care")
     near = tools.area_nearness([" ".join(other), *said_for, *filter(None, [scope.jargon])]) if other else {}
     return other, near, tools.area_meant(near) or scope.area

@@ -14,7 +14,7 @@ from service.answering.dates import REPORT_YEAR
 from service.answering.evidence import Claim, Evidence, label, role_asked
 from service.answering.intents.claims import area_graded, claims_asked, no_grade
 from service.answering.intents.inspectorates import WHO_INSPECTS, inspected_by
-from service.answering.fit import count_told_first, counts_checked, named_first, on_side, with_kind_asked
+from service.answering.fit import COUNTS_READ, count_told_first, counts_checked, named_first, on_side, with_kind_asked
 from service.answering.when import dated_as_asked, latest_first, with_latest
 from service.answering.organisations import body_label
 from service.answering.rank import ABSTAIN_BELOW, Question, strength
@@ -31,6 +31,7 @@ MAX_GRADES = 8          # a grade: each report's
 MAX_OPEN = 6            # an open question across reports: the best sentence of each of the best reports
 COUNT_SAID = re.compile(r"\b(?:how many|number of)\s+([^?]*)", re.I)  # what a count question counts, in its words
 APPROXIMATELY = r"over|about|around|almost|nearly|approximately|roughly|more than|fewer than|less than|under|at least"
+PREFIX = 4              # the letters a word of what is counted and a word of a share's sentence share to match
 KEEP_WITHIN = 2.0       # z-score units below the best that still support the answer
 CLAIM_REPORTS = 8       # metadata claims are ranked for scopes of up to this many reports
 OFFERED = 8             # the best-ranked evidence an optional prose writer may cite
@@ -82,6 +83,8 @@ def answer_fact(tools: Tools, scope: Scope, book: CitationBook, session_id: str)
     book.offer(ranked[:OFFERED])  # an optional prose writer reads the ranking's best, not only what is cited
     if not ranked or found < ABSTAIN_BELOW:
         return abstain(session_id, no_grade(tools, scope)).model_copy(update={"strength": found})
+    if scope.bodies and (uncounted := count_unstated(question, ranked)):  # ("how many people did X supervise?":
+        return abstain(session_id, unsaid_by(tools, scope, f"give the number of {uncounted}"))  # no such count)
     open_question = not scope.bodies and question.answer_type is None and len(scope.report_ids) > 1
     chosen = with_kind_asked(spread(ranked, MAX_OPEN) if open_question else supporting(ranked, claims), ranked,
                              question)
@@ -91,6 +94,15 @@ def answer_fact(tools: Tools, scope: Scope, book: CitationBook, session_id: str)
     chosen = area_graded(tools, scope) + chosen if question.answer_type is None else chosen
     answer = fact_answer(chosen, question, book, session_id, tools.counting_figure)
     return also_elsewhere(answer, chosen, scope).model_copy(update={"strength": found})
+
+
+def count_unstated(question: Question, ranked: list[Evidence]) -> str:
+    """What a count question counts ("people"), when none of the best sentences gives a count of it (their figures
+    were checked: ``counts_checked``) or another figure of it ("69% of the staff"); "" otherwise."""
+    counted = counted_asked(question.text) if question.answer_type == "number" and question.figure == "count" else ""
+    heads = {w.lower()[:PREFIX] for w in words(counted)}  # ("staff": "staffing ... cut by about a quarter")
+    return "" if not counted or any(ev.fit >= 1 or ev.fit and heads & {w.lower()[:PREFIX] for w in words(ev.quote)}
+                                    for ev in ranked[:COUNTS_READ]) else counted
 
 
 def _counted_said(scope: Scope) -> str:
