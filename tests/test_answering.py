@@ -3393,3 +3393,11 @@ def test_the_earlier_report_named_with_its_body_is_the_one_before_the_latest(ans
 def test_a_count_no_report_gives_is_said_to_be_missing(answerer: Answerer) -> None:
     answer = ask(answerer, "how many people did warwickshire and west mercia crc supervise")
     assert answer.abstained and "do not give the number of people" in answer.answer, answer.answer
+
+
+def test_an_or_inside_the_topic_does_not_make_a_list_of_named_bodies_a_comparison(answerer: Answerer) -> None:
+    answer = ask(answerer, "Out of Essex CRC, Wales CRC, London CRC and Northumbria CRC, which ones had high "
+                           "caseloads or unmanageable workloads?")
+    assert answer.answer.startswith("Reports that match"), answer.answer
+    assert "Essex CRC" in item_bodies(answer) and "London CRC" not in item_bodies(answer), answer.answer
+    assert ask(answerer, "which was rated better, essex crc or wales crc?").answer.startswith("**"), "compare"

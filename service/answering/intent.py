@@ -201,6 +201,13 @@ def one_period(question: str, lo: int, hi: int) -> bool:
     return hi == lo + 1 and bool(re.search(rf"\b{lo}\s*(?:/\s*(?:{hi}|{hi % 100:02d})|-\s*{hi % 100:02d})\b", question))
 
 
+def _better_asked(scope: Scope) -> bool:
+    """Which of the bodies named was better ("A or B?" too: not "turnover or an unstable workforce", an "or" of
+    the topic's, beside no body's name)."""
+    return any(m.group(1).lower() != "or" or any(abs(b.start - m.end()) <= 2 or abs(m.start() - b.end) <= 2
+                                                 for b in scope.bodies) for m in BETTER.finditer(scope.question))
+
+
 def intent_of(scope: Scope) -> str:
     """fact, define (a term), owners (counted), overview (of one report), compare (reports side by side), list (a
     row per report), rank (by grade, date, count, change or figure), themes (findings many reports share) or trend
@@ -222,7 +229,7 @@ def intent_of(scope: Scope) -> str:
     two_times = len(years) >= 2 or named == 1 and len(years) == 1 and len(scope.report_ids) == 2  # ("between the
     # 2015 inspection and the most recent one")
     cue = COMPARE_CUE.search(scope.question) or (CHANGE_CUE.search(scope.question) and two_times) \
-        or (named >= 2 and BETTER.search(scope.question))
+        or (named >= 2 and _better_asked(scope))
     within_one = len(scope.report_ids) == 1 and bool(residue - COMPARE_WORDS - CHANGE_FRAME) and bool(VERSUS.search(
         scope.question)) and not places_matched(" ".join(scope.topic_words))  # ("HLNY home visits recommended vs
     # actually done?": two things one report tells; not "essex vs kent", a place)
