@@ -1931,3 +1931,14 @@ def test_a_grade_given_after_a_dated_visit_is_that_inspections_grade(history: An
     answer = history.ask(AskRequest(question="what did ofsted rate northshire childrens services after the spring "
                                              "2022 visit")).answer
     assert answer.startswith("**Northshire (2022)** was rated **good** overall"), answer
+
+
+def test_a_year_just_after_the_name_dates_the_report_not_its_figures(tmp_path, embeddings) -> None:
+    answerer = one_report(tmp_path, embeddings, "Rothby", "2016-05", (
+        "## Help and protection\n\nIn 2014–15, only 52% of initial conferences were held within 15 days, which was "
+        "well below the national level of 75%.\n\nVisits to children and young people on child protection plans are "
+        "timely, with 96% in time in the last three months.\n"), "Good")
+    answer = answerer.ask(AskRequest(question="rothby 2016 initial child protection conferences within 15 days "
+                                              "percentage"))
+    assert "52%" in answer.citations[0].quote, answer.answer
+

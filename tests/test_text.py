@@ -923,3 +923,14 @@ def test_an_age_band_is_no_quantity() -> None:
     assert quantities("A dedicated 18+ virtual school officer supports care leavers.") == []
     assert quantities("The 16+ team supports 120 young people.") == ["120"]
     assert quantities("Over 100+ children were seen.") == ["100"]
+
+
+@pytest.mark.parametrize(("text", "word", "everyday"), [
+    ("which was better, bury or durham?", "bury", False), ("durham vs bury", "bury", False),
+    ("reading and durham: which did better?", "reading", False), ("children's reading and writing", "reading", True),
+    ("where do children bury their worries", "bury", True)])
+def test_an_everyday_word_listed_beside_a_place_is_a_place(text: str, word: str, everyday: bool) -> None:
+    from service.answering.places import everyday_word
+
+    start = text.index(word)
+    assert everyday_word(text, start, start + len(word)) is everyday

@@ -17,6 +17,8 @@ NOT_ALONE = {"Down", "North Down", "Mid", "Causeway Coast"}  # (parts of joined 
 AS_NAME_AFTER = re.compile(r"'?s\b|\s+(?:(?:in|during|since)\s+)?(?:(?:19|20)\d\d|report|inspection|ofsted|council|"
                            r"borough|children(?:'?s)?)\b", re.I)  # ("in bury in 2016", "reading childrens services")
 AS_NAME_BEFORE = re.compile(r"\b(?:did|does|do|was|were|is|has|had|about|of)\s+$", re.I)
+JOINED_AFTER = re.compile(r"\s*(?:,|&|\bor\b|\band\b|\bvs\.?|\bversus\b)\s*", re.I)  # (a list's joins)
+JOINED_BEFORE = re.compile(r"\s*(?:,|&|\bor\b|\band\b|\bvs\.?|\bversus\b)\s*$", re.I)
 SHORTER = re.compile(r"\s+(City|Islands)$")     # "Glasgow City" is also "Glasgow"; "Orkney Islands", "Orkney"
 WIDER = {"Kingston upon Hull": "Hull"}
 NATIONS_NAMED = re.compile(r"\b(England|Scotland|Wales|Northern Ireland)\b")
@@ -157,7 +159,15 @@ def everyday_word(text: str, start: int, end: int) -> bool:
     name = text[start:end]
     if name.lower() not in COMMON_WORDS or name[:1].isupper():
         return False
-    return not (AS_NAME_AFTER.match(text, end) or AS_NAME_BEFORE.search(text[:start]))
+    return not (AS_NAME_AFTER.match(text, end) or AS_NAME_BEFORE.search(text[:start]) or _listed_with_a_place(
+        text, start, end))
+
+
+def _listed_with_a_place(text: str, start: int, end: int) -> bool:
+    """True when a place's name is listed beside the everyday word ("bury or durham", "durham vs bury")."""
+    after, before = JOINED_AFTER.match(text, end), JOINED_BEFORE.search(text[:start])
+    return bool(after and _pattern().match(text, after.end()) or before and any(
+        m.end() == before.start() for m in _pattern().finditer(text[:before.start()])))
 
 
 def places_matched(text: str) -> list[re.Match[str]]:

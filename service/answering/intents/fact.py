@@ -31,6 +31,7 @@ MAX_GRADES = 8          # a grade: each report's
 MAX_OPEN = 6            # an open question across reports: the best sentence of each of the best reports
 COUNT_SAID = re.compile(r"\b(?:how many|number of)\s+([^?]*)", re.I)  # what a count question counts, in its words
 APPROXIMATELY = r"over|about|around|almost|nearly|approximately|roughly|more than|fewer than|less than|under|at least"
+NAME_YEAR = re.compile(r"\s*(?:[(,]\s*|['’]s?\s+)?(?:19|20)\d\d\b")  # ("bury 2016 ...", "Bury's 2016 ...")
 PREFIX = 4              # the letters a word of what is counted and a word of a share's sentence share to match
 KEEP_WITHIN = 2.0       # z-score units below the best that still support the answer
 CLAIM_REPORTS = 8       # metadata claims are ranked for scopes of up to this many reports
@@ -71,7 +72,7 @@ def answer_fact(tools: Tools, scope: Scope, book: CitationBook, session_id: str)
     ranked = count_told_first(tools, question, ranked, _counted_said(scope))
     if scope.bodies and not scope.years:
         ranked = latest_first(ranked, [tools.library.reports[r] for r in scope.report_ids], bool(question.answer_type))
-    ranked = ranked if REPORT_YEAR.search(scope.question) else dated_as_asked(ranked, scope.years)  # (a year that
+    ranked = ranked if _report_year(scope) else dated_as_asked(ranked, scope.years)  # (a year that
     # dates the report, "the 2015 Hull report", does not date its figures: "At 18 November 2014, 678 children ...")
     if scope.answer_type == "grade" and claims:  # (a grade asked of a graded report: the grades read at ingest
         ranked.sort(key=lambda ev: ev.kind != "grade")  # answer first)
@@ -94,6 +95,13 @@ def answer_fact(tools: Tools, scope: Scope, book: CitationBook, session_id: str)
     chosen = area_graded(tools, scope) + chosen if question.answer_type is None else chosen
     answer = fact_answer(chosen, question, book, session_id, tools.counting_figure)
     return also_elsewhere(answer, chosen, scope).model_copy(update={"strength": found})
+
+
+def _report_year(scope: Scope) -> bool:
+    """Whether the year asked dates the report itself ("the 2015 Hull report", "bury 2016 ... percentage": a year
+    just after a body's name), not the figures asked for."""
+    return bool(REPORT_YEAR.search(scope.question)) or any(
+        NAME_YEAR.match(scope.question, b.end) for b in scope.bodies)
 
 
 def count_unstated(question: Question, ranked: list[Evidence]) -> str:
