@@ -1942,3 +1942,17 @@ def test_a_year_just_after_the_name_dates_the_report_not_its_figures(tmp_path, e
                                               "percentage"))
     assert "52%" in answer.citations[0].quote, answer.answer
 
+
+def test_a_line_of_what_needs_to_improve_is_a_concern_in_a_topic_list(tmp_path, embeddings) -> None:
+    folder = tmp_path / "reports"
+    folder.mkdir()
+    write_report(folder, "Eastvale", "2021-12", (
+        "## What needs to improve\n\nThe recruitment and retention of social workers, to stabilise the workforce and "
+        "reduce multiple changes in social worker for children.\n\n## Help and protection\n\nChildren are seen "
+        "quickly and their needs are assessed well.\n"), "Inadequate")
+    for town, text in [("Westmoor", "Social workers have manageable caseloads and stay with the council for years."),
+                       ("Northby", "Early help is well coordinated across the partnership.")]:
+        write_report(folder, town, "2022-03", f"## Help and protection\n\n{text}\n", "Good")
+    answerer = answerer_over(folder, tmp_path, embeddings)
+    answer = answerer.ask(AskRequest(question="which councils were struggling with social worker turnover?"))
+    assert {item.body for item in answer.items} == {"Eastvale"}, answer.answer

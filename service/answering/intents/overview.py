@@ -19,7 +19,7 @@ from service.answering.silence import said_about
 from service.answering.text import FINITE, stem, stems, words
 from service.answering.tools import Tools
 from service.answering.asks import SIDE_ASKED, sides_named
-from service.answering.verdict import NEG_STEMS, PRONOUN_START, is_absence, negates, sentence_polarity
+from service.answering.verdict import NEG_STEMS, PRONOUN_START, Polarity, is_absence, negates, sentence_polarity
 from service.schemas import Answer
 
 PER_SIDE = 3
@@ -188,10 +188,9 @@ def findings(tools: Tools, meta: ReportMeta, side: str, limit: int = PER_SIDE,
         if RECOMMENDS.search(ev.quote):  # ("leaders should ensure that they effectively discharge ...": what is
             polarity.concern, gains = max(polarity.concern, 1.0), 0.0  # still to do, whatever its words)
         to_improve = TO_IMPROVE.search(ev.section or "")
-        if to_improve and (not gains or _item(ev.quote) and polarity.positive < PRAISED):
+        if to_improve_listed(ev, polarity, gains):
             polarity.concern, gains = max(polarity.concern, gains + 1, 3), 0.0  # "What needs to improve": each item
-            # is a concern, whatever its words ("The effectiveness of ..."), but not the praise in prose run on
-            # after the list when the next heading was not found, nor a line of praise ("highly effective ...")
+            # is a concern, whatever its words ("The effectiveness of ...")
         lean = (gains - polarity.concern) if side == "positive" else (polarity.improved - polarity.concern) \
             if side == "improved" else (polarity.concern - gains)
         listed = _item(ev.quote) if to_improve else listed_item(ev.quote) or LIST_LINE.search(ev.quote)
@@ -232,6 +231,14 @@ def listed_item(sentence: str) -> bool:
     """True for a line of a list rather than prose: no finite verb before its first clause ends ("The
     effectiveness of the response to domestic abuse.", "Social work capacity, so that managers can respond")."""
     return not FINITE.search(CLAUSE_END.split(sentence, maxsplit=1)[0])
+
+
+def to_improve_listed(ev: Evidence, polarity: Polarity, gains: float | None = None) -> bool:
+    """True for a line of a report's "What needs to improve", a concern whatever its words ("The recruitment and
+    retention of social workers, to stabilise the workforce"); not the praise in prose run on after the list when
+    the next heading was not found, nor a line of praise ("highly effective ...")."""
+    gains = polarity.positive + polarity.improved if gains is None else gains
+    return bool(TO_IMPROVE.search(ev.section or "")) and (not gains or _item(ev.quote) and polarity.positive < PRAISED)
 
 
 def _item(sentence: str) -> bool:

@@ -16,6 +16,7 @@ import numpy as np
 from service.acronyms import spelled_out
 from service.answering.compose import Row
 from service.answering.evidence import Evidence
+from service.answering.intents.overview import to_improve_listed
 from service.answering.organisations import body_label
 from service.answering.rank import W_CHUNK, W_COVERAGE, W_DENSE, W_WORDS, zscores
 from service.answering.scope import Scope
@@ -198,6 +199,8 @@ def decide(found: list[tuple[float, Evidence]], scope: Scope) -> tuple[float, Ro
     leaning = []
     for strength, ev in found:
         polarity = sentence_polarity(ev.quote, topic)
+        if CONCERN in wanted and to_improve_listed(ev, polarity):  # (a line of "What needs to improve")
+            polarity = Polarity(concern=max(polarity.concern, 1.0))
         kinds = polarity.kinds()
         against = _against(polarity, wanted)
         if kinds & wanted and sum(getattr(polarity, k) for k in kinds & wanted) > against:
