@@ -934,3 +934,13 @@ def test_an_everyday_word_listed_beside_a_place_is_a_place(text: str, word: str,
 
     start = text.index(word)
     assert everyday_word(text, start, start + len(word)) is everyday
+
+
+@pytest.mark.parametrize("sentence", [
+    "The management of the risk of harm at HLNY CRC was satisfactory in fewer than half of cases.",
+    "Plans were good in under half of the cases."])
+def test_done_well_in_too_few_cases_is_a_concern(sentence: str) -> None:
+    from service.answering.verdict import sentence_polarity
+
+    polarity = sentence_polarity(sentence)
+    assert polarity.concern > 0 and polarity.positive == 0, polarity

@@ -82,6 +82,11 @@ IMPROVED_PHRASES = re.compile(r"\b(up from( (requires improvement( to be good)?|
                               r"are|was|were)\s+(?:(?!not\b|never\b)\w+\s+)?(?:reduc|fall|fell|decreas|declin|dropp|lower|"
                               r"come down|coming down)\w*)\b", re.I)  # (a problem that shrank: "turnover ... have reduced")
 ONLY_QUANTITY = re.compile(r"\bonly (a |about |around |one |two |half|\d)", re.I)
+FEW_ENOUGH = r"(?:only\s+)?(?:(?:fewer|less)\s+than|under|not even)\s+(?:half|a third|a quarter|one in \w+|\d+\s*%)"
+MINORITY = re.compile(rf"\b(?:good|well|satisfactory|sufficient|effective|adequate|appropriate|timely)\w*\s+"
+                      rf"(?:[\w-]+\s+){{0,3}}?(?:in|for|of)\s+{FEW_ENOUGH}|"
+                      rf"\bin\s+{FEW_ENOUGH}\s+of\s+(?:the\s+)?cases\b",
+                      re.I)  # ("satisfactory in fewer than half of cases": done well in too few, a concern)
 ABSENCE = re.compile(
     r"\b(sources?|digests?|reports?|documents?|they|it)\b[^.;]{0,60}?\b(do|does|did)( not|n't) (describe|state|say|"
     r"give|mention|include|cover|name|record)\b|\bnot (stated|described|specified|mentioned|known) (in|by)\b|"
@@ -142,8 +147,8 @@ def _clause_scores(clause: str) -> tuple[float, float, float]:
     """Lexicon scores of one clause: phrases first (they mask their words), then single words with negation."""
     result = Polarity()
     text = clause
-    for pattern, field in ((IMPROVED_PHRASES, IMPROVED), (NEGATIVE_PHRASES, CONCERN), (POSITIVE_PHRASES, POSITIVE),
-                           (ONLY_QUANTITY, CONCERN)):
+    for pattern, field in ((IMPROVED_PHRASES, IMPROVED), (MINORITY, CONCERN), (NEGATIVE_PHRASES, CONCERN),
+                           (POSITIVE_PHRASES, POSITIVE), (ONLY_QUANTITY, CONCERN)):
         for match in pattern.finditer(text):
             _bump(result, field)
             if field == IMPROVED and match.group(0).lower().startswith("now"):
