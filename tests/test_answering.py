@@ -3379,7 +3379,8 @@ def test_a_list_of_what_mentions_a_phrase_holds_the_phrase(answerer: Answerer) -
 
 def test_rated_after_an_inspection_asks_what_that_inspection_gave(answerer: Answerer) -> None:
     answer = ask(answerer, "How was Durham Tees Valley CRC rated after its 2019 inspection?")
-    assert answer.answer.startswith("**Durham Tees Valley CRC (2019)** was rated **requires improvement**"), answer.answer
+    assert answer.answer.startswith("**Durham Tees Valley CRC (2019)** was rated **requires improvement**"), \
+        answer.answer
     later = ask(answerer, "what did inspectors find at durham tees valley crc after the 2019 inspection?")
     assert {c.report_id for c in later.citations} == {"durham-tees-valley-crc-2020"}, later.answer
 

@@ -1915,7 +1915,8 @@ def test_a_count_asked_leads_with_the_count_not_a_line_holding_none(tmp_path, em
 
 @pytest.mark.parametrize("question", ["northshire 2022: overall grade and lead inspector?",
                                       "Northshire inspection 2022 lead inspector and overall rating",
-                                      "who was the lead inspector and what was the overall grade of northshire in 2022"])
+                                      "who was the lead inspector and what was the overall grade of northshire "
+                                      "in 2022"])
 def test_two_things_a_report_records_asked_together_are_both_answered(history: Answerer, question: str) -> None:
     answer = history.ask(AskRequest(question=question)).answer
     assert "Jane Ash" in answer and "**good**" in answer, answer

@@ -73,8 +73,8 @@ BEFORE_LATEST = re.compile(GRADE_BEFORE + r"|\bpreviously\s+(?:rated|graded|judg
                            r"preceding)\s+(?:full\s+)?(?:inspection|visit|report)\b|"
                            r"(?<!since )(?<!since the )(?<!since its )(?<!since their )(?<!than the )(?<!than its )"
                            r"(?<!with the )(?<!with its )(?<!to the )(?<!to its )\b(?:previous|earlier|prior|preceding|"
-                           r"former|older)\s+(?:[\w'’&-]+\s+){0,4}?(?:inspection|visit|report)\b", re.I)  # ("when did the
-# earlier DLNR inspection report come out?"; "X's previous grade",
+                           r"former|older)\s+(?:[\w'’&-]+\s+){0,4}?(?:inspection|visit|report)\b", re.I)
+# ("when did the earlier DLNR inspection report come out?"; "X's previous grade",
 # "what was X rated at its previous inspection": the report before its latest; not "since its previous inspection")
 
 

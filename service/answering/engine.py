@@ -12,13 +12,12 @@ from datetime import date
 from service.answering.areas import AreaNames
 from service.answering.asks import AREA_ASKED, EXTREME_AREA, answer_type
 from service.answering.compose import CitationBook, abstain
-from service.answering.context import CHANGE_ASKED, Context, bodies_reports, entities_in
+from service.answering.context import CHANGE_ASKED, Context, bodies_reports
 from service.answering.dates import YEAR, in_calendar_years
 from service.answering.coverage import covered_places
 from service.answering.evidence import label
 from service.answering.grades import GOT_FOR, asks_yes_no_grade, besides_grades
 from service.answering.followup import REFERS_BACK, Resolved, resolve
-from service.answering.intents.compare import picked
 from service.answering.intents.claims import area_asked
 from service.answering.intents.composers import COMPOSERS
 from service.answering.intents.overview import asks_for_overview, names_subject
@@ -32,6 +31,7 @@ from service.answering.intent import intent_of
 from service.answering.scope import Scope, parse, without_names
 from service.answering.thesaurus import besides_everyday
 from service.answering.tools import Tools, VectorCache
+from service.answering.turns import RATING_ASKED, context_of
 from service.library import Library
 from service.retrieval import HybridSearch, scope_ids
 from service.schemas import Answer, AskRequest, Filters
@@ -40,8 +40,6 @@ from service.sessions import Sessions, Turn
 ON_A_SUBJECT = re.compile(r"^\s*how good\b|\bany good\b|\bgood or (?:bad|not|poor)\b|"
                           r"\bdo(?:ing)?\s+(?:on|with|at|for)\b", re.I)  # how good at,
 # how it did on, any good (for): of a subject, when the question names one ("was through the gate any good in london?")
-RATING_ASKED = re.compile(r"\b(rate|ratings?|rated|grades?|graded|judge?ments?|judged?|scores?|marks?|effectiveness)\b",
-                          re.I)  # a rating, by name
 
 
 @dataclass
@@ -55,8 +53,6 @@ class Event:
 WEAK_ASSUMED = 0.55  # a follow-up's answer from the report "it" seemed to mean, so weak that its body's other
 STRONGER_BY = 0.15   # reports are read too, and answer instead when their best is stronger by this much
 NONE_LISTED = "The first part of the question found none to ask this of."
-WHICH_ASKED = re.compile(r"^\s*(?:and\s+)?(?:so\s+)?(?:which|who)\b", re.I)  # a comparison asked for its winner
-GRADED_BY = re.compile(RATING_ASKED.pattern + r"|\b(better|best|worse|worst)\b", re.I)  # ... by its grade
 ELSE_ASKED = re.compile(r"^\s*(?:and\s+)?(?:who|which)\s+else\b(?:\s+(?:is|are|was|were|has|have|had|does|do|did))?|"
                         r"^\s*(?:and\s+)?(?:anyone|anybody)\s+else\b", re.I)  # ("who else uses X's model?")
 MENTIONED = re.compile(r"\bmention(?:s|ed|ing)?\s+(?:of\s+)?(?:the\s+|a\s+|an\s+|any\s+)?([\w'’ -]{3,40}?)"
@@ -314,28 +310,9 @@ class Answerer:
 
     def remember(self, session_id: str, question: str, scope: Scope, answer: Answer, earlier: list[str] | None = None,
                  before: list[str] | None = None, listed: list[str] | None = None) -> None:
-        context = replace(self.context_of(scope, answer), earlier=earlier or [], before=before or [],
-                          listed=listed or [])
+        context = replace(context_of(self.library, self.names, scope, answer), earlier=earlier or [],
+                          before=before or [], listed=listed or [])
         self.sessions.add(session_id, Turn(question, scope.question, context.bodies, answer.answer, asdict(context)))
-
-    def context_of(self, scope: Scope, answer: Answer) -> Context:
-        """What the next turn may refer back to: the reports answered about, their bodies, the year, the
-        grade asked about, and the organisations the quotes name."""
-        cited = [item.report_id for item in answer.items] or [c.report_id for c in answer.citations]
-        cited = list(dict.fromkeys(cited))[:1 if scope.intent == "overview" else None] or \
-            ([] if answer.items else [r for b in scope.bodies for r in b.report_ids])
-        # (an overview is of its first report: the earlier ones give only their grades)
-        metas = [self.library.reports[r] for r in cited if r in self.library.reports]
-        if scope.intent in ("compare", "rank") and WHICH_ASKED.match(scope.question) and GRADED_BY.search(
-                scope.question):  # "which was worst?": the report chosen by its grade (not by the biggest caseloads)
-            metas = picked(metas, scope.question) or metas
-            cited = [m.report_id for m in metas]
-        years = [lo for lo, hi in scope.years if lo == hi] or sorted({m.published.year for m in metas if m.published})
-        return Context(
-            resolved=scope.question, report_ids=cited, bodies=list(dict.fromkeys(body_label(m) for m in metas)),
-            mentions=[scope.question[b.start:b.end] for b in scope.bodies], years=years[:1] if len(years) == 1 else [],
-            grade=next((c.grade for c in scope.conditions if c.grade), None),
-            entities=entities_in([c.quote for c in answer.citations[:10]], self.names))
 
 
 def pieces(text: str) -> list[str]:

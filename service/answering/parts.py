@@ -39,8 +39,8 @@ SIDE_STEMS = {stem(w) for w in "concern concerns problem problems issue issues r
 
 
 GRADE_FIELD = r"(?:overall\s+)?(?:grade|rating|judgement|effectiveness)"
-FIELD = (rf"(?:the\s+)?(?:{GRADE_FIELD}|lead\s+inspector|(?:inspection\s+|visit\s+|fieldwork\s+)?dates?|publication\s+date|"
-         r"date\s+published|owner)")  # what a report records of itself
+FIELD = (rf"(?:the\s+)?(?:{GRADE_FIELD}|lead\s+inspector|(?:inspection\s+|visit\s+|fieldwork\s+)?dates?|"
+         r"publication\s+date|date\s+published|owner)")  # what a report records of itself
 FIELDS_TOGETHER = re.compile(rf"\b({FIELD})\s*(?:,|&|\+|\band\b)\s*({FIELD})\b(?=\s*\W*$)", re.I)
 
 

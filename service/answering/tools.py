@@ -169,7 +169,8 @@ class Tools:
             return False  # ("Of the last 10 children to become looked after, four ...": a sample, not how many)
         counted, unit = counted_asked(question), without_possessives(unit_of(quote, figure))
         if unit and unit.split()[0].lower() in WHEN_WHERE and stems(counted) & stems(quote[:at]):
-            return True  # (of what the sentence named before: "numbers of children in care, from ... to 850 at the time")
+            return True  # (of what the sentence named before: "numbers of children in care, from ... to 850 at
+            # the time")
         if counted and GROUPS_OF.match(unit) and not GROUPS_OF.match(counted):
             return False  # ("how many kids in care": not "two groups of children", which counts the groups)
         if not counted or not unit or stems(counted) & stems(unit):
