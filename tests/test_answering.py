@@ -3402,3 +3402,10 @@ def test_an_or_inside_the_topic_does_not_make_a_list_of_named_bodies_a_compariso
     assert answer.answer.startswith("Reports that match"), answer.answer
     assert "Essex CRC" in item_bodies(answer) and "London CRC" not in item_bodies(answer), answer.answer
     assert ask(answerer, "which was rated better, essex crc or wales crc?").answer.startswith("**"), "compare"
+
+
+def test_they_after_a_list_with_a_place_no_report_is_about_says_so(answerer: Answerer) -> None:
+    listed = ask(answerer, "Which CRCs were owned by Purple Futures?")
+    best = ask(answerer, "which of them got the best rating?", listed.session_id)
+    kent = ask(answerer, "did they run kent surrey and sussex too?", best.session_id)
+    assert kent.abstained and "no report in this index is about kent" in kent.answer.lower(), kent.answer

@@ -222,7 +222,9 @@ def resolve(question: str, previous: Context | None, names: BodyNames, areas: Ar
     still = previous.mentions and not found and not PLURALS.search(text) \
         and not any(m.lower() in text.lower() for m in previous.mentions)  # "what were the main problems?"
     alone = None
-    if previous.bodies and not inherited and (beside or still or ((_refers_back(text) or at_the_time) and not found)):
+    elsewhere = not found and names.places_absent(text, [])  # ("did they run kent too?": no report is about Kent)
+    if previous.bodies and not inherited and not elsewhere and (beside or still or (
+            (_refers_back(text) or at_the_time) and not found)):
         # "who owned it?"; "how does that compare with Bradford?": the previous bodies too
         then = [str(y) for y in previous.years if str(y) not in text] if COMPARE.search(text) and not found else []
         alone = text if still and not beside and not _refers_back(text) else None
