@@ -3409,3 +3409,11 @@ def test_they_after_a_list_with_a_place_no_report_is_about_says_so(answerer: Ans
     best = ask(answerer, "which of them got the best rating?", listed.session_id)
     kent = ask(answerer, "did they run kent surrey and sussex too?", best.session_id)
     assert kent.abstained and "no report in this index is about kent" in kent.answer.lower(), kent.answer
+
+
+def test_the_latest_inspections_of_bodies_named_is_no_superlative(answerer: Answerer) -> None:
+    answer = ask(answerer, "Looking at the latest inspections of Essex CRC, Wales CRC, London CRC and Northumbria "
+                           "CRC, which ones flagged staff with unmanageable workloads?")
+    assert answer.answer.startswith("Reports that match"), answer.answer
+    assert "Essex CRC" in item_bodies(answer) and "London CRC" not in item_bodies(answer), answer.answer
+

@@ -82,9 +82,12 @@ PLURAL_ORGS = re.compile(r"\b(crcs|providers|councils|local authorities|authorit
 NAME_THEM = re.compile(rf"^\W*(?:please\s+)?(?:can you\s+)?name\s+(?:[\w'’-]+\s+){{0,2}}?{PLURAL_ORGS.pattern}",
                        re.I)  # ("name three councils rated inadequate": a list of them, not a name asked)
 SUPERLATIVE = re.compile(r"(?<!their )(?<!its )(?<!at )\b(first|most|least|largest|biggest|highest|heaviest|lowest|"
-                         r"lightest|best|worst|fewest|smallest|greatest|earliest|latest|poorest|weakest|strongest)\b|"
+                         r"lightest|best|worst|fewest|smallest|greatest|poorest|weakest|strongest)\b|"
+                         r"(?<!their )(?<!its )(?<!at )\b(earliest|latest)\b(?!\s+(?:inspections|reports|visits|ratings|"
+                         r"grades)\b)|"
                          r"\b(more|fewer|less)\b(?!\s+than)", re.I)
-# ("which councils got worse at their latest inspection": each body's own report, not a superlative)
+# ("which councils got worse at their latest inspection", "the latest inspections of A, B and C": each body's own
+# report, not a superlative)
 ANY_OF = r"^\s*((were|was|did|have|has|are|is)\s+(there\s+)?)?(any\s+(crcs?|providers?|councils?|local authorit(y|ies)|" \
          r"authorit(y|ies)|las?|compan(y|ies)|organisations?|probation compan(y|ies)|(nps\s+)?divisions?|nps|" \
          r"boroughs?|trusts?|one)|anybody|anyone)\b"
