@@ -3417,3 +3417,10 @@ def test_the_latest_inspections_of_bodies_named_is_no_superlative(answerer: Answ
     assert answer.answer.startswith("Reports that match"), answer.answer
     assert "Essex CRC" in item_bodies(answer) and "London CRC" not in item_bodies(answer), answer.answer
 
+
+@pytest.mark.parametrize(("question", "figure"), [
+    ("In the 2020 Durham Tees Valley report, how many standards got better?", "**5**"),
+    ("how many standards did durham tees valley have in total in 2020", "**10**")])
+def test_a_part_of_a_whole_counts_the_part_unless_the_total_is_asked(answerer: Answerer, question: str,
+                                                                      figure: str) -> None:
+    assert ask(answerer, question).answer.startswith(figure)
