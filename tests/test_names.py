@@ -236,3 +236,11 @@ def test_a_name_two_kinds_of_body_share_beside_bodies_of_one_kind_is_that_kind()
     assert len(names.find("how did london do")[0].report_ids) == 2  # (alone: both)
     assert [m.report_ids for m in names.find("london crc vs london nps")] == [["london-crc-2019.md"],
                                                                              ["london-nps-2018.md"]]
+
+
+def test_a_long_name_two_letters_out_names_its_body() -> None:
+    from service.answering.mentions import BodyNames
+
+    names = BodyNames([_meta("l/2024.pdf", "Leicestershire"), _meta("g/2024.pdf", "Gloucestershire"),
+                       _meta("c/2024.pdf", "Cambridgeshire")], unknown_word=lambda word: word == "leicestshire")
+    assert [b.body for b in names.find("what overall grade did leicestshire get in 2024")] == ["Leicestershire"]

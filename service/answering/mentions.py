@@ -4,6 +4,7 @@ area of the name), and organisation names that are in no report."""
 from __future__ import annotations
 
 import re
+from difflib import get_close_matches
 from collections.abc import Callable, Iterable
 
 from ingest.models import ReportMeta
@@ -137,7 +138,9 @@ class BodyNames:
             return word  # (a dictionary word written as a name is that name: "Wessex" is no "Essex")
         if word + "shire" in self.name_words:  # "hereford" for Herefordshire, its county town
             return word + "shire"
-        near = set().union(*(self.near.get(f, set()) for f in less_a_letter(word))) or cut_short(word, self.name_words)
+        near = set().union(*(self.near.get(f, set()) for f in less_a_letter(word))) or cut_short(word, self.name_words) \
+            or (set(get_close_matches(word, self.name_words, 1, CLOSE_SPELLING)) if len(word) >= LONG_TYPO and
+                self.unknown_word(word) else set())  # ("leicestshire": two letters out)
         name = near.pop() if len(near) == 1 else word
         return name if stem(name) == stem(word) or self.unknown_word(word) else word  # ("merseysid" is its stem)
 
@@ -308,5 +311,7 @@ NAME_WORD = re.compile(r"(?<=\w\s)[A-Z][a-z]{3,}\b")  # (a capital not at a ques
 PLACE_NOUN = re.compile(r"\bprison$", re.I)  # (people go into and leave a prison: it is a place as well as a body)
 LEARNING_NAMED = re.compile(r"\b((?:[\w'’-]+\s+){1,3}?)(?:school|academy|college|university)\b", re.I)
 TYPO_LENGTH = 5  # a shorter word is a letter away from too many names to be read as one of them misspelt
+LONG_TYPO = 9    # a word this long that no report uses may be two letters out from a name ("leicestshire")
+CLOSE_SPELLING = 0.88  # ... its similarity to that name (difflib's ratio: "leicestshire" 0.92, "gloucestershire" 0.69)
 KIND_AFTER = re.compile(r"\s+(crcs?|community rehabilitation compan(y|ies)|nps|(national )?probation service)\b", re.I)
 PRISON_BEFORE = re.compile(r"\b(hmp|hmyoi|hm prison)\s+$", re.I)  # "HMP Manchester" is a prison, not the council
