@@ -1957,3 +1957,14 @@ def test_a_line_of_what_needs_to_improve_is_a_concern_in_a_topic_list(tmp_path, 
     answerer = answerer_over(folder, tmp_path, embeddings)
     answer = answerer.ask(AskRequest(question="which councils were struggling with social worker turnover?"))
     assert {item.body for item in answer.items} == {"Eastvale"}, answer.answer
+
+
+
+def test_what_about_a_year_then_a_question_asks_it_of_that_years_report(history: Answerer) -> None:
+    from service.answering.context import Context
+    from service.answering.followup import resolve
+
+    led = Context(resolved="Who led the Northshire inspection in 2022?", report_ids=["northshire-2022"],
+                  bodies=["Northshire"], mentions=["Northshire"], years=[2022])
+    asked = resolve("what about the 2017 one - how was the leadership rated?", led, history.names).text
+    assert asked == "how was the leadership rated (Northshire; 2017)?", asked

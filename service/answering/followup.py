@@ -44,6 +44,8 @@ OWN_QUESTION = re.compile(r"(?:wh\w+|how)\s+(?:had|has|have|was|were|did|is|are)
 REFERS_BACK = re.compile(r"\b(it|its|they|them|their|there|(that|this) (one|crc|council|authority|division))\b", re.I)
 RECENT = re.compile(r"\s*\b(?:(?:at|in|from|on)\s+)?(?:(?:its|their|the)\s+)?(?:latest|most recent|last|newest|current)"
                     r"(?:\s+(?:time|inspection|report|visit|one))?\b", re.I)  # a turn's own choice of report
+DASH_ASKS = re.compile(r"\s+[-–—:]\s+(?=(?:what|how|who|which|when|where|why|did|does|do|was|were|is|are|has|had)\b)",
+                       re.I)  # "X - how was Y?": what chose the report, then the question
 ABOUT = re.compile(r"^\s*(?:what|how) about\s+", re.I)
 ASKS_ANEW = re.compile(r"(?!(?:what|how)\s+about\b)(?:what|which|who|how|why|did|was|were|is|are|has|had|(?:when|where)"
                        r"(?=\s+(?:did|do|does|was|were|is|are|has|have|had|will|would)\b))\b",
@@ -291,6 +293,9 @@ def _ellipsis(rest: str, previous: Context, names: BodyNames, areas: AreaNames |
         when = f" in {previous.years[0]}" if previous.years and YEAR.search(previous.resolved) else ""  # ("what
         # about care leavers?" after a question of Leeds in 2022: in 2022; after one of Leeds: in any of its years)
         return f"{as_question(rest).rstrip('?')} for {' and '.join(previous.bodies)}{when}?", True
+    if years and not bodies and previous.bodies and len(said := DASH_ASKS.split(rest, maxsplit=1)) == 2 and \
+            YEAR.search(said[0]):  # ("what about the 2017 one - how was the safeguarding board rated?": of them, then)
+        return f"{said[1].rstrip(' ?')} ({'; '.join(previous.bodies)}; {years[0]})?", True
     if (not bodies and not years) or _says_more(rest, bodies):
         return as_question(rest), False
     text = strip_appendix(previous.resolved)
