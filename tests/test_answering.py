@@ -3424,3 +3424,11 @@ def test_the_latest_inspections_of_bodies_named_is_no_superlative(answerer: Answ
 def test_a_part_of_a_whole_counts_the_part_unless_the_total_is_asked(answerer: Answerer, question: str,
                                                                       figure: str) -> None:
     assert ask(answerer, question).answer.startswith(figure)
+
+
+@pytest.mark.parametrize(("question", "said"), [
+    ("What did the inspectorate find when it looked at Cheshire and Greater Manchester CRC?", "Overall rating:"),
+    ("summarise the london nps report", "The report gives no overall grade.")])
+def test_a_summary_of_an_ungraded_report_says_it_gives_no_grade(answerer: Answerer, question: str, said: str) -> None:
+    answer = ask(answerer, question)
+    assert answer.answer.splitlines()[1].lstrip("- ").startswith(said), answer.answer

@@ -25,6 +25,8 @@ from service.schemas import Answer
 PER_SIDE = 3
 SAID_SHARE = 0.75  # a finding whose words, the body's name aside, are this much another's says it again
 MIN_WORDS = 8
+NO_GRADE = "The report gives no overall grade."
+RATING_SAID = re.compile(r"\b(?:ratings?|rated|grades?|graded|judge?ments?)\b", re.I)
 MIN_LISTED = 4  # (words of a line of "What needs to improve")
 EARLY_PAGES = {1: 1.0, 2: 0.6, 3: 0.3}   # the summary comes first
 SUMMARY_SECTION = re.compile(r"summary|headline|key (findings|judgements)|overall|what needs to improve|"
@@ -109,7 +111,10 @@ def answer_overview(tools: Tools, scope: Scope, book: CitationBook, session_id: 
             claim.evidence.claim = f"*{claim.area}*: **{meta.areas[claim.area]}**"
     found = outcome(tools, meta) if not overall and not asked else None  # an ungraded report's verdict sentence
     strengths, concerns = ([ev for ev in side if not found or ev.quote != found.quote] for side in (strengths, concerns))
-    parts = [none_stated, _lines([found] if found else [], book, "**Outcome**"), _lines(overall, book, "")]
+    ungraded = meta.overall is None and not found and not asked and not WHY.search(scope.question)  # (a summary
+    told = next((ev for ev in silences(tools, meta) if RATING_SAID.search(ev.quote)), None) if ungraded else None
+    parts = [none_stated, _lines([told], book, "") if told else (NO_GRADE if ungraded else ""),  # of an ungraded
+             _lines([found] if found else [], book, "**Outcome**"), _lines(overall, book, "")]  # report says so)
     parts += [_lines(areas, book, "**Grades by area**"),
               _lines(earlier_grades(tools, scope, meta) if not asked else [], book, "**Earlier inspections**")]
     sides = [(strengths, "**Strengths**"), (concerns, "**Concerns**")]  # (a weak report's concerns first)
@@ -122,7 +127,8 @@ def answer_overview(tools: Tools, scope: Scope, book: CitationBook, session_id: 
         parts.append(_lines(said + [ev for ev in silences(tools, meta)[:1] if ev.row not in rows], book,
                             "**In brief**"))
     if WHY.search(scope.question) and meta.overall is None and grade_of(scope.question):  # ("why was X rated
-        parts.insert(0, "The report gives no overall grade.")  # requires improvement?" of an ungraded report)
+        parts.insert(0, NO_GRADE)  # requires improvement?" of an ungraded report)
+
     text = "\n".join(p for p in parts if p)
     if not book.citations:
         return abstain(session_id)
