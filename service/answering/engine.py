@@ -55,8 +55,9 @@ STRONGER_BY = 0.15   # reports are read too, and answer instead when their best 
 NONE_LISTED = "The first part of the question found none to ask this of."
 ELSE_ASKED = re.compile(r"^\s*(?:and\s+)?(?:who|which)\s+else\b(?:\s+(?:is|are|was|were|has|have|had|does|do|did))?|"
                         r"^\s*(?:and\s+)?(?:anyone|anybody)\s+else\b", re.I)  # ("who else uses X's model?")
-MENTIONED = re.compile(r"\bmention(?:s|ed|ing)?\s+(?:of\s+)?(?:the\s+|a\s+|an\s+|any\s+)?([\w'’ -]{3,40}?)"
-                       r"(?=\s+(?:in|at|by|within|from|during|across)\b|\s*[?,:.;]|\s*$)", re.I)
+PHRASE_MENTIONED = re.compile(r"\bmention(?:s|ed|ing)?\s+(?:of\s+)?(?:the\s+|a\s+|an\s+|any\s+)?"
+                              r"([\w'’ -]{3,40}?)(?=\s+(?:in|at|by|within|from|during|across)\b|\s*[?,:.;]|\s*$)",
+                              re.I)  # a phrase a list asks the reports to mention ("which mention family hubs")
 QUOTED = re.compile(r"(?<!\w)['‘\"“]([^'‘’\"“”]{3,60}?)['’\"”](?!\w)")  # a phrase the question puts in quotes
 LISTED_BACK = re.compile(REFERS_BACK.pattern + r"|\b(those|these|each(?: one)?|ones)\b|"
                          r"\b(?:does|do|did|would)\s+(?:that|this)\b", re.I)  # ("how did each do?", "which providers
@@ -257,7 +258,7 @@ class Answerer:
             scope.names = self.tools.written_as_names(asked, scope.question) or [
                 q for q in QUOTED.findall(scope.question) if self.library.text.mentions(q)]  # (not counting "kids
             # in care" beside it; else a phrase put in quotes, as written: "any councils doing 'staying close'?")
-        if scope.intent == "list" and (said := MENTIONED.search(scope.question)) and \
+        if scope.intent == "list" and (said := PHRASE_MENTIONED.search(scope.question)) and \
                 self.library.text.mentions(said.group(1)):
             scope.names = [said.group(1)]  # ("which of these mention family hubs: A, B, C?": the phrase, as said)
         if filters is not None and filters.model_dump(exclude_none=True):

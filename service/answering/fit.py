@@ -165,12 +165,13 @@ def counts_checked(tools: Tools, question: Question, ranked: list[Evidence]) -> 
     """The ranking, each of its best sentences whose counts all count something other than a count question
     asks ("how many people ...": "one of the three strong areas"; "how many new foster carers": "24 care leavers
     who ... foster carers") holding no answer (its fit 0) and ranked so."""
-    if question.answer_type == "number" and question.figure == "count":
-        for ev in ranked[:COUNTS_READ]:
-            said = quantities(ev.quote, "count") or [m.group(0) for m in KIND_WORDS["count"].finditer(ev.quote)]
-            if ev.kind == "sentence" and ev.fit and said and \
-                    not any(tools.counts_asked(question.text, ev.quote, figure) for figure in said):
-                ev.fit, ev.score = 0.0, ev.score - W_TYPE  # (ranked as holding no answer)
+    if question.answer_type != "number" or question.figure != "count":
+        return ranked
+    for ev in ranked[:COUNTS_READ]:
+        said = quantities(ev.quote, "count") or [m.group(0) for m in KIND_WORDS["count"].finditer(ev.quote)]
+        if ev.kind == "sentence" and ev.fit and said and \
+                not any(tools.counts_asked(question.text, ev.quote, figure) for figure in said):
+            ev.fit, ev.score = 0.0, ev.score - W_TYPE  # (ranked as holding no answer)
     return sorted(ranked, key=lambda ev: -ev.score)
 
 
