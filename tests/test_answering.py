@@ -2149,6 +2149,14 @@ def test_the_report_asked_about_is_picked_by_the_words_that_name_it(answerer: An
     assert ask(answerer, question).answer.startswith(f"**{report}**")
 
 
+@pytest.mark.parametrize("nps", ["the London division of the NPS", "the London probation division",
+                                 "the london division of the national probation service", "the NPS London division",
+                                 "NPS London"])
+def test_a_division_of_the_nps_named_after_its_place_is_the_nps_division(answerer: Answerer, nps: str) -> None:
+    answer = ask(answerer, f"How did the London CRC (2019) compare with {nps}?")
+    assert {"London CRC", "London NPS division"} <= item_bodies(answer)
+
+
 def test_a_sentence_with_a_concern_in_it_is_no_strength(answerer: Answerer) -> None:
     answer = ask(answerer, "Give me a quick rundown of how Wales CRC did.")
     strengths = answer.answer.split("**Strengths**")[1].split("**Concerns**")[0]

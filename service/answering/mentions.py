@@ -152,13 +152,16 @@ class BodyNames:
 
     def _of_kind(self, text: str, match: BodyMatch) -> BodyMatch:
         """A name two kinds of body share ("London"), narrowed to the kind written after it ("london crc", "london
-        probation service": its NPS division), else to the kind the text names ("the NPS in london")."""
-        after = KIND_AFTER.match(text, match.end)
-        kinds = org_types_named(after.group(0) if after else text) or ({"nps"} if after else set())
+        probation service": its NPS division) or before it ("NPS London"), else to the kind the text names ("the NPS
+        in london")."""
+        after, before = KIND_AFTER.match(text, match.end), KIND_BEFORE.search(text, 0, match.start)
+        said = after or before
+        kinds = org_types_named(said.group(0) if said else text) or ({"nps"} if said else set())
         metas = [m for m in self.reports if m.report_id in match.report_ids and org_type(m) in kinds]
         if metas:
             match.body, match.report_ids = body_label(metas[0]), [m.report_id for m in metas]
         match.end = after.end() if after else match.end  # ("london crc": the kind is part of the mention)
+        match.start = before.start() if before and not after else match.start
         return match
 
     def _elided(self, text: str, tokens: list[tuple[str, int, int]], taken: list[BodyMatch]) -> list[BodyMatch]:
@@ -313,5 +316,8 @@ LEARNING_NAMED = re.compile(r"\b((?:[\w'’-]+\s+){1,3}?)(?:school|academy|colle
 TYPO_LENGTH = 5  # a shorter word is a letter away from too many names to be read as one of them misspelt
 LONG_TYPO = 9    # a word this long that no report uses may be two letters out from a name ("leicestshire")
 CLOSE_SPELLING = 0.88  # ... its similarity to that name (difflib's ratio: "leicestshire" 0.92, "gloucestershire" 0.69)
-KIND_AFTER = re.compile(r"\s+(crcs?|community rehabilitation compan(y|ies)|nps|(national )?probation service)\b", re.I)
+KIND_AFTER = re.compile(r"\s+(crcs?|community rehabilitation compan(y|ies)|nps|(national )?probation "
+                        r"(service|division)|division( of the (nps|national probation service))?)\b", re.I)
+# ("the London division of the NPS", "London division": a division is the NPS's)
+KIND_BEFORE = re.compile(r"\b(crc|nps|national probation service)\s+$", re.I)  # ("NPS London")
 PRISON_BEFORE = re.compile(r"\b(hmp|hmyoi|hm prison)\s+$", re.I)  # "HMP Manchester" is a prison, not the council
