@@ -3426,6 +3426,14 @@ def test_the_latest_inspections_of_bodies_named_is_no_superlative(answerer: Answ
     assert "Essex CRC" in item_bodies(answer) and "London CRC" not in item_bodies(answer), answer.answer
 
 
+@pytest.mark.parametrize("question", ["How many standards did Durham Tees Valley get an outstanding for in 2020?",
+                                      "durham tees valley 2020: number of standards rated outstanding"])
+def test_a_count_in_words_of_what_is_asked_is_not_passed_over_for_a_figure(answerer: Answerer, question: str) -> None:
+    """"Three of Durham Tees Valley CRC's standards were rated Outstanding": not "improved in 5 of its 10"."""
+    answer = ask(answerer, question)
+    assert not answer.answer.startswith("**5**") and "three" in answer.answer.split("[2]")[0].lower(), answer.answer
+
+
 @pytest.mark.parametrize(("question", "figure"), [
     ("In the 2020 Durham Tees Valley report, how many standards got better?", "**5**"),
     ("how many standards did durham tees valley have in total in 2020", "**10**")])

@@ -25,8 +25,12 @@ SAMPLE_BEFORE = re.compile(r"\bof\s+the\s+(?:last|first|latest|most recent|previ
 GROUPS_OF = re.compile(r"^(?:groups?|cohorts?|teams?|sets?|batches|clusters?|panels?|pairs?|types?|kinds?|"
                        r"categories|sorts?)\s+of\b", re.I)  # a figure counting collections ("two groups of children")
 PART_OF = re.compile(r"\s+of\s+(?:its|their|the|all)\s+(?:\d[\d,]*|[a-z]+)\s+((?:[a-z'’-]+\s*){1,3})", re.I)
+A_PART = re.compile(r"(?:\s*\(\s*\d[\d.]*\s*%\s*\))?\s+of\s+(?:its|their|the|all|"
+                    r"(?:[A-Z][\w&-]*\s+){0,6}[A-Z][\w&-]*['’]s)\s", re.I)  # ("three of Essex CRC's standards", "5
+# of its 10 standards", "89 (97%) of its current care leavers": a part of what is counted)
 WHOLE_OF = re.compile(r"\b\d[\d,]*\s+of\s+(?:its|their|the|all)\s+$", re.I)  # (the whole a part is of)
-TOTAL_ASKED = re.compile(r"\b(?:in total|altogether|overall|total|are there|(?:does|did|do) (?:it|they) have)\b", re.I)
+TOTAL_ASKED = re.compile(r"\b(?:in total|altogether|overall|total|are there|(?:does|did|do) (?:it|they|[\w'’-]+"
+                         r"(?: [\w'’-]+){0,3}?) have)\b", re.I)  # ("did thurrock have")
 EACH = re.compile(r"\s+(?:[\w-]+\s+){0,2}(?:each|apiece|per\s+\w+)\b", re.I)  # a figure per one ("58 cases each")
 AVERAGE_OF = re.compile(r"\baverage\s+(?:of\s+)?$", re.I)
 PER_ONE_ASKED = re.compile(r"\b(average|typical\w*|each|per|apiece|mean|usual\w*|caseloads?)\b", re.I)
@@ -53,6 +57,8 @@ def counts_asked(vectors: Vectors, question: str, quote: str, figure: str) -> bo
         return False  # ("Of the last 10 children to become looked after, four ...": a sample, not how many)
     if at >= 0 and WHOLE_OF.search(quote[max(0, at - 20):at]) and not TOTAL_ASKED.search(question):
         return False  # ("how many standards got better": not the 10 of "improved in 5 of its 10 standards")
+    if at >= 0 and A_PART.match(quote, at + len(figure)) and TOTAL_ASKED.search(question):
+        return False  # ("how many standards in total": not "three of its standards" nor "5 of its 10 standards")
     part = PART_OF.match(quote, at + len(figure)) if at >= 0 else None  # (5 of them: five standards)
     counted, unit = counted_asked(question), without_possessives(part.group(1) if part else unit_of(quote, figure))
     if unit and unit.split()[0].lower() in WHEN_WHERE and stems(counted) & stems(quote[:at]):

@@ -14,7 +14,7 @@ from service.answering.asks import WHO
 from service.answering.evidence import Evidence
 from service.answering.places import places_matched
 from service.answering.text import (CLAUSE_WORDS, FREQUENCY, KIND_WORDS, MONTH, NONE_OF, counted_asked, has_date,
-                                   has_number, quantities, unit_of, words)
+                                   has_number, quantities, stems, unit_of, words)
 from service.answering.thing_names import UNIT, names_a_thing
 from service.answering.verdict import leaning
 from service.terms import STOPWORDS
@@ -41,6 +41,7 @@ CLAUSE_READ = 10      # a count asked: the best sentences read for the one whose
 CLAUSE_LEADS = 0.1    # ... by this cosine more than the best's ("235 children are being looked after" for "kids in
                       # care", before "2,343 children had been identified ... as in need")
 CLAUSE_WITHIN = 0.8   # ... and ranked within this (z-score units) of the best
+NAME_RUN = re.compile(r"\b[A-Z][\w&-]*(?:\s+(?:and\s+|of\s+)?[A-Z][\w&-]*)+(?:['’]s)?\s*")  # ("Tees Valley CRC's")
 CLAUSE_ALONE = 0.5    # (the nearness a best that states no such count is taken to have)
 DESCRIBED = re.compile(rf"\b((?:[a-z][\w'’-]*\s+){{1,3}})({UNIT})\b")  # "the complex safeguarding team"
 THING_ASKED = re.compile(rf"\b{UNIT}\b", re.I)  # a thing's name asked: a club's, a team's, a scheme's
@@ -168,11 +169,29 @@ def counts_checked(tools: Tools, question: Question, ranked: list[Evidence]) -> 
     if question.answer_type != "number" or question.figure != "count":
         return ranked
     for ev in ranked[:COUNTS_READ]:
-        said = quantities(ev.quote, "count") or [m.group(0) for m in KIND_WORDS["count"].finditer(ev.quote)]
+        said = counts_said(ev.quote)
         if ev.kind == "sentence" and ev.fit and said and \
                 not any(tools.counts_asked(question.text, ev.quote, figure) for figure in said):
             ev.fit, ev.score = 0.0, ev.score - W_TYPE  # (ranked as holding no answer)
     return sorted(ranked, key=lambda ev: -ev.score)
+
+
+def counts_said(quote: str, counted: str = "") -> list[str]:
+    """The counts a sentence states in figures, else in words ("one of three standards"); with ``counted``, what
+    a count question counts, only those in words that count it by name ("how many standards": "three of its
+    standards", not "all four case supervision standards" for "how many offenders")."""
+    return quantities(quote, "count") or [m.group(0) for m in KIND_WORDS["count"].finditer(quote)
+                                          if not counted or stems(counted) & stems(unit_of(quote, m.group(0)))]
+
+
+def own_words(quote: str, figure: str) -> tuple[str, str]:
+    """What a figure counts, told two ways: the ``CLAUSE_WORDS`` after it ("157 care leavers"), and its whole
+    clause, with its words before it back to a comma or colon ("Durham Tees Valley CRC improved in 5 of its 10
+    standards": how the five are told apart), less the names in it, which every sentence of a report shares."""
+    at = max(0, quote.find(figure))
+    before, after = re.split(r"[,;:()\[\]]", quote[:at])[-1], quote[at + len(figure):]
+    counted = unit_of(figure + NAME_RUN.sub(" ", after), figure, CLAUSE_WORDS)
+    return counted, f"{NAME_RUN.sub('', before)}{figure} {counted}"
 
 
 def count_told_first(tools: Tools, question: Question, ranked: list[Evidence], about: str) -> list[Evidence]:
@@ -184,11 +203,14 @@ def count_told_first(tools: Tools, question: Question, ranked: list[Evidence], a
     if question.answer_type != "number" or not share and (  # "30 live in ... homes, of whom 93% live outside")
             question.figure not in (None, "count") or not counted_asked(question.text)):
         return ranked
-    asked, given = tools.vectors(about), set(quantities(question.text))  # (not a figure the question gives: "over 21")
+    asked, counted = tools.vectors(about), counted_asked(question.text)
+    given = set(quantities(question.text))  # (not a figure the question gives: "over 21")
     def nearness(ev: Evidence) -> float:
-        counting = [f for f in quantities(ev.quote, "share" if share else "count") if f not in given
+        counting = [f for f in (quantities(ev.quote, "share") if share else counts_said(ev.quote, counted))
+                    if f not in given
                     and (share or tools.counts_asked(question.text, ev.quote, f))]
-        return max((float(asked @ tools.vectors(unit_of(ev.quote, f, CLAUSE_WORDS))) for f in counting), default=-1.0)
+        return max((float(asked @ tools.vectors(said)) for f in counting for said in own_words(ev.quote, f)),
+                   default=-1.0)
     read = {id(ev): (nearness(ev), ev) for ev in ranked[:CLAUSE_READ] if ev.kind == "sentence" and ev.fit >= 1
             and ev.score >= ranked[0].score - CLAUSE_WITHIN}
     if not read:

@@ -225,7 +225,9 @@ def counted_asked(question: str) -> str:
 IN_BRACKETS_AFTER = re.compile(rf"((?:[A-Za-z][\w'’-]*\s+){{0,{UNIT_WORDS - 1}}}[A-Za-z][\w'’-]*)\s*\(\s*$")
 # (a figure in brackets after the words it counts: "children (137)")
 SHARE_AFTER = re.compile(r"^\s*\(\s*\d[\d.]*\s*%\s*\)")  # (a figure's share, in brackets after it)
-OF_ALL = re.compile(r"^\s*of\s+(?:all\s+)?(?:the\s+)?(?=[a-z])", re.I)  # ("398 of all looked after children": children)
+OF_ALL = re.compile(r"^\s*of\s+(?:all\s+)?(?:the\s+)?"
+                    r"(?:(?:(?-i:[A-Z])[\w&-]*\s+){0,6}?(?-i:[A-Z])[\w&-]*['’]s\s+)?(?=[a-z])", re.I)
+# ("398 of all looked after children": children; "three of Essex CRC's standards": standards)
 OF_WHICH = re.compile(r"\s+of\s+(?:which|whom|these|them|those)\b", re.I)  # ("family hubs, three of which ...")
 
 
