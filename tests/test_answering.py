@@ -3426,6 +3426,11 @@ def test_the_latest_inspections_of_bodies_named_is_no_superlative(answerer: Answ
     assert "Essex CRC" in item_bodies(answer) and "London CRC" not in item_bodies(answer), answer.answer
 
 
+def test_the_firm_that_led_an_owner_is_no_lead_inspector(answerer: Answerer) -> None:
+    answer = ask(answerer, "which firm led the group that owned West Yorkshire CRC at its 2018 inspection?")
+    assert "Interserve" in answer.answer and "lead inspector" not in answer.answer, answer.answer
+
+
 @pytest.mark.parametrize("question", ["How many standards did Durham Tees Valley get an outstanding for in 2020?",
                                       "durham tees valley 2020: number of standards rated outstanding"])
 def test_a_count_in_words_of_what_is_asked_is_not_passed_over_for_a_figure(answerer: Answerer, question: str) -> None:

@@ -13,13 +13,14 @@ import numpy as np
 from service.answering import grades
 from service.answering.asks import figure_asked
 from service.answering.evidence import (BODY_LEADERS, INSPECTION, INSPECTORATE_ROLE, LEAD_ASKED, LEAD_ROLE,
-                                        OWNER_ROLE, WHEN_INSPECTED, Evidence, label, role_asked)
+                                        OWNER_KIND, OWNER_ROLE, WHEN_INSPECTED, Evidence, label, role_asked)
 from service.answering.fit import PERSON_ROLES, fits
 from service.answering.rank import Question
 from service.answering.scope import Scope, proper_names
 from service.answering.text import (KIND_WORDS, STOPWORDS, content_words, counted_asked, has_number, quantities, stems,
                                     unit_of, words)
 from service.answering.tools import NAME_REPORTS, Tools
+from service.terms import stem
 
 if TYPE_CHECKING:
     from service.corpus import Corpus
@@ -56,7 +57,8 @@ SAID_ABOUT = re.compile(r"\b(?:(?:say|said|says|saying|anything|something|write|
                         r"concerning)|mention(?:ed|s)?(?:\s+(?:of|about))?)\s+(?:the\s+)?((?:[\w'’-]+\s*){1,5})", re.I)
 SUBJECT_MEANT = 0.5  # cosine of a subject asked and the nearest sentence that still speaks of it in other words
 # ("youngsters leaving care": 0.67; "knife crime" of Croydon 0.28, "ransomware" 0.30)
-
+OWNERS = frozenset(stem(w) for w in "own owned owner owners company firm contractor parent".split()) | OWNER_KIND
+# (an organisation that owns: its lead is no inspection's; "who ran the inspection" still asks for one)
 
 def not_named(tools: Tools, scope: Scope) -> str | None:
     """What the question asks of the bodies' reports in scope that they do not name ("mention Mockingbird",
@@ -182,11 +184,13 @@ def lead_unnamed(tools: Tools, scope: Scope) -> bool:
     in scope names one, in its metadata or in a sentence ("Lead inspector: ...")."""
     asked = stems(" ".join(w for w in content_words(WHEN_INSPECTED.sub(" ", scope.question))
                            if w not in BODY_LEADERS | INSPECTORATE_ROLE))
-    if not (asked & LEAD_ASKED and asked & INSPECTION) or grades.asks_for_grade(scope.question) or \
+    if not (asked & LEAD_ASKED and asked & INSPECTION) or asked & OWNERS or \
+            grades.asks_for_grade(scope.question) or \
             scope.answer_type != "name" and not role_asked(scope.topic_words) or \
             any(tools.library.reports[r].lead_inspector for r in scope.report_ids):
         return False  # (not "what grade did X get for its leadership in the 2020 inspection": a grade; not "what
-    # did the lead inspector say about X": what, not who; not "the head of the inspectorate": its chief inspector)
+    # did the lead inspector say about X": what, not who; not "the head of the inspectorate": its chief inspector;
+    # not "which firm led the group that owned X at its 2018 inspection": an owner's lead)
     corpus = tools.library.text
     return not any(LEAD_NAMED.search(corpus.sentence(int(row))[4]) for row in tools.rows(scope.report_ids))
 
