@@ -3426,6 +3426,15 @@ def test_the_latest_inspections_of_bodies_named_is_no_superlative(answerer: Answ
     assert "Essex CRC" in item_bodies(answer) and "London CRC" not in item_bodies(answer), answer.answer
 
 
+@pytest.mark.parametrize("question", [
+    "when did the inspectorate publish its earlier (pre-2020) report on the Derbyshire, Leics, Notts & Rutland CRC?",
+    "when was the pre-2020 dlnr report published"])
+def test_a_report_before_a_year_written_pre_year_is_the_one_published_before_it(answerer: Answerer,
+                                                                                question: str) -> None:
+    answer = ask(answerer, question)
+    assert "January 2019" in answer.answer and "March 2020" not in answer.answer.split("[1]")[0], answer.answer
+
+
 def test_the_firm_that_led_an_owner_is_no_lead_inspector(answerer: Answerer) -> None:
     answer = ask(answerer, "which firm led the group that owned West Yorkshire CRC at its 2018 inspection?")
     assert "Interserve" in answer.answer and "lead inspector" not in answer.answer, answer.answer

@@ -12,21 +12,22 @@ from service.answering.organisations import latest_per_body
 from service.answering.text import A_YEAR, MONTH
 
 YEAR = A_YEAR
-YEAR_PHRASE = re.compile(rf"(?:\b(?:since|from|after|before|until|during)\s+)?{YEAR.pattern}", re.I)  # "since 2020"
+YEAR_PHRASE = re.compile(rf"(?:\b(?:since|from|after|before|until|during|pre|post)[\s-]+)?{YEAR.pattern}", re.I)  # "since 2020"
 SPAN_YEARS = re.compile(r"\b(?:between|from)?\s*((?:19|20)\d\d)\s*(?:and|to|-|–|until)\s*((?:19|20)\d\d)\b", re.I)
 SHORT_SPAN = re.compile(r"\b((?:19|20)\d\d)\s*[-–/]\s*(\d\d)\b(?![-–/]?\d)")  # a school or financial year
 NOW_THAN = (r"\b(?:now|today|these days|nowadays|currently)\s+(?:than|compared\s+(?:with|to))\s+(?:in\s+)?"
             r"((?:19|20)\d\d)\b")  # ("more now than in 2018": since 2018)
 OPEN_AFTER = re.compile(r"\b((?:19|20)\d\d)\s+(?:or|and)\s+(?:later|after|since)|"
-                        r"\b(?:since|after)\s+((?:19|20)\d\d)(?:\s+onwards?)?|"
+                        r"\b(?:since|after|post)[\s-]+((?:19|20)\d\d)(?:\s+onwards?)?|"  # ("post-2018")
                         r"\bfrom\s+((?:19|20)\d\d)\s+(?:on|onwards?|forwards?)\b|"
                         r"\b((?:19|20)\d\d)\s+(?:onwards?\b|and beyond\b|on(?=\s*(?:[),;.?]|$)))|" + NOW_THAN, re.I)  # "reports from
 # 2023": of 2023
 DATED_BY = re.compile(r"\b(publish\w*|inspected|inspections?|visited|fieldwork|reports?)\b", re.I)  # a month dates them
 MONTH_YEAR = re.compile(rf"{MONTH.pattern}\s+(?:of\s+)?((?:19|20)\d\d)\b", re.I)
-BEFORE = re.compile(r"\bbefore\s+(?:(?:the|its|their)\s+)?((?:19|20)\d\d)\b", re.I)  # ("before the 2019 one")
+BEFORE = re.compile(r"\b(?:before|prior\s+to|pre)[\s-]+(?:(?:the|its|their)\s+)?((?:19|20)\d\d)\b",
+                    re.I)  # ("before the 2019 one", "pre-2020")
 EVENT_BEFORE = re.compile(r"(?<!inspection )(?<!one )(?<!report )(?<!visit )(?<!time )(?<!rated )(?<!graded )"
-                          r"(?<!judged )(?<!rating )(?<!grade )" + BEFORE.pattern[2:], re.I)
+                          r"(?<!judged )(?<!rating )(?<!grade )" + BEFORE.pattern[2:].replace("|pre)", ")"), re.I)
 # (something that happened "before the 2017 inspection", which that report tells; not "the inspection before it")
 REPORT_YEAR = re.compile(r"\b(?:19|20)\d\d(?:['’]s)?\s+(?:[\w'’]+\s+){0,3}(?:inspection|report|review|visit|rating|"
                          r"grade)s?\b|\b(?:inspect\w*|report\w*|review\w*|visit\w*|publish\w*|rat\w+|grade\w*|"
