@@ -3435,6 +3435,14 @@ def test_a_report_before_a_year_written_pre_year_is_the_one_published_before_it(
     assert "January 2019" in answer.answer and "March 2020" not in answer.answer.split("[1]")[0], answer.answer
 
 
+@pytest.mark.parametrize("question", ["What kinds of specialist support was Northumbria CRC providing at the 2020 "
+                                      "inspection?", "what sort of specialist help did northumbria offer in 2020"])
+def test_kinds_of_a_thing_asked_are_answered_by_the_sentence_that_lists_them(answerer: Answerer,
+                                                                             question: str) -> None:
+    answer = ask(answerer, question)
+    assert "housing, substance misuse, women and veterans" in answer.answer.split("[1]")[0], answer.answer
+
+
 def test_the_firm_that_led_an_owner_is_no_lead_inspector(answerer: Answerer) -> None:
     answer = ask(answerer, "which firm led the group that owned West Yorkshire CRC at its 2018 inspection?")
     assert "Interserve" in answer.answer and "lead inspector" not in answer.answer, answer.answer

@@ -1301,6 +1301,18 @@ def test_a_body_named_as_the_owner_of_a_thing_others_have_is_no_scope(tmp_path: 
     assert {item.report_id for item in answer.items} == {"eastvale-2018", "westmoor-2021"}
 
 
+def test_whose_reports_among_bodies_named_asks_for_a_list(tmp_path: Path, embeddings) -> None:
+    """"Among A, B and C, whose latest reports raised concerns about X?" lists those whose reports did, as "which
+    of" does; it is no comparison of all of them (s54 Ofsted probe T3)."""
+    answerer = councils_over(tmp_path, embeddings, [
+        ("Eastvale", 2023, "Too many children live in unregistered children's homes."),
+        ("Westmoor", 2023, "Leaders are ambitious for children. Caseloads are manageable."),
+        ("Northby", 2022, "Some children are placed in unregistered children's homes that do not meet their needs.")])
+    answer = answerer.ask(AskRequest(question="Among Eastvale, Westmoor and Northby, whose latest reports raised "
+                                              "concerns about kids placed in unregistered children's homes?"))
+    assert {item.body for item in answer.items} == {"Eastvale", "Northby"}, answer.answer
+
+
 def test_an_aspect_no_compared_report_says_a_word_of_is_no_row(tmp_path: Path, embeddings) -> None:
     """"A and B were both inspected the same week. How did their grades compare?": "same week" is no aspect
     either report speaks of, so no "Same week" row of unrelated sentences (s41 Ofsted probe c01); their main

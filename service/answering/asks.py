@@ -101,7 +101,7 @@ WHO_DID_WELL = r"^\s*who\s+(did|does|do|has|have|was|were)\s+(well|badly|poorly|
 # ...": which bodies)
 THOSE_WHICH = r"\b(?:the|all|any)\s+(?:crcs|providers|councils|local authorities|authorities|las|companies|" \
               r"organisations)\s+(?:that|which|who|whose)\b"  # ("I'm looking for the councils whose ... were ...")
-LIST_CUE = re.compile(ANY_OF + rf"|{TIMES_INSPECTED}|{THOSE_WHICH}" + r"|^\s*(list|name|show)\b|\b(which|what|where)\b|\bhow many\b|^\s*(the\s+)?(crcs|providers|"
+LIST_CUE = re.compile(ANY_OF + rf"|{TIMES_INSPECTED}|{THOSE_WHICH}" + r"|^\s*(list|name|show)\b|\b(which|what|where|whose)\b|\bhow many\b|^\s*(the\s+)?(crcs|providers|"
                       r"councils|local authorities|authorities|las|probation companies|companies|organisations)\b|"
                       rf"^\s*who\s+(were|was|have|had|got|received)\b|\blist(\s+(them|those|these|all|em))?\W*$|\blist of\b|"
                       rf"{WHO_DID_WELL}|{HOLDS_REPORTS}|"

@@ -26,6 +26,8 @@ if TYPE_CHECKING:
 MOST = re.compile(r"\b(highest|largest|biggest|greatest|heaviest|worst|best|lowest|fewest|poorest|weakest|"
                   r"strongest)\b|\bthe (most|least)\b(?!\s+(recent|recently|latest)\b)", re.I)  # which is most
 MOST_WITHIN = 0.5     # (z-score units) below the best, a sentence saying which is most that still leads
+KINDS_ASKED = re.compile(r"\b(?:what|which)\s+(?:kinds?|types?|sorts?|range|forms?)\s+of\b", re.I)
+ENUMERATION = re.compile(r",\s+[^,]+,\s+[^,]+?,?\s+(?:and|or)\s+\w")  # ("housing, substance misuse, women and veterans")
 NAME_READ = 10        # a name asked: the sentences read for one that names a thing
 OTHER_QUANTITY = 0.5  # the fit of a figure of another kind than asked (a share for "how many")
 UNSUBSTITUTED = ("money", "duration")  # ... but no other figure is a sum of money or a span of time ("how many
@@ -140,6 +142,20 @@ def named_first(ranked: list[Evidence], question: Question) -> list[Evidence]:
         return ranked
     named.score = ranked[0].score
     return [named, *(ev for ev in ranked if ev is not named)]
+
+
+def listed_first(ranked: list[Evidence], question: Question) -> list[Evidence]:
+    """For kinds of a thing asked ("what kinds of specialist support did X offer?"), when the best sentence lists
+    none, the best of the first ``NAME_READ`` that lists some and says as much of the topic first ("... offered a
+    broad range of specialist services, covering housing, substance misuse, women and veterans")."""
+    if not KINDS_ASKED.search(question.text) or not ranked or ENUMERATION.search(ranked[0].quote):
+        return ranked
+    listing = next((ev for ev in ranked[:NAME_READ] if ev.kind == "sentence" and ev.covered > 0
+                    and ev.covered >= ranked[0].covered and ENUMERATION.search(ev.quote)), None)
+    if listing is None:
+        return ranked
+    listing.score = ranked[0].score
+    return [listing, *(ev for ev in ranked if ev is not listing)]
 
 
 def with_kind_asked(chosen: list[Evidence], ranked: list[Evidence], question: Question) -> list[Evidence]:

@@ -43,7 +43,8 @@ SCAFFOLD = {stem(w) for w in """
     time times often actually exactly approximately roughly around currently main key principal major
     take took taken place begin began begun start started happen happened occur occurred make made go went come came
     put become became cover covers covered include includes included contain contains comprise comprises
-    every each area areas place places back ago then recently currently ever lot bunch
+    every each area areas place places back ago then recently currently ever lot bunch among amongst
+    kind kinds type types sort sorts
     think thought view views opinion judge judged conclude concluded show showed shown""".split()}
 LIST_SCAFFOLD = {stem(w) for w in "publish published publication complain complained complaining complains "
                                   "grumble grumbled grumbling moan moaned moaning".split()}  # (who says it: "staff

@@ -14,7 +14,8 @@ from service.answering.dates import REPORT_YEAR
 from service.answering.evidence import Claim, Evidence, label, role_asked
 from service.answering.intents.claims import area_graded, claims_asked, no_grade
 from service.answering.intents.inspectorates import WHO_INSPECTS, inspected_by
-from service.answering.fit import COUNTS_READ, count_told_first, counts_checked, named_first, on_side, with_kind_asked
+from service.answering.fit import (COUNTS_READ, count_told_first, counts_checked, listed_first, named_first, on_side,
+                                  with_kind_asked)
 from service.answering.when import dated_as_asked, latest_first, with_latest
 from service.answering.organisations import body_label
 from service.answering.rank import ABSTAIN_BELOW, Question, strength
@@ -63,7 +64,8 @@ def answer_fact(tools: Tools, scope: Scope, book: CitationBook, session_id: str)
         scope = replace(scope, answer_type=role)  # "rochdale 2018 lead inspector": a name, as "who led it?" asks
     question = tools.of_scope(scope)
     claims = claims_asked(tools, scope) if question.answer_type and len(scope.report_ids) <= CLAIM_REPORTS else []
-    ranked = named_first(tools.ranker.rank(question, tools.rows(scope.report_ids), claims), question)
+    ranked = listed_first(named_first(tools.ranker.rank(question, tools.rows(scope.report_ids), claims), question),
+                          question)  # ("what kinds of support": a sentence listing them)
     ranked = counts_checked(tools, question, ranked)  # ("how many offenders": not "58 cases each", ranked lower)
     said = {stem(w) for w in scope.topic_words}
     exact = {c.evidence.claim for c in claims if said <= c.asked_by | c.also_by}  # ("who headed the 2015 ofsted
