@@ -1301,6 +1301,24 @@ def test_a_body_named_as_the_owner_of_a_thing_others_have_is_no_scope(tmp_path: 
     assert {item.report_id for item in answer.items} == {"eastvale-2018", "westmoor-2021"}
 
 
+def test_a_topic_list_over_bodies_named_in_lower_case_is_not_a_list_of_their_names(tmp_path: Path,
+                                                                                   embeddings) -> None:
+    """"which of north moor, south vale and eastvale had problems with private fostering?": the reports write
+    "North Moor" capitalised, but the lower-case name is a body asked about, not a name a sentence must hold
+    (s54 Ofsted probe T2 abstained)."""
+    answerer = councils_over(tmp_path, embeddings, [
+        ("North Moor", 2023, "In North Moor, children in private fostering arrangements are not visited quickly "
+                             "enough. Leaders in North Moor know their services well."),
+        ("South Vale", 2023, "Private fostering arrangements are assessed promptly and well. South Vale "
+                             "leaders are ambitious. Children in South Vale are safe."),
+        ("Eastvale", 2022, "Private fostering arrangements are not always identified, and assessments of "
+                           "them are too slow.")])
+    for question in ["which of north moor, south vale and eastvale had problems with private fostering?",
+                     "Which of North Moor, South Vale and Eastvale had problems with private fostering?"]:
+        answer = answerer.ask(AskRequest(question=question))
+        assert {item.body for item in answer.items} == {"North Moor", "Eastvale"}, answer.answer
+
+
 def test_whose_reports_among_bodies_named_asks_for_a_list(tmp_path: Path, embeddings) -> None:
     """"Among A, B and C, whose latest reports raised concerns about X?" lists those whose reports did, as "which
     of" does; it is no comparison of all of them (s54 Ofsted probe T3)."""

@@ -73,14 +73,17 @@ class Tools:
         self._spelled: dict[str, dict[str, str]] = {}  # per report, the acronyms it spells out
 
     def question(self, text: str, answer_type: str | None = None, topic: list[str] | None = None,
-                 jargon: str = "") -> Question:
-        """The question as the ranker reads it: the vector of its whole text, and the columns of its topic's
-        terms (by default its words other than those that frame a question: "which", "report" ...); with
-        ``jargon``, the reports' terms for its everyday words are read beside them."""
+                 jargon: str = "", unnamed: str | None = None) -> Question:
+        """The question as the ranker reads it: the vector of its whole text (and of it ``unnamed``, without the
+        bodies it names, when given), and the columns of its topic's terms (by default its words other than those
+        that frame a question: "which", "report" ...); with ``jargon``, the reports' terms for its everyday words
+        are read beside them."""
         vector = self._vector(text, jargon)
         topical = " ".join(topic if topic is not None else [w for w in content_words(text) if stem(w) not in SCAFFOLD])
         corpus = self.library.text
-        return Question(text, vector, corpus.groups(f"{topical} {jargon}"), answer_type, corpus.unknown(topical))
+        question = Question(text, vector, corpus.groups(f"{topical} {jargon}"), answer_type, corpus.unknown(topical))
+        question.topic_vector = None if unnamed is None else self._vector(unnamed, jargon)
+        return question
 
     def spelt(self, question: str) -> str:
         """The question with the words it misspells as the reports spell them ("negelct": "neglect")."""
@@ -94,11 +97,8 @@ class Tools:
         names chose the reports. The other form of an acronym its reports spell out is read beside it."""
         topic = besides_everyday(scope.topic_words, scope.question, scope.jargon)  # (their term stands for them)
         jargon = "; ".join(filter(None, [scope.jargon, *self.acronym_forms(scope)]))
-        question = self.question(scope.question, scope.answer_type, topic, jargon)
-        if scope.bodies:
-            unnamed = without_names(scope.question, scope.bodies, kinds=scope.kinds)
-            question.topic_vector = self._vector(unnamed, jargon)
-        return question
+        unnamed = without_names(scope.question, scope.bodies, kinds=scope.kinds) if scope.bodies else None
+        return self.question(scope.question, scope.answer_type, topic, jargon, unnamed)
 
     def acronym_forms(self, scope: Scope) -> list[str]:
         """The other form of each acronym or spelled-out phrase the question uses that its few reports spell

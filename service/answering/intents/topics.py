@@ -19,7 +19,7 @@ from service.answering.evidence import Evidence
 from service.answering.intents.overview import to_improve_listed
 from service.answering.organisations import body_label
 from service.answering.rank import W_CHUNK, W_COVERAGE, W_DENSE, W_WORDS, zscores
-from service.answering.scope import Scope
+from service.answering.scope import Scope, without_names
 from service.answering.titled import titled_phrases
 from service.answering.text import NUMBER, YEAR, content_words, no_finding, stem, stems, words
 from service.answering.thing_names import names_in
@@ -55,11 +55,14 @@ def topical_rows(tools: Tools, scope: Scope, ids: list[str], ease: bool = False)
     side = {w for w in scope.topic_words if negates(w.lower()) or w.lower() in ENOUGH} if scope.jargon else set()
     topic = besides_everyday([w for w in scope.topic_words if w not in cues | side], scope.question, scope.jargon)
     # ("weren't visiting people at home enough": home visits, the way asked aside)
-    question = tools.question(scope.question, None, topic, scope.jargon)  # (an everyday phrase: the reports' term)
+    unnamed = without_names(scope.question, scope.bodies, kinds=scope.kinds) if scope.bodies else None
+    question = tools.question(scope.question, None, topic, scope.jargon, unnamed)  # (an everyday phrase: the
+    # reports' term; read without the bodies named too: "which of A, B and C ..." judges each by what it says)
     rows = tools.rows(ids)
     if not len(rows):
         return []
-    if (named := titled_phrases(tools.library.text, scope.question, rows)) and all(
+    asked = without_names(scope.question, scope.bodies, years=True, kinds=set())  # (not "east sussex": a body)
+    if (named := titled_phrases(tools.library.text, asked, rows)) and all(
             any(set(words(n.lower())) <= set(words(t.lower())) for t in named) for n in scope.names):
         scope = replace(scope, names=named)  # ("the no wrong door thing": the reports' No Wrong Door; "a family
         # drug and alcohol court": that, not any "Family Court")
