@@ -598,6 +598,25 @@ def test_an_earlier_combined_judgement_fills_both_rows_a_later_report_splits_it_
     assert rows[1][1] == {"h-2024": leavers}  # second finds it too when its cell is read: area_key)
 
 
+def test_one_judgement_named_in_its_two_parts_is_given_once(tmp_path: Path, embeddings) -> None:
+    """"What grade did X get for children in care and care leavers?" names one judgement in two parts; its grade
+    is said once (s54 Ofsted probe FU1 said it twice)."""
+    folder = tmp_path / "reports"
+    folder.mkdir()
+    (folder / "eastvale-2019.md").write_text(
+        '---\ntitle: "Inspection of Eastvale local authority children\'s services"\nbody: "Eastvale"\n'
+        'inspectorate: "Ofsted"\npublished: "2019-05"\noverall_rating: "good"\nratings:\n'
+        '  "The experiences and progress of children in care and care leavers": "outstanding"\n---\n\n'
+        "# Inspection of Eastvale\n\nInspected body: Eastvale\nOverall effectiveness: Good\n\nRatings stated in "
+        "the sources:\nThe experiences and progress of children in care and care leavers: Outstanding\n\n"
+        "## Summary\n\nChildren in care are visited often.\n", encoding="utf-8")
+    write_report(folder, "Westmoor", "1 May 2024", "Ratings stated in the sources:\nThe experiences and progress of "
+                 "children in care: Good\nThe experiences and progress of care leavers: Good\n", "Good")
+    answerer = answerer_over(folder, tmp_path, embeddings)
+    answer = answerer.ask(AskRequest(question="what grade did eastvale get for children in care and care leavers?"))
+    assert answer.answer.count("**outstanding**") == 1, answer.answer
+
+
 @pytest.mark.parametrize("follow_up", ["what was it like before?", "how did they do before?"])
 def test_before_at_the_end_of_a_follow_up_is_the_inspection_before(history: Answerer, follow_up: str) -> None:
     first = history.ask(AskRequest(question="how did northshire do in 2022?"))

@@ -84,8 +84,10 @@ def claims_asked(tools: Tools, scope: Scope) -> list[Claim]:
     if scope.answer_type != "grade":
         return claims
     if len(listed := areas_listed(tools, scope.question)) >= 2:  # ("what grades did adoption and leadership get?")
-        return [c for a in listed for c in claims if c.area is not None
-                and area_key(c.evidence.meta, a, tools.areas) == c.area]
+        chosen = [c for a in listed for c in claims if c.area is not None
+                  and area_key(c.evidence.meta, a, tools.areas) == c.area]
+        return list({id(c): c for c in chosen}.values())  # (once each: "children in care and care leavers" name
+        # one judgement in its two parts)
     if beside := BESIDE_OVERALL.search(scope.question):  # ("which area was rated higher than the overall grade?")
         return [c for c in claims if c.area is not None and _beside_overall(c, beside.group(1).lower())]
     other, near, area = area_asked(tools, scope)
