@@ -3435,6 +3435,14 @@ def test_a_report_before_a_year_written_pre_year_is_the_one_published_before_it(
     assert "January 2019" in answer.answer and "March 2020" not in answer.answer.split("[1]")[0], answer.answer
 
 
+def test_a_year_in_a_compound_after_pre_names_a_kind_of_inspection_not_a_date(answerer: Answerer) -> None:
+    """"their pre-2018-ratings inspections": those before the ratings began, not reports before 2018 (none)."""
+    answer = ask(answerer, "how did london crc compare with the london nps division on protecting the public, in "
+                           "their pre-2018-ratings inspections?")
+    assert not answer.abstained and {"London CRC", "London NPS division"} <= item_bodies(answer), answer.answer
+    assert "Public-protection work in the London NPS division was good." in answer.answer
+
+
 @pytest.mark.parametrize("question", ["What kinds of specialist support was Northumbria CRC providing at the 2020 "
                                       "inspection?", "what sort of specialist help did northumbria offer in 2020"])
 def test_kinds_of_a_thing_asked_are_answered_by_the_sentence_that_lists_them(answerer: Answerer,

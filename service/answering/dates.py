@@ -12,20 +12,21 @@ from service.answering.organisations import latest_per_body
 from service.answering.text import A_YEAR, MONTH
 
 YEAR = A_YEAR
-YEAR_PHRASE = re.compile(rf"(?:\b(?:since|from|after|before|until|during|pre|post)[\s-]+)?{YEAR.pattern}", re.I)  # "since 2020"
+YEAR_PHRASE = re.compile(rf"\b(?:pre|post)[\s-]+{YEAR.pattern}(?:[-–][\w-]+)?|"  # ("pre-2018-ratings": when)
+                         rf"(?:\b(?:since|from|after|before|until|during)\s+)?{YEAR.pattern}", re.I)  # "since 2020"
 SPAN_YEARS = re.compile(r"\b(?:between|from)?\s*((?:19|20)\d\d)\s*(?:and|to|-|–|until)\s*((?:19|20)\d\d)\b", re.I)
 SHORT_SPAN = re.compile(r"\b((?:19|20)\d\d)\s*[-–/]\s*(\d\d)\b(?![-–/]?\d)")  # a school or financial year
 NOW_THAN = (r"\b(?:now|today|these days|nowadays|currently)\s+(?:than|compared\s+(?:with|to))\s+(?:in\s+)?"
             r"((?:19|20)\d\d)\b")  # ("more now than in 2018": since 2018)
 OPEN_AFTER = re.compile(r"\b((?:19|20)\d\d)\s+(?:or|and)\s+(?:later|after|since)|"
-                        r"\b(?:since|after|post)[\s-]+((?:19|20)\d\d)(?:\s+onwards?)?|"  # ("post-2018")
+                        r"\b(?:since|after|post)[\s-]+((?:19|20)\d\d)(?![-–][A-Za-z])(?:\s+onwards?)?|"  # ("post-2018")
                         r"\bfrom\s+((?:19|20)\d\d)\s+(?:on|onwards?|forwards?)\b|"
                         r"\b((?:19|20)\d\d)\s+(?:onwards?\b|and beyond\b|on(?=\s*(?:[),;.?]|$)))|" + NOW_THAN, re.I)  # "reports from
 # 2023": of 2023
 DATED_BY = re.compile(r"\b(publish\w*|inspected|inspections?|visited|fieldwork|reports?)\b", re.I)  # a month dates them
 MONTH_YEAR = re.compile(rf"{MONTH.pattern}\s+(?:of\s+)?((?:19|20)\d\d)\b", re.I)
-BEFORE = re.compile(r"\b(?:before|prior\s+to|pre)[\s-]+(?:(?:the|its|their)\s+)?((?:19|20)\d\d)\b",
-                    re.I)  # ("before the 2019 one", "pre-2020")
+BEFORE = re.compile(r"\b(?:before|prior\s+to|pre)[\s-]+(?:(?:the|its|their)\s+)?((?:19|20)\d\d)\b(?![-–][A-Za-z])",
+                    re.I)  # ("before the 2019 one", "pre-2020"; not "pre-2018-ratings inspections": of a kind)
 EVENT_BEFORE = re.compile(r"(?<!inspection )(?<!one )(?<!report )(?<!visit )(?<!time )(?<!rated )(?<!graded )"
                           r"(?<!judged )(?<!rating )(?<!grade )" + BEFORE.pattern[2:].replace("|pre)", ")"), re.I)
 # (something that happened "before the 2017 inspection", which that report tells; not "the inspection before it")
