@@ -598,6 +598,22 @@ def test_an_earlier_combined_judgement_fills_both_rows_a_later_report_splits_it_
     assert rows[1][1] == {"h-2024": leavers}  # second finds it too when its cell is read: area_key)
 
 
+@pytest.mark.parametrize("question", ["How many DCSs has Eastvale been through since the 2019 inspection?",
+                                      "how many directors of children's services has eastvale had since 2019"])
+def test_how_many_since_an_inspection_counts_from_the_reports_after_it(tmp_path: Path, embeddings,
+                                                                         question: str) -> None:
+    """A count of what happened since a time is read from the reports after it, not a comparison of the two
+    (s54 Ofsted probe round 2 F12, a false abstention: the 2019 report alone was read)."""
+    folder = tmp_path / "reports"
+    folder.mkdir()
+    write_report(folder, "Eastvale", "1 May 2019", "## Leadership\n\nThe director of children's services has been "
+                 "in post since 2016.\n", "Good")
+    write_report(folder, "Eastvale", "1 May 2024", "## Leadership\n\nSince the previous inspection, there have been "
+                 "three directors of children's services, including an interim director.\n", "Requires improvement")
+    answer = answerer_over(folder, tmp_path, embeddings).ask(AskRequest(question=question))
+    assert answer.answer.startswith("**three**"), answer.answer
+
+
 def test_one_judgement_named_in_its_two_parts_is_given_once(tmp_path: Path, embeddings) -> None:
     """"What grade did X get for children in care and care leavers?" names one judgement in two parts; its grade
     is said once (s54 Ofsted probe FU1 said it twice)."""

@@ -208,6 +208,13 @@ def _better_asked(scope: Scope) -> bool:
                                                  for b in scope.bodies) for m in BETTER.finditer(scope.question))
 
 
+def _counted_since(scope: Scope) -> bool:
+    """A count of what happened since a time ("how many DCSs has X had since the 2019 inspection?"): a number
+    asked, and "since" the only word of change (not "how many more ... than in 2019?")."""
+    said = {m.group(0).lower() for m in CHANGE_CUE.finditer(scope.question)}
+    return scope.answer_type == "number" and said == {"since"} and not COMPARE_CUE.search(scope.question)
+
+
 def intent_of(scope: Scope) -> str:
     """fact, define (a term), owners (counted), overview (of one report), compare (reports side by side), list (a
     row per report), rank (by grade, date, count, change or figure), themes (findings many reports share) or trend
@@ -228,12 +235,12 @@ def intent_of(scope: Scope) -> str:
         return "rank"  # "which supervised more people, Wales CRC or DLNR?": their figures (else side by side)
     two_times = len(years) >= 2 or named == 1 and len(years) == 1 and len(scope.report_ids) == 2  # ("between the
     # 2015 inspection and the most recent one")
-    cue = COMPARE_CUE.search(scope.question) or (CHANGE_CUE.search(scope.question) and two_times) \
-        or (named >= 2 and _better_asked(scope))
+    changing = CHANGE_CUE.search(scope.question) and not _counted_since(scope)
+    cue = COMPARE_CUE.search(scope.question) or (changing and two_times) or (named >= 2 and _better_asked(scope))
     within_one = len(scope.report_ids) == 1 and bool(residue - COMPARE_WORDS - CHANGE_FRAME) and bool(VERSUS.search(
         scope.question)) and not places_matched(" ".join(scope.topic_words))  # ("HLNY home visits recommended vs
     # actually done?": two things one report tells; not "essex vs kent", a place)
-    if cue and (named >= 2 or (named == 1 and (two_times or CHANGE_CUE.search(scope.question) or (
+    if cue and (named >= 2 or (named == 1 and (two_times or changing or (
             COMPARE_CUE.search(scope.question) and not OTHER.search(scope.question) and not within_one)))):
         return "compare"
     if named >= 2 and scope.kind == "fact" and scope.answer_type is None:
