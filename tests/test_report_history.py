@@ -614,6 +614,20 @@ def test_how_many_since_an_inspection_counts_from_the_reports_after_it(tmp_path:
     assert answer.answer.startswith("**three**"), answer.answer
 
 
+def test_the_report_a_question_reads_from_is_no_part_of_what_it_asks(tmp_path: Path, embeddings) -> None:
+    """"..., according to the 2022 inspection?" says which report to read, not what to find: sentences about an
+    inspection do not outrank the one that answers (s54 Ofsted probe round 2 F4, Merton's director)."""
+    answerer = one_report(tmp_path, embeddings, "Eastvale", "1 May 2022", (
+        "Inspection dates: 28 February to 4 March 2022\n\n## Leadership\n\nLeaders have built on the impressive "
+        "work seen at the previous inspection in 2017. The director of children's services was previously the "
+        "assistant director for early help. She has taken a measured approach since her promotion to the role in "
+        "April 2021. Children are seen regularly. Plans are clear and reviewed often. Foster carers are well "
+        "supported. Care leavers have good advice. Managers oversee work closely. Staff feel valued.\n"), "Good")
+    answer = answerer.ask(AskRequest(question="When was Eastvale's director of children's services promoted into the "
+                                              "post, according to the 2022 inspection?"))
+    assert "April 2021" in answer.answer.split("[2]")[0], answer.answer
+
+
 def test_one_judgement_named_in_its_two_parts_is_given_once(tmp_path: Path, embeddings) -> None:
     """"What grade did X get for children in care and care leavers?" names one judgement in two parts; its grade
     is said once (s54 Ofsted probe FU1 said it twice)."""

@@ -13,7 +13,7 @@ from typing import Protocol
 from ingest.models import ReportMeta
 from ingest.sentences import quote_spans
 from service.answering.organisations import body_label
-from service.answering.text import squash, stem
+from service.answering.text import MONTH, squash, stem
 
 
 # who a name claim is about: a question naming neither role ("who was the chief executive") is not answered by it
@@ -40,6 +40,10 @@ ROLE_HELD = frozenset(stem(w) for w in "lead led head headed charge hmi owner ow
 # ("was X run by a private firm or a charity?", "what happened to the company running X?": its owner)
 WHEN_INSPECTED = re.compile(r"\bwhen\s+(?:it|they|\w+)\s+(?:was|were|got|had been)\s+inspected\b", re.I)  # when,
 # not who ("who was in charge of X when it was inspected?": of X, not of the inspection)
+SOURCE = re.compile(r"\b(?:according to|per|in|from|by|at|during|at the time of)\s+(?:the|its|their|this|that|"
+                    rf"ofsted['’]s)\s+(?:(?:{MONTH.pattern}\s+)?(?:19|20)\d\d\s+)?(?:ofsted\s+|hmi\w*\s+)?(?:re-?)?"
+                    r"(?:inspection|report|visit|review)s?(?:\s+report)?\b|"
+                    rf"{WHEN_INSPECTED.pattern}", re.I)  # the report a question reads from: when, where, not what
 LEAD_ASKED = ROLE_HELD - OWNER_ROLE  # (with an inspection's words: its lead inspector is asked for)
 BODY_LEADERS = {"leadership", "leaders", "leader", "leading"}  # the body's, not the inspection's lead
 

@@ -14,7 +14,7 @@ import numpy as np
 from service.acronyms import other_forms, spelled_out
 from service.answering.areas import AreaNames
 from service.answering.counting import counting_figure, counts_asked
-from service.answering.evidence import Claim, Evidence, metadata_claims
+from service.answering.evidence import SOURCE, Claim, Evidence, metadata_claims
 from service.answering.grades import grade_claims
 from service.answering.rank import Question, Ranker
 from service.answering.scope import SCAFFOLD, Scope, without_names
@@ -97,8 +97,9 @@ class Tools:
         names chose the reports. The other form of an acronym its reports spell out is read beside it."""
         topic = besides_everyday(scope.topic_words, scope.question, scope.jargon)  # (their term stands for them)
         jargon = "; ".join(filter(None, [scope.jargon, *self.acronym_forms(scope)]))
-        unnamed = without_names(scope.question, scope.bodies, kinds=scope.kinds) if scope.bodies else None
-        return self.question(scope.question, scope.answer_type, topic, jargon, unnamed)
+        said = SOURCE.sub(" ", scope.question)  # ("according to the 2022 inspection": which report, not what)
+        unnamed = without_names(said, scope.bodies, kinds=scope.kinds) if scope.bodies else None
+        return self.question(said, scope.answer_type, topic, jargon, unnamed)
 
     def acronym_forms(self, scope: Scope) -> list[str]:
         """The other form of each acronym or spelled-out phrase the question uses that its few reports spell

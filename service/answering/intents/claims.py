@@ -11,17 +11,13 @@ from service.answering import grades
 from service.answering.areas import area_key
 from service.answering.asks import AREA_ASKED, EXTREME_AREA, WHO, grades_wanted
 from service.answering.compose import NOT_IN_REPORTS
-from service.answering.evidence import LEAD_ASKED, WHEN_INSPECTED, Claim, Evidence, label
+from service.answering.evidence import LEAD_ASKED, SOURCE, Claim, Evidence, label
 from service.answering.scope import RATING, Scope
-from service.answering.text import MONTH, stem, words
+from service.answering.text import stem, words
 from service.answering.tools import Tools
 
 NEAR_AREA = 0.35       # (cosine) an area this near the words a grade is asked for leads before the overall grade
 AREA_WORDS = {stem(w) for w in "area areas aspect aspects part parts bit bits section sections".split()}  # no topic
-SOURCE = re.compile(r"\b(?:according to|per|in|from|by|at|during|at the time of)\s+(?:the|its|their|this|that|"
-                    rf"ofsted['’]s)\s+(?:(?:{MONTH.pattern}\s+)?(?:19|20)\d\d\s+)?(?:ofsted\s+|hmi\w*\s+)?(?:re-?)?"
-                    r"(?:inspection|report|visit|review)s?(?:\s+report)?\b|"
-                    rf"{WHEN_INSPECTED.pattern}", re.I)  # when, where: not what
 BODY_KIND = re.compile(r"(?:['’]s)?\s+(?:probation\s+|children['’]?s\s+)?(?:compan(?:y|ies)|providers?|crcs?|"
                        r"councils?|services?|trusts?|divisions?|social\s+(?:care|services))\b", re.I)  # what it is
 OVERALL_ASKED = re.compile(r"\b(?:rated|graded|judged|rating|grade)\s+overall\b|"  # (not "apart from overall
