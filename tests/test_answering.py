@@ -3451,6 +3451,16 @@ def test_kinds_of_a_thing_asked_are_answered_by_the_sentence_that_lists_them(ans
     assert "housing, substance misuse, women and veterans" in answer.answer.split("[1]")[0], answer.answer
 
 
+@pytest.mark.parametrize("question", ["what was good and what needs work at wales crc?",
+                                      "Can you summarise the Wales CRC inspection – what was good and what needs work?"])
+def test_what_was_good_and_what_needs_work_is_both_sides_of_the_body_named(answerer: Answerer, question: str) -> None:
+    """Both sides asked, the first in words that name no side-word ("what was good"), and the first part naming no
+    body: the overview of the body the question names (s54 Ofsted probe round 2 S3 gave only the concerns)."""
+    answer = ask(answerer, question)
+    assert answer.answer.startswith("**Wales CRC (2019)**") and "**Strengths**" in answer.answer
+    assert "**Concerns**" in answer.answer, answer.answer
+
+
 def test_the_firm_that_led_an_owner_is_no_lead_inspector(answerer: Answerer) -> None:
     answer = ask(answerer, "which firm led the group that owned West Yorkshire CRC at its 2018 inspection?")
     assert "Interserve" in answer.answer and "lead inspector" not in answer.answer, answer.answer

@@ -216,7 +216,9 @@ SIDE_ASKED = {"concern": re.compile(r"\b(weakness(?:es)?|shortcomings?|concerns?
                                     re.I),  # ("what should X fix?", "what still needs work?")
               "positive": re.compile(r"\b(strengths?|praised?|commended|positives?|went well|"
                                      r"(do|does|did|done|doing) well|upsides?|(strong|good|high|plus) points?|"
-                                     r"(anything|something|much) (good|nice|encouraging)|good (things|news|bits))\b",
+                                     r"(anything|something|much) (good|nice|encouraging)|good (things|news|bits)|"
+                                     r"what\s+(is|are|was|were|has been|have been)\s+(good|great|positive|strong)|"
+                                     r"what\s+worked|went right)\b",  # ("what was good and what needs work?")
                                      re.I)}
 # (a side asked in other words: "its strong points", "the negatives", "anything good said", "the bad news")
 

@@ -173,9 +173,9 @@ class Answerer:
             scopes[1] = self.of_bodies(replace(resolved, text=parts[1]), filters, scopes[0])
             if not scopes[1].years and (same := [r for r in scopes[1].report_ids if r in scopes[0].report_ids]):
                 scopes[1].report_ids = same  # ("when was X last inspected and what grade did it get?": that one)
-        elif len(scopes) == 2 and not scopes[0].bodies and scopes[1].bodies and scopes[0].answer_type:
+        elif len(scopes) == 2 and not scopes[0].bodies and scopes[1].bodies and scopes[0].kind == "fact":
             scopes[0] = self.of_bodies(replace(resolved, text=parts[0]), filters, scopes[1])  # ("who was the lead
-            # inspector and when was the inspection of X in 2019?": both of X)
+            # inspector and when was the inspection of X in 2019?", "what was good and what needs work at X?")
         if same_comparison(scopes):
             return [self.scope(resolved, filters)]
         return self.each_body(resolved, filters, scopes[0]) or scopes if len(scopes) == 1 else scopes
