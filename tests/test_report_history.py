@@ -628,6 +628,24 @@ def test_the_report_a_question_reads_from_is_no_part_of_what_it_asks(tmp_path: P
     assert "April 2021" in answer.answer.split("[2]")[0], answer.answer
 
 
+def test_a_framework_named_keeps_the_reports_made_under_it(tmp_path: Path, embeddings) -> None:
+    """"Outstanding under the old single inspection framework (SIF)": the reports titled as the SIF titled them
+    (s54 Ofsted probe round 2 L3 listed every outstanding council of either framework)."""
+    folder = tmp_path / "reports"
+    folder.mkdir()
+    sif = "Inspection of services for children in need of help and protection, children looked after and care leavers"
+    for body, year, title in [("Eastvale", 2016, sif), ("Westmoor", 2021, "Inspection of Westmoor local authority "
+                                                                          "children's services")]:
+        (folder / f"{body.lower()}-{year}.md").write_text(
+            f"# {title}\n\nInspected body: {body}\nPublished: 1 May {year}\nOverall effectiveness: Outstanding\n\n"
+            "## Summary\n\nChildren are safe.\n", encoding="utf-8")
+    answerer = answerer_over(folder, tmp_path, embeddings)
+    for question, body in [("Which councils were judged outstanding overall under the old single inspection "
+                            "framework (SIF)?", "Eastvale"), ("which councils got outstanding in ILACS inspections?",
+                                                              "Westmoor")]:
+        assert {item.body for item in answerer.ask(AskRequest(question=question)).items} == {body}
+
+
 def test_one_judgement_named_in_its_two_parts_is_given_once(tmp_path: Path, embeddings) -> None:
     """"What grade did X get for children in care and care leavers?" names one judgement in two parts; its grade
     is said once (s54 Ofsted probe FU1 said it twice)."""

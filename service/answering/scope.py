@@ -24,6 +24,7 @@ from service.answering.dates import (BEFORE_LATEST, FIELDWORK_YEAR, KEPT, LATEST
                                      YEAR_PHRASE, around_events, before_latest_blanked, dates_every_body, future_asked,
                                      in_years, of_fieldwork_asked, of_month_asked, ordinal_asked, other_years_note,
                                      parse_years, years_held)
+from service.answering.frameworks import CALLED, framework_named, under
 from service.answering.graded_when import told_later
 from service.answering.text import MONTH, content_words, stem, stems
 from service.answering.thesaurus import in_reports_words, reports_words
@@ -111,6 +112,7 @@ class Scope:
 
 def parse(question: str, reports: list[ReportMeta], areas: AreaNames, names: BodyNames) -> Scope:
     """Read a (stand-alone) question against the index's reports."""
+    framework = framework_named(question)  # ("outstanding under the old SIF": its reports only)
     question, graded = grades.plain_grades(question)
     question = THEN_SAID.sub("?", question)  # ("who was running X back then?": of its report, as asked without it)
     found = names.find(question)
@@ -127,6 +129,10 @@ def parse(question: str, reports: list[ReportMeta], areas: AreaNames, names: Bod
         else {org_type(m) or "" for m in reports}  # (a kind no report is of is a topic: "work with the police")
     scope.report_ids, scope.missing = _reports_in_scope(question, reports, bodies, years, kind)
     scope.report_ids = [r for r in scope.report_ids if r not in owners]
+    if framework and scope.report_ids:
+        scope.report_ids = [r for r in scope.report_ids if under(by_id[r], framework)]
+        scope.missing = scope.missing or (None if scope.report_ids else f"no report in this index was made under "
+                                                                          f"{CALLED[framework]}")
     scope.missing = future_asked(question) or scope.missing  # ("when is X's next inspection due?")
     if bodies and not years and kind == "fact":  # (the report before the latest chosen: "previous" asks no more)
         question = scope.question = before_latest_blanked(question)
