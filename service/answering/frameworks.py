@@ -13,8 +13,8 @@ from ingest.models import ReportMeta
 NAMED = {"sif": re.compile(r"\bsingle inspection framework\b|\bsif\b", re.I),
          "ilacs": re.compile(r"\bilacs\b|\binspections? of local authority children['’]?s services\b", re.I)}
 TITLED = {"sif": re.compile(r"services for children in need of help and protection", re.I),
-          "ilacs": re.compile(r"\binspection of (?:[\w'’ -]+ )?(?:local authority )?children['’]?s (?:social care )?"
-                              r"services\b", re.I)}
+          "ilacs": re.compile(r"^inspection of (?:local authority )?children['’]?s (?:social care )?services\b", re.I)}
+YEARS = {"sif": (2013, 2018), "ilacs": (2018, 9999)}
 CALLED = {"sif": "the single inspection framework (SIF)", "ilacs": "the ILACS framework"}
 
 
@@ -25,5 +25,9 @@ def framework_named(question: str) -> str | None:
 
 
 def under(meta: ReportMeta, framework: str) -> bool:
-    """True when the report's type (else its title) says it was made under ``framework``."""
-    return bool(TITLED[framework].search(meta.report_type or meta.title or ""))
+    """True when the report's type says it was made under ``framework``; a report of no type read (a digest), when
+    it was published in the framework's years (the SIF to 2018, ILACS from 2018), or its date is unknown."""
+    if meta.report_type:
+        return bool(TITLED[framework].search(meta.report_type))
+    years = YEARS[framework]
+    return meta.published is None or years[0] <= meta.published.year <= years[1]
