@@ -3461,6 +3461,13 @@ def test_what_was_good_and_what_needs_work_is_both_sides_of_the_body_named(answe
     assert "**Concerns**" in answer.answer, answer.answer
 
 
+def test_community_rehab_companies_are_the_crcs(answerer: Answerer) -> None:
+    """"Community rehab companies" is the everyday shortening of the CRCs' name (s54 demo probe round 3 L06, a false
+    abstention)."""
+    answer = ask(answerer, "list the community rehab companies run by purple futures")
+    assert {"Merseyside CRC", "West Yorkshire CRC", "Hampshire and Isle of Wight CRC"} <= item_bodies(answer)
+
+
 def test_the_firm_that_led_an_owner_is_no_lead_inspector(answerer: Answerer) -> None:
     answer = ask(answerer, "which firm led the group that owned West Yorkshire CRC at its 2018 inspection?")
     assert "Interserve" in answer.answer and "lead inspector" not in answer.answer, answer.answer

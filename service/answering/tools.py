@@ -51,6 +51,7 @@ class VectorCache:
 REFERS_BACK_START = re.compile(r"^\W*(?:this|these|that|those|it|they|such)\b", re.I)
 SHORT_NAMES = frozenset(SHORT_FORMS) | {d + s for d in DIRECTIONS for s in SHORT_FORMS}  # places' short forms
 # ("n yorks", "nyorks"): no misspellings
+REHAB = re.compile(r"(?<=\bcommunity )rehab\b", re.I)  # (the everyday shortening of a CRC's name)
 MENTIONED = re.compile(r"\b(?:mention(?:s|ed|ing)?|refer(?:s|red)? to)\b", re.I)  # a phrase itself asked for
 NAME_WORDS = 5          # a programme's name, read from lower case: at most this many words
 NAME_SENTENCES = 80     # ... judged on at most this many sentences that hold its words
@@ -87,7 +88,8 @@ class Tools:
 
     def spelt(self, question: str) -> str:
         """The question with the words it misspells as the reports spell them ("negelct": "neglect")."""
-        question = with_apostrophes(question)  # ("werent": a negation, not a word to respell)
+        question = REHAB.sub("rehabilitation", with_apostrophes(question))  # ("werent": a negation, not a word to
+        # respell; "community rehab companies": the CRCs)
         fixed = respelt(re.findall(r"[A-Za-z]+", question), self.library.text, SHORT_NAMES)  # ("berks": Berkshire)
         return respell(question, fixed) if fixed else question
 
