@@ -646,6 +646,13 @@ def test_a_framework_named_keeps_the_reports_made_under_it(tmp_path: Path, embed
         assert {item.body for item in answerer.ask(AskRequest(question=question)).items} == {body}
 
 
+def test_the_next_inspection_under_a_framework_named_is_not_in_the_reports(history: Answerer) -> None:
+    """"When is X's next ILACS inspection scheduled?": the framework's name does not take "inspection" with it, so
+    the question still asks for a date no report gives (s54 Ofsted probe round 3 U5 answered a past date)."""
+    answer = history.ask(AskRequest(question="When is Northshire's next ILACS inspection scheduled?"))
+    assert answer.abstained and "not when the next will be" in answer.answer, answer.answer
+
+
 def test_one_judgement_named_in_its_two_parts_is_given_once(tmp_path: Path, embeddings) -> None:
     """"What grade did X get for children in care and care leavers?" names one judgement in two parts; its grade
     is said once (s54 Ofsted probe FU1 said it twice)."""

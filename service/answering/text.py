@@ -267,7 +267,7 @@ def without_possessives(unit: str) -> str:
 
 FRAMEWORK = re.compile(r"\s*\(?\s*\b(?:(?:under|in|of|from|using)\s+)?(?:the\s+)?(?:single inspection framework|"
                        r"\bsif\b|\bilacs\b|inspections? of local authority children['’]?s services)"
-                       r"(?:\s+(?:framework|inspections?|regime))?\s*\)?", re.I)  # (which framework: every report is one)
+                       r"(?:\s+(?:framework|regime))?\s*\)?", re.I)  # (which framework: every report is one)
 
 
 def without_framework(question: str) -> str:
