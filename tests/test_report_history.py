@@ -646,6 +646,17 @@ def test_a_framework_named_keeps_the_reports_made_under_it(tmp_path: Path, embed
         assert {item.body for item in answerer.ask(AskRequest(question=question)).items} == {body}
 
 
+def test_a_name_after_a_bodys_possessive_is_the_programme_not_the_body_and_no_side(history: Answerer) -> None:
+    """"North Yorkshire's No Wrong Door": the name is "No Wrong Door" (not "Yorkshire's No", which no report of the
+    body writes: a false "do not mention"), and "Wrong" in it asks no concern (s54 Ofsted probe round 3 F17)."""
+    from service.answering.asks import sides_named
+    from service.answering.scope import proper_names
+
+    question = "What age range does North Yorkshire's No Wrong Door service cover?"
+    assert "Yorkshire's No" not in " ".join(proper_names(question)) and not sides_named(question)
+    assert sides_named("what went wrong at north yorkshire?") == {"concern"}
+
+
 def test_the_next_inspection_under_a_framework_named_is_not_in_the_reports(history: Answerer) -> None:
     """"When is X's next ILACS inspection scheduled?": the framework's name does not take "inspection" with it, so
     the question still asks for a date no report gives (s54 Ofsted probe round 3 U5 answered a past date)."""

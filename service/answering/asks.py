@@ -206,6 +206,7 @@ def comparison(said: str) -> str:
         said in {"at least", "at most"})
 
 
+TITLED_RUN = re.compile(r"(?<=[a-z,;:'’‘\"] )[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)+")  # (a name, mid-sentence)
 SIDE_ASKED = {"concern": re.compile(r"\b(weakness(?:es)?|shortcomings?|concerns?|problems?|criticis\w*|worr(?:y|ies)|"
                                     r"failings?|flaws?|deficienc\w*|wrong|negatives|downsides?|"
                                     r"(do|does|did|done|doing) badly|(weak|bad|low|minus) points?|"
@@ -224,7 +225,9 @@ SIDE_ASKED = {"concern": re.compile(r"\b(weakness(?:es)?|shortcomings?|concerns?
 
 
 def sides_named(question: str) -> set[str]:
-    """The sides a question names ("what were its strong points?": positive), however it words them."""
+    """The sides a question names ("what were its strong points?": positive), however it words them; not in a
+    name it writes mid-sentence ("North Yorkshire's No Wrong Door": no concern)."""
+    question = TITLED_RUN.sub(" ", question)
     return {side for side, pattern in SIDE_ASKED.items() if pattern.search(question)}
 
 

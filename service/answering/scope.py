@@ -292,7 +292,8 @@ def proper_names(text: str) -> list[str]:
         lower = word.lower()
         ahead = JOINED.match(text, match.end())
         if joined is not None and joined.end() == match.start(1) or found and kept_to == match.start(1) - 1 \
-                and lower in STOPWORDS:  # ("Achieving for Children", "Mind of My Own": one name)
+                and lower in STOPWORDS and not found[-1].endswith(("'s", "’s")):  # ("Achieving for Children",
+            # "Mind of My Own": one name; not "North Yorkshire's No Wrong Door": a name ends at its owner's "'s")
             found[-1] = f"{found[-1]}{text[kept_to:match.start(1)] if joined is None else joined.group(0)}{word}"
         elif len(word) > 1 and not MONTH.fullmatch(lower) and not grades.grade_of(lower) and not DESCRIBED.search(
                 lower) and (
