@@ -41,6 +41,15 @@ def one_report(tmp_path: Path, embeddings, body: str, published: str, body_text:
     return answerer_over(folder, tmp_path, embeddings)
 
 
+def reports_over(tmp_path: Path, embeddings, reports: list[tuple[str, str, str, str]]) -> Answerer:
+    """An answerer over one report per (body, published, body text, overall grade)."""
+    folder = tmp_path / "reports"
+    folder.mkdir()
+    for body, published, text, grade in reports:
+        write_report(folder, body, published, text, grade)
+    return answerer_over(folder, tmp_path, embeddings)
+
+
 def councils_over(tmp_path: Path, embeddings, reports: list[tuple[str, int, str]]) -> Answerer:
     """An answerer over one good report per (council, year, the text of its help and protection section)."""
     folder = tmp_path / "reports"
@@ -604,13 +613,12 @@ def test_how_many_since_an_inspection_counts_from_the_reports_after_it(tmp_path:
                                                                          question: str) -> None:
     """A count of what happened since a time is read from the reports after it, not a comparison of the two
     (s54 Ofsted probe round 2 F12, a false abstention: the 2019 report alone was read)."""
-    folder = tmp_path / "reports"
-    folder.mkdir()
-    write_report(folder, "Eastvale", "1 May 2019", "## Leadership\n\nThe director of children's services has been "
-                 "in post since 2016.\n", "Good")
-    write_report(folder, "Eastvale", "1 May 2024", "## Leadership\n\nSince the previous inspection, there have been "
-                 "three directors of children's services, including an interim director.\n", "Requires improvement")
-    answer = answerer_over(folder, tmp_path, embeddings).ask(AskRequest(question=question))
+    answerer = reports_over(tmp_path, embeddings, [
+        ("Eastvale", "1 May 2019", "## Leadership\n\nThe director of children's services has been in post since "
+                                   "2016.\n", "Good"),
+        ("Eastvale", "1 May 2024", "## Leadership\n\nSince the previous inspection, there have been three directors "
+                                   "of children's services, including an interim director.\n", "Requires improvement")])
+    answer = answerer.ask(AskRequest(question=question))
     assert answer.answer.startswith("**three**"), answer.answer
 
 
@@ -1508,13 +1516,11 @@ def test_a_name_written_with_a_curly_apostrophe_is_the_name_typed_with_a_straigh
 
 def test_two_bodies_asked_of_a_years_inspections_include_a_report_published_the_year_after(
         tmp_path: Path, embeddings) -> None:
-    folder = tmp_path / "reports"
-    folder.mkdir()
-    write_report(folder, "Eastvale", "9 January 2020", "Inspection dates: 11 November 2019 to 22 November 2019\n\n"
-                 "## Summary\n\nSocial workers know children well.\n", "Good")
-    write_report(folder, "Westmoor", "12 August 2019", "Inspection dates: 3 June 2019 to 14 June 2019\n\n"
-                 "## Summary\n\nPlans for children are not reviewed on time.\n", "Requires improvement")
-    answer = answerer_over(folder, tmp_path, embeddings).ask(
+    answer = reports_over(tmp_path, embeddings, [
+        ("Eastvale", "9 January 2020", "Inspection dates: 11 November 2019 to 22 November 2019\n\n## Summary\n\n"
+                                       "Social workers know children well.\n", "Good"),
+        ("Westmoor", "12 August 2019", "Inspection dates: 3 June 2019 to 14 June 2019\n\n## Summary\n\nPlans for "
+                                       "children are not reviewed on time.\n", "Requires improvement")]).ask(
         AskRequest(question="Which did better in their 2019 inspections, Eastvale or Westmoor?"))
     assert {item.report_id for item in answer.items} == {"eastvale-2020", "westmoor-2019"}
 
