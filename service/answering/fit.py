@@ -27,7 +27,8 @@ MOST = re.compile(r"\b(highest|largest|biggest|greatest|heaviest|worst|best|lowe
                   r"strongest)\b|\bthe (most|least)\b(?!\s+(recent|recently|latest)\b)", re.I)  # which is most
 MOST_WITHIN = 0.5     # (z-score units) below the best, a sentence saying which is most that still leads
 KINDS_ASKED = re.compile(r"\b(?:what|which)\s+(?:kinds?|types?|sorts?|range|forms?)\s+of\b", re.I)
-ENUMERATION = re.compile(r",\s+[^,]+,\s+[^,]+?,?\s+(?:and|or)\s+\w")  # ("housing, substance misuse, women and veterans")
+ENUMERATION = re.compile(r",\s+[^,]+,\s+[^,]+?,?\s+(?:and|or)\s+\w")  # ("housing, substance misuse, women and
+# veterans")
 NAME_READ = 10        # a name asked: the sentences read for one that names a thing
 OTHER_QUANTITY = 0.5  # the fit of a figure of another kind than asked (a share for "how many")
 UNSUBSTITUTED = ("money", "duration")  # ... but no other figure is a sum of money or a span of time ("how many

@@ -13,7 +13,8 @@ from ingest.models import ReportMeta
 NAMED = {"sif": re.compile(r"\bsingle inspection framework\b|\bsif\b", re.I),
          "ilacs": re.compile(r"\bilacs\b|\binspections? of local authority children['’]?s services\b", re.I)}
 TITLED = {"sif": re.compile(r"services for children in need of help and protection", re.I),
-          "ilacs": re.compile(r"^inspection of (?:local authority )?children['’]?s (?:social care )?services\b", re.I)}
+          "ilacs": re.compile(r"^inspection of (?:local authority )?children['’]?s (?:social care )?services\b",
+                              re.I)}
 YEARS = {"sif": (2013, 2018), "ilacs": (2018, 9999)}
 CALLED = {"sif": "the single inspection framework (SIF)", "ilacs": "the ILACS framework"}
 
