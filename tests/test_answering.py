@@ -3428,7 +3428,8 @@ def test_the_latest_inspections_of_bodies_named_is_no_superlative(answerer: Answ
 
 @pytest.mark.parametrize("question", [
     "when did the inspectorate publish its earlier (pre-2020) report on the Derbyshire, Leics, Notts & Rutland CRC?",
-    "when was the pre-2020 dlnr report published"])
+    "when was the pre-2020 dlnr report published",
+    "When was the DLNR inspection before the March 2020 one published?"])  # (s54 demo probe round 4 F05)
 def test_a_report_before_a_year_written_pre_year_is_the_one_published_before_it(answerer: Answerer,
                                                                                 question: str) -> None:
     answer = ask(answerer, question)

@@ -27,8 +27,10 @@ OPEN_AFTER = re.compile(r"\b((?:19|20)\d\d)\s+(?:or|and)\s+(?:later|after|since)
 # 2023": of 2023
 DATED_BY = re.compile(r"\b(publish\w*|inspected|inspections?|visited|fieldwork|reports?)\b", re.I)  # a month dates them
 MONTH_YEAR = re.compile(rf"{MONTH.pattern}\s+(?:of\s+)?((?:19|20)\d\d)\b", re.I)
-BEFORE = re.compile(r"\b(?:before|prior\s+to|pre)[\s-]+(?:(?:the|its|their)\s+)?((?:19|20)\d\d)\b(?![-–][A-Za-z])",
-                    re.I)  # ("before the 2019 one", "pre-2020"; not "pre-2018-ratings inspections": of a kind)
+BEFORE = re.compile(r"\b(?:before|prior\s+to|pre)[\s-]+(?:(?:the|its|their)\s+)?(?:(?:january|february|march|april|may|"
+                    r"june|july|august|september|october|november|december)\s+)?((?:19|20)\d\d)\b(?![-–][A-Za-z])",
+                    re.I)  # ("before the 2019 one", "before the March 2020 one", "pre-2020"; not "pre-2018-ratings
+# inspections": of a kind)
 EVENT_BEFORE = re.compile(r"(?<!inspection )(?<!one )(?<!report )(?<!visit )(?<!time )(?<!rated )(?<!graded )"
                           r"(?<!judged )(?<!rating )(?<!grade )" + BEFORE.pattern[2:].replace("|pre)", ")"), re.I)
 # (something that happened "before the 2017 inspection", which that report tells; not "the inspection before it")
