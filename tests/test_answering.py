@@ -3469,6 +3469,13 @@ def test_community_rehab_companies_are_the_crcs(answerer: Answerer) -> None:
     assert {"Merseyside CRC", "West Yorkshire CRC", "Hampshire and Isle of Wight CRC"} <= item_bodies(answer)
 
 
+def test_decent_provision_asks_for_praise(answerer: Answerer) -> None:
+    """"Decent" is praise asked for: not the London NPS division's "women's services ... were weak" (s54 demo probe
+    round 4 L05)."""
+    answer = ask(answerer, "which providers had decent provision for female offenders?")
+    assert "Merseyside CRC" in item_bodies(answer) and "London NPS division" not in item_bodies(answer)
+
+
 def test_the_firm_that_led_an_owner_is_no_lead_inspector(answerer: Answerer) -> None:
     answer = ask(answerer, "which firm led the group that owned West Yorkshire CRC at its 2018 inspection?")
     assert "Interserve" in answer.answer and "lead inspector" not in answer.answer, answer.answer

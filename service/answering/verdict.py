@@ -45,7 +45,7 @@ worrying fragile impaired impairs hampered hampers hindered hinders churn compla
 POSITIVE_WORDS = """good well strong stronger strongest strength strengths effective effectively praised praise
 praiseworthy outstanding excellent exemplary impressive impressively robust commendable positive positively
 thorough committed energetic vibrancy success successful successfully innovative skilled skilful consistent
-consistently high-quality credit credited commended complimented applauded""".split()
+consistently high-quality credit credited commended complimented applauded decent""".split()
 IMPROVED_WORDS = "improved improving improvement improvements better gain gains strengthened progressed".split()
 RESOURCES = r"(?:staff(?:ing)?|budgets?|funding|resources|workforce|headcount|posts)"  # what a service works with
 NEGATIVE_PHRASES = re.compile(r"\b(need(s|ed)?|requir(es|ed|e)|requiring) (?:\w+ ){0,2}?"
@@ -285,7 +285,7 @@ TOPICAL_NOUNS = {stem(w) for w in """shortage shortages delay delays backlog bac
 shortfalls workload workloads caseload caseloads morale turnover sickness vacancy vacancies""".split()}
 GENERIC_CUES = {stem(w) for w in """concern concerns concerned concerning problem problems issue issues weak weakness
 weaknesses poor poorly criticised criticized criticism failing failings fail failed praised praise strength strengths
-good well strong positive positively improved improving improvement improvements better worse""".split()}
+good well strong positive positively improved improving improvement improvements better worse decent""".split()}
 ENOUGH = {"enough", "sufficient", "sufficiently", "adequately"}  # (negated, they say which way only)
 
 
