@@ -672,6 +672,17 @@ def test_the_next_inspection_under_a_framework_named_is_not_in_the_reports(histo
     assert answer.abstained and "not when the next will be" in answer.answer, answer.answer
 
 
+def test_a_vague_share_is_no_count(tmp_path: Path, embeddings) -> None:
+    """"The majority of children in care are settled" gives no number of children in care: the report is said not
+    to give it (Hull 2023 gave such sentences, saying nothing of the count)."""
+    answerer = one_report(tmp_path, embeddings, "Eastvale", "1 May 2023", (
+        "## Children in care\n\nThe majority of children in care are making progress and are settled where they "
+        "live. Children in care live with their brothers or sisters when this is in their best interests. Most "
+        "decisions for children to come into care are timely.\n"), "Good")
+    answer = answerer.ask(AskRequest(question="how many children in care did eastvale have in 2023"))
+    assert answer.abstained and "does not give the number of children" in answer.answer, answer.answer
+
+
 def test_one_judgement_named_in_its_two_parts_is_given_once(tmp_path: Path, embeddings) -> None:
     """"What grade did X get for children in care and care leavers?" names one judgement in two parts; its grade
     is said once (s54 Ofsted probe FU1 said it twice)."""
