@@ -27,12 +27,12 @@ OPEN_AFTER = re.compile(r"\b((?:19|20)\d\d)\s+(?:or|and)\s+(?:later|after|since)
 # 2023": of 2023
 DATED_BY = re.compile(r"\b(publish\w*|inspected|inspections?|visited|fieldwork|reports?)\b", re.I)  # a month dates them
 MONTH_YEAR = re.compile(rf"{MONTH.pattern}\s+(?:of\s+)?((?:19|20)\d\d)\b", re.I)
-BEFORE = re.compile(r"\b(?:before|prior\s+to|pre)[\s-]+(?:(?:the|its|their)\s+)?(?:(?:january|february|march|april|may|"
-                    r"june|july|august|september|october|november|december)\s+)?((?:19|20)\d\d)\b(?![-–][A-Za-z])",
-                    re.I)  # ("before the 2019 one", "before the March 2020 one", "pre-2020"; not "pre-2018-ratings
-# inspections": of a kind)
+YEAR_AFTER = (r"[\s-]+(?:(?:the|its|their)\s+)?(?:(?:january|february|march|april|may|june|july|august|september|"
+              r"october|november|december)\s+)?((?:19|20)\d\d)\b(?![-–][A-Za-z])")  # ("the March 2020 one"; not
+# "2018-ratings inspections": of a kind)
+BEFORE = re.compile(r"\b(?:before|prior\s+to|pre)" + YEAR_AFTER, re.I)  # ("before the 2019 one", "pre-2020")
 EVENT_BEFORE = re.compile(r"(?<!inspection )(?<!one )(?<!report )(?<!visit )(?<!time )(?<!rated )(?<!graded )"
-                          r"(?<!judged )(?<!rating )(?<!grade )" + BEFORE.pattern[2:].replace("|pre)", ")"), re.I)
+                          r"(?<!judged )(?<!rating )(?<!grade )(?:before|prior\s+to)" + YEAR_AFTER, re.I)
 # (something that happened "before the 2017 inspection", which that report tells; not "the inspection before it")
 REPORT_YEAR = re.compile(r"\b(?:19|20)\d\d(?:['’]s)?\s+(?:[\w'’]+\s+){0,3}(?:inspection|report|review|visit|rating|"
                          r"grade)s?\b|\b(?:inspect\w*|report\w*|review\w*|visit\w*|publish\w*|rat\w+|grade\w*|"

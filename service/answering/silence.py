@@ -60,6 +60,7 @@ SUBJECT_MEANT = 0.5  # cosine of a subject asked and the nearest sentence that s
 OWNERS = frozenset(stem(w) for w in "own owned owner owners company firm contractor parent".split()) | OWNER_KIND
 # (an organisation that owns: its lead is no inspection's; "who ran the inspection" still asks for one)
 
+
 def not_named(tools: Tools, scope: Scope) -> str | None:
     """What the question asks of the bodies' reports in scope that they do not name ("mention Mockingbird",
     "name the lead inspector"), or None."""

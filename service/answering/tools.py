@@ -82,9 +82,8 @@ class Tools:
         vector = self._vector(text, jargon)
         topical = " ".join(topic if topic is not None else [w for w in content_words(text) if stem(w) not in SCAFFOLD])
         corpus = self.library.text
-        question = Question(text, vector, corpus.groups(f"{topical} {jargon}"), answer_type, corpus.unknown(topical))
-        question.topic_vector = None if unnamed is None else self._vector(unnamed, jargon)
-        return question
+        return Question(text, vector, corpus.groups(f"{topical} {jargon}"), answer_type, corpus.unknown(topical),
+                        None if unnamed is None else self._vector(unnamed, jargon))
 
     def spelt(self, question: str) -> str:
         """The question with the words it misspells as the reports spell them ("negelct": "neglect")."""

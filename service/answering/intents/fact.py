@@ -33,8 +33,8 @@ MAX_OPEN = 6            # an open question across reports: the best sentence of 
 COUNT_SAID = re.compile(r"\b(?:how many|number of)\s+([^?]*)", re.I)  # what a count question counts, in its words
 APPROXIMATELY = r"over|about|around|almost|nearly|approximately|roughly|more than|fewer than|less than|under|at least"
 NAME_YEAR = re.compile(r"\s*(?:[(,]\s*|['’]s?\s+)?(?:19|20)\d\d\b")  # ("bury 2016 ...", "Bury's 2016 ...")
-VAGUE_SHARE = re.compile(r"^(?:(?!\d|\b(?:half|halves|thirds?|quarters?|fifths?|per ?cent)\b).)*\b(?:majority|minority)\b"
-                         r"(?:(?!\d|\b(?:half|halves|thirds?|quarters?|fifths?|per ?cent)\b).)*$", re.I)  # (no figure)
+VAGUE_SHARE = re.compile(r"\b(?:majority|minority)\b", re.I)  # a share with no figure, when the sentence has none:
+FIGURED = re.compile(r"\d|\b(?:half|halves|thirds?|quarters?|fifths?|per ?cent)\b", re.I)  # ("the majority of ...")
 PREFIX = 4              # the letters a word of what is counted and a word of a share's sentence share to match
 KEEP_WITHIN = 2.0       # z-score units below the best that still support the answer
 CLAIM_REPORTS = 8       # metadata claims are ranked for scopes of up to this many reports
@@ -112,10 +112,14 @@ def count_unstated(question: Question, ranked: list[Evidence]) -> str:
     """What a count question counts ("people"), when none of the best sentences gives a count of it (their figures
     were checked: ``counts_checked``) or another figure of it ("69% of the staff"); "" otherwise."""
     counted = counted_asked(question.text) if question.answer_type == "number" and question.figure == "count" else ""
-    heads = {w.lower()[:PREFIX] for w in words(counted)}  # ("staff": "staffing ... cut by about a quarter"; not
-    return "" if not counted or any(ev.fit >= 1 or ev.fit and not VAGUE_SHARE.search(ev.quote) and  # "the majority
-                                    heads & {w.lower()[:PREFIX] for w in words(ev.quote)}  # of children in care are
-                                    for ev in ranked[:COUNTS_READ]) else counted  # settled": how many, not said)
+    heads = {w.lower()[:PREFIX] for w in words(counted)}  # ("staff": "staffing ... cut by about a quarter")
+    return "" if not counted or any(ev.fit >= 1 or ev.fit and not _vague(ev.quote) and heads & {
+        w.lower()[:PREFIX] for w in words(ev.quote)} for ev in ranked[:COUNTS_READ]) else counted
+
+
+def _vague(quote: str) -> bool:
+    """True for a share with no figure ("the majority of children in care are settled"): how many, it does not say."""
+    return bool(VAGUE_SHARE.search(quote)) and not FIGURED.search(quote)
 
 
 def _counted_said(scope: Scope) -> str:

@@ -128,7 +128,6 @@ def answer_overview(tools: Tools, scope: Scope, book: CitationBook, session_id: 
                             "**In brief**"))
     if WHY.search(scope.question) and meta.overall is None and grade_of(scope.question):  # ("why was X rated
         parts.insert(0, NO_GRADE)  # requires improvement?" of an ungraded report)
-
     text = "\n".join(p for p in parts if p)
     if not book.citations:
         return abstain(session_id)
