@@ -10,11 +10,14 @@ from ingest.models import GRADES
 from service.answering import grades
 from service.answering.areas import area_key
 from service.answering.asks import AREA_ASKED, EXTREME_AREA, WHO, grades_wanted
-from service.answering.compose import NOT_IN_REPORTS
+from service.answering.compose import NOT_IN_REPORTS, CitationBook
 from service.answering.evidence import LEAD_ASKED, SOURCE, Claim, Evidence, label
+from service.answering.intents.overview import rating_told
 from service.answering.scope import RATING, Scope
 from service.answering.text import stem, words
 from service.answering.tools import Tools
+from service.answering.verdict import is_absence
+from service.schemas import Answer
 
 NEAR_AREA = 0.35       # (cosine) an area this near the words a grade is asked for leads before the overall grade
 AREA_WORDS = {stem(w) for w in "area areas aspect aspects part parts bit bits section sections".split()}  # no topic
@@ -45,7 +48,24 @@ def no_grade(tools: Tools, scope: Scope) -> str:
     metas = [tools.library.reports[r] for r in scope.report_ids]
     if scope.answer_type != "grade" or scope.area is not None or not scope.bodies or any(m.overall for m in metas):
         return NOT_IN_REPORTS
-    return f"The {' and '.join(map(label, metas))} report{'s give' if len(metas) > 1 else ' gives'} no overall grade."
+    several = len(metas) > 1  # (a report that says its sources do not state it: not given none, not told)
+    if any((told := rating_told(tools, m)) and is_absence(told.quote) for m in metas):
+        return f"The {' and '.join(map(label, metas))} report{'s do' if several else ' does'} not state an overall grade."
+    return f"The {' and '.join(map(label, metas))} report{'s give' if several else ' gives'} no overall grade."
+
+
+def graded_none(tools: Tools, scope: Scope, book: CitationBook, session_id: str) -> Answer | None:
+    """"london crc 2018 rating?" of a report given no grade that says so ("London CRC was not given an overall
+    rating, because it was inspected before ..."): that answer, citing it; None when a report in scope is graded
+    or does not say why (the sources "do not state the overall rating": nothing is answered)."""
+    if (unrated := no_grade(tools, scope)) == NOT_IN_REPORTS:
+        return None
+    told = [rating_told(tools, tools.library.reports[r]) for r in scope.report_ids]
+    if not all(ev and not is_absence(ev.quote) for ev in told) or None in (cited := [book.cite(ev) for ev in told]):
+        return None
+    said = " ".join(f"{ev.quote} [{n}]" for ev, n in zip(told, cited))
+    return Answer(answer=f"{unrated} {said}", abstained=False, session_id=session_id, citations=book.citations)
+
 
 
 THE_VISIT = re.compile(r"\b(?:the|its|their|this|that|last|latest|recent|(?:19|20)\d\d|autumn|spring|summer|winter)\s+"

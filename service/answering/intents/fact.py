@@ -12,7 +12,7 @@ from service.answering.asks import WHO
 from service.answering.compose import NOTHING_ASKED, CitationBook, abstain
 from service.answering.dates import REPORT_YEAR
 from service.answering.evidence import Claim, Evidence, label, role_asked
-from service.answering.intents.claims import area_graded, claims_asked, no_grade
+from service.answering.intents.claims import area_asked, area_graded, claims_asked, graded_none, no_grade
 from service.answering.intents.inspectorates import WHO_INSPECTS, inspected_by
 from service.answering.fit import (COUNTS_READ, count_told_first, counts_checked, listed_first, named_first, on_side,
                                   with_kind_asked)
@@ -64,6 +64,9 @@ def answer_fact(tools: Tools, scope: Scope, book: CitationBook, session_id: str)
                                                                                unsaid_by(tools, scope, unsaid))
     if scope.answer_type is None and scope.bodies and (role := role_asked(scope.topic_words)):
         scope = replace(scope, answer_type=role)  # "rochdale 2018 lead inspector": a name, as "who led it?" asks
+    if scope.answer_type == "grade" and not area_asked(tools, scope)[0] and (
+            unrated := graded_none(tools, scope, book, session_id)):
+        return unrated  # ("was london nps rated good?" of a report given no grade: that, not "good" work)
     question = tools.of_scope(scope)
     claims = claims_asked(tools, scope) if question.answer_type and len(scope.report_ids) <= CLAIM_REPORTS else []
     ranked = listed_first(named_first(tools.ranker.rank(question, tools.rows(scope.report_ids), claims), question),
@@ -87,7 +90,8 @@ def answer_fact(tools: Tools, scope: Scope, book: CitationBook, session_id: str)
         ranked = [ev for ev in ranked if names_in(ev.quote, scope.names)] or ranked
     book.offer(ranked[:OFFERED])  # an optional prose writer reads the ranking's best, not only what is cited
     if not ranked or found < ABSTAIN_BELOW:
-        return abstain(session_id, no_grade(tools, scope)).model_copy(update={"strength": found})
+        return graded_none(tools, scope, book, session_id) or abstain(session_id, no_grade(tools, scope)).model_copy(
+            update={"strength": found})
     if scope.bodies and (uncounted := count_unstated(question, ranked)):  # ("how many people did X supervise?":
         return abstain(session_id, unsaid_by(tools, scope, f"give the number of {uncounted}"))  # no such count)
     open_question = not scope.bodies and question.answer_type is None and len(scope.report_ids) > 1

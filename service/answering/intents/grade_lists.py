@@ -12,7 +12,7 @@ from service.answering import grades
 from service.answering.areas import area_key
 from service.answering.compose import Row
 from service.answering.evidence import label
-from service.answering.intents.overview import ABOUT_THE_RATING, reasons, sentences
+from service.answering.intents.overview import rating_told, reasons, sentences
 from service.answering.organisations import body_label, group_by_body
 from service.answering.scope import Scope
 from service.answering.text import stem, words
@@ -45,7 +45,6 @@ UNGRADED_ASKED = re.compile(
     rf"(?:\bnot|n['’]t|\bnever)\s+(?:been\s+)?(?:get|got|given|receive\w*|awarded|rated|graded)\b(?!\s+(?:as\s+)?"
     rf"{grades.GRADE_NAME})|\b(?:rating|grade)\s+(?:is|was|isn['’]t|wasn['’]t)\s*(?:not\s+)?(?:given|stated|known)\b",
     re.I)  # ("which providers didn't get an overall grade?", "... or the grade isn't given"; not "not rated good")
-UNGRADED_READ = 80  # a report says early that it gives no grade
 ASKS_WHY = re.compile(r"\bwhy\b|\breasons?\b|\bexplain\b|\bon what (grounds|basis)\b", re.I)
 
 
@@ -78,8 +77,7 @@ def ungraded_rows(tools: Tools, ids: list[str]) -> list[Row]:
     rows = []
     for report_id in ids:
         if (meta := tools.library.reports[report_id]).overall is None:
-            read = sentences(tools, meta, UNGRADED_READ)
-            said = next((ev for ev in read if ABOUT_THE_RATING.search(ev.quote)), read[0] if read else None)
+            said = rating_told(tools, meta) or next(iter(sentences(tools, meta)), None)  # (else its opening)
             rows.append(Row(meta, "not stated", [said] if said else [], "no overall grade"))
     return rows
 

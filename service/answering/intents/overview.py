@@ -26,6 +26,7 @@ PER_SIDE = 3
 SAID_SHARE = 0.75  # a finding whose words, the body's name aside, are this much another's says it again
 MIN_WORDS = 8
 NO_GRADE = "The report gives no overall grade."
+UNGRADED_READ = 80  # a report says early that it gives no grade
 RATING_SAID = re.compile(r"\b(?:ratings?|rated|grades?|graded|judge?ments?)\b", re.I)
 MIN_LISTED = 4  # (words of a line of "What needs to improve")
 EARLY_PAGES = {1: 1.0, 2: 0.6, 3: 0.3}   # the summary comes first
@@ -112,7 +113,7 @@ def answer_overview(tools: Tools, scope: Scope, book: CitationBook, session_id: 
     found = outcome(tools, meta) if not overall and not asked else None  # an ungraded report's verdict sentence
     strengths, concerns = ([ev for ev in side if not found or ev.quote != found.quote] for side in (strengths, concerns))
     ungraded = meta.overall is None and not found and not asked and not WHY.search(scope.question)  # (a summary
-    told = next((ev for ev in silences(tools, meta) if RATING_SAID.search(ev.quote)), None) if ungraded else None
+    told = rating_told(tools, meta) if ungraded else None
     parts = [none_stated, _lines([told], book, "") if told else (NO_GRADE if ungraded else ""),  # of an ungraded
              _lines([found] if found else [], book, "**Outcome**"), _lines(overall, book, "")]  # report says so)
     parts += [_lines(areas, book, "**Grades by area**"),
@@ -280,6 +281,14 @@ def silences(tools: Tools, meta: ReportMeta) -> list[Evidence]:
     rows = [int(row) for row in corpus.rows([meta.report_id])[:READ_AT_MOST]]
     return [Evidence(meta, page, corpus.section(row), quote, row=row)
             for row in rows for _, page, _, _, quote in [corpus.sentence(row)] if is_absence(quote)]
+
+
+def rating_told(tools: Tools, meta: ReportMeta) -> Evidence | None:
+    """What a report says early of its rating: "London CRC was not given an overall rating, because ..." of one
+    given none; "The sources for this digest do not state the overall rating ..." of one silent on it."""
+    said = sorted(sentences(tools, meta, UNGRADED_READ) + silences(tools, meta), key=lambda ev: ev.row)
+    return next((ev for ev in said if ABOUT_THE_RATING.search(ev.quote)
+                 or is_absence(ev.quote) and RATING_SAID.search(ev.quote)), None)  # ("do not give its ratings")
 
 
 def sentences(tools: Tools, meta: ReportMeta, limit: int = READ_AT_MOST) -> list[Evidence]:
