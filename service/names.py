@@ -107,6 +107,15 @@ def less_a_letter(word: str) -> set[str]:
     return {word, *(word[:i] + word[i + 1:] for i in range(len(word)))}
 
 
+def first_word_misspelt(word: str, following: str, names: Iterable[tuple[str, ...]]) -> str | None:
+    """The first word of the one name in ``names`` whose next word is ``following`` and that ``word`` is a letter
+    away from ("wst" before "yorkshire": West Yorkshire); a word too short to be read as a name alone can be
+    read so before the rest of one."""
+    near = {name[0] for name in names if len(name) > 1 and name[1] == following
+            and less_a_letter(name[0]) & less_a_letter(word)}
+    return near.pop() if len(near) == 1 else None
+
+
 def cut_short(word: str, words: set[str], most: int = 4) -> set[str]:
     """The ``words`` that ``word`` begins and that are at most ``most`` letters longer ("middlesbro")."""
     return {w for w in words if w.startswith(word) and len(w) - len(word) <= most}

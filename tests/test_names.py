@@ -244,3 +244,14 @@ def test_a_long_name_two_letters_out_names_its_body() -> None:
     names = BodyNames([_meta("l/2024.pdf", "Leicestershire"), _meta("g/2024.pdf", "Gloucestershire"),
                        _meta("c/2024.pdf", "Cambridgeshire")], unknown_word=lambda word: word == "leicestshire")
     assert [b.body for b in names.find("what overall grade did leicestshire get in 2024")] == ["Leicestershire"]
+
+
+def test_a_short_word_a_letter_from_a_names_first_word_names_the_body_before_the_rest_of_it() -> None:
+    from service.answering.mentions import BodyNames
+
+    names = BodyNames([_meta("wy/2020.md", "West Yorkshire CRC"), _meta("ny/2019.pdf", "North Yorkshire"),
+                       _meta("ws/2019.pdf", "West Sussex")], unknown_word=lambda word: word in {"wst", "nrth", "est"})
+    assert [b.body for b in names.find("wst yorkshire crc caseload size 2020")] == ["West Yorkshire CRC"]
+    assert [b.body for b in names.find("how did nrth yorkshire do")] == ["North Yorkshire"]
+    assert names.find("est yorkshire caseloads") == []  # (an English word is not read as a name misspelt)
+    assert names.find("wst caseloads") == []  # (no name's next word after it)

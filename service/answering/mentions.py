@@ -15,7 +15,7 @@ from service.answering.places import (AREA_SERVED, DIRECTIONS, NATION_ASKED, SHO
                                       everyday_word, nation_of, nations_of, place_key, places_matched, places_named)
 from service.answering.text import stem
 from service.answering.towns import areas_of
-from service.names import cut_short, initials, less_a_letter, normalise
+from service.names import cut_short, first_word_misspelt, initials, less_a_letter, normalise
 from service.spelling import english
 from service.terms import STOPWORDS
 
@@ -117,6 +117,8 @@ class BodyNames:
         tokens = [(self._spelt(w, bool(KIND_AFTER.match(text, b)), text[a].isupper()), a, b)
                   for w, a, b in _tokens(text, self.name_words)]
         tokens = [(NATION_OF.get(w, w) if BODY_AFTER.match(text, b) else w, a, b) for w, a, b in tokens]
+        tokens = [(self._short_typo(w, tokens[i + 1][0]) if i + 1 < len(tokens) else w, a, b)
+                  for i, (w, a, b) in enumerate(tokens)]
         words = [t[0] for t in tokens]
         found = [(len(name), i, i + len(name), metas) for i, word in enumerate(words)
                  for name, metas in self.by_first.get(word, ()) if tuple(words[i:i + len(name)]) == name]
@@ -143,6 +145,13 @@ class BodyNames:
                 self.unknown_word(word) else set())  # ("leicestshire": two letters out)
         name = near.pop() if len(near) == 1 else word
         return name if stem(name) == stem(word) or self.unknown_word(word) else word  # ("merseysid" is its stem)
+
+    def _short_typo(self, word: str, following: str) -> str:
+        """A short word no report uses misspelling a name's first word before the rest of it ("wst yorkshire")."""
+        if not SHORT_TYPO <= len(word) < TYPO_LENGTH or word in self.name_words or not word.isalpha() \
+                or english(word) or not self.unknown_word(word):
+            return word
+        return first_word_misspelt(word, following, self.by_name) or word
 
     def _lone_words(self, tokens: list[tuple[str, int, int]], taken: list[BodyMatch]) -> list[BodyMatch]:
         """A word of one body's name alone that is no English word ("scilly": Isles of Scilly)."""
@@ -314,6 +323,7 @@ NAME_WORD = re.compile(r"(?<=\w\s)[A-Z][a-z]{3,}\b")  # (a capital not at a ques
 PLACE_NOUN = re.compile(r"\bprison$", re.I)  # (people go into and leave a prison: it is a place as well as a body)
 LEARNING_NAMED = re.compile(r"\b((?:[\w'’-]+\s+){1,3}?)(?:school|academy|college|university)\b", re.I)
 TYPO_LENGTH = 5  # a shorter word is a letter away from too many names to be read as one of them misspelt
+SHORT_TYPO = 3   # ... unless the name's next word follows it ("wst yorkshire"), and it is at least this long
 LONG_TYPO = 9    # a word this long that no report uses may be two letters out from a name ("leicestshire")
 CLOSE_SPELLING = 0.88  # ... its similarity to that name (difflib's ratio: "leicestshire" 0.92, "gloucestershire" 0.69)
 KIND_AFTER = re.compile(r"\s+(crcs?|community rehabilitation compan(y|ies)|nps|(national )?probation "
