@@ -191,6 +191,8 @@ def test_years_and_kinds_are_read_from_the_question() -> None:
     assert answer_type("Which inspector led the 2016 inspection of Wakefield?") == "name"
     assert kind_of("Which CRCs had unpaid work risk concerns?", []) == "list"
     assert kind_of("Which CRC was the first to be rated Good?", []) == "fact"
+    assert kind_of("Which CRCs had weak unpaid work? Use each CRC's most recent report.", []) == "list"  # (which
+    assert kind_of("Which CRC's report was the most recent?", []) == "fact"  # report: not the most of anything)
 
 
 # --- questions across reports ---

@@ -2100,3 +2100,13 @@ def test_what_about_a_year_then_a_question_asks_it_of_that_years_report(history:
                   bodies=["Northshire"], mentions=["Northshire"], years=[2022])
     asked = resolve("what about the 2017 one - how was the leadership rated?", led, history.names).text
     assert asked == "how was the leadership rated (Northshire; 2017)?", asked
+
+
+@pytest.mark.parametrize("follow_up", ["was that a problem last time they were inspected too?",
+                                       "was it like that at the previous inspection as well?"])
+def test_the_same_asked_again_of_last_time_is_asked_of_the_report_before(history: Answerer, follow_up: str) -> None:
+    latest = history.ask(AskRequest(question="how were care leavers doing in northshire's 2022 report?"))
+    assert {c.report_id for c in latest.citations} == {"northshire-2022"}
+    again = history.ask(AskRequest(question=follow_up, session_id=latest.session_id))
+    assert {c.report_id for c in again.citations} == {"northshire-2017"}, again.answer
+

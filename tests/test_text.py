@@ -579,6 +579,8 @@ def test_a_year_said_of_the_inspection_itself_is_its_fieldworks() -> None:
     assert of_fieldwork_asked(done, [late, early], parse_years(done)) == [late]
     during = "which councils were judged inadequate in inspections during 2019?"  # (the visits' time)
     assert of_fieldwork_asked(during, [late, early], parse_years(during)) == [late]
+    happened = "Which councils got an inadequate overall judgement from inspections that happened during 2019?"
+    assert of_fieldwork_asked(happened, [late, early], parse_years(happened)) == [late]
     plain = "which councils were judged inadequate in 2019?"  # (the report's year: its publication's)
     assert of_fieldwork_asked(plain, [late, early], parse_years(plain)) == [late, early]
 

@@ -81,10 +81,10 @@ PLURAL_ORGS = re.compile(r"\b(crcs|providers|councils|local authorities|authorit
                          r"boroughs|divisions|forces|prisons|schools)\b", re.I)
 NAME_THEM = re.compile(rf"^\W*(?:please\s+)?(?:can you\s+)?name\s+(?:[\w'’-]+\s+){{0,2}}?{PLURAL_ORGS.pattern}",
                        re.I)  # ("name three councils rated inadequate": a list of them, not a name asked)
-SUPERLATIVE = re.compile(r"(?<!their )(?<!its )(?<!at )\b(first|most|least|largest|biggest|highest|heaviest|lowest|"
-                         r"lightest|best|worst|fewest|smallest|greatest|poorest|weakest|strongest)\b|"
-                         r"(?<!their )(?<!its )(?<!at )\b(earliest|latest)\b(?!\s+(?:inspections|reports|visits|ratings|"
-                         r"grades)\b)|"
+SUPERLATIVE = re.compile(r"(?<!their )(?<!its )(?<!at )(?<!'s )(?<!’s )\b(first|most|least|largest|biggest|highest|"
+                         r"heaviest|lowest|lightest|best|worst|fewest|smallest|greatest|poorest|weakest|strongest)\b|"
+                         r"(?<!their )(?<!its )(?<!at )(?<!'s )(?<!’s )\b(earliest|latest)\b(?!\s+(?:inspections|"
+                         r"reports|visits|ratings|grades)\b)|"
                          r"\b(more|fewer|less)\b(?!\s+than)", re.I)
 # ("which councils got worse at their latest inspection", "the latest inspections of A, B and C": each body's own
 # report, not a superlative)

@@ -102,7 +102,7 @@ def ordinal_asked(question: str) -> int | None:
     return ORDINALS[(nth.group(1) or nth.group(2)).lower()] if nth else None
 
 
-DONE = r"carried out|conducted|done"  # (an inspection "done in 2021": the visits' year)
+DONE = r"carried out|conducted|done|happened|occurred"  # (an inspection "done in 2021": the visits' year)
 PART_OF_YEAR = re.compile(r"\b(?:the\s+)?(?:end|start|beginning|middle|mid|turn|late|early|spring|summer|autumn|fall|"
                           rf"winter)\b(?=[\s-]+(?:of\s+)?(?:19|20)\d\d\b)|\b(?:{DONE})\b"
                           r"(?=\s+(?:in|during)\s+(?:19|20)\d\d\b)", re.I)  # "at the end of 2023", "carried out in

@@ -55,6 +55,9 @@ SAME_THEN = re.compile(r"^\W*(?:and\s+|so\s+)?(?:what|how)\s+(?:had|has|was|were
                        r"(?:it|that|this|they|things)\s+"
                        r"(?:been|be|look|looked|do|done|go|gone)?\s*(?:like\s+)?(?:at|in|on|for|the|before|previously|"
                        r"last|the\s+time)\b", re.I)  # a question of what was just asked, of another time
+THAT_TOO = re.compile(r"^\W*(?:and\s+|so\s+)?(?:was|were|is|are|had|has|did)\s+(?:that|this|it|they|those)\b.*"
+                      r"\b(?:too|as well|also|again)\W*$", re.I)  # ("was that a problem last time too?": the same asked)
+LAST_TIME = re.compile(r"\blast\s+time\b", re.I)  # (of the same asked again: the time before the one just told)
 THAT_THING = re.compile(r"\b(was|is|did|does)\s+(that|this)\b|\b(of|about|on|in)\s+(that|this)\W*$", re.I)  # that one
 THEY_OR_IT = re.compile(r"\b(it|its|that|this|they|them|their)\b", re.I)
 EACH_OF = re.compile(r"\b(?:each|both|either|respectively)\b", re.I)  # of the reports just discussed
@@ -165,9 +168,10 @@ def resolve(question: str, previous: Context | None, names: BodyNames, areas: Ar
         asked = swap_bodies(strip_appendix(previous.resolved), previous.mentions, again)  # one picked from a list:
         return Resolved(swap_years(asked, list(map(str, previous.years))) if previous.years and not YEAR.search(
             asked) else asked, listed=previous.listed)  # the same question of that one (in the year it was of)
-    same_then = bool(SAME_THEN.match(text))  # ("what had it been at the inspection before that?": the same asked)
-    later = bool((ellipsis or same_then) and LATER_REPORT.search(text))
-    if (ellipsis or same_then) and not changed and (EARLIER_REPORT.search(text) or later) and not YEAR.search(text) \
+    same_then = bool(SAME_THEN.match(text) or THAT_TOO.match(text))  # ("what had it been at the inspection before
+    later = bool((ellipsis or same_then) and LATER_REPORT.search(text))  # that?": the same asked)
+    earlier = EARLIER_REPORT.search(text) or same_then and LAST_TIME.search(text)
+    if (ellipsis or same_then) and not changed and (earlier or later) and not YEAR.search(text) \
             and not (ellipsis and ASKS_ANEW.match(ellipsis.group(1))):  # ("and what grade did it get the time
         # before?": asked anew)
         other = report_beside(previous, names, later)  # "and the next one?": the same question of the next report
