@@ -2110,3 +2110,16 @@ def test_the_same_asked_again_of_last_time_is_asked_of_the_report_before(history
     again = history.ask(AskRequest(question=follow_up, session_id=latest.session_id))
     assert {c.report_id for c in again.citations} == {"northshire-2017"}, again.answer
 
+
+def test_a_sentence_going_on_from_the_best_answers_the_kind_asked_that_it_alone_holds(tmp_path: Path,
+                                                                                        embeddings) -> None:
+    """"She has ... since her promotion to the role in April 2021", after the sentence on the director: it names
+    no director, but it tells when the one just described got the job."""
+    answerer = one_report(tmp_path, embeddings, "Eastvale", "1 May 2022", (
+        "## Leadership\n\nThe director of children's services, who was previously the assistant director for early "
+        "help, brings a wealth of experience to the role. She has taken a measured approach to development since "
+        "her promotion to the role in April 2021. Foster carers said they felt valued.\n\n## Help and protection\n\n"
+        "Early help services were expanded in March 2020 to cover every school.\n"), "Good")
+    answer = answerer.ask(AskRequest(question="When did Eastvale's director of children's services get the job?"))
+    assert answer.answer.startswith("**April 2021**"), answer.answer
+

@@ -53,6 +53,9 @@ RIVAL_SAYS = 0.5      # (and says at least this share of what the question asks,
 SILENCE_READ = 8      # a statement of silence this high in the ranking that says more of the topic than any other
 ABSTAIN_BELOW = 0.20
 REFINE = 200          # rows whose answer type is checked (the best by meaning, words and context)
+CARRIED = 0.5         # a sentence going on from the one before it ("She ...") ranks at least this below that one,
+CARRY_READ = 10       # ... for the best this many, when a kind of answer is asked
+GOES_ON = re.compile(r"^\W*(?:she|he|they|it|its|their|his|her|this|these)\b", re.I)
 
 
 @dataclass
@@ -168,6 +171,7 @@ class Ranker:
         if named:  # standard paragraph many reports print says nothing of them; one a few print may)
             standard &= self.corpus.printed_by[rows] >= WIDELY_PRINTED * len(self.corpus.report_ids)
         score[:len(rows)] -= W_BOILERPLATE * standard
+        raised = self._carry(score, rows) if question.answer_type else {}
         top = np.argsort(-score)[:REFINE]
         top = np.concatenate([top, np.setdiff1d(np.arange(len(rows), len(score)), top)])  # (every claim asked)
         topical = self._topic_cosines(question, top, rows, claims, f["dense"])
@@ -183,9 +187,33 @@ class Ranker:
             ev.covered = float(f["said"][i])
             ev.strength = float(cosine) + W_COVERAGE * float(f["coverage"][i]) + 0.1 * fit
             out.append(ev)
+        self._carried_only_with_answer(out, raised)
         out.sort(key=lambda ev: -ev.score)
         return out[:limit] + [ev for ev in out[limit:] if ev.claim]  # (a grade asked: each judgement, however
         # many sentences rank above it)
+
+    def _carry(self, score: np.ndarray, rows: np.ndarray) -> dict[int, tuple[float, int]]:
+        """Raise each sentence that goes on from one of the best (the next on its page, opening "She", "It" ...)
+        to ``CARRIED`` below it: "She has taken ... since her promotion to the role in April 2021" tells when the
+        director the sentence before describes got the job, though it names no director. Each raised row: how
+        much, and the row it goes on from."""
+        raised = {}
+        for i in np.argsort(-score[:len(rows)])[:CARRY_READ]:
+            if i + 1 < len(rows) and rows[i + 1] == rows[i] + 1 and score[i + 1] < score[i] - CARRIED:
+                report_id, page, _, _, quote = self.corpus.sentence(int(rows[i + 1]))
+                if GOES_ON.match(quote) and self.corpus.sentence(int(rows[i]))[:2] == (report_id, page):
+                    raised[int(rows[i + 1])] = (float(score[i] - CARRIED - score[i + 1]), int(rows[i]))
+                    score[i + 1] = score[i] - CARRIED
+        return raised
+
+    @staticmethod
+    def _carried_only_with_answer(out: list[Evidence], raised: dict[int, tuple[float, int]]) -> None:
+        """Each raised sentence back where it ranked unless it holds the kind of answer asked and the sentence
+        it goes on from does not (there, the one it goes on from answers)."""
+        fit = {ev.row: ev.fit for ev in out}
+        for ev in out:
+            if ev.row in raised and (not ev.fit or fit.get(raised[ev.row][1])):
+                ev.score -= raised[ev.row][0]
 
     def _cut(self, ev: Evidence) -> bool:
         """True for a sentence a page break cut short: the last of its page, with no end to it ("... resulted in a")."""
