@@ -2736,6 +2736,43 @@ def test_an_everyday_phrase_is_read_as_the_reports_term_not_also_word_by_word(an
         {item.body for item in answer.items}
 
 
+def test_an_everyday_word_that_is_also_the_reports_own_term_stays_beside_their_term() -> None:
+    """"Homeless" is an everyday word for accommodation, but Ofsted's reports use it as their own term (16- and
+    17-year-olds who present as homeless): kept when a few of their sentences use it; a phrase's words are not."""
+    from service.answering.thesaurus import besides_everyday
+
+    asked, jargon = ["teenagers", "turn", "homeless"], "accommodation"
+    question = "how do they deal with teenagers who turn up homeless"
+    assert besides_everyday(asked, question, jargon, lambda word: 0.004) == asked
+    assert besides_everyday(asked, question, jargon, lambda word: 0.0) == ["teenagers", "turn"]  # (not theirs)
+    assert besides_everyday(asked, question, jargon, lambda word: 0.3) == ["teenagers", "turn"]  # (too common)
+    lived = "providers not checking on people where they live"
+    assert besides_everyday(["checking", "live"], lived, "home visits", lambda word: 0.004) == ["checking"]
+
+
+def test_unsuitable_and_inappropriate_are_concerns() -> None:
+    assert sentence_polarity("Some care leavers are living in unsuitable accommodation, including tents.").concern
+    assert sentence_polarity("Children were placed inappropriately in bed and breakfast.").concern
+
+
+def test_a_report_whose_best_sentence_on_the_topic_leans_the_other_way_needs_one_nearly_as_strong() -> None:
+    from ingest.models import ReportMeta
+    from service.answering.evidence import Evidence
+    from service.answering.intents.topics import decide
+    from service.answering.scope import Scope
+
+    meta = ReportMeta(report_id="westvale-2023", source="westvale-2023.md", title="Westvale", body="Westvale")
+    praised = Evidence(meta, 1, None, "Children aged 16 and 17 who present as homeless receive an effective, rapid "
+                                      "response.")
+    weak = Evidence(meta, 1, None, "Securing accommodation for care leavers is a challenge, and some wait too long.")
+    scope = Scope(question="which councils were criticised for how they deal with homeless 16 and 17 year olds?",
+                  kind="list", intent="list", bodies=[], report_ids=[meta.report_id], wanted={"concern"},
+                  topic="homeless 16 17 year olds", topic_words=["homeless", "16", "17", "year", "olds"])
+    assert decide([(0.75, praised), (0.57, weak)], scope) is None
+    assert decide([(0.75, praised), (0.70, weak)], scope)[1].verdict == "concern"  # (nearly as strong: both said)
+    assert decide([(0.75, weak), (0.74, praised)], scope)[1].verdict == "concern"
+
+
 @pytest.mark.parametrize("question", ["best rated NPS division?", "were any NPS divisions rated inadequate?",
                                       "which nps divisions were rated good?"])
 def test_the_best_rated_of_reports_none_of_which_is_rated_says_so(answerer: Answerer, question: str) -> None:

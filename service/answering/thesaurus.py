@@ -174,15 +174,28 @@ def reports_words(question: str) -> str:
     return "; ".join(dict.fromkeys(found))
 
 
-def besides_everyday(words: list[str], question: str, jargon: str) -> list[str]:
+OWN_TERM = (0.0005, 0.1)  # the share of the reports' sentences an everyday word they use as a term of their own is
+# in: at least one in 2,000 ("homeless" of 16- and 17-year-olds who present as homeless), but no common word
+
+
+def besides_everyday(words: list[str], question: str, jargon: str,
+                     share: Callable[[str], float] | None = None) -> list[str]:
     """The ``words`` of a question, less those of its everyday phrases when the reports' terms (``jargon``) are read
-    for them: "swamped with too much work" is "workloads", not also "work"."""
-    everyday = everyday_words(question) if jargon else set()
+    for them: "swamped with too much work" is "workloads", not also "work"; but an everyday word that is a term
+    of the reports' own (``share`` of their sentences within ``OWN_TERM``) stays: "homeless" beside
+    "accommodation" (a phrase's words do not: "where they live" is "home visits")."""
+    phrases = _everyday_phrases(question) if jargon else []
+    own = {p for p in phrases if share and " " not in p and OWN_TERM[0] <= share(p) < OWN_TERM[1]}
+    everyday = {w for p in phrases if p not in own for w in re.findall(r"[a-z'’]+", p)}
     return [w for w in words if w.lower() not in everyday]
 
 
 def everyday_words(question: str) -> set[str]:
     """The words of the everyday phrases ``question`` uses that the reports have a term for ("swamped", "too",
     "much", "work"), lower case: read as the term, not each on its own."""
-    return {w for pattern, term in PATTERNS if term.lower() not in question.lower()
-            for m in pattern.finditer(question) for w in re.findall(r"[a-z'’]+", m.group(0).lower())}
+    return {w for phrase in _everyday_phrases(question) for w in re.findall(r"[a-z'’]+", phrase)}
+
+
+def _everyday_phrases(question: str) -> list[str]:
+    return [m.group(0).lower().strip() for pattern, term in PATTERNS if term.lower() not in question.lower()
+            for m in pattern.finditer(question)]

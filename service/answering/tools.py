@@ -96,7 +96,8 @@ class Tools:
         """The scoped question: its whole text ranks by meaning (sentence vectors carry their report's body too);
         its topic alone ranks by words and measures strength: the bodies, years and kinds of organisation it
         names chose the reports. The other form of an acronym its reports spell out is read beside it."""
-        topic = besides_everyday(scope.topic_words, scope.question, scope.jargon)  # (their term stands for them)
+        topic = besides_everyday(scope.topic_words, scope.question, scope.jargon,  # (their term stands for them)
+                                 self.library.text.share)
         jargon = "; ".join(filter(None, [scope.jargon, *self.acronym_forms(scope)]))
         said = SOURCE.sub(" ", scope.question)  # ("according to the 2022 inspection": which report, not what)
         unnamed = without_names(said, scope.bodies, kinds=scope.kinds) if scope.bodies else None

@@ -41,7 +41,8 @@ underuse unsafe criticised criticized criticism unacceptable delay delays delaye
 shortfall shortfalls slow unclear undermined deficient deficiencies missed overlooked ignored neglected patchy
 superficial cursory fragmented disjointed overdue overloaded overstretched demoralised demoralized exhausted burnout
 burnt-out stressed struggled struggling unstable wrong bad shortcoming shortcomings broken worry worries
-worrying fragile impaired impairs hampered hampers hindered hinders churn complacent complacency""".split()
+worrying fragile impaired impairs hampered hampers hindered hinders churn complacent complacency unsuitable
+inappropriate inappropriately""".split()
 POSITIVE_WORDS = """good well strong stronger strongest strength strengths effective effectively praised praise
 praiseworthy outstanding excellent exemplary impressive impressively robust commendable positive positively
 thorough committed energetic vibrancy success successful successfully innovative skilled skilful consistent

@@ -46,6 +46,7 @@ GENERIC_SHARE = 0.1    # a compound's head this share of the sentences use is ge
 TOO_BROAD = 0.5        # a share of the bodies in scope that a topic cannot single out (above it, the strongest few)
 MEANING_ALONE = 0.55   # the cosine at which a sentence is on the topic by meaning, whatever its words
 CONSIDERED = 6         # the report's best-ranked sentences that may decide its verdict
+OUTWEIGHED = 0.1       # ... within this strength of its best, when that one leans only the other way
 
 
 def topical_rows(tools: Tools, scope: Scope, ids: list[str], ease: bool = False) -> list[Row]:
@@ -53,7 +54,8 @@ def topical_rows(tools: Tools, scope: Scope, ids: list[str], ease: bool = False)
     when that evidence leans the way asked (concern, praise) and is nearly as strong as the best in scope."""
     cues = cue_words(scope.topic) | phrase_cues(scope.question)  # ("good feedback on": the side, not the topic)
     side = {w for w in scope.topic_words if negates(w.lower()) or w.lower() in ENOUGH} if scope.jargon else set()
-    topic = besides_everyday([w for w in scope.topic_words if w not in cues | side], scope.question, scope.jargon)
+    topic = besides_everyday([w for w in scope.topic_words if w not in cues | side], scope.question, scope.jargon,
+                             tools.library.text.share)
     # ("weren't visiting people at home enough": home visits, the way asked aside)
     unnamed = without_names(scope.question, scope.bodies, kinds=scope.kinds) if scope.bodies else None
     question = tools.question(scope.question, None, topic, scope.jargon, unnamed)  # (an everyday phrase: the
@@ -208,7 +210,9 @@ def decide(found: list[tuple[float, Evidence]], scope: Scope) -> tuple[float, Ro
         against = _against(polarity, wanted)
         if kinds & wanted and sum(getattr(polarity, k) for k in kinds & wanted) > against:
             leaning.append((strength, ev, max(kinds & wanted, key=lambda k: getattr(polarity, k))))
-    if not leaning:
+    if leaning and (countered := _countered(found[0], wanted, topic)) is not None:
+        leaning = [item for item in leaning if item[0] >= countered - OUTWEIGHED]  # (its best on the topic leans
+    if not leaning:                                                              # the other way: nearly as strong)
         return None
     leaning.sort(key=lambda item: -item[0])
     strength, _, verdict = leaning[0]
@@ -220,6 +224,14 @@ def _denied(quote: str, scope: Scope) -> bool:
     accommodation", "lacks sufficient short-term emergency accommodation", "a shortage of emergency accommodation")."""
     asked = {stem(w) for w in scope.topic_words}
     return any(asked & stems(" ".join(words(quote[m.end():])[:DENIED_WITHIN])) for m in DENIAL.finditer(quote))
+
+
+def _countered(best: tuple[float, Evidence], wanted: set[str], topic: set[str]) -> float | None:
+    """The strength of a report's best sentence on the topic when it leans only the other way than asked ("16- and
+    17-year-olds who present as homeless receive an effective, rapid response", for homelessness as a weakness);
+    None otherwise."""
+    polarity = sentence_polarity(best[1].quote, topic)
+    return best[0] if _against(polarity, wanted) and not polarity.kinds() & wanted else None
 
 
 def _against(polarity: Polarity, wanted: set[str]) -> int:
