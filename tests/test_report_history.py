@@ -1845,6 +1845,16 @@ def test_a_side_asked_of_two_bodies_is_each_ones_side(history: Answerer, questio
     assert {c.report_id for c in answer.citations} == {"northshire-2022", "southvale-2021"}
 
 
+def test_a_side_asked_of_each_body_after_a_comparison_is_each_ones_side(history: Answerer) -> None:
+    """"How do Oxfordshire and Derbyshire compare in their latest inspections, and what was each told to improve?"
+    listed one body's single line (s55a Ofsted probe C03): after the comparison, each one's side under its name."""
+    answer = history.ask(AskRequest(question="How do Northshire and Southvale compare in their latest inspections, "
+                                             "and what was each told to improve?"))
+    compared, each = answer.answer.split("\n\n**Northshire (2022)**\n**Concerns**\n")
+    assert "| Overall grade |" in compared and "\n\n**Southvale (2021)**\n" in each, answer.answer
+    assert "Social work capacity, so that social workers can respond" in each  # (its second line too)
+
+
 @pytest.mark.parametrize("question", ["What grade did the Local Safeguarding Children Board in Eastvale get in the "
                                       "2014 review?", "how was eastvale's lscb rated"])
 def test_a_grade_a_sentence_gives_something_besides_the_areas_is_that_sentence(tmp_path: Path, embeddings,

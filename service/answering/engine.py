@@ -178,7 +178,8 @@ class Answerer:
             # inspector and when was the inspection of X in 2019?", "what was good and what needs work at X?")
         if same_comparison(scopes):
             return [self.scope(resolved, filters)]
-        return self.each_body(resolved, filters, scopes[0]) or scopes if len(scopes) == 1 else scopes
+        return [one for scope in scopes  # ("compare A and B, and what was each told to improve?": that, of each)
+                for one in self.each_body(replace(resolved, text=scope.question), filters, scope) or [scope]]
 
     def of_bodies(self, part: Resolved, filters: Filters | None, other: Scope) -> Scope:
         """A part of a question that names no body asked of the bodies (and single years) the other part names."""
