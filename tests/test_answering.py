@@ -2566,7 +2566,8 @@ def test_an_overviews_findings_are_the_inspections_not_its_history_or_a_broken_o
     from datetime import date
 
     from service.answering.evidence import Evidence
-    from service.answering.intents.overview import _history, readable
+    from service.answering.intents.overview import _history
+    from service.answering.intents.reading import readable
 
     meta = answerer.library.reports["essex-crc-2018"].model_copy(update={"published": date(2019, 8, 12)})
     past = "Following the inspection of 2014, services declined, and the focused visit in 2018 found them worse."
@@ -2596,7 +2597,7 @@ def test_a_topic_list_no_report_stands_out_for_gives_only_the_nearest_few(answer
 
 
 def test_a_rating_sentence_naming_a_long_body_is_about_the_rating() -> None:
-    from service.answering.intents.overview import ABOUT_THE_RATING
+    from service.answering.intents.reading import ABOUT_THE_RATING
     assert ABOUT_THE_RATING.search("HM Inspectorate of Probation rated Bristol, Gloucestershire, Somerset and "
                                    "Wiltshire Community Rehabilitation Company (BGSW CRC) as Requires improvement.")
 

@@ -56,7 +56,7 @@ SAME_THEN = re.compile(r"^\W*(?:and\s+|so\s+)?(?:what|how)\s+(?:had|has|was|were
                        r"(?:been|be|look|looked|do|done|go|gone)?\s*(?:like\s+)?(?:at|in|on|for|the|before|previously|"
                        r"last|the\s+time)\b", re.I)  # a question of what was just asked, of another time
 THAT_TOO = re.compile(r"^\W*(?:and\s+|so\s+)?(?:was|were|is|are|had|has|did)\s+(?:that|this|it|they|those)\b.*"
-                      r"\b(?:too|as well|also|again)\W*$", re.I)  # ("was that a problem last time too?": the same asked)
+                      r"\b(?:too|as well|also|again)\W*$", re.I)  # ("was that a problem last time too?": the same)
 LAST_TIME = re.compile(r"\blast\s+time\b", re.I)  # (of the same asked again: the time before the one just told)
 THAT_THING = re.compile(r"\b(was|is|did|does)\s+(that|this)\b|\b(of|about|on|in)\s+(that|this)\W*$", re.I)  # that one
 THEY_OR_IT = re.compile(r"\b(it|its|that|this|they|them|their)\b", re.I)

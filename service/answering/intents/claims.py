@@ -12,7 +12,7 @@ from service.answering.areas import area_key
 from service.answering.asks import AREA_ASKED, EXTREME_AREA, WHO, grades_wanted
 from service.answering.compose import NOT_IN_REPORTS, CitationBook
 from service.answering.evidence import LEAD_ASKED, SOURCE, Claim, Evidence, label
-from service.answering.intents.overview import rating_told
+from service.answering.intents.reading import rating_told
 from service.answering.scope import RATING, Scope
 from service.answering.text import stem, words
 from service.answering.tools import Tools
@@ -49,9 +49,10 @@ def no_grade(tools: Tools, scope: Scope) -> str:
     if scope.answer_type != "grade" or scope.area is not None or not scope.bodies or any(m.overall for m in metas):
         return NOT_IN_REPORTS
     several = len(metas) > 1  # (a report that says its sources do not state it: not given none, not told)
+    named = f"The {' and '.join(map(label, metas))} report"
     if any((told := rating_told(tools, m)) and is_absence(told.quote) for m in metas):
-        return f"The {' and '.join(map(label, metas))} report{'s do' if several else ' does'} not state an overall grade."
-    return f"The {' and '.join(map(label, metas))} report{'s give' if several else ' gives'} no overall grade."
+        return f"{named}{'s do' if several else ' does'} not state an overall grade."
+    return f"{named}{'s give' if several else ' gives'} no overall grade."
 
 
 def graded_none(tools: Tools, scope: Scope, book: CitationBook, session_id: str) -> Answer | None:

@@ -17,7 +17,8 @@ from service.answering.fit import CLAUSE_READ, count_told_first
 from service.answering.intents.changes import area_changes, area_grades, change, graded_areas, yes_or_no
 from service.answering.intents.verdicts import WORSE, ever_rated, verdict
 from service.answering.intents.fact import answer_fact
-from service.answering.intents.overview import SUBJECT_SHARE, answer_overview, findings, outcome
+from service.answering.intents.overview import SUBJECT_SHARE, answer_overview, findings
+from service.answering.intents.reading import outcome
 from service.answering.organisations import body_label, group_by_body
 from service.answering.intent import ALWAYS, COMPARE_WORDS, HOW_RATED, OVERVIEW_WORDS, SIDES, over_time
 from service.answering.scope import RATING, Scope

@@ -12,7 +12,8 @@ from service.answering import grades
 from service.answering.areas import area_key
 from service.answering.compose import Row
 from service.answering.evidence import label
-from service.answering.intents.overview import rating_told, reasons, sentences
+from service.answering.intents.overview import reasons
+from service.answering.intents.reading import rating_told, sentences
 from service.answering.organisations import body_label, group_by_body
 from service.answering.scope import Scope
 from service.answering.text import stem, words

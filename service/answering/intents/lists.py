@@ -25,7 +25,8 @@ from service.answering.intents.grade_lists import (NEVER, UNGRADED_ASKED, every_
                                                   grade_rows, never_rows, none_graded, overall_row, repeated,
                                                   ungraded_rows)
 from service.answering.intent import SIDES, summary_of_many
-from service.answering.intents.overview import WEAK_GRADES, findings, outcome
+from service.answering.intents.overview import WEAK_GRADES, findings
+from service.answering.intents.reading import outcome
 from service.answering.intents.topics import COMPARED, evidence_at, name_forms, names_all, topical_rows
 from service.answering.organisations import group_by_body, latest_per_body
 from service.answering.scope import RATING, SCAFFOLD, Scope, about_grades_only, grades_of_all, without_names

@@ -19,52 +19,34 @@ from service.answering.silence import said_about
 from service.answering.text import FINITE, stem, stems, words
 from service.answering.tools import Tools
 from service.answering.asks import SIDE_ASKED, sides_named
-from service.answering.verdict import NEG_STEMS, PRONOUN_START, Polarity, is_absence, negates, sentence_polarity
+from service.answering.intents.reading import (ABOUT_THE_RATING, READ_AT_MOST, TO_IMPROVE, outcome, rating_told,
+                                              sentences, silences)
+from service.answering.verdict import NEG_STEMS, Polarity, negates, sentence_polarity
 from service.schemas import Answer
 
 PER_SIDE = 3
 SAID_SHARE = 0.75  # a finding whose words, the body's name aside, are this much another's says it again
-MIN_WORDS = 8
 NO_GRADE = "The report gives no overall grade."
-UNGRADED_READ = 80  # a report says early that it gives no grade
-RATING_SAID = re.compile(r"\b(?:ratings?|rated|grades?|graded|judge?ments?)\b", re.I)
-MIN_LISTED = 4  # (words of a line of "What needs to improve")
 EARLY_PAGES = {1: 1.0, 2: 0.6, 3: 0.3}   # the summary comes first
 SUMMARY_SECTION = re.compile(r"summary|headline|key (findings|judgements)|overall|what needs to improve|"
                              r"main findings|conclusion", re.I)
-TABLE_GRADE = re.compile(r"\b(Inadequate|Outstanding|Good|Requires improvement(?: to be good)?)\s+[A-Z0-9(]")  # the
-# next cell of a grade table run into the text (not prose: "rated Inadequate, and its ...")
-TO_IMPROVE = re.compile(r"needs? to improve|areas? for (improvement|development)|recommendations?", re.I)
 WEAK_GRADES = {"inadequate", "requires improvement"}
 HISTORY = 1.0  # a finding of years before its report's is told after those of the inspection
-LOWER_START = re.compile(r"^[^A-Za-z0-9]*[a-z]")
 NOMINAL_ITEM = re.compile(r"^\W*(?:The|How|Whether)\s+\w+(?:\s+and\s+\w+)?\s+(?:of|with|for|to|in|by)\b|"
                           r"^\W*That\s+(?!is|was|this|these|those|it)\w")  # ("That plans have clear timescales")
 LIST_LINE = re.compile(r"[◼▪•●]|^\W*How\s+(well|quickly|effectively|accurately|consistently|far|often|swiftly|"
                        r"promptly|thoroughly)\b", re.I)  # a bullet, or an item that asks how well something is done
 CLAUSE_END = re.compile(r"[;:]|\s(?:so that|which|that|who|to ensure|in order to|when|where|particularly|"
                         r"especially|including)\s", re.I)  # ("Consistent decision-making, particularly when ...")
-OUTCOME_SECTION = re.compile(r"outcome|judge?ment|conclusion|verdict", re.I)
-OUTCOME_READ = 60       # an outcome comes early
 OTHER_INSPECTIONS = re.compile(r"\bother (ofsted )?inspections\b|\bprevious inspections?\b", re.I)  # (a section)
 ONLY_GRADES = re.compile(r"^[^,;:]*\b(?:were|was|are|is)\s+(?:all\s+|each\s+)?(?:rated|judged|graded)\s+(?:as\s+)?"
                          r"(?:Good|Outstanding|Inadequate|Requires improvement)\s*\.?\s*$", re.I)
-READ_AT_MOST = 400
 SUBJECT_SHARE = 0.001  # a word this many of the sentences use names a subject ("unpaid work"), not a wish
 REASONS_READ = 12  # the findings a grade's reasons are chosen from
 WHY = re.compile(r"\bwhy\b", re.I)
 RECOMMENDS = re.compile(r"\b(?:should|must|ought to)\b", re.I)  # a recommendation: no strength
 EITHER_WAY = re.compile(r"\b(?:good|bad|well|badly|poorly|strong|weak)\s+or\s+(?:good|bad|well|badly|poorly|strong|weak|"
                         r"not)\b", re.I)  # ("X - good or bad?": its verdict, both sides)
-ABOUT_THE_RATING = re.compile(r"\boverall (rating|grade)\b|\b(not|never) (been )?(given|awarded) (an? )?(overall )?"
-                              r"(rating|grade)|\bno (overall )?(rating|grade)\b|"
-                              r"\b(rated|judged|graded)\b[^.;]{0,160}\bas "
-                              r"(?-i:Good|Outstanding|Inadequate|Requires improvement)\b|"
-                              r"\b(?-i:Good|Outstanding|Inadequate|Requires improvement) (rating|grade)\b|"
-                              r"\b(provider|company|crc|council|authority|organisation)s?\s+(to be\s+)?(rated|judged|graded)\s+"
-                              r"(?-i:Good|Outstanding|Inadequate|Requires improvement)\b", re.I)  # ("the only provider
-# rated Inadequate": the grade told again, not a finding behind it)
-# (its grade: no finding; "rated ... as Good in a report published ...", "The Requires improvement rating was ...")
 SELECTS = re.compile(r"\b(who|whom|whose|which)\b|"
                      r"\b(where|when)\b(?!\s+(?:they|it|he|she|we|you|i|inspectors|ofsted)\b)", re.I)
 # "which inspector led ...": one thing asked ("when they looked at X": a time, no thing asked)
@@ -163,16 +145,6 @@ def _beyond(found: list[Evidence], graded: bool) -> list[Evidence]:
     return [ev for ev in found if not graded or not ONLY_GRADES.match(re.sub(r"\([^()]*\)", "", ev.quote))]
 
 
-def readable(sentence: str, section: str | None = None) -> bool:
-    """A whole sentence that stands on its own: long enough (a line of a report's list of what needs to improve
-    may be short: "Consistent decision-making for strategy discussions."), ends as a sentence, not a grade-table
-    row run together with prose, not opening on a pronoun, not a statement that something is unknown."""
-    least = MIN_LISTED if TO_IMPROVE.search(section or "") else MIN_WORDS
-    return (len(words(sentence)) >= least and sentence.rstrip()[-1:] in ".!" and not PRONOUN_START.match(sentence)
-            and not LOWER_START.match(sentence)  # (a sentence's broken-off end: "health histories, so that ...")
-            and not TABLE_GRADE.search(sentence[1:]) and not is_absence(sentence))
-
-
 def _denies(sentence: str) -> bool:
     """True when the sentence says something is not done or lacking ("not regular enough", "lack rigour"), not
     only that a fault is absent ("staff who were not overloaded")."""
@@ -264,42 +236,8 @@ def _said(ev: Evidence, chosen: list[Evidence], name: set[str]) -> bool:
     return False
 
 
-def outcome(tools: Tools, meta: ReportMeta) -> Evidence | None:
-    """The sentence that gives an ungraded report's verdict: the first of a section named for it ("Inspection
-    outcome", "Conclusion"), as area SEND inspections state theirs."""
-    return next((ev for ev in sentences(tools, meta, OUTCOME_READ) if OUTCOME_SECTION.search(ev.section or "")), None)
-
-
 def opening(tools: Tools, meta: ReportMeta, limit: int = PER_SIDE) -> list[Evidence]:
     return [ev for ev in sentences(tools, meta)][:limit]
-
-
-def silences(tools: Tools, meta: ReportMeta) -> list[Evidence]:
-    """The report's statements that it does not say something ("the sources do not describe the findings ..."),
-    in reading order (of its first ``READ_AT_MOST`` sentences)."""
-    corpus = tools.library.text
-    rows = [int(row) for row in corpus.rows([meta.report_id])[:READ_AT_MOST]]
-    return [Evidence(meta, page, corpus.section(row), quote, row=row)
-            for row in rows for _, page, _, _, quote in [corpus.sentence(row)] if is_absence(quote)]
-
-
-def rating_told(tools: Tools, meta: ReportMeta) -> Evidence | None:
-    """What a report says early of its rating: "London CRC was not given an overall rating, because ..." of one
-    given none; "The sources for this digest do not state the overall rating ..." of one silent on it."""
-    said = sorted(sentences(tools, meta, UNGRADED_READ) + silences(tools, meta), key=lambda ev: ev.row)
-    return next((ev for ev in said if ABOUT_THE_RATING.search(ev.quote)
-                 or is_absence(ev.quote) and RATING_SAID.search(ev.quote)), None)  # ("do not give its ratings")
-
-
-def sentences(tools: Tools, meta: ReportMeta, limit: int = READ_AT_MOST) -> list[Evidence]:
-    """The report's readable sentences in reading order, from its first ``limit`` (a report states its main
-    findings first; reading no further keeps the cost of an overview the same for a report of any length)."""
-    corpus, out = tools.library.text, []
-    for row in corpus.rows([meta.report_id])[:limit]:
-        _, page, _, _, quote = corpus.sentence(int(row))
-        if readable(quote, section := corpus.section(int(row))) and not corpus.boilerplate[row]:
-            out.append(Evidence(meta, page, section, quote, row=int(row)))
-    return out
 
 
 def reasons(tools: Tools, meta: ReportMeta, grade: str | None, limit: int = 2) -> list[Evidence]:
