@@ -2757,6 +2757,8 @@ def test_unsuitable_and_inappropriate_are_concerns() -> None:
 
 
 def test_a_report_whose_best_sentence_on_the_topic_leans_the_other_way_needs_one_nearly_as_strong() -> None:
+    from dataclasses import replace
+
     from ingest.models import ReportMeta
     from service.answering.evidence import Evidence
     from service.answering.intents.topics import decide
@@ -2764,14 +2766,16 @@ def test_a_report_whose_best_sentence_on_the_topic_leans_the_other_way_needs_one
 
     meta = ReportMeta(report_id="westvale-2023", source="westvale-2023.md", title="Westvale", body="Westvale")
     praised = Evidence(meta, 1, None, "Children aged 16 and 17 who present as homeless receive an effective, rapid "
-                                      "response.")
-    weak = Evidence(meta, 1, None, "Securing accommodation for care leavers is a challenge, and some wait too long.")
+                                      "response.", score=5.5)
+    weak = Evidence(meta, 1, None, "Securing accommodation for care leavers is a challenge, and some wait too long.",
+                    score=3.1)
+    near = replace(weak, score=5.2)
     scope = Scope(question="which councils were criticised for how they deal with homeless 16 and 17 year olds?",
                   kind="list", intent="list", bodies=[], report_ids=[meta.report_id], wanted={"concern"},
                   topic="homeless 16 17 year olds", topic_words=["homeless", "16", "17", "year", "olds"])
     assert decide([(0.75, praised), (0.57, weak)], scope) is None
-    assert decide([(0.75, praised), (0.70, weak)], scope)[1].verdict == "concern"  # (nearly as strong: both said)
-    assert decide([(0.75, weak), (0.74, praised)], scope)[1].verdict == "concern"
+    assert decide([(0.75, praised), (0.57, near)], scope)[1].verdict == "concern"  # (ranked nearly as high)
+    assert decide([(0.75, replace(weak, score=5.6)), (0.74, praised)], scope)[1].verdict == "concern"
 
 
 @pytest.mark.parametrize("question", ["best rated NPS division?", "were any NPS divisions rated inadequate?",
@@ -3555,3 +3559,4 @@ def test_a_part_of_a_whole_counts_the_part_unless_the_total_is_asked(answerer: A
 def test_a_summary_of_an_ungraded_report_says_it_gives_no_grade(answerer: Answerer, question: str, said: str) -> None:
     answer = ask(answerer, question)
     assert answer.answer.splitlines()[1].lstrip("- ").startswith(said), answer.answer
+

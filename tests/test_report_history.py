@@ -672,13 +672,17 @@ def test_the_next_inspection_under_a_framework_named_is_not_in_the_reports(histo
     assert answer.abstained and "not when the next will be" in answer.answer, answer.answer
 
 
-def test_a_vague_share_is_no_count(tmp_path: Path, embeddings) -> None:
+@pytest.mark.parametrize("vague", ["The majority of children in care are making progress and are settled where "
+                                   "they live.",
+                                   "While most children are well supported, the support for the small minority of "
+                                   "children aged 16 and 17 who are homeless is not effective."])
+def test_a_vague_share_is_no_count(tmp_path: Path, embeddings, vague: str) -> None:
     """"The majority of children in care are settled" gives no number of children in care: the report is said not
-    to give it (Hull 2023 gave such sentences, saying nothing of the count)."""
+    to give it (Hull 2023 gave such sentences, saying nothing of the count); nor do ages (Wiltshire 2023: "the
+    small number of vulnerable children aged 16 and 17", s55b Ofsted probe N05)."""
     answerer = one_report(tmp_path, embeddings, "Eastvale", "1 May 2023", (
-        "## Children in care\n\nThe majority of children in care are making progress and are settled where they "
-        "live. Children in care live with their brothers or sisters when this is in their best interests. Most "
-        "decisions for children to come into care are timely.\n"), "Good")
+        f"## Children in care\n\n{vague} Children in care live with their brothers or sisters when this is in their "
+        "best interests. Most decisions for children to come into care are timely.\n"), "Good")
     answer = answerer.ask(AskRequest(question="how many children in care did eastvale have in 2023"))
     assert answer.abstained and "does not give the number of children" in answer.answer, answer.answer
 
@@ -2132,4 +2136,16 @@ def test_a_sentence_going_on_from_the_best_answers_the_kind_asked_that_it_alone_
         "Early help services were expanded in March 2020 to cover every school.\n"), "Good")
     answer = answerer.ask(AskRequest(question="When did Eastvale's director of children's services get the job?"))
     assert answer.answer.startswith("**April 2021**"), answer.answer
+
+
+
+def test_when_other_visits_happened_is_not_when_the_inspection_was(tmp_path: Path, embeddings) -> None:
+    """"When did Ofsted carry out focused visits to North East Lincolnshire before its 2021 inspection?" gave the
+    inspections' dates (s55b Ofsted probe F09): a focused or monitoring visit is not the inspection."""
+    answerer = one_report(tmp_path, embeddings, "Eastvale", "26 November 2021", (
+        "Inspection dates: 4 October to 15 October 2021\n\n## Summary\n\nTwo focused visits in March 2019 and "
+        "October 2019 identified significant weaknesses in practice. Leaders have since strengthened the front door. "
+        "Social workers know their children well.\n"), "Requires improvement")
+    answer = answerer.ask(AskRequest(question="When were the focused visits to Eastvale carried out?"))
+    assert "March 2019" in answer.answer and "was inspected on" not in answer.answer, answer.answer
 

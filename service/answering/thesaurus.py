@@ -89,6 +89,10 @@ TERMS: dict[str, str] = {  # the reports' term: the everyday ways of saying it (
                     r"(left|leaving|grown out of|grew out of|aged out of|moved on from)\s+(?:[\w'’]+\s+){0,4}?"
                     r"(care|looked[- ]after|foster)\w*|"
                     r"care[- ]experienced|young (adults|people) (leaving|who left) care|youngsters who had grown up",
+    "personal advisers": r"(workers?|staff|people|someone|adults?)\s+(who|that)\s+(supports?|helps?|works? with|"
+                         r"looks? after)\s+(young people|care leavers|kids|them|young adults)\s+(after|once|when)\s+"
+                         r"(they\s+)?(leave|have left|left)\s+care|leaving[- ]care (workers?|staff)|"
+                         r"after-?care workers?",
     "edge of care": r"(keep|keeping|stop|stopping|prevent|preventing)\w* (\w+ ){0,2}?(kids|children|young people|"
                     r"teenagers|families) (out of care|together|from (coming|going) into care)|out of care",
     "foster carers": r"foster (parents|families|mums|dads)",

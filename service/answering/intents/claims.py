@@ -69,6 +69,7 @@ def graded_none(tools: Tools, scope: Scope, book: CitationBook, session_id: str)
 
 
 
+OTHER_VISIT = re.compile(r"\b(?:focused|monitoring|assurance|home|statutory)\s+(?:assurance\s+)?visits?\b", re.I)
 THE_VISIT = re.compile(r"\b(?:the|its|their|this|that|last|latest|recent|(?:19|20)\d\d|autumn|spring|summer|winter)\s+"
                        r"(?:[\w-]+\s+){0,2}?visit\b", re.I)  # a visit that is the inspection, by when it was
 
@@ -89,6 +90,8 @@ def area_asked(tools: Tools, scope: Scope) -> tuple[list[str], dict[str, float],
 def claims_asked(tools: Tools, scope: Scope) -> list[Claim]:
     """The metadata claims that can answer: of the kind asked; for a grade, only the judgement asked about
     (the area named, else the overall grade; none when the question names something no grade is given for)."""
+    if scope.answer_type == "date" and OTHER_VISIT.search(scope.question):
+        return []  # ("when were the focused visits before its 2021 inspection?": not when it was inspected)
     said = words(SOURCE.sub(" ", _unnamed(scope)))  # ("according to the 2019 inspection": not asked)
     asked = {stem(w) for w in said} | set(said)
     if WHO.match(scope.question) and "inspect" in asked:  # "who inspected X", "who did the inspection": its lead

@@ -35,6 +35,8 @@ APPROXIMATELY = r"over|about|around|almost|nearly|approximately|roughly|more tha
 NAME_YEAR = re.compile(r"\s*(?:[(,]\s*|['’]s?\s+)?(?:19|20)\d\d\b")  # ("bury 2016 ...", "Bury's 2016 ...")
 VAGUE_SHARE = re.compile(r"\b(?:majority|minority)\b", re.I)  # a share with no figure, when the sentence has none:
 FIGURED = re.compile(r"\d|\b(?:half|halves|thirds?|quarters?|fifths?|per ?cent)\b", re.I)  # ("the majority of ...")
+AGES = re.compile(r"\b(?:aged|ages?)\s+\d+(?:\s*(?:and|to|or|-|–)\s*\d+)?|\b\d+(?:\s*(?:-|–|and|to)\s*\d+)?[- ]years?"
+                  r"[- ]olds?\b|\b(?:under|over)[- ]\d+s?\b", re.I)  # (no figure of how many: "aged 16 and 17")
 PREFIX = 4              # the letters a word of what is counted and a word of a share's sentence share to match
 KEEP_WITHIN = 2.0       # z-score units below the best that still support the answer
 CLAIM_REPORTS = 8       # metadata claims are ranked for scopes of up to this many reports
@@ -123,7 +125,7 @@ def count_unstated(question: Question, ranked: list[Evidence]) -> str:
 
 def _vague(quote: str) -> bool:
     """True for a share with no figure ("the majority of children in care are settled"): how many, it does not say."""
-    return bool(VAGUE_SHARE.search(quote)) and not FIGURED.search(quote)
+    return bool(VAGUE_SHARE.search(quote)) and not FIGURED.search(AGES.sub(" ", quote))
 
 
 def _counted_said(scope: Scope) -> str:

@@ -46,7 +46,7 @@ GENERIC_SHARE = 0.1    # a compound's head this share of the sentences use is ge
 TOO_BROAD = 0.5        # a share of the bodies in scope that a topic cannot single out (above it, the strongest few)
 MEANING_ALONE = 0.55   # the cosine at which a sentence is on the topic by meaning, whatever its words
 CONSIDERED = 6         # the report's best-ranked sentences that may decide its verdict
-OUTWEIGHED = 0.1       # ... within this strength of its best, when that one leans only the other way
+OUTWEIGHED = 0.5       # ... ranked within this (z) of its best, when that one leans only the other way
 
 
 def topical_rows(tools: Tools, scope: Scope, ids: list[str], ease: bool = False) -> list[Row]:
@@ -90,7 +90,8 @@ def topical_rows(tools: Tools, scope: Scope, ids: list[str], ease: bool = False)
             if not all(only for _, _, only in seen):  # (its sentences on the topic judge it: "women's services ...
                 seen = [(i, ev, only) for i, ev, only in seen if not only]  # were weak", not "public-protection
                 # work ... was good", which shares only "good" with the question)
-            found = [(float(f["dense"][i] if only else relevance[i]), ev) for i, ev, only in seen]
+            found = [(float(f["dense"][i] if only else relevance[i]), replace(ev, score=float(score[i])))
+                     for i, ev, only in seen]
             if (row := decide(found, scope)) is not None:
                 judged.append(row)
         top = max((strength for strength, _ in judged), default=0.0)
@@ -210,13 +211,12 @@ def decide(found: list[tuple[float, Evidence]], scope: Scope) -> tuple[float, Ro
         against = _against(polarity, wanted)
         if kinds & wanted and sum(getattr(polarity, k) for k in kinds & wanted) > against:
             leaning.append((strength, ev, max(kinds & wanted, key=lambda k: getattr(polarity, k))))
-    if leaning and (countered := _countered(found[0], wanted, topic)) is not None:
-        leaning = [item for item in leaning if item[0] >= countered - OUTWEIGHED]  # (its best on the topic leans
-    if not leaning:                                                              # the other way: nearly as strong)
+    if leaning and (countered := _countered(found[0][1], wanted, topic)) is not None:
+        leaning = [item for item in leaning if item[1].score >= countered - OUTWEIGHED]  # (its best on the topic
+    if not leaning:                                                          # leans the other way: nearly as high)
         return None
-    leaning.sort(key=lambda item: -item[0])
-    strength, _, verdict = leaning[0]
-    return strength, Row(meta, verdict, [ev for _, ev, _ in leaning[:2]])
+    leaning.sort(key=lambda item: -item[1].score)  # (its best ranked first; its strength, the strongest)
+    return max(strength for strength, _, _ in leaning), Row(meta, leaning[0][2], [ev for _, ev, _ in leaning[:2]])
 
 
 def _denied(quote: str, scope: Scope) -> bool:
@@ -226,12 +226,12 @@ def _denied(quote: str, scope: Scope) -> bool:
     return any(asked & stems(" ".join(words(quote[m.end():])[:DENIED_WITHIN])) for m in DENIAL.finditer(quote))
 
 
-def _countered(best: tuple[float, Evidence], wanted: set[str], topic: set[str]) -> float | None:
-    """The strength of a report's best sentence on the topic when it leans only the other way than asked ("16- and
+def _countered(best: Evidence, wanted: set[str], topic: set[str]) -> float | None:
+    """The rank of a report's best sentence on the topic when it leans only the other way than asked ("16- and
     17-year-olds who present as homeless receive an effective, rapid response", for homelessness as a weakness);
     None otherwise."""
-    polarity = sentence_polarity(best[1].quote, topic)
-    return best[0] if _against(polarity, wanted) and not polarity.kinds() & wanted else None
+    polarity = sentence_polarity(best.quote, topic)
+    return best.score if _against(polarity, wanted) and not polarity.kinds() & wanted else None
 
 
 def _against(polarity: Polarity, wanted: set[str]) -> int:
