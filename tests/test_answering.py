@@ -3560,3 +3560,19 @@ def test_a_summary_of_an_ungraded_report_says_it_gives_no_grade(answerer: Answer
     answer = ask(answerer, question)
     assert answer.answer.splitlines()[1].lstrip("- ").startswith(said), answer.answer
 
+
+def test_and_which_of_them_asks_its_own_question_of_those_just_listed(answerer: Answerer) -> None:
+    """"and which of them had its leadership rated outstanding?" after "Which CRCs were rated Good?" lost its
+    leadership and asked which were rated outstanding overall (s55b demo probe FU2)."""
+    first = ask(answerer, "Which CRCs were rated Good?")
+    answer = ask(answerer, "and which of them had its leadership rated outstanding?", first.session_id)
+    assert [item.report_id for item in answer.items] == ["durham-tees-valley-crc-2020"], answer.answer
+
+
+def test_and_how_many_by_a_year_is_the_count_just_asked_of_that_year(answerer: Answerer) -> None:
+    """"and how many by 2020?" after the people a CRC supervised in 2018 led with a caseload average (s55b demo
+    probe FU4): "how many by" asks no new count."""
+    first = ask(answerer, "How many people did Staffordshire and West Midlands CRC supervise in 2018?")
+    answer = ask(answerer, "and how many by 2020?", first.session_id)
+    assert answer.answer.startswith("**over 12,600**"), answer.answer
+

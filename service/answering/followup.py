@@ -39,8 +39,10 @@ SAME_AT = (r"(?:and\s+)?(?:was|is|were|are)\s+(?:it|that|this|things|they)\s+(?:
            r"(?:the same|similar|different|true|the case|so)\s+(?:in|at|for|of|with)")  # "was it the same in X?"
 ELLIPSIS = re.compile(rf"^\s*(?:{SAME_AT}|and|what about|how about|and what about|same for|what of)\b[\s,]*(.*?)"
                       r"(?:\s+(?:too|as well|also))?\s*\??\s*$", re.I)
-OWN_QUESTION = re.compile(r"(?:wh\w+|how)\s+(?:had|has|have|was|were|did|is|are)\s+\w+\s+\w+|how\s+(?:many|much)\s+\w+",
-                          re.I)  # (asks anew: "and what had it been ...", "and how many adoptions ...")
+OWN_QUESTION = re.compile(r"(?:wh\w+|how)(?:\s+of\s+(?:them|those|these))?\s+(?:had|has|have|was|were|did|is|are)\s+"
+                          r"\w+\s+\w+|how\s+(?:many|much)\s+(?!(?:by|in|at|on|for|from|then|now|there|of|the)\b)\w+",
+                          re.I)  # (asks anew: "and what had it been ...", "and how many adoptions ...", "and which
+# of them had its leadership rated outstanding?"; not "and how many by 2020?": the count just asked, then)
 REFERS_BACK = re.compile(r"\b(it|its|they|them|their|there|(that|this) (one|crc|council|authority|division))\b", re.I)
 RECENT = re.compile(r"\s*\b(?:(?:at|in|from|on)\s+)?(?:(?:its|their|the)\s+)?(?:latest|most recent|last|newest|current)"
                     r"(?:\s+(?:time|inspection|report|visit|one))?\b", re.I)  # a turn's own choice of report
