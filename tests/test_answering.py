@@ -3576,3 +3576,19 @@ def test_and_how_many_by_a_year_is_the_count_just_asked_of_that_year(answerer: A
     answer = ask(answerer, "and how many by 2020?", first.session_id)
     assert answer.answer.startswith("**over 12,600**"), answer.answer
 
+
+def test_which_of_two_had_heavier_caseloads_compares_their_case_counts(answerer: Answerer) -> None:
+    """"whose officers had the heavier caseloads?" of two CRCs gave a grade table with no answer (s55b demo probe
+    C03): a caseload is counted in cases, so each report's average cases, heavier first."""
+    answer = ask(answerer, "dlnr vs staffs and west midlands 2020 - whose officers had the heavier caseloads?")
+    assert answer.answer.startswith("The largest figure stated is **64**, by **Staffordshire and West Midlands CRC**")
+    assert [item.report_id for item in answer.items] == ["staffordshire-west-midlands-crc-2020", "dlnr-crc-2020"]
+
+
+def test_an_aspect_of_one_body_over_time_is_not_answered_by_its_overall_grade(answerer: Answerer) -> None:
+    """"Did Merseyside CRC's case supervision get better or worse between 2018 and 2020?" led with "Unchanged",
+    its overall grade's (s55b demo probe C04): the reports' words on case supervision answer, side by side."""
+    answer = ask(answerer, "Did Merseyside CRC's case supervision get better or worse between the 2018 and 2020 "
+                           "inspections?")
+    assert "Unchanged" not in answer.answer and "give no grade for case supervision" in answer.answer, answer.answer
+    assert "was worse than before" in answer.answer

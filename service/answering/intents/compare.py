@@ -20,7 +20,7 @@ from service.answering.intents.fact import answer_fact
 from service.answering.intents.overview import SUBJECT_SHARE, answer_overview, findings
 from service.answering.intents.reading import outcome
 from service.answering.organisations import body_label, group_by_body
-from service.answering.intent import ALWAYS, COMPARE_WORDS, HOW_RATED, OVERVIEW_WORDS, SIDES, over_time
+from service.answering.intent import ALWAYS, COMPARE_WORDS, HOW_RATED, OVER_TIME, OVERVIEW_WORDS, SIDES, over_time
 from service.answering.scope import RATING, Scope
 from service.answering.text import A_YEAR, content_words, stem, stems
 from service.answering.asks import NUMBER_Q, sides_named
@@ -100,9 +100,12 @@ def answer_compare(tools: Tools, scope: Scope, book: CitationBook, session_id: s
     return Answer(answer=text, abstained=False, session_id=session_id, citations=book.citations, items=items)
 
 
+SINCE_THEN = re.compile(r"\bsince\b", re.I)  # ("better since its 2014 inspection": when, not what on)
+
+
 def _framing(question: str) -> set[str]:
     """The words that pick the reports to set side by side ("did they keep it up at the next one?"), not what on."""
-    return {w.lower() for pattern in (CHANGE_ASKED, EARLIER_REPORT, LATER_REPORT, BOTH_TIMES)
+    return {w.lower() for pattern in (CHANGE_ASKED, EARLIER_REPORT, LATER_REPORT, BOTH_TIMES, OVER_TIME, SINCE_THEN)
             for match in pattern.finditer(question) for w in match.group(0).split()}
 
 
@@ -260,6 +263,9 @@ def summary(metas: list[ReportMeta], question: str = "", aspects: list[str] | No
     line = "; ".join(parts) + "."
     if area:
         return line
+    if len(graded) >= 2 and len({body_label(m) for m in graded}) == 1 and aspects and CHANGE_ASKED.search(question):
+        return f"{line} These reports give no grade for {' or '.join(aspects)}: what each says is set side by " \
+               "side below."  # ("did its case supervision get better?": its overall grade is not what was asked)
     if len(graded) >= 2 and len({body_label(m) for m in graded}) == 1:
         return yes_or_no(graded, question) + line + " " + change(graded)
     worse = bool(WORSE.search(question))

@@ -36,6 +36,7 @@ INSPECTOR_ASKED = re.compile(r"\b(?:inspectors?|hmis?)\b|^\s*who\s+(?:led|has le
 # council")
 SCALES = {"k": 1e3, "thousand": 1e3, "m": 1e6, "million": 1e6, "bn": 1e9, "billion": 1e9}  # (a stated figure's scale)
 MEASURE = re.compile(r"\b(average|mean|median)\b", re.I)  # a figure of that measure, not any on the topic
+UNIT_HEAD = 4  # letters a unit needs to be read as the head of a compound the question names ("case" of "caseload")
 
 
 def answer_rank(tools: Tools, scope: Scope, book: CitationBook, session_id: str) -> Answer:
@@ -223,7 +224,8 @@ def _by_quantity(tools: Tools, scope: Scope, book: CitationBook, session_id: str
     asked = {stem(w) for w in content_words(f"{scope.question} {scope.jargon}")}
     asked |= {"%"} if question.figure == "share" else {"rate"} if question.figure == "rate" else set()  # ("the
     # biggest share of staff": percentages; "more children in care per 10,000": rates)
-    units = Counter(unit for _, units, _ in stated.values() for unit in units & asked)  # it counts what was asked
+    units = Counter(unit for _, units, _ in stated.values() for unit in _asked_units(units, asked))  # it counts
+    # what was asked
     if not units or units.most_common(1)[0][1] < 2:
         return abstain(session_id)
     unit = units.most_common(1)[0][0]  # like with like: people with people, not with cases or dates
@@ -235,6 +237,12 @@ def _by_quantity(tools: Tools, scope: Scope, book: CitationBook, session_id: str
                        f"The {side} figure stated is **{order[0][0]:,g}{'%' * (unit == '%')}**, by "
                        f"**{body_label(order[0][1].meta)}**; "
                        f"each report stating one, {side} first", ranked=True)
+
+
+def _asked_units(units: set[str], asked: set[str]) -> set[str]:
+    """The units a question's words name, whole or as the head of a compound ("58 cases each" for "heavier
+    caseloads": a caseload is counted in cases)."""
+    return {u for u in units if u in asked or len(u) >= UNIT_HEAD and any(a.startswith(u) for a in asked)}
 
 
 def _figure(quote: str, stated: str | None) -> tuple[float, set[str]] | None:
