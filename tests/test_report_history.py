@@ -860,6 +860,19 @@ def test_the_grades_and_main_points_of_an_overview_are_its_overview(history: Ans
     assert answer.answer.startswith("**Northshire (2014)**") and "**Grades by area**" in answer.answer
 
 
+def test_a_word_a_grade_in_brackets_glosses_is_that_grade_and_the_latest_report_no_superlative(
+        history: Answerer) -> None:
+    """"Among A, B and C, where did inspectors rate support for care leavers as exceptional (outstanding) in the
+    latest report?" set six reports side by side (s55b Ofsted probe T03): the grade glossed, each one's latest."""
+    from service.answering.grades import plain_grades
+
+    assert plain_grades("rate support as exceptional (outstanding)")[0] == "rate support as outstanding"
+    assert plain_grades("which were judged good (and why)?")[0] == "which were judged good (and why)?"
+    answer = history.ask(AskRequest(question="Among Northshire and Southvale, where did inspectors rate support for "
+                                             "care leavers as middling (requires improvement) in the latest report?"))
+    assert [item.report_id for item in answer.items] == ["northshire-2022"], answer.answer
+
+
 def test_the_inspection_framework_named_is_no_topic(history: Answerer) -> None:
     from service.answering.grades import plain_grades
 

@@ -211,7 +211,7 @@ YEAR_BESIDE = re.compile(r"\bthe\s+(?:year|inspection|one)\s+(before|after)\b(?!
 FIELDWORK_YEAR = re.compile(rf"\b(?:{DONE}|took place|fieldwork)\s+(?:in|during)\s+(?:19|20)\d\d\b|"
                             r"\b(?:inspect\w*|visit\w*)\s+during\s+(?:19|20)\d\d\b", re.I)
 # ("inspections carried out in 2019", "inspections during 2022": the visits' year; "councils inspected in 2017" is
-# read as the reports' year)
+# read as the reports' year: the frozen question sets were keyed so)
 
 
 def of_fieldwork_asked(question: str, metas: list[ReportMeta], spans: list[tuple[int, int]]) -> list[ReportMeta]:

@@ -65,6 +65,8 @@ PLAIN_GRADES = [  # everyday names of the grades, read as the grade itself
                 r"(?:grade|rating|mark|judge?ment|score)s?\b|"
                 r"\btop (?:marks?|grades?|ratings?|categor(?:y|ies))\b", re.I), r"outstanding \1"),
     # ("the best rating": a rank; "the best possible overall rating" keeps "overall": of the body, not a topic after it)
+    (re.compile(rf"\b[a-z][\w'’-]*\s+\(\s*{GRADE_NAME}\s*\)", re.I), r"\1"),  # (a word the grade in brackets
+    # glosses: "rate support as exceptional (outstanding)" asks that grade)
     (re.compile(r"\btop-rated\b", re.I), "top rated"),  # (a rank: the highest grade given, whatever it is)
     (re.compile(rf"\b{GRADE_NAME}[- ]rated\b", re.I), r"rated \1"),  # "inadequate-rated councils"
     (re.compile(r"\b(?:ofsted|inspectors?|inspectorate)\s+(?:has\s+|have\s+)?fail(?:ed)?\b(?!\s+to\b)", re.I),
