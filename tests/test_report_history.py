@@ -2152,6 +2152,23 @@ def test_a_sentence_going_on_from_the_best_answers_the_kind_asked_that_it_alone_
 
 
 
+def test_a_summary_leads_with_the_headline_concern_before_the_list_of_what_needs_to_improve(
+        tmp_path: Path, embeddings) -> None:
+    """Devon 2020's summary gave three lines of its "What needs to improve" list and left out its headline,
+    care leavers left in unsuitable accommodation (s55a and s55b Ofsted probes); asked what it was told to
+    improve, the list is the answer."""
+    answerer = one_report(tmp_path, embeddings, "Eastvale", "1 March 2020", (
+        "## The impact of leaders on social work practice\n\nCare leavers with the greatest needs are left in "
+        "unsuitable accommodation for too long because leaders do not step in and act. Early help for families is "
+        "effective and well led.\n\n## What needs to improve\n\nPermanence planning for children.\n\nThe quality and "
+        "timeliness of life-story work.\n\nThe assessment of children looked after placed with parents.\n"),
+        "Inadequate")
+    summary = answerer.ask(AskRequest(question="summarise eastvale's inspection"))
+    assert "left in unsuitable accommodation for too long" in summary.answer.split("**Concerns**")[1], summary.answer
+    told = answerer.ask(AskRequest(question="what was eastvale told to improve?"))
+    assert "Permanence planning for children." in told.answer and "unsuitable accommodation" not in told.answer
+
+
 def test_when_other_visits_happened_is_not_when_the_inspection_was(tmp_path: Path, embeddings) -> None:
     """"When did Ofsted carry out focused visits to North East Lincolnshire before its 2021 inspection?" gave the
     inspections' dates (s55b Ofsted probe F09): a focused or monitoring visit is not the inspection."""

@@ -76,7 +76,8 @@ def answer_overview(tools: Tools, scope: Scope, book: CitationBook, session_id: 
             asked == {"concern" if weak else "positive"} or WHY.search(scope.question))]
     graded = any(c.area is not None for c in claims)  # (its areas' grades shown: a finding saying no more is not)
     strengths = _beyond(findings(tools, meta, "positive", PER_SIDE * 2), graded) if asked != {"concern"} else []
-    concerns = _beyond(findings(tools, meta, "concern", PER_SIDE * 2), graded) if asked != {"positive"} else []
+    concerns = _beyond(findings(tools, meta, "concern", PER_SIDE * 2, lists_lead=bool(IMPROVE_ASKED.search(
+        scope.question))), graded) if asked != {"positive"} else []  # (a summary: its headline concerns first)
     listed = [ev for ev in concerns if TO_IMPROVE.search(ev.section or "")]
     if IMPROVE_ASKED.search(scope.question) and listed:
         concerns = listed  # ("what were they told to improve?": the report's own list of what needs to improve)
@@ -154,9 +155,11 @@ def _denies(sentence: str) -> bool:
 
 
 def findings(tools: Tools, meta: ReportMeta, side: str, limit: int = PER_SIDE,
-             read: int = READ_AT_MOST) -> list[Evidence]:
+             read: int = READ_AT_MOST, lists_lead: bool = True) -> list[Evidence]:
     """The report's plainest findings one way (``positive``, ``concern`` or ``improved``), summary first, one per
-    section where it can, plainest first (of its first ``read`` sentences)."""
+    section where it can, plainest first (of its first ``read`` sentences); a line of its list of what needs to
+    improve counts as summary only when ``lists_lead`` (else its headline findings, as strongly said, come first:
+    "care leavers ... are left in unsuitable accommodation", before "Permanence planning for children.")."""
     scored = []
     for ev in sentences(tools, meta, read):
         if ABOUT_THE_RATING.search(ev.quote) or OTHER_INSPECTIONS.search(ev.section or ""):  # ("was not given an
@@ -177,7 +180,7 @@ def findings(tools: Tools, meta: ReportMeta, side: str, limit: int = PER_SIDE,
         if lean > 0 and not (side == "positive" and (polarity.concern or _denies(ev.quote))):  # (a strength
             # says no concern, "had high workloads, good partnership ...", nor what is not done: "are not regular
             # enough, lack rigour and do not challenge delays" reads as praise word by word)
-            summary = 0.5 if SUMMARY_SECTION.search(ev.section or "") else 0.0
+            summary = 0.5 if SUMMARY_SECTION.search(ev.section or "") and (lists_lead or not to_improve) else 0.0
             ev.score = min(lean, 3.0) + EARLY_PAGES.get(ev.page, 0.0) + summary - HISTORY * _history(ev)
             scored.append(ev)
     scored.sort(key=lambda ev: -ev.score)
