@@ -2179,3 +2179,9 @@ def test_when_other_visits_happened_is_not_when_the_inspection_was(tmp_path: Pat
     answer = answerer.ask(AskRequest(question="When were the focused visits to Eastvale carried out?"))
     assert "March 2019" in answer.answer and "was inspected on" not in answer.answer, answer.answer
 
+
+def test_children_services_without_its_apostrophe_is_the_body_not_a_topic(history: Answerer) -> None:
+    """"what did the 2017 inspection say about north east lincolnshire children services" read "children" as
+    its topic and gave three stray sentences (s55b Ofsted probe S05): it is the body's service, a summary asked."""
+    answer = history.ask(AskRequest(question="what did the 2017 inspection say about northshire children services"))
+    assert answer.answer.startswith("**Northshire (2017)**\n") and "**Grades by area**" in answer.answer, answer.answer
