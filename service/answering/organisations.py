@@ -22,7 +22,7 @@ ORG_TYPES = {
     "youth offending": re.compile(r"\b(youth offending (teams?|services?)|yots?|youth justice services?)\b", re.I),
     "school": re.compile(r"\b(schools?|academ(y|ies)|colleges?|universit(y|ies)|nurser(y|ies))\b", re.I),
     "local authority": re.compile(r"\b(local authorit(y|ies)|((county|city|borough|district|metropolitan)\s+)?"
-                                  r"councils?|boroughs?|children(?:['’]?s)? services(?:\s+departments?)?|"
+                                  r"councils?|boroughs?|(?:children['’]?s|(?<!after )children) services(?:\s+departments?)?|"
                                   r"children(?:['’]?s)? social (?:care|work|services))\b", re.I),
 }
 KNOWN_INSPECTORATES = {
