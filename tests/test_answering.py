@@ -3592,3 +3592,11 @@ def test_an_aspect_of_one_body_over_time_is_not_answered_by_its_overall_grade(an
                            "inspections?")
     assert "Unchanged" not in answer.answer and "give no grade for case supervision" in answer.answer, answer.answer
     assert "was worse than before" in answer.answer
+
+
+def test_which_of_one_bodys_two_inspections_was_rated_better_compares_them(answerer: Answerer) -> None:
+    """"which durham tees valley inspection was rated better, 2019 or 2020?" gave the 2020 grade alone (s55c demo
+    probe C02): its two reports, side by side."""
+    answer = ask(answerer, "which durham tees valley inspection was rated better, 2019 or 2020?")
+    assert answer.answer.startswith("**Durham Tees Valley CRC (2019)** was rated **requires improvement** overall; "
+                                    "**Durham Tees Valley CRC (2020)** was rated **good** overall."), answer.answer

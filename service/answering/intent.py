@@ -236,7 +236,9 @@ def intent_of(scope: Scope) -> str:
     two_times = len(years) >= 2 or named == 1 and len(years) == 1 and len(scope.report_ids) == 2  # ("between the
     # 2015 inspection and the most recent one")
     changing = CHANGE_CUE.search(scope.question) and not _counted_since(scope)
-    cue = COMPARE_CUE.search(scope.question) or (changing and two_times) or (named >= 2 and _better_asked(scope))
+    cue = COMPARE_CUE.search(scope.question) or (changing and two_times) or (named >= 2 and _better_asked(scope)) \
+        or (named == 1 and two_times and any(m.group(1).lower() != "or" for m in BETTER.finditer(scope.question)))
+    # ("which X inspection was rated better, 2019 or 2020?": its two reports)
     within_one = len(scope.report_ids) == 1 and bool(residue - COMPARE_WORDS - CHANGE_FRAME) and bool(VERSUS.search(
         scope.question)) and not places_matched(" ".join(scope.topic_words))  # ("HLNY home visits recommended vs
     # actually done?": two things one report tells; not "essex vs kent", a place)
