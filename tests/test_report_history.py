@@ -2185,3 +2185,17 @@ def test_children_services_without_its_apostrophe_is_the_body_not_a_topic(histor
     its topic and gave three stray sentences (s55b Ofsted probe S05): it is the body's service, a summary asked."""
     answer = history.ask(AskRequest(question="what did the 2017 inspection say about northshire children services"))
     assert answer.answer.startswith("**Northshire (2017)**\n") and "**Grades by area**" in answer.answer, answer.answer
+
+
+@pytest.mark.parametrize("follow_up", ["is anything being done to sort it out?", "how are they tackling that?"])
+def test_doing_something_about_it_asks_about_the_topic_just_asked(history: Answerer, follow_up: str) -> None:
+    """"is anything being done to sort it out?" after Trafford's out-of-hours service gave Trafford's whole summary
+    (s55c Ofsted probe FU2b): "it" is the topic just asked about, of the same body."""
+    from service.answering.parts import on_that
+
+    assert on_that(follow_up, "What did inspectors say about Northshire's foster carers?") == \
+        follow_up.replace(" it ", " Northshire's foster carers ").replace(" that?", " Northshire's foster carers?")
+    first = history.ask(AskRequest(question="What did inspectors say about Northshire's foster carers?"))
+    answer = history.ask(AskRequest(question=follow_up, session_id=first.session_id))
+    assert "Mockingbird" in answer.answer and "**Strengths**" not in answer.answer, answer.answer
+

@@ -33,6 +33,9 @@ WHY_OF = r"^\s*(?:(?:and|so|but)\s+)*why\s+(?:was|is|were|are|did|does|has)\s+"
 VERDICT = (r"(?:(?:such|so)\s+)?(?:an?\s+)?(?:big\s+)?(?:problem|issue|concern|worry|weakness|strength|bad|poor|weak|"
            r"good|strong|happen|go wrong|matter)\b")
 WHY_IT = re.compile(rf"{WHY_OF}(it|that|this)\b(?=\s+{VERDICT})", re.I)  # "why was it a problem?": the topic just asked
+FIX_IT = re.compile(r"\b(?:sort(?:s|ed|ing)?|fix(?:es|ed|ing)?|address(?:es|ed|ing)?|tackl(?:e|es|ed|ing)|"
+                    r"resolv(?:e|es|ed|ing)|improv(?:e|es|ed|ing)|deal(?:s|t|ing)?\s+with|doing\s+about)\s+"
+                    r"(it|that|this|those|them)\b", re.I)  # "is anything being done to sort it out?": the problem
 WHY_TOPIC = re.compile(rf"{WHY_OF}(.+?)\s+{VERDICT}", re.I)  # "why was unpaid work at X a problem?": "unpaid work at X"
 SIDE_STEMS = {stem(w) for w in "concern concerns problem problems issue issues risk risks praise strength strengths "
                                 "failings weaknesses best worst strongest weakest".split()}  # the verdict asked, not what it is about
@@ -128,10 +131,11 @@ def topic_of(question: str) -> str:
 
 
 def on_that(text: str, previous: str) -> str:
-    """A follow-up that asks "... on that?" / "... about it?" / "why was it a problem?": of the topic the previous
-    question asked about ("was the nps in london any better on that?" after "what did London CRC find about child
-    safeguarding?")."""
-    if (pronoun := ON_THAT.search(text) or WHY_IT.search(text)) and (about := topic_of(previous)):
+    """A follow-up that asks "... on that?" / "... about it?" / "why was it a problem?" / "is anything being done to
+    sort it out?": of the topic the previous question asked about ("was the nps in london any better on that?"
+    after "what did London CRC find about child safeguarding?")."""
+    if (pronoun := ON_THAT.search(text) or WHY_IT.search(text) or FIX_IT.search(text)) and \
+            (about := topic_of(previous)):
         return text[:pronoun.start(1)] + about + text[pronoun.end(1):]
     return text
 
