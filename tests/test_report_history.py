@@ -2199,3 +2199,13 @@ def test_doing_something_about_it_asks_about_the_topic_just_asked(history: Answe
     answer = history.ask(AskRequest(question=follow_up, session_id=first.session_id))
     assert "Mockingbird" in answer.answer and "**Strengths**" not in answer.answer, answer.answer
 
+
+def test_a_side_asked_of_named_bodies_on_a_topic_is_judged_by_their_latest_reports(history: Answerer) -> None:
+    """"Among Norfolk, City of London, Solihull, ... which get real praise for how they support young people leaving
+    care?" listed Solihull and Trafford for their 2015-16 reports, whose latest criticise it (s55c Ofsted probe T03):
+    each body as it is now."""
+    answer = history.ask(AskRequest(question="Among Northshire and Southvale, which have problems with heavy "
+                                             "caseloads?"))
+    assert [item.report_id for item in answer.items] == ["southvale-2021"], answer.answer  # (not Northshire 2014;
+    # which mention a thing is test_a_list_of_what_mentions_a_phrase_holds_the_phrase, over every report)
+

@@ -69,7 +69,10 @@ def answer_list(tools: Tools, scope: Scope, book: CitationBook, session_id: str)
     if unknown and MENTION_ASKED.search(scope.question):  # ("did any council mention ransomware?": none does)
         return abstain(session_id, f"No report in this index mentions “{unknown[0]}”.")
     ease = not scope.names and not unknown  # (no word of it unknown, but English ones)
-    return _counted(scope, list_answer(topical_rows(tools, scope, scope.report_ids, ease), book, session_id,
+    latest = None if scope.years or len(scope.bodies) < 2 or not scope.wanted else {  # ("among A, B and C, which
+        m.report_id for m in latest_per_body([tools.library.reports[r] for r in scope.report_ids])}  # get praise
+    # for X?": as they are now; "which of A, B and C mention X?": any of their reports)
+    return _counted(scope, list_answer(topical_rows(tools, scope, scope.report_ids, ease, latest), book, session_id,
                                        "Reports that match"))
 
 

@@ -49,9 +49,11 @@ CONSIDERED = 6         # the report's best-ranked sentences that may decide its 
 OUTWEIGHED = 0.5       # ... ranked within this (z) of its best, when that one leans only the other way
 
 
-def topical_rows(tools: Tools, scope: Scope, ids: list[str], ease: bool = False) -> list[Row]:
+def topical_rows(tools: Tools, scope: Scope, ids: list[str], ease: bool = False,
+                 listed_only: set[str] | None = None) -> list[Row]:
     """Each report judged on its own best evidence for the topic (ranked by meaning and words): it qualifies
-    when that evidence leans the way asked (concern, praise) and is nearly as strong as the best in scope."""
+    when that evidence leans the way asked (concern, praise) and is nearly as strong as the best in scope. With
+    ``listed_only``, only those reports are listed (each body's latest), ranked among all of ``ids``."""
     cues = cue_words(scope.topic) | phrase_cues(scope.question)  # ("good feedback on": the side, not the topic)
     side = {w for w in scope.topic_words if negates(w.lower()) or w.lower() in ENOUGH} if scope.jargon else set()
     topic = besides_everyday([w for w in scope.topic_words if w not in cues | side], scope.question, scope.jargon,
@@ -82,6 +84,8 @@ def topical_rows(tools: Tools, scope: Scope, ids: list[str], ease: bool = False)
     def qualified(stands_out: float, at_most: int | None = None, side_seen: bool = True) -> list[Row]:
         judged = []
         for index in np.unique(report_of):
+            if listed_only is not None and tools.library.text.report_ids[index] not in listed_only:
+                continue
             mine = np.flatnonzero(report_of == index)
             best = [i for i in mine[np.argsort(-score[mine])][:CONSIDERED] if score[i] >= stands_out]
             seen = [(i, ev, side_seen and side_only(ev.quote)) for i in best
