@@ -2754,6 +2754,10 @@ def test_an_everyday_word_that_is_also_the_reports_own_term_stays_beside_their_t
 def test_unsuitable_and_inappropriate_are_concerns() -> None:
     assert sentence_polarity("Some care leavers are living in unsuitable accommodation, including tents.").concern
     assert sentence_polarity("Children were placed inappropriately in bed and breakfast.").concern
+    slowed = sentence_polarity("The COVID-19 pandemic has had an impact on progress in embedding a sufficiently "
+                               "robust quality assurance framework.")  # (Blackburn with Darwen's "strength" in three
+    assert slowed.concern >= slowed.positive  # probe rounds)
+    assert sentence_polarity("The council has had consistently high rates of COVID-19 infections.").concern
 
 
 def test_a_report_whose_best_sentence_on_the_topic_leans_the_other_way_needs_one_nearly_as_strong() -> None:

@@ -2209,3 +2209,13 @@ def test_a_side_asked_of_named_bodies_on_a_topic_is_judged_by_their_latest_repor
     assert [item.report_id for item in answer.items] == ["southvale-2021"], answer.answer  # (not Northshire 2014;
     # which mention a thing is test_a_list_of_what_mentions_a_phrase_holds_the_phrase, over every report)
 
+
+def test_should_they_wish_is_no_recommendation(tmp_path: Path, embeddings) -> None:
+    """"... to trace their families should they wish" was listed as a concern of the City of London's outstanding
+    report (s55c Ofsted probe S06): "should they" is "if they", not what the council should do."""
+    answerer = one_report(tmp_path, embeddings, "Eastvale", "1 May 2024", (
+        "## Children in care\n\nSocial workers refer unaccompanied asylum-seeking children to the Red Cross and other "
+        "agencies, for support to trace their families should they wish. Too many children wait too long for an "
+        "assessment of their needs. Children in care live in stable homes and make good progress.\n"), "Outstanding")
+    answer = answerer.ask(AskRequest(question="summarise eastvale's inspection"))
+    assert "Red Cross" not in answer.answer.split("**Concerns**")[1], answer.answer

@@ -60,6 +60,8 @@ NEGATIVE_PHRASES = re.compile(r"\b(need(s|ed)?|requir(es|ed|e)|requiring) (?:\w+
                               r"low (staff )?morale|(?:not|yet to|little|no)\b[^.;]{0,40}?\b(?:significant|real|"
                               r"sufficient|measurable|discernible|sustained|full|positive) impact|"
                               r"high (staff )?(turnover|sickness|vacancy|vacancies)|"
+                              r"(?:has|have|had) had an impact on (?:the )?(?:progress|pace)|"  # (it slowed it)
+                              r"high (?:rates?|levels?) of (?:[\w-]+\s+){0,2}?(?:infections?|illness|sickness|absence)|"
                               r"(high|higher|highest|heavy|heavier|excessive|unmanageable|large) ([\w'’]+ ){0,2}?"
                               r"(work|case)loads?|(bigger|larger) (and more complex )?caseloads|"
                               r"(work|case)loads?\b[^.;]{0,40}?\b(were|was|are|is|remained) (very |too |still )?"

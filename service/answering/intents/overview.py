@@ -44,7 +44,8 @@ ONLY_GRADES = re.compile(r"^[^,;:]*\b(?:were|was|are|is)\s+(?:all\s+|each\s+)?(?
 SUBJECT_SHARE = 0.001  # a word this many of the sentences use names a subject ("unpaid work"), not a wish
 REASONS_READ = 12  # the findings a grade's reasons are chosen from
 WHY = re.compile(r"\bwhy\b", re.I)
-RECOMMENDS = re.compile(r"\b(?:should|must|ought to)\b", re.I)  # a recommendation: no strength
+RECOMMENDS = re.compile(r"\b(?:should(?!\s+(?:they|he|she|it|you|we|this|that|there)\b)|must|ought to)\b",
+                        re.I)  # a recommendation: no strength ("should they wish": if they wish, none)
 EITHER_WAY = re.compile(r"\b(?:good|bad|well|badly|poorly|strong|weak)\s+or\s+(?:good|bad|well|badly|poorly|strong|weak|"
                         r"not)\b", re.I)  # ("X - good or bad?": its verdict, both sides)
 SELECTS = re.compile(r"\b(who|whom|whose|which)\b|"
