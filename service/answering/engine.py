@@ -17,7 +17,8 @@ from service.answering.dates import YEAR, in_calendar_years
 from service.answering.coverage import covered_places
 from service.answering.evidence import label
 from service.answering.grades import GOT_FOR, asks_yes_no_grade, besides_grades
-from service.answering.followup import REFERS_BACK, Resolved, resolve
+from service.answering.followup import Resolved, resolve
+from service.answering.followup_cues import REFERS_BACK
 from service.answering.intents.claims import area_asked
 from service.answering.intents.composers import COMPOSERS
 from service.answering.intents.overview import asks_for_overview, names_subject
