@@ -3596,6 +3596,9 @@ def test_an_aspect_of_one_body_over_time_is_not_answered_by_its_overall_grade(an
                            "inspections?")
     assert "Unchanged" not in answer.answer and "give no grade for case supervision" in answer.answer, answer.answer
     assert "was worse than before" in answer.answer
+    graded = ask(answerer, "West Yorkshire CRC 2018 vs 2020 - did case supervision get better or worse?")
+    assert "Unchanged" not in graded.answer and "give no grade" not in graded.answer, graded.answer  # (its
+    # standards' grades are in the table: s55d demo probe C04)
 
 
 def test_which_of_one_bodys_two_inspections_was_rated_better_compares_them(answerer: Answerer) -> None:
@@ -3604,3 +3607,18 @@ def test_which_of_one_bodys_two_inspections_was_rated_better_compares_them(answe
     answer = ask(answerer, "which durham tees valley inspection was rated better, 2019 or 2020?")
     assert answer.answer.startswith("**Durham Tees Valley CRC (2019)** was rated **requires improvement** overall; "
                                     "**Durham Tees Valley CRC (2020)** was rated **good** overall."), answer.answer
+
+
+@pytest.mark.parametrize("question", ["Which boroughs fall under Merseyside CRC's patch?",
+                                      "What parts of the region does the Merseyside CRC patch take in?"])
+def test_a_bodys_patch_is_the_area_it_covers(answerer: Answerer, question: str) -> None:
+    """Asked in two probe rounds (s55a F10, s55d F18), both "do not say": a patch is the area a CRC covers."""
+    answer = ask(answerer, question)
+    assert not answer.abstained and "covers Liverpool, Knowsley, St Helens, Sefton and Wirral" in answer.answer
+
+
+def test_a_top_grade_for_anything_asks_its_areas(answerer: Answerer) -> None:
+    """"Did Hampshire & IOW get top marks (outstanding) for anything?" said No, from its overall grade (s55d demo
+    probe F05): any of its areas."""
+    answer = ask(answerer, "Did Hampshire & IOW get top marks (outstanding) for anything?")
+    assert answer.answer.startswith("Yes: ") and "*Information and facilities*" in answer.answer, answer.answer

@@ -69,7 +69,8 @@ PART_OF_A_THING = re.compile(r"\b(?:areas?|parts?|bits?|aspects?|sections?)\s+of
 SHARE_FIRST = re.compile(r"^\W*(?:what|which)\s+(?:percentage|proportion|share|fraction)\b", re.I)
 AREA_COVERED = re.compile(r"\b(?:which|what)\s+(?:[\w-]+\s+)?(?:towns?|areas?|places?|count(?:y|ies)|cit(?:y|ies)|boroughs?|councils|"
                           r"regions?|parts|districts?|local authorit(?:y|ies))\b[^?]*\b(?:cover\w*|serv(?:e[sd]?|ing)|"
-                          r"span\w*|operat\w*|work(?:s|ed)?\s+in)\b|^\W*where\s+(?:does|did|do)\b[^?]*\b(?:cover|serve|"
+                          r"span\w*|operat\w*|work(?:s|ed)?\s+in|patch(?:es)?|tak(?:e|es|ing)\s+in|fall\w*\s+"
+                          r"(?:under|within))\b|^\W*where\s+(?:does|did|do)\b[^?]*\b(?:cover|serve|"
                           r"operate|work)\b", re.I)  # the places a body covers (not "which reports cover X")
 FREQUENCY_Q = re.compile(r"\bhow (?:often|frequently|regularly)\b|\bwhat (?:intervals?|frequency)\b", re.I)
 WHO = re.compile(r"\s*(who|whom)\b", re.I)  # a person (or body) asked for

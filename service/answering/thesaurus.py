@@ -42,6 +42,7 @@ TERMS: dict[str, str] = {  # the reports' term: the everyday ways of saying it (
                           r"(people|those|whoever) running (them|things|it|the place|the (company|companies|crcs?))|"
                           r"\bat the top\b(?! of)|(?<!case )(?<!risk )(?<!performance )(?<!financial )(?<!data )"
                           r"\bmanagement\b(?!\s+(?:of|oversight|information|board|systems?))",
+    "covers": r"\bpatch(?:es)?\b|\btak(?:e|es|ing)\s+in\b|\bfall(?:s|ing)?\s+(?:under|within)\b",  # (a body's area)
     "women female": r"\bwom[ae]n\b|\bfemale\b|\bladies\b",
     "Through the Gate resettlement": r"(prison|jail) release|leav\w* (prison|jail|custody)|released from (prison|custody)|"
                                      r"\bout of (prison|jail|custody)\b|"

@@ -118,6 +118,9 @@ def claims_asked(tools: Tools, scope: Scope) -> list[Claim]:
     if other and not which_area and _graded_in_text(tools, scope, other):
         return []  # ("what grade did the safeguarding board get?": "The effectiveness of the LSCB is good")
     overall = [c for c in claims if c.area is None]
+    if grades.ANY_AREA.search(scope.question) and (asked := grades.asks_yes_no_grade(scope.question)) and (
+            areas := [c for c in claims if c.area is not None]):  # ("did X get outstanding for anything?": the
+        return [c for c in areas if grades.grade_for(c.evidence.meta, c.area) == asked] or areas  # areas that did)
     if OVERALL_ASKED.search(scope.question) or grades.asks_yes_no_grade(scope.question):
         return overall  # ("rated overall": asked, whatever else is said; "was it rated good?": overall)
     if not (other or which_area):  # "how was X rated in 2019": of one report, its overall grade, then the others

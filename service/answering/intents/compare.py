@@ -69,7 +69,7 @@ def answer_compare(tools: Tools, scope: Scope, book: CitationBook, session_id: s
         table.append(["Overall grade", *(_grade_cell(tools, m, None, book) for m in metas)])
     else:  # ungraded reports (area SEND inspections): the sentence each gives as its outcome
         table.append(["Outcome", *(_cell(outcome(tools, m), book) for m in metas)])
-    for area, cells in graded_areas(tools, metas)[:MAX_AREAS]:
+    for area, cells in (areas_graded := graded_areas(tools, metas))[:MAX_AREAS]:
         keys = [cells.get(m.report_id) or area_key(m, area, tools.areas) or "" for m in metas]
         table.append([area, *(_grade_cell(tools, m, key, book) + (f" (as *{key}*)" if key and key != area else "")
                               for m, key in zip(metas, keys))])
@@ -95,7 +95,8 @@ def answer_compare(tools: Tools, scope: Scope, book: CitationBook, session_id: s
     unrated = [on for on, _ in aspects if not ((area := tools.areas.best(on)) and any(
         area_key(m, area, tools.areas) for m in metas))]  # (what is asked, when no report grades it)
     on_area = area_rated(metas, scope, asked)
-    text = f"{said}{summary(metas, scope.question, unrated, bool(on_area))}{on_area}{area_changes(tools, metas)}\n\n" \
+    text = f"{said}{summary(metas, scope.question, unrated, bool(on_area), bool(areas_graded))}{on_area}" \
+           f"{area_changes(tools, metas)}\n\n" \
            f"{markdown_table(table)}"
     return Answer(answer=text, abstained=False, session_id=session_id, citations=book.citations, items=items)
 
@@ -252,7 +253,8 @@ def _cell(ev: Evidence | None, book: CitationBook) -> str:
     return f"{ev.quote.replace('|', '/')} [{n}]" if ev and n else "—"
 
 
-def summary(metas: list[ReportMeta], question: str = "", aspects: list[str] | None = None, area: bool = False) -> str:
+def summary(metas: list[ReportMeta], question: str = "", aspects: list[str] | None = None, area: bool = False,
+            areas_graded: bool = False) -> str:
     """One line naming each report's overall grade, and which was rated better (best of more than two; worse or
     worst when the question asks which was) when they differ; with ``aspects`` asked ("which was worse on staff
     workloads?"), that the grades are overall and the reports' words on them follow; none of which was better
@@ -264,8 +266,9 @@ def summary(metas: list[ReportMeta], question: str = "", aspects: list[str] | No
     if area:
         return line
     if len(graded) >= 2 and len({body_label(m) for m in graded}) == 1 and aspects and CHANGE_ASKED.search(question):
-        return f"{line} These reports give no grade for {' or '.join(aspects)}: what each says is set side by " \
-               "side below."  # ("did its case supervision get better?": its overall grade is not what was asked)
+        return line if areas_graded else f"{line} These reports give no grade for {' or '.join(aspects)}: what " \
+            "each says is set side by side below."  # ("did its case supervision get better?": its overall grade is
+        # not what was asked; its areas' grades, when shown below, may be)
     if len(graded) >= 2 and len({body_label(m) for m in graded}) == 1:
         return yes_or_no(graded, question) + line + " " + change(graded)
     worse = bool(WORSE.search(question))
