@@ -2219,3 +2219,16 @@ def test_should_they_wish_is_no_recommendation(tmp_path: Path, embeddings) -> No
         "assessment of their needs. Children in care live in stable homes and make good progress.\n"), "Outstanding")
     answer = answerer.ask(AskRequest(question="summarise eastvale's inspection"))
     assert "Red Cross" not in answer.answer.split("**Concerns**")[1], answer.answer
+
+
+def test_how_many_in_a_second_part_counts_what_the_first_part_counted(tmp_path: Path, embeddings) -> None:
+    """"How many multi-agency family hubs does Hillingdon plan to have, and how many were actually up and running?"
+    said the reports do not say for its second part (s55d Ofsted probe F05): "how many were" counts the hubs."""
+    answerer = one_report(tmp_path, embeddings, "Eastvale", "20 November 2023", (
+        "## Help and protection\n\nOne of six planned multi-agency family hubs is operational and providing a range "
+        "of co-located services. Social workers visit children regularly. Leaders know their services well.\n"),
+        "Good")
+    answer = answerer.ask(AskRequest(question="How many multi-agency family hubs does Eastvale plan to have, and how "
+                                              "many were actually up and running?"))
+    second = answer.answer.split("\n\n**how many")[1]
+    assert "One of six planned multi-agency family hubs is operational" in second, answer.answer

@@ -18,7 +18,7 @@ from service.answering.coverage import covered_places
 from service.answering.evidence import label
 from service.answering.grades import GOT_FOR, asks_yes_no_grade, besides_grades
 from service.answering.followup import Resolved, resolve
-from service.answering.followup_cues import REFERS_BACK
+from service.answering.followup_cues import HOW_MANY_BARE, REFERS_BACK
 from service.answering.intents.claims import area_asked
 from service.answering.intents.composers import COMPOSERS
 from service.answering.intents.overview import asks_for_overview, names_subject
@@ -30,6 +30,7 @@ from service.answering.parts import one_body_each, same_comparison, two_parts
 from service.answering.places import rejoined
 from service.answering.intent import intent_of
 from service.answering.scope import Scope, parse, without_names
+from service.answering.text import counted_asked
 from service.answering.thesaurus import besides_everyday
 from service.answering.tools import Tools, VectorCache
 from service.answering.turns import RATING_ASKED, context_of
@@ -168,6 +169,9 @@ class Answerer:
         if resolved.parts:  # ("which bit wasn't good, and what had they got the time before?": now, then before)
             return [self.scope(part, filters) for part in resolved.parts]
         parts = two_parts(resolved.text)
+        if len(parts) == 2 and HOW_MANY_BARE.match(parts[1]) and (counted := counted_asked(parts[0])):
+            parts[1] = HOW_MANY_BARE.sub(rf"\1 {counted} ", parts[1], count=1)  # ("how many hubs does X plan, and
+            # how many were up and running?": hubs, again)
         scopes = [self.scope(replace(resolved, text=part), filters) for part in parts]
         if len(scopes) == 2 and not scopes[1].bodies and scopes[0].bodies and (
                 REFERS_BACK.search(parts[1]) or scopes[1].kind == "fact"):
