@@ -193,6 +193,8 @@ def test_years_and_kinds_are_read_from_the_question() -> None:
     assert kind_of("Which CRC was the first to be rated Good?", []) == "fact"
     assert kind_of("Which CRCs had weak unpaid work? Use each CRC's most recent report.", []) == "list"  # (which
     assert kind_of("Which CRC's report was the most recent?", []) == "fact"  # report: not the most of anything)
+    from service.answering.asks import SUPERLATIVE  # ("of A, B and C, whose latest inspection flagged X?": each
+    assert not SUPERLATIVE.search("Of A, B and C, whose latest inspection flagged weak unpaid work?")  # one's latest)
 
 
 # --- questions across reports ---
@@ -2758,6 +2760,10 @@ def test_unsuitable_and_inappropriate_are_concerns() -> None:
                                "robust quality assurance framework.")  # (Blackburn with Darwen's "strength" in three
     assert slowed.concern >= slowed.positive  # probe rounds)
     assert sentence_polarity("The council has had consistently high rates of COVID-19 infections.").concern
+    assert sentence_polarity("One child was living in an unregistered children's home.").concern  # (s55d T02)
+    vacancies = sentence_polarity("High staff vacancies have reduced the ability of early help staff to provide a "
+                                  "reliably safe service.")  # (Medway 2019's "strength", s55d S02)
+    assert vacancies.concern and not vacancies.improved
 
 
 def test_a_report_whose_best_sentence_on_the_topic_leans_the_other_way_needs_one_nearly_as_strong() -> None:

@@ -85,7 +85,7 @@ NAME_THEM = re.compile(rf"^\W*(?:please\s+)?(?:can you\s+)?name\s+(?:[\w'’-]+\
 SUPERLATIVE = re.compile(r"(?<!their )(?<!its )(?<!at )(?<!'s )(?<!’s )\b(first|most|least|largest|biggest|highest|"
                          r"heaviest|lowest|lightest|best|worst|fewest|smallest|greatest|poorest|weakest|strongest)\b|"
                          r"(?<!their )(?<!its )(?<!at )(?<!'s )(?<!’s )(?<!in the )(?<!at the )(?<!from the )"
-                         r"\b(earliest|latest)\b(?!\s+(?:inspections|reports|visits|ratings|grades)\b)|"
+                         r"(?<!whose )\b(earliest|latest)\b(?!\s+(?:inspections|reports|visits|ratings|grades)\b)|"
                          r"\b(more|fewer|less)\b(?!\s+than)", re.I)
 # ("which councils got worse at their latest inspection", "the latest inspections of A, B and C": each body's own
 # report, not a superlative)
