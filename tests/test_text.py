@@ -94,6 +94,8 @@ def test_everyday_words_are_read_with_the_reports_terms() -> None:
     assert reports_words("sefton jtai date") == "joint targeted area inspection"  # the field's abbreviations
     assert "apprenticeships" in reports_words("trainee jobs at the council for young people")
     assert reports_words("social workers' evaluations of children's needs") == "assessments"
+    assert reports_words("children living in homes that aren't registered with Ofsted") == \
+        "unregistered children's homes"
     assert "personal advisers" in reports_words("what are the workers who support young people after they leave care "
                                                 "called?")  # (s55b Ofsted probe F02: Calderdale's "pathway advisers")
     assert reports_words("whats greenwich's RAA called") == "regional adoption agency"

@@ -96,6 +96,8 @@ TERMS: dict[str, str] = {  # the reports' term: the everyday ways of saying it (
                          r"after-?care workers?",
     "edge of care": r"(keep|keeping|stop|stopping|prevent|preventing)\w* (\w+ ){0,2}?(kids|children|young people|"
                     r"teenagers|families) (out of care|together|from (coming|going) into care)|out of care",
+    "unregistered children's homes": r"\b(?:homes?|placements?|provision|settings?)\s+(?:that|which)\s+(?:are|were|is|"
+                                      r"was)(?:n['’]t|\s+not)\s+registered\b|\bnot\s+registered\s+with\s+ofsted\b",
     "foster carers": r"foster (parents|families|mums|dads)",
     "children's homes": r"residential (homes|care homes|units)|care homes for children",
     "multi-agency safeguarding hub MASH referrals contact": r"front door|first contact|initial contact",

@@ -42,7 +42,7 @@ shortfall shortfalls slow unclear undermined deficient deficiencies missed overl
 superficial cursory fragmented disjointed overdue overloaded overstretched demoralised demoralized exhausted burnout
 burnt-out stressed struggled struggling unstable wrong bad shortcoming shortcomings broken worry worries
 worrying fragile impaired impairs hampered hampers hindered hinders churn complacent complacency unsuitable
-inappropriate inappropriately""".split()
+inappropriate inappropriately unregistered""".split()
 POSITIVE_WORDS = """good well strong stronger strongest strength strengths effective effectively praised praise
 praiseworthy outstanding excellent exemplary impressive impressively robust commendable positive positively
 thorough committed energetic vibrancy success successful successfully innovative skilled skilful consistent
@@ -83,7 +83,8 @@ IMPROVED_PHRASES = re.compile(r"\b(up from( (requires improvement( to be good)?|
                               r"(?:[\w'’]+\s+){0,3}?(?:turnover|vacanc(?:y|ies)|caseloads?|workloads?|delays?|backlogs?|"
                               r"drift|sickness|shortages?|gaps?|reliance|dependen(?:ce|cy))\b[^.;]{0,60}?\b(?:has|have|had|is|"
                               r"are|was|were)\s+(?:(?!not\b|never\b)\w+\s+)?(?:reduc|fall|fell|decreas|declin|dropp|lower|"
-                              r"come down|coming down)\w*)\b", re.I)  # (a problem that shrank: "turnover ... have reduced")
+                              r"come down|coming down)\w*)\b(?!\s+(?:the|their|its|his|her|our)\b)", re.I)  # (a problem
+# that shrank: "turnover ... have reduced"; not one that reduced something: "vacancies have reduced the ability")
 ONLY_QUANTITY = re.compile(r"\bonly (a |about |around |one |two |half|\d)", re.I)
 FEW_ENOUGH = r"(?:only\s+)?(?:(?:fewer|less)\s+than|under|not even)\s+(?:half|a third|a quarter|one in \w+|\d+\s*%)"
 MINORITY = re.compile(rf"\b(?:good|well|satisfactory|sufficient|effective|adequate|appropriate|timely)\w*\s+"
@@ -180,8 +181,8 @@ def _score_token(result: Polarity, tokens: list[str], i: int, token: str) -> Non
         _bump(result, "concern" if negated else "improved")
     elif key in POS_STEMS:
         _bump(result, "concern" if negated else "positive")
-    elif key in NEG_STEMS:
-        _bump(result, "positive" if negated else "concern")
+    elif key in NEG_STEMS and not any(_none_of_them(tokens, j) for j in range(i)):  # ("no children are living
+        _bump(result, "positive" if negated else "concern")  # in unregistered homes": it happened to none)
     elif negates(token) and not _cue_follows(tokens, i) and not _none_of_them(tokens, i):
         _bump(result, "concern")
 
