@@ -50,11 +50,11 @@ def outcome(tools: Tools, meta: ReportMeta) -> Evidence | None:
     return next((ev for ev in sentences(tools, meta, OUTCOME_READ) if OUTCOME_SECTION.search(ev.section or "")), None)
 
 
-def silences(tools: Tools, meta: ReportMeta) -> list[Evidence]:
+def silences(tools: Tools, meta: ReportMeta, limit: int = READ_AT_MOST) -> list[Evidence]:
     """The report's statements that it does not say something ("the sources do not describe the findings ..."),
-    in reading order (of its first ``READ_AT_MOST`` sentences)."""
+    in reading order (of its first ``limit`` sentences)."""
     corpus = tools.library.text
-    rows = [int(row) for row in corpus.rows([meta.report_id])[:READ_AT_MOST]]
+    rows = [int(row) for row in corpus.rows([meta.report_id])[:limit]]
     return [Evidence(meta, page, corpus.section(row), quote, row=row)
             for row in rows for _, page, _, _, quote in [corpus.sentence(row)] if is_absence(quote)]
 
@@ -62,7 +62,8 @@ def silences(tools: Tools, meta: ReportMeta) -> list[Evidence]:
 def rating_told(tools: Tools, meta: ReportMeta) -> Evidence | None:
     """What a report says early of its rating: "London CRC was not given an overall rating, because ..." of one
     given none; "The sources for this digest do not state the overall rating ..." of one silent on it."""
-    said = sorted(sentences(tools, meta, UNGRADED_READ) + silences(tools, meta), key=lambda ev: ev.row)
+    said = sorted(sentences(tools, meta, UNGRADED_READ) + silences(tools, meta, UNGRADED_READ),
+                  key=lambda ev: ev.row)  # (its first sentences only: a grade list reads every ungraded report's)
     return next((ev for ev in said if ABOUT_THE_RATING.search(ev.quote)
                  or is_absence(ev.quote) and RATING_SAID.search(ev.quote)), None)  # ("do not give its ratings")
 
