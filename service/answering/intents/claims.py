@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import re
 
-from ingest.models import GRADES
+from ingest.models import GRADES, ReportMeta
 from service.answering import grades
 from service.answering.areas import area_key
 from service.answering.asks import AREA_ASKED, EXTREME_AREA, WHO, grades_wanted
@@ -45,12 +45,22 @@ def area_graded(tools: Tools, scope: Scope) -> list[Evidence]:
 
 def no_grade(tools: Tools, scope: Scope) -> str:
     """Why a grade asked of a body's reports is not given, when none of them gives one (else that they are silent)."""
+    metas = _ungraded_asked(tools, scope)
+    return _none_given(metas, [rating_told(tools, m) for m in metas]) if metas else NOT_IN_REPORTS
+
+
+def _ungraded_asked(tools: Tools, scope: Scope) -> list[ReportMeta]:
+    """The reports in scope when their overall grade is asked of a body named and none of them gives one."""
     metas = [tools.library.reports[r] for r in scope.report_ids]
-    if scope.answer_type != "grade" or scope.area is not None or not scope.bodies or any(m.overall for m in metas):
-        return NOT_IN_REPORTS
-    several = len(metas) > 1  # (a report that says its sources do not state it: not given none, not told)
-    named = f"The {' and '.join(map(label, metas))} report"
-    if any((told := rating_told(tools, m)) and is_absence(told.quote) for m in metas):
+    asked = scope.answer_type == "grade" and scope.area is None and scope.bodies
+    return metas if asked and not any(m.overall for m in metas) else []
+
+
+def _none_given(metas: list[ReportMeta], told: list[Evidence | None]) -> str:
+    """That the reports give no overall grade, or (one says its sources do not state it) that they do not state
+    one: not given none, not told."""
+    several, named = len(metas) > 1, f"The {' and '.join(map(label, metas))} report"
+    if any(ev and is_absence(ev.quote) for ev in told):
         return f"{named}{'s do' if several else ' does'} not state an overall grade."
     return f"{named}{'s give' if several else ' gives'} no overall grade."
 
@@ -59,14 +69,14 @@ def graded_none(tools: Tools, scope: Scope, book: CitationBook, session_id: str)
     """"london crc 2018 rating?" of a report given no grade that says so ("London CRC was not given an overall
     rating, because it was inspected before ..."): that answer, citing it; None when a report in scope is graded
     or does not say why (the sources "do not state the overall rating": nothing is answered)."""
-    if (unrated := no_grade(tools, scope)) == NOT_IN_REPORTS:
+    if not (metas := _ungraded_asked(tools, scope)):
         return None
-    told = [rating_told(tools, tools.library.reports[r]) for r in scope.report_ids]
+    told = [rating_told(tools, m) for m in metas]  # (each read once)
     if not all(ev and not is_absence(ev.quote) for ev in told) or None in (cited := [book.cite(ev) for ev in told]):
         return None
     said = " ".join(f"{ev.quote} [{n}]" for ev, n in zip(told, cited))
+    unrated = _none_given(metas, told)
     return Answer(answer=f"{unrated} {said}", abstained=False, session_id=session_id, citations=book.citations)
-
 
 
 OTHER_VISIT = re.compile(r"\b(?:focused|monitoring|assurance|home|statutory)\s+(?:assurance\s+)?visits?\b", re.I)

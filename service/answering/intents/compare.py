@@ -265,11 +265,12 @@ def summary(metas: list[ReportMeta], question: str = "", aspects: list[str] | No
     line = "; ".join(parts) + "."
     if area:
         return line
-    if len(graded) >= 2 and len({body_label(m) for m in graded}) == 1 and aspects and CHANGE_ASKED.search(question):
+    one_body = len(graded) >= 2 and len({body_label(m) for m in graded}) == 1
+    if one_body and aspects and CHANGE_ASKED.search(question):
         return line if areas_graded else f"{line} These reports give no grade for {' or '.join(aspects)}: what " \
             "each says is set side by side below."  # ("did its case supervision get better?": its overall grade is
         # not what was asked; its areas' grades, when shown below, may be)
-    if len(graded) >= 2 and len({body_label(m) for m in graded}) == 1:
+    if one_body:
         return yes_or_no(graded, question) + line + " " + change(graded)
     worse = bool(WORSE.search(question))
     word = ("worse" if worse else "better") if len(graded) == 2 else ("worst" if worse else "best")

@@ -206,16 +206,15 @@ def decide(found: list[tuple[float, Evidence]], scope: Scope) -> tuple[float, Ro
         return (found[0][0], Row(meta, "mentioned", [ev for _, ev in found[:2]])) if found else None
     topic = {stem(w) for w in scope.topic_words} - {stem(w) for w in cue_words(scope.topic)}
     wanted = scope.wanted | {IMPROVED} if {CONCERN, POSITIVE} <= scope.wanted else scope.wanted  # (either way)
-    leaning = []
-    for strength, ev in found:
-        polarity = sentence_polarity(ev.quote, topic)
+    leaning, read = [], [(strength, ev, sentence_polarity(ev.quote, topic)) for strength, ev in found]
+    for strength, ev, polarity in read:
         if CONCERN in wanted and to_improve_listed(ev, polarity):  # (a line of "What needs to improve")
             polarity = Polarity(concern=max(polarity.concern, 1.0))
         kinds = polarity.kinds()
         against = _against(polarity, wanted)
         if kinds & wanted and sum(getattr(polarity, k) for k in kinds & wanted) > against:
             leaning.append((strength, ev, max(kinds & wanted, key=lambda k: getattr(polarity, k))))
-    if leaning and (countered := _countered(found[0][1], wanted, topic)) is not None:
+    if leaning and (countered := _countered(read[0][1], read[0][2], wanted)) is not None:
         leaning = [item for item in leaning if item[1].score >= countered - OUTWEIGHED]  # (its best on the topic
     if not leaning:                                                          # leans the other way: nearly as high)
         return None
@@ -230,11 +229,10 @@ def _denied(quote: str, scope: Scope) -> bool:
     return any(asked & stems(" ".join(words(quote[m.end():])[:DENIED_WITHIN])) for m in DENIAL.finditer(quote))
 
 
-def _countered(best: Evidence, wanted: set[str], topic: set[str]) -> float | None:
-    """The rank of a report's best sentence on the topic when it leans only the other way than asked ("16- and
-    17-year-olds who present as homeless receive an effective, rapid response", for homelessness as a weakness);
-    None otherwise."""
-    polarity = sentence_polarity(best.quote, topic)
+def _countered(best: Evidence, polarity: Polarity, wanted: set[str]) -> float | None:
+    """The rank of a report's best sentence on the topic when it leans (``polarity``, as its words say) only the
+    other way than asked ("16- and 17-year-olds who present as homeless receive an effective, rapid response", for
+    homelessness as a weakness); None otherwise."""
     return best.score if _against(polarity, wanted) and not polarity.kinds() & wanted else None
 
 
