@@ -316,6 +316,18 @@ def test_a_figure_of_those_who_left_a_state_is_not_how_many_are_in_it(tmp_path, 
     assert left.answer.startswith("**105** — ")
 
 
+def test_a_bracketed_figure_counts_the_words_before_it_told_by_a_relative_clause(tmp_path, embeddings) -> None:
+    answerer = one_report(tmp_path, embeddings, "Westford", "2017-09", (
+        "## Information about this local authority area\n\n"
+        "Westford has a high number of unaccompanied asylum-seeking children (364 as at 19 June 2017), which is 48% "
+        "of the total children looked after population.\n\n"
+        "Almost half of Westford's 760 children looked after cohort are unaccompanied asylum-seeking children.\n"),
+        "Good")  # (Croydon 2017's words)
+    answer = answerer.ask(AskRequest(
+        question="how many kids who arrived in the UK alone without parents was westford looking after in 2017?"))
+    assert answer.answer.startswith("**364** — "), answer.answer
+
+
 def test_how_often_is_answered_by_a_frequency(history: Answerer) -> None:
     answer = history.ask(AskRequest(question="how often does northshire's exploitation group get together?"))
     assert answer.answer.startswith("**monthly** — ") and "meets monthly" in answer.citations[0].quote

@@ -8,8 +8,8 @@ from collections.abc import Callable
 
 import numpy as np
 
-from service.answering.text import (CLAUSE_WORDS, WHEN_WHERE, counted_asked, stems, unit_of, without_possessives,
-                                    words)
+from service.answering.text import (CLAUSE_WORDS, WHEN_WHERE, counted_asked, counted_described, stems, unit_of,
+                                    without_possessives, words)
 from service.answering.thesaurus import reports_words
 
 Vectors = Callable[[str], np.ndarray]  # a text's unit vector
@@ -76,7 +76,7 @@ def counts_asked(vectors: Vectors, question: str, quote: str, figure: str) -> bo
     if at >= 0 and (EACH.match(quote, at + len(figure)) or AVERAGE_OF.search(quote[max(0, at - 20):at])) \
             and not PER_ONE_ASKED.search(question):
         return False  # ("how many offenders": not "an average of 58 cases each", what one officer holds)
-    fits = float(vectors(counted) @ vectors(unit))
+    fits = max(float(vectors(asked) @ vectors(unit)) for asked in {counted, counted_described(question)})
     if set(words(unit.lower())) <= PEOPLE_UNIT and fits < float(vectors(counted) @ vectors("places")):
         return False  # ("how many prisons": not "4,750 people", however near "prisons" and "people" are)
     return fits >= COUNT_FITS

@@ -13,8 +13,8 @@ from service.answering import grades
 from service.answering.asks import WHO
 from service.answering.evidence import Evidence
 from service.answering.places import places_matched
-from service.answering.text import (CLAUSE_WORDS, FREQUENCY, KIND_WORDS, MONTH, NONE_OF, counted_asked, has_date,
-                                   has_number, quantities, stems, unit_of, words)
+from service.answering.text import (CLAUSE_WORDS, FREQUENCY, IN_BRACKETS_AFTER, KIND_WORDS, MONTH, NONE_OF, counted_asked,
+                                   has_date, has_number, quantities, stems, unit_of, words)
 from service.answering.thing_names import UNIT, names_a_thing
 from service.answering.verdict import leaning
 from service.terms import STOPWORDS
@@ -206,6 +206,10 @@ def own_words(quote: str, figure: str) -> tuple[str, str]:
     clause, with its words before it back to a comma or colon ("Durham Tees Valley CRC improved in 5 of its 10
     standards": how the five are told apart), less the names in it, which every sentence of a report shares."""
     at = max(0, quote.find(figure))
+    if "%" not in figure and (noun := IN_BRACKETS_AFTER.search(quote[:at])):  # ("unaccompanied children (364 as at
+        before = re.split(r"[,;:()\[\]]", quote[:noun.end()].rstrip(" ("))[-1]  # June 2017)": of the words
+        # before the bracket; not a share's: "a significant proportion (42% ...) of young people")
+        return unit_of(quote, figure), f"{NAME_RUN.sub('', before)} {figure}"
     before, after = re.split(r"[,;:()\[\]]", quote[:at])[-1], quote[at + len(figure):]
     counted = unit_of(figure + NAME_RUN.sub(" ", after), figure, CLAUSE_WORDS)
     return counted, f"{NAME_RUN.sub('', before)}{figure} {counted}"

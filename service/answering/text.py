@@ -222,6 +222,19 @@ def counted_asked(question: str) -> str:
     return " ".join(said)
 
 
+DESCRIBED = re.compile(r"\s+(?:who|that|which)\s+((?:(?!(?:was|were|did|does|do|has|have|had|is|are|does)\b)"
+                       r"[\w'’-]+\s*){1,8})", re.I)  # ("kids who arrived in the UK alone": which kids)
+
+
+def counted_described(question: str) -> str:
+    """What a count question counts with the relative clause that tells which ("how many kids who arrived in the
+    UK alone without parents was X looking after?": "kids who arrived in the UK alone without parents")."""
+    counted = counted_asked(question)
+    at = question.lower().find(counted.lower()) if counted else -1
+    told = DESCRIBED.match(question, at + len(counted)) if at >= 0 else None
+    return f"{counted} {told.group(0).strip()}" if told else counted
+
+
 IN_BRACKETS_AFTER = re.compile(rf"((?:[A-Za-z][\w'’-]*\s+){{0,{UNIT_WORDS - 1}}}[A-Za-z][\w'’-]*)\s*\(\s*$")
 # (a figure in brackets after the words it counts: "children (137)")
 SHARE_AFTER = re.compile(r"^\s*\(\s*\d[\d.]*\s*%\s*\)")  # (a figure's share, in brackets after it)
