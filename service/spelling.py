@@ -27,7 +27,7 @@ SHORTHAND = dict(ppl="people", yr="year", yrs="years", govt="government", dept="
                  mgmt="management", mgr="manager", mgrs="managers", approx="approximately", avg="average",
                  thru="through", info="information", wk="week", wks="weeks", mth="month", mths="months", hr="hour",
                  hrs="hours", mins="minutes", abt="about", tho="though", cos="because", coz="because", ur="your",
-                 pls="please", plz="please",
+                 pls="please", plz="please", org="organisation", orgs="organisations",
                  wat="what", wot="what", wht="what", wen="when", whn="when", wich="which", whch="which", hw="how")
 # (chat shorthand, and chat spellings of the question words: read as the word when no report uses it)
 

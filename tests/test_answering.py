@@ -287,12 +287,47 @@ def test_was_it_rated_back_then_asks_the_earlier_reports_grade(answerer: Answere
         third.answer
 
 
+def test_any_good_of_what_no_report_grades_is_answered_by_the_finding(answerer: Answerer) -> None:
+    answer = ask(answerer, "Were the bosses any good at Staffordshire & West Midlands CRC in 2018?")
+    assert answer.citations[0].quote == "Leadership at Staffordshire and West Midlands CRC was strong.", answer.answer
+    graded = ask(answerer, "was DTV's leadership any good in 2020?")
+    assert "rated **outstanding** for *Leadership*" in graded.answer, graded.answer
+
+
+def test_did_most_staff_say_asks_of_a_majority_not_a_ranking(answerer: Answerer) -> None:
+    answer = ask(answerer, "At which CRCs did most staff say they couldn't manage their workload?")
+    assert {"Essex CRC", "Staffordshire and West Midlands CRC"} <= item_bodies(answer), answer.answer
+
+
+@pytest.mark.parametrize("turns", [["Who ran Thames Valley CRC?", "what about the area it covered?"],
+                                   ["what about the area thames valley crc covered?"]])
+def test_the_area_it_covered_asks_the_places_it_covers(answerer: Answerer, turns: list[str]) -> None:
+    answer = None
+    for turn in turns:
+        answer = ask(answerer, turn, answer.session_id if answer else None)
+    assert "Berkshire, Oxfordshire and Buckinghamshire" in answer.answer.split("[1]")[0], answer.answer
+
+
+def test_what_about_an_area_after_an_overall_grade_asks_that_areas_grade(answerer: Answerer) -> None:
+    first = ask(answerer, "What was Durham Tees Valley's overall grade in 2020?")
+    second = ask(answerer, "what about for leadership there?", first.session_id)
+    assert second.answer.startswith("**Durham Tees Valley CRC (2020)** was rated **outstanding** for *Leadership*"), \
+        second.answer
+
+
 def test_grade_list_from_extracted_grades(answerer: Answerer) -> None:
     answer = ask(answerer, "Which providers were rated Good overall?")
     assert "Durham Tees Valley CRC" in item_bodies(answer)
     assert all(item.verdict == "grade" for item in answer.items)
     assert all("good" in answer.citations[item.citations[0] - 1].quote.lower() for item in answer.items)
     assert_quotes_on_pages(answerer, answer)
+
+
+@pytest.mark.parametrize("members", ["orgs", "outfits"])
+def test_a_lists_members_named_in_other_words_are_not_its_topic(answerer: Answerer, members: str) -> None:
+    answer = ask(answerer, f"which {members} were rated requires improvement in 2020?")
+    assert {"Merseyside CRC", "West Yorkshire CRC", "Northumbria CRC"} <= item_bodies(answer), answer.answer
+    assert all(item.verdict == "grade" for item in answer.items), answer.answer
 
 
 def test_grade_list_with_reasons_quotes_each_reports_criticism(answerer: Answerer) -> None:
@@ -456,6 +491,15 @@ def test_which_was_better_of_two_bodies_compares_them_on_the_topic_asked(answere
     better = ask(answerer, "which was better?", second.session_id)
     on_topic = {c.report_id for c in better.citations if "unpaid work" in c.quote.lower()}
     assert on_topic == {"thames-valley-crc-2018", "essex-crc-2018"}
+
+
+@pytest.mark.parametrize("question, said", [
+    ("which had better findings on unpaid work: Thames Valley or Essex?", "read better for **Essex CRC (2018)**"),
+    ("who did worse on unpaid work, essex or thames valley", "read worse for **Thames Valley CRC (2018)**")])
+def test_which_did_better_on_an_ungraded_aspect_is_told_by_how_the_reports_words_lean(
+        answerer: Answerer, question: str, said: str) -> None:
+    answer = ask(answerer, question)
+    assert said in answer.answer.split("\n\n")[0], answer.answer
 
 
 def test_a_comparison_on_an_aspect_in_words_only_the_thesaurus_knows_is_on_that_aspect(answerer: Answerer) -> None:

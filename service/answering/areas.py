@@ -16,6 +16,8 @@ GETTING = stems("achieve achieved achieving get got given gain gained receive re
 NEED_TO = re.compile(r"\bneed(?:s|ed|ing)?\s+to\b", re.I)  # ("needed to improve": no child "in need")
 MIN_AREA_WEIGHT = 1.5   # distinctive weight a question must share with an area name to be naming it
 SAME_AREA = 0.6         # share of an area name's weight another name must hold to be the same judgement
+GRADE_ASKED = re.compile(r"\b(?:grades?|ratings?|judge?ments?|(?:rated|graded|judged)(?:\s+as)?(?:\s+(?:requires?\s+"
+                         r"improvement|outstanding|good|inadequate)\b)?)\b", re.I)  # (a grade asked, or given)
 FAMILIES = (("looked after", "in care"), ("care leavers",), ("help and protection",),
             ("leadership, management", "impact of leaders"))  # one judgement in two Ofsted frameworks (2014-17 and
 # since 2018): "Children looked after and achieving permanence" is "... children in care (and care leavers)"
@@ -81,10 +83,19 @@ def other_area(rest: str, previous: str, areas: AreaNames) -> str | None:
     """The ``previous`` question with the judgement area ``rest`` names in place of the one it named ("which CRCs
     were rated inadequate for assessment?" "and for planning?"); None when either names none, or both the same."""
     new, old = areas.best(rest), areas.best(previous)
+    if new and not old and (rated := GRADE_ASKED.search(previous)):  # ("what was X's overall grade?" "what about
+        wanted = _area_said(rest)  # for care leavers?": its grade for care leavers)
+        text = previous[:rated.end()] + f" for {wanted}" + previous[rated.end():]
+        return re.sub(r"\boverall\s+", "", text, count=1, flags=re.I)
     tokens = previous.split()
     at = [i for i, t in enumerate(tokens) if (w := words(t)) and old and stem(w[0]) in stems(old) - STOPWORDS]
     if not new or not old or new == old or not at:
         return None
-    wanted = re.sub(r"^\s*(and\s+)?(for|in|on|about)\s+", "", rest, flags=re.I).strip(" ?")
+    wanted = _area_said(rest)
     tokens[at[0]] = wanted + re.sub(r"^[\w'’-]+", "", tokens[at[0]])  # its punctuation stays ("assessment?")
     return " ".join(t for i, t in enumerate(tokens) if i not in at[1:])
+
+
+def _area_said(rest: str) -> str:
+    rest = re.sub(r"\s+there\W*$", "", rest, flags=re.I)  # ("for care leavers there?": there, the body asked)
+    return re.sub(r"^\s*(and\s+)?(for|in|on|about)\s+", "", rest, flags=re.I).strip(" ?")

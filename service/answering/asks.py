@@ -71,7 +71,11 @@ AREA_COVERED = re.compile(r"\b(?:which|what)\s+(?:[\w-]+\s+)?(?:towns?|areas?|pl
                           r"regions?|parts|districts?|local authorit(?:y|ies))\b[^?]*\b(?:cover\w*|serv(?:e[sd]?|ing)|"
                           r"span\w*|operat\w*|work(?:s|ed)?\s+in|patch(?:es)?|tak(?:e|es|ing)\s+in|fall\w*\s+"
                           r"(?:under|within))\b|^\W*where\s+(?:does|did|do)\b[^?]*\b(?:cover|serve|"
-                          r"operate|work)\b", re.I)  # the places a body covers (not "which reports cover X")
+                          r"operate|work)\b|\b(?:the|its|their)\s+(?:geographic(?:al)?\s+)?(?:towns|area|places|"
+                          r"count(?:y|ies)|regions?|patch)\s+(?:that\s+|which\s+)?"
+                          r"(?!(?:the\s+)?(?:inspection|report|inspector)s?\b)(?:[\w'’&-]+\s+){1,5}?"
+                          r"(?:covered|covers|served|serves|operated\s+in|operates\s+in)\b", re.I)
+# the places a body covers (not "which reports cover X"; "the area it covered")
 FREQUENCY_Q = re.compile(r"\bhow (?:often|frequently|regularly)\b|\bwhat (?:intervals?|frequency)\b", re.I)
 WHO = re.compile(r"\s*(who|whom)\b", re.I)  # a person (or body) asked for
 OTHER = re.compile(r"\bother\b(?!\s+(?:one|two|three|four|five|six|\d+)\b)(?!\s+(?:[\w-]+\s+){0,2}?(?:strengths?|concerns?|"
@@ -89,6 +93,10 @@ SUPERLATIVE = re.compile(r"(?<!their )(?<!its )(?<!at )(?<!'s )(?<!’s )\b(firs
                          r"\b(more|fewer|less)\b(?!\s+than)", re.I)
 # ("which councils got worse at their latest inspection", "the latest inspections of A, B and C": each body's own
 # report, not a superlative)
+MAJORITY = re.compile(r"\b(?:did|do|does|had|have|has|were|are|was|is|where|when|whom?)\s+most\s+(?=(?:of\s+)?"
+                      r"(?:the\s+|their\s+|its\s+)?[a-z]+s?\s+(?:say|said|says|felt|feel|feels|thought|think|"
+                      r"thinks|reported|report|reports|told|were|was|are|is|had|have|got|get|received|receive)\b)",
+                      re.I)  # "did most staff say ...": the majority of them, not a ranking
 ANY_OF = r"^\s*((were|was|did|have|has|are|is)\s+(there\s+)?)?(any\s+(crcs?|providers?|councils?|local authorit(y|ies)|" \
          r"authorit(y|ies)|las?|compan(y|ies)|organisations?|probation compan(y|ies)|(nps\s+)?divisions?|nps|" \
          r"boroughs?|trusts?|one)|anybody|anyone)\b"
@@ -121,7 +129,7 @@ PLURALS = re.compile(ANY_OF + r"|\b(which|what)\s+([\w'’]+\s+){0,3}?(crcs|prov
 
 def kind_of(question: str, bodies: list[BodyMatch]) -> str:
     """"list" for "which/where ..." about several organisations; "fact" for one body, superlatives, the rest."""
-    if not LIST_CUE.search(question) or (SUPERLATIVE.search(question) and not NUMERIC.search(question)):
+    if not LIST_CUE.search(question) or (SUPERLATIVE.search(MAJORITY.sub(" ", question)) and not NUMERIC.search(question)):
         return "fact"
     named = len({b.body for b in bodies})  # "Kent ... (Kent)" names one body
     if named == 1 and not OTHER.search(question):

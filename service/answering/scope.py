@@ -48,8 +48,10 @@ SCAFFOLD = {stem(w) for w in """
     kind kinds type types sort sorts
     think thought view views opinion judge judged conclude concluded show showed shown""".split()}
 LIST_SCAFFOLD = {stem(w) for w in "publish published publication complain complained complaining complains "
-                                  "grumble grumbled grumbling moan moaned moaning".split()}  # (who says it: "staff
-# complaining about workloads" is about workloads; "complaints", a noun, stays a topic)
+                                  "grumble grumbled grumbling moan moaned moaning "
+                                  "outfit outfits".split()}  # (who says it: "staff
+# complaining about workloads" is about workloads; "complaints", a noun, stays a topic; "which outfits ...": the
+# list's members, not its topic)
 RATING = {stem(w) for w in "rated rating ratings rate grade grades graded judged judgement judgment judgements "
                            "judgments overall effectiveness mark marks score scored performing performance "
                            "call called deem deemed consider considered label labelled labeled class classed "
@@ -326,7 +328,8 @@ def about_grades_only(scope: Scope) -> bool:
     for frame in (grades.ALL_AREAS, grades.ANY_AREA, grades.REPEATED, BRACKETED):  # (of every area, some area; how
         text = frame.sub(" ", text)  # often; the areas listed in brackets: "all four standards (assessment, ...)")
     areas = {stem(w) for c in scope.conditions if c.area for w in content_words(c.area)}
-    framing = SCAFFOLD | RATING | COUNTED | areas | GRADES_FRAME | (AREA_FRAME if areas else BODY_FRAME)
+    framing = SCAFFOLD | RATING | COUNTED | areas | GRADES_FRAME | (AREA_FRAME if areas else BODY_FRAME) | (
+        LIST_SCAFFOLD if scope.kind == "list" else set())
     mentions = list(grades.GRADE_MENTION.finditer(text)) or [re.search(r"$", text)]
     start = 0
     for mention in mentions:

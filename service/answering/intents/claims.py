@@ -31,6 +31,7 @@ BESIDE_OVERALL = re.compile(r"\b(higher|better|above|stronger|lower|worse|below|
                             r"their\s+)?overall\b", re.I)  # an area graded otherwise than overall
 GRADE_STATED = re.compile(r"\b(?:is|was|are|were|been|be|remains?|judged|rated|graded)\s+(?:(?:to\s+be|as)\s+)?"
                           r"(?:good|outstanding|inadequate|requires?\s+improvement)\b", re.I)  # a sentence's grade
+ANY_GOOD_OF = re.compile(r"^\W*(?:is|are|was|were)\s+(.+?)\s+any\s+good\b", re.I)  # ("were the bosses any good?")
 GRADED_FOR = re.compile(r"\b(?:for|on|in terms of)\s+((?:[\w'’-]+\s+){0,11}[\w'’-]+)\W*$", re.I)  # what a grade is for
 
 
@@ -95,6 +96,17 @@ def area_asked(tools: Tools, scope: Scope) -> tuple[list[str], dict[str, float],
     said_for = GRADED_FOR.findall(SOURCE.sub(" ", scope.question))  # ("rated for young people who left care")
     near = tools.area_nearness([" ".join(other), *said_for, *filter(None, [scope.jargon])]) if other else {}
     return other, near, tools.area_meant(near) or scope.area
+
+
+def ungraded_quality(tools: Tools, scope: Scope) -> bool:
+    """"Were the bosses any good at X?": how good something no report in scope grades is, asked as a finding (its
+    leaders were strong), not a grade; "is X any good?" asks how X was rated."""
+    if not (said := ANY_GOOD_OF.match(scope.question)):
+        return False
+    other, _, area = area_asked(tools, scope)
+    if not {stem(w) for w in words(said.group(1))} & {stem(w) for w in other}:
+        return False  # (the body itself, or its grade: "was X's rating any good?")
+    return not area or not any(area_key(tools.library.reports[r], area, tools.areas) for r in scope.report_ids)
 
 
 def claims_asked(tools: Tools, scope: Scope) -> list[Claim]:

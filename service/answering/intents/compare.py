@@ -15,7 +15,7 @@ from service.answering.context import BOTH_TIMES, CHANGE_ASKED, EARLIER_REPORT, 
 from service.answering.evidence import Evidence, label
 from service.answering.fit import CLAUSE_READ, count_told_first
 from service.answering.intents.changes import area_changes, area_grades, change, graded_areas, yes_or_no
-from service.answering.intents.verdicts import WORSE, ever_rated, verdict
+from service.answering.intents.verdicts import WORSE, aspect_lean, ever_rated, verdict
 from service.answering.intents.fact import answer_fact
 from service.answering.intents.overview import SUBJECT_SHARE, answer_overview, findings
 from service.answering.intents.reading import outcome
@@ -59,12 +59,13 @@ def answer_compare(tools: Tools, scope: Scope, book: CitationBook, session_id: s
     if scope.missing or len(metas) < 2:
         return answer_fact(tools, scope, book, session_id)
     table = [["", *(f"**{label(m)}**" for m in metas)]]
-    aspects = []  # what is asked on comes first ("how did workloads at X change?"), then the grades
+    aspects, leans = [], ""  # what is asked on comes first ("how did workloads at X change?"), then the grades
     for said, asked in _aspects(scope, aspect):
         best = [_best_on(tools, m, asked, said) for m in metas]
         if any(ev and (ev.covered or ev.kind != "sentence") for ev in best):  # (none holds a word of it: "the same
             table.append([said.capitalize(), *(_cell(ev, book) for ev in best)])  # week": nothing said on it)
             aspects.append((said, asked))
+            leans = leans or aspect_lean(metas, best, said, scope.question)
     if any(m.overall for m in metas):
         table.append(["Overall grade", *(_grade_cell(tools, m, None, book) for m in metas)])
     else:  # ungraded reports (area SEND inspections): the sentence each gives as its outcome
@@ -96,6 +97,7 @@ def answer_compare(tools: Tools, scope: Scope, book: CitationBook, session_id: s
         area_key(m, area, tools.areas) for m in metas))]  # (what is asked, when no report grades it)
     on_area = area_rated(metas, scope, asked)
     text = f"{said}{summary(metas, scope.question, unrated, bool(on_area), bool(areas_graded))}{on_area}" \
+           f"{leans if unrated and not on_area else ''}" \
            f"{area_changes(tools, metas)}\n\n" \
            f"{markdown_table(table)}"
     return Answer(answer=text, abstained=False, session_id=session_id, citations=book.citations, items=items)

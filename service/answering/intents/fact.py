@@ -12,7 +12,8 @@ from service.answering.asks import WHO
 from service.answering.compose import NOTHING_ASKED, CitationBook, abstain
 from service.answering.dates import REPORT_YEAR
 from service.answering.evidence import Claim, Evidence, label, role_asked
-from service.answering.intents.claims import area_asked, area_graded, claims_asked, graded_none, no_grade
+from service.answering.intents.claims import (area_asked, area_graded, claims_asked, graded_none, no_grade,
+                                              ungraded_quality)
 from service.answering.intents.inspectorates import WHO_INSPECTS, inspected_by
 from service.answering.fit import (COUNTS_READ, count_told_first, counts_checked, listed_first, named_first, on_side,
                                   with_kind_asked)
@@ -66,6 +67,8 @@ def answer_fact(tools: Tools, scope: Scope, book: CitationBook, session_id: str)
                                                                                unsaid_by(tools, scope, unsaid))
     if scope.answer_type is None and scope.bodies and (role := role_asked(scope.topic_words)):
         scope = replace(scope, answer_type=role)  # "rochdale 2018 lead inspector": a name, as "who led it?" asks
+    if scope.answer_type == "grade" and ungraded_quality(tools, scope):
+        scope = replace(scope, answer_type=None)  # ("were the bosses any good?": the finding, no grade is given)
     if scope.answer_type == "grade" and not area_asked(tools, scope)[0] and (
             unrated := graded_none(tools, scope, book, session_id)):
         return unrated  # ("was london nps rated good?" of a report given no grade: that, not "good" work)

@@ -7,14 +7,17 @@ import re
 
 from ingest.models import GRADES, ReportMeta
 from service.answering import grades
-from service.answering.evidence import label
+from service.answering.evidence import Evidence, label
 from service.answering.intent import ALWAYS
 from service.answering.organisations import body_label
 from service.answering.scope import Scope
 from service.answering.tools import Tools
+from service.answering.text import stems
+from service.answering.verdict import sentence_polarity
 
 WORSE = re.compile(r"\b(worse|worst|weaker|weakest|poorer|poorest|lower|lowest)\b", re.I)  # which was rated worse
 YES_NO = re.compile(r"^\W*(?:was|were|is|are|did|does|do|has|have)\b", re.I)
+WHICH_BETTER = re.compile(r"\b(better|worse|best|worst|stronger|strongest|weaker|weakest|poorer|poorest)\b", re.I)
 THAN = re.compile(r"\b(?:better|worse|higher|lower|stronger|weaker|poorer)\s+(?:[\w'’]+\s+){0,3}?than\b", re.I)
 
 
@@ -50,3 +53,29 @@ def ever_rated(tools: Tools, scope: Scope) -> str:
     if years:
         return f"**Yes**: {body_label(metas[0])} was rated **{asked}** overall in {' and '.join(years)}.\n\n"
     return f"**No**: no report rates {body_label(metas[0])} **{asked}** overall.\n\n"
+
+
+def aspect_lean(metas: list[ReportMeta], found: list[Evidence | None], aspect: str, question: str) -> str:
+    """"Which had better findings on unpaid work, A or B?": when no grade is given on it, the report whose words
+    on the ``aspect`` lean to praise where the others' lean to concern (the one leaning most the other way, when
+    the worse is asked); "" when they lean alike, or a report says nothing on it."""
+    if not WHICH_BETTER.search(question) or len(metas) < 2 or not all(
+            ev and stems(aspect) <= stems(ev.quote) for ev in found):
+        return ""  # (each report's words must be on it: not "in better shape")
+    leans = [_lean(ev.quote, stems(aspect)) for ev in found if ev]
+    pick = min(leans) if WORSE.search(question) else max(leans)
+    if len(set(leans)) == 1 or leans.count(pick) != 1:
+        return ""
+    chosen = metas[leans.index(pick)]
+    word = "worse" if WORSE.search(question) else "better"
+    if len(metas) > 2:
+        word = "worst" if word == "worse" else "best"
+    return f" On {aspect}, the reports' words read {word} for **{label(chosen)}**: " \
+           f"{'a concern' if pick < 0 else 'praise'} there, set beside the others' words below."
+
+
+def _lean(quote: str, aspect: set[str]) -> int:
+    """1 when the sentence's clauses on the aspect praise it (or tell it improved), -1 when they raise a concern."""
+    polarity = sentence_polarity(quote, aspect)
+    good = polarity.positive + polarity.improved
+    return (good > polarity.concern) - (polarity.concern > good)
