@@ -315,6 +315,28 @@ def test_what_about_an_area_after_an_overall_grade_asks_that_areas_grade(answere
         second.answer
 
 
+@pytest.mark.parametrize("question, said", [
+    ("was hampshire and iow the first CRC to get a good grade?", "**Yes**"),
+    ("was durham tees valley the first CRC to be rated good?", "**No**")])
+def test_was_x_the_first_to_be_rated_a_grade_is_told_by_every_report_of_its_kind(
+        answerer: Answerer, question: str, said: str) -> None:
+    answer = ask(answerer, question)
+    assert answer.answer.startswith(said) and item_bodies(answer) == {"Hampshire and Isle of Wight CRC"}, answer.answer
+
+
+def test_a_names_last_part_may_be_given_by_its_initials(answerer: Answerer) -> None:
+    answer = ask(answerer, "how was hampshire and iow rated?")
+    assert answer.answer.startswith("**Hampshire and Isle of Wight CRC (2019)** was rated **good** overall"), \
+        answer.answer
+
+
+def test_the_kind_of_body_said_before_in_and_a_shared_name_is_that_kinds(answerer: Answerer) -> None:
+    answer = ask(answerer, "how did the national probation service in london compare with the london crc on "
+                           "protecting the public?")
+    assert item_bodies(answer) == {"London NPS division", "London CRC"}, answer.answer
+    assert "| Outcome |" not in answer.answer  # (neither report gives one: no empty row)
+
+
 def test_grade_list_from_extracted_grades(answerer: Answerer) -> None:
     answer = ask(answerer, "Which providers were rated Good overall?")
     assert "Durham Tees Valley CRC" in item_bodies(answer)

@@ -66,6 +66,8 @@ COUNT_CUE = re.compile(r"\bhow many\b|\bnumber of\b|\b(share|proportion|percenta
                        r"authorities|las|local authorities|organisations|reports|inspections)\b", re.I)  # ("did more
 # councils get X in A or B?")
 SOONEST = re.compile(r"\b(first|earliest|oldest|most recent(?:ly)?|latest|newest)\b", re.I)
+FIRST_TO = re.compile(r"^\W*(?:was|were|is|did)\b.*\bthe\s+(?:very\s+)?(first|earliest)\s+(?:[\w'’-]+\s+){0,2}?"
+                      r"(?:to|ever)\b", re.I)  # ("was X the first CRC to be rated good?": yes or no, by date)
 SOONEST_WORDS = {stem(w) for w in "first earliest oldest recent recently latest newest watchdog watchdogs regulator "
                                    "regulators inspectorate inspectorates".split()}  # (by whom: "from the watchdog")
 MOST_CHANGED = re.compile(r"\b(most|biggest|greatest|largest)[- ](improv\w*|declin\w*|deteriorat\w*|turnaround)|"
@@ -291,8 +293,10 @@ def intent_of(scope: Scope) -> str:
     if scope.kind == "list":
         return "list"
     ungraded = grades.besides_grades(scope.topic_words)
-    if named == 0 and SOONEST.search(scope.question) and {stem(w) for w in ungraded} <= RATING | SOONEST_WORDS:
-        return "rank"  # "the most recent inspection", "which council was rated outstanding first?": by date
+    if (named == 0 and SOONEST.search(scope.question) or named == 1 and scope.conditions and FIRST_TO.search(
+            scope.question)) and {stem(w) for w in ungraded} <= RATING | SOONEST_WORDS:
+        return "rank"  # "the most recent inspection", "which council was rated outstanding first?": by date (and
+        # "was X the first to be rated good?": whether it was)
     if named == 0 and (MOST_INSPECTED.search(scope.question) or MOST_CHANGED.search(scope.question)):
         return "rank"  # by the number of reports, or by how far a grade moved
     if quantity_asked(scope):

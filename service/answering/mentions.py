@@ -109,6 +109,9 @@ class BodyNames:
             for first, between, last in (n.split() for n in report_names(meta) if len(n.split()) == 3):
                 if between == "and":
                     fits.setdefault((first[0], last[0]), set()).add(body_label(meta))
+            for name in filter(None, [meta.body, *meta.body_aliases]):
+                if short := _last_part_initials(name):
+                    fits.setdefault(short, set()).add(body_label(meta))
         for short, bodies in fits.items():
             if len(bodies) == 1 and short not in self.by_name and short[0] not in STOPWORDS:
                 self.by_name[short] = [m for m in self.reports if body_label(m) in bodies]  # all its reports
@@ -329,5 +332,14 @@ CLOSE_SPELLING = 0.88  # ... its similarity to that name (difflib's ratio: "leic
 KIND_AFTER = re.compile(r"\s+(crcs?|community rehabilitation compan(y|ies)|nps|(national )?probation "
                         r"(service|division)|division( of the (nps|national probation service))?)\b", re.I)
 # ("the London division of the NPS", "London division": a division is the NPS's)
-KIND_BEFORE = re.compile(r"\b(crc|nps|national probation service)\s+$", re.I)  # ("NPS London")
+KIND_BEFORE = re.compile(r"\b(crc|nps|national probation service)\s+(?:(?:in|for|of|at|covering)\s+(?:the\s+)?)?$",
+                         re.I)  # ("NPS London", "the national probation service in London")
 PRISON_BEFORE = re.compile(r"\b(hmp|hmyoi|hm prison)\s+$", re.I)  # "HMP Manchester" is a prison, not the council
+
+
+def _last_part_initials(name: str) -> tuple[str, ...] | None:
+    """A name of parts with its last part of three words or more by its initials ("Hampshire and Isle of Wight":
+    "hampshire iow", as the name keys are, without "and"); None for any other name."""
+    head, _, tail = name.lower().rpartition(" and ")
+    said = [w for w in re.findall(r"[a-z]+", tail) if w in {"of", "upon"} or normalise(w)]
+    return (*normalise(head).split(), "".join(w[0] for w in said)) if head and len(said) >= 3 else None

@@ -68,8 +68,8 @@ def answer_compare(tools: Tools, scope: Scope, book: CitationBook, session_id: s
             leans = leans or aspect_lean(metas, best, said, scope.question)
     if any(m.overall for m in metas):
         table.append(["Overall grade", *(_grade_cell(tools, m, None, book) for m in metas)])
-    else:  # ungraded reports (area SEND inspections): the sentence each gives as its outcome
-        table.append(["Outcome", *(_cell(outcome(tools, m), book) for m in metas)])
+    elif any(outcomes := [outcome(tools, m) for m in metas]):  # ungraded reports (area SEND inspections): the
+        table.append(["Outcome", *(_cell(ev, book) for ev in outcomes)])  # sentence each gives as its outcome
     for area, cells in (areas_graded := graded_areas(tools, metas))[:MAX_AREAS]:
         keys = [cells.get(m.report_id) or area_key(m, area, tools.areas) or "" for m in metas]
         table.append([area, *(_grade_cell(tools, m, key, book) + (f" (as *{key}*)" if key and key != area else "")

@@ -17,9 +17,9 @@ from service.answering.intents.fact import KEEP_WITHIN, answer_fact, lead
 from service.answering.intents.grade_lists import biggest_changes, none_graded, overall_row
 from service.answering.intents.lists import dated_rows
 from service.answering.areas import area_key
-from service.answering.organisations import body_label, group_by_body, latest_per_body
-from service.answering.intent import (BEST_WORST, LEAGUE, MOST_CHANGED, MOST_GRADED, MOST_INSPECTED, SOONEST,
-                                      SUPERLATIVES, quantity_asked)
+from service.answering.organisations import body_label, group_by_body, latest_per_body, org_type
+from service.answering.intent import (BEST_WORST, FIRST_TO, LEAGUE, MOST_CHANGED, MOST_GRADED, MOST_INSPECTED,
+                                      SOONEST, SUPERLATIVES, quantity_asked)
 from service.answering.scope import Scope
 from service.answering.text import A_YEAR, MONTH, RATE, content_words, stem, words
 from service.answering.tools import Tools
@@ -108,7 +108,9 @@ def _with_areas(tools: Tools, row: Row | None) -> Row | None:
 
 
 def _by_date(tools: Tools, scope: Scope, book: CitationBook, session_id: str) -> Answer:
-    metas = [tools.library.reports[r] for r in scope.report_ids if tools.library.reports[r].published]
+    named = {b.body for b in scope.bodies} if FIRST_TO.search(scope.question) else set()
+    ids = _of_their_kind(tools, scope.report_ids) if len(named) == 1 else scope.report_ids  # ("was X the first
+    metas = [tools.library.reports[r] for r in ids if tools.library.reports[r].published]  # to ...?": of all)
     metas = [m for m in metas if grades.meets_all(m, scope.conditions, tools.areas)]
     if scope.missing or not metas:
         return abstain(session_id)
@@ -123,7 +125,17 @@ def _by_date(tools: Tools, scope: Scope, book: CitationBook, session_id: str) ->
                                                   + (f" for *{k}*" if k else " overall") for k in keys)])
     side = "earliest" if earliest else "most recent"
     said = rows[0].meta.published_words() if rows else f"{when:%-d %B %Y}"
-    return list_answer(rows, book, session_id, f"The {side} in scope ({said})")
+    answer = list_answer(rows, book, session_id, f"The {side} in scope ({said})")
+    if not named or answer.abstained:
+        return answer
+    yes = named & {body_label(row.meta) for row in rows}
+    return answer.model_copy(update={"answer": f"**{'Yes' if yes else 'No'}**. {answer.answer}"})
+
+
+def _of_their_kind(tools: Tools, report_ids: list[str]) -> list[str]:
+    """Every report of the kind of organisation the reports ``report_ids`` are of (CRCs, councils ...)."""
+    kinds = {org_type(tools.library.reports[r]) for r in report_ids}
+    return [r for r, meta in tools.library.reports.items() if org_type(meta) in kinds]
 
 
 def _by_count(tools: Tools, scope: Scope, book: CitationBook, session_id: str) -> Answer:
