@@ -337,6 +337,13 @@ def test_the_kind_of_body_said_before_in_and_a_shared_name_is_that_kinds(answere
     assert "| Outcome |" not in answer.answer  # (neither report gives one: no empty row)
 
 
+def test_their_most_recent_reports_after_a_plural_possessive_are_each_ones_own(answerer: Answerer) -> None:
+    answer = ask(answerer, "Which of these CRCs' most recent reports say unpaid work was done well: Essex, Thames "
+                           "Valley, Merseyside?")
+    assert "Essex CRC" in item_bodies(answer) and "Thames Valley CRC" not in item_bodies(answer), answer.answer
+    assert "|---|" not in answer.answer  # (a list of them, not a comparison table)
+
+
 def test_grade_list_from_extracted_grades(answerer: Answerer) -> None:
     answer = ask(answerer, "Which providers were rated Good overall?")
     assert "Durham Tees Valley CRC" in item_bodies(answer)

@@ -328,6 +328,26 @@ def test_a_bracketed_figure_counts_the_words_before_it_told_by_a_relative_clause
     assert answer.answer.startswith("**364** — "), answer.answer
 
 
+def test_what_social_work_practice_framework_asks_its_name(tmp_path, embeddings) -> None:
+    answerer = one_report(tmp_path, embeddings, "Westbay", "2018-08", (
+        "## Help and protection\n\n"
+        "In stronger cases, inspectors found examples of good child-centred practice, using the local authority’s "
+        "model of social work, leading to more effective and robust analysis.\n\n"
+        "The quality of social work practice is adversely affected by frequent changes of social workers.\n\n"
+        "The local authority uses the ‘Signs of Safety’ model of social work.\n"), "Inadequate")  # (Torbay 2018's)
+    answer = answerer.ask(AskRequest(question="What social work practice framework was Westbay using in 2018?"))
+    assert "Signs of Safety" in answer.citations[0].quote, answer.answer
+
+
+def test_a_count_sharing_only_a_modifier_with_what_is_asked_does_not_count_it(tmp_path, embeddings) -> None:
+    answerer = one_report(tmp_path, embeddings, "Eastfolk", "2024-05", (
+        "## Children in care\n\n"
+        "Foster carers receive very good support, including through three hub foster homes which support a group "
+        "of foster carers as an extended family model, with a fourth planned.\n"), "Good")  # (Suffolk 2024's)
+    answer = answerer.ask(AskRequest(question="How many foster carers does Eastfolk have?"))
+    assert not answer.answer.startswith("**three**"), answer.answer
+
+
 def test_how_often_is_answered_by_a_frequency(history: Answerer) -> None:
     answer = history.ask(AskRequest(question="how often does northshire's exploitation group get together?"))
     assert answer.answer.startswith("**monthly** — ") and "meets monthly" in answer.citations[0].quote

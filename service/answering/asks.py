@@ -27,7 +27,9 @@ DATE_Q = re.compile(r"^\W*(?:(?:and|so|but|then)\s+)?when\b|(?:\bsince|[,;:]|\b(
 NAME_Q = re.compile(r"\bwhich (company|organisation|organization|firm|person|inspector|hmi|inspectorate|watchdog|"
                     r"regulator|partner|charity|college|"
                     r"provider|contractor|group|body)\b|\b(what|which)\b[^?]*\b(call|called|named|name|title|titled)\b|"
-                    r"\b(what|which)(\s+\w+)?\s+(scheme|programme|program|project|model|initiative|service|team|tool|"
+                    r"\b(what|which)(\s+(?!(?:did|does|do|was|were|is|are|has|have|had|the|a|an|its|their|this|that|"
+                    r"kind|kinds|sort|sorts|type|types)\b)[\w'’-]+){0,3}?\s+(scheme|programme|program|project|model|"
+                    r"initiative|service|team|tool|"
                     r"system|campaign|approach|framework|app|platform|partner|partnership|pilot|strategy|"
                     r"template|format|instrument|"
                     r"forum|group|panel|hub|award|charter|title|job title)\b|\bname\b|\bcalled\b|\bknown as\b|"
@@ -86,13 +88,14 @@ PLURAL_ORGS = re.compile(r"\b(crcs|providers|councils|local authorities|authorit
                          r"boroughs|divisions|forces|prisons|schools)\b", re.I)
 NAME_THEM = re.compile(rf"^\W*(?:please\s+)?(?:can you\s+)?name\s+(?:[\w'’-]+\s+){{0,2}}?{PLURAL_ORGS.pattern}",
                        re.I)  # ("name three councils rated inadequate": a list of them, not a name asked)
-SUPERLATIVE = re.compile(r"(?<!their )(?<!its )(?<!at )(?<!'s )(?<!’s )\b(first|most|least|largest|biggest|highest|"
-                         r"heaviest|lowest|lightest|best|worst|fewest|smallest|greatest|poorest|weakest|strongest)\b|"
-                         r"(?<!their )(?<!its )(?<!at )(?<!'s )(?<!’s )(?<!in the )(?<!at the )(?<!from the )"
+SUPERLATIVE = re.compile(r"(?<!their )(?<!its )(?<!at )(?<!'s )(?<!’s )(?<!s' )(?<!s’ )\b(first|most|least|largest|"
+                         r"biggest|highest|heaviest|lowest|lightest|best|worst|fewest|smallest|greatest|poorest|weakest|strongest)\b|"
+                         r"(?<!their )(?<!its )(?<!at )(?<!'s )(?<!’s )(?<!s' )(?<!s’ )(?<!in the )(?<!at the )"
+                         r"(?<!from the )"
                          r"(?<!whose )\b(earliest|latest)\b(?!\s+(?:inspections|reports|visits|ratings|grades)\b)|"
                          r"\b(more|fewer|less)\b(?!\s+than)", re.I)
-# ("which councils got worse at their latest inspection", "the latest inspections of A, B and C": each body's own
-# report, not a superlative)
+# ("which councils got worse at their latest inspection", "the latest inspections of A, B and C", "these councils'
+# most recent reports": each body's own report, not a superlative)
 MAJORITY = re.compile(r"\b(?:did|do|does|had|have|has|were|are|was|is|where|when|whom?)\s+most\s+(?=(?:of\s+)?"
                       r"(?:the\s+|their\s+|its\s+)?[a-z]+s?\s+(?:say|said|says|felt|feel|feels|thought|think|"
                       r"thinks|reported|report|reports|told|were|was|are|is|had|have|got|get|received|receive)\b)",

@@ -186,7 +186,8 @@ def counts_checked(tools: Tools, question: Question, ranked: list[Evidence]) -> 
     if question.answer_type != "number" or question.figure != "count":
         return ranked
     for ev in ranked[:COUNTS_READ]:
-        said = counts_said(ev.quote)
+        said = counts_said(ev.quote) + [m.group(0) for m in KIND_WORDS["count"].finditer(ev.quote)]  # (in figures
+        # and in words: "19 serious incident notifications ... and five serious case reviews")
         if ev.kind == "sentence" and ev.fit and said and \
                 not any(tools.counts_asked(question.text, ev.quote, figure) for figure in said):
             ev.fit, ev.score = 0.0, ev.score - W_TYPE  # (ranked as holding no answer)
