@@ -344,6 +344,11 @@ def test_their_most_recent_reports_after_a_plural_possessive_are_each_ones_own(a
     assert "|---|" not in answer.answer  # (a list of them, not a comparison table)
 
 
+def test_an_intensifier_is_not_what_a_question_is_about(answerer: Answerer) -> None:
+    answer = ask(answerer, "what did inspectors think was especially good about thames valley?")
+    assert "Thames Valley CRC was well led" in answer.answer, answer.answer
+
+
 def test_grade_list_from_extracted_grades(answerer: Answerer) -> None:
     answer = ask(answerer, "Which providers were rated Good overall?")
     assert "Durham Tees Valley CRC" in item_bodies(answer)

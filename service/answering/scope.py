@@ -46,7 +46,9 @@ SCAFFOLD = {stem(w) for w in """
     put become became cover covers covered include includes included contain contains comprise comprises
     every each area areas place places back ago then recently currently ever lot bunch among amongst
     kind kinds type types sort sorts
-    think thought view views opinion judge judged conclude concluded show showed shown""".split()}
+    think thought view views opinion judge judged conclude concluded show showed shown
+    especially particularly extremely notably truly quite specifically exceptionally""".split()}  # (how much, not
+# what: "what was especially good about X?")
 LIST_SCAFFOLD = {stem(w) for w in "publish published publication complain complained complaining complains "
                                   "grumble grumbled grumbling moan moaned moaning "
                                   "outfit outfits".split()}  # (who says it: "staff
