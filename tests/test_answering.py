@@ -349,6 +349,21 @@ def test_an_intensifier_is_not_what_a_question_is_about(answerer: Answerer) -> N
     assert "Thames Valley CRC was well led" in answer.answer, answer.answer
 
 
+def test_say_anything_about_frames_what_is_asked(answerer: Answerer) -> None:
+    from service.answering.followup import Resolved
+
+    scope = answerer.scope(Resolved("which probation services do the reports say anything about services for women?"),
+                           None)
+    assert "anything" not in scope.topic_words and "women" in scope.topic_words, scope.topic_words
+
+
+def test_the_most_recent_inspections_of_several_bodies_are_each_ones_own(answerer: Answerer) -> None:
+    answer = ask(answerer, "In the most recent inspections of Essex, Thames Valley and Merseyside, which ones were "
+                           "praised for their unpaid work?")
+    assert "Essex CRC" in item_bodies(answer) and "Thames Valley CRC" not in item_bodies(answer), answer.answer
+    assert "|---|" not in answer.answer
+
+
 def test_grade_list_from_extracted_grades(answerer: Answerer) -> None:
     answer = ask(answerer, "Which providers were rated Good overall?")
     assert "Durham Tees Valley CRC" in item_bodies(answer)

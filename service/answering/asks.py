@@ -89,13 +89,14 @@ PLURAL_ORGS = re.compile(r"\b(crcs|providers|councils|local authorities|authorit
 NAME_THEM = re.compile(rf"^\W*(?:please\s+)?(?:can you\s+)?name\s+(?:[\w'’-]+\s+){{0,2}}?{PLURAL_ORGS.pattern}",
                        re.I)  # ("name three councils rated inadequate": a list of them, not a name asked)
 SUPERLATIVE = re.compile(r"(?<!their )(?<!its )(?<!at )(?<!'s )(?<!’s )(?<!s' )(?<!s’ )\b(first|most|least|largest|"
-                         r"biggest|highest|heaviest|lowest|lightest|best|worst|fewest|smallest|greatest|poorest|weakest|strongest)\b|"
+                         r"biggest|highest|heaviest|lowest|lightest|best|worst|fewest|smallest|greatest|poorest|weakest|"
+                         r"strongest)\b(?!\s+recent\s+(?:inspections|reports|visits)\b)|"
                          r"(?<!their )(?<!its )(?<!at )(?<!'s )(?<!’s )(?<!s' )(?<!s’ )(?<!in the )(?<!at the )"
                          r"(?<!from the )"
                          r"(?<!whose )\b(earliest|latest)\b(?!\s+(?:inspections|reports|visits|ratings|grades)\b)|"
                          r"\b(more|fewer|less)\b(?!\s+than)", re.I)
-# ("which councils got worse at their latest inspection", "the latest inspections of A, B and C", "these councils'
-# most recent reports": each body's own report, not a superlative)
+# ("which councils got worse at their latest inspection", "the latest (most recent) inspections of A, B and C",
+# "these councils' most recent reports": each body's own report, not a superlative)
 MAJORITY = re.compile(r"\b(?:did|do|does|had|have|has|were|are|was|is|where|when|whom?)\s+most\s+(?=(?:of\s+)?"
                       r"(?:the\s+|their\s+|its\s+)?[a-z]+s?\s+(?:say|said|says|felt|feel|feels|thought|think|"
                       r"thinks|reported|report|reports|told|were|was|are|is|had|have|got|get|received|receive)\b)",

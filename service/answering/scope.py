@@ -40,7 +40,7 @@ SCAFFOLD = {stem(w) for w in """
     give gave given get got receive received raise raised raising highlight highlighted identify identified note noted
     provider providers crc crcs community rehabilitation company companies nps national probation service local la las
     authority authorities council councils borough boroughs division divisions organisation organisations ofsted hm
-    inspector inspectors anybody anyone please thanks thank cheers like
+    inspector inspectors anybody anyone anything please thanks thank cheers like
     time times often actually exactly approximately roughly around currently main key principal major
     take took taken place begin began begun start started happen happened occur occurred make made go went come came
     put become became cover covers covered include includes included contain contains comprise comprises
