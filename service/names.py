@@ -136,3 +136,11 @@ def initials(name: str) -> set[str]:
                                                                                   english(short))}
     # (with "of", three letters are too often a word: "low" is no London Borough of Wandsworth; "iow" is the Isle
     # of Wight)
+
+
+def last_part_initials(name: str) -> tuple[str, ...] | None:
+    """A name of parts with its last part of three words or more by its initials ("Hampshire and Isle of Wight":
+    "hampshire iow", as the name keys are, without "and"); None for any other name."""
+    head, _, tail = name.lower().rpartition(" and ")
+    said = [w for w in re.findall(r"[a-z]+", tail) if w in {"of", "upon"} or normalise(w)]
+    return (*normalise(head).split(), "".join(w[0] for w in said)) if head and len(said) >= 3 else None

@@ -15,7 +15,7 @@ from service.answering.places import (AREA_SERVED, DIRECTIONS, NATION_ASKED, SHO
                                       everyday_word, nation_of, nations_of, place_key, places_matched, places_named)
 from service.answering.text import stem
 from service.answering.towns import areas_of
-from service.names import cut_short, first_word_misspelt, initials, less_a_letter, normalise
+from service.names import cut_short, first_word_misspelt, initials, last_part_initials, less_a_letter, normalise
 from service.spelling import english
 from service.terms import STOPWORDS
 
@@ -110,7 +110,7 @@ class BodyNames:
                 if between == "and":
                     fits.setdefault((first[0], last[0]), set()).add(body_label(meta))
             for name in filter(None, [meta.body, *meta.body_aliases]):
-                if short := _last_part_initials(name):
+                if short := last_part_initials(name):
                     fits.setdefault(short, set()).add(body_label(meta))
         for short, bodies in fits.items():
             if len(bodies) == 1 and short not in self.by_name and short[0] not in STOPWORDS:
@@ -336,10 +336,3 @@ KIND_BEFORE = re.compile(r"\b(crc|nps|national probation service)\s+(?:(?:in|for
                          re.I)  # ("NPS London", "the national probation service in London")
 PRISON_BEFORE = re.compile(r"\b(hmp|hmyoi|hm prison)\s+$", re.I)  # "HMP Manchester" is a prison, not the council
 
-
-def _last_part_initials(name: str) -> tuple[str, ...] | None:
-    """A name of parts with its last part of three words or more by its initials ("Hampshire and Isle of Wight":
-    "hampshire iow", as the name keys are, without "and"); None for any other name."""
-    head, _, tail = name.lower().rpartition(" and ")
-    said = [w for w in re.findall(r"[a-z]+", tail) if w in {"of", "upon"} or normalise(w)]
-    return (*normalise(head).split(), "".join(w[0] for w in said)) if head and len(said) >= 3 else None
