@@ -348,6 +348,40 @@ def test_a_count_sharing_only_a_modifier_with_what_is_asked_does_not_count_it(tm
     assert not answer.answer.startswith("**three**"), answer.answer
 
 
+def test_a_phrase_asked_to_be_mentioned_is_found_by_the_name_it_gives(tmp_path, embeddings) -> None:
+    answerer = councils_over(tmp_path, embeddings, [
+        ("Northgate", 2025, "Foster carers benefit from the support provided by the mockingbird hubs, buddies and "
+                            "community foster carers."),
+        ("Southmoor", 2023, "The Mockingbird fostering programme supports a group of foster carers."),
+        ("Westdale", 2023, "Foster carers are well supported by their supervising social workers.")])
+    answer = answerer.ask(AskRequest(question="Out of Northgate, Southmoor and Westdale, which mention the Mockingbird "
+                                              "fostering programme in their latest inspection report?"))
+    assert {item.body for item in answer.items} == {"Northgate", "Southmoor"}, answer.answer
+
+
+def test_how_much_of_the_time_spent_is_no_sum_of_money(tmp_path, embeddings) -> None:
+    answerer = one_report(tmp_path, embeddings, "Westisle", "2019-01", (
+        "## Leadership\n\n"
+        "Social workers are supported by personal assistants who take on administrative tasks.\n\n"
+        "An externally commissioned analysis of this personal assistant role has shown a 20% increase in social "
+        "work time being spent with families.\n"), "Good")  # (the Isle of Wight 2019's words)
+    answer = answerer.ask(AskRequest(question="how much did the admin assistants for social workers increase the "
+                                              "time spent with families in westisle?"))
+    assert answer.answer.startswith("**20%** — "), answer.answer
+
+
+def test_a_figure_asked_at_the_inspection_is_not_what_it_was_a_year_before(tmp_path, embeddings) -> None:
+    answerer = one_report(tmp_path, embeddings, "Westpool", "2019-01", (
+        "## Children in care\n\n"
+        "A year ago, only 14% of children looked after had a personal education plan (PEP).\n\n"
+        "Leaders have prioritised education for children in care.\n\n"
+        "This situation is improving and at the time of the inspection, 68% of children looked after had a PEP.\n"),
+        "Requires improvement")  # (Blackpool 2019's words)
+    answer = answerer.ask(AskRequest(question="In Westpool's 2019 report, what share of looked after children had a "
+                                              "personal education plan at the time of the inspection?"))
+    assert answer.answer.startswith("**68%** — "), answer.answer
+
+
 def test_how_often_is_answered_by_a_frequency(history: Answerer) -> None:
     answer = history.ask(AskRequest(question="how often does northshire's exploitation group get together?"))
     assert answer.answer.startswith("**monthly** — ") and "meets monthly" in answer.citations[0].quote

@@ -265,8 +265,10 @@ class Answerer:
                 q for q in QUOTED.findall(scope.question) if self.library.text.mentions(q)]  # (not counting "kids
             # in care" beside it; else a phrase put in quotes, as written: "any councils doing 'staying close'?")
         if scope.intent == "list" and (said := PHRASE_MENTIONED.search(scope.question)) and \
-                self.library.text.mentions(said.group(1)):
-            scope.names = [said.group(1)]  # ("which of these mention family hubs: A, B, C?": the phrase, as said)
+                self.library.text.mentions(said.group(1)) and not (scope.names and all(
+                    n.lower() in said.group(1).lower() for n in scope.names)):
+            scope.names = [said.group(1)]  # ("which of these mention family hubs: A, B, C?": the phrase, as said;
+            # the name in it when it gives one: "the Mockingbird fostering programme" is Mockingbird)
         if filters is not None and filters.model_dump(exclude_none=True):
             allowed = set(scope_ids(self.library, filters) or self.library.reports)
             scope.report_ids = [rid for rid in scope.report_ids if rid in allowed]

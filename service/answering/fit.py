@@ -43,6 +43,10 @@ COUNTS_READ = 6       # a count asked: the best sentences whose counts are check
 CLAUSE_READ = 10      # a count asked: the best sentences read for the one whose figure's own words say it best
 CLAUSE_LEADS = 0.1    # ... by this cosine more than the best's ("235 children are being looked after" for "kids in
                       # care", before "2,343 children had been identified ... as in need")
+AT_INSPECTION = re.compile(r"\bat the time of (?:the |this |its )?inspection\b|\bcurrently\b|\bat present\b", re.I)
+PAST_FRAMED = re.compile(r"^\W*(?:a year ago|last year|previously|formerly|(?:a|one|two|three|\d+) years? (?:ago|"
+                         r"earlier)|at the (?:last|previous) inspection)\b", re.I)  # (what a figure was)
+NOW_WITHIN = 2.0       # a figure asked as at the inspection: ranked within this of a best that tells what it was
 CLAUSE_WITHIN = 0.8   # ... and ranked within this (z-score units) of the best
 NAME_RUN = re.compile(r"\b[A-Z][\w&-]*(?:\s+(?:and\s+|of\s+)?[A-Z][\w&-]*)+(?:['’]s)?\s*")  # ("Tees Valley CRC's")
 CLAUSE_ALONE = 0.5    # (the nearness a best that states no such count is taken to have)
@@ -243,3 +247,18 @@ def count_told_first(tools: Tools, question: Question, ranked: list[Evidence], a
         return ranked
     best.score = ranked[0].score
     return [best, *(ev for ev in ranked if ev is not best)]
+
+
+def now_first(question: Question, ranked: list[Evidence], asked: str) -> list[Evidence]:
+    """A figure asked "at the time of the inspection": when the best sentence tells what it was before ("A year
+    ago, only 14% ... had a PEP"), one of the next that states it at the inspection ("at the time of the
+    inspection, 68% ...") first (``asked``: the question as written; its ranked text is without when)."""
+    if question.answer_type != "number" or not ranked or not AT_INSPECTION.search(asked) \
+            or not PAST_FRAMED.match(ranked[0].quote):
+        return ranked
+    now = next((ev for ev in ranked[1:CLAUSE_READ] if ev.fit >= 1 and AT_INSPECTION.search(ev.quote)
+                and ev.score >= ranked[0].score - NOW_WITHIN), None)
+    if now is None:
+        return ranked
+    now.score = ranked[0].score
+    return [now, *(ev for ev in ranked if ev is not now)]

@@ -16,7 +16,7 @@ from service.answering.intents.claims import (area_asked, area_graded, claims_as
                                               ungraded_quality)
 from service.answering.intents.inspectorates import WHO_INSPECTS, inspected_by
 from service.answering.fit import (COUNTS_READ, count_told_first, counts_checked, listed_first, named_first, on_side,
-                                  with_kind_asked)
+                                  now_first, with_kind_asked)
 from service.answering.when import dated_as_asked, latest_first, with_latest
 from service.answering.organisations import body_label
 from service.answering.rank import ABSTAIN_BELOW, Question, strength
@@ -81,7 +81,7 @@ def answer_fact(tools: Tools, scope: Scope, book: CitationBook, session_id: str)
     exact = {c.evidence.claim for c in claims if said <= c.asked_by | c.also_by}  # ("who headed the 2015 ofsted
     ranked.sort(key=lambda ev: ev.claim not in exact)  # team?": nothing asked but the role a claim answers, its
     found = strength(ranked, question)  # lead inspector: the claim leads)
-    ranked = count_told_first(tools, question, ranked, _counted_said(scope))
+    ranked = now_first(question, count_told_first(tools, question, ranked, _counted_said(scope)), scope.question)
     if scope.bodies and not scope.years:
         ranked = latest_first(ranked, [tools.library.reports[r] for r in scope.report_ids], bool(question.answer_type))
     ranked = ranked if _report_year(scope) else dated_as_asked(ranked, scope.years)  # (a year that
