@@ -382,6 +382,20 @@ def test_a_figure_asked_at_the_inspection_is_not_what_it_was_a_year_before(tmp_p
     assert answer.answer.startswith("**68%** — "), answer.answer
 
 
+def test_a_grade_list_by_year_also_tells_the_reports_inspected_that_year_and_published_later(tmp_path,
+                                                                                          embeddings) -> None:
+    answerer = reports_over(tmp_path, embeddings, [
+        ("Eastvale", "17 December 2021", "Inspection dates: 1 to 12 November 2021\n\nHelp is slow.\n", "Inadequate"),
+        ("Westvale", "11 February 2022", "Inspection dates: 6 to 17 December 2021\n\nPlans are weak.\n",
+         "Inadequate"),
+        ("Northvale", "1 March 2021", "Inspection dates: 1 to 12 February 2021\n\nHelp is swift.\n", "Good")])
+    answer = answerer.ask(AskRequest(question="Which councils were rated inadequate in 2021?"))
+    assert {item.body for item in answer.items} == {"Eastvale"}, answer.answer
+    assert "also: **Westvale** (inspected 6 to 17 December 2021, published 11 February 2022)" in answer.answer, \
+        answer.answer
+    assert {c.report_id for c in answer.citations} == {"eastvale-2021", "westvale-2022"}
+
+
 def test_how_often_is_answered_by_a_frequency(history: Answerer) -> None:
     answer = history.ask(AskRequest(question="how often does northshire's exploitation group get together?"))
     assert answer.answer.startswith("**monthly** — ") and "meets monthly" in answer.citations[0].quote

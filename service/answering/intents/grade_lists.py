@@ -10,13 +10,13 @@ from collections import Counter
 from ingest.models import GRADES, ReportMeta
 from service.answering import grades
 from service.answering.areas import area_key
-from service.answering.compose import Row
-from service.answering.evidence import label
+from service.answering.compose import CitationBook, Row
+from service.answering.evidence import label, provenance_evidence
 from service.answering.intents.overview import reasons
 from service.answering.intents.reading import rating_told, sentences
-from service.answering.organisations import body_label, group_by_body
+from service.answering.organisations import body_label, group_by_body, org_type
 from service.answering.scope import Scope
-from service.answering.text import stem, words
+from service.answering.text import A_YEAR, stem, words
 from service.answering.tools import Tools
 from service.answering.verdict import IMPROVED, cue_words
 
@@ -227,3 +227,25 @@ def none_graded(metas: list[ReportMeta]) -> str:
     if len(metas) > MAX_NAMED:
         return f"None of the {len(metas)} reports in scope gives an overall grade."
     return f"No report in scope gives an overall grade: {', '.join(label(m) for m in metas)}."
+
+
+def visited_then(tools: Tools, scope: Scope, book: CitationBook) -> str:
+    """A grade list by year dates the reports by when they were published; the reports of the grade asked whose
+    inspection took place in a year asked but that were published in another are told after it, each cited to
+    its grade and its inspection dates ("inadequate in 2021": Bournemouth, Christchurch and Poole, inspected in
+    December 2021 and published in February 2022); "" when there are none."""
+    if not scope.years or not scope.conditions or scope.bodies:
+        return ""
+    listed, kinds = set(scope.report_ids), {org_type(tools.library.reports[r]) for r in scope.report_ids}
+    told = []
+    for meta in sorted(tools.library.reports.values(), key=body_label):
+        visited = [int(y) for y in A_YEAR.findall(meta.inspection_dates or "")]
+        if meta.report_id in listed or org_type(meta) not in kinds or not visited or not meta.published \
+                or not any(a <= visited[-1] <= b and not a <= meta.published.year <= b for a, b in scope.years) \
+                or not grades.meets_all(meta, scope.conditions, tools.areas):
+            continue
+        cited = [n for ev in (grades.grade_evidence(tools.library, meta, None),
+                              provenance_evidence(tools.library, meta, "inspection_dates")) if ev and (n := book.cite(ev))]
+        told.append(f"**{body_label(meta)}** (inspected {meta.inspection_dates}, published {meta.published_words()}) "
+                    + "".join(f"[{n}]" for n in cited))
+    return "\n\nBy the date of the inspection, not of the report, also: " + "; ".join(told) + "." if told else ""

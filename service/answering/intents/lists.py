@@ -23,7 +23,7 @@ from service.answering.compose import CitationBook, Row, abstain, list_answer
 from service.answering.evidence import provenance_evidence, scan_pages
 from service.answering.intents.grade_lists import (NEVER, UNGRADED_ASKED, every_grade_rows, grade_changes,
                                                   grade_rows, never_rows, none_graded, overall_row, repeated,
-                                                  ungraded_rows)
+                                                  ungraded_rows, visited_then)
 from service.answering.intent import SIDES, summary_of_many
 from service.answering.intents.overview import WEAK_GRADES, findings
 from service.answering.intents.reading import outcome
@@ -166,7 +166,10 @@ def _graded(tools: Tools, scope: Scope, book: CitationBook, session_id: str) -> 
                                    f"report{'s' if graded != 1 else ''} in scope.")
     share = f" ({len(rows)} of the {graded} graded reports in scope, {len(rows) / graded:.0%})" \
         if SHARE.search(scope.question) and graded else ""  # "what proportion ... were good or better?"
-    return list_answer(rows, book, session_id, f"Reports with that grade{share}")
+    answer = list_answer(rows, book, session_id, f"Reports with that grade{share}")
+    if answer.abstained or not (also := visited_then(tools, scope, book)):
+        return answer
+    return answer.model_copy(update={"answer": answer.answer + also, "citations": list(book.citations)})
 
 
 def _sides(tools: Tools, scope: Scope, book: CitationBook, session_id: str) -> Answer | None:
