@@ -188,6 +188,7 @@ def test_years_and_kinds_are_read_from_the_question() -> None:
     assert parse_years("rated five years before its 2022 report") == [(0, 2021)]
     assert parse_years("its rating at the inspection before the 2022 one") == [(0, 2021)]
     assert parse_years("better in 2019 than the year before?") == [(2019, 2019), (2018, 2018)]
+    assert parse_years("how many children had come into kent since jan 2015") == [(2015, 9999)]  # (from then on)
     assert answer_type("Which inspector led the 2016 inspection of Wakefield?") == "name"
     assert kind_of("Which CRCs had unpaid work risk concerns?", []) == "list"
     assert kind_of("Which CRC was the first to be rated Good?", []) == "fact"
@@ -362,6 +363,23 @@ def test_the_most_recent_inspections_of_several_bodies_are_each_ones_own(answere
                            "praised for their unpaid work?")
     assert "Essex CRC" in item_bodies(answer) and "Thames Valley CRC" not in item_bodies(answer), answer.answer
     assert "|---|" not in answer.answer
+
+
+def test_offenders_counted_are_the_people_a_division_supervised(answerer: Answerer) -> None:
+    answer = ask(answerer, "How many higher-risk offenders was the NPS London division looking after?")
+    assert answer.answer.startswith("**over 16,000** — "), answer.answer
+
+
+def test_a_body_named_in_brackets_after_the_askers_own_name_for_it(answerer: Answerer) -> None:
+    answer = ask(answerer, "what grade did the east midlands crc (derbys, leics, notts, rutland) get in jan 2019")
+    assert answer.answer.startswith("**Derbyshire, Leicestershire, Nottinghamshire and Rutland CRC (2019)** was "
+                                    "rated **requires improvement** overall"), answer.answer
+
+
+def test_whose_most_recent_report_among_bodies_named_is_a_list(answerer: Answerer) -> None:
+    answer = ask(answerer, "Among Essex, Thames Valley and Merseyside, whose most recent report praised their unpaid "
+                           "work?")
+    assert "Essex CRC" in item_bodies(answer) and "|---|" not in answer.answer, answer.answer
 
 
 def test_grade_list_from_extracted_grades(answerer: Answerer) -> None:

@@ -396,6 +396,13 @@ def test_a_grade_list_by_year_also_tells_the_reports_inspected_that_year_and_pub
     assert {c.report_id for c in answer.citations} == {"eastvale-2021", "westvale-2022"}
 
 
+def test_according_to_it_after_a_summary_asks_that_report_whatever_year_its_figures_start(history: Answerer) -> None:
+    first = history.ask(AskRequest(question="tell me about northshire's 2017 inspection"))
+    second = history.ask(AskRequest(question="how many children had gone missing since jan 2015 according to it?",
+                                    session_id=first.session_id))
+    assert {c.report_id for c in second.citations} == {"northshire-2017"}, second.answer
+
+
 def test_how_often_is_answered_by_a_frequency(history: Answerer) -> None:
     answer = history.ask(AskRequest(question="how often does northshire's exploitation group get together?"))
     assert answer.answer.startswith("**monthly** — ") and "meets monthly" in answer.citations[0].quote

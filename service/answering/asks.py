@@ -92,7 +92,7 @@ NAME_THEM = re.compile(rf"^\W*(?:please\s+)?(?:can you\s+)?name\s+(?:[\w'’-]+\
                        re.I)  # ("name three councils rated inadequate": a list of them, not a name asked)
 SUPERLATIVE = re.compile(r"(?<!their )(?<!its )(?<!at )(?<!'s )(?<!’s )(?<!s' )(?<!s’ )\b(first|most|least|largest|"
                          r"biggest|highest|heaviest|lowest|lightest|best|worst|fewest|smallest|greatest|poorest|weakest|"
-                         r"strongest)\b(?!\s+recent\s+(?:inspections|reports|visits)\b)|"
+                         r"strongest)\b(?!\s+recent\s+(?:inspections?|reports?|visits?)\b)|"
                          r"(?<!their )(?<!its )(?<!at )(?<!'s )(?<!’s )(?<!s' )(?<!s’ )(?<!in the )(?<!at the )"
                          r"(?<!from the )"
                          r"(?<!whose )\b(earliest|latest)\b(?!\s+(?:inspections|reports|visits|ratings|grades)\b)|"

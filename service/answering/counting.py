@@ -16,7 +16,7 @@ Vectors = Callable[[str], np.ndarray]  # a text's unit vector
 
 COUNT_LEADS = 0.2       # cosine by which one of a sentence's figures counts what is asked better than the others
 RELATIVE = re.compile(r"\b(?:who|whom|whose|which|that)\b", re.I)  # a figure's own noun, then what tells of it
-HEADS_ALIKE = 0.5       # cosine of two counted nouns' heads for them to count the same ("kids", "children")
+HEADS_ALIKE = 0.4       # cosine of two counted nouns' heads for them to count the same ("kids", "children")
 COUNT_FITS = 0.25       # cosine of what a count question counts and what a figure counts, for the figure to lead
                         # (set on the dev halves and the probes: cases/children 0.28, ICPCs/initial child
                         # protection conferences 0.28, youngsters/children looked after 0.41; children/occasions

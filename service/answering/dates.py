@@ -19,7 +19,9 @@ SHORT_SPAN = re.compile(r"\b((?:19|20)\d\d)\s*[-–/]\s*(\d\d)\b(?![-–/]?\d)")
 NOW_THAN = (r"\b(?:now|today|these days|nowadays|currently)\s+(?:than|compared\s+(?:with|to))\s+(?:in\s+)?"
             r"((?:19|20)\d\d)\b")  # ("more now than in 2018": since 2018)
 OPEN_AFTER = re.compile(r"\b((?:19|20)\d\d)\s+(?:or|and)\s+(?:later|after|since)|"
-                        r"\b(?:since|after|post)[\s-]+((?:19|20)\d\d)(?![-–][A-Za-z])(?:\s+onwards?)?|"  # "post-2018"
+                        r"\b(?:since|after|post)[\s-]+(?:" + MONTH.pattern.replace("(", "(?:", 1) + r"\s+)?"
+                        r"((?:19|20)\d\d)(?![-–][A-Za-z])"
+                        r"(?:\s+onwards?)?|"  # "post-2018", "since jan 2015"
                         r"\bsince\s+(?:the|its|their)\s+((?:19|20)\d\d)\s+(?:inspection|report|visit|one)\b|"  # (what
                         # has happened "since the 2019 inspection": the reports after it tell)
                         r"\bfrom\s+((?:19|20)\d\d)\s+(?:on|onwards?|forwards?)\b|"

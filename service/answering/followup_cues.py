@@ -41,7 +41,8 @@ THEY_OR_IT = re.compile(r"\b(it|its|that|this|they|them|their)\b", re.I)
 EACH_OF = re.compile(r"\b(?:each|both|either|respectively)\b", re.I)  # of the reports just discussed
 PAST = re.compile(r"\b(did|was|were|had)\b", re.I)
 THE_INSPECTION = re.compile(r"\bthe\s+(?:lead\s+)?(?:inspectors?|inspection|report|visit)\b", re.I)
-THAT_REPORT = re.compile(r"\b(that|this|the same|these|those) (inspections?|reports?|visits?)\b", re.I)
+THAT_REPORT = re.compile(r"\b(that|this|the same|these|those) (inspections?|reports?|visits?)\b|"
+                         r"\baccording to (it|that|this|that one|this one)\b", re.I)  # ("according to it": the report)
 OF_THEM = re.compile(r"\b(of|among|between) (them|those|these|the two|both)\b", re.I)
 THAT_TIME = re.compile(r"\s*\b(?:at\s+)?(?:that time|the time|then)\b(?=\s*\??\s*$)", re.I)
 THEN = re.compile(r"\b((?:back\s+)?then|at that time|at the time)\b(?=\s*\??\s*$)", re.I)  # ("back then")

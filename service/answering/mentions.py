@@ -133,7 +133,8 @@ class BodyNames:
         matches += self._shortened(text, matches)
         matches += self._places(text, matches)
         matches += self._lone_words(tokens, matches) + owned_bodies(text, self.owned, matches)
-        return of_one_kind(sorted(matches + self._elided(text, tokens, matches), key=lambda m: m.start), self.kinds)
+        matches = [_with_gloss(text, m) for m in matches + self._elided(text, tokens, matches)]
+        return of_one_kind(sorted(matches, key=lambda m: m.start), self.kinds)
 
     def _spelt(self, word: str, named: bool = False, capital: bool = False) -> str:
         """The name word ``word`` misspells by a letter ("vally"; shorter when ``named``, a kind of body after it:
@@ -305,6 +306,14 @@ class BodyNames:
         return bool(match.group(1)) and len(name.split()) < 2
 
 
+def _with_gloss(text: str, match: BodyMatch) -> BodyMatch:
+    """A body named in brackets after the asker's own name for it, the mention running from that name to the
+    closing bracket ("the east midlands crc (derbys, leics, notts, rutland)")."""
+    if (said := GLOSSED_NAME.search(text[:match.start])) and (close := text.find(")", match.end)) >= 0:
+        match.start, match.end = said.start(1), close + 1
+    return match
+
+
 def _without_opening(name: str) -> str:
     """The name without the words that open the question before it, capitalised as its first ("Did", "How")."""
     words = name.split()
@@ -334,5 +343,6 @@ KIND_AFTER = re.compile(r"\s+(crcs?|community rehabilitation compan(y|ies)|nps|(
 # ("the London division of the NPS", "London division": a division is the NPS's)
 KIND_BEFORE = re.compile(r"\b(crc|nps|national probation service)\s+(?:(?:in|for|of|at|covering)\s+(?:the\s+)?)?$",
                          re.I)  # ("NPS London", "the national probation service in London")
+GLOSSED_NAME = re.compile(r"\b((?:[a-z][\w'’-]*\s+){1,3}(?:crc|council|nps|division))\s*\([^()]*$", re.I)
 PRISON_BEFORE = re.compile(r"\b(hmp|hmyoi|hm prison)\s+$", re.I)  # "HMP Manchester" is a prison, not the council
 
