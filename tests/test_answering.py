@@ -382,6 +382,11 @@ def test_whose_most_recent_report_among_bodies_named_is_a_list(answerer: Answere
     assert "Essex CRC" in item_bodies(answer) and "|---|" not in answer.answer, answer.answer
 
 
+def test_an_area_graded_in_only_one_of_two_reports_is_not_answered_by_their_overall_grades(answerer: Answerer) -> None:
+    answer = ask(answerer, "Were assessments at Northumbria any better by the 2020 inspection?")
+    assert not answer.answer.startswith("**No.**") and "| Assessments |" in answer.answer, answer.answer
+
+
 def test_grade_list_from_extracted_grades(answerer: Answerer) -> None:
     answer = ask(answerer, "Which providers were rated Good overall?")
     assert "Durham Tees Valley CRC" in item_bodies(answer)

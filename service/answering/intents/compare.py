@@ -48,10 +48,11 @@ MAX_REPORTS = 6   # one body "over time": its reports side by side, at most this
 
 def answer_compare(tools: Tools, scope: Scope, book: CitationBook, session_id: str) -> Answer:
     named = {w.lower() for name in scope.names for w in name.split()}  # ("both working links": no aspect)
-    aspect = [w for w in scope.topic_words if stem(w) not in COMPARE_WORDS | OVERVIEW_WORDS | RATING | SIDES
+    aspect = [w for w in scope.topic_words if stem(w) not in COMPARE_WORDS | OVERVIEW_WORDS | SIDES
               and tools.library.text.share(w) >= SUBJECT_SHARE and not HOW_MANY_COMPARED.fullmatch(w)
               and not ALWAYS.fullmatch(w) and not HOW_RATED.fullmatch(w)  # ("was it always that bad?": no aspect)
-              and w.lower() not in named | _framing(scope.question)]
+              and w.lower() not in named | _framing(scope.question) and (stem(w) not in RATING or tools.areas.best(w))]
+    # ("were assessments any better?": a judgement area's name, not how it was rated)
     # ("stack up against": no subject of the reports; "the two inspections": how many, not what)
     metas = compared(tools, scope, bool(aspect))
     if not scope.missing and len(metas) == 1 and len({b.body for b in scope.bodies}) == 1:
@@ -93,10 +94,12 @@ def answer_compare(tools: Tools, scope: Scope, book: CitationBook, session_id: s
              for m in metas]
     asked = area_grades(tools, metas, scope)
     said = ever_rated(tools, scope) or verdict(metas, scope, asked)
-    unrated = [on for on, _ in aspects if not ((area := tools.areas.best(on)) and any(
-        area_key(m, area, tools.areas) for m in metas))]  # (what is asked, when no report grades it)
+    graded_in = {on: [bool(area and area_key(m, area, tools.areas)) for m in metas]
+                 for on, _ in aspects for area in [tools.areas.best(on)]}
+    unrated = [on for on, graded in graded_in.items() if not any(graded)]  # (what is asked, when no report grades
+    partly = [on for on, graded in graded_in.items() if any(graded) and not all(graded)]  # it; or not every one)
     on_area = area_rated(metas, scope, asked)
-    text = f"{said}{summary(metas, scope.question, unrated, bool(on_area), bool(areas_graded))}{on_area}" \
+    text = f"{said}{summary(metas, scope.question, unrated, bool(on_area), bool(areas_graded), partly)}{on_area}" \
            f"{leans if unrated and not on_area else ''}" \
            f"{area_changes(tools, metas)}\n\n" \
            f"{markdown_table(table)}"
@@ -256,7 +259,7 @@ def _cell(ev: Evidence | None, book: CitationBook) -> str:
 
 
 def summary(metas: list[ReportMeta], question: str = "", aspects: list[str] | None = None, area: bool = False,
-            areas_graded: bool = False) -> str:
+            areas_graded: bool = False, partly: list[str] | None = None) -> str:
     """One line naming each report's overall grade, and which was rated better (best of more than two; worse or
     worst when the question asks which was) when they differ; with ``aspects`` asked ("which was worse on staff
     workloads?"), that the grades are overall and the reports' words on them follow; none of which was better
@@ -268,7 +271,7 @@ def summary(metas: list[ReportMeta], question: str = "", aspects: list[str] | No
     if area:
         return line
     one_body = len(graded) >= 2 and len({body_label(m) for m in graded}) == 1
-    if one_body and aspects and CHANGE_ASKED.search(question):
+    if one_body and (aspects or partly) and CHANGE_ASKED.search(question):  # (``partly``: asked, graded by some)
         return line if areas_graded else f"{line} These reports give no grade for {' or '.join(aspects)}: what " \
             "each says is set side by side below."  # ("did its case supervision get better?": its overall grade is
         # not what was asked; its areas' grades, when shown below, may be)
