@@ -387,6 +387,17 @@ def test_an_area_graded_in_only_one_of_two_reports_is_not_answered_by_their_over
     assert not answer.answer.startswith("**No.**") and "| Assessments |" in answer.answer, answer.answer
 
 
+def test_told_to_sort_something_out_asks_for_concerns(answerer: Answerer) -> None:
+    answer = ask(answerer, "Which of these were told to sort out their unpaid work: Essex, Thames Valley, "
+                           "Warwickshire and West Mercia?")
+    assert item_bodies(answer) == {"Thames Valley CRC"}, answer.answer
+
+
+def test_what_staff_get_paid_asks_a_sum_no_report_gives(answerer: Answerer) -> None:
+    answer = ask(answerer, "what do probation officers get paid at essex crc?")
+    assert answer.abstained, answer.answer
+
+
 def test_grade_list_from_extracted_grades(answerer: Answerer) -> None:
     answer = ask(answerer, "Which providers were rated Good overall?")
     assert "Durham Tees Valley CRC" in item_bodies(answer)

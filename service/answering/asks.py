@@ -51,6 +51,7 @@ FIGURES_ASKED = [
                          r"(spend|spends|spent|cost|costs|costing|budgets?|"
                          r"grants?|worth|pay|pays|paid|money|funding|funds|invest\w*|overspend\w*|deficits?|"
                          r"savings?|price|fees?)\b|\bhow much money\b|\bhow many (?:pounds|quid|millions)\b|"
+                         r"\b(?:get|gets|got|getting|are|is|were|was|being)\s+paid\b|\b(?:salar(?:y|ies)|wages?)\b|"
                          r"\bwhat (?:was|is|were|are) (?:the|its|their) (?:\w+ )?(?:cost|budget|price|value|spend)\b|"
                          r"\bwhat(?:['’]?s| is| was| were| are)\s[^?]{0,60}?\b(?:budget|spend(?:ing)?|funding|overspend|"
                          r"deficit|costs?)\b(?=\s*(?:\?|$|in\b|for\b|of\b|at\b|according\b))",

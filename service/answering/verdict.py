@@ -282,8 +282,9 @@ def wanted_verdicts(question: str) -> set[str]:
 
 TROUBLE_ASKED = re.compile(r"\b(?:had|have|has|having)\s+(?:\w+\s+)?(?:trouble|difficult(?:y|ies))\b|"
                            r"\bstruggl(?:e|es|ed|ing)\s+(?:to|with)\b|"
-                           r"\b(?:told|urged|asked)\s+to\s+(?:do\s+)?(?:better|improve)\b", re.I)
-# (of the bodies: "had trouble keeping", "struggled to recruit", "told to do better"; not "children with learning
+                           r"\b(?:told|urged|asked|advised)\s+to\s+(?:do\s+)?(?:better|improve|speed\s+up|"
+                           r"sort\s+out|fix|tighten\s+up|strengthen|address)\b", re.I)
+# (of the bodies: "had trouble keeping", "struggled to recruit", "told to do better", "told to speed up"; not "children with learning
 # difficulties" or "struggling families", whom a council may serve well: so read in questions only, and so narrowly)
 TOPICAL_NOUNS = {stem(w) for w in """shortage shortages delay delays backlog backlogs gap gaps drift shortfall
 shortfalls workload workloads caseload caseloads morale turnover sickness vacancy vacancies""".split()}
