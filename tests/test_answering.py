@@ -398,6 +398,23 @@ def test_what_staff_get_paid_asks_a_sum_no_report_gives(answerer: Answerer) -> N
     assert answer.abstained, answer.answer
 
 
+def test_a_subject_and_another_asked_is_said_when_either_is(answerer: Answerer) -> None:
+    first = ask(answerer, "How was Staffordshire and West Midlands CRC rated in 2020?")
+    second = ask(answerer, "what about staff morale and sickness there?", first.session_id)
+    assert not second.abstained and "demoralised" in second.answer, second.answer
+
+
+def test_what_about_the_next_one_in_a_year_asks_the_previous_question_of_that_years_report(answerer: Answerer) -> None:
+    first = ask(answerer, "Tell me about the DLNR CRC inspection published in January 2019")
+    second = ask(answerer, "What about the next one in 2020?", first.session_id)
+    assert {c.report_id for c in second.citations} == {"dlnr-crc-2020"}, second.answer
+
+
+def test_the_kind_of_answer_asked_ranked_above_a_silence_is_no_silence(answerer: Answerer) -> None:
+    answer = ask(answerer, "BGSW CRC report publication date")
+    assert "report was published on 26 September 2019" in answer.answer, answer.answer
+
+
 def test_grade_list_from_extracted_grades(answerer: Answerer) -> None:
     answer = ask(answerer, "Which providers were rated Good overall?")
     assert "Durham Tees Valley CRC" in item_bodies(answer)

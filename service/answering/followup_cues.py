@@ -85,6 +85,8 @@ NO_NOUN = re.compile(r"^\s*(which|what)\s+(were|was|are|is|had|have|got|received
 LIST_ASKED = re.compile(r"^\s*(which|what|list( all)?( the)?|name( all)?( the)?)\s+", re.I)
 ASKS_WHY = re.compile(r"^\s*(and\s+)?(why|for what reasons?|on what grounds)\b", re.I)
 GRADED = re.compile(rf"{GRADE_WORD.pattern}|\b(rated|rating|graded|grade|judged|judge?ment)\b", re.I)
-FRAMING = SCAFFOLD | {stem(w) for w in "previous earlier prior last since before later latest recent first ones one those".split()}
+FRAMING = SCAFFOLD | {stem(w) for w in "previous earlier prior last since before later latest recent first next "
+                                        "following subsequent ones one those".split()}  # ("what about the next one
+# in 2020?": the question before, of that year)
 YEAR_PHRASE = re.compile(r"\s*\b(?:in|at|during|for|from)?\s*(?:the|its)?\s*(?:19|20)\d\d\b"
                          r"(?:\s+(?:inspection|report))?", re.I)

@@ -278,7 +278,9 @@ def strength(ranked: list[Evidence], question: Question) -> float:
     said = [ev for ev in ranked if ev.kind != "absence"]
     at = next((i for i, ev in enumerate(ranked[:SILENCE_READ]) if ev.kind == "absence"), None)  # "the sources do
     silent = at == 0 or at is not None and ranked[at].covered >= RIVAL_SAYS and all(  # not describe findings on
-        ev.covered < ranked[at].covered for ev in ranked[:at])  # unpaid work", first or saying most of the topic
+        ev.covered < ranked[at].covered for ev in ranked[:at]) and not (  # unpaid work", first or saying most of
+        question.answer_type and any(ev.fit >= 1 for ev in ranked[:at]))  # the topic; not below the kind of answer
+    # asked: "Published: 26 September 2019" above "do not describe the detailed findings ... beyond its publication")
     silence = ranked[at or 0]  # (its report's: another report saying as much of the topic is a rival)
     rivals = [ev for ev in said if ev.score >= silence.score - SILENCE_MARGIN and (ev.covered >= RIVAL_SAYS or (
         ev.report_id != silence.report_id and ev.covered >= silence.covered > 0))]

@@ -92,20 +92,40 @@ def role_unnamed(tools: Tools, scope: Scope) -> str | None:
 def said_about(question: str) -> str:
     """The subject a question asks what was said about ("what did X's report say about knife crime in 2024?":
     "knife crime"; "anything on county lines?"), its words up to the next function word; "" when none."""
-    asked = SAID_ABOUT.search(question)
-    return " ".join(itertools.takewhile(lambda w: w.lower() not in STOPWORDS, words(asked.group(1)))) if asked else ""
+    return (subjects_said_about(question) or [""])[0]
+
+
+def subjects_said_about(question: str) -> list[str]:
+    """The subjects a question asks what was said about, each up to the next function word, the one after "and"
+    or "or" too ("staff morale and sickness": both)."""
+    if not (asked := SAID_ABOUT.search(question)):
+        return []
+    out: list[str] = [[]]
+    for word in words(asked.group(1)):
+        if word.lower() in {"and", "or"} and out[-1] and len(out) < 2:
+            out.append([])
+        elif word.lower() in STOPWORDS:
+            break
+        else:
+            out[-1].append(word)
+    return [" ".join(part) for part in out if part]
 
 
 def subject_unsaid(tools: Tools, scope: Scope) -> str | None:
     """The subject asked what the bodies' reports said about, when a word of it is in none of their sentences
     in scope and none of those sentences is near it in meaning ("knife crime" of Croydon's reports), or None."""
-    subject = said_about(scope.question)
-    rows = tools.rows(scope.report_ids)
-    if not subject or scope.jargon or not len(rows) or all(tools.library.text.holding(
-            tools.library.text.columns(w), rows).any() for w in content_words(subject)):
-        return None
+    subjects, rows = subjects_said_about(scope.question), tools.rows(scope.report_ids)
+    if not subjects or scope.jargon or not len(rows) or any(_said(tools, subject, rows) for subject in subjects):
+        return None  # ("staff morale and sickness": said, when either is)
+    return " or ".join(subjects)
+
+
+def _said(tools: Tools, subject: str, rows: np.ndarray) -> bool:
+    """True when every word of the subject is in a sentence of the rows, or a sentence is near it in meaning."""
+    if all(tools.library.text.holding(tools.library.text.columns(w), rows).any() for w in content_words(subject)):
+        return True
     nearest = tools.ranker.features(tools.question(subject, None, [], ""), rows, [], chunk_words=False)["dense"]
-    return subject if float(nearest.max()) < SUBJECT_MEANT else None
+    return float(nearest.max()) >= SUBJECT_MEANT
 
 
 def _body_words(scope: Scope) -> set[str]:
