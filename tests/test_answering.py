@@ -61,6 +61,11 @@ def test_a_service_losing_what_it_works_with_is_a_concern(sentence: str) -> None
     assert sentence_polarity(sentence).concern > 0
 
 
+def test_facing_challenges_is_a_concern_and_challenge_given_is_not() -> None:
+    assert sentence_polarity("Lambeth faces considerable challenges in the recruitment and retention of staff.").concern
+    assert not sentence_polarity("Leaders provide robust challenge to managers.").concern
+
+
 def test_a_problem_that_shrank_is_still_an_improvement() -> None:
     assert sentence_polarity("Staff turnover has reduced.").concern == 0
     assert sentence_polarity("The number of children in care has reduced.").concern == 0

@@ -53,6 +53,7 @@ NEGATIVE_PHRASES = re.compile(r"\b(need(s|ed)?|requir(es|ed|e)|requiring) (?:\w+
                               r"improv\w*( to be good)?|too (few|many|high|low|slow|long|little)|not enough|"
                               r"risk concern|f(?:all|alls|alling|allen|ell) (?:short|down)|(?:remains?|remained|is|was|are|were|"
                               r"continues? to be|proved|proving)\s+(?:an?\s+)?(?:\w+\s+)?challeng(?:e|es|ing)\b|"
+                              r"\b(?:faces?|facing|faced|experienc(?:es?|ed|ing))\s+(?:\w+\s+){0,2}?challenges\b|"
                               r"only (very )?recently|urgent (action|attention|improvements?)|"
                               r"(action|improvements?) (is|was|were|are) (urgently )?needed|"
                               r"\bunder-(recorded|recording|reported|reporting|resourced|staffed|estimated)\b|"
