@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from functools import lru_cache
 
 from ingest.models import GRADES, ReportMeta
 from service.answering import grades
@@ -236,16 +237,29 @@ def visited_then(tools: Tools, scope: Scope, book: CitationBook) -> str:
     December 2021 and published in February 2022); "" when there are none."""
     if not scope.years or not scope.conditions or scope.bodies:
         return ""
-    listed, kinds = set(scope.report_ids), {org_type(tools.library.reports[r]) for r in scope.report_ids}
+    listed = set(scope.report_ids)
+    others = [m for m in tools.library.reports.values() if _visited_in(m, scope.years) and m.report_id not in listed]
+    kinds = {org_type(tools.library.reports[r]) for r in scope.report_ids} if others else set()
     told = []
-    for meta in sorted(tools.library.reports.values(), key=body_label):
-        visited = [int(y) for y in A_YEAR.findall(meta.inspection_dates or "")]
-        if meta.report_id in listed or org_type(meta) not in kinds or not visited or not meta.published \
-                or not any(a <= visited[-1] <= b and not a <= meta.published.year <= b for a, b in scope.years) \
-                or not grades.meets_all(meta, scope.conditions, tools.areas):
+    for meta in sorted(others, key=body_label):
+        if org_type(meta) not in kinds or not grades.meets_all(meta, scope.conditions, tools.areas):
             continue
         cited = [n for ev in (grades.grade_evidence(tools.library, meta, None),
                               provenance_evidence(tools.library, meta, "inspection_dates")) if ev and (n := book.cite(ev))]
         told.append(f"**{body_label(meta)}** (inspected {meta.inspection_dates}, published {meta.published_words()}) "
                     + "".join(f"[{n}]" for n in cited))
     return "\n\nBy the date of the inspection, not of the report, also: " + "; ".join(told) + "." if told else ""
+
+
+def _visited_in(meta: ReportMeta, years: list[tuple[int, int]]) -> bool:
+    """True when the report's inspection ended in a year span asked and it was published outside it."""
+    visited = _last_year(meta.inspection_dates or "")
+    return bool(visited and meta.published) and any(
+        a <= visited <= b and not a <= meta.published.year <= b for a, b in years)
+
+
+@lru_cache(maxsize=4096)
+def _last_year(dates: str) -> int:
+    """The last year the inspection dates name (0 for none)."""
+    said = A_YEAR.findall(dates)
+    return int(said[-1]) if said else 0
