@@ -403,6 +403,17 @@ def test_according_to_it_after_a_summary_asks_that_report_whatever_year_its_figu
     assert {c.report_id for c in second.citations} == {"northshire-2017"}, second.answer
 
 
+def test_the_reports_inspected_that_year_are_told_only_of_the_place_asked(tmp_path, embeddings) -> None:
+    answerer = reports_over(tmp_path, embeddings, [
+        ("Barnsley", "1 June 2023", "Inspection dates: 1 to 12 May 2023\n\nHelp is swift.\n", "Good"),
+        ("Sheffield", "12 January 2024", "Inspection dates: 4 to 15 December 2023\n\nPlans are clear.\n", "Good"),
+        ("Derbyshire", "12 January 2024", "Inspection dates: 30 October to 10 November 2023\n\nHelp is swift.\n",
+         "Good")])
+    answer = answerer.ask(AskRequest(question="which councils in yorkshire were rated good in 2023?"))
+    assert {item.body for item in answer.items} == {"Barnsley"}, answer.answer
+    assert "**Sheffield** (inspected" in answer.answer and "Derbyshire" not in answer.answer, answer.answer
+
+
 def test_how_often_is_answered_by_a_frequency(history: Answerer) -> None:
     answer = history.ask(AskRequest(question="how often does northshire's exploitation group get together?"))
     assert answer.answer.startswith("**monthly** — ") and "meets monthly" in answer.citations[0].quote

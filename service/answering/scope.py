@@ -183,6 +183,11 @@ def grades_of_all(scope: Scope) -> bool:
             and {stem(w) for w in scope.topic_words} <= RATING | COMMON)
 
 
+def undated_ids(scope: Scope, reports: list[ReportMeta]) -> set[str]:
+    """The reports the question's scope holds but for the years it names (its place, kind and inspectorate)."""
+    return set(_reports_in_scope(scope.question, reports, scope.bodies, [], scope.kind)[0])
+
+
 def _reports_in_scope(question: str, reports: list[ReportMeta], bodies: list[BodyMatch], years: list[tuple[int, int]],
                       kind: str) -> tuple[list[str], str | None]:
     present, absent = inspectorates_named(question, {m.inspectorate or "" for m in reports})

@@ -15,8 +15,8 @@ from service.answering.compose import CitationBook, Row
 from service.answering.evidence import label, provenance_evidence
 from service.answering.intents.overview import reasons
 from service.answering.intents.reading import rating_told, sentences
-from service.answering.organisations import body_label, group_by_body, org_type
-from service.answering.scope import Scope
+from service.answering.organisations import body_label, group_by_body
+from service.answering.scope import Scope, undated_ids
 from service.answering.text import A_YEAR, stem, words
 from service.answering.tools import Tools
 from service.answering.verdict import IMPROVED, cue_words
@@ -239,10 +239,10 @@ def visited_then(tools: Tools, scope: Scope, book: CitationBook) -> str:
         return ""
     listed = set(scope.report_ids)
     others = [m for m in tools.library.reports.values() if _visited_in(m, scope.years) and m.report_id not in listed]
-    kinds = {org_type(tools.library.reports[r]) for r in scope.report_ids} if others else set()
+    placed = undated_ids(scope, list(tools.library.reports.values())) if others else set()  # (its place and kind)
     told = []
     for meta in sorted(others, key=body_label):
-        if org_type(meta) not in kinds or not grades.meets_all(meta, scope.conditions, tools.areas):
+        if meta.report_id not in placed or not grades.meets_all(meta, scope.conditions, tools.areas):
             continue
         cited = [n for ev in (grades.grade_evidence(tools.library, meta, None),
                               provenance_evidence(tools.library, meta, "inspection_dates")) if ev and (n := book.cite(ev))]
