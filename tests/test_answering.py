@@ -420,6 +420,12 @@ def test_the_kind_of_answer_asked_ranked_above_a_silence_is_no_silence(answerer:
     assert "report was published on 26 September 2019" in answer.answer, answer.answer
 
 
+def test_what_about_an_areas_judgement_after_a_lead_inspector_asks_its_grade(answerer: Answerer) -> None:
+    first = ask(answerer, "who was the lead inspector for Durham Tees Valley in 2020?")
+    second = ask(answerer, "what about the leadership judgement?", first.session_id)
+    assert "rated **outstanding** for *Leadership*" in second.answer, second.answer
+
+
 def test_grade_list_from_extracted_grades(answerer: Answerer) -> None:
     answer = ask(answerer, "Which providers were rated Good overall?")
     assert "Durham Tees Valley CRC" in item_bodies(answer)

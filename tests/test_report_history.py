@@ -414,6 +414,19 @@ def test_the_reports_inspected_that_year_are_told_only_of_the_place_asked(tmp_pa
     assert "**Sheffield** (inspected" in answer.answer and "Derbyshire" not in answer.answer, answer.answer
 
 
+def test_the_inspections_a_person_led_are_read_from_the_lead_inspector_lines(tmp_path, embeddings) -> None:
+    answerer = reports_over(tmp_path, embeddings, [
+        ("Eastvale", "1 June 2023", "Lead inspector: Amanda Maxwell, His Majesty’s Inspector\n\nHelp is swift.\n",
+         "Good"),
+        ("Westvale", "29 July 2022", "Inspection dates: 13 to 17 June 2022\nLead inspector: Amanda Maxwell, Her "
+                                     "Majesty’s Inspector\nJudgement Grade\n\nPlans are clear.\n", "Outstanding"),
+        ("Northvale", "1 March 2023", "Lead inspector: Jo Smith, His Majesty’s Inspector\n\nHelp is slow.\n",
+         "Good")])
+    answer = answerer.ask(AskRequest(question="Which inspections was Amanda Maxwell the lead inspector for?"))
+    assert {item.body for item in answer.items} == {"Eastvale", "Westvale"}, answer.answer
+    assert "led by **Amanda Maxwell**" in answer.answer  # (from the lines read at ingest, however they go on)
+
+
 def test_how_often_is_answered_by_a_frequency(history: Answerer) -> None:
     answer = history.ask(AskRequest(question="how often does northshire's exploitation group get together?"))
     assert answer.answer.startswith("**monthly** — ") and "meets monthly" in answer.citations[0].quote

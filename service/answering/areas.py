@@ -82,8 +82,9 @@ def area_key(meta: ReportMeta, area: str | None, areas: AreaNames) -> str | None
 def other_area(rest: str, previous: str, areas: AreaNames) -> str | None:
     """The ``previous`` question with the judgement area ``rest`` names in place of the one it named ("which CRCs
     were rated inadequate for assessment?" "and for planning?"); None when either names none, or both the same."""
-    new, old = areas.best(rest), areas.best(previous)
-    if new and not old and (rated := GRADE_ASKED.search(previous)):  # ("what was X's overall grade?" "what about
+    rated = GRADE_ASKED.search(previous)  # (no grade asked before, no area: "who was the lead inspector?" names none)
+    new, old = areas.best(rest), areas.best(previous) if rated else None
+    if new and not old and rated:  # ("what was X's overall grade?" "what about
         wanted = _area_said(rest)  # for care leavers?": its grade for care leavers)
         text = previous[:rated.end()] + f" for {wanted}" + previous[rated.end():]
         return re.sub(r"\boverall\s+", "", text, count=1, flags=re.I)

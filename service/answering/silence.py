@@ -16,7 +16,7 @@ from service.answering.evidence import (BODY_LEADERS, INSPECTION, INSPECTORATE_R
                                         OWNER_KIND, OWNER_ROLE, WHEN_INSPECTED, Evidence, label, role_asked)
 from service.answering.fit import PERSON_ROLES, fits
 from service.answering.rank import Question
-from service.answering.scope import Scope, proper_names
+from service.answering.scope import RATING, Scope, proper_names
 from service.answering.text import (KIND_WORDS, STOPWORDS, content_words, counted_asked, has_number, quantities, stems,
                                     unit_of, words)
 from service.answering.tools import NAME_REPORTS, Tools
@@ -122,7 +122,8 @@ def subject_unsaid(tools: Tools, scope: Scope) -> str | None:
 
 def _said(tools: Tools, subject: str, rows: np.ndarray) -> bool:
     """True when every word of the subject is in a sentence of the rows, or a sentence is near it in meaning."""
-    if all(tools.library.text.holding(tools.library.text.columns(w), rows).any() for w in content_words(subject)):
+    said = [w for w in content_words(subject) if stem(w) not in RATING]  # ("the leadership judgement": its grade)
+    if all(tools.library.text.holding(tools.library.text.columns(w), rows).any() for w in said):
         return True
     nearest = tools.ranker.features(tools.question(subject, None, [], ""), rows, [], chunk_words=False)["dense"]
     return float(nearest.max()) >= SUBJECT_MEANT

@@ -50,6 +50,8 @@ NOW = re.compile(r"\b(need|needs|are|is|has|have|do|does)\b", re.I)  # present t
 HOW_MANY = re.compile(r"\bhow many\b|\bhow often\b", re.I)  # a count of the list: of reports when they are counted
 REPORTS_COUNTED = re.compile(r"\bhow many\s+(?:[\w'’-]+\s+){0,3}?(?:reports|inspections|visits|times)\b|\bhow often\b",
                              re.I)
+LED_ASKED = re.compile(r"\b(?:lead|led|leading|inspect|inspected|inspects)\b|\binspectors?\b", re.I)  # (a lead
+# inspector asked by name)
 RATED = re.compile(r"\b(rated|graded|judged|ratings?|grades?|judge?ments?)\b", re.I)  # (a grade asked as one)
 EVERY_REPORT = 0.9     # a word this share of the reports in scope use names them all, not a topic among them
 
@@ -218,8 +220,20 @@ def _times_inspected(tools: Tools, scope: Scope, book: CitationBook, session_id:
                                                                  "reports in this index)")
 
 
+def _led_by(tools: Tools, scope: Scope, book: CitationBook, session_id: str) -> Answer | None:
+    """"Which inspections did Amanda Maxwell lead?": the reports whose lead inspector has the name given, each cited
+    to the line naming them (read at ingest, however the line goes on: "His" or "Her Majesty's Inspector")."""
+    said = {w.lower() for name in scope.names for w in name.split()}
+    if not said or not LED_ASKED.search(scope.question):
+        return None
+    rows = [Row(meta, "mentioned", [ev], f"led by **{meta.lead_inspector}**") for r in scope.report_ids
+            if (meta := tools.library.reports[r]).lead_inspector and said <= set(meta.lead_inspector.lower().split())
+            and (ev := provenance_evidence(tools.library, meta, "lead_inspector"))]
+    return list_answer(rows, book, session_id, "Reports whose lead inspector that is") if rows else None
+
+
 COMPOSERS = (_times_inspected, _ungraded, _changes, _graded_topic, _never, _verdict, _every_grade, _graded, _sides,
-             _in_scope)
+             _led_by, _in_scope)
 
 
 def verdict_asked(scope: Scope) -> str | None:
