@@ -239,7 +239,7 @@ def visited_then(tools: Tools, scope: Scope, book: CitationBook) -> str:
         return ""
     listed = set(scope.report_ids)
     others = [m for m in tools.library.reports.values() if _visited_in(m, scope.years) and m.report_id not in listed]
-    placed = undated_ids(scope, list(tools.library.reports.values())) if others else set()  # (its place and kind)
+    placed = undated_ids(scope, others) if others else set()  # (of those, the ones of its place and kind)
     told = []
     for meta in sorted(others, key=body_label):
         if meta.report_id not in placed or not grades.meets_all(meta, scope.conditions, tools.areas):
