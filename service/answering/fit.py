@@ -13,8 +13,8 @@ from service.answering import grades
 from service.answering.asks import WHO
 from service.answering.evidence import Evidence
 from service.answering.places import places_matched
-from service.answering.text import (CLAUSE_WORDS, FREQUENCY, IN_BRACKETS_AFTER, KIND_WORDS, MONTH, NONE_OF, counted_asked,
-                                   has_date, has_number, quantities, stems, unit_of, words)
+from service.answering.text import (CLAUSE_WORDS, FREQUENCY, IN_BRACKETS_AFTER, KIND_WORDS, MONTH, NONE_OF,
+                                   counted_asked, has_date, has_number, quantities, stems, unit_of, words)
 from service.answering.thing_names import UNIT, names_a_thing
 from service.answering.verdict import leaning
 from service.terms import STOPWORDS
@@ -190,8 +190,8 @@ def counts_checked(tools: Tools, question: Question, ranked: list[Evidence]) -> 
     if question.answer_type != "number" or question.figure != "count":
         return ranked
     for ev in ranked[:COUNTS_READ]:
-        said = counts_said(ev.quote) + [m.group(0) for m in KIND_WORDS["count"].finditer(ev.quote)]  # (in figures
-        # and in words: "19 serious incident notifications ... and five serious case reviews")
+        said = quantities(ev.quote, "count") + [m.group(0) for m in KIND_WORDS["count"].finditer(ev.quote)]  # (in
+        # figures and in words: "19 serious incident notifications ... and five serious case reviews")
         if ev.kind == "sentence" and ev.fit and said and \
                 not any(tools.counts_asked(question.text, ev.quote, figure) for figure in said):
             ev.fit, ev.score = 0.0, ev.score - W_TYPE  # (ranked as holding no answer)

@@ -100,7 +100,7 @@ def subjects_said_about(question: str) -> list[str]:
     or "or" too ("staff morale and sickness": both)."""
     if not (asked := SAID_ABOUT.search(question)):
         return []
-    out: list[str] = [[]]
+    out: list[list[str]] = [[]]
     for word in words(asked.group(1)):
         if word.lower() in {"and", "or"} and out[-1] and len(out) < 2:
             out.append([])

@@ -222,7 +222,7 @@ def counted_asked(question: str) -> str:
     return " ".join(said)
 
 
-DESCRIBED = re.compile(r"\s+(?:who|that|which)\s+((?:(?!(?:was|were|did|does|do|has|have|had|is|are|does)\b)"
+DESCRIBED = re.compile(r"\s+(?:who|that|which)\s+((?:(?!(?:was|were|did|does|do|has|have|had|is|are)\b)"
                        r"[\w'’-]+\s*){1,8})", re.I)  # ("kids who arrived in the UK alone": which kids)
 
 

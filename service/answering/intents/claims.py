@@ -98,12 +98,12 @@ def area_asked(tools: Tools, scope: Scope) -> tuple[list[str], dict[str, float],
     return other, near, tools.area_meant(near) or scope.area
 
 
-def ungraded_quality(tools: Tools, scope: Scope) -> bool:
+def ungraded_quality(tools: Tools, scope: Scope, other: list[str], area: str | None) -> bool:
     """"Were the bosses any good at X?": how good something no report in scope grades is, asked as a finding (its
-    leaders were strong), not a grade; "is X any good?" asks how X was rated."""
+    leaders were strong), not a grade; "is X any good?" asks how X was rated (``other``, ``area``: what
+    ``area_asked`` read of the question)."""
     if not (said := ANY_GOOD_OF.match(scope.question)):
         return False
-    other, _, area = area_asked(tools, scope)
     if not {stem(w) for w in words(said.group(1))} & {stem(w) for w in other}:
         return False  # (the body itself, or its grade: "was X's rating any good?")
     return not area or not any(area_key(tools.library.reports[r], area, tools.areas) for r in scope.report_ids)

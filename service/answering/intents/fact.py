@@ -67,11 +67,12 @@ def answer_fact(tools: Tools, scope: Scope, book: CitationBook, session_id: str)
                                                                                unsaid_by(tools, scope, unsaid))
     if scope.answer_type is None and scope.bodies and (role := role_asked(scope.topic_words)):
         scope = replace(scope, answer_type=role)  # "rochdale 2018 lead inspector": a name, as "who led it?" asks
-    if scope.answer_type == "grade" and ungraded_quality(tools, scope):
-        scope = replace(scope, answer_type=None)  # ("were the bosses any good?": the finding, no grade is given)
-    if scope.answer_type == "grade" and not area_asked(tools, scope)[0] and (
-            unrated := graded_none(tools, scope, book, session_id)):
-        return unrated  # ("was london nps rated good?" of a report given no grade: that, not "good" work)
+    if scope.answer_type == "grade":
+        other, _, area = area_asked(tools, scope)  # (read once: both checks below ask it)
+        if ungraded_quality(tools, scope, other, area):
+            scope = replace(scope, answer_type=None)  # ("were the bosses any good?": the finding, no grade is given)
+        elif not other and (unrated := graded_none(tools, scope, book, session_id)):
+            return unrated  # ("was london nps rated good?" of a report given no grade: that, not "good" work)
     question = tools.of_scope(scope)
     claims = claims_asked(tools, scope) if question.answer_type and len(scope.report_ids) <= CLAIM_REPORTS else []
     ranked = listed_first(named_first(tools.ranker.rank(question, tools.rows(scope.report_ids), claims), question),
