@@ -427,6 +427,15 @@ def test_the_inspections_a_person_led_are_read_from_the_lead_inspector_lines(tmp
     assert "led by **Amanda Maxwell**" in answer.answer  # (from the lines read at ingest, however they go on)
 
 
+def test_an_age_is_no_count_of_those_asked(tmp_path, embeddings) -> None:
+    answerer = one_report(tmp_path, embeddings, "Westdale", "2018-03", (
+        "## Care leavers\n\n"
+        "More than double the number of young people aged between 19 and 21 attend higher education in Westdale "
+        "compared to care leavers nationally.\n"), "Good")  # (Rochdale 2018's words)
+    answer = answerer.ask(AskRequest(question="how many kids in care did westdale have in 2018"))
+    assert answer.abstained, answer.answer
+
+
 def test_how_often_is_answered_by_a_frequency(history: Answerer) -> None:
     answer = history.ask(AskRequest(question="how often does northshire's exploitation group get together?"))
     assert answer.answer.startswith("**monthly** — ") and "meets monthly" in answer.citations[0].quote

@@ -24,6 +24,7 @@ COUNT_FITS = 0.25       # cosine of what a count question counts and what a figu
 QUALIFIERS = {"of", "in", "for", "with", "at", "on", "from", "to", "by", "who", "that", "which", "whose", "whom",
               "aged", "living", "placed", "being"}  # (words after a noun phrase's head: "children living in care")
 PEOPLE_UNIT = {"people", "persons", "individuals"}  # a figure counting people of no kind said ("4,750 people")
+AGE_BEFORE = re.compile(r"\baged\s+(?:between\s+)?(?:\d+\s*(?:and|to|or|-|–)\s*)?$", re.I)  # (an age, not a count)
 SAMPLE_BEFORE = re.compile(r"\bof\s+the\s+(?:last|first|latest|most recent|previous)\s+$", re.I)  # a sample's size
 GROUPS_OF = re.compile(r"^(?:groups?|cohorts?|teams?|sets?|batches|clusters?|panels?|pairs?|types?|kinds?|"
                        r"categories|sorts?)\s+of\b", re.I)  # a figure counting collections ("two groups of children")
@@ -56,6 +57,8 @@ def counts_asked(vectors: Vectors, question: str, quote: str, figure: str) -> bo
     if at >= 0 and FROM_THEN_TO.search(quote[max(0, at - 20):at]) and TO_AFTER.match(quote, at) \
             and not THEN_ASKED.search(question):
         return False  # (what it was, not what it is)
+    if at >= 0 and AGE_BEFORE.search(quote[max(0, at - 30):at]):
+        return False  # ("young people aged between 19 and 21": their ages, not how many)
     if at >= 0 and SAMPLE_BEFORE.search(quote[max(0, at - 30):at]):
         return False  # ("Of the last 10 children to become looked after, four ...": a sample, not how many)
     if at >= 0 and WHOLE_OF.search(quote[max(0, at - 20):at]) and not TOTAL_ASKED.search(question):
