@@ -2179,6 +2179,15 @@ def test_a_grade_given_for_a_topic_no_judgement_names_is_praise_of_it(answerer: 
     assert [c.grade for c in first.conditions] == ["good"]
 
 
+def test_the_word_naming_the_verdict_asked_does_not_make_one_report_the_only_match(answerer: Answerer) -> None:
+    """"Who was praised for unpaid work": Essex's sentence says "singled out for praise", Hampshire's "well
+    established", Warwickshire's "one of the three strong areas". All three are praise of unpaid work; the
+    question's word for the side must not make Essex's evidence so much stronger that the others fall below the
+    margin (it had listed Essex alone)."""
+    answer = ask(answerer, "who was praised for unpaid work")
+    assert {"Essex CRC", "Hampshire and Isle of Wight CRC", "Warwickshire and West Mercia CRC"} == item_bodies(answer)
+
+
 def test_one_side_of_a_report_asked_gives_its_overall_grade_when_that_grade_is_on_that_side(
         answerer: Answerer) -> None:
     wrong = ask(answerer, "sum up what went wrong at the Dorset, Devon and Cornwall probation company")

@@ -89,6 +89,14 @@ def zscores(values: np.ndarray) -> np.ndarray:
     return (values - values.mean()) / spread if spread > 0 else np.zeros_like(values)
 
 
+def covered(present: np.ndarray, idf: np.ndarray, unknown: int) -> np.ndarray:
+    """Per row, the share of the terms' weight (idf) it holds; a term no report uses weighs as the rarest
+    could, missing from every row. A question with no topic terms ("how did Reading do in 2019") misses none."""
+    unseen = float(np.log1p((len(present) + 0.5) / 0.5)) * unknown
+    total = float(idf.sum()) + unseen or 1.0
+    return (present * idf).sum(axis=1) / total if len(idf) else np.full(len(present), float(not unseen))
+
+
 class Ranker:
     """Ranks evidence in one snapshot of the corpus."""
 
@@ -135,12 +143,18 @@ class Ranker:
         present = own.copy()
         if len(rows) and columns and chunk_words:
             present[:len(rows)] |= (per_term(corpus.chunk_counts, columns)[corpus.chunk_of[rows]] > 0).toarray()
-        unseen = float(np.log1p((len(dense) + 0.5) / 0.5)) * question.unknown
-        total = float(idf.sum()) + unseen or 1.0
-        coverage = (present * idf).sum(axis=1) / total if len(idf) else np.full(len(dense), float(not unseen))
-        # (a question with no topic terms, "how did Reading do in 2019", misses none of them)
-        said = (own * idf).sum(axis=1) / total if len(idf) else np.zeros(len(dense))
+        coverage = covered(present, idf, question.unknown)
+        said = covered(own, idf, question.unknown) if len(idf) else np.zeros(len(dense))
         return {"dense": dense, "words": words_, "chunk": chunk, "coverage": coverage, "said": said}
+
+    def coverage(self, question: Question, rows: np.ndarray, granted: Sequence[list[int]] = ()) -> np.ndarray:
+        """The share of the question's term weight each row's sentence holds (its own words, not its chunk's),
+        the ``granted`` terms (their columns) counted as held by every row."""
+        counts = per_term(self.corpus.sentence_counts, question.columns)[rows]
+        _, idf = bm25_matrix(counts, self.corpus.sentence_lengths[rows])
+        present = (counts > 0).toarray()
+        present[:, [i for i, term in enumerate(question.columns) if term in granted]] = True
+        return covered(present, idf, question.unknown)
 
     def _standard(self, rows: np.ndarray, question: Question) -> np.ndarray:
         """True for the rows many reports print word for word (an inspectorate's standard paragraphs), but not,

@@ -18,7 +18,7 @@ from service.answering.compose import Row
 from service.answering.evidence import Evidence
 from service.answering.intents.overview import to_improve_listed
 from service.answering.organisations import body_label
-from service.answering.rank import W_CHUNK, W_COVERAGE, W_DENSE, W_WORDS, zscores
+from service.answering.rank import W_CHUNK, W_COVERAGE, W_DENSE, W_WORDS, Question, zscores
 from service.answering.scope import Scope, without_names
 from service.answering.titled import titled_phrases
 from service.answering.text import NUMBER, YEAR, content_words, no_finding, stem, stems, words
@@ -47,6 +47,9 @@ TOO_BROAD = 0.5        # a share of the bodies in scope that a topic cannot sing
 MEANING_ALONE = 0.55   # the cosine at which a sentence is on the topic by meaning, whatever its words
 CONSIDERED = 6         # the report's best-ranked sentences that may decide its verdict
 OUTWEIGHED = 0.5       # ... ranked within this (z) of its best, when that one leans only the other way
+VERDICT_NAMED = {stem(w) for w in """praise praised commended complimented criticised criticized criticism concern
+concerns concerned problem problems issue issues""".split()}  # (words that name a verdict, describing nothing: not
+# "strong" of "strong leadership", "well" of "well led", "high" of "high caseloads", "not" of "not checking")
 
 
 def topical_rows(tools: Tools, scope: Scope, ids: list[str], ease: bool = False,
@@ -72,7 +75,7 @@ def topical_rows(tools: Tools, scope: Scope, ids: list[str], ease: bool = False,
         # drug and alcohol court": that, not any "Family Court")
     f = tools.ranker.features(question, rows, [], chunk_words=False)  # a report qualifies by what a sentence says
     score = W_DENSE * zscores(f["dense"]) + W_WORDS * zscores(f["words"]) + W_CHUNK * zscores(f["chunk"])
-    relevance = f["dense"] + W_COVERAGE * f["coverage"]
+    relevance = f["dense"] + W_COVERAGE * _topic_covered(tools, question, rows, f["coverage"])
     side_only = _side_only(scope, topic, tools.library.text.share)
     forms = name_forms(scope)  # a name the question gives must be in the sentence (in either form it gives)
     score[~np.any([names_all(tools, rows, names) for names in forms], axis=0)] = -np.inf
@@ -112,6 +115,16 @@ def topical_rows(tools: Tools, scope: Scope, ids: list[str], ease: bool = False,
         return qualified(within_best, None, side_seen) if within_best < stands_out else first  # than the reports')
     listed = chosen(True) or chosen(False)  # (only sentences that share just the side asked: the nearest there are)
     return listed if scope.names or ABSENT in scope.wanted else discerning(listed, tools, ids)
+
+
+def _topic_covered(tools: Tools, question: Question, rows: np.ndarray, coverage: np.ndarray) -> np.ndarray:
+    """The share of the topic's term weight each sentence holds, the words that only name the verdict asked
+    counted as held by all ("praised" of "who was praised for unpaid work"): a report's strength is how much
+    its evidence is on the topic ("unpaid work ... well established"), not whether it uses the question's word
+    for the side (its lean is judged apart, by ``decide``)."""
+    named = [w for w in words(question.text) if stem(w) in VERDICT_NAMED]
+    granted = tools.library.text.groups(" ".join(named)) if named else []
+    return tools.ranker.coverage(question, rows, granted) if granted else coverage
 
 
 def discerning(listed: list[Row], tools: Tools, ids: list[str]) -> list[Row]:
