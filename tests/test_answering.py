@@ -2188,6 +2188,23 @@ def test_the_word_naming_the_verdict_asked_does_not_make_one_report_the_only_mat
     assert {"Essex CRC", "Hampshire and Isle of Wight CRC", "Warwickshire and West Mercia CRC"} == item_bodies(answer)
 
 
+def test_a_share_asked_after_the_clause_naming_the_report_is_a_number_not_a_grade() -> None:
+    """"In Torbay's 2016 report, what proportion ... went to schools rated good or outstanding?": a share, though
+    the clause naming the report comes first (it had been read as a grade asked, and answered with one)."""
+    assert answer_type("In Torbay's 2016 report, what proportion of looked-after children went to schools rated "
+                       "good or outstanding?", named=True) == "number"
+    assert answer_type("In Torbay's 2016 report, how were schools rated?", named=True) == "grade"
+
+
+@pytest.mark.parametrize("question", ["What were the main findings when inspectors visited Essex CRC?",
+                                      "what did inspectors find when they visited Essex CRC?"])
+def test_when_inspectors_visited_says_which_report_not_what_was_asked(answerer: Answerer, question: str) -> None:
+    """"When inspectors visited Essex CRC" chooses the report; "visited" is not a topic (home visits), so the
+    question asks for the report's findings (it had abstained)."""
+    answer = ask(answerer, question)
+    assert not answer.abstained and "requires improvement" in answer.answer and len(answer.citations) >= 3
+
+
 def test_one_side_of_a_report_asked_gives_its_overall_grade_when_that_grade_is_on_that_side(
         answerer: Answerer) -> None:
     wrong = ask(answerer, "sum up what went wrong at the Dorset, Devon and Cornwall probation company")

@@ -2352,3 +2352,28 @@ def test_how_many_in_a_second_part_counts_what_the_first_part_counted(tmp_path: 
                                               "many were actually up and running?"))
     second = answer.answer.split("\n\n**how many")[1]
     assert "One of six planned multi-agency family hubs is operational" in second, answer.answer
+
+
+@pytest.mark.parametrize(("question", "first"), [
+    ("was there any part of northshire's 2022 inspection they didn't get good for?", "Yes: "),
+    ("did northshire get good for every area in 2022?", "No: "),
+])
+def test_a_yes_no_question_over_every_area_answers_with_the_areas_graded_otherwise(history: Answerer, question: str,
+                                                                                  first: str) -> None:
+    """"Any part they didn't get good for?" and "good for every area?" are answered by the judgements not rated
+    good (care leavers, 2022), not by the overall grade ("Yes: ... was rated good overall" had answered the
+    first)."""
+    answer = history.ask(AskRequest(question=question)).answer
+    assert answer.startswith(f"{first}**Northshire (2022)** was rated **requires improvement** for *The experiences "
+                             "and progress of care leavers*"), answer
+
+
+def test_a_count_in_words_of_workers_appointed_answers_how_many(tmp_path: Path, embeddings) -> None:
+    """"Appointed two exploitation workers" counts them in words: the report does give the number (it had said
+    it does not, looking only for counts of staff in figures)."""
+    answerer = one_report(tmp_path, embeddings, "Eastvale", "12 July 2024", (
+        "## Help and protection\n\nToo few children at risk of exploitation get help quickly. Leaders recognise "
+        "this and have recently appointed two exploitation workers to provide targeted support.\n"), "Good")
+    answer = answerer.ask(AskRequest(question="How many exploitation workers had Eastvale recently appointed when "
+                                              "it was inspected in 2024?"))
+    assert answer.answer.startswith("**two**"), answer.answer

@@ -71,7 +71,8 @@ AREA_ASKED = re.compile(r"\b(?:which|what)\s+(?:(?:judge?ment|inspection|single|
 PART_OF_A_THING = re.compile(r"\b(?:areas?|parts?|bits?|aspects?|sections?)\s+of\s+(?:the|its|their)\s+(?!(?:children['’]?s\s+)?"
                              r"(?:services?|work|provision|report|inspection|council|authority|local authority)\b)\w",
                              re.I)
-SHARE_FIRST = re.compile(r"^\W*(?:what|which)\s+(?:percentage|proportion|share|fraction)\b", re.I)
+SHARE_FIRST = re.compile(r"(?:^\W*|[,;:–—]\s*)(?:what|which)\s+(?:percentage|proportion|share|fraction)\b", re.I)
+# (first, or first after the clause that says which report: "In Torbay's 2016 report, what proportion ...")
 AREA_COVERED = re.compile(r"\b(?:which|what)\s+(?:[\w-]+\s+)?(?:towns?|areas?|places?|count(?:y|ies)|cit(?:y|ies)|boroughs?|councils|"
                           r"regions?|parts|districts?|local authorit(?:y|ies))\b[^?]*\b(?:cover\w*|serv(?:e[sd]?|ing)|"
                           r"span\w*|operat\w*|work(?:s|ed)?\s+in|patch(?:es)?|tak(?:e|es|ing)\s+in|fall\w*\s+"
@@ -151,7 +152,7 @@ def answer_type(question: str, named: bool = False) -> str | None:
     X's children in care went to schools rated at least good?"); the grade that dates what is asked is not asked
     ("what did they say about X's front door when it was rated inadequate?")."""
     question = WHEN_GRADED.sub(" ", question) if named else question
-    if grades.asks_for_grade(question) and not (named and SHARE_FIRST.match(question)):
+    if grades.asks_for_grade(question) and not (named and SHARE_FIRST.search(question)):
         return "name" if GRADED_PLACE.search(question) else "grade"  # ("which respite centre was rated
         # outstanding?": its name)
     if named and AREA_ASKED.search(question) and grades.GRADE_MENTION.search(question) \
@@ -176,7 +177,19 @@ def answer_type(question: str, named: bool = False) -> str | None:
 
 
 NOT_GRADED = re.compile(rf"(?:\bnot|n['’]t|\bnever|\bbelow|\bshort of|\bless than)\s+(?:(?:rated|judged|graded|as|yet|"
-                        rf"quite|even|been)\s+)*{grades.GRADE_NAME}\b", re.I)  # ("which part wasn't good?")
+                        rf"get|got|receive|achieve|quite|even|been)\s+)*{grades.GRADE_NAME}\b", re.I)
+# ("which part wasn't good?", "any part they didn't get good for?")
+
+
+def areas_yes_no(question: str) -> str | None:
+    """How a yes/no question on one report's grades asks over its judgement areas: "all" ("did X get good for
+    every area?"), "any" ("did it get outstanding for anything?") or "any not" ("was there any part they didn't
+    get good for?"); None when it asks of one judgement."""
+    if grades.asks_yes_no_grade(question) is None:
+        return None
+    if grades.ALL_AREAS.search(question):
+        return "all"
+    return ("any not" if NOT_GRADED.search(question) else "any") if grades.ANY_AREA.search(question) else None
 
 
 WEAKEST = re.compile(r"\b(weakest|worst|lowest|poorest|least (?:good|strong)|(?:weaker|worse|lower|poorer) than "

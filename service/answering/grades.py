@@ -39,7 +39,9 @@ ANY_AREA = re.compile(rf"\b(?:any|at least one|one or more)\s+(?:of\s+(?:the|its
                       r"(?:[\w-]+\s+)?(?:standards?|areas?|judge?ments?|parts?|aspects?)\b|\bfor\s+anything\b|\b(?:a|one)\s+"
                       r"(?:[\w-]+\s+)?(?:standard|area|judge?ment)\s+(?:\w+\s+)?(?:rated|judged|graded)\b|"
                       r"^\W*(?:which|what)\s+(?:standards|areas|judge?ments)\s+(?:were|have\s+been|got)\s+(?:rated|judged|"
-                      r"graded)\b", re.I)  # (some area; "which standards were rated outstanding anywhere?")
+                      r"graded)\b|\b(?:was|were|is|are)\s+there\s+(?:any|an?)\s+(?:part|area|bit|aspect|judge?ment)s?\b",
+                      re.I)  # (some area; "which standards were rated outstanding anywhere?", "was there any part
+# they didn't get good for?")
 NUMBERS = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10}
 ANY_RATING = re.compile(r"\b(an?|any|some)\s+(overall\s+)?(rating|grade|judge?ment)\b|"
                         r"\b(were|was|been)\s+(rated|graded)\b", re.I)

@@ -99,7 +99,9 @@ PERSONAL_AFTER = re.compile(r"(?<=[?.!])\s+(?:I|I'm|I’m|I've|I’ve|I'd|I’d|
                             r"[^?]*[.!]?\s*$")
 # (the user's words about themselves after the question)
 THEIR_VISIT = re.compile(r"\b(?:in|on|at|during|from)\s+(?:their|its|the|that|this)\s+(?:(?:19|20)\d\d\s+)?(?:visit|"
-                         r"inspection)\b", re.I)  # (which report: "in their 2020 visit")
+                         r"inspection)\b|\bwhen\s+(?:the\s+)?(?:inspectors?|ofsted|hmip|they|the\s+inspectorate)\s+"
+                         r"(?:last\s+)?(?:visited|inspected|came|called|went\s+in)\b", re.I)
+# (which report: "in their 2020 visit", "when inspectors visited Essex": not what was found there, home visits)
 
 
 SELF_INTRO = re.compile(r"^\W*(?:I|I'm|I’m|I am|we're|we’re|we are)\s+(?:an?\s+|the\s+)?(?:[\w'’-]+\s+){0,4}?"

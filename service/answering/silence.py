@@ -14,10 +14,10 @@ from service.answering import grades
 from service.answering.asks import figure_asked
 from service.answering.evidence import (BODY_LEADERS, INSPECTION, INSPECTORATE_ROLE, LEAD_ASKED, LEAD_ROLE,
                                         OWNER_KIND, OWNER_ROLE, WHEN_INSPECTED, Evidence, label, role_asked)
-from service.answering.fit import PERSON_ROLES, fits
+from service.answering.fit import PERSON_ROLES, counts_said, fits
 from service.answering.rank import Question
 from service.answering.scope import RATING, Scope, proper_names
-from service.answering.text import (KIND_WORDS, STOPWORDS, content_words, counted_asked, has_number, quantities, stems,
+from service.answering.text import (KIND_WORDS, STOPWORDS, content_words, counted_asked, has_number, stems,
                                     unit_of, words)
 from service.answering.tools import NAME_REPORTS, Tools
 from service.terms import stem
@@ -257,8 +257,9 @@ def _rate_words(said: str, scope: Scope) -> str:
 
 
 def _counts_staff(sentence: str) -> bool:
-    """True when a count in the sentence counts staff ("320 staff", "employed 350 people")."""
-    figures = quantities(sentence, "count")
+    """True when a count in the sentence counts staff ("320 staff", "employed 350 people", "appointed two
+    exploitation workers")."""
+    figures = counts_said(sentence)
     return bool(figures) and (bool(EMPLOYED.search(sentence))
                               or any(stems(unit_of(sentence, figure)) & STAFF for figure in figures))
 

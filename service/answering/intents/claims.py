@@ -9,7 +9,7 @@ import re
 from ingest.models import GRADES, ReportMeta
 from service.answering import grades
 from service.answering.areas import area_key
-from service.answering.asks import AREA_ASKED, EXTREME_AREA, WHO, grades_wanted
+from service.answering.asks import AREA_ASKED, EXTREME_AREA, WHO, areas_yes_no, grades_wanted
 from service.answering.compose import NOT_IN_REPORTS, CitationBook
 from service.answering.evidence import LEAD_ASKED, SOURCE, Claim, Evidence, label
 from service.answering.intents.reading import rating_told
@@ -140,9 +140,8 @@ def claims_asked(tools: Tools, scope: Scope) -> list[Claim]:
     if other and not which_area and _graded_in_text(tools, scope, other):
         return []  # ("what grade did the safeguarding board get?": "The effectiveness of the LSCB is good")
     overall = [c for c in claims if c.area is None]
-    if grades.ANY_AREA.search(scope.question) and (asked := grades.asks_yes_no_grade(scope.question)) and (
-            areas := [c for c in claims if c.area is not None]):  # ("did X get outstanding for anything?": the
-        return [c for c in areas if grades.grade_for(c.evidence.meta, c.area) == asked] or areas  # areas that did)
+    if (over := areas_yes_no(scope.question)) and (areas := [c for c in claims if c.area is not None]):
+        return _areas_answering(areas, grades.asks_yes_no_grade(scope.question), over)
     if OVERALL_ASKED.search(scope.question) or grades.asks_yes_no_grade(scope.question):
         return overall  # ("rated overall": asked, whatever else is said; "was it rated good?": overall)
     if not (other or which_area):  # "how was X rated in 2019": of one report, its overall grade, then the others
@@ -153,6 +152,14 @@ def claims_asked(tools: Tools, scope: Scope) -> list[Claim]:
         return sorted(claims, key=lambda c: (grades.grade_for(c.evidence.meta, c.area) not in wanted,  # it first
                                              bool(wanted) and c.area is None, _breakdown_order(c, near)))
     return []  # a grade for what no judgement is near ("for Through the Gate", "at their next inspection")
+
+
+def _areas_answering(areas: list[Claim], asked: str | None, over: str) -> list[Claim]:
+    """The judgements that answer a yes/no question over a report's areas: those graded as asked ("did X get
+    outstanding for anything?"), or those not ("any part they didn't get good for?"; "good for every area?":
+    the exceptions); every judgement when none is."""
+    matching = [c for c in areas if grades.grade_for(c.evidence.meta, c.area) == asked]
+    return (matching if over == "any" else [c for c in areas if c not in matching]) or areas
 
 
 def areas_listed(tools: Tools, question: str) -> list[str]:

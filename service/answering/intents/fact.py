@@ -8,7 +8,7 @@ from dataclasses import replace
 from collections.abc import Callable, Sequence
 
 from service.answering import grades
-from service.answering.asks import WHO
+from service.answering.asks import WHO, areas_yes_no
 from service.answering.compose import NOTHING_ASKED, CitationBook, abstain
 from service.answering.dates import REPORT_YEAR
 from service.answering.evidence import Claim, Evidence, label, role_asked
@@ -277,7 +277,8 @@ def _yes_no(ev: Evidence, question: Question) -> str:
     asked = grades.asks_yes_no_grade(question.text)
     if asked is None or ev.kind != "grade":
         return ""
-    return "Yes: " if grades.grade_of(ev.claim or "") == asked else "No: "
+    as_asked = grades.grade_of(ev.claim or "") == asked  # (of "any part not graded so": one not so says yes)
+    return "Yes: " if as_asked != (areas_yes_no(question.text) == "any not") else "No: "
 
 
 def _answer(text: str, book: CitationBook, session_id: str) -> Answer:
