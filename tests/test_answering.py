@@ -2967,6 +2967,19 @@ def test_a_report_whose_best_sentence_on_the_topic_leans_the_other_way_needs_one
     assert decide([(0.75, praised), (0.57, weak)], scope) is None
     assert decide([(0.75, praised), (0.57, near)], scope)[1].verdict == "concern"  # (ranked nearly as high)
     assert decide([(0.75, replace(weak, score=5.6)), (0.74, praised)], scope)[1].verdict == "concern"
+    listed = Evidence(meta, 2, "What needs to improve", "The response and the quality of assessment of need for "
+                      "young people aged 16 and 17 years who present as homeless.", score=3.1)
+    assert decide([(0.75, praised), (0.57, listed)], scope)[1].verdict == "concern"  # (listed as what needs to
+    # improve, whatever its best sentence praised: Kent 2022)
+
+
+@pytest.mark.parametrize("sentence", [
+    "Progress is evident in all the areas identified for improvement, but further work is required to strengthen "
+    "the response to homeless young people aged 16 and 17 years.",
+    "Leaders accept that the response to children aged 16 and 17 who are facing homelessness is an area which "
+    "requires further work."])
+def test_further_work_required_is_a_concern(sentence: str) -> None:
+    assert sentence_polarity(sentence).concern and not sentence_polarity(sentence).positive
 
 
 @pytest.mark.parametrize("question", ["best rated NPS division?", "were any NPS divisions rated inadequate?",

@@ -55,6 +55,9 @@ NEGATIVE_PHRASES = re.compile(r"\b(need(s|ed)?|requir(es|ed|e)|requiring) (?:\w+
                               r"continues? to be|proved|proving)\s+(?:an?\s+)?(?:\w+\s+)?challeng(?:e|es|ing)\b|"
                               r"\b(?:faces?|facing|faced|experienc(?:es?|ed|ing))\s+(?:\w+\s+){0,2}?challenges\b|"
                               r"only (very )?recently|urgent (action|attention|improvements?)|"
+                              r"(?:further|more) work (?:is |was |are |were )?(?:still )?(?:required|needed|necessary)|"
+                              r"requir(?:es|ed|e|ing) (?:\w+ )?further work|"  # ("further work is required to
+                              # strengthen the response to homeless young people", "an area which requires further work")
                               r"(action|improvements?) (is|was|were|are) (urgently )?needed|"
                               r"\bunder-(recorded|recording|reported|reporting|resourced|staffed|estimated)\b|"
                               r"under (\w+ )?pressure|intervene|below (the )?(standard|expectations)|"

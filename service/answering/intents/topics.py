@@ -219,17 +219,18 @@ def decide(found: list[tuple[float, Evidence]], scope: Scope) -> tuple[float, Ro
         return (found[0][0], Row(meta, "mentioned", [ev for _, ev in found[:2]])) if found else None
     topic = {stem(w) for w in scope.topic_words} - {stem(w) for w in cue_words(scope.topic)}
     wanted = scope.wanted | {IMPROVED} if {CONCERN, POSITIVE} <= scope.wanted else scope.wanted  # (either way)
-    leaning, read = [], [(strength, ev, sentence_polarity(ev.quote, topic)) for strength, ev in found]
+    leaning, read, listed = [], [(strength, ev, sentence_polarity(ev.quote, topic)) for strength, ev in found], set()
     for strength, ev, polarity in read:
         if CONCERN in wanted and to_improve_listed(ev, polarity):  # (a line of "What needs to improve")
-            polarity = Polarity(concern=max(polarity.concern, 1.0))
+            polarity, listed = Polarity(concern=max(polarity.concern, 1.0)), listed | {id(ev)}
         kinds = polarity.kinds()
         against = _against(polarity, wanted)
         if kinds & wanted and sum(getattr(polarity, k) for k in kinds & wanted) > against:
             leaning.append((strength, ev, max(kinds & wanted, key=lambda k: getattr(polarity, k))))
     if leaning and (countered := _countered(read[0][1], read[0][2], wanted)) is not None:
-        leaning = [item for item in leaning if item[1].score >= countered - OUTWEIGHED]  # (its best on the topic
-    if not leaning:                                                          # leans the other way: nearly as high)
+        leaning = [item for item in leaning if item[1].score >= countered - OUTWEIGHED  # (its best on the topic
+                   or id(item[1]) in listed]  # leans the other way: nearly as high; or the report lists it as
+    if not leaning:                           # what needs to improve, whatever it praised on the way)
         return None
     leaning.sort(key=lambda item: -item[1].score)  # (its best ranked first; its strength, the strongest)
     return max(strength for strength, _, _ in leaning), Row(meta, leaning[0][2], [ev for _, ev, _ in leaning[:2]])
