@@ -116,7 +116,7 @@ def test_everyday_words_are_read_with_the_reports_terms() -> None:
     assert reports_words("checks with the cops and social services") == "police; children's services"
     assert reports_words("criticised for not liaising with police") == \
         "coordination checks with other agencies information sharing"
-    assert reports_words("the highest average caseload per officer") == "caseloads cases"  # an officer's
+    assert reports_words("the highest average caseload per officer") == "caseloads workloads cases"  # an officer's
     assert reports_words("the service for keeping kids out of care") == "edge of care"
     assert reports_words("work to keep struggling families together") == "edge of care"
     assert reports_words("staff swamped with too much work") == "staff morale workloads stress"

@@ -29,7 +29,7 @@ TERMS: dict[str, str] = {  # the reports' term: the everyday ways of saying it (
     "staff morale workloads stress": r"burn(t|ed)[- ]out|burnout|exhausted|fed up|stressed|overworked|worn out|"
                                      r"swamped|too much work|drowning in (work|cases)|"
                                      r"low spirits|unhappy (staff|workers)|demotivated",
-    "caseloads cases": r"too many cases|cases (per|for each) (officer|worker)|snowed under|overloaded|average caseload|"
+    "caseloads workloads cases": r"too many cases|cases (per|for each) (officer|worker)|snowed under|overloaded|average caseload|"
                        r"caseload (per|for each|of each|of an?) ",
     "people supervised": r"(?<!average )\bcaseload\b(?!s)(?! (per|for each|of each|of an?) )|"
                          r"\bon\b[^?.]{0,40}?\bbooks\b|"  # ("on Essex CRC's books")
