@@ -2205,6 +2205,24 @@ def test_when_inspectors_visited_says_which_report_not_what_was_asked(answerer: 
     assert not answer.abstained and "requires improvement" in answer.answer and len(answer.citations) >= 3
 
 
+@pytest.mark.parametrize(("question", "body"), [
+    ("Which CRCs were criticised for staff being overloaded with too many cases?", "Essex CRC"),
+    ("Which CRCs had staff struggling with too many cases or unmanageable workloads?", "Wales CRC")])
+def test_staff_overloaded_with_cases_is_read_as_workloads_too(answerer: Answerer, question: str, body: str) -> None:
+    """"Overloaded", "too many cases": the reports say caseloads and workloads ("69% of the staff interviewed said
+    their workload was unmanageable", "Workloads at Wales CRC were high"); it had read caseloads only."""
+    assert body in item_bodies(ask(answerer, question))
+
+
+def test_its_after_which_of_them_ranked_first_is_the_one_ranked_first(answerer: Answerer) -> None:
+    """"Which of them supervised more people in 2020?" answers with one body (Staffordshire and West Midlands,
+    12,600); "its staff" next is that body's, not both bodies' (it had listed both bodies' workload findings)."""
+    owned = ask(answerer, "Which CRCs were owned by the Reducing Reoffending Partnership?")
+    more = ask(answerer, "Which of them supervised more people in 2020?", owned.session_id)
+    caseload = ask(answerer, "What was the average caseload of its staff?", more.session_id)
+    assert caseload.answer.startswith("**64** — **Staffordshire and West Midlands CRC (2020)**"), caseload.answer
+
+
 def test_one_side_of_a_report_asked_gives_its_overall_grade_when_that_grade_is_on_that_side(
         answerer: Answerer) -> None:
     wrong = ask(answerer, "sum up what went wrong at the Dorset, Devon and Cornwall probation company")

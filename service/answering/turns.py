@@ -16,6 +16,8 @@ from service.schemas import Answer
 RATING_ASKED = re.compile(r"\b(rate|ratings?|rated|grades?|graded|judge?ments?|judged?|scores?|marks?|effectiveness)\b",
                           re.I)  # a rating, by name
 WHICH_ASKED = re.compile(r"^\s*(?:and\s+)?(?:so\s+)?(?:which|who)\b", re.I)  # a comparison asked for its winner
+MANY_ASKED = re.compile(r"^\s*(?:and\s+)?(?:so\s+)?(?:which|who)\s+(?:\w+\s+)?(?:[a-z]+s|people|ones)\b(?<!\bwas)"
+                        r"(?<!\bhas)(?<!\bis)", re.I)  # ("which CRCs had the most ...": more than one may be asked)
 GRADED_BY = re.compile(RATING_ASKED.pattern + r"|\b(better|best|worse|worst)\b", re.I)  # ... by its grade
 
 
@@ -31,6 +33,9 @@ def context_of(library: Library, names: BodyNames, scope: Scope, answer: Answer)
             scope.question):  # "which was worst?": the report chosen by its grade (not by the biggest caseloads)
         metas = picked(metas, scope.question) or metas
         cited = [m.report_id for m in metas]
+    elif scope.intent == "rank" and WHICH_ASKED.match(scope.question) and not MANY_ASKED.match(scope.question) \
+            and metas:  # "which of them supervised more people?": the one ranked first ("its staff": its)
+        metas, cited = metas[:1], cited[:1]
     years = [lo for lo, hi in scope.years if lo == hi] or sorted({m.published.year for m in metas if m.published})
     return Context(
         resolved=scope.question, report_ids=cited, bodies=list(dict.fromkeys(body_label(m) for m in metas)),
