@@ -2377,3 +2377,18 @@ def test_a_count_in_words_of_workers_appointed_answers_how_many(tmp_path: Path, 
     answer = answerer.ask(AskRequest(question="How many exploitation workers had Eastvale recently appointed when "
                                               "it was inspected in 2024?"))
     assert answer.answer.startswith("**two**"), answer.answer
+
+
+def test_a_things_name_asked_in_the_reports_own_words_finds_the_name_set_beside_them(tmp_path: Path,
+                                                                                   embeddings) -> None:
+    """"What is Eastvale's front door service called?": the report writes "front door" itself, with its name beside
+    it ("Eastvale’s ‘front door’, Customer First"); the reports' usual term for it (the safeguarding hub, MASH)
+    must not outrank the report's own words (it had answered with the MASH sentences)."""
+    answerer = one_report(tmp_path, embeddings, "Eastvale", "21 August 2024", (
+        "## Help and protection\n\nThe multi-agency safeguarding hub (MASH) is well established. Partner agencies "
+        "are positive about the prompt advice available through the MASH professional telephone contact line. "
+        "There is a timely response to contacts within Eastvale’s ‘front door’, Customer First. Thresholds for "
+        "referrals to the MASH are applied consistently.\n"), "Good")
+    answer = answerer.ask(AskRequest(question="what is eastvale's front door service called"))
+    assert "Customer First" in answer.answer.split("\n")[0] and "MASH" not in answer.answer.split("[1]")[0], \
+        answer.answer

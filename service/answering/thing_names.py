@@ -25,6 +25,8 @@ NAME_THEN_KIND = re.compile(rf"\b[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)*\s+\((?:(
                             rf"(?:[\w'’-]+\s+){{2,8}}(?i:{UNIT})\)")  # (a name, then in brackets what it is:
 # "Aspire (Haringey Children in Care Council)", "ASPIRE (the children in care council)")
 ACRONYM_AFTER = re.compile(r"\b[A-Z][\w'’-]*(?:\s+(?:of|in|and|for|the|on|at))?\s+[A-Z][\w'’-]*\s+\([A-Z]{2,}\)")
+ASKED_THEN_NAME = re.compile(r"\b([a-z][\w-]*)[’'\"”]?,\s+(?:the\s+)?[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*){1,3}\s*(?:[.;)]|$)")
+# (the thing asked, then its name set beside it: "Suffolk’s ‘front door’, Customer First.")
 CASED_WORD = re.compile(r"[A-Za-z0-9][\w'’-]*")
 NEAR = 4   # words after a name, and "the", that may say what it names ("Shield, the multi-agency specialist team")
 APPOSITIVE = re.compile(r",\s+(?:the|a|an|our|its|their)\s", re.I)
@@ -38,6 +40,8 @@ def names_a_thing(text: str, asked: set[str], rare: Callable[[str], bool]) -> bo
     if CALLED.search(text) or QUOTED_UNIT.search(text) or ACRONYM_AFTER.search(text) or NAME_AFTER.search(text) \
             or QUOTED_NAMED_UNIT.search(text) or NAME_THEN_KIND.search(text):
         return True
+    if any(m.group(1).lower() in asked for m in ASKED_THEN_NAME.finditer(text)):
+        return True  # ("what is Suffolk's front door called?": "... within Suffolk’s ‘front door’, Customer First.")
     if any(m.start() > 0 and {m.group(1).lower(), m.group(2).lower()} - asked for m in TITLED_UNIT.finditer(text)):
         return True  # ("the targeted Family Solutions service": a name in capitals before its kind)
     if any(len({w.lower() for w in m.group(1).split()} & asked) >= 2 for m in ACRONYM_NAMED.finditer(text)):

@@ -20,7 +20,7 @@ from service.answering.rank import Question, Ranker
 from service.answering.scope import SCAFFOLD, Scope, without_names
 from service.answering.text import content_words, stem, with_apostrophes, words
 from service.answering.thing_names import UNIT, UNIT_WORD
-from service.answering.thesaurus import besides_everyday
+from service.answering.thesaurus import besides_everyday, written_as_asked
 from service.library import Library
 from service.answering.places import DIRECTIONS, SHORT_FORMS
 from service.spelling import respell, respelt
@@ -98,10 +98,20 @@ class Tools:
         names chose the reports. The other form of an acronym its reports spell out is read beside it."""
         topic = besides_everyday(scope.topic_words, scope.question, scope.jargon,  # (their term stands for them)
                                  self.library.text.share)
-        jargon = "; ".join(filter(None, [scope.jargon, *self.acronym_forms(scope)]))
+        terms = scope.jargon
+        if len(topic) < len(scope.topic_words) and len(scope.report_ids) <= SPELLED_READ:  # (unless its few
+            written = written_as_asked(scope.question, self._text_of(scope.report_ids))  # reports write them
+            kept = {w for said in written.values() for w in said}  # too: "front door", not "MASH" for it)
+            topic = [w for w in scope.topic_words if w in topic or w.lower() in kept]
+            terms = "; ".join(t for t in scope.jargon.split("; ") if t not in written)
+        jargon = "; ".join(filter(None, [terms, *self.acronym_forms(scope)]))
         said = SOURCE.sub(" ", scope.question)  # ("according to the 2022 inspection": which report, not what)
         unnamed = without_names(said, scope.bodies, kinds=scope.kinds) if scope.bodies else None
         return self.question(said, scope.answer_type, topic, jargon, unnamed)
+
+    def _text_of(self, report_ids: list[str]) -> str:
+        text = self.library.text
+        return "\n".join(text.page_text(r, n) or "" for r in report_ids for n in text.page_numbers(r))
 
     def acronym_forms(self, scope: Scope) -> list[str]:
         """The other form of each acronym or spelled-out phrase the question uses that its few reports spell
