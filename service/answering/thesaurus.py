@@ -197,13 +197,15 @@ def besides_everyday(words: list[str], question: str, jargon: str,
     return [w for w in words if w.lower() not in everyday]
 
 
-def written_as_asked(question: str, text: str) -> dict[str, set[str]]:
+def written_as_asked(question: str, text: str, share: Callable[[str], float]) -> dict[str, set[str]]:
     """The reports' term for each everyday phrase ``question`` uses that ``text`` writes too, and the phrase's
-    words ("front door" of "Suffolk's ‘front door’, Customer First"): there the phrase is the report's own."""
-    return {term: set(re.findall(r"[a-z'’]+", phrase)) for pattern, term in PATTERNS
-            if term.lower() not in question.lower() for m in pattern.finditer(question)
-            if re.search(r"\b" + r"\W+".join(map(re.escape, (phrase := m.group(0).lower().strip()).split())) + r"\b",
-                         text, re.I)}
+    words ("front door" of "Suffolk's ‘front door’, Customer First"): there the phrase is the report's own; not
+    a phrase of a common word ("adopted children": "children" is in too many sentences to be a term)."""
+    return {term: said for pattern, term in PATTERNS if term.lower() not in question.lower()
+            for m in pattern.finditer(question)
+            if (said := set(re.findall(r"[a-z'’]+", phrase := m.group(0).lower().strip())))
+            and all(share(w) < OWN_TERM[1] for w in said)
+            and re.search(r"\b" + r"\W+".join(map(re.escape, phrase.split())) + r"\b", text, re.I)}
 
 
 def everyday_words(question: str) -> set[str]:

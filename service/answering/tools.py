@@ -100,7 +100,8 @@ class Tools:
                                  self.library.text.share)
         terms = scope.jargon
         if len(topic) < len(scope.topic_words) and len(scope.report_ids) <= SPELLED_READ:  # (unless its few
-            written = written_as_asked(scope.question, self._text_of(scope.report_ids))  # reports write them
+            written = written_as_asked(scope.question, self._text_of(scope.report_ids),  # reports write them
+                                       self.library.text.share)
             kept = {w for said in written.values() for w in said}  # too: "front door", not "MASH" for it)
             topic = [w for w in scope.topic_words if w in topic or w.lower() in kept]
             terms = "; ".join(t for t in scope.jargon.split("; ") if t not in written)
