@@ -162,3 +162,11 @@ def bm25_matrix(sub: sparse.spmatrix, lengths: np.ndarray, k1: float = 1.5,
     weight = idf[coo.col] * tf * (k1 + 1) / (tf + k1 * (1 - b + b * lengths[coo.row] / average))
     np.add.at(scores, coo.row, weight)
     return scores, idf
+
+
+def covered(present: np.ndarray, idf: np.ndarray, unknown: int) -> np.ndarray:
+    """Per row, the share of the terms' weight (idf) it holds; a term no report uses weighs as the rarest
+    could, missing from every row. A question with no topic terms ("how did Reading do in 2019") misses none."""
+    unseen = float(np.log1p((len(present) + 0.5) / 0.5)) * unknown
+    total = float(idf.sum()) + unseen or 1.0
+    return (present * idf).sum(axis=1) / total if len(idf) else np.full(len(present), float(not unseen))

@@ -34,7 +34,7 @@ from service.answering.fit import MOST, W_TYPE, fits
 from service.answering.text import NONE_OF, content_words, contents_line, has_number, no_finding, words
 from service.answering.verdict import is_absence, leaning
 from service.corpus import Corpus
-from service.terms import bm25_matrix
+from service.terms import bm25_matrix, covered
 
 W_DENSE, W_WORDS, W_CHUNK = 0.6, 0.4, 0.3
 W_COVERAGE = 0.5
@@ -87,14 +87,6 @@ class Question:
 def zscores(values: np.ndarray) -> np.ndarray:
     spread = float(values.std()) if len(values) else 0.0
     return (values - values.mean()) / spread if spread > 0 else np.zeros_like(values)
-
-
-def covered(present: np.ndarray, idf: np.ndarray, unknown: int) -> np.ndarray:
-    """Per row, the share of the terms' weight (idf) it holds; a term no report uses weighs as the rarest
-    could, missing from every row. A question with no topic terms ("how did Reading do in 2019") misses none."""
-    unseen = float(np.log1p((len(present) + 0.5) / 0.5)) * unknown
-    total = float(idf.sum()) + unseen or 1.0
-    return (present * idf).sum(axis=1) / total if len(idf) else np.full(len(present), float(not unseen))
 
 
 class Ranker:
