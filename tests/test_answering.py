@@ -2223,6 +2223,14 @@ def test_its_after_which_of_them_ranked_first_is_the_one_ranked_first(answerer: 
     assert caseload.answer.startswith("**64** — **Staffordshire and West Midlands CRC (2020)**"), caseload.answer
 
 
+def test_a_comparison_cell_on_an_aspect_prefers_a_sentence_holding_all_its_words(answerer: Answerer) -> None:
+    """London CRC 2019 on "unpaid work": "The supervision of people doing unpaid work ...", not "Through the Gate
+    work at London CRC was good", which shares only "work" (it had filled the cell)."""
+    answer = ask(answerer, "how did thames valley do on unpaid work compared to london crc in 2019")
+    row = next(line for line in answer.answer.splitlines() if line.startswith("| Unpaid work"))
+    assert "Through the Gate" not in row and row.count("unpaid work") >= 2, row
+
+
 def test_one_side_of_a_report_asked_gives_its_overall_grade_when_that_grade_is_on_that_side(
         answerer: Answerer) -> None:
     wrong = ask(answerer, "sum up what went wrong at the Dorset, Devon and Cornwall probation company")

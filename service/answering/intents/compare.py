@@ -238,7 +238,8 @@ def _grade_cell(tools: Tools, meta: ReportMeta, key: str | None, book: CitationB
 
 
 def _best_on(tools: Tools, meta: ReportMeta, scope: Scope, on: str = "") -> Evidence | None:
-    """The report's best sentence on the aspect: of the best few, the first that holds its words, else the best;
+    """The report's best sentence on the aspect: of the best few, the first that holds all its words, else some of
+    them, else the best;
     for its owner, lead inspector or dates ("who ran them"), the line its metadata was read from."""
     topic = stems(" ".join(scope.topic_words))
     aspect = stems(on) if on else topic
@@ -250,7 +251,9 @@ def _best_on(tools: Tools, meta: ReportMeta, scope: Scope, on: str = "") -> Evid
         ranked = tools.ranker.rank(question, tools.rows([meta.report_id]), limit=CLAUSE_READ)
         return next(iter(count_told_first(tools, question, ranked, on or " ".join(scope.topic_words))), None)
     ranked = tools.ranker.rank(question, tools.rows([meta.report_id]), limit=ASPECT_READ)
-    return next((ev for ev in ranked if stems(ev.quote) & topic), ranked[0]) if ranked else None
+    return next((ev for ev in ranked if aspect <= stems(ev.quote)), None) or \
+        next((ev for ev in ranked if stems(ev.quote) & topic), ranked[0]) if ranked else None  # (all its words
+    # first: "unpaid work", not "Through the Gate work" for sharing "work")
 
 
 def _cell(ev: Evidence | None, book: CitationBook) -> str:
