@@ -2231,6 +2231,15 @@ def test_a_comparison_cell_on_an_aspect_prefers_a_sentence_holding_all_its_words
     assert "Through the Gate" not in row and row.count("unpaid work") >= 2, row
 
 
+@pytest.mark.parametrize("question", ["Why didn't London CRC get an overall grade in its March 2018 report?",
+                                      "why was the london nps division not given a grade"])
+def test_why_a_report_was_not_rated_is_the_reason_it_gives(answerer: Answerer, question: str) -> None:
+    """"Why didn't X get a grade?" asks the reason the report gives ("because it was inspected before the
+    inspectorate began rating"), not an overview of its findings (which it had given)."""
+    answer = ask(answerer, question)
+    assert "because it was inspected before the inspectorate began rating" in answer.answer, answer.answer
+
+
 def test_one_side_of_a_report_asked_gives_its_overall_grade_when_that_grade_is_on_that_side(
         answerer: Answerer) -> None:
     wrong = ask(answerer, "sum up what went wrong at the Dorset, Devon and Cornwall probation company")

@@ -71,6 +71,9 @@ AREA_ASKED = re.compile(r"\b(?:which|what)\s+(?:(?:judge?ment|inspection|single|
 PART_OF_A_THING = re.compile(r"\b(?:areas?|parts?|bits?|aspects?|sections?)\s+of\s+(?:the|its|their)\s+(?!(?:children['’]?s\s+)?"
                              r"(?:services?|work|provision|report|inspection|council|authority|local authority)\b)\w",
                              re.I)
+WHY_UNRATED = re.compile(r"\bwhy\b[^?]*(?:\bnot\b|n['’]t\b|\bno\b|\bnever\b|\bwithout\b)[^?]*"
+                         r"\b(?:rated|graded|judged|rating|grade)\b", re.I)  # ("why didn't X get an overall grade?": not its findings,
+# which do not say why; the report may)
 SHARE_FIRST = re.compile(r"(?:^\W*|[,;:–—]\s*)(?:what|which)\s+(?:percentage|proportion|share|fraction)\b", re.I)
 # (first, or first after the clause that says which report: "In Torbay's 2016 report, what proportion ...")
 AREA_COVERED = re.compile(r"\b(?:which|what)\s+(?:[\w-]+\s+)?(?:towns?|areas?|places?|count(?:y|ies)|cit(?:y|ies)|boroughs?|councils|"

@@ -7,7 +7,7 @@ from __future__ import annotations
 import re
 
 from service.answering import grades
-from service.answering.asks import OTHER, SIDE_ASKED, term_asked
+from service.answering.asks import OTHER, SIDE_ASKED, WHY_UNRATED, term_asked
 from service.answering.dates import NOW_THAN
 from service.answering.places import places_matched
 from service.answering.scope import RATING, RECENCY, Scope, without_names
@@ -301,8 +301,8 @@ def intent_of(scope: Scope) -> str:
         return "rank"  # by the number of reports, or by how far a grade moved
     if quantity_asked(scope):
         return "rank"  # "which CRC supervised the most people?": each report's figure, compared
-    if named == 1 and scope.answer_type == "grade" and (re.search(r"\bwhy\b|\breasons?\b", scope.question, re.I) or
-                                                         SUMMARY_CUE.search(scope.question)):
+    if named == 1 and scope.answer_type == "grade" and not WHY_UNRATED.search(scope.question) and (
+            re.search(r"\bwhy\b|\breasons?\b", scope.question, re.I) or SUMMARY_CUE.search(scope.question)):
         return "overview"  # "how was Hackney rated in 2024, and why?", "X 2018 overview - what were the grades and
         # main points": the grade and the findings behind it
     if IMPROVE_ASKED.search(scope.question):  # "what does X need to improve?": its concerns
@@ -314,6 +314,8 @@ def intent_of(scope: Scope) -> str:
         residue -= CHATTER  # ("I'm preparing a briefing and need the key points from X": the key points)
     residue -= {stem(w) for pattern in SIDE_ASKED.values() for m in pattern.finditer(scope.question)
                 for w in words(m.group(0))}  # (a side in other words: "where did they fall short?")
+    if WHY_UNRATED.search(scope.question):
+        return "fact"  # ("why didn't X get an overall grade?": not its findings; the report may say why)
     if scope.bodies and scope.answer_type is None and (OVERVIEW_CUE.search(scope.question) or not residue
                                                        or residue & SIDES) and residue <= OVERVIEW_WORDS | RATING | SIDES:
         return "overview"

@@ -18,7 +18,7 @@ from service.answering.scope import RATING, Scope
 from service.answering.silence import said_about
 from service.answering.text import FINITE, stem, stems, words
 from service.answering.tools import Tools
-from service.answering.asks import SIDE_ASKED, sides_named
+from service.answering.asks import SIDE_ASKED, WHY_UNRATED, sides_named
 from service.answering.intents.reading import (ABOUT_THE_RATING, READ_AT_MOST, TO_IMPROVE, outcome, rating_told,
                                               sentences, silences)
 from service.answering.verdict import NEG_STEMS, Polarity, negates, sentence_polarity
@@ -256,7 +256,7 @@ def asks_for_overview(tools: Tools, scope: Scope) -> bool:
     one side: its strengths, its concerns): it asks for no one thing and names no subject the reports write
     about ("sum up how Croydon did", "Doncaster 2022 in a nutshell", "what were its weak spots?")."""
     return len({b.body for b in scope.bodies}) == 1 and not scope.answer_type and not names_subject(tools, scope) \
-        and not role_asked(scope.topic_words) \
+        and not role_asked(scope.topic_words) and not WHY_UNRATED.search(scope.question) \
         and (not SELECTS.search(scope.question) or WHERE.match(scope.question) is not None
              and bool(sentence_polarity(" ".join(scope.topic_words)).kinds() or sides_named(scope.question)))  # ("where
     # was it falling short?", "where is X falling down?")
