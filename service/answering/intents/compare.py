@@ -63,6 +63,8 @@ def answer_compare(tools: Tools, scope: Scope, book: CitationBook, session_id: s
     aspects, leans = [], ""  # what is asked on comes first ("how did workloads at X change?"), then the grades
     for said, asked in _aspects(scope, aspect):
         best = [_best_on(tools, m, asked, said) for m in metas]
+        if _given(best, scope.question):
+            continue  # ("MTCnovo ran both A and B - how did the two compare?": their owner is given, not asked)
         if any(ev and (ev.covered or ev.kind != "sentence") for ev in best):  # (none holds a word of it: "the same
             table.append([said.capitalize(), *(_cell(ev, book) for ev in best)])  # week": nothing said on it)
             aspects.append((said, asked))
@@ -254,6 +256,11 @@ def _best_on(tools: Tools, meta: ReportMeta, scope: Scope, on: str = "") -> Evid
     return next((ev for ev in ranked if aspect <= stems(ev.quote)), None) or \
         next((ev for ev in ranked if stems(ev.quote) & topic), ranked[0]) if ranked else None  # (all its words
     # first: "unpaid work", not "Through the Gate work" for sharing "work")
+
+
+def _given(best: list[Evidence | None], question: str) -> bool:
+    """True when every report's answer on an aspect is a line of its metadata the question itself states."""
+    return all(ev and ev.kind != "sentence" and ev.quote.lower() in question.lower() for ev in best)
 
 
 def _cell(ev: Evidence | None, book: CitationBook) -> str:
