@@ -486,6 +486,15 @@ def test_an_age_is_no_count() -> None:
     assert quantities("Their work often starts after the care leavers are 18.", "count") == []  # (said of people)
     assert quantities("Support lasts until they reach 21 or 25, for 30 care leavers.", "count") == ["30"]
     assert quantities("There were 18.", "count") == ["18"] and quantities("Workloads are 20.", "count") == ["20"]
+    assert quantities("Care leavers aged over 21 do not consistently receive ongoing support.", "count") == []
+    assert quantities("PAs hold high caseloads, sometimes over 40.", "count") == ["40"]
+
+
+def test_a_workers_caseload_is_caseloads_and_a_providers_the_people_it_supervises() -> None:
+    from service.answering.thesaurus import reports_words
+    assert reports_words("liverpool care leavers personal advisers caseload numbers 2023") == \
+        "caseloads workloads cases"
+    assert reports_words("what was essex crc caseload") == "people supervised"
 
 
 @pytest.mark.parametrize(("question", "kind"), [

@@ -8,7 +8,7 @@ from collections.abc import Callable
 
 import numpy as np
 
-from service.answering.text import (CLAUSE_WORDS, WHEN_WHERE, counted_asked, counted_described, stem, stems,
+from service.answering.text import (AGE_BEFORE, CLAUSE_WORDS, WHEN_WHERE, counted_asked, counted_described, stem, stems,
                                     unit_of, without_possessives, words)
 from service.answering.thesaurus import reports_words
 
@@ -24,7 +24,6 @@ COUNT_FITS = 0.25       # cosine of what a count question counts and what a figu
 QUALIFIERS = {"of", "in", "for", "with", "at", "on", "from", "to", "by", "who", "that", "which", "whose", "whom",
               "aged", "living", "placed", "being"}  # (words after a noun phrase's head: "children living in care")
 PEOPLE_UNIT = {"people", "persons", "individuals"}  # a figure counting people of no kind said ("4,750 people")
-AGE_BEFORE = re.compile(r"\baged\s+(?:between\s+)?(?:\d+\s*(?:and|to|or|-|–)\s*)?$", re.I)  # (an age, not a count)
 SAMPLE_BEFORE = re.compile(r"\bof\s+the\s+(?:last|first|latest|most recent|previous)\s+$", re.I)  # a sample's size
 GROUPS_OF = re.compile(r"^(?:groups?|cohorts?|teams?|sets?|batches|clusters?|panels?|pairs?|types?|kinds?|"
                        r"categories|sorts?)\s+of\b", re.I)  # a figure counting collections ("two groups of children")

@@ -23,6 +23,7 @@ if TYPE_CHECKING:
     from service.answering.rank import Question
     from service.answering.tools import Tools
 
+TYPED_READ = 5        # the best sentences of which one must hold the kind of answer asked (a number, a date ...)
 MOST = re.compile(r"\b(highest|largest|biggest|greatest|heaviest|worst|best|lowest|fewest|poorest|weakest|"
                   r"strongest)\b|\bthe (most|least)\b(?!\s+(recent|recently|latest)\b)", re.I)  # which is most
 MOST_WITHIN = 0.5     # (z-score units) below the best, a sentence saying which is most that still leads
@@ -165,12 +166,12 @@ def listed_first(ranked: list[Evidence], question: Question) -> list[Evidence]:
 
 def with_kind_asked(chosen: list[Evidence], ranked: list[Evidence], question: Question) -> list[Evidence]:
     """The ``chosen`` evidence; when a date or a figure is asked and none of it gives one, the best of the next
-    two on the topic that does first, so that what it gives leads ("when did X's permanent director start?":
+    few (``TYPED_READ``) on the topic that does first, so that what it gives leads ("when did X's permanent director start?":
     "**November 2023** — The current permanent DCS took up post in November 2023 ...", then "The newly appointed
     permanent director ...")."""
     if question.answer_type not in ("date", "number") or any(ev.fit >= 1 for ev in chosen):
         return chosen
-    return [ev for ev in ranked[1:3] if ev.fit >= 1 and ev.covered > 0 and ev not in chosen][:1] + chosen
+    return [ev for ev in ranked[1:TYPED_READ] if ev.fit >= 1 and ev.covered > 0 and ev not in chosen][:1] + chosen
 
 
 def on_side(ranked: list[Evidence], side: str | None) -> list[Evidence]:

@@ -30,7 +30,7 @@ from ingest.models import ReportMeta
 from service.answering import grades
 from service.answering.asks import figure_asked, sides_named
 from service.answering.evidence import Claim, Evidence
-from service.answering.fit import MOST, W_TYPE, fits
+from service.answering.fit import MOST, TYPED_READ, W_TYPE, fits
 from service.answering.text import NONE_OF, content_words, contents_line, has_number, no_finding, words
 from service.answering.verdict import is_absence, leaning
 from service.corpus import Corpus
@@ -292,6 +292,9 @@ def strength(ranked: list[Evidence], question: Question) -> float:
         ev.report_id != silence.report_id and ev.covered >= silence.covered > 0))]
     if silent and not rivals:
         return 0.0
-    top = [ev for ev in said[:3] if question.answer_type in (None, "frequency") or ev.fit]  # ("how often":
+    read = TYPED_READ if question.answer_type == "number" else 3  # (a figure a few sentences down: "PAs ...
+    # high caseloads, sometimes over 40" below the report's lines on care leavers; not a grade for "what will
+    # it be rated next time?")
+    top = [ev for ev in said[:read] if question.answer_type in (None, "frequency") or ev.fit]  # ("how often":
     # "regularly" answers too)
     return max((ev.strength for ev in top), default=0.0)

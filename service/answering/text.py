@@ -34,7 +34,8 @@ SCALE_AFTER = re.compile(r"\s?(?:m|bn|k|million|billion)\b", re.I)
 MONEY_AFTER = re.compile(r"\s?(?:pounds|pence)\b", re.I)
 RATE = re.compile(r"\s*per\s+[\d,]*\d", re.I)
 PER_CENT = re.compile(r"\s*(?:per ?cent|percent)\b", re.I)
-AGE_BEFORE = re.compile(r"\b(?:aged?|ages|age of|turns?|turned|turning)\s+(?:\d+\s*(?:and|to|or|-|–)\s*)?$", re.I)
+AGE_BEFORE = re.compile(r"\b(?:aged?|ages|age of|turns?|turned|turning)\s+(?:(?:over|under|above|below|at least|up to|"
+                        r"between|from)\s+)?(?:\d+\s*(?:and|to|or|-|–)\s*)?$", re.I)  # ("aged over 21")
 AGE_AFTER = re.compile(r"(?:\s*-?\s*(?:and|to|or)\s+\d+)?\s*-\s*years?[- ]olds?\b|\s+years?[- ]olds?\b|\s+years? of age\b",
                        re.I)
 IS_BEFORE = re.compile(r"\b(?:they|he|she|leavers|people|children|child|adults|youngsters)\s+(?:are|is|were|was|be|become|"

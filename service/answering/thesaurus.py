@@ -30,8 +30,12 @@ TERMS: dict[str, str] = {  # the reports' term: the everyday ways of saying it (
                                      r"swamped|too much work|drowning in (work|cases)|"
                                      r"low spirits|unhappy (staff|workers)|demotivated",
     "caseloads workloads cases": r"too many cases|cases (per|for each) (officer|worker)|snowed under|overloaded|average caseload|"
-                       r"caseload (per|for each|of each|of an?) ",
-    "people supervised": r"(?<!average )\bcaseload\b(?!s)(?! (per|for each|of each|of an?) )|"
+                       r"caseload (per|for each|of each|of an?) |\b(?:workers?|advisers?|officers?|staff|PAs)['’]?"
+                       r" caseload\b(?!s)",
+    "people supervised": r"(?<!average )(?<!workers )(?<!worker's )(?<!workers' )(?<!advisers )(?<!adviser's )"
+                         r"(?<!advisers' )(?<!officers )(?<!officer's )(?<!officers' )(?<!staff )(?<!PAs )"
+                         r"\bcaseload\b(?!s)(?! (per|for each|of each|of an?) )|"  # (not a worker's: "personal
+                         # advisers caseload" is caseloads)
                          r"\bon\b[^?.]{0,40}?\bbooks\b|"  # ("on Essex CRC's books")
                          r"\b(?:biggest|largest|smallest|bigger|larger|smaller)\b(?=\s*(?:(?:one|crcs?|providers?|"
                          r"compan(?:y|ies)|divisions?|probation (?:compan(?:y|ies)|services?|providers?))\b|[?,.]|$))",
