@@ -497,6 +497,16 @@ def test_a_workers_caseload_is_caseloads_and_a_providers_the_people_it_supervise
     assert reports_words("what was essex crc caseload") == "people supervised"
 
 
+
+def test_a_way_of_working_is_read_as_the_reports_model_and_brought_in_as_introduced() -> None:
+    """"What way of working do H&F social workers use?" is their practice model ("adopted a systemic practice model
+    in 2014"); "what had Leicestershire just brought in" asks what was introduced."""
+    from service.answering.thesaurus import reports_words
+    assert reports_words("what way of working do hammersmith & fulham social workers use and since when") == \
+        "model approach practice framework"
+    assert "introduced" in reports_words("What new way of working had Leicestershire just brought in by 2024?")
+
+
 @pytest.mark.parametrize(("question", "kind"), [
     ("Which regional adoption agency works with Hartlepool?", "name"),
     ("which domestic abuse charity is based in the MASH?", "name"),

@@ -157,6 +157,10 @@ TERMS: dict[str, str] = {  # the reports' term: the everyday ways of saying it (
     "life story work": r"memory books?|life story books?|(their|own) (history|story) explained",
     "public law outline pre-proceedings care proceedings": r"going to court|court cases?|taken to court",
     "caseloads workloads": r"number of cases|how many cases|case numbers",
+    "model approach practice framework": r"\bways? of working\b|\bway (?:they|it|we|social workers) work\b|"
+                                         r"\bmethod(?:ology)? of (?:working|practice)\b",
+    "introduced implemented launched": r"\b(?:brought|bringing|brings?) in\b|\brolled out\b|\brolling out\b|"
+                                       r"\bstarted using\b",
     "Local Safeguarding Children Board LSCB": r"safeguarding (board|partnership)|child protection partnership",
     "director of children's services DCS": r"\bdcss?\b|head of children'?s services",
     "joint targeted area inspection": r"\bjtais?\b",
