@@ -701,9 +701,14 @@ RARE_NAMES = lambda word: word.lower() in {"funwork", "sunrise", "shield", "adep
     "There is an enthusiastic care leavers’ forum who call themselves the ‘Darlo Crew’.",  # (what they call themselves)
     "Aspire (Haringey Children in Care Council) is consulted on developing service provision.",  # (a name, then
     "Members of ASPIRE (the children in care council) attend formal committee meetings.",  # what it is in brackets)
+    "Leaders are dedicated to the delivery of the Walsall Right 4 Children transformation programme.",  # (a name of
+    # three words or more, a word between it and its kind)
+    "There is a timely response to contacts within Suffolk’s ‘front door’, Customer First.",  # (the thing asked,
+    # its name set beside it)
 ])
 def test_a_sentence_naming_a_thing(sentence: str) -> None:
-    assert names_a_thing(sentence, {"club", "team", "group", "name", "contact", "referral"}, RARE_NAMES)
+    assert names_a_thing(sentence, {"club", "team", "group", "name", "contact", "referral", "front", "door"},
+                         RARE_NAMES)
 
 
 @pytest.mark.parametrize("sentence", [

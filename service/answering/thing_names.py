@@ -25,6 +25,9 @@ NAME_THEN_KIND = re.compile(rf"\b[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)*\s+\((?:(
                             rf"(?:[\w'’-]+\s+){{2,8}}(?i:{UNIT})\)")  # (a name, then in brackets what it is:
 # "Aspire (Haringey Children in Care Council)", "ASPIRE (the children in care council)")
 ACRONYM_AFTER = re.compile(r"\b[A-Z][\w'’-]*(?:\s+(?:of|in|and|for|the|on|at))?\s+[A-Z][\w'’-]*\s+\([A-Z]{2,}\)")
+RUN_THEN_KIND = re.compile(rf"\b((?:[A-Z][\w'’-]*|\d+)(?:\s+(?:[A-Z][\w'’-]*|\d+)){{2,5}})\s+(?:[a-z][\w-]*\s+)?"
+                           rf"(?i:{UNIT})\b")  # (a name of three words or more, then what it is, a word between:
+# "the Walsall Right 4 Children transformation programme")
 ASKED_THEN_NAME = re.compile(r"\b([a-z][\w-]*)[’'\"”]?,\s+(?:the\s+)?[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*){1,3}\s*(?:[.;)]|$)")
 # (the thing asked, then its name set beside it: "Suffolk’s ‘front door’, Customer First.")
 CASED_WORD = re.compile(r"[A-Za-z0-9][\w'’-]*")
@@ -40,6 +43,8 @@ def names_a_thing(text: str, asked: set[str], rare: Callable[[str], bool]) -> bo
     if CALLED.search(text) or QUOTED_UNIT.search(text) or ACRONYM_AFTER.search(text) or NAME_AFTER.search(text) \
             or QUOTED_NAMED_UNIT.search(text) or NAME_THEN_KIND.search(text):
         return True
+    if any(m.start() > 0 and {w.lower() for w in m.group(1).split()} - asked for m in RUN_THEN_KIND.finditer(text)):
+        return True  # ("... dedicated to the delivery of the Walsall Right 4 Children transformation programme")
     if any(m.group(1).lower() in asked for m in ASKED_THEN_NAME.finditer(text)):
         return True  # ("what is Suffolk's front door called?": "... within Suffolk’s ‘front door’, Customer First.")
     if any(m.start() > 0 and {m.group(1).lower(), m.group(2).lower()} - asked for m in TITLED_UNIT.finditer(text)):
