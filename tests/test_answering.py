@@ -2270,6 +2270,14 @@ def test_a_figure_asked_may_stand_a_few_sentences_below_the_best() -> None:
     assert strength(ranked, Question("rated next time", np.zeros(3, dtype=np.float32), [], "grade")) == 0.0
 
 
+def test_a_comparison_on_an_aspect_takes_the_report_that_states_it_not_one_saying_it_does_not(
+        answerer: Answerer) -> None:
+    """"Compare the owners of London CRC and Essex CRC": London CRC's 2019 report names MTCnovo; its 2018 one says
+    "Owner: not stated in the sources", which had been chosen for matching "owner" best."""
+    answer = ask(answerer, "compare the owners of london crc and essex crc")
+    assert "**London CRC (2019)**" in answer.answer and "MTCnovo" in answer.answer, answer.answer
+
+
 def test_one_side_of_a_report_asked_gives_its_overall_grade_when_that_grade_is_on_that_side(
         answerer: Answerer) -> None:
     wrong = ask(answerer, "sum up what went wrong at the Dorset, Devon and Cornwall probation company")

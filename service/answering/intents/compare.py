@@ -26,6 +26,7 @@ from service.answering.text import A_YEAR, content_words, stem, stems
 from service.answering.asks import NUMBER_Q, sides_named
 from service.answering.thesaurus import reports_words
 from service.answering.tools import Tools
+from service.answering.verdict import is_absence
 from service.schemas import Answer, Item
 
 WHICH_RATED = re.compile(r"\b(better|worse|best|worst|stronger|strongest|weaker|weakest|poorer|poorest|higher|"
@@ -211,8 +212,8 @@ def _finding(tools: Tools, meta: ReportMeta, side: str, shown: set[str]) -> Evid
 
 
 def _strength_on(tools: Tools, meta: ReportMeta, scope: Scope) -> float:
-    best = _best_on(tools, meta, scope)
-    return best.strength if best is not None else 0.0
+    best = _best_on(tools, meta, scope)  # (a report saying it does not say is no report on it: "Owner: not stated")
+    return best.strength if best is not None and not is_absence(best.quote) else 0.0
 
 
 def nearest(metas: list[ReportMeta], year: int) -> ReportMeta:
