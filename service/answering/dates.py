@@ -194,6 +194,9 @@ def parse_years(question: str) -> list[tuple[int, int]]:
         dated = [int(YEAR.search(m.group(0)).group(0)) for m in REPORT_YEAR.finditer(question)]
         outside = [y for y in dated if not any(lo <= y <= hi for lo, hi in spans)]
         bounded = len(spans) == 1 and 0 < spans[0][0] and spans[0][1] < 9999  # (not "the year before 2019")
+        if len(outside) == 1 and bounded and ONE_IN.search(question):
+            return [(outside[0], outside[0]), *spans]  # ("Tameside's 2019 inspection compared with the one in
+            # 2023/24": two reports)
         return [(outside[0], outside[0])] if len(outside) == 1 and bounded else spans  # ("Torbay 2018
         # report - attendance in 2016/17": the 2018 report; 2016/17 dates what it counts)
     years = [int(y) for y in dict.fromkeys(YEAR.findall(question))]
@@ -203,6 +206,8 @@ def parse_years(question: str) -> list[tuple[int, int]]:
     return [(y, y) for y in years]
 
 
+ONE_IN = re.compile(r"\b(?:the\s+one|inspection|report|visit)\s+(?:in|of|from)\s+(?:19|20)\d\d\s*[-–/]", re.I)
+# (a span that dates a report of its own: "the one in 2023/24")
 SINCE_THE_ONE_BEFORE = re.compile(r"\bsince\s+(?:the|its|their)\s+(?:last\s+|previous\s+)?(?:inspection|one|visit|"
                                   r"report)\s+before\s+(?:the|its|their)\s+((?:19|20)\d\d)\b", re.I)  # (what
 # changed "since the inspection before the 2022 one": that year's report tells)
