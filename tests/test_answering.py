@@ -2252,6 +2252,24 @@ def test_a_comparison_does_not_set_out_what_the_question_itself_states(answerer:
     assert "Main strength" in rows and "Main concern" in rows and "Ran" not in rows, rows
 
 
+def test_no_longer_with_no_figure_holds_no_figure_of_another_kind() -> None:
+    """"Children's social care could no longer be run by the council" states no figure: it does not answer "how
+    many children in care" even as a figure of another kind (those who left care) and so cannot lead."""
+    import numpy as np
+
+    from ingest.models import ReportMeta
+    from service.answering.evidence import Evidence
+    from service.answering.fit import fits
+    from service.answering.rank import Question
+
+    meta = ReportMeta(report_id="b", source="b.pdf", title="Bradford", body="Bradford")
+    asked = Question("how many children in care did bradford have in 2022", np.zeros(3, dtype=np.float32), [],
+                     "number")
+    assert fits(Evidence(meta, 1, None, "In January 2022, the Commissioner recommended that children's social "
+                                        "care could no longer be run by the council."), asked) == 0.0
+    assert fits(Evidence(meta, 1, None, "105 children ceased to be looked after."), asked) == 0.5
+
+
 def test_a_figure_asked_may_stand_a_few_sentences_below_the_best() -> None:
     """A number asked: a sentence giving one fifth in the ranking answers ("PAs ... high caseloads, sometimes
     over 40" below four lines on care leavers; it had abstained, reading only the best three); a grade asked

@@ -82,7 +82,8 @@ def fits(ev: Evidence, question: Question, rare: Callable[[str], bool] = lambda 
         return float(ev.kind == kind)
     if kind == "number":
         if CEASED.search(text) and not CEASED.search(question.text):
-            return OTHER_QUANTITY  # ("105 children ceased to be looked after": not how many were in care)
+            return OTHER_QUANTITY * has_number(text)  # ("105 children ceased to be looked after": not how many
+            # were in care; "could no longer be run by the council" holds no figure at all)
         kind = question.figure  # "how many children": a count, more than "21%" or "a quarter"
         if kind in (None, "count") and NONE_OF.search(text):
             return 1.0  # ("operates no children's homes": none)
