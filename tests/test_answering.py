@@ -2298,6 +2298,13 @@ def test_a_comparison_on_an_aspect_takes_the_report_that_states_it_not_one_sayin
     assert "**London CRC (2019)**" in answer.answer and "MTCnovo" in answer.answer, answer.answer
 
 
+def test_what_support_a_provider_offered_is_answered_by_the_sentence_listing_it(answerer: Answerer) -> None:
+    """"What specialist support did Northumbria CRC offer?": the sentence that lists it ("covering housing,
+    substance misuse, women and veterans") leads, not one saying only "a broad range of specialist services"."""
+    answer = ask(answerer, "What specialist support did Northumbria CRC offer by the time of its 2020 inspection?")
+    assert "housing, substance misuse, women and veterans" in answer.answer.split("[1]")[0], answer.answer
+
+
 def test_one_side_of_a_report_asked_gives_its_overall_grade_when_that_grade_is_on_that_side(
         answerer: Answerer) -> None:
     wrong = ask(answerer, "sum up what went wrong at the Dorset, Devon and Cornwall probation company")

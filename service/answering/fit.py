@@ -27,7 +27,10 @@ TYPED_READ = 5        # the best sentences of which one must hold the kind of an
 MOST = re.compile(r"\b(highest|largest|biggest|greatest|heaviest|worst|best|lowest|fewest|poorest|weakest|"
                   r"strongest)\b|\bthe (most|least)\b(?!\s+(recent|recently|latest)\b)", re.I)  # which is most
 MOST_WITHIN = 0.5     # (z-score units) below the best, a sentence saying which is most that still leads
-KINDS_ASKED = re.compile(r"\b(?:what|which)\s+(?:kinds?|types?|sorts?|range|forms?)\s+of\b", re.I)
+KINDS_ASKED = re.compile(r"\b(?:what|which)\s+(?:kinds?|types?|sorts?|range|forms?)\s+of\b|\bwhat\s+(?:[\w-]+\s+)?"
+                         r"(?:support|services|help|provision|interventions|programmes|courses|activities)\s+"
+                         r"(?:did|does|do|was|were|is|are|had|has|have)\b", re.I)  # ("what specialist support did
+# X offer?": what it lists)
 ENUMERATION = re.compile(r",\s+[^,]+,\s+[^,]+?,?\s+(?:and|or)\s+\w")  # ("housing, substance misuse, women and
 # veterans")
 NAME_READ = 10        # a name asked: the sentences read for one that names a thing
