@@ -195,6 +195,8 @@ def test_years_and_kinds_are_read_from_the_question() -> None:
     assert parse_years("better in 2019 than the year before?") == [(2019, 2019), (2018, 2018)]
     assert parse_years("How did Tameside's 2019 inspection compare with the one in 2023/24?") == [
         (2019, 2019), (2023, 2024)]  # (two reports; "Torbay 2018 report - attendance in 2016/17" is one)
+    assert parse_years("Has Trafford got better since it was failed in 2019? compare the two inspections") == [
+        (2019, 9999)]  # (2019 and after: it had compared 2015 with 2019)
     assert parse_years("how many children had come into kent since jan 2015") == [(2015, 9999)]  # (from then on)
     assert answer_type("Which inspector led the 2016 inspection of Wakefield?") == "name"
     assert kind_of("Which CRCs had unpaid work risk concerns?", []) == "list"

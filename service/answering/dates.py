@@ -24,6 +24,8 @@ OPEN_AFTER = re.compile(r"\b((?:19|20)\d\d)\s+(?:or|and)\s+(?:later|after|since)
                         r"(?:\s+onwards?)?|"  # "post-2018", "since jan 2015"
                         r"\bsince\s+(?:the|its|their)\s+((?:19|20)\d\d)\s+(?:inspection|report|visit|one)\b|"  # (what
                         # has happened "since the 2019 inspection": the reports after it tell)
+                        r"\bsince\s+(?:it|they|he|she)\s+(?:was|were|got|had\s+been)\s+(?:[\w-]+\s+){1,3}?(?:in|at)\s+"
+                        r"((?:19|20)\d\d)\b|"  # ("since it was failed in 2019", "since they were rated inadequate in 2019")
                         r"\bfrom\s+((?:19|20)\d\d)\s+(?:on|onwards?|forwards?)\b|"
                         r"\b((?:19|20)\d\d)\s+(?:onwards?\b|and beyond\b|on(?=\s*(?:[),;.?]|$)))|" + NOW_THAN, re.I)  # "reports from
 # 2023": of 2023
