@@ -9,7 +9,7 @@ from typing import Literal
 from pydantic import Field
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
-CHUNKER_VERSION = "sentence-pack-v3"
+CHUNKER_VERSION = "sentence-pack-v4"
 SENTENCE_VECTORS = "late-chunk-v1"  # sentence vectors pooled from their chunk's token states (ingest.pipeline)
 TEXT_CLEANUP = "hyphens-ligatures-v1"  # ingest.loaders.cleanup: what page text is stored and quoted
 CATALOG_FILE = "catalog.sqlite"  # SQLite: reports, pages, chunks and the full-text index

@@ -19,6 +19,8 @@ PARAGRAPH_START = re.compile(rf"^(\d{{1,3}}(\.\d{{1,2}})*\.?\s|[{BULLETS}–]\s|
 PAGE_FURNITURE = re.compile(r"^(page\s*)?\d{1,4}(\s*(of|/)\s*\d{1,4})?$", re.I)
 ENDS_SENTENCE = re.compile(r"[.!?:;\"”’)]\s*$")
 CONTINUES = "(%,;)–"  # a next line starting so goes on with the sentence a line began
+RUNS_ON = {"a", "an", "and", "as", "at", "by", "for", "from", "in", "of", "on", "or", "than", "that", "the", "to",
+           "which", "with"}  # a line ending so stops mid-sentence ("... with turnover of staff at" / "15.9% in ...")
 CLAUSE = re.compile(r"^\S+(?:\s+\S+)?,\s+[a-z]+\s+[a-z]+(?:\s+\S+){4}")  # "As a result, workforce stability is
 # good, with ...": a sentence opening with a clause, not a title
 
@@ -83,8 +85,10 @@ class _PageScanner:
 
     def is_heading(self, line: str, next_line: str, after_sentence: bool) -> bool:
         """Title-like, after a finished sentence, and not continued on the next line (in lower case, or by what
-        a sentence goes on with: "... a relatively low turnover rate" then "(14%) and limited use of ...")."""
-        continued = bool(next_line) and (next_line[0].islower() or next_line[0] in CONTINUES)
+        a sentence goes on with: "... a relatively low turnover rate" then "(14%) and limited use of ...", or
+        after a word no title ends with: "... with turnover of staff at" then "15.9% in the year to date.")."""
+        continued = bool(next_line) and (next_line[0].islower() or next_line[0] in CONTINUES
+                                         or line.split()[-1].lower() in RUNS_ON)
         return self.guess and after_sentence and not continued and looks_like_heading(line) \
             and not PARAGRAPH_START.match(line + " x") and not CLAUSE.search(line)
 

@@ -92,3 +92,15 @@ def test_a_wrapped_sentence_line_is_not_taken_for_a_heading_and_its_text_is_kept
     chunks = chunk_sections("r", {1: text}, split_sections(doc), count(), 200)
     assert "turnover rate\n(14%)" in " ".join(c.text for c in chunks)
     assert {c.section for c in chunks} == {None}
+
+
+def test_a_line_ending_mid_sentence_is_no_heading_and_its_sentence_is_kept() -> None:
+    """"... with turnover of staff at" / "15.9% in the year to date.": no title ends with "at"; the sentence had
+    been taken for a heading and dropped from the index (Coventry, 2017)."""
+    text = ("This includes an ambitious recruitment and retention strategy.\n"
+            "Recruitment and retention have improved, overall, with turnover of staff at\n"
+            "15.9% in the year to date. The use of agency staff has reduced significantly.")
+    doc = ParsedDocument(source="x", format="pdf", pages=[Page(number=1, text=text)])
+    chunks = chunk_sections("r", {1: text}, split_sections(doc), count(), 200)
+    assert "turnover of staff at\n15.9%" in " ".join(c.text for c in chunks)
+    assert {c.section for c in chunks} == {None}
