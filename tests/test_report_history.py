@@ -2392,3 +2392,11 @@ def test_a_things_name_asked_in_the_reports_own_words_finds_the_name_set_beside_
     answer = answerer.ask(AskRequest(question="what is eastvale's front door service called"))
     assert "Customer First" in answer.answer.split("\n")[0] and "MASH" not in answer.answer.split("[1]")[0], \
         answer.answer
+
+
+def test_a_grade_a_future_inspection_will_give_is_not_in_any_report(history: Answerer) -> None:
+    """"What will Northshire be rated at its next inspection?": no report can say; its past grades are no answer
+    (they had been listed)."""
+    answer = history.ask(AskRequest(question="What will Northshire's children's services be rated at their next "
+                                             "inspection?"))
+    assert answer.abstained and "future inspection" in answer.answer, answer.answer

@@ -9,7 +9,7 @@ from collections.abc import Callable, Sequence
 
 from service.answering import grades
 from service.answering.asks import WHO, areas_yes_no
-from service.answering.compose import NOTHING_ASKED, CitationBook, abstain
+from service.answering.compose import NOT_IN_REPORTS, NOTHING_ASKED, CitationBook, abstain
 from service.answering.dates import REPORT_YEAR
 from service.answering.evidence import Claim, Evidence, label, role_asked
 from service.answering.intents.claims import (area_asked, area_graded, claims_asked, graded_none, no_grade,
@@ -53,6 +53,9 @@ Counts = Callable[[str, str, set[str]], "str | None"]  # (question, quote, figur
 PER_ONE = re.compile(r"\beach\b(?!\s+of\s+(?:the|its|their)\s+(?:reports?|inspections?))|\baverag\w*|"
                      r"\bper\s+(?:worker|officer|practitioner|person|head|manager)\b", re.I)  # a figure for one
 EACH_SAID = re.compile(rf"{PER_ONE.pattern}|(?-i:[Cc]aseload)", re.I)  # (a company's "largest caseload": who it had)
+FUTURE_GRADE = re.compile(r"\bwill\b[^?]*\b(?:be\s+)?(?:rated|graded|judged|get|receive|achieve)\b|"
+                          r"\b(?:going\s+to|likely\s+to)\s+(?:be\s+)?(?:rated|graded|judged|get)\b", re.I)
+# ("what will X be rated at its next inspection?": what no report can know)
 DATE = re.compile(rf"\b(?:\d{{1,2}}(?:st|nd|rd|th)?\s+)?{MONTH.pattern}\s+(?:19|20)\d\d\b", re.I)
 
 
@@ -67,6 +70,8 @@ def answer_fact(tools: Tools, scope: Scope, book: CitationBook, session_id: str)
                                                                                unsaid_by(tools, scope, unsaid))
     if scope.answer_type is None and scope.bodies and (role := role_asked(scope.topic_words)):
         scope = replace(scope, answer_type=role)  # "rochdale 2018 lead inspector": a name, as "who led it?" asks
+    if scope.answer_type == "grade" and FUTURE_GRADE.search(scope.question):
+        return abstain(session_id, NOT_IN_REPORTS, "no report can say how a future inspection will rate it")
     if scope.answer_type == "grade":
         other, _, area = area_asked(tools, scope)  # (read once: both checks below ask it)
         if ungraded_quality(tools, scope, other, area):
