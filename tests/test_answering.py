@@ -2245,11 +2245,13 @@ def test_why_a_report_was_not_rated_is_the_reason_it_gives(answerer: Answerer, q
     assert "because it was inspected before the inspectorate began rating" in answer.answer, answer.answer
 
 
-def test_a_comparison_does_not_set_out_what_the_question_itself_states(answerer: Answerer) -> None:
-    """"MTCnovo ran both London CRC and Thames Valley CRC - how did the two compare?": their owner is given, not
-    asked; the reports' main findings are set side by side (it had given only the owner row and the grades)."""
-    answer = ask(answerer, "MTCnovo ran both London CRC and Thames Valley CRC - how did the two compare in their "
-                           "inspections?")
+@pytest.mark.parametrize("question", [
+    "MTCnovo ran both London CRC and Thames Valley CRC - how did the two compare in their inspections?",
+    "London CRC (2019) and Thames Valley CRC had the same owner - how did their inspection results differ?"])
+def test_a_comparison_does_not_set_out_what_the_question_itself_states(answerer: Answerer, question: str) -> None:
+    """"MTCnovo ran both A and B", "A and B had the same owner": their owner is given, not asked; the reports'
+    main findings are set side by side (it had given only the owner row and the grades)."""
+    answer = ask(answerer, question)
     rows = [line.split("|")[1].strip() for line in answer.answer.splitlines() if line.startswith("| ")]
     assert "Main strength" in rows and "Main concern" in rows and "Ran" not in rows, rows
 

@@ -42,6 +42,8 @@ DECLINE_ASKED = re.compile(r"\b(worse|declin\w*|deteriorat\w*|slipp\w*|went down
 DECLINED = re.compile(r"\b(worse|declin\w*|deteriorat\w*|slipped|fell|dropped|weaker than)\b", re.I)
 ROW_NAMES = {"improved": "What improved", "declined": "What got worse", "positive": "Main strength",
              "concern": "Main concern"}
+SAME_GIVEN = re.compile(r"\b(?:had|have|has|share[ds]?|with|under)\s+(?:the\s+)?same\s+(?:owners?|parent|company|"
+                        r"provider)\b", re.I)  # (what the question states they share)
 MAX_AREAS = 6
 ASPECT_READ = 3   # a report's best sentences on an aspect, the first holding its words leading
 MAX_REPORTS = 6   # one body "over time": its reports side by side, at most this many (the newest)
@@ -260,8 +262,10 @@ def _best_on(tools: Tools, meta: ReportMeta, scope: Scope, on: str = "") -> Evid
 
 
 def _given(best: list[Evidence | None], question: str) -> bool:
-    """True when every report's answer on an aspect is a line of its metadata the question itself states."""
-    return all(ev and ev.kind != "sentence" and ev.quote.lower() in question.lower() for ev in best)
+    """True when every report's answer on an aspect is a line of its metadata the question itself states, by
+    its value ("MTCnovo ran both") or as the same for all ("A and B had the same owner - how did they differ?")."""
+    same = len({ev.quote.lower() for ev in best if ev}) == 1 and SAME_GIVEN.search(question)
+    return all(ev and ev.kind != "sentence" and (same or ev.quote.lower() in question.lower()) for ev in best)
 
 
 def _cell(ev: Evidence | None, book: CitationBook) -> str:
