@@ -325,6 +325,7 @@ def test_what_a_figure_measures_and_what_a_question_asks_for() -> None:
     assert [figure_asked(q) for q in ("how many children", "what share of plans", "how long do they wait",
                                       "how many weeks", "how much was it worth", "how much does it matter")] == \
         ["count", "share", "duration", "duration", "money", None]
+    assert figure_asked("how much more time did social workers spend with families?") is None  # (time, not money)
     assert quantities("a base budget of £24m, £ 3.2 million and 40 staff", "money") == ["£24m", "£ 3.2 million"]
     assert has_number("The council also committed an additional four million pounds to children’s services.", "money")
     assert not has_number("Four families were seen.", "money")

@@ -47,7 +47,7 @@ REPORTS_OF = re.compile(r"\b(which|what) (reports|inspections)\b|\b(list|show)\b
                         r"\b(reports|inspections) (do you have|are there|have you got|does the index hold)\b|"
                         rf"{HOLDS_REPORTS}|" + TIMES_INSPECTED, re.I)
 FIGURES_ASKED = [
-    ("money", re.compile(r"\bhow (?:much|big|large|high)\b[^?]*\b(?<!time )(?<!hours )(?<!days )(?<!weeks )"
+    ("money", re.compile(r"\bhow (?:much|big|large|high)\b(?!\s+(?:more\s+|extra\s+|less\s+)?time\b)[^?]*\b(?<!time )(?<!hours )(?<!days )(?<!weeks )"
                          r"(spend|spends|spent|cost|costs|costing|budgets?|"
                          r"grants?|worth|pay|pays|paid|money|funding|funds|invest\w*|overspend\w*|deficits?|"
                          r"savings?|price|fees?)\b|\bhow much money\b|\bhow many (?:pounds|quid|millions)\b|"
@@ -56,7 +56,8 @@ FIGURES_ASKED = [
                          r"\bwhat(?:['’]?s| is| was| were| are)\s[^?]{0,60}?\b(?:budget|spend(?:ing)?|funding|overspend|"
                          r"deficit|costs?)\b(?=\s*(?:\?|$|in\b|for\b|of\b|at\b|according\b))",
                          re.I)),  # ("whats thurrock's annual childrens services budget in the 2024 report"; not
-    # "how much did it increase the time spent with families?": a share of time)
+    # "how much did it increase the time spent with families?", "how much more time did social workers spend
+    # with families?": time)
     ("share", re.compile(r"\b(percentage|proportion|share|per ?cent|percent|fraction)\b|%", re.I)),
     ("rate", re.compile(r"\bper\s+(?:10,?000|1,?000|100,?000|ten thousand|thousand)\b|\brates?\s+(?:of|per)\b", re.I)),
     ("duration", re.compile(r"\bhow long\b|\bhow many\s+(hours|days|weeks|months|years)\b", re.I)),
