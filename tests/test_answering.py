@@ -1394,6 +1394,8 @@ def test_which_towns_a_body_covers_is_what_its_report_says_it_covers(answerer: A
     assert "Liverpool, Knowsley, St Helens, Sefton and Wirral" in served.citations[0].quote
     local = ask(answerer, "What local areas does the Merseyside probation company cover?")  # (s42 demo probe F02:
     assert "Liverpool, Knowsley, St Helens, Sefton and Wirral" in local.citations[0].quote  # an overview had come)
+    looked = ask(answerer, "what towns and boroughs does merseyside's probation company look after")  # (p57m F02)
+    assert "Liverpool, Knowsley, St Helens, Sefton and Wirral" in looked.citations[0].quote
 
 
 def test_an_owner_named_in_a_comparison_is_not_the_aspect_compared(answerer: Answerer) -> None:

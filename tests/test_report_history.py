@@ -2400,3 +2400,20 @@ def test_a_grade_a_future_inspection_will_give_is_not_in_any_report(history: Ans
     answer = history.ask(AskRequest(question="What will Northshire's children's services be rated at their next "
                                              "inspection?"))
     assert answer.abstained and "future inspection" in answer.answer, answer.answer
+
+
+def test_an_overall_grade_kept_with_an_area_moved_the_way_asked_is_partly() -> None:
+    """"Did Sunderland get better?": outstanding in 2021 and 2025, help and protection from good to outstanding:
+    partly (it had said No)."""
+    import datetime
+
+    from ingest.models import ReportMeta
+    from service.answering.intents.changes import yes_or_no
+
+    def report(year: int, area_grade: str) -> ReportMeta:
+        return ReportMeta(report_id=f"sunderland-{year}", source=f"s{year}.pdf", title="Sunderland", body="Sunderland",
+                          published=datetime.date(year, 1, 1), overall="outstanding",
+                          areas={"Help and protection": area_grade})
+    both = [report(2021, "good"), report(2025, "outstanding")]
+    assert yes_or_no(both, "did sunderland get better?") == "**Partly.** "
+    assert yes_or_no(both, "did sunderland get worse?") == "**No.** "

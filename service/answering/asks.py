@@ -79,7 +79,7 @@ SHARE_FIRST = re.compile(r"(?:^\W*|[,;:–—]\s*)(?:what|which)\s+(?:percentage
 # (first, or first after the clause that says which report: "In Torbay's 2016 report, what proportion ...")
 AREA_COVERED = re.compile(r"\b(?:which|what)\s+(?:[\w-]+\s+)?(?:towns?|areas?|places?|count(?:y|ies)|cit(?:y|ies)|boroughs?|councils|"
                           r"regions?|parts|districts?|local authorit(?:y|ies))\b[^?]*\b(?:cover\w*|serv(?:e[sd]?|ing)|"
-                          r"span\w*|operat\w*|work(?:s|ed)?\s+in|patch(?:es)?|tak(?:e|es|ing)\s+in|fall\w*\s+"
+                          r"span\w*|operat\w*|work(?:s|ed)?\s+in|look(?:s|ed|ing)?\s+after|patch(?:es)?|tak(?:e|es|ing)\s+in|fall\w*\s+"
                           r"(?:under|within))\b|^\W*where\s+(?:does|did|do)\b[^?]*\b(?:cover|serve|"
                           r"operate|work)\b|\b(?:the|its|their)\s+(?:geographic(?:al)?\s+)?(?:towns|area|places|"
                           r"count(?:y|ies)|regions?|patch)\s+(?:that\s+|which\s+)?"

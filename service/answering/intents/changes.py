@@ -54,13 +54,22 @@ WENT_DOWN = re.compile(r"\b(worse|declin\w*|deteriorat\w*|slipp\w*|dropp\w*|fell
 
 def yes_or_no(metas: list[ReportMeta], question: str) -> str:
     """"Had that improved by 2020?", "has it got worse?": "**Yes.** " or "**No.** " by how one body's overall
-    grade moved from its first report to its last; "" for any other question (or "better or worse?")."""
+    grade moved from its first report to its last ("**Partly.** " when it stayed but an area moved that way); ""
+    for any other question (or "better or worse?")."""
     up, down = bool(WENT_UP.search(question)), bool(WENT_DOWN.search(question))
     if not YES_NO.search(question) or up == down:
         return ""
     first, last = sorted(metas, key=lambda m: str(m.published or ""))[::len(metas) - 1]
     step = GRADES.index(first.overall) - GRADES.index(last.overall)  # GRADES run best first
+    if step == 0 and _areas_moved(first, last, up):
+        return "**Partly.** "  # ("did sunderland get better?": outstanding both times, one area up)
     return "**Yes.** " if (step > 0 if up else step < 0) else "**No.** "
+
+
+def _areas_moved(first: ReportMeta, last: ReportMeta, up: bool) -> bool:
+    """True when a judgement area both reports grade (by the same name) moved the way asked."""
+    return any((GRADES.index(last.areas[a]) < GRADES.index(g)) == up and last.areas[a] != g
+               for a, g in first.areas.items() if a in last.areas)
 
 
 def change(metas: list[ReportMeta]) -> str:
