@@ -3077,6 +3077,10 @@ def test_a_report_whose_best_sentence_on_the_topic_leans_the_other_way_needs_one
                       "young people aged 16 and 17 years who present as homeless.", score=3.1)
     assert decide([(0.75, praised), (0.57, listed)], scope)[1].verdict == "concern"  # (listed as what needs to
     # improve, whatever its best sentence praised: Kent 2022)
+    loose = Evidence(meta, 2, "What needs to improve", "The quality and availability of accommodation for children "
+                     "and young people.", score=3.1)
+    assert decide([(0.75, praised), (0.57, loose)], scope) is None  # (a line naming none of the topic's words
+    # does not outweigh the praise: Plymouth 2024, whose help for homeless 16- and 17-year-olds is "generally strong")
 
 
 @pytest.mark.parametrize("sentence", [

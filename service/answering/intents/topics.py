@@ -221,8 +221,10 @@ def decide(found: list[tuple[float, Evidence]], scope: Scope) -> tuple[float, Ro
     wanted = scope.wanted | {IMPROVED} if {CONCERN, POSITIVE} <= scope.wanted else scope.wanted  # (either way)
     leaning, read, listed = [], [(strength, ev, sentence_polarity(ev.quote, topic)) for strength, ev in found], set()
     for strength, ev, polarity in read:
-        if CONCERN in wanted and to_improve_listed(ev, polarity):  # (a line of "What needs to improve")
-            polarity, listed = Polarity(concern=max(polarity.concern, 1.0)), listed | {id(ev)}
+        if CONCERN in wanted and to_improve_listed(ev, polarity):  # (a line of "What needs to improve"; it
+            polarity = Polarity(concern=max(polarity.concern, 1.0))  # outweighs praise when it names the topic
+            listed |= {id(ev)} if topic & stems(ev.quote) else set()  # in the question's words: "homeless",
+            # not only "accommodation")
         kinds = polarity.kinds()
         against = _against(polarity, wanted)
         if kinds & wanted and sum(getattr(polarity, k) for k in kinds & wanted) > against:
