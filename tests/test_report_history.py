@@ -316,16 +316,37 @@ def test_a_figure_of_those_who_left_a_state_is_not_how_many_are_in_it(tmp_path, 
     assert left.answer.startswith("**105** — ")
 
 
-def test_a_bracketed_figure_counts_the_words_before_it_told_by_a_relative_clause(tmp_path, embeddings) -> None:
-    answerer = one_report(tmp_path, embeddings, "Westford", "2017-09", (
-        "## Information about this local authority area\n\n"
-        "Westford has a high number of unaccompanied asylum-seeking children (364 as at 19 June 2017), which is 48% "
-        "of the total children looked after population.\n\n"
-        "Almost half of Westford's 760 children looked after cohort are unaccompanied asylum-seeking children.\n"),
-        "Good")  # (Croydon 2017's words)
-    answer = answerer.ask(AskRequest(
-        question="how many kids who arrived in the UK alone without parents was westford looking after in 2017?"))
-    assert answer.answer.startswith("**364** — "), answer.answer
+@pytest.mark.parametrize(("body", "published", "text", "grade", "question", "lead"), [
+    ("Westford", "2017-09", "## Information about this local authority area\n\n"
+     "Westford has a high number of unaccompanied asylum-seeking children (364 as at 19 June 2017), which is 48% "
+     "of the total children looked after population.\n\n"
+     "Almost half of Westford's 760 children looked after cohort are unaccompanied asylum-seeking children.\n",
+     "Good", "how many kids who arrived in the UK alone without parents was westford looking after in 2017?",
+     "**364** — "),  # (a bracketed figure counts the words before it, told by a relative clause: Croydon 2017's)
+    ("Westisle", "2019-01", "## Leadership\n\n"
+     "Social workers are supported by personal assistants who take on administrative tasks.\n\n"
+     "An externally commissioned analysis of this personal assistant role has shown a 20% increase in social "
+     "work time being spent with families.\n", "Good",
+     "how much did the admin assistants for social workers increase the time spent with families in westisle?",
+     "**20%** — "),  # (how much of the time spent is no sum of money: the Isle of Wight 2019's)
+    ("Westpool", "2019-01", "## Children in care\n\n"
+     "A year ago, only 14% of children looked after had a personal education plan (PEP).\n\n"
+     "Leaders have prioritised education for children in care.\n\n"
+     "This situation is improving and at the time of the inspection, 68% of children looked after had a PEP.\n",
+     "Requires improvement", "In Westpool's 2019 report, what share of looked after children had a personal "
+     "education plan at the time of the inspection?",
+     "**68%** — "),  # (a figure asked at the inspection is not what it was a year before: Blackpool 2019's)
+    ("Eastvale", "12 July 2024", "## Help and protection\n\nToo few children at risk of exploitation get help "
+     "quickly. Leaders recognise this and have recently appointed two exploitation workers to provide targeted "
+     "support.\n", "Good", "How many exploitation workers had Eastvale recently appointed when it was inspected "
+     "in 2024?",
+     "**two**"),  # (a count of workers in words: it had said the report gives no number, reading figures only)
+])
+def test_the_figure_asked_leads_the_answer(tmp_path: Path, embeddings, body: str, published: str, text: str,
+                                           grade: str, question: str, lead: str) -> None:
+    answerer = one_report(tmp_path, embeddings, body, published, text, grade)
+    answer = answerer.ask(AskRequest(question=question))
+    assert answer.answer.startswith(lead), answer.answer
 
 
 def test_what_social_work_practice_framework_asks_its_name(tmp_path, embeddings) -> None:
@@ -357,29 +378,6 @@ def test_a_phrase_asked_to_be_mentioned_is_found_by_the_name_it_gives(tmp_path, 
     answer = answerer.ask(AskRequest(question="Out of Northgate, Southmoor and Westdale, which mention the Mockingbird "
                                               "fostering programme in their latest inspection report?"))
     assert {item.body for item in answer.items} == {"Northgate", "Southmoor"}, answer.answer
-
-
-def test_how_much_of_the_time_spent_is_no_sum_of_money(tmp_path, embeddings) -> None:
-    answerer = one_report(tmp_path, embeddings, "Westisle", "2019-01", (
-        "## Leadership\n\n"
-        "Social workers are supported by personal assistants who take on administrative tasks.\n\n"
-        "An externally commissioned analysis of this personal assistant role has shown a 20% increase in social "
-        "work time being spent with families.\n"), "Good")  # (the Isle of Wight 2019's words)
-    answer = answerer.ask(AskRequest(question="how much did the admin assistants for social workers increase the "
-                                              "time spent with families in westisle?"))
-    assert answer.answer.startswith("**20%** — "), answer.answer
-
-
-def test_a_figure_asked_at_the_inspection_is_not_what_it_was_a_year_before(tmp_path, embeddings) -> None:
-    answerer = one_report(tmp_path, embeddings, "Westpool", "2019-01", (
-        "## Children in care\n\n"
-        "A year ago, only 14% of children looked after had a personal education plan (PEP).\n\n"
-        "Leaders have prioritised education for children in care.\n\n"
-        "This situation is improving and at the time of the inspection, 68% of children looked after had a PEP.\n"),
-        "Requires improvement")  # (Blackpool 2019's words)
-    answer = answerer.ask(AskRequest(question="In Westpool's 2019 report, what share of looked after children had a "
-                                              "personal education plan at the time of the inspection?"))
-    assert answer.answer.startswith("**68%** — "), answer.answer
 
 
 def test_a_grade_list_by_year_also_tells_the_reports_inspected_that_year_and_published_later(tmp_path,
@@ -2366,17 +2364,6 @@ def test_a_yes_no_question_over_every_area_answers_with_the_areas_graded_otherwi
     answer = history.ask(AskRequest(question=question)).answer
     assert answer.startswith(f"{first}**Northshire (2022)** was rated **requires improvement** for *The experiences "
                              "and progress of care leavers*"), answer
-
-
-def test_a_count_in_words_of_workers_appointed_answers_how_many(tmp_path: Path, embeddings) -> None:
-    """"Appointed two exploitation workers" counts them in words: the report does give the number (it had said
-    it does not, looking only for counts of staff in figures)."""
-    answerer = one_report(tmp_path, embeddings, "Eastvale", "12 July 2024", (
-        "## Help and protection\n\nToo few children at risk of exploitation get help quickly. Leaders recognise "
-        "this and have recently appointed two exploitation workers to provide targeted support.\n"), "Good")
-    answer = answerer.ask(AskRequest(question="How many exploitation workers had Eastvale recently appointed when "
-                                              "it was inspected in 2024?"))
-    assert answer.answer.startswith("**two**"), answer.answer
 
 
 def test_a_things_name_asked_in_the_reports_own_words_finds_the_name_set_beside_them(tmp_path: Path,

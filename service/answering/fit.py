@@ -150,8 +150,7 @@ def named_first(ranked: list[Evidence], question: Question) -> list[Evidence]:
     figure = near and ranked[0].fit < 1 and question.answer_type == "number"  # (of the kind asked: a count)
     if named is None or not (most or person or figure) and (not asks_thing(question) or ranked[0].fit >= 1):
         return ranked
-    named.score = ranked[0].score
-    return [named, *(ev for ev in ranked if ev is not named)]
+    return _led_by(named, ranked)
 
 
 def listed_first(ranked: list[Evidence], question: Question) -> list[Evidence]:
@@ -164,8 +163,7 @@ def listed_first(ranked: list[Evidence], question: Question) -> list[Evidence]:
                     and ev.covered >= ranked[0].covered and ENUMERATION.search(ev.quote)), None)
     if listing is None:
         return ranked
-    listing.score = ranked[0].score
-    return [listing, *(ev for ev in ranked if ev is not listing)]
+    return _led_by(listing, ranked)
 
 
 def with_kind_asked(chosen: list[Evidence], ranked: list[Evidence], question: Question) -> list[Evidence]:
@@ -250,8 +248,7 @@ def count_told_first(tools: Tools, question: Question, ranked: list[Evidence], a
     alone = -1.0 if ranked[0].kind == "sentence" and not ranked[0].fit else CLAUSE_ALONE  # (a best holding no
     if best is ranked[0] or near < read.get(id(ranked[0]), (alone,))[0] + CLAUSE_LEADS:  # figure: any count leads)
         return ranked
-    best.score = ranked[0].score
-    return [best, *(ev for ev in ranked if ev is not best)]
+    return _led_by(best, ranked)
 
 
 def now_first(question: Question, ranked: list[Evidence], asked: str) -> list[Evidence]:
@@ -265,5 +262,10 @@ def now_first(question: Question, ranked: list[Evidence], asked: str) -> list[Ev
                 and ev.score >= ranked[0].score - NOW_WITHIN), None)
     if now is None:
         return ranked
-    now.score = ranked[0].score
-    return [now, *(ev for ev in ranked if ev is not now)]
+    return _led_by(now, ranked)
+
+
+def _led_by(first: Evidence, ranked: list[Evidence]) -> list[Evidence]:
+    """The ranking with ``first`` moved to its head, ranked as high as the best was."""
+    first.score = ranked[0].score
+    return [first, *(ev for ev in ranked if ev is not first)]

@@ -122,9 +122,7 @@ class Tools:
         defined: dict[str, str] = {}
         for report_id in scope.report_ids:
             if report_id not in self._spelled:
-                text = self.library.text
-                self._spelled[report_id] = spelled_out("\n".join(
-                    text.page_text(report_id, n) or "" for n in text.page_numbers(report_id)))
+                self._spelled[report_id] = spelled_out(self._text_of([report_id]))
             defined |= self._spelled[report_id]
         return other_forms(without_names(scope.question, scope.bodies, kinds=scope.kinds), defined)  # (of the
         # topic: not "CRC" for "Essex CRC")
