@@ -29,9 +29,9 @@ TERMS: dict[str, str] = {  # the reports' term: the everyday ways of saying it (
     "staff morale workloads stress": r"burn(t|ed)[- ]out|burnout|exhausted|fed up|stressed|overworked|worn out|"
                                      r"swamped|too much work|drowning in (work|cases)|"
                                      r"low spirits|unhappy (staff|workers)|demotivated",
-    "caseloads workloads cases": r"too many cases|cases (per|for each) (officer|worker)|snowed under|overloaded|average caseload|"
-                       r"caseload (per|for each|of each|of an?) |\b(?:workers?|advisers?|officers?|staff|PAs)['’]?"
-                       r" caseload\b(?!s)",
+    "caseloads workloads cases": r"too many cases|cases (per|for each) (officer|worker)|snowed under|overloaded|"
+                                 r"average caseload|caseload (per|for each|of each|of an?) |"
+                                 r"\b(?:workers?|advisers?|officers?|staff|PAs)['’]? caseload\b(?!s)",
     "people supervised": r"(?<!average )(?<!workers )(?<!worker's )(?<!workers' )(?<!advisers )(?<!adviser's )"
                          r"(?<!advisers' )(?<!officers )(?<!officer's )(?<!officers' )(?<!staff )(?<!PAs )"
                          r"\bcaseload\b(?!s)(?! (per|for each|of each|of an?) )|"  # (not a worker's: "personal
